@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { type INestApplication, Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { RakshaConfig } from '@raksha/config';
+import { CasesModule } from './cases/cases.module.js';
+import { HealthModule } from './health/health.module.js';
+import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
+import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
+import { SchemaValidationPipe } from './problem/validation.js';
+
+@Module({})
+class AppModule {
+  static forRoot(config: RakshaConfig): DynamicModule {
+    return { module: AppModule, imports: [InfrastructureModule.forRoot(config), HealthModule, CasesModule] };
+  }
+}
+
+export const BODY_LIMIT = '256kb';
+
+/** Builds the API as both `main.ts` and the integration tests run it. */
+export async function createApp(config: RakshaConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: config.logLevel === 'debug' || config.logLevel === 'verbose' ? undefined : ['error', 'warn'],
+  });
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useGlobalPipes(new SchemaValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Raksha API')
+      .setDescription('Case engine for child protection under the Juvenile Justice (Care and Protection of Children) Act 2015')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'docs/openapi.json' });
+  return app;
+}

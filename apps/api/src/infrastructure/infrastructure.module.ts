@@ -1,0 +1,55 @@
+import { type DynamicModule, Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { Redis } from 'ioredis';
+import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
+import { CaseRepository, createDb, GeographyRepository, type Db } from '@raksha/db';
+import { DB, RAKSHA_CONFIG, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './tokens.js';
+
+/** Closes every connection the API opened, in reverse order of need. */
+@Injectable()
+class ConnectionsCloser implements OnApplicationShutdown {
+  constructor(
+    @Inject(DB) private readonly db: Db,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(TEMPORAL_CONNECTION) private readonly temporal: Connection,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.temporal.close();
+    this.redis.disconnect();
+    await this.db.$disconnect();
+  }
+}
+
+/** Database, Redis and Temporal client, built once from the validated configuration. */
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(config: RakshaConfig): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: RAKSHA_CONFIG, useValue: config },
+        { provide: DB, useFactory: () => createDb(config.databaseUrl) },
+        {
+          provide: REDIS,
+          useFactory: () => new Redis({ ...redisConnectionOptions(config.redisUrl), lazyConnect: true, maxRetriesPerRequest: 1 }),
+        },
+        {
+          provide: TEMPORAL_CONNECTION,
+          // lazy: the API starts (and /health reports) even while Temporal is still coming up
+          useFactory: () => Connection.lazy({ address: config.temporal.address }),
+        },
+        {
+          provide: TEMPORAL_CLIENT,
+          inject: [TEMPORAL_CONNECTION],
+          useFactory: (connection: Connection) => new Client({ connection, namespace: config.temporal.namespace }),
+        },
+        { provide: CaseRepository, inject: [DB], useFactory: (db: Db) => new CaseRepository(db) },
+        { provide: GeographyRepository, inject: [DB], useFactory: (db: Db) => new GeographyRepository(db) },
+        ConnectionsCloser,
+      ],
+      exports: [RAKSHA_CONFIG, DB, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION, CaseRepository, GeographyRepository],
+    };
+  }
+}

@@ -1,0 +1,57 @@
+// Errors services throw in the domain's terms; ProblemDetailsFilter alone turns them into HTTP.
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+  abstract readonly slug: string;
+  abstract readonly title: string;
+  extensions(): Record<string, unknown> {
+    return {};
+  }
+}
+
+export class InvalidInput extends DomainError {
+  readonly status = 400;
+  readonly slug = 'invalid-input';
+  readonly title = 'The request has invalid fields';
+  constructor(readonly issues: FieldIssue[]) {
+    super(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
+  }
+  override extensions() {
+    return { errors: this.issues };
+  }
+}
+
+export class CaseNotFound extends DomainError {
+  readonly status = 404;
+  readonly slug = 'case-not-found';
+  readonly title = 'No such case';
+  constructor(caseId: string) {
+    super(`case ${caseId} does not exist`);
+  }
+}
+
+export class CaseEventNotAllowed extends DomainError {
+  readonly status = 409;
+  readonly slug = 'event-not-allowed';
+  readonly title = 'The case cannot take this event now';
+  constructor(
+    message: string,
+    readonly state: string | undefined,
+    readonly allowedEvents: string[],
+  ) {
+    super(message);
+  }
+  override extensions() {
+    return { state: this.state, allowedEvents: this.allowedEvents };
+  }
+}
+
+export class ServiceUnavailable extends DomainError {
+  readonly status = 503;
+  readonly slug = 'service-unavailable';
+  readonly title = 'A service the request needs is unavailable; retry later';
+}

@@ -1,0 +1,49 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError } from './domain-errors.js';
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  [extension: string]: unknown;
+}
+
+const problemType = (slug: string) => `/problems/${slug}`;
+
+/** The one place errors become HTTP: RFC 9457 problem+json, nothing internal leaked. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const problem = { ...this.toProblem(error), instance: req.originalUrl };
+    if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  private toProblem(error: unknown): ProblemDetails {
+    if (error instanceof DomainError) {
+      return { type: problemType(error.slug), title: error.title, status: error.status, detail: error.message, ...error.extensions() };
+    }
+    if (error instanceof HttpException) {
+      // Express's body parser failures arrive wrapped, with the parser's error as the cause.
+      const cause = error.cause as { type?: string } | undefined;
+      if (cause?.type === 'entity.parse.failed') {
+        return { type: problemType('malformed-json'), title: 'The request body is not valid JSON', status: 400, detail: error.message };
+      }
+      if (cause?.type === 'entity.too.large') {
+        return { type: problemType('payload-too-large'), title: 'The request body is too large', status: 413 };
+      }
+      const status = error.getStatus();
+      const slug = status === 404 ? 'not-found' : status === 429 ? 'too-many-requests' : `http-${status}`;
+      return { type: problemType(slug), title: error.message, status };
+    }
+    return { type: problemType('internal'), title: 'Internal error', status: 500 };
+  }
+}

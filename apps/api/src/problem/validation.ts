@@ -1,0 +1,23 @@
+import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
+import { InvalidInput } from './domain-errors.js';
+
+/**
+ * Validates every `@Body({ schema })` / `@Param('id', { schema })` with its Standard Schema (zod);
+ * a failure names each failing field, a path parameter by its own name.
+ */
+@Injectable()
+export class SchemaValidationPipe implements PipeTransform {
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const schema = metadata.schema;
+    if (!schema) return value;
+    const result = await schema['~standard'].validate(value);
+    if (!result.issues) return result.value;
+    const prefix = metadata.type === 'body' ? [] : metadata.data ? [metadata.data] : [];
+    throw new InvalidInput(
+      result.issues.map((issue) => {
+        const path = [...prefix, ...(issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p))];
+        return { field: path.join('.') || '(body)', message: issue.message };
+      }),
+    );
+  }
+}

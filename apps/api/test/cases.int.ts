@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { AuditRepository } from '@raksha/db';
+import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
+import { eventually, startStack, type Stack } from '../../../test/support/stack.js';
+
+const PROBLEM_JSON = /application\/problem\+json/;
+
+describe('cases: from registration through an event, on real PostgreSQL, Redis and Temporal', () => {
+  let stack: Stack;
+  let temporal: Client;
+  beforeAll(async () => {
+    stack = await startStack(await bundleCaseWorkflows());
+    temporal = new Client({ connection: await Connection.connect({ address: stack.config.temporal.address }) });
+  });
+  afterAll(async () => {
+    await temporal?.connection.close();
+    await stack?.stop();
+  });
+
+  const registerFoundChild = () =>
+    stack.http
+      .post('/cases')
+      .send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name: 'Lakshmi', ageYears: 9, gender: 'FEMALE' } })
+      .expect(201);
+
+  it('registers a found child: starts workflow case-<id>, projects the case, and notifies the CWC', async () => {
+    const res = await registerFoundChild();
+    const caseId: string = res.body.caseId;
+    expect(res.headers.location).toBe(`/cases/${caseId}`);
+    expect(res.body).toMatchObject({ state: 'cncp.awaitingProduction', phase: 'PRODUCTION', sequence: 0 });
+    expect(res.body.allowedEvents).toContain('PRODUCED_BEFORE_CWC');
+    expect(res.body.openDeadlines).toEqual([expect.objectContaining({ id: 'cncp.production', citation: expect.stringContaining('s.31(1)') })]);
+
+    const read = await stack.http.get(`/cases/${caseId}`).expect(200);
+    expect(read.body).toMatchObject({ id: caseId, track: 'CNCP', state: 'cncp.awaitingProduction', districtCode: 'RJ-JAIPUR', stateCode: 'RJ', childName: 'Lakshmi' });
+
+    const described = await temporal.workflow.getHandle(`case-${caseId}`).describe();
+    expect(described.status.name).toBe('RUNNING');
+    expect(described.type).toBe('caseWorkflow');
+
+    const delivered = await eventually(async () => {
+      const rows = await stack.db.notification.findMany({ where: { caseId } });
+      return rows.length ? rows : undefined;
+    });
+    expect(delivered).toEqual([expect.objectContaining({ recipientBody: 'CWC', districtCode: 'RJ-JAIPUR', kind: 'CASE_REGISTERED' })]);
+  });
+
+  it('applies an event through a Temporal Update: new state, one timeline entry, an intact audit chain', async () => {
+    const caseId: string = (await registerFoundChild()).body.caseId;
+    const res = await stack.http
+      .post(`/cases/${caseId}/events`)
+      .send({ type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'SJPU Jaipur' }, idempotencyKey: `produce-${caseId}` })
+      .expect(200);
+    expect(res.body).toMatchObject({ caseId, sequence: 1, state: 'cncp.beforeCwc.awaitingInterimPlacement', phase: 'INQUIRY' });
+    expect(res.body.allowedEvents).toContain('INTERIM_PLACEMENT_ORDERED');
+
+    const timeline = await stack.http.get(`/cases/${caseId}/timeline`).expect(200);
+    expect(timeline.body.map((e: { eventType: string }) => e.eventType)).toEqual(['REGISTERED', 'PRODUCED_BEFORE_CWC']);
+    expect((await stack.http.get(`/cases/${caseId}`)).body.state).toBe('cncp.beforeCwc.awaitingInterimPlacement');
+    expect(await new AuditRepository(stack.db).verifyChain(`case:${caseId}`)).toEqual([]);
+    expect(await stack.db.auditEntry.count({ where: { chain: `case:${caseId}` } })).toBe(2);
+  });
+
+  it('answers a repeated idempotency key with the first result and writes nothing more', async () => {
+    const caseId: string = (await registerFoundChild()).body.caseId;
+    const send = () =>
+      stack.http
+        .post(`/cases/${caseId}/events`)
+        .send({ type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'RESCUED', producedBy: 'Childline' }, idempotencyKey: 'same-key-twice' })
+        .expect(200);
+    const first = await send();
+    const second = await send();
+    expect(second.body).toEqual(first.body);
+    expect(await stack.db.timelineEntry.count({ where: { caseId } })).toBe(2);
+  });
+
+  describe('bad input gets a problem+json that names the field', () => {
+    it('400 for a registration without a track', async () => {
+      const res = await stack.http.post('/cases').send({ districtCode: 'RJ-JAIPUR' }).expect(400).expect('content-type', PROBLEM_JSON);
+      expect(res.body).toMatchObject({ status: 400, type: '/problems/invalid-input' });
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'track' })]);
+    });
+
+    it('400 for an unknown field, naming it', async () => {
+      const res = await stack.http.post('/cases').send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', caste: 'x' }).expect(400);
+      expect(JSON.stringify(res.body.errors)).toContain('caste');
+    });
+
+    it('400 for a district that does not exist', async () => {
+      const res = await stack.http.post('/cases').send({ track: 'CICL', districtCode: 'XX-NOWHERE' }).expect(400);
+      expect(res.body.errors).toEqual([{ field: 'districtCode', message: 'no district with code XX-NOWHERE' }]);
+    });
+
+    it('400 for malformed JSON', async () => {
+      const res = await stack.http.post('/cases').set('content-type', 'application/json').send('{"track":').expect(400);
+      expect(res.body.type).toBe('/problems/malformed-json');
+    });
+
+    it('413 for a body over the size limit', async () => {
+      await stack.http.post('/cases').send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name: 'x'.repeat(300_000) } }).expect(413);
+    });
+
+    it('400 for a case id that is not a UUID, 404 for one that does not exist', async () => {
+      const bad = await stack.http.get('/cases/not-a-uuid').expect(400);
+      expect(bad.body.errors[0].field).toBe('id');
+      const missing = await stack.http.get(`/cases/${randomUUID()}`).expect(404).expect('content-type', PROBLEM_JSON);
+      expect(missing.body.type).toBe('/problems/case-not-found');
+      await stack.http.post(`/cases/${randomUUID()}/events`).send({ type: 'PRODUCED_BEFORE_CWC' }).expect(404);
+    });
+
+    it('400 naming the payload field the event is missing; nothing written', async () => {
+      const caseId: string = (await registerFoundChild()).body.caseId;
+      const res = await stack.http.post(`/cases/${caseId}/events`).send({ type: 'PRODUCED_BEFORE_CWC', payload: { producedBy: 'SJPU' } }).expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'payload.circumstance' })]);
+      expect(await stack.db.timelineEntry.count({ where: { caseId } })).toBe(1);
+    });
+
+    it('400 for an event body with a badly formed type', async () => {
+      const caseId: string = (await registerFoundChild()).body.caseId;
+      const res = await stack.http.post(`/cases/${caseId}/events`).send({ type: 'produce me' }).expect(400);
+      expect(res.body.errors[0].field).toBe('type');
+    });
+
+    it('409 for an event the case cannot take now, naming the events it can; nothing written', async () => {
+      const caseId: string = (await registerFoundChild()).body.caseId;
+      const res = await stack.http
+        .post(`/cases/${caseId}/events`)
+        .send({ type: 'SIR_SUBMITTED', payload: { sirRef: 'SIR/1' } })
+        .expect(409)
+        .expect('content-type', PROBLEM_JSON);
+      expect(res.body).toMatchObject({ type: '/problems/event-not-allowed', state: 'cncp.awaitingProduction' });
+      expect(res.body.allowedEvents).toContain('PRODUCED_BEFORE_CWC');
+      expect(await stack.db.timelineEntry.count({ where: { caseId } })).toBe(1);
+    });
+  });
+});

@@ -1,0 +1,41 @@
+import { Queue } from 'bullmq';
+import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createActivities } from '@raksha/activities';
+import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
+import { NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
+import { CaseRepository, NotificationRepository, type Db } from '@raksha/db';
+import { startNotificationProcessor } from './notification.processor.js';
+
+export interface RunningWorker {
+  /** Resolves when the worker has stopped. */
+  done: Promise<void>;
+  /** Graceful stop: finishes in-flight tasks, then closes every connection it opened. */
+  stop(): Promise<void>;
+}
+
+/** Starts the Temporal case worker and the BullMQ notification processor. */
+export async function startCaseWorker(config: RakshaConfig, db: Db, bundle: WorkflowBundleWithSourceMap): Promise<RunningWorker> {
+  const redis = redisConnectionOptions(config.redisUrl);
+  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const notifications = new Queue<NotificationJob>(NOTIFICATION_QUEUE, { connection: redis });
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    workflowBundle: bundle,
+    activities: createActivities({ cases: new CaseRepository(db), notifications }),
+  });
+  const processor = startNotificationProcessor(redis, new NotificationRepository(db));
+  const done = worker.run().finally(async () => {
+    await processor.close();
+    await notifications.close();
+    await connection.close();
+  });
+  return {
+    done,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}

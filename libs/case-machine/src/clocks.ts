@@ -1,0 +1,81 @@
+import type { CaseContext, DeadlineClock } from './context.js';
+import type { CaseEvent } from './events.js';
+import { resolveDeadlinePolicy, type DeadlineCondition, type DeadlineId, type DeadlinePolicy } from './policy.js';
+import { addIsoDuration, dateOfBirth, isAtOrAfter } from './time.js';
+
+export const ORPHANED_OR_ABANDONED = ['ORPHAN', 'ABANDONED'] as const;
+
+/** The time of the event being taken (the init event has none: the case's registration). */
+export function eventTime(context: CaseContext, event: CaseEvent | { type: string }): string {
+  return 'at' in event && typeof event.at === 'string' ? event.at : context.registeredAt;
+}
+
+export function policyOf(context: CaseContext): DeadlinePolicy {
+  return resolveDeadlinePolicy(context.policyOverrides);
+}
+
+function isUpTo2AtProduction(context: CaseContext): boolean {
+  const dob = dateOfBirth(context.child, context.registeredAt);
+  // Age unknown: the earlier (2-month) s.38(1) deadline protects the child.
+  if (dob === undefined) return true;
+  return isAtOrAfter(addIsoDuration(dob, 'P2Y'), context.production?.at ?? context.registeredAt);
+}
+
+export function deadlineApplies(condition: DeadlineCondition | undefined, context: CaseContext): boolean {
+  const orphanedOrAbandoned = (ORPHANED_OR_ABANDONED as readonly string[]).includes(
+    context.production?.circumstance ?? '',
+  );
+  switch (condition) {
+    case undefined:
+      return true;
+    case 'ORPHAN_OR_ABANDONED_UP_TO_2':
+      return orphanedOrAbandoned && isUpTo2AtProduction(context);
+    case 'ORPHAN_OR_ABANDONED_OVER_2':
+      return orphanedOrAbandoned && !isUpTo2AtProduction(context);
+    case 'FOSTER_CARE':
+      return context.finalOrder?.order === 'FOSTER_CARE';
+    case 'NO_AFTERCARE_PLAN':
+      return context.aftercarePlanRef === undefined && dateOfBirth(context.child, context.registeredAt) !== undefined;
+  }
+}
+
+/** When a deadline's period starts, given the event now entering its state. */
+export function clockStart(id: DeadlineId, context: CaseContext, event: CaseEvent | { type: string }): string {
+  const rule = policyOf(context)[id];
+  const now = eventTime(context, event);
+  if (rule.from === 'stateEntry' || rule.from === event.type) return now;
+  if (rule.from === 'eighteenthBirthday') {
+    return addIsoDuration(dateOfBirth(context.child, context.registeredAt) ?? now, 'P18Y');
+  }
+  return context.milestones[rule.from as keyof CaseContext['milestones']] ?? now;
+}
+
+export function startClocks(
+  context: CaseContext,
+  event: CaseEvent | { type: string },
+  ids: readonly DeadlineId[],
+): CaseContext['deadlines'] {
+  const policy = policyOf(context);
+  const deadlines = { ...context.deadlines };
+  for (const id of ids) {
+    if (!deadlineApplies(policy[id].appliesIf, context)) continue;
+    deadlines[id] = { startedAt: clockStart(id, context, event), extensions: [] };
+  }
+  return deadlines;
+}
+
+export function withoutKeys<T extends object>(record: T, ids: readonly PropertyKey[]): T {
+  const copy = { ...record } as Record<PropertyKey, unknown>;
+  for (const id of ids) delete copy[id];
+  return copy as T;
+}
+
+/** Due time of a running clock: start + period + any extensions granted. */
+export function clockDueAt(clock: DeadlineClock, within: string): string {
+  return clock.extensions.reduce(addIsoDuration, addIsoDuration(clock.startedAt, within));
+}
+
+export function dueAtOf(context: CaseContext, id: DeadlineId): string | undefined {
+  const clock = context.deadlines[id];
+  return clock ? clockDueAt(clock, policyOf(context)[id].within) : undefined;
+}

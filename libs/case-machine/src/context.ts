@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { TRACKS, type Track } from '@raksha/domain';
+import type { CaseEventType, CwcFinalOrder, JjbFinalOrder, OffenceCategory, CIRCUMSTANCES, SIR_FINDINGS } from './events.js';
+import { DEADLINE_IDS, type DeadlineId, type DeadlinePolicyOverrides } from './policy.js';
+import { isIsoDuration } from './time.js';
+
+export const caseInputSchema = z.object({
+  caseId: z.string().min(1),
+  track: z.enum(TRACKS),
+  registeredAt: z.iso.datetime({ offset: true }),
+  child: z.object({
+    ageYears: z.number().min(0).lt(18).optional(),
+    dateOfBirth: z.iso.date().optional(),
+    gender: z.enum(['FEMALE', 'MALE', 'TRANSGENDER', 'UNKNOWN']).optional(),
+  }),
+  districtCode: z.string().min(1),
+  stateCode: z.string().min(1),
+  /** The state's own periods, replacing the statutory defaults by deadline id. */
+  deadlinePolicy: z
+    .partialRecord(z.enum(DEADLINE_IDS as unknown as [DeadlineId, ...DeadlineId[]]), z.object({ within: z.string().refine(isIsoDuration) }))
+    .optional(),
+});
+export type CaseInput = z.input<typeof caseInputSchema>;
+
+export interface DeadlineClock {
+  startedAt: string;
+  /** Further periods granted (s.14(2) extension, s.14(4) proviso). */
+  extensions: string[];
+}
+
+export interface CaseContext {
+  caseId: string;
+  track: Track;
+  registeredAt: string;
+  child: CaseInput['child'];
+  districtCode: string;
+  stateCode: string;
+  policyOverrides: DeadlinePolicyOverrides;
+  /** 1 for the first time in care; a restored child who re-enters starts a new episode. */
+  episode: number;
+  lastEventAt: string;
+  /** Latest time of each event that starts a deadline. */
+  milestones: Partial<Record<CaseEventType, string>>;
+  /** Deadlines running now; the workflow arms timers from these. */
+  deadlines: Partial<Record<DeadlineId, DeadlineClock>>;
+  waivers: Partial<Record<DeadlineId, { reasons: string; at: string }>>;
+  production?: { at: string; body: 'CWC' | 'JJB'; circumstance?: (typeof CIRCUMSTANCES)[number] };
+  interimPlacement?: { placement: string; orderRef: string; at: string };
+  sir?: { ref: string; orderedAt: string; submittedAt?: string; finding?: (typeof SIR_FINDINGS)[number] };
+  surrender?: { deedRef: string; at: string };
+  legallyFree?: { ground: string; orderRef: string; at: string };
+  finalOrder?: { order: CwcFinalOrder | JjbFinalOrder; reasons: string; orderRef: string; at: string };
+  restorationOrder?: { orderRef: string; at: string };
+  icp?: { ref: string; preparedAt: string; reviewedAt?: string };
+  aftercarePlanRef?: string;
+  transfer?: { orderRef: string; toDistrictCode: string; toStateCode: string; orderedAt: string; escortedAt?: string };
+  restoredAt?: string;
+  followUpStartedAt?: string;
+  followUpReports: number;
+  offence?: { category: OffenceCategory; ageAtOffence: number };
+  bail?: { granted: boolean; at: string; refusalGround?: string };
+  inquiryExtension?: { at: string; reasons: string };
+  magistrateExtensions: { at: string; extendBy: string; reasons: string }[];
+  preliminaryAssessment?: { finding: 'TRIAL_AS_ADULT' | 'INQUIRY_AS_CHILD'; at: string };
+  handoffs: { from: Track; to: Track; at: string; reasons: string }[];
+  closure?: { ground: string; reasons: string; at: string };
+}
+
+export function createContext(input: CaseInput): CaseContext {
+  const parsed = caseInputSchema.parse(input);
+  return {
+    caseId: parsed.caseId,
+    track: parsed.track,
+    registeredAt: parsed.registeredAt,
+    child: parsed.child,
+    districtCode: parsed.districtCode,
+    stateCode: parsed.stateCode,
+    policyOverrides: parsed.deadlinePolicy ?? {},
+    episode: 1,
+    lastEventAt: parsed.registeredAt,
+    milestones: {},
+    deadlines: {},
+    waivers: {},
+    followUpReports: 0,
+    magistrateExtensions: [],
+    handoffs: [],
+  };
+}

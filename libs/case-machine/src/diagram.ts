@@ -1,0 +1,154 @@
+import type { AnyStateNode, TransitionDefinition } from 'xstate';
+import { EVENT_AUTHORITY } from './authority.js';
+import { CASE_EVENT_TYPES } from './events.js';
+import { caseMachine, type CaseStateMeta } from './machine.js';
+import { DEADLINE_RULES, type DeadlineId } from './policy.js';
+
+type AnyTransition = TransitionDefinition<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const mermaidId = (node: AnyStateNode) => node.id.replace(/^case\.?/, '').replace(/\./g, '_') || 'case';
+const metaOf = (node: AnyStateNode) => node.meta as CaseStateMeta | undefined;
+const quote = (text: string) => text.replace(/"/g, "'");
+
+function guardName(t: AnyTransition): string | undefined {
+  const g = t.guard as unknown;
+  if (!g) return undefined;
+  if (typeof g === 'string') return g;
+  if (typeof g === 'object' && g !== null && 'type' in g) {
+    const { type, params } = g as { type: string; params?: { orders?: string[] } };
+    return params?.orders ? `${type}(${params.orders.join(',')})` : type;
+  }
+  return 'guard';
+}
+
+function allNodes(node: AnyStateNode): AnyStateNode[] {
+  return [node, ...Object.values(node.states).flatMap((child) => allNodes(child as AnyStateNode))];
+}
+
+/** Every transition of the machine: source node, event ('always' for eventless), targets and guard. */
+export function machineTransitions(): { source: AnyStateNode; event: string; transition: AnyTransition }[] {
+  return allNodes(caseMachine.root).flatMap((node) => [
+    ...[...node.transitions.entries()].flatMap(([event, list]) =>
+      list.map((transition) => ({ source: node, event, transition: transition as AnyTransition })),
+    ),
+    ...(node.always ?? []).map((transition) => ({ source: node, event: 'always', transition: transition as AnyTransition })),
+  ]);
+}
+
+function renderNode(node: AnyStateNode, indent: string): string[] {
+  const id = mermaidId(node);
+  const label = metaOf(node)?.label ?? node.key;
+  const children = Object.values(node.states) as AnyStateNode[];
+  if (node.type === 'history') return [`${indent}state "H (history)" as ${id}`];
+  if (children.length === 0) return [`${indent}state "${quote(label)}" as ${id}`];
+  const initial = node.initial?.target?.[0] as AnyStateNode | undefined;
+  return [
+    `${indent}state "${quote(label)}" as ${id} {`,
+    ...(initial ? [`${indent}  [*] --> ${mermaidId(initial)}`] : []),
+    ...children.flatMap((child) => renderNode(child, `${indent}  `)),
+    `${indent}}`,
+  ];
+}
+
+export function renderMermaid(): string {
+  const root = caseMachine.root;
+  const lines = ['stateDiagram-v2', `  [*] --> ${mermaidId(root.initial!.target![0] as AnyStateNode)}`];
+  for (const child of Object.values(root.states) as AnyStateNode[]) lines.push(...renderNode(child, '  '));
+  for (const { source, event, transition } of machineTransitions()) {
+    const guard = guardName(transition);
+    const label = `${event}${guard ? ` [${guard}]` : ''}`;
+    const from = source === root ? 'any' : mermaidId(source);
+    const targets = (transition.target ?? [source]) as AnyStateNode[];
+    // Mermaid has no 'from any state' edge; those are listed under the diagram instead.
+    if (source === root) continue;
+    for (const target of targets) lines.push(`  ${from} --> ${mermaidId(target)} : ${label}`);
+  }
+  for (const node of allNodes(root)) if (node.type === 'final') lines.push(`  ${mermaidId(node)} --> [*]`);
+  return lines.join('\n');
+}
+
+/** States whose entry starts each deadline (from their meta). */
+export function deadlineStates(): Record<DeadlineId, string[]> {
+  const map = Object.fromEntries(DEADLINE_RULES.map((r) => [r.id, [] as string[]])) as Record<DeadlineId, string[]>;
+  for (const node of allNodes(caseMachine.root)) {
+    for (const id of metaOf(node)?.deadlines ?? []) map[id].push(node.id.replace(/^case\./, ''));
+  }
+  return map;
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+export function renderDeadlineTable(): string {
+  const states = deadlineStates();
+  const rows = DEADLINE_RULES.map((r) =>
+    [
+      `\`${r.id}\``,
+      cell(r.obligation),
+      cell(r.owner),
+      `\`${r.within}\``,
+      `\`${r.from}\``,
+      states[r.id].map((s) => `\`${s}\``).join(', '),
+      r.appliesIf ? `\`${r.appliesIf}\`` : '',
+      r.repeatsOn ? `\`${r.repeatsOn}\`` : '',
+      cell(r.citation),
+      r.basis,
+    ].join(' | '),
+  );
+  return [
+    '| id | obligation | who | within | from | open in | applies if | repeats on | citation | basis |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r} |`),
+  ].join('\n');
+}
+
+export function renderEventTable(): string {
+  return [
+    '| event | roles | bodies | citation | what |',
+    '|---|---|---|---|---|',
+    ...CASE_EVENT_TYPES.map((type) => {
+      const a = EVENT_AUTHORITY[type];
+      return `| \`${type}\` | ${a.roles.join(', ')} | ${a.bodies.join(', ') || '—'} | ${cell(a.citation ?? '')} | ${cell(a.description)} |`;
+    }),
+  ].join('\n');
+}
+
+/** The whole of docs/case-machine.md; a unit test fails when the committed file differs. */
+export function renderCaseMachineDoc(): string {
+  const ladder = DEADLINE_RULES[0].ladder.map((r) => `${r.to} after \`${r.after}\``).join(', then ');
+  return [
+    '# The JJ-Act case machine',
+    '',
+    '<!-- Generated by scripts/machine-diagram.ts from libs/case-machine. Do not edit by hand. -->',
+    '',
+    'Both tracks of the Juvenile Justice (Care and Protection of Children) Act 2015 as one XState machine:',
+    'CNCP before the Child Welfare Committee and CICL before the Juvenile Justice Board. Events are sent by',
+    'the roles listed below; deadlines are policy data with the Act as default and can be overridden per state.',
+    '',
+    '## Diagram',
+    '',
+    '```mermaid',
+    renderMermaid(),
+    '```',
+    '',
+    '## Deadlines',
+    '',
+    `An open deadline past its due time escalates (policy, per state): ${ladder}.`,
+    ...machineTransitions()
+      .filter(({ source }) => source === caseMachine.root)
+      .map(({ event, transition }) => {
+        const target = (transition.target?.[0] as AnyStateNode | undefined)?.key ?? 'the same state';
+        return `From any state: \`${event}\` [${guardName(transition)}] → ${target}.`;
+      }),
+    '',
+    'A deadline runs while the case is in a state that opens it; leaving that state meets it.',
+    '`from` is when the period starts: entry into the state, the latest time of the named event, or the',
+    'child\'s 18th birthday (with a negative period, i.e. before it).',
+    '',
+    renderDeadlineTable(),
+    '',
+    '## Events and who may send them',
+    '',
+    renderEventTable(),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { DEADLINE_IDS, type DeadlineId } from './policy.js';
+import { isIsoDuration } from './time.js';
+
+const at = z.iso.datetime({ offset: true });
+const ref = z.string().trim().min(1);
+/** Reasons the law requires to be recorded; a word or two is not a record. */
+const reasons = z.string().trim().min(10, 'record the reasons (at least 10 characters)');
+const duration = z.string().refine(isIsoDuration, 'an ISO-8601 duration such as P2M');
+
+/** How the child came before the CWC (production report F.17). */
+export const CIRCUMSTANCES = ['ORPHAN', 'ABANDONED', 'SURRENDERED', 'LOST', 'RESCUED', 'RUNAWAY', 'OTHER'] as const;
+export const INTERIM_PLACEMENTS = [
+  'CHILDRENS_HOME', // F.18
+  'SPECIALISED_ADOPTION_AGENCY', // s.36(1) proviso
+  'FIT_FACILITY',
+  'FIT_PERSON', // F.19
+  'PARENT_OR_GUARDIAN', // F.19 / F.20 undertaking
+] as const;
+export const SIR_FINDINGS = ['FAMILY_TRACED', 'ORPHAN', 'ABANDONED', 'OTHER'] as const;
+/** Final orders of the CWC under s.37(1). */
+export const CWC_FINAL_ORDERS = [
+  'RESTORATION',
+  'CHILDRENS_HOME',
+  'FIT_FACILITY',
+  'FIT_PERSON',
+  'FOSTER_CARE',
+  'SPECIALISED_ADOPTION_AGENCY',
+  'SPONSORSHIP',
+] as const;
+export type CwcFinalOrder = (typeof CWC_FINAL_ORDERS)[number];
+export const LEGALLY_FREE_GROUNDS = ['ORPHAN', 'ABANDONED', 'SURRENDERED'] as const;
+export const OFFENCE_CATEGORIES = ['PETTY', 'SERIOUS', 'HEINOUS'] as const; // s.2(45), (54), (33)
+export type OffenceCategory = (typeof OFFENCE_CATEGORIES)[number];
+/** s.12(1) proviso: the only grounds on which bail may be refused. */
+export const BAIL_REFUSAL_GROUNDS = [
+  'ASSOCIATION_WITH_KNOWN_CRIMINAL',
+  'MORAL_PHYSICAL_OR_PSYCHOLOGICAL_DANGER',
+  'DEFEAT_ENDS_OF_JUSTICE',
+] as const;
+/** Final orders of the JJB: s.17(1) release, s.18(1)(a)–(g). */
+export const JJB_FINAL_ORDERS = [
+  'RELEASED_NO_OFFENCE', // s.17(1)
+  'ADVICE_OR_ADMONITION',
+  'GROUP_COUNSELLING',
+  'COMMUNITY_SERVICE',
+  'FINE',
+  'PROBATION_WITH_PARENT_OR_GUARDIAN',
+  'PROBATION_WITH_FIT_FACILITY',
+  'SPECIAL_HOME',
+] as const;
+export type JjbFinalOrder = (typeof JJB_FINAL_ORDERS)[number];
+export const CLOSURE_GROUNDS = [
+  'RESTORED_AND_FOLLOWED_UP',
+  'HANDED_OVER_FOR_ADOPTION',
+  'LEFT_CARE_AT_MAJORITY',
+  'PROCEEDINGS_TERMINATED',
+  'TRANSFERRED_TO_CHILDRENS_COURT',
+  'DISPOSED_BY_JJB',
+  'FOUND_NOT_A_CHILD',
+  'DEATH_OF_CHILD',
+  'OTHER',
+] as const;
+
+const ev = <const T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), at, ...shape });
+
+export const caseEventSchemas = {
+  // Track CNCP, before the CWC
+  PRODUCED_BEFORE_CWC: ev('PRODUCED_BEFORE_CWC', {
+    circumstance: z.enum(CIRCUMSTANCES),
+    producedBy: ref,
+    productionReportRef: ref.optional(),
+  }),
+  INTERIM_PLACEMENT_ORDERED: ev('INTERIM_PLACEMENT_ORDERED', { placement: z.enum(INTERIM_PLACEMENTS), orderRef: ref }),
+  SIR_ORDERED: ev('SIR_ORDERED', { sirRef: ref, assignedTo: ref.optional() }),
+  SIR_SUBMITTED: ev('SIR_SUBMITTED', { sirRef: ref, finding: z.enum(SIR_FINDINGS).optional() }),
+  SURRENDER_DEED_EXECUTED: ev('SURRENDER_DEED_EXECUTED', { deedRef: ref, surrenderedBy: z.enum(['PARENT', 'GUARDIAN']) }),
+  SURRENDER_RECONSIDERED: ev('SURRENDER_RECONSIDERED', { orderRef: ref, reasons }),
+  LEGALLY_FREE_DECLARED: ev('LEGALLY_FREE_DECLARED', {
+    ground: z.enum(LEGALLY_FREE_GROUNDS),
+    membersSigning: z.int().min(1),
+    orderRef: ref,
+  }),
+  HANDED_OVER_FOR_ADOPTION: ev('HANDED_OVER_FOR_ADOPTION', { saaRef: ref }),
+  FINAL_ORDER_PASSED: ev('FINAL_ORDER_PASSED', { order: z.enum(CWC_FINAL_ORDERS), reasons, orderRef: ref }),
+  ICP_PREPARED: ev('ICP_PREPARED', { icpRef: ref }),
+  ICP_REVIEWED: ev('ICP_REVIEWED', { icpRef: ref }),
+  FOSTER_INSPECTION_RECORDED: ev('FOSTER_INSPECTION_RECORDED', { inspectionRef: ref }),
+  AFTERCARE_PLAN_PREPARED: ev('AFTERCARE_PLAN_PREPARED', { planRef: ref }),
+  CHILD_ATTAINED_MAJORITY: ev('CHILD_ATTAINED_MAJORITY', { aftercare: z.boolean() }),
+  AFTERCARE_COMPLETED: ev('AFTERCARE_COMPLETED', {}),
+  RESTORATION_ORDERED: ev('RESTORATION_ORDERED', { orderRef: ref, reasons }),
+  TRANSFER_ORDERED: ev('TRANSFER_ORDERED', { orderRef: ref, toDistrictCode: ref, toStateCode: ref }),
+  CHILD_ESCORTED: ev('CHILD_ESCORTED', { escortOfficerRef: ref, escortedByWomanOfficer: z.boolean() }),
+  CHILD_RESTORED: ev('CHILD_RESTORED', { restoredTo: z.enum(['PARENT', 'GUARDIAN', 'FAMILY']) }),
+  FOLLOW_UP_REPORT_FILED: ev('FOLLOW_UP_REPORT_FILED', { reportRef: ref }),
+  FOLLOW_UP_COMPLETED: ev('FOLLOW_UP_COMPLETED', {}),
+  REENTERED_CARE: ev('REENTERED_CARE', { reasons }),
+  CHILD_MISSING_FROM_CCI: ev('CHILD_MISSING_FROM_CCI', { cciRef: ref }),
+  MISSING_REPORTED_TO_POLICE: ev('MISSING_REPORTED_TO_POLICE', { firRef: ref }),
+  REFERRED_TO_AHTU: ev('REFERRED_TO_AHTU', { referenceNo: ref }),
+  CHILD_TRACED: ev('CHILD_TRACED', { tracedBy: ref }),
+  // Track CICL, before the JJB
+  PRODUCED_BEFORE_JJB: ev('PRODUCED_BEFORE_JJB', {
+    offenceCategory: z.enum(OFFENCE_CATEGORIES),
+    ageAtOffence: z.number().min(7).lt(18, 'a person of 18 or more is not a child (s.2(12))'),
+    firRef: ref.optional(),
+  }),
+  BAIL_DECIDED: ev('BAIL_DECIDED', {
+    granted: z.boolean(),
+    refusalGround: z.enum(BAIL_REFUSAL_GROUNDS).optional(),
+    reasons: reasons.optional(),
+    custody: z.enum(['OBSERVATION_HOME', 'PLACE_OF_SAFETY']).optional(),
+  }),
+  PRELIMINARY_ASSESSMENT_COMPLETED: ev('PRELIMINARY_ASSESSMENT_COMPLETED', {
+    finding: z.enum(['TRIAL_AS_ADULT', 'INQUIRY_AS_CHILD']),
+    reasons,
+  }),
+  TRANSFERRED_TO_CHILDRENS_COURT: ev('TRANSFERRED_TO_CHILDRENS_COURT', { courtRef: ref, orderRef: ref }),
+  INQUIRY_EXTENDED: ev('INQUIRY_EXTENDED', { reasons }),
+  INQUIRY_EXTENDED_BY_MAGISTRATE: ev('INQUIRY_EXTENDED_BY_MAGISTRATE', {
+    magistrate: z.enum(['CJM', 'CMM']),
+    extendBy: duration,
+    reasons,
+  }),
+  PROCEEDINGS_TERMINATED: ev('PROCEEDINGS_TERMINATED', {}),
+  JJB_FINAL_ORDER_PASSED: ev('JJB_FINAL_ORDER_PASSED', { order: z.enum(JJB_FINAL_ORDERS), reasons, orderRef: ref }),
+  REFERRED_TO_CWC: ev('REFERRED_TO_CWC', { reasons }),
+  // Either track
+  WAIVE_DEADLINE: ev('WAIVE_DEADLINE', {
+    deadlineId: z.enum(DEADLINE_IDS as unknown as [DeadlineId, ...DeadlineId[]]),
+    reasons,
+  }),
+  CLOSE_CASE: ev('CLOSE_CASE', { ground: z.enum(CLOSURE_GROUNDS), reasons }),
+} as const;
+
+export type CaseEventType = keyof typeof caseEventSchemas;
+export const CASE_EVENT_TYPES = Object.keys(caseEventSchemas) as CaseEventType[];
+export type CaseEventOf<T extends CaseEventType> = z.infer<(typeof caseEventSchemas)[T]>;
+export type CaseEvent = { [T in CaseEventType]: CaseEventOf<T> }[CaseEventType];
+
+export const caseEventSchema = z.discriminatedUnion(
+  'type',
+  Object.values(caseEventSchemas) as unknown as [
+    (typeof caseEventSchemas)[CaseEventType],
+    ...(typeof caseEventSchemas)[CaseEventType][],
+  ],
+);
+
+export function isCaseEventType(value: unknown): value is CaseEventType {
+  return typeof value === 'string' && Object.hasOwn(caseEventSchemas, value);
+}
+
+export interface EventIssue {
+  path: string;
+  message: string;
+}
+export type ParseCaseEventResult = { ok: true; event: CaseEvent } | { ok: false; issues: EventIssue[] };
+
+/** Validates an event from outside (API body, workflow update) against its schema. */
+export function parseCaseEvent(raw: unknown): ParseCaseEventResult {
+  const type = (raw as { type?: unknown } | null)?.type;
+  if (!isCaseEventType(type)) {
+    return { ok: false, issues: [{ path: 'type', message: `unknown event type: ${String(type)}` }] };
+  }
+  const result = caseEventSchemas[type].safeParse(raw);
+  if (result.success) return { ok: true, event: result.data as CaseEvent };
+  return {
+    ok: false,
+    issues: result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+  };
+}

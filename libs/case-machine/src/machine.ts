@@ -1,0 +1,597 @@
+import { assign, setup } from 'xstate';
+import { createContext, type CaseContext, type CaseInput } from './context.js';
+import type { CaseEvent } from './events.js';
+import { guards } from './guards.js';
+import { startClocks, withoutKeys, eventTime } from './clocks.js';
+import { STATUTORY_RULES, type DeadlineId } from './policy.js';
+import { laterOf } from './time.js';
+
+/** Where a case stands, for lists and dashboards. */
+export const CASE_PHASES = [
+  'REGISTERED',
+  'PRODUCTION',
+  'INQUIRY',
+  'ASSESSMENT',
+  'PLACEMENT',
+  'MISSING',
+  'ADOPTION',
+  'RESTORATION',
+  'FOLLOW_UP',
+  'AFTERCARE',
+  'TRANSFERRED',
+  'AWAITING_CLOSURE',
+  'CLOSED',
+] as const;
+export type CasePhase = (typeof CASE_PHASES)[number];
+
+export interface CaseStateMeta {
+  label: string;
+  citation: string;
+  phase?: CasePhase;
+  deadlines?: readonly DeadlineId[];
+}
+
+/** Notices the workflow sends as activities; the machine only names them. */
+export const NOTICE_TARGETS = ['CWC', 'JJB', 'DCPU', 'SJPU', 'POLICE_STATION', 'SCPS', 'SARA', 'HOME_DISTRICT_DCPU'] as const;
+export type NoticeTarget = (typeof NOTICE_TARGETS)[number];
+export interface NotifyParams {
+  to: readonly NoticeTarget[];
+  about: string;
+}
+
+/** A state's meta plus the entry/exit actions that run its deadline clocks, from one list. */
+function described<const Ids extends readonly DeadlineId[] = []>(
+  label: string,
+  citation: string,
+  phase?: CasePhase,
+  deadlines?: Ids,
+) {
+  const meta: CaseStateMeta = { label, citation, ...(phase ? { phase } : {}), ...(deadlines ? { deadlines } : {}) };
+  if (!deadlines || deadlines.length === 0) return { meta };
+  return {
+    meta,
+    entry: [{ type: 'startDeadlines' as const, params: { ids: deadlines } }],
+    exit: [{ type: 'stopDeadlines' as const, params: { ids: deadlines } }],
+  };
+}
+
+const clearedEpisode = (context: CaseContext): Partial<CaseContext> => ({
+  episode: context.episode + 1,
+  waivers: {},
+  production: undefined,
+  interimPlacement: undefined,
+  sir: undefined,
+  surrender: undefined,
+  legallyFree: undefined,
+  finalOrder: undefined,
+  restorationOrder: undefined,
+  icp: undefined,
+  transfer: undefined,
+  restoredAt: undefined,
+  followUpStartedAt: undefined,
+  followUpReports: 0,
+  bail: undefined,
+  inquiryExtension: undefined,
+  magistrateExtensions: [],
+  preliminaryAssessment: undefined,
+});
+
+export const caseMachine = setup({
+  types: {
+    context: {} as CaseContext,
+    events: {} as CaseEvent,
+    input: {} as CaseInput,
+    meta: {} as CaseStateMeta,
+  },
+  guards: {
+    ...guards,
+    ordersOneOf: ({ event }, params: { orders: readonly string[] }) =>
+      (event.type === 'FINAL_ORDER_PASSED' || event.type === 'JJB_FINAL_ORDER_PASSED') &&
+      params.orders.includes(event.order),
+  },
+  actions: {
+    // Every event is kept on the case: its time for elapsed-time rules, and as a milestone a deadline may count from.
+    recordEvent: assign(({ context, event }) => ({
+      lastEventAt: laterOf(context.lastEventAt, event.at),
+      milestones: { ...context.milestones, [event.type]: event.at },
+    })),
+    startDeadlines: assign(({ context, event }, params: { ids: readonly DeadlineId[] }) => ({
+      deadlines: startClocks(context, event, params.ids),
+    })),
+    stopDeadlines: assign(({ context }, params: { ids: readonly DeadlineId[] }) => ({
+      deadlines: withoutKeys(context.deadlines, params.ids),
+      waivers: withoutKeys(context.waivers, params.ids),
+    })),
+    restartDeadline: assign(({ context, event }, params: { id: DeadlineId }) => ({
+      deadlines: startClocks(context, event, [params.id]),
+      waivers: withoutKeys(context.waivers, [params.id]),
+    })),
+    recordCwcProduction: assign(({ event }) =>
+      event.type === 'PRODUCED_BEFORE_CWC'
+        ? { production: { at: event.at, body: 'CWC' as const, circumstance: event.circumstance } }
+        : {},
+    ),
+    recordInterimPlacement: assign(({ event }) =>
+      event.type === 'INTERIM_PLACEMENT_ORDERED'
+        ? { interimPlacement: { placement: event.placement, orderRef: event.orderRef, at: event.at } }
+        : {},
+    ),
+    recordSirOrder: assign(({ event }) =>
+      event.type === 'SIR_ORDERED' ? { sir: { ref: event.sirRef, orderedAt: event.at } } : {},
+    ),
+    recordSir: assign(({ context, event }) => {
+      if (event.type !== 'SIR_SUBMITTED') return {};
+      const sir = {
+        ref: event.sirRef,
+        orderedAt: context.sir?.orderedAt ?? context.production?.at ?? event.at,
+        submittedAt: event.at,
+        ...(event.finding ? { finding: event.finding } : {}),
+      };
+      // A traced family ends the s.38(1) adoption clock: there is no one to declare free.
+      const traced = event.finding === 'FAMILY_TRACED';
+      const ids: DeadlineId[] = ['cncp.legallyFreeUpTo2', 'cncp.legallyFreeOver2'];
+      return traced
+        ? { sir, deadlines: withoutKeys(context.deadlines, ids), waivers: withoutKeys(context.waivers, ids) }
+        : { sir };
+    }),
+    recordSurrender: assign(({ event }) =>
+      event.type === 'SURRENDER_DEED_EXECUTED' ? { surrender: { deedRef: event.deedRef, at: event.at } } : {},
+    ),
+    recordLegallyFree: assign(({ event }) =>
+      event.type === 'LEGALLY_FREE_DECLARED'
+        ? { legallyFree: { ground: event.ground, orderRef: event.orderRef, at: event.at } }
+        : {},
+    ),
+    recordFinalOrder: assign(({ event }) => {
+      if (event.type !== 'FINAL_ORDER_PASSED' && event.type !== 'JJB_FINAL_ORDER_PASSED') return {};
+      const finalOrder = { order: event.order, reasons: event.reasons, orderRef: event.orderRef, at: event.at };
+      return event.order === 'RESTORATION'
+        ? { finalOrder, restorationOrder: { orderRef: event.orderRef, at: event.at } }
+        : { finalOrder };
+    }),
+    recordRestorationOrder: assign(({ event }) =>
+      event.type === 'RESTORATION_ORDERED' || event.type === 'SURRENDER_RECONSIDERED'
+        ? { restorationOrder: { orderRef: event.orderRef, at: event.at } }
+        : {},
+    ),
+    recordIcp: assign(({ context, event }) => {
+      if (event.type === 'ICP_PREPARED') return { icp: { ref: event.icpRef, preparedAt: event.at } };
+      if (event.type === 'ICP_REVIEWED' && context.icp) return { icp: { ...context.icp, reviewedAt: event.at } };
+      return {};
+    }),
+    recordAftercarePlan: assign(({ event }) =>
+      event.type === 'AFTERCARE_PLAN_PREPARED' ? { aftercarePlanRef: event.planRef } : {},
+    ),
+    recordTransferOrder: assign(({ event }) =>
+      event.type === 'TRANSFER_ORDERED'
+        ? {
+            transfer: {
+              orderRef: event.orderRef,
+              toDistrictCode: event.toDistrictCode,
+              toStateCode: event.toStateCode,
+              orderedAt: event.at,
+            },
+          }
+        : {},
+    ),
+    // R.81: the file goes with the child, so the case moves to the home district's jurisdiction.
+    recordEscort: assign(({ context, event }) =>
+      event.type === 'CHILD_ESCORTED' && context.transfer
+        ? {
+            transfer: { ...context.transfer, escortedAt: event.at },
+            districtCode: context.transfer.toDistrictCode,
+            stateCode: context.transfer.toStateCode,
+          }
+        : {},
+    ),
+    recordRestoration: assign(({ event }) => ({ restoredAt: event.at, followUpStartedAt: event.at })),
+    startFollowUp: assign(({ event }) => ({ followUpStartedAt: event.at })),
+    countFollowUpReport: assign(({ context }) => ({ followUpReports: context.followUpReports + 1 })),
+    startNewEpisode: assign(({ context }) => clearedEpisode(context)),
+    recordJjbProduction: assign(({ event }) =>
+      event.type === 'PRODUCED_BEFORE_JJB'
+        ? {
+            production: { at: event.at, body: 'JJB' as const },
+            offence: { category: event.offenceCategory, ageAtOffence: event.ageAtOffence },
+          }
+        : {},
+    ),
+    recordBail: assign(({ event }) =>
+      event.type === 'BAIL_DECIDED'
+        ? {
+            bail: {
+              granted: event.granted,
+              at: event.at,
+              ...(event.refusalGround ? { refusalGround: event.refusalGround } : {}),
+            },
+          }
+        : {},
+    ),
+    recordPreliminaryAssessment: assign(({ event }) =>
+      event.type === 'PRELIMINARY_ASSESSMENT_COMPLETED'
+        ? { preliminaryAssessment: { finding: event.finding, at: event.at } }
+        : {},
+    ),
+    extendInquiry: assign(({ context, event }) => {
+      const clock = context.deadlines['cicl.inquiry'];
+      if (event.type !== 'INQUIRY_EXTENDED' || !clock) return {};
+      return {
+        inquiryExtension: { at: event.at, reasons: event.reasons },
+        deadlines: {
+          ...context.deadlines,
+          'cicl.inquiry': { ...clock, extensions: [...clock.extensions, STATUTORY_RULES.inquiryExtension.period] },
+        },
+      };
+    }),
+    extendInquiryByMagistrate: assign(({ context, event }) => {
+      const clock = context.deadlines['cicl.inquiry'];
+      if (event.type !== 'INQUIRY_EXTENDED_BY_MAGISTRATE' || !clock) return {};
+      return {
+        magistrateExtensions: [...context.magistrateExtensions, { at: event.at, extendBy: event.extendBy, reasons: event.reasons }],
+        deadlines: { ...context.deadlines, 'cicl.inquiry': { ...clock, extensions: [...clock.extensions, event.extendBy] } },
+      };
+    }),
+    handOffToCwc: assign(({ context, event }) => ({
+      ...clearedEpisode(context),
+      track: 'CNCP' as const,
+      handoffs: [
+        ...context.handoffs,
+        { from: 'CICL' as const, to: 'CNCP' as const, at: event.at, reasons: event.type === 'REFERRED_TO_CWC' ? event.reasons : '' },
+      ],
+    })),
+    recordWaiver: assign(({ context, event }) =>
+      event.type === 'WAIVE_DEADLINE'
+        ? { waivers: { ...context.waivers, [event.deadlineId]: { reasons: event.reasons, at: event.at } } }
+        : {},
+    ),
+    recordClosure: assign(({ event }) =>
+      event.type === 'CLOSE_CASE' ? { closure: { ground: event.ground, reasons: event.reasons, at: event.at } } : {},
+    ),
+    // Executed by the workflow as an activity; the machine only names who is told what.
+    notify: (_: unknown, _params: NotifyParams) => {},
+  },
+}).createMachine({
+  id: 'case',
+  context: ({ input }) => createContext(input),
+  initial: 'registered',
+  on: {
+    WAIVE_DEADLINE: { guard: 'deadlineOpenAndUnwaived', actions: ['recordEvent', 'recordWaiver'] },
+    CLOSE_CASE: { guard: 'noUnwaivedOpenDeadlines', target: '.closed', actions: ['recordEvent', 'recordClosure'] },
+  },
+  states: {
+    registered: {
+      ...described('Registered', 'JJ Act 2015', 'REGISTERED'),
+      always: [{ guard: 'isCncpTrack', target: 'cncp' }, { target: 'cicl' }],
+    },
+    cncp: {
+      meta: { label: 'Child in need of care and protection (before the CWC)', citation: 'Chapter V, s.27–s.46' },
+      initial: 'awaitingProduction',
+      states: {
+        awaitingProduction: {
+          ...described('Found or rescued: to be produced before the CWC', 's.31(1); s.32', 'PRODUCTION', [
+            'cncp.production',
+          ]),
+          on: {
+            PRODUCED_BEFORE_CWC: { target: 'beforeCwc', actions: ['recordEvent', 'recordCwcProduction'] },
+          },
+        },
+        beforeCwc: {
+          ...described('Before the CWC: inquiry', 's.36', 'INQUIRY', [
+            'cncp.finalOrder',
+            'cncp.legallyFreeUpTo2',
+            'cncp.legallyFreeOver2',
+          ]),
+          initial: 'awaitingInterimPlacement',
+          on: {
+            SURRENDER_DEED_EXECUTED: {
+              guard: 'notAlreadySurrendered',
+              target: '.surrendered',
+              actions: ['recordEvent', 'recordSurrender', { type: 'notify', params: { to: ['DCPU'], about: 'surrender' } }],
+            },
+          },
+          states: {
+            awaitingInterimPlacement: {
+              ...described('Produced: interim placement pending inquiry', 's.36(1); F.18–F.20'),
+              on: {
+                INTERIM_PLACEMENT_ORDERED: {
+                  guard: 'interimPlacementLawful',
+                  target: 'inquiry',
+                  actions: ['recordEvent', 'recordInterimPlacement'],
+                },
+              },
+            },
+            inquiry: {
+              ...described('Inquiry', 's.36(2)'),
+              initial: 'sirNotOrdered',
+              states: {
+                sirNotOrdered: {
+                  ...described('Inquiry: Social Investigation Report to be ordered', 's.36(2); F.21'),
+                  on: { SIR_ORDERED: { target: 'awaitingSir', actions: ['recordEvent', 'recordSirOrder'] } },
+                },
+                awaitingSir: {
+                  ...described('Inquiry: awaiting the Social Investigation Report', 's.36(2); F.22', undefined, ['cncp.sir']),
+                  on: {
+                    SIR_SUBMITTED: { guard: 'sirMatchesTheOrder', target: 'sirReceived', actions: ['recordEvent', 'recordSir'] },
+                  },
+                },
+                sirReceived: {
+                  ...described('Inquiry: SIR received, final order due', 's.36(2), s.37'),
+                  on: {
+                    FINAL_ORDER_PASSED: [
+                      { guard: 'ordersRestoration', target: '#case.cncp.restoration', actions: ['recordEvent', 'recordFinalOrder'] },
+                      { target: '#case.cncp.inCare', actions: ['recordEvent', 'recordFinalOrder'] },
+                    ],
+                    LEGALLY_FREE_DECLARED: {
+                      guard: 'orphanOrAbandonedMayBeDeclaredFree',
+                      target: '#case.cncp.legallyFree',
+                      actions: ['recordEvent', 'recordLegallyFree', { type: 'notify', params: { to: ['SARA'], about: 'legally free' } }],
+                    },
+                  },
+                },
+              },
+            },
+            surrendered: {
+              ...described('Surrendered: reconsideration period', 's.35; F.23, F.24', undefined, [
+                'cncp.legallyFreeAfterSurrender',
+              ]),
+              on: {
+                SURRENDER_RECONSIDERED: {
+                  guard: 'withinReconsiderationPeriod',
+                  target: '#case.cncp.restoration',
+                  actions: ['recordEvent', 'recordRestorationOrder'],
+                },
+                LEGALLY_FREE_DECLARED: {
+                  guard: 'surrenderedChildMayBeDeclaredFree',
+                  target: '#case.cncp.legallyFree',
+                  actions: ['recordEvent', 'recordLegallyFree', { type: 'notify', params: { to: ['SARA'], about: 'legally free' } }],
+                },
+              },
+            },
+          },
+        },
+        legallyFree: {
+          ...described('Legally free for adoption', 's.38', 'ADOPTION'),
+          on: { HANDED_OVER_FOR_ADOPTION: { target: 'handedOverForAdoption', actions: ['recordEvent'] } },
+        },
+        handedOverForAdoption: {
+          ...described('Handed over to the Specialised Adoption Agency', 's.38; Adoption Regulations', 'AWAITING_CLOSURE'),
+        },
+        inCare: {
+          ...described('In care under a s.37 order', 's.37(1)', 'PLACEMENT', ['cncp.fosterInspection', 'cncp.aftercarePlan']),
+          initial: 'icpDue',
+          on: {
+            FOSTER_INSPECTION_RECORDED: {
+              guard: 'isFosterCare',
+              actions: ['recordEvent', { type: 'restartDeadline', params: { id: 'cncp.fosterInspection' } }],
+            },
+            AFTERCARE_PLAN_PREPARED: {
+              guard: 'aftercarePlanNotYetPrepared',
+              actions: ['recordEvent', 'recordAftercarePlan', { type: 'stopDeadlines', params: { ids: ['cncp.aftercarePlan'] } }],
+            },
+            CHILD_MISSING_FROM_CCI: {
+              guard: 'isInInstitution',
+              target: 'missing',
+              actions: [
+                'recordEvent',
+                { type: 'notify', params: { to: ['POLICE_STATION', 'SJPU', 'CWC', 'DCPU'], about: 'child missing' } },
+              ],
+            },
+            CHILD_ATTAINED_MAJORITY: [
+              { guard: 'entersAftercareAtMajority', target: 'aftercare', actions: ['recordEvent'] },
+              { guard: 'leavesCareAtMajority', target: 'leftCare', actions: ['recordEvent'] },
+            ],
+          },
+          states: {
+            icpDue: {
+              ...described('In care: Individual Care Plan to be prepared', 's.30(vi)', undefined, ['cncp.icpPreparation']),
+              on: { ICP_PREPARED: { target: 'icpInForce', actions: ['recordEvent', 'recordIcp'] } },
+            },
+            icpInForce: {
+              ...described('In care: Individual Care Plan in force', 's.30(vi)', undefined, ['cncp.icpReview']),
+              on: {
+                ICP_REVIEWED: { target: 'icpInForce', reenter: true, actions: ['recordEvent', 'recordIcp'] },
+                RESTORATION_ORDERED: {
+                  target: '#case.cncp.restoration',
+                  actions: ['recordEvent', 'recordRestorationOrder'],
+                },
+              },
+            },
+            hist: { type: 'history' },
+          },
+        },
+        missing: {
+          ...described('Missing from the institution', 'National SOP 2016; BBA v. UoI (2013)', 'MISSING'),
+          initial: 'unreported',
+          on: { CHILD_TRACED: { target: '#case.cncp.inCare.hist', actions: ['recordEvent'] } },
+          states: {
+            unreported: {
+              ...described('Missing: to be reported to the police', 'R. [verify]', undefined, ['cncp.missingReport']),
+              on: { MISSING_REPORTED_TO_POLICE: { target: 'searching', actions: ['recordEvent'] } },
+            },
+            searching: {
+              ...described('Missing: FIR registered, search on', 'BBA v. UoI (2013)', undefined, ['cncp.ahtuReferral']),
+              on: { REFERRED_TO_AHTU: { target: 'withAhtu', actions: ['recordEvent'] } },
+            },
+            withAhtu: { ...described('Missing: with the Anti-Human Trafficking Unit', 'BBA v. UoI (2013)') },
+          },
+        },
+        aftercare: {
+          ...described('Aftercare after 18', 's.46; R.25', 'AFTERCARE'),
+          on: { AFTERCARE_COMPLETED: { target: 'leftCare', actions: ['recordEvent'] } },
+        },
+        leftCare: { ...described('Left care at 18', 's.46', 'AWAITING_CLOSURE') },
+        restoration: {
+          ...described('Restoration ordered', 's.37(1)(b), s.40', 'RESTORATION'),
+          initial: 'pending',
+          states: {
+            pending: {
+              ...described('Restoration ordered: child to be handed to the family', 's.40'),
+              on: {
+                TRANSFER_ORDERED: {
+                  guard: 'transferIsOutOfDistrict',
+                  target: 'awaitingEscort',
+                  actions: [
+                    'recordEvent',
+                    'recordTransferOrder',
+                    { type: 'notify', params: { to: ['HOME_DISTRICT_DCPU', 'SCPS'], about: 'transfer' } },
+                  ],
+                },
+                CHILD_RESTORED: {
+                  guard: 'restorationOrdered',
+                  target: '#case.cncp.followUp',
+                  actions: ['recordEvent', 'recordRestoration'],
+                },
+              },
+            },
+            awaitingEscort: {
+              ...described('Transfer ordered: escort to the home district or state', 's.95; R.81', undefined, [
+                'cncp.transferEscort',
+              ]),
+              on: {
+                CHILD_ESCORTED: { guard: 'escortLawful', target: 'escorted', actions: ['recordEvent', 'recordEscort'] },
+              },
+            },
+            escorted: {
+              ...described('Escorted: to be handed to the family in the home district', 's.95(4); R.81'),
+              on: {
+                CHILD_RESTORED: {
+                  guard: 'restorationOrdered',
+                  target: '#case.cncp.followUp',
+                  actions: ['recordEvent', 'recordRestoration'],
+                },
+              },
+            },
+          },
+        },
+        followUp: {
+          ...described('Restored: follow-up', 'post-restoration follow-up (policy)', 'FOLLOW_UP', ['cncp.followUpReport']),
+          on: {
+            FOLLOW_UP_REPORT_FILED: { target: 'followUp', reenter: true, actions: ['recordEvent', 'countFollowUpReport'] },
+            FOLLOW_UP_COMPLETED: { guard: 'restorationFollowUpPeriodOver', target: 'followUpComplete', actions: ['recordEvent'] },
+            REENTERED_CARE: { target: 'awaitingProduction', actions: ['recordEvent', 'startNewEpisode'] },
+          },
+        },
+        followUpComplete: {
+          ...described('Follow-up completed', 'post-restoration follow-up (policy)', 'AWAITING_CLOSURE'),
+          on: { REENTERED_CARE: { target: 'awaitingProduction', actions: ['recordEvent', 'startNewEpisode'] } },
+        },
+      },
+    },
+    cicl: {
+      meta: { label: 'Child in conflict with law (before the JJB)', citation: 'Chapter IV, s.10–s.26' },
+      initial: 'apprehended',
+      states: {
+        apprehended: {
+          ...described('Apprehended: to be produced before the JJB', 's.10(1)', 'PRODUCTION', ['cicl.production']),
+          on: { PRODUCED_BEFORE_JJB: { target: 'beforeJjb', actions: ['recordEvent', 'recordJjbProduction'] } },
+        },
+        beforeJjb: {
+          ...described('Inquiry before the JJB', 's.14', 'INQUIRY', ['cicl.inquiry']),
+          initial: 'bailHearing',
+          on: {
+            INQUIRY_EXTENDED: { guard: 'inquiryExtensionAllowed', actions: ['recordEvent', 'extendInquiry'] },
+            INQUIRY_EXTENDED_BY_MAGISTRATE: {
+              guard: 'magistrateExtensionAllowed',
+              actions: ['recordEvent', 'extendInquiryByMagistrate'],
+            },
+            PROCEEDINGS_TERMINATED: {
+              guard: 'pettyInquiryInconclusiveAfterExtension',
+              target: 'terminated',
+              actions: ['recordEvent', { type: 'notify', params: { to: ['JJB', 'DCPU'], about: 'proceedings terminated' } }],
+            },
+            REFERRED_TO_CWC: {
+              target: '#case.cncp.awaitingProduction',
+              actions: ['recordEvent', 'handOffToCwc', { type: 'notify', params: { to: ['CWC'], about: 'referral' } }],
+            },
+          },
+          states: {
+            bailHearing: {
+              ...described('Produced: bail to be decided', 's.12'),
+              on: { BAIL_DECIDED: { guard: 'bailDecisionLawful', target: 'awaitingSir', actions: ['recordEvent', 'recordBail'] } },
+            },
+            awaitingSir: {
+              ...described('Inquiry: awaiting the Social Investigation Report', 's.13(1)(ii)', undefined, ['cicl.sir']),
+              on: {
+                SIR_SUBMITTED: [
+                  { guard: 'requiresPreliminaryAssessment', target: 'preliminaryAssessment', actions: ['recordEvent', 'recordSir'] },
+                  { target: 'inquiry', actions: ['recordEvent', 'recordSir'] },
+                ],
+              },
+            },
+            preliminaryAssessment: {
+              ...described('Preliminary assessment (heinous offence, 16–18)', 's.15', 'ASSESSMENT', [
+                'cicl.preliminaryAssessment',
+              ]),
+              on: {
+                PRELIMINARY_ASSESSMENT_COMPLETED: [
+                  { guard: 'findsTrialAsAdult', target: 'awaitingTransfer', actions: ['recordEvent', 'recordPreliminaryAssessment'] },
+                  { target: 'inquiry', actions: ['recordEvent', 'recordPreliminaryAssessment'] },
+                ],
+              },
+            },
+            awaitingTransfer: {
+              ...described('Assessed for trial as an adult: transfer to the Children’s Court', 's.18(3)', 'ASSESSMENT'),
+              on: {
+                TRANSFERRED_TO_CHILDRENS_COURT: { target: '#case.cicl.transferredToChildrensCourt', actions: ['recordEvent'] },
+              },
+            },
+            inquiry: {
+              ...described('Inquiry: final order due', 's.14, s.17, s.18'),
+              on: {
+                JJB_FINAL_ORDER_PASSED: [
+                  { guard: 'releasesChild', target: '#case.cicl.released', actions: ['recordEvent', 'recordFinalOrder'] },
+                  { target: '#case.cicl.postOrder', actions: ['recordEvent', 'recordFinalOrder'] },
+                ],
+              },
+            },
+          },
+        },
+        terminated: { ...described('Proceedings terminated', 's.14(4)', 'AWAITING_CLOSURE') },
+        transferredToChildrensCourt: {
+          ...described('Trial transferred to the Children’s Court', 's.18(3), s.19', 'TRANSFERRED'),
+        },
+        released: {
+          ...described('Released: offence not established', 's.17(1)', 'AWAITING_CLOSURE'),
+          on: {
+            REFERRED_TO_CWC: {
+              target: '#case.cncp.awaitingProduction',
+              actions: ['recordEvent', 'handOffToCwc', { type: 'notify', params: { to: ['CWC'], about: 'referral' } }],
+            },
+          },
+        },
+        postOrder: {
+          ...described('Final order in force', 's.18(1)', 'FOLLOW_UP'),
+          initial: 'icpDue',
+          on: {
+            // s.95(1) proviso: a child in conflict with law is transferred only after the final order.
+            TRANSFER_ORDERED: {
+              guard: 'transferIsOutOfDistrict',
+              actions: [
+                'recordEvent',
+                'recordTransferOrder',
+                { type: 'notify', params: { to: ['HOME_DISTRICT_DCPU', 'SCPS'], about: 'transfer' } },
+              ],
+            },
+          },
+          states: {
+            icpDue: {
+              ...described('Final order: Individual Care Plan to be prepared', 's.18', undefined, ['cicl.icpPreparation']),
+              on: { ICP_PREPARED: { target: 'followUp', actions: ['recordEvent', 'recordIcp', 'startFollowUp'] } },
+            },
+            followUp: {
+              ...described('Final order: follow-up', 's.18', undefined, ['cicl.followUpReport']),
+              on: {
+                FOLLOW_UP_REPORT_FILED: { target: 'followUp', reenter: true, actions: ['recordEvent', 'countFollowUpReport'] },
+                FOLLOW_UP_COMPLETED: { guard: 'followUpReportFiled', target: '#case.cicl.completed', actions: ['recordEvent'] },
+              },
+            },
+          },
+        },
+        completed: { ...described('Follow-up completed', 's.18', 'AWAITING_CLOSURE') },
+      },
+    },
+    closed: { type: 'final', ...described('Closed', 'JJ Act 2015', 'CLOSED') },
+  },
+});
+
+export type CaseMachine = typeof caseMachine;

@@ -1,0 +1,278 @@
+import { isIsoDuration } from './time.js';
+
+/** Who an overdue obligation escalates to; the monitoring cell is the state's, staffed by STATE_MONITOR users. */
+export const ESCALATION_TARGETS = ['DCPU', 'SCPS', 'STATE_MONITORING_CELL'] as const;
+export type EscalationTarget = (typeof ESCALATION_TARGETS)[number];
+export interface EscalationRung {
+  to: EscalationTarget;
+  /** How long after the due time this rung is reached (ISO-8601 duration). */
+  after: string;
+}
+
+/** JJ-ACT.md "Escalation ladder" (policy, configurable per state). */
+export const DEFAULT_LADDER: readonly EscalationRung[] = [
+  { to: 'DCPU', after: 'PT0S' },
+  { to: 'SCPS', after: 'P7D' },
+  { to: 'STATE_MONITORING_CELL', after: 'P30D' },
+];
+
+/** Facts about the case that decide whether a deadline applies at all. */
+export const DEADLINE_CONDITIONS = [
+  'ORPHAN_OR_ABANDONED_UP_TO_2',
+  'ORPHAN_OR_ABANDONED_OVER_2',
+  'FOSTER_CARE',
+  'NO_AFTERCARE_PLAN',
+] as const;
+export type DeadlineCondition = (typeof DEADLINE_CONDITIONS)[number];
+
+/** 'stateEntry', the time of an event, or the child's 18th birthday (with a negative period). */
+export type DeadlineStart = 'stateEntry' | 'eighteenthBirthday' | CaseEventTypeName;
+
+// Kept as a string union here to avoid a cycle with events.ts; events.ts checks it is a subset.
+export type CaseEventTypeName = string;
+
+export interface DeadlineRule {
+  id: string;
+  obligation: string;
+  /** Who must meet it (body), for the escalation text. */
+  owner: string;
+  within: string;
+  from: DeadlineStart;
+  citation: string;
+  basis: 'statute' | 'policy';
+  ladder: readonly EscalationRung[];
+  appliesIf?: DeadlineCondition;
+  /** The event that starts it again (recurring duties such as inspections). */
+  repeatsOn?: string;
+}
+
+const rule = <const Id extends string>(r: Omit<DeadlineRule, 'id' | 'ladder'> & { id: Id }) =>
+  ({ ...r, ladder: DEFAULT_LADDER }) as DeadlineRule & { id: Id };
+
+/** Every deadline of the machine with its statutory default (JJ-ACT.md); `basis: 'policy'` where no statute fixes it. */
+export const DEADLINE_RULES = [
+  rule({
+    id: 'cncp.production',
+    obligation: 'Produce the child before the Child Welfare Committee',
+    owner: 'Police / SJPU / CWPO / Childline / person who found the child',
+    within: 'PT24H',
+    from: 'stateEntry',
+    citation: 's.31(1); report at production F.17 (R.18(2))',
+    basis: 'statute',
+  }),
+  rule({
+    id: 'cncp.sir',
+    obligation: 'Submit the Social Investigation Report to the CWC',
+    owner: 'Social worker / CWO (probation officer)',
+    within: 'P15D',
+    from: 'SIR_ORDERED',
+    citation: 's.36(2); F.22 (R.19(8))',
+    basis: 'statute',
+  }),
+  rule({
+    id: 'cncp.finalOrder',
+    obligation: 'Complete the inquiry and pass a final order under s.37',
+    owner: 'CWC',
+    within: 'P4M',
+    from: 'PRODUCED_BEFORE_CWC',
+    citation: 's.36(2)',
+    basis: 'statute',
+  }),
+  rule({
+    id: 'cncp.legallyFreeUpTo2',
+    obligation: 'Declare an orphan or abandoned child aged up to 2 legally free for adoption',
+    owner: 'CWC',
+    within: 'P2M',
+    from: 'PRODUCED_BEFORE_CWC',
+    citation: 's.38(1) proviso',
+    basis: 'statute',
+    appliesIf: 'ORPHAN_OR_ABANDONED_UP_TO_2',
+  }),
+  rule({
+    id: 'cncp.legallyFreeOver2',
+    obligation: 'Declare an orphan or abandoned child above 2 legally free for adoption',
+    owner: 'CWC',
+    within: 'P4M',
+    from: 'PRODUCED_BEFORE_CWC',
+    citation: 's.38(1) proviso',
+    basis: 'statute',
+    appliesIf: 'ORPHAN_OR_ABANDONED_OVER_2',
+  }),
+  rule({
+    id: 'cncp.legallyFreeAfterSurrender',
+    obligation: 'Declare a surrendered child legally free once the reconsideration period ends',
+    owner: 'CWC',
+    within: 'P2M',
+    from: 'SURRENDER_DEED_EXECUTED',
+    citation: 's.35(3), s.38(2); F.23, F.24 (R.19(22))',
+    basis: 'statute',
+  }),
+  rule({
+    id: 'cncp.icpPreparation',
+    obligation: 'Prepare the Individual Care Plan after placement',
+    owner: 'CCI / DCPU',
+    within: 'P30D',
+    from: 'stateEntry',
+    citation: 's.30(vi); R.19 [verify]',
+    basis: 'policy',
+  }),
+  rule({
+    id: 'cncp.icpReview',
+    obligation: 'Review the Individual Care Plan',
+    owner: 'CCI / DCPU',
+    within: 'P3M',
+    from: 'stateEntry',
+    citation: 's.30(vi) [verify R.]',
+    basis: 'policy',
+    repeatsOn: 'ICP_REVIEWED',
+  }),
+  rule({
+    id: 'cncp.fosterInspection',
+    obligation: 'Inspect the foster family (F.35)',
+    owner: 'DCPU',
+    within: 'P1M',
+    from: 'stateEntry',
+    citation: 's.44; R.23(15)–(18); F.35',
+    basis: 'statute',
+    appliesIf: 'FOSTER_CARE',
+    repeatsOn: 'FOSTER_INSPECTION_RECORDED',
+  }),
+  rule({
+    id: 'cncp.aftercarePlan',
+    obligation: 'Prepare the aftercare plan before the child turns 18 (F.37)',
+    owner: 'CWC / DCPU',
+    within: '-P3M',
+    from: 'eighteenthBirthday',
+    citation: 's.46; F.37 (R.25(2))',
+    basis: 'policy',
+    appliesIf: 'NO_AFTERCARE_PLAN',
+  }),
+  rule({
+    id: 'cncp.transferEscort',
+    obligation: 'Escort the child to the home district or state (a girl by a woman officer)',
+    owner: 'SJPU',
+    within: 'P15D',
+    from: 'TRANSFER_ORDERED',
+    citation: 's.95(1)–(4); R.81',
+    basis: 'statute',
+  }),
+  rule({
+    id: 'cncp.followUpReport',
+    obligation: 'File the post-restoration follow-up report',
+    owner: 'DCPU / probation officer',
+    within: 'P3M',
+    from: 'stateEntry',
+    citation: 'post-restoration follow-up [verify]',
+    basis: 'policy',
+    repeatsOn: 'FOLLOW_UP_REPORT_FILED',
+  }),
+  rule({
+    id: 'cncp.missingReport',
+    obligation: 'Report the child missing from the institution to the police / SJPU, copies to CWC and DCPU',
+    owner: 'CCI',
+    within: 'PT24H',
+    from: 'stateEntry',
+    citation: 'R. [verify]',
+    basis: 'statute',
+  }),
+  rule({
+    id: 'cncp.ahtuReferral',
+    obligation: 'Refer a child still untraced to the Anti-Human Trafficking Unit',
+    owner: 'Police / SJPU',
+    within: 'P4M',
+    from: 'CHILD_MISSING_FROM_CCI',
+    citation: 'Bachpan Bachao Andolan v. Union of India, WP(C) 75/2012 (SC, 10 May 2013)',
+    basis: 'policy',
+  }),
+  rule({
+    id: 'cicl.production',
+    obligation: 'Produce the child before the Juvenile Justice Board',
+    owner: 'CWPO / SJPU',
+    within: 'PT24H',
+    from: 'stateEntry',
+    citation: 's.10(1) [verify]',
+    basis: 'statute',
+  }),
+  rule({
+    id: 'cicl.sir',
+    obligation: 'Submit the Social Investigation Report to the JJB',
+    owner: 'Probation officer / CWO',
+    within: 'P14D',
+    from: 'PRODUCED_BEFORE_JJB',
+    citation: 's.13(1)(ii)',
+    basis: 'statute',
+  }),
+  rule({
+    id: 'cicl.inquiry',
+    obligation: 'Complete the inquiry (extendable once by up to 2 months with recorded reasons)',
+    owner: 'JJB',
+    within: 'P4M',
+    from: 'PRODUCED_BEFORE_JJB',
+    citation: 's.14(2)',
+    basis: 'statute',
+  }),
+  rule({
+    id: 'cicl.preliminaryAssessment',
+    obligation: 'Complete the preliminary assessment of a child of 16–18 alleged to have committed a heinous offence',
+    owner: 'JJB',
+    within: 'P3M',
+    from: 'PRODUCED_BEFORE_JJB',
+    citation: 's.14(3), s.15 (held directory by the Supreme Court, 2024)',
+    basis: 'statute',
+  }),
+  rule({
+    id: 'cicl.icpPreparation',
+    obligation: 'Prepare the Individual Care Plan after the final order',
+    owner: 'Probation officer',
+    within: 'P30D',
+    from: 'stateEntry',
+    citation: 's.18 [verify R.]',
+    basis: 'policy',
+  }),
+  rule({
+    id: 'cicl.followUpReport',
+    obligation: 'File the follow-up report on the child after the final order',
+    owner: 'Probation officer / DCPU',
+    within: 'P3M',
+    from: 'stateEntry',
+    citation: 's.18 [verify R.]',
+    basis: 'policy',
+    repeatsOn: 'FOLLOW_UP_REPORT_FILED',
+  }),
+] as const;
+
+export type DeadlineId = (typeof DEADLINE_RULES)[number]['id'];
+export const DEADLINE_IDS = DEADLINE_RULES.map((r) => r.id) as readonly DeadlineId[];
+export type DeadlinePolicy = Readonly<Record<DeadlineId, DeadlineRule & { id: DeadlineId }>>;
+export type DeadlinePolicyOverrides = Partial<Record<DeadlineId, { within: string }>>;
+
+export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = Object.freeze(
+  Object.fromEntries(DEADLINE_RULES.map((r) => [r.id, r])) as Record<DeadlineId, DeadlineRule & { id: DeadlineId }>,
+);
+
+export function isDeadlineId(value: unknown): value is DeadlineId {
+  return typeof value === 'string' && (DEADLINE_IDS as readonly string[]).includes(value);
+}
+
+/** A state's own rules replace the period only; obligation, start and citation stay the Act's. */
+export function resolveDeadlinePolicy(overrides: DeadlinePolicyOverrides = {}): DeadlinePolicy {
+  const resolved = { ...DEFAULT_DEADLINE_POLICY } as Record<DeadlineId, DeadlineRule & { id: DeadlineId }>;
+  for (const [id, override] of Object.entries(overrides) as [string, { within: string } | undefined][]) {
+    if (!override) continue;
+    if (!isDeadlineId(id)) throw new RangeError(`unknown deadline: ${id}`);
+    if (!isIsoDuration(override.within)) throw new RangeError(`${id}: not an ISO-8601 duration: ${override.within}`);
+    resolved[id] = { ...resolved[id], within: override.within, basis: 'policy' };
+  }
+  return Object.freeze(resolved);
+}
+
+/** Periods and ages the guards use; they gate events rather than escalate, so they are not deadlines. */
+export const STATUTORY_RULES = {
+  surrenderReconsideration: { period: 'P2M', citation: 's.35(3)' },
+  inquiryExtension: { period: 'P2M', citation: 's.14(2)' },
+  restorationFollowUp: { period: 'P1Y', citation: 'post-restoration follow-up (policy) [verify]' },
+  saaInterimPlacementBelowAge: { years: 6, citation: 's.36(1) proviso' },
+  preliminaryAssessmentFromAge: { years: 16, citation: 's.15(1)' },
+  majority: { years: 18, citation: 's.2(12), s.46' },
+  legallyFreeMinimumMembers: { members: 3, citation: 's.38(4)' },
+} as const;

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+export { redisConnectionOptions, type RedisConnectionOptions } from './redis.js';
+
+// Defaults match scripts/env.sh, so `npm start` on a fresh machine needs no .env file.
+function localDatabaseUrl(env: NodeJS.ProcessEnv, database: string): string {
+  const user = encodeURIComponent(env.PGUSER ?? 'raksha');
+  const password = encodeURIComponent(env.PGPASSWORD ?? 'raksha');
+  return `postgresql://${user}:${password}@${env.PGHOST ?? '127.0.0.1'}:${env.PGPORT ?? '5432'}/${database}`;
+}
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const configSchema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }),
+  TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'host:port'),
+  TEMPORAL_NAMESPACE: z.string().min(1),
+  TEMPORAL_TASK_QUEUE: z.string().min(1),
+  TEMPORAL_UI_URL: z.url(),
+  API_HOST: z.string().min(1),
+  API_PORT: port,
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']),
+});
+
+export interface RakshaConfig {
+  databaseUrl: string;
+  redisUrl: string;
+  temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
+  api: { host: string; port: number };
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment once; a bad value stops the process at start-up. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
+  const parsed = configSchema.safeParse({
+    DATABASE_URL: env.DATABASE_URL ?? localDatabaseUrl(env, env.RAKSHA_DB ?? 'raksha'),
+    REDIS_URL: env.REDIS_URL ?? `redis://127.0.0.1:${env.REDIS_PORT ?? '6379'}`,
+    TEMPORAL_ADDRESS: env.TEMPORAL_ADDRESS ?? `127.0.0.1:${env.TEMPORAL_PORT ?? '7233'}`,
+    TEMPORAL_NAMESPACE: env.TEMPORAL_NAMESPACE ?? 'default',
+    TEMPORAL_TASK_QUEUE: env.TEMPORAL_TASK_QUEUE ?? 'raksha-cases',
+    TEMPORAL_UI_URL: env.TEMPORAL_UI_URL ?? `http://127.0.0.1:${env.TEMPORAL_UI_PORT ?? '8233'}`,
+    API_HOST: env.API_HOST ?? '127.0.0.1',
+    API_PORT: env.API_PORT ?? '3000',
+    LOG_LEVEL: env.LOG_LEVEL ?? 'log',
+  });
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const c = parsed.data;
+  return Object.freeze({
+    databaseUrl: c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
+    temporal: Object.freeze({
+      address: c.TEMPORAL_ADDRESS,
+      namespace: c.TEMPORAL_NAMESPACE,
+      taskQueue: c.TEMPORAL_TASK_QUEUE,
+      uiUrl: c.TEMPORAL_UI_URL,
+    }),
+    api: Object.freeze({ host: c.API_HOST, port: c.API_PORT }),
+    logLevel: c.LOG_LEVEL,
+  });
+}
+
+/** The database the integration tests use, never the one `npm start` serves. */
+export function loadTestConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
+  return loadConfig({
+    ...env,
+    DATABASE_URL: env.TEST_DATABASE_URL ?? localDatabaseUrl(env, env.RAKSHA_TEST_DB ?? 'raksha_test'),
+  });
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from '../src/index.js';
+
+describe('loadConfig', () => {
+  it('runs on a fresh machine with no environment set, against the local services', () => {
+    const sut = loadConfig({});
+    expect(sut.databaseUrl).toBe('postgresql://raksha:raksha@127.0.0.1:5432/raksha');
+    expect(sut.temporal.address).toBe('127.0.0.1:7233');
+    expect(sut.api.port).toBe(3000);
+  });
+
+  it('refuses to start with a bad value, naming every bad variable', () => {
+    expect(() => loadConfig({ API_PORT: 'eighty', DATABASE_URL: 'mysql://x/y' })).toThrow(ConfigError);
+    try {
+      loadConfig({ API_PORT: 'eighty', DATABASE_URL: 'mysql://x/y' });
+    } catch (err) {
+      const problems = (err as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/^API_PORT:/m);
+      expect(problems).toMatch(/^DATABASE_URL:/m);
+    }
+  });
+});

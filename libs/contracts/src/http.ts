@@ -1,0 +1,27 @@
+// Request bodies of the HTTP API, validated by Nest's Standard Schema pipe (zod implements it).
+import { z } from 'zod';
+import { TRACKS } from '@raksha/domain';
+
+const code = z.string().trim().min(1).max(16).regex(/^[A-Z0-9-]+$/, 'an LGD-style code: capitals, digits, hyphens');
+
+export const registerCaseBody = z.strictObject({
+  track: z.enum(TRACKS),
+  districtCode: code,
+  child: z
+    .strictObject({
+      name: z.string().trim().min(1).max(200).optional(),
+      ageYears: z.number().int().min(0).max(17).optional(),
+      gender: z.enum(['FEMALE', 'MALE', 'TRANSGENDER', 'UNKNOWN']).optional(),
+    })
+    .default({}),
+});
+export type RegisterCaseBody = z.infer<typeof registerCaseBody>;
+
+export const caseEventBody = z.strictObject({
+  type: z.string().trim().min(1).max(64).regex(/^[A-Z][A-Z0-9_]*$/, 'an event type such as PRODUCED_BEFORE_CWC'),
+  payload: z.record(z.string(), z.unknown()).default({}),
+  idempotencyKey: z.string().trim().min(8).max(128).optional(),
+});
+export type CaseEventBody = z.infer<typeof caseEventBody>;
+
+export const caseIdParam = z.uuid({ message: 'a case id is a UUID' });

@@ -1,0 +1,3 @@
+export * from './case-workflow.js';
+export * from './http.js';
+export * from './notifications.js';

@@ -1,0 +1,72 @@
+import { auditHash, GENESIS_HASH } from '../audit-chain.js';
+import type { Db, DbTransaction } from '../client.js';
+
+export interface AuditRecord {
+  chain: string;
+  action: string;
+  actorId?: string | null;
+  actorRole?: string | null;
+  subjectType: string;
+  subjectId: string;
+  detail: Record<string, unknown>;
+  at: Date;
+}
+
+export interface ChainBreak {
+  chain: string;
+  position: number;
+  reason: 'hash-mismatch' | 'broken-link' | 'missing-entry';
+}
+
+export class AuditRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Appends to the record's chain inside `tx`; the advisory lock serialises writers of one chain. */
+  async append(tx: DbTransaction, record: AuditRecord): Promise<void> {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${record.chain}, 0))`;
+    const last = await tx.auditEntry.findFirst({
+      where: { chain: record.chain },
+      orderBy: { position: 'desc' },
+      select: { position: true, hash: true },
+    });
+    const fields = {
+      chain: record.chain,
+      position: (last?.position ?? 0) + 1,
+      action: record.action,
+      actorId: record.actorId ?? null,
+      actorRole: record.actorRole ?? null,
+      subjectType: record.subjectType,
+      subjectId: record.subjectId,
+      detail: record.detail,
+      at: record.at,
+      prevHash: last?.hash ?? GENESIS_HASH,
+    };
+    await tx.auditEntry.create({ data: { ...fields, detail: fields.detail as object, hash: auditHash(fields) } });
+  }
+
+  /** Recomputes every hash of a chain; reports each entry edited, deleted or re-linked. */
+  async verifyChain(chain: string): Promise<ChainBreak[]> {
+    const entries = await this.db.auditEntry.findMany({ where: { chain }, orderBy: { position: 'asc' } });
+    const breaks: ChainBreak[] = [];
+    let prev = GENESIS_HASH;
+    let expected = 1;
+    for (const e of entries) {
+      if (e.position !== expected) breaks.push({ chain, position: expected, reason: 'missing-entry' });
+      if (e.prevHash !== prev) breaks.push({ chain, position: e.position, reason: 'broken-link' });
+      const recomputed = auditHash({ ...e, detail: e.detail });
+      if (recomputed !== e.hash) breaks.push({ chain, position: e.position, reason: 'hash-mismatch' });
+      prev = e.hash;
+      expected = e.position + 1;
+    }
+    return breaks;
+  }
+
+  async chains(): Promise<string[]> {
+    const rows = await this.db.auditEntry.findMany({ distinct: ['chain'], select: { chain: true }, orderBy: { chain: 'asc' } });
+    return rows.map((r) => r.chain);
+  }
+
+  async forSubject(subjectType: string, subjectId: string) {
+    return this.db.auditEntry.findMany({ where: { subjectType, subjectId }, orderBy: [{ chain: 'asc' }, { position: 'asc' }] });
+  }
+}

@@ -1,0 +1,37 @@
+/** The bodies of the child-protection system a user or an escalation can belong to. */
+export const BODY_TYPES = [
+  'CWC', // Child Welfare Committee (district), s.27
+  'JJB', // Juvenile Justice Board (district), s.4
+  'DCPU', // District Child Protection Unit, s.106
+  'SJPU', // Special Juvenile Police Unit (district), s.107
+  'POLICE_STATION', // with its Child Welfare Police Officer, s.107(1)
+  'CCI', // Child Care Institution, s.2(21)
+  'CHILDLINE', // child helpline / registered NGO
+  'SCPS', // State Child Protection Society, s.106
+  'SARA', // State Adoption Resource Agency, s.67
+  'MWCD', // Ministry of Women and Child Development (national)
+  'NCRB', // National Crime Records Bureau (national)
+] as const;
+export type BodyType = (typeof BODY_TYPES)[number];
+
+/** The level of the jurisdiction a body serves. */
+export const JURISDICTION_LEVELS = ['NATIONAL', 'STATE', 'DISTRICT', 'THANA'] as const;
+export type JurisdictionLevel = (typeof JURISDICTION_LEVELS)[number];
+
+export const BODY_LEVEL: Record<BodyType, JurisdictionLevel> = {
+  CWC: 'DISTRICT',
+  JJB: 'DISTRICT',
+  DCPU: 'DISTRICT',
+  SJPU: 'DISTRICT',
+  POLICE_STATION: 'THANA',
+  CCI: 'DISTRICT',
+  CHILDLINE: 'DISTRICT',
+  SCPS: 'STATE',
+  SARA: 'STATE',
+  MWCD: 'NATIONAL',
+  NCRB: 'NATIONAL',
+};
+
+export function isBodyType(value: unknown): value is BodyType {
+  return typeof value === 'string' && (BODY_TYPES as readonly string[]).includes(value);
+}

@@ -1,0 +1,3 @@
+export * from './bodies.js';
+export * from './roles.js';
+export * from './tracks.js';

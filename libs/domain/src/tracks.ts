@@ -1,0 +1,8 @@
+/**
+ * CNCP: child in need of care and protection, before the CWC (Chapter V of the JJ Act).
+ * CICL: child in conflict with law, before the JJB (Chapter IV).
+ */
+export const TRACKS = ['CNCP', 'CICL'] as const;
+export type Track = (typeof TRACKS)[number];
+
+export const TRACK_BODY = { CNCP: 'CWC', CICL: 'JJB' } as const;

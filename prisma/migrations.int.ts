@@ -1,0 +1,92 @@
+// schema.prisma is the single source of truth: these tests fail when the committed migrations
+// and the schema drift apart, or when a migration is edited after it was applied.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadTestConfig } from '@raksha/config';
+import { applyMigrations, MigrationError, readMigrations } from './migrations-lib.js';
+import { diffSql, MIGRATED_SCHEMA, SCHEMA } from './prisma-cli.js';
+
+const admin = loadTestConfig().databaseUrl;
+const withDb = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
+
+async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query<T>(text)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+/** Tables, columns, indexes and constraints, independent of column order. */
+async function structure(url: string): Promise<string[]> {
+  const columns = await sql<{ d: string }>(
+    url,
+    `SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS d
+       FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
+  );
+  const indexes = await sql<{ d: string }>(url, `SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`);
+  const constraints = await sql<{ d: string }>(
+    url,
+    `SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS d
+       FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'`,
+  );
+  return [...columns, ...indexes, ...constraints].map((r) => r.d).sort();
+}
+
+describe('Prisma migrations', () => {
+  const scratch: string[] = [];
+  const scratchDb = async () => {
+    const name = `raksha_scratch_${randomBytes(4).toString('hex')}`;
+    await sql(admin, `CREATE DATABASE ${name}`);
+    scratch.push(name);
+    return withDb(admin, name);
+  };
+  let migrated: string;
+
+  beforeAll(async () => {
+    migrated = await scratchDb();
+    await applyMigrations(migrated);
+  });
+  afterAll(async () => {
+    for (const name of scratch) await sql(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+
+  it('has a migration for every change to schema.prisma (else: npm run db:migration -- <name>)', () => {
+    const pending = diffSql(MIGRATED_SCHEMA, SCHEMA).replace(/^--.*$/gm, '').trim();
+    expect(pending).toBe('');
+  });
+
+  it('builds from the migrations exactly the database that schema.prisma describes', async () => {
+    const fromSchema = await scratchDb();
+    await sql(fromSchema, diffSql('empty', SCHEMA));
+    expect(await structure(migrated)).toEqual(await structure(fromSchema));
+  });
+
+  it("records each migration as Prisma Migrate does, so `prisma migrate deploy` finds nothing to do", async () => {
+    const rows = await sql<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+      migrated,
+      'SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name',
+    );
+    expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(readMigrations().map((m) => [m.name, m.checksum]));
+    expect(rows.every((r) => r.finished_at !== null && r.applied_steps_count === 1)).toBe(true);
+  });
+
+  it('applies nothing twice', async () => {
+    expect(await applyMigrations(migrated)).toEqual([]);
+  });
+
+  it('refuses to run when an applied migration was edited afterwards', async () => {
+    const edited = readMigrations().map((m, i) => (i === 0 ? { ...m, checksum: 'f'.repeat(64) } : m));
+    await expect(applyMigrations(migrated, edited)).rejects.toThrow(MigrationError);
+  });
+
+  it('rolls back a failing migration whole, leaving no half-applied change', async () => {
+    const db = await scratchDb();
+    const broken = [{ name: '20990101000000_broken', sql: 'CREATE TABLE half (id int); SELECT 1/0;', checksum: 'x' }];
+    await expect(applyMigrations(db, broken)).rejects.toThrow(/broken failed and was rolled back/);
+    expect(await sql(db, "SELECT 1 FROM information_schema.tables WHERE table_name = 'half'")).toHaveLength(0);
+  });
+});

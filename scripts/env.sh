@@ -1,0 +1,15 @@
+# Defaults shared by the scripts; every value can be overridden from the environment.
+# The same names and defaults are validated by libs/config at API and worker start-up.
+export RAKSHA_HOME="${RAKSHA_HOME:-$HOME/.cache/raksha}"
+export PGHOST="${PGHOST:-127.0.0.1}"
+export PGPORT="${PGPORT:-5432}"
+export PGUSER="${PGUSER:-raksha}"
+export PGPASSWORD="${PGPASSWORD:-raksha}"
+export RAKSHA_DB="${RAKSHA_DB:-raksha}"
+export RAKSHA_TEST_DB="${RAKSHA_TEST_DB:-raksha_test}"
+export REDIS_PORT="${REDIS_PORT:-6379}"
+export TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
+export TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
+export TEMPORAL_NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
+export PRISMA_HIDE_UPDATE_MESSAGE=1
+export CHECKPOINT_DISABLE=1 # Prisma: no telemetry call home

@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Brings up the services Raksha needs on a Debian machine, from package registries only:
+# PostgreSQL and Redis (apt), the Temporal CLI dev server (go install, cached), and the
+# Temporal Java test server for time-skipping tests (Maven Central, cached).
+# Idempotent: `up` twice is the same as once. Usage: scripts/services.sh up|down|status
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=scripts/env.sh
+source "$ROOT/scripts/env.sh"
+
+TEMPORAL_CLI_VERSION="v1.5.1" # v1.6.0+ cannot be `go install`ed (replace directive in go.mod)
+TEMPORAL_TEST_SERVER_VERSION="1.38.0" # keep in step with scripts/temporal-test-server/pom.xml
+TEMPORAL_BIN="$RAKSHA_HOME/bin/temporal-$TEMPORAL_CLI_VERSION"
+TEST_SERVER_DIR="$RAKSHA_HOME/temporal-test-server/$TEMPORAL_TEST_SERVER_VERSION"
+LOGS="$RAKSHA_HOME/logs"
+# Custom search attributes the case workflows set, so Temporal's UI and visibility queries
+# can find a case by its statutory position.
+SEARCH_ATTRIBUTES=(CaseId=Keyword Track=Keyword CaseState=Keyword CasePhase=Keyword DistrictCode=Keyword StateCode=Keyword)
+
+log() { printf '[services] %s\n' "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    die "need root (or sudo) to run: $*"
+  fi
+}
+
+wait_for() { # wait_for <description> <seconds> <command...>
+  local what="$1" secs="$2"; shift 2
+  for _ in $(seq 1 "$((secs * 5))"); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.2
+  done
+  die "$what did not become ready within ${secs}s"
+}
+
+apt_install() { # installs Debian packages that are missing; runs apt-get update once
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing ${missing[*]} from Debian's packages"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+pg_version() { ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1; }
+
+postgres_up() {
+  apt_install postgresql redis-server
+  local v; v="$(pg_version)"; [ -n "$v" ] || die "PostgreSQL is not installed"
+  if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -q "^$v main$"; then
+    as_root pg_createcluster "$v" main >/dev/null
+  fi
+  # Bind to loopback only; the data is about children.
+  as_root sed -i "s/^#\?listen_addresses.*/listen_addresses = '127.0.0.1'/" "/etc/postgresql/$v/main/postgresql.conf"
+  if ! pg_lsclusters -h | awk -v v="$v" '$1==v && $2=="main" {print $4}' | grep -q online; then
+    log "starting PostgreSQL $v"
+    as_root pg_ctlcluster "$v" main start
+  fi
+  wait_for "PostgreSQL" 30 pg_isready -h 127.0.0.1 -p "$PGPORT"
+  local psql=(as_root runuser -u postgres -- env -u PGUSER -u PGPASSWORD -u PGHOST psql -U postgres -v ON_ERROR_STOP=1 -qAt -h /var/run/postgresql -p "$PGPORT")
+  if [ "$("${psql[@]}" -c "select 1 from pg_roles where rolname='$PGUSER'")" != "1" ]; then
+    "${psql[@]}" -c "create role \"$PGUSER\" login createdb password '$PGPASSWORD'"
+  fi
+  for db in "$RAKSHA_DB" "$RAKSHA_TEST_DB"; do
+    if [ "$("${psql[@]}" -c "select 1 from pg_database where datname='$db'")" != "1" ]; then
+      log "creating database $db"
+      "${psql[@]}" -c "create database \"$db\" owner \"$PGUSER\""
+    fi
+    "${psql[@]}" -d "$db" -c 'create extension if not exists pg_trgm' >/dev/null
+  done
+}
+
+redis_up() {
+  apt_install redis-server
+  if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then return 0; fi
+  log "starting Redis"
+  mkdir -p "$RAKSHA_HOME/data/redis" "$LOGS"
+  # appendonly: queued notifications survive a restart
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$RAKSHA_HOME/data/redis" \
+    --appendonly yes --logfile "$LOGS/redis.log" --pidfile "$RAKSHA_HOME/redis.pid"
+  wait_for "Redis" 15 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping
+}
+
+temporal_cli_build() {
+  [ -x "$TEMPORAL_BIN" ] && return 0
+  command -v go >/dev/null || apt_install golang-go
+  log "building the Temporal CLI $TEMPORAL_CLI_VERSION with go install (first time only; takes minutes)"
+  local tmp; tmp="$(mktemp -d)"
+  (cd "$tmp" && CGO_ENABLED=0 GOBIN="$tmp" go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION")
+  mkdir -p "$(dirname "$TEMPORAL_BIN")"
+  mv "$tmp/temporal" "$TEMPORAL_BIN"
+  rm -rf "$tmp"
+}
+
+temporal_ready() { "$TEMPORAL_BIN" operator cluster health --address "127.0.0.1:$TEMPORAL_PORT" 2>/dev/null | grep -q SERVING; }
+
+temporal_up() {
+  temporal_cli_build
+  if temporal_ready; then return 0; fi
+  mkdir -p "$RAKSHA_HOME/data" "$LOGS"
+  log "starting Temporal dev server (gRPC :$TEMPORAL_PORT, Web UI :$TEMPORAL_UI_PORT)"
+  local sa=()
+  for a in "${SEARCH_ATTRIBUTES[@]}"; do sa+=(--search-attribute "$a"); done
+  nohup "$TEMPORAL_BIN" server start-dev \
+    --db-filename "$RAKSHA_HOME/data/temporal.sqlite" \
+    --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
+    --namespace "$TEMPORAL_NAMESPACE" \
+    --sqlite-pragma journal_mode=WAL --sqlite-pragma synchronous=NORMAL \
+    --log-level warn "${sa[@]}" >"$LOGS/temporal.log" 2>&1 &
+  echo $! >"$RAKSHA_HOME/temporal.pid"
+  wait_for "Temporal" 90 temporal_ready
+}
+
+temporal_test_server_fetch() {
+  local wrapper="$RAKSHA_HOME/bin/temporal-test-server"
+  if [ -x "$wrapper" ] && [ -f "$TEST_SERVER_DIR/lib/temporal-test-server-$TEMPORAL_TEST_SERVER_VERSION.jar" ]; then return 0; fi
+  command -v java >/dev/null || apt_install openjdk-17-jre-headless
+  command -v mvn >/dev/null || apt_install maven
+  log "fetching the Temporal Java test server $TEMPORAL_TEST_SERVER_VERSION from Maven Central"
+  mkdir -p "$TEST_SERVER_DIR/lib" "$RAKSHA_HOME/bin"
+  mvn -q -B -f "$ROOT/scripts/temporal-test-server/pom.xml" dependency:copy-dependencies \
+    -DoutputDirectory="$TEST_SERVER_DIR/lib" >"$LOGS/maven.log" 2>&1 || { cat "$LOGS/maven.log" >&2; die "maven fetch failed"; }
+  # @temporalio/testing starts `<path> <port> [extra args]` and waits for the port.
+  cat >"$wrapper" <<EOF
+#!/bin/sh
+exec java -Xmx512m -cp "$TEST_SERVER_DIR/lib/*" io.temporal.testserver.TestServer "\$@"
+EOF
+  chmod +x "$wrapper"
+}
+
+up() {
+  mkdir -p "$RAKSHA_HOME" "$LOGS"
+  postgres_up
+  redis_up
+  temporal_up
+  temporal_test_server_fetch
+  log "up: PostgreSQL 127.0.0.1:$PGPORT ($RAKSHA_DB, $RAKSHA_TEST_DB), Redis 127.0.0.1:$REDIS_PORT, Temporal 127.0.0.1:$TEMPORAL_PORT (UI http://127.0.0.1:$TEMPORAL_UI_PORT)"
+}
+
+down() {
+  if [ -f "$RAKSHA_HOME/temporal.pid" ] && kill -0 "$(cat "$RAKSHA_HOME/temporal.pid")" 2>/dev/null; then
+    log "stopping Temporal"; kill "$(cat "$RAKSHA_HOME/temporal.pid")"; rm -f "$RAKSHA_HOME/temporal.pid"
+  fi
+  if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then
+    log "stopping Redis"; redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown >/dev/null 2>&1 || true
+  fi
+  local v; v="$(pg_version)"
+  if [ -n "$v" ] && pg_isready -h 127.0.0.1 -p "$PGPORT" >/dev/null 2>&1; then
+    log "stopping PostgreSQL"; as_root pg_ctlcluster "$v" main stop
+  fi
+}
+
+status() {
+  local rc=0
+  if pg_isready -h 127.0.0.1 -p "$PGPORT" >/dev/null 2>&1; then echo "postgres  up    127.0.0.1:$PGPORT"; else echo "postgres  down"; rc=1; fi
+  if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then echo "redis     up    127.0.0.1:$REDIS_PORT"; else echo "redis     down"; rc=1; fi
+  if [ -x "$TEMPORAL_BIN" ] && temporal_ready; then echo "temporal  up    127.0.0.1:$TEMPORAL_PORT  ui http://127.0.0.1:$TEMPORAL_UI_PORT"; else echo "temporal  down"; rc=1; fi
+  if [ -x "$RAKSHA_HOME/bin/temporal-test-server" ]; then echo "test-server ready  $RAKSHA_HOME/bin/temporal-test-server"; else echo "test-server missing"; rc=1; fi
+  return $rc
+}
+
+case "${1:-}" in
+  up) up ;;
+  down) down ;;
+  status) status ;;
+  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+esac

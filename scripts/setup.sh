@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# What both README commands need first, on a fresh machine or a warm one:
+# dependencies, services, the Prisma client, migrations and seed data.
+# Usage: scripts/setup.sh app|test   (app: database raksha; test: database raksha_test)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+source scripts/env.sh
+target="${1:-app}"
+
+node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("Raksha needs Node.js >= 20.19, found "+process.version); process.exit(1) }'
+
+# npm ci when the lockfile changed since the last install (npm records it in node_modules/.package-lock.json)
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "[setup] installing dependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+bash scripts/services.sh up
+
+db="$RAKSHA_DB"; [ "$target" = test ] && db="$RAKSHA_TEST_DB"
+export DATABASE_URL="postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$db"
+echo "[setup] generating the Prisma client"
+npx prisma generate >/dev/null
+echo "[setup] migrating $db"
+npm run --silent db:migrate
+if [ "$target" = app ]; then npm run --silent db:seed; fi

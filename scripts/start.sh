@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `npm start`: services up, migrations, seed, then the worker and the API (Ctrl-C stops both).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash scripts/setup.sh app
+source scripts/env.sh
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+npm run --silent worker & pids+=($!)
+npm run --silent api & pids+=($!)
+echo "[start] API        http://127.0.0.1:${API_PORT:-3000}"
+echo "[start] Swagger UI http://127.0.0.1:${API_PORT:-3000}/docs"
+echo "[start] Temporal UI http://127.0.0.1:$TEMPORAL_UI_PORT"
+wait -n "${pids[@]}"

@@ -1,0 +1,52 @@
+// The real system for integration tests: the Nest API in-process, a real Temporal worker on its
+// own task queue, the test database, Redis and the Temporal dev server from scripts/services.sh.
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import request from 'supertest';
+import { loadTestConfig, type RakshaConfig } from '@raksha/config';
+import { createDb, type Db } from '@raksha/db';
+import { createApp } from '../../apps/api/src/app.js';
+import { startCaseWorker, type RunningWorker } from '../../apps/worker/src/case-worker.js';
+import { seed } from '../../prisma/seed.js';
+
+export interface Stack {
+  config: RakshaConfig;
+  db: Db;
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  worker: RunningWorker;
+  stop(): Promise<void>;
+}
+
+export async function startStack(bundle: WorkflowBundleWithSourceMap): Promise<Stack> {
+  const config = loadTestConfig({ ...process.env, TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`, LOG_LEVEL: 'error' });
+  const db = createDb(config.databaseUrl);
+  await seed(db);
+  const worker = await startCaseWorker(config, db, bundle);
+  const app = await createApp(config);
+  await app.init();
+  return {
+    config,
+    db,
+    app,
+    http: request(app.getHttpServer()),
+    worker,
+    async stop() {
+      await app.close();
+      await worker.stop();
+      await db.$disconnect();
+    },
+  };
+}
+
+/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
