@@ -47,8 +47,17 @@ apt_install() { # installs Debian packages that are missing; runs apt-get update
 
 pg_version() { ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1; }
 
+app_databases_answer() {
+  command -v psql >/dev/null || return 1
+  for db in "$RAKSHA_DB" "$RAKSHA_TEST_DB"; do
+    psql -h 127.0.0.1 -p "$PGPORT" -d "$db" -qAtc 'select 1' >/dev/null 2>&1 || return 1
+  done
+}
+
 postgres_up() {
-  apt_install postgresql redis-server
+  # Already served (a previous `up`, or docker/compose.yaml): nothing to do.
+  if app_databases_answer; then return 0; fi
+  apt_install postgresql
   local v; v="$(pg_version)"; [ -n "$v" ] || die "PostgreSQL is not installed"
   if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -q "^$v main$"; then
     as_root pg_createcluster "$v" main >/dev/null
@@ -74,6 +83,7 @@ postgres_up() {
 }
 
 redis_up() {
+  if command -v redis-cli >/dev/null && redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then return 0; fi
   apt_install redis-server
   if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then return 0; fi
   log "starting Redis"

@@ -14,9 +14,15 @@ export interface RunningWorker {
 }
 
 /** Starts the Temporal case worker and the BullMQ notification processor. */
-export async function startCaseWorker(config: RakshaConfig, db: Db, bundle: WorkflowBundleWithSourceMap): Promise<RunningWorker> {
+export async function startCaseWorker(
+  config: RakshaConfig,
+  db: Db,
+  bundle: WorkflowBundleWithSourceMap,
+  /** A connection the caller owns (e.g. a time-skipping test server); otherwise one is opened and closed here. */
+  temporal?: NativeConnection,
+): Promise<RunningWorker> {
   const redis = redisConnectionOptions(config.redisUrl);
-  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const connection = temporal ?? (await NativeConnection.connect({ address: config.temporal.address }));
   const notifications = new Queue<NotificationJob>(NOTIFICATION_QUEUE, { connection: redis });
   const worker = await Worker.create({
     connection,
@@ -29,7 +35,7 @@ export async function startCaseWorker(config: RakshaConfig, db: Db, bundle: Work
   const done = worker.run().finally(async () => {
     await processor.close();
     await notifications.close();
-    await connection.close();
+    if (!temporal) await connection.close();
   });
   return {
     done,
