@@ -1,33 +1,53 @@
 // Activities: the only place a case workflow's decisions touch PostgreSQL and Redis.
+// Dates cross the workflow boundary as ISO strings; these turn them back into Dates.
 import { ApplicationFailure } from '@temporalio/common';
 import type { Queue } from 'bullmq';
 import type { NotificationJob } from '@raksha/contracts';
-import type { CaseRepository, TransitionRecord } from '@raksha/db';
+import type { CaseRepository, EscalationActionRecord, EscalationRecord, TransitionRecord } from '@raksha/db';
 
 export interface ActivityDeps {
   cases: CaseRepository;
   notifications: Pick<Queue<NotificationJob>, 'add'>;
 }
 
-/** Serialisable form of TransitionRecord: dates cross the workflow boundary as ISO strings. */
-export interface TransitionInput extends Omit<TransitionRecord, 'occurredAt' | 'registration'> {
-  occurredAt: string;
-  registration?: Omit<NonNullable<TransitionRecord['registration']>, 'registeredAt'> & { registeredAt: string };
+type SerialisedValue<V> = V extends Date ? string : V extends readonly unknown[] ? V : V extends object ? Serialised<V> : V;
+type Serialised<T> = { [K in keyof T]: SerialisedValue<T[K]> };
+export type TransitionInput = Serialised<TransitionRecord>;
+export type EscalationInput = Serialised<EscalationRecord>;
+export type EscalationActionInput = Serialised<EscalationActionRecord>;
+
+function date(iso: string, field: string): Date {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) {
+    throw ApplicationFailure.create({ nonRetryable: true, type: 'InvalidActivityInput', message: `${field} is not a time: ${iso}` });
+  }
+  return d;
 }
 
 export function createActivities(deps: ActivityDeps) {
   return {
     /** Case row + timeline entry + audit entry in one transaction; a retry writes nothing twice. */
     async recordTransition(input: TransitionInput): Promise<{ written: boolean }> {
-      const occurredAt = new Date(input.occurredAt);
-      if (Number.isNaN(occurredAt.getTime())) {
-        throw ApplicationFailure.create({ nonRetryable: true, type: 'InvalidTransition', message: `bad occurredAt ${input.occurredAt}` });
-      }
       const written = await deps.cases.recordTransition({
         ...input,
-        occurredAt,
-        registration: input.registration && { ...input.registration, registeredAt: new Date(input.registration.registeredAt) },
+        occurredAt: date(input.occurredAt, 'occurredAt'),
+        registration: input.registration && { ...input.registration, registeredAt: date(input.registration.registeredAt, 'registeredAt') },
       });
+      return { written };
+    },
+
+    /** Escalation row + timeline entry + audit entry in one transaction; a retry writes nothing twice. */
+    async raiseEscalation(input: EscalationInput): Promise<{ written: boolean }> {
+      const written = await deps.cases.recordEscalation({
+        ...input,
+        occurredAt: date(input.occurredAt, 'occurredAt'),
+        escalation: { ...input.escalation, dueAt: date(input.escalation.dueAt, 'dueAt') },
+      });
+      return { written };
+    },
+
+    async recordEscalationAction(input: EscalationActionInput): Promise<{ written: boolean }> {
+      const written = await deps.cases.recordEscalationAction({ ...input, occurredAt: date(input.occurredAt, 'occurredAt') });
       return { written };
     },
 

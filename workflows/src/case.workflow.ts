@@ -1,6 +1,15 @@
 // One workflow per child's case. It hosts the JJ-Act machine: validates each event against it,
-// steps it with the pure transition, and leaves every side effect to activities.
-import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+// steps it with the pure transition, arms the statutory deadlines of the state it is in, and
+// leaves every side effect (projection, audit, escalation, notification) to activities.
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  uuid4,
+} from '@temporalio/workflow';
 import type { CaseActivities } from '@raksha/activities';
 import {
   allowedEvents,
@@ -9,72 +18,158 @@ import {
   initialCaseSnapshot,
   openDeadlines,
   parseCaseEvent,
+  persistCaseSnapshot,
+  restoreCaseSnapshot,
+  scheduledSystemEvents,
   type CaseSnapshot,
+  type PersistedCaseSnapshot,
 } from '@raksha/case-machine';
 import {
   applyEventUpdate,
   CASE_EVENT_REJECTED,
   caseStatusQuery,
+  DEFAULT_STEPS_PER_RUN,
+  ESCALATION_ACTION_REJECTED,
+  escalationActionUpdate,
   registrationUpdate,
+  SYSTEM_CASE_ACTOR,
+  type CaseActor,
+  type CaseEscalation,
   type CaseEventRejection,
-  type CaseEventRequest,
   type CaseRegistration,
   type CaseStatus,
+  type EscalationActionRejection,
+  type EscalationActionRequest,
 } from '@raksha/contracts';
 import { TRACK_BODY } from '@raksha/domain';
+import { nextDueRung } from './escalation-ladder.js';
+import { noticeJobs } from './notices.js';
 
-const { recordTransition, notify } = proxyActivities<CaseActivities>({
+const { recordTransition, raiseEscalation, recordEscalationAction, notify } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   // Infrastructure errors retry with backoff until the database or Redis is back.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-export async function caseWorkflow(registration: CaseRegistration): Promise<void> {
-  let snapshot: CaseSnapshot = initialCaseSnapshot({
-    caseId: registration.caseId,
-    track: registration.track,
-    registeredAt: registration.registeredAt,
-    child: { ageYears: registration.child.ageYears, gender: registration.child.gender },
-    districtCode: registration.districtCode,
-    stateCode: registration.stateCode,
-  });
-  let sequence = 0;
-  let registered = false;
-  let applying = false;
-  const answered = new Map<string, CaseStatus>();
+/** What a case carries into its next run when it continues as new. */
+export interface CaseCarryOver {
+  snapshot: PersistedCaseSnapshot;
+  sequence: number;
+  escalations: (CaseEscalation & { key: string })[];
+  /** Recent idempotency keys and their answers, so a retried request still gets the first answer. */
+  answered: [string, CaseStatus][];
+}
 
+const ANSWERS_KEPT = 1000;
+
+export async function caseWorkflow(registration: CaseRegistration, carried?: CaseCarryOver): Promise<void> {
+  const caseId = registration.caseId;
+  let snapshot: CaseSnapshot = carried
+    ? restoreCaseSnapshot(carried.snapshot)
+    : initialCaseSnapshot({
+        caseId,
+        track: registration.track,
+        registeredAt: registration.registeredAt,
+        child: { ageYears: registration.child.ageYears, gender: registration.child.gender },
+        districtCode: registration.districtCode,
+        stateCode: registration.stateCode,
+        ...(registration.deadlinePolicy ? { deadlinePolicy: registration.deadlinePolicy } : {}),
+      });
+  let sequence = carried?.sequence ?? 0;
+  const escalations = new Map((carried?.escalations ?? []).map((e) => [e.key, e]));
+  const answered = new Map(carried?.answered ?? []);
+  const escalationAnswers = new Map<string, CaseEscalation>();
+  let registered = carried !== undefined;
+  let busy = false; // one step at a time: events, escalations and system events never interleave
+  let changes = 0;
+  let stepsThisRun = 0;
+  const stepsPerRun = registration.stepsPerRun ?? DEFAULT_STEPS_PER_RUN;
+
+  const escalationList = (): CaseEscalation[] => [...escalations.values()].map(({ key: _key, ...e }) => e);
   const status = (): CaseStatus => {
     const described = describeState(snapshot);
     return {
-      caseId: registration.caseId,
+      caseId,
       sequence,
       state: described.state,
       phase: described.phase,
       label: described.label,
-      allowedEvents: allowedEvents(snapshot),
+      allowedEvents: allowedEvents(snapshot, { at: new Date().toISOString() }),
       openDeadlines: openDeadlines(snapshot).map((d) => ({ id: d.id, obligation: d.obligation, dueAt: d.dueAt, citation: d.citation })),
+      escalations: escalationList(),
     };
   };
 
-  /** Why the case cannot take this request now, or undefined if it can. */
-  const rejection = (req: CaseEventRequest): CaseEventRejection | undefined => {
+  /** Runs one step under the lock; the main loop re-arms timers after each. */
+  async function step<T>(body: () => Promise<T>): Promise<T> {
+    await condition(() => registered && !busy);
+    busy = true;
+    try {
+      return await body();
+    } finally {
+      busy = false;
+      changes += 1;
+    }
+  }
+
+  /** Why the case cannot take this event now, or undefined if it can. */
+  function eventRejection(type: string, payload: Record<string, unknown>, at: string): CaseEventRejection | undefined {
     const state = describeState(snapshot).state;
-    const parsed = parseCaseEvent({ ...req.payload, type: req.type, at: new Date().toISOString() });
+    const parsed = parseCaseEvent({ ...payload, type, at });
     if (!parsed.ok) {
-      return { reason: 'INVALID_PAYLOAD', state, message: `invalid ${req.type} event`, allowedEvents: allowedEvents(snapshot), issues: parsed.issues };
+      return { reason: 'INVALID_PAYLOAD', state, message: `invalid ${type} event`, allowedEvents: allowedEvents(snapshot, { at: new Date().toISOString() }), issues: parsed.issues };
     }
     if (!applyCaseEvent(snapshot, parsed.event).changed) {
       return {
         reason: 'EVENT_NOT_ALLOWED',
         state,
-        message: `a case in "${describeState(snapshot).label}" cannot take ${req.type}`,
-        allowedEvents: allowedEvents(snapshot),
+        message: `a case in "${describeState(snapshot).label}" cannot take ${type}`,
+        allowedEvents: allowedEvents(snapshot, { at: new Date().toISOString() }),
       };
     }
     return undefined;
-  };
-  const reject = (r: CaseEventRejection) =>
+  }
+  const rejectEvent = (r: CaseEventRejection) =>
     ApplicationFailure.create({ type: CASE_EVENT_REJECTED, message: r.message, details: [r], nonRetryable: true });
+
+  /** Steps the machine by one event and projects it; the caller holds the lock. */
+  async function applyEvent(type: string, payload: Record<string, unknown>, actor: CaseActor): Promise<void> {
+    const at = new Date().toISOString();
+    const problem = eventRejection(type, payload, at);
+    if (problem) throw rejectEvent(problem);
+    const parsed = parseCaseEvent({ ...payload, type, at });
+    if (!parsed.ok) throw rejectEvent(eventRejection(type, payload, at)!);
+    const from = describeState(snapshot);
+    const next = applyCaseEvent(snapshot, parsed.event);
+    const to = describeState(next.snapshot);
+    const stepSequence = sequence + 1;
+    await recordTransition({
+      caseId,
+      sequence: stepSequence,
+      eventType: type,
+      fromState: from.state,
+      toState: to.state,
+      phase: to.phase,
+      actorId: actor.id,
+      actorRole: actor.role,
+      payload,
+      occurredAt: at,
+      openDeadlines: openDeadlines(next.snapshot).map((d) => ({ id: d.id, obligation: d.obligation, dueAt: d.dueAt, citation: d.citation })),
+    });
+    snapshot = next.snapshot;
+    sequence = stepSequence;
+    stepsThisRun += 1;
+    const transfer = snapshot.context.transfer;
+    const jobs = noticeJobs(
+      next.actions,
+      registration,
+      sequence,
+      `Case ${caseId}`,
+      `${type.replaceAll('_', ' ').toLowerCase()}: now ${to.label}`,
+      transfer && { districtCode: transfer.toDistrictCode, stateCode: transfer.toStateCode },
+    );
+    if (jobs.length) await notify(jobs);
+  }
 
   setHandler(caseStatusQuery, status);
 
@@ -88,83 +183,213 @@ export async function caseWorkflow(registration: CaseRegistration): Promise<void
     async (req) => {
       const earlier = answered.get(req.idempotencyKey);
       if (earlier) return earlier;
-      await condition(() => registered && !applying);
-      applying = true;
-      try {
-        // Checked again here: another event may have moved the case while this one waited.
+      return step(async () => {
+        // Checked again under the lock: another event may have moved the case while this one waited.
         const again = answered.get(req.idempotencyKey);
         if (again) return again;
-        const problem = rejection(req);
-        if (problem) throw reject(problem);
-        const at = new Date().toISOString();
-        const parsed = parseCaseEvent({ ...req.payload, type: req.type, at });
-        if (!parsed.ok) throw reject(rejection(req)!);
-        const from = describeState(snapshot).state;
-        const next = applyCaseEvent(snapshot, parsed.event);
-        await recordTransition({
-          caseId: registration.caseId,
-          sequence: sequence + 1,
-          eventType: req.type,
-          fromState: from,
-          toState: describeState(next.snapshot).state,
-          phase: describeState(next.snapshot).phase,
-          actorId: req.actor.id,
-          actorRole: req.actor.role,
-          payload: req.payload,
-          occurredAt: at,
-        });
-        snapshot = next.snapshot;
-        sequence += 1;
+        await applyEvent(req.type, req.payload, req.actor);
         const result = status();
         answered.set(req.idempotencyKey, result);
         return result;
-      } finally {
-        applying = false;
-      }
+      });
     },
     {
       validator: (req) => {
         if (answered.has(req.idempotencyKey)) return;
-        const problem = rejection(req);
-        if (problem) throw reject(problem);
+        const problem = eventRejection(req.type, req.payload, new Date().toISOString());
+        if (problem) throw rejectEvent(problem);
       },
     },
   );
 
-  const described = describeState(snapshot);
-  await recordTransition({
-    caseId: registration.caseId,
-    sequence: 0,
-    eventType: 'REGISTERED',
-    fromState: null,
-    toState: described.state,
-    phase: described.phase,
-    actorId: registration.registeredBy.id,
-    actorRole: registration.registeredBy.role,
-    payload: { child: registration.child },
-    occurredAt: registration.registeredAt,
-    registration: {
-      track: registration.track,
-      districtCode: registration.districtCode,
-      stateCode: registration.stateCode,
-      childName: registration.child.name ?? null,
-      registeredAt: registration.registeredAt,
-    },
-  });
-  registered = true;
-  const body = TRACK_BODY[registration.track];
-  await notify([
-    {
-      dedupeKey: `case-${registration.caseId}-registered-${body}`,
-      recipientBody: body,
-      districtCode: registration.districtCode,
-      stateCode: registration.stateCode,
-      caseId: registration.caseId,
-      kind: 'CASE_REGISTERED',
-      subject: `New ${registration.track} case awaiting production before the ${body}`,
-      body: [described.label, ...openDeadlines(snapshot).map((d) => `${d.obligation} by ${d.dueAt} (${d.citation})`)].join('. '),
-    },
-  ]);
+  function escalationRejection(req: EscalationActionRequest): EscalationActionRejection | undefined {
+    const e = [...escalations.values()].find((x) => x.id === req.escalationId);
+    if (!e) return { reason: 'UNKNOWN_ESCALATION', message: `case ${caseId} has no escalation ${req.escalationId}` };
+    if (e.status === 'RESOLVED') return { reason: 'ALREADY_RESOLVED', message: 'the escalation is already resolved' };
+    if (req.action === 'ACKNOWLEDGE' && e.status === 'ACKNOWLEDGED') {
+      return { reason: 'ALREADY_ACKNOWLEDGED', message: 'the escalation is already acknowledged' };
+    }
+    if (req.action === 'RESOLVE' && !(req.note && req.note.trim().length >= 5)) {
+      return { reason: 'NOTE_REQUIRED', message: 'resolving an escalation needs a note of what was done (at least 5 characters)' };
+    }
+    return undefined;
+  }
+  const rejectAction = (r: EscalationActionRejection) =>
+    ApplicationFailure.create({ type: ESCALATION_ACTION_REJECTED, message: r.message, details: [r], nonRetryable: true });
 
-  await condition(() => describeState(snapshot).phase === 'CLOSED' && !applying);
+  setHandler(
+    escalationActionUpdate,
+    async (req) => {
+      const earlier = escalationAnswers.get(req.idempotencyKey);
+      if (earlier) return earlier;
+      return step(async () => {
+        const problem = escalationRejection(req);
+        if (problem) throw rejectAction(problem);
+        const entry = [...escalations.values()].find((x) => x.id === req.escalationId)!;
+        const state = describeState(snapshot).state;
+        const stepSequence = sequence + 1;
+        await recordEscalationAction({
+          caseId,
+          sequence: stepSequence,
+          eventType: req.action === 'ACKNOWLEDGE' ? 'ESCALATION_ACKNOWLEDGED' : 'ESCALATION_RESOLVED',
+          fromState: state,
+          toState: state,
+          actorId: req.actor.id,
+          actorRole: req.actor.role,
+          payload: { escalationId: entry.id, deadlineId: entry.deadlineId, rung: entry.rung, toBody: entry.toBody, ...(req.note ? { note: req.note } : {}) },
+          occurredAt: new Date().toISOString(),
+          escalationId: entry.id,
+          action: req.action,
+          note: req.note ?? null,
+        });
+        sequence = stepSequence;
+        stepsThisRun += 1;
+        entry.status = req.action === 'ACKNOWLEDGE' ? 'ACKNOWLEDGED' : 'RESOLVED';
+        const { key: _key, ...answer } = entry;
+        escalationAnswers.set(req.idempotencyKey, answer);
+        return answer;
+      });
+    },
+    {
+      validator: (req) => {
+        if (escalationAnswers.has(req.idempotencyKey)) return;
+        const problem = escalationRejection(req);
+        if (problem) throw rejectAction(problem);
+      },
+    },
+  );
+
+  /** A deadline rung fell due with the obligation unmet: record the escalation and tell the body. */
+  async function escalate(key: string): Promise<void> {
+    const due = nextDueRung(openDeadlines(snapshot), new Set(escalations.keys()));
+    // The obligation may have been met while this step waited for the lock.
+    if (!due || due.key !== key || Date.parse(due.fireAt) > Date.now()) return;
+    const { deadline, rung } = due;
+    const toBody = deadline.ladder[rung]!.to;
+    const id = uuid4();
+    const state = describeState(snapshot);
+    const now = new Date().toISOString();
+    const overdueHours = Math.round((Date.now() - Date.parse(deadline.dueAt)) / 3_600_000);
+    const stepSequence = sequence + 1;
+    await raiseEscalation({
+      caseId,
+      sequence: stepSequence,
+      eventType: 'DEADLINE_ESCALATED',
+      fromState: state.state,
+      toState: state.state,
+      actorId: SYSTEM_CASE_ACTOR.id,
+      actorRole: SYSTEM_CASE_ACTOR.role,
+      payload: { escalationId: id, deadlineId: deadline.id, obligation: deadline.obligation, citation: deadline.citation, dueAt: deadline.dueAt, rung, toBody, overdueHours },
+      occurredAt: now,
+      escalation: {
+        id,
+        deadlineId: deadline.id,
+        obligation: deadline.obligation,
+        citation: deadline.citation,
+        rung,
+        toBody,
+        districtCode: registration.districtCode,
+        stateCode: registration.stateCode,
+        dueAt: deadline.dueAt,
+      },
+    });
+    sequence = stepSequence;
+    stepsThisRun += 1;
+    escalations.set(key, { key, id, deadlineId: deadline.id, dueAt: deadline.dueAt, rung, toBody, status: 'OPEN' });
+    await notify([
+      {
+        dedupeKey: `escalation-${id}`,
+        recipientBody: toBody,
+        districtCode: registration.districtCode,
+        stateCode: registration.stateCode,
+        caseId,
+        kind: 'DEADLINE_ESCALATED',
+        subject: `Overdue by ${overdueHours} h: ${deadline.obligation}`,
+        body: `Case ${caseId} (${state.label}): "${deadline.obligation}" was due ${deadline.dueAt} (${deadline.citation}) and is not met.`,
+      },
+    ]);
+  }
+
+  // Registration: the first timeline step, then the body that must act is told.
+  if (!carried) {
+    const described = describeState(snapshot);
+    await recordTransition({
+      caseId,
+      sequence: 0,
+      eventType: 'REGISTERED',
+      fromState: null,
+      toState: described.state,
+      phase: described.phase,
+      actorId: registration.registeredBy.id,
+      actorRole: registration.registeredBy.role,
+      payload: { track: registration.track, child: registration.child },
+      occurredAt: registration.registeredAt,
+      openDeadlines: openDeadlines(snapshot).map((d) => ({ id: d.id, obligation: d.obligation, dueAt: d.dueAt, citation: d.citation })),
+      registration: {
+        track: registration.track,
+        districtCode: registration.districtCode,
+        stateCode: registration.stateCode,
+        childName: registration.child.name ?? null,
+        registeredAt: registration.registeredAt,
+      },
+    });
+    registered = true;
+    const body = TRACK_BODY[registration.track];
+    await notify([
+      {
+        dedupeKey: `case-${caseId}-registered-${body}`,
+        recipientBody: body,
+        districtCode: registration.districtCode,
+        stateCode: registration.stateCode,
+        caseId,
+        kind: 'CASE_REGISTERED',
+        subject: `New ${registration.track} case awaiting production before the ${body}`,
+        body: [described.label, ...openDeadlines(snapshot).map((d) => `${d.obligation} by ${d.dueAt} (${d.citation})`)].join('. '),
+      },
+    ]);
+  }
+
+  // The deadline loop: sleep until the next rung or statutory consequence falls due, or until
+  // an event changes the case (which re-arms everything from the machine's policy).
+  // A closed case stays open to its officers until every escalation on it is resolved.
+  const allResolved = () => [...escalations.values()].every((e) => e.status === 'RESOLVED');
+  for (;;) {
+    const closed = snapshot.status !== 'active';
+    if (closed && allResolved()) break;
+    if (stepsThisRun >= stepsPerRun) break;
+    const rung = closed ? undefined : nextDueRung(openDeadlines(snapshot), new Set(escalations.keys()));
+    const consequence = closed ? undefined : scheduledSystemEvents(snapshot)[0];
+    const rungAt = rung ? Date.parse(rung.fireAt) : Infinity;
+    const consequenceAt = consequence ? Date.parse(consequence.at) : Infinity;
+    const wakeAt = Math.min(rungAt, consequenceAt);
+    const seen = changes;
+    const woken =
+      wakeAt === Infinity
+        ? await condition(() => changes !== seen || stepsThisRun >= stepsPerRun)
+        : wakeAt <= Date.now()
+          ? false
+          : await condition(() => changes !== seen || stepsThisRun >= stepsPerRun, wakeAt - Date.now());
+    if (woken) continue;
+    if (consequenceAt <= rungAt && consequence) {
+      // A statutory consequence (s.14(4)) is an event of the machine, sent by the system.
+      await step(async () => {
+        if (scheduledSystemEvents(snapshot)[0]?.type === consequence.type) await applyEvent(consequence.type, {}, SYSTEM_CASE_ACTOR);
+      });
+    } else if (rung) {
+      await step(() => escalate(rung.key));
+    }
+  }
+
+  if (snapshot.status === 'active' || !allResolved()) {
+    // Keep history small for cases that stay in care for years: carry everything into a new run.
+    await condition(() => !busy && allHandlersFinished());
+    const carry: CaseCarryOver = {
+      snapshot: persistCaseSnapshot(snapshot),
+      sequence,
+      escalations: [...escalations.values()],
+      answered: [...answered.entries()].slice(-ANSWERS_KEPT),
+    };
+    await continueAsNew<typeof caseWorkflow>(registration, carry);
+  }
+  await condition(() => !busy && allHandlersFinished());
 }

@@ -1,16 +1,31 @@
-// The case workflow on the Temporal Java test server: time skips, activities are real.
+// Real scenarios across months, in seconds: the case workflow on the Temporal Java test server
+// (time skipping) with the real activities writing to PostgreSQL and Redis.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { loadTestConfig, type RakshaConfig } from '@raksha/config';
-import { applyEventUpdate, caseStatusQuery, caseWorkflowId, registrationUpdate, type CaseRegistration } from '@raksha/contracts';
-import { createDb, type Db } from '@raksha/db';
+import {
+  applyEventUpdate,
+  caseStatusQuery,
+  caseWorkflowId,
+  escalationActionUpdate,
+  registrationUpdate,
+  type CaseActor,
+  type CaseRegistration,
+} from '@raksha/contracts';
+import { AuditRepository, createDb, type Db } from '@raksha/db';
+import type { Track } from '@raksha/domain';
 import { startCaseWorker, type RunningWorker } from '../../apps/worker/src/case-worker.js';
 import { bundleCaseWorkflows } from '../../apps/worker/src/workflow-bundle.js';
 import { seed } from '../../prisma/seed.js';
+import { eventually } from '../../test/support/stack.js';
 import { createTimeSkippingEnv } from '../../test/support/time-skipping.js';
 
-describe('caseWorkflow with time skipping', () => {
+const OFFICER: CaseActor = { id: 'officer-1', role: 'CWC_MEMBER', body: 'CWC' };
+const DCPU_OFFICER: CaseActor = { id: 'dcpu-1', role: 'DCPU_OFFICER', body: 'DCPU' };
+
+describe('caseWorkflow: statutory deadlines and the escalation ladder (time skipping)', () => {
   let env: TestWorkflowEnvironment;
   let config: RakshaConfig;
   let db: Db;
@@ -29,35 +44,167 @@ describe('caseWorkflow with time skipping', () => {
     await env?.teardown();
   });
 
-  it('records an event at workflow time: production two days after registration is dated two days later', async () => {
-    const registeredAt = new Date(await env.currentTimeMs()).toISOString();
+  async function register(track: Track, extra: Partial<CaseRegistration> = {}) {
     const registration: CaseRegistration = {
       caseId: randomUUID(),
-      track: 'CNCP',
+      track,
       districtCode: 'RJ-JAIPUR',
       stateCode: 'RJ',
-      child: { ageYears: 7 },
-      registeredAt,
-      registeredBy: { id: 'test', role: 'SJPU_OFFICER', body: 'SJPU' },
+      child: { ageYears: track === 'CICL' ? 15 : 9 },
+      registeredAt: new Date(await env.currentTimeMs()).toISOString(),
+      registeredBy: { id: 'sjpu-1', role: 'SJPU_OFFICER', body: 'SJPU' },
+      ...extra,
     };
     const handle = await env.client.workflow.start('caseWorkflow', {
       taskQueue: config.temporal.taskQueue,
       workflowId: caseWorkflowId(registration.caseId),
       args: [registration],
     });
-    const registered = await handle.executeUpdate(registrationUpdate);
-    expect(registered.openDeadlines.map((d) => d.id)).toEqual(['cncp.production']);
+    await handle.executeUpdate(registrationUpdate);
+    return { caseId: registration.caseId, handle };
+  }
 
-    await env.sleep('2 days');
-    const produced = await handle.executeUpdate(applyEventUpdate, {
-      args: [{ type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'ABANDONED', producedBy: 'Childline' }, idempotencyKey: 'k1', actor: registration.registeredBy }],
+  const send = (handle: WorkflowHandle, type: string, payload: Record<string, unknown> = {}, actor = OFFICER) =>
+    handle.executeUpdate(applyEventUpdate, { args: [{ type, payload, idempotencyKey: randomUUID(), actor }] });
+
+  const escalationsOf = (caseId: string) => db.escalation.findMany({ where: { caseId }, orderBy: [{ raisedAt: 'asc' }, { rung: 'asc' }] });
+
+  /** Waits (wall clock, time not skipping) until the case has `count` escalations. */
+  const escalationCount = (caseId: string, count: number) =>
+    eventually(async () => {
+      const rows = await escalationsOf(caseId);
+      return rows.length >= count ? rows : undefined;
     });
-    expect(produced.state).toBe('cncp.beforeCwc.awaitingInterimPlacement');
-    expect((await handle.query(caseStatusQuery)).sequence).toBe(1);
 
-    const [entry] = await db.timelineEntry.findMany({ where: { caseId: registration.caseId, sequence: 1 } });
-    const elapsedHours = (entry!.occurredAt.getTime() - Date.parse(registeredAt)) / 3_600_000;
-    expect(elapsedHours).toBeGreaterThanOrEqual(48);
-    expect(elapsedHours).toBeLessThan(49);
+  async function produceAndInquire(handle: WorkflowHandle) {
+    await send(handle, 'PRODUCED_BEFORE_CWC', { circumstance: 'LOST', producedBy: 'SJPU Jaipur' });
+    await send(handle, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'CWC/JPR/F18/1' });
+    await send(handle, 'SIR_ORDERED', { sirRef: 'SIR/1' });
+    await send(handle, 'SIR_SUBMITTED', { sirRef: 'SIR/1', finding: 'FAMILY_TRACED' });
+  }
+
+  it('escalates to the DCPU when the child is not produced within 24 hours (s.31(1)), and to the SCPS a week later', async () => {
+    const { caseId, handle } = await register('CNCP');
+    await env.sleep('25 hours');
+    const [dcpu] = await escalationCount(caseId, 1);
+    expect(dcpu).toMatchObject({ deadlineId: 'cncp.production', rung: 0, toBody: 'DCPU', districtCode: 'RJ-JAIPUR', status: 'OPEN' });
+    expect(dcpu!.citation).toContain('s.31(1)');
+    const told = await eventually(async () => (await db.notification.findMany({ where: { caseId, kind: 'DEADLINE_ESCALATED', recipientBody: 'DCPU' } }))[0]);
+    expect(told.subject).toMatch(/^Overdue by \d+ h: Produce the child/);
+
+    await env.sleep('7 days');
+    const rows = await escalationCount(caseId, 2);
+    expect(rows.map((e) => [e.rung, e.toBody])).toEqual([
+      [0, 'DCPU'],
+      [1, 'SCPS'],
+    ]);
+
+    // Produced late: the ladder stops, and the misses stay on record marked as met.
+    await send(handle, 'PRODUCED_BEFORE_CWC', { circumstance: 'ABANDONED', producedBy: 'Childline' });
+    await env.sleep('40 days');
+    const after = await escalationsOf(caseId);
+    expect(after.filter((e) => e.deadlineId === 'cncp.production')).toHaveLength(2);
+    expect(after.every((e) => e.deadlineId !== 'cncp.production' || e.metAt !== null)).toBe(true);
+    const timeline = await db.timelineEntry.findMany({ where: { caseId }, orderBy: { sequence: 'asc' } });
+    expect(timeline.slice(0, 4).map((e) => e.eventType)).toEqual(['REGISTERED', 'DEADLINE_ESCALATED', 'DEADLINE_ESCALATED', 'PRODUCED_BEFORE_CWC']);
+    expect(await new AuditRepository(db).verifyChain(`case:${caseId}`)).toEqual([]);
+  });
+
+  it('escalates a CNCP inquiry that passes 4 months without a final order (s.36(2))', async () => {
+    const { caseId, handle } = await register('CNCP');
+    await produceAndInquire(handle);
+    await env.sleep('123 days');
+    const rows = await escalationCount(caseId, 1);
+    expect(rows).toEqual([expect.objectContaining({ deadlineId: 'cncp.finalOrder', rung: 0, toBody: 'DCPU' })]);
+  });
+
+  it('escalates a CICL inquiry past 4 months when the JJB recorded no extension (s.14(2))', async () => {
+    const { caseId, handle } = await register('CICL');
+    await send(handle, 'PRODUCED_BEFORE_JJB', { offenceCategory: 'SERIOUS', ageAtOffence: 15 }, { id: 'jjb-1', role: 'JJB_MEMBER', body: 'JJB' });
+    await env.sleep('125 days');
+    const rows = await eventually(async () => {
+      const all = await escalationsOf(caseId);
+      return all.some((e) => e.deadlineId === 'cicl.inquiry') ? all : undefined;
+    });
+    expect(rows).toEqual(expect.arrayContaining([expect.objectContaining({ deadlineId: 'cicl.inquiry', rung: 0, toBody: 'DCPU' })]));
+  });
+
+  it('raises no escalation for a child restored on time and followed up for a year, and ends the workflow at closure', async () => {
+    const { caseId, handle } = await register('CNCP');
+    await env.sleep('6 hours');
+    await produceAndInquire(handle);
+    await env.sleep('30 days');
+    await send(handle, 'FINAL_ORDER_PASSED', { order: 'RESTORATION', orderRef: 'CWC/JPR/37/1', reasons: 'parents traced and verified by the DCPU' });
+    await send(handle, 'CHILD_RESTORED', { restoredTo: 'PARENT' });
+    for (let quarter = 0; quarter < 4; quarter += 1) {
+      await env.sleep('80 days');
+      await send(handle, 'FOLLOW_UP_REPORT_FILED', { reportRef: `FU/${quarter + 1}` });
+    }
+    await expect(send(handle, 'FOLLOW_UP_COMPLETED')).rejects.toThrow(/Update failed/); // not yet a year
+    await env.sleep('50 days');
+    expect((await handle.query(caseStatusQuery)).escalations).toEqual([]);
+    expect(await escalationsOf(caseId)).toEqual([]);
+    await send(handle, 'FOLLOW_UP_COMPLETED');
+    await send(handle, 'CLOSE_CASE', { ground: 'RESTORED_AND_FOLLOWED_UP', reasons: 'restored; four quarterly follow-ups filed' });
+    await handle.result();
+    expect((await db.case.findUniqueOrThrow({ where: { id: caseId } })).phase).toBe('CLOSED');
+  });
+
+  it('terminates a petty-offence inquiry still inconclusive after the extension, as the system (s.14(4))', async () => {
+    const { caseId, handle } = await register('CICL');
+    const jjb: CaseActor = { id: 'jjb-1', role: 'JJB_MEMBER', body: 'JJB' };
+    await send(handle, 'PRODUCED_BEFORE_JJB', { offenceCategory: 'PETTY', ageAtOffence: 14 }, jjb);
+    await send(handle, 'INQUIRY_EXTENDED', { reasons: 'witnesses not yet examined; recorded in writing' }, jjb);
+    await env.sleep('190 days');
+    const terminated = await eventually(async () =>
+      (await db.timelineEntry.findMany({ where: { caseId, eventType: 'PROCEEDINGS_TERMINATED' } }))[0],
+    );
+    expect(terminated).toMatchObject({ actorId: 'system', actorRole: 'SYSTEM' });
+  });
+
+  it('lets the DCPU acknowledge and then resolve an escalation with a note; the miss stays on the timeline', async () => {
+    const { caseId, handle } = await register('CNCP');
+    await env.sleep('25 hours');
+    const [missed] = await escalationCount(caseId, 1);
+    const act = (action: 'ACKNOWLEDGE' | 'RESOLVE', note?: string) =>
+      handle.executeUpdate(escalationActionUpdate, {
+        args: [{ escalationId: missed!.id, action, idempotencyKey: randomUUID(), actor: DCPU_OFFICER, ...(note ? { note } : {}) }],
+      });
+    expect(await act('ACKNOWLEDGE')).toMatchObject({ id: missed!.id, status: 'ACKNOWLEDGED' });
+    await expect(act('ACKNOWLEDGE')).rejects.toThrow(/Update failed/);
+    await expect(act('RESOLVE')).rejects.toThrow(/Update failed/);
+    expect(await act('RESOLVE', 'child produced before the CWC on our direction')).toMatchObject({ status: 'RESOLVED' });
+
+    const row = await db.escalation.findUniqueOrThrow({ where: { id: missed!.id } });
+    expect(row).toMatchObject({ status: 'RESOLVED', acknowledgedBy: 'dcpu-1', resolvedBy: 'dcpu-1', resolutionNote: 'child produced before the CWC on our direction' });
+    const kinds = (await db.timelineEntry.findMany({ where: { caseId }, orderBy: { sequence: 'asc' } })).map((e) => e.eventType);
+    expect(kinds).toEqual(['REGISTERED', 'DEADLINE_ESCALATED', 'ESCALATION_ACKNOWLEDGED', 'ESCALATION_RESOLVED']);
+  });
+
+  it('continues as new before history grows, with its deadlines, escalations and idempotency keys intact', async () => {
+    const { caseId, handle } = await register('CNCP', { stepsPerRun: 3 });
+    const firstRun = (await handle.describe()).runId;
+    await env.sleep('25 hours'); // step 1: escalation to the DCPU
+    const key = `produce-${caseId}`;
+    const produced = await handle.executeUpdate(applyEventUpdate, {
+      args: [{ type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'SJPU' }, idempotencyKey: key, actor: OFFICER }],
+    }); // step 2
+    await send(handle, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'O/1' }); // step 3: run ends
+    const latest = env.client.workflow.getHandle(caseWorkflowId(caseId));
+    await eventually(async () => ((await latest.describe()).runId !== firstRun ? true : undefined));
+
+    const status = await latest.query(caseStatusQuery);
+    expect(status).toMatchObject({ sequence: 3, state: 'cncp.beforeCwc.inquiry.sirNotOrdered' });
+    expect(status.openDeadlines.map((d) => d.id)).toEqual(['cncp.finalOrder']);
+    expect(status.escalations).toEqual([expect.objectContaining({ deadlineId: 'cncp.production', status: 'OPEN' })]);
+    // The first answer survives the new run.
+    const again = await latest.executeUpdate(applyEventUpdate, {
+      args: [{ type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'SJPU' }, idempotencyKey: key, actor: OFFICER }],
+    });
+    expect(again).toEqual(produced);
+    // And its deadlines still fire: the final order is due 4 months after production.
+    await env.sleep('125 days');
+    const rows = await escalationCount(caseId, 2);
+    expect(rows.map((e) => e.deadlineId)).toEqual(['cncp.production', 'cncp.finalOrder']);
   });
 });

@@ -55,7 +55,12 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
     citation: 's.46; R.25',
   },
   RESTORATION_ORDERED: { ...CWC, description: 'Restoration ordered on the Individual Care Plan', citation: 's.37(1)(b), s.30(vi)' },
-  TRANSFER_ORDERED: { ...CWC, description: 'Transfer of the child to the home district or state', citation: 's.95(1); R.81' },
+  TRANSFER_ORDERED: {
+    roles: ['CWC_MEMBER', 'JJB_MEMBER'],
+    bodies: ['CWC', 'JJB'],
+    description: 'Transfer of the child to the home district or state (JJB: only after the final order)',
+    citation: 's.95(1); R.81',
+  },
   CHILD_ESCORTED: {
     roles: ['SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER'],
     bodies: ['SJPU', 'POLICE_STATION'],

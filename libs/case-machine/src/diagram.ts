@@ -130,9 +130,6 @@ export function renderCaseMachineDoc(): string {
     renderMermaid(),
     '```',
     '',
-    '## Deadlines',
-    '',
-    `An open deadline past its due time escalates (policy, per state): ${ladder}.`,
     ...machineTransitions()
       .filter(({ source }) => source === caseMachine.root)
       .map(({ event, transition }) => {
@@ -140,6 +137,9 @@ export function renderCaseMachineDoc(): string {
         return `From any state: \`${event}\` [${guardName(transition)}] → ${target}.`;
       }),
     '',
+    '## Deadlines',
+    '',
+    `An open deadline past its due time escalates (policy, per state): ${ladder}.`,
     'A deadline runs while the case is in a state that opens it; leaving that state meets it.',
     '`from` is when the period starts: entry into the state, the latest time of the named event, or the',
     'child\'s 18th birthday (with a negative period, i.e. before it).',

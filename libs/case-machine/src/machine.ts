@@ -2,7 +2,7 @@ import { assign, setup } from 'xstate';
 import { createContext, type CaseContext, type CaseInput } from './context.js';
 import type { CaseEvent } from './events.js';
 import { guards } from './guards.js';
-import { startClocks, withoutKeys, eventTime } from './clocks.js';
+import { startClocks, withoutKeys } from './clocks.js';
 import { STATUTORY_RULES, type DeadlineId } from './policy.js';
 import { laterOf } from './time.js';
 

@@ -55,8 +55,6 @@ export class CaseUnderTest {
   }
 }
 
-export const at = (iso: string) => iso;
-
 /** CNCP case produced and in inquiry with the SIR received. */
 export function cncpWithSir(
   input: Partial<CaseInput> = {},

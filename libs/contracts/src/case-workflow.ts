@@ -1,6 +1,7 @@
 // The case workflow's handles and payloads, shared by the API (client), the worker and the web app.
 // Reads no environment: the task queue name is configuration's default, see libs/config.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { DeadlinePolicyOverrides } from '@raksha/case-machine';
 import type { BodyType, Actor, Track } from '@raksha/domain';
 
 export const CASE_TASK_QUEUE = 'raksha-cases';
@@ -11,6 +12,8 @@ export interface CaseActor {
   role: Actor;
   body: BodyType | 'SYSTEM';
 }
+
+export const SYSTEM_CASE_ACTOR: CaseActor = { id: 'system', role: 'SYSTEM', body: 'SYSTEM' };
 
 export interface ChildParticulars {
   name?: string;
@@ -27,7 +30,13 @@ export interface CaseRegistration {
   child: ChildParticulars;
   registeredAt: string;
   registeredBy: CaseActor;
+  /** The state's own periods where its rules differ from the statutory defaults. */
+  deadlinePolicy?: DeadlinePolicyOverrides;
+  /** Timeline steps one workflow run takes before it continues as new (history stays small). */
+  stepsPerRun?: number;
 }
+
+export const DEFAULT_STEPS_PER_RUN = 200;
 
 export interface CaseEventRequest {
   type: string;
@@ -43,6 +52,17 @@ export interface OpenDeadline {
   citation: string;
 }
 
+export type EscalationStatus = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
+
+export interface CaseEscalation {
+  id: string;
+  deadlineId: string;
+  dueAt: string;
+  rung: number;
+  toBody: string;
+  status: EscalationStatus;
+}
+
 /** What a person sees of a case after any change: where it stands and what can happen next. */
 export interface CaseStatus {
   caseId: string;
@@ -52,6 +72,7 @@ export interface CaseStatus {
   label: string;
   allowedEvents: string[];
   openDeadlines: OpenDeadline[];
+  escalations: CaseEscalation[];
 }
 
 export interface CaseEventRejection {
@@ -62,11 +83,27 @@ export interface CaseEventRejection {
   issues?: { path: string; message: string }[];
 }
 
+export interface EscalationActionRequest {
+  escalationId: string;
+  action: 'ACKNOWLEDGE' | 'RESOLVE';
+  note?: string;
+  idempotencyKey: string;
+  actor: CaseActor;
+}
+
+export interface EscalationActionRejection {
+  reason: 'UNKNOWN_ESCALATION' | 'ALREADY_RESOLVED' | 'ALREADY_ACKNOWLEDGED' | 'NOTE_REQUIRED';
+  message: string;
+}
+
 /** Applies one event; the validator rejects what the case cannot take now, before anything is written. */
 export const applyEventUpdate = defineUpdate<CaseStatus, [CaseEventRequest]>('applyEvent');
 /** Answers once the registration is projected, so the API can reply with a case that reads back. */
 export const registrationUpdate = defineUpdate<CaseStatus, []>('registration');
+/** Acknowledges or resolves an escalation; its timeline entry is ordered with the case's events. */
+export const escalationActionUpdate = defineUpdate<CaseEscalation, [EscalationActionRequest]>('actOnEscalation');
 export const caseStatusQuery = defineQuery<CaseStatus>('caseStatus');
 
 /** Error types carried by ApplicationFailure from the workflow to the API. */
 export const CASE_EVENT_REJECTED = 'CaseEventRejected';
+export const ESCALATION_ACTION_REJECTED = 'EscalationActionRejected';

@@ -9,6 +9,7 @@ export const BODY_TYPES = [
   'CHILDLINE', // child helpline / registered NGO
   'SCPS', // State Child Protection Society, s.106
   'SARA', // State Adoption Resource Agency, s.67
+  'STATE_MONITORING_CELL', // last rung of the escalation ladder (policy)
   'MWCD', // Ministry of Women and Child Development (national)
   'NCRB', // National Crime Records Bureau (national)
 ] as const;
@@ -28,6 +29,7 @@ export const BODY_LEVEL: Record<BodyType, JurisdictionLevel> = {
   CHILDLINE: 'DISTRICT',
   SCPS: 'STATE',
   SARA: 'STATE',
+  STATE_MONITORING_CELL: 'STATE',
   MWCD: 'NATIONAL',
   NCRB: 'NATIONAL',
 };

@@ -1,4 +1,4 @@
-import type { Db } from '../client.js';
+import type { Db, DbTransaction } from '../client.js';
 import { Prisma } from '../generated/client.js';
 import { AuditRepository } from './audit.repository.js';
 
@@ -10,19 +10,52 @@ export interface CaseRegistrationRecord {
   registeredAt: Date;
 }
 
-/** One step of a case's life as the workflow decided it; sequence 0 is the registration. */
-export interface TransitionRecord {
+export interface OpenDeadlineRecord {
+  id: string;
+  obligation: string;
+  dueAt: string;
+  citation: string;
+}
+
+/** What every timeline step carries; `(caseId, sequence)` makes a retried write a no-op. */
+interface TimelineStep {
   caseId: string;
   sequence: number;
   eventType: string;
   fromState: string | null;
   toState: string;
-  phase: string;
   actorId: string | null;
   actorRole: string | null;
   payload: Record<string, unknown>;
   occurredAt: Date;
+}
+
+/** One step of a case's life as the workflow decided it; sequence 0 is the registration. */
+export interface TransitionRecord extends TimelineStep {
+  phase: string;
+  openDeadlines: OpenDeadlineRecord[];
   registration?: CaseRegistrationRecord;
+}
+
+/** A missed deadline raised to one rung of the ladder. */
+export interface EscalationRecord extends TimelineStep {
+  escalation: {
+    id: string;
+    deadlineId: string;
+    obligation: string;
+    citation: string;
+    rung: number;
+    toBody: string;
+    districtCode: string;
+    stateCode: string;
+    dueAt: Date;
+  };
+}
+
+export interface EscalationActionRecord extends TimelineStep {
+  escalationId: string;
+  action: 'ACKNOWLEDGE' | 'RESOLVE';
+  note: string | null;
 }
 
 export class CaseRepository {
@@ -32,65 +65,87 @@ export class CaseRepository {
     this.audit = new AuditRepository(db);
   }
 
-  /**
-   * Case row, timeline entry and audit entry in one transaction. Keyed by (caseId, sequence):
-   * a retried activity finds its entry and writes nothing. Returns whether it wrote.
-   */
-  async recordTransition(t: TransitionRecord): Promise<boolean> {
+  /** Case row, timeline entry and audit entry in one transaction; false when already written. */
+  recordTransition(t: TransitionRecord): Promise<boolean> {
+    return this.writeStep(t, t.registration ? 'case.registered' : `case.event.${t.eventType}`, async (tx) => {
+      const nextDueAt = t.openDeadlines.map((d) => d.dueAt).sort()[0];
+      const projection = {
+        state: t.toState,
+        phase: t.phase,
+        sequence: t.sequence,
+        nextDueAt: nextDueAt ? new Date(nextDueAt) : null,
+        openDeadlines: t.openDeadlines as unknown as Prisma.InputJsonArray,
+      };
+      if (t.registration) {
+        const r = t.registration;
+        await tx.case.create({
+          data: { id: t.caseId, track: r.track, districtCode: r.districtCode, stateCode: r.stateCode, childName: r.childName, registeredAt: r.registeredAt, ...projection },
+        });
+        return;
+      }
+      await tx.case.updateMany({ where: { id: t.caseId, sequence: { lt: t.sequence } }, data: projection });
+      // An obligation met late: its escalations stay on record, marked with when it was met.
+      const open = new Set(t.openDeadlines.map((d) => `${d.id}@${new Date(d.dueAt).toISOString()}`));
+      const unmet = await tx.escalation.findMany({ where: { caseId: t.caseId, metAt: null }, select: { id: true, deadlineId: true, dueAt: true } });
+      const met = unmet.filter((e) => !open.has(`${e.deadlineId}@${e.dueAt.toISOString()}`)).map((e) => e.id);
+      if (met.length) await tx.escalation.updateMany({ where: { id: { in: met } }, data: { metAt: t.occurredAt } });
+    });
+  }
+
+  /** Escalation row, timeline entry and audit entry in one transaction; false when already written. */
+  recordEscalation(e: EscalationRecord): Promise<boolean> {
+    return this.writeStep(e, 'case.escalated', async (tx) => {
+      await tx.escalation.create({ data: { ...e.escalation, caseId: e.caseId, raisedAt: e.occurredAt } });
+    });
+  }
+
+  /** Acknowledgement or resolution of an escalation; the miss itself stays as it was recorded. */
+  recordEscalationAction(a: EscalationActionRecord): Promise<boolean> {
+    return this.writeStep(a, `escalation.${a.action.toLowerCase()}`, async (tx) => {
+      const data =
+        a.action === 'ACKNOWLEDGE'
+          ? { status: 'ACKNOWLEDGED', acknowledgedAt: a.occurredAt, acknowledgedBy: a.actorId }
+          : { status: 'RESOLVED', resolvedAt: a.occurredAt, resolvedBy: a.actorId, resolutionNote: a.note };
+      await tx.escalation.update({ where: { id: a.escalationId }, data });
+    });
+  }
+
+  private async writeStep(step: TimelineStep, auditAction: string, project: (tx: DbTransaction) => Promise<void>): Promise<boolean> {
     try {
       return await this.db.$transaction(async (tx) => {
         const seen = await tx.timelineEntry.findUnique({
-          where: { caseId_sequence: { caseId: t.caseId, sequence: t.sequence } },
+          where: { caseId_sequence: { caseId: step.caseId, sequence: step.sequence } },
           select: { id: true },
         });
         if (seen) return false;
-        if (t.registration) {
-          await tx.case.create({
-            data: {
-              id: t.caseId,
-              track: t.registration.track,
-              state: t.toState,
-              phase: t.phase,
-              districtCode: t.registration.districtCode,
-              stateCode: t.registration.stateCode,
-              childName: t.registration.childName,
-              sequence: t.sequence,
-              registeredAt: t.registration.registeredAt,
-            },
-          });
-        } else {
-          await tx.case.updateMany({
-            where: { id: t.caseId, sequence: { lt: t.sequence } },
-            data: { state: t.toState, phase: t.phase, sequence: t.sequence },
-          });
-        }
+        await project(tx);
         await tx.timelineEntry.create({
           data: {
-            caseId: t.caseId,
-            sequence: t.sequence,
-            eventType: t.eventType,
-            fromState: t.fromState,
-            toState: t.toState,
-            actorId: t.actorId,
-            actorRole: t.actorRole,
-            payload: t.payload as Prisma.InputJsonObject,
-            occurredAt: t.occurredAt,
+            caseId: step.caseId,
+            sequence: step.sequence,
+            eventType: step.eventType,
+            fromState: step.fromState,
+            toState: step.toState,
+            actorId: step.actorId,
+            actorRole: step.actorRole,
+            payload: step.payload as Prisma.InputJsonObject,
+            occurredAt: step.occurredAt,
           },
         });
         await this.audit.append(tx, {
-          chain: `case:${t.caseId}`,
-          action: t.registration ? 'case.registered' : `case.event.${t.eventType}`,
-          actorId: t.actorId,
-          actorRole: t.actorRole,
+          chain: `case:${step.caseId}`,
+          action: auditAction,
+          actorId: step.actorId,
+          actorRole: step.actorRole,
           subjectType: 'case',
-          subjectId: t.caseId,
-          detail: { sequence: t.sequence, from: t.fromState, to: t.toState, payload: t.payload },
-          at: t.occurredAt,
+          subjectId: step.caseId,
+          detail: { sequence: step.sequence, event: step.eventType, from: step.fromState, to: step.toState, payload: step.payload },
+          at: step.occurredAt,
         });
         return true;
       });
     } catch (err) {
-      // A concurrent retry of the same transition won the unique (caseId, sequence): already written.
+      // A concurrent retry of the same step won the unique (caseId, sequence): already written.
       if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return false;
       throw err;
     }
@@ -102,5 +157,9 @@ export class CaseRepository {
 
   timeline(caseId: string) {
     return this.db.timelineEntry.findMany({ where: { caseId }, orderBy: { sequence: 'asc' } });
+  }
+
+  escalations(caseId: string) {
+    return this.db.escalation.findMany({ where: { caseId }, orderBy: [{ raisedAt: 'asc' }, { rung: 'asc' }] });
   }
 }
