@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { RakshaConfig } from '@raksha/config';
 import { CasesModule } from './cases/cases.module.js';
+import { EscalationsModule } from './escalations/escalations.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
@@ -13,7 +14,7 @@ import { SchemaValidationPipe } from './problem/validation.js';
 @Module({})
 class AppModule {
   static forRoot(config: RakshaConfig): DynamicModule {
-    return { module: AppModule, imports: [InfrastructureModule.forRoot(config), HealthModule, CasesModule] };
+    return { module: AppModule, imports: [InfrastructureModule.forRoot(config), HealthModule, CasesModule, EscalationsModule] };
   }
 }
 

@@ -25,3 +25,26 @@ export const caseEventBody = z.strictObject({
 export type CaseEventBody = z.infer<typeof caseEventBody>;
 
 export const caseIdParam = z.uuid({ message: 'a case id is a UUID' });
+
+export const escalationListQuery = z.strictObject({
+  status: z.enum(['OPEN', 'ACKNOWLEDGED', 'RESOLVED']).optional(),
+  toBody: z.enum(['DCPU', 'SCPS', 'STATE_MONITORING_CELL']).optional(),
+  districtCode: code.optional(),
+  stateCode: z.string().trim().regex(/^[A-Z]{2}$/, 'a two-letter state code').optional(),
+  caseId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type EscalationListQuery = z.infer<typeof escalationListQuery>;
+
+export const acknowledgeEscalationBody = z.strictObject({
+  idempotencyKey: z.string().trim().min(8).max(128).optional(),
+});
+export type AcknowledgeEscalationBody = z.infer<typeof acknowledgeEscalationBody>;
+
+export const resolveEscalationBody = z.strictObject({
+  note: z.string().trim().min(5, 'say what was done (at least 5 characters)').max(4000),
+  idempotencyKey: z.string().trim().min(8).max(128).optional(),
+});
+export type ResolveEscalationBody = z.infer<typeof resolveEscalationBody>;
+
+export const escalationIdParam = z.uuid({ message: 'an escalation id is a UUID' });

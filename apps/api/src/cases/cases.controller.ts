@@ -2,11 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { caseEventBody, caseIdParam, registerCaseBody, type CaseActor, type CaseEventBody, type RegisterCaseBody } from '@raksha/contracts';
+import { caseEventBody, caseIdParam, registerCaseBody, type CaseEventBody, type RegisterCaseBody } from '@raksha/contracts';
+import { UNAUTHENTICATED } from './unauthenticated.js';
 import { CasesService } from './cases.service.js';
 
-// Sign-in and roles arrive with the stakeholder API; until then every request is recorded as this actor.
-const UNAUTHENTICATED: CaseActor = { id: 'unauthenticated', role: 'SYSTEM', body: 'SYSTEM' };
 
 @ApiTags('cases')
 @Controller('cases')
@@ -26,6 +25,12 @@ export class CasesController {
   @ApiOperation({ summary: 'The case as the read model holds it' })
   get(@Param('id', { schema: caseIdParam }) id: string) {
     return this.cases.get(id);
+  }
+
+  @Get(':id/escalations')
+  @ApiOperation({ summary: 'Every deadline the case missed, each rung it reached, and what was done about it' })
+  escalations(@Param('id', { schema: caseIdParam }) id: string) {
+    return this.cases.escalations(id);
   }
 
   @Get(':id/timeline')

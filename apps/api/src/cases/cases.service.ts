@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type Client, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { RakshaConfig } from '@raksha/config';
 import {
@@ -17,8 +17,10 @@ import {
 } from '@raksha/contracts';
 import { CaseRepository, GeographyRepository } from '@raksha/db';
 import type { caseWorkflow } from '@raksha/workflows';
-import { CaseEventNotAllowed, CaseNotFound, InvalidInput, ServiceUnavailable } from '../problem/domain-errors.js';
+import { CaseEventNotAllowed, CaseNotFound, InvalidInput } from '../problem/domain-errors.js';
 import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
+import { callTemporal } from '../infrastructure/temporal-call.js';
+import { EscalationsService, type EscalationView } from '../escalations/escalations.service.js';
 
 export interface TimelineEntryView {
   sequence: number;
@@ -38,6 +40,7 @@ export class CasesService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly cases: CaseRepository,
     private readonly geography: GeographyRepository,
+    private readonly escalationInbox: EscalationsService,
   ) {}
 
   /** Starts the case's workflow and answers once its registration is on record. */
@@ -53,7 +56,7 @@ export class CasesService {
       registeredAt: new Date().toISOString(),
       registeredBy: actor,
     };
-    return this.temporalCall(async () => {
+    return callTemporal(async () => {
       const handle = await this.temporal.workflow.start<typeof caseWorkflow>('caseWorkflow', {
         taskQueue: this.config.temporal.taskQueue,
         workflowId: caseWorkflowId(registration.caseId),
@@ -66,7 +69,7 @@ export class CasesService {
   async applyEvent(caseId: string, body: CaseEventBody, actor: CaseActor): Promise<CaseStatus> {
     await this.get(caseId);
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
-    return this.temporalCall(async () => {
+    return callTemporal(async () => {
       try {
         return await handle.executeUpdate(applyEventUpdate, {
           args: [{ type: body.type, payload: body.payload, idempotencyKey: body.idempotencyKey ?? randomUUID(), actor }],
@@ -83,6 +86,11 @@ export class CasesService {
     return found;
   }
 
+  async escalations(caseId: string): Promise<EscalationView[]> {
+    await this.get(caseId);
+    return this.escalationInbox.list({ caseId, limit: 500 });
+  }
+
   async timeline(caseId: string): Promise<TimelineEntryView[]> {
     await this.get(caseId);
     const entries = await this.cases.timeline(caseId);
@@ -97,20 +105,10 @@ export class CasesService {
       recordedAt: e.recordedAt.toISOString(),
     }));
   }
-
-  private async temporalCall<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (err) {
-      if (err instanceof ServiceError) throw new ServiceUnavailable(`Temporal: ${err.message}`);
-      throw err;
-    }
-  }
 }
 
 /** The workflow's rejection of an event (validator or handler), as a domain error. */
 function rejectionOf(err: unknown): Error | undefined {
-  if (err instanceof WorkflowNotFoundError) return new ServiceUnavailable('the case workflow is not running');
   if (!(err instanceof WorkflowUpdateFailedError)) return undefined;
   const cause = err.cause;
   if (!(cause instanceof ApplicationFailure) || cause.type !== CASE_EVENT_REJECTED) return undefined;

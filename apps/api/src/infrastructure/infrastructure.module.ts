@@ -2,7 +2,7 @@ import { type DynamicModule, Global, Inject, Injectable, Module, type OnApplicat
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
-import { CaseRepository, createDb, GeographyRepository, type Db } from '@raksha/db';
+import { CaseRepository, createDb, EscalationRepository, GeographyRepository, type Db } from '@raksha/db';
 import { DB, RAKSHA_CONFIG, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './tokens.js';
 
 /** Closes every connection the API opened, in reverse order of need. */
@@ -46,10 +46,11 @@ export class InfrastructureModule {
           useFactory: (connection: Connection) => new Client({ connection, namespace: config.temporal.namespace }),
         },
         { provide: CaseRepository, inject: [DB], useFactory: (db: Db) => new CaseRepository(db) },
+        { provide: EscalationRepository, inject: [DB], useFactory: (db: Db) => new EscalationRepository(db) },
         { provide: GeographyRepository, inject: [DB], useFactory: (db: Db) => new GeographyRepository(db) },
         ConnectionsCloser,
       ],
-      exports: [RAKSHA_CONFIG, DB, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION, CaseRepository, GeographyRepository],
+      exports: [RAKSHA_CONFIG, DB, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION, CaseRepository, EscalationRepository, GeographyRepository],
     };
   }
 }

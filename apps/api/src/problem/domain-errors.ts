@@ -50,6 +50,21 @@ export class CaseEventNotAllowed extends DomainError {
   }
 }
 
+export class EscalationNotFound extends DomainError {
+  readonly status = 404;
+  readonly slug = 'escalation-not-found';
+  readonly title = 'No such escalation';
+  constructor(id: string) {
+    super(`escalation ${id} does not exist`);
+  }
+}
+
+export class EscalationActionNotAllowed extends DomainError {
+  readonly status = 409;
+  readonly slug = 'escalation-action-not-allowed';
+  readonly title = 'The escalation cannot take this action now';
+}
+
 export class ServiceUnavailable extends DomainError {
   readonly status = 503;
   readonly slug = 'service-unavailable';
