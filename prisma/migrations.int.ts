@@ -1,14 +1,10 @@
 // schema.prisma is the single source of truth: these tests fail when the committed migrations
 // and the schema drift apart, or when a migration is edited after it was applied.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { loadTestConfig } from '@raksha/config';
+import { createScratchDb, type ScratchDb } from '../test/support/scratch-db.js';
 import { applyMigrations, MigrationError, readMigrations } from './migrations-lib.js';
 import { diffSql, MIGRATED_SCHEMA, SCHEMA } from './prisma-cli.js';
-
-const admin = loadTestConfig().databaseUrl;
-const withDb = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
 
 async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });
@@ -37,12 +33,11 @@ async function structure(url: string): Promise<string[]> {
 }
 
 describe('Prisma migrations', () => {
-  const scratch: string[] = [];
+  const scratch: ScratchDb[] = [];
   const scratchDb = async () => {
-    const name = `raksha_scratch_${randomBytes(4).toString('hex')}`;
-    await sql(admin, `CREATE DATABASE ${name}`);
-    scratch.push(name);
-    return withDb(admin, name);
+    const db = await createScratchDb({ migrate: false });
+    scratch.push(db);
+    return db.url;
   };
   let migrated: string;
 
@@ -51,7 +46,7 @@ describe('Prisma migrations', () => {
     await applyMigrations(migrated);
   });
   afterAll(async () => {
-    for (const name of scratch) await sql(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    for (const db of scratch) await db.drop();
   });
 
   it('has a migration for every change to schema.prisma (else: npm run db:migration -- <name>)', () => {

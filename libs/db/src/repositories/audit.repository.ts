@@ -15,7 +15,7 @@ export interface AuditRecord {
 export interface ChainBreak {
   chain: string;
   position: number;
-  reason: 'hash-mismatch' | 'broken-link' | 'missing-entry';
+  reason: 'hash-mismatch' | 'broken-link' | 'missing-entry' | 'missing-tail';
 }
 
 export class AuditRepository {
@@ -44,8 +44,11 @@ export class AuditRepository {
     await tx.auditEntry.create({ data: { ...fields, detail: fields.detail as object, hash: auditHash(fields) } });
   }
 
-  /** Recomputes every hash of a chain; reports each entry edited, deleted or re-linked. */
-  async verifyChain(chain: string): Promise<ChainBreak[]> {
+  /**
+   * Recomputes every hash of a chain; reports each entry edited, deleted or re-linked.
+   * `expectedLength`, when known (a case's steps), also catches entries deleted from the end.
+   */
+  async verifyChain(chain: string, expectedLength?: number): Promise<ChainBreak[]> {
     const entries = await this.db.auditEntry.findMany({ where: { chain }, orderBy: { position: 'asc' } });
     const breaks: ChainBreak[] = [];
     let prev = GENESIS_HASH;
@@ -58,7 +61,21 @@ export class AuditRepository {
       prev = e.hash;
       expected = e.position + 1;
     }
+    if (expectedLength !== undefined && expected - 1 < expectedLength) {
+      breaks.push({ chain, position: expected, reason: 'missing-tail' });
+    }
     return breaks;
+  }
+
+  /** Verifies every chain; a case's chain must hold one entry per timeline step (sequence 0..n). */
+  async verifyAll(): Promise<{ chains: number; breaks: ChainBreak[] }> {
+    const caseSteps = new Map(
+      (await this.db.case.findMany({ select: { id: true, sequence: true } })).map((c) => [`case:${c.id}`, c.sequence + 1]),
+    );
+    const chains = new Set([...(await this.chains()), ...caseSteps.keys()]);
+    const breaks: ChainBreak[] = [];
+    for (const chain of chains) breaks.push(...(await this.verifyChain(chain, caseSteps.get(chain))));
+    return { chains: chains.size, breaks };
   }
 
   async chains(): Promise<string[]> {

@@ -96,6 +96,7 @@ export class CaseRepository {
   recordEscalation(e: EscalationRecord): Promise<boolean> {
     return this.writeStep(e, 'case.escalated', async (tx) => {
       await tx.escalation.create({ data: { ...e.escalation, caseId: e.caseId, raisedAt: e.occurredAt } });
+      await this.advanceSequence(tx, e);
     });
   }
 
@@ -107,7 +108,13 @@ export class CaseRepository {
           ? { status: 'ACKNOWLEDGED', acknowledgedAt: a.occurredAt, acknowledgedBy: a.actorId }
           : { status: 'RESOLVED', resolvedAt: a.occurredAt, resolvedBy: a.actorId, resolutionNote: a.note };
       await tx.escalation.update({ where: { id: a.escalationId }, data });
+      await this.advanceSequence(tx, a);
     });
+  }
+
+  /** The case row's sequence counts every timeline step, so the audit verifier knows the chain's length. */
+  private async advanceSequence(tx: DbTransaction, step: TimelineStep): Promise<void> {
+    await tx.case.updateMany({ where: { id: step.caseId, sequence: { lt: step.sequence } }, data: { sequence: step.sequence } });
   }
 
   private async writeStep(step: TimelineStep, auditAction: string, project: (tx: DbTransaction) => Promise<void>): Promise<boolean> {
