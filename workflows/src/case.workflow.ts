@@ -46,7 +46,7 @@ import { nextDueRung } from './escalation-ladder.js';
 import { noticeJobs } from './notices.js';
 
 const { recordTransition, raiseEscalation, recordEscalationAction, notify } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '15 seconds', // one DB transaction or one enqueue; a dead worker's attempt is retried after this
   // Infrastructure errors retry with backoff until the database or Redis is back.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
@@ -102,7 +102,8 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
 
   /** Runs one step under the lock; the main loop re-arms timers after each. */
   async function step<T>(body: () => Promise<T>): Promise<T> {
-    await condition(() => registered && !busy);
+    // Check and take the lock in one synchronous turn: two handlers woken together must not both pass.
+    while (!(registered && !busy)) await condition(() => registered && !busy);
     busy = true;
     try {
       return await body();

@@ -76,6 +76,16 @@ describe('cases: from registration through an event, on real PostgreSQL, Redis a
     expect(await stack.db.timelineEntry.count({ where: { caseId } })).toBe(2);
   });
 
+  it('applies one of two conflicting events sent at the same moment and rejects the other with 409', async () => {
+    const caseId: string = (await registerFoundChild()).body.caseId;
+    const send = (producedBy: string) =>
+      stack.http.post(`/cases/${caseId}/events`).send({ type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy } });
+    const answers = await Promise.all([send('SJPU Jaipur'), send('Childline Jaipur')]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const timeline = await stack.db.timelineEntry.findMany({ where: { caseId }, orderBy: { sequence: 'asc' } });
+    expect(timeline.map((e) => e.eventType)).toEqual(['REGISTERED', 'PRODUCED_BEFORE_CWC']);
+  });
+
   describe('bad input gets a problem+json that names the field', () => {
     it('400 for a registration without a track', async () => {
       const res = await stack.http.post('/cases').send({ districtCode: 'RJ-JAIPUR' }).expect(400).expect('content-type', PROBLEM_JSON);
