@@ -1,0 +1,105 @@
+// Kill the worker process in the middle of a transition, start another: the transition completes
+// once, and the timeline and audit trail hold exactly one entry for it.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import pg from 'pg';
+import { loadTestConfig, type RakshaConfig } from '@raksha/config';
+import { applyEventUpdate, caseWorkflowId, registrationUpdate, type CaseRegistration } from '@raksha/contracts';
+import { AuditRepository, createDb, type Db } from '@raksha/db';
+import { seed } from '../../prisma/seed.js';
+import { eventually } from '../../test/support/stack.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The real worker entry point (`npm run worker`) as its own process. */
+function startWorkerProcess(config: RakshaConfig): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'apps/worker/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: config.databaseUrl, TEMPORAL_TASK_QUEUE: config.temporal.taskQueue },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('[worker] polling')) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code} before polling:\n${output}`)));
+  });
+}
+
+describe('a worker killed mid-transition', () => {
+  let config: RakshaConfig;
+  let db: Db;
+  let temporal: Client;
+  const workers: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    config = loadTestConfig({ ...process.env, TEMPORAL_TASK_QUEUE: `crash-${randomUUID()}` });
+    db = createDb(config.databaseUrl);
+    await seed(db);
+    temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }) });
+  });
+  afterAll(async () => {
+    for (const w of workers) w.kill('SIGKILL');
+    await temporal?.connection.close();
+    await db?.$disconnect();
+  });
+
+  it('completes the transition exactly once after a new worker takes over', async () => {
+    workers.push(await startWorkerProcess(config));
+    const registration: CaseRegistration = {
+      caseId: randomUUID(),
+      track: 'CNCP',
+      districtCode: 'RJ-JAIPUR',
+      stateCode: 'RJ',
+      child: {},
+      registeredAt: new Date().toISOString(),
+      registeredBy: { id: 'sjpu-1', role: 'SJPU_OFFICER', body: 'SJPU' },
+    };
+    const handle = await temporal.workflow.start('caseWorkflow', {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: caseWorkflowId(registration.caseId),
+      args: [registration],
+    });
+    await handle.executeUpdate(registrationUpdate);
+
+    // Hold the case row so the projection transaction stops half-way, inside the worker.
+    const blocker = new pg.Client({ connectionString: config.databaseUrl });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('SELECT 1 FROM "Case" WHERE id = $1 FOR UPDATE', [registration.caseId]);
+
+    const produced = handle.executeUpdate(applyEventUpdate, {
+      args: [{ type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'SJPU' }, idempotencyKey: 'crash-1', actor: registration.registeredBy }],
+    });
+    await eventually(async () => {
+      const { rows } = await blocker.query(
+        `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND pid <> pg_backend_pid()`,
+      );
+      return rows.length ? true : undefined;
+    });
+
+    workers[0]!.kill('SIGKILL');
+    await new Promise((resolve) => workers[0]!.once('exit', resolve));
+    await blocker.query('ROLLBACK');
+    await blocker.end();
+
+    workers.push(await startWorkerProcess(config));
+    const status = await produced;
+    expect(status).toMatchObject({ sequence: 1, state: 'cncp.beforeCwc.awaitingInterimPlacement' });
+
+    const timeline = await db.timelineEntry.findMany({ where: { caseId: registration.caseId }, orderBy: { sequence: 'asc' } });
+    expect(timeline.map((e) => [e.sequence, e.eventType])).toEqual([
+      [0, 'REGISTERED'],
+      [1, 'PRODUCED_BEFORE_CWC'],
+    ]);
+    expect(await db.auditEntry.count({ where: { chain: `case:${registration.caseId}` } })).toBe(2);
+    expect(await new AuditRepository(db).verifyChain(`case:${registration.caseId}`, 2)).toEqual([]);
+  });
+});
