@@ -8,6 +8,7 @@ import {
   continueAsNew,
   proxyActivities,
   setHandler,
+  upsertSearchAttributes,
   uuid4,
 } from '@temporalio/workflow';
 import type { CaseActivities } from '@raksha/activities';
@@ -26,6 +27,12 @@ import {
 } from '@raksha/case-machine';
 import {
   applyEventUpdate,
+  CaseIdAttribute,
+  CasePhaseAttribute,
+  CaseStateAttribute,
+  DistrictCodeAttribute,
+  StateCodeAttribute,
+  TrackAttribute,
   CASE_EVENT_REJECTED,
   caseStatusQuery,
   DEFAULT_STEPS_PER_RUN,
@@ -160,6 +167,7 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     snapshot = next.snapshot;
     sequence = stepSequence;
     stepsThisRun += 1;
+    publishPosition();
     const transfer = snapshot.context.transfer;
     const jobs = noticeJobs(
       next.actions,
@@ -171,6 +179,19 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     );
     if (jobs.length) await notify(jobs);
   }
+
+  /** Keeps the workflow findable in Temporal's UI by where the case stands now. */
+  const publishPosition = () => {
+    const { state, phase } = describeState(snapshot);
+    upsertSearchAttributes([
+      { key: CaseIdAttribute, value: caseId },
+      { key: TrackAttribute, value: registration.track },
+      { key: DistrictCodeAttribute, value: registration.districtCode },
+      { key: StateCodeAttribute, value: registration.stateCode },
+      { key: CaseStateAttribute, value: state },
+      { key: CasePhaseAttribute, value: phase },
+    ]);
+  };
 
   setHandler(caseStatusQuery, status);
 
@@ -311,6 +332,7 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     ]);
   }
 
+  publishPosition();
   // Registration: the first timeline step, then the body that must act is told.
   if (!carried) {
     const described = describeState(snapshot);

@@ -1,3 +1,4 @@
 export * from './case-workflow.js';
 export * from './http.js';
 export * from './notifications.js';
+export * from './search-attributes.js';
