@@ -34,6 +34,7 @@ import {
   StateCodeAttribute,
   TrackAttribute,
   CASE_EVENT_REJECTED,
+  caseContextQuery,
   caseStatusQuery,
   DEFAULT_STEPS_PER_RUN,
   ESCALATION_ACTION_REJECTED,
@@ -194,6 +195,7 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
   };
 
   setHandler(caseStatusQuery, status);
+  setHandler(caseContextQuery, () => ({ ...snapshot.context }) as unknown as Record<string, unknown>);
 
   setHandler(registrationUpdate, async () => {
     await condition(() => registered);

@@ -7,6 +7,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { loadTestConfig, type RakshaConfig } from '@raksha/config';
 import {
   applyEventUpdate,
+  caseContextQuery,
   caseStatusQuery,
   caseWorkflowId,
   escalationActionUpdate,
@@ -116,6 +117,8 @@ describe('caseWorkflow: statutory deadlines and the escalation ladder (time skip
     await env.sleep('123 days');
     const rows = await escalationCount(caseId, 1);
     expect(rows).toEqual([expect.objectContaining({ deadlineId: 'cncp.finalOrder', rung: 0, toBody: 'DCPU' })]);
+    const context = await handle.query(caseContextQuery);
+    expect(context).toMatchObject({ sir: expect.objectContaining({ ref: 'SIR/1' }), production: expect.objectContaining({ body: 'CWC' }) });
   });
 
   it('escalates a CICL inquiry past 4 months when the JJB recorded no extension (s.14(2))', async () => {

@@ -103,6 +103,8 @@ export const registrationUpdate = defineUpdate<CaseStatus, []>('registration');
 /** Acknowledges or resolves an escalation; its timeline entry is ordered with the case's events. */
 export const escalationActionUpdate = defineUpdate<CaseEscalation, [EscalationActionRequest]>('actOnEscalation');
 export const caseStatusQuery = defineQuery<CaseStatus>('caseStatus');
+/** The machine's context: what the guards know of the case (production, SIR, orders, clocks). */
+export const caseContextQuery = defineQuery<Record<string, unknown>>('caseContext');
 
 /** Error types carried by ApplicationFailure from the workflow to the API. */
 export const CASE_EVENT_REJECTED = 'CaseEventRejected';
