@@ -111,6 +111,12 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
     bodies: ['CCI', 'DCPU', ...POLICE.bodies],
     description: 'Missing child traced and back in care',
   },
+  LEAVE_OF_ABSENCE_GRANTED: {
+    ...CWC,
+    description: 'Leave of absence for a child in an institution, at most 7 days an instance, journey excluded',
+    citation: 's.98(1)',
+  },
+  RETURNED_FROM_LEAVE: { ...CARE_STAFF, description: 'Child back in the institution from leave of absence', citation: 's.98(1), (3)' },
   PRODUCED_BEFORE_JJB: { ...JJB, description: 'The JJB records that the child was produced before it', citation: 's.10(1)' },
   BAIL_DECIDED: { ...JJB, description: 'Bail granted, or refused on a s.12(1) proviso ground', citation: 's.12' },
   PRELIMINARY_ASSESSMENT_COMPLETED: { ...JJB, description: 'Preliminary assessment of a child of 16–18 (heinous offence)', citation: 's.15' },
@@ -129,6 +135,18 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
   },
   JJB_FINAL_ORDER_PASSED: { ...JJB, description: 'Final order of the JJB', citation: 's.17, s.18' },
   REFERRED_TO_CWC: { ...JJB, description: 'Child found to be in need of care and protection; produced before the CWC', citation: 's.17(2) [verify]' },
+  AGE_DETERMINATION_ORDERED: {
+    roles: ['CWC_MEMBER', 'JJB_MEMBER'],
+    bodies: ['CWC', 'JJB'],
+    description: 'Age determination ordered on reasonable grounds for doubt; any medical test within 15 days',
+    citation: 's.94(2)',
+  },
+  AGE_DETERMINED: {
+    roles: ['CWC_MEMBER', 'JJB_MEMBER'],
+    bodies: ['CWC', 'JJB'],
+    description: 'Age recorded as the true age; a person of 18 or more leaves the CWC / JJB',
+    citation: 's.94(2), (3); s.2(12), (13)',
+  },
   WAIVE_DEADLINE: {
     roles: ['CWC_MEMBER', 'JJB_MEMBER', 'DCPU_OFFICER'],
     bodies: ['CWC', 'JJB', 'DCPU'],

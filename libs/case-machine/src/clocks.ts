@@ -36,7 +36,23 @@ export function deadlineApplies(condition: DeadlineCondition | undefined, contex
       return context.finalOrder?.order === 'FOSTER_CARE';
     case 'NO_AFTERCARE_PLAN':
       return context.aftercarePlanRef === undefined && dateOfBirth(context.child, context.registeredAt) !== undefined;
+    case 'AGE_DETERMINATION_PENDING':
+      return isAgeDeterminationPending(context);
+    case 'ON_LEAVE':
+      return isOnLeave(context);
   }
+}
+
+export const isAgeDeterminationPending = (context: CaseContext): boolean =>
+  context.ageDetermination !== undefined && context.ageDetermination.determinedAt === undefined;
+
+export const isOnLeave = (context: CaseContext): boolean => context.leave !== undefined && context.leave.endedAt === undefined;
+
+/** s.98(1): a leave order fixes its own period, the days granted plus the journey, instead of the rule's. */
+function periodFixedByOrder(id: DeadlineId, context: CaseContext): string | undefined {
+  return id === 'cncp.returnFromLeave' && context.leave
+    ? `P${context.leave.days + context.leave.journeyDays}D`
+    : undefined;
 }
 
 /** When a deadline's period starts, given the event now entering its state. */
@@ -59,7 +75,8 @@ export function startClocks(
   const deadlines = { ...context.deadlines };
   for (const id of ids) {
     if (!deadlineApplies(policy[id].appliesIf, context)) continue;
-    deadlines[id] = { startedAt: clockStart(id, context, event), extensions: [] };
+    const period = periodFixedByOrder(id, context);
+    deadlines[id] = { startedAt: clockStart(id, context, event), extensions: [], ...(period ? { period } : {}) };
   }
   return deadlines;
 }
@@ -70,9 +87,9 @@ export function withoutKeys<T extends object>(record: T, ids: readonly PropertyK
   return copy as T;
 }
 
-/** Due time of a running clock: start + period + any extensions granted. */
+/** Due time of a running clock: start + period (the order's own, else the rule's) + any extensions granted. */
 export function clockDueAt(clock: DeadlineClock, within: string): string {
-  return clock.extensions.reduce(addIsoDuration, addIsoDuration(clock.startedAt, within));
+  return clock.extensions.reduce(addIsoDuration, addIsoDuration(clock.startedAt, clock.period ?? within));
 }
 
 export function dueAtOf(context: CaseContext, id: DeadlineId): string | undefined {

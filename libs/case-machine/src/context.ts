@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TRACKS, type Track } from '@raksha/domain';
-import type { CaseEventType, CwcFinalOrder, JjbFinalOrder, OffenceCategory, CIRCUMSTANCES, SIR_FINDINGS } from './events.js';
+import type { AgeEvidence, CaseEventType, CwcFinalOrder, JjbFinalOrder, OffenceCategory, CIRCUMSTANCES, SIR_FINDINGS } from './events.js';
 import { DEADLINE_IDS, type DeadlineId, type DeadlinePolicyOverrides } from './policy.js';
 import { isIsoDuration } from './time.js';
 
@@ -26,6 +26,8 @@ export interface DeadlineClock {
   startedAt: string;
   /** Further periods granted (s.14(2) extension, s.14(4) proviso). */
   extensions: string[];
+  /** The period the order itself fixed (s.98(1) leave), in place of the rule's. */
+  period?: string;
 }
 
 export interface CaseContext {
@@ -63,6 +65,26 @@ export interface CaseContext {
   magistrateExtensions: { at: string; extendBy: string; reasons: string }[];
   preliminaryAssessment?: { finding: 'TRIAL_AS_ADULT' | 'INQUIRY_AS_CHILD'; at: string };
   handoffs: { from: Track; to: Track; at: string; reasons: string }[];
+  /** s.94(2): ordered by the CWC / JJB; determinedAt once the age is recorded (s.94(3)). */
+  ageDetermination?: {
+    orderRef: string;
+    orderedAt: string;
+    medicalTest: boolean;
+    determinedAt?: string;
+    ageYears?: number;
+    evidence?: AgeEvidence;
+  };
+  /** s.98(1): the latest leave of absence; endedAt once the child is back or care has ended. */
+  leave?: {
+    orderRef: string;
+    grantedAt: string;
+    days: number;
+    journeyDays: number;
+    endedAt?: string;
+    outcome?: 'RETURNED' | 'DID_NOT_RETURN' | 'CARE_ENDED';
+  };
+  /** The latest time the child went missing from an institution, and whether traced. */
+  missing?: { from: 'INTERIM_PLACEMENT' | 'CARE'; at: string; cciRef: string; tracedAt?: string };
   closure?: { ground: string; reasons: string; at: string };
 }
 

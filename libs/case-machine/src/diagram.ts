@@ -11,9 +11,15 @@ const metaOf = (node: AnyStateNode) => node.meta as CaseStateMeta | undefined;
 const quote = (text: string) => text.replace(/"/g, "'");
 
 function guardName(t: AnyTransition): string | undefined {
-  const g = t.guard as unknown;
-  if (!g) return undefined;
+  return t.guard ? nameOfGuard(t.guard) : undefined;
+}
+
+function nameOfGuard(g: unknown): string {
   if (typeof g === 'string') return g;
+  // xstate's and([...]) is a function carrying the guards it combines.
+  if (typeof g === 'function' && Array.isArray((g as { guards?: unknown }).guards) && g.name === 'and') {
+    return ((g as unknown as { guards: unknown[] }).guards).map(nameOfGuard).join(' and ');
+  }
   if (typeof g === 'object' && g !== null && 'type' in g) {
     const { type, params } = g as { type: string; params?: { orders?: string[] } };
     return params?.orders ? `${type}(${params.orders.join(',')})` : type;
@@ -143,6 +149,8 @@ export function renderCaseMachineDoc(): string {
     'A deadline runs while the case is in a state that opens it; leaving that state meets it.',
     '`from` is when the period starts: entry into the state, the latest time of the named event, or the',
     'child\'s 18th birthday (with a negative period, i.e. before it).',
+    'A leave of absence fixes its own due time: `cncp.returnFromLeave` falls due when the days granted and the',
+    'journey end (s.98(1)); its `within` is the most the Act allows in one instance.',
     '',
     renderDeadlineTable(),
     '',

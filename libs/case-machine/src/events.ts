@@ -50,6 +50,9 @@ export const JJB_FINAL_ORDERS = [
   'SPECIAL_HOME',
 ] as const;
 export type JjbFinalOrder = (typeof JJB_FINAL_ORDERS)[number];
+/** s.94(2)(i)–(iii), in the Act's order: a medical test only in the absence of both certificates. */
+export const AGE_EVIDENCE = ['SCHOOL_OR_MATRICULATION_CERTIFICATE', 'BIRTH_CERTIFICATE', 'MEDICAL_AGE_TEST'] as const;
+export type AgeEvidence = (typeof AGE_EVIDENCE)[number];
 export const CLOSURE_GROUNDS = [
   'RESTORED_AND_FOLLOWED_UP',
   'HANDED_OVER_FOR_ADOPTION',
@@ -101,6 +104,15 @@ export const caseEventSchemas = {
   MISSING_REPORTED_TO_POLICE: ev('MISSING_REPORTED_TO_POLICE', { firRef: ref }),
   REFERRED_TO_AHTU: ev('REFERRED_TO_AHTU', { referenceNo: ref }),
   CHILD_TRACED: ev('CHILD_TRACED', { tracedBy: ref }),
+  LEAVE_OF_ABSENCE_GRANTED: ev('LEAVE_OF_ABSENCE_GRANTED', {
+    orderRef: ref,
+    // The guard, not the schema, refuses more than 7 days, so the refusal names the rule (s.98(1)).
+    days: z.int().min(1),
+    /** s.98(1): the period excludes the time taken in journey. */
+    journeyDays: z.int().min(0).optional(),
+    purpose: ref,
+  }),
+  RETURNED_FROM_LEAVE: ev('RETURNED_FROM_LEAVE', {}),
   // Track CICL, before the JJB
   PRODUCED_BEFORE_JJB: ev('PRODUCED_BEFORE_JJB', {
     offenceCategory: z.enum(OFFENCE_CATEGORIES),
@@ -128,6 +140,18 @@ export const caseEventSchemas = {
   JJB_FINAL_ORDER_PASSED: ev('JJB_FINAL_ORDER_PASSED', { order: z.enum(JJB_FINAL_ORDERS), reasons, orderRef: ref }),
   REFERRED_TO_CWC: ev('REFERRED_TO_CWC', { reasons }),
   // Either track
+  AGE_DETERMINATION_ORDERED: ev('AGE_DETERMINATION_ORDERED', {
+    orderRef: ref,
+    /** s.94(2): the process is undertaken only on reasonable grounds for doubt. */
+    groundsForDoubt: reasons,
+    medicalTest: z.boolean().optional(),
+  }),
+  AGE_DETERMINED: ev('AGE_DETERMINED', {
+    /** Completed years; for a child in conflict with law, on the date of the offence (s.2(13)). */
+    ageYears: z.int().min(0).max(100),
+    dateOfBirth: z.iso.date().optional(),
+    evidence: z.enum(AGE_EVIDENCE),
+  }),
   WAIVE_DEADLINE: ev('WAIVE_DEADLINE', {
     deadlineId: z.enum(DEADLINE_IDS as unknown as [DeadlineId, ...DeadlineId[]]),
     reasons,

@@ -1,6 +1,6 @@
 import type { CaseContext } from './context.js';
-import type { CaseEvent, CwcFinalOrder } from './events.js';
-import { ORPHANED_OR_ABANDONED, dueAtOf, policyOf } from './clocks.js';
+import type { CaseEvent } from './events.js';
+import { ORPHANED_OR_ABANDONED, dueAtOf, isAgeDeterminationPending, isOnLeave, policyOf } from './clocks.js';
 import { STATUTORY_RULES, type DeadlineId } from './policy.js';
 import { addIsoDuration, ageInYearsAt, isAtOrAfter, isBefore } from './time.js';
 
@@ -11,7 +11,7 @@ export interface GuardArgs {
 
 const hasReasons = (reasons: string | undefined) => (reasons?.trim().length ?? 0) >= 10;
 const ageAt = (context: CaseContext, at: string) => ageInYearsAt(context.child, context.registeredAt, at);
-const INSTITUTIONAL_ORDERS: readonly CwcFinalOrder[] = ['CHILDRENS_HOME', 'FIT_FACILITY', 'SPECIALISED_ADOPTION_AGENCY'];
+const INSTITUTIONS: readonly string[] = ['CHILDRENS_HOME', 'FIT_FACILITY', 'SPECIALISED_ADOPTION_AGENCY'];
 
 /** Named guards: each enforces one rule of the Act and is tested on its own. */
 export const guards = {
@@ -60,9 +60,45 @@ export const guards = {
 
   aftercarePlanNotYetPrepared: ({ context }: GuardArgs) => context.aftercarePlanRef === undefined,
 
-  /** Only a child placed in an institution can go missing from one. */
+  /** Only a child placed in an institution, by the final order or pending inquiry, can go missing from one. */
   isInInstitution: ({ context }: GuardArgs) =>
-    INSTITUTIONAL_ORDERS.includes(context.finalOrder?.order as CwcFinalOrder),
+    INSTITUTIONS.includes(context.finalOrder?.order ?? context.interimPlacement?.placement ?? ''),
+
+  /** s.35(1): a parent surrenders a child by producing it before the CWC, which a missing child cannot be. */
+  childNotMissing: ({ context }: GuardArgs) => context.missing === undefined || context.missing.tracedAt !== undefined,
+
+  /** s.98(1): leave for a child in an institution, one instance at a time, of at most 7 days (journey excluded). */
+  leaveOfAbsenceLawful: ({ context, event }: GuardArgs) =>
+    event.type === 'LEAVE_OF_ABSENCE_GRANTED' &&
+    event.days <= STATUTORY_RULES.leaveOfAbsence.maxDays &&
+    !isOnLeave(context) &&
+    INSTITUTIONS.includes(context.finalOrder?.order ?? ''),
+
+  isOnLeave: ({ context }: GuardArgs) => isOnLeave(context),
+
+  /** s.94(2): one age determination per inquiry; s.94(3) makes the age recorded the true age. */
+  ageDeterminationMayBeOrdered: ({ context }: GuardArgs) => context.ageDetermination === undefined,
+
+  ageDeterminationPending: ({ context }: GuardArgs) => isAgeDeterminationPending(context),
+
+  /** s.94: no final decision on a person whose age, and so whether the Act applies, is still being determined. */
+  noAgeDeterminationPending: ({ context }: GuardArgs) => !isAgeDeterminationPending(context),
+
+  /** s.2(12), s.94(3): a person found to be 18 or more (for an offence, on its date: s.2(13)) is not a child. */
+  foundNotAChild: ({ event }: GuardArgs) =>
+    event.type === 'AGE_DETERMINED' && event.ageYears >= STATUTORY_RULES.majority.years,
+
+  /** s.15(1): a child found to have been under 16 at the offence is not preliminarily assessed. */
+  foundBelowPreliminaryAssessmentAge: ({ event }: GuardArgs) =>
+    event.type === 'AGE_DETERMINED' && event.ageYears < STATUTORY_RULES.preliminaryAssessmentFromAge.years,
+
+  /** s.15(1): a heinous offence by a child found to have been 16–18 needs the assessment not yet held. */
+  foundToNeedPreliminaryAssessment: ({ context, event }: GuardArgs) =>
+    event.type === 'AGE_DETERMINED' &&
+    context.offence?.category === 'HEINOUS' &&
+    context.preliminaryAssessment === undefined &&
+    event.ageYears >= STATUTORY_RULES.preliminaryAssessmentFromAge.years &&
+    event.ageYears < STATUTORY_RULES.majority.years,
 
   /** s.46: aftercare for a child leaving care at 18 follows the plan prepared for it. */
   entersAftercareAtMajority: ({ context, event }: GuardArgs) =>

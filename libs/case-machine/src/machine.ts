@@ -1,8 +1,8 @@
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 import { createContext, type CaseContext, type CaseInput } from './context.js';
 import type { CaseEvent } from './events.js';
 import { guards } from './guards.js';
-import { startClocks, withoutKeys } from './clocks.js';
+import { isOnLeave, startClocks, withoutKeys } from './clocks.js';
 import { STATUTORY_RULES, type DeadlineId } from './policy.js';
 import { laterOf } from './time.js';
 
@@ -74,7 +74,42 @@ const clearedEpisode = (context: CaseContext): Partial<CaseContext> => ({
   inquiryExtension: undefined,
   magistrateExtensions: [],
   preliminaryAssessment: undefined,
+  ageDetermination: undefined,
+  leave: undefined,
+  missing: undefined,
 });
+
+/** A child placed in an institution reported missing from it (R. [verify]): the police, SJPU, CWC and DCPU are told. */
+const wentMissing = <const Target extends string>(target: Target) => ({
+  guard: 'isInInstitution' as const,
+  target,
+  actions: [
+    'recordEvent' as const,
+    'recordMissing' as const,
+    { type: 'notify' as const, params: { to: ['POLICE_STATION', 'SJPU', 'CWC', 'DCPU'] as NoticeTarget[], about: 'child missing' } },
+  ],
+});
+
+/** The missing-child branch (National SOP 2016; BBA v. UoI), the same whether placed pending inquiry or under an order. */
+const missingFromInstitution = <const TracedTo extends string>(label: string, tracedTo: TracedTo) => ({
+  ...described(label, 'National SOP 2016; BBA v. UoI (2013)', 'MISSING'),
+  initial: 'unreported' as const,
+  on: { CHILD_TRACED: { target: tracedTo, actions: ['recordEvent' as const, 'recordTraced' as const] } },
+  states: {
+    unreported: {
+      ...described('Missing: to be reported to the police', 'R. [verify]', undefined, ['cncp.missingReport']),
+      on: { MISSING_REPORTED_TO_POLICE: { target: 'searching' as const, actions: ['recordEvent' as const] } },
+    },
+    searching: {
+      ...described('Missing: FIR registered, search on', 'BBA v. UoI (2013)', undefined, ['cncp.ahtuReferral']),
+      on: { REFERRED_TO_AHTU: { target: 'withAhtu' as const, actions: ['recordEvent' as const] } },
+    },
+    withAhtu: { ...described('Missing: with the Anti-Human Trafficking Unit', 'BBA v. UoI (2013)') },
+  },
+});
+
+const IN_CARE_DEADLINES = ['cncp.fosterInspection', 'cncp.aftercarePlan', 'cncp.returnFromLeave'] as const;
+const S38_1: DeadlineId[] = ['cncp.legallyFreeUpTo2', 'cncp.legallyFreeOver2'];
 
 export const caseMachine = setup({
   types: {
@@ -239,6 +274,56 @@ export const caseMachine = setup({
         { from: 'CICL' as const, to: 'CNCP' as const, at: event.at, reasons: event.type === 'REFERRED_TO_CWC' ? event.reasons : '' },
       ],
     })),
+    recordAgeDeterminationOrder: assign(({ event }) =>
+      event.type === 'AGE_DETERMINATION_ORDERED'
+        ? { ageDetermination: { orderRef: event.orderRef, orderedAt: event.at, medicalTest: event.medicalTest ?? false } }
+        : {},
+    ),
+    // s.94(3): the age recorded is the child's true age for the Act, so the guards and clocks read it from now on.
+    recordDeterminedAge: assign(({ context, event }) => {
+      if (event.type !== 'AGE_DETERMINED' || !context.ageDetermination) return {};
+      const ageDetermination = {
+        ...context.ageDetermination,
+        determinedAt: event.at,
+        ageYears: event.ageYears,
+        evidence: event.evidence,
+      };
+      if (event.ageYears >= STATUTORY_RULES.majority.years) return { ageDetermination };
+      const child = { ...context.child, ageYears: event.ageYears, dateOfBirth: event.dateOfBirth };
+      const offence = context.track === 'CICL' && context.offence ? { ...context.offence, ageAtOffence: event.ageYears } : context.offence;
+      return { ageDetermination, child, offence };
+    }),
+    // s.38(1): whether the 2- or 4-month clock runs depends on the age, so a determined age picks it again.
+    recountAdoptionDeadlines: assign(({ context, event }) => {
+      if (!S38_1.some((id) => context.deadlines[id])) return {};
+      const deadlines = startClocks({ ...context, deadlines: withoutKeys(context.deadlines, S38_1) }, event, S38_1);
+      const dropped = S38_1.filter((id) => !deadlines[id]);
+      return { deadlines, waivers: withoutKeys(context.waivers, dropped) };
+    }),
+    recordLeave: assign(({ event }) =>
+      event.type === 'LEAVE_OF_ABSENCE_GRANTED'
+        ? { leave: { orderRef: event.orderRef, grantedAt: event.at, days: event.days, journeyDays: event.journeyDays ?? 0 } }
+        : {},
+    ),
+    // A leave ends with the child's return, with the child reported missing instead (s.98(3)), or with care itself.
+    endLeave: assign(({ context, event }) => {
+      if (!context.leave || !isOnLeave(context)) return {};
+      const outcome =
+        event.type === 'RETURNED_FROM_LEAVE' ? 'RETURNED' : event.type === 'CHILD_MISSING_FROM_CCI' ? 'DID_NOT_RETURN' : 'CARE_ENDED';
+      return { leave: { ...context.leave, endedAt: event.at, outcome } as const };
+    }),
+    recordMissing: assign(({ context, event }) =>
+      event.type === 'CHILD_MISSING_FROM_CCI'
+        ? {
+            missing: {
+              from: context.finalOrder ? ('CARE' as const) : ('INTERIM_PLACEMENT' as const),
+              at: event.at,
+              cciRef: event.cciRef,
+            },
+          }
+        : {},
+    ),
+    recordTraced: assign(({ context, event }) => (context.missing ? { missing: { ...context.missing, tracedAt: event.at } } : {})),
     recordWaiver: assign(({ context, event }) =>
       event.type === 'WAIVE_DEADLINE'
         ? { waivers: { ...context.waivers, [event.deadlineId]: { reasons: event.reasons, at: event.at } } }
@@ -280,11 +365,37 @@ export const caseMachine = setup({
             'cncp.finalOrder',
             'cncp.legallyFreeUpTo2',
             'cncp.legallyFreeOver2',
+            'cncp.ageDetermination',
           ]),
           initial: 'awaitingInterimPlacement',
           on: {
+            // Age determination runs beside the inquiry: it blocks only the orders that depend on the age.
+            AGE_DETERMINATION_ORDERED: {
+              guard: 'ageDeterminationMayBeOrdered',
+              actions: [
+                'recordEvent',
+                'recordAgeDeterminationOrder',
+                { type: 'startDeadlines', params: { ids: ['cncp.ageDetermination'] } },
+              ],
+            },
+            AGE_DETERMINED: [
+              {
+                guard: and(['ageDeterminationPending', 'foundNotAChild']),
+                target: '#case.cncp.foundNotAChild',
+                actions: ['recordEvent', 'recordDeterminedAge', { type: 'notify', params: { to: ['DCPU'], about: 'found not a child' } }],
+              },
+              {
+                guard: 'ageDeterminationPending',
+                actions: [
+                  'recordEvent',
+                  'recordDeterminedAge',
+                  { type: 'stopDeadlines', params: { ids: ['cncp.ageDetermination'] } },
+                  'recountAdoptionDeadlines',
+                ],
+              },
+            ],
             SURRENDER_DEED_EXECUTED: {
-              guard: 'notAlreadySurrendered',
+              guard: and(['notAlreadySurrendered', 'childNotMissing']),
               target: '.surrendered',
               actions: ['recordEvent', 'recordSurrender', { type: 'notify', params: { to: ['DCPU'], about: 'surrender' } }],
             },
@@ -303,6 +414,7 @@ export const caseMachine = setup({
             inquiry: {
               ...described('Inquiry', 's.36(2)'),
               initial: 'sirNotOrdered',
+              on: { CHILD_MISSING_FROM_CCI: wentMissing('#case.cncp.beforeCwc.missing') },
               states: {
                 sirNotOrdered: {
                   ...described('Inquiry: Social Investigation Report to be ordered', 's.36(2); F.21'),
@@ -318,18 +430,25 @@ export const caseMachine = setup({
                   ...described('Inquiry: SIR received, final order due', 's.36(2), s.37'),
                   on: {
                     FINAL_ORDER_PASSED: [
-                      { guard: 'ordersRestoration', target: '#case.cncp.restoration', actions: ['recordEvent', 'recordFinalOrder'] },
-                      { target: '#case.cncp.inCare', actions: ['recordEvent', 'recordFinalOrder'] },
+                      {
+                        guard: and(['noAgeDeterminationPending', 'ordersRestoration']),
+                        target: '#case.cncp.restoration',
+                        actions: ['recordEvent', 'recordFinalOrder'],
+                      },
+                      { guard: 'noAgeDeterminationPending', target: '#case.cncp.inCare', actions: ['recordEvent', 'recordFinalOrder'] },
                     ],
                     LEGALLY_FREE_DECLARED: {
-                      guard: 'orphanOrAbandonedMayBeDeclaredFree',
+                      guard: and(['noAgeDeterminationPending', 'orphanOrAbandonedMayBeDeclaredFree']),
                       target: '#case.cncp.legallyFree',
                       actions: ['recordEvent', 'recordLegallyFree', { type: 'notify', params: { to: ['SARA'], about: 'legally free' } }],
                     },
                   },
                 },
+                // Where a child traced after going missing pending inquiry resumes it.
+                hist: { type: 'history' },
               },
             },
+            missing: missingFromInstitution('Missing from the institution pending inquiry', '#case.cncp.beforeCwc.inquiry.hist'),
             surrendered: {
               ...described('Surrendered: reconsideration period', 's.35; F.23, F.24', undefined, [
                 'cncp.legallyFreeAfterSurrender',
@@ -341,13 +460,20 @@ export const caseMachine = setup({
                   actions: ['recordEvent', 'recordRestorationOrder'],
                 },
                 LEGALLY_FREE_DECLARED: {
-                  guard: 'surrenderedChildMayBeDeclaredFree',
+                  guard: and(['noAgeDeterminationPending', 'surrenderedChildMayBeDeclaredFree']),
                   target: '#case.cncp.legallyFree',
                   actions: ['recordEvent', 'recordLegallyFree', { type: 'notify', params: { to: ['SARA'], about: 'legally free' } }],
                 },
               },
             },
           },
+        },
+        foundNotAChild: {
+          ...described(
+            'Found by age determination to be 18 or more: outside the CWC’s jurisdiction',
+            's.94(3); s.2(12)',
+            'AWAITING_CLOSURE',
+          ),
         },
         legallyFree: {
           ...described('Legally free for adoption', 's.38', 'ADOPTION'),
@@ -357,9 +483,19 @@ export const caseMachine = setup({
           ...described('Handed over to the Specialised Adoption Agency', 's.38; Adoption Regulations', 'AWAITING_CLOSURE'),
         },
         inCare: {
-          ...described('In care under a s.37 order', 's.37(1)', 'PLACEMENT', ['cncp.fosterInspection', 'cncp.aftercarePlan']),
+          ...described('In care under a s.37 order', 's.37(1)', 'PLACEMENT', IN_CARE_DEADLINES),
+          // Leaving care also ends a leave of absence: the child is no longer the institution's to take back.
+          exit: [{ type: 'stopDeadlines', params: { ids: IN_CARE_DEADLINES } }, 'endLeave'],
           initial: 'icpDue',
           on: {
+            LEAVE_OF_ABSENCE_GRANTED: {
+              guard: 'leaveOfAbsenceLawful',
+              actions: ['recordEvent', 'recordLeave', { type: 'startDeadlines', params: { ids: ['cncp.returnFromLeave'] } }],
+            },
+            RETURNED_FROM_LEAVE: {
+              guard: 'isOnLeave',
+              actions: ['recordEvent', 'endLeave', { type: 'stopDeadlines', params: { ids: ['cncp.returnFromLeave'] } }],
+            },
             FOSTER_INSPECTION_RECORDED: {
               guard: 'isFosterCare',
               actions: ['recordEvent', { type: 'restartDeadline', params: { id: 'cncp.fosterInspection' } }],
@@ -368,14 +504,8 @@ export const caseMachine = setup({
               guard: 'aftercarePlanNotYetPrepared',
               actions: ['recordEvent', 'recordAftercarePlan', { type: 'stopDeadlines', params: { ids: ['cncp.aftercarePlan'] } }],
             },
-            CHILD_MISSING_FROM_CCI: {
-              guard: 'isInInstitution',
-              target: 'missing',
-              actions: [
-                'recordEvent',
-                { type: 'notify', params: { to: ['POLICE_STATION', 'SJPU', 'CWC', 'DCPU'], about: 'child missing' } },
-              ],
-            },
+            // s.98(3): a child who does not return from leave is reported missing like any other.
+            CHILD_MISSING_FROM_CCI: wentMissing('missing'),
             CHILD_ATTAINED_MAJORITY: [
               { guard: 'entersAftercareAtMajority', target: 'aftercare', actions: ['recordEvent'] },
               { guard: 'leavesCareAtMajority', target: 'leftCare', actions: ['recordEvent'] },
@@ -399,22 +529,7 @@ export const caseMachine = setup({
             hist: { type: 'history' },
           },
         },
-        missing: {
-          ...described('Missing from the institution', 'National SOP 2016; BBA v. UoI (2013)', 'MISSING'),
-          initial: 'unreported',
-          on: { CHILD_TRACED: { target: '#case.cncp.inCare.hist', actions: ['recordEvent'] } },
-          states: {
-            unreported: {
-              ...described('Missing: to be reported to the police', 'R. [verify]', undefined, ['cncp.missingReport']),
-              on: { MISSING_REPORTED_TO_POLICE: { target: 'searching', actions: ['recordEvent'] } },
-            },
-            searching: {
-              ...described('Missing: FIR registered, search on', 'BBA v. UoI (2013)', undefined, ['cncp.ahtuReferral']),
-              on: { REFERRED_TO_AHTU: { target: 'withAhtu', actions: ['recordEvent'] } },
-            },
-            withAhtu: { ...described('Missing: with the Anti-Human Trafficking Unit', 'BBA v. UoI (2013)') },
-          },
-        },
+        missing: missingFromInstitution('Missing from the institution', '#case.cncp.inCare.hist'),
         aftercare: {
           ...described('Aftercare after 18', 's.46; R.25', 'AFTERCARE'),
           on: { AFTERCARE_COMPLETED: { target: 'leftCare', actions: ['recordEvent'] } },
@@ -486,9 +601,32 @@ export const caseMachine = setup({
           on: { PRODUCED_BEFORE_JJB: { target: 'beforeJjb', actions: ['recordEvent', 'recordJjbProduction'] } },
         },
         beforeJjb: {
-          ...described('Inquiry before the JJB', 's.14', 'INQUIRY', ['cicl.inquiry']),
+          ...described('Inquiry before the JJB', 's.14', 'INQUIRY', ['cicl.inquiry', 'cicl.ageDetermination']),
           initial: 'bailHearing',
           on: {
+            AGE_DETERMINATION_ORDERED: {
+              guard: 'ageDeterminationMayBeOrdered',
+              actions: [
+                'recordEvent',
+                'recordAgeDeterminationOrder',
+                { type: 'startDeadlines', params: { ids: ['cicl.ageDetermination'] } },
+              ],
+            },
+            AGE_DETERMINED: [
+              {
+                guard: and(['ageDeterminationPending', 'foundNotAChild']),
+                target: '#case.cicl.foundNotAChild',
+                actions: [
+                  'recordEvent',
+                  'recordDeterminedAge',
+                  { type: 'notify', params: { to: ['POLICE_STATION', 'DCPU'], about: 'found not a child' } },
+                ],
+              },
+              {
+                guard: 'ageDeterminationPending',
+                actions: ['recordEvent', 'recordDeterminedAge', { type: 'stopDeadlines', params: { ids: ['cicl.ageDetermination'] } }],
+              },
+            ],
             INQUIRY_EXTENDED: { guard: 'inquiryExtensionAllowed', actions: ['recordEvent', 'extendInquiry'] },
             INQUIRY_EXTENDED_BY_MAGISTRATE: {
               guard: 'magistrateExtensionAllowed',
@@ -524,29 +662,63 @@ export const caseMachine = setup({
               ]),
               on: {
                 PRELIMINARY_ASSESSMENT_COMPLETED: [
-                  { guard: 'findsTrialAsAdult', target: 'awaitingTransfer', actions: ['recordEvent', 'recordPreliminaryAssessment'] },
-                  { target: 'inquiry', actions: ['recordEvent', 'recordPreliminaryAssessment'] },
+                  {
+                    guard: and(['noAgeDeterminationPending', 'findsTrialAsAdult']),
+                    target: 'awaitingTransfer',
+                    actions: ['recordEvent', 'recordPreliminaryAssessment'],
+                  },
+                  { guard: 'noAgeDeterminationPending', target: 'inquiry', actions: ['recordEvent', 'recordPreliminaryAssessment'] },
                 ],
+                AGE_DETERMINED: {
+                  guard: and(['ageDeterminationPending', 'foundBelowPreliminaryAssessmentAge']),
+                  target: 'inquiry',
+                  actions: ['recordEvent', 'recordDeterminedAge', { type: 'stopDeadlines', params: { ids: ['cicl.ageDetermination'] } }],
+                },
               },
             },
             awaitingTransfer: {
               ...described('Assessed for trial as an adult: transfer to the Children’s Court', 's.18(3)', 'ASSESSMENT'),
               on: {
-                TRANSFERRED_TO_CHILDRENS_COURT: { target: '#case.cicl.transferredToChildrensCourt', actions: ['recordEvent'] },
+                TRANSFERRED_TO_CHILDRENS_COURT: {
+                  guard: 'noAgeDeterminationPending',
+                  target: '#case.cicl.transferredToChildrensCourt',
+                  actions: ['recordEvent'],
+                },
+                AGE_DETERMINED: {
+                  guard: and(['ageDeterminationPending', 'foundBelowPreliminaryAssessmentAge']),
+                  target: 'inquiry',
+                  actions: ['recordEvent', 'recordDeterminedAge', { type: 'stopDeadlines', params: { ids: ['cicl.ageDetermination'] } }],
+                },
               },
             },
             inquiry: {
               ...described('Inquiry: final order due', 's.14, s.17, s.18'),
               on: {
                 JJB_FINAL_ORDER_PASSED: [
-                  { guard: 'releasesChild', target: '#case.cicl.released', actions: ['recordEvent', 'recordFinalOrder'] },
-                  { target: '#case.cicl.postOrder', actions: ['recordEvent', 'recordFinalOrder'] },
+                  {
+                    guard: and(['noAgeDeterminationPending', 'releasesChild']),
+                    target: '#case.cicl.released',
+                    actions: ['recordEvent', 'recordFinalOrder'],
+                  },
+                  { guard: 'noAgeDeterminationPending', target: '#case.cicl.postOrder', actions: ['recordEvent', 'recordFinalOrder'] },
                 ],
+                AGE_DETERMINED: {
+                  guard: and(['ageDeterminationPending', 'foundToNeedPreliminaryAssessment']),
+                  target: 'preliminaryAssessment',
+                  actions: ['recordEvent', 'recordDeterminedAge', { type: 'stopDeadlines', params: { ids: ['cicl.ageDetermination'] } }],
+                },
               },
             },
           },
         },
         terminated: { ...described('Proceedings terminated', 's.14(4)', 'AWAITING_CLOSURE') },
+        foundNotAChild: {
+          ...described(
+            'Found by age determination to have been 18 or more at the offence: outside the JJB’s jurisdiction',
+            's.94(3); s.2(13)',
+            'AWAITING_CLOSURE',
+          ),
+        },
         transferredToChildrensCourt: {
           ...described('Trial transferred to the Children’s Court', 's.18(3), s.19', 'TRANSFERRED'),
         },

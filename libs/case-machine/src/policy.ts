@@ -22,6 +22,8 @@ export const DEADLINE_CONDITIONS = [
   'ORPHAN_OR_ABANDONED_OVER_2',
   'FOSTER_CARE',
   'NO_AFTERCARE_PLAN',
+  'AGE_DETERMINATION_PENDING',
+  'ON_LEAVE',
 ] as const;
 export type DeadlineCondition = (typeof DEADLINE_CONDITIONS)[number];
 
@@ -185,6 +187,27 @@ export const DEADLINE_RULES = [
     basis: 'policy',
   }),
   rule({
+    id: 'cncp.ageDetermination',
+    obligation: 'Complete age determination, with any medical test',
+    owner: 'CWC',
+    within: 'P15D',
+    from: 'AGE_DETERMINATION_ORDERED',
+    citation: 's.94(2) proviso',
+    basis: 'statute',
+    appliesIf: 'AGE_DETERMINATION_PENDING',
+  }),
+  rule({
+    id: 'cncp.returnFromLeave',
+    // The leave order fixes the due time (days granted plus journey); P7D is the most s.98(1) allows.
+    obligation: 'Child to return from leave',
+    owner: 'CCI / person the child is released to under supervision',
+    within: 'P7D',
+    from: 'LEAVE_OF_ABSENCE_GRANTED',
+    citation: 's.98(1), (3)',
+    basis: 'statute',
+    appliesIf: 'ON_LEAVE',
+  }),
+  rule({
     id: 'cicl.production',
     obligation: 'Produce the child before the Juvenile Justice Board',
     owner: 'CWPO / SJPU',
@@ -219,6 +242,16 @@ export const DEADLINE_RULES = [
     from: 'PRODUCED_BEFORE_JJB',
     citation: 's.14(3), s.15 (held directory by the Supreme Court, 2024)',
     basis: 'statute',
+  }),
+  rule({
+    id: 'cicl.ageDetermination',
+    obligation: 'Complete age determination, with any medical test',
+    owner: 'JJB',
+    within: 'P15D',
+    from: 'AGE_DETERMINATION_ORDERED',
+    citation: 's.94(2) proviso',
+    basis: 'statute',
+    appliesIf: 'AGE_DETERMINATION_PENDING',
   }),
   rule({
     id: 'cicl.icpPreparation',
@@ -275,4 +308,5 @@ export const STATUTORY_RULES = {
   preliminaryAssessmentFromAge: { years: 16, citation: 's.15(1)' },
   majority: { years: 18, citation: 's.2(12), s.46' },
   legallyFreeMinimumMembers: { members: 3, citation: 's.38(4)' },
+  leaveOfAbsence: { maxDays: 7, citation: 's.98(1)' },
 } as const;

@@ -1,5 +1,6 @@
 import type { CaseContext } from './context.js';
 import {
+  AGE_EVIDENCE,
   CLOSURE_GROUNDS,
   CWC_FINAL_ORDERS,
   INTERIM_PLACEMENTS,
@@ -10,7 +11,7 @@ import {
   type CaseEvent,
   type CaseEventType,
 } from './events.js';
-import type { DeadlineId } from './policy.js';
+import { STATUTORY_RULES, type DeadlineId } from './policy.js';
 
 const REASONS = 'reasons recorded in the order sheet';
 
@@ -95,6 +96,14 @@ export function sampleEvents(type: CaseEventType, context: CaseContext, at: stri
       return [{ type, at, referenceNo: ref }];
     case 'CHILD_TRACED':
       return [{ type, at, tracedBy: ref }];
+    case 'LEAVE_OF_ABSENCE_GRANTED':
+      return [{ type, at, orderRef: ref, days: STATUTORY_RULES.leaveOfAbsence.maxDays, journeyDays: 1, purpose: 'examination' }];
+    case 'RETURNED_FROM_LEAVE':
+      return [{ type, at }];
+    case 'AGE_DETERMINATION_ORDERED':
+      return [{ type, at, orderRef: ref, groundsForDoubt: REASONS, medicalTest: true }];
+    case 'AGE_DETERMINED':
+      return determinedAges(context).map((ageYears) => ({ type, at, ageYears, evidence: AGE_EVIDENCE[0] }));
     case 'PRODUCED_BEFORE_JJB':
       return OFFENCE_CATEGORIES.flatMap((offenceCategory) =>
         (offenceCategory === 'HEINOUS' ? [15, 17] : [15]).map((ageAtOffence) => ({
@@ -133,4 +142,14 @@ export function sampleEvents(type: CaseEventType, context: CaseContext, at: stri
     case 'CLOSE_CASE':
       return [{ type, at, ground: CLOSURE_GROUNDS[0], reasons: REASONS }];
   }
+}
+
+/**
+ * Ages an age determination may record: 18 (not a child), and for a child in conflict with law either
+ * side of 16 (s.15(1)); for a child in need of care, the age already known, so the search stays small.
+ */
+function determinedAges(context: CaseContext): number[] {
+  const majority = STATUTORY_RULES.majority.years;
+  if (context.track === 'CICL') return [STATUTORY_RULES.preliminaryAssessmentFromAge.years - 1, majority - 1, majority];
+  return [Math.floor(context.child.ageYears ?? 10), majority];
 }

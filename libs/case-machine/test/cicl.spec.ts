@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { scheduledSystemEvents } from '../src/index.js';
+import { casePhase, scheduledSystemEvents } from '../src/index.js';
 import { CaseUnderTest, ciclProduced, REASONS } from './support.js';
 
 const PRODUCED = '2025-01-06T20:00:00+05:30'; // 14:30Z
@@ -115,6 +115,55 @@ describe('CICL track, before the Juvenile Justice Board', () => {
     sut.must('FOLLOW_UP_REPORT_FILED', '2025-06-01T10:00:00+05:30', { reportRef: 'FU' });
     sut.must('FOLLOW_UP_COMPLETED', '2025-06-02T10:00:00+05:30', {});
     expect(sut.state).toBe('cicl.completed');
+  });
+
+  describe('age determination (s.94)', () => {
+    const order = { orderRef: 'AD-1', groundsForDoubt: 'school record and appearance disagree', medicalTest: true } as const;
+
+    it('completes age determination, with any medical test, within 15 days of the JJB’s order, and holds the final order until then (s.94(2))', () => {
+      const sut = ciclProduced('SERIOUS').must('AGE_DETERMINATION_ORDERED', '2025-01-07T10:00:00+05:30', order);
+      expect(sut.deadline('cicl.ageDetermination')).toMatchObject({
+        obligation: 'Complete age determination, with any medical test',
+        dueAt: '2025-01-22T04:30:00.000Z',
+        citation: expect.stringContaining('s.94(2)'),
+      });
+      sut.must('SIR_SUBMITTED', '2025-01-15T10:00:00+05:30', { sirRef: 'SIR' });
+      const finalOrder = { order: 'COMMUNITY_SERVICE', reasons: REASONS, orderRef: 'O' } as const;
+      expect(sut.send('JJB_FINAL_ORDER_PASSED', '2025-01-20T10:00:00+05:30', finalOrder)).toBe(false);
+      sut.must('AGE_DETERMINED', '2025-01-20T10:00:00+05:30', { ageYears: 16, evidence: 'BIRTH_CERTIFICATE' });
+      expect(sut.deadline('cicl.ageDetermination')).toBeUndefined();
+      expect(sut.context.offence).toEqual({ category: 'SERIOUS', ageAtOffence: 16 });
+      sut.must('JJB_FINAL_ORDER_PASSED', '2025-01-21T10:00:00+05:30', finalOrder);
+    });
+
+    it('takes a person found to have been 18 or more at the offence out of the JJB, to be closed as not a child (s.2(13), s.94(3))', () => {
+      const sut = ciclProduced('PETTY').must('AGE_DETERMINATION_ORDERED', '2025-01-07T10:00:00+05:30', order);
+      sut.must('AGE_DETERMINED', '2025-01-15T10:00:00+05:30', { ageYears: 18, evidence: 'SCHOOL_OR_MATRICULATION_CERTIFICATE' });
+      expect(sut.state).toBe('cicl.foundNotAChild');
+      expect(casePhase(sut.snapshot)).toBe('AWAITING_CLOSURE');
+      expect(sut.last?.actions).toContainEqual({ type: 'notify', params: { to: ['POLICE_STATION', 'DCPU'], about: 'found not a child' } });
+      expect(sut.deadlineIds).toEqual([]);
+      expect(scheduledSystemEvents(sut.snapshot)).toEqual([]);
+      sut.must('CLOSE_CASE', '2025-01-16T10:00:00+05:30', { ground: 'FOUND_NOT_A_CHILD', reasons: REASONS });
+    });
+
+    it('holds a preliminary assessment only for a child found to have been 16–18 at a heinous offence (s.15(1), s.94(3))', () => {
+      const assessed = ciclProduced('HEINOUS', 17)
+        .must('SIR_SUBMITTED', '2025-01-15T10:00:00+05:30', { sirRef: 'SIR' })
+        .must('AGE_DETERMINATION_ORDERED', '2025-01-16T10:00:00+05:30', order);
+      const finding = { finding: 'TRIAL_AS_ADULT', reasons: REASONS } as const;
+      expect(assessed.send('PRELIMINARY_ASSESSMENT_COMPLETED', '2025-01-20T10:00:00+05:30', finding)).toBe(false);
+      assessed.must('AGE_DETERMINED', '2025-01-20T10:00:00+05:30', { ageYears: 15, evidence: 'MEDICAL_AGE_TEST' });
+      expect(assessed.state).toBe('cicl.beforeJjb.inquiry');
+      expect(assessed.deadlineIds).toEqual(['cicl.inquiry']);
+
+      const younger = ciclProduced('HEINOUS', 15)
+        .must('SIR_SUBMITTED', '2025-01-15T10:00:00+05:30', { sirRef: 'SIR' })
+        .must('AGE_DETERMINATION_ORDERED', '2025-01-16T10:00:00+05:30', order)
+        .must('AGE_DETERMINED', '2025-01-20T10:00:00+05:30', { ageYears: 16, evidence: 'BIRTH_CERTIFICATE' });
+      expect(younger.state).toBe('cicl.beforeJjb.preliminaryAssessment');
+      expect(younger.deadline('cicl.preliminaryAssessment')?.dueAt).toBe('2025-04-06T14:30:00.000Z');
+    });
   });
 
   it('hands a child found to need care over to the CWC, to be produced there within 24 hours', () => {

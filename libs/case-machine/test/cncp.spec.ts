@@ -1,4 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
+import { allowedEvents, casePhase, DEFAULT_LADDER } from '../src/index.js';
 import { CaseUnderTest, cncpWithSir, REASONS } from './support.js';
 
 const PRODUCED = '2025-01-06T20:00:00+05:30';
@@ -275,6 +276,183 @@ describe('CNCP track, before the Child Welfare Committee', () => {
       expect(sut.context.episode).toBe(2);
       expect(sut.context.restorationOrder).toBeUndefined();
       expect(sut.deadline('cncp.production')?.dueAt).toBe('2025-06-02T04:30:00.000Z');
+    });
+  });
+
+  describe('age determination (s.94)', () => {
+    const ORDERED = '2025-01-07T11:00:00+05:30'; // 05:30Z
+    const order = { orderRef: 'AD-1', groundsForDoubt: 'appearance and statement disagree', medicalTest: true } as const;
+    const produced = (input: ConstructorParameters<typeof CaseUnderTest>[0] = { track: 'CNCP' }, circumstance: 'LOST' | 'ABANDONED' = 'LOST') =>
+      new CaseUnderTest(input).must('PRODUCED_BEFORE_CWC', PRODUCED, { circumstance, producedBy: 'CHILDLINE' });
+
+    it('completes age determination, with any medical test, within 15 days of the CWC’s order, without holding up the inquiry (s.94(2))', () => {
+      const sut = produced().must('AGE_DETERMINATION_ORDERED', ORDERED, order);
+      expect(sut.state).toBe('cncp.beforeCwc.awaitingInterimPlacement');
+      expect(sut.deadline('cncp.ageDetermination')).toMatchObject({
+        obligation: 'Complete age determination, with any medical test',
+        dueAt: '2025-01-22T05:30:00.000Z',
+        citation: expect.stringContaining('s.94(2)'),
+        ladder: DEFAULT_LADDER,
+      });
+      // The inquiry goes on around it, and the deadline stays open through every step.
+      sut
+        .must('INTERIM_PLACEMENT_ORDERED', ORDERED, { placement: 'CHILDRENS_HOME', orderRef: 'F18' })
+        .must('SIR_ORDERED', ORDERED, { sirRef: 'SIR-1' })
+        .must('SIR_SUBMITTED', '2025-01-15T11:00:00+05:30', { sirRef: 'SIR-1', finding: 'FAMILY_TRACED' });
+      expect(sut.deadlineIds).toEqual(['cncp.ageDetermination', 'cncp.finalOrder']);
+      expect(allowedEvents(sut.snapshot, 'CWC_MEMBER')).toContain('AGE_DETERMINED');
+      expect(allowedEvents(sut.snapshot, 'CWC_MEMBER')).not.toContain('FINAL_ORDER_PASSED');
+      const finalOrder = { order: 'CHILDRENS_HOME', reasons: REASONS, orderRef: 'O-1' } as const;
+      expect(sut.send('FINAL_ORDER_PASSED', '2025-01-16T11:00:00+05:30', finalOrder)).toBe(false);
+      sut.must('AGE_DETERMINED', '2025-01-16T11:00:00+05:30', { ageYears: 12, evidence: 'MEDICAL_AGE_TEST' });
+      expect(sut.deadline('cncp.ageDetermination')).toBeUndefined();
+      expect(sut.context.ageDetermination).toMatchObject({ orderRef: 'AD-1', medicalTest: true, ageYears: 12 });
+      expect(sut.context.child.ageYears).toBe(12);
+      sut.must('FINAL_ORDER_PASSED', '2025-01-17T11:00:00+05:30', finalOrder);
+      expect(sut.state).toBe('cncp.inCare.icpDue');
+    });
+
+    it('determines the age once per inquiry and records it only on an order (s.94(2), (3))', () => {
+      const sut = produced();
+      expect(sut.send('AGE_DETERMINED', ORDERED, { ageYears: 12, evidence: 'BIRTH_CERTIFICATE' })).toBe(false);
+      sut.must('AGE_DETERMINATION_ORDERED', ORDERED, order);
+      expect(sut.send('AGE_DETERMINATION_ORDERED', ORDERED, order)).toBe(false);
+      sut.must('AGE_DETERMINED', ORDERED, { ageYears: 12, dateOfBirth: '2012-05-01', evidence: 'BIRTH_CERTIFICATE' });
+      expect(sut.send('AGE_DETERMINATION_ORDERED', ORDERED, order)).toBe(false);
+      expect(sut.send('AGE_DETERMINED', ORDERED, { ageYears: 13, evidence: 'MEDICAL_AGE_TEST' })).toBe(false);
+      expect(sut.context.child).toMatchObject({ ageYears: 12, dateOfBirth: '2012-05-01' });
+    });
+
+    it('takes the age determined as the true age, so the s.38(1) adoption clock follows it (s.94(3), s.38(1))', () => {
+      const sut = produced({ track: 'CNCP', child: { ageYears: 1 } }, 'ABANDONED').must('AGE_DETERMINATION_ORDERED', ORDERED, order);
+      expect(sut.deadline('cncp.legallyFreeUpTo2')?.dueAt).toBe('2025-03-06T14:30:00.000Z');
+      sut.must('AGE_DETERMINED', '2025-01-10T11:00:00+05:30', { ageYears: 7, evidence: 'MEDICAL_AGE_TEST' });
+      expect(sut.deadline('cncp.legallyFreeUpTo2')).toBeUndefined();
+      expect(sut.deadline('cncp.legallyFreeOver2')?.dueAt).toBe('2025-05-06T14:30:00.000Z');
+      // At 7 the s.36(1) proviso (under 6) no longer sends the child to a Specialised Adoption Agency.
+      sut.must('INTERIM_PLACEMENT_ORDERED', '2025-01-10T12:00:00+05:30', { placement: 'CHILDRENS_HOME', orderRef: 'F18' });
+    });
+
+    it('takes a person found to be 18 or more out of the CWC, to be closed as not a child (s.94(3), s.2(12))', () => {
+      const sut = produced().must('AGE_DETERMINATION_ORDERED', ORDERED, order);
+      sut.must('AGE_DETERMINED', '2025-01-12T11:00:00+05:30', { ageYears: 19, evidence: 'SCHOOL_OR_MATRICULATION_CERTIFICATE' });
+      expect(sut.state).toBe('cncp.foundNotAChild');
+      expect(casePhase(sut.snapshot)).toBe('AWAITING_CLOSURE');
+      expect(sut.last?.actions).toContainEqual({ type: 'notify', params: { to: ['DCPU'], about: 'found not a child' } });
+      expect(sut.deadlineIds).toEqual([]);
+      expect(sut.context.child.ageYears).toBe(10);
+      sut.must('CLOSE_CASE', '2025-01-13T11:00:00+05:30', { ground: 'FOUND_NOT_A_CHILD', reasons: REASONS });
+      expect(sut.state).toBe('closed');
+    });
+
+    it('holds the declaration of a child legally free for adoption until the age is determined (s.94, s.38)', () => {
+      const sut = cncpWithSir({ child: { ageYears: 1 } }, 'ABANDONED', 'ABANDONED').must('AGE_DETERMINATION_ORDERED', ORDERED, order);
+      const free = { ground: 'ABANDONED', membersSigning: 3, orderRef: 'LF' } as const;
+      expect(sut.send('LEGALLY_FREE_DECLARED', '2025-02-01T10:00:00+05:30', free)).toBe(false);
+      sut.must('AGE_DETERMINED', '2025-02-01T10:00:00+05:30', { ageYears: 1, evidence: 'MEDICAL_AGE_TEST' });
+      sut.must('LEGALLY_FREE_DECLARED', '2025-02-01T11:00:00+05:30', free);
+    });
+  });
+
+  describe('leave of absence (s.98)', () => {
+    const GRANTED = '2025-03-01T10:00:00+05:30'; // 04:30Z
+    const leave = { orderRef: 'LOA-1', days: 5, journeyDays: 1, purpose: 'sister’s wedding' } as const;
+    const inHome = (order: 'CHILDRENS_HOME' | 'FIT_PERSON' = 'CHILDRENS_HOME') =>
+      cncpWithSir()
+        .must('FINAL_ORDER_PASSED', '2025-02-01T10:00:00+05:30', { order, reasons: REASONS, orderRef: 'O' })
+        .must('ICP_PREPARED', '2025-02-10T10:00:00+05:30', { icpRef: 'ICP-1' });
+
+    it('grants a child in an institution leave of at most 7 days an instance, due back when the days granted and the journey end (s.98(1))', () => {
+      const sut = inHome();
+      expect(sut.send('LEAVE_OF_ABSENCE_GRANTED', GRANTED, { ...leave, days: 8 })).toBe(false);
+      expect(sut.last?.rejection).toMatchObject({ reason: 'NOT_ALLOWED_IN_STATE' });
+      expect(allowedEvents(sut.snapshot, 'CWC_MEMBER')).toContain('LEAVE_OF_ABSENCE_GRANTED');
+      sut.must('LEAVE_OF_ABSENCE_GRANTED', GRANTED, leave);
+      expect(sut.state).toBe('cncp.inCare.icpInForce');
+      expect(sut.deadline('cncp.returnFromLeave')).toMatchObject({
+        obligation: 'Child to return from leave',
+        startedAt: GRANTED,
+        dueAt: '2025-03-07T04:30:00.000Z',
+        citation: expect.stringContaining('s.98(1)'),
+        ladder: DEFAULT_LADDER,
+      });
+      // One instance at a time.
+      expect(sut.send('LEAVE_OF_ABSENCE_GRANTED', GRANTED, leave)).toBe(false);
+      sut.must('RETURNED_FROM_LEAVE', '2025-03-06T18:00:00+05:30', {});
+      expect(sut.deadline('cncp.returnFromLeave')).toBeUndefined();
+      expect(sut.context.leave).toMatchObject({ outcome: 'RETURNED', endedAt: '2025-03-06T18:00:00+05:30' });
+      expect(sut.send('RETURNED_FROM_LEAVE', '2025-03-07T18:00:00+05:30', {})).toBe(false);
+      sut.must('LEAVE_OF_ABSENCE_GRANTED', '2025-04-01T10:00:00+05:30', { ...leave, days: 7, journeyDays: undefined });
+      expect(sut.deadline('cncp.returnFromLeave')?.dueAt).toBe('2025-04-08T04:30:00.000Z');
+    });
+
+    it('keeps the return due through the care plan’s steps, and escalates it like any other deadline once overdue (s.98(1))', () => {
+      const sut = cncpWithSir()
+        .must('FINAL_ORDER_PASSED', '2025-02-01T10:00:00+05:30', { order: 'CHILDRENS_HOME', reasons: REASONS, orderRef: 'O' })
+        .must('LEAVE_OF_ABSENCE_GRANTED', GRANTED, { ...leave, journeyDays: 0 })
+        .must('ICP_PREPARED', '2025-03-02T10:00:00+05:30', { icpRef: 'ICP-1' })
+        .must('ICP_REVIEWED', '2025-03-03T10:00:00+05:30', { icpRef: 'ICP-1' });
+      expect(sut.deadline('cncp.returnFromLeave')).toMatchObject({ dueAt: '2025-03-06T04:30:00.000Z', ladder: DEFAULT_LADDER });
+    });
+
+    it('grants no s.98 leave to a child who is not in an institution', () => {
+      expect(inHome('FIT_PERSON').send('LEAVE_OF_ABSENCE_GRANTED', GRANTED, leave)).toBe(false);
+    });
+
+    it('reports a child who does not return from leave as missing from the institution (s.98(3))', () => {
+      const sut = inHome().must('LEAVE_OF_ABSENCE_GRANTED', GRANTED, leave);
+      sut.must('CHILD_MISSING_FROM_CCI', '2025-03-08T10:00:00+05:30', { cciRef: 'CCI-9' });
+      expect(sut.state).toBe('cncp.missing.unreported');
+      expect(sut.deadlineIds).toEqual(['cncp.missingReport']);
+      expect(sut.context.leave).toMatchObject({ outcome: 'DID_NOT_RETURN' });
+      expect(sut.context.missing).toMatchObject({ from: 'CARE', cciRef: 'CCI-9' });
+      sut.must('CHILD_TRACED', '2025-03-10T10:00:00+05:30', { tracedBy: 'SJPU' });
+      expect(sut.state).toBe('cncp.inCare.icpInForce');
+      expect(sut.deadline('cncp.returnFromLeave')).toBeUndefined();
+      expect(sut.send('RETURNED_FROM_LEAVE', '2025-03-10T11:00:00+05:30', {})).toBe(false);
+    });
+
+    it('ends a leave when care itself ends, as on restoration to the family', () => {
+      const sut = inHome().must('LEAVE_OF_ABSENCE_GRANTED', GRANTED, leave);
+      sut.must('RESTORATION_ORDERED', '2025-03-03T10:00:00+05:30', { orderRef: 'R', reasons: REASONS });
+      expect(sut.deadlineIds).toEqual([]);
+      expect(sut.context.leave).toMatchObject({ outcome: 'CARE_ENDED' });
+    });
+  });
+
+  describe('a child missing from an institution pending inquiry', () => {
+    const pending = (placement: 'CHILDRENS_HOME' | 'FIT_PERSON' = 'CHILDRENS_HOME') =>
+      new CaseUnderTest({ track: 'CNCP' })
+        .must('PRODUCED_BEFORE_CWC', PRODUCED, { circumstance: 'LOST', producedBy: 'CHILDLINE' })
+        .must('INTERIM_PLACEMENT_ORDERED', PRODUCED, { placement, orderRef: 'F18' })
+        .must('SIR_ORDERED', '2025-01-10T12:00:00+05:30', { sirRef: 'SIR-7' });
+
+    it('reports a child missing during interim placement within 24 hours, keeps the inquiry’s clock running, and resumes the inquiry where it stood when traced', () => {
+      const sut = pending();
+      const finalOrderDue = sut.deadline('cncp.finalOrder')?.dueAt;
+      const sirDue = sut.deadline('cncp.sir')?.dueAt;
+      sut.must('CHILD_MISSING_FROM_CCI', '2025-01-12T08:00:00+05:30', { cciRef: 'CCI-9' });
+      expect(sut.state).toBe('cncp.beforeCwc.missing.unreported');
+      expect(casePhase(sut.snapshot)).toBe('MISSING');
+      expect(sut.last?.actions).toContainEqual({
+        type: 'notify',
+        params: { to: ['POLICE_STATION', 'SJPU', 'CWC', 'DCPU'], about: 'child missing' },
+      });
+      expect(sut.deadline('cncp.missingReport')?.dueAt).toBe('2025-01-13T02:30:00.000Z');
+      expect(sut.deadline('cncp.finalOrder')?.dueAt).toBe(finalOrderDue);
+      expect(sut.context.missing).toMatchObject({ from: 'INTERIM_PLACEMENT' });
+      // A parent surrenders a child by producing it (s.35(1)); a missing child cannot be.
+      expect(sut.send('SURRENDER_DEED_EXECUTED', '2025-01-12T09:00:00+05:30', { deedRef: 'F23', surrenderedBy: 'PARENT' })).toBe(false);
+      sut.must('MISSING_REPORTED_TO_POLICE', '2025-01-12T12:00:00+05:30', { firRef: 'FIR-1' });
+      expect(sut.deadline('cncp.ahtuReferral')?.dueAt).toBe('2025-05-12T02:30:00.000Z');
+      sut.must('CHILD_TRACED', '2025-01-14T12:00:00+05:30', { tracedBy: 'SJPU' });
+      expect(sut.state).toBe('cncp.beforeCwc.inquiry.awaitingSir');
+      expect(sut.deadline('cncp.sir')?.dueAt).toBe(sirDue);
+      expect(sut.deadlineIds).toEqual(['cncp.finalOrder', 'cncp.sir']);
+    });
+
+    it('does not treat a child placed with a fit person pending inquiry as missing from an institution', () => {
+      expect(pending('FIT_PERSON').send('CHILD_MISSING_FROM_CCI', '2025-01-12T08:00:00+05:30', { cciRef: 'CCI-9' })).toBe(false);
     });
   });
 

@@ -19,6 +19,7 @@ import {
   type CaseSnapshot,
 } from '../src/index.js';
 import { machineTransitions } from '../src/diagram.js';
+import { deadlineApplies } from '../src/clocks.js';
 
 // Events are tried an hour after the last one; those under an elapsed-time rule also a year after, so the rule goes both ways.
 const TIMED = new Set<string>([
@@ -49,9 +50,13 @@ function enabledEvents(snapshot: CaseSnapshot): CaseEvent[] {
     .filter((event) => snapshot.can(event));
 }
 
+const INQUIRIES = [{ cncp: 'beforeCwc' }, { cicl: 'beforeJjb' }] as const;
+
 /** What the guards read, and nothing that only grows (times, counters), so the state space is finite. */
 function serializeState(snapshot: CaseSnapshot): string {
   const c = snapshot.context;
+  // Nothing happens to a closed case, whatever it carried.
+  if (snapshot.status === 'done') return JSON.stringify(snapshot.value);
   return JSON.stringify({
     value: snapshot.value,
     track: c.track,
@@ -63,11 +68,18 @@ function serializeState(snapshot: CaseSnapshot): string {
     aftercarePlan: !!c.aftercarePlanRef,
     transfer: !!c.transfer,
     reported: c.followUpReports > 0,
-    offence: c.offence,
+    // Only the JJB's guards read the offence; after a referral to the CWC it is history.
+    offence: c.track === 'CICL' ? c.offence : undefined,
     extended: !!c.inquiryExtension,
     magistrate: c.magistrateExtensions.length > 0,
     reentered: c.episode > 1,
     waivers: Object.keys(c.waivers).sort(),
+    age: [c.child.ageYears, c.child.dateOfBirth],
+    // Only the inquiry's guards read the age determination; outside it a finished one is no different from none.
+    ageDetermination: INQUIRIES.some((s) => snapshot.matches(s))
+      ? [!!c.ageDetermination, !!c.ageDetermination?.determinedAt]
+      : undefined,
+    onLeave: !!c.leave && !c.leave.endedAt,
   });
 }
 
@@ -110,7 +122,8 @@ function step(facts: PathFacts, event: CaseEvent, state: CaseSnapshot): [PathFac
   }
   const latest = { ...facts.latest, [event.type]: event.at };
   for (const d of openDeadlines(state)) {
-    const from = DEFAULT_DEADLINE_POLICY[d.id].from;
+    const { from, appliesIf } = DEFAULT_DEADLINE_POLICY[d.id];
+    if (!deadlineApplies(appliesIf, state.context)) broken.push(`${d.id} open though ${appliesIf} no longer holds`);
     if (from !== 'stateEntry' && from !== 'eighteenthBirthday' && d.startedAt !== latest[from]) {
       broken.push(`${d.id} started at ${d.startedAt}, not at the latest ${from}`);
     }
@@ -176,7 +189,7 @@ describe('model-based paths through the JJ-Act machine (@xstate/graph)', () => {
     }
   }
 
-  it('generates paths that keep every invariant: no final order before production, no closure with an open deadline, restoration only after a restoration order, deadlines counted from their event, snapshots that survive JSON', () => {
+  it('generates paths that keep every invariant: no final order before production, no closure with an open deadline, restoration only after a restoration order, deadlines counted from their event and open only while they apply, snapshots that survive JSON', () => {
     expect(stateCount).toBeGreaterThan(50);
     expect(pathCount).toBeGreaterThan(stateCount);
     expect(failures.slice(0, 10)).toEqual([]);
