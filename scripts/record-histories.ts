@@ -145,6 +145,22 @@ export const SCENARIOS: Record<string, Scenario> = {
     return [{ name: 'escalation-acknowledged-and-resolved', handle }];
   },
 
+  async 'cncp-conflicting-events-at-once'(ctx) {
+    // Two officers record production at the same moment: both updates reach the workflow in one
+    // activation, so the history pins down how the handlers take the step lock between them.
+    const { handle } = await register(ctx, 'CNCP');
+    const outcomes = await Promise.allSettled([
+      send(handle, 'PRODUCED_BEFORE_CWC', { circumstance: 'LOST', producedBy: 'SJPU Jaipur' }),
+      send(handle, 'PRODUCED_BEFORE_CWC', { circumstance: 'ABANDONED', producedBy: 'Childline' }),
+    ]);
+    if (!outcomes.some((o) => o.status === 'fulfilled')) throw new Error('neither concurrent PRODUCED_BEFORE_CWC was applied');
+    await Promise.allSettled([
+      send(handle, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'CWC/JPR/F18/1' }),
+      send(handle, 'SIR_ORDERED', { sirRef: 'SIR/1' }),
+    ]);
+    return [{ name: 'cncp-conflicting-events-at-once', handle }];
+  },
+
   async 'continue-as-new'(ctx) {
     const { caseId, handle } = await register(ctx, 'CNCP', { stepsPerRun: 3 });
     const workflowId = caseWorkflowId(caseId);
@@ -206,6 +222,19 @@ async function settledHistory(handle: WorkflowHandle): Promise<History> {
   }, 30_000);
 }
 
+/** A scenario that stalls (an update that never completes) fails the recording instead of hanging it. */
+async function withinTime<T>(name: string, work: Promise<T>, ms = 90_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`scenario ${name} did not finish within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function main(names: string[]): Promise<void> {
   const unknown = names.filter((n) => !(n in SCENARIOS));
   if (unknown.length) throw new Error(`unknown scenario(s): ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
@@ -221,7 +250,7 @@ async function main(names: string[]): Promise<void> {
       mkdirSync(HISTORIES_DIR, { recursive: true });
       for (const name of chosen) {
         const started = Date.now();
-        const runs = await SCENARIOS[name]!({ env, config, db });
+        const runs = await withinTime(name, SCENARIOS[name]!({ env, config, db }));
         for (const run of runs) {
           const history = await settledHistory(run.handle);
           const file = `${HISTORIES_DIR}${run.name}.json`;

@@ -1,5 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { CaseIdAttribute, CasePhaseAttribute, CaseStateAttribute, DistrictCodeAttribute, StateCodeAttribute, TrackAttribute } from '@raksha/contracts';
 
 /**
@@ -12,7 +12,7 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   const keys = [CaseIdAttribute, TrackAttribute, CaseStateAttribute, CasePhaseAttribute, DistrictCodeAttribute, StateCodeAttribute];
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(keys.map((k) => [k.name, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD])),
+    searchAttributes: Object.fromEntries(keys.map((k) => [k.name, proto.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD])),
   });
   return env;
 }

@@ -28,13 +28,14 @@ describe('caseWorkflow replay: recorded histories of real runs still replay on t
     bundle = await bundleCaseWorkflows();
   });
 
-  it('has the recorded histories: a completed case, a continued-as-new run, and running cases', () => {
+  it('has the recorded histories: a completed case, running cases, concurrent events and a continued-as-new case', () => {
     expect(scenarios).toEqual(
       expect.arrayContaining([
         'cncp-production-missed-escalated-then-produced',
         'cncp-restored-followed-up-closed',
         'cicl-petty-extended-terminated-by-system',
         'escalation-acknowledged-and-resolved',
+        'cncp-conflicting-events-at-once',
         'continue-as-new-first-run',
         'continue-as-new-second-run',
       ]),
