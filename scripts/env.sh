@@ -13,3 +13,8 @@ export TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
 export TEMPORAL_NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
 export PRISMA_HIDE_UPDATE_MESSAGE=1
 export CHECKPOINT_DISABLE=1 # Prisma: no telemetry call home
+# Signs access tokens. scripts/setup.sh writes a random one here on first run; deployments set their own.
+if [ -z "${RAKSHA_TOKEN_SECRET:-}" ] && [ -f "$RAKSHA_HOME/token-secret" ]; then
+  RAKSHA_TOKEN_SECRET="$(cat "$RAKSHA_HOME/token-secret")"
+  export RAKSHA_TOKEN_SECRET
+fi

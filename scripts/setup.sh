@@ -18,6 +18,11 @@ fi
 
 bash scripts/services.sh up
 
+if [ -z "${RAKSHA_TOKEN_SECRET:-}" ] && [ ! -s "$RAKSHA_HOME/token-secret" ]; then
+  echo "[setup] generating a token secret in $RAKSHA_HOME/token-secret"
+  (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(48).toString("base64url"))' >"$RAKSHA_HOME/token-secret")
+fi
+
 db="$RAKSHA_DB"; [ "$target" = test ] && db="$RAKSHA_TEST_DB"
 export DATABASE_URL="postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$db"
 echo "[setup] generating the Prisma client"

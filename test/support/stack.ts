@@ -19,8 +19,9 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(bundle: WorkflowBundleWithSourceMap): Promise<Stack> {
-  const config = loadTestConfig({ ...process.env, TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`, LOG_LEVEL: 'error' });
+export async function startStack(bundle: WorkflowBundleWithSourceMap, overrides: Record<string, string> = {}): Promise<Stack> {
+  // The rate limiter has its own test; here one test client makes hundreds of requests a minute.
+  const config = loadTestConfig({ RATE_LIMIT_PER_MINUTE: '1000000', ...process.env, TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`, LOG_LEVEL: 'error', ...overrides });
   const db = createDb(config.databaseUrl);
   await seed(db);
   const worker = await startCaseWorker(config, db, bundle);

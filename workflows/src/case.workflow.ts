@@ -35,6 +35,7 @@ import {
   TrackAttribute,
   CASE_EVENT_REJECTED,
   caseContextQuery,
+  caseRegistrationQuery,
   caseStatusQuery,
   DEFAULT_STEPS_PER_RUN,
   ESCALATION_ACTION_REJECTED,
@@ -122,8 +123,16 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
   }
 
   /** Why the case cannot take this event now, or undefined if it can. */
-  function eventRejection(type: string, payload: Record<string, unknown>, at: string): CaseEventRejection | undefined {
+  function eventRejection(type: string, payload: Record<string, unknown>, at: string, expectedSequence?: number): CaseEventRejection | undefined {
     const state = describeState(snapshot).state;
+    if (expectedSequence !== undefined && expectedSequence !== sequence) {
+      return {
+        reason: 'STALE_VERSION',
+        state,
+        message: `the case changed since version ${expectedSequence}; it is now at version ${sequence}`,
+        allowedEvents: allowedEvents(snapshot, { at }),
+      };
+    }
     const parsed = parseCaseEvent({ ...payload, type, at });
     if (!parsed.ok) {
       return { reason: 'INVALID_PAYLOAD', state, message: `invalid ${type} event`, allowedEvents: allowedEvents(snapshot, { at: new Date().toISOString() }), issues: parsed.issues };
@@ -142,9 +151,9 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     ApplicationFailure.create({ type: CASE_EVENT_REJECTED, message: r.message, details: [r], nonRetryable: true });
 
   /** Steps the machine by one event and projects it; the caller holds the lock. */
-  async function applyEvent(type: string, payload: Record<string, unknown>, actor: CaseActor): Promise<void> {
+  async function applyEvent(type: string, payload: Record<string, unknown>, actor: CaseActor, expectedSequence?: number): Promise<void> {
     const at = new Date().toISOString();
-    const problem = eventRejection(type, payload, at);
+    const problem = eventRejection(type, payload, at, expectedSequence);
     if (problem) throw rejectEvent(problem);
     const parsed = parseCaseEvent({ ...payload, type, at });
     if (!parsed.ok) throw rejectEvent(eventRejection(type, payload, at)!);
@@ -195,6 +204,7 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
   };
 
   setHandler(caseStatusQuery, status);
+  setHandler(caseRegistrationQuery, () => registration);
   setHandler(caseContextQuery, () => ({ ...snapshot.context }) as unknown as Record<string, unknown>);
 
   setHandler(registrationUpdate, async () => {
@@ -211,7 +221,7 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
         // Checked again under the lock: another event may have moved the case while this one waited.
         const again = answered.get(req.idempotencyKey);
         if (again) return again;
-        await applyEvent(req.type, req.payload, req.actor);
+        await applyEvent(req.type, req.payload, req.actor, req.expectedSequence);
         const result = status();
         answered.set(req.idempotencyKey, result);
         return result;
@@ -220,7 +230,7 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     {
       validator: (req) => {
         if (answered.has(req.idempotencyKey)) return;
-        const problem = eventRejection(req.type, req.payload, new Date().toISOString());
+        const problem = eventRejection(req.type, req.payload, new Date().toISOString(), req.expectedSequence);
         if (problem) throw rejectEvent(problem);
       },
     },
@@ -356,6 +366,7 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
         stateCode: registration.stateCode,
         childName: registration.child.name ?? null,
         registeredAt: registration.registeredAt,
+        registeredBy: registration.registeredBy.id,
       },
     });
     registered = true;

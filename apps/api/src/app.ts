@@ -1,9 +1,13 @@
 import 'reflect-metadata';
 import { type INestApplication, Module, type DynamicModule } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { RakshaConfig } from '@raksha/config';
+import { requireTokenSecret, type RakshaConfig } from '@raksha/config';
+import { AccessModule } from './auth/access.module.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { AuthModule } from './auth/auth.module.js';
+import { RateLimitGuard } from './auth/rate-limit.guard.js';
 import { CasesModule } from './cases/cases.module.js';
 import { EscalationsModule } from './escalations/escalations.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -14,7 +18,15 @@ import { SchemaValidationPipe } from './problem/validation.js';
 @Module({})
 class AppModule {
   static forRoot(config: RakshaConfig): DynamicModule {
-    return { module: AppModule, imports: [InfrastructureModule.forRoot(config), HealthModule, CasesModule, EscalationsModule] };
+    return {
+      module: AppModule,
+      imports: [InfrastructureModule.forRoot(config), AccessModule, AuthModule, HealthModule, CasesModule, EscalationsModule],
+      // Order matters: a flood is turned away before any token is checked.
+      providers: [
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+    };
   }
 }
 
@@ -22,6 +34,7 @@ export const BODY_LIMIT = '256kb';
 
 /** Builds the API as both `main.ts` and the integration tests run it. */
 export async function createApp(config: RakshaConfig): Promise<INestApplication> {
+  requireTokenSecret(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     logger: config.logLevel === 'debug' || config.logLevel === 'verbose' ? undefined : ['error', 'warn'],
@@ -36,6 +49,7 @@ export async function createApp(config: RakshaConfig): Promise<INestApplication>
       .setTitle('Raksha API')
       .setDescription('Case engine for child protection under the Juvenile Justice (Care and Protection of Children) Act 2015')
       .setVersion('0.1.0')
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'docs/openapi.json' });

@@ -3,13 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { caseWorkflowId, registrationUpdate, type CaseRegistration } from '@raksha/contracts';
 import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
+import { as } from '../../../test/support/auth.js';
 import { eventually, startStack, type Stack } from '../../../test/support/stack.js';
 
 describe('escalations over HTTP: a missed deadline reaches the DCPU, who acknowledges and resolves it', () => {
   let stack: Stack;
   let temporal: Client;
+  let dcpu: { Authorization: string };
   beforeAll(async () => {
     stack = await startStack(await bundleCaseWorkflows());
+    dcpu = await as(stack, 'dcpu.jodhpur');
     temporal = new Client({ connection: await Connection.connect({ address: stack.config.temporal.address }) });
   });
   afterAll(async () => {
@@ -41,41 +44,41 @@ describe('escalations over HTTP: a missed deadline reaches the DCPU, who acknowl
 
   it("lists the missed deadline in the district DCPU's open escalations, with how overdue it is", async () => {
     const { caseId, escalationId } = await caseWithMissedProduction();
-    const res = await stack.http.get('/escalations').query({ toBody: 'DCPU', districtCode: 'RJ-JODHPUR', status: 'OPEN' }).expect(200);
+    const res = await stack.http.get('/escalations').set(dcpu).query({ toBody: 'DCPU', districtCode: 'RJ-JODHPUR', status: 'OPEN' }).expect(200);
     const mine = res.body.find((e: { id: string }) => e.id === escalationId);
     expect(mine).toMatchObject({ caseId, deadlineId: 'cncp.production', rung: 0, status: 'OPEN', overdueHours: 0 });
     expect(mine.citation).toContain('s.31(1)');
-    const byCase = await stack.http.get(`/cases/${caseId}/escalations`).expect(200);
+    const byCase = await stack.http.get(`/cases/${caseId}/escalations`).set(dcpu).expect(200);
     expect(byCase.body.map((e: { id: string }) => e.id)).toEqual([escalationId]);
   });
 
   it('acknowledges, then resolves with a note; both on the case timeline, the miss kept', async () => {
     const { caseId, escalationId } = await caseWithMissedProduction();
-    const ack = await stack.http.post(`/escalations/${escalationId}/acknowledge`).send({}).expect(200);
-    expect(ack.body).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgedBy: 'unauthenticated' });
+    const ack = await stack.http.post(`/escalations/${escalationId}/acknowledge`).set(dcpu).send({}).expect(200);
+    expect(ack.body).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgedBy: expect.any(String) });
 
-    const again = await stack.http.post(`/escalations/${escalationId}/acknowledge`).send({}).expect(409);
+    const again = await stack.http.post(`/escalations/${escalationId}/acknowledge`).set(dcpu).send({}).expect(409);
     expect(again.body.type).toBe('/problems/escalation-action-not-allowed');
 
-    const noNote = await stack.http.post(`/escalations/${escalationId}/resolve`).send({ note: 'ok' }).expect(400);
+    const noNote = await stack.http.post(`/escalations/${escalationId}/resolve`).set(dcpu).send({ note: 'ok' }).expect(400);
     expect(noNote.body.errors[0].field).toBe('note');
 
-    const resolved = await stack.http.post(`/escalations/${escalationId}/resolve`).send({ note: 'SJPU directed to produce the child today' }).expect(200);
+    const resolved = await stack.http.post(`/escalations/${escalationId}/resolve`).set(dcpu).send({ note: 'SJPU directed to produce the child today' }).expect(200);
     expect(resolved.body).toMatchObject({ status: 'RESOLVED', resolutionNote: 'SJPU directed to produce the child today', deadlineId: 'cncp.production' });
 
-    const timeline = await stack.http.get(`/cases/${caseId}/timeline`).expect(200);
+    const timeline = await stack.http.get(`/cases/${caseId}/timeline`).set(dcpu).expect(200);
     expect(timeline.body.map((e: { eventType: string }) => e.eventType)).toEqual([
       'REGISTERED',
       'DEADLINE_ESCALATED',
       'ESCALATION_ACKNOWLEDGED',
       'ESCALATION_RESOLVED',
     ]);
-    await stack.http.post(`/escalations/${escalationId}/resolve`).send({ note: 'resolving twice' }).expect(409);
+    await stack.http.post(`/escalations/${escalationId}/resolve`).set(dcpu).send({ note: 'resolving twice' }).expect(409);
   });
 
   it('404 for an escalation that does not exist, 400 for a bad filter', async () => {
-    await stack.http.post(`/escalations/${randomUUID()}/acknowledge`).send({}).expect(404);
-    const bad = await stack.http.get('/escalations').query({ status: 'PENDING' }).expect(400);
+    await stack.http.post(`/escalations/${randomUUID()}/acknowledge`).set(dcpu).send({}).expect(404);
+    const bad = await stack.http.get('/escalations').set(dcpu).query({ status: 'PENDING' }).expect(400);
     expect(bad.body.errors[0].field).toBe('status');
   });
 });

@@ -21,6 +21,11 @@ const configSchema = z.object({
   API_HOST: z.string().min(1),
   API_PORT: port,
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']),
+  // Only the API signs tokens; the worker and the database scripts run without it (see requireTokenSecret).
+  RAKSHA_TOKEN_SECRET: z.string().min(32, 'at least 32 characters (scripts/setup.sh generates one into $RAKSHA_HOME/token-secret)').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1),
 });
 
 export interface RakshaConfig {
@@ -29,6 +34,7 @@ export interface RakshaConfig {
   temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
   api: { host: string; port: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -50,6 +56,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     API_HOST: env.API_HOST ?? '127.0.0.1',
     API_PORT: env.API_PORT ?? '3000',
     LOG_LEVEL: env.LOG_LEVEL ?? 'log',
+    RAKSHA_TOKEN_SECRET: env.RAKSHA_TOKEN_SECRET,
+    ACCESS_TOKEN_TTL_SECONDS: env.ACCESS_TOKEN_TTL_SECONDS ?? '900',
+    REFRESH_TOKEN_TTL_DAYS: env.REFRESH_TOKEN_TTL_DAYS ?? '14',
+    RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE ?? '600',
   });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -66,13 +76,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     }),
     api: Object.freeze({ host: c.API_HOST, port: c.API_PORT }),
     logLevel: c.LOG_LEVEL,
+    auth: Object.freeze({
+      tokenSecret: c.RAKSHA_TOKEN_SECRET,
+      accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: c.REFRESH_TOKEN_TTL_DAYS,
+      rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    }),
   });
 }
 
 /** The database the integration tests use, never the one `npm start` serves. */
 export function loadTestConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
   return loadConfig({
+    RAKSHA_TOKEN_SECRET: 'test-only-token-secret-not-for-any-deployment',
     ...env,
     DATABASE_URL: env.TEST_DATABASE_URL ?? localDatabaseUrl(env, env.RAKSHA_TEST_DB ?? 'raksha_test'),
   });
+}
+
+/** The API cannot start without a secret to sign access tokens with. */
+export function requireTokenSecret(config: RakshaConfig): string {
+  if (!config.auth.tokenSecret) {
+    throw new ConfigError(['RAKSHA_TOKEN_SECRET: required by the API (scripts/setup.sh generates one into $RAKSHA_HOME/token-secret)']);
+  }
+  return config.auth.tokenSecret;
 }

@@ -1,12 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, loadConfig } from '../src/index.js';
+import { ConfigError, loadConfig, requireTokenSecret } from '../src/index.js';
 
 describe('loadConfig', () => {
   it('runs on a fresh machine with no environment set, against the local services', () => {
-    const sut = loadConfig({});
+    const sut = loadConfig({ RAKSHA_TOKEN_SECRET: 'x'.repeat(32) });
     expect(sut.databaseUrl).toBe('postgresql://raksha:raksha@127.0.0.1:5432/raksha');
     expect(sut.temporal.address).toBe('127.0.0.1:7233');
     expect(sut.api.port).toBe(3000);
+  });
+
+  it('refuses to start without a token secret long enough to sign access tokens', () => {
+    expect(() => requireTokenSecret(loadConfig({}))).toThrow(/RAKSHA_TOKEN_SECRET: required by the API/);
+    expect(() => loadConfig({ RAKSHA_TOKEN_SECRET: 'short' })).toThrow(/RAKSHA_TOKEN_SECRET: at least 32 characters/);
   });
 
   it('refuses to start with a bad value, naming every bad variable', () => {

@@ -10,7 +10,8 @@ export const caseWorkflowId = (caseId: string) => `case-${caseId}`;
 export interface CaseActor {
   id: string;
   role: Actor;
-  body: BodyType | 'SYSTEM';
+  /** PUBLIC: a citizen, who belongs to no body */
+  body: BodyType | 'SYSTEM' | 'PUBLIC';
 }
 
 export const SYSTEM_CASE_ACTOR: CaseActor = { id: 'system', role: 'SYSTEM', body: 'SYSTEM' };
@@ -43,6 +44,8 @@ export interface CaseEventRequest {
   payload: Record<string, unknown>;
   idempotencyKey: string;
   actor: CaseActor;
+  /** The case version (sequence) the sender saw (HTTP If-Match); a newer case rejects the event. */
+  expectedSequence?: number;
 }
 
 export interface OpenDeadline {
@@ -76,7 +79,7 @@ export interface CaseStatus {
 }
 
 export interface CaseEventRejection {
-  reason: 'EVENT_NOT_ALLOWED' | 'INVALID_PAYLOAD';
+  reason: 'EVENT_NOT_ALLOWED' | 'INVALID_PAYLOAD' | 'STALE_VERSION';
   state: string;
   message: string;
   allowedEvents: string[];
@@ -103,6 +106,7 @@ export const registrationUpdate = defineUpdate<CaseStatus, []>('registration');
 /** Acknowledges or resolves an escalation; its timeline entry is ordered with the case's events. */
 export const escalationActionUpdate = defineUpdate<CaseEscalation, [EscalationActionRequest]>('actOnEscalation');
 export const caseStatusQuery = defineQuery<CaseStatus>('caseStatus');
+export const caseRegistrationQuery = defineQuery<CaseRegistration>('caseRegistration');
 /** The machine's context: what the guards know of the case (production, SIR, orders, clocks). */
 export const caseContextQuery = defineQuery<Record<string, unknown>>('caseContext');
 

@@ -48,3 +48,35 @@ export const resolveEscalationBody = z.strictObject({
 export type ResolveEscalationBody = z.infer<typeof resolveEscalationBody>;
 
 export const escalationIdParam = z.uuid({ message: 'an escalation id is a UUID' });
+
+export const CASE_PHASE_FILTER = z.string().trim().regex(/^[A-Z_]+$/, 'a phase such as INQUIRY').max(32);
+
+export const caseListQuery = z.strictObject({
+  stateCode: z.string().trim().regex(/^[A-Z]{2}$/, 'a two-letter state code').optional(),
+  districtCode: code.optional(),
+  track: z.enum(TRACKS).optional(),
+  phase: CASE_PHASE_FILTER.optional(),
+  /** cases awaiting this body: CWC (CNCP) or JJB (CICL) */
+  body: z.enum(['CWC', 'JJB']).optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  registeredFrom: z.iso.datetime({ offset: true }).optional(),
+  registeredTo: z.iso.datetime({ offset: true }).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type CaseListQuery = z.infer<typeof caseListQuery>;
+
+export const caseQueueQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type CaseQueueQuery = z.infer<typeof caseQueueQuery>;
+
+/** `Idempotency-Key` header: makes a registration or an event safe to retry. */
+export const idempotencyKeyHeader = z.string().trim().min(8, 'at least 8 characters').max(128).optional();
+/** `If-Match` header: the case version (ETag) the sender saw. */
+export const ifMatchHeader = z
+  .string()
+  .trim()
+  .regex(/^(W\/)?"\d+"$/, 'an ETag of the case such as "3"')
+  .transform((v) => Number(v.replace(/^(W\/)?"|"$/g, '')))
+  .optional();

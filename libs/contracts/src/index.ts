@@ -1,3 +1,4 @@
+export * from './auth.js';
 export * from './case-workflow.js';
 export * from './http.js';
 export * from './notifications.js';

@@ -2,8 +2,10 @@ export { createDb, type Db, type DbTransaction } from './client.js';
 export { auditHash, GENESIS_HASH } from './audit-chain.js';
 export { pingDatabase } from './health.js';
 export { AuditRepository, type AuditRecord, type ChainBreak } from './repositories/audit.repository.js';
+export { BodyRepository, type BodyRecord } from './repositories/body.repository.js';
 export {
   CaseRepository,
+  type CaseListFilter,
   type CaseRegistrationRecord,
   type EscalationActionRecord,
   type EscalationRecord,
@@ -13,3 +15,5 @@ export {
 export { EscalationRepository, type EscalationFilter } from './repositories/escalation.repository.js';
 export { GeographyRepository } from './repositories/geography.repository.js';
 export { NotificationRepository, type InboxMessage } from './repositories/notification.repository.js';
+export { SessionRepository, type NewSessionRecord } from './repositories/session.repository.js';
+export { UserRepository, type LoginFailureOutcome, type LoginFailureRule, type NewUserRecord } from './repositories/user.repository.js';

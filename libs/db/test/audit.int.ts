@@ -50,7 +50,7 @@ describe('audit hash chain', () => {
       toState: 'cncp.awaitingProduction',
       phase: 'PRODUCTION',
       occurredAt: new Date('2026-11-01T10:00:00Z'),
-      registration: { track: 'CNCP', districtCode: 'RJ-JAIPUR', stateCode: 'RJ', childName: null, registeredAt: new Date('2026-11-01T10:00:00Z') },
+      registration: { track: 'CNCP', districtCode: 'RJ-JAIPUR', stateCode: 'RJ', childName: null, registeredAt: new Date('2026-11-01T10:00:00Z'), registeredBy: 'u1' },
     });
     await cases.recordTransition({ ...base, sequence: 1, eventType: 'PRODUCED_BEFORE_CWC', toState: 'b', phase: 'INQUIRY', occurredAt: new Date('2026-11-01T12:00:00Z') });
     await cases.recordTransition({ ...base, sequence: 2, eventType: 'INTERIM_PLACEMENT_ORDERED', toState: 'c', phase: 'INQUIRY', occurredAt: new Date('2026-11-01T13:00:00Z') });

@@ -1,3 +1,5 @@
 export * from './bodies.js';
+export * from './jurisdiction.js';
+export * from './permissions.js';
 export * from './roles.js';
 export * from './tracks.js';

@@ -1,49 +1,104 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { caseEventBody, caseIdParam, registerCaseBody, type CaseEventBody, type RegisterCaseBody } from '@raksha/contracts';
-import { UNAUTHENTICATED } from './unauthenticated.js';
+import {
+  caseEventBody,
+  caseIdParam,
+  caseListQuery,
+  caseQueueQuery,
+  registerCaseBody,
+  type CaseEventBody,
+  type CaseListQuery,
+  type CaseQueueQuery,
+  type RegisterCaseBody,
+} from '@raksha/contracts';
+import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { IdempotencyKey, IfMatch } from '../problem/request-headers.js';
 import { CasesService } from './cases.service.js';
 
+const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description: 'Makes the request safe to retry: the same key gets the same answer' };
+const etag = (version: number) => `"${version}"`;
 
 @ApiTags('cases')
+@ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
   @Post()
   @ApiOperation({ summary: 'Register a case (CNCP: found or rescued child; CICL: apprehension) and start its workflow' })
+  @ApiHeader(IDEMPOTENCY_KEY)
   @ApiBody({ schema: z.toJSONSchema(registerCaseBody, { io: 'input' }) as object })
-  async register(@Body({ schema: registerCaseBody }) body: RegisterCaseBody, @Res({ passthrough: true }) res: Response) {
-    const status = await this.cases.register(body, UNAUTHENTICATED);
-    res.location(`/cases/${status.caseId}`);
+  async register(
+    @CurrentPrincipal() principal: Principal,
+    @Body({ schema: registerCaseBody }) body: RegisterCaseBody,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const status = await this.cases.register(principal, body, idempotencyKey);
+    res.location(`/cases/${status.caseId}`).setHeader('ETag', etag(status.sequence));
     return status;
   }
 
+  @Get()
+  @RequirePermission('case:read')
+  @ApiOperation({ summary: 'Cases in your jurisdiction, newest first, filtered; follow nextCursor for more' })
+  list(@CurrentPrincipal() principal: Principal, @Query({ schema: caseListQuery }) query: CaseListQuery) {
+    return this.cases.list(principal, query);
+  }
+
+  @Get('queue')
+  @RequirePermission('queue:read')
+  @ApiOperation({ summary: "My queue: cases awaiting your body's action, soonest deadline first, overdue marked" })
+  queue(@CurrentPrincipal() principal: Principal, @Query({ schema: caseQueueQuery }) query: CaseQueueQuery) {
+    return this.cases.queue(principal, query);
+  }
+
   @Get(':id')
-  @ApiOperation({ summary: 'The case as the read model holds it' })
-  get(@Param('id', { schema: caseIdParam }) id: string) {
-    return this.cases.get(id);
+  @RequirePermission('case:read')
+  @ApiOperation({ summary: 'The case as the read model holds it; its ETag is the version If-Match expects' })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', { schema: caseIdParam }) id: string, @Res({ passthrough: true }) res: Response) {
+    const view = await this.cases.get(principal, id);
+    res.setHeader('ETag', etag(view.version));
+    return view;
   }
 
   @Get(':id/escalations')
+  @RequirePermission('case:read')
   @ApiOperation({ summary: 'Every deadline the case missed, each rung it reached, and what was done about it' })
-  escalations(@Param('id', { schema: caseIdParam }) id: string) {
-    return this.cases.escalations(id);
+  escalations(@CurrentPrincipal() principal: Principal, @Param('id', { schema: caseIdParam }) id: string) {
+    return this.cases.escalations(principal, id);
   }
 
   @Get(':id/timeline')
-  @ApiOperation({ summary: 'Every event of the case in order: what, who, when' })
-  timeline(@Param('id', { schema: caseIdParam }) id: string) {
-    return this.cases.timeline(id);
+  @RequirePermission('case:read')
+  @ApiOperation({ summary: 'Every event of the case in order: what, who, when, which deadline met or missed' })
+  timeline(@CurrentPrincipal() principal: Principal, @Param('id', { schema: caseIdParam }) id: string) {
+    return this.cases.timeline(principal, id);
   }
 
   @Post(':id/events')
   @HttpCode(200)
+  @RequirePermission('case:event')
   @ApiOperation({ summary: 'Send the case an event; answers the new state, the events allowed next and open deadlines' })
+  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The case ETag you read; a case changed since answers 409' })
   @ApiBody({ schema: z.toJSONSchema(caseEventBody, { io: 'input' }) as object })
-  applyEvent(@Param('id', { schema: caseIdParam }) id: string, @Body({ schema: caseEventBody }) body: CaseEventBody) {
-    return this.cases.applyEvent(id, body, UNAUTHENTICATED);
+  async applyEvent(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', { schema: caseIdParam }) id: string,
+    @Body({ schema: caseEventBody }) body: CaseEventBody,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @IfMatch() expectedVersion: number | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const status = await this.cases.applyEvent(principal, id, body, {
+      ...(idempotencyKey !== undefined && { idempotencyKey }),
+      ...(expectedVersion !== undefined && { expectedVersion }),
+    });
+    res.setHeader('ETag', etag(status.sequence));
+    return status;
   }
 }

@@ -1,26 +1,32 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { isCaseEventType, maySend } from '@raksha/case-machine';
 import type { RakshaConfig } from '@raksha/config';
 import {
   applyEventUpdate,
   CASE_EVENT_REJECTED,
+  caseRegistrationQuery,
   caseWorkflowId,
   registrationUpdate,
-  type CaseActor,
   type CaseEventBody,
   type CaseEventRejection,
+  type CaseListQuery,
+  type CaseQueueQuery,
   type CaseRegistration,
   type CaseStatus,
   type RegisterCaseBody,
 } from '@raksha/contracts';
-import { CaseRepository, GeographyRepository } from '@raksha/db';
+import { AuditRepository, CaseRepository, GeographyRepository } from '@raksha/db';
+import { ROLES, TRACK_BODY, type Role } from '@raksha/domain';
 import type { caseWorkflow } from '@raksha/workflows';
-import { CaseEventNotAllowed, CaseNotFound, InvalidInput } from '../problem/domain-errors.js';
-import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
-import { callTemporal } from '../infrastructure/temporal-call.js';
+import { AccessPolicy } from '../auth/access.policy.js';
+import { can, caseActor, type Principal } from '../auth/principal.js';
 import { EscalationsService, type EscalationView } from '../escalations/escalations.service.js';
+import { callTemporal } from '../infrastructure/temporal-call.js';
+import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
+import { CaseEventNotAllowed, CaseNotFound, Forbidden, IdempotencyKeyReused, InvalidInput, StaleCaseVersion } from '../problem/domain-errors.js';
 
 export interface TimelineEntryView {
   sequence: number;
@@ -33,6 +39,60 @@ export interface TimelineEntryView {
   recordedAt: string;
 }
 
+type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository['findById']>>>;
+
+export interface CaseView {
+  id: string;
+  track: string;
+  state: string;
+  phase: string;
+  districtCode: string;
+  stateCode: string;
+  childName: string | null;
+  version: number;
+  registeredAt: string;
+  nextDueAt: string | null;
+  overdue: boolean;
+  openDeadlines: unknown;
+}
+
+export interface CasePage {
+  items: CaseView[];
+  /** pass as `cursor` for the next page; null on the last page */
+  nextCursor: string | null;
+}
+
+function caseView(c: CaseRow, now = new Date()): CaseView {
+  return {
+    id: c.id,
+    track: c.track,
+    state: c.state,
+    phase: c.phase,
+    districtCode: c.districtCode,
+    stateCode: c.stateCode,
+    childName: c.childName,
+    version: c.sequence,
+    registeredAt: c.registeredAt.toISOString(),
+    nextDueAt: c.nextDueAt?.toISOString() ?? null,
+    overdue: c.nextDueAt !== null && c.nextDueAt < now,
+    openDeadlines: c.openDeadlines,
+  };
+}
+
+const encodeCursor = (c: CaseRow) => Buffer.from(`${c.registeredAt.toISOString()}|${c.id}`).toString('base64url');
+function decodeCursor(cursor: string): { registeredAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const registeredAt = new Date(at ?? '');
+  if (!id || Number.isNaN(registeredAt.getTime())) throw new InvalidInput([{ field: 'cursor', message: 'not a cursor this API gave' }]);
+  return { registeredAt, id };
+}
+
+/** The same user and Idempotency-Key always name the same case, so a retried registration finds it. */
+function idempotentCaseId(userId: string, key: string): string {
+  const h = createHash('sha256').update(`${userId}\n${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 @Injectable()
 export class CasesService {
   constructor(
@@ -41,38 +101,67 @@ export class CasesService {
     private readonly cases: CaseRepository,
     private readonly geography: GeographyRepository,
     private readonly escalationInbox: EscalationsService,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditRepository,
   ) {}
 
   /** Starts the case's workflow and answers once its registration is on record. */
-  async register(body: RegisterCaseBody, actor: CaseActor): Promise<CaseStatus> {
+  async register(principal: Principal, body: RegisterCaseBody, idempotencyKey?: string): Promise<CaseStatus> {
+    if (!can(principal, `case:register:${body.track}`)) throw new Forbidden(`your role may not register a ${body.track} case`);
     const district = await this.geography.findDistrict(body.districtCode);
     if (!district) throw new InvalidInput([{ field: 'districtCode', message: `no district with code ${body.districtCode}` }]);
+    const place = { stateCode: district.stateCode, districtCode: district.code };
+    if (!this.access.mayKnow(principal, place)) throw new Forbidden(`district ${district.code} is outside your jurisdiction`);
+    const role = principal.roles.find((r) => can({ ...principal, roles: [r] }, `case:register:${body.track}`));
     const registration: CaseRegistration = {
-      caseId: randomUUID(),
+      caseId: idempotencyKey ? idempotentCaseId(principal.userId, idempotencyKey) : randomUUID(),
       track: body.track,
       districtCode: district.code,
       stateCode: district.stateCode,
       child: body.child,
       registeredAt: new Date().toISOString(),
-      registeredBy: actor,
+      registeredBy: caseActor(principal, role),
     };
     return callTemporal(async () => {
-      const handle = await this.temporal.workflow.start<typeof caseWorkflow>('caseWorkflow', {
-        taskQueue: this.config.temporal.taskQueue,
-        workflowId: caseWorkflowId(registration.caseId),
-        args: [registration],
-      });
-      return handle.executeUpdate(registrationUpdate);
+      try {
+        const handle = await this.temporal.workflow.start<typeof caseWorkflow>('caseWorkflow', {
+          taskQueue: this.config.temporal.taskQueue,
+          workflowId: caseWorkflowId(registration.caseId),
+          args: [registration],
+        });
+        return await handle.executeUpdate(registrationUpdate);
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        // A retry with the same Idempotency-Key: the same request gets the same case back.
+        const handle = this.temporal.workflow.getHandle(caseWorkflowId(registration.caseId));
+        const first = await handle.query(caseRegistrationQuery);
+        const same = first.track === registration.track && first.districtCode === registration.districtCode && JSON.stringify(first.child) === JSON.stringify(registration.child);
+        if (!same) throw new IdempotencyKeyReused();
+        return handle.executeUpdate(registrationUpdate);
+      }
     });
   }
 
-  async applyEvent(caseId: string, body: CaseEventBody, actor: CaseActor): Promise<CaseStatus> {
-    await this.get(caseId);
+  async applyEvent(principal: Principal, caseId: string, body: CaseEventBody, headers: { idempotencyKey?: string; expectedVersion?: number }): Promise<CaseStatus> {
+    await this.visibleCase(principal, caseId);
+    if (!isCaseEventType(body.type)) throw new InvalidInput([{ field: 'type', message: `no such event: ${body.type}` }]);
+    const type = body.type;
+    const bodyType = principal.body?.type;
+    const role = principal.roles.find((r): r is Role => (ROLES as readonly string[]).includes(r) && maySend(type, r, bodyType));
+    if (!role) throw new Forbidden(`your role may not send ${type}`);
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
     return callTemporal(async () => {
       try {
         return await handle.executeUpdate(applyEventUpdate, {
-          args: [{ type: body.type, payload: body.payload, idempotencyKey: body.idempotencyKey ?? randomUUID(), actor }],
+          args: [
+            {
+              type,
+              payload: body.payload,
+              idempotencyKey: headers.idempotencyKey ?? body.idempotencyKey ?? randomUUID(),
+              actor: caseActor(principal, role),
+              ...(headers.expectedVersion !== undefined ? { expectedSequence: headers.expectedVersion } : {}),
+            },
+          ],
         });
       } catch (err) {
         throw rejectionOf(err) ?? err;
@@ -80,19 +169,54 @@ export class CasesService {
     });
   }
 
-  async get(caseId: string) {
-    const found = await this.cases.findById(caseId);
-    if (!found) throw new CaseNotFound(caseId);
-    return found;
+  /** The case, if the principal may know it exists; the read is audited (who viewed which child's record). */
+  async get(principal: Principal, caseId: string): Promise<CaseView> {
+    const found = await this.visibleCase(principal, caseId);
+    await this.auditRead(principal, caseId, 'case.read');
+    return caseView(found);
   }
 
-  async escalations(caseId: string): Promise<EscalationView[]> {
-    await this.get(caseId);
-    return this.escalationInbox.list({ caseId, limit: 500 });
+  async list(principal: Principal, q: CaseListQuery): Promise<CasePage> {
+    const scope = this.access.scope(principal);
+    if (scope === 'nothing') return { items: [], nextCursor: null };
+    // A filter outside the principal's jurisdiction finds nothing, rather than telling what exists there.
+    if (scope.stateCode !== undefined && q.stateCode !== undefined && q.stateCode !== scope.stateCode) return { items: [], nextCursor: null };
+    if (scope.districtCode !== undefined && q.districtCode !== undefined && q.districtCode !== scope.districtCode) return { items: [], nextCursor: null };
+    const track = q.body ? Object.entries(TRACK_BODY).find(([, b]) => b === q.body)![0] : q.track;
+    if (q.track && track !== q.track) return { items: [], nextCursor: null };
+    const now = new Date();
+    const rows = await this.cases.list({
+      stateCode: scope.stateCode ?? q.stateCode,
+      districtCode: scope.districtCode ?? q.districtCode,
+      ...(track && { track }),
+      ...(q.phase && { phase: q.phase }),
+      ...(q.overdue && { overdueAt: now }),
+      ...(q.registeredFrom && { registeredFrom: new Date(q.registeredFrom) }),
+      ...(q.registeredTo && { registeredTo: new Date(q.registeredTo) }),
+      ...(q.cursor && { after: decodeCursor(q.cursor) }),
+      limit: q.limit + 1,
+    });
+    const page = rows.slice(0, q.limit);
+    return { items: page.map((c) => caseView(c, now)), nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!) : null };
   }
 
-  async timeline(caseId: string): Promise<TimelineEntryView[]> {
-    await this.get(caseId);
+  /** Cases awaiting the principal's body, soonest deadline first (a CWC sees CNCP cases, a JJB CICL). */
+  async queue(principal: Principal, q: CaseQueueQuery): Promise<CaseView[]> {
+    const scope = this.access.scope(principal);
+    if (scope === 'nothing') return [];
+    const tracks = principal.body?.type === 'CWC' ? ['CNCP'] : principal.body?.type === 'JJB' ? ['CICL'] : undefined;
+    const rows = await this.cases.queue({ ...scope, ...(tracks && { tracks }), limit: q.limit });
+    return rows.map((c) => caseView(c));
+  }
+
+  async escalations(principal: Principal, caseId: string): Promise<EscalationView[]> {
+    await this.visibleCase(principal, caseId);
+    return this.escalationInbox.list(principal, { caseId, limit: 500 });
+  }
+
+  async timeline(principal: Principal, caseId: string): Promise<TimelineEntryView[]> {
+    await this.visibleCase(principal, caseId);
+    await this.auditRead(principal, caseId, 'case.timeline.read');
     const entries = await this.cases.timeline(caseId);
     return entries.map((e) => ({
       sequence: e.sequence,
@@ -104,6 +228,26 @@ export class CasesService {
       occurredAt: e.occurredAt.toISOString(),
       recordedAt: e.recordedAt.toISOString(),
     }));
+  }
+
+  /** 404 both for a case that does not exist and for one outside the principal's jurisdiction. */
+  private async visibleCase(principal: Principal, caseId: string): Promise<CaseRow> {
+    const found = await this.cases.findById(caseId);
+    if (!found || !this.access.mayKnow(principal, found)) throw new CaseNotFound(caseId);
+    return found;
+  }
+
+  private auditRead(principal: Principal, caseId: string, action: string): Promise<void> {
+    return this.audit.record({
+      chain: `reads:case:${caseId}`,
+      action,
+      actorId: principal.userId,
+      actorRole: principal.roles.join(','),
+      subjectType: 'case',
+      subjectId: caseId,
+      detail: { bodyId: principal.body?.id ?? null },
+      at: new Date(),
+    });
   }
 }
 
@@ -117,5 +261,6 @@ function rejectionOf(err: unknown): Error | undefined {
   if (rejection.reason === 'INVALID_PAYLOAD') {
     return new InvalidInput((rejection.issues ?? []).map((i) => ({ field: i.path ? `payload.${i.path}` : 'payload', message: i.message })));
   }
+  if (rejection.reason === 'STALE_VERSION') return new StaleCaseVersion(rejection.message);
   return new CaseEventNotAllowed(rejection.message, rejection.state, rejection.allowedEvents);
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   acknowledgeEscalationBody,
@@ -10,38 +10,52 @@ import {
   type EscalationListQuery,
   type ResolveEscalationBody,
 } from '@raksha/contracts';
-import { UNAUTHENTICATED } from '../cases/unauthenticated.js';
+import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
+import type { Principal } from '../auth/principal.js';
 import { EscalationsService } from './escalations.service.js';
 
 @ApiTags('escalations')
+@ApiBearerAuth()
 @Controller('escalations')
 export class EscalationsController {
   constructor(private readonly escalations: EscalationsService) {}
 
   @Get()
+  @RequirePermission('escalation:read')
   @ApiOperation({ summary: 'Missed statutory deadlines raised to a body, soonest due first, with how overdue each is' })
-  list(@Query({ schema: escalationListQuery }) query: EscalationListQuery) {
-    return this.escalations.list(query);
+  list(@CurrentPrincipal() principal: Principal, @Query({ schema: escalationListQuery }) query: EscalationListQuery) {
+    return this.escalations.list(principal, query);
   }
 
   @Get(':id')
-  get(@Param('id', { schema: escalationIdParam }) id: string) {
-    return this.escalations.get(id);
+  @RequirePermission('escalation:read')
+  get(@CurrentPrincipal() principal: Principal, @Param('id', { schema: escalationIdParam }) id: string) {
+    return this.escalations.get(principal, id);
   }
 
   @Post(':id/acknowledge')
   @HttpCode(200)
+  @RequirePermission('escalation:act')
   @ApiOperation({ summary: 'Acknowledge an escalation (recorded on the case timeline)' })
   @ApiBody({ schema: z.toJSONSchema(acknowledgeEscalationBody, { io: 'input' }) as object, required: false })
-  acknowledge(@Param('id', { schema: escalationIdParam }) id: string, @Body({ schema: acknowledgeEscalationBody }) body: AcknowledgeEscalationBody) {
-    return this.escalations.act(id, 'ACKNOWLEDGE', UNAUTHENTICATED, undefined, body.idempotencyKey);
+  acknowledge(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', { schema: escalationIdParam }) id: string,
+    @Body({ schema: acknowledgeEscalationBody }) body: AcknowledgeEscalationBody,
+  ) {
+    return this.escalations.act(principal, id, 'ACKNOWLEDGE', undefined, body.idempotencyKey);
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
+  @RequirePermission('escalation:act')
   @ApiOperation({ summary: 'Resolve an escalation with a note of what was done; the missed deadline stays on record' })
   @ApiBody({ schema: z.toJSONSchema(resolveEscalationBody, { io: 'input' }) as object })
-  resolve(@Param('id', { schema: escalationIdParam }) id: string, @Body({ schema: resolveEscalationBody }) body: ResolveEscalationBody) {
-    return this.escalations.act(id, 'RESOLVE', UNAUTHENTICATED, body.note, body.idempotencyKey);
+  resolve(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', { schema: escalationIdParam }) id: string,
+    @Body({ schema: resolveEscalationBody }) body: ResolveEscalationBody,
+  ) {
+    return this.escalations.act(principal, id, 'RESOLVE', body.note, body.idempotencyKey);
   }
 }

@@ -6,13 +6,15 @@ import {
   caseWorkflowId,
   ESCALATION_ACTION_REJECTED,
   escalationActionUpdate,
-  type CaseActor,
   type CaseEscalation,
   type EscalationActionRejection,
   type EscalationListQuery,
 } from '@raksha/contracts';
 import { EscalationRepository } from '@raksha/db';
-import { EscalationActionNotAllowed, EscalationNotFound, InvalidInput, ServiceUnavailable } from '../problem/domain-errors.js';
+import type { Role } from '@raksha/domain';
+import { AccessPolicy } from '../auth/access.policy.js';
+import { caseActor, type Principal } from '../auth/principal.js';
+import { EscalationActionNotAllowed, EscalationNotFound, Forbidden, InvalidInput, ServiceUnavailable } from '../problem/domain-errors.js';
 import { TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
 import { callTemporal } from '../infrastructure/temporal-call.js';
 
@@ -72,23 +74,32 @@ export class EscalationsService {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly escalations: EscalationRepository,
+    private readonly access: AccessPolicy,
   ) {}
 
-  async list(q: EscalationListQuery): Promise<EscalationView[]> {
-    const rows = await this.escalations.list(q);
+  /** Escalations at places in the principal's jurisdiction, soonest due first. */
+  async list(principal: Principal, q: Partial<EscalationListQuery> & { limit: number }): Promise<EscalationView[]> {
+    const scope = this.access.scope(principal);
+    if (scope === 'nothing') return [];
+    if (scope.stateCode !== undefined && q.stateCode !== undefined && q.stateCode !== scope.stateCode) return [];
+    if (scope.districtCode !== undefined && q.districtCode !== undefined && q.districtCode !== scope.districtCode) return [];
+    const rows = await this.escalations.list({ ...q, ...scope });
     return rows.map((r) => view(r));
   }
 
-  async get(id: string): Promise<EscalationView> {
-    const row = await this.escalations.findById(id);
-    if (!row) throw new EscalationNotFound(id);
-    return view(row);
+  async get(principal: Principal, id: string): Promise<EscalationView> {
+    return view(await this.visible(principal, id));
   }
 
-  /** Acknowledging or resolving goes through the case workflow, so it is ordered on the case's timeline. */
-  async act(id: string, action: 'ACKNOWLEDGE' | 'RESOLVE', actor: CaseActor, note?: string, idempotencyKey?: string): Promise<EscalationView> {
-    const row = await this.escalations.findById(id);
-    if (!row) throw new EscalationNotFound(id);
+  /**
+   * Acknowledging or resolving goes through the case workflow, so it is ordered on the case's timeline.
+   * Only the body the escalation was raised to acts on it (the monitoring cell through its monitors).
+   */
+  async act(principal: Principal, id: string, action: 'ACKNOWLEDGE' | 'RESOLVE', note?: string, idempotencyKey?: string): Promise<EscalationView> {
+    const row = await this.visible(principal, id);
+    const role = principal.roles.find((r) => ESCALATION_ACTORS[row.toBody]?.includes(r) && principal.body?.type === row.toBody);
+    if (!role) throw new Forbidden(`only the ${row.toBody} acts on an escalation raised to it`);
+    const actor = caseActor(principal, role);
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(row.caseId));
     await callTemporal(async () => {
       try {
@@ -100,9 +111,23 @@ export class EscalationsService {
         throw rejectionOf(err) ?? err;
       }
     });
-    return this.get(id);
+    return this.get(principal, id);
+  }
+
+  /** 404 for an escalation that does not exist or lies outside the principal's jurisdiction. */
+  private async visible(principal: Principal, id: string): Promise<EscalationRow> {
+    const row = await this.escalations.findById(id);
+    if (!row || !this.access.mayKnow(principal, row)) throw new EscalationNotFound(id);
+    return row;
   }
 }
+
+/** Who acts for each rung of the ladder. */
+const ESCALATION_ACTORS: Record<string, readonly Role[]> = {
+  DCPU: ['DCPU_OFFICER'],
+  SCPS: ['SCPS_OFFICER'],
+  STATE_MONITORING_CELL: ['STATE_MONITOR'],
+};
 
 function rejectionOf(err: unknown): Error | undefined {
   if (!(err instanceof WorkflowUpdateFailedError)) return undefined;

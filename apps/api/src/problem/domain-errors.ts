@@ -25,6 +25,30 @@ export class InvalidInput extends DomainError {
   }
 }
 
+export class Unauthenticated extends DomainError {
+  readonly status = 401;
+  readonly slug = 'unauthenticated';
+  readonly title = 'Sign in first: a valid bearer token is required';
+}
+
+export class Forbidden extends DomainError {
+  readonly status = 403;
+  readonly slug = 'forbidden';
+  readonly title = 'Your role may not do this';
+}
+
+export class TooManyRequests extends DomainError {
+  readonly status = 429;
+  readonly slug = 'too-many-requests';
+  readonly title = 'Too many requests; retry later';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`retry after ${retryAfterSeconds} s`);
+  }
+  override extensions() {
+    return { retryAfter: this.retryAfterSeconds };
+  }
+}
+
 export class CaseNotFound extends DomainError {
   readonly status = 404;
   readonly slug = 'case-not-found';
@@ -63,6 +87,18 @@ export class EscalationActionNotAllowed extends DomainError {
   readonly status = 409;
   readonly slug = 'escalation-action-not-allowed';
   readonly title = 'The escalation cannot take this action now';
+}
+
+export class StaleCaseVersion extends DomainError {
+  readonly status = 409;
+  readonly slug = 'stale-version';
+  readonly title = 'The case changed since you read it; read it again and retry';
+}
+
+export class IdempotencyKeyReused extends DomainError {
+  readonly status = 422;
+  readonly slug = 'idempotency-key-reused';
+  readonly title = 'This Idempotency-Key was used for a different request';
 }
 
 export class ServiceUnavailable extends DomainError {

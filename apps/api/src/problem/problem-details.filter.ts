@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError } from './domain-errors.js';
+import { DomainError, TooManyRequests } from './domain-errors.js';
 
 export interface ProblemDetails {
   type: string;
@@ -23,6 +23,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const problem = { ...this.toProblem(error), instance: req.originalUrl };
+    if (error instanceof TooManyRequests) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }

@@ -44,6 +44,11 @@ export class AuditRepository {
     await tx.auditEntry.create({ data: { ...fields, detail: fields.detail as object, hash: auditHash(fields) } });
   }
 
+  /** Appends in a transaction of its own (an event that changes nothing else, e.g. a read). */
+  record(record: AuditRecord): Promise<void> {
+    return this.db.$transaction((tx) => this.append(tx, record));
+  }
+
   /**
    * Recomputes every hash of a chain; reports each entry edited, deleted or re-linked.
    * `expectedLength`, when known (a case's steps), also catches entries deleted from the end.

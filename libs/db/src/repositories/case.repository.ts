@@ -8,6 +8,7 @@ export interface CaseRegistrationRecord {
   stateCode: string;
   childName: string | null;
   registeredAt: Date;
+  registeredBy: string | null;
 }
 
 export interface OpenDeadlineRecord {
@@ -58,6 +59,19 @@ export interface EscalationActionRecord extends TimelineStep {
   note: string | null;
 }
 
+export interface CaseListFilter {
+  stateCode?: string;
+  districtCode?: string;
+  track?: string;
+  phase?: string;
+  /** only cases with a deadline due before this time */
+  overdueAt?: Date;
+  registeredFrom?: Date;
+  registeredTo?: Date;
+  after?: { registeredAt: Date; id: string };
+  limit: number;
+}
+
 export class CaseRepository {
   private readonly audit: AuditRepository;
 
@@ -79,7 +93,7 @@ export class CaseRepository {
       if (t.registration) {
         const r = t.registration;
         await tx.case.create({
-          data: { id: t.caseId, track: r.track, districtCode: r.districtCode, stateCode: r.stateCode, childName: r.childName, registeredAt: r.registeredAt, ...projection },
+          data: { id: t.caseId, track: r.track, districtCode: r.districtCode, stateCode: r.stateCode, childName: r.childName, registeredAt: r.registeredAt, registeredBy: r.registeredBy, ...projection },
         });
         return;
       }
@@ -156,6 +170,42 @@ export class CaseRepository {
       if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return false;
       throw err;
     }
+  }
+
+  /** A page of cases, newest registration first; `after` is the last row of the previous page. */
+  list(f: CaseListFilter) {
+    return this.db.case.findMany({
+      where: {
+        ...(f.stateCode !== undefined && { stateCode: f.stateCode }),
+        ...(f.districtCode !== undefined && { districtCode: f.districtCode }),
+        ...(f.track && { track: f.track }),
+        ...(f.phase && { phase: f.phase }),
+        ...(f.overdueAt && { nextDueAt: { lt: f.overdueAt } }),
+        ...((f.registeredFrom || f.registeredTo) && {
+          registeredAt: { ...(f.registeredFrom && { gte: f.registeredFrom }), ...(f.registeredTo && { lt: f.registeredTo }) },
+        }),
+        ...(f.after && {
+          OR: [{ registeredAt: { lt: f.after.registeredAt } }, { registeredAt: f.after.registeredAt, id: { lt: f.after.id } }],
+        }),
+      },
+      orderBy: [{ registeredAt: 'desc' }, { id: 'desc' }],
+      take: f.limit,
+    });
+  }
+
+  /** Open cases with a deadline running, soonest due first: what a body must act on next. */
+  queue(f: { stateCode?: string; districtCode?: string; tracks?: string[]; limit: number }) {
+    return this.db.case.findMany({
+      where: {
+        ...(f.stateCode !== undefined && { stateCode: f.stateCode }),
+        ...(f.districtCode !== undefined && { districtCode: f.districtCode }),
+        ...(f.tracks && { track: { in: f.tracks } }),
+        nextDueAt: { not: null },
+        phase: { not: 'CLOSED' },
+      },
+      orderBy: [{ nextDueAt: 'asc' }, { id: 'asc' }],
+      take: f.limit,
+    });
   }
 
   findById(caseId: string) {

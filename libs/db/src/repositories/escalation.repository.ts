@@ -5,6 +5,8 @@ export interface EscalationFilter {
   districtCode?: string;
   stateCode?: string;
   status?: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
+  /** only escalations whose obligation is still unmet */
+  unmet?: boolean;
   caseId?: string;
   limit?: number;
 }
@@ -20,10 +22,11 @@ export class EscalationRepository {
     return this.db.escalation.findMany({
       where: {
         ...(f.toBody && { toBody: f.toBody }),
-        ...(f.districtCode && { districtCode: f.districtCode }),
-        ...(f.stateCode && { stateCode: f.stateCode }),
+        ...(f.districtCode !== undefined && { districtCode: f.districtCode }),
+        ...(f.stateCode !== undefined && { stateCode: f.stateCode }),
         ...(f.status && { status: f.status }),
         ...(f.caseId && { caseId: f.caseId }),
+        ...(f.unmet && { metAt: null }),
       },
       orderBy: [{ dueAt: 'asc' }, { rung: 'asc' }],
       take: Math.min(f.limit ?? 100, 500),

@@ -1,0 +1,60 @@
+import { Body, Controller, Get, Header, Headers, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { loginBody, logoutBody, refreshBody, type LoginBody, type LogoutBody, type RefreshBody } from '@raksha/contracts';
+import { AuthService } from './auth.service.js';
+import { CurrentPrincipal, Public } from './decorators.js';
+import type { Principal } from './principal.js';
+
+function bearerToken(authorization: string | undefined): string | undefined {
+  const [scheme, token] = (authorization ?? '').split(' ');
+  return scheme?.toLowerCase() === 'bearer' && token ? token : undefined;
+}
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Sign in: an access token (Bearer, short-lived) and a refresh token. 401 for a wrong username or password; 423 while locked after 5 failures',
+  })
+  @ApiBody({ schema: z.toJSONSchema(loginBody, { io: 'input' }) as object })
+  login(@Body({ schema: loginBody }) body: LoginBody, @Ip() ip: string, @Headers('user-agent') userAgent?: string) {
+    return this.auth.login(body.username, body.password, { ip, userAgent });
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'A new token pair for a refresh token, which stops working; replaying an old one ends the session' })
+  @ApiBody({ schema: z.toJSONSchema(refreshBody, { io: 'input' }) as object })
+  refresh(@Body({ schema: refreshBody }) body: RefreshBody, @Ip() ip: string, @Headers('user-agent') userAgent?: string) {
+    return this.auth.refresh(body.refreshToken, { ip, userAgent });
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: "Sign out: ends the session of the refresh token (or of the bearer access token), and every access token issued under it" })
+  @ApiBody({ schema: z.toJSONSchema(logoutBody, { io: 'input' }) as object, required: false })
+  async logout(
+    @Body({ schema: logoutBody }) body: LogoutBody,
+    @Headers('authorization') authorization: string | undefined,
+    @Ip() ip: string,
+    @Headers('user-agent') userAgent?: string,
+  ): Promise<void> {
+    await this.auth.logout(body.refreshToken, bearerToken(authorization), { ip, userAgent });
+  }
+
+  @Get('me')
+  @ApiOperation({ summary: 'The signed-in principal: user, roles, body and its jurisdiction, session' })
+  me(@CurrentPrincipal() principal: Principal): Principal {
+    return principal;
+  }
+}

@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { SignedInBody, SignedInUser, TokenResponse } from '@raksha/contracts';
+import { AuditRepository, SessionRepository, UserRepository, type AuditRecord } from '@raksha/db';
+import { isBodyType, isRole, JURISDICTION_LEVELS, type JurisdictionLevel } from '@raksha/domain';
+import { Unauthenticated } from '../problem/domain-errors.js';
+import { AccountLocked, InvalidCredentials } from './auth-errors.js';
+import { burnPasswordCheck, verifyPassword } from './password.js';
+import { PrincipalResolver, type Principal } from './principal.js';
+import { TokenService } from './token.service.js';
+
+/** The consecutive wrong password that locks an account, and for how long. */
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_DURATION_MS = 15 * 60_000;
+
+/** Where a sign-in came from, for the audit trail. */
+export interface RequestOrigin {
+  ip?: string | undefined;
+  userAgent?: string | undefined;
+}
+
+interface StoredBody {
+  id: string;
+  type: string;
+  name: string;
+  level: string;
+  stateCode: string | null;
+  districtCode: string | null;
+  thanaCode: string | null;
+}
+
+interface StoredUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  body: StoredBody | null;
+}
+
+const userChain = (userId: string) => `user:${userId}`;
+export const UNKNOWN_USER_CHAIN = 'auth:unknown';
+
+function origin(o: RequestOrigin): Record<string, string> {
+  return { ...(o.ip && { ip: o.ip }), ...(o.userAgent && { userAgent: o.userAgent.slice(0, 256) }) };
+}
+
+/** An audit record in the user's own chain; details never carry a password or a token. */
+function userAudit(userId: string, action: string, at: Date, detail: Record<string, unknown>): AuditRecord {
+  return { chain: userChain(userId), action, actorId: userId, subjectType: 'user', subjectId: userId, detail, at };
+}
+
+function signedInBody(body: StoredBody): SignedInBody {
+  const level = body.level as JurisdictionLevel;
+  if (!isBodyType(body.type) || !JURISDICTION_LEVELS.includes(level)) {
+    throw new Error(`body ${body.id} has an unknown type (${body.type}) or level (${body.level})`);
+  }
+  return { id: body.id, type: body.type, name: body.name, level, stateCode: body.stateCode, districtCode: body.districtCode, thanaCode: body.thanaCode };
+}
+
+function signedInUser(user: StoredUser): SignedInUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    // A role this build does not know grants nothing.
+    roles: user.roles.filter(isRole),
+    body: user.body ? signedInBody(user.body) : null,
+  };
+}
+
+/**
+ * Sign-in, token refresh (rotating), sign-out, and turning an access token into the principal of a
+ * request. The principal is read from the database on every request: a revoked session, a
+ * disabled account or a changed role takes effect at the next request.
+ */
+@Injectable()
+export class AuthService extends PrincipalResolver {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+    private readonly tokens: TokenService,
+    private readonly audit: AuditRepository,
+  ) {
+    super();
+  }
+
+  async login(username: string, password: string, from: RequestOrigin = {}): Promise<TokenResponse> {
+    const now = new Date();
+    const user = await this.users.findByUsername(username);
+    if (!user) {
+      await burnPasswordCheck(password);
+      await this.audit.record({
+        chain: UNKNOWN_USER_CHAIN,
+        action: 'auth.login_failed',
+        subjectType: 'username',
+        subjectId: username,
+        detail: { reason: 'unknown-user', ...origin(from) },
+        at: now,
+      });
+      throw new InvalidCredentials();
+    }
+    const failure = (reason: string, detail: Record<string, unknown> = {}) =>
+      userAudit(user.id, 'auth.login_failed', now, { reason, ...detail, ...origin(from) });
+
+    if (user.disabledAt) {
+      await burnPasswordCheck(password);
+      await this.audit.record(failure('disabled'));
+      throw new InvalidCredentials();
+    }
+    if (user.lockedUntil && user.lockedUntil > now) {
+      // Not even the right password opens a locked account, and a try while locked is not counted.
+      await this.audit.record(failure('locked', { lockedUntil: user.lockedUntil.toISOString() }));
+      throw new AccountLocked(user.lockedUntil);
+    }
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      const rule = { lockAfter: LOCK_AFTER_FAILURES, lockUntil: new Date(now.getTime() + LOCK_DURATION_MS) };
+      const outcome = await this.users.recordLoginFailure(user.id, rule, (o) => [
+        failure('wrong-password', { consecutiveFailures: o.failedLogins }),
+        ...(o.lockedUntil ? [userAudit(user.id, 'auth.locked', now, { lockedUntil: o.lockedUntil.toISOString(), consecutiveFailures: o.failedLogins })] : []),
+      ]);
+      if (outcome.lockedUntil) throw new AccountLocked(outcome.lockedUntil);
+      throw new InvalidCredentials();
+    }
+
+    const principalUser = signedInUser(user);
+    const sessionId = randomUUID();
+    const refresh = this.tokens.issueRefresh(sessionId);
+    await this.sessions.recordLogin(
+      { id: sessionId, userId: user.id, refreshHash: refresh.hash, expiresAt: this.tokens.sessionExpiry(now), at: now },
+      userAudit(user.id, 'auth.login', now, { sessionId, ...origin(from) }),
+    );
+    return this.tokenResponse(principalUser, sessionId, refresh.token, now);
+  }
+
+  /**
+   * A new access token and a new refresh token for a current refresh token; the one presented stops
+   * working. Presenting one that was already rotated away means a copy exists elsewhere: the whole
+   * session is revoked.
+   */
+  async refresh(refreshToken: string, from: RequestOrigin = {}): Promise<TokenResponse> {
+    const now = new Date();
+    const session = await this.sessionOf(refreshToken, now);
+    const user = session.user;
+    if (session.revokedAt) throw new Unauthenticated('the session has ended; sign in again');
+    if (session.expiresAt <= now) throw new Unauthenticated('the session has expired; sign in again');
+    if (user.disabledAt) throw new Unauthenticated('the account is disabled');
+    const principalUser = signedInUser(user);
+    const next = this.tokens.issueRefresh(session.id);
+    const rotated = await this.sessions.rotate(
+      session.id,
+      session.refreshHash,
+      next.hash,
+      now,
+      userAudit(user.id, 'auth.refresh', now, { sessionId: session.id, ...origin(from) }),
+    );
+    // Another request rotated (or revoked) it between our read and write: the same token used twice.
+    if (!rotated) await this.refuseReuse(session.id, user.id, now);
+    return this.tokenResponse(principalUser, session.id, next.token, now);
+  }
+
+  /** Ends the session a refresh token (or else a bearer access token) belongs to; ending an ended one is a no-op. */
+  async logout(refreshToken: string | undefined, accessToken: string | undefined, from: RequestOrigin = {}): Promise<void> {
+    const now = new Date();
+    let sessionId: string;
+    let userId: string;
+    let via: string;
+    if (refreshToken) {
+      const session = await this.sessionOf(refreshToken, now);
+      [sessionId, userId, via] = [session.id, session.userId, 'refresh-token'];
+    } else if (accessToken) {
+      const claims = this.tokens.verifyAccess(accessToken, now);
+      const session = await this.sessions.findById(claims.sid);
+      if (!session || session.userId !== claims.sub) throw new Unauthenticated('the access token is not valid');
+      [sessionId, userId, via] = [session.id, session.userId, 'access-token'];
+    } else {
+      throw new Unauthenticated('send the refresh token in the body, or the access token as a bearer token');
+    }
+    await this.sessions.revoke(sessionId, now, userAudit(userId, 'auth.logout', now, { sessionId, via, ...origin(from) }));
+  }
+
+  /** The principal of a request: a valid access token of a live session of an enabled user, as the database has them now. */
+  async authenticate(accessToken: string): Promise<Principal> {
+    const now = new Date();
+    const claims = this.tokens.verifyAccess(accessToken, now);
+    const session = await this.sessions.findWithUser(claims.sid);
+    if (!session || session.userId !== claims.sub) throw new Unauthenticated('the access token is not valid');
+    if (session.revokedAt) throw new Unauthenticated('the session has ended; sign in again');
+    if (session.expiresAt <= now) throw new Unauthenticated('the session has expired; sign in again');
+    if (session.user.disabledAt) throw new Unauthenticated('the account is disabled');
+    const user = signedInUser(session.user);
+    return { userId: user.id, username: user.username, displayName: user.displayName, roles: user.roles, body: user.body, sessionId: session.id };
+  }
+
+  /**
+   * The session a refresh token belongs to (possibly revoked already). A token the session has
+   * rotated away from revokes it: Unauthenticated, whatever the request was.
+   */
+  private async sessionOf(refreshToken: string, now: Date) {
+    const parsed = this.tokens.parseRefresh(refreshToken);
+    const session = parsed && (await this.sessions.findWithUser(parsed.sessionId));
+    if (!parsed || !session) throw new Unauthenticated('the refresh token is not valid');
+    if (!session.revokedAt && session.refreshHash !== parsed.hash) await this.refuseReuse(session.id, session.userId, now);
+    return session;
+  }
+
+  private async refuseReuse(sessionId: string, userId: string, now: Date): Promise<never> {
+    await this.sessions.revoke(sessionId, now, userAudit(userId, 'auth.refresh_reused', now, { sessionId, revoked: true }));
+    throw new Unauthenticated('the refresh token was already used, so the session has been ended; sign in again');
+  }
+
+  private tokenResponse(user: SignedInUser, sessionId: string, refreshToken: string, now: Date): TokenResponse {
+    return {
+      accessToken: this.tokens.signAccess(user.id, sessionId, now),
+      tokenType: 'Bearer',
+      expiresIn: this.tokens.accessTokenTtlSeconds,
+      refreshToken,
+      user,
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Permission } from '@raksha/domain';
+import type { Principal } from './principal.js';
+
+export const PUBLIC_ROUTE = 'raksha:public';
+export const REQUIRED_PERMISSION = 'raksha:permission';
+
+/** Reachable without signing in (health, docs, login). */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** The permission a route needs; the AuthGuard answers 403 to a role without it. */
+export const RequirePermission = (permission: Permission) => SetMetadata(REQUIRED_PERMISSION, permission);
+
+export interface AuthenticatedRequest {
+  principal?: Principal;
+}
+
+/** The signed-in principal of this request (set by the AuthGuard). */
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  const principal = ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used on a public route');
+  return principal;
+});

@@ -1,0 +1,27 @@
+import type { CaseActor } from '@raksha/contracts';
+import { hasPermission, type BodyType, type Jurisdiction, type Permission, type Role } from '@raksha/domain';
+
+/** The signed-in person a request acts for. */
+export interface Principal {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  /** null for a citizen */
+  body: (Jurisdiction & { id: string; type: BodyType; name: string }) | null;
+  sessionId: string;
+}
+
+export function can(principal: Principal, permission: Permission): boolean {
+  return hasPermission(principal.roles, permission);
+}
+
+/** How the principal appears on a case's timeline, acting in `role` (one of their roles). */
+export function caseActor(principal: Principal, role: Role = principal.roles[0] ?? 'CITIZEN'): CaseActor {
+  return { id: principal.userId, role, body: principal.body?.type ?? 'PUBLIC' };
+}
+
+/** Turns a bearer access token into its principal; throws Unauthenticated when it is not valid now. */
+export abstract class PrincipalResolver {
+  abstract authenticate(accessToken: string): Promise<Principal>;
+}

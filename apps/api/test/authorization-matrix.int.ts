@@ -1,0 +1,205 @@
+// Every role × every endpoint × in and out of jurisdiction, against the exact allowed sets below.
+// The sets are written out by hand from the roles' duties; they are not derived from the code under test.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { caseWorkflowId, registrationUpdate, type CaseRegistration } from '@raksha/contracts';
+import type { Role } from '@raksha/domain';
+import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
+import { as } from '../../../test/support/auth.js';
+import { eventually, startStack, type Stack } from '../../../test/support/stack.js';
+
+/** One demo user per role: Jaipur district bodies, Rajasthan state bodies, the national monitor, a citizen. */
+const USERS: Record<Role, string> = {
+  CWC_MEMBER: 'cwc.jaipur',
+  JJB_MEMBER: 'jjb.jaipur',
+  DCPU_OFFICER: 'dcpu.jaipur',
+  PROBATION_OFFICER: 'probation.jaipur',
+  SJPU_OFFICER: 'sjpu.jaipur',
+  CHILD_WELFARE_POLICE_OFFICER: 'cwpo.jaipur',
+  STATION_OFFICER: 'sho.jaipur',
+  CCI_STAFF: 'cci.jaipur',
+  CHILDLINE_WORKER: 'childline.jaipur',
+  SCPS_OFFICER: 'scps.rj',
+  SARA_OFFICER: 'sara.rj',
+  STATE_MONITOR: 'monitor.rj',
+  NATIONAL_MONITOR: 'monitor.india',
+  CITIZEN: 'citizen.demo',
+};
+const ROLES = Object.keys(USERS) as Role[];
+const STATE_LEVEL: Role[] = ['SCPS_OFFICER', 'SARA_OFFICER', 'STATE_MONITOR'];
+
+const READERS: Role[] = ROLES.filter((r) => r !== 'CITIZEN');
+const ALLOWED = {
+  registerCncp: ['CWC_MEMBER', 'DCPU_OFFICER', 'SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER', 'CCI_STAFF', 'CHILDLINE_WORKER'],
+  registerCicl: ['SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER'],
+  readCases: READERS,
+  queue: ['CWC_MEMBER', 'JJB_MEMBER', 'DCPU_OFFICER', 'PROBATION_OFFICER', 'CCI_STAFF'],
+  /** may send events at all (which event is the machine's EVENT_AUTHORITY) */
+  sendEvents: ['CWC_MEMBER', 'JJB_MEMBER', 'DCPU_OFFICER', 'PROBATION_OFFICER', 'SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER', 'CCI_STAFF'],
+  produceBeforeCwc: ['CWC_MEMBER'],
+  readEscalations: ['DCPU_OFFICER', 'SCPS_OFFICER', 'STATE_MONITOR', 'NATIONAL_MONITOR'],
+  /** acting on an escalation raised to the DCPU */
+  actOnDcpuEscalation: ['DCPU_OFFICER'],
+} satisfies Record<string, Role[]>;
+
+const allowed = (set: readonly Role[], role: Role) => set.includes(role);
+
+describe('authorisation matrix', () => {
+  let stack: Stack;
+  let temporal: Client;
+  /** in: a Jaipur case; outDistrict: Jodhpur (same state); outState: Pune */
+  const cases = { in: '', outDistrict: '', outState: '' };
+  const escalations = { in: '', outDistrict: '', outState: '' };
+
+  async function caseWithEscalation(districtCode: string, stateCode: string): Promise<{ caseId: string; escalationId: string }> {
+    const registration: CaseRegistration = {
+      caseId: randomUUID(),
+      track: 'CNCP',
+      districtCode,
+      stateCode,
+      child: { ageYears: 10 },
+      registeredAt: new Date().toISOString(),
+      registeredBy: { id: 'matrix', role: 'SJPU_OFFICER', body: 'SJPU' },
+      deadlinePolicy: { 'cncp.production': { within: 'PT1S' } },
+    };
+    const handle = await temporal.workflow.start('caseWorkflow', {
+      taskQueue: stack.config.temporal.taskQueue,
+      workflowId: caseWorkflowId(registration.caseId),
+      args: [registration],
+    });
+    await handle.executeUpdate(registrationUpdate);
+    const escalationId = await eventually(async () => (await stack.db.escalation.findFirst({ where: { caseId: registration.caseId } }))?.id);
+    return { caseId: registration.caseId, escalationId };
+  }
+
+  beforeAll(async () => {
+    stack = await startStack(await bundleCaseWorkflows());
+    temporal = new Client({ connection: await Connection.connect({ address: stack.config.temporal.address }) });
+    const [a, c, b] = await Promise.all([
+      caseWithEscalation('RJ-JAIPUR', 'RJ'),
+      caseWithEscalation('RJ-JODHPUR', 'RJ'),
+      caseWithEscalation('MH-PUNE', 'MH'),
+    ]);
+    Object.assign(cases, { in: a.caseId, outDistrict: c.caseId, outState: b.caseId });
+    Object.assign(escalations, { in: a.escalationId, outDistrict: c.escalationId, outState: b.escalationId });
+    for (const role of ROLES) await as(stack, USERS[role]); // sign everyone in once
+  });
+  afterAll(async () => {
+    await temporal?.connection.close();
+    await stack?.stop();
+  });
+
+  /** The case (or escalation) outside this role's jurisdiction; the national monitor has none. */
+  const outOf = (role: Role, of: typeof cases) => (role === 'NATIONAL_MONITOR' ? undefined : STATE_LEVEL.includes(role) ? of.outState : of.outDistrict);
+
+  describe.each(ROLES)('%s', (role) => {
+    const user = () => as(stack, USERS[role]);
+
+    it('registers a CNCP case in its own district only if its role may', async () => {
+      const res = await stack.http.post('/cases').set(await user()).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR' });
+      expect(res.status).toBe(allowed(ALLOWED.registerCncp, role) ? 201 : 403);
+    });
+
+    it('registers a CICL case only as police', async () => {
+      const res = await stack.http.post('/cases').set(await user()).send({ track: 'CICL', districtCode: 'RJ-JAIPUR', child: { ageYears: 15 } });
+      expect(res.status).toBe(allowed(ALLOWED.registerCicl, role) ? 201 : 403);
+    });
+
+    it('cannot register a case in a district outside its jurisdiction', async () => {
+      const res = await stack.http.post('/cases').set(await user()).send({ track: 'CNCP', districtCode: 'MH-PUNE' });
+      expect(res.status).toBe(403);
+    });
+
+    it('reads a case in its jurisdiction (200), is told a case outside it does not exist (404)', async () => {
+      const expectIn = allowed(ALLOWED.readCases, role) ? 200 : 403;
+      for (const path of ['', '/timeline', '/escalations']) {
+        expect((await stack.http.get(`/cases/${cases.in}${path}`).set(await user())).status).toBe(expectIn);
+        const out = outOf(role, cases);
+        if (out) expect((await stack.http.get(`/cases/${out}${path}`).set(await user())).status).toBe(allowed(ALLOWED.readCases, role) ? 404 : 403);
+      }
+    });
+
+    it('lists only cases in its jurisdiction', async () => {
+      const res = await stack.http.get('/cases').query({ limit: 100 }).set(await user());
+      expect(res.status).toBe(allowed(ALLOWED.readCases, role) ? 200 : 403);
+      if (res.status !== 200) return;
+      const seen = new Set<string>();
+      for (let page = res; ; ) {
+        for (const c of page.body.items as { id: string }[]) seen.add(c.id);
+        if (!page.body.nextCursor) break;
+        page = await stack.http.get('/cases').query({ limit: 100, cursor: page.body.nextCursor }).set(await user());
+      }
+      expect(seen.has(cases.in)).toBe(true);
+      const out = outOf(role, cases);
+      if (out) expect(seen.has(out)).toBe(false);
+    });
+
+    it("sees 'my queue' only if its body acts on cases", async () => {
+      expect((await stack.http.get('/cases/queue').set(await user())).status).toBe(allowed(ALLOWED.queue, role) ? 200 : 403);
+    });
+
+    it('sends PRODUCED_BEFORE_CWC only as a CWC member of the case’s district', async () => {
+      const target = allowed(ALLOWED.produceBeforeCwc, role)
+        ? (await stack.http.post('/cases').set(await user()).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR' })).body.caseId
+        : cases.in;
+      const event = { type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'SJPU' } };
+      const res = await stack.http.post(`/cases/${target}/events`).set(await user()).send(event);
+      expect(res.status).toBe(allowed(ALLOWED.produceBeforeCwc, role) ? 200 : 403);
+      const out = outOf(role, cases);
+      if (out) {
+        const outside = await stack.http.post(`/cases/${out}/events`).set(await user()).send(event);
+        expect(outside.status).toBe(allowed(ALLOWED.sendEvents, role) ? 404 : 403);
+      }
+    });
+
+    it('reads escalations in its jurisdiction only if its body handles them', async () => {
+      const list = await stack.http.get('/escalations').set(await user());
+      expect(list.status).toBe(allowed(ALLOWED.readEscalations, role) ? 200 : 403);
+      if (list.status === 200) {
+        const ids = (list.body as { id: string }[]).map((e) => e.id);
+        expect(ids).toContain(escalations.in);
+        const out = outOf(role, escalations);
+        if (out) expect(ids).not.toContain(out);
+      }
+      expect((await stack.http.get(`/escalations/${escalations.in}`).set(await user())).status).toBe(allowed(ALLOWED.readEscalations, role) ? 200 : 403);
+      const out = outOf(role, escalations);
+      if (out) expect((await stack.http.get(`/escalations/${out}`).set(await user())).status).toBe(allowed(ALLOWED.readEscalations, role) ? 404 : 403);
+    });
+
+    it('acknowledges and resolves a DCPU escalation only as that district’s DCPU officer', async () => {
+      const mayAct = allowed(ALLOWED.actOnDcpuEscalation, role);
+      // Each permitted action gets a fresh escalation, so the outcome never depends on test order.
+      const target = mayAct ? (await caseWithEscalation('RJ-JAIPUR', 'RJ')).escalationId : escalations.in;
+      const ack = await stack.http.post(`/escalations/${target}/acknowledge`).set(await user()).send({});
+      expect(ack.status).toBe(mayAct ? 200 : 403);
+      const resolve = await stack.http.post(`/escalations/${target}/resolve`).set(await user()).send({ note: 'child produced on our direction' });
+      expect(resolve.status).toBe(mayAct ? 200 : 403);
+      const out = outOf(role, escalations);
+      if (out) {
+        const outside = await stack.http.post(`/escalations/${out}/acknowledge`).set(await user()).send({});
+        expect(outside.status).toBe(['DCPU_OFFICER', 'SCPS_OFFICER', 'STATE_MONITOR'].includes(role) ? 404 : 403);
+      }
+    });
+  });
+
+  it('answers 401 to every endpoint without a token', async () => {
+    const calls = [
+      stack.http.post('/cases').send({ track: 'CNCP', districtCode: 'RJ-JAIPUR' }),
+      stack.http.get('/cases'),
+      stack.http.get('/cases/queue'),
+      stack.http.get(`/cases/${cases.in}`),
+      stack.http.get(`/cases/${cases.in}/timeline`),
+      stack.http.get(`/cases/${cases.in}/escalations`),
+      stack.http.post(`/cases/${cases.in}/events`).send({ type: 'PRODUCED_BEFORE_CWC' }),
+      stack.http.get('/escalations'),
+      stack.http.get(`/escalations/${escalations.in}`),
+      stack.http.post(`/escalations/${escalations.in}/acknowledge`).send({}),
+      stack.http.post(`/escalations/${escalations.in}/resolve`).send({ note: 'nothing done' }),
+    ];
+    for (const res of await Promise.all(calls)) {
+      expect(res.status).toBe(401);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
+  });
+});

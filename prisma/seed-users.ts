@@ -1,0 +1,111 @@
+// Demo bodies and users for the demo geography of seed-data.ts: one body of each kind per district,
+// state and the nation, and one user per body and role, all signing in with DEMO_PASSWORD.
+import { createHash } from 'node:crypto';
+import { BodyRepository, UserRepository, type BodyRecord, type Db } from '@raksha/db';
+import { BODY_LEVEL, type BodyType, type Role } from '@raksha/domain';
+import { hashPassword } from '../apps/api/src/auth/password.js';
+import { SEED_DISTRICTS, SEED_STATES } from './seed-data.js';
+
+/** Every demo user's password. Demo data only: never seed these users into a real deployment. */
+export const DEMO_PASSWORD = 'raksha-demo-2026';
+
+export interface DemoBody extends BodyRecord {
+  type: BodyType;
+}
+
+export interface DemoUser {
+  username: string;
+  role: Role;
+  /** null for the citizen */
+  bodyId: string | null;
+  displayName: string;
+}
+
+/** `<TYPE>-<its most specific code>`, e.g. CWC-RJ-JAIPUR, POLICE_STATION-RJ-JAIPUR-PS-01, SCPS-RJ; a national body by its type alone. */
+function body(type: BodyType, name: string, codes: { stateCode?: string; districtCode?: string; thanaCode?: string } = {}): DemoBody {
+  const code = codes.thanaCode ?? codes.districtCode ?? codes.stateCode;
+  return {
+    id: code ? `${type}-${code}` : type,
+    type,
+    name,
+    level: BODY_LEVEL[type],
+    stateCode: codes.stateCode ?? null,
+    districtCode: codes.districtCode ?? null,
+    thanaCode: codes.thanaCode ?? null,
+  };
+}
+
+const bodies: DemoBody[] = [];
+const users: DemoUser[] = [];
+const user = (username: string, role: Role, b: DemoBody | null, displayName: string) => users.push({ username, role, bodyId: b?.id ?? null, displayName });
+
+for (const d of SEED_DISTRICTS) {
+  const place = { stateCode: d.stateCode, districtCode: d.code };
+  const slug = d.name.toLowerCase();
+  const cwc = body('CWC', `Child Welfare Committee, ${d.name}`, place);
+  const jjb = body('JJB', `Juvenile Justice Board, ${d.name}`, place);
+  const dcpu = body('DCPU', `District Child Protection Unit, ${d.name}`, place);
+  const sjpu = body('SJPU', `Special Juvenile Police Unit, ${d.name}`, place);
+  const station = body('POLICE_STATION', `Police Station 01, ${d.name}`, { ...place, thanaCode: `${d.code}-PS-01` });
+  const cci = body('CCI', `Government Children's Home, ${d.name}`, place);
+  const childline = body('CHILDLINE', `Childline 1098, ${d.name}`, place);
+  bodies.push(cwc, jjb, dcpu, sjpu, station, cci, childline);
+  user(`cwc.${slug}`, 'CWC_MEMBER', cwc, `CWC member, ${d.name}`);
+  user(`jjb.${slug}`, 'JJB_MEMBER', jjb, `JJB member, ${d.name}`);
+  user(`dcpu.${slug}`, 'DCPU_OFFICER', dcpu, `DCPU officer, ${d.name}`);
+  user(`probation.${slug}`, 'PROBATION_OFFICER', dcpu, `Probation officer, ${d.name}`);
+  user(`sjpu.${slug}`, 'SJPU_OFFICER', sjpu, `SJPU officer, ${d.name}`);
+  user(`cwpo.${slug}`, 'CHILD_WELFARE_POLICE_OFFICER', station, `Child welfare police officer, ${d.name}`);
+  user(`sho.${slug}`, 'STATION_OFFICER', station, `Station house officer, ${d.name}`);
+  user(`cci.${slug}`, 'CCI_STAFF', cci, `CCI staff, ${d.name}`);
+  user(`childline.${slug}`, 'CHILDLINE_WORKER', childline, `Childline worker, ${d.name}`);
+}
+
+for (const s of SEED_STATES) {
+  const slug = s.code.toLowerCase();
+  const scps = body('SCPS', `State Child Protection Society, ${s.name}`, { stateCode: s.code });
+  const sara = body('SARA', `State Adoption Resource Agency, ${s.name}`, { stateCode: s.code });
+  const cell = body('STATE_MONITORING_CELL', `State Monitoring Cell, ${s.name}`, { stateCode: s.code });
+  bodies.push(scps, sara, cell);
+  user(`scps.${slug}`, 'SCPS_OFFICER', scps, `SCPS officer, ${s.name}`);
+  user(`sara.${slug}`, 'SARA_OFFICER', sara, `SARA officer, ${s.name}`);
+  user(`monitor.${slug}`, 'STATE_MONITOR', cell, `State monitor, ${s.name}`);
+}
+
+const mwcd = body('MWCD', 'Ministry of Women and Child Development');
+bodies.push(mwcd);
+user('monitor.india', 'NATIONAL_MONITOR', mwcd, 'National monitor, MWCD');
+user('citizen.demo', 'CITIZEN', null, 'Demo citizen');
+
+export const DEMO_BODIES: readonly DemoBody[] = bodies;
+export const DEMO_USERS: readonly DemoUser[] = users;
+
+/** A stable UUID per demo username (RFC 9562 version 8, from SHA-256), the same in every database. */
+export function demoUserId(username: string): string {
+  const b = createHash('sha256').update(`raksha-demo-user:${username}`).digest().subarray(0, 16);
+  b[6] = (b[6]! & 0x0f) | 0x80;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = b.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * Upserts every demo body and user (idempotent: a second run changes nothing; an existing user keeps
+ * their password). One argon2 hash, computed once, serves every demo user.
+ */
+export async function seedBodiesAndUsers(db: Db): Promise<{ bodies: number; users: number }> {
+  const bodyRepository = new BodyRepository(db);
+  for (const b of DEMO_BODIES) await bodyRepository.upsert(b);
+  const userRepository = new UserRepository(db);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const u of DEMO_USERS) {
+    await userRepository.upsert({ id: demoUserId(u.username), username: u.username, displayName: u.displayName, passwordHash, bodyId: u.bodyId, roles: [u.role] });
+  }
+  return { bodies: DEMO_BODIES.length, users: DEMO_USERS.length };
+}
+
+/** The demo users as a Markdown table, for the README. */
+export function demoUsersMarkdown(): string {
+  const rows = DEMO_USERS.map((u) => `| \`${u.username}\` | ${u.role} | ${u.bodyId ? `\`${u.bodyId}\`` : '(none)'} |`);
+  return ['| username | role | body |', '| --- | --- | --- |', ...rows].join('\n');
+}
