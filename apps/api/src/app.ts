@@ -11,6 +11,7 @@ import { RateLimitGuard } from './auth/rate-limit.guard.js';
 import { CasesModule } from './cases/cases.module.js';
 import { EscalationsModule } from './escalations/escalations.module.js';
 import { HealthModule } from './health/health.module.js';
+import { DeadlinePolicyModule } from './policy/deadline-policy.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { SchemaValidationPipe } from './problem/validation.js';
@@ -20,7 +21,7 @@ class AppModule {
   static forRoot(config: RakshaConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), AccessModule, AuthModule, HealthModule, CasesModule, EscalationsModule],
+      imports: [InfrastructureModule.forRoot(config), AccessModule, AuthModule, HealthModule, CasesModule, EscalationsModule, DeadlinePolicyModule],
       // Order matters: a flood is turned away before any token is checked.
       providers: [
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -41,6 +41,7 @@ const ALLOWED = {
   readEscalations: ['DCPU_OFFICER', 'SCPS_OFFICER', 'STATE_MONITOR', 'NATIONAL_MONITOR'],
   /** acting on an escalation raised to the DCPU */
   actOnDcpuEscalation: ['DCPU_OFFICER'],
+  manageDeadlinePolicy: ['SCPS_OFFICER'],
 } satisfies Record<string, Role[]>;
 
 const allowed = (set: readonly Role[], role: Role) => set.includes(role);
@@ -183,6 +184,26 @@ describe('authorisation matrix', () => {
     });
   });
 
+  describe.each(ROLES)('%s and deadline policy', (role) => {
+    const user = () => as(stack, USERS[role]);
+
+    it("reads its own state's deadline policy; another state's is unknown to it", async () => {
+      expect((await stack.http.get('/states/RJ/deadline-policy').set(await user())).status).toBe(allowed(ALLOWED.readCases, role) ? 200 : 403);
+      const other = await stack.http.get('/states/MH/deadline-policy').set(await user());
+      expect(other.status).toBe(!allowed(ALLOWED.readCases, role) ? 403 : role === 'NATIONAL_MONITOR' ? 200 : 404);
+    });
+
+    it("sets a period only as the state's own SCPS", async () => {
+      // The statutory period itself, so other tests' Rajasthan cases are unaffected.
+      const body = { within: 'P15D', reason: 'confirming the statutory period (s.36(2))' };
+      expect((await stack.http.put('/states/RJ/deadline-policy/cncp.sir').set(await user()).send(body)).status).toBe(
+        allowed(ALLOWED.manageDeadlinePolicy, role) ? 200 : 403,
+      );
+      const other = await stack.http.put('/states/MH/deadline-policy/cncp.sir').set(await user()).send(body);
+      expect(other.status).toBe(allowed(ALLOWED.manageDeadlinePolicy, role) ? 404 : 403);
+    });
+  });
+
   it('answers 401 to every endpoint without a token', async () => {
     const calls = [
       stack.http.post('/cases').send({ track: 'CNCP', districtCode: 'RJ-JAIPUR' }),
@@ -196,6 +217,8 @@ describe('authorisation matrix', () => {
       stack.http.get(`/escalations/${escalations.in}`),
       stack.http.post(`/escalations/${escalations.in}/acknowledge`).send({}),
       stack.http.post(`/escalations/${escalations.in}/resolve`).send({ note: 'nothing done' }),
+      stack.http.get('/states/RJ/deadline-policy'),
+      stack.http.put('/states/RJ/deadline-policy/cncp.sir').send({ within: 'P15D', reason: 'no token at all here' }),
     ];
     for (const res of await Promise.all(calls)) {
       expect(res.status).toBe(401);

@@ -80,3 +80,11 @@ export const ifMatchHeader = z
   .regex(/^(W\/)?"\d+"$/, 'an ETag of the case such as "3"')
   .transform((v) => Number(v.replace(/^(W\/)?"|"$/g, '')))
   .optional();
+
+export const stateCodeParam = z.string().trim().regex(/^[A-Z]{2}$/, 'a two-letter state code such as RJ');
+export const deadlineIdParam = z.string().trim().regex(/^(cncp|cicl)\.[A-Za-z0-9]+$/, 'a deadline id such as cncp.production');
+export const setDeadlinePeriodBody = z.strictObject({
+  within: z.string().trim().regex(/^-?P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/, 'an ISO-8601 duration such as P21D or PT12H'),
+  reason: z.string().trim().min(10, 'record why the state departs from the default (at least 10 characters)').max(2000),
+});
+export type SetDeadlinePeriodBody = z.infer<typeof setDeadlinePeriodBody>;

@@ -17,3 +17,4 @@ export { GeographyRepository } from './repositories/geography.repository.js';
 export { NotificationRepository, type InboxMessage } from './repositories/notification.repository.js';
 export { SessionRepository, type NewSessionRecord } from './repositories/session.repository.js';
 export { UserRepository, type LoginFailureOutcome, type LoginFailureRule, type NewUserRecord } from './repositories/user.repository.js';
+export { DeadlinePolicyRepository, type DeadlinePolicyChange } from './repositories/deadline-policy.repository.js';

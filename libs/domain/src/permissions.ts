@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   'queue:read', // "my queue": cases awaiting the user's body
   'escalation:read',
   'escalation:act', // acknowledge, resolve
+  'policy:manage', // a state's own deadline periods
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -24,7 +25,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   STATION_OFFICER: POLICE,
   CCI_STAFF: ['case:register:CNCP', 'case:read', 'case:event', 'queue:read'],
   CHILDLINE_WORKER: ['case:register:CNCP', 'case:read'],
-  SCPS_OFFICER: ['case:read', 'escalation:read', 'escalation:act'],
+  SCPS_OFFICER: ['case:read', 'escalation:read', 'escalation:act', 'policy:manage'],
   SARA_OFFICER: ['case:read'],
   STATE_MONITOR: ['case:read', 'escalation:read', 'escalation:act'],
   NATIONAL_MONITOR: ['case:read', 'escalation:read'],

@@ -24,6 +24,7 @@ import type { caseWorkflow } from '@raksha/workflows';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { can, caseActor, type Principal } from '../auth/principal.js';
 import { EscalationsService, type EscalationView } from '../escalations/escalations.service.js';
+import { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
 import { callTemporal } from '../infrastructure/temporal-call.js';
 import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
 import { CaseEventNotAllowed, CaseNotFound, Forbidden, IdempotencyKeyReused, InvalidInput, StaleCaseVersion } from '../problem/domain-errors.js';
@@ -103,6 +104,7 @@ export class CasesService {
     private readonly escalationInbox: EscalationsService,
     private readonly access: AccessPolicy,
     private readonly audit: AuditRepository,
+    private readonly deadlinePolicy: DeadlinePolicyService,
   ) {}
 
   /** Starts the case's workflow and answers once its registration is on record. */
@@ -113,6 +115,7 @@ export class CasesService {
     const place = { stateCode: district.stateCode, districtCode: district.code };
     if (!this.access.mayKnow(principal, place)) throw new Forbidden(`district ${district.code} is outside your jurisdiction`);
     const role = principal.roles.find((r) => can({ ...principal, roles: [r] }, `case:register:${body.track}`));
+    const deadlinePolicy = await this.deadlinePolicy.overridesFor(district.stateCode);
     const registration: CaseRegistration = {
       caseId: idempotencyKey ? idempotentCaseId(principal.userId, idempotencyKey) : randomUUID(),
       track: body.track,
@@ -121,6 +124,7 @@ export class CasesService {
       child: body.child,
       registeredAt: new Date().toISOString(),
       registeredBy: caseActor(principal, role),
+      ...(Object.keys(deadlinePolicy).length ? { deadlinePolicy } : {}),
     };
     return callTemporal(async () => {
       try {

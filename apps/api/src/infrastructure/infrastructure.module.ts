@@ -2,7 +2,7 @@ import { type DynamicModule, Global, Inject, Injectable, Module, type OnApplicat
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
-import { AuditRepository, CaseRepository, createDb, EscalationRepository, GeographyRepository, type Db } from '@raksha/db';
+import { AuditRepository, CaseRepository, createDb, DeadlinePolicyRepository, EscalationRepository, GeographyRepository, type Db } from '@raksha/db';
 import { DB, RAKSHA_CONFIG, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './tokens.js';
 
 /** Closes every connection the API opened, in reverse order of need. */
@@ -47,11 +47,12 @@ export class InfrastructureModule {
         },
         { provide: AuditRepository, inject: [DB], useFactory: (db: Db) => new AuditRepository(db) },
         { provide: CaseRepository, inject: [DB], useFactory: (db: Db) => new CaseRepository(db) },
+        { provide: DeadlinePolicyRepository, inject: [DB], useFactory: (db: Db) => new DeadlinePolicyRepository(db) },
         { provide: EscalationRepository, inject: [DB], useFactory: (db: Db) => new EscalationRepository(db) },
         { provide: GeographyRepository, inject: [DB], useFactory: (db: Db) => new GeographyRepository(db) },
         ConnectionsCloser,
       ],
-      exports: [RAKSHA_CONFIG, DB, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION, AuditRepository, CaseRepository, EscalationRepository, GeographyRepository],
+      exports: [RAKSHA_CONFIG, DB, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION, AuditRepository, CaseRepository, DeadlinePolicyRepository, EscalationRepository, GeographyRepository],
     };
   }
 }

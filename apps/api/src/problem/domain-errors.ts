@@ -74,6 +74,15 @@ export class CaseEventNotAllowed extends DomainError {
   }
 }
 
+export class StateNotFound extends DomainError {
+  readonly status = 404;
+  readonly slug = 'state-not-found';
+  readonly title = 'No such state in your jurisdiction';
+  constructor(code: string) {
+    super(`state ${code} is not known to you`);
+  }
+}
+
 export class EscalationNotFound extends DomainError {
   readonly status = 404;
   readonly slug = 'escalation-not-found';
