@@ -288,7 +288,9 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
       validator: (req) => {
         if (escalationAnswers.has(req.idempotencyKey)) return;
         const problem = escalationRejection(req);
-        if (problem) throw rejectAction(problem);
+        // An escalation being raised right now is on record before it is in memory: the handler
+        // waits for that step and checks again.
+        if (problem && !(problem.reason === 'UNKNOWN_ESCALATION' && busy)) throw rejectAction(problem);
       },
     },
   );
