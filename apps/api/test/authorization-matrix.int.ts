@@ -1,13 +1,12 @@
 // Every role × every endpoint × in and out of jurisdiction, against the exact allowed sets below.
 // The sets are written out by hand from the roles' duties; they are not derived from the code under test.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { caseWorkflowId, registrationUpdate, type CaseRegistration } from '@raksha/contracts';
 import type { Role } from '@raksha/domain';
 import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
 import { as } from '../../../test/support/auth.js';
-import { eventually, startStack, type Stack } from '../../../test/support/stack.js';
+import { caseWithMissedProduction } from '../../../test/support/missed-deadline.js';
+import { startStack, type Stack } from '../../../test/support/stack.js';
 
 /** One demo user per role: Jaipur district bodies, Rajasthan state bodies, the national monitor, a citizen. */
 const USERS: Record<Role, string> = {
@@ -53,26 +52,7 @@ describe('authorisation matrix', () => {
   const cases = { in: '', outDistrict: '', outState: '' };
   const escalations = { in: '', outDistrict: '', outState: '' };
 
-  async function caseWithEscalation(districtCode: string, stateCode: string): Promise<{ caseId: string; escalationId: string }> {
-    const registration: CaseRegistration = {
-      caseId: randomUUID(),
-      track: 'CNCP',
-      districtCode,
-      stateCode,
-      child: { ageYears: 10 },
-      registeredAt: new Date().toISOString(),
-      registeredBy: { id: 'matrix', role: 'SJPU_OFFICER', body: 'SJPU' },
-      deadlinePolicy: { 'cncp.production': { within: 'PT1S' } },
-    };
-    const handle = await temporal.workflow.start('caseWorkflow', {
-      taskQueue: stack.config.temporal.taskQueue,
-      workflowId: caseWorkflowId(registration.caseId),
-      args: [registration],
-    });
-    await handle.executeUpdate(registrationUpdate);
-    const escalationId = await eventually(async () => (await stack.db.escalation.findFirst({ where: { caseId: registration.caseId } }))?.id);
-    return { caseId: registration.caseId, escalationId };
-  }
+  const caseWithEscalation = (districtCode: string, stateCode: string) => caseWithMissedProduction(stack, temporal, { districtCode, stateCode });
 
   beforeAll(async () => {
     stack = await startStack(await bundleCaseWorkflows());

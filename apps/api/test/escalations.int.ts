@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { caseWorkflowId, registrationUpdate, type CaseRegistration } from '@raksha/contracts';
 import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
 import { as } from '../../../test/support/auth.js';
-import { eventually, startStack, type Stack } from '../../../test/support/stack.js';
+import { caseWithMissedProduction } from '../../../test/support/missed-deadline.js';
+import { startStack, type Stack } from '../../../test/support/stack.js';
 
 describe('escalations over HTTP: a missed deadline reaches the DCPU, who acknowledges and resolves it', () => {
   let stack: Stack;
@@ -20,30 +20,10 @@ describe('escalations over HTTP: a missed deadline reaches the DCPU, who acknowl
     await stack?.stop();
   });
 
-  /** A case in a state whose rules give 2 seconds to produce the child, so the miss happens during the test. */
-  async function caseWithMissedProduction(): Promise<{ caseId: string; escalationId: string }> {
-    const registration: CaseRegistration = {
-      caseId: randomUUID(),
-      track: 'CNCP',
-      districtCode: 'RJ-JODHPUR',
-      stateCode: 'RJ',
-      child: { ageYears: 11 },
-      registeredAt: new Date().toISOString(),
-      registeredBy: { id: 'sjpu-2', role: 'SJPU_OFFICER', body: 'SJPU' },
-      deadlinePolicy: { 'cncp.production': { within: 'PT2S' } },
-    };
-    const handle = await temporal.workflow.start('caseWorkflow', {
-      taskQueue: stack.config.temporal.taskQueue,
-      workflowId: caseWorkflowId(registration.caseId),
-      args: [registration],
-    });
-    await handle.executeUpdate(registrationUpdate);
-    const escalationId = await eventually(async () => (await stack.db.escalation.findFirst({ where: { caseId: registration.caseId } }))?.id);
-    return { caseId: registration.caseId, escalationId };
-  }
+  const missedInJodhpur = () => caseWithMissedProduction(stack, temporal, { districtCode: 'RJ-JODHPUR', stateCode: 'RJ' });
 
   it("lists the missed deadline in the district DCPU's open escalations, with how overdue it is", async () => {
-    const { caseId, escalationId } = await caseWithMissedProduction();
+    const { caseId, escalationId } = await missedInJodhpur();
     const res = await stack.http.get('/escalations').set(dcpu).query({ toBody: 'DCPU', districtCode: 'RJ-JODHPUR', status: 'OPEN' }).expect(200);
     const mine = res.body.find((e: { id: string }) => e.id === escalationId);
     expect(mine).toMatchObject({ caseId, deadlineId: 'cncp.production', rung: 0, status: 'OPEN', overdueHours: 0 });
@@ -53,7 +33,7 @@ describe('escalations over HTTP: a missed deadline reaches the DCPU, who acknowl
   });
 
   it('acknowledges, then resolves with a note; both on the case timeline, the miss kept', async () => {
-    const { caseId, escalationId } = await caseWithMissedProduction();
+    const { caseId, escalationId } = await missedInJodhpur();
     const ack = await stack.http.post(`/escalations/${escalationId}/acknowledge`).set(dcpu).send({}).expect(200);
     expect(ack.body).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgedBy: expect.any(String) });
 
