@@ -161,6 +161,16 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     const next = applyCaseEvent(snapshot, parsed.event);
     const to = describeState(next.snapshot);
     const stepSequence = sequence + 1;
+    // Which deadlines this event met (and whether late) and which it started, for the timeline.
+    const key = (d: { id: string; dueAt: string }) => `${d.id}@${d.dueAt}`;
+    const before = openDeadlines(snapshot);
+    const after = openDeadlines(next.snapshot);
+    const afterKeys = new Set(after.map(key));
+    const beforeKeys = new Set(before.map(key));
+    const deadlines = {
+      met: before.filter((d) => !afterKeys.has(key(d))).map((d) => ({ id: d.id, dueAt: d.dueAt, late: Date.parse(at) > Date.parse(d.dueAt) })),
+      opened: after.filter((d) => !beforeKeys.has(key(d))).map((d) => ({ id: d.id, dueAt: d.dueAt })),
+    };
     await recordTransition({
       caseId,
       sequence: stepSequence,
@@ -172,7 +182,8 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
       actorRole: actor.role,
       payload,
       occurredAt: at,
-      openDeadlines: openDeadlines(next.snapshot).map((d) => ({ id: d.id, obligation: d.obligation, dueAt: d.dueAt, citation: d.citation })),
+      deadlines,
+      openDeadlines: after.map((d) => ({ id: d.id, obligation: d.obligation, dueAt: d.dueAt, citation: d.citation })),
     });
     snapshot = next.snapshot;
     sequence = stepSequence;
@@ -361,6 +372,7 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
       actorRole: registration.registeredBy.role,
       payload: { track: registration.track, child: registration.child },
       occurredAt: registration.registeredAt,
+      deadlines: { met: [], opened: openDeadlines(snapshot).map((d) => ({ id: d.id, dueAt: d.dueAt })) },
       openDeadlines: openDeadlines(snapshot).map((d) => ({ id: d.id, obligation: d.obligation, dueAt: d.dueAt, citation: d.citation })),
       registration: {
         track: registration.track,

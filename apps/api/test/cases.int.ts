@@ -59,6 +59,9 @@ describe('cases: from registration through an event, on real PostgreSQL, Redis a
 
     const timeline = await stack.http.get(`/cases/${caseId}/timeline`).set(cwc).expect(200);
     expect(timeline.body.map((e: { eventType: string }) => e.eventType)).toEqual(['REGISTERED', 'PRODUCED_BEFORE_CWC']);
+    // The timeline says which deadline the event met, on time, and which it started.
+    expect(timeline.body[1].deadlines.met).toEqual([expect.objectContaining({ id: 'cncp.production', late: false })]);
+    expect(timeline.body[1].deadlines.opened.map((d: { id: string }) => d.id)).toContain('cncp.finalOrder');
     expect((await stack.http.get(`/cases/${caseId}`).set(cwc)).body.state).toBe('cncp.beforeCwc.awaitingInterimPlacement');
     expect(await new AuditRepository(stack.db).verifyChain(`case:${caseId}`)).toEqual([]);
     expect(await stack.db.auditEntry.count({ where: { chain: `case:${caseId}` } })).toBe(2);

@@ -54,6 +54,8 @@ describe('escalations over HTTP: a missed deadline reaches the DCPU, who acknowl
       'ESCALATION_RESOLVED',
     ]);
     await stack.http.post(`/escalations/${escalationId}/resolve`).set(dcpu).send({ note: 'resolving twice' }).expect(409);
+    expect(timeline.body[0].deadlines.opened).toEqual([expect.objectContaining({ id: 'cncp.production' })]);
+    expect(timeline.body[1].payload).toMatchObject({ deadlineId: 'cncp.production', toBody: 'DCPU' });
   });
 
   it('404 for an escalation that does not exist, 400 for a bad filter', async () => {

@@ -36,6 +36,8 @@ export interface TimelineEntryView {
   toState: string;
   actor: { id: string | null; role: string | null };
   payload: Record<string, unknown>;
+  /** the deadlines this step met (late or on time) and started */
+  deadlines: { met?: { id: string; dueAt: string; late: boolean }[]; opened?: { id: string; dueAt: string }[] };
   occurredAt: string;
   recordedAt: string;
 }
@@ -229,6 +231,7 @@ export class CasesService {
       toState: e.toState,
       actor: { id: e.actorId, role: e.actorRole },
       payload: e.payload as Record<string, unknown>,
+      deadlines: e.deadlines as TimelineEntryView['deadlines'],
       occurredAt: e.occurredAt.toISOString(),
       recordedAt: e.recordedAt.toISOString(),
     }));

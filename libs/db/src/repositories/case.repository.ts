@@ -29,12 +29,20 @@ interface TimelineStep {
   actorRole: string | null;
   payload: Record<string, unknown>;
   occurredAt: Date;
+  deadlines?: DeadlineChanges;
+}
+
+/** Which statutory deadlines a step met (late or on time) and which it started. */
+export interface DeadlineChanges {
+  met: { id: string; dueAt: string; late: boolean }[];
+  opened: { id: string; dueAt: string }[];
 }
 
 /** One step of a case's life as the workflow decided it; sequence 0 is the registration. */
 export interface TransitionRecord extends TimelineStep {
   phase: string;
   openDeadlines: OpenDeadlineRecord[];
+  deadlines?: DeadlineChanges;
   registration?: CaseRegistrationRecord;
 }
 
@@ -81,7 +89,7 @@ export class CaseRepository {
 
   /** Case row, timeline entry and audit entry in one transaction; false when already written. */
   recordTransition(t: TransitionRecord): Promise<boolean> {
-    return this.writeStep(t, t.registration ? 'case.registered' : `case.event.${t.eventType}`, async (tx) => {
+    return this.writeStep({ ...t, ...(t.deadlines && { deadlines: t.deadlines }) }, t.registration ? 'case.registered' : `case.event.${t.eventType}`, async (tx) => {
       const nextDueAt = t.openDeadlines.map((d) => d.dueAt).sort()[0];
       const projection = {
         state: t.toState,
@@ -150,6 +158,7 @@ export class CaseRepository {
             actorId: step.actorId,
             actorRole: step.actorRole,
             payload: step.payload as Prisma.InputJsonObject,
+            ...(step.deadlines && { deadlines: step.deadlines as unknown as Prisma.InputJsonObject }),
             occurredAt: step.occurredAt,
           },
         });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "TimelineEntry" ADD COLUMN     "deadlines" JSONB NOT NULL DEFAULT '{}';
+
