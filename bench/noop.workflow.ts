@@ -1,0 +1,16 @@
+// The baseline: a workflow whose Update handler returns at once. It is bundled on its own
+// (bench/noop-worker.ts), so the comparison with the case workflow is Temporal's floor for an Update.
+import { condition, defineSignal, defineUpdate, setHandler } from '@temporalio/workflow';
+
+/** Takes the same request a case event carries, so the payload on the wire is comparable. */
+export const noopUpdate = defineUpdate<boolean, [unknown]>('noop');
+export const noopStopSignal = defineSignal('stop');
+
+export async function noopWorkflow(): Promise<void> {
+  let stopped = false;
+  setHandler(noopUpdate, () => true);
+  setHandler(noopStopSignal, () => {
+    stopped = true;
+  });
+  await condition(() => stopped);
+}
