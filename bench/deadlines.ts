@@ -26,6 +26,8 @@ export interface DeadlineBenchOptions {
   drainLimitSeconds: number;
   /** (c) only: deadlines a day away, measure memory once every case is registered, then stop. */
   memoryOnly: boolean;
+  /** The worker's WORKER_MAX_CACHED_WORKFLOWS for this run; its configured default otherwise. */
+  maxCachedWorkflows?: number;
   terminate: boolean;
   log: (line: string) => void;
 }
@@ -45,6 +47,8 @@ export interface DeadlineBenchResult {
   taskQueue: string;
   cases: number;
   memoryOnly: boolean;
+  /** The worker script that ran. */
+  worker: string;
   dueInSeconds: number;
   spreadSeconds: number;
   firstDueAt: string;
@@ -114,8 +118,17 @@ export async function runDeadlineBenchmark(o: DeadlineBenchOptions): Promise<Dea
   try {
     const devServerPid = temporalDevServerPid();
     const devServerBefore = devServerPid === undefined ? undefined : procStatus(devServerPid)?.rssKiB;
-    o.log(`(b) starting the case worker (task queue ${taskQueue}); dev server pid ${devServerPid ?? 'not found'}`);
-    worker = await startNodeChild('apps/worker/src/main.ts', { ...o.workerEnv, TEMPORAL_TASK_QUEUE: taskQueue }, join(o.logDir, 'deadlines-case-worker.log'), /polling task queue/);
+    const workerScript = 'apps/worker/src/main.ts';
+    const cacheEnv = o.maxCachedWorkflows === undefined ? {} : { WORKER_MAX_CACHED_WORKFLOWS: String(o.maxCachedWorkflows) };
+    o.log(
+      `(b) starting the case worker, maxCachedWorkflows ${o.maxCachedWorkflows ?? 'as configured'} (task queue ${taskQueue}); dev server pid ${devServerPid ?? 'not found'}`,
+    );
+    worker = await startNodeChild(
+      workerScript,
+      { ...o.workerEnv, TEMPORAL_TASK_QUEUE: taskQueue, ...cacheEnv },
+      join(o.logDir, 'deadlines-case-worker.log'),
+      /polling task queue/,
+    );
     await sleep(2_000);
     const workerIdleBefore = procStatus(worker.pid)?.rssKiB;
     sampler = new RssSampler({ worker: worker.pid, devServer: devServerPid });
@@ -189,7 +202,9 @@ export async function runDeadlineBenchmark(o: DeadlineBenchOptions): Promise<Dea
     }
     const registeredSeconds = ((registered ?? Date.now()) - t0) / 1000;
     const registeredBeforeDue = registered !== undefined && registered < firstDue;
-    const registeredNow = await registeredCount().catch(() => Number.NaN);
+    const registeredNow = Number(
+      (await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "Case" WHERE "registeredAt" = $1`, [registeredAt])).rows[0]!.n,
+    );
     o.log(`(b) registered: ${registeredNow} cases after ${registeredSeconds.toFixed(1)} s${registeredBeforeDue ? '' : ' (NOT before the first due time)'}`);
 
     // (c) every case open and waiting on its timer.
@@ -257,6 +272,7 @@ export async function runDeadlineBenchmark(o: DeadlineBenchOptions): Promise<Dea
       taskQueue,
       cases: o.cases,
       memoryOnly: o.memoryOnly,
+      worker: workerScript,
       dueInSeconds,
       spreadSeconds: o.spreadSeconds,
       firstDueAt: new Date(firstDue).toISOString(),

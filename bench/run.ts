@@ -1,6 +1,6 @@
 // `npm run bench`: throughput and latency of case events, deadline lateness at scale, and memory.
 // Not a test: it prints figures (and writes them as JSON); docs/benchmarks.md records a run.
-// Usage: npm run bench -- [--only updates|deadlines] [--cases 10000] [--update-cases 256]
+// Usage: npm run bench -- [--only updates|deadlines] [--cases 2000] [--update-cases 256]
 //        [--concurrency 1,8,32,64] [--spread 60] [--due-in 0] [--keep] [--help]
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -17,7 +17,7 @@ import { REPO_ROOT } from './lib/proc.js';
 
 const HELP = `npm run bench -- [options]
   --only <updates|deadlines>   run one part: (a) Update throughput, or (b)+(c) deadlines and memory
-  --cases <n>                  (b)/(c): open case workflows whose deadlines fall due together [10000]
+  --cases <n>                  (b)/(c): open case workflows whose deadlines fall due together [2000]
   --start-concurrency <n>      (b): workflow starts in flight [32]
   --spread <s>                 (b): due times spread over this many seconds; 0 = one instant [60]
   --due-in <s>                 (b): first due time, seconds after the first start; 0 = 120 + 0.06 s/case [0]
@@ -28,6 +28,7 @@ const HELP = `npm run bench -- [options]
   --phase-limit <s>            (a): wall-clock limit of each measured phase [600]
   --history-sample <n>         (a): histories read for the time breakdown [20]
   --memory-only                (c) only: deadlines a day away; RSS once all --cases are registered, no escalations
+  --max-cached-workflows <n>   (b)/(c): the worker's WORKER_MAX_CACHED_WORKFLOWS [its default, 1000]
   --keep                       leave the (b) workflows open (terminate later, see docs/benchmarks.md)
   --database-url <url>         [BENCH_DATABASE_URL or postgresql://raksha:raksha@127.0.0.1:5432/raksha_bench]
   --admin-url <url>            database to connect to for CREATE DATABASE [.../raksha_test]
@@ -38,7 +39,7 @@ const HELP = `npm run bench -- [options]
 const { values: args } = parseArgs({
   options: {
     only: { type: 'string' },
-    cases: { type: 'string', default: '10000' },
+    cases: { type: 'string', default: '2000' },
     'start-concurrency': { type: 'string', default: '32' },
     spread: { type: 'string', default: '60' },
     'due-in': { type: 'string', default: '0' },
@@ -50,6 +51,7 @@ const { values: args } = parseArgs({
     'history-sample': { type: 'string', default: '20' },
     keep: { type: 'boolean', default: false },
     'memory-only': { type: 'boolean', default: false },
+    'max-cached-workflows': { type: 'string' },
     'database-url': { type: 'string' },
     'admin-url': { type: 'string' },
     'redis-url': { type: 'string' },
@@ -169,6 +171,7 @@ try {
       spreadSeconds: int('spread', 0, 3_600),
       drainLimitSeconds: int('drain-limit', 10, 7_200),
       memoryOnly: args['memory-only'] ?? false,
+      ...(args['max-cached-workflows'] === undefined ? {} : { maxCachedWorkflows: int('max-cached-workflows', 2, 100_000) }),
       terminate: !args.keep,
       log,
     });
@@ -220,7 +223,7 @@ for (const level of updates?.levels ?? []) {
 }
 if (deadlines) {
   const d = deadlines;
-  console.log(`\n## (b) ${d.cases} cases ${d.memoryOnly ? '(memory only: deadlines a day away)' : `due within ${d.spreadSeconds} s (${d.firstDueAt} .. ${d.lastDueAt})`}`);
+  console.log(`\n## (b) ${d.cases} cases, worker ${d.worker}${d.memoryOnly ? ' (memory only: deadlines a day away)' : `, due within ${d.spreadSeconds} s (${d.firstDueAt} .. ${d.lastDueAt})`}`);
   if (d.aborted) console.log(`STOPPED EARLY: ${d.aborted}`);
   console.log(
     `started in ${round(d.start.seconds)} s (${round(d.start.perSecond)}/s, ${d.start.failed} failed); ${d.registered}/${d.cases} registered after ${round(d.registeredSeconds)} s${d.registeredBeforeDue ? '' : ' — NOT before the first due time: lateness includes the start backlog'}`,
@@ -242,5 +245,8 @@ finished = true;
 clearInterval(keepAlive);
 if (failure !== undefined) {
   console.error(`\n[bench] FAILED: ${result.failure}\nworker logs: ${outDir}`);
+  process.exitCode = 1;
+} else if (deadlines?.aborted) {
+  console.error(`\n[bench] (b) stopped early: ${deadlines.aborted}\nworker logs: ${outDir}`);
   process.exitCode = 1;
 }

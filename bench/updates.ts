@@ -12,7 +12,7 @@ import {
   type CaseEventRequest,
   type CaseRegistration,
 } from '@raksha/contracts';
-import { noopStopSignal, noopUpdate } from './noop.workflow.js';
+import { noopUpdate } from './noop.workflow.js';
 import { breakdownUpdates, type UpdateBreakdown } from './lib/history.js';
 import { runBounded, within, type PoolResult } from './lib/pool.js';
 import { CpuMeter, startNodeChild, temporalDevServerPid, type NodeChild } from './lib/proc.js';
@@ -224,7 +224,8 @@ export async function runUpdateBenchmark(o: UpdateBenchOptions): Promise<UpdateB
         h.executeUpdate(noopUpdate, { args: [request] }),
       );
       const bareBreakdown = await breakdownUpdates(bare.handles.slice(0, o.historySample), 'noop');
-      await runBounded(bare.handles, 16, 300_000, (h) => h.signal(noopStopSignal).catch(() => undefined));
+      // Terminated, not signalled: a stop signal would need the no-op worker, which may stop first.
+      await terminateAll(bare.handles, 'benchmark finished');
       for (const h of bare.handles) opened.delete(h);
       o.log(`(a) c=${concurrency}: bare Update ${bareRun.perSecond.toFixed(1)} /s, p50 ${bareRun.latency.p50.toFixed(1)} ms, p99 ${bareRun.latency.p99.toFixed(1)} ms`);
 

@@ -18,7 +18,9 @@ export function procStatus(pid: number): ProcStatus | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
-    return { rssKiB: kib('VmRSS'), hwmKiB: kib('VmHWM') };
+    const rssKiB = kib('VmRSS');
+    // A zombie (exited, not yet reaped) has a status file but no memory lines.
+    return Number.isFinite(rssKiB) ? { rssKiB, hwmKiB: kib('VmHWM') } : undefined;
   } catch {
     return undefined;
   }

@@ -30,6 +30,7 @@ export async function startCaseWorker(
     taskQueue: config.temporal.taskQueue,
     workflowBundle: bundle,
     activities: createActivities({ cases: new CaseRepository(db), notifications }),
+    maxCachedWorkflows: config.worker.maxCachedWorkflows,
   });
   const processor = startNotificationProcessor(redis, new NotificationRepository(db));
   const done = worker.run().finally(async () => {

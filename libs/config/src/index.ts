@@ -26,6 +26,9 @@ const configSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1),
+  // Each cached case workflow holds ~1.9 MiB of worker heap (docs/benchmarks.md); the SDK's default
+  // sizes the cache past what the heap holds, and the worker dies at ~2,300 open cases.
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000),
 });
 
 export interface RakshaConfig {
@@ -35,6 +38,7 @@ export interface RakshaConfig {
   api: { host: string; port: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number };
+  worker: { maxCachedWorkflows: number };
 }
 
 export class ConfigError extends Error {
@@ -60,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     ACCESS_TOKEN_TTL_SECONDS: env.ACCESS_TOKEN_TTL_SECONDS ?? '900',
     REFRESH_TOKEN_TTL_DAYS: env.REFRESH_TOKEN_TTL_DAYS ?? '14',
     RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE ?? '600',
+    WORKER_MAX_CACHED_WORKFLOWS: env.WORKER_MAX_CACHED_WORKFLOWS ?? '1000',
   });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -82,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
       refreshTokenTtlDays: c.REFRESH_TOKEN_TTL_DAYS,
       rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     }),
+    worker: Object.freeze({ maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS }),
   });
 }
 
