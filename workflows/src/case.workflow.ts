@@ -71,6 +71,9 @@ export interface CaseCarryOver {
 
 const ANSWERS_KEPT = 1000;
 
+/** Where the case is now: after a hand-off or an escorted transfer, no longer where it was registered. */
+const jurisdictionOf = (s: CaseSnapshot) => ({ track: s.context.track, districtCode: s.context.districtCode, stateCode: s.context.stateCode });
+
 export async function caseWorkflow(registration: CaseRegistration, carried?: CaseCarryOver): Promise<void> {
   const caseId = registration.caseId;
   let snapshot: CaseSnapshot = carried
@@ -184,6 +187,7 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
       occurredAt: at,
       deadlines,
       openDeadlines: after.map((d) => ({ id: d.id, obligation: d.obligation, dueAt: d.dueAt, citation: d.citation })),
+      jurisdiction: jurisdictionOf(next.snapshot),
     });
     snapshot = next.snapshot;
     sequence = stepSequence;
@@ -192,7 +196,8 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     const transfer = snapshot.context.transfer;
     const jobs = noticeJobs(
       next.actions,
-      registration,
+      caseId,
+      jurisdictionOf(snapshot),
       sequence,
       `Case ${caseId}`,
       `${type.replaceAll('_', ' ').toLowerCase()}: now ${to.label}`,
@@ -206,9 +211,9 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     const { state, phase } = describeState(snapshot);
     upsertSearchAttributes([
       { key: CaseIdAttribute, value: caseId },
-      { key: TrackAttribute, value: registration.track },
-      { key: DistrictCodeAttribute, value: registration.districtCode },
-      { key: StateCodeAttribute, value: registration.stateCode },
+      { key: TrackAttribute, value: snapshot.context.track },
+      { key: DistrictCodeAttribute, value: snapshot.context.districtCode },
+      { key: StateCodeAttribute, value: snapshot.context.stateCode },
       { key: CaseStateAttribute, value: state },
       { key: CasePhaseAttribute, value: phase },
     ]);
@@ -335,8 +340,8 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
         citation: deadline.citation,
         rung,
         toBody,
-        districtCode: registration.districtCode,
-        stateCode: registration.stateCode,
+        districtCode: snapshot.context.districtCode,
+        stateCode: snapshot.context.stateCode,
         dueAt: deadline.dueAt,
       },
     });
@@ -347,8 +352,8 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
       {
         dedupeKey: `escalation-${id}`,
         recipientBody: toBody,
-        districtCode: registration.districtCode,
-        stateCode: registration.stateCode,
+        districtCode: snapshot.context.districtCode,
+        stateCode: snapshot.context.stateCode,
         caseId,
         kind: 'DEADLINE_ESCALATED',
         subject: `Overdue by ${overdueHours} h: ${deadline.obligation}`,

@@ -1,10 +1,12 @@
 // Turns the machine's named `notify` actions into one notification job per recipient body.
 import type { CaseAction, NotifyParams } from '@raksha/case-machine';
-import type { CaseRegistration, NotificationJob } from '@raksha/contracts';
+import type { NotificationJob } from '@raksha/contracts';
 
 export function noticeJobs(
   actions: readonly CaseAction[],
-  registration: CaseRegistration,
+  caseId: string,
+  /** Where the case stands after the step; its bodies are the ones told. */
+  where: { districtCode: string; stateCode: string },
   sequence: number,
   subject: string,
   body: string,
@@ -16,11 +18,11 @@ export function noticeJobs(
       a.params.to.map((target): NotificationJob => {
         const home = target === 'HOME_DISTRICT_DCPU' && homeDistrict;
         return {
-          dedupeKey: `case-${registration.caseId}-${sequence}-${target}`,
+          dedupeKey: `case-${caseId}-${sequence}-${target}`,
           recipientBody: target === 'HOME_DISTRICT_DCPU' ? 'DCPU' : target,
-          districtCode: home ? homeDistrict.districtCode : registration.districtCode,
-          stateCode: home ? homeDistrict.stateCode : registration.stateCode,
-          caseId: registration.caseId,
+          districtCode: home ? homeDistrict.districtCode : where.districtCode,
+          stateCode: home ? homeDistrict.stateCode : where.stateCode,
+          caseId,
           kind: `CASE_${a.params.about.toUpperCase().replace(/[^A-Z]+/g, '_')}`,
           subject: `${subject}: ${a.params.about}`,
           body,

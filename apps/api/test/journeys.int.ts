@@ -52,6 +52,70 @@ describe('journeys of the people who use Raksha', () => {
     await stack.http.get(`/cases/${caseId}`).set(await as(stack, 'monitor.mh')).expect(404);
   });
 
+  it('a child in a Children’s Home is apprehended: the case passes from the CWC to the JJB, whose queue it joins', async () => {
+    const childline = await as(stack, 'childline.jaipur');
+    const cwc = await as(stack, 'cwc.jaipur');
+    const { body: registered } = await stack.http
+      .post('/cases')
+      .set(childline)
+      .send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { ageYears: 15, gender: 'MALE' } })
+      .expect(201);
+    const caseId: string = registered.caseId;
+    const send = async (who: { Authorization: string }, type: string, payload: Record<string, unknown>) =>
+      (await stack.http.post(`/cases/${caseId}/events`).set(who).send({ type, payload }).expect(200)).body;
+    await send(cwc, 'PRODUCED_BEFORE_CWC', { circumstance: 'RUNAWAY', producedBy: 'Childline Jaipur' });
+    await send(cwc, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'F18/JPR/31' });
+    await send(cwc, 'SIR_ORDERED', { sirRef: 'SIR/JPR/31' });
+    await send(await as(stack, 'probation.jaipur'), 'SIR_SUBMITTED', { sirRef: 'SIR/JPR/31', finding: 'OTHER' });
+    await send(cwc, 'FINAL_ORDER_PASSED', { order: 'CHILDRENS_HOME', reasons: 'no family traced; the child asks to stay in school', orderRef: 'CWC/JPR/31' });
+
+    // The CWC may not send the police's event.
+    await stack.http
+      .post(`/cases/${caseId}/events`)
+      .set(cwc)
+      .send({ type: 'APPREHENDED_FOR_OFFENCE', payload: { firRef: 'FIR 88/2026', allegedOffence: 'theft (s.303 BNS)' } })
+      .expect(403);
+    const handedOff = await send(await as(stack, 'sjpu.jaipur'), 'APPREHENDED_FOR_OFFENCE', { firRef: 'FIR 88/2026', allegedOffence: 'theft (s.303 BNS)' });
+    expect(handedOff).toMatchObject({ state: 'cicl.apprehended', allowedEvents: expect.arrayContaining(['PRODUCED_BEFORE_JJB']) });
+    expect(handedOff.openDeadlines.map((d: { id: string }) => d.id)).toEqual(['cicl.production']);
+
+    const jjb = await as(stack, 'jjb.jaipur');
+    const { body: read } = await stack.http.get(`/cases/${caseId}`).set(jjb).expect(200);
+    expect(read).toMatchObject({ track: 'CICL', state: 'cicl.apprehended' });
+    const queue = await stack.http.get('/cases/queue').set(jjb).query({ limit: 100 }).expect(200);
+    expect(queue.body.map((c: { id: string }) => c.id)).toContain(caseId);
+    const cwcQueue = await stack.http.get('/cases/queue').set(cwc).query({ limit: 100 }).expect(200);
+    expect(cwcQueue.body.map((c: { id: string }) => c.id)).not.toContain(caseId);
+    await send(jjb, 'PRODUCED_BEFORE_JJB', { offenceCategory: 'PETTY', ageAtOffence: 15 });
+  });
+
+  it('a child restored to a family in another state is escorted there, and the case moves with the child (s.95; R.81)', async () => {
+    const cwcJaipur = await as(stack, 'cwc.jaipur');
+    const { body: registered } = await stack.http
+      .post('/cases')
+      .set(await as(stack, 'childline.jaipur'))
+      .send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { ageYears: 11, gender: 'MALE' } })
+      .expect(201);
+    const caseId: string = registered.caseId;
+    const send = async (who: { Authorization: string }, type: string, payload: Record<string, unknown>) =>
+      (await stack.http.post(`/cases/${caseId}/events`).set(who).send({ type, payload }).expect(200)).body;
+    await send(cwcJaipur, 'PRODUCED_BEFORE_CWC', { circumstance: 'LOST', producedBy: 'Childline Jaipur' });
+    await send(cwcJaipur, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'F18/JPR/40' });
+    await send(cwcJaipur, 'SIR_ORDERED', { sirRef: 'SIR/JPR/40' });
+    await send(await as(stack, 'probation.jaipur'), 'SIR_SUBMITTED', { sirRef: 'SIR/JPR/40', finding: 'FAMILY_TRACED' });
+    await send(cwcJaipur, 'FINAL_ORDER_PASSED', { order: 'RESTORATION', reasons: 'parents traced in Pune and verified', orderRef: 'CWC/JPR/40' });
+    await send(cwcJaipur, 'TRANSFER_ORDERED', { orderRef: 'CWC/JPR/40/T', toDistrictCode: 'MH-PUNE', toStateCode: 'MH' });
+    await send(await as(stack, 'sjpu.jaipur'), 'CHILD_ESCORTED', { escortOfficerRef: 'HC 1123', escortedByWomanOfficer: false });
+
+    // The file goes with the child: Pune's CWC now holds the case and Jaipur's no longer sees it.
+    const cwcPune = await as(stack, 'cwc.pune');
+    const { body: moved } = await stack.http.get(`/cases/${caseId}`).set(cwcPune).expect(200);
+    expect(moved).toMatchObject({ districtCode: 'MH-PUNE', stateCode: 'MH', state: 'cncp.restoration.escorted' });
+    await stack.http.get(`/cases/${caseId}`).set(cwcJaipur).expect(404);
+    const restored = await send(cwcPune, 'CHILD_RESTORED', { restoredTo: 'PARENT' });
+    expect(restored.state).toBe('cncp.followUp');
+  });
+
   it('a citizen signs in but sees no case records', async () => {
     const citizen = await as(stack, 'citizen.demo');
     await stack.http.get('/cases').set(citizen).expect(403);

@@ -135,6 +135,11 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
   },
   JJB_FINAL_ORDER_PASSED: { ...JJB, description: 'Final order of the JJB', citation: 's.17, s.18' },
   REFERRED_TO_CWC: { ...JJB, description: 'Child found to be in need of care and protection; produced before the CWC', citation: 's.17(2) [verify]' },
+  APPREHENDED_FOR_OFFENCE: {
+    ...POLICE,
+    description: 'Child in the CWC’s care apprehended, alleged to have committed an offence; to be produced before the JJB',
+    citation: 's.10(1)',
+  },
   AGE_DETERMINATION_ORDERED: {
     roles: ['CWC_MEMBER', 'JJB_MEMBER'],
     bodies: ['CWC', 'JJB'],

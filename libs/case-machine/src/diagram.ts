@@ -2,6 +2,7 @@ import type { AnyStateNode, TransitionDefinition } from 'xstate';
 import { EVENT_AUTHORITY } from './authority.js';
 import { CASE_EVENT_TYPES } from './events.js';
 import { caseMachine, type CaseStateMeta } from './machine.js';
+import { BODY_DUTY_RULES } from './body-duties.js';
 import { DEADLINE_RULES, type DeadlineId } from './policy.js';
 
 type AnyTransition = TransitionDefinition<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -107,6 +108,17 @@ export function renderDeadlineTable(): string {
   ].join('\n');
 }
 
+export function renderBodyDutyTable(): string {
+  return [
+    '| id | body | obligation | at least | per | counted for | report to | citation | basis |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...BODY_DUTY_RULES.map(
+      (r) =>
+        `| \`${r.id}\` | ${r.body} | ${cell(r.obligation)} | ${r.atLeast} | ${r.period.toLowerCase()} | ${r.per === 'cci' ? 'each CCI' : 'the body'} | ${cell(r.reportTo ?? '')} | ${cell(r.citation)} | ${r.basis} |`,
+    ),
+  ].join('\n');
+}
+
 export function renderEventTable(): string {
   return [
     '| event | roles | bodies | citation | what |',
@@ -153,6 +165,17 @@ export function renderCaseMachineDoc(): string {
     'journey end (s.98(1)); its `within` is the most the Act allows in one instance.',
     '',
     renderDeadlineTable(),
+    '',
+    '## Recurring duties of the bodies',
+    '',
+    'Duties of the CWC, the JJB and those who oversee them, counted per calendar period (IST; quarters start',
+    'in January, April, July and October) rather than opened by a child\'s case. A period that ends short of the',
+    'count escalates on the same ladder. Sittings count distinct days.',
+    '',
+    renderBodyDutyTable(),
+    '',
+    'The 24 hours to report a found child (s.32) run before Raksha knows of the child: the report is what',
+    'registers the case, so it has no timer here; the 24-hour production clock (s.31(1)) starts from it.',
     '',
     '## Events and who may send them',
     '',

@@ -139,6 +139,8 @@ export const caseEventSchemas = {
   PROCEEDINGS_TERMINATED: ev('PROCEEDINGS_TERMINATED', {}),
   JJB_FINAL_ORDER_PASSED: ev('JJB_FINAL_ORDER_PASSED', { order: z.enum(JJB_FINAL_ORDERS), reasons, orderRef: ref }),
   REFERRED_TO_CWC: ev('REFERRED_TO_CWC', { reasons }),
+  /** A child before the CWC or in its care is apprehended, alleged to have committed an offence. */
+  APPREHENDED_FOR_OFFENCE: ev('APPREHENDED_FOR_OFFENCE', { firRef: ref, allegedOffence: ref }),
   // Either track
   AGE_DETERMINATION_ORDERED: ev('AGE_DETERMINATION_ORDERED', {
     orderRef: ref,

@@ -7,3 +7,4 @@ export { caseMachine, CASE_PHASES, NOTICE_TARGETS, type CaseMachine, type CasePh
 export { guards, type GuardName } from './guards.js';
 export { sampleEvents } from './samples.js';
 export * from './runtime.js';
+export * from './body-duties.js';

@@ -90,6 +90,16 @@ const wentMissing = <const Target extends string>(target: Target) => ({
   ],
 });
 
+/** s.10(1): a child in the CWC's care who is apprehended goes before the JJB; the case follows the child. */
+const apprehendedForOffence = {
+  target: '#case.cicl.apprehended' as const,
+  actions: [
+    'recordEvent' as const,
+    'handOffToJjb' as const,
+    { type: 'notify' as const, params: { to: ['JJB', 'CWC', 'DCPU'] as NoticeTarget[], about: 'apprehension' } },
+  ],
+};
+
 /** The missing-child branch (National SOP 2016; BBA v. UoI), the same whether placed pending inquiry or under an order. */
 const missingFromInstitution = <const TracedTo extends string>(label: string, tracedTo: TracedTo) => ({
   ...described(label, 'National SOP 2016; BBA v. UoI (2013)', 'MISSING'),
@@ -274,6 +284,20 @@ export const caseMachine = setup({
         { from: 'CICL' as const, to: 'CNCP' as const, at: event.at, reasons: event.type === 'REFERRED_TO_CWC' ? event.reasons : '' },
       ],
     })),
+    handOffToJjb: assign(({ context, event }) => ({
+      ...clearedEpisode(context),
+      track: 'CICL' as const,
+      offence: undefined,
+      handoffs: [
+        ...context.handoffs,
+        {
+          from: 'CNCP' as const,
+          to: 'CICL' as const,
+          at: event.at,
+          reasons: event.type === 'APPREHENDED_FOR_OFFENCE' ? `FIR ${event.firRef}: ${event.allegedOffence}` : '',
+        },
+      ],
+    })),
     recordAgeDeterminationOrder: assign(({ event }) =>
       event.type === 'AGE_DETERMINATION_ORDERED'
         ? { ageDetermination: { orderRef: event.orderRef, orderedAt: event.at, medicalTest: event.medicalTest ?? false } }
@@ -369,6 +393,7 @@ export const caseMachine = setup({
           ]),
           initial: 'awaitingInterimPlacement',
           on: {
+            APPREHENDED_FOR_OFFENCE: apprehendedForOffence,
             // Age determination runs beside the inquiry: it blocks only the orders that depend on the age.
             AGE_DETERMINATION_ORDERED: {
               guard: 'ageDeterminationMayBeOrdered',
@@ -506,6 +531,7 @@ export const caseMachine = setup({
             },
             // s.98(3): a child who does not return from leave is reported missing like any other.
             CHILD_MISSING_FROM_CCI: wentMissing('missing'),
+            APPREHENDED_FOR_OFFENCE: apprehendedForOffence,
             CHILD_ATTAINED_MAJORITY: [
               { guard: 'entersAftercareAtMajority', target: 'aftercare', actions: ['recordEvent'] },
               { guard: 'leavesCareAtMajority', target: 'leftCare', actions: ['recordEvent'] },
@@ -584,11 +610,15 @@ export const caseMachine = setup({
             FOLLOW_UP_REPORT_FILED: { target: 'followUp', reenter: true, actions: ['recordEvent', 'countFollowUpReport'] },
             FOLLOW_UP_COMPLETED: { guard: 'restorationFollowUpPeriodOver', target: 'followUpComplete', actions: ['recordEvent'] },
             REENTERED_CARE: { target: 'awaitingProduction', actions: ['recordEvent', 'startNewEpisode'] },
+            APPREHENDED_FOR_OFFENCE: apprehendedForOffence,
           },
         },
         followUpComplete: {
           ...described('Follow-up completed', 'post-restoration follow-up (policy)', 'AWAITING_CLOSURE'),
-          on: { REENTERED_CARE: { target: 'awaitingProduction', actions: ['recordEvent', 'startNewEpisode'] } },
+          on: {
+            REENTERED_CARE: { target: 'awaitingProduction', actions: ['recordEvent', 'startNewEpisode'] },
+            APPREHENDED_FOR_OFFENCE: apprehendedForOffence,
+          },
         },
       },
     },

@@ -92,6 +92,8 @@ export function sampleEvents(type: CaseEventType, context: CaseContext, at: stri
       return [{ type, at, cciRef: ref }];
     case 'MISSING_REPORTED_TO_POLICE':
       return [{ type, at, firRef: ref }];
+    case 'APPREHENDED_FOR_OFFENCE':
+      return [{ type, at, firRef: ref, allegedOffence: 'theft (s.303 BNS)' }];
     case 'REFERRED_TO_AHTU':
       return [{ type, at, referenceNo: ref }];
     case 'CHILD_TRACED':

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { casePhase, scheduledSystemEvents } from '../src/index.js';
-import { CaseUnderTest, ciclProduced, REASONS } from './support.js';
+import { CaseUnderTest, ciclProduced, cncpWithSir, REASONS } from './support.js';
 
 const PRODUCED = '2025-01-06T20:00:00+05:30'; // 14:30Z
 
@@ -174,6 +174,34 @@ describe('CICL track, before the Juvenile Justice Board', () => {
     expect(sut.context.handoffs).toEqual([{ from: 'CICL', to: 'CNCP', at: '2025-02-01T10:00:00+05:30', reasons: REASONS }]);
     expect(sut.deadlineIds).toEqual(['cncp.production']);
     expect(sut.last?.actions).toContainEqual({ type: 'notify', params: { to: ['CWC'], about: 'referral' } });
+  });
+
+  it('hands a child in the CWC’s care who is apprehended for an offence to the JJB, to be produced within 24 hours (s.10(1))', () => {
+    const sut = cncpWithSir().must('FINAL_ORDER_PASSED', '2025-02-01T10:00:00+05:30', {
+      order: 'CHILDRENS_HOME',
+      reasons: REASONS,
+      orderRef: 'O-1',
+    });
+    expect(sut.deadlineIds).toContain('cncp.icpPreparation');
+    sut.must('APPREHENDED_FOR_OFFENCE', '2025-02-10T18:00:00+05:30', { firRef: 'FIR 12/2025', allegedOffence: 'theft (s.303 BNS)' });
+    expect(sut.state).toBe('cicl.apprehended');
+    expect(sut.context.track).toBe('CICL');
+    expect(sut.context.handoffs).toEqual([
+      { from: 'CNCP', to: 'CICL', at: '2025-02-10T18:00:00+05:30', reasons: 'FIR FIR 12/2025: theft (s.303 BNS)' },
+    ]);
+    // The care deadlines stop with the CWC's episode; the JJB's production clock starts.
+    expect(sut.deadlineIds).toEqual(['cicl.production']);
+    expect(sut.deadline('cicl.production')?.dueAt).toBe('2025-02-11T12:30:00.000Z');
+    expect(sut.last?.actions).toContainEqual({ type: 'notify', params: { to: ['JJB', 'CWC', 'DCPU'], about: 'apprehension' } });
+    sut.must('PRODUCED_BEFORE_JJB', '2025-02-11T10:00:00+05:30', { offenceCategory: 'PETTY', ageAtOffence: 15 });
+    expect(sut.state).toBe('cicl.beforeJjb.bailHearing');
+  });
+
+  it('does not hand over a child who is not before the CWC or in its care (s.10(1))', () => {
+    const awaiting = new CaseUnderTest({ track: 'CNCP' });
+    expect(awaiting.send('APPREHENDED_FOR_OFFENCE', '2025-01-06T12:00:00+05:30', { firRef: 'F', allegedOffence: 'theft' })).toBe(false);
+    const cicl = ciclProduced('PETTY');
+    expect(cicl.send('APPREHENDED_FOR_OFFENCE', '2025-01-07T12:00:00+05:30', { firRef: 'F', allegedOffence: 'theft' })).toBe(false);
   });
 
   it('hands over a child released under s.17(1) who needs care', () => {

@@ -89,7 +89,7 @@ const INPUTS: CaseInput[] = [
 ];
 
 const RESTORATION_ORDERS = new Set(['RESTORATION_ORDERED', 'SURRENDER_RECONSIDERED']);
-const NEW_EPISODE = new Set(['REENTERED_CARE', 'REFERRED_TO_CWC']);
+const NEW_EPISODE = new Set(['REENTERED_CARE', 'REFERRED_TO_CWC', 'APPREHENDED_FOR_OFFENCE']);
 
 interface PathFacts {
   produced?: 'CWC' | 'JJB';

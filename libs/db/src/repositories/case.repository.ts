@@ -41,6 +41,8 @@ export interface DeadlineChanges {
 /** One step of a case's life as the workflow decided it; sequence 0 is the registration. */
 export interface TransitionRecord extends TimelineStep {
   phase: string;
+  /** Where the case stands after the step: a hand-off changes the track, an escorted transfer the district. */
+  jurisdiction?: { track: string; districtCode: string; stateCode: string };
   openDeadlines: OpenDeadlineRecord[];
   deadlines?: DeadlineChanges;
   registration?: CaseRegistrationRecord;
@@ -105,7 +107,7 @@ export class CaseRepository {
         });
         return;
       }
-      await tx.case.updateMany({ where: { id: t.caseId, sequence: { lt: t.sequence } }, data: projection });
+      await tx.case.updateMany({ where: { id: t.caseId, sequence: { lt: t.sequence } }, data: { ...projection, ...t.jurisdiction } });
       // An obligation met late: its escalations stay on record, marked with when it was met.
       const open = new Set(t.openDeadlines.map((d) => `${d.id}@${new Date(d.dueAt).toISOString()}`));
       const unmet = await tx.escalation.findMany({ where: { caseId: t.caseId, metAt: null }, select: { id: true, deadlineId: true, dueAt: true } });

@@ -1,0 +1,159 @@
+// Recurring duties of the bodies themselves (JJ-ACT.md "Monitoring duties", s.16): deadlines on a CWC or
+// JJB, not on a child's case, so they are counted per calendar period rather than armed by a case's state.
+import { DEFAULT_LADDER, type EscalationRung } from './policy.js';
+
+/** Calendar periods in India Standard Time; a quarter is Jan–Mar, Apr–Jun, Jul–Sep, Oct–Dec. */
+export const DUTY_PERIODS = ['MONTH', 'QUARTER'] as const;
+export type DutyPeriod = (typeof DUTY_PERIODS)[number];
+
+export interface BodyDutyRule {
+  id: string;
+  /** The body that owes the duty. */
+  body: 'CWC' | 'JJB' | 'DISTRICT_MAGISTRATE' | 'CJM_OR_CMM';
+  obligation: string;
+  period: DutyPeriod;
+  /** How many times in each period (sittings, visits, returns). */
+  atLeast: number;
+  /** 'body': counted for the body; 'cci': counted separately for each child care institution it oversees. */
+  per: 'body' | 'cci';
+  /** Who receives the return or report, where the duty is one. */
+  reportTo?: string;
+  citation: string;
+  basis: 'statute' | 'policy';
+  ladder: readonly EscalationRung[];
+}
+
+const duty = <const Id extends string>(r: Omit<BodyDutyRule, 'id' | 'ladder'> & { id: Id }) =>
+  ({ ...r, ladder: DEFAULT_LADDER }) as BodyDutyRule & { id: Id };
+
+export const BODY_DUTY_RULES = [
+  duty({
+    id: 'cwc.sittings',
+    body: 'CWC',
+    obligation: 'Sit as a Committee (at least 20 days in a month)',
+    period: 'MONTH',
+    atLeast: 20,
+    per: 'body',
+    citation: 's.28(1)',
+    basis: 'statute',
+  }),
+  duty({
+    id: 'cwc.cciVisits',
+    body: 'CWC',
+    obligation: 'Visit each child care institution in the district (at least twice a month)',
+    period: 'MONTH',
+    atLeast: 2,
+    per: 'cci',
+    citation: 's.30(viii)',
+    basis: 'statute',
+  }),
+  duty({
+    id: 'cwc.quarterlyReturn',
+    body: 'CWC',
+    obligation: 'Send the quarterly return on disposal and pendency (F.16) to the District Magistrate',
+    period: 'QUARTER',
+    atLeast: 1,
+    per: 'body',
+    reportTo: 'District Magistrate',
+    citation: 'R.17(ii); F.16',
+    basis: 'statute',
+  }),
+  duty({
+    id: 'dm.cwcReview',
+    body: 'DISTRICT_MAGISTRATE',
+    obligation: 'Review the functioning of the CWC',
+    period: 'QUARTER',
+    atLeast: 1,
+    per: 'body',
+    citation: 's.27(8) as amended in 2021 [verify]',
+    basis: 'statute',
+  }),
+  duty({
+    id: 'jjb.pendencyReport',
+    body: 'JJB',
+    obligation: 'Send the pendency of cases to the CJM / CMM and the District Magistrate',
+    period: 'QUARTER',
+    atLeast: 1,
+    per: 'body',
+    reportTo: 'CJM / CMM and District Magistrate',
+    citation: 's.16(3)',
+    basis: 'statute',
+  }),
+  duty({
+    id: 'cjm.pendencyReview',
+    body: 'CJM_OR_CMM',
+    obligation: 'Review the pendency of cases of the JJB',
+    period: 'QUARTER',
+    atLeast: 1,
+    per: 'body',
+    citation: 's.16(1)',
+    basis: 'statute',
+  }),
+] as const;
+
+export type BodyDutyId = (typeof BODY_DUTY_RULES)[number]['id'];
+export const BODY_DUTY_IDS = BODY_DUTY_RULES.map((r) => r.id) as readonly BodyDutyId[];
+
+export function isBodyDutyId(value: unknown): value is BodyDutyId {
+  return typeof value === 'string' && (BODY_DUTY_IDS as readonly string[]).includes(value);
+}
+
+export function bodyDutyRule(id: BodyDutyId): BodyDutyRule {
+  return BODY_DUTY_RULES.find((r) => r.id === id)!;
+}
+
+const IST_OFFSET_MS = 330 * 60_000;
+
+/** The calendar period (IST) containing a time: its start, its end (exclusive) and a label like 2026-11 or 2026-Q4. */
+export function dutyPeriodOf(period: DutyPeriod, at: string): { label: string; start: string; end: string } {
+  const ist = new Date(Date.parse(at) + IST_OFFSET_MS);
+  const year = ist.getUTCFullYear();
+  const month = ist.getUTCMonth();
+  const first = period === 'MONTH' ? month : month - (month % 3);
+  const months = period === 'MONTH' ? 1 : 3;
+  const start = Date.UTC(year, first, 1) - IST_OFFSET_MS;
+  const end = Date.UTC(year, first + months, 1) - IST_OFFSET_MS;
+  const label = period === 'MONTH' ? `${year}-${String(month + 1).padStart(2, '0')}` : `${year}-Q${first / 3 + 1}`;
+  return { label, start: new Date(start).toISOString(), end: new Date(end).toISOString() };
+}
+
+export interface DutyPerformance {
+  /** When the sitting, visit, return or review took place. */
+  at: string;
+  /** The institution visited, for duties counted per CCI. */
+  cciRef?: string;
+}
+
+export interface DutyShortfall {
+  cciRef?: string;
+  performed: number;
+  required: number;
+}
+
+/**
+ * Whether a body met a recurring duty in the period containing `periodAt`: counts the performances in it
+ * (distinct days for sittings, so two sittings on one day count once) and names each shortfall.
+ */
+export function assessBodyDuty(
+  rule: BodyDutyRule,
+  periodAt: string,
+  performances: readonly DutyPerformance[],
+  ccis: readonly string[] = [],
+): { period: string; start: string; end: string; met: boolean; shortfalls: DutyShortfall[] } {
+  const { label, start, end } = dutyPeriodOf(rule.period, periodAt);
+  const inPeriod = performances.filter((p) => Date.parse(p.at) >= Date.parse(start) && Date.parse(p.at) < Date.parse(end));
+  const count = (ps: readonly DutyPerformance[]) =>
+    rule.id === 'cwc.sittings' ? new Set(ps.map((p) => dutyDay(p.at))).size : ps.length;
+  const shortfalls: DutyShortfall[] =
+    rule.per === 'cci'
+      ? ccis
+          .map((cciRef) => ({ cciRef, performed: count(inPeriod.filter((p) => p.cciRef === cciRef)), required: rule.atLeast }))
+          .filter((s) => s.performed < s.required)
+      : [{ performed: count(inPeriod), required: rule.atLeast }].filter((s) => s.performed < s.required);
+  return { period: label, start, end, met: shortfalls.length === 0, shortfalls };
+}
+
+/** The IST calendar day of a time, so a sitting at 23:30 IST counts on its own day. */
+function dutyDay(at: string): string {
+  return new Date(Date.parse(at) + IST_OFFSET_MS).toISOString().slice(0, 10);
+}
