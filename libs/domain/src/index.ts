@@ -3,3 +3,4 @@ export * from './jurisdiction.js';
 export * from './permissions.js';
 export * from './roles.js';
 export * from './tracks.js';
+export * from './institutions.js';

@@ -10,25 +10,57 @@ export const PERMISSIONS = [
   'escalation:read',
   'escalation:act', // acknowledge, resolve
   'policy:manage', // a state's own deadline periods
+  'registry:read', // institutions, bodies and their members
+  'registry:manage', // institutions of the user's jurisdiction: SCPS for its state, DCPU for its district
+  'admission:manage', // admit, transfer and discharge children in an institution
+  'efile:read', // a child's eFile: education in full, medical and counselling entries by kind and date only
+  'efile:write',
+  'efile:medical', // open sealed medical details
+  'efile:counselling', // open sealed counselling notes
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const POLICE: Permission[] = ['case:register:CNCP', 'case:register:CICL', 'case:read', 'case:event'];
+const POLICE: Permission[] = ['case:register:CNCP', 'case:register:CICL', 'case:read', 'case:event', 'registry:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  CWC_MEMBER: ['case:register:CNCP', 'case:read', 'case:event', 'queue:read'],
-  JJB_MEMBER: ['case:read', 'case:event', 'queue:read'],
-  DCPU_OFFICER: ['case:register:CNCP', 'case:read', 'case:event', 'queue:read', 'escalation:read', 'escalation:act'],
-  PROBATION_OFFICER: ['case:read', 'case:event', 'queue:read'],
+  CWC_MEMBER: ['case:register:CNCP', 'case:read', 'case:event', 'queue:read', 'registry:read', 'efile:read', 'efile:medical', 'efile:counselling'],
+  JJB_MEMBER: ['case:read', 'case:event', 'queue:read', 'registry:read', 'efile:read', 'efile:medical', 'efile:counselling'],
+  DCPU_OFFICER: [
+    'case:register:CNCP',
+    'case:read',
+    'case:event',
+    'queue:read',
+    'escalation:read',
+    'escalation:act',
+    'registry:read',
+    'registry:manage',
+    'admission:manage',
+    'efile:read',
+    'efile:write',
+    'efile:medical',
+  ],
+  PROBATION_OFFICER: ['case:read', 'case:event', 'queue:read', 'registry:read', 'efile:read', 'efile:write', 'efile:counselling'],
   SJPU_OFFICER: POLICE,
   CHILD_WELFARE_POLICE_OFFICER: POLICE,
   STATION_OFFICER: POLICE,
-  CCI_STAFF: ['case:register:CNCP', 'case:read', 'case:event', 'queue:read'],
-  CHILDLINE_WORKER: ['case:register:CNCP', 'case:read'],
-  SCPS_OFFICER: ['case:read', 'escalation:read', 'escalation:act', 'policy:manage'],
-  SARA_OFFICER: ['case:read'],
-  STATE_MONITOR: ['case:read', 'escalation:read', 'escalation:act'],
-  NATIONAL_MONITOR: ['case:read', 'escalation:read'],
+  // CCI staff include the institution's counsellor and medical officer, who keep those parts of the eFile.
+  CCI_STAFF: [
+    'case:register:CNCP',
+    'case:read',
+    'case:event',
+    'queue:read',
+    'registry:read',
+    'admission:manage',
+    'efile:read',
+    'efile:write',
+    'efile:medical',
+    'efile:counselling',
+  ],
+  CHILDLINE_WORKER: ['case:register:CNCP', 'case:read', 'registry:read'],
+  SCPS_OFFICER: ['case:read', 'escalation:read', 'escalation:act', 'policy:manage', 'registry:read', 'registry:manage', 'efile:read'],
+  SARA_OFFICER: ['case:read', 'registry:read'],
+  STATE_MONITOR: ['case:read', 'escalation:read', 'escalation:act', 'registry:read', 'efile:read'],
+  NATIONAL_MONITOR: ['case:read', 'escalation:read', 'registry:read'],
   // Citizens file reports (missing and found children) and see only those; no case records.
   CITIZEN: [],
 };
