@@ -18,3 +18,8 @@ if [ -z "${RAKSHA_TOKEN_SECRET:-}" ] && [ -f "$RAKSHA_HOME/token-secret" ]; then
   RAKSHA_TOKEN_SECRET="$(cat "$RAKSHA_HOME/token-secret")"
   export RAKSHA_TOKEN_SECRET
 fi
+# Seals sensitive eFile details at rest; losing it loses them, so deployments keep it in their secret store.
+if [ -z "${RAKSHA_DATA_KEY:-}" ] && [ -f "$RAKSHA_HOME/data-key" ]; then
+  RAKSHA_DATA_KEY="$(cat "$RAKSHA_HOME/data-key")"
+  export RAKSHA_DATA_KEY
+fi

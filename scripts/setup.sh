@@ -22,6 +22,10 @@ if [ -z "${RAKSHA_TOKEN_SECRET:-}" ] && [ ! -s "$RAKSHA_HOME/token-secret" ]; th
   echo "[setup] generating a token secret in $RAKSHA_HOME/token-secret"
   (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(48).toString("base64url"))' >"$RAKSHA_HOME/token-secret")
 fi
+if [ -z "${RAKSHA_DATA_KEY:-}" ] && [ ! -s "$RAKSHA_HOME/data-key" ]; then
+  echo "[setup] generating an eFile data key in $RAKSHA_HOME/data-key (back it up: sealed records cannot be read without it)"
+  (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))' >"$RAKSHA_HOME/data-key")
+fi
 
 db="$RAKSHA_DB"; [ "$target" = test ] && db="$RAKSHA_TEST_DB"
 export DATABASE_URL="postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$db"

@@ -36,3 +36,57 @@ export async function isolatedCwc(stack: Stack): Promise<{ districtCode: string;
   });
   return { districtCode, headers: await as(stack, username) };
 }
+
+export interface IsolatedDistrict {
+  districtCode: string;
+  /** bearer headers for one user of each body: CWC member, DCPU officer, probation officer, staff of each CCI */
+  cwc: { Authorization: string };
+  dcpu: { Authorization: string };
+  probation: { Authorization: string };
+  cciStaff: Record<string, { Authorization: string }>;
+  /** institution ids, in the order their capacities were given */
+  ccis: string[];
+}
+
+/**
+ * A district of its own with a CWC, a DCPU and Children's Homes of the given capacities (MALE and FEMALE,
+ * ages 12–17), so a test can count occupancy and cases without other test files' rows showing up.
+ */
+export async function isolatedDistrict(stack: Stack, cciCapacities: number[] = [5]): Promise<IsolatedDistrict> {
+  const suffix = randomBytes(3).toString('hex').toUpperCase();
+  const districtCode = `RJ-T${suffix}`;
+  const { passwordHash } = await stack.db.user.findUniqueOrThrow({ where: { username: 'cwc.jaipur' } });
+  await stack.db.district.create({ data: { code: districtCode, name: `Test ${suffix}`, stateCode: 'RJ' } });
+  const place = { level: 'DISTRICT', stateCode: 'RJ', districtCode };
+  const person = async (bodyId: string, role: string, name: string) => {
+    const username = `${name}.t${suffix.toLowerCase()}`;
+    await stack.db.user.create({ data: { id: randomUUID(), username, displayName: username, passwordHash, bodyId, roles: [role] } });
+    return as(stack, username);
+  };
+  await stack.db.body.create({ data: { id: `CWC-${districtCode}`, type: 'CWC', name: `CWC ${districtCode}`, ...place } });
+  await stack.db.body.create({ data: { id: `DCPU-${districtCode}`, type: 'DCPU', name: `DCPU ${districtCode}`, ...place } });
+  const ccis: string[] = [];
+  const cciStaff: Record<string, { Authorization: string }> = {};
+  for (const [i, sanctioned] of cciCapacities.entries()) {
+    const id = `CCI-${districtCode}-${i + 1}`;
+    await stack.db.body.create({ data: { id, type: 'CCI', name: `Children's Home ${i + 1}, ${districtCode}`, ...place } });
+    await stack.db.institution.create({
+      data: {
+        bodyId: id,
+        kind: 'CHILDRENS_HOME',
+        management: 'GOVERNMENT',
+        capacities: { create: ['MALE', 'FEMALE'].map((gender) => ({ gender, ageBand: '12-17', sanctioned })) },
+      },
+    });
+    ccis.push(id);
+    cciStaff[id] = await person(id, 'CCI_STAFF', `cci${i + 1}`);
+  }
+  return {
+    districtCode,
+    cwc: await person(`CWC-${districtCode}`, 'CWC_MEMBER', 'cwc'),
+    dcpu: await person(`DCPU-${districtCode}`, 'DCPU_OFFICER', 'dcpu'),
+    probation: await person(`DCPU-${districtCode}`, 'PROBATION_OFFICER', 'probation'),
+    cciStaff,
+    ccis,
+  };
+}

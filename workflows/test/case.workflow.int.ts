@@ -15,6 +15,7 @@ import {
   type CaseActor,
   type CaseRegistration,
 } from '@raksha/contracts';
+import { SAMPLE_ICP_GOALS } from '@raksha/case-machine';
 import { AuditRepository, createDb, type Db } from '@raksha/db';
 import type { Track } from '@raksha/domain';
 import { startCaseWorker, type RunningWorker } from '../../apps/worker/src/case-worker.js';
@@ -163,6 +164,24 @@ describe('caseWorkflow: statutory deadlines and the escalation ladder (time skip
       (await db.timelineEntry.findMany({ where: { caseId, eventType: 'PROCEEDINGS_TERMINATED' } }))[0],
     );
     expect(terminated).toMatchObject({ actorId: 'system', actorRole: 'SYSTEM' });
+  });
+
+  it('escalates an Individual Care Plan review missed 3 months after the plan (s.30(vi)), and marks it met when held late', async () => {
+    const { caseId, handle } = await register('CNCP');
+    await produceAndInquire(handle);
+    await send(handle, 'FINAL_ORDER_PASSED', { order: 'CHILDRENS_HOME', orderRef: 'CWC/JPR/37/9', reasons: 'no family traced; long-term care' });
+    const cci: CaseActor = { id: 'cci-1', role: 'CCI_STAFF', body: 'CCI' };
+    await env.sleep('20 days');
+    await send(handle, 'ICP_PREPARED', { icpRef: 'ICP/9', goals: SAMPLE_ICP_GOALS }, cci);
+    await env.sleep('93 days');
+    const [missed] = await escalationCount(caseId, 1);
+    expect(missed).toMatchObject({ deadlineId: 'cncp.icpReview', rung: 0, toBody: 'DCPU', status: 'OPEN', metAt: null });
+    await send(handle, 'ICP_REVIEWED', { icpRef: 'ICP/9', progress: [{ domain: 'HEALTH', status: 'ON_TRACK' }] }, cci);
+    const met = await eventually(async () => {
+      const row = await db.escalation.findUniqueOrThrow({ where: { id: missed!.id } });
+      return row.metAt ? row : undefined;
+    });
+    expect(met.status).toBe('OPEN'); // met late: the miss stays for the DCPU to resolve
   });
 
   it('lets the DCPU acknowledge and then resolve an escalation with a note; the miss stays on the timeline', async () => {

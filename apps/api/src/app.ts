@@ -3,11 +3,12 @@ import { type INestApplication, Module, type DynamicModule } from '@nestjs/commo
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { requireTokenSecret, type RakshaConfig } from '@raksha/config';
+import { requireDataKey, requireTokenSecret, type RakshaConfig } from '@raksha/config';
 import { AccessModule } from './auth/access.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RateLimitGuard } from './auth/rate-limit.guard.js';
+import { CareModule } from './care/care.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { EscalationsModule } from './escalations/escalations.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -21,7 +22,7 @@ class AppModule {
   static forRoot(config: RakshaConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), AccessModule, AuthModule, HealthModule, CasesModule, EscalationsModule, DeadlinePolicyModule],
+      imports: [InfrastructureModule.forRoot(config), AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule],
       // Order matters: a flood is turned away before any token is checked.
       providers: [
         { provide: APP_GUARD, useClass: RateLimitGuard },
@@ -36,6 +37,7 @@ export const BODY_LIMIT = '256kb';
 /** Builds the API as both `main.ts` and the integration tests run it. */
 export async function createApp(config: RakshaConfig): Promise<INestApplication> {
   requireTokenSecret(config);
+  requireDataKey(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     logger: config.logLevel === 'debug' || config.logLevel === 'verbose' ? undefined : ['error', 'warn'],

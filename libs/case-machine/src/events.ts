@@ -65,6 +65,30 @@ export const CLOSURE_GROUNDS = [
   'OTHER',
 ] as const;
 
+/** The domains an Individual Care Plan sets goals in (s.2(40); Form 7 [verify]). */
+export const ICP_DOMAINS = ['HEALTH', 'EDUCATION', 'EMOTIONAL', 'FAMILY_CONTACT', 'SKILLS'] as const;
+export type IcpDomain = (typeof ICP_DOMAINS)[number];
+export const ICP_PROGRESS = ['NOT_STARTED', 'ON_TRACK', 'NEEDS_ATTENTION', 'ACHIEVED'] as const;
+const icpGoal = z.object({
+  domain: z.enum(ICP_DOMAINS),
+  goal: z.string().trim().min(3),
+  actions: z.string().trim().min(1).optional(),
+  responsible: z.string().trim().min(1).optional(),
+  targetDate: z.iso.date().optional(),
+});
+/** A plan with a goal in every domain: a plan silent on a domain has not considered it. */
+const icpGoals = z
+  .array(icpGoal)
+  .min(1)
+  .max(50)
+  .refine((goals) => ICP_DOMAINS.every((d) => goals.some((g) => g.domain === d)), {
+    message: `a goal for each domain: ${ICP_DOMAINS.join(', ')}`,
+  });
+const icpProgress = z
+  .array(z.object({ domain: z.enum(ICP_DOMAINS), status: z.enum(ICP_PROGRESS), note: z.string().trim().min(1).optional() }))
+  .min(1)
+  .max(50);
+
 const ev = <const T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), at, ...shape });
 
@@ -87,8 +111,9 @@ export const caseEventSchemas = {
   }),
   HANDED_OVER_FOR_ADOPTION: ev('HANDED_OVER_FOR_ADOPTION', { saaRef: ref }),
   FINAL_ORDER_PASSED: ev('FINAL_ORDER_PASSED', { order: z.enum(CWC_FINAL_ORDERS), reasons, orderRef: ref }),
-  ICP_PREPARED: ev('ICP_PREPARED', { icpRef: ref }),
-  ICP_REVIEWED: ev('ICP_REVIEWED', { icpRef: ref }),
+  ICP_PREPARED: ev('ICP_PREPARED', { icpRef: ref, goals: icpGoals }),
+  /** A review records progress per domain and, where the plan changes, the revised goals. */
+  ICP_REVIEWED: ev('ICP_REVIEWED', { icpRef: ref, progress: icpProgress, goals: icpGoals.optional() }),
   FOSTER_INSPECTION_RECORDED: ev('FOSTER_INSPECTION_RECORDED', { inspectionRef: ref }),
   AFTERCARE_PLAN_PREPARED: ev('AFTERCARE_PLAN_PREPARED', { planRef: ref }),
   CHILD_ATTAINED_MAJORITY: ev('CHILD_ATTAINED_MAJORITY', { aftercare: z.boolean() }),

@@ -3,6 +3,7 @@ import {
   AGE_EVIDENCE,
   CLOSURE_GROUNDS,
   CWC_FINAL_ORDERS,
+  ICP_DOMAINS,
   INTERIM_PLACEMENTS,
   JJB_FINAL_ORDERS,
   LEGALLY_FREE_GROUNDS,
@@ -62,8 +63,9 @@ export function sampleEvents(type: CaseEventType, context: CaseContext, at: stri
         (order) => ({ type, at, order, reasons: REASONS, orderRef: ref }),
       );
     case 'ICP_PREPARED':
+      return [{ type, at, icpRef: ref, goals: SAMPLE_ICP_GOALS }];
     case 'ICP_REVIEWED':
-      return [{ type, at, icpRef: context.icp?.ref ?? ref }];
+      return [{ type, at, icpRef: context.icp?.ref ?? ref, progress: [{ domain: 'EDUCATION', status: 'ON_TRACK' }] }];
     case 'FOSTER_INSPECTION_RECORDED':
       return [{ type, at, inspectionRef: ref }];
     case 'AFTERCARE_PLAN_PREPARED':
@@ -155,3 +157,6 @@ function determinedAges(context: CaseContext): number[] {
   if (context.track === 'CICL') return [STATUTORY_RULES.preliminaryAssessmentFromAge.years - 1, majority - 1, majority];
   return [Math.floor(context.child.ageYears ?? 10), majority];
 }
+
+/** A plan with one goal per domain, as the ICP events require. */
+export const SAMPLE_ICP_GOALS = ICP_DOMAINS.map((domain) => ({ domain, goal: `goal for ${domain.toLowerCase()}` }));

@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { casePhase, scheduledSystemEvents } from '../src/index.js';
+import { SAMPLE_ICP_GOALS, casePhase, scheduledSystemEvents } from '../src/index.js';
 import { CaseUnderTest, ciclProduced, cncpWithSir, REASONS } from './support.js';
 
 const PRODUCED = '2025-01-06T20:00:00+05:30'; // 14:30Z
@@ -110,7 +110,7 @@ describe('CICL track, before the Juvenile Justice Board', () => {
     expect(sut.state).toBe('cicl.postOrder.icpDue');
     expect(sut.deadlineIds).toEqual(['cicl.icpPreparation']);
     sut.must('TRANSFER_ORDERED', '2025-03-02T10:00:00+05:30', transfer);
-    sut.must('ICP_PREPARED', '2025-03-10T10:00:00+05:30', { icpRef: 'ICP' });
+    sut.must('ICP_PREPARED', '2025-03-10T10:00:00+05:30', { icpRef: 'ICP', goals: SAMPLE_ICP_GOALS });
     expect(sut.send('FOLLOW_UP_COMPLETED', '2025-03-11T10:00:00+05:30', {})).toBe(false);
     sut.must('FOLLOW_UP_REPORT_FILED', '2025-06-01T10:00:00+05:30', { reportRef: 'FU' });
     sut.must('FOLLOW_UP_COMPLETED', '2025-06-02T10:00:00+05:30', {});

@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { allowedEvents, casePhase, DEFAULT_LADDER } from '../src/index.js';
+import { SAMPLE_ICP_GOALS, allowedEvents, casePhase, DEFAULT_LADDER } from '../src/index.js';
 import { CaseUnderTest, cncpWithSir, REASONS } from './support.js';
 
 const PRODUCED = '2025-01-06T20:00:00+05:30';
@@ -157,12 +157,25 @@ describe('CNCP track, before the Child Welfare Committee', () => {
         orderRef: 'O-1',
       });
       expect(sut.send('RESTORATION_ORDERED', '2025-02-05T10:00:00+05:30', { orderRef: 'R', reasons: REASONS })).toBe(false);
-      sut.must('ICP_PREPARED', '2025-02-10T10:00:00+05:30', { icpRef: 'ICP-1' });
+      sut.must('ICP_PREPARED', '2025-02-10T10:00:00+05:30', { icpRef: 'ICP-1', goals: SAMPLE_ICP_GOALS });
       expect(sut.deadline('cncp.icpReview')?.dueAt).toBe('2025-05-10T04:30:00.000Z');
-      sut.must('ICP_REVIEWED', '2025-05-01T10:00:00+05:30', { icpRef: 'ICP-1' });
+      sut.must('ICP_REVIEWED', '2025-05-01T10:00:00+05:30', { icpRef: 'ICP-1', progress: [{ domain: 'HEALTH', status: 'ON_TRACK' }] });
       expect(sut.deadline('cncp.icpReview')?.dueAt).toBe('2025-08-01T04:30:00.000Z');
       sut.must('RESTORATION_ORDERED', '2025-06-01T10:00:00+05:30', { orderRef: 'R', reasons: REASONS });
       expect(sut.state).toBe('cncp.restoration.pending');
+    });
+
+    it('accepts an Individual Care Plan only with a goal in every domain: health, education, emotional, family contact, skills', () => {
+      const sut = cncpWithSir().must('FINAL_ORDER_PASSED', '2025-02-01T10:00:00+05:30', {
+        order: 'CHILDRENS_HOME',
+        reasons: REASONS,
+        orderRef: 'O-1',
+      });
+      const withoutSkills = SAMPLE_ICP_GOALS.filter((g) => g.domain !== 'SKILLS');
+      expect(sut.send('ICP_PREPARED', '2025-02-10T10:00:00+05:30', { icpRef: 'ICP-1', goals: withoutSkills })).toBe(false);
+      expect(sut.state).toBe('cncp.inCare.icpDue');
+      sut.must('ICP_PREPARED', '2025-02-10T10:00:00+05:30', { icpRef: 'ICP-1', goals: SAMPLE_ICP_GOALS });
+      expect(sut.send('ICP_REVIEWED', '2025-03-10T10:00:00+05:30', { icpRef: 'ICP-1', progress: [] })).toBe(false);
     });
 
     it('inspects a foster family monthly, each inspection starting the next month (s.44; R.23; F.35)', () => {
@@ -190,7 +203,7 @@ describe('CNCP track, before the Child Welfare Committee', () => {
         reasons: REASONS,
         orderRef: 'O',
       });
-      sut.must('ICP_PREPARED', '2025-02-10T10:00:00+05:30', { icpRef: 'ICP-1' });
+      sut.must('ICP_PREPARED', '2025-02-10T10:00:00+05:30', { icpRef: 'ICP-1', goals: SAMPLE_ICP_GOALS });
       sut.must('CHILD_MISSING_FROM_CCI', '2025-03-01T08:00:00+05:30', { cciRef: 'CCI-9' });
       expect(sut.last?.actions).toContainEqual({
         type: 'notify',
@@ -360,7 +373,7 @@ describe('CNCP track, before the Child Welfare Committee', () => {
     const inHome = (order: 'CHILDRENS_HOME' | 'FIT_PERSON' = 'CHILDRENS_HOME') =>
       cncpWithSir()
         .must('FINAL_ORDER_PASSED', '2025-02-01T10:00:00+05:30', { order, reasons: REASONS, orderRef: 'O' })
-        .must('ICP_PREPARED', '2025-02-10T10:00:00+05:30', { icpRef: 'ICP-1' });
+        .must('ICP_PREPARED', '2025-02-10T10:00:00+05:30', { icpRef: 'ICP-1', goals: SAMPLE_ICP_GOALS });
 
     it('grants a child in an institution leave of at most 7 days an instance, due back when the days granted and the journey end (s.98(1))', () => {
       const sut = inHome();
@@ -390,8 +403,8 @@ describe('CNCP track, before the Child Welfare Committee', () => {
       const sut = cncpWithSir()
         .must('FINAL_ORDER_PASSED', '2025-02-01T10:00:00+05:30', { order: 'CHILDRENS_HOME', reasons: REASONS, orderRef: 'O' })
         .must('LEAVE_OF_ABSENCE_GRANTED', GRANTED, { ...leave, journeyDays: 0 })
-        .must('ICP_PREPARED', '2025-03-02T10:00:00+05:30', { icpRef: 'ICP-1' })
-        .must('ICP_REVIEWED', '2025-03-03T10:00:00+05:30', { icpRef: 'ICP-1' });
+        .must('ICP_PREPARED', '2025-03-02T10:00:00+05:30', { icpRef: 'ICP-1', goals: SAMPLE_ICP_GOALS })
+        .must('ICP_REVIEWED', '2025-03-03T10:00:00+05:30', { icpRef: 'ICP-1', progress: [{ domain: 'HEALTH', status: 'ON_TRACK' }] });
       expect(sut.deadline('cncp.returnFromLeave')).toMatchObject({ dueAt: '2025-03-06T04:30:00.000Z', ladder: DEFAULT_LADDER });
     });
 

@@ -23,6 +23,11 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']),
   // Only the API signs tokens; the worker and the database scripts run without it (see requireTokenSecret).
   RAKSHA_TOKEN_SECRET: z.string().min(32, 'at least 32 characters (scripts/setup.sh generates one into $RAKSHA_HOME/token-secret)').optional(),
+  // Seals eFile medical and counselling details at rest (AES-256-GCM): 32 bytes, base64 or base64url.
+  RAKSHA_DATA_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, '32 bytes, base64 (scripts/setup.sh generates one into $RAKSHA_HOME/data-key)')
+    .optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1),
@@ -37,6 +42,8 @@ export interface RakshaConfig {
   temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
   api: { host: string; port: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** The key that seals sensitive eFile details; only the API needs it (see requireDataKey). */
+  dataKey: string | undefined;
   auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number };
   worker: { maxCachedWorkflows: number };
 }
@@ -61,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     API_PORT: env.API_PORT ?? '3000',
     LOG_LEVEL: env.LOG_LEVEL ?? 'log',
     RAKSHA_TOKEN_SECRET: env.RAKSHA_TOKEN_SECRET,
+    RAKSHA_DATA_KEY: env.RAKSHA_DATA_KEY,
     ACCESS_TOKEN_TTL_SECONDS: env.ACCESS_TOKEN_TTL_SECONDS ?? '900',
     REFRESH_TOKEN_TTL_DAYS: env.REFRESH_TOKEN_TTL_DAYS ?? '14',
     RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE ?? '600',
@@ -81,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     }),
     api: Object.freeze({ host: c.API_HOST, port: c.API_PORT }),
     logLevel: c.LOG_LEVEL,
+    dataKey: c.RAKSHA_DATA_KEY,
     auth: Object.freeze({
       tokenSecret: c.RAKSHA_TOKEN_SECRET,
       accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS,
@@ -95,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
 export function loadTestConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
   return loadConfig({
     RAKSHA_TOKEN_SECRET: 'test-only-token-secret-not-for-any-deployment',
+    RAKSHA_DATA_KEY: Buffer.from('test-only-data-key-not-for-use!!').toString('base64'),
     ...env,
     DATABASE_URL: env.TEST_DATABASE_URL ?? localDatabaseUrl(env, env.RAKSHA_TEST_DB ?? 'raksha_test'),
   });
@@ -106,4 +116,12 @@ export function requireTokenSecret(config: RakshaConfig): string {
     throw new ConfigError(['RAKSHA_TOKEN_SECRET: required by the API (scripts/setup.sh generates one into $RAKSHA_HOME/token-secret)']);
   }
   return config.auth.tokenSecret;
+}
+
+/** The API cannot open or write sealed eFile details without the data key. */
+export function requireDataKey(config: RakshaConfig): Buffer {
+  if (!config.dataKey) {
+    throw new ConfigError(['RAKSHA_DATA_KEY: required by the API (scripts/setup.sh generates one into $RAKSHA_HOME/data-key)']);
+  }
+  return Buffer.from(config.dataKey, 'base64');
 }

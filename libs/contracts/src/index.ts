@@ -3,3 +3,4 @@ export * from './case-workflow.js';
 export * from './http.js';
 export * from './notifications.js';
 export * from './search-attributes.js';
+export * from './care.js';

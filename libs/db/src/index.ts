@@ -18,3 +18,6 @@ export { NotificationRepository, type InboxMessage } from './repositories/notifi
 export { SessionRepository, type NewSessionRecord } from './repositories/session.repository.js';
 export { UserRepository, type LoginFailureOutcome, type LoginFailureRule, type NewUserRecord } from './repositories/user.repository.js';
 export { DeadlinePolicyRepository, type DeadlinePolicyChange } from './repositories/deadline-policy.repository.js';
+export { Sealer, SealError } from './sealing.js';
+export { AdmissionRepository, type AdmissionRecord, type AdmitOutcome, type NewAdmission, type OccupancyRow } from './repositories/admission.repository.js';
+export { EFileRepository, SEALED_SECTIONS, type EFileEntryRecord, type NewEFileEntry } from './repositories/efile.repository.js';

@@ -4,5 +4,5 @@ import { DeadlinePolicyModule } from '../policy/deadline-policy.module.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 
-@Module({ imports: [EscalationsModule, DeadlinePolicyModule], controllers: [CasesController], providers: [CasesService] })
+@Module({ imports: [EscalationsModule, DeadlinePolicyModule], controllers: [CasesController], providers: [CasesService], exports: [CasesService] })
 export class CasesModule {}

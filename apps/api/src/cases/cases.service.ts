@@ -2,11 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { isCaseEventType, maySend } from '@raksha/case-machine';
+import { isCaseEventType, maySend, type CaseContext } from '@raksha/case-machine';
 import type { RakshaConfig } from '@raksha/config';
 import {
   applyEventUpdate,
   CASE_EVENT_REJECTED,
+  caseContextQuery,
   caseRegistrationQuery,
   caseWorkflowId,
   registrationUpdate,
@@ -235,6 +236,21 @@ export class CasesService {
       occurredAt: e.occurredAt.toISOString(),
       recordedAt: e.recordedAt.toISOString(),
     }));
+  }
+
+  /** The case row for another feature acting on it (admissions, eFile): 404 unless the principal may know it. */
+  visible(principal: Principal, caseId: string): Promise<CaseRow> {
+    return this.visibleCase(principal, caseId);
+  }
+
+  /** The machine's context as the case workflow holds it now (orders in force, the child's age). */
+  machineContext(caseId: string): Promise<CaseContext> {
+    return callTemporal(async () => (await this.temporal.workflow.getHandle(caseWorkflowId(caseId)).query(caseContextQuery)) as unknown as CaseContext);
+  }
+
+  /** Timeline entries of some event types, oldest first, for views built from them (the care plan). */
+  async entriesOf(principal: Principal, caseId: string, eventTypes: readonly string[]): Promise<TimelineEntryView[]> {
+    return (await this.timeline(principal, caseId)).filter((e) => eventTypes.includes(e.eventType));
   }
 
   /** 404 both for a case that does not exist and for one outside the principal's jurisdiction. */

@@ -115,3 +115,68 @@ export class ServiceUnavailable extends DomainError {
   readonly slug = 'service-unavailable';
   readonly title = 'A service the request needs is unavailable; retry later';
 }
+
+export class InstitutionNotFound extends DomainError {
+  readonly status = 404;
+  readonly slug = 'institution-not-found';
+  readonly title = 'No such institution in your jurisdiction';
+  constructor(id: string) {
+    super(`institution ${id} does not exist`);
+  }
+}
+
+export class AdmissionNotFound extends DomainError {
+  readonly status = 404;
+  readonly slug = 'admission-not-found';
+  readonly title = 'No such admission';
+  constructor(id: string) {
+    super(`admission ${id} does not exist or has ended`);
+  }
+}
+
+export class NoPlacementOrder extends DomainError {
+  readonly status = 409;
+  readonly slug = 'no-placement-order';
+  readonly title = 'No order on the case places the child in this institution';
+  constructor(
+    message: string,
+    readonly ordersInForce: { orderRef?: string; order: string; kinds: readonly string[] }[],
+  ) {
+    super(message);
+  }
+  override extensions() {
+    return { ordersInForce: this.ordersInForce };
+  }
+}
+
+export class OverCapacity extends DomainError {
+  readonly status = 409;
+  readonly slug = 'over-capacity';
+  readonly title = 'The institution has no sanctioned place left for this child';
+  constructor(
+    readonly gender: string,
+    readonly ageBand: string,
+    readonly occupied: number,
+    readonly sanctioned: number,
+  ) {
+    super(`${occupied} of ${sanctioned} places for ${gender.toLowerCase()} children aged ${ageBand} are taken; the order must say why the child is placed over capacity (overCapacityReason)`);
+  }
+  override extensions() {
+    return { gender: this.gender, ageBand: this.ageBand, occupied: this.occupied, sanctioned: this.sanctioned };
+  }
+}
+
+export class AlreadyAdmitted extends DomainError {
+  readonly status = 409;
+  readonly slug = 'already-admitted';
+  readonly title = 'The child is already admitted to an institution';
+  constructor(
+    readonly admissionId: string,
+    readonly institutionId: string,
+  ) {
+    super(`the child is in ${institutionId} (admission ${admissionId}); transfer or discharge first`);
+  }
+  override extensions() {
+    return { admissionId: this.admissionId, institutionId: this.institutionId };
+  }
+}

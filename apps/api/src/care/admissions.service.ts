@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { ageInYearsAt, institutionalOrders, type CaseContext } from '@raksha/case-machine';
+import type { AdmitChildBody, DischargeChildBody, TransferChildBody } from '@raksha/contracts';
+import { AdmissionRepository, type AdmissionRecord, type AdmitOutcome, type OccupancyRow } from '@raksha/db';
+import { ageBandOf } from '@raksha/domain';
+import { AccessPolicy } from '../auth/access.policy.js';
+import type { Principal } from '../auth/principal.js';
+import { CasesService } from '../cases/cases.service.js';
+import { AdmissionNotFound, AlreadyAdmitted, Forbidden, InstitutionNotFound, InvalidInput, NoPlacementOrder, OverCapacity } from '../problem/domain-errors.js';
+
+export interface AdmissionView {
+  id: string;
+  caseId: string;
+  institutionId: string;
+  orderRef: string;
+  gender: string;
+  ageBand: string;
+  admittedAt: string;
+  admittedBy: string;
+  overCapacityReason: string | null;
+  endedAt: string | null;
+  endReason: string | null;
+  endNote: string | null;
+  transferredToId: string | null;
+}
+
+export interface OccupancyView {
+  institutionId: string;
+  rows: OccupancyRow[];
+  total: { sanctioned: number; occupied: number };
+  /** bands with more children than sanctioned places */
+  overCapacity: OccupancyRow[];
+}
+
+type Institution = NonNullable<Awaited<ReturnType<AdmissionRepository['institution']>>>;
+
+const view = (a: AdmissionRecord): AdmissionView => ({
+  id: a.id,
+  caseId: a.caseId,
+  institutionId: a.institutionId,
+  orderRef: a.orderRef,
+  gender: a.gender,
+  ageBand: a.ageBand,
+  admittedAt: a.admittedAt.toISOString(),
+  admittedBy: a.admittedBy,
+  overCapacityReason: a.overCapacityReason,
+  endedAt: a.endedAt?.toISOString() ?? null,
+  endReason: a.endReason,
+  endNote: a.endNote,
+  transferredToId: a.transferredToId,
+});
+
+/** Children in institutions: admission on an order, transfer, discharge, and occupancy against capacity. */
+@Injectable()
+export class AdmissionsService {
+  constructor(
+    private readonly admissions: AdmissionRepository,
+    private readonly cases: CasesService,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async admit(principal: Principal, caseId: string, body: AdmitChildBody): Promise<AdmissionView> {
+    await this.cases.visible(principal, caseId);
+    const institution = await this.actingInstitution(principal, body.institutionId);
+    const context = await this.cases.machineContext(caseId);
+    this.requireOrder(context, institution, body.orderRef);
+    const now = new Date();
+    const outcome = await this.admissions.admit(
+      {
+        id: randomUUID(),
+        caseId,
+        institutionId: institution.bodyId,
+        orderRef: body.orderRef,
+        ...this.band(context, body, now),
+        admittedAt: now,
+        admittedBy: principal.userId,
+        overCapacityReason: body.overCapacityReason ?? null,
+      },
+      this.auditOf(principal, 'admission.admitted', { caseId, institutionId: institution.bodyId, orderRef: body.orderRef, overCapacityReason: body.overCapacityReason ?? null }, now),
+    );
+    return view(this.admitted(outcome));
+  }
+
+  async transfer(principal: Principal, admissionId: string, body: TransferChildBody): Promise<AdmissionView> {
+    const from = await this.openAdmission(principal, admissionId);
+    const institution = await this.actingInstitution(principal, body.institutionId, true);
+    if (institution.bodyId === from.institutionId) throw new InvalidInput([{ field: 'institutionId', message: 'the child is already in this institution' }]);
+    const context = await this.cases.machineContext(from.caseId);
+    this.requireOrder(context, institution, body.orderRef, true);
+    const now = new Date();
+    const outcome = await this.admissions.transfer(
+      from.id,
+      {
+        id: randomUUID(),
+        caseId: from.caseId,
+        institutionId: institution.bodyId,
+        orderRef: body.orderRef,
+        gender: from.gender,
+        ageBand: from.ageBand,
+        admittedAt: now,
+        admittedBy: principal.userId,
+        overCapacityReason: body.overCapacityReason ?? null,
+      },
+      { endedBy: principal.userId, endNote: body.note ?? null },
+      this.auditOf(principal, 'admission.transferred', { caseId: from.caseId, from: from.institutionId, to: institution.bodyId, orderRef: body.orderRef }, now),
+    );
+    if (!outcome.ok && outcome.reason === 'NOT_ADMITTED') throw new AdmissionNotFound(admissionId);
+    return view(this.admitted(outcome));
+  }
+
+  async discharge(principal: Principal, admissionId: string, body: DischargeChildBody): Promise<AdmissionView> {
+    const open = await this.openAdmission(principal, admissionId);
+    await this.actingInstitution(principal, open.institutionId);
+    const now = new Date();
+    const ended = await this.admissions.discharge(
+      admissionId,
+      { endedAt: now, endReason: body.reason, endNote: body.note ?? null, endedBy: principal.userId },
+      this.auditOf(principal, 'admission.discharged', { caseId: open.caseId, institutionId: open.institutionId, reason: body.reason }, now),
+    );
+    if (!ended) throw new AdmissionNotFound(admissionId);
+    return view(ended);
+  }
+
+  async history(principal: Principal, caseId: string): Promise<AdmissionView[]> {
+    await this.cases.visible(principal, caseId);
+    return (await this.admissions.history(caseId)).map(view);
+  }
+
+  async occupancy(principal: Principal, institutionId: string): Promise<OccupancyView> {
+    await this.visibleInstitution(principal, institutionId);
+    const rows = await this.admissions.occupancy(institutionId);
+    return {
+      institutionId,
+      rows,
+      total: rows.reduce((t, r) => ({ sanctioned: t.sanctioned + r.sanctioned, occupied: t.occupied + r.occupied }), { sanctioned: 0, occupied: 0 }),
+      overCapacity: rows.filter((r) => r.occupied > r.sanctioned),
+    };
+  }
+
+  /** The children in the institution now, for its staff's home page. */
+  async residents(principal: Principal, institutionId: string) {
+    await this.visibleInstitution(principal, institutionId);
+    const rows = await this.admissions.residents(institutionId);
+    return rows.map(({ case: c, ...a }) => ({ ...view(a), childName: c.childName, track: c.track, caseState: c.state, nextDueAt: c.nextDueAt?.toISOString() ?? null }));
+  }
+
+  private async visibleInstitution(principal: Principal, institutionId: string): Promise<Institution> {
+    const institution = await this.admissions.institution(institutionId);
+    const place = institution && { stateCode: institution.body.stateCode ?? '', districtCode: institution.body.districtCode ?? '' };
+    if (!institution || !place || !this.access.mayKnow(principal, place)) throw new InstitutionNotFound(institutionId);
+    return institution;
+  }
+
+  /** Staff of an institution act for their own institution only; a DCPU officer for any in the district. */
+  private async actingInstitution(principal: Principal, institutionId: string, receiving = false): Promise<Institution> {
+    if (principal.body?.type === 'CCI' && principal.body.id !== institutionId && !receiving) {
+      throw new Forbidden(`you act for ${principal.body.id}, not ${institutionId}`);
+    }
+    const institution = receiving ? await this.admissions.institution(institutionId) : await this.visibleInstitution(principal, institutionId);
+    if (!institution) throw new InstitutionNotFound(institutionId);
+    return institution;
+  }
+
+  private async openAdmission(principal: Principal, admissionId: string): Promise<AdmissionRecord> {
+    const admission = await this.admissions.findById(admissionId);
+    if (!admission || admission.endedAt) throw new AdmissionNotFound(admissionId);
+    await this.cases.visible(principal, admission.caseId).catch(() => {
+      throw new AdmissionNotFound(admissionId);
+    });
+    if (principal.body?.type === 'CCI' && principal.body.id !== admission.institutionId) throw new AdmissionNotFound(admissionId);
+    return admission;
+  }
+
+  /** s.36(1), s.37(1), s.12, s.18(1): a child enters an institution on an order of the CWC or JJB, of its kind. */
+  private requireOrder(context: CaseContext, institution: Institution, orderRef: string, transfer = false): void {
+    const orders = institutionalOrders(context);
+    const matching = orders.filter((o) => o.kinds.includes(institution.kind) && (transfer || o.orderRef === undefined || o.orderRef === orderRef));
+    if (matching.length === 0) {
+      const kind = institution.kind.replaceAll('_', ' ').toLowerCase();
+      throw new NoPlacementOrder(
+        orders.length === 0
+          ? `the case has no order placing the child in an institution; the CWC or JJB orders the placement first`
+          : `no order ${orderRef} on the case places the child in a ${kind}`,
+        orders.map(({ orderRef: ref, order, kinds }) => ({ ...(ref ? { orderRef: ref } : {}), order, kinds })),
+      );
+    }
+  }
+
+  private band(context: CaseContext, body: AdmitChildBody, now: Date): { gender: string; ageBand: string } {
+    const gender = context.child.gender && context.child.gender !== 'UNKNOWN' ? context.child.gender : body.gender;
+    const age = ageInYearsAt(context.child, context.registeredAt, now.toISOString()) ?? body.ageYears;
+    const issues = [
+      ...(gender ? [] : [{ field: 'gender', message: 'the case does not record the child’s gender; give it, as capacity is sanctioned by gender' }]),
+      ...(age === undefined ? [{ field: 'ageYears', message: 'the case does not record the child’s age; give it, as capacity is sanctioned by age band' }] : []),
+    ];
+    if (issues.length) throw new InvalidInput(issues);
+    return { gender: gender!, ageBand: ageBandOf(age!) };
+  }
+
+  private admitted(outcome: AdmitOutcome): AdmissionRecord {
+    if (outcome.ok) return outcome.admission;
+    if (outcome.reason === 'ALREADY_ADMITTED') throw new AlreadyAdmitted(outcome.admission.id, outcome.admission.institutionId);
+    if (outcome.reason === 'OVER_CAPACITY') throw new OverCapacity(outcome.gender, outcome.ageBand, outcome.occupied, outcome.sanctioned);
+    throw new Error(`unexpected admission outcome ${outcome.reason}`);
+  }
+
+  private auditOf(principal: Principal, action: string, detail: Record<string, unknown>, at: Date) {
+    return { action, actorId: principal.userId, actorRole: principal.roles.join(','), detail: { ...detail, bodyId: principal.body?.id ?? null }, at };
+  }
+}

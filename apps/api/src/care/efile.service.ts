@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EFileEntryBody, EFileQuery } from '@raksha/contracts';
+import { EFileRepository, type EFileEntryRecord } from '@raksha/db';
+import type { Permission } from '@raksha/domain';
+import { can, type Principal } from '../auth/principal.js';
+import { CasesService } from '../cases/cases.service.js';
+import { Forbidden } from '../problem/domain-errors.js';
+
+/** Who may open (and write) the sealed sections of a child's eFile. */
+const SECTION_PERMISSION: Record<string, Permission | undefined> = {
+  MEDICAL: 'efile:medical',
+  COUNSELLING: 'efile:counselling',
+  EDUCATION: undefined,
+};
+
+export interface EFileEntryView {
+  id: string;
+  section: string;
+  kind: string;
+  occurredOn: string;
+  recordedAt: string;
+  recordedBy: string;
+  recordedRole: string;
+  /** true when the details are sealed at rest; they are shown only to roles with the section's right */
+  sealed: boolean;
+  details: Record<string, unknown> | null;
+}
+
+const view = (e: EFileEntryRecord): EFileEntryView => ({
+  id: e.id,
+  section: e.section,
+  kind: e.kind,
+  occurredOn: e.occurredOn.toISOString().slice(0, 10),
+  recordedAt: e.recordedAt.toISOString(),
+  recordedBy: e.recordedBy,
+  recordedRole: e.recordedRole,
+  sealed: e.sealed,
+  details: e.details ?? null,
+});
+
+/** The child's eFile: medical, education and counselling records, sensitive parts sealed and every read audited. */
+@Injectable()
+export class EFileService {
+  constructor(
+    private readonly eFile: EFileRepository,
+    private readonly cases: CasesService,
+  ) {}
+
+  async add(principal: Principal, caseId: string, body: EFileEntryBody): Promise<EFileEntryView> {
+    await this.cases.visible(principal, caseId);
+    const needed = SECTION_PERMISSION[body.section];
+    if (needed && !can(principal, needed)) throw new Forbidden(`your role may not keep ${body.section.toLowerCase()} records`);
+    const now = new Date();
+    const role = principal.roles.find((r) => !needed || can({ ...principal, roles: [r] }, needed)) ?? principal.roles[0]!;
+    const entry = await this.eFile.add(
+      {
+        id: randomUUID(),
+        caseId,
+        section: body.section,
+        kind: body.entry.kind,
+        occurredOn: new Date(`${body.occurredOn}T00:00:00Z`),
+        details: body.entry.details,
+        recordedAt: now,
+        recordedBy: principal.userId,
+        recordedRole: role,
+      },
+      // The audit names what was recorded, never the sensitive details themselves.
+      { action: 'efile.entry.added', actorId: principal.userId, actorRole: principal.roles.join(','), detail: { caseId, section: body.section, kind: body.entry.kind }, at: now },
+    );
+    return view(entry);
+  }
+
+  async list(principal: Principal, caseId: string, query: EFileQuery): Promise<EFileEntryView[]> {
+    await this.cases.visible(principal, caseId);
+    const open = new Set(Object.entries(SECTION_PERMISSION).filter(([, p]) => p && can(principal, p)).map(([section]) => section));
+    const entries = await this.eFile.list(caseId, { ...(query.section && { section: query.section }) }, open, {
+      action: 'efile.read',
+      actorId: principal.userId,
+      actorRole: principal.roles.join(','),
+      detail: { bodyId: principal.body?.id ?? null },
+      at: new Date(),
+    });
+    return entries.map(view);
+  }
+}
