@@ -67,3 +67,4 @@ export function createActivities(deps: ActivityDeps) {
 }
 
 export type CaseActivities = ReturnType<typeof createActivities>;
+export { createInstitutionActivities, type BodyEscalationInput, type InstitutionActivities, type InstitutionActivityDeps } from './institution.activities.js';

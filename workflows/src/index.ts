@@ -1,1 +1,2 @@
 export { caseWorkflow } from './case.workflow.js';
+export { institutionWorkflow } from './institution.workflow.js';

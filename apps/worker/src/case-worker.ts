@@ -1,9 +1,9 @@
 import { Queue } from 'bullmq';
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createActivities } from '@raksha/activities';
+import { createActivities, createInstitutionActivities } from '@raksha/activities';
 import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
 import { NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
-import { CaseRepository, NotificationRepository, type Db } from '@raksha/db';
+import { CaseRepository, EscalationRepository, NotificationRepository, type Db } from '@raksha/db';
 import { startNotificationProcessor } from './notification.processor.js';
 
 export interface RunningWorker {
@@ -29,7 +29,10 @@ export async function startCaseWorker(
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     workflowBundle: bundle,
-    activities: createActivities({ cases: new CaseRepository(db), notifications }),
+    activities: {
+      ...createActivities({ cases: new CaseRepository(db), notifications }),
+      ...createInstitutionActivities({ escalations: new EscalationRepository(db), notifications }),
+    },
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
   });
   const processor = startNotificationProcessor(redis, new NotificationRepository(db));

@@ -157,3 +157,18 @@ export function assessBodyDuty(
 function dutyDay(at: string): string {
   return new Date(Date.parse(at) + IST_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** A child care institution's registration under s.41(1): its expiry is an obligation that escalates like any deadline. */
+export const CCI_REGISTRATION_RULE = {
+  id: 'cci.registration',
+  obligation: 'Renew the child care institution’s registration under s.41 before it expires',
+  owner: 'CCI, with the State Government (SCPS)',
+  citation: 's.41(1), (3); R.21 [verify]',
+  basis: 'statute',
+  ladder: DEFAULT_LADDER,
+} as const;
+
+/** When an unrenewed registration falls due: the start of the day (IST) after its last valid date. */
+export function registrationDueAt(registeredUntil: string): string {
+  return new Date(Date.parse(`${registeredUntil}T00:00:00+05:30`) + 86_400_000).toISOString();
+}

@@ -4,3 +4,4 @@ export * from './http.js';
 export * from './notifications.js';
 export * from './search-attributes.js';
 export * from './care.js';
+export * from './institution-workflow.js';

@@ -6,6 +6,7 @@ import {
   caseWorkflowId,
   ESCALATION_ACTION_REJECTED,
   escalationActionUpdate,
+  institutionWorkflowId,
   type CaseEscalation,
   type EscalationActionRejection,
   type EscalationListQuery,
@@ -20,7 +21,10 @@ import { callTemporal } from '../infrastructure/temporal-call.js';
 
 export interface EscalationView {
   id: string;
-  caseId: string;
+  /** the child's case whose deadline was missed; null for a body's own obligation */
+  caseId: string | null;
+  /** the body whose own obligation was missed (an institution's s.41 registration); null for a case's */
+  bodyId: string | null;
   deadlineId: string;
   obligation: string;
   citation: string;
@@ -49,6 +53,7 @@ function view(e: EscalationRow, now = new Date()): EscalationView {
   return {
     id: e.id,
     caseId: e.caseId,
+    bodyId: e.bodyId,
     deadlineId: e.deadlineId,
     obligation: e.obligation,
     citation: e.citation,
@@ -92,7 +97,7 @@ export class EscalationsService {
   }
 
   /**
-   * Acknowledging or resolving goes through the case workflow, so it is ordered on the case's timeline.
+   * Acknowledging or resolving goes through the workflow that raised it (the case's or the institution's).
    * Only the body the escalation was raised to acts on it (the monitoring cell through its monitors).
    */
   async act(principal: Principal, id: string, action: 'ACKNOWLEDGE' | 'RESOLVE', note?: string, idempotencyKey?: string): Promise<EscalationView> {
@@ -100,7 +105,8 @@ export class EscalationsService {
     const role = principal.roles.find((r) => ESCALATION_ACTORS[row.toBody]?.includes(r) && principal.body?.type === row.toBody);
     if (!role) throw new Forbidden(`only the ${row.toBody} acts on an escalation raised to it`);
     const actor = caseActor(principal, role);
-    const handle = this.temporal.workflow.getHandle(caseWorkflowId(row.caseId));
+    // A case's escalation is ordered on the case's timeline; a body's, in its institution workflow.
+    const handle = this.temporal.workflow.getHandle(row.caseId ? caseWorkflowId(row.caseId) : institutionWorkflowId(row.bodyId!));
     await callTemporal(async () => {
       try {
         const answer: CaseEscalation = await handle.executeUpdate(escalationActionUpdate, {

@@ -1,0 +1,99 @@
+// An institution's s.41 registration as a deadline, on the Temporal Java test server (time skipping) with the
+// real activities writing to PostgreSQL and Redis.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { loadTestConfig, type RakshaConfig } from '@raksha/config';
+import { escalationActionUpdate, institutionRegistrationSignal, institutionWatchQuery, institutionWorkflowId, type InstitutionRegistrationState } from '@raksha/contracts';
+import { AuditRepository, createDb, type Db } from '@raksha/db';
+import { startCaseWorker, type RunningWorker } from '../../apps/worker/src/case-worker.js';
+import { bundleCaseWorkflows } from '../../apps/worker/src/workflow-bundle.js';
+import { seed } from '../../prisma/seed.js';
+import { eventually } from '../../test/support/stack.js';
+import { createTimeSkippingEnv } from '../../test/support/time-skipping.js';
+
+describe('institutionWorkflow: a lapsed s.41 registration escalates like any deadline (time skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  let config: RakshaConfig;
+  let db: Db;
+  let worker: RunningWorker;
+
+  beforeAll(async () => {
+    env = await createTimeSkippingEnv();
+    config = loadTestConfig({ ...process.env, TEMPORAL_TASK_QUEUE: `skip-${randomUUID()}` });
+    db = createDb(config.databaseUrl);
+    await seed(db);
+    worker = await startCaseWorker(config, db, await bundleCaseWorkflows(), env.nativeConnection);
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await db?.$disconnect();
+    await env?.teardown();
+  });
+
+  /** A Children's Home in Jaipur whose registration is valid for `days` more days (IST dates). */
+  async function institution(days: number): Promise<InstitutionRegistrationState> {
+    const bodyId = `CCI-RJ-JAIPUR-T${randomBytes(3).toString('hex').toUpperCase()}`;
+    await db.body.create({ data: { id: bodyId, type: 'CCI', name: `Test Home ${bodyId}`, level: 'DISTRICT', stateCode: 'RJ', districtCode: 'RJ-JAIPUR' } });
+    const now = await env.currentTimeMs();
+    const until = new Date(now + 5.5 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+    await db.institution.create({ data: { bodyId, kind: 'CHILDRENS_HOME', management: 'NGO', registrationNo: 'REG/1', registeredUntil: new Date(until) } });
+    return { bodyId, name: `Test Home ${bodyId}`, districtCode: 'RJ-JAIPUR', stateCode: 'RJ', registrationNo: 'REG/1', registeredUntil: until };
+  }
+
+  const start = (r: InstitutionRegistrationState) =>
+    env.client.workflow.start('institutionWorkflow', { taskQueue: config.temporal.taskQueue, workflowId: institutionWorkflowId(r.bodyId), args: [r] });
+  const escalationsOf = (bodyId: string) => db.escalation.findMany({ where: { bodyId }, orderBy: [{ raisedAt: 'asc' }, { rung: 'asc' }] });
+
+  it('escalates to the DCPU the day after the registration lapses, to the SCPS a week later, and stops when it is renewed (s.41)', async () => {
+    const home = await institution(10);
+    const handle = await start(home);
+    await env.sleep('12 days');
+    const [dcpu] = await eventually(async () => ((await escalationsOf(home.bodyId)).length >= 1 ? escalationsOf(home.bodyId) : undefined));
+    expect(dcpu).toMatchObject({ deadlineId: 'cci.registration', rung: 0, toBody: 'DCPU', districtCode: 'RJ-JAIPUR', caseId: null, status: 'OPEN' });
+    expect(dcpu!.citation).toContain('s.41');
+    const told = await eventually(async () => (await db.notification.findMany({ where: { kind: 'REGISTRATION_LAPSED', recipientBody: 'DCPU', subject: { contains: home.bodyId.slice(-7) } } }))[0]);
+    expect(told.subject).toMatch(/^Registration lapsed \d+ days ago/);
+
+    await env.sleep('7 days');
+    const both = await eventually(async () => {
+      const rows = await escalationsOf(home.bodyId);
+      return rows.length >= 2 ? rows : undefined;
+    });
+    expect(both.map((e) => [e.rung, e.toBody])).toEqual([
+      [0, 'DCPU'],
+      [1, 'SCPS'],
+    ]);
+
+    // Renewed for five years: the ladder stops, the misses stay on record marked as met.
+    await handle.signal(institutionRegistrationSignal, { ...home, registrationNo: 'REG/2', registeredUntil: '2031-03-31' });
+    await eventually(async () => ((await escalationsOf(home.bodyId)).every((e) => e.metAt !== null) ? true : undefined));
+    await env.sleep('40 days');
+    expect(await escalationsOf(home.bodyId)).toHaveLength(2);
+    expect((await handle.query(institutionWatchQuery)).dueAt).toBe('2031-03-31T18:30:00.000Z'); // 1 April 2031, 00:00 IST
+    expect(await new AuditRepository(db).verifyChain(`body:${home.bodyId}`)).toEqual([]);
+  });
+
+  it('lets the DCPU acknowledge and resolve the escalation through the institution workflow', async () => {
+    const home = await institution(1);
+    const handle = await start(home);
+    await env.sleep('3 days');
+    const [missed] = await eventually(async () => ((await escalationsOf(home.bodyId)).length >= 1 ? escalationsOf(home.bodyId) : undefined));
+    const actor = { id: 'dcpu-1', role: 'DCPU_OFFICER' as const, body: 'DCPU' as const };
+    const act = (action: 'ACKNOWLEDGE' | 'RESOLVE', note?: string) =>
+      handle.executeUpdate(escalationActionUpdate, { args: [{ escalationId: missed!.id, action, actor, idempotencyKey: randomUUID(), ...(note ? { note } : {}) }] });
+    expect(await act('ACKNOWLEDGE')).toMatchObject({ status: 'ACKNOWLEDGED' });
+    await expect(act('RESOLVE')).rejects.toThrow(/Update failed/);
+    expect(await act('RESOLVE', 'renewal application filed with the SCPS; inspection fixed')).toMatchObject({ status: 'RESOLVED' });
+    expect(await db.escalation.findUniqueOrThrow({ where: { id: missed!.id } })).toMatchObject({ status: 'RESOLVED', resolvedBy: 'dcpu-1' });
+  });
+
+  it('raises nothing for a registration renewed before it lapses', async () => {
+    const home = await institution(5);
+    const handle = await start(home);
+    await env.sleep('2 days');
+    await handle.signal(institutionRegistrationSignal, { ...home, registeredUntil: '2031-03-31' });
+    await env.sleep('30 days');
+    expect(await escalationsOf(home.bodyId)).toEqual([]);
+  });
+});
