@@ -2,7 +2,7 @@ import type { AnyStateNode, TransitionDefinition } from 'xstate';
 import { EVENT_AUTHORITY } from './authority.js';
 import { CASE_EVENT_TYPES } from './events.js';
 import { caseMachine, type CaseStateMeta } from './machine.js';
-import { BODY_DUTY_RULES } from './body-duties.js';
+import { BODY_DUTY_RULES, CCI_REGISTRATION_RULE } from './body-duties.js';
 import { DEADLINE_RULES, type DeadlineId } from './policy.js';
 
 type AnyTransition = TransitionDefinition<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -173,6 +173,10 @@ export function renderCaseMachineDoc(): string {
     'count escalates on the same ladder. Sittings count distinct days.',
     '',
     renderBodyDutyTable(),
+    '',
+    `An institution's registration is a deadline of its own: \`${CCI_REGISTRATION_RULE.id}\` — ${CCI_REGISTRATION_RULE.obligation}`,
+    `(${CCI_REGISTRATION_RULE.citation}; ${CCI_REGISTRATION_RULE.basis}). It falls due the day after the last valid date and escalates on`,
+    'the same ladder; the institution workflow (`institution-<bodyId>`) watches it and a renewal meets it.',
     '',
     'The 24 hours to report a found child (s.32) run before Raksha knows of the child: the report is what',
     'registers the case, so it has no timer here; the 24-hour production clock (s.31(1)) starts from it.',
