@@ -1,16 +1,20 @@
 // `npm run db:seed`: idempotent demo data for DATABASE_URL (see README).
 import { loadConfig } from '@raksha/config';
 import { createDb, type Db } from '@raksha/db';
-import { SEED_DISTRICTS, SEED_STATES } from './seed-data.js';
+import { INDIA_GEOGRAPHY } from './geography/index.js';
+import { SEED_DISTRICTS } from './seed-data.js';
 import { seedBodiesAndUsers } from './seed-users.js';
 
 export async function seed(db: Db): Promise<void> {
-  for (const s of SEED_STATES) {
-    await db.state.upsert({ where: { code: s.code }, create: s, update: { name: s.name } });
-  }
-  for (const d of SEED_DISTRICTS) {
-    await db.district.upsert({ where: { code: d.code }, create: d, update: { name: d.name, stateCode: d.stateCode } });
-  }
+  // Every state/UT and district of India (prisma/geography, from LGD); demo bodies and users only in SEED_DISTRICTS.
+  await db.$transaction(async (tx) => {
+    for (const s of INDIA_GEOGRAPHY.states) {
+      await tx.state.upsert({ where: { code: s.code }, create: s, update: { name: s.name, lgdCode: s.lgdCode, kind: s.kind } });
+    }
+    for (const d of INDIA_GEOGRAPHY.districts) {
+      await tx.district.upsert({ where: { code: d.code }, create: d, update: { name: d.name, lgdCode: d.lgdCode, stateCode: d.stateCode } });
+    }
+  }, { timeout: 120_000 });
   await seedBodiesAndUsers(db);
   await seedInstitutions(db);
 }
@@ -44,7 +48,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const db = createDb(loadConfig().databaseUrl);
   try {
     await seed(db);
-    console.log(`seeded ${SEED_STATES.length} states, ${SEED_DISTRICTS.length} districts, demo bodies and users (see README)`);
+    console.log(
+      `seeded ${INDIA_GEOGRAPHY.states.length} states/UTs and ${INDIA_GEOGRAPHY.districts.length} districts; demo bodies and users in ${SEED_DISTRICTS.length} districts (see README)`,
+    );
   } finally {
     await db.$disconnect();
   }
