@@ -12,6 +12,7 @@ import { CareModule } from './care/care.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { EscalationsModule } from './escalations/escalations.module.js';
 import { HealthModule } from './health/health.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { DeadlinePolicyModule } from './policy/deadline-policy.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
@@ -22,7 +23,7 @@ class AppModule {
   static forRoot(config: RakshaConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule],
+      imports: [InfrastructureModule.forRoot(config), AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule],
       // Order matters: a flood is turned away before any token is checked.
       providers: [
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { BodyType } from '@raksha/domain';
 
 export const NOTIFICATION_QUEUE = 'raksha-notifications';
@@ -9,7 +10,17 @@ export interface NotificationJob {
   districtCode: string | null;
   stateCode: string | null;
   caseId: string | null;
+  /** set for a message to one person (a citizen's verification code) rather than to their body */
+  recipientUserId?: string | null;
   kind: string;
   subject: string;
   body: string;
 }
+
+export const notificationListQuery = z.strictObject({
+  unread: z.stringbool().optional(),
+  /** ISO time: only messages older than this (for paging back) */
+  before: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type NotificationListQuery = z.infer<typeof notificationListQuery>;

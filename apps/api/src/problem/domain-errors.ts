@@ -180,3 +180,12 @@ export class AlreadyAdmitted extends DomainError {
     return { admissionId: this.admissionId, institutionId: this.institutionId };
   }
 }
+
+export class NotificationNotFound extends DomainError {
+  readonly status = 404;
+  readonly slug = 'notification-not-found';
+  readonly title = 'No such message in your inbox';
+  constructor(id: string) {
+    super(`message ${id} is not in your inbox`);
+  }
+}

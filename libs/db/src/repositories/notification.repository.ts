@@ -7,6 +7,7 @@ export interface InboxMessage {
   districtCode: string | null;
   stateCode: string | null;
   caseId: string | null;
+  recipientUserId?: string | null;
   kind: string;
   subject: string;
   body: string;
@@ -19,6 +20,32 @@ export class NotificationRepository {
   async deliver(message: InboxMessage): Promise<boolean> {
     const { count } = await this.db.notification.createMany({ data: [message], skipDuplicates: true });
     return count === 1;
+  }
+
+  /** A person's inbox: messages to their body at its place, and to them alone; newest first. */
+  inbox(f: { userId: string; body?: { type: string; districtCode?: string | null; stateCode?: string | null }; unread?: boolean; before?: Date; limit: number }) {
+    const toBody = f.body && {
+      recipientBody: f.body.type,
+      ...(f.body.districtCode ? { districtCode: f.body.districtCode } : f.body.stateCode ? { stateCode: f.body.stateCode } : {}),
+      recipientUserId: null,
+    };
+    return this.db.notification.findMany({
+      where: {
+        OR: [{ recipientUserId: f.userId }, ...(toBody ? [toBody] : [])],
+        ...(f.unread && { readAt: null }),
+        ...(f.before && { createdAt: { lt: f.before } }),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: f.limit,
+    });
+  }
+
+  findById(id: string) {
+    return this.db.notification.findUnique({ where: { id } });
+  }
+
+  markRead(id: string, at: Date) {
+    return this.db.notification.updateMany({ where: { id, readAt: null }, data: { readAt: at } });
   }
 
   forCase(caseId: string) {

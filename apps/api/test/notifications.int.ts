@@ -1,0 +1,39 @@
+// The in-app inbox over HTTP: what the workflows tell a body reaches that body's people, and no one else.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
+import { as, isolatedDistrict } from '../../../test/support/auth.js';
+import { eventually, startStack, type Stack } from '../../../test/support/stack.js';
+
+describe('inbox', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack(await bundleCaseWorkflows());
+  });
+  afterAll(() => stack?.stop());
+
+  it("tells the district's CWC of a new case, lets it mark the message read, and shows it to no other body", async () => {
+    const d = await isolatedDistrict(stack);
+    const { body: registered } = await stack.http
+      .post('/cases')
+      .set(d.dcpu)
+      .send({ track: 'CNCP', districtCode: d.districtCode, child: { ageYears: 8 } })
+      .expect(201);
+    const [notice] = await eventually(async () => {
+      const { body } = await stack.http.get('/notifications').set(d.cwc).expect(200);
+      const mine = (body as { id: string; caseId: string; subject: string; readAt: string | null }[]).filter((n) => n.caseId === registered.caseId);
+      return mine.length ? mine : undefined;
+    });
+    expect(notice).toMatchObject({ subject: expect.stringContaining('awaiting production before the CWC'), readAt: null });
+
+    const other = await as(stack, 'cwc.jaipur');
+    const theirs = (await stack.http.get('/notifications').set(other).query({ limit: 200 }).expect(200)).body as { id: string }[];
+    expect(theirs.map((n) => n.id)).not.toContain(notice!.id);
+    await stack.http.post(`/notifications/${notice!.id}/read`).set(other).expect(404);
+
+    const read = (await stack.http.post(`/notifications/${notice!.id}/read`).set(d.cwc).expect(200)).body;
+    expect(read.readAt).not.toBeNull();
+    const unread = (await stack.http.get('/notifications').set(d.cwc).query({ unread: 'true' }).expect(200)).body as { id: string }[];
+    expect(unread.map((n) => n.id)).not.toContain(notice!.id);
+    await stack.http.get('/notifications').set(d.cwc).query({ limit: 0 }).expect(400);
+  });
+});
