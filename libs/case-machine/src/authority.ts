@@ -135,6 +135,18 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
   },
   JJB_FINAL_ORDER_PASSED: { ...JJB, description: 'Final order of the JJB', citation: 's.17, s.18' },
   REFERRED_TO_CWC: { ...JJB, description: 'Child found to be in need of care and protection; produced before the CWC', citation: 's.17(2) [verify]' },
+  FAMILY_TRACED: {
+    roles: ['SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER', 'DCPU_OFFICER', 'CWC_MEMBER'],
+    bodies: ['SJPU', 'POLICE_STATION', 'DCPU', 'CWC'],
+    description: 'The child’s family is traced (a confirmed missing-child match, or police inquiry); verification begins',
+    citation: 's.36(2), s.40',
+  },
+  FAMILY_VERIFIED: {
+    roles: ['DCPU_OFFICER', 'PROBATION_OFFICER'],
+    bodies: ['DCPU'],
+    description: 'Home study of the traced family reported to the CWC: suitable for restoration or not',
+    citation: 's.36(2), s.40',
+  },
   APPREHENDED_FOR_OFFENCE: {
     ...POLICE,
     description: 'Child in the CWC’s care apprehended, alleged to have committed an offence; to be produced before the JJB',

@@ -40,11 +40,16 @@ export function deadlineApplies(condition: DeadlineCondition | undefined, contex
       return isAgeDeterminationPending(context);
     case 'ON_LEAVE':
       return isOnLeave(context);
+    case 'FAMILY_VERIFICATION_PENDING':
+      return isFamilyVerificationPending(context);
   }
 }
 
 export const isAgeDeterminationPending = (context: CaseContext): boolean =>
   context.ageDetermination !== undefined && context.ageDetermination.determinedAt === undefined;
+
+export const isFamilyVerificationPending = (context: CaseContext): boolean =>
+  context.familyTrace !== undefined && context.familyTrace.verifiedAt === undefined;
 
 export const isOnLeave = (context: CaseContext): boolean => context.leave !== undefined && context.leave.endedAt === undefined;
 

@@ -55,6 +55,16 @@ export interface CaseContext {
   restorationOrder?: { orderRef: string; at: string };
   icp?: { ref: string; preparedAt: string; reviewedAt?: string };
   aftercarePlanRef?: string;
+  /** A family traced (a confirmed missing-child match or police inquiry), and its verification by home study. */
+  familyTrace?: {
+    reportRef: string;
+    tracedAt: string;
+    tracedBy: string;
+    familyDistrictCode?: string;
+    familyStateCode?: string;
+    verifiedAt?: string;
+    outcome?: 'SUITABLE' | 'UNSUITABLE';
+  };
   transfer?: { orderRef: string; toDistrictCode: string; toStateCode: string; orderedAt: string; escortedAt?: string };
   restoredAt?: string;
   followUpStartedAt?: string;

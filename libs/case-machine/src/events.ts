@@ -164,6 +164,15 @@ export const caseEventSchemas = {
   PROCEEDINGS_TERMINATED: ev('PROCEEDINGS_TERMINATED', {}),
   JJB_FINAL_ORDER_PASSED: ev('JJB_FINAL_ORDER_PASSED', { order: z.enum(JJB_FINAL_ORDERS), reasons, orderRef: ref }),
   REFERRED_TO_CWC: ev('REFERRED_TO_CWC', { reasons }),
+  /** The child's family is traced: a missing-child report matched and confirmed, or a police inquiry. */
+  FAMILY_TRACED: ev('FAMILY_TRACED', {
+    reportRef: ref,
+    tracedBy: ref,
+    familyDistrictCode: z.string().min(1).optional(),
+    familyStateCode: z.string().min(1).optional(),
+  }),
+  /** The home study of the traced family, for the CWC to decide restoration on. */
+  FAMILY_VERIFIED: ev('FAMILY_VERIFIED', { reportRef: ref, outcome: z.enum(['SUITABLE', 'UNSUITABLE']), reasons }),
   /** A child before the CWC or in its care is apprehended, alleged to have committed an offence. */
   APPREHENDED_FOR_OFFENCE: ev('APPREHENDED_FOR_OFFENCE', { firRef: ref, allegedOffence: ref }),
   // Either track

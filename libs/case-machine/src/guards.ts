@@ -1,6 +1,6 @@
 import type { CaseContext } from './context.js';
 import type { CaseEvent } from './events.js';
-import { ORPHANED_OR_ABANDONED, dueAtOf, isAgeDeterminationPending, isOnLeave, policyOf } from './clocks.js';
+import { ORPHANED_OR_ABANDONED, dueAtOf, isAgeDeterminationPending, isFamilyVerificationPending, isOnLeave, policyOf } from './clocks.js';
 import { STATUTORY_RULES, type DeadlineId } from './policy.js';
 import { addIsoDuration, ageInYearsAt, isAtOrAfter, isBefore } from './time.js';
 
@@ -75,6 +75,10 @@ export const guards = {
     INSTITUTIONS.includes(context.finalOrder?.order ?? ''),
 
   isOnLeave: ({ context }: GuardArgs) => isOnLeave(context),
+
+  /** One family trace at a time: a new one only once the last is verified (e.g. found unsuitable). */
+  noFamilyVerificationPending: ({ context }: GuardArgs) => !isFamilyVerificationPending(context),
+  familyVerificationPending: ({ context }: GuardArgs) => isFamilyVerificationPending(context),
 
   /** s.94(2): one age determination per inquiry; s.94(3) makes the age recorded the true age. */
   ageDeterminationMayBeOrdered: ({ context }: GuardArgs) => context.ageDetermination === undefined,

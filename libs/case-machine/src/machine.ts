@@ -75,6 +75,7 @@ const clearedEpisode = (context: CaseContext): Partial<CaseContext> => ({
   magistrateExtensions: [],
   preliminaryAssessment: undefined,
   ageDetermination: undefined,
+  familyTrace: undefined,
   leave: undefined,
   missing: undefined,
 });
@@ -100,6 +101,26 @@ const apprehendedForOffence = {
   ],
 };
 
+/** A traced family is verified before the CWC restores the child to it (s.36(2), s.40). */
+const familyTraced = {
+  guard: 'noFamilyVerificationPending' as const,
+  actions: [
+    'recordEvent' as const,
+    'recordFamilyTrace' as const,
+    { type: 'startDeadlines' as const, params: { ids: ['cncp.familyVerification'] as DeadlineId[] } },
+    { type: 'notify' as const, params: { to: ['CWC', 'DCPU'] as NoticeTarget[], about: 'family traced' } },
+  ],
+};
+const familyVerified = {
+  guard: 'familyVerificationPending' as const,
+  actions: [
+    'recordEvent' as const,
+    'recordFamilyVerification' as const,
+    { type: 'stopDeadlines' as const, params: { ids: ['cncp.familyVerification'] as DeadlineId[] } },
+    { type: 'notify' as const, params: { to: ['CWC'] as NoticeTarget[], about: 'family verified' } },
+  ],
+};
+
 /** The missing-child branch (National SOP 2016; BBA v. UoI), the same whether placed pending inquiry or under an order. */
 const missingFromInstitution = <const TracedTo extends string>(label: string, tracedTo: TracedTo) => ({
   ...described(label, 'National SOP 2016; BBA v. UoI (2013)', 'MISSING'),
@@ -118,7 +139,7 @@ const missingFromInstitution = <const TracedTo extends string>(label: string, tr
   },
 });
 
-const IN_CARE_DEADLINES = ['cncp.fosterInspection', 'cncp.aftercarePlan', 'cncp.returnFromLeave'] as const;
+const IN_CARE_DEADLINES = ['cncp.fosterInspection', 'cncp.aftercarePlan', 'cncp.returnFromLeave', 'cncp.familyVerification'] as const;
 const S38_1: DeadlineId[] = ['cncp.legallyFreeUpTo2', 'cncp.legallyFreeOver2'];
 
 export const caseMachine = setup({
@@ -298,6 +319,24 @@ export const caseMachine = setup({
         },
       ],
     })),
+    recordFamilyTrace: assign(({ event }) =>
+      event.type === 'FAMILY_TRACED'
+        ? {
+            familyTrace: {
+              reportRef: event.reportRef,
+              tracedAt: event.at,
+              tracedBy: event.tracedBy,
+              ...(event.familyDistrictCode ? { familyDistrictCode: event.familyDistrictCode } : {}),
+              ...(event.familyStateCode ? { familyStateCode: event.familyStateCode } : {}),
+            },
+          }
+        : {},
+    ),
+    recordFamilyVerification: assign(({ context, event }) =>
+      event.type === 'FAMILY_VERIFIED' && context.familyTrace
+        ? { familyTrace: { ...context.familyTrace, verifiedAt: event.at, outcome: event.outcome } }
+        : {},
+    ),
     recordAgeDeterminationOrder: assign(({ event }) =>
       event.type === 'AGE_DETERMINATION_ORDERED'
         ? { ageDetermination: { orderRef: event.orderRef, orderedAt: event.at, medicalTest: event.medicalTest ?? false } }
@@ -382,6 +421,8 @@ export const caseMachine = setup({
           ]),
           on: {
             PRODUCED_BEFORE_CWC: { target: 'beforeCwc', actions: ['recordEvent', 'recordCwcProduction'] },
+            // Traced before production: verification starts with the inquiry.
+            FAMILY_TRACED: { guard: 'noFamilyVerificationPending', actions: ['recordEvent', 'recordFamilyTrace'] },
           },
         },
         beforeCwc: {
@@ -390,10 +431,13 @@ export const caseMachine = setup({
             'cncp.legallyFreeUpTo2',
             'cncp.legallyFreeOver2',
             'cncp.ageDetermination',
+            'cncp.familyVerification',
           ]),
           initial: 'awaitingInterimPlacement',
           on: {
             APPREHENDED_FOR_OFFENCE: apprehendedForOffence,
+            FAMILY_TRACED: familyTraced,
+            FAMILY_VERIFIED: familyVerified,
             // Age determination runs beside the inquiry: it blocks only the orders that depend on the age.
             AGE_DETERMINATION_ORDERED: {
               guard: 'ageDeterminationMayBeOrdered',
@@ -532,6 +576,8 @@ export const caseMachine = setup({
             // s.98(3): a child who does not return from leave is reported missing like any other.
             CHILD_MISSING_FROM_CCI: wentMissing('missing'),
             APPREHENDED_FOR_OFFENCE: apprehendedForOffence,
+            FAMILY_TRACED: familyTraced,
+            FAMILY_VERIFIED: familyVerified,
             CHILD_ATTAINED_MAJORITY: [
               { guard: 'entersAftercareAtMajority', target: 'aftercare', actions: ['recordEvent'] },
               { guard: 'leavesCareAtMajority', target: 'leftCare', actions: ['recordEvent'] },

@@ -24,6 +24,7 @@ export const DEADLINE_CONDITIONS = [
   'NO_AFTERCARE_PLAN',
   'AGE_DETERMINATION_PENDING',
   'ON_LEAVE',
+  'FAMILY_VERIFICATION_PENDING',
 ] as const;
 export type DeadlineCondition = (typeof DEADLINE_CONDITIONS)[number];
 
@@ -195,6 +196,16 @@ export const DEADLINE_RULES = [
     citation: 's.94(2) proviso',
     basis: 'statute',
     appliesIf: 'AGE_DETERMINATION_PENDING',
+  }),
+  rule({
+    id: 'cncp.familyVerification',
+    obligation: 'Verify the traced family by a home study and place the report before the CWC',
+    owner: 'DCPU / probation officer (of the family’s district, where it differs)',
+    within: 'P15D',
+    from: 'FAMILY_TRACED',
+    citation: 's.36(2), s.40; National SOP 2016 [verify]',
+    basis: 'policy',
+    appliesIf: 'FAMILY_VERIFICATION_PENDING',
   }),
   rule({
     id: 'cncp.returnFromLeave',

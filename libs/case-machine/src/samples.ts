@@ -94,6 +94,10 @@ export function sampleEvents(type: CaseEventType, context: CaseContext, at: stri
       return [{ type, at, cciRef: ref }];
     case 'MISSING_REPORTED_TO_POLICE':
       return [{ type, at, firRef: ref }];
+    case 'FAMILY_TRACED':
+      return [{ type, at, reportRef: ref, tracedBy: 'SJPU' }];
+    case 'FAMILY_VERIFIED':
+      return [{ type, at, reportRef: context.familyTrace?.reportRef ?? ref, outcome: 'SUITABLE', reasons: REASONS }];
     case 'APPREHENDED_FOR_OFFENCE':
       return [{ type, at, firRef: ref, allegedOffence: 'theft (s.303 BNS)' }];
     case 'REFERRED_TO_AHTU':

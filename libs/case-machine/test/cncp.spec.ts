@@ -178,6 +178,26 @@ describe('CNCP track, before the Child Welfare Committee', () => {
       expect(sut.send('ICP_REVIEWED', '2025-03-10T10:00:00+05:30', { icpRef: 'ICP-1', progress: [] })).toBe(false);
     });
 
+    it('asks for the traced family to be verified within 15 days (policy), before the CWC restores the child (s.36(2), s.40)', () => {
+      const sut = cncpWithSir();
+      sut.must('FAMILY_TRACED', '2025-01-20T10:00:00+05:30', { reportRef: 'MISSING/RJ/7', tracedBy: 'SJPU Jaipur', familyDistrictCode: 'MH-PUNE', familyStateCode: 'MH' });
+      expect(sut.deadline('cncp.familyVerification')).toMatchObject({ basis: 'policy', dueAt: '2025-02-04T04:30:00.000Z' });
+      expect(sut.last?.actions).toContainEqual({ type: 'notify', params: { to: ['CWC', 'DCPU'], about: 'family traced' } });
+      // One trace at a time.
+      expect(sut.send('FAMILY_TRACED', '2025-01-21T10:00:00+05:30', { reportRef: 'MISSING/RJ/8', tracedBy: 'SJPU' })).toBe(false);
+      sut.must('FAMILY_VERIFIED', '2025-01-30T10:00:00+05:30', { reportRef: 'MISSING/RJ/7', outcome: 'SUITABLE', reasons: REASONS });
+      expect(sut.deadlineIds).not.toContain('cncp.familyVerification');
+      expect(sut.context.familyTrace).toMatchObject({ outcome: 'SUITABLE', familyDistrictCode: 'MH-PUNE' });
+      sut.must('FINAL_ORDER_PASSED', '2025-02-01T10:00:00+05:30', { order: 'RESTORATION', reasons: REASONS, orderRef: 'O-1' });
+      expect(sut.state).toBe('cncp.restoration.pending');
+    });
+
+    it('keeps the family verification running when the child is placed in care before it is done', () => {
+      const sut = cncpWithSir().must('FAMILY_TRACED', '2025-01-20T10:00:00+05:30', { reportRef: 'M/1', tracedBy: 'SJPU' });
+      sut.must('FINAL_ORDER_PASSED', '2025-01-25T10:00:00+05:30', { order: 'CHILDRENS_HOME', reasons: REASONS, orderRef: 'O-1' });
+      expect(sut.deadline('cncp.familyVerification')?.dueAt).toBe('2025-02-04T04:30:00.000Z');
+    });
+
     it('inspects a foster family monthly, each inspection starting the next month (s.44; R.23; F.35)', () => {
       const sut = cncpWithSir().must('FINAL_ORDER_PASSED', '2025-01-31T10:00:00+05:30', {
         order: 'FOSTER_CARE',

@@ -80,6 +80,7 @@ function serializeState(snapshot: CaseSnapshot): string {
       ? [!!c.ageDetermination, !!c.ageDetermination?.determinedAt]
       : undefined,
     onLeave: !!c.leave && !c.leave.endedAt,
+    familyVerificationPending: !!c.familyTrace && !c.familyTrace.verifiedAt,
   });
 }
 

@@ -17,13 +17,41 @@ export const PERMISSIONS = [
   'efile:write',
   'efile:medical', // open sealed medical details
   'efile:counselling', // open sealed counselling notes
+  'report:missing', // file a missing-child report (police; a citizen's waits for a station to accept it)
+  'report:found', // file a found-child report
+  'report:read', // missing and found reports in the jurisdiction, and match candidates
+  'report:accept', // accept a citizen's missing report into the station's missing diary; close reports
+  'match:decide', // confirm or reject a match candidate
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const POLICE: Permission[] = ['case:register:CNCP', 'case:register:CICL', 'case:read', 'case:event', 'registry:read'];
+const POLICE: Permission[] = [
+  'case:register:CNCP',
+  'case:register:CICL',
+  'case:read',
+  'case:event',
+  'registry:read',
+  'report:missing',
+  'report:found',
+  'report:read',
+  'report:accept',
+  'match:decide',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  CWC_MEMBER: ['case:register:CNCP', 'case:read', 'case:event', 'queue:read', 'registry:read', 'efile:read', 'efile:medical', 'efile:counselling'],
+  CWC_MEMBER: [
+    'case:register:CNCP',
+    'case:read',
+    'case:event',
+    'queue:read',
+    'registry:read',
+    'efile:read',
+    'efile:medical',
+    'efile:counselling',
+    'report:found',
+    'report:read',
+    'match:decide',
+  ],
   JJB_MEMBER: ['case:read', 'case:event', 'queue:read', 'registry:read', 'efile:read', 'efile:medical', 'efile:counselling'],
   DCPU_OFFICER: [
     'case:register:CNCP',
@@ -38,6 +66,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'efile:read',
     'efile:write',
     'efile:medical',
+    'report:found',
+    'report:read',
+    'match:decide',
   ],
   PROBATION_OFFICER: ['case:read', 'case:event', 'queue:read', 'registry:read', 'efile:read', 'efile:write', 'efile:counselling'],
   SJPU_OFFICER: POLICE,
@@ -55,14 +86,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'efile:write',
     'efile:medical',
     'efile:counselling',
+    'report:found',
   ],
-  CHILDLINE_WORKER: ['case:register:CNCP', 'case:read', 'registry:read'],
+  CHILDLINE_WORKER: ['case:register:CNCP', 'case:read', 'registry:read', 'report:found'],
   SCPS_OFFICER: ['case:read', 'escalation:read', 'escalation:act', 'policy:manage', 'registry:read', 'registry:manage', 'efile:read'],
   SARA_OFFICER: ['case:read', 'registry:read'],
-  STATE_MONITOR: ['case:read', 'escalation:read', 'escalation:act', 'registry:read', 'efile:read'],
-  NATIONAL_MONITOR: ['case:read', 'escalation:read', 'registry:read'],
-  // Citizens file reports (missing and found children) and see only those; no case records.
-  CITIZEN: [],
+  STATE_MONITOR: ['case:read', 'escalation:read', 'escalation:act', 'registry:read', 'efile:read', 'report:read'],
+  NATIONAL_MONITOR: ['case:read', 'escalation:read', 'registry:read', 'report:read'],
+  // Citizens file reports (missing and found children) once their phone or email is verified, and see only their own.
+  CITIZEN: ['report:missing', 'report:found'],
 };
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
