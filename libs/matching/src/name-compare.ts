@@ -1,0 +1,204 @@
+// Comparing names: word against word, then the best alignment of two names' words, so that
+// order and a missing surname do not hide a match.
+import { editDistance } from './edit-distance.js';
+import { analyseName, joinTokens, significantTokens, type AnalysedName, type NameToken } from './names.js';
+import { isHypocoristic, isNicknameOf } from './variants.js';
+
+export type NameMatchReason =
+  | 'exact'
+  | 'transliteration match'
+  | 'phonetic match'
+  | 'nickname/variant'
+  | 'generic pet name'
+  | 'edit distance 1'
+  | 'edit distance 2'
+  | 'initial'
+  | 'no match';
+
+export interface TokenMatch {
+  score: number;
+  reason: NameMatchReason;
+}
+
+export interface NameComparison {
+  /** 0..1, or null when the names say nothing either way (a name unknown, a bare pet name) */
+  score: number | null;
+  reason: string;
+  /** the aligned words, written form on each side */
+  pairs: { a: string; b: string; score: number; reason: NameMatchReason }[];
+  /** how many given names and surnames agree: two agreeing words say more than one */
+  matchedWords: number;
+  /** phonetic keys of the agreeing words, both sides */
+  matchedKeys: string[];
+}
+
+const NO_MATCH: TokenMatch = { score: 0, reason: 'no match' };
+/** Word scores below this do not align two words. */
+const MIN_TOKEN_SCORE = 0.5;
+
+/** How alike two words of names are. */
+export function compareTokens(a: NameToken, b: NameToken): TokenMatch {
+  if (a.role === 'initial' || b.role === 'initial') {
+    return a.key.charAt(0) === b.key.charAt(0) ? { score: 0.6, reason: 'initial' } : NO_MATCH;
+  }
+  const match = compareSpellings(a, b);
+  // Two children called Munna share a pet name, not an identity.
+  if (match.score > 0 && (a.role === 'pet' || b.role === 'pet')) return { score: Math.min(match.score, 0.5), reason: 'generic pet name' };
+  return match;
+}
+
+function compareSpellings(a: NameToken, b: NameToken): TokenMatch {
+  const crossScript = a.script !== b.script;
+  const alike = crossScript ? 'transliteration match' : 'phonetic match';
+  if (a.latin === b.latin) return crossScript ? { score: 0.97, reason: alike } : { score: 1, reason: 'exact' };
+  if (a.spellingKey === b.spellingKey) return { score: 0.95, reason: alike };
+  if (a.key === b.key) return { score: 0.95, reason: 'nickname/variant' };
+  if (a.reduced === b.reduced) return { score: 0.92, reason: alike };
+  if (crossScript && transliterationAlike(a, b)) return { score: 0.88, reason: 'transliteration match' };
+  if (isNicknameOf(a.key, b.key)) return { score: 0.8, reason: 'nickname/variant' };
+  const shorter = Math.min(a.key.length, b.key.length);
+  // Typing slips show in the spelling, sound variants in the key: the nearer of the two counts.
+  const distance = Math.min(editDistance(a.key, b.key, 2), editDistance(a.latin, b.latin, 2));
+  if (distance === 1 && shorter >= 4) return { score: 0.8, reason: 'edit distance 1' };
+  if (isHypocoristic(a.key, b.key)) return { score: 0.7, reason: 'nickname/variant' };
+  if (distance === 2 && shorter >= 7) return { score: 0.65, reason: 'edit distance 2' };
+  return NO_MATCH;
+}
+
+// Scripts spell vowels their own way (Gurmukhi ਲਕਸ਼ਮੀ, Tamil லட்சுமி with its added u) and
+// Tamil one letter for k/g, t/d, p/b: the consonants must agree, voicing aside for Tamil.
+function transliterationAlike(a: NameToken, b: NameToken): boolean {
+  if (a.skeleton.length < 3) return a.loose === b.loose && a.script !== b.script && (a.script === 'TAMIL' || b.script === 'TAMIL');
+  if (a.skeleton === b.skeleton) return true;
+  const tamil = a.script === 'TAMIL' || b.script === 'TAMIL';
+  return tamil && (a.loose === b.loose || a.looseSkeleton === b.looseSkeleton);
+}
+
+const MAX_TOKENS = 6;
+
+/** How alike two names are, whatever their scripts, word order and missing words. */
+export function compareNames(a: string | AnalysedName, b: string | AnalysedName): NameComparison {
+  const nameA = typeof a === 'string' ? analyseName(a) : a;
+  const nameB = typeof b === 'string' ? analyseName(b) : b;
+  if (nameA.tokens.length === 0 || nameB.tokens.length === 0) return { score: null, reason: 'name not known', pairs: [], matchedWords: 0, matchedKeys: [] };
+  const tokensA = joinWhereWritten(nameA.tokens, nameB.tokens).slice(0, MAX_TOKENS);
+  const tokensB = joinWhereWritten(nameB.tokens, tokensA).slice(0, MAX_TOKENS);
+  return judgeAlignment({ ...nameA, tokens: tokensA }, { ...nameB, tokens: tokensB }, align(tokensA, tokensB));
+}
+
+/** The best comparison over each side's name and aliases; null only if every pair is null. */
+export function compareNameLists(as: readonly (string | AnalysedName)[], bs: readonly (string | AnalysedName)[]): NameComparison {
+  let best: NameComparison = { score: null, reason: 'name not known', pairs: [], matchedWords: 0, matchedKeys: [] };
+  for (const a of as) {
+    for (const b of bs) {
+      const c = compareNames(a, b);
+      const better =
+        c.score === null
+          ? best.score === null && best.reason === 'name not known'
+          : best.score === null || c.score > best.score || (c.score === best.score && c.matchedWords > best.matchedWords);
+      if (better) best = c;
+    }
+  }
+  return best;
+}
+
+// "Raj Kumar" against "Rajkumar": two neighbouring words the other name writes as one are joined.
+function joinWhereWritten(tokens: NameToken[], other: NameToken[]): NameToken[] {
+  const out: NameToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const here = tokens[i] as NameToken;
+    const next = tokens[i + 1];
+    const joined = next ? joinTokens(here, next) : undefined;
+    if (joined && next && !other.some((o) => o.key === here.key || o.key === next.key) && other.some((o) => o.reduced === joined.reduced)) {
+      out.push(joined);
+      i++;
+    } else {
+      out.push(here);
+    }
+  }
+  return out;
+}
+
+interface Pair {
+  i: number;
+  j: number;
+  match: TokenMatch;
+}
+
+const ROLE_WEIGHT = { core: 1, pet: 0.5, filler: 0.2, initial: 0.3 } as const;
+
+// Maximum-weight assignment of words; names have a handful of words, so a memoised search
+// over the subsets of B's words is exact and cheap.
+function align(a: NameToken[], b: NameToken[]): Pair[] {
+  const matches = a.map((ta) => b.map((tb) => compareTokens(ta, tb)));
+  const memo = new Map<number, { value: number; pairs: Pair[] }>();
+  const best = (i: number, used: number): { value: number; pairs: Pair[] } => {
+    if (i === a.length) return { value: 0, pairs: [] };
+    const memoKey = i * 64 + used;
+    const cached = memo.get(memoKey);
+    if (cached) return cached;
+    let result = best(i + 1, used);
+    for (let j = 0; j < b.length; j++) {
+      const match = matches[i]?.[j] ?? NO_MATCH;
+      if (used & (1 << j) || match.score < MIN_TOKEN_SCORE) continue;
+      const rest = best(i + 1, used | (1 << j));
+      const weight = Math.min(ROLE_WEIGHT[(a[i] as NameToken).role], ROLE_WEIGHT[(b[j] as NameToken).role]);
+      const value = rest.value + match.score * weight;
+      if (value > result.value) result = { value, pairs: [{ i, j, match }, ...rest.pairs] };
+    }
+    memo.set(memoKey, result);
+    return result;
+  };
+  return best(0, 0).pairs;
+}
+
+function judgeAlignment(a: AnalysedName, b: AnalysedName, pairs: Pair[]): NameComparison {
+  const sigA = significantTokens(a);
+  const sigB = significantTokens(b);
+  const described = pairs.map(({ i, j, match }) => ({ a: a.tokens[i]?.written ?? '', b: b.tokens[j]?.written ?? '', ...match }));
+  const matched = pairs.filter(({ i, j }) => sigA.includes(a.tokens[i] as NameToken) && sigB.includes(b.tokens[j] as NameToken));
+  if (matched.length === 0) {
+    const onlyPetNames = sigA.every((t) => t.role === 'pet') || sigB.every((t) => t.role === 'pet');
+    // A pet name may belong to any child: it neither supports nor contradicts.
+    if (onlyPetNames) return { score: null, reason: 'generic pet name only', pairs: described, matchedWords: 0, matchedKeys: [] };
+    return { score: 0, reason: 'names differ', pairs: described, matchedWords: 0, matchedKeys: [] };
+  }
+  const tokenLength = (p: Pair) => Math.max(a.tokens[p.i]?.key.length ?? 1, 1);
+  const quality = matched.reduce((sum, p) => sum + p.match.score * tokenLength(p), 0) / matched.reduce((sum, p) => sum + tokenLength(p), 0);
+  const weakest = matched.reduce((w, p) => (p.match.score < w.match.score ? p : w));
+  const unmatchedA = sigA.filter((t) => !matched.some((p) => a.tokens[p.i] === t));
+  const unmatchedB = sigB.filter((t) => !matched.some((p) => b.tokens[p.j] === t));
+  const reordered = matched.some((p, n) => matched.slice(n + 1).some((q) => q.j < p.j));
+  const { factor, partial } = incompleteness(sigA, sigB, unmatchedA, unmatchedB, matched, a, b);
+  const base = weakest.match.reason;
+  const reason = (partial ? (base === 'exact' ? partial : `${partial} (${base})`) : base) + (reordered ? ', word order differs' : '');
+  const matchedWords = matched.filter((p) => a.tokens[p.i]?.role === 'core' && b.tokens[p.j]?.role === 'core').length;
+  const matchedKeys = matched.flatMap((p) => [a.tokens[p.i]?.key ?? '', b.tokens[p.j]?.key ?? '']);
+  return { score: round(quality * factor), reason, pairs: described, matchedWords, matchedKeys };
+}
+
+// How much the words left unaligned take away: a surname one report leaves out is common,
+// two different surnames are not, and a shared surname alone is little.
+function incompleteness(
+  sigA: NameToken[],
+  sigB: NameToken[],
+  unmatchedA: NameToken[],
+  unmatchedB: NameToken[],
+  matched: Pair[],
+  a: AnalysedName,
+  b: AnalysedName,
+): { factor: number; partial?: string } {
+  if (unmatchedA.length === 0 && unmatchedB.length === 0) return { factor: 1 };
+  const givenMatched = matched.some((p) => a.tokens[p.i] === sigA[0] || b.tokens[p.j] === sigB[0]);
+  if (unmatchedA.length > 0 && unmatchedB.length > 0) {
+    return givenMatched ? { factor: 0.55, partial: 'partial: surnames differ' } : { factor: 0.25, partial: 'partial: only surname matches' };
+  }
+  const [longer, unmatched] = unmatchedA.length > 0 ? [sigA, unmatchedA] : [sigB, unmatchedB];
+  if (unmatched.includes(longer[0] as NameToken)) return { factor: 0.7, partial: 'partial: given name missing' };
+  if (unmatched.includes(longer.at(-1) as NameToken)) return { factor: 0.88, partial: 'partial: surname missing' };
+  return { factor: 0.9, partial: 'partial: middle name missing' };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

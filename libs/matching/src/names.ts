@@ -1,0 +1,73 @@
+// A person's name as comparable words: each word transliterated to Latin, keyed, and tagged
+// with the part it plays (given name or surname, filler word, pet name, initial).
+import { words } from './normalise.js';
+import { looseKey, phoneticKey, reducedKey, skeletonKey } from './phonetic.js';
+import { detectScript, type Script } from './scripts.js';
+import { transliterate } from './transliterate.js';
+import { canonicalVariant, FILLER_KEYS, GENERIC_PET_NAME_KEYS, HONORIFICS, UNKNOWN_NAME_WORDS } from './variants.js';
+
+/** core: a given name or surname; filler: Kumar, Devi, Md...; pet: Munna, Guddu...; initial: "R." */
+export type NameTokenRole = 'core' | 'filler' | 'pet' | 'initial';
+
+export interface NameToken {
+  /** the word as written, normalised */
+  written: string;
+  script: Script;
+  /** Latin spelling (transliterated when written in an Indic script) */
+  latin: string;
+  /** phonetic key of the latin spelling, before variant canonicalisation */
+  spellingKey: string;
+  /** phonetic key of the variant group's standard spelling (Md → muhammad) */
+  key: string;
+  reduced: string;
+  skeleton: string;
+  loose: string;
+  looseSkeleton: string;
+  role: NameTokenRole;
+}
+
+export interface AnalysedName {
+  text: string;
+  /** empty when the name is not known ("Unknown", "लावारिस") */
+  tokens: NameToken[];
+}
+
+/** Analyses a name written in any supported script. */
+export function analyseName(text: string): AnalysedName {
+  const written = words(text).filter((w) => !UNKNOWN_NAME_WORDS.has(transliterate(w)));
+  const named = written.filter((w) => !HONORIFICS.has(transliterate(w)));
+  const tokens = (named.length > 0 ? named : written).map(nameToken).filter((t) => t.key !== '');
+  return { text, tokens };
+}
+
+/** A token for one word (or for two words run together: "Raj" + "kumar"). */
+export function nameToken(word: string): NameToken {
+  const latin = transliterate(word).replace(/\s/g, '');
+  return tokenFromLatin(word, detectScript(word), latin);
+}
+
+function tokenFromLatin(written: string, script: Script, latin: string): NameToken {
+  const spellingKey = phoneticKey(latin);
+  const key = phoneticKey(canonicalVariant(latin) ?? latin);
+  const skeleton = skeletonKey(key);
+  const loose = looseKey(key);
+  const role: NameTokenRole =
+    latin.length === 1 ? 'initial' : FILLER_KEYS.has(key) ? 'filler' : GENERIC_PET_NAME_KEYS.has(key) ? 'pet' : 'core';
+  return { written, script, latin, spellingKey, key, reduced: reducedKey(key), skeleton, loose, looseSkeleton: skeletonKey(loose), role };
+}
+
+/** Two neighbouring tokens as one word, for names written together (Rajkumar, Lakshmidevi). */
+export function joinTokens(a: NameToken, b: NameToken): NameToken {
+  const script = a.script === b.script ? a.script : 'LATIN';
+  const joined = tokenFromLatin(`${a.written}${b.written}`, script, a.latin + b.latin);
+  return { ...joined, role: 'core' };
+}
+
+/** Tokens that carry the name: its given names and surnames, else its pet names, else whatever there is. */
+export function significantTokens(name: AnalysedName): NameToken[] {
+  for (const role of ['core', 'pet', 'filler', 'initial'] as const) {
+    const tokens = name.tokens.filter((t) => t.role === role);
+    if (tokens.length > 0) return tokens;
+  }
+  return [];
+}

@@ -1,0 +1,103 @@
+// A labelled synthetic data set: children reported missing and later found (the true pairs),
+// children reported missing and never found, and found children nobody reported missing.
+import { dayNumber } from '../dates.js';
+import type { FoundReport, MissingReport } from '../record.js';
+import { makeChild, type SyntheticChild } from './children.js';
+import { DESTINATION_DISTRICTS, districtOf, stateOf, type District } from './geography.js';
+import { Prng } from './prng.js';
+import { foundReportOf, missingReportOf, randomClothing } from './reports.js';
+
+export interface SyntheticOptions {
+  seed?: string | number;
+  /** children both reported missing and found; default 2000 */
+  truePairs?: number;
+  /** missing reports with no found report; default 4000 */
+  missingDistractors?: number;
+  /** found reports with no missing report; default 2000 */
+  foundDistractors?: number;
+  /** first date a child goes missing; default 2022-01-01 */
+  from?: string;
+  /** last date a child goes missing; default 2025-06-30 */
+  to?: string;
+}
+
+export interface TruePair {
+  missingId: string;
+  foundId: string;
+}
+
+export interface SyntheticDataset {
+  missing: MissingReport[];
+  found: FoundReport[];
+  truePairs: TruePair[];
+}
+
+// Missing children are mostly adolescents (NCRB): ages at disappearance.
+function ageAtLoss(rng: Prng): number {
+  const band = rng.weighted({ young: 8, child: 27, teen: 65 });
+  const [min, max] = band === 'young' ? [1, 6] : band === 'child' ? [6, 12] : [12, 18];
+  return rng.uniform(min, max);
+}
+
+function daysUntilFound(rng: Prng): number {
+  const when = rng.weighted({ week: 50, months: 25, year: 15, years: 10 });
+  if (when === 'week') return rng.int(0, 7);
+  if (when === 'months') return rng.int(8, 60);
+  if (when === 'year') return rng.int(61, 365);
+  return rng.int(366, 1100);
+}
+
+// Most children are found near home; many who travel end up in a big city's station.
+function whereFound(child: SyntheticChild, rng: Prng): District {
+  const where = rng.weighted({ home: 45, state: 20, city: 35 });
+  if (where === 'home') return child.homeDistrict;
+  if (where === 'state') return rng.pick(child.home.districts);
+  return districtOf(rng.pick(DESTINATION_DISTRICTS.filter((d) => d !== child.homeDistrict.code)));
+}
+
+function shuffle<T>(items: T[], rng: Prng): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
+  return items;
+}
+
+/** A deterministic data set for a seed. */
+export function generateDataset(options: SyntheticOptions = {}): SyntheticDataset {
+  const rng = new Prng(options.seed ?? 'raksha');
+  const from = dayNumber(options.from ?? '2022-01-01');
+  const to = dayNumber(options.to ?? '2025-06-30');
+  const missing: MissingReport[] = [];
+  const found: FoundReport[] = [];
+  const truePairs: TruePair[] = [];
+  let serial = 0;
+  const nextId = (prefix: string) => `${prefix}-${String(++serial).padStart(6, '0')}`;
+  const child = (day: number) => makeChild(nextId('C'), rng, Math.round(day - ageAtLoss(rng) * 365.25));
+
+  for (let i = 0; i < (options.truePairs ?? 2000); i++) {
+    const lostDay = rng.int(from, to);
+    const c = child(lostDay);
+    const foundDay = lostDay + daysUntilFound(rng);
+    const clothing = randomClothing(c.gender, rng);
+    const district = whereFound(c, rng);
+    const m = missingReportOf(nextId('M'), c, lostDay, clothing, rng);
+    const keepsClothes = foundDay - lostDay <= 7 && rng.chance(0.8);
+    const f = foundReportOf(nextId('F'), c, foundDay, district, stateOf(district.stateCode), keepsClothes ? clothing : randomClothing(c.gender, rng), rng);
+    missing.push(m);
+    found.push(f);
+    truePairs.push({ missingId: m.id, foundId: f.id });
+  }
+  for (let i = 0; i < (options.missingDistractors ?? 4000); i++) {
+    const lostDay = rng.int(from, to);
+    const c = child(lostDay);
+    missing.push(missingReportOf(nextId('M'), c, lostDay, randomClothing(c.gender, rng), rng));
+  }
+  for (let i = 0; i < (options.foundDistractors ?? 2000); i++) {
+    const foundDay = rng.int(from, to + 365);
+    const c = child(foundDay);
+    const district = rng.chance(0.7) ? c.homeDistrict : districtOf(rng.pick(DESTINATION_DISTRICTS));
+    found.push(foundReportOf(nextId('F'), c, foundDay, district, stateOf(district.stateCode), randomClothing(c.gender, rng), rng));
+  }
+  return { missing: shuffle(missing, rng), found: shuffle(found, rng), truePairs };
+}
