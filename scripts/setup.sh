@@ -18,6 +18,16 @@ fi
 
 bash scripts/services.sh up
 
+# The web app (apps/web), which the API serves at /app/; browser tests drive Debian's chromium
+echo "[setup] building the web app into apps/web/dist"
+npm run --silent web:build
+if [ "$target" = test ] && [ ! -x /usr/bin/chromium ]; then
+  echo "[setup] installing chromium from Debian's packages (browser tests)"
+  root=(); [ "$(id -u)" -eq 0 ] || root=(sudo)
+  "${root[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${root[@]}" apt-get install -y -qq chromium >/dev/null
+fi
+
 if [ -z "${RAKSHA_TOKEN_SECRET:-}" ] && [ ! -s "$RAKSHA_HOME/token-secret" ]; then
   echo "[setup] generating a token secret in $RAKSHA_HOME/token-secret"
   (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(48).toString("base64url"))' >"$RAKSHA_HOME/token-secret")

@@ -13,6 +13,7 @@ trap cleanup EXIT INT TERM
 npm run --silent worker & pids+=($!)
 npm run --silent api & pids+=($!)
 echo "[start] API        http://127.0.0.1:${API_PORT:-3000}"
+echo "[start] Web app    http://127.0.0.1:${API_PORT:-3000}/app/"
 echo "[start] Swagger UI http://127.0.0.1:${API_PORT:-3000}/docs"
 echo "[start] Temporal UI http://127.0.0.1:$TEMPORAL_UI_PORT"
 wait -n "${pids[@]}"

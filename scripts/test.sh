@@ -13,6 +13,7 @@ export TEMPORAL_TEST_SERVER="$RAKSHA_HOME/bin/temporal-test-server"
 
 echo "[test] typecheck"
 npx tsc -p tsconfig.json
+npx tsc -p apps/web/tsconfig.json
 echo "[test] lint"
 npx eslint --max-warnings=0 .
 

@@ -1,7 +1,10 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { type INestApplication, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { requireDataKey, requireTokenSecret, type RakshaConfig } from '@raksha/config';
 import { AccessModule } from './auth/access.module.js';
@@ -13,6 +16,9 @@ import { CasesModule } from './cases/cases.module.js';
 import { EscalationsModule } from './escalations/escalations.module.js';
 import { HealthModule } from './health/health.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { ObligationsModule } from './obligations/obligations.module.js';
+import { ReportsModule } from './reports/reports.module.js';
+import { RegistriesModule } from './registries/registries.module.js';
 import { DeadlinePolicyModule } from './policy/deadline-policy.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
@@ -23,7 +29,7 @@ class AppModule {
   static forRoot(config: RakshaConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule],
+      imports: [InfrastructureModule.forRoot(config), ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule],
       // Order matters: a flood is turned away before any token is checked.
       providers: [
         { provide: APP_GUARD, useClass: RateLimitGuard },
@@ -34,6 +40,8 @@ class AppModule {
 }
 
 export const BODY_LIMIT = '256kb';
+/** The web app as `vite build` leaves it (apps/web); served at /app/ when built. */
+const WEB_APP_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /** Builds the API as both `main.ts` and the integration tests run it. */
 export async function createApp(config: RakshaConfig): Promise<INestApplication> {
@@ -44,6 +52,16 @@ export async function createApp(config: RakshaConfig): Promise<INestApplication>
     logger: config.logLevel === 'debug' || config.logLevel === 'verbose' ? undefined : ['error', 'warn'],
   });
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  if (existsSync(WEB_APP_DIST)) {
+    // Hashed assets from the build; any other /app/* path is a page of the app: its index.html decides.
+    app.useStaticAssets(WEB_APP_DIST, { prefix: '/app/', index: false, maxAge: '7d' });
+    app.use('/app', (req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+      if (req.originalUrl === '/app') return res.redirect(301, '/app/');
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile('index.html', { root: WEB_APP_DIST });
+    });
+  }
   app.useGlobalPipes(new SchemaValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

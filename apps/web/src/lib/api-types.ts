@@ -1,0 +1,99 @@
+// What the API answers, as the web app reads it (the API's own view types live in its services).
+export type { CaseStatus, OpenDeadline, SignedInUser, TokenResponse } from '@raksha/contracts';
+
+export interface CaseView {
+  id: string;
+  track: 'CNCP' | 'CICL' | string;
+  state: string;
+  phase: string;
+  districtCode: string;
+  stateCode: string;
+  childName: string | null;
+  version: number;
+  registeredAt: string;
+  nextDueAt: string | null;
+  overdue: boolean;
+  openDeadlines: { id: string; obligation: string; dueAt: string; citation: string }[] | null;
+  /** on GET /cases/:id: what the case can take now (null when the workflow could not be asked) */
+  allowedEvents?: string[] | null;
+}
+
+export interface CasePage {
+  items: CaseView[];
+  nextCursor: string | null;
+}
+
+export interface TimelineEntry {
+  sequence: number;
+  eventType: string;
+  fromState: string | null;
+  toState: string;
+  actor: { id: string | null; role: string | null };
+  payload: Record<string, unknown>;
+  deadlines: { met?: { id: string; dueAt: string; late: boolean }[]; opened?: { id: string; dueAt: string }[] } | null;
+  occurredAt: string;
+  recordedAt: string;
+}
+
+export interface EscalationView {
+  id: string;
+  caseId: string | null;
+  bodyId: string | null;
+  deadlineId: string;
+  obligation: string;
+  citation: string;
+  rung: number;
+  toBody: string;
+  districtCode: string;
+  stateCode: string;
+  dueAt: string;
+  raisedAt: string;
+  overdueHours: number;
+  status: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+  resolutionNote: string | null;
+  metAt: string | null;
+}
+
+export interface Resident {
+  id: string;
+  caseId: string;
+  institutionId: string;
+  orderRef: string;
+  admittedAt: string;
+  childName: string | null;
+  track: string;
+  caseState: string;
+  nextDueAt: string | null;
+}
+
+export interface EFileEntry {
+  id: string;
+  section: string;
+  kind: string;
+  occurredOn: string;
+  recordedAt: string;
+  recordedRole: string;
+  sealed: boolean;
+  details: Record<string, unknown> | null;
+}
+
+export interface CarePlan {
+  plan: {
+    icpRef: string;
+    preparedAt: string;
+    goals: { domain: string; goal: string }[];
+    reviews: { at: string; progress: { domain: string; status: string; note?: string }[]; revisedGoals: boolean }[];
+    nextDue: { id: string; dueAt: string; citation: string } | null;
+  } | null;
+  nextDue: { id: string; dueAt: string; citation: string } | null;
+}
+
+export interface Me {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  body: { id: string; type: string; name: string; stateCode?: string | null; districtCode?: string | null } | null;
+}

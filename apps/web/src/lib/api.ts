@@ -1,0 +1,169 @@
+// The API client: bearer token on every call, refreshed before it expires and once on a 401.
+import type { KeyValueStore } from './i18n.js';
+import type { Problem } from './outbox.js';
+import type { SignedInUser, TokenResponse } from './api-types.js';
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  /** epoch ms when the access token stops working */
+  expiresAt: number;
+  user: SignedInUser;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
+    super(problem.detail ?? problem.title);
+  }
+}
+
+export interface RawResponse {
+  status: number;
+  body: unknown;
+  headers: Headers;
+}
+
+const SESSION_KEY = 'raksha.session';
+/** Refresh this long before the access token expires. */
+const REFRESH_MARGIN_MS = 60_000;
+
+export class Api {
+  private refreshing: Promise<boolean> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  session: Session | null;
+
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly onSession: (session: Session | null) => void,
+    private readonly base = '',
+  ) {
+    this.session = this.load();
+    this.schedule();
+  }
+
+  async login(username: string, password: string): Promise<Session> {
+    const res = await this.send('POST', '/auth/login', { username, password }, {}, false);
+    if (res.status !== 200) throw new ApiError(res.status, problemOf(res));
+    return this.accept(res.body as TokenResponse);
+  }
+
+  async logout(): Promise<void> {
+    const refreshToken = this.session?.refreshToken;
+    this.set(null);
+    if (refreshToken) await this.send('POST', '/auth/logout', { refreshToken }, {}, false).catch(() => undefined);
+  }
+
+  /** A new token pair; concurrent callers share one refresh (the old refresh token works once). */
+  refresh(): Promise<boolean> {
+    const refreshToken = this.session?.refreshToken;
+    if (!refreshToken) return Promise.resolve(false);
+    this.refreshing ??= (async () => {
+      try {
+        const res = await this.send('POST', '/auth/refresh', { refreshToken }, {}, false);
+        if (res.status === 200) {
+          this.accept(res.body as TokenResponse);
+          return true;
+        }
+        if (res.status === 401) this.set(null);
+        return false;
+      } catch {
+        return false; // offline: keep the session, try again later
+      } finally {
+        this.refreshing = undefined;
+      }
+    })();
+    return this.refreshing;
+  }
+
+  /** The answer as it came (no throw on 4xx/5xx); a network failure throws. */
+  async raw(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
+    if (this.session && Date.now() > this.session.expiresAt - 5_000) await this.refresh();
+    let res = await this.send(method, path, body, headers, true);
+    if (res.status === 401 && this.session && (await this.refresh())) res = await this.send(method, path, body, headers, true);
+    return res;
+  }
+
+  async get<T>(path: string): Promise<T> {
+    return this.ok<T>(await this.raw('GET', path));
+  }
+
+  async post<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+    return this.ok<T>(await this.raw('POST', path, body, headers));
+  }
+
+  private ok<T>(res: RawResponse): T {
+    if (res.status >= 200 && res.status < 300) return res.body as T;
+    throw new ApiError(res.status, problemOf(res));
+  }
+
+  private async send(method: string, path: string, body: unknown, headers: Record<string, string>, auth: boolean): Promise<RawResponse> {
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers: {
+        accept: 'application/json, application/problem+json',
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+        ...(auth && this.session && { authorization: `Bearer ${this.session.accessToken}` }),
+        ...headers,
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    let parsed: unknown = undefined;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = { title: text };
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  }
+
+  private accept(tokens: TokenResponse): Session {
+    const session: Session = {
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      expiresAt: Date.now() + tokens.expiresIn * 1000,
+      user: tokens.user,
+    };
+    this.set(session);
+    return session;
+  }
+
+  private set(session: Session | null): void {
+    this.session = session;
+    if (session) this.store.setItem(SESSION_KEY, JSON.stringify(session));
+    else this.store.removeItem(SESSION_KEY);
+    this.schedule();
+    this.onSession(session);
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.session) return;
+    const wait = Math.max(this.session.expiresAt - Date.now() - REFRESH_MARGIN_MS, 1_000);
+    this.timer = setTimeout(() => void this.refresh(), wait);
+  }
+
+  private load(): Session | null {
+    try {
+      const raw = this.store.getItem(SESSION_KEY);
+      return raw ? (JSON.parse(raw) as Session) : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+export function problemOf(res: { status: number; body: unknown }): Problem {
+  const p = (res.body ?? {}) as Partial<Problem>;
+  return {
+    status: res.status,
+    title: typeof p.title === 'string' ? p.title : `HTTP ${res.status}`,
+    ...(typeof p.detail === 'string' && { detail: p.detail }),
+    ...(Array.isArray(p.allowedEvents) && { allowedEvents: p.allowedEvents }),
+    ...(Array.isArray(p.errors) && { errors: p.errors }),
+  };
+}

@@ -1,0 +1,39 @@
+// Where each role's work is: its home page and the pages its permissions open.
+import { hasPermission, type Role } from '@raksha/domain';
+import type { MessageKey } from './i18n.js';
+
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+}
+
+const MONITORS = ['STATE_MONITOR', 'NATIONAL_MONITOR'];
+const POLICE = ['SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER'];
+
+export function navFor(roles: readonly string[], bodyType?: string): NavItem[] {
+  const r = roles as Role[];
+  const items: NavItem[] = [];
+  if (hasPermission(r, 'queue:read')) items.push({ path: '/queue', label: 'nav.queue' });
+  if (bodyType === 'CCI' && hasPermission(r, 'admission:manage')) items.push({ path: '/institution', label: 'nav.institution' });
+  if (hasPermission(r, 'escalation:read')) items.push({ path: '/escalations', label: 'nav.escalations' });
+  if (hasPermission(r, 'case:read')) {
+    items.push(roles.some((x) => MONITORS.includes(x)) ? { path: '/search', label: 'nav.search' } : { path: '/cases', label: 'nav.cases' });
+  }
+  if (hasPermission(r, 'case:register:CNCP') || hasPermission(r, 'case:register:CICL')) items.push({ path: '/register', label: 'nav.register' });
+  return items;
+}
+
+/** The page a role lands on after signing in. */
+export function homeOf(roles: readonly string[], bodyType?: string): string {
+  if (roles.includes('CWC_MEMBER') || roles.includes('JJB_MEMBER')) return '/queue';
+  if (roles.includes('DCPU_OFFICER') || roles.includes('SCPS_OFFICER')) return '/escalations';
+  if (roles.includes('CCI_STAFF') && bodyType === 'CCI') return '/institution';
+  if (roles.some((x) => POLICE.includes(x))) return '/cases';
+  if (roles.some((x) => MONITORS.includes(x))) return '/search';
+  return navFor(roles, bodyType)[0]?.path ?? '/none';
+}
+
+export function registrableTracks(roles: readonly string[]): ('CNCP' | 'CICL')[] {
+  const r = roles as Role[];
+  return (['CNCP', 'CICL'] as const).filter((track) => hasPermission(r, `case:register:${track}`));
+}

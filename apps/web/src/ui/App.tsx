@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { newId } from '../lib/ids.js';
+import { Api, type Session } from '../lib/api.js';
+import { loadLang, saveLang, type Lang } from '../lib/i18n.js';
+import { Outbox, outcomeOf } from '../lib/outbox.js';
+import type { CaseStatus } from '../lib/api-types.js';
+import { homeOf, navFor } from '../lib/roles.js';
+import { AppContext, makeT, useApp, useOutboxItems, type AppContextValue } from './context.js';
+import { Link } from './bits.js';
+import { Login } from './Login.js';
+import { Queue } from './Queue.js';
+import { CasePage } from './CasePage.js';
+import { Escalations } from './Escalations.js';
+import { Institution } from './Institution.js';
+import { CaseList } from './CaseList.js';
+import { Register } from './Register.js';
+
+const BASE = '/app';
+const currentPath = () => (window.location.pathname.startsWith(BASE) ? window.location.pathname.slice(BASE.length) : '/') || '/';
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(() => loadLang(window.localStorage, navigator.languages));
+  const [session, setSession] = useState<Session | null>(null);
+  const [api] = useState(() => new Api(window.sessionStorage, (s) => setSession(s)));
+  const [outbox] = useState(() => new Outbox(window.localStorage, () => newId()));
+  const [online, setOnline] = useState(navigator.onLine);
+  const [path, setPath] = useState(currentPath);
+  const [lastStatus, setLastStatus] = useState<Record<string, CaseStatus>>({});
+
+  useEffect(() => setSession(api.session), [api]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    saveLang(window.localStorage, lang);
+  }, [lang]);
+
+  const navigate = useCallback((to: string) => {
+    window.history.pushState(null, '', `${BASE}${to}`);
+    setPath(to);
+    window.scrollTo(0, 0);
+    requestAnimationFrame(() => document.getElementById('page-title')?.focus());
+  }, []);
+  useEffect(() => {
+    const onPop = () => setPath(currentPath());
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  const userId = session?.user.id;
+  const flush = useCallback(async () => {
+    if (!userId || !navigator.onLine) return;
+    const report = await outbox.flush<CaseStatus>(userId, async (item) => {
+      const res = await api.raw('POST', `/cases/${item.caseId}/events`, { type: item.type, payload: item.payload }, {
+        'Idempotency-Key': item.id,
+        ...(item.expectedVersion !== undefined && { 'If-Match': `"${item.expectedVersion}"` }),
+      });
+      return outcomeOf<CaseStatus>(res.status, res.body);
+    });
+    if (report.sent.length) {
+      setLastStatus((prev) => {
+        const next = { ...prev };
+        for (const s of report.sent) next[s.item.caseId] = s.result;
+        return next;
+      });
+    }
+  }, [api, outbox, userId]);
+
+  useEffect(() => {
+    const up = () => {
+      setOnline(true);
+      void flush();
+    };
+    const down = () => setOnline(false);
+    window.addEventListener('online', up);
+    window.addEventListener('offline', down);
+    const every = setInterval(() => void flush(), 20_000);
+    void flush();
+    return () => {
+      window.removeEventListener('online', up);
+      window.removeEventListener('offline', down);
+      clearInterval(every);
+    };
+  }, [flush]);
+
+  const strings = useMemo(() => makeT(lang), [lang]);
+  const setLang = useCallback((l: Lang) => setLangState(l), []);
+
+  if (!session) return <Login api={api} lang={lang} setLang={setLang} online={online} />;
+  const value: AppContextValue = { lang, setLang, ...strings, api, session, outbox, online, navigate, flush, lastStatus };
+  return (
+    <AppContext.Provider value={value}>
+      <Shell path={path} />
+    </AppContext.Provider>
+  );
+}
+
+function Shell({ path }: { path: string }) {
+  const { t, lang, setLang, session, api, online, flush } = useApp();
+  const pending = useOutboxItems().filter((i) => i.status === 'pending').length;
+  const roles = session.user.roles;
+  const nav = navFor(roles, session.user.body?.type);
+  const route = path === '/' ? homeOf(roles, session.user.body?.type) : path;
+  const caseMatch = /^\/cases\/([0-9a-f-]{36})$/.exec(route);
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="top">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">
+            ◈
+          </span>{' '}
+          {t('app.name')}
+        </div>
+        <div className="who">
+          {t('signedInAs', { name: session.user.displayName, role: roles.map((r) => t(`role.${r}` as never)).join(', '), body: session.user.body?.name ?? '—' })}
+        </div>
+        <div className="top-actions">
+          <button type="button" className="link" lang={lang === 'en' ? 'hi' : 'en'} onClick={() => setLang(lang === 'en' ? 'hi' : 'en')} aria-label={t('lang.label')}>
+            {t('lang.switch')}
+          </button>
+          <button type="button" className="link" onClick={() => void api.logout()}>
+            {t('logout')}
+          </button>
+        </div>
+        <nav aria-label={t('nav.main')} className="nav">
+          {nav.map((n) => (
+            <Link key={n.path} to={n.path} className={route.startsWith(n.path) && !(n.path === '/cases' && caseMatch) ? 'active' : ''}>
+              {t(n.label)}
+            </Link>
+          ))}
+        </nav>
+      </header>
+      {!online && (
+        <div className="notice offline" role="status">
+          {t('net.offline')}
+        </div>
+      )}
+      {pending > 0 && (
+        <div className="notice pending" role="status">
+          {t('net.pending', { count: pending })}{' '}
+          {online && (
+            <button type="button" onClick={() => void flush()}>
+              {t('net.sendNow')}
+            </button>
+          )}
+        </div>
+      )}
+      <main id="main">
+        {caseMatch ? (
+          <CasePage caseId={caseMatch[1]!} />
+        ) : route === '/queue' ? (
+          <Queue />
+        ) : route === '/escalations' ? (
+          <Escalations />
+        ) : route === '/institution' ? (
+          <Institution />
+        ) : route === '/cases' ? (
+          <CaseList mode="list" />
+        ) : route === '/search' ? (
+          <CaseList mode="search" />
+        ) : route === '/register' ? (
+          <Register />
+        ) : (
+          <p>{t('citizen.none')}</p>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,187 @@
+import { useState, type FormEvent } from 'react';
+import type { CarePlan, EFileEntry } from '../lib/api-types.js';
+import { formatDate, humanize, type MessageKey } from '../lib/i18n.js';
+import { Show, errorText } from './bits.js';
+import { useApp, useLoad } from './context.js';
+
+export function CarePlanSection({ caseId }: { caseId: string }) {
+  const { t, tx, lang, api } = useApp();
+  const plan = useLoad(() => api.get<CarePlan>(`/cases/${caseId}/care-plan`), [caseId]);
+  return (
+    <section className="card" aria-labelledby="icp-h">
+      <h2 id="icp-h">{t('icp.title')}</h2>
+      <Show loaded={plan}>
+        {({ plan: p, nextDue }) => (
+          <>
+            {nextDue && (
+              <p>
+                {t('icp.nextDue', { when: formatDate(lang, nextDue.dueAt) })} {Date.parse(nextDue.dueAt) < Date.now() && <strong className="badge overdue-badge">{t('common.overdue')}</strong>}{' '}
+                <span className="muted">({nextDue.citation})</span>
+              </p>
+            )}
+            {!p ? (
+              <p className="muted">{t('icp.none')}</p>
+            ) : (
+              <>
+                <p>{t('icp.ref', { ref: p.icpRef, when: formatDate(lang, p.preparedAt) })}</p>
+                <h3>{t('icp.goals')}</h3>
+                <ul className="plain">
+                  {p.goals.map((g) => (
+                    <li key={g.domain + g.goal}>
+                      <strong>{tx(`icp.domain.${g.domain}`, humanize(g.domain))}:</strong> {g.goal}
+                    </li>
+                  ))}
+                </ul>
+                <h3>{t('icp.reviews')}</h3>
+                {p.reviews.length === 0 ? (
+                  <p className="muted">{t('icp.noReviews')}</p>
+                ) : (
+                  <ul className="plain">
+                    {p.reviews.map((r) => (
+                      <li key={r.at}>
+                        {t('icp.review', { when: formatDate(lang, r.at) })}:{' '}
+                        {r.progress.map((x) => `${tx(`icp.domain.${x.domain}`, x.domain)} — ${humanize(x.status)}`).join('; ')}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            )}
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+/** Detail fields of each eFile kind (the API's eFileEntryBody): the first is required. */
+const EFILE_KINDS: Record<string, Record<string, string[]>> = {
+  MEDICAL: { CHECKUP: ['findings', 'heightCm', 'weightKg', 'by'], IMMUNISATION: ['vaccine', 'dose', 'by'], CONDITION: ['condition', 'treatment', 'note'] },
+  EDUCATION: { ENROLMENT: ['school', 'class', 'medium'], CLASS_RESULT: ['class', 'result'], APTITUDE: ['assessment', 'result'], VOCATIONAL: ['course', 'provider'] },
+  COUNSELLING: { SESSION: ['counsellor', 'notes', 'followUp'] },
+};
+const REQUIRED: Record<string, string[]> = {
+  CHECKUP: ['findings'],
+  IMMUNISATION: ['vaccine'],
+  CONDITION: ['condition'],
+  ENROLMENT: ['school', 'class'],
+  CLASS_RESULT: ['class', 'result'],
+  APTITUDE: ['assessment', 'result'],
+  VOCATIONAL: ['course'],
+  SESSION: ['counsellor', 'notes'],
+};
+const NUMERIC = new Set(['heightCm', 'weightKg']);
+
+export function EFileSection({ caseId }: { caseId: string }) {
+  const { t, lang, api, session, online } = useApp();
+  const entries = useLoad(() => api.get<EFileEntry[]>(`/cases/${caseId}/efile`), [caseId]);
+  const [section, setSection] = useState('EDUCATION');
+  const [kind, setKind] = useState('ENROLMENT');
+  const [occurredOn, setOccurredOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const [details, setDetails] = useState<Record<string, string>>({});
+  const [msg, setMsg] = useState<{ ok: boolean; text: string }>();
+  const mayWrite = session.user.roles.some((r) => ['CCI_STAFF', 'DCPU_OFFICER', 'PROBATION_OFFICER'].includes(r));
+  const fields = EFILE_KINDS[section]?.[kind] ?? [];
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setMsg(undefined);
+    if (!online) return setMsg({ ok: false, text: t('register.needsConnection') });
+    const d = Object.fromEntries(
+      Object.entries(details)
+        .filter(([k, v]) => fields.includes(k) && v.trim() !== '')
+        .map(([k, v]) => [k, NUMERIC.has(k) ? Number(v) : v.trim()]),
+    );
+    try {
+      await api.post(`/cases/${caseId}/efile`, { section, occurredOn, entry: { kind, details: d } });
+      setDetails({});
+      setMsg({ ok: true, text: t('efile.saved') });
+      entries.reload();
+    } catch (err) {
+      setMsg({ ok: false, text: errorText(err) });
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="efile-h">
+      <h2 id="efile-h">{t('efile.title')}</h2>
+      <Show loaded={entries}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="muted">{t('efile.empty')}</p>
+          ) : (
+            <ul className="plain">
+              {list.map((x) => (
+                <li key={x.id}>
+                  <strong>
+                    {t(`efile.section.${x.section}` as MessageKey)} · {t(`efile.kind.${x.kind}` as MessageKey)}
+                  </strong>{' '}
+                  <span className="muted">{formatDate(lang, x.occurredOn)}</span>
+                  <div>
+                    {x.details
+                      ? Object.entries(x.details)
+                          .map(([k, v]) => `${t(`efile.field.${k}` as MessageKey)}: ${String(v)}`)
+                          .join(' · ')
+                      : t('efile.sealed')}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Show>
+      {mayWrite && (
+        <form onSubmit={submit} className="efile-form">
+          <h3>{t('efile.add')}</h3>
+          <label htmlFor="efile-section">{t('efile.section')}</label>
+          <select
+            id="efile-section"
+            value={section}
+            onChange={(e) => {
+              setSection(e.target.value);
+              setKind(Object.keys(EFILE_KINDS[e.target.value] ?? {})[0] ?? '');
+            }}
+          >
+            {Object.keys(EFILE_KINDS).map((s) => (
+              <option key={s} value={s}>
+                {t(`efile.section.${s}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="efile-kind">{t('efile.kind')}</label>
+          <select id="efile-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+            {Object.keys(EFILE_KINDS[section] ?? {}).map((k) => (
+              <option key={k} value={k}>
+                {t(`efile.kind.${k}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="efile-date">{t('efile.date')}</label>
+          <input id="efile-date" type="date" required value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)} />
+          {fields.map((f) => (
+            <div key={f} className="field">
+              <label htmlFor={`efile-${f}`}>
+                {t(`efile.field.${f}` as MessageKey)} {!REQUIRED[kind]?.includes(f) && <span className="muted">{t('common.optional')}</span>}
+              </label>
+              <input
+                id={`efile-${f}`}
+                type={NUMERIC.has(f) ? 'number' : 'text'}
+                required={REQUIRED[kind]?.includes(f)}
+                value={details[f] ?? ''}
+                onChange={(e) => setDetails({ ...details, [f]: e.target.value })}
+              />
+            </div>
+          ))}
+          <button type="submit" className="primary">
+            {t('common.submit')}
+          </button>
+          {msg && (
+            <p role={msg.ok ? 'status' : 'alert'} className={msg.ok ? '' : 'field-error'}>
+              {msg.text}
+            </p>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+import { useState, type FormEvent } from 'react';
+import { CASE_PHASES } from '@raksha/case-machine';
+import type { CasePage, CaseView } from '../lib/api-types.js';
+import { PageTitle, Show, errorText } from './bits.js';
+import { CaseRow } from './CaseRow.js';
+import { useApp, useLoad } from './context.js';
+
+interface Filters {
+  stateCode: string;
+  districtCode: string;
+  track: string;
+  phase: string;
+  overdue: boolean;
+  registeredFrom: string;
+  registeredTo: string;
+}
+const EMPTY: Filters = { stateCode: '', districtCode: '', track: '', phase: '', overdue: false, registeredFrom: '', registeredTo: '' };
+
+function queryOf(f: Filters, cursor?: string): string {
+  const q = new URLSearchParams({ limit: '25' });
+  if (f.stateCode.trim()) q.set('stateCode', f.stateCode.trim().toUpperCase());
+  if (f.districtCode.trim()) q.set('districtCode', f.districtCode.trim().toUpperCase());
+  if (f.track) q.set('track', f.track);
+  if (f.phase) q.set('phase', f.phase);
+  if (f.overdue) q.set('overdue', 'true');
+  if (f.registeredFrom) q.set('registeredFrom', new Date(`${f.registeredFrom}T00:00:00+05:30`).toISOString());
+  if (f.registeredTo) q.set('registeredTo', new Date(`${f.registeredTo}T23:59:59+05:30`).toISOString());
+  if (cursor) q.set('cursor', cursor);
+  return q.toString();
+}
+
+/** Cases of the jurisdiction, newest first; `search` adds the filters a monitor audits with. */
+export function CaseList({ mode }: { mode: 'list' | 'search' }) {
+  const { t, tx, api } = useApp();
+  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const [more, setMore] = useState<{ items: CaseView[]; cursor: string | null; error?: string }>({ items: [], cursor: null });
+  const page = useLoad(async () => {
+    const first = await api.get<CasePage>(`/cases?${queryOf(filters)}`);
+    setMore({ items: [], cursor: first.nextCursor });
+    return first;
+  }, [filters]);
+
+  async function loadMore() {
+    if (!more.cursor) return;
+    try {
+      const next = await api.get<CasePage>(`/cases?${queryOf(filters, more.cursor)}`);
+      setMore({ items: [...more.items, ...next.items], cursor: next.nextCursor });
+    } catch (err) {
+      setMore({ ...more, error: errorText(err) });
+    }
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setFilters({ ...draft });
+  };
+  const set = (k: keyof Filters, v: string | boolean) => setDraft({ ...draft, [k]: v });
+
+  return (
+    <section aria-labelledby="page-title">
+      <PageTitle>{t(mode === 'search' ? 'search.title' : 'cases.title')}</PageTitle>
+      <p className="muted">{t(mode === 'search' ? 'search.intro' : 'cases.intro')}</p>
+      {mode === 'search' && (
+        <form className="card filters" onSubmit={submit}>
+          <div className="field">
+            <label htmlFor="s-state">{t('search.state')}</label>
+            <input id="s-state" value={draft.stateCode} maxLength={2} onChange={(e) => set('stateCode', e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="s-district">{t('search.district')}</label>
+            <input id="s-district" value={draft.districtCode} onChange={(e) => set('districtCode', e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="s-track">{t('search.track')}</label>
+            <select id="s-track" value={draft.track} onChange={(e) => set('track', e.target.value)}>
+              <option value="">{t('search.any')}</option>
+              <option value="CNCP">{t('track.CNCP')}</option>
+              <option value="CICL">{t('track.CICL')}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="s-phase">{t('search.phase')}</label>
+            <select id="s-phase" value={draft.phase} onChange={(e) => set('phase', e.target.value)}>
+              <option value="">{t('search.any')}</option>
+              {CASE_PHASES.map((p) => (
+                <option key={p} value={p}>
+                  {tx(`phase.${p}`, p)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="s-from">{t('search.from')}</label>
+            <input id="s-from" type="date" value={draft.registeredFrom} onChange={(e) => set('registeredFrom', e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="s-to">{t('search.to')}</label>
+            <input id="s-to" type="date" value={draft.registeredTo} onChange={(e) => set('registeredTo', e.target.value)} />
+          </div>
+          <div className="field check">
+            <input id="s-overdue" type="checkbox" checked={draft.overdue} onChange={(e) => set('overdue', e.target.checked)} />
+            <label htmlFor="s-overdue">{t('search.overdue')}</label>
+          </div>
+          <button type="submit" className="primary">
+            {t('search.submit')}
+          </button>
+        </form>
+      )}
+      <Show loaded={page}>
+        {(first) => {
+          const items = [...first.items, ...more.items];
+          return items.length === 0 ? (
+            <p>{t('cases.empty')}</p>
+          ) : (
+            <>
+              <ol className="list" aria-label={t('cases.title')}>
+                {items.map((c) => (
+                  <CaseRow key={c.id} c={c} />
+                ))}
+              </ol>
+              {more.cursor && (
+                <button type="button" onClick={() => void loadMore()}>
+                  {t('common.more')}
+                </button>
+              )}
+              {more.error && <p role="alert">{more.error}</p>}
+            </>
+          );
+        }}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { useEffect } from 'react';
+import type { BodyType } from '@raksha/domain';
+import type { CaseView, EscalationView, TimelineEntry } from '../lib/api-types.js';
+import { eventsOfState, sendableBy, stateCitation, stateLabel } from '../lib/case-stage.js';
+import { formatDateTime } from '../lib/i18n.js';
+import { hasPermission, type Role } from '@raksha/domain';
+import { ApiError } from '../lib/api.js';
+import { Due, PageTitle, Show } from './bits.js';
+import { useApp, useLoad } from './context.js';
+import { EventComposer } from './EventComposer.js';
+import { Timeline } from './Timeline.js';
+import { CarePlanSection, EFileSection } from './Care.js';
+
+export function CasePage({ caseId }: { caseId: string }) {
+  const { t, tx, lang, api, session, lastStatus } = useApp();
+  const found = useLoad(() => api.get<CaseView>(`/cases/${caseId}`), [caseId]);
+  const timeline = useLoad(() => api.get<TimelineEntry[]>(`/cases/${caseId}/timeline`), [caseId]);
+  const escalations = useLoad(() => api.get<EscalationView[]>(`/cases/${caseId}/escalations`), [caseId]);
+  const status = lastStatus[caseId];
+  useEffect(() => {
+    if (!status) return;
+    found.reload();
+    timeline.reload();
+    escalations.reload();
+  }, [status]);
+
+  if (found.error instanceof ApiError && found.error.status === 404) return <p role="alert">{t('case.notFound')}</p>;
+  const roles = session.user.roles as Role[];
+  const bodyType = session.user.body?.type as BodyType | undefined;
+  return (
+    <Show loaded={found}>
+      {(c) => {
+        const exact = status && status.sequence === c.version ? status.allowedEvents : (c.allowedEvents ?? undefined);
+        const candidates = sendableBy(exact ?? eventsOfState(c.state), roles, bodyType);
+        const label = tx(`state.${c.state}`, stateLabel(c.state));
+        const citation = stateCitation(c.state);
+        return (
+          <article aria-labelledby="page-title" className="case-page">
+            <PageTitle>{t('case.title', { name: c.childName ?? t('common.unnamed') })}</PageTitle>
+            <section className="card summary" aria-labelledby="summary-h">
+              <h2 id="summary-h">{t('case.summary')}</h2>
+              <dl>
+                <dt>{t('case.stage')}</dt>
+                <dd data-testid="case-stage">
+                  <strong>{label}</strong>
+                  {citation && <span className="muted"> ({citation})</span>}
+                </dd>
+                <dt>{t('case.phase')}</dt>
+                <dd>{tx(`phase.${c.phase}`, c.phase)}</dd>
+                <dt>{t('case.track')}</dt>
+                <dd>{tx(`track.${c.track}`, c.track)}</dd>
+                <dt>{t('case.district')}</dt>
+                <dd>{c.districtCode}</dd>
+                <dt>{t('case.registered')}</dt>
+                <dd>{formatDateTime(lang, c.registeredAt)}</dd>
+              </dl>
+              <h3>{t('case.deadlines')}</h3>
+              {(c.openDeadlines ?? []).length === 0 ? (
+                <p className="muted">{t('common.noDeadline')}</p>
+              ) : (
+                <ul className="deadlines">
+                  {(c.openDeadlines ?? []).map((d) => (
+                    <li key={d.id}>
+                      <span>{d.obligation}</span> <span className="muted">({d.citation})</span> <Due at={d.dueAt} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+
+            {hasPermission(roles, 'case:event') && (
+              <EventComposer caseId={c.id} version={c.version} events={candidates} exact={exact !== undefined} />
+            )}
+
+            <Show loaded={escalations}>
+              {(list) =>
+                list.length === 0 ? null : (
+                  <section className="card" aria-labelledby="esc-h">
+                    <h2 id="esc-h">{t('case.escalations')}</h2>
+                    <ul className="plain">
+                      {list.map((e) => (
+                        <li key={e.id}>
+                          <strong>{t(`esc.status.${e.status}`)}</strong> — {e.obligation} ({e.citation}) · {t('esc.rung', { body: e.toBody })} ·{' '}
+                          {t('esc.dueWas', { when: formatDateTime(lang, e.dueAt) })}
+                          {e.resolutionNote && <div>{t('esc.resolvedNote', { note: e.resolutionNote })}</div>}
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                )
+              }
+            </Show>
+
+            {hasPermission(roles, 'efile:read') && (roles.includes('CCI_STAFF') || roles.includes('DCPU_OFFICER') || roles.includes('PROBATION_OFFICER')) && (
+              <>
+                <CarePlanSection caseId={c.id} />
+                <EFileSection caseId={c.id} />
+              </>
+            )}
+
+            <Show loaded={timeline}>{(entries) => <Timeline entries={entries} />}</Show>
+          </article>
+        );
+      }}
+    </Show>
+  );
+}

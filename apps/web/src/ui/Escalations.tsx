@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import type { EscalationView } from '../lib/api-types.js';
+import { formatDateTime } from '../lib/i18n.js';
+import { Link, PageTitle, Show, errorText } from './bits.js';
+import { useApp, useLoad } from './context.js';
+
+const STATUSES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
+
+export function Escalations() {
+  const { t, api } = useApp();
+  const [status, setStatus] = useState<(typeof STATUSES)[number]>('OPEN');
+  const list = useLoad(() => api.get<EscalationView[]>(`/escalations?status=${status}`), [status]);
+  return (
+    <section aria-labelledby="page-title">
+      <PageTitle>{t('esc.title')}</PageTitle>
+      <p className="muted">{t('esc.intro')}</p>
+      <div role="group" aria-label={t('esc.filter')} className="tabs">
+        {STATUSES.map((s) => (
+          <button key={s} type="button" aria-pressed={s === status} className={s === status ? 'active' : ''} onClick={() => setStatus(s)}>
+            {t(`esc.status.${s}`)}
+          </button>
+        ))}
+      </div>
+      <Show loaded={list}>
+        {(items) =>
+          items.length === 0 ? (
+            <p>{t('esc.empty')}</p>
+          ) : (
+            <ol className="list">
+              {items.map((e) => (
+                <EscalationCard key={e.id} e={e} onChange={list.reload} />
+              ))}
+            </ol>
+          )
+        }
+      </Show>
+    </section>
+  );
+}
+
+function EscalationCard({ e, onChange }: { e: EscalationView; onChange(): void }) {
+  const { t, lang, api, online } = useApp();
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const noteId = `note-${e.id}`;
+
+  async function act(action: 'acknowledge' | 'resolve') {
+    setError(undefined);
+    if (!online) return setError(t('esc.needsConnection'));
+    if (action === 'resolve' && note.trim().length < 5) return setError(t('esc.noteHint'));
+    setBusy(true);
+    try {
+      const idempotencyKey = `${action}-${e.id}`;
+      await api.post(`/escalations/${e.id}/${action}`, action === 'resolve' ? { note: note.trim(), idempotencyKey } : { idempotencyKey });
+      setDone(t(action === 'resolve' ? 'esc.done.resolve' : 'esc.done.ack'));
+      onChange();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li className={e.status === 'RESOLVED' ? 'card' : 'card is-overdue'} data-testid="escalation">
+      <div className="row">
+        <strong>{e.obligation}</strong>
+        <span className="badge">{t(`esc.status.${e.status}`)}</span>
+      </div>
+      <div className="muted">
+        {e.citation} · {t('esc.rung', { body: e.toBody })} · {e.districtCode}
+      </div>
+      <div>
+        {t('esc.dueWas', { when: formatDateTime(lang, e.dueAt) })} · <strong className="overdue">{t('common.overdueBy', { hours: Math.round(e.overdueHours) })}</strong>
+      </div>
+      {e.metAt && <div>{t('esc.met', { when: formatDateTime(lang, e.metAt) })}</div>}
+      {e.resolutionNote && <div>{t('esc.resolvedNote', { note: e.resolutionNote })}</div>}
+      {e.caseId ? <Link to={`/cases/${e.caseId}`}>{t('esc.openCase')}</Link> : <span>{t('esc.institution', { id: e.bodyId ?? '' })}</span>}
+      {e.status !== 'RESOLVED' && (
+        <div className="esc-actions">
+          {e.status === 'OPEN' && (
+            <button type="button" disabled={busy} onClick={() => void act('acknowledge')}>
+              {t('esc.acknowledge')}
+            </button>
+          )}
+          <label htmlFor={noteId}>{t('esc.note')}</label>
+          <textarea id={noteId} rows={2} value={note} onChange={(ev) => setNote(ev.target.value)} aria-describedby={`${noteId}-hint`} />
+          <p id={`${noteId}-hint`} className="muted small">
+            {t('esc.noteHint')}
+          </p>
+          <button type="button" className="primary" disabled={busy} onClick={() => void act('resolve')}>
+            {t('esc.resolve')}
+          </button>
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      {done && <p role="status">{done}</p>}
+    </li>
+  );
+}

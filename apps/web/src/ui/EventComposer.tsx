@@ -1,0 +1,229 @@
+import { useState, type FormEvent } from 'react';
+import type { CaseEventType } from '@raksha/case-machine';
+import { buildPayload, domainKey, eventFields, validatePayload, type FormField, type FormValues } from '../lib/forms.js';
+import { citationOf } from '../lib/case-stage.js';
+import { humanize } from '../lib/i18n.js';
+import { useApp, useOutboxItems } from './context.js';
+
+/** The actions the case can take now and the person may send, each a form generated from the machine's schema. */
+export function EventComposer({ caseId, version, events, exact }: { caseId: string; version: number; events: CaseEventType[]; exact: boolean }) {
+  const { t, tx, outbox, session, online, flush, lastStatus } = useApp();
+  const [type, setType] = useState<CaseEventType | ''>('');
+  const [values, setValues] = useState<FormValues>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string>();
+  const items = useOutboxItems(caseId);
+  const fields = type ? eventFields(type) : [];
+  const eventName = (e: string) => tx(`event.${e}`, humanize(e));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!type) return;
+    const payload = buildPayload(fields, values);
+    const problems = validatePayload(type, payload);
+    setErrors(problems);
+    if (Object.keys(problems).length) {
+      setMessage(t('case.invalid'));
+      return;
+    }
+    outbox.add({ userId: session.user.id, caseId, type, payload, expectedVersion: version });
+    setType('');
+    setValues({});
+    if (!online || !navigator.onLine) {
+      setMessage(t('case.queued'));
+      return;
+    }
+    setMessage(undefined);
+    await flush();
+  }
+
+  const status = lastStatus[caseId];
+  return (
+    <section className="card actions" aria-labelledby="actions-h">
+      <h2 id="actions-h">{t('case.actions')}</h2>
+      {items.map((i) => (
+        <div key={i.id} className={`outbox-item ${i.status}`} role={i.status === 'pending' ? 'status' : 'alert'} data-testid="outbox-item">
+          <strong>{eventName(i.type)}</strong>:{' '}
+          {i.status === 'pending' ? (
+            t('case.pending')
+          ) : (
+            <>
+              {t(i.status === 'conflict' ? 'case.conflict' : 'case.rejected', { message: [i.problem?.title, i.problem?.detail].filter(Boolean).join(' — ') })}
+              {i.problem?.errors?.map((er) => <div key={er.field}>{`${er.field}: ${er.message}`}</div>)}
+              {i.problem?.allowedEvents && <div>{t('case.conflictAllowed', { events: i.problem.allowedEvents.map(eventName).join(', ') })}</div>}{' '}
+              <button type="button" onClick={() => outbox.discard(i.id)}>
+                {t('common.discard')}
+              </button>
+            </>
+          )}
+        </div>
+      ))}
+      {message && (
+        <p role="status" className="notice">
+          {message}
+        </p>
+      )}
+      {status && status.sequence === version && !message && items.length === 0 && (
+        <p role="status" className="notice ok">
+          {t('case.sent', { stage: tx(`state.${status.state}`, status.label) })}
+        </p>
+      )}
+      {events.length === 0 ? (
+        <p className="muted">{t('case.actionsNone')}</p>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <p className="muted">{t(exact ? 'case.actionsExact' : 'case.actionsLikely')}</p>
+          <label htmlFor="event-type">{t('case.chooseAction')}</label>
+          <select
+            id="event-type"
+            value={type}
+            onChange={(e) => {
+              setType(e.target.value as CaseEventType);
+              setValues({});
+              setErrors({});
+              setMessage(undefined);
+            }}
+          >
+            <option value="">{t('case.chooseActionPrompt')}</option>
+            {events.map((e) => (
+              <option key={e} value={e}>
+                {eventName(e)}
+                {citationOf(e) ? ` (${citationOf(e)})` : ''}
+              </option>
+            ))}
+          </select>
+          {fields.map((f) => (
+            <Field key={f.name} field={f} values={values} setValues={setValues} error={errors[f.name]} />
+          ))}
+          {type && (
+            <button type="submit" className="primary">
+              {t('case.send')}: {eventName(type)}
+            </button>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}
+
+function Field({ field, values, setValues, error }: { field: FormField; values: FormValues; setValues(v: FormValues): void; error?: string }) {
+  const { t, tx } = useApp();
+  const id = `f-${field.name}`;
+  const label = tx(`field.${field.name}`, humanize(field.name));
+  const set = (key: string, v: string) => setValues({ ...values, [key]: v });
+  const errorId = error ? `${id}-error` : undefined;
+  const common = { id, name: field.name, 'aria-invalid': error ? true : undefined, 'aria-describedby': errorId, required: field.required };
+  const labelEl = (
+    <label htmlFor={id}>
+      {label} {!field.required && <span className="muted">{t('common.optional')}</span>}
+    </label>
+  );
+  const errorEl = error && (
+    <p id={errorId} className="field-error">
+      {error}
+    </p>
+  );
+  switch (field.kind) {
+    case 'enum':
+      return (
+        <div className="field">
+          {labelEl}
+          <select {...common} value={values[field.name] ?? ''} onChange={(e) => set(field.name, e.target.value)}>
+            <option value="">{t('form.choose')}</option>
+            {field.options.map((o) => (
+              <option key={o} value={o}>
+                {humanize(o)}
+              </option>
+            ))}
+          </select>
+          {errorEl}
+        </div>
+      );
+    case 'boolean':
+      return (
+        <div className="field">
+          {labelEl}
+          <select {...common} value={values[field.name] ?? ''} onChange={(e) => set(field.name, e.target.value)}>
+            <option value="">{t('form.choose')}</option>
+            <option value="true">{t('form.yes')}</option>
+            <option value="false">{t('form.no')}</option>
+          </select>
+          {errorEl}
+        </div>
+      );
+    case 'number':
+      return (
+        <div className="field">
+          {labelEl}
+          <input
+            {...common}
+            type="number"
+            inputMode="numeric"
+            step={field.integer ? 1 : 'any'}
+            min={field.min}
+            max={field.max}
+            value={values[field.name] ?? ''}
+            onChange={(e) => set(field.name, e.target.value)}
+          />
+          {errorEl}
+        </div>
+      );
+    case 'date':
+      return (
+        <div className="field">
+          {labelEl}
+          <input {...common} type="date" value={values[field.name] ?? ''} onChange={(e) => set(field.name, e.target.value)} />
+          {errorEl}
+        </div>
+      );
+    case 'perDomain':
+      return (
+        <fieldset className="field" aria-describedby={errorId}>
+          <legend>{label}</legend>
+          {field.domains.map((d) => {
+            const domain = tx(`icp.domain.${d}`, humanize(d));
+            if (field.entry === 'goal') {
+              const key = domainKey(field.name, d);
+              return (
+                <div key={d}>
+                  <label htmlFor={`${id}-${d}`}>{t('form.goalFor', { domain })}</label>
+                  <input id={`${id}-${d}`} value={values[key] ?? ''} onChange={(e) => set(key, e.target.value)} />
+                </div>
+              );
+            }
+            const sKey = domainKey(field.name, d, 'status');
+            const nKey = domainKey(field.name, d, 'note');
+            return (
+              <div key={d} className="pair">
+                <label htmlFor={`${id}-${d}`}>{t('form.progressFor', { domain })}</label>
+                <select id={`${id}-${d}`} value={values[sKey] ?? ''} onChange={(e) => set(sKey, e.target.value)}>
+                  <option value="">{t('form.choose')}</option>
+                  {field.statuses.map((s) => (
+                    <option key={s} value={s}>
+                      {humanize(s)}
+                    </option>
+                  ))}
+                </select>
+                <label htmlFor={`${id}-${d}-note`}>{t('form.noteFor', { domain })}</label>
+                <input id={`${id}-${d}-note`} value={values[nKey] ?? ''} onChange={(e) => set(nKey, e.target.value)} />
+              </div>
+            );
+          })}
+          {errorEl}
+        </fieldset>
+      );
+    default:
+      return (
+        <div className="field">
+          {labelEl}
+          {field.long ? (
+            <textarea {...common} rows={3} minLength={field.minLength} value={values[field.name] ?? ''} onChange={(e) => set(field.name, e.target.value)} />
+          ) : (
+            <input {...common} minLength={field.minLength} value={values[field.name] ?? ''} onChange={(e) => set(field.name, e.target.value)} />
+          )}
+          {errorEl}
+        </div>
+      );
+  }
+}
+

@@ -1,0 +1,90 @@
+import { useState, type FormEvent } from 'react';
+import { newId } from '../lib/ids.js';
+import type { CaseStatus } from '../lib/api-types.js';
+import { registrableTracks } from '../lib/roles.js';
+import { PageTitle, errorText } from './bits.js';
+import { useApp } from './context.js';
+
+const GENDERS = ['FEMALE', 'MALE', 'TRANSGENDER', 'UNKNOWN'] as const;
+
+/** Registers a found or rescued child (CNCP) or an apprehension (CICL); the case page opens next. */
+export function Register() {
+  const { t, api, session, online, navigate } = useApp();
+  const tracks = registrableTracks(session.user.roles);
+  const [track, setTrack] = useState<string>(tracks[0] ?? 'CNCP');
+  const [districtCode, setDistrictCode] = useState(session.user.body?.districtCode ?? '');
+  const [name, setName] = useState('');
+  const [age, setAge] = useState('');
+  const [gender, setGender] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  // one key per composed registration, so a retry after a lost answer finds the same case
+  const [key, setKey] = useState(() => newId());
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    if (!online) return setError(t('register.needsConnection'));
+    setBusy(true);
+    try {
+      const child = {
+        ...(name.trim() && { name: name.trim() }),
+        ...(age.trim() && { ageYears: Number(age) }),
+        ...(gender && { gender }),
+      };
+      const status = await api.post<CaseStatus>('/cases', { track, districtCode: districtCode.trim().toUpperCase(), child }, { 'Idempotency-Key': key });
+      setKey(newId());
+      navigate(`/cases/${status.caseId}`);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="page-title">
+      <PageTitle>{t('register.title')}</PageTitle>
+      <form className="card" onSubmit={submit} noValidate>
+        <fieldset>
+          <legend>{t('register.track')}</legend>
+          {tracks.map((tr) => (
+            <div key={tr} className="check">
+              <input type="radio" id={`track-${tr}`} name="track" value={tr} checked={track === tr} onChange={() => setTrack(tr)} />
+              <label htmlFor={`track-${tr}`}>{t(`track.${tr}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <label htmlFor="r-district">{t('register.district')}</label>
+        <input id="r-district" required value={districtCode} onChange={(e) => setDistrictCode(e.target.value)} />
+        <label htmlFor="r-name">
+          {t('register.childName')} <span className="muted">{t('common.optional')}</span>
+        </label>
+        <input id="r-name" value={name} onChange={(e) => setName(e.target.value)} />
+        <label htmlFor="r-age">
+          {t('register.age')} <span className="muted">{t('common.optional')}</span>
+        </label>
+        <input id="r-age" type="number" inputMode="numeric" min={0} max={17} value={age} onChange={(e) => setAge(e.target.value)} />
+        <label htmlFor="r-gender">
+          {t('register.gender')} <span className="muted">{t('common.optional')}</span>
+        </label>
+        <select id="r-gender" value={gender} onChange={(e) => setGender(e.target.value)}>
+          <option value="">{t('form.choose')}</option>
+          {GENDERS.map((g) => (
+            <option key={g} value={g}>
+              {t(`register.gender.${g}`)}
+            </option>
+          ))}
+        </select>
+        {error && (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {t('register.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

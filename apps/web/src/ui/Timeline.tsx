@@ -1,0 +1,68 @@
+import { DEADLINE_RULES } from '@raksha/case-machine';
+import type { TimelineEntry } from '../lib/api-types.js';
+import { stateLabel } from '../lib/case-stage.js';
+import { formatDateTime, humanize } from '../lib/i18n.js';
+import { useApp } from './context.js';
+
+const OBLIGATIONS = new Map<string, string>(DEADLINE_RULES.map((r) => [r.id, r.obligation]));
+const deadlineName = (id: string) => OBLIGATIONS.get(id) ?? id;
+const HIDDEN_PAYLOAD = new Set(['escalationId', 'goals', 'progress', 'child']);
+
+function payloadText(payload: Record<string, unknown>, fieldLabel: (name: string) => string): string[] {
+  return Object.entries(payload)
+    .filter(([k, v]) => !HIDDEN_PAYLOAD.has(k) && v !== null && v !== undefined && typeof v !== 'object')
+    .map(([k, v]) => `${fieldLabel(k)}: ${typeof v === 'boolean' ? (v ? '✓' : '✗') : String(v)}`);
+}
+
+/** The case's history, oldest first: what happened, who did it, when, which deadlines it met, missed or started. */
+export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  const { t, tx, lang } = useApp();
+  return (
+    <section className="card timeline-card" aria-labelledby="timeline-h">
+      <div className="row">
+        <h2 id="timeline-h">{t('timeline.title')}</h2>
+        <button type="button" className="no-print" onClick={() => window.print()}>
+          {t('common.print')}
+        </button>
+      </div>
+      {entries.length === 0 ? (
+        <p>{t('timeline.empty')}</p>
+      ) : (
+        <ol className="timeline" data-testid="timeline">
+          {entries.map((e) => {
+            const met = e.deadlines?.met ?? [];
+            const opened = e.deadlines?.opened ?? [];
+            const who = e.actor.role ? tx(`role.${e.actor.role}`, e.actor.role) : t('timeline.system');
+            const late = met.some((m) => m.late) || e.eventType === 'DEADLINE_ESCALATED';
+            return (
+              <li key={e.sequence} className={late ? 'late' : ''} data-event={e.eventType}>
+                <time dateTime={e.occurredAt}>{formatDateTime(lang, e.occurredAt)}</time>
+                <div className="what">
+                  <strong>{tx(`event.${e.eventType}`, humanize(e.eventType))}</strong> <span className="muted">{t('timeline.by', { who })}</span>
+                </div>
+                <div className="muted">{t('timeline.to', { to: tx(`state.${e.toState}`, stateLabel(e.toState)) })}</div>
+                {payloadText(e.payload ?? {}, (k) => tx(`field.${k}`, humanize(k))).map((line) => (
+                  <div key={line} className="payload">
+                    {line}
+                  </div>
+                ))}
+                {met.map((m) => (
+                  <div key={`met-${m.id}`} className={m.late ? 'deadline missed' : 'deadline met'}>
+                    {m.late
+                      ? `✗ ${t('timeline.metLate', { deadline: deadlineName(m.id), due: formatDateTime(lang, m.dueAt) })}`
+                      : `✓ ${t('timeline.met', { deadline: deadlineName(m.id) })}`}
+                  </div>
+                ))}
+                {opened.map((o) => (
+                  <div key={`open-${o.id}`} className="deadline opened">
+                    ⏱ {t('timeline.opened', { deadline: deadlineName(o.id), due: formatDateTime(lang, o.dueAt) })}
+                  </div>
+                ))}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

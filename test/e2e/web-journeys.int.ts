@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Client, Connection } from '@temporalio/client';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { bundleCaseWorkflows } from '../../apps/worker/src/workflow-bundle.js';
+import { isolatedDistrict, type IsolatedDistrict } from '../support/auth.js';
+import { caseWithMissedProduction } from '../support/missed-deadline.js';
+import { eventually, startStack, type Stack } from '../support/stack.js';
+import { buildWebApp, launchBrowser, listen, signIn } from './web.js';
+
+describe('the web app, role by role, in a real browser', () => {
+  let stack: Stack;
+  let base: string;
+  let browser: Browser;
+  let temporal: Client;
+  let district: IsolatedDistrict;
+  /** usernames isolatedDistrict gave its people: `<name>.t<suffix>` */
+  let user: (name: string) => string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    buildWebApp();
+    stack = await startStack(await bundleCaseWorkflows());
+    base = await listen(stack);
+    browser = await launchBrowser();
+    temporal = new Client({ connection: await Connection.connect({ address: stack.config.temporal.address }) });
+    district = await isolatedDistrict(stack);
+    const suffix = district.districtCode.slice('RJ-T'.length).toLowerCase();
+    user = (name) => `${name}.t${suffix}`;
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await temporal?.connection.close();
+    await stack?.stop();
+  });
+
+  async function newPage(viewport = { width: 360, height: 780 }) {
+    const context = await browser.newContext({ viewport });
+    contexts.push(context);
+    return { context, page: await context.newPage() };
+  }
+  async function registerChild(name: string): Promise<string> {
+    const res = await stack.http.post('/cases').set(district.cwc).send({ track: 'CNCP', districtCode: district.districtCode, child: { name, ageYears: 9 } }).expect(201);
+    return res.body.caseId as string;
+  }
+  const eventTypes = async (caseId: string) =>
+    (await stack.http.get(`/cases/${caseId}/timeline`).set(district.cwc).expect(200)).body.map((e: { eventType: string }) => e.eventType) as string[];
+
+  it('serves the app at /app/ and its pages fall back to it, leaving the API where it was', async () => {
+    const page = await stack.http.get('/app/queue').expect(200);
+    expect(page.text).toContain('<div id="root">');
+    await stack.http.get('/health').expect((r) => expect(r.status).toBeLessThan(500));
+    await stack.http.get('/cases').expect(401);
+  });
+
+  it('a CWC member signs in to their queue and records that the child was produced (s.31(1))', async () => {
+    const caseId = await registerChild('Asha');
+    const { page } = await newPage();
+    await signIn(page, base, user('cwc'));
+    await page.getByRole('heading', { name: 'My queue' }).waitFor();
+    await page.getByRole('link', { name: 'Asha' }).click();
+    await expect(page.getByTestId('case-stage').textContent()).resolves.toContain('to be produced before the CWC');
+    await page.getByLabel('Action').selectOption('PRODUCED_BEFORE_CWC');
+    await page.getByLabel('How the child came').selectOption('LOST');
+    await page.getByLabel('Produced by').fill('SJPU Jaipur');
+    await page.getByRole('button', { name: /^Record/ }).click();
+    await page.getByTestId('case-stage').getByText('Produced: interim placement pending inquiry').waitFor();
+    await page.locator('[data-testid="timeline"] li[data-event="PRODUCED_BEFORE_CWC"]').waitFor();
+    expect(await eventTypes(caseId)).toEqual(['REGISTERED', 'PRODUCED_BEFORE_CWC']);
+  });
+
+  it('a DCPU officer finds a missed production in the inbox and resolves it with a note', async () => {
+    const { caseId, escalationId } = await caseWithMissedProduction(stack, temporal, { districtCode: district.districtCode, stateCode: 'RJ' });
+    const { page } = await newPage({ width: 1280, height: 900 });
+    await signIn(page, base, user('dcpu'));
+    await page.getByRole('heading', { name: 'Escalations' }).waitFor();
+    const card = page.getByTestId('escalation').filter({ hasText: 'Produce the child before the Child Welfare Committee' });
+    await card.getByLabel('Note: what was done').fill('SJPU directed to produce the child today');
+    await card.getByRole('button', { name: 'Resolve' }).click();
+    await page.getByText('No escalations.').waitFor();
+    const resolved = await stack.http.get(`/cases/${caseId}/escalations`).set(district.dcpu).expect(200);
+    expect(resolved.body).toEqual([expect.objectContaining({ id: escalationId, status: 'RESOLVED', resolutionNote: 'SJPU directed to produce the child today' })]);
+  });
+
+  it("the state monitor searches the district and reads a case's full timeline", async () => {
+    const caseId = await registerChild('Meena');
+    await stack.http.post(`/cases/${caseId}/events`).set(district.cwc).send({ type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'RESCUED', producedBy: 'Childline' } }).expect(200);
+    const { page } = await newPage();
+    await signIn(page, base, 'monitor.rj');
+    await page.getByRole('heading', { name: 'Search cases' }).waitFor();
+    await page.getByLabel('District code').fill(district.districtCode);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('link', { name: 'Meena' }).click();
+    const timeline = page.getByTestId('timeline');
+    await timeline.locator('li[data-event="PRODUCED_BEFORE_CWC"]').waitFor();
+    expect(await timeline.locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-event')))).toEqual(['REGISTERED', 'PRODUCED_BEFORE_CWC']);
+    await expect(timeline.textContent()).resolves.toContain('Met: Produce the child before the Child Welfare Committee');
+    expect(await page.getByLabel('Action').count()).toBe(0);
+  });
+
+  it('a police officer registers a found child from the cases list, then works in Hindi, which the app remembers', async () => {
+    const { page } = await newPage();
+    await signIn(page, base, 'sjpu.jaipur');
+    await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Register a case' }).click();
+    await page.getByLabel("Child's name").fill('Kiran');
+    await page.getByLabel('Age in years').fill('8');
+    await page.getByRole('button', { name: 'Register', exact: true }).click();
+    await page.getByRole('heading', { name: 'Case of Kiran' }).waitFor();
+    await page.getByTestId('case-stage').getByText('to be produced before the CWC').waitFor();
+    await page.getByRole('button', { name: 'Language' }).click();
+    await page.getByRole('heading', { name: 'Kiran का मामला' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('hi');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Kiran का मामला' }).waitFor();
+    await expect(page.getByTestId('case-stage').textContent()).resolves.toContain('बाल कल्याण समिति के सामने प्रस्तुत किया जाना है');
+  });
+
+  it('an event recorded offline waits on the device and is sent exactly once when the connection returns', async () => {
+    const caseId = await registerChild('Ravi');
+    const { context, page } = await newPage();
+    await signIn(page, base, user('cwc'));
+    await page.goto(`${base}/app/cases/${caseId}`);
+    await page.getByTestId('case-stage').getByText('to be produced before the CWC').waitFor();
+    await context.setOffline(true);
+    await page.getByText('You are offline').waitFor();
+    await page.getByLabel('Action').selectOption('PRODUCED_BEFORE_CWC');
+    await page.getByLabel('How the child came').selectOption('RUNAWAY');
+    await page.getByLabel('Produced by').fill('CWPO Jaipur');
+    await page.getByRole('button', { name: /^Record/ }).click();
+    await page.getByTestId('outbox-item').getByText('Waiting to be sent').waitFor();
+    expect(await eventTypes(caseId)).toEqual(['REGISTERED']);
+    // a reload while offline fails; the composed event survives on the device
+    await context.setOffline(false);
+    await page.getByTestId('case-stage').getByText('Produced: interim placement pending inquiry').waitFor();
+    await page.locator('[data-testid="timeline"] li[data-event="PRODUCED_BEFORE_CWC"]').waitFor();
+    expect(await page.getByTestId('outbox-item').count()).toBe(0);
+    // online/offline flapping and the periodic flush must not send it again
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await page.waitForTimeout(500);
+    const types = await eventually(async () => {
+      const t = await eventTypes(caseId);
+      return t.length >= 2 ? t : undefined;
+    });
+    expect(types.filter((t) => t === 'PRODUCED_BEFORE_CWC')).toHaveLength(1);
+    expect(types).toEqual(['REGISTERED', 'PRODUCED_BEFORE_CWC']);
+  });
+});

@@ -1,0 +1,51 @@
+// The web app in a real browser: Debian's chromium driven by playwright-core, against the API the
+// test stack serves (with the built app at /app/).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../prisma/seed-users.js';
+import type { Stack } from '../support/stack.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const WEB = join(ROOT, 'apps/web');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function newestMtime(path: string): number {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(s.mtimeMs, ...readdirSync(path).map((f) => newestMtime(join(path, f))));
+}
+
+/** Builds apps/web into apps/web/dist unless the build is newer than every source. */
+export function buildWebApp(): void {
+  const built = join(WEB, 'dist/index.html');
+  const sources = Math.max(newestMtime(join(WEB, 'src')), newestMtime(join(WEB, 'index.html')), newestMtime(join(ROOT, 'libs/case-machine/src')));
+  if (existsSync(built) && statSync(built).mtimeMs > sources) return;
+  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: WEB, stdio: 'inherit' });
+}
+
+/** The stack's API on a real port (the stack itself only answers supertest); returns its base URL. */
+export async function listen(stack: Stack): Promise<string> {
+  await stack.app.listen(0, '127.0.0.1');
+  const { port } = stack.app.getHttpServer().address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+export async function signIn(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/app/`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
