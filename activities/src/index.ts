@@ -12,8 +12,9 @@ export interface ActivityDeps {
 
 type SerialisedValue<V> = V extends Date ? string : V extends readonly unknown[] ? V : V extends object ? Serialised<V> : V;
 type Serialised<T> = { [K in keyof T]: SerialisedValue<T[K]> };
-export type TransitionInput = Serialised<TransitionRecord>;
-export type EscalationInput = Serialised<EscalationRecord>;
+/** `notices` are enqueued once the step is on record: one local activity per step, no separate `notify`. */
+export type TransitionInput = Serialised<TransitionRecord> & { notices?: NotificationJob[] };
+export type EscalationInput = Serialised<EscalationRecord> & { notices?: NotificationJob[] };
 export type EscalationActionInput = Serialised<EscalationActionRecord>;
 
 function date(iso: string, field: string): Date {
@@ -24,25 +25,43 @@ function date(iso: string, field: string): Date {
   return d;
 }
 
+/** One BullMQ job per recipient; the job id is the dedupe key, so a retry enqueues once. */
+async function enqueue(notifications: ActivityDeps['notifications'], jobs: readonly NotificationJob[]): Promise<void> {
+  for (const job of jobs) {
+    await notifications.add('deliver', job, {
+      jobId: job.dedupeKey.replaceAll(':', '.'), // BullMQ reserves ':' in ids
+      attempts: 10,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: 1000,
+      removeOnFail: false,
+    });
+  }
+}
+
 export function createActivities(deps: ActivityDeps) {
   return {
-    /** Case row + timeline entry + audit entry in one transaction; a retry writes nothing twice. */
-    async recordTransition(input: TransitionInput): Promise<{ written: boolean }> {
+    /**
+     * Case row + timeline entry + audit entry in one transaction, then its notices; a retry writes
+     * nothing twice (the transaction is keyed by (caseId, sequence), each job by its dedupe key).
+     */
+    async recordTransition({ notices, ...input }: TransitionInput): Promise<{ written: boolean }> {
       const written = await deps.cases.recordTransition({
         ...input,
         occurredAt: date(input.occurredAt, 'occurredAt'),
         registration: input.registration && { ...input.registration, registeredAt: date(input.registration.registeredAt, 'registeredAt') },
       });
+      if (notices?.length) await enqueue(deps.notifications, notices);
       return { written };
     },
 
-    /** Escalation row + timeline entry + audit entry in one transaction; a retry writes nothing twice. */
-    async raiseEscalation(input: EscalationInput): Promise<{ written: boolean }> {
+    /** Escalation row + timeline entry + audit entry in one transaction, then its notices; a retry writes nothing twice. */
+    async raiseEscalation({ notices, ...input }: EscalationInput): Promise<{ written: boolean }> {
       const written = await deps.cases.recordEscalation({
         ...input,
         occurredAt: date(input.occurredAt, 'occurredAt'),
         escalation: { ...input.escalation, dueAt: date(input.escalation.dueAt, 'dueAt') },
       });
+      if (notices?.length) await enqueue(deps.notifications, notices);
       return { written };
     },
 
@@ -53,18 +72,11 @@ export function createActivities(deps: ActivityDeps) {
 
     /** One BullMQ job per recipient; the job id is the dedupe key, so a retried activity enqueues once. */
     async notify(jobs: NotificationJob[]): Promise<void> {
-      for (const job of jobs) {
-        await deps.notifications.add('deliver', job, {
-          jobId: job.dedupeKey.replaceAll(':', '.'), // BullMQ reserves ':' in ids
-          attempts: 10,
-          backoff: { type: 'exponential', delay: 1000 },
-          removeOnComplete: 1000,
-          removeOnFail: false,
-        });
-      }
+      await enqueue(deps.notifications, jobs);
     },
   };
 }
 
 export type CaseActivities = ReturnType<typeof createActivities>;
 export { createInstitutionActivities, type BodyEscalationInput, type InstitutionActivities, type InstitutionActivityDeps } from './institution.activities.js';
+export { createMatcher, MAX_BLOCKED_CANDIDATES, type Matcher, type MatchOutcome } from './matching.js';

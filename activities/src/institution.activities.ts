@@ -11,6 +11,7 @@ export interface InstitutionActivityDeps {
 export interface BodyEscalationInput {
   id: string;
   bodyId: string;
+  watchId: string;
   deadlineId: string;
   obligation: string;
   citation: string;

@@ -72,6 +72,8 @@ export async function breakdownUpdates(handles: readonly WorkflowHandle[], updat
         const name = activityName.get(key(act.scheduledEventId));
         if (scheduled !== undefined && started !== undefined && name) add(totals, name, started - scheduled, at - started);
       }
+      // A local activity runs inside its workflow task: only a marker records it (no queue time of its own).
+      if (e.markerRecordedEventAttributes?.markerName === 'core_local_activity') add(totals, 'local activity (in the workflow task)', 0, 0);
       const accepted = e.workflowExecutionUpdateAcceptedEventAttributes;
       if (accepted?.acceptedRequest?.input?.name === updateName && accepted.protocolInstanceId) acceptedAt.set(accepted.protocolInstanceId, at);
       const completed = e.workflowExecutionUpdateCompletedEventAttributes;

@@ -90,3 +90,12 @@ export async function isolatedDistrict(stack: Stack, cciCapacities: number[] = [
     ccis,
   };
 }
+
+/** A citizen of their own (reports are limited per citizen per day), signing in with the demo password. */
+export async function freshCitizen(stack: Stack): Promise<{ userId: string; headers: { Authorization: string } }> {
+  const { passwordHash } = await stack.db.user.findUniqueOrThrow({ where: { username: 'citizen.demo' } });
+  const username = `citizen.t${randomBytes(4).toString('hex')}`;
+  const userId = randomUUID();
+  await stack.db.user.create({ data: { id: userId, username, displayName: `Citizen ${username}`, passwordHash, bodyId: null, roles: ['CITIZEN'] } });
+  return { userId, headers: await as(stack, username) };
+}

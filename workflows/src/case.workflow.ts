@@ -1,12 +1,13 @@
 // One workflow per child's case. It hosts the JJ-Act machine: validates each event against it,
 // steps it with the pure transition, arms the statutory deadlines of the state it is in, and
-// leaves every side effect (projection, audit, escalation, notification) to activities.
+// leaves every side effect (projection, audit, escalation, notification) to local activities.
 import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
   continueAsNew,
-  proxyActivities,
+  currentUpdateInfo,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   uuid4,
@@ -14,7 +15,6 @@ import {
 import type { CaseActivities } from '@raksha/activities';
 import {
   allowedEvents,
-  applyCaseEvent,
   describeState,
   initialCaseSnapshot,
   openDeadlines,
@@ -22,7 +22,10 @@ import {
   persistCaseSnapshot,
   restoreCaseSnapshot,
   scheduledSystemEvents,
+  stepCaseEvent,
+  type CaseEvent,
   type CaseSnapshot,
+  type CaseStep,
   type PersistedCaseSnapshot,
 } from '@raksha/case-machine';
 import {
@@ -54,10 +57,17 @@ import { TRACK_BODY } from '@raksha/domain';
 import { nextDueRung } from './escalation-ladder.js';
 import { noticeJobs } from './notices.js';
 
-const { recordTransition, raiseEscalation, recordEscalationAction, notify } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '15 seconds', // one DB transaction or one enqueue; a dead worker's attempt is retried after this
-  // Infrastructure errors retry with backoff until the database or Redis is back.
+// Local activities: the projection runs inside the workflow task that decided it, so a step is one
+// server round trip (no activity task, no second workflow task). Each is idempotent by
+// (caseId, sequence) and its notices by dedupe key: a worker that dies mid-step leaves the
+// workflow task to time out, and the next worker replays and runs the step again, writing once.
+const { recordTransition, raiseEscalation, recordEscalationAction } = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '15 seconds', // one DB transaction and its enqueues
+  // Infrastructure errors retry with backoff until the database or Redis is back; business
+  // failures are non-retryable ApplicationFailures.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  // Longer backoffs wait on a workflow timer rather than keep the workflow task open.
+  localRetryThreshold: '10 seconds',
 });
 
 /** What a case carries into its next run when it continues as new. */
@@ -98,6 +108,12 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
   const stepsPerRun = registration.stepsPerRun ?? DEFAULT_STEPS_PER_RUN;
 
   const escalationList = (): CaseEscalation[] => [...escalations.values()].map(({ key: _key, ...e }) => e);
+  // allowedEvents tries sample events of every type against the machine: once per snapshot and time.
+  let allowedMemo: { snapshot: CaseSnapshot; at: string; events: ReturnType<typeof allowedEvents> } | undefined;
+  const allowedNow = (at: string) => {
+    if (allowedMemo?.snapshot !== snapshot || allowedMemo.at !== at) allowedMemo = { snapshot, at, events: allowedEvents(snapshot, { at }) };
+    return allowedMemo.events;
+  };
   const status = (): CaseStatus => {
     const described = describeState(snapshot);
     return {
@@ -106,7 +122,7 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
       state: described.state,
       phase: described.phase,
       label: described.label,
-      allowedEvents: allowedEvents(snapshot, { at: new Date().toISOString() }),
+      allowedEvents: allowedNow(new Date().toISOString()),
       openDeadlines: openDeadlines(snapshot).map((d) => ({ id: d.id, obligation: d.obligation, dueAt: d.dueAt, citation: d.citation })),
       escalations: escalationList(),
     };
@@ -125,43 +141,50 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     }
   }
 
-  /** Why the case cannot take this event now, or undefined if it can. */
-  function eventRejection(type: string, payload: Record<string, unknown>, at: string, expectedSequence?: number): CaseEventRejection | undefined {
-    const state = describeState(snapshot).state;
+  type Prepared = { rejection: CaseEventRejection } | { rejection?: undefined; event: CaseEvent; next: CaseStep };
+  /** The step this event would make now, or why the case cannot take it (parses and steps the machine once). */
+  function prepareEvent(type: string, payload: Record<string, unknown>, at: string, expectedSequence?: number): Prepared {
     if (expectedSequence !== undefined && expectedSequence !== sequence) {
       return {
-        reason: 'STALE_VERSION',
-        state,
-        message: `the case changed since version ${expectedSequence}; it is now at version ${sequence}`,
-        allowedEvents: allowedEvents(snapshot, { at }),
+        rejection: {
+          reason: 'STALE_VERSION',
+          state: describeState(snapshot).state,
+          message: `the case changed since version ${expectedSequence}; it is now at version ${sequence}`,
+          allowedEvents: allowedNow(at),
+        },
       };
     }
     const parsed = parseCaseEvent({ ...payload, type, at });
     if (!parsed.ok) {
-      return { reason: 'INVALID_PAYLOAD', state, message: `invalid ${type} event`, allowedEvents: allowedEvents(snapshot, { at: new Date().toISOString() }), issues: parsed.issues };
+      return { rejection: { reason: 'INVALID_PAYLOAD', state: describeState(snapshot).state, message: `invalid ${type} event`, allowedEvents: allowedNow(at), issues: parsed.issues } };
     }
-    if (!applyCaseEvent(snapshot, parsed.event).changed) {
+    const next = stepCaseEvent(snapshot, parsed.event);
+    if (!next.changed) {
+      const described = describeState(snapshot);
       return {
-        reason: 'EVENT_NOT_ALLOWED',
-        state,
-        message: `a case in "${describeState(snapshot).label}" cannot take ${type}`,
-        allowedEvents: allowedEvents(snapshot, { at: new Date().toISOString() }),
+        rejection: { reason: 'EVENT_NOT_ALLOWED', state: described.state, message: `a case in "${described.label}" cannot take ${type}`, allowedEvents: allowedNow(at) },
       };
     }
-    return undefined;
+    return { event: parsed.event, next };
   }
   const rejectEvent = (r: CaseEventRejection) =>
     ApplicationFailure.create({ type: CASE_EVENT_REJECTED, message: r.message, details: [r], nonRetryable: true });
 
+  // The validator's step, by Update id, for its handler to reuse when the case has not moved since
+  // (same sequence, same workflow time). Validators do not run on replay: the handler steps afresh,
+  // to the same result, since the step is pure.
+  const validated = new Map<string, { sequence: number; at: string; prepared: Prepared }>();
+
   /** Steps the machine by one event and projects it; the caller holds the lock. */
-  async function applyEvent(type: string, payload: Record<string, unknown>, actor: CaseActor, expectedSequence?: number): Promise<void> {
+  async function applyEvent(type: string, payload: Record<string, unknown>, actor: CaseActor, expectedSequence?: number, updateId?: string): Promise<void> {
     const at = new Date().toISOString();
-    const problem = eventRejection(type, payload, at, expectedSequence);
-    if (problem) throw rejectEvent(problem);
-    const parsed = parseCaseEvent({ ...payload, type, at });
-    if (!parsed.ok) throw rejectEvent(eventRejection(type, payload, at)!);
+    const early = updateId === undefined ? undefined : validated.get(updateId);
+    if (updateId !== undefined) validated.delete(updateId);
+    const prepared =
+      early && early.sequence === sequence && early.at === at ? early.prepared : prepareEvent(type, payload, at, expectedSequence);
+    if (prepared.rejection) throw rejectEvent(prepared.rejection);
     const from = describeState(snapshot);
-    const next = applyCaseEvent(snapshot, parsed.event);
+    const next = prepared.next;
     const to = describeState(next.snapshot);
     const stepSequence = sequence + 1;
     // Which deadlines this event met (and whether late) and which it started, for the timeline.
@@ -174,6 +197,16 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
       met: before.filter((d) => !afterKeys.has(key(d))).map((d) => ({ id: d.id, dueAt: d.dueAt, late: Date.parse(at) > Date.parse(d.dueAt) })),
       opened: after.filter((d) => !beforeKeys.has(key(d))).map((d) => ({ id: d.id, dueAt: d.dueAt })),
     };
+    const transfer = next.snapshot.context.transfer;
+    const notices = noticeJobs(
+      next.actions,
+      caseId,
+      jurisdictionOf(next.snapshot),
+      stepSequence,
+      `Case ${caseId}`,
+      `${type.replaceAll('_', ' ').toLowerCase()}: now ${to.label}`,
+      transfer && { districtCode: transfer.toDistrictCode, stateCode: transfer.toStateCode },
+    );
     await recordTransition({
       caseId,
       sequence: stepSequence,
@@ -188,22 +221,12 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
       deadlines,
       openDeadlines: after.map((d) => ({ id: d.id, obligation: d.obligation, dueAt: d.dueAt, citation: d.citation })),
       jurisdiction: jurisdictionOf(next.snapshot),
+      ...(notices.length ? { notices } : {}),
     });
     snapshot = next.snapshot;
     sequence = stepSequence;
     stepsThisRun += 1;
     publishPosition();
-    const transfer = snapshot.context.transfer;
-    const jobs = noticeJobs(
-      next.actions,
-      caseId,
-      jurisdictionOf(snapshot),
-      sequence,
-      `Case ${caseId}`,
-      `${type.replaceAll('_', ' ').toLowerCase()}: now ${to.label}`,
-      transfer && { districtCode: transfer.toDistrictCode, stateCode: transfer.toStateCode },
-    );
-    if (jobs.length) await notify(jobs);
   }
 
   /** Keeps the workflow findable in Temporal's UI by where the case stands now. */
@@ -231,13 +254,20 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
   setHandler(
     applyEventUpdate,
     async (req) => {
+      const updateId = currentUpdateInfo()?.id;
       const earlier = answered.get(req.idempotencyKey);
-      if (earlier) return earlier;
+      if (earlier) {
+        if (updateId !== undefined) validated.delete(updateId);
+        return earlier;
+      }
       return step(async () => {
         // Checked again under the lock: another event may have moved the case while this one waited.
         const again = answered.get(req.idempotencyKey);
-        if (again) return again;
-        await applyEvent(req.type, req.payload, req.actor, req.expectedSequence);
+        if (again) {
+          if (updateId !== undefined) validated.delete(updateId);
+          return again;
+        }
+        await applyEvent(req.type, req.payload, req.actor, req.expectedSequence, updateId);
         const result = status();
         answered.set(req.idempotencyKey, result);
         return result;
@@ -246,8 +276,11 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     {
       validator: (req) => {
         if (answered.has(req.idempotencyKey)) return;
-        const problem = eventRejection(req.type, req.payload, new Date().toISOString(), req.expectedSequence);
-        if (problem) throw rejectEvent(problem);
+        const at = new Date().toISOString();
+        const prepared = prepareEvent(req.type, req.payload, at, req.expectedSequence);
+        if (prepared.rejection) throw rejectEvent(prepared.rejection);
+        const updateId = currentUpdateInfo()?.id;
+        if (updateId !== undefined) validated.set(updateId, { sequence, at, prepared });
       },
     },
   );
@@ -323,6 +356,16 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     const now = new Date().toISOString();
     const overdueHours = Math.round((Date.now() - Date.parse(deadline.dueAt)) / 3_600_000);
     const stepSequence = sequence + 1;
+    const notice = {
+      dedupeKey: `escalation-${id}`,
+      recipientBody: toBody,
+      districtCode: snapshot.context.districtCode,
+      stateCode: snapshot.context.stateCode,
+      caseId,
+      kind: 'DEADLINE_ESCALATED',
+      subject: `Overdue by ${overdueHours} h: ${deadline.obligation}`,
+      body: `Case ${caseId} (${state.label}): "${deadline.obligation}" was due ${deadline.dueAt} (${deadline.citation}) and is not met.`,
+    };
     await raiseEscalation({
       caseId,
       sequence: stepSequence,
@@ -344,28 +387,18 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
         stateCode: snapshot.context.stateCode,
         dueAt: deadline.dueAt,
       },
+      notices: [notice],
     });
     sequence = stepSequence;
     stepsThisRun += 1;
     escalations.set(key, { key, id, deadlineId: deadline.id, dueAt: deadline.dueAt, rung, toBody, status: 'OPEN' });
-    await notify([
-      {
-        dedupeKey: `escalation-${id}`,
-        recipientBody: toBody,
-        districtCode: snapshot.context.districtCode,
-        stateCode: snapshot.context.stateCode,
-        caseId,
-        kind: 'DEADLINE_ESCALATED',
-        subject: `Overdue by ${overdueHours} h: ${deadline.obligation}`,
-        body: `Case ${caseId} (${state.label}): "${deadline.obligation}" was due ${deadline.dueAt} (${deadline.citation}) and is not met.`,
-      },
-    ]);
   }
 
   publishPosition();
-  // Registration: the first timeline step, then the body that must act is told.
+  // Registration: the first timeline step, and the body that must act is told.
   if (!carried) {
     const described = describeState(snapshot);
+    const body = TRACK_BODY[registration.track];
     await recordTransition({
       caseId,
       sequence: 0,
@@ -387,21 +420,20 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
         registeredAt: registration.registeredAt,
         registeredBy: registration.registeredBy.id,
       },
+      notices: [
+        {
+          dedupeKey: `case-${caseId}-registered-${body}`,
+          recipientBody: body,
+          districtCode: registration.districtCode,
+          stateCode: registration.stateCode,
+          caseId,
+          kind: 'CASE_REGISTERED',
+          subject: `New ${registration.track} case awaiting production before the ${body}`,
+          body: [described.label, ...openDeadlines(snapshot).map((d) => `${d.obligation} by ${d.dueAt} (${d.citation})`)].join('. '),
+        },
+      ],
     });
     registered = true;
-    const body = TRACK_BODY[registration.track];
-    await notify([
-      {
-        dedupeKey: `case-${caseId}-registered-${body}`,
-        recipientBody: body,
-        districtCode: registration.districtCode,
-        stateCode: registration.stateCode,
-        caseId,
-        kind: 'CASE_REGISTERED',
-        subject: `New ${registration.track} case awaiting production before the ${body}`,
-        body: [described.label, ...openDeadlines(snapshot).map((d) => `${d.obligation} by ${d.dueAt} (${d.citation})`)].join('. '),
-      },
-    ]);
   }
 
   // The deadline loop: sleep until the next rung or statutory consequence falls due, or until

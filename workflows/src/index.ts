@@ -1,2 +1,2 @@
 export { caseWorkflow } from './case.workflow.js';
-export { institutionWorkflow } from './institution.workflow.js';
+export { obligationWatchWorkflow } from './obligation-watch.workflow.js';

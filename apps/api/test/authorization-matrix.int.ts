@@ -41,6 +41,9 @@ const ALLOWED = {
   /** acting on an escalation raised to the DCPU */
   actOnDcpuEscalation: ['DCPU_OFFICER'],
   manageDeadlinePolicy: ['SCPS_OFFICER'],
+  readRegistry: READERS,
+  /** institutions of its jurisdiction, its CWC's and JJB's members and sittings */
+  manageRegistry: ['DCPU_OFFICER', 'SCPS_OFFICER'],
 } satisfies Record<string, Role[]>;
 
 const allowed = (set: readonly Role[], role: Role) => set.includes(role);
@@ -135,13 +138,13 @@ describe('authorisation matrix', () => {
     });
 
     it('reads escalations in its jurisdiction only if its body handles them', async () => {
-      const list = await stack.http.get('/escalations').set(await user());
+      // Filtered by case: the shared test database holds many other escalations, older ones first.
+      const list = await stack.http.get('/escalations').query({ caseId: cases.in }).set(await user());
       expect(list.status).toBe(allowed(ALLOWED.readEscalations, role) ? 200 : 403);
       if (list.status === 200) {
-        const ids = (list.body as { id: string }[]).map((e) => e.id);
-        expect(ids).toContain(escalations.in);
-        const out = outOf(role, escalations);
-        if (out) expect(ids).not.toContain(out);
+        expect((list.body as { id: string }[]).map((e) => e.id)).toContain(escalations.in);
+        const outCase = outOf(role, cases);
+        if (outCase) expect((await stack.http.get('/escalations').query({ caseId: outCase }).set(await user()).expect(200)).body).toEqual([]);
       }
       expect((await stack.http.get(`/escalations/${escalations.in}`).set(await user())).status).toBe(allowed(ALLOWED.readEscalations, role) ? 200 : 403);
       const out = outOf(role, escalations);
@@ -184,6 +187,60 @@ describe('authorisation matrix', () => {
     });
   });
 
+  describe.each(ROLES)('%s and the registries', (role) => {
+    const user = () => as(stack, USERS[role]);
+    /** the seeded Children's Homes and CWCs: Jaipur (in), Jodhpur (same state), Pune */
+    const ccis = { in: 'CCI-RJ-JAIPUR', outDistrict: 'CCI-RJ-JODHPUR', outState: 'CCI-MH-PUNE' };
+    const cwcs = { in: 'CWC-RJ-JAIPUR', outDistrict: 'CWC-RJ-JODHPUR', outState: 'CWC-MH-PUNE' };
+    const newHome = (districtCode: string) => ({ name: `Matrix Home ${role} ${Date.now()}`, districtCode, kind: 'CHILDRENS_HOME', management: 'NGO' });
+
+    it('reads an institution and its history in its jurisdiction (200); one outside it is unknown (404)', async () => {
+      const expectIn = allowed(ALLOWED.readRegistry, role) ? 200 : 403;
+      const out = outOf(role, ccis);
+      for (const path of ['', '/history']) {
+        expect((await stack.http.get(`/institutions/${ccis.in}${path}`).set(await user())).status).toBe(expectIn);
+        if (out) expect((await stack.http.get(`/institutions/${out}${path}`).set(await user())).status).toBe(allowed(ALLOWED.readRegistry, role) ? 404 : 403);
+      }
+      const listed = await stack.http.get('/institutions').query({ districtCode: 'RJ-JAIPUR', limit: 100 }).set(await user());
+      expect(listed.status).toBe(expectIn);
+      if (listed.status === 200) expect((listed.body.items as { id: string }[]).map((i) => i.id)).toContain(ccis.in);
+      if (out && listed.status === 200) {
+        const outside = await stack.http.get('/institutions').query({ districtCode: out.replace(/^CCI-/, ''), limit: 100 }).set(await user());
+        expect(outside.body.items).toEqual([]);
+      }
+    });
+
+    it('registers, changes and imports institutions only as a DCPU or SCPS, and only in its jurisdiction', async () => {
+      const mayManage = allowed(ALLOWED.manageRegistry, role);
+      const created = await stack.http.post('/institutions').set(await user()).send(newHome('RJ-JAIPUR'));
+      expect(created.status).toBe(mayManage ? 201 : 403);
+      expect((await stack.http.post('/institutions').set(await user()).send(newHome('MH-PUNE'))).status).toBe(403);
+      const target = mayManage ? created.body.id : ccis.in;
+      const patch = await stack.http.patch(`/institutions/${target}`).set(await user()).set('If-Match', '"1"').send({ phone: '0141 222 0000' });
+      expect(patch.status).toBe(mayManage ? 200 : 403);
+      const out = outOf(role, ccis);
+      if (out) expect((await stack.http.patch(`/institutions/${out}`).set(await user()).set('If-Match', '"1"').send({ phone: '0141 222 0000' })).status).toBe(mayManage ? 404 : 403);
+      const csv = 'name,districtCode,kind,management\nMatrix Home,RJ-JAIPUR,CHILDRENS_HOME,NGO\n';
+      const dryRun = await stack.http.post('/institutions/import').query({ dryRun: 'true' }).set(await user()).set('Content-Type', 'text/csv').send(csv);
+      expect(dryRun.status).toBe(mayManage ? 200 : 403);
+      expect((await stack.http.get('/institutions/import/template').set(await user())).status).toBe(mayManage ? 200 : 403);
+    });
+
+    it("reads a CWC of its jurisdiction; sets its sitting days only as the district's DCPU or the state's SCPS", async () => {
+      const out = outOf(role, cwcs);
+      expect((await stack.http.get(`/bodies/${cwcs.in}`).set(await user())).status).toBe(allowed(ALLOWED.readRegistry, role) ? 200 : 403);
+      if (out) expect((await stack.http.get(`/bodies/${out}`).set(await user())).status).toBe(allowed(ALLOWED.readRegistry, role) ? 404 : 403);
+      expect((await stack.http.get('/bodies').query({ type: 'CWC' }).set(await user())).status).toBe(allowed(ALLOWED.readRegistry, role) ? 200 : 403);
+      // The days the seed gives every CWC, so other tests see no change.
+      const days = { sittingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] };
+      const mayManage = allowed(ALLOWED.manageRegistry, role);
+      expect((await stack.http.put(`/bodies/${cwcs.in}/sitting-days`).set(await user()).send(days)).status).toBe(mayManage ? 200 : 403);
+      if (out) expect((await stack.http.put(`/bodies/${out}/sitting-days`).set(await user()).send(days)).status).toBe(mayManage ? 404 : 403);
+      const members = await stack.http.put(`/bodies/${out ?? cwcs.outState}/members`).set(await user()).send({ members: [] });
+      expect(members.status).toBe(!mayManage ? 403 : out ? 404 : 200);
+    });
+  });
+
   it('answers 401 to every endpoint without a token', async () => {
     const calls = [
       stack.http.post('/cases').send({ track: 'CNCP', districtCode: 'RJ-JAIPUR' }),
@@ -199,6 +256,18 @@ describe('authorisation matrix', () => {
       stack.http.post(`/escalations/${escalations.in}/resolve`).send({ note: 'nothing done' }),
       stack.http.get('/states/RJ/deadline-policy'),
       stack.http.put('/states/RJ/deadline-policy/cncp.sir').send({ within: 'P15D', reason: 'no token at all here' }),
+      stack.http.get('/institutions'),
+      stack.http.post('/institutions').send({}),
+      stack.http.get('/institutions/CCI-RJ-JAIPUR'),
+      stack.http.patch('/institutions/CCI-RJ-JAIPUR').send({}),
+      stack.http.get('/institutions/CCI-RJ-JAIPUR/history'),
+      stack.http.get('/institutions/import/template'),
+      stack.http.post('/institutions/import').set('Content-Type', 'text/csv').send('name\n'),
+      stack.http.get('/bodies'),
+      stack.http.get('/bodies/CWC-RJ-JAIPUR'),
+      stack.http.get('/bodies/CWC-RJ-JAIPUR/history'),
+      stack.http.put('/bodies/CWC-RJ-JAIPUR/members').send({ members: [] }),
+      stack.http.put('/bodies/CWC-RJ-JAIPUR/sitting-days').send({ sittingDays: [] }),
     ];
     for (const res of await Promise.all(calls)) {
       expect(res.status).toBe(401);

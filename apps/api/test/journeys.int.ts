@@ -31,6 +31,13 @@ describe('journeys of the people who use Raksha', () => {
       .expect(200);
     expect(produced.body.openDeadlines.map((d: { id: string }) => d.id)).toContain('cicl.inquiry');
 
+    // Reading the case tells what it can take now, and which of that the reader may send.
+    const { body: read } = await stack.http.get(`/cases/${caseId}`).set(jjb).expect(200);
+    expect(read.allowedEvents).toEqual(expect.arrayContaining(['BAIL_DECIDED']));
+    expect(read.yourEvents).toEqual(expect.arrayContaining(['BAIL_DECIDED']));
+    const { body: readByCwc } = await stack.http.get(`/cases/${caseId}`).set(await as(stack, 'cwc.jaipur')).expect(200);
+    expect(readByCwc.yourEvents).not.toContain('BAIL_DECIDED');
+
     // The CWC of the same district may read the case but not act for the JJB.
     await stack.http.post(`/cases/${caseId}/events`).set(await as(stack, 'cwc.jaipur')).send({ type: 'BAIL_DECIDED', payload: { granted: true } }).expect(403);
 

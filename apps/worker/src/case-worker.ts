@@ -1,9 +1,10 @@
 import { Queue } from 'bullmq';
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createActivities, createInstitutionActivities } from '@raksha/activities';
+import { createActivities, createInstitutionActivities, createMatcher } from '@raksha/activities';
 import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
 import { NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
-import { CaseRepository, EscalationRepository, NotificationRepository, type Db } from '@raksha/db';
+import { CaseRepository, EscalationRepository, NotificationRepository, ReportRepository, type Db } from '@raksha/db';
+import { startMatchingProcessor } from './matching.processor.js';
 import { startNotificationProcessor } from './notification.processor.js';
 
 export interface RunningWorker {
@@ -36,7 +37,9 @@ export async function startCaseWorker(
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
   });
   const processor = startNotificationProcessor(redis, new NotificationRepository(db));
+  const matching = startMatchingProcessor(redis, createMatcher({ reports: new ReportRepository(db), notifications }));
   const done = worker.run().finally(async () => {
+    await matching.close();
     await processor.close();
     await notifications.close();
     if (!temporal) await connection.close();

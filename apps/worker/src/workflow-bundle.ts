@@ -3,10 +3,22 @@ import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporali
 
 export const WORKFLOWS_PATH = fileURLToPath(import.meta.resolve('@raksha/workflows'));
 
+/**
+ * Modules evaluated once per worker thread and shared by every workflow in the reused V8 context,
+ * instead of once per workflow run (the SDK's `preloadModules`; reuseV8Context only). Each must keep
+ * no per-workflow state at module level, read no clock or randomness at load, and work deep-frozen:
+ * the SDK freezes what they export. XState's and Zod's module state is caches keyed by the caller's
+ * objects and an actor id counter that never reaches a command. Not `@raksha/case-machine` or
+ * `@raksha/contracts`: Zod 4 defines `parse` and friends on a schema at first use, which a frozen
+ * exported schema refuses (docs/benchmarks.md).
+ */
+export const SHARED_WORKFLOW_MODULES = ['zod', 'xstate', '@raksha/domain'];
+
 /** Bundles the deterministic workflow code; `.js` import specifiers resolve to our `.ts` sources. */
 export function bundleCaseWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
+    preloadModules: SHARED_WORKFLOW_MODULES,
     logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never,
     webpackConfigHook: (config) => {
       config.resolve = { ...config.resolve, extensionAlias: { '.js': ['.ts', '.js'] } };

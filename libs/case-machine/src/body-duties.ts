@@ -172,3 +172,14 @@ export const CCI_REGISTRATION_RULE = {
 export function registrationDueAt(registeredUntil: string): string {
   return new Date(Date.parse(`${registeredUntil}T00:00:00+05:30`) + 86_400_000).toISOString();
 }
+
+/** A missing child still untraced after 4 months goes to the Anti-Human Trafficking Unit (policy, after BBA v. UoI). */
+export const MISSING_REPORT_AHTU_RULE = {
+  id: 'missing.ahtuReferral',
+  obligation: 'Refer the child still untraced to the Anti-Human Trafficking Unit',
+  owner: 'Police station / SJPU',
+  within: 'P4M',
+  citation: 'Bachpan Bachao Andolan v. Union of India, WP(C) 75/2012 (SC, 10 May 2013)',
+  basis: 'policy',
+  ladder: DEFAULT_LADDER,
+} as const;

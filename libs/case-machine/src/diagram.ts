@@ -176,7 +176,7 @@ export function renderCaseMachineDoc(): string {
     '',
     `An institution's registration is a deadline of its own: \`${CCI_REGISTRATION_RULE.id}\` — ${CCI_REGISTRATION_RULE.obligation}`,
     `(${CCI_REGISTRATION_RULE.citation}; ${CCI_REGISTRATION_RULE.basis}). It falls due the day after the last valid date and escalates on`,
-    'the same ladder; the institution workflow (`institution-<bodyId>`) watches it and a renewal meets it.',
+    'the same ladder; its watch workflow (`watch-institution-registration-<bodyId>`) waits for it and a renewal meets it.',
     '',
     'The 24 hours to report a found child (s.32) run before Raksha knows of the child: the report is what',
     'registers the case, so it has no timer here; the 24-hour production clock (s.31(1)) starts from it.',

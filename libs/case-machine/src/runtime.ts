@@ -69,6 +69,16 @@ export function applyCaseEvent(current: CaseSnapshot | PersistedCaseSnapshot, ra
   return { snapshot: next, actions: toActions(actions), changed: true };
 }
 
+/**
+ * Steps the case by an event already parsed by `parseCaseEvent`: no second parse, and no
+ * `allowedEvents` on refusal (the caller asks when it needs them). `changed: false` when the state cannot take it.
+ */
+export function stepCaseEvent(snapshot: CaseSnapshot, event: CaseEvent): CaseStep {
+  if (snapshot.status !== 'active' || !snapshot.can(event)) return { snapshot, actions: [], changed: false };
+  const [next, actions] = transition(caseMachine, snapshot, event);
+  return { snapshot: next, actions: toActions(actions), changed: true };
+}
+
 export interface AllowedEventsOptions {
   /** Time the events would happen (defaults to the case's latest event): elapsed-time rules depend on it. */
   at?: string;

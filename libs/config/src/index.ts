@@ -107,6 +107,8 @@ export function loadTestConfig(env: NodeJS.ProcessEnv = process.env): RakshaConf
     RAKSHA_DATA_KEY: Buffer.from('test-only-data-key-not-for-use!!').toString('base64'),
     ...env,
     DATABASE_URL: env.TEST_DATABASE_URL ?? localDatabaseUrl(env, env.RAKSHA_TEST_DB ?? 'raksha_test'),
+    // Redis database 1: the tests' queues never hand jobs to (or take them from) a running `npm start`.
+    REDIS_URL: env.TEST_REDIS_URL ?? `redis://127.0.0.1:${env.REDIS_PORT ?? '6379'}/1`,
   });
 }
 

@@ -4,4 +4,5 @@ export * from './http.js';
 export * from './notifications.js';
 export * from './search-attributes.js';
 export * from './care.js';
-export * from './institution-workflow.js';
+export * from './obligation-watch.js';
+export * from './reports.js';

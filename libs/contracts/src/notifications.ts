@@ -6,7 +6,8 @@ export const NOTIFICATION_QUEUE = 'raksha-notifications';
 /** One message for one recipient body; the processor delivers it to that body's in-app inbox. */
 export interface NotificationJob {
   dedupeKey: string;
-  recipientBody: BodyType;
+  /** the body told at its place; PERSON for a message to one person (recipientUserId) */
+  recipientBody: BodyType | 'PERSON';
   districtCode: string | null;
   stateCode: string | null;
   caseId: string | null;

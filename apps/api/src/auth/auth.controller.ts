@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { loginBody, logoutBody, refreshBody, type LoginBody, type LogoutBody, type RefreshBody } from '@raksha/contracts';
 import { AuthService } from './auth.service.js';
 import { CurrentPrincipal, Public } from './decorators.js';
 import type { Principal } from './principal.js';
+import { bodySchema } from '../problem/openapi.js';
 
 function bearerToken(authorization: string | undefined): string | undefined {
   const [scheme, token] = (authorization ?? '').split(' ');
@@ -23,7 +23,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Sign in: an access token (Bearer, short-lived) and a refresh token. 401 for a wrong username or password; 423 while locked after 5 failures',
   })
-  @ApiBody({ schema: z.toJSONSchema(loginBody, { io: 'input' }) as object })
+  @ApiBody({ ...bodySchema(loginBody) })
   login(@Body({ schema: loginBody }) body: LoginBody, @Ip() ip: string, @Headers('user-agent') userAgent?: string) {
     return this.auth.login(body.username, body.password, { ip, userAgent });
   }
@@ -33,7 +33,7 @@ export class AuthController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'A new token pair for a refresh token, which stops working; replaying an old one ends the session' })
-  @ApiBody({ schema: z.toJSONSchema(refreshBody, { io: 'input' }) as object })
+  @ApiBody({ ...bodySchema(refreshBody) })
   refresh(@Body({ schema: refreshBody }) body: RefreshBody, @Ip() ip: string, @Headers('user-agent') userAgent?: string) {
     return this.auth.refresh(body.refreshToken, { ip, userAgent });
   }
@@ -42,7 +42,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: "Sign out: ends the session of the refresh token (or of the bearer access token), and every access token issued under it" })
-  @ApiBody({ schema: z.toJSONSchema(logoutBody, { io: 'input' }) as object, required: false })
+  @ApiBody({ ...bodySchema(logoutBody), required: false })
   async logout(
     @Body({ schema: logoutBody }) body: LogoutBody,
     @Headers('authorization') authorization: string | undefined,

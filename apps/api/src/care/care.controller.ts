@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import {
   admissionIdParam,
   admitChildBody,
@@ -21,8 +20,8 @@ import type { Principal } from '../auth/principal.js';
 import { AdmissionsService } from './admissions.service.js';
 import { CarePlanService } from './care-plan.service.js';
 import { EFileService } from './efile.service.js';
+import { bodySchema } from '../problem/openapi.js';
 
-const schema = (s: z.ZodType) => ({ schema: z.toJSONSchema(s, { io: 'input' }) as object });
 
 @ApiTags('children in care')
 @ApiBearerAuth()
@@ -37,7 +36,7 @@ export class CareController {
   @Post('cases/:id/admissions')
   @RequirePermission('admission:manage')
   @ApiOperation({ summary: 'Admit the child to an institution on a CWC/JJB order on the case; refused over capacity unless the order says why' })
-  @ApiBody(schema(admitChildBody))
+  @ApiBody(bodySchema(admitChildBody))
   admit(@CurrentPrincipal() principal: Principal, @Param('id', { schema: caseIdParam }) id: string, @Body({ schema: admitChildBody }) body: AdmitChildBody) {
     return this.admissions.admit(principal, id, body);
   }
@@ -53,7 +52,7 @@ export class CareController {
   @HttpCode(201)
   @RequirePermission('admission:manage')
   @ApiOperation({ summary: 'Transfer the child to another institution: ends this stay and admits there, both or neither' })
-  @ApiBody(schema(transferChildBody))
+  @ApiBody(bodySchema(transferChildBody))
   transfer(@CurrentPrincipal() principal: Principal, @Param('id', { schema: admissionIdParam }) id: string, @Body({ schema: transferChildBody }) body: TransferChildBody) {
     return this.admissions.transfer(principal, id, body);
   }
@@ -62,7 +61,7 @@ export class CareController {
   @HttpCode(200)
   @RequirePermission('admission:manage')
   @ApiOperation({ summary: 'Discharge the child (restoration, adoption, aftercare, leaving care at 18)' })
-  @ApiBody(schema(dischargeChildBody))
+  @ApiBody(bodySchema(dischargeChildBody))
   discharge(@CurrentPrincipal() principal: Principal, @Param('id', { schema: admissionIdParam }) id: string, @Body({ schema: dischargeChildBody }) body: DischargeChildBody) {
     return this.admissions.discharge(principal, id, body);
   }
@@ -84,7 +83,7 @@ export class CareController {
   @Post('cases/:id/efile')
   @RequirePermission('efile:write')
   @ApiOperation({ summary: "Add a medical, education or counselling record to the child's eFile (medical and counselling sealed at rest)" })
-  @ApiBody(schema(eFileEntryBody))
+  @ApiBody(bodySchema(eFileEntryBody))
   addEFileEntry(@CurrentPrincipal() principal: Principal, @Param('id', { schema: caseIdParam }) id: string, @Body({ schema: eFileEntryBody }) body: EFileEntryBody) {
     return this.eFile.add(principal, id, body);
   }

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import {
   caseEventBody,
   caseIdParam,
@@ -17,6 +16,7 @@ import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { IdempotencyKey, IfMatch } from '../problem/request-headers.js';
 import { CasesService } from './cases.service.js';
+import { bodySchema } from '../problem/openapi.js';
 
 const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description: 'Makes the request safe to retry: the same key gets the same answer' };
 const etag = (version: number) => `"${version}"`;
@@ -30,7 +30,7 @@ export class CasesController {
   @Post()
   @ApiOperation({ summary: 'Register a case (CNCP: found or rescued child; CICL: apprehension) and start its workflow' })
   @ApiHeader(IDEMPOTENCY_KEY)
-  @ApiBody({ schema: z.toJSONSchema(registerCaseBody, { io: 'input' }) as object })
+  @ApiBody({ ...bodySchema(registerCaseBody) })
   async register(
     @CurrentPrincipal() principal: Principal,
     @Body({ schema: registerCaseBody }) body: RegisterCaseBody,
@@ -85,7 +85,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Send the case an event; answers the new state, the events allowed next and open deadlines' })
   @ApiHeader(IDEMPOTENCY_KEY)
   @ApiHeader({ name: 'If-Match', required: false, description: 'The case ETag you read; a case changed since answers 409' })
-  @ApiBody({ schema: z.toJSONSchema(caseEventBody, { io: 'input' }) as object })
+  @ApiBody({ ...bodySchema(caseEventBody) })
   async applyEvent(
     @CurrentPrincipal() principal: Principal,
     @Param('id', { schema: caseIdParam }) id: string,

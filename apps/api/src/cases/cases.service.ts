@@ -9,6 +9,7 @@ import {
   CASE_EVENT_REJECTED,
   caseContextQuery,
   caseRegistrationQuery,
+  caseStatusQuery,
   caseWorkflowId,
   registrationUpdate,
   type CaseEventBody,
@@ -177,10 +178,18 @@ export class CasesService {
   }
 
   /** The case, if the principal may know it exists; the read is audited (who viewed which child's record). */
-  async get(principal: Principal, caseId: string): Promise<CaseView> {
+  async get(principal: Principal, caseId: string): Promise<CaseView & { allowedEvents: string[] | null; yourEvents: string[] | null }> {
     const found = await this.visibleCase(principal, caseId);
     await this.auditRead(principal, caseId, 'case.read');
-    return caseView(found);
+    // What the case can take now, from its workflow; null (not an error) when Temporal cannot be asked.
+    const allowed = await this.temporal.workflow
+      .getHandle(caseWorkflowId(caseId))
+      .query(caseStatusQuery)
+      .then((s) => s.allowedEvents)
+      .catch(() => null);
+    const bodyType = principal.body?.type;
+    const mine = allowed?.filter((t) => isCaseEventType(t) && principal.roles.some((r) => (ROLES as readonly string[]).includes(r) && maySend(t, r, bodyType))) ?? null;
+    return { ...caseView(found), allowedEvents: allowed, yourEvents: mine };
   }
 
   async list(principal: Principal, q: CaseListQuery): Promise<CasePage> {
@@ -236,6 +245,21 @@ export class CasesService {
       occurredAt: e.occurredAt.toISOString(),
       recordedAt: e.recordedAt.toISOString(),
     }));
+  }
+
+  /**
+   * Sends a case an event another feature has authorised (a confirmed missing-child match), as the principal,
+   * without the case-jurisdiction check: the case may lie in another district than theirs.
+   */
+  async applyOnBehalf(principal: Principal, caseId: string, type: string, payload: Record<string, unknown>, idempotencyKey: string): Promise<CaseStatus> {
+    const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
+    return callTemporal(async () => {
+      try {
+        return await handle.executeUpdate(applyEventUpdate, { args: [{ type, payload, idempotencyKey, actor: caseActor(principal) }] });
+      } catch (err) {
+        throw rejectionOf(err) ?? err;
+      }
+    });
   }
 
   /** The case row for another feature acting on it (admissions, eFile): 404 unless the principal may know it. */

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import {
   acknowledgeEscalationBody,
   escalationIdParam,
@@ -13,6 +12,7 @@ import {
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { EscalationsService } from './escalations.service.js';
+import { bodySchema } from '../problem/openapi.js';
 
 @ApiTags('escalations')
 @ApiBearerAuth()
@@ -37,7 +37,7 @@ export class EscalationsController {
   @HttpCode(200)
   @RequirePermission('escalation:act')
   @ApiOperation({ summary: 'Acknowledge an escalation (recorded on the case timeline)' })
-  @ApiBody({ schema: z.toJSONSchema(acknowledgeEscalationBody, { io: 'input' }) as object, required: false })
+  @ApiBody({ ...bodySchema(acknowledgeEscalationBody), required: false })
   acknowledge(
     @CurrentPrincipal() principal: Principal,
     @Param('id', { schema: escalationIdParam }) id: string,
@@ -50,7 +50,7 @@ export class EscalationsController {
   @HttpCode(200)
   @RequirePermission('escalation:act')
   @ApiOperation({ summary: 'Resolve an escalation with a note of what was done; the missed deadline stays on record' })
-  @ApiBody({ schema: z.toJSONSchema(resolveEscalationBody, { io: 'input' }) as object })
+  @ApiBody({ ...bodySchema(resolveEscalationBody) })
   resolve(
     @CurrentPrincipal() principal: Principal,
     @Param('id', { schema: escalationIdParam }) id: string,

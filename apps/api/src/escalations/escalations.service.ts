@@ -6,7 +6,6 @@ import {
   caseWorkflowId,
   ESCALATION_ACTION_REJECTED,
   escalationActionUpdate,
-  institutionWorkflowId,
   type CaseEscalation,
   type EscalationActionRejection,
   type EscalationListQuery,
@@ -106,7 +105,7 @@ export class EscalationsService {
     if (!role) throw new Forbidden(`only the ${row.toBody} acts on an escalation raised to it`);
     const actor = caseActor(principal, role);
     // A case's escalation is ordered on the case's timeline; a body's, in its institution workflow.
-    const handle = this.temporal.workflow.getHandle(row.caseId ? caseWorkflowId(row.caseId) : institutionWorkflowId(row.bodyId!));
+    const handle = this.temporal.workflow.getHandle(row.caseId ? caseWorkflowId(row.caseId) : row.watchId!);
     await callTemporal(async () => {
       try {
         const answer: CaseEscalation = await handle.executeUpdate(escalationActionUpdate, {

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { deadlineIdParam, setDeadlinePeriodBody, stateCodeParam, type SetDeadlinePeriodBody } from '@raksha/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { DeadlinePolicyService } from './deadline-policy.service.js';
+import { bodySchema } from '../problem/openapi.js';
 
 @ApiTags('deadline policy')
 @ApiBearerAuth()
@@ -22,7 +22,7 @@ export class DeadlinePolicyController {
   @Put(':deadlineId')
   @RequirePermission('policy:manage')
   @ApiOperation({ summary: "The state's SCPS sets its own period for a deadline (applies to cases registered from now on)" })
-  @ApiBody({ schema: z.toJSONSchema(setDeadlinePeriodBody, { io: 'input' }) as object })
+  @ApiBody({ ...bodySchema(setDeadlinePeriodBody) })
   set(
     @CurrentPrincipal() principal: Principal,
     @Param('stateCode', { schema: stateCodeParam }) stateCode: string,

@@ -189,3 +189,54 @@ export class NotificationNotFound extends DomainError {
     super(`message ${id} is not in your inbox`);
   }
 }
+
+export class ReportNotFound extends DomainError {
+  readonly status = 404;
+  readonly slug = 'report-not-found';
+  readonly title = 'No such report';
+  constructor(id: string) {
+    super(`report ${id} does not exist`);
+  }
+}
+
+export class CandidateNotFound extends DomainError {
+  readonly status = 404;
+  readonly slug = 'candidate-not-found';
+  readonly title = 'No such match candidate';
+  constructor(id: string) {
+    super(`match candidate ${id} does not exist`);
+  }
+}
+
+export class ReportNotAccepting extends DomainError {
+  readonly status = 409;
+  readonly slug = 'report-state-conflict';
+  readonly title = 'The report cannot take this now';
+}
+
+export class TooManyReports extends DomainError {
+  readonly status = 429;
+  readonly slug = 'too-many-reports';
+  readonly title = 'Too many reports from you today';
+  constructor(readonly perDay: number) {
+    super(`a citizen may file ${perDay} reports a day; the police station near you takes more`);
+  }
+  override extensions() {
+    return { perDay: this.perDay };
+  }
+}
+
+export class ContactNotVerified extends DomainError {
+  readonly status = 403;
+  readonly slug = 'contact-not-verified';
+  readonly title = 'Verify your phone or email first';
+  constructor() {
+    super('a citizen files reports once a phone number or email is verified: POST /me/contact-verifications, then confirm the code');
+  }
+}
+
+export class VerificationFailed extends DomainError {
+  readonly status = 422;
+  readonly slug = 'verification-failed';
+  readonly title = 'The code is wrong or has expired';
+}

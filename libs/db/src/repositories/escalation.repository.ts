@@ -17,6 +17,7 @@ export interface EscalationFilter {
 export interface BodyEscalationRecord {
   id: string;
   bodyId: string;
+  watchId: string;
   deadlineId: string;
   obligation: string;
   citation: string;

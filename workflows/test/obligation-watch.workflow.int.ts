@@ -1,10 +1,11 @@
-// An institution's s.41 registration as a deadline, on the Temporal Java test server (time skipping) with the
-// real activities writing to PostgreSQL and Redis.
+// Obligations watched outside a case (an institution's s.41 registration), on the Temporal Java test server
+// (time skipping) with the real activities writing to PostgreSQL and Redis.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { loadTestConfig, type RakshaConfig } from '@raksha/config';
-import { escalationActionUpdate, institutionRegistrationSignal, institutionWatchQuery, institutionWorkflowId, type InstitutionRegistrationState } from '@raksha/contracts';
+import { CCI_REGISTRATION_RULE, registrationDueAt } from '@raksha/case-machine';
+import { escalationActionUpdate, obligationChangedSignal, obligationWatchId, obligationWatchQuery, type WatchedObligation } from '@raksha/contracts';
 import { AuditRepository, createDb, type Db } from '@raksha/db';
 import { startCaseWorker, type RunningWorker } from '../../apps/worker/src/case-worker.js';
 import { bundleCaseWorkflows } from '../../apps/worker/src/workflow-bundle.js';
@@ -12,7 +13,7 @@ import { seed } from '../../prisma/seed.js';
 import { eventually } from '../../test/support/stack.js';
 import { createTimeSkippingEnv } from '../../test/support/time-skipping.js';
 
-describe('institutionWorkflow: a lapsed s.41 registration escalates like any deadline (time skipping)', () => {
+describe('obligationWatchWorkflow: a lapsed s.41 registration escalates like any deadline (time skipping)', () => {
   let env: TestWorkflowEnvironment;
   let config: RakshaConfig;
   let db: Db;
@@ -32,17 +33,29 @@ describe('institutionWorkflow: a lapsed s.41 registration escalates like any dea
   });
 
   /** A Children's Home in Jaipur whose registration is valid for `days` more days (IST dates). */
-  async function institution(days: number): Promise<InstitutionRegistrationState> {
+  async function institution(days: number): Promise<WatchedObligation> {
     const bodyId = `CCI-RJ-JAIPUR-T${randomBytes(3).toString('hex').toUpperCase()}`;
     await db.body.create({ data: { id: bodyId, type: 'CCI', name: `Test Home ${bodyId}`, level: 'DISTRICT', stateCode: 'RJ', districtCode: 'RJ-JAIPUR' } });
     const now = await env.currentTimeMs();
     const until = new Date(now + 5.5 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
     await db.institution.create({ data: { bodyId, kind: 'CHILDRENS_HOME', management: 'NGO', registrationNo: 'REG/1', registeredUntil: new Date(until) } });
-    return { bodyId, name: `Test Home ${bodyId}`, districtCode: 'RJ-JAIPUR', stateCode: 'RJ', registrationNo: 'REG/1', registeredUntil: until };
+    return registration(bodyId, until);
   }
 
-  const start = (r: InstitutionRegistrationState) =>
-    env.client.workflow.start('institutionWorkflow', { taskQueue: config.temporal.taskQueue, workflowId: institutionWorkflowId(r.bodyId), args: [r] });
+  const registration = (bodyId: string, until: string): WatchedObligation => ({
+    subject: 'INSTITUTION_REGISTRATION',
+    subjectId: bodyId,
+    label: `Test Home ${bodyId}`,
+    bodyId,
+    districtCode: 'RJ-JAIPUR',
+    stateCode: 'RJ',
+    deadline: { id: CCI_REGISTRATION_RULE.id, obligation: CCI_REGISTRATION_RULE.obligation, citation: CCI_REGISTRATION_RULE.citation, ladder: CCI_REGISTRATION_RULE.ladder, dueAt: registrationDueAt(until) },
+    noticeKind: 'REGISTRATION_LAPSED',
+    closed: false,
+  });
+
+  const start = (r: WatchedObligation) =>
+    env.client.workflow.start('obligationWatchWorkflow', { taskQueue: config.temporal.taskQueue, workflowId: obligationWatchId(r.subject, r.subjectId), args: [r] });
   const escalationsOf = (bodyId: string) => db.escalation.findMany({ where: { bodyId }, orderBy: [{ raisedAt: 'asc' }, { rung: 'asc' }] });
 
   it('escalates to the DCPU the day after the registration lapses, to the SCPS a week later, and stops when it is renewed (s.41)', async () => {
@@ -52,8 +65,8 @@ describe('institutionWorkflow: a lapsed s.41 registration escalates like any dea
     const [dcpu] = await eventually(async () => ((await escalationsOf(home.bodyId)).length >= 1 ? escalationsOf(home.bodyId) : undefined));
     expect(dcpu).toMatchObject({ deadlineId: 'cci.registration', rung: 0, toBody: 'DCPU', districtCode: 'RJ-JAIPUR', caseId: null, status: 'OPEN' });
     expect(dcpu!.citation).toContain('s.41');
-    const told = await eventually(async () => (await db.notification.findMany({ where: { kind: 'REGISTRATION_LAPSED', recipientBody: 'DCPU', subject: { contains: home.bodyId.slice(-7) } } }))[0]);
-    expect(told.subject).toMatch(/^Registration lapsed \d+ days ago/);
+    const told = await eventually(async () => (await db.notification.findMany({ where: { kind: 'REGISTRATION_LAPSED', recipientBody: 'DCPU', subject: { contains: home.subjectId } } }))[0]);
+    expect(told.subject).toMatch(/^Overdue by \d+ days: Renew the child care institution/);
 
     await env.sleep('7 days');
     const both = await eventually(async () => {
@@ -66,11 +79,11 @@ describe('institutionWorkflow: a lapsed s.41 registration escalates like any dea
     ]);
 
     // Renewed for five years: the ladder stops, the misses stay on record marked as met.
-    await handle.signal(institutionRegistrationSignal, { ...home, registrationNo: 'REG/2', registeredUntil: '2031-03-31' });
+    await handle.signal(obligationChangedSignal, registration(home.bodyId, '2031-03-31'));
     await eventually(async () => ((await escalationsOf(home.bodyId)).every((e) => e.metAt !== null) ? true : undefined));
     await env.sleep('40 days');
     expect(await escalationsOf(home.bodyId)).toHaveLength(2);
-    expect((await handle.query(institutionWatchQuery)).dueAt).toBe('2031-03-31T18:30:00.000Z'); // 1 April 2031, 00:00 IST
+    expect((await handle.query(obligationWatchQuery)).watched.deadline.dueAt).toBe('2031-03-31T18:30:00.000Z'); // 1 April 2031, 00:00 IST
     expect(await new AuditRepository(db).verifyChain(`body:${home.bodyId}`)).toEqual([]);
   });
 
@@ -92,7 +105,7 @@ describe('institutionWorkflow: a lapsed s.41 registration escalates like any dea
     const home = await institution(5);
     const handle = await start(home);
     await env.sleep('2 days');
-    await handle.signal(institutionRegistrationSignal, { ...home, registeredUntil: '2031-03-31' });
+    await handle.signal(obligationChangedSignal, registration(home.bodyId, '2031-03-31'));
     await env.sleep('30 days');
     expect(await escalationsOf(home.bodyId)).toEqual([]);
   });

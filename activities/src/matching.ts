@@ -1,0 +1,109 @@
+// Matching a new or accepted report against the open reports of the other kind: candidates by blocking in
+// PostgreSQL, every candidate scored with its explanation, kept above the review threshold, and e-alerts to
+// the bodies concerned above the alert threshold. Run by the worker's BullMQ matching processor.
+import type { Queue } from 'bullmq';
+import type { NotificationJob } from '@raksha/contracts';
+import type { ChildReportRow, ReportRepository } from '@raksha/db';
+import {
+  ALERT_THRESHOLD,
+  childReportOf,
+  DEFAULT_AGE_TOLERANCE_YEARS,
+  isCandidatePair,
+  REVIEW_THRESHOLD,
+  scorePair,
+  type FoundReport,
+  type MissingReport,
+} from '@raksha/matching';
+
+export interface MatcherDeps {
+  reports: ReportRepository;
+  notifications: Pick<Queue<NotificationJob>, 'add'>;
+}
+
+/** More candidates than this from blocking means the keys are too coarse; the rest wait for the next report. */
+export const MAX_BLOCKED_CANDIDATES = 5000;
+
+export interface MatchOutcome {
+  reportId: string;
+  blocked: number;
+  scored: number;
+  kept: number;
+  alerted: number;
+}
+
+const recordOf = (r: ChildReportRow) =>
+  childReportOf({
+    id: r.id,
+    kind: r.kind as 'MISSING' | 'FOUND',
+    description: r.description as never,
+    occurredAt: r.occurredAt.toISOString(),
+    place: { stateCode: r.stateCode, districtCode: r.districtCode, ...(r.placeText && { text: r.placeText }), ...(r.lat !== null && { lat: r.lat }), ...(r.lon !== null && { lon: r.lon }) },
+  });
+
+export function createMatcher(deps: MatcherDeps) {
+  return {
+    async matchReport(reportId: string): Promise<MatchOutcome> {
+      const subject = await deps.reports.findById(reportId);
+      if (!subject || subject.status !== 'OPEN') return { reportId, blocked: 0, scored: 0, kept: 0, alerted: 0 };
+      const other = subject.kind === 'MISSING' ? 'FOUND' : 'MISSING';
+      const rows = await deps.reports.candidates({
+        kind: other,
+        gender: subject.gender,
+        birthYearMin: subject.birthYearMin === null ? null : subject.birthYearMin - DEFAULT_AGE_TOLERANCE_YEARS,
+        birthYearMax: subject.birthYearMax === null ? null : subject.birthYearMax + DEFAULT_AGE_TOLERANCE_YEARS,
+        occurredAt: subject.occurredAt,
+        nameKeys: subject.nameKeys,
+        nameSkeletons: subject.nameSkeletons,
+        guardianKeys: subject.guardianKeys,
+        searchName: subject.searchName,
+        stateCode: subject.stateCode,
+        searchByAttributes: subject.searchByAttributes,
+        limit: MAX_BLOCKED_CANDIDATES,
+      });
+      const me = recordOf(subject);
+      const scores = rows
+        .map((row) => {
+          const [missing, found] = (subject.kind === 'MISSING' ? [me, recordOf(row)] : [recordOf(row), me]) as [MissingReport, FoundReport];
+          return isCandidatePair(missing, found) ? scorePair(missing, found) : undefined;
+        })
+        .filter((s) => s !== undefined);
+      const kept = scores.filter((s) => s.probability >= REVIEW_THRESHOLD);
+      const now = new Date();
+      const saved = await deps.reports.saveCandidates(
+        kept.map((s) => ({ missingId: s.missingId, foundId: s.foundId, probability: s.probability, explanation: { logOdds: s.logOdds, fields: s.fields } })),
+        now,
+      );
+      const toAlert = saved.filter((c) => c.probability >= ALERT_THRESHOLD && c.alertedAt === null && c.status === 'PROPOSED');
+      const byId = new Map([subject, ...rows].map((r) => [r.id, r]));
+      for (const c of toAlert) {
+        const missing = byId.get(c.missingId)!;
+        const found = byId.get(c.foundId)!;
+        for (const job of alertJobs(c.id, c.probability, missing, found)) {
+          await deps.notifications.add('deliver', job, { jobId: job.dedupeKey, attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: false });
+        }
+      }
+      if (toAlert.length) await deps.reports.markAlerted(toAlert.map((c) => c.id), now);
+      return { reportId, blocked: rows.length, scored: scores.length, kept: saved.length, alerted: toAlert.length };
+    },
+  };
+}
+
+export type Matcher = ReturnType<typeof createMatcher>;
+
+/** e-alerts: the police of the missing report's district, the CWC and DCPU where the child was found. */
+function alertJobs(candidateId: string, probability: number, missing: ChildReportRow, found: ChildReportRow): NotificationJob[] {
+  const name = (r: ChildReportRow) => ((r.description as { name?: string }).name ?? 'name not known').slice(0, 80);
+  const subject = `Possible match (${Math.round(probability * 100)}%): missing ${name(missing)} ↔ found ${name(found)}`;
+  const body = `Missing report ${missing.policeRef ?? missing.id} (${missing.districtCode}) may be the child found in ${found.districtCode} (report ${found.id}). Review candidate ${candidateId}: GET /match-candidates/${candidateId}.`;
+  const to = (recipientBody: NotificationJob['recipientBody'], r: ChildReportRow): NotificationJob => ({
+    dedupeKey: `match-alert-${candidateId}-${recipientBody}-${r.districtCode}`,
+    recipientBody,
+    districtCode: r.districtCode,
+    stateCode: r.stateCode,
+    caseId: found.caseId,
+    kind: 'MATCH_ALERT',
+    subject,
+    body,
+  });
+  return [to('POLICE_STATION', missing), to('SJPU', missing), to('CWC', found), to('DCPU', found)];
+}

@@ -1,0 +1,84 @@
+import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { IfMatch } from '../problem/request-headers.js';
+import { BodiesService } from './bodies.service.js';
+import {
+  bodyIdParam,
+  bodyListQuery,
+  replaceMembersBody,
+  replaceSittingDaysBody,
+  type BodyListQuery,
+  type ReplaceMembersBody,
+  type ReplaceSittingDaysBody,
+} from './registries.dto.js';
+import { bodySchema } from '../problem/openapi.js';
+
+const etag = (version: number) => `"${version}"`;
+const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag you read; a body changed since answers 409' };
+
+@ApiTags('registries')
+@ApiBearerAuth()
+@Controller('bodies')
+export class BodiesController {
+  constructor(private readonly bodies: BodiesService) {}
+
+  @Get()
+  @RequirePermission('registry:read')
+  @ApiOperation({ summary: 'Bodies serving your jurisdiction (and the state and national bodies above it), by id; follow nextCursor' })
+  list(@CurrentPrincipal() principal: Principal, @Query({ schema: bodyListQuery }) query: BodyListQuery) {
+    return this.bodies.list(principal, query);
+  }
+
+  @Get(':id')
+  @RequirePermission('registry:read')
+  @ApiOperation({ summary: 'The body with its members and sitting days; its ETag is the version If-Match expects' })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', { schema: bodyIdParam }) id: string, @Res({ passthrough: true }) res: Response) {
+    const found = await this.bodies.get(principal, id);
+    res.setHeader('ETag', etag(found.version));
+    return found;
+  }
+
+  @Get(':id/history')
+  @RequirePermission('registry:read')
+  @ApiOperation({ summary: "Every registry change to the body's record, oldest first, with before and after" })
+  history(@CurrentPrincipal() principal: Principal, @Param('id', { schema: bodyIdParam }) id: string) {
+    return this.bodies.history(principal, id);
+  }
+
+  @Put(':id/members')
+  @RequirePermission('registry:manage')
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: "A CWC's or JJB's members now (the DCPU of its district or its state's SCPS); audited" })
+  @ApiBody(bodySchema(replaceMembersBody))
+  async replaceMembers(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', { schema: bodyIdParam }) id: string,
+    @Body({ schema: replaceMembersBody }) body: ReplaceMembersBody,
+    @IfMatch() expectedVersion: number | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const updated = await this.bodies.replaceMembers(principal, id, expectedVersion, body);
+    res.setHeader('ETag', etag(updated.version));
+    return updated;
+  }
+
+  @Put(':id/sitting-days')
+  @RequirePermission('registry:manage')
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'The days of the week a CWC or JJB sits (a CWC at least 20 days a month, s.28(1)); audited' })
+  @ApiBody(bodySchema(replaceSittingDaysBody))
+  async replaceSittingDays(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', { schema: bodyIdParam }) id: string,
+    @Body({ schema: replaceSittingDaysBody }) body: ReplaceSittingDaysBody,
+    @IfMatch() expectedVersion: number | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const updated = await this.bodies.replaceSittingDays(principal, id, expectedVersion, body);
+    res.setHeader('ETag', etag(updated.version));
+    return updated;
+  }
+}

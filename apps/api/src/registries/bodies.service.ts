@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { BodyRosterRepository, InstitutionRepository, type BodyRosterRecord, type ChangeOutcome } from '@raksha/db';
+import { covers } from '@raksha/domain';
+import type { Principal } from '../auth/principal.js';
+import { InvalidInput } from '../problem/domain-errors.js';
+import { BodyNotFound, StaleRegistryVersion } from './registry-errors.js';
+import { MEMBER_DESIGNATIONS, MEMBER_SEATS, WEEKDAYS, type BodyListQuery, type BodyView, type Page, type RegistryHistoryEntry, type ReplaceMembersBody, type ReplaceSittingDaysBody } from './registries.dto.js';
+import { registryChange, toHistory } from './registry-change.js';
+
+const rank = (designation: string) => (MEMBER_DESIGNATIONS as readonly string[]).indexOf(designation);
+/** Members in the order of their seats (the Chairperson first), then by term and name. */
+const view = (b: BodyRosterRecord): BodyView => ({ ...b, members: [...b.members].sort((x, y) => rank(x.designation) - rank(y.designation)) });
+const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
+function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString();
+  if (!/^[A-Z0-9_-]+$/.test(id)) throw new InvalidInput([{ field: 'cursor', message: 'not a cursor this API gave' }]);
+  return id;
+}
+
+/**
+ * Whether the principal may know of a body: one serving a place in their jurisdiction, or one above
+ * their own place (a district's people know their state's SCPS and the ministry).
+ */
+function mayKnowBody(principal: Principal, b: BodyRosterRecord): boolean {
+  const mine = principal.body;
+  if (!mine) return false;
+  if (mine.level === 'NATIONAL' || b.level === 'NATIONAL') return true;
+  if (b.districtCode === null) return b.stateCode === mine.stateCode;
+  return covers(mine, { stateCode: b.stateCode ?? '', districtCode: b.districtCode });
+}
+
+/** The bodies of the system, and the CWC's and JJB's members and sitting days. */
+@Injectable()
+export class BodiesService {
+  constructor(
+    private readonly bodies: BodyRosterRepository,
+    private readonly registry: InstitutionRepository,
+  ) {}
+
+  async list(principal: Principal, q: BodyListQuery): Promise<Page<BodyView>> {
+    const mine = principal.body;
+    const none = { items: [], nextCursor: null };
+    if (!mine) return none;
+    const filter = { ...(q.type && { type: q.type }), ...(q.cursor && { afterId: decodeCursor(q.cursor) }), limit: q.limit + 1 };
+    let rows: BodyRosterRecord[];
+    if (mine.level === 'NATIONAL') {
+      rows = await this.bodies.list({ ...filter, stateCode: q.stateCode, districtCode: q.districtCode });
+    } else if (mine.level === 'STATE') {
+      if (q.stateCode !== undefined && q.stateCode !== mine.stateCode) return none;
+      rows = await this.bodies.list({ ...filter, stateCode: mine.stateCode ?? '', districtCode: q.districtCode });
+    } else {
+      if (q.stateCode !== undefined && q.stateCode !== mine.stateCode) return none;
+      if (q.districtCode !== undefined && q.districtCode !== mine.districtCode) return none;
+      const serving = { stateCode: mine.stateCode ?? '', districtCode: mine.districtCode ?? '' };
+      rows = await this.bodies.list({ ...filter, stateCode: q.stateCode, districtCode: q.districtCode, servingDistrict: serving });
+    }
+    const page = rows.slice(0, q.limit);
+    return { items: page.map(view), nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!.id) : null };
+  }
+
+  async get(principal: Principal, id: string): Promise<BodyView> {
+    return view(await this.visible(principal, id));
+  }
+
+  async history(principal: Principal, id: string): Promise<RegistryHistoryEntry[]> {
+    await this.visible(principal, id);
+    return (await this.registry.history(id)).map(toHistory);
+  }
+
+  /** The CWC's or JJB's members now (replacing the list); at most the seats the Act gives each designation. */
+  async replaceMembers(principal: Principal, id: string, expectedVersion: number | undefined, body: ReplaceMembersBody): Promise<BodyView> {
+    const target = await this.sittingBody(principal, id);
+    const seats = MEMBER_SEATS[target.type as 'CWC' | 'JJB'];
+    const issues = body.members.flatMap((m, i) =>
+      seats[m.designation] === undefined ? [{ field: `members.${i}.designation`, message: `a ${target.type} has no ${m.designation}; it has ${Object.keys(seats).join(', ')}` }] : [],
+    );
+    for (const [designation, most] of Object.entries(seats)) {
+      const n = body.members.filter((m) => m.designation === designation).length;
+      if (n > most) issues.push({ field: 'members', message: `a ${target.type} has ${most} ${designation} seat${most > 1 ? 's' : ''}, not ${n}` });
+    }
+    if (issues.length) throw new InvalidInput(issues);
+    const members = body.members.map((m) => ({ id: randomUUID(), name: m.name, designation: m.designation, termFrom: m.termFrom, termTo: m.termTo ?? null }));
+    return this.applied(id, expectedVersion, await this.bodies.replaceMembers(id, expectedVersion, members, registryChange(principal, 'body.members.replaced')));
+  }
+
+  async replaceSittingDays(principal: Principal, id: string, expectedVersion: number | undefined, body: ReplaceSittingDaysBody): Promise<BodyView> {
+    await this.sittingBody(principal, id);
+    const days = WEEKDAYS.filter((d) => body.sittingDays.includes(d));
+    return this.applied(id, expectedVersion, await this.bodies.replaceSittingDays(id, expectedVersion, days, registryChange(principal, 'body.sittingDays.replaced')));
+  }
+
+  private applied(id: string, expectedVersion: number | undefined, outcome: ChangeOutcome<BodyRosterRecord>): BodyView {
+    if (outcome.ok) return view(outcome.after);
+    if (outcome.reason === 'NOT_FOUND') throw new BodyNotFound(id);
+    throw new StaleRegistryVersion(expectedVersion ?? 0, outcome.version);
+  }
+
+  /** A CWC or JJB the principal may manage: its district's (DCPU) or its state's (SCPS); others 404. */
+  private async sittingBody(principal: Principal, id: string): Promise<BodyRosterRecord> {
+    const found = await this.visible(principal, id);
+    if (found.type !== 'CWC' && found.type !== 'JJB') throw new InvalidInput([{ field: 'id', message: `${id} is a ${found.type}; only a CWC or JJB has members and sitting days` }]);
+    if (!principal.body || !covers(principal.body, { stateCode: found.stateCode ?? '', districtCode: found.districtCode ?? '' })) throw new BodyNotFound(id);
+    return found;
+  }
+
+  private async visible(principal: Principal, id: string): Promise<BodyRosterRecord> {
+    const found = await this.bodies.findById(id);
+    if (!found || !mayKnowBody(principal, found)) throw new BodyNotFound(id);
+    return found;
+  }
+}

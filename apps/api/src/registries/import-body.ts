@@ -1,0 +1,35 @@
+import type { Request } from 'express';
+import { InvalidInput } from '../problem/domain-errors.js';
+import { IMPORT_LIMITS, importJsonBody } from './registries.dto.js';
+import { ImportTooLarge, UnsupportedMediaType } from './registry-errors.js';
+
+/**
+ * The CSV text of an import request: a `text/csv` body read here (the app parses JSON bodies only, up to
+ * its usual limit), or `{ "csv": "..." }` as JSON.
+ */
+export async function importText(req: Request): Promise<string> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/json') {
+    const parsed = importJsonBody.safeParse(req.body);
+    if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message })));
+    return parsed.data.csv;
+  }
+  if (type !== 'text/csv') throw new UnsupportedMediaType(`content-type ${type || '(none)'} is not text/csv or application/json`);
+  const tooLarge = () => new ImportTooLarge(`the file is over ${IMPORT_LIMITS.bytes} bytes; split it`, IMPORT_LIMITS);
+  if (Number(req.headers['content-length'] ?? 0) > IMPORT_LIMITS.bytes) {
+    req.resume(); // drain the body, so the client reads the answer
+    throw tooLarge();
+  }
+  return new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= IMPORT_LIMITS.bytes) chunks.push(chunk);
+      else if (size > 8 * IMPORT_LIMITS.bytes) req.destroy(); // a sender that will not stop is cut off
+    });
+    req.on('end', () => (size > IMPORT_LIMITS.bytes ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('error', reject);
+    req.on('close', () => reject(tooLarge())); // after 'end' this changes nothing
+  });
+}

@@ -1,0 +1,230 @@
+// Requests of the registries API (institutions, bodies, their members and sitting days) and what it answers.
+import { z } from 'zod';
+import { AGE_BANDS, BODY_TYPES, CAPACITY_GENDERS, INSTITUTION_KINDS, INSTITUTION_MANAGEMENT } from '@raksha/domain';
+
+/**
+ * The physical-infrastructure checklist of a child care institution, item → present.
+ * Model Rules 2016, R.29 (physical infrastructure) and R.31 (sanitation and hygiene) [verify].
+ */
+export const INFRASTRUCTURE_ITEMS = [
+  'SEPARATE_PREMISES_BY_GENDER', // girls and boys housed separately
+  'SEPARATE_PREMISES_BY_AGE', // age groups and CICL / CNCP kept apart
+  'DORMITORIES',
+  'CLASSROOMS',
+  'SICK_ROOM', // sick room or first-aid room
+  'KITCHEN',
+  'DINING_HALL',
+  'STORE',
+  'RECREATION_ROOM',
+  'LIBRARY',
+  'COUNSELLING_ROOM',
+  'VISITORS_ROOM', // family visits and interaction
+  'OFFICE',
+  'VOCATIONAL_WORKSHOP',
+  'PLAYGROUND',
+  'TOILETS_ONE_PER_SEVEN', // at least one toilet for seven children
+  'BATHROOMS_ONE_PER_TEN', // at least one bathroom for ten children
+  'TREATED_DRINKING_WATER',
+  'BARRIER_FREE_ACCESS', // children with disabilities
+] as const;
+export type InfrastructureItem = (typeof INFRASTRUCTURE_ITEMS)[number];
+
+/** Days a CWC or JJB sits; a CWC sits at least 20 days a month (s.28(1)). */
+export const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
+
+/**
+ * Who sits on a CWC (a Chairperson and four members, s.27(1)) and a JJB (a Principal Magistrate and two
+ * social worker members, s.4(2)) [verify]: designation → how many at most.
+ */
+export const MEMBER_SEATS: Record<'CWC' | 'JJB', Record<string, number>> = {
+  CWC: { CHAIRPERSON: 1, MEMBER: 4 },
+  JJB: { PRINCIPAL_MAGISTRATE: 1, SOCIAL_WORKER_MEMBER: 2 },
+};
+export const MEMBER_DESIGNATIONS = ['CHAIRPERSON', 'MEMBER', 'PRINCIPAL_MAGISTRATE', 'SOCIAL_WORKER_MEMBER'] as const;
+
+/** Registration of an institution runs out this many days ahead: EXPIRING. */
+export const EXPIRING_WITHIN_DAYS = 90;
+export const REGISTRATION_STATUSES = ['VALID', 'EXPIRING', 'EXPIRED', 'UNREGISTERED'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** What one import may carry. */
+export const IMPORT_LIMITS = { bytes: 2 * 1024 * 1024, rows: 5000 } as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const date = z.iso.date({ message: 'a date as YYYY-MM-DD' });
+const stateCode = z.string().trim().regex(/^[A-Z]{2}$/, 'a two-letter state code');
+const districtCode = z.string().trim().regex(/^[A-Z]{2}-[A-Z0-9-]+$/, 'a district code such as RJ-JAIPUR').max(60);
+const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'a phone number of digits, spaces, ( ) and -');
+const cursor = z.string().max(200);
+
+export const institutionIdParam = z.string().regex(/^[A-Z0-9-]+$/, 'an institution id such as CCI-RJ-JAIPUR').max(100);
+export const bodyIdParam = z.string().regex(/^[A-Z0-9_-]+$/, 'a body id such as CWC-RJ-JAIPUR').max(100);
+
+const capacity = z.strictObject({
+  gender: z.enum(CAPACITY_GENDERS),
+  ageBand: z.enum(AGE_BANDS),
+  sanctioned: z.int().min(0).max(10_000),
+});
+const capacities = z
+  .array(capacity)
+  .max(CAPACITY_GENDERS.length * AGE_BANDS.length)
+  .superRefine((rows, ctx) => {
+    const seen = new Set<string>();
+    rows.forEach((r, i) => {
+      const key = `${r.gender} ${r.ageBand}`;
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i], message: `${r.gender} ${r.ageBand} is given twice` });
+      seen.add(key);
+    });
+  });
+
+/** The s.41 registration certificate: its number and validity (the last day it is valid). */
+const registration = z
+  .strictObject({ no: text(100), from: date, until: date })
+  .refine((r) => r.until > r.from, { path: ['until'], message: 'the registration must end after it starts' });
+
+const infrastructure = z.partialRecord(z.enum(INFRASTRUCTURE_ITEMS), z.boolean());
+
+export const createInstitutionBody = z.strictObject({
+  /** generated as CCI-<district>-<slug of the name> when not given */
+  id: institutionIdParam.optional(),
+  name: text(200),
+  districtCode,
+  kind: z.enum(INSTITUTION_KINDS),
+  management: z.enum(INSTITUTION_MANAGEMENT),
+  /** null or absent: not (yet) registered under s.41 */
+  registration: registration.nullable().optional(),
+  address: text(500).nullable().optional(),
+  phone: phone.nullable().optional(),
+  infrastructure: infrastructure.optional(),
+  capacities: capacities.optional(),
+});
+export type CreateInstitutionBody = z.infer<typeof createInstitutionBody>;
+
+/** A partial update: `infrastructure` merges item by item, `capacities` replaces the whole set, null clears. */
+export const updateInstitutionBody = z
+  .strictObject({
+    name: text(200).optional(),
+    kind: z.enum(INSTITUTION_KINDS).optional(),
+    management: z.enum(INSTITUTION_MANAGEMENT).optional(),
+    registration: registration.nullable().optional(),
+    address: text(500).nullable().optional(),
+    phone: phone.nullable().optional(),
+    infrastructure: infrastructure.optional(),
+    capacities: capacities.optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+export type UpdateInstitutionBody = z.infer<typeof updateInstitutionBody>;
+
+export const institutionListQuery = z.strictObject({
+  stateCode: stateCode.optional(),
+  districtCode: districtCode.optional(),
+  kind: z.enum(INSTITUTION_KINDS).optional(),
+  management: z.enum(INSTITUTION_MANAGEMENT).optional(),
+  /** registrations whose last valid day is before this date (expired ones included; unregistered not) */
+  registrationExpiringBefore: date.optional(),
+  cursor: cursor.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type InstitutionListQuery = z.infer<typeof institutionListQuery>;
+
+export const importQuery = z.strictObject({ dryRun: z.stringbool().optional() });
+export type ImportQuery = z.infer<typeof importQuery>;
+/** The JSON form of an import, for clients that cannot send text/csv. */
+export const importJsonBody = z.strictObject({ csv: z.string().min(1) });
+
+export const bodyListQuery = z.strictObject({
+  type: z.enum(BODY_TYPES).optional(),
+  stateCode: stateCode.optional(),
+  districtCode: districtCode.optional(),
+  cursor: cursor.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type BodyListQuery = z.infer<typeof bodyListQuery>;
+
+export const replaceMembersBody = z.strictObject({
+  members: z
+    .array(
+      z
+        .strictObject({ name: text(200), designation: z.enum(MEMBER_DESIGNATIONS), termFrom: date, termTo: date.nullable().optional() })
+        .refine((m) => !m.termTo || m.termTo > m.termFrom, { path: ['termTo'], message: 'the term must end after it starts' }),
+    )
+    .max(10),
+});
+export type ReplaceMembersBody = z.infer<typeof replaceMembersBody>;
+
+export const replaceSittingDaysBody = z.strictObject({
+  sittingDays: z
+    .array(z.enum(WEEKDAYS))
+    .max(7)
+    .refine((d) => new Set(d).size === d.length, { message: 'a day is given twice' }),
+});
+export type ReplaceSittingDaysBody = z.infer<typeof replaceSittingDaysBody>;
+
+export interface RegistrationView {
+  no: string | null;
+  from: string | null;
+  until: string | null;
+  status: RegistrationStatus;
+}
+
+export interface InstitutionView {
+  id: string;
+  name: string;
+  type: string;
+  level: string;
+  stateCode: string;
+  districtCode: string;
+  address: string | null;
+  phone: string | null;
+  kind: string;
+  management: string;
+  registration: RegistrationView;
+  infrastructure: Partial<Record<InfrastructureItem, boolean>>;
+  capacities: { gender: string; ageBand: string; sanctioned: number }[];
+  version: number;
+}
+
+export interface MemberView {
+  id: string;
+  name: string;
+  designation: string;
+  termFrom: string;
+  termTo: string | null;
+}
+
+export interface BodyView {
+  id: string;
+  type: string;
+  name: string;
+  level: string;
+  stateCode: string | null;
+  districtCode: string | null;
+  thanaCode: string | null;
+  address: string | null;
+  phone: string | null;
+  sittingDays: string[];
+  members: MemberView[];
+  version: number;
+}
+
+export interface RegistryHistoryEntry {
+  position: number;
+  action: string;
+  actor: { id: string | null; role: string | null };
+  at: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** pass as `cursor` for the next page; null on the last page */
+  nextCursor: string | null;
+}
+
+export interface ImportRejection {
+  /** the 1-based line of the file (the header is line 1) */
+  row: number;
+  column?: string;
+  reason: string;
+}

@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import type { Queue } from 'bullmq';
+import type { NotificationJob } from '@raksha/contracts';
+import type { ContactCodeSender } from './contact-verification.service.js';
+
+/**
+ * Delivers the code to the citizen's in-app inbox: Raksha has no SMS or email gateway yet, so this proves
+ * only that the person holds the account. A deployment replaces it with its gateway (see README).
+ */
+export class InboxCodeSender implements ContactCodeSender {
+  constructor(private readonly notifications: Pick<Queue<NotificationJob>, 'add'>) {}
+
+  async send(to: { userId: string; channel: 'PHONE' | 'EMAIL'; address: string }, code: string): Promise<void> {
+    const job: NotificationJob = {
+      dedupeKey: `contact-code-${randomUUID()}`,
+      recipientBody: 'PERSON',
+      districtCode: null,
+      stateCode: null,
+      recipientUserId: to.userId,
+      caseId: null,
+      kind: 'CONTACT_CODE',
+      subject: `Your Raksha verification code: ${code}`,
+      body: `Enter ${code} to verify ${to.address}. It expires in 10 minutes. Nobody from Raksha will ask you for it.`,
+    };
+    await this.notifications.add('deliver', job, { jobId: job.dedupeKey, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000 });
+  }
+}

@@ -1,0 +1,144 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  acceptReportBody,
+  candidateIdParam,
+  candidateListQuery,
+  closeReportBody,
+  confirmContactVerificationBody,
+  decideCandidateBody,
+  fileFoundReportBody,
+  fileMissingReportBody,
+  linkCaseBody,
+  reportIdParam,
+  reportListQuery,
+  requestContactVerificationBody,
+  type AcceptReportBody,
+  type CandidateListQuery,
+  type CloseReportBody,
+  type ConfirmContactVerificationBody,
+  type DecideCandidateBody,
+  type FileFoundReportBody,
+  type FileMissingReportBody,
+  type LinkCaseBody,
+  type ReportListQuery,
+  type RequestContactVerificationBody,
+} from '@raksha/contracts';
+import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { ContactVerificationService } from './contact-verification.service.js';
+import { ReportsService } from './reports.service.js';
+import { bodySchema } from '../problem/openapi.js';
+
+
+@ApiTags('missing and found children')
+@ApiBearerAuth()
+@Controller()
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly contacts: ContactVerificationService,
+  ) {}
+
+  @Post('reports/missing')
+  @RequirePermission('report:missing')
+  @ApiOperation({ summary: "File a missing child's report: police with the missing diary / FIR number; a citizen's waits for a station to accept it" })
+  @ApiBody(bodySchema(fileMissingReportBody))
+  fileMissing(@CurrentPrincipal() principal: Principal, @Body({ schema: fileMissingReportBody }) body: FileMissingReportBody) {
+    return this.reports.fileMissing(principal, body);
+  }
+
+  @Post('reports/found')
+  @RequirePermission('report:found')
+  @ApiOperation({ summary: 'File a found child’s report (police, CCI, CWC, Childline, or a citizen’s sighting); matching starts at once' })
+  @ApiBody(bodySchema(fileFoundReportBody))
+  fileFound(@CurrentPrincipal() principal: Principal, @Body({ schema: fileFoundReportBody }) body: FileFoundReportBody) {
+    return this.reports.fileFound(principal, body);
+  }
+
+  @Get('reports')
+  @ApiOperation({ summary: 'Reports in your jurisdiction (a citizen: their own), newest first; `name` in any script ranks by similarity' })
+  list(@CurrentPrincipal() principal: Principal, @Query({ schema: reportListQuery }) query: ReportListQuery) {
+    return this.reports.list(principal, query);
+  }
+
+  @Get('reports/:id')
+  @ApiOperation({ summary: 'One report, if you may know it' })
+  get(@CurrentPrincipal() principal: Principal, @Param('id', { schema: reportIdParam }) id: string) {
+    return this.reports.get(principal, id);
+  }
+
+  @Get('reports/:id/photo')
+  @ApiOperation({ summary: 'The photograph filed with the report' })
+  async photo(@CurrentPrincipal() principal: Principal, @Param('id', { schema: reportIdParam }) id: string, @Res() res: Response) {
+    const p = await this.reports.photo(principal, id);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.type(p.contentType).send(p.bytes);
+  }
+
+  @Post('reports/:id/accept')
+  @HttpCode(200)
+  @RequirePermission('report:accept')
+  @ApiOperation({ summary: "A police station accepts a citizen's missing report into its missing diary; matching starts" })
+  @ApiBody(bodySchema(acceptReportBody))
+  accept(@CurrentPrincipal() principal: Principal, @Param('id', { schema: reportIdParam }) id: string, @Body({ schema: acceptReportBody }) body: AcceptReportBody) {
+    return this.reports.accept(principal, id, body);
+  }
+
+  @Post('reports/:id/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close a report with a reason (the reporter, or the police)' })
+  @ApiBody(bodySchema(closeReportBody))
+  close(@CurrentPrincipal() principal: Principal, @Param('id', { schema: reportIdParam }) id: string, @Body({ schema: closeReportBody }) body: CloseReportBody) {
+    return this.reports.close(principal, id, body);
+  }
+
+  @Post('reports/:id/case')
+  @HttpCode(200)
+  @RequirePermission('report:found')
+  @ApiOperation({ summary: "Link a found report to the found child's case" })
+  @ApiBody(bodySchema(linkCaseBody))
+  linkCase(@CurrentPrincipal() principal: Principal, @Param('id', { schema: reportIdParam }) id: string, @Body({ schema: linkCaseBody }) body: LinkCaseBody) {
+    return this.reports.linkCase(principal, id, body);
+  }
+
+  @Get('reports/:id/candidates')
+  @RequirePermission('report:read')
+  @ApiOperation({ summary: 'Match candidates of a report, most probable first, each field explained; `total` counts them all' })
+  candidates(@CurrentPrincipal() principal: Principal, @Param('id', { schema: reportIdParam }) id: string, @Query({ schema: candidateListQuery }) query: CandidateListQuery) {
+    return this.reports.candidates(principal, id, query);
+  }
+
+  @Get('match-candidates/:id')
+  @RequirePermission('report:read')
+  @ApiOperation({ summary: 'One match candidate with both reports and its explanation' })
+  candidate(@CurrentPrincipal() principal: Principal, @Param('id', { schema: candidateIdParam }) id: string) {
+    return this.reports.candidate(principal, id);
+  }
+
+  @Post('match-candidates/:id/decision')
+  @HttpCode(200)
+  @RequirePermission('match:decide')
+  @ApiOperation({ summary: 'Confirm or reject a match; a confirmation traces the missing report and tells the found child’s case' })
+  @ApiBody(bodySchema(decideCandidateBody))
+  decide(@CurrentPrincipal() principal: Principal, @Param('id', { schema: candidateIdParam }) id: string, @Body({ schema: decideCandidateBody }) body: DecideCandidateBody) {
+    return this.reports.decide(principal, id, body);
+  }
+
+  @Post('me/contact-verifications')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'A citizen asks for a code to verify a phone number or email (3 an hour)' })
+  @ApiBody(bodySchema(requestContactVerificationBody))
+  requestCode(@CurrentPrincipal() principal: Principal, @Body({ schema: requestContactVerificationBody }) body: RequestContactVerificationBody) {
+    return this.contacts.request(principal, body);
+  }
+
+  @Post('me/contact-verifications/confirm')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm the code; the contact is then verified for filing reports' })
+  @ApiBody(bodySchema(confirmContactVerificationBody))
+  confirmCode(@CurrentPrincipal() principal: Principal, @Body({ schema: confirmContactVerificationBody }) body: ConfirmContactVerificationBody) {
+    return this.contacts.confirm(principal, body);
+  }
+}

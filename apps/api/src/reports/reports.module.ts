@@ -1,0 +1,42 @@
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
+import { MATCHING_QUEUE, NOTIFICATION_QUEUE, type MatchingJob, type NotificationJob } from '@raksha/contracts';
+import { ContactVerificationRepository, ReportRepository, type Db } from '@raksha/db';
+import { CasesModule } from '../cases/cases.module.js';
+import { DB, RAKSHA_CONFIG } from '../infrastructure/tokens.js';
+import { ContactVerificationService } from './contact-verification.service.js';
+import { InboxCodeSender } from './inbox-code-sender.js';
+import { ReportsController } from './reports.controller.js';
+import { ReportsService } from './reports.service.js';
+import { CONTACT_CODE_SENDER, MATCHING_JOBS } from './reports.tokens.js';
+
+const NOTICES = Symbol('NOTICES');
+
+class QueuesCloser implements OnApplicationShutdown {
+  constructor(
+    @Inject(MATCHING_JOBS) private readonly matching: Queue,
+    @Inject(NOTICES) private readonly notices: Queue,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.matching.close();
+    await this.notices.close();
+  }
+}
+
+@Module({
+  imports: [CasesModule],
+  controllers: [ReportsController],
+  providers: [
+    ReportsService,
+    ContactVerificationService,
+    { provide: ReportRepository, inject: [DB], useFactory: (db: Db) => new ReportRepository(db) },
+    { provide: ContactVerificationRepository, inject: [DB], useFactory: (db: Db) => new ContactVerificationRepository(db) },
+    { provide: MATCHING_JOBS, inject: [RAKSHA_CONFIG], useFactory: (c: RakshaConfig) => new Queue<MatchingJob>(MATCHING_QUEUE, { connection: redisConnectionOptions(c.redisUrl) }) },
+    { provide: NOTICES, inject: [RAKSHA_CONFIG], useFactory: (c: RakshaConfig) => new Queue<NotificationJob>(NOTIFICATION_QUEUE, { connection: redisConnectionOptions(c.redisUrl) }) },
+    { provide: CONTACT_CODE_SENDER, inject: [NOTICES], useFactory: (q: Queue<NotificationJob>) => new InboxCodeSender(q) },
+    QueuesCloser,
+  ],
+})
+export class ReportsModule {}

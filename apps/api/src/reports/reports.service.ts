@@ -1,0 +1,410 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import {
+  type AcceptReportBody,
+  type CandidateListQuery,
+  type CloseReportBody,
+  type DecideCandidateBody,
+  type FileFoundReportBody,
+  type FileMissingReportBody,
+  type LinkCaseBody,
+  type MatchingJob,
+  type ReportListQuery,
+} from '@raksha/contracts';
+import { ContactVerificationRepository, GeographyRepository, ReportRepository, type ChildReportRow } from '@raksha/db';
+import { blockingKeys, childReportOf, REVIEW_THRESHOLD, searchName } from '@raksha/matching';
+import { addIsoDuration, MISSING_REPORT_AHTU_RULE } from '@raksha/case-machine';
+import type { WatchedObligation } from '@raksha/contracts';
+import { AccessPolicy } from '../auth/access.policy.js';
+import { ObligationWatchClient } from '../obligations/obligation-watch.client.js';
+import { can, type Principal } from '../auth/principal.js';
+import { CasesService } from '../cases/cases.service.js';
+import { Forbidden, InvalidInput, ReportNotFound, CandidateNotFound, ReportNotAccepting, TooManyReports, ContactNotVerified } from '../problem/domain-errors.js';
+import { MATCHING_JOBS } from './reports.tokens.js';
+
+const POLICE_ROLES = new Set(['SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER']);
+/** A citizen may file this many reports a day: enough for a family, too few for a flood. */
+export const CITIZEN_REPORTS_PER_DAY = 5;
+
+export interface ReportView {
+  id: string;
+  kind: string;
+  status: string;
+  policeRef: string | null;
+  stationId: string | null;
+  child: Record<string, unknown>;
+  occurredAt: string;
+  place: { stateCode: string; districtCode: string; thanaCode: string | null; text: string | null; lat: number | null; lon: number | null };
+  caseId: string | null;
+  filedBy: { id: string; role: string; bodyId: string | null };
+  /** the reporter's contact: for the police and the reporter only */
+  reporter?: unknown;
+  hasPhoto: boolean;
+  createdAt: string;
+  acceptedAt: string | null;
+  tracedAt: string | null;
+  closedAt: string | null;
+  closedReason: string | null;
+}
+
+type CandidateRow = NonNullable<Awaited<ReturnType<ReportRepository['candidate']>>>;
+
+const encodeCursor = (r: ChildReportRow) => Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const createdAt = new Date(at ?? '');
+  if (!id || Number.isNaN(createdAt.getTime())) throw new InvalidInput([{ field: 'cursor', message: 'not a cursor this API gave' }]);
+  return { createdAt, id };
+}
+
+/** Missing and found children's reports: filing, who sees them, acceptance, closure, and match decisions. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly reports: ReportRepository,
+    private readonly contacts: ContactVerificationRepository,
+    private readonly geography: GeographyRepository,
+    private readonly access: AccessPolicy,
+    private readonly cases: CasesService,
+    private readonly watches: ObligationWatchClient,
+    @Inject(MATCHING_JOBS) private readonly matching: Pick<Queue<MatchingJob>, 'add'>,
+  ) {}
+
+  async fileMissing(principal: Principal, body: FileMissingReportBody): Promise<ReportView> {
+    const citizen = this.isCitizen(principal);
+    if (!citizen && !this.isPolice(principal)) throw new Forbidden('missing reports are filed by a police station, or by a citizen for a station to accept');
+    if (!citizen && !body.policeRef) throw new InvalidInput([{ field: 'policeRef', message: 'the missing diary / FIR number of the station' }]);
+    const row = await this.file(principal, 'MISSING', body.child, body.lastSeenAt, body.place, {
+      status: citizen ? 'PENDING_ACCEPTANCE' : 'OPEN',
+      policeRef: citizen ? null : (body.policeRef ?? null),
+      stationId: citizen ? null : (principal.body?.id ?? null),
+      reporter: body.reporter,
+      photo: body.photo,
+      caseId: null,
+    });
+    return this.view(principal, row);
+  }
+
+  async fileFound(principal: Principal, body: FileFoundReportBody): Promise<ReportView> {
+    if (!can(principal, 'report:found')) throw new Forbidden('your role may not file a found report');
+    if (body.caseId) await this.cases.visible(principal, body.caseId);
+    const row = await this.file(principal, 'FOUND', body.child, body.foundAt, body.place, {
+      status: 'OPEN',
+      policeRef: null,
+      stationId: null,
+      reporter: body.reporter,
+      photo: body.photo,
+      caseId: body.caseId ?? null,
+    });
+    return this.view(principal, row);
+  }
+
+  async get(principal: Principal, id: string): Promise<ReportView> {
+    return this.view(principal, await this.visible(principal, id));
+  }
+
+  async photo(principal: Principal, id: string): Promise<{ contentType: string; bytes: Buffer }> {
+    await this.visible(principal, id);
+    const p = await this.reports.photo(id);
+    if (!p?.photo || !p.photoType) throw new ReportNotFound(`${id}/photo`);
+    return { contentType: p.photoType, bytes: Buffer.from(p.photo) };
+  }
+
+  async list(principal: Principal, q: ReportListQuery): Promise<{ items: ReportView[]; nextCursor: string | null }> {
+    const empty = { items: [], nextCursor: null };
+    const nameKey = q.name ? searchName(q.name) : undefined;
+    if (q.name !== undefined && !nameKey) return empty;
+    if (this.isCitizen(principal)) {
+      const rows = await this.reports.list({ ...this.filters(q), filedBy: principal.userId, ...(nameKey && { searchName: nameKey }), limit: q.limit + 1 });
+      return this.page(principal, rows, q.limit);
+    }
+    if (!can(principal, 'report:read')) throw new Forbidden('your role may not read reports');
+    const scope = this.access.scope(principal);
+    if (scope === 'nothing') return empty;
+    if (scope.stateCode !== undefined && q.stateCode !== undefined && q.stateCode !== scope.stateCode) return empty;
+    if (scope.districtCode !== undefined && q.districtCode !== undefined && q.districtCode !== scope.districtCode) return empty;
+    const rows = await this.reports.list({
+      ...this.filters(q),
+      ...scope,
+      officialOnly: !this.isPolice(principal),
+      ...(nameKey && { searchName: nameKey }),
+      limit: q.limit + 1,
+    });
+    return this.page(principal, rows, q.limit);
+  }
+
+  /** A station takes a citizen's missing report into its missing diary; matching starts then. */
+  async accept(principal: Principal, id: string, body: AcceptReportBody): Promise<ReportView> {
+    if (!this.isPolice(principal) || !can(principal, 'report:accept')) throw new Forbidden('a police station accepts a citizen’s report');
+    const row = await this.visible(principal, id);
+    if (row.status !== 'PENDING_ACCEPTANCE') throw new ReportNotAccepting(`report ${id} is ${row.status.toLowerCase().replaceAll('_', ' ')}, not awaiting acceptance`);
+    const now = new Date();
+    const accepted = await this.reports.update(
+      id,
+      { status: 'OPEN', policeRef: body.policeRef, stationId: principal.body?.id ?? null, acceptedAt: now },
+      this.audit(principal, 'report.accepted', { policeRef: body.policeRef }, now),
+    );
+    await this.enqueueMatching(id);
+    await this.watchAhtuReferral(accepted);
+    return this.view(principal, accepted);
+  }
+
+  async close(principal: Principal, id: string, body: CloseReportBody): Promise<ReportView> {
+    const row = await this.visible(principal, id);
+    const mayClose = row.filedBy === principal.userId || (this.isPolice(principal) && can(principal, 'report:accept'));
+    if (!mayClose) throw new Forbidden('the reporter or the police close a report');
+    if (row.status === 'CLOSED' || row.status === 'TRACED') throw new ReportNotAccepting(`report ${id} is already ${row.status.toLowerCase()}`);
+    const now = new Date();
+    const closed = await this.reports.update(id, { status: 'CLOSED', closedAt: now, closedReason: `${body.reason}: ${body.note}` }, this.audit(principal, 'report.closed', { ...body }, now));
+    await this.watchAhtuReferral(closed);
+    return this.view(principal, closed);
+  }
+
+  async linkCase(principal: Principal, id: string, body: LinkCaseBody): Promise<ReportView> {
+    const row = await this.visible(principal, id);
+    if (row.kind !== 'FOUND') throw new InvalidInput([{ field: 'caseId', message: 'only a found report is linked to the found child’s case' }]);
+    if (!can(principal, 'report:found')) throw new Forbidden('your role may not change found reports');
+    await this.cases.visible(principal, body.caseId);
+    const now = new Date();
+    return this.view(principal, await this.reports.update(id, { caseId: body.caseId }, this.audit(principal, 'report.case-linked', { caseId: body.caseId }, now)));
+  }
+
+  async candidates(principal: Principal, id: string, q: CandidateListQuery) {
+    const row = await this.visible(principal, id);
+    if (this.isCitizen(principal)) throw new Forbidden('match candidates are for the police, the CWC and the DCPU');
+    const page = await this.reports.candidatesOf(row.id, row.kind, {
+      minProbability: Math.max(q.minProbability ?? REVIEW_THRESHOLD, 0),
+      ...(q.status && { status: q.status }),
+      offset: q.offset,
+      limit: q.limit,
+    });
+    return { total: page.total, offset: q.offset, limit: q.limit, items: page.items.map((c) => this.candidateView(principal, c)) };
+  }
+
+  async candidate(principal: Principal, id: string) {
+    return this.candidateView(principal, await this.visibleCandidate(principal, id));
+  }
+
+  /**
+   * Confirms or rejects a candidate (the police of the missing report, the CWC or DCPU where the child was
+   * found). A confirmation traces the missing report, links it to the found child's case, and tells the
+   * case that the family is traced, which starts its verification and restoration.
+   */
+  async decide(principal: Principal, id: string, body: DecideCandidateBody) {
+    if (!can(principal, 'match:decide')) throw new Forbidden('your role may not confirm or reject matches');
+    const c = await this.visibleCandidate(principal, id);
+    // A confirmation repeated by the one who made it finishes what a failure may have left: telling the case.
+    const repeat = c.status === 'CONFIRMED' && body.decision === 'CONFIRM' && c.decidedBy === principal.userId;
+    if (c.status !== 'PROPOSED' && !repeat) throw new ReportNotAccepting(`the candidate is already ${c.status.toLowerCase()}`);
+    const now = new Date();
+    const decided = repeat
+      ? c
+      : await this.reports.decide(
+          { candidateId: id, decision: body.decision, note: body.note, by: principal.userId, at: now },
+          this.audit(principal, body.decision === 'CONFIRM' ? 'match.confirmed' : 'match.rejected', { missingId: c.missingId, foundId: c.foundId, note: body.note }, now),
+        );
+    if (!decided) throw new ReportNotAccepting('the candidate was decided by someone else a moment ago');
+    if (body.decision === 'CONFIRM') await this.watchAhtuReferral(decided.missing);
+    let caseStatus: unknown = null;
+    if (body.decision === 'CONFIRM' && decided.found.caseId) {
+      // The confirmation is the authority here: the case may lie in another district than the confirming police.
+      caseStatus = await this.cases.applyOnBehalf(principal, decided.found.caseId, 'FAMILY_TRACED', {
+        reportRef: decided.missing.policeRef ?? decided.missing.id,
+        tracedBy: principal.body?.name ?? principal.displayName,
+        familyDistrictCode: decided.missing.districtCode,
+        familyStateCode: decided.missing.stateCode,
+      }, `match-${decided.id}`);
+    }
+    return { candidate: this.candidateView(principal, decided), case: caseStatus };
+  }
+
+  private async file(
+    principal: Principal,
+    kind: 'MISSING' | 'FOUND',
+    child: FileMissingReportBody['child'],
+    occurredAt: string,
+    place: FileMissingReportBody['place'],
+    extra: {
+      status: 'PENDING_ACCEPTANCE' | 'OPEN';
+      policeRef: string | null;
+      stationId: string | null;
+      reporter: FileMissingReportBody['reporter'];
+      photo: FileMissingReportBody['photo'];
+      caseId: string | null;
+    },
+  ): Promise<ChildReportRow> {
+    const now = new Date();
+    if (Date.parse(occurredAt) > now.getTime() + 5 * 60_000) throw new InvalidInput([{ field: kind === 'MISSING' ? 'lastSeenAt' : 'foundAt', message: 'is in the future' }]);
+    const district = await this.geography.findDistrict(place.districtCode);
+    if (!district) throw new InvalidInput([{ field: 'place.districtCode', message: `no district with code ${place.districtCode}` }]);
+    let reporter: Record<string, unknown> | null = extra.reporter ?? null;
+    if (this.isCitizen(principal)) {
+      reporter = await this.citizenReporter(principal, extra.reporter);
+      const today = await this.reports.countFiledSince(principal.userId, new Date(now.getTime() - 86_400_000));
+      if (today >= CITIZEN_REPORTS_PER_DAY) throw new TooManyReports(CITIZEN_REPORTS_PER_DAY);
+    } else if (!this.access.mayKnow(principal, { stateCode: district.stateCode, districtCode: district.code }) && kind === 'MISSING') {
+      throw new Forbidden(`district ${district.code} is outside your jurisdiction`);
+    }
+    const id = randomUUID();
+    const matchingPlace = { stateCode: district.stateCode, districtCode: district.code, ...(place.text && { text: place.text }), ...(place.lat !== undefined && { lat: place.lat }), ...(place.lon !== undefined && { lon: place.lon }) };
+    const { searchNames, ...keys } = blockingKeys(childReportOf({ id, kind, description: child, occurredAt, place: matchingPlace }));
+    const role = principal.roles.find((r) => can({ ...principal, roles: [r] }, kind === 'MISSING' ? 'report:missing' : 'report:found')) ?? principal.roles[0]!;
+    const row = await this.reports.create(
+      {
+        id,
+        kind,
+        status: extra.status,
+        policeRef: extra.policeRef,
+        stationId: extra.stationId,
+        filedBy: principal.userId,
+        filedByRole: role,
+        filedByBodyId: principal.body?.id ?? null,
+        reporterContact: reporter,
+        description: child,
+        occurredAt: new Date(occurredAt),
+        stateCode: district.stateCode,
+        districtCode: district.code,
+        thanaCode: place.thanaCode ?? null,
+        placeText: place.text ?? null,
+        lat: place.lat ?? null,
+        lon: place.lon ?? null,
+        photo: extra.photo ? Buffer.from(extra.photo.base64, 'base64') : null,
+        photoType: extra.photo?.contentType ?? null,
+        caseId: extra.caseId,
+        ...keys,
+        searchName: searchNames.join(' '),
+        createdAt: now,
+      },
+      this.audit(principal, `report.${kind.toLowerCase()}.filed`, { status: extra.status, districtCode: district.code }, now),
+    );
+    if (row.status === 'OPEN') await this.enqueueMatching(row.id);
+    await this.watchAhtuReferral(row);
+    return row;
+  }
+
+  /**
+   * A missing child untraced 4 months after the station took the report goes to the AHTU (policy, after BBA v.
+   * UoI): watched like a deadline, on the station's account; tracing or closing the report ends the watch.
+   */
+  private async watchAhtuReferral(r: ChildReportRow): Promise<void> {
+    if (r.kind !== 'MISSING' || !r.stationId || r.status === 'PENDING_ACCEPTANCE') return;
+    const from = (r.acceptedAt ?? r.createdAt).toISOString();
+    const watched: WatchedObligation = {
+      subject: 'MISSING_REPORT',
+      subjectId: r.id,
+      label: `missing report ${r.policeRef ?? r.id} (${r.districtCode})`,
+      bodyId: r.stationId,
+      districtCode: r.districtCode,
+      stateCode: r.stateCode,
+      deadline: {
+        id: MISSING_REPORT_AHTU_RULE.id,
+        obligation: MISSING_REPORT_AHTU_RULE.obligation,
+        citation: MISSING_REPORT_AHTU_RULE.citation,
+        ladder: MISSING_REPORT_AHTU_RULE.ladder,
+        dueAt: addIsoDuration(from, MISSING_REPORT_AHTU_RULE.within),
+      },
+      noticeKind: 'AHTU_REFERRAL_OVERDUE',
+      closed: r.status === 'TRACED' || r.status === 'CLOSED',
+    };
+    await this.watches.tell(watched);
+  }
+
+  /** A citizen files only with a phone or email verified by a code; the report carries it for the police. */
+  private async citizenReporter(principal: Principal, given: FileMissingReportBody['reporter']): Promise<Record<string, unknown>> {
+    const verified = await this.contacts.verified(principal.userId);
+    if (verified.length === 0) throw new ContactNotVerified();
+    const phone = verified.find((v) => v.channel === 'PHONE')?.address;
+    const email = verified.find((v) => v.channel === 'EMAIL')?.address;
+    return { name: given?.name ?? principal.displayName, ...(phone && { phone }), ...(email && { email }), verified: true };
+  }
+
+  private enqueueMatching(reportId: string) {
+    return this.matching.add('match', { reportId }, { jobId: `match-${reportId}-${Date.now()}`, attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000, removeOnFail: false });
+  }
+
+  /** 404 unless the principal may know the report: the reporter; the police where it is; officials for official reports. */
+  private async visible(principal: Principal, id: string): Promise<ChildReportRow> {
+    const row = await this.reports.findById(id);
+    if (!row || !this.mayKnow(principal, row)) throw new ReportNotFound(id);
+    return row;
+  }
+
+  private mayKnow(principal: Principal, row: ChildReportRow): boolean {
+    if (row.filedBy === principal.userId) return true;
+    if (this.isCitizen(principal) || !can(principal, 'report:read')) return false;
+    if (row.filedByRole === 'CITIZEN' && !this.isPolice(principal)) return false;
+    return this.access.mayKnow(principal, { stateCode: row.stateCode, districtCode: row.districtCode });
+  }
+
+  /** A candidate is known to the bodies of either report: the police of the missing one, the CWC / DCPU where found. */
+  private async visibleCandidate(principal: Principal, id: string): Promise<CandidateRow> {
+    const c = await this.reports.candidate(id);
+    if (!c || !(this.mayKnow(principal, c.missing) || this.mayKnow(principal, c.found))) throw new CandidateNotFound(id);
+    return c;
+  }
+
+  private candidateView(principal: Principal, c: CandidateRow) {
+    return {
+      id: c.id,
+      probability: c.probability,
+      explanation: c.explanation,
+      status: c.status,
+      alertedAt: c.alertedAt?.toISOString() ?? null,
+      decidedAt: c.decidedAt?.toISOString() ?? null,
+      decisionNote: c.decisionNote,
+      missing: this.view(principal, c.missing),
+      found: this.view(principal, c.found),
+    };
+  }
+
+  private view(principal: Principal, r: ChildReportRow): ReportView {
+    const seesReporter = r.filedBy === principal.userId || this.isPolice(principal);
+    return {
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      policeRef: r.policeRef,
+      stationId: r.stationId,
+      child: r.description as Record<string, unknown>,
+      occurredAt: r.occurredAt.toISOString(),
+      place: { stateCode: r.stateCode, districtCode: r.districtCode, thanaCode: r.thanaCode, text: r.placeText, lat: r.lat, lon: r.lon },
+      caseId: r.caseId,
+      filedBy: { id: r.filedBy, role: r.filedByRole, bodyId: r.filedByBodyId },
+      ...(seesReporter && { reporter: r.reporterContact }),
+      hasPhoto: r.photoType !== null,
+      createdAt: r.createdAt.toISOString(),
+      acceptedAt: r.acceptedAt?.toISOString() ?? null,
+      tracedAt: r.tracedAt?.toISOString() ?? null,
+      closedAt: r.closedAt?.toISOString() ?? null,
+      closedReason: r.closedReason,
+    };
+  }
+
+  private page(principal: Principal, rows: ChildReportRow[], limit: number) {
+    const items = rows.slice(0, limit);
+    return { items: items.map((r) => this.view(principal, r)), nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!) : null };
+  }
+
+  private filters(q: ReportListQuery) {
+    return {
+      ...(q.kind && { kind: q.kind }),
+      ...(q.status && { status: q.status }),
+      ...(q.stateCode && { stateCode: q.stateCode }),
+      ...(q.districtCode && { districtCode: q.districtCode }),
+      ...(q.cursor && { after: decodeCursor(q.cursor) }),
+    };
+  }
+
+  private isCitizen(principal: Principal): boolean {
+    return principal.body === null && principal.roles.includes('CITIZEN');
+  }
+
+  private isPolice(principal: Principal): boolean {
+    return principal.roles.some((r) => POLICE_ROLES.has(r));
+  }
+
+  private audit(principal: Principal, action: string, detail: Record<string, unknown>, at: Date) {
+    return { action, actorId: principal.userId, actorRole: principal.roles.join(','), detail: { ...detail, bodyId: principal.body?.id ?? null }, at };
+  }
+}

@@ -1,0 +1,120 @@
+// Request bodies of missing and found children's reports and of match decisions.
+import { z } from 'zod';
+
+const text = (max = 500) => z.string().trim().min(1).max(max);
+const range = (min: number, max: number) =>
+  z.strictObject({ min: z.number().min(min).max(max), max: z.number().min(min).max(max) }).refine((r) => r.min <= r.max, 'min must not exceed max');
+
+export const REPORT_KINDS = ['MISSING', 'FOUND'] as const;
+export const REPORT_STATUSES = ['PENDING_ACCEPTANCE', 'OPEN', 'TRACED', 'CLOSED'] as const;
+export const CLOSE_REASONS = ['RETURNED_HOME', 'FOUND_DECEASED', 'DUPLICATE', 'FALSE_REPORT', 'OTHER'] as const;
+export const COMPLEXION_VALUES = ['VERY_FAIR', 'FAIR', 'WHEATISH', 'DARK', 'VERY_DARK'] as const;
+
+/** What the report says of the child, as TrackChild and Khoya-Paya keep it; names in any script. */
+export const childDescriptionBody = z.strictObject({
+  name: text(200).optional(),
+  aliases: z.array(text(200)).max(10).optional(),
+  guardians: z.array(z.strictObject({ relation: z.enum(['FATHER', 'MOTHER', 'GUARDIAN']), name: text(200) })).max(6).optional(),
+  gender: z.enum(['MALE', 'FEMALE', 'TRANSGENDER', 'UNKNOWN']),
+  /** years on the date last seen / found; an estimate as a range */
+  ageYears: range(0, 25).optional(),
+  dateOfBirth: z.iso.date().optional(),
+  heightCm: range(30, 220).optional(),
+  complexion: z.enum(COMPLEXION_VALUES).optional(),
+  identifyingMarks: text(1000).optional(),
+  languages: z.array(text(60)).max(10).optional(),
+  clothing: text(1000).optional(),
+});
+export type ChildDescriptionBody = z.infer<typeof childDescriptionBody>;
+
+const place = z.strictObject({
+  districtCode: z.string().regex(/^[A-Z]{2}-[A-Z0-9-]+$/, 'a district code such as RJ-JAIPUR'),
+  thanaCode: text(60).optional(),
+  text: text(500).optional(),
+  lat: z.number().min(6).max(38).optional(),
+  lon: z.number().min(68).max(98).optional(),
+});
+const reporter = z
+  .strictObject({ name: text(200), phone: z.string().regex(/^\+?[0-9]{10,13}$/, 'a phone number of 10–13 digits').optional(), email: z.email().optional() })
+  .refine((r) => r.phone || r.email, 'a phone number or an email');
+/** A photograph, base64; at most ~300 kB so a report goes through on a weak link. */
+const photo = z.strictObject({
+  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+  base64: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64')
+    .max(400_000, 'a photo of at most 300 kB'),
+});
+
+export const fileMissingReportBody = z.strictObject({
+  child: childDescriptionBody,
+  lastSeenAt: z.iso.datetime({ offset: true }),
+  place,
+  /** the police station's missing diary / FIR number (police only) */
+  policeRef: text(100).optional(),
+  reporter: reporter.optional(),
+  photo: photo.optional(),
+});
+export type FileMissingReportBody = z.infer<typeof fileMissingReportBody>;
+
+export const fileFoundReportBody = z.strictObject({
+  child: childDescriptionBody,
+  foundAt: z.iso.datetime({ offset: true }),
+  place,
+  /** the found child's case, when one is registered */
+  caseId: z.uuid().optional(),
+  reporter: reporter.optional(),
+  photo: photo.optional(),
+});
+export type FileFoundReportBody = z.infer<typeof fileFoundReportBody>;
+
+export const reportIdParam = z.uuid({ message: 'a report id is a UUID' });
+export const candidateIdParam = z.uuid({ message: 'a candidate id is a UUID' });
+
+export const reportListQuery = z.strictObject({
+  kind: z.enum(REPORT_KINDS).optional(),
+  status: z.enum(REPORT_STATUSES).optional(),
+  stateCode: z.string().optional(),
+  districtCode: z.string().optional(),
+  /** a name in any script; ranked by similarity of its phonetic key */
+  name: text(200).optional(),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type ReportListQuery = z.infer<typeof reportListQuery>;
+
+export const acceptReportBody = z.strictObject({ policeRef: text(100) });
+export type AcceptReportBody = z.infer<typeof acceptReportBody>;
+export const closeReportBody = z.strictObject({ reason: z.enum(CLOSE_REASONS), note: text(1000) });
+export type CloseReportBody = z.infer<typeof closeReportBody>;
+export const linkCaseBody = z.strictObject({ caseId: z.uuid() });
+export type LinkCaseBody = z.infer<typeof linkCaseBody>;
+
+export const candidateListQuery = z.strictObject({
+  /** candidates at or above this probability; below the review threshold nothing is kept */
+  minProbability: z.coerce.number().min(0).max(1).optional(),
+  status: z.enum(['PROPOSED', 'CONFIRMED', 'REJECTED', 'SUPERSEDED']).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type CandidateListQuery = z.infer<typeof candidateListQuery>;
+
+export const decideCandidateBody = z.strictObject({
+  decision: z.enum(['CONFIRM', 'REJECT']),
+  note: z.string().trim().min(5, 'say why (at least 5 characters)').max(2000),
+});
+export type DecideCandidateBody = z.infer<typeof decideCandidateBody>;
+
+export const requestContactVerificationBody = z.strictObject({
+  channel: z.enum(['PHONE', 'EMAIL']),
+  address: text(200),
+});
+export type RequestContactVerificationBody = z.infer<typeof requestContactVerificationBody>;
+export const confirmContactVerificationBody = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'the six-digit code') });
+export type ConfirmContactVerificationBody = z.infer<typeof confirmContactVerificationBody>;
+
+/** BullMQ queue of matching jobs: one per new or accepted report. */
+export const MATCHING_QUEUE = 'raksha-matching';
+export interface MatchingJob {
+  reportId: string;
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Escalation" ADD COLUMN     "watchId" TEXT;
+
