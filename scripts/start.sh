@@ -10,6 +10,8 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
+# Every institution's registration and open missing report has its watch (seeded ones, or signals lost).
+npm run --silent watches:sync
 npm run --silent worker & pids+=($!)
 npm run --silent api & pids+=($!)
 echo "[start] API        http://127.0.0.1:${API_PORT:-3000}"

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { CCI_REGISTRATION_RULE, registrationDueAt } from '@raksha/case-machine';
 import type { InstitutionRecord } from '@raksha/db';
 import { ObligationWatchClient } from '../obligations/obligation-watch.client.js';
+import { watchedRegistration } from '../obligations/watched.js';
 
 const AT_ONCE = 16;
 
@@ -23,22 +23,6 @@ export class RegistrationWatch {
   }
 
   private async tellOne(i: InstitutionRecord): Promise<void> {
-    await this.watches.tell({
-      subject: 'INSTITUTION_REGISTRATION',
-      subjectId: i.id,
-      label: `${i.name} (${i.id}), registration ${i.registrationNo ?? 'with no number'}`,
-      bodyId: i.id,
-      districtCode: i.districtCode,
-      stateCode: i.stateCode,
-      deadline: {
-        id: CCI_REGISTRATION_RULE.id,
-        obligation: CCI_REGISTRATION_RULE.obligation,
-        citation: CCI_REGISTRATION_RULE.citation,
-        ladder: CCI_REGISTRATION_RULE.ladder,
-        dueAt: i.registeredUntil ? registrationDueAt(i.registeredUntil) : null,
-      },
-      noticeKind: 'REGISTRATION_LAPSED',
-      closed: false,
-    });
+    await this.watches.tell(watchedRegistration(i));
   }
 }

@@ -14,10 +14,9 @@ import {
 } from '@raksha/contracts';
 import { ContactVerificationRepository, GeographyRepository, ReportRepository, type ChildReportRow } from '@raksha/db';
 import { blockingKeys, childReportOf, REVIEW_THRESHOLD, searchName } from '@raksha/matching';
-import { addIsoDuration, MISSING_REPORT_AHTU_RULE } from '@raksha/case-machine';
-import type { WatchedObligation } from '@raksha/contracts';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { ObligationWatchClient } from '../obligations/obligation-watch.client.js';
+import { watchedAhtuReferral } from '../obligations/watched.js';
 import { can, type Principal } from '../auth/principal.js';
 import { CasesService } from '../cases/cases.service.js';
 import { Forbidden, InvalidInput, ReportNotFound, CandidateNotFound, ReportNotAccepting, TooManyReports, ContactNotVerified } from '../problem/domain-errors.js';
@@ -283,31 +282,9 @@ export class ReportsService {
     return row;
   }
 
-  /**
-   * A missing child untraced 4 months after the station took the report goes to the AHTU (policy, after BBA v.
-   * UoI): watched like a deadline, on the station's account; tracing or closing the report ends the watch.
-   */
   private async watchAhtuReferral(r: ChildReportRow): Promise<void> {
-    if (r.kind !== 'MISSING' || !r.stationId || r.status === 'PENDING_ACCEPTANCE') return;
-    const from = (r.acceptedAt ?? r.createdAt).toISOString();
-    const watched: WatchedObligation = {
-      subject: 'MISSING_REPORT',
-      subjectId: r.id,
-      label: `missing report ${r.policeRef ?? r.id} (${r.districtCode})`,
-      bodyId: r.stationId,
-      districtCode: r.districtCode,
-      stateCode: r.stateCode,
-      deadline: {
-        id: MISSING_REPORT_AHTU_RULE.id,
-        obligation: MISSING_REPORT_AHTU_RULE.obligation,
-        citation: MISSING_REPORT_AHTU_RULE.citation,
-        ladder: MISSING_REPORT_AHTU_RULE.ladder,
-        dueAt: addIsoDuration(from, MISSING_REPORT_AHTU_RULE.within),
-      },
-      noticeKind: 'AHTU_REFERRAL_OVERDUE',
-      closed: r.status === 'TRACED' || r.status === 'CLOSED',
-    };
-    await this.watches.tell(watched);
+    const watched = watchedAhtuReferral(r);
+    if (watched) await this.watches.tell(watched);
   }
 
   /** A citizen files only with a phone or email verified by a code; the report carries it for the police. */
