@@ -31,6 +31,11 @@ const configSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1),
+  // How a citizen's verification code reaches them: by email through SMTP in a deployment; `inbox` (the
+  // account's in-app inbox) only on a machine with no mail server, as `npm start` is.
+  CONTACT_CODE_DELIVERY: z.enum(['inbox', 'smtp']),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_FROM: z.string().min(3),
   // Each cached case workflow holds ~1.9 MiB of worker heap (docs/benchmarks.md); the SDK's default
   // sizes the cache past what the heap holds, and the worker dies at ~2,300 open cases.
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000),
@@ -46,6 +51,7 @@ export interface RakshaConfig {
   dataKey: string | undefined;
   auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number };
   worker: { maxCachedWorkflows: number };
+  contactCodes: { delivery: 'inbox' | 'smtp'; smtpUrl: string | undefined; from: string };
 }
 
 export class ConfigError extends Error {
@@ -73,11 +79,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     REFRESH_TOKEN_TTL_DAYS: env.REFRESH_TOKEN_TTL_DAYS ?? '14',
     RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE ?? '600',
     WORKER_MAX_CACHED_WORKFLOWS: env.WORKER_MAX_CACHED_WORKFLOWS ?? '1000',
+    CONTACT_CODE_DELIVERY: env.CONTACT_CODE_DELIVERY ?? 'inbox',
+    SMTP_URL: env.SMTP_URL,
+    SMTP_FROM: env.SMTP_FROM ?? 'Raksha <no-reply@raksha.invalid>',
   });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const c = parsed.data;
+  if (c.CONTACT_CODE_DELIVERY === 'smtp' && !c.SMTP_URL) {
+    throw new ConfigError(['SMTP_URL: required when CONTACT_CODE_DELIVERY is smtp (e.g. smtp://user:password@mail.example.org:587)']);
+  }
   return Object.freeze({
     databaseUrl: c.DATABASE_URL,
     redisUrl: c.REDIS_URL,
@@ -97,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
       rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     }),
     worker: Object.freeze({ maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS }),
+    contactCodes: Object.freeze({ delivery: c.CONTACT_CODE_DELIVERY, smtpUrl: c.SMTP_URL, from: c.SMTP_FROM }),
   });
 }
 

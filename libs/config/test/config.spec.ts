@@ -33,3 +33,12 @@ describe('worker workflow cache', () => {
     expect(() => loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '1' })).toThrow(/^\s*WORKER_MAX_CACHED_WORKFLOWS:/m);
   });
 });
+
+describe('citizen contact codes', () => {
+  it('sends them to the in-app inbox unless configured for SMTP, and refuses SMTP without a server', () => {
+    expect(loadConfig({}).contactCodes.delivery).toBe('inbox');
+    expect(() => loadConfig({ CONTACT_CODE_DELIVERY: 'smtp' })).toThrow(/SMTP_URL: required/);
+    expect(loadConfig({ CONTACT_CODE_DELIVERY: 'smtp', SMTP_URL: 'smtp://mail.example.org:587' }).contactCodes).toMatchObject({ delivery: 'smtp', smtpUrl: 'smtp://mail.example.org:587' });
+    expect(() => loadConfig({ CONTACT_CODE_DELIVERY: 'sms' })).toThrow(/CONTACT_CODE_DELIVERY/);
+  });
+});

@@ -240,3 +240,15 @@ export class VerificationFailed extends DomainError {
   readonly slug = 'verification-failed';
   readonly title = 'The code is wrong or has expired';
 }
+
+export class ContactChannelUnavailable extends DomainError {
+  readonly status = 422;
+  readonly slug = 'contact-channel-unavailable';
+  readonly title = 'This kind of contact cannot be verified here';
+  constructor(readonly channel: string) {
+    super(`no ${channel === 'PHONE' ? 'SMS gateway' : 'mail server'} is configured to send the code; verify ${channel === 'PHONE' ? 'an email address' : 'a phone number'} instead`);
+  }
+  override extensions() {
+    return { channel: this.channel };
+  }
+}

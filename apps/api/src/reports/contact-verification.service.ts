@@ -3,11 +3,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfirmContactVerificationBody, RequestContactVerificationBody } from '@raksha/contracts';
 import { ContactVerificationRepository } from '@raksha/db';
 import type { Principal } from '../auth/principal.js';
-import { Forbidden, InvalidInput, TooManyRequests, VerificationFailed } from '../problem/domain-errors.js';
+import { ContactChannelUnavailable, Forbidden, InvalidInput, TooManyRequests, VerificationFailed } from '../problem/domain-errors.js';
 import { CONTACT_CODE_SENDER } from './reports.tokens.js';
 
 /** Delivers a one-time code; an SMS or email gateway implements it in a deployment. */
 export interface ContactCodeSender {
+  /** Whether this sender can reach a contact of this kind. */
+  accepts(channel: 'PHONE' | 'EMAIL'): boolean;
   send(to: { userId: string; channel: 'PHONE' | 'EMAIL'; address: string }, code: string): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export class ContactVerificationService {
   async request(principal: Principal, body: RequestContactVerificationBody): Promise<{ channel: string; address: string; expiresAt: string }> {
     if (!principal.roles.includes('CITIZEN')) throw new Forbidden('officials are known by their body; contact verification is for citizens');
     const address = normalise(body.channel, body.address);
+    if (!this.sender.accepts(body.channel)) throw new ContactChannelUnavailable(body.channel);
     const now = new Date();
     if ((await this.verifications.countSince(principal.userId, new Date(now.getTime() - 3_600_000))) >= CODES_PER_HOUR) {
       throw new TooManyRequests(3600);

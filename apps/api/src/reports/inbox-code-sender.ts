@@ -4,11 +4,15 @@ import type { NotificationJob } from '@raksha/contracts';
 import type { ContactCodeSender } from './contact-verification.service.js';
 
 /**
- * Delivers the code to the citizen's in-app inbox: Raksha has no SMS or email gateway yet, so this proves
- * only that the person holds the account. A deployment replaces it with its gateway (see README).
+ * Delivers the code to the citizen's in-app inbox, on a machine with no mail server (`npm start`'s demo):
+ * it proves only that the person holds the account. Deployments set CONTACT_CODE_DELIVERY=smtp.
  */
 export class InboxCodeSender implements ContactCodeSender {
   constructor(private readonly notifications: Pick<Queue<NotificationJob>, 'add'>) {}
+
+  accepts(): boolean {
+    return true;
+  }
 
   async send(to: { userId: string; channel: 'PHONE' | 'EMAIL'; address: string }, code: string): Promise<void> {
     const job: NotificationJob = {

@@ -1,0 +1,57 @@
+// A citizen's email verified through a real SMTP server (smtp-server, listening locally), as a deployment
+// with CONTACT_CODE_DELIVERY=smtp sends it.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
+import { freshCitizen } from '../../../test/support/auth.js';
+import { eventually, startStack, type Stack } from '../../../test/support/stack.js';
+
+describe('citizen contact verification by email', () => {
+  let stack: Stack;
+  let smtp: SMTPServer;
+  const mails: { to: string; text: string }[] = [];
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, done) {
+        let text = '';
+        stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        stream.on('end', () => {
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), text });
+          done();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const { port } = smtp.server.address() as AddressInfo;
+    stack = await startStack(await bundleCaseWorkflows(), { CONTACT_CODE_DELIVERY: 'smtp', SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: 'Raksha <no-reply@raksha.test>' });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  });
+
+  it('mails the code to the address given, verifies it, and refuses a phone it cannot reach', async () => {
+    const citizen = await freshCitizen(stack);
+    const phone = await stack.http.post('/me/contact-verifications').set(citizen.headers).send({ channel: 'PHONE', address: '9829012345' }).expect(422);
+    expect(phone.body).toMatchObject({ type: expect.stringContaining('contact-channel-unavailable'), channel: 'PHONE' });
+
+    await stack.http.post('/me/contact-verifications').set(citizen.headers).send({ channel: 'EMAIL', address: ' Meena.Devi@Example.org ' }).expect(201);
+    const mail = await eventually(async () => mails.find((m) => m.to === 'meena.devi@example.org'));
+    const code = /code: (\d{6})/.exec(mail.text)![1]!;
+    // Nothing of it in the in-app inbox: the mail is the proof.
+    const inbox = (await stack.http.get('/notifications').set(citizen.headers).expect(200)).body as { kind: string }[];
+    expect(inbox.filter((n) => n.kind === 'CONTACT_CODE')).toEqual([]);
+    await stack.http.post('/me/contact-verifications/confirm').set(citizen.headers).send({ code }).expect(200);
+
+    const { body: filed } = await stack.http
+      .post('/reports/found')
+      .set(citizen.headers)
+      .send({ child: { name: 'Pinky', gender: 'FEMALE', ageYears: { min: 5, max: 7 } }, foundAt: '2026-11-24T18:00:00+05:30', place: { districtCode: 'RJ-JAIPUR', text: 'near Hawa Mahal' } })
+      .expect(201);
+    expect(filed.reporter).toMatchObject({ email: 'meena.devi@example.org', verified: true });
+  });
+});
