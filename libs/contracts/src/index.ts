@@ -6,3 +6,4 @@ export * from './search-attributes.js';
 export * from './care.js';
 export * from './obligation-watch.js';
 export * from './reports.js';
+export * from './dashboards.js';

@@ -24,3 +24,4 @@ export { EFileRepository, SEALED_SECTIONS, type EFileEntryRecord, type NewEFileE
 export { ReportRepository, type CandidateScore, type CandidateSearch, type ChildReportRow, type NewChildReport, type ReportFilter } from './repositories/report.repository.js';
 export { ContactVerificationRepository } from './repositories/contact-verification.repository.js';
 export { BodyRosterRepository, InstitutionRepository, registryChain, type BodyRosterRecord, type ChangeOutcome, type InstitutionRecord, type InstitutionChanges, type MemberRecord, type NewInstitution, type RegistryAuditEntry } from './repositories/institution.repository.js';
+export { DashboardRepository, type DashboardScope } from './repositories/dashboard.repository.js';

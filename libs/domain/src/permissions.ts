@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'report:read', // missing and found reports in the jurisdiction, and match candidates
   'report:accept', // accept a citizen's missing report into the station's missing diary; close reports
   'match:decide', // confirm or reject a match candidate
+  'dashboard:read', // the MIS dashboards of the jurisdiction
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,6 +70,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'report:found',
     'report:read',
     'match:decide',
+    'dashboard:read',
   ],
   PROBATION_OFFICER: ['case:read', 'case:event', 'queue:read', 'registry:read', 'efile:read', 'efile:write', 'efile:counselling'],
   SJPU_OFFICER: POLICE,
@@ -89,10 +91,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'report:found',
   ],
   CHILDLINE_WORKER: ['case:register:CNCP', 'case:read', 'registry:read', 'report:found'],
-  SCPS_OFFICER: ['case:read', 'escalation:read', 'escalation:act', 'policy:manage', 'registry:read', 'registry:manage', 'efile:read'],
+  SCPS_OFFICER: ['case:read', 'escalation:read', 'escalation:act', 'policy:manage', 'registry:read', 'registry:manage', 'efile:read', 'dashboard:read'],
   SARA_OFFICER: ['case:read', 'registry:read'],
-  STATE_MONITOR: ['case:read', 'escalation:read', 'escalation:act', 'registry:read', 'efile:read', 'report:read'],
-  NATIONAL_MONITOR: ['case:read', 'escalation:read', 'registry:read', 'report:read'],
+  STATE_MONITOR: ['case:read', 'escalation:read', 'escalation:act', 'registry:read', 'efile:read', 'report:read', 'dashboard:read'],
+  NATIONAL_MONITOR: ['case:read', 'escalation:read', 'registry:read', 'report:read', 'dashboard:read'],
   // Citizens file reports (missing and found children) once their phone or email is verified, and see only their own.
   CITIZEN: ['report:missing', 'report:found'],
 };

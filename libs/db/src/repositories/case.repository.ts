@@ -82,6 +82,24 @@ export interface CaseListFilter {
   limit: number;
 }
 
+/** What the MIS dashboards count, from the step that reached it: production and SIR on time or late, restoration, closure. */
+function milestonesOf(t: TransitionRecord) {
+  const late = (suffix: string) => t.deadlines?.met.find((m) => m.id.endsWith(suffix))?.late ?? false;
+  switch (t.eventType) {
+    case 'PRODUCED_BEFORE_CWC':
+    case 'PRODUCED_BEFORE_JJB':
+      return { producedAt: t.occurredAt, productionLate: late('.production') };
+    case 'SIR_SUBMITTED':
+      return { sirSubmittedAt: t.occurredAt, sirLate: late('.sir') };
+    case 'CHILD_RESTORED':
+      return { restoredAt: t.occurredAt };
+    case 'CLOSE_CASE':
+      return { closedAt: t.occurredAt };
+    default:
+      return {};
+  }
+}
+
 export class CaseRepository {
   private readonly audit: AuditRepository;
 
@@ -107,7 +125,7 @@ export class CaseRepository {
         });
         return;
       }
-      await tx.case.updateMany({ where: { id: t.caseId, sequence: { lt: t.sequence } }, data: { ...projection, ...t.jurisdiction } });
+      await tx.case.updateMany({ where: { id: t.caseId, sequence: { lt: t.sequence } }, data: { ...projection, ...t.jurisdiction, ...milestonesOf(t) } });
       // An obligation met late: its escalations stay on record, marked with when it was met.
       const open = new Set(t.openDeadlines.map((d) => `${d.id}@${new Date(d.dueAt).toISOString()}`));
       const unmet = await tx.escalation.findMany({ where: { caseId: t.caseId, metAt: null }, select: { id: true, deadlineId: true, dueAt: true } });
