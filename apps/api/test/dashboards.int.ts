@@ -40,7 +40,7 @@ describe('MIS dashboard', () => {
     // The district's DCPU sees its district without asking; the CSV carries the same figures.
     const csv = await stack.http.get('/dashboards/overview').set(d.dcpu).query({ format: 'csv' }).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.text.split('\r\n')).toEqual(expect.arrayContaining(['section,key,value', `scope,districtCode,${d.districtCode}`, 'production,produced,2', 'casesByTrackAndPhase,CNCP/INQUIRY,2']));
+    expect(csv.text.split('\r\n')).toEqual(expect.arrayContaining(['section,key,value', 'scope,stateCode,RJ', `scope,districtCode,${d.districtCode}`, 'production,produced,2', 'casesByTrackAndPhase,CNCP/INQUIRY,2']));
   });
 
   it('keeps each monitor to its jurisdiction and refuses a bad period', async () => {

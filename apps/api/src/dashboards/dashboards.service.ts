@@ -89,8 +89,9 @@ export class DashboardsService {
     }
     const to = q.to ? new Date(Date.parse(`${q.to}T00:00:00+05:30`) + DAY) : new Date();
     const from = q.from ? new Date(`${q.from}T00:00:00+05:30`) : new Date(to.getTime() - 365 * DAY);
-    const stateCode = own.stateCode ?? q.stateCode ?? (q.districtCode ? q.districtCode.slice(0, 2) : undefined);
     const districtCode = own.districtCode ?? q.districtCode;
+    // A district code begins with its state's (RJ-JAIPUR is in RJ).
+    const stateCode = own.stateCode ?? q.stateCode ?? districtCode?.slice(0, 2);
     return { ...(stateCode && { stateCode }), ...(districtCode && { districtCode }), from, to };
   }
 }
