@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 
 // Served by the API at /app/ (apps/api/src/app.ts); `npm run dev -w @raksha/web` proxies the API.
 const API = process.env.RAKSHA_API ?? 'http://127.0.0.1:3000';
-const apiRoutes = ['/auth', '/cases', '/escalations', '/institutions', '/admissions', '/states', '/notifications', '/health', '/docs'];
+const apiRoutes = ['/auth', '/cases', '/escalations', '/institutions', '/admissions', '/states', '/notifications', '/reports', '/match-candidates', '/me', '/bodies', '/health', '/docs'];
 
 export default defineConfig({
   base: '/app/',

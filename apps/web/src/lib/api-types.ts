@@ -97,3 +97,79 @@ export interface Me {
   roles: string[];
   body: { id: string; type: string; name: string; stateCode?: string | null; districtCode?: string | null } | null;
 }
+
+export interface ChildDescription {
+  name?: string;
+  aliases?: string[];
+  guardians?: { relation: 'FATHER' | 'MOTHER' | 'GUARDIAN'; name: string }[];
+  gender: 'MALE' | 'FEMALE' | 'TRANSGENDER' | 'UNKNOWN';
+  ageYears?: { min: number; max: number };
+  dateOfBirth?: string;
+  heightCm?: { min: number; max: number };
+  complexion?: string;
+  identifyingMarks?: string;
+  languages?: string[];
+  clothing?: string;
+}
+
+export interface ReportView {
+  id: string;
+  kind: 'MISSING' | 'FOUND';
+  status: 'PENDING_ACCEPTANCE' | 'OPEN' | 'TRACED' | 'CLOSED';
+  policeRef: string | null;
+  stationId: string | null;
+  child: ChildDescription;
+  occurredAt: string;
+  place: { stateCode: string; districtCode: string; thanaCode: string | null; text: string | null; lat: number | null; lon: number | null };
+  caseId: string | null;
+  filedBy: { id: string; role: string; bodyId: string | null };
+  reporter?: { name?: string; phone?: string; email?: string; verified?: boolean } | null;
+  hasPhoto: boolean;
+  createdAt: string;
+  acceptedAt: string | null;
+  tracedAt: string | null;
+  closedAt: string | null;
+  closedReason: string | null;
+}
+
+export interface ReportPage {
+  items: ReportView[];
+  nextCursor: string | null;
+}
+
+export interface FieldExplanation {
+  field: string;
+  level: string | null;
+  score: number | null;
+  weight: number;
+  reason: string;
+}
+
+export interface MatchCandidate {
+  id: string;
+  probability: number;
+  explanation: { fields: FieldExplanation[] } | null;
+  status: 'PROPOSED' | 'CONFIRMED' | 'REJECTED' | 'SUPERSEDED';
+  alertedAt: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  missing: ReportView;
+  found: ReportView;
+}
+
+export interface CandidatePage {
+  total: number;
+  offset: number;
+  limit: number;
+  items: MatchCandidate[];
+}
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  subject: string;
+  body: string;
+  caseId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}

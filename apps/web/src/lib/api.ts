@@ -94,6 +94,13 @@ export class Api {
     return this.ok<T>(await this.raw('POST', path, body, headers));
   }
 
+  /** A binary answer (a report's photo) as a Blob; null when there is none. */
+  async blob(path: string): Promise<Blob | null> {
+    if (this.session && Date.now() > this.session.expiresAt - 5_000) await this.refresh();
+    const res = await fetch(`${this.base}${path}`, { headers: this.session ? { authorization: `Bearer ${this.session.accessToken}` } : {} });
+    return res.ok ? res.blob() : null;
+  }
+
   private ok<T>(res: RawResponse): T {
     if (res.status >= 200 && res.status < 300) return res.body as T;
     throw new ApiError(res.status, problemOf(res));

@@ -20,6 +20,12 @@ export function navFor(roles: readonly string[], bodyType?: string): NavItem[] {
     items.push(roles.some((x) => MONITORS.includes(x)) ? { path: '/search', label: 'nav.search' } : { path: '/cases', label: 'nav.cases' });
   }
   if (hasPermission(r, 'case:register:CNCP') || hasPermission(r, 'case:register:CICL')) items.push({ path: '/register', label: 'nav.register' });
+  if (hasPermission(r, 'registry:manage')) items.push({ path: '/registry', label: 'nav.registry' });
+  const citizen = roles.includes('CITIZEN');
+  if (citizen) items.push({ path: '/reports', label: 'nav.myReports' }, { path: '/verify', label: 'nav.verify' });
+  else if (hasPermission(r, 'report:read')) items.push({ path: '/reports', label: 'nav.reports' });
+  else if (hasPermission(r, 'report:found')) items.push({ path: '/reports/new/found', label: 'nav.reportFound' });
+  if (citizen || hasPermission(r, 'report:read') || hasPermission(r, 'escalation:read')) items.push({ path: '/inbox', label: 'nav.inbox' });
   return items;
 }
 
@@ -30,6 +36,7 @@ export function homeOf(roles: readonly string[], bodyType?: string): string {
   if (roles.includes('CCI_STAFF') && bodyType === 'CCI') return '/institution';
   if (roles.some((x) => POLICE.includes(x))) return '/cases';
   if (roles.some((x) => MONITORS.includes(x))) return '/search';
+  if (roles.includes('CITIZEN')) return '/reports';
   return navFor(roles, bodyType)[0]?.path ?? '/none';
 }
 

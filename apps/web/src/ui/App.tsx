@@ -14,6 +14,9 @@ import { Escalations } from './Escalations.js';
 import { Institution } from './Institution.js';
 import { CaseList } from './CaseList.js';
 import { Register } from './Register.js';
+import { CandidateDetail, ReportDetail, ReportForm, ReportList } from './Reports.js';
+import { Inbox, Verify } from './Inbox.js';
+import { Bodies, ImportInstitutions, InstitutionList, InstitutionPage, NewInstitution } from './Registries.js';
 
 const BASE = '/app';
 const currentPath = () => (window.location.pathname.startsWith(BASE) ? window.location.pathname.slice(BASE.length) : '/') || '/';
@@ -100,6 +103,10 @@ function Shell({ path }: { path: string }) {
   const nav = navFor(roles, session.user.body?.type);
   const route = path === '/' ? homeOf(roles, session.user.body?.type) : path;
   const caseMatch = /^\/cases\/([0-9a-f-]{36})$/.exec(route);
+  const reportMatch = /^\/reports\/([0-9a-f-]{36})$/.exec(route);
+  const candidateMatch = /^\/match-candidates\/([0-9a-f-]{36})$/.exec(route);
+  const institutionMatch = /^\/registry\/institutions\/([A-Z0-9-]+)$/.exec(route);
+  const activeNav = nav.filter((n) => route === n.path || route.startsWith(`${n.path}/`)).sort((a, b) => b.path.length - a.path.length)[0]?.path;
   return (
     <>
       <a className="skip" href="#main">
@@ -125,7 +132,7 @@ function Shell({ path }: { path: string }) {
         </div>
         <nav aria-label={t('nav.main')} className="nav">
           {nav.map((n) => (
-            <Link key={n.path} to={n.path} className={route.startsWith(n.path) && !(n.path === '/cases' && caseMatch) ? 'active' : ''}>
+            <Link key={n.path} to={n.path} className={n.path === activeNav && !(n.path === '/cases' && caseMatch) ? 'active' : ''}>
               {t(n.label)}
             </Link>
           ))}
@@ -161,6 +168,30 @@ function Shell({ path }: { path: string }) {
           <CaseList mode="search" />
         ) : route === '/register' ? (
           <Register />
+        ) : reportMatch ? (
+          <ReportDetail key={reportMatch[1]} reportId={reportMatch[1]!} />
+        ) : candidateMatch ? (
+          <CandidateDetail key={candidateMatch[1]} candidateId={candidateMatch[1]!} />
+        ) : route === '/reports' ? (
+          <ReportList />
+        ) : route === '/reports/new/missing' ? (
+          <ReportForm key="missing" kind="MISSING" />
+        ) : route === '/reports/new/found' ? (
+          <ReportForm key="found" kind="FOUND" />
+        ) : route === '/registry' ? (
+          <InstitutionList />
+        ) : route === '/registry/new' ? (
+          <NewInstitution />
+        ) : route === '/registry/import' ? (
+          <ImportInstitutions />
+        ) : route === '/registry/bodies' ? (
+          <Bodies />
+        ) : institutionMatch ? (
+          <InstitutionPage key={institutionMatch[1]} id={institutionMatch[1]!} />
+        ) : route === '/inbox' ? (
+          <Inbox />
+        ) : route === '/verify' ? (
+          <Verify />
         ) : (
           <p>{t('citizen.none')}</p>
         )}

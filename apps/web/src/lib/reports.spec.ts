@@ -1,0 +1,48 @@
+import { describe, expect, it } from '@jest/globals';
+import { bearingOf, byWeight, candidateIdIn, checkPhoto, childOf, codeIn, istDateTime, nowInIndia, percent, PHOTO_MAX_BYTES } from './reports.js';
+
+describe('missing and found reports in the web app', () => {
+  it('builds the child description, leaving out what was not filled in', () => {
+    expect(childOf({ gender: 'FEMALE' })).toEqual({ gender: 'FEMALE' });
+    expect(
+      childOf({ name: ' लक्ष्मी ', aliases: 'Laxmi, Lachhi', father: 'Ramesh', gender: 'FEMALE', ageMin: '9', ageMax: '11', heightMin: '130', languages: 'Hindi; Marwari', marks: 'mole on left cheek' }),
+    ).toEqual({
+      name: 'लक्ष्मी',
+      aliases: ['Laxmi', 'Lachhi'],
+      guardians: [{ relation: 'FATHER', name: 'Ramesh' }],
+      gender: 'FEMALE',
+      ageYears: { min: 9, max: 11 },
+      heightCm: { min: 130, max: 130 },
+      languages: ['Hindi', 'Marwari'],
+      identifyingMarks: 'mole on left cheek',
+    });
+    expect(childOf({ ageMin: '12', ageMax: '10' }).ageYears).toEqual({ min: 10, max: 12 });
+  });
+
+  it('reads a datetime-local value as India time', () => {
+    expect(istDateTime('2026-11-25T10:30')).toBe('2026-11-25T10:30:00+05:30');
+    expect(nowInIndia(new Date('2026-11-25T00:00:00Z'))).toBe('2026-11-25T05:30');
+  });
+
+  it('takes a photo of up to 300 kB in JPEG, PNG or WebP', () => {
+    expect(checkPhoto({ size: PHOTO_MAX_BYTES, type: 'image/jpeg' })).toEqual({ ok: true });
+    expect(checkPhoto({ size: PHOTO_MAX_BYTES + 1, type: 'image/png' })).toEqual({ ok: false, reason: 'size' });
+    expect(checkPhoto({ size: 10, type: 'image/gif' })).toEqual({ ok: false, reason: 'type' });
+  });
+
+  it('shows a probability as a whole percent, and a field as for or against', () => {
+    expect(percent(0.923)).toBe(92);
+    expect(percent(0.999)).toBe(99);
+    expect(percent(0.001)).toBe(1);
+    expect(percent(1)).toBe(100);
+    expect([2.1, -1.4, 0].map((weight) => bearingOf({ weight }))).toEqual(['for', 'against', 'neutral']);
+    expect(byWeight([{ field: 'a', weight: 0.5 }, { field: 'b', weight: -2 }] as never).map((f: { field: string }) => f.field)).toEqual(['b', 'a']);
+  });
+
+  it('finds the candidate an e-alert names and the code a verification message carries', () => {
+    const id = '0b5a3c1e-9d2f-4a6b-8c7d-1e2f3a4b5c6d';
+    expect(candidateIdIn(`Review candidate ${id}: GET /match-candidates/${id}.`)).toBe(id);
+    expect(candidateIdIn('no candidate here')).toBeUndefined();
+    expect(codeIn('Your Raksha verification code: 048213')).toBe('048213');
+  });
+});

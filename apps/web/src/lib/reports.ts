@@ -1,0 +1,100 @@
+// Missing and found children's reports: the form's values turned into the API's child description,
+// a photo checked against the 300 kB limit, and a match's explanation read as for / against.
+import type { ChildDescription, FieldExplanation } from './api-types.js';
+
+export const PHOTO_MAX_BYTES = 300 * 1024;
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const GENDERS = ['FEMALE', 'MALE', 'TRANSGENDER', 'UNKNOWN'] as const;
+export const COMPLEXIONS = ['VERY_FAIR', 'FAIR', 'WHEATISH', 'DARK', 'VERY_DARK'] as const;
+export const CLOSE_REASONS = ['RETURNED_HOME', 'FOUND_DECEASED', 'DUPLICATE', 'FALSE_REPORT', 'OTHER'] as const;
+
+export type ChildFormValues = Partial<
+  Record<
+    'name' | 'aliases' | 'father' | 'mother' | 'gender' | 'ageMin' | 'ageMax' | 'dateOfBirth' | 'heightMin' | 'heightMax' | 'complexion' | 'marks' | 'languages' | 'clothing',
+    string
+  >
+>;
+
+const list = (v: string | undefined) =>
+  (v ?? '')
+    .split(/[,;،]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** A range from one or two numbers: one given means exactly that; none means left out. */
+function rangeOf(a: string | undefined, b: string | undefined): { min: number; max: number } | undefined {
+  const lo = a?.trim() ? Number(a) : undefined;
+  const hi = b?.trim() ? Number(b) : undefined;
+  if (lo === undefined && hi === undefined) return undefined;
+  const min = lo ?? hi!;
+  const max = hi ?? lo!;
+  return { min: Math.min(min, max), max: Math.max(min, max) };
+}
+
+/** The child description the API takes, empty fields left out. */
+export function childOf(v: ChildFormValues): ChildDescription {
+  const guardians = [
+    ...(v.father?.trim() ? [{ relation: 'FATHER' as const, name: v.father.trim() }] : []),
+    ...(v.mother?.trim() ? [{ relation: 'MOTHER' as const, name: v.mother.trim() }] : []),
+  ];
+  const aliases = list(v.aliases);
+  const languages = list(v.languages);
+  const ageYears = rangeOf(v.ageMin, v.ageMax);
+  const heightCm = rangeOf(v.heightMin, v.heightMax);
+  return {
+    ...(v.name?.trim() && { name: v.name.trim() }),
+    ...(aliases.length > 0 && { aliases }),
+    ...(guardians.length > 0 && { guardians }),
+    gender: (v.gender || 'UNKNOWN') as ChildDescription['gender'],
+    ...(ageYears && { ageYears }),
+    ...(v.dateOfBirth?.trim() && { dateOfBirth: v.dateOfBirth.trim() }),
+    ...(heightCm && { heightCm }),
+    ...(v.complexion && { complexion: v.complexion }),
+    ...(v.marks?.trim() && { identifyingMarks: v.marks.trim() }),
+    ...(languages.length > 0 && { languages }),
+    ...(v.clothing?.trim() && { clothing: v.clothing.trim() }),
+  };
+}
+
+/** `2026-11-25T10:30` from a datetime-local input, read as India time, as the API's ISO time. */
+export function istDateTime(local: string): string {
+  return `${local.length === 16 ? `${local}:00` : local}+05:30`;
+}
+
+/** Now in India as a datetime-local value. */
+export function nowInIndia(now = new Date()): string {
+  return new Date(now.getTime() + 330 * 60_000).toISOString().slice(0, 16);
+}
+
+export type PhotoCheck = { ok: true } | { ok: false; reason: 'type' | 'size' };
+
+export function checkPhoto(file: { size: number; type: string }): PhotoCheck {
+  if (!(PHOTO_TYPES as readonly string[]).includes(file.type)) return { ok: false, reason: 'type' };
+  if (file.size > PHOTO_MAX_BYTES) return { ok: false, reason: 'size' };
+  return { ok: true };
+}
+
+/** The base64 part of a `data:` URL. */
+export const base64OfDataUrl = (dataUrl: string) => dataUrl.slice(dataUrl.indexOf(',') + 1);
+
+/** 0.9234 → 92 (whole percent; never 100 unless certain, never 0 unless nothing). */
+export function percent(p: number): number {
+  const r = Math.round(p * 100);
+  if (r >= 100 && p < 1) return 99;
+  if (r <= 0 && p > 0) return 1;
+  return r;
+}
+
+export type Bearing = 'for' | 'against' | 'neutral';
+export const bearingOf = (f: Pick<FieldExplanation, 'weight'>): Bearing => (f.weight > 0 ? 'for' : f.weight < 0 ? 'against' : 'neutral');
+
+/** The fields that weigh most first, either way. */
+export const byWeight = (fields: FieldExplanation[]) => [...fields].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+
+/** The candidate id an e-alert names (`GET /match-candidates/<id>`), if any. */
+export function candidateIdIn(text: string): string | undefined {
+  return /match-candidates\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i.exec(text)?.[1];
+}
+
+/** A six-digit code in an inbox message. */
+export const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)?.[1];

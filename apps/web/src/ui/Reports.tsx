@@ -1,0 +1,772 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { hasPermission, type Role } from '@raksha/domain';
+import type { CandidatePage, ChildDescription, MatchCandidate, ReportPage, ReportView } from '../lib/api-types.js';
+import { ApiError } from '../lib/api.js';
+import { formatDate, formatDateTime, humanize, type MessageKey } from '../lib/i18n.js';
+import {
+  base64OfDataUrl,
+  bearingOf,
+  byWeight,
+  checkPhoto,
+  childOf,
+  CLOSE_REASONS,
+  COMPLEXIONS,
+  GENDERS,
+  istDateTime,
+  nowInIndia,
+  percent,
+  type ChildFormValues,
+} from '../lib/reports.js';
+import { Link, PageTitle, Show, errorText } from './bits.js';
+import { useApp, useLoad } from './context.js';
+
+const POLICE = ['SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER'];
+const KINDS = ['MISSING', 'FOUND'] as const;
+const STATUSES = ['PENDING_ACCEPTANCE', 'OPEN', 'TRACED', 'CLOSED'] as const;
+const CANDIDATES_PER_PAGE = 10;
+
+function useWho() {
+  const { session } = useApp();
+  const roles = session.user.roles as Role[];
+  return {
+    roles,
+    citizen: roles.includes('CITIZEN' as Role),
+    police: roles.some((r) => POLICE.includes(r)),
+    may: (p: Parameters<typeof hasPermission>[1]) => hasPermission(roles, p),
+  };
+}
+
+/** The list: police, CWC and DCPU see their jurisdiction's reports; a citizen their own. */
+export function ReportList() {
+  const { t, api } = useApp();
+  const who = useWho();
+  const [kind, setKind] = useState('');
+  const [status, setStatus] = useState('');
+  const [name, setName] = useState('');
+  const [query, setQuery] = useState('');
+  const [more, setMore] = useState<ReportView[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const page = useLoad(async () => {
+    const p = await api.get<ReportPage>(`/reports?${query}`);
+    setMore([]);
+    setCursor(p.nextCursor);
+    return p;
+  }, [query]);
+
+  function search(e: FormEvent) {
+    e.preventDefault();
+    const q = new URLSearchParams();
+    if (kind) q.set('kind', kind);
+    if (status) q.set('status', status);
+    if (name.trim()) q.set('name', name.trim());
+    setQuery(q.toString());
+  }
+  async function loadMore() {
+    if (!cursor) return;
+    const q = new URLSearchParams(query);
+    q.set('cursor', cursor);
+    const p = await api.get<ReportPage>(`/reports?${q.toString()}`);
+    setMore((m) => [...m, ...p.items]);
+    setCursor(p.nextCursor);
+  }
+
+  return (
+    <section aria-labelledby="page-title">
+      <PageTitle>{t(who.citizen ? 'rep.mine' : 'rep.title')}</PageTitle>
+      <p className="muted">{t(who.citizen ? 'rep.mineIntro' : 'rep.intro')}</p>
+      <div className="row actions-row">
+        {who.may('report:missing') && (
+          <Link to="/reports/new/missing" className="button-link">
+            {t('rep.fileMissing')}
+          </Link>
+        )}
+        {who.may('report:found') && (
+          <Link to="/reports/new/found" className="button-link">
+            {t(who.citizen ? 'rep.fileSighting' : 'rep.fileFound')}
+          </Link>
+        )}
+        {who.citizen && <Link to="/verify">{t('verify.title')}</Link>}
+      </div>
+      <form className="card filters" onSubmit={search} role="search">
+        <div>
+          <label htmlFor="rf-name">{t('rep.searchName')}</label>
+          <input id="rf-name" value={name} onChange={(e) => setName(e.target.value)} aria-describedby="rf-name-hint" />
+          <p id="rf-name-hint" className="muted small">
+            {t('rep.searchNameHint')}
+          </p>
+        </div>
+        <div>
+          <label htmlFor="rf-kind">{t('rep.kind')}</label>
+          <select id="rf-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+            <option value="">{t('rep.any')}</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`rep.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="rf-status">{t('rep.status')}</label>
+          <select id="rf-status" value={status} onChange={(e) => setStatus(e.target.value)}>
+            <option value="">{t('rep.any')}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`rep.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="primary">
+          {t('rep.search')}
+        </button>
+      </form>
+      <Show loaded={page}>
+        {(p) =>
+          p.items.length === 0 ? (
+            <p>{t('rep.empty')}</p>
+          ) : (
+            <>
+              <ol className="list">
+                {[...p.items, ...more].map((r) => (
+                  <ReportRow key={r.id} r={r} />
+                ))}
+              </ol>
+              {cursor && (
+                <button type="button" onClick={() => void loadMore()}>
+                  {t('common.more')}
+                </button>
+              )}
+            </>
+          )
+        }
+      </Show>
+    </section>
+  );
+}
+
+function ReportRow({ r }: { r: ReportView }) {
+  const { t, lang } = useApp();
+  return (
+    <li className={`card case-row report-${r.kind.toLowerCase()}`} data-testid="report">
+      <div className="row">
+        <span className="badge">{t(`rep.kind.${r.kind}`)}</span>
+        <StatusBadge status={r.status} />
+      </div>
+      <Link to={`/reports/${r.id}`} className="case-link">
+        <span className="child">{r.child.name ?? t('common.unnamed')}</span>
+      </Link>
+      <span className="meta">
+        {describeBrief(t, r.child)} · {r.place.text ? `${r.place.text}, ` : ''}
+        {r.place.districtCode}
+      </span>
+      <span className="meta">
+        {t(r.kind === 'MISSING' ? 'rep.lastSeen' : 'rep.foundOn', { when: formatDateTime(lang, r.occurredAt) })}
+        {r.policeRef && ` · ${t('rep.policeRefIs', { ref: r.policeRef })}`}
+      </span>
+    </li>
+  );
+}
+
+function StatusBadge({ status }: { status: ReportView['status'] }) {
+  const { t } = useApp();
+  return <span className={`badge status-${status.toLowerCase()}`}>{t(`rep.status.${status}`)}</span>;
+}
+
+type T = (key: MessageKey, params?: Record<string, string | number>) => string;
+function describeBrief(t: T, c: ChildDescription): string {
+  const parts = [t(`register.gender.${c.gender}`)];
+  if (c.ageYears) parts.push(c.ageYears.min === c.ageYears.max ? t('child.ageIs', { age: c.ageYears.min }) : t('child.ageRange', { min: c.ageYears.min, max: c.ageYears.max }));
+  return parts.join(', ');
+}
+
+function ChildDetails({ c }: { c: ChildDescription }) {
+  const { t, lang } = useApp();
+  const range = (r: { min: number; max: number } | undefined, unit: string) => (r ? (r.min === r.max ? `${r.min} ${unit}` : `${r.min}–${r.max} ${unit}`) : undefined);
+  const rows: [MessageKey, string | undefined][] = [
+    ['child.name', c.name],
+    ['child.aliases', c.aliases?.join(', ')],
+    ['child.guardians', c.guardians?.map((g) => `${g.name} (${t(`child.relation.${g.relation}`)})`).join(', ')],
+    ['child.gender', t(`register.gender.${c.gender}`)],
+    ['child.age', range(c.ageYears, t('child.years'))],
+    ['child.dob', c.dateOfBirth && formatDate(lang, c.dateOfBirth)],
+    ['child.height', range(c.heightCm, 'cm')],
+    ['child.complexion', c.complexion && t(`child.complexion.${c.complexion}` as MessageKey)],
+    ['child.marks', c.identifyingMarks],
+    ['child.languages', c.languages?.join(', ')],
+    ['child.clothing', c.clothing],
+  ];
+  return (
+    <dl>
+      {rows
+        .filter(([, v]) => v)
+        .map(([k, v]) => (
+          <div key={k} className="dl-row">
+            <dt>{t(k)}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+/** A missing report (police with the missing diary / FIR no.; a citizen's waits for a station) or a found one. */
+export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
+  const { t, api, session, online, navigate } = useApp();
+  const who = useWho();
+  const [v, setV] = useState<ChildFormValues>({ gender: '' });
+  const [when, setWhen] = useState(nowInIndia);
+  const [districtCode, setDistrictCode] = useState(session.user.body?.districtCode ?? '');
+  const [placeText, setPlaceText] = useState('');
+  const [policeRef, setPoliceRef] = useState('');
+  const [caseId, setCaseId] = useState('');
+  const [photo, setPhoto] = useState<{ contentType: string; base64: string }>();
+  const [photoError, setPhotoError] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [needsVerify, setNeedsVerify] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof ChildFormValues) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [k]: e.target.value }));
+
+  function choosePhoto(file: File | undefined) {
+    setPhoto(undefined);
+    setPhotoError(undefined);
+    if (!file) return;
+    const check = checkPhoto(file);
+    if (!check.ok) {
+      setPhotoError(check.reason === 'size' ? t('rep.photoTooLarge', { kb: Math.ceil(file.size / 1024) }) : t('rep.photoType'));
+      return;
+    }
+    const reader = new FileReader();
+    reader.onload = () => setPhoto({ contentType: file.type, base64: base64OfDataUrl(String(reader.result)) });
+    reader.onerror = () => setPhotoError(t('rep.photoUnreadable'));
+    reader.readAsDataURL(file);
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    setNeedsVerify(false);
+    if (!online) return setError(t('common.needsConnection'));
+    if (!v.gender) return setError(t('rep.genderRequired'));
+    if (kind === 'MISSING' && !who.citizen && !policeRef.trim()) return setError(t('rep.policeRefRequired'));
+    if (photoError) return setError(photoError);
+    setBusy(true);
+    try {
+      const place = { districtCode: districtCode.trim().toUpperCase(), ...(placeText.trim() && { text: placeText.trim() }) };
+      const body =
+        kind === 'MISSING'
+          ? { child: childOf(v), lastSeenAt: istDateTime(when), place, ...(!who.citizen && { policeRef: policeRef.trim() }), ...(photo && { photo }) }
+          : { child: childOf(v), foundAt: istDateTime(when), place, ...(caseId.trim() && { caseId: caseId.trim() }), ...(photo && { photo }) };
+      const r = await api.post<ReportView>(kind === 'MISSING' ? '/reports/missing' : '/reports/found', body);
+      navigate(`/reports/${r.id}`);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 403 && String(err.problem.title + (err.problem.detail ?? '')).match(/verif/i)) setNeedsVerify(true);
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const opt = <span className="muted">{t('common.optional')}</span>;
+  return (
+    <section aria-labelledby="page-title">
+      <PageTitle>{t(kind === 'MISSING' ? 'rep.fileMissing' : who.citizen ? 'rep.fileSighting' : 'rep.fileFound')}</PageTitle>
+      <p className="muted">{t(kind === 'MISSING' ? (who.citizen ? 'rep.missingIntroCitizen' : 'rep.missingIntro') : 'rep.foundIntro')}</p>
+      <form className="card" onSubmit={submit} noValidate>
+        {kind === 'MISSING' && !who.citizen && (
+          <>
+            <label htmlFor="rp-ref">{t('rep.policeRef')}</label>
+            <input id="rp-ref" required value={policeRef} onChange={(e) => setPoliceRef(e.target.value)} />
+          </>
+        )}
+        <fieldset>
+          <legend>{t('rep.child')}</legend>
+          <label htmlFor="rp-name">
+            {t('child.name')} {opt}
+          </label>
+          <input id="rp-name" value={v.name ?? ''} onChange={set('name')} aria-describedby="rp-name-hint" />
+          <p id="rp-name-hint" className="muted small">
+            {t('rep.anyScript')}
+          </p>
+          <label htmlFor="rp-aliases">
+            {t('child.aliases')} {opt}
+          </label>
+          <input id="rp-aliases" value={v.aliases ?? ''} onChange={set('aliases')} aria-describedby="rp-list-hint" />
+          <label htmlFor="rp-father">
+            {t('child.father')} {opt}
+          </label>
+          <input id="rp-father" value={v.father ?? ''} onChange={set('father')} />
+          <label htmlFor="rp-mother">
+            {t('child.mother')} {opt}
+          </label>
+          <input id="rp-mother" value={v.mother ?? ''} onChange={set('mother')} />
+          <label htmlFor="rp-gender">{t('child.gender')}</label>
+          <select id="rp-gender" required value={v.gender ?? ''} onChange={set('gender')}>
+            <option value="">{t('form.choose')}</option>
+            {GENDERS.map((g) => (
+              <option key={g} value={g}>
+                {t(`register.gender.${g}`)}
+              </option>
+            ))}
+          </select>
+          <div className="pair">
+            <div>
+              <label htmlFor="rp-age-min">
+                {t('child.ageMin')} {opt}
+              </label>
+              <input id="rp-age-min" type="number" inputMode="numeric" min={0} max={25} value={v.ageMin ?? ''} onChange={set('ageMin')} />
+            </div>
+            <div>
+              <label htmlFor="rp-age-max">
+                {t('child.ageMax')} {opt}
+              </label>
+              <input id="rp-age-max" type="number" inputMode="numeric" min={0} max={25} value={v.ageMax ?? ''} onChange={set('ageMax')} />
+            </div>
+          </div>
+          <label htmlFor="rp-dob">
+            {t('child.dob')} {opt}
+          </label>
+          <input id="rp-dob" type="date" value={v.dateOfBirth ?? ''} onChange={set('dateOfBirth')} />
+          <div className="pair">
+            <div>
+              <label htmlFor="rp-h-min">
+                {t('child.heightMin')} {opt}
+              </label>
+              <input id="rp-h-min" type="number" inputMode="numeric" min={30} max={220} value={v.heightMin ?? ''} onChange={set('heightMin')} />
+            </div>
+            <div>
+              <label htmlFor="rp-h-max">
+                {t('child.heightMax')} {opt}
+              </label>
+              <input id="rp-h-max" type="number" inputMode="numeric" min={30} max={220} value={v.heightMax ?? ''} onChange={set('heightMax')} />
+            </div>
+          </div>
+          <label htmlFor="rp-complexion">
+            {t('child.complexion')} {opt}
+          </label>
+          <select id="rp-complexion" value={v.complexion ?? ''} onChange={set('complexion')}>
+            <option value="">{t('form.choose')}</option>
+            {COMPLEXIONS.map((c) => (
+              <option key={c} value={c}>
+                {t(`child.complexion.${c}`)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="rp-marks">
+            {t('child.marks')} {opt}
+          </label>
+          <textarea id="rp-marks" rows={2} value={v.marks ?? ''} onChange={set('marks')} />
+          <label htmlFor="rp-languages">
+            {t('child.languages')} {opt}
+          </label>
+          <input id="rp-languages" value={v.languages ?? ''} onChange={set('languages')} aria-describedby="rp-list-hint" />
+          <p id="rp-list-hint" className="muted small">
+            {t('rep.listHint')}
+          </p>
+          <label htmlFor="rp-clothing">
+            {t('child.clothing')} {opt}
+          </label>
+          <textarea id="rp-clothing" rows={2} value={v.clothing ?? ''} onChange={set('clothing')} />
+        </fieldset>
+        <fieldset>
+          <legend>{t(kind === 'MISSING' ? 'rep.whereLastSeen' : 'rep.whereFound')}</legend>
+          <label htmlFor="rp-when">{t(kind === 'MISSING' ? 'rep.lastSeenAt' : 'rep.foundAt')}</label>
+          <input id="rp-when" type="datetime-local" required value={when} onChange={(e) => setWhen(e.target.value)} />
+          <label htmlFor="rp-district">{t('register.district')}</label>
+          <input id="rp-district" required value={districtCode} onChange={(e) => setDistrictCode(e.target.value)} placeholder="RJ-JAIPUR" />
+          <label htmlFor="rp-place">
+            {t('rep.placeText')} {opt}
+          </label>
+          <input id="rp-place" value={placeText} onChange={(e) => setPlaceText(e.target.value)} />
+        </fieldset>
+        {kind === 'FOUND' && !who.citizen && (
+          <>
+            <label htmlFor="rp-case">
+              {t('rep.caseId')} {opt}
+            </label>
+            <input id="rp-case" value={caseId} onChange={(e) => setCaseId(e.target.value)} aria-describedby="rp-case-hint" />
+            <p id="rp-case-hint" className="muted small">
+              {t('rep.caseIdHint')}
+            </p>
+          </>
+        )}
+        <label htmlFor="rp-photo">
+          {t('rep.photo')} {opt}
+        </label>
+        <input
+          id="rp-photo"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          onChange={(e) => choosePhoto(e.target.files?.[0])}
+          aria-describedby="rp-photo-hint"
+          aria-invalid={photoError ? true : undefined}
+        />
+        <p id="rp-photo-hint" className="muted small">
+          {t('rep.photoHint')}
+        </p>
+        {photoError && (
+          <p role="alert" className="field-error">
+            {photoError}
+          </p>
+        )}
+        {error && (
+          <div role="alert" className="field-error">
+            <p>{error}</p>
+            {needsVerify && <Link to="/verify">{t('verify.first')}</Link>}
+          </div>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {t('rep.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Photo({ reportId, alt }: { reportId: string; alt: string }) {
+  const { api } = useApp();
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    let made: string | undefined;
+    let live = true;
+    void api.blob(`/reports/${reportId}/photo`).then((b) => {
+      if (b && live) setUrl((made = URL.createObjectURL(b)));
+    });
+    return () => {
+      live = false;
+      if (made) URL.revokeObjectURL(made);
+    };
+  }, [api, reportId]);
+  return url ? <img className="report-photo" src={url} alt={alt} /> : null;
+}
+
+/** One report: the child, where and when, acceptance and closure, and its match candidates. */
+export function ReportDetail({ reportId }: { reportId: string }) {
+  const { t, lang, api } = useApp();
+  const who = useWho();
+  const report = useLoad(() => api.get<ReportView>(`/reports/${reportId}`), [reportId]);
+  return (
+    <Show loaded={report}>
+      {(r) => (
+        <section aria-labelledby="page-title" className="report-page">
+          <PageTitle>{t(r.kind === 'MISSING' ? 'rep.missingTitle' : 'rep.foundTitle', { name: r.child.name ?? t('common.unnamed') })}</PageTitle>
+          <div className="card summary">
+            <div className="row">
+              <span className="badge">{t(`rep.kind.${r.kind}`)}</span>
+              <StatusBadge status={r.status} />
+            </div>
+            {r.hasPhoto && <Photo reportId={r.id} alt={t('rep.photoOf', { name: r.child.name ?? t('common.unnamed') })} />}
+            <ChildDetails c={r.child} />
+            <dl>
+              <div className="dl-row">
+                <dt>{t(r.kind === 'MISSING' ? 'rep.lastSeenAt' : 'rep.foundAt')}</dt>
+                <dd>{formatDateTime(lang, r.occurredAt)}</dd>
+              </div>
+              <div className="dl-row">
+                <dt>{t('rep.place')}</dt>
+                <dd>{[r.place.text, r.place.districtCode].filter(Boolean).join(', ')}</dd>
+              </div>
+              {r.policeRef && (
+                <div className="dl-row">
+                  <dt>{t('rep.policeRef')}</dt>
+                  <dd>{r.policeRef}</dd>
+                </div>
+              )}
+              {r.reporter?.name && (
+                <div className="dl-row">
+                  <dt>{t('rep.reporter')}</dt>
+                  <dd>{[r.reporter.name, r.reporter.phone, r.reporter.email].filter(Boolean).join(' · ')}</dd>
+                </div>
+              )}
+              {r.tracedAt && (
+                <div className="dl-row">
+                  <dt>{t('rep.status.TRACED')}</dt>
+                  <dd>{formatDateTime(lang, r.tracedAt)}</dd>
+                </div>
+              )}
+              {r.closedReason && (
+                <div className="dl-row">
+                  <dt>{t('rep.status.CLOSED')}</dt>
+                  <dd>{r.closedReason}</dd>
+                </div>
+              )}
+            </dl>
+            {r.caseId && <Link to={`/cases/${r.caseId}`}>{t('rep.openCase')}</Link>}
+          </div>
+          {r.status === 'PENDING_ACCEPTANCE' && who.police && who.may('report:accept') && <AcceptForm r={r} onDone={report.reload} />}
+          {(r.status === 'OPEN' || r.status === 'PENDING_ACCEPTANCE') && ((who.police && who.may('report:accept')) || who.citizen) && <CloseForm r={r} onDone={report.reload} />}
+          {!who.citizen && r.status !== 'PENDING_ACCEPTANCE' && <Candidates reportId={r.id} kind={r.kind} />}
+        </section>
+      )}
+    </Show>
+  );
+}
+
+function AcceptForm({ r, onDone }: { r: ReportView; onDone(): void }) {
+  const { t, api } = useApp();
+  const [policeRef, setPoliceRef] = useState('');
+  const [error, setError] = useState<string>();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    if (!policeRef.trim()) return setError(t('rep.policeRefRequired'));
+    try {
+      await api.post(`/reports/${r.id}/accept`, { policeRef: policeRef.trim() });
+      onDone();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-labelledby="accept-h">
+      <h2 id="accept-h">{t('rep.accept')}</h2>
+      <p className="muted">{t('rep.acceptIntro')}</p>
+      <label htmlFor="acc-ref">{t('rep.policeRef')}</label>
+      <input id="acc-ref" required value={policeRef} onChange={(e) => setPoliceRef(e.target.value)} />
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary">
+        {t('rep.acceptSubmit')}
+      </button>
+    </form>
+  );
+}
+
+function CloseForm({ r, onDone }: { r: ReportView; onDone(): void }) {
+  const { t, api } = useApp();
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string>();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    if (!reason || !note.trim()) return setError(t('rep.closeNeeds'));
+    try {
+      await api.post(`/reports/${r.id}/close`, { reason, note: note.trim() });
+      onDone();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }
+  return (
+    <details className="card">
+      <summary>{t('rep.close')}</summary>
+      <form onSubmit={submit} noValidate>
+        <label htmlFor="close-reason">{t('rep.closeReason')}</label>
+        <select id="close-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
+          <option value="">{t('form.choose')}</option>
+          {CLOSE_REASONS.map((x) => (
+            <option key={x} value={x}>
+              {t(`rep.closeReason.${x}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="close-note">{t('rep.closeNote')}</label>
+        <textarea id="close-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+        {error && (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        )}
+        <button type="submit">{t('rep.closeSubmit')}</button>
+      </form>
+    </details>
+  );
+}
+
+function Candidates({ reportId, kind }: { reportId: string; kind: ReportView['kind'] }) {
+  const { t, api } = useApp();
+  const [offset, setOffset] = useState(0);
+  const page = useLoad(() => api.get<CandidatePage>(`/reports/${reportId}/candidates?offset=${offset}&limit=${CANDIDATES_PER_PAGE}`), [reportId, offset]);
+  return (
+    <section className="card candidates" aria-labelledby="cand-h">
+      <h2 id="cand-h">{t('cand.title')}</h2>
+      <Show loaded={page}>
+        {(p) => (
+          <>
+            <p className="muted">{p.total === 0 ? t('cand.none') : t('cand.count', { total: p.total, from: p.offset + 1, to: p.offset + p.items.length })}</p>
+            <ol className="plain" start={p.offset + 1}>
+              {p.items.map((c) => (
+                <CandidateRow key={c.id} c={c} other={kind === 'MISSING' ? c.found : c.missing} />
+              ))}
+            </ol>
+            <div className="row">
+              {p.offset > 0 && (
+                <button type="button" onClick={() => setOffset(Math.max(0, p.offset - CANDIDATES_PER_PAGE))}>
+                  {t('cand.prev')}
+                </button>
+              )}
+              {p.offset + p.items.length < p.total && (
+                <button type="button" onClick={() => setOffset(p.offset + CANDIDATES_PER_PAGE)}>
+                  {t('cand.next')}
+                </button>
+              )}
+            </div>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function CandidateRow({ c, other }: { c: MatchCandidate; other: ReportView }) {
+  const { t, lang } = useApp();
+  return (
+    <li data-testid="candidate">
+      <div className="row">
+        <Link to={`/match-candidates/${c.id}`}>
+          <strong>{t('cand.probability', { pct: percent(c.probability) })}</strong> — {other.child.name ?? t('common.unnamed')}
+        </Link>
+        <span className="badge">{t(`cand.status.${c.status}`)}</span>
+      </div>
+      <div className="muted small">
+        {t(`rep.kind.${other.kind}`)} · {[other.place.text, other.place.districtCode].filter(Boolean).join(', ')} · {formatDateTime(lang, other.occurredAt)}
+      </div>
+      <details>
+        <summary>{t('cand.why')}</summary>
+        <Explanation c={c} />
+      </details>
+    </li>
+  );
+}
+
+function Explanation({ c }: { c: MatchCandidate }) {
+  const { t, tx } = useApp();
+  const fields = byWeight(c.explanation?.fields ?? []);
+  if (fields.length === 0) return <p className="muted">{t('cand.noExplanation')}</p>;
+  return (
+    <table className="explain" data-testid="explanation">
+      <caption className="sr-only">{t('cand.why')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('cand.field')}</th>
+          <th scope="col">{t('cand.bearing')}</th>
+          <th scope="col">{t('cand.reason')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {fields.map((f) => {
+          const b = bearingOf(f);
+          return (
+            <tr key={f.field} className={`bearing-${b}`}>
+              <th scope="row">{tx(`match.field.${f.field}`, humanize(f.field))}</th>
+              <td>
+                <span aria-hidden="true">{b === 'for' ? '+' : b === 'against' ? '-' : '·'}</span> {t(`cand.${b}`)}
+              </td>
+              <td>{f.reason}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** One candidate: both reports side by side, the explanation, and the decision. */
+export function CandidateDetail({ candidateId }: { candidateId: string }) {
+  const { t, lang, api, online } = useApp();
+  const who = useWho();
+  const cand = useLoad(() => api.get<MatchCandidate>(`/match-candidates/${candidateId}`), [candidateId]);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<MatchCandidate>();
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  // on a phone the decision is far below the outcome: bring the outcome into view and focus
+  useEffect(() => {
+    if (!outcome) return;
+    outcomeRef.current?.scrollIntoView({ block: 'start' });
+    outcomeRef.current?.focus();
+  }, [outcome]);
+
+  async function decide(decision: 'CONFIRM' | 'REJECT') {
+    setError(undefined);
+    if (!online) return setError(t('common.needsConnection'));
+    if (note.trim().length < 5) return setError(t('cand.noteHint'));
+    setBusy(true);
+    try {
+      const res = await api.post<{ candidate: MatchCandidate; case: unknown }>(`/match-candidates/${candidateId}/decision`, { decision, note: note.trim() });
+      setOutcome(res.candidate);
+      cand.reload();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Show loaded={cand}>
+      {(c) => {
+        const shown = outcome ?? c;
+        const caseId = shown.found.caseId ?? shown.missing.caseId;
+        return (
+          <section aria-labelledby="page-title">
+            <PageTitle>{t('cand.pageTitle', { pct: percent(shown.probability) })}</PageTitle>
+            <p>
+              <span className="badge">{t(`cand.status.${shown.status}`)}</span>{' '}
+              {shown.decidedAt && <span className="muted">{t('cand.decidedAt', { when: formatDateTime(lang, shown.decidedAt) })}</span>}
+            </p>
+            {shown.decisionNote && <p>{t('cand.noteWas', { note: shown.decisionNote })}</p>}
+            {shown.status === 'CONFIRMED' && (
+              <div className="notice ok" role="status" data-testid="traced" ref={outcomeRef} tabIndex={-1}>
+                <p>{t('cand.traced', { ref: shown.missing.policeRef ?? shown.missing.id })}</p>
+                {caseId ? <Link to={`/cases/${caseId}`}>{t('cand.openFoundCase')}</Link> : <p className="muted">{t('cand.noCase')}</p>}
+              </div>
+            )}
+            {shown.status === 'REJECTED' && (
+              <div className="notice" role="status" ref={outcomeRef} tabIndex={-1}>
+                {t('cand.rejected')}
+              </div>
+            )}
+            <div className="pair-cards">
+              {[shown.missing, shown.found].map((r) => (
+                <div key={r.id} className="card summary">
+                  <h2>
+                    <Link to={`/reports/${r.id}`}>{t(`rep.kind.${r.kind}`)}</Link> <StatusBadge status={r.status} />
+                  </h2>
+                  {r.hasPhoto && <Photo reportId={r.id} alt={t('rep.photoOf', { name: r.child.name ?? t('common.unnamed') })} />}
+                  <ChildDetails c={r.child} />
+                  <p className="small">
+                    {t(r.kind === 'MISSING' ? 'rep.lastSeen' : 'rep.foundOn', { when: formatDateTime(lang, r.occurredAt) })} · {[r.place.text, r.place.districtCode].filter(Boolean).join(', ')}
+                    {r.policeRef && ` · ${t('rep.policeRefIs', { ref: r.policeRef })}`}
+                  </p>
+                </div>
+              ))}
+            </div>
+            <section className="card" aria-labelledby="why-h">
+              <h2 id="why-h">{t('cand.why')}</h2>
+              <Explanation c={shown} />
+            </section>
+            {shown.status === 'PROPOSED' && who.may('match:decide') && (
+              <section className="card" aria-labelledby="decide-h">
+                <h2 id="decide-h">{t('cand.decide')}</h2>
+                <label htmlFor="cand-note">{t('cand.note')}</label>
+                <textarea id="cand-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="cand-note-hint" />
+                <p id="cand-note-hint" className="muted small">
+                  {t('cand.noteHint')}
+                </p>
+                {error && (
+                  <p role="alert" className="field-error">
+                    {error}
+                  </p>
+                )}
+                <div className="row">
+                  <button type="button" className="primary" disabled={busy} onClick={() => void decide('CONFIRM')}>
+                    {t('cand.confirm')}
+                  </button>
+                  <button type="button" disabled={busy} onClick={() => void decide('REJECT')}>
+                    {t('cand.reject')}
+                  </button>
+                </div>
+              </section>
+            )}
+          </section>
+        );
+      }}
+    </Show>
+  );
+}

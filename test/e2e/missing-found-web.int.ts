@@ -1,0 +1,92 @@
+// Missing and found children in the web app: a police officer reviews the matcher's candidate, reads
+// why it matched, confirms it, and sees the missing report traced and the found child's case linked.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { bundleCaseWorkflows } from '../../apps/worker/src/workflow-bundle.js';
+import { as } from '../support/auth.js';
+import { eventually, startStack, type Stack } from '../support/stack.js';
+import { buildWebApp, launchBrowser, listen, signIn } from './web.js';
+
+describe('missing and found children in the web app', () => {
+  let stack: Stack;
+  let base: string;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    buildWebApp();
+    stack = await startStack(await bundleCaseWorkflows());
+    base = await listen(stack);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('a police officer opens the candidate, reads why it matched, confirms it and sees the report traced', async () => {
+    const police = await as(stack, 'sho.jaipur');
+    const cwc = await as(stack, 'cwc.jaipur');
+    const ref = `MISSING-DIARY ${Date.now() % 100000}/2026`;
+    const child = {
+      name: 'Sunita Meghwal',
+      guardians: [{ relation: 'MOTHER', name: 'Kamla Devi' }],
+      gender: 'FEMALE',
+      ageYears: { min: 11, max: 11 },
+      heightCm: { min: 138, max: 142 },
+      identifyingMarks: 'scar above the right eyebrow',
+      languages: ['Hindi', 'Marwari'],
+      clothing: 'green salwar kameez',
+    };
+    const lastSeenAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    const { body: missing } = await stack.http
+      .post('/reports/missing')
+      .set(police)
+      .send({ child, lastSeenAt, place: { districtCode: 'RJ-JAIPUR', text: 'Chandpole market' }, policeRef: ref })
+      .expect(201);
+
+    // The child is found and produced before the CWC; the found report names her case.
+    const { body: registered } = await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name: 'सुनीता', ageYears: 11, gender: 'FEMALE' } }).expect(201);
+    await stack.http.post(`/cases/${registered.caseId}/events`).set(cwc).send({ type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'GRP Jaipur' } }).expect(200);
+    const { body: found } = await stack.http
+      .post('/reports/found')
+      .set(police)
+      .send({
+        child: { name: 'सुनीता', guardians: [{ relation: 'MOTHER', name: 'कमला' }], gender: 'FEMALE', ageYears: { min: 10, max: 12 }, identifyingMarks: 'scar over right eyebrow', languages: ['Hindi'], clothing: 'green kameez' },
+        foundAt: new Date(Date.now() - 86_400_000).toISOString(),
+        place: { districtCode: 'RJ-JAIPUR', text: 'Jaipur Junction' },
+        caseId: registered.caseId,
+      })
+      .expect(201);
+    const candidate = await eventually(async () => {
+      const { body } = await stack.http.get(`/reports/${missing.id}/candidates`).set(police).query({ limit: 100 }).expect(200);
+      return (body.items as { id: string; probability: number; found: { id: string } }[]).find((c) => c.found.id === found.id);
+    }, 20_000);
+
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, base, 'sho.jaipur');
+    await page.getByRole('link', { name: 'Missing & found' }).click();
+    await page.getByRole('heading', { name: 'Missing & found children' }).waitFor();
+    await page.goto(`${base}/app/reports/${missing.id}`);
+    await page.getByRole('heading', { name: 'Missing: Sunita Meghwal' }).waitFor();
+    const row = page.getByTestId('candidate').filter({ has: page.locator(`a[href="/app/match-candidates/${candidate.id}"]`) });
+    await expect(row.textContent()).resolves.toContain(`${Math.round(candidate.probability * 100) >= 100 ? 99 : Math.round(candidate.probability * 100)}% likely`);
+    await row.getByRole('link').click();
+
+    await page.getByRole('heading', { name: /^Possible match \(\d+%\)$/ }).waitFor();
+    const explanation = page.getByTestId('explanation');
+    const nameRow = explanation.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Name', exact: true }) });
+    await expect(nameRow.textContent()).resolves.toMatch(/for/);
+    await page.getByLabel('Note: how you checked').fill('mother identified her from the photo at the station');
+    await page.getByRole('button', { name: 'Confirm the match' }).click();
+    await page.getByTestId('traced').getByText(`Confirmed: the missing report ${ref} is now traced.`).waitFor();
+    await page.getByRole('link', { name: /Open the found child's case/ }).click();
+    await page.getByRole('heading', { name: 'Case of सुनीता' }).waitFor();
+
+    const { body: after } = await stack.http.get(`/reports/${missing.id}`).set(police).expect(200);
+    expect(after).toMatchObject({ status: 'TRACED', caseId: registered.caseId });
+  }, 60_000);
+});
