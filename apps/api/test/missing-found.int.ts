@@ -1,6 +1,10 @@
 // Missing and found children over HTTP with the real worker: reports, matching in a BullMQ job, e-alerts,
 // a confirmed match that traces the family on the found child's case, and citizens' reports.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Client } from '@temporalio/client';
+import { addIsoDuration } from '@raksha/case-machine';
+import { obligationWatchId, obligationWatchQuery } from '@raksha/contracts';
+import { TEMPORAL_CLIENT } from '../src/infrastructure/tokens.js';
 import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
 import { as, freshCitizen } from '../../../test/support/auth.js';
 import { eventually, startStack, type Stack } from '../../../test/support/stack.js';
@@ -34,6 +38,11 @@ describe('missing and found children', () => {
       .send({ child: lakshmi, lastSeenAt: '2026-11-01T17:00:00+05:30', place: { districtCode: 'RJ-JAIPUR', text: 'Sindhi Camp bus stand' }, policeRef: 'MISSING-DIARY 214/2026' })
       .expect(201);
     expect(missing).toMatchObject({ kind: 'MISSING', status: 'OPEN', policeRef: 'MISSING-DIARY 214/2026' });
+    // Untraced 4 months after the station took it, it is due for referral to the AHTU: a watch escalates it.
+    const temporal = stack.app.get<Client>(TEMPORAL_CLIENT);
+    const watch = temporal.workflow.getHandle(obligationWatchId('MISSING_REPORT', missing.id));
+    const watched = (await watch.query(obligationWatchQuery)).watched;
+    expect(watched).toMatchObject({ bodyId: 'POLICE_STATION-RJ-JAIPUR-PS-01', closed: false, deadline: { id: 'missing.ahtuReferral', dueAt: addIsoDuration(missing.createdAt, 'P4M') } });
 
     // Pune: the child is found at the railway station; a case is registered and she is produced before the CWC.
     const cwcPune = await as(stack, 'cwc.pune');
@@ -82,6 +91,8 @@ describe('missing and found children', () => {
     expect(decided.candidate).toMatchObject({ status: 'CONFIRMED', missing: { status: 'TRACED', caseId: registered.caseId }, found: { status: 'TRACED' } });
     expect(decided.case.openDeadlines.map((d: { id: string }) => d.id)).toContain('cncp.familyVerification');
     await stack.http.post(`/match-candidates/${candidate.id}/decision`).set(cwcPune).send({ decision: 'REJECT', note: 'too late to reject' }).expect(409);
+    // Traced: the AHTU watch ends.
+    await eventually(async () => ((await watch.describe()).status.name === 'COMPLETED' ? true : undefined));
 
     const { body: timeline } = await stack.http.get(`/cases/${registered.caseId}/timeline`).set(cwcPune).expect(200);
     const traced = (timeline as { eventType: string; payload: Record<string, unknown> }[]).filter((e) => e.eventType === 'FAMILY_TRACED');
