@@ -30,6 +30,12 @@ import { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
 import { callTemporal } from '../infrastructure/temporal-call.js';
 import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
 import { CaseEventNotAllowed, CaseNotFound, Forbidden, IdempotencyKeyReused, InvalidInput, StaleCaseVersion } from '../problem/domain-errors.js';
+import { decodeTimeCursor, encodeTimeCursor } from '../problem/cursor.js';
+
+const afterCase = (cursor: string) => {
+  const { at, id } = decodeTimeCursor(cursor);
+  return { registeredAt: at, id };
+};
 
 export interface TimelineEntryView {
   sequence: number;
@@ -84,13 +90,6 @@ function caseView(c: CaseRow, now = new Date()): CaseView {
   };
 }
 
-const encodeCursor = (c: CaseRow) => Buffer.from(`${c.registeredAt.toISOString()}|${c.id}`).toString('base64url');
-function decodeCursor(cursor: string): { registeredAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const registeredAt = new Date(at ?? '');
-  if (!id || Number.isNaN(registeredAt.getTime())) throw new InvalidInput([{ field: 'cursor', message: 'not a cursor this API gave' }]);
-  return { registeredAt, id };
-}
 
 /** The same user and Idempotency-Key always name the same case, so a retried registration finds it. */
 function idempotentCaseId(userId: string, key: string): string {
@@ -209,11 +208,11 @@ export class CasesService {
       ...(q.overdue && { overdueAt: now }),
       ...(q.registeredFrom && { registeredFrom: new Date(q.registeredFrom) }),
       ...(q.registeredTo && { registeredTo: new Date(q.registeredTo) }),
-      ...(q.cursor && { after: decodeCursor(q.cursor) }),
+      ...(q.cursor && { after: afterCase(q.cursor) }),
       limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
-    return { items: page.map((c) => caseView(c, now)), nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!) : null };
+    return { items: page.map((c) => caseView(c, now)), nextCursor: rows.length > q.limit ? encodeTimeCursor(page[page.length - 1]!.registeredAt, page[page.length - 1]!.id) : null };
   }
 
   /** Cases awaiting the principal's body, soonest deadline first (a CWC sees CNCP cases, a JJB CICL). */

@@ -7,16 +7,11 @@ import { InvalidInput } from '../problem/domain-errors.js';
 import { BodyNotFound, StaleRegistryVersion } from './registry-errors.js';
 import { MEMBER_DESIGNATIONS, MEMBER_SEATS, WEEKDAYS, type BodyListQuery, type BodyView, type Page, type RegistryHistoryEntry, type ReplaceMembersBody, type ReplaceSittingDaysBody } from './registries.dto.js';
 import { registryChange, toHistory } from './registry-change.js';
+import { decodeIdCursor, encodeIdCursor } from '../problem/cursor.js';
 
 const rank = (designation: string) => (MEMBER_DESIGNATIONS as readonly string[]).indexOf(designation);
 /** Members in the order of their seats (the Chairperson first), then by term and name. */
 const view = (b: BodyRosterRecord): BodyView => ({ ...b, members: [...b.members].sort((x, y) => rank(x.designation) - rank(y.designation)) });
-const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
-function decodeCursor(cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString();
-  if (!/^[A-Z0-9_-]+$/.test(id)) throw new InvalidInput([{ field: 'cursor', message: 'not a cursor this API gave' }]);
-  return id;
-}
 
 /**
  * Whether the principal may know of a body: one serving a place in their jurisdiction, or one above
@@ -42,7 +37,7 @@ export class BodiesService {
     const mine = principal.body;
     const none = { items: [], nextCursor: null };
     if (!mine) return none;
-    const filter = { ...(q.type && { type: q.type }), ...(q.cursor && { afterId: decodeCursor(q.cursor) }), limit: q.limit + 1 };
+    const filter = { ...(q.type && { type: q.type }), ...(q.cursor && { afterId: decodeIdCursor(q.cursor) }), limit: q.limit + 1 };
     let rows: BodyRosterRecord[];
     if (mine.level === 'NATIONAL') {
       rows = await this.bodies.list({ ...filter, stateCode: q.stateCode, districtCode: q.districtCode });
@@ -56,7 +51,7 @@ export class BodiesService {
       rows = await this.bodies.list({ ...filter, stateCode: q.stateCode, districtCode: q.districtCode, servingDistrict: serving });
     }
     const page = rows.slice(0, q.limit);
-    return { items: page.map(view), nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!.id) : null };
+    return { items: page.map(view), nextCursor: rows.length > q.limit ? encodeIdCursor(page[page.length - 1]!.id) : null };
   }
 
   async get(principal: Principal, id: string): Promise<BodyView> {

@@ -8,13 +8,8 @@ import { InstitutionExists, PreconditionRequired, StaleRegistryVersion } from '.
 import type { CreateInstitutionBody, InstitutionListQuery, InstitutionView, Page, RegistryHistoryEntry, UpdateInstitutionBody } from './registries.dto.js';
 import { RegistrationWatch } from './registration-watch.js';
 import { registryChange, toHistory } from './registry-change.js';
+import { decodeIdCursor, encodeIdCursor } from '../problem/cursor.js';
 
-const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
-function decodeCursor(cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString();
-  if (!/^[A-Z0-9_-]+$/.test(id)) throw new InvalidInput([{ field: 'cursor', message: 'not a cursor this API gave' }]);
-  return id;
-}
 
 /** Child care institutions: who may see and change which, s.41 registration status, audited changes. */
 @Injectable()
@@ -39,12 +34,12 @@ export class InstitutionsService {
       ...(q.kind && { kind: q.kind }),
       ...(q.management && { management: q.management }),
       ...(q.registrationExpiringBefore && { registeredUntilBefore: q.registrationExpiringBefore }),
-      ...(q.cursor && { afterId: decodeCursor(q.cursor) }),
+      ...(q.cursor && { afterId: decodeIdCursor(q.cursor) }),
       limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
     const today = todayInIndia();
-    return { items: page.map((r) => institutionView(r, today)), nextCursor: rows.length > q.limit ? encodeCursor(page[page.length - 1]!.id) : null };
+    return { items: page.map((r) => institutionView(r, today)), nextCursor: rows.length > q.limit ? encodeIdCursor(page[page.length - 1]!.id) : null };
   }
 
   async get(principal: Principal, id: string): Promise<InstitutionView> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
-import type { NotificationJob } from '@raksha/contracts';
+import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
 import type { ContactCodeSender } from './contact-verification.service.js';
 
 /**
@@ -26,6 +26,6 @@ export class InboxCodeSender implements ContactCodeSender {
       subject: `Your Raksha verification code: ${code}`,
       body: `Enter ${code} to verify ${to.address}. It expires in 10 minutes. Nobody from Raksha will ask you for it.`,
     };
-    await this.notifications.add('deliver', job, { jobId: job.dedupeKey, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000 });
+    await enqueueNotifications(this.notifications, [job]);
   }
 }

@@ -21,6 +21,12 @@ import { can, type Principal } from '../auth/principal.js';
 import { CasesService } from '../cases/cases.service.js';
 import { Forbidden, InvalidInput, ReportNotFound, CandidateNotFound, ReportNotAccepting, TooManyReports, ContactNotVerified } from '../problem/domain-errors.js';
 import { MATCHING_JOBS } from './reports.tokens.js';
+import { decodeTimeCursor, encodeTimeCursor } from '../problem/cursor.js';
+
+const afterReport = (cursor: string) => {
+  const { at, id } = decodeTimeCursor(cursor);
+  return { createdAt: at, id };
+};
 
 const POLICE_ROLES = new Set(['SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER']);
 /** A citizen may file this many reports a day: enough for a family, too few for a flood. */
@@ -49,13 +55,6 @@ export interface ReportView {
 
 type CandidateRow = NonNullable<Awaited<ReturnType<ReportRepository['candidate']>>>;
 
-const encodeCursor = (r: ChildReportRow) => Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) throw new InvalidInput([{ field: 'cursor', message: 'not a cursor this API gave' }]);
-  return { createdAt, id };
-}
 
 /** Missing and found children's reports: filing, who sees them, acceptance, closure, and match decisions. */
 @Injectable()
@@ -360,7 +359,7 @@ export class ReportsService {
 
   private page(principal: Principal, rows: ChildReportRow[], limit: number) {
     const items = rows.slice(0, limit);
-    return { items: items.map((r) => this.view(principal, r)), nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!) : null };
+    return { items: items.map((r) => this.view(principal, r)), nextCursor: rows.length > limit ? encodeTimeCursor(items[items.length - 1]!.createdAt, items[items.length - 1]!.id) : null };
   }
 
   private filters(q: ReportListQuery) {
@@ -369,7 +368,7 @@ export class ReportsService {
       ...(q.status && { status: q.status }),
       ...(q.stateCode && { stateCode: q.stateCode }),
       ...(q.districtCode && { districtCode: q.districtCode }),
-      ...(q.cursor && { after: decodeCursor(q.cursor) }),
+      ...(q.cursor && { after: afterReport(q.cursor) }),
     };
   }
 
