@@ -2,7 +2,7 @@
 // Dates cross the workflow boundary as ISO strings; these turn them back into Dates.
 import { ApplicationFailure } from '@temporalio/common';
 import type { Queue } from 'bullmq';
-import type { NotificationJob } from '@raksha/contracts';
+import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
 import type { CaseRepository, EscalationActionRecord, EscalationRecord, TransitionRecord } from '@raksha/db';
 
 export interface ActivityDeps {
@@ -25,18 +25,6 @@ function date(iso: string, field: string): Date {
   return d;
 }
 
-/** One BullMQ job per recipient; the job id is the dedupe key, so a retry enqueues once. */
-async function enqueue(notifications: ActivityDeps['notifications'], jobs: readonly NotificationJob[]): Promise<void> {
-  for (const job of jobs) {
-    await notifications.add('deliver', job, {
-      jobId: job.dedupeKey.replaceAll(':', '.'), // BullMQ reserves ':' in ids
-      attempts: 10,
-      backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: 1000,
-      removeOnFail: false,
-    });
-  }
-}
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -50,7 +38,7 @@ export function createActivities(deps: ActivityDeps) {
         occurredAt: date(input.occurredAt, 'occurredAt'),
         registration: input.registration && { ...input.registration, registeredAt: date(input.registration.registeredAt, 'registeredAt') },
       });
-      if (notices?.length) await enqueue(deps.notifications, notices);
+      if (notices?.length) await enqueueNotifications(deps.notifications, notices);
       return { written };
     },
 
@@ -61,7 +49,7 @@ export function createActivities(deps: ActivityDeps) {
         occurredAt: date(input.occurredAt, 'occurredAt'),
         escalation: { ...input.escalation, dueAt: date(input.escalation.dueAt, 'dueAt') },
       });
-      if (notices?.length) await enqueue(deps.notifications, notices);
+      if (notices?.length) await enqueueNotifications(deps.notifications, notices);
       return { written };
     },
 
@@ -72,7 +60,7 @@ export function createActivities(deps: ActivityDeps) {
 
     /** One BullMQ job per recipient; the job id is the dedupe key, so a retried activity enqueues once. */
     async notify(jobs: NotificationJob[]): Promise<void> {
-      await enqueue(deps.notifications, jobs);
+      await enqueueNotifications(deps.notifications, jobs);
     },
   };
 }

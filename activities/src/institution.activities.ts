@@ -1,6 +1,6 @@
 // Activities of the institution workflow: a body's own escalations, written once and audited, and their notices.
 import type { Queue } from 'bullmq';
-import type { NotificationJob } from '@raksha/contracts';
+import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
 import type { EscalationRepository } from '@raksha/db';
 
 export interface InstitutionActivityDeps {
@@ -29,13 +29,7 @@ export function createInstitutionActivities(deps: InstitutionActivityDeps) {
     /** Escalation row + audit entry, then the notice to the body raised to; a retry writes and enqueues once. */
     async raiseBodyEscalation({ notice, ...e }: BodyEscalationInput): Promise<{ written: boolean }> {
       const written = await deps.escalations.recordBodyEscalation({ ...e, dueAt: new Date(e.dueAt), raisedAt: new Date(e.raisedAt) });
-      await deps.notifications.add('deliver', notice, {
-        jobId: notice.dedupeKey.replaceAll(':', '.'),
-        attempts: 10,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: 1000,
-        removeOnFail: false,
-      });
+      await enqueueNotifications(deps.notifications, [notice]);
       return { written };
     },
 

@@ -2,7 +2,7 @@
 // PostgreSQL, every candidate scored with its explanation, kept above the review threshold, and e-alerts to
 // the bodies concerned above the alert threshold. Run by the worker's BullMQ matching processor.
 import type { Queue } from 'bullmq';
-import type { NotificationJob } from '@raksha/contracts';
+import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
 import type { ChildReportRow, ReportRepository } from '@raksha/db';
 import {
   ALERT_THRESHOLD,
@@ -78,9 +78,7 @@ export function createMatcher(deps: MatcherDeps) {
       for (const c of toAlert) {
         const missing = byId.get(c.missingId)!;
         const found = byId.get(c.foundId)!;
-        for (const job of alertJobs(c.id, c.probability, missing, found)) {
-          await deps.notifications.add('deliver', job, { jobId: job.dedupeKey, attempts: 10, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: false });
-        }
+        await enqueueNotifications(deps.notifications, alertJobs(c.id, c.probability, missing, found));
       }
       if (toAlert.length) await deps.reports.markAlerted(toAlert.map((c) => c.id), now);
       return { reportId, blocked: rows.length, scored: scores.length, kept: saved.length, alerted: toAlert.length };

@@ -25,3 +25,25 @@ export const notificationListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type NotificationListQuery = z.infer<typeof notificationListQuery>;
+
+/** What enqueuing needs of a BullMQ queue (so this module imports no BullMQ). */
+export interface NotificationQueue {
+  add(
+    name: string,
+    data: NotificationJob,
+    options: { jobId: string; attempts: number; backoff: { type: 'exponential'; delay: number }; removeOnComplete: number; removeOnFail: boolean },
+  ): Promise<unknown>;
+}
+
+/** One BullMQ job per recipient; the job id is the dedupe key, so a retried step enqueues once. */
+export async function enqueueNotifications(queue: NotificationQueue, jobs: readonly NotificationJob[]): Promise<void> {
+  for (const job of jobs) {
+    await queue.add('deliver', job, {
+      jobId: job.dedupeKey.replaceAll(':', '.'), // BullMQ reserves ':' in ids
+      attempts: 10,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: 1000,
+      removeOnFail: false,
+    });
+  }
+}
