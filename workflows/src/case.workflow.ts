@@ -54,7 +54,7 @@ import {
   type EscalationActionRequest,
 } from '@raksha/contracts';
 import { TRACK_BODY } from '@raksha/domain';
-import { nextDueRung } from './escalation-ladder.js';
+import { escalationActionRejection, nextDueRung } from './escalation-ladder.js';
 import { noticeJobs } from './notices.js';
 
 // Local activities: the projection runs inside the workflow task that decided it, so a step is one
@@ -285,18 +285,8 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     },
   );
 
-  function escalationRejection(req: EscalationActionRequest): EscalationActionRejection | undefined {
-    const e = [...escalations.values()].find((x) => x.id === req.escalationId);
-    if (!e) return { reason: 'UNKNOWN_ESCALATION', message: `case ${caseId} has no escalation ${req.escalationId}` };
-    if (e.status === 'RESOLVED') return { reason: 'ALREADY_RESOLVED', message: 'the escalation is already resolved' };
-    if (req.action === 'ACKNOWLEDGE' && e.status === 'ACKNOWLEDGED') {
-      return { reason: 'ALREADY_ACKNOWLEDGED', message: 'the escalation is already acknowledged' };
-    }
-    if (req.action === 'RESOLVE' && !(req.note && req.note.trim().length >= 5)) {
-      return { reason: 'NOTE_REQUIRED', message: 'resolving an escalation needs a note of what was done (at least 5 characters)' };
-    }
-    return undefined;
-  }
+  const escalationRejection = (req: EscalationActionRequest) =>
+    escalationActionRejection([...escalations.values()].find((x) => x.id === req.escalationId), req, `case ${caseId}`);
   const rejectAction = (r: EscalationActionRejection) =>
     ApplicationFailure.create({ type: ESCALATION_ACTION_REJECTED, message: r.message, details: [r], nonRetryable: true });
 

@@ -1,5 +1,6 @@
 // Which rung of which deadline's ladder falls due next: pure, so unit tests and the workflow agree.
 import { addIsoDuration, type OpenDeadline } from '@raksha/case-machine';
+import type { EscalationActionRejection, EscalationActionRequest, EscalationStatus } from '@raksha/contracts';
 
 export interface DueRung {
   key: string;
@@ -23,4 +24,21 @@ export function nextDueRung(open: readonly OpenDeadline[], raised: ReadonlySet<s
     });
   }
   return next;
+}
+
+/** Why an escalation cannot be acknowledged or resolved as asked, or undefined if it can. */
+export function escalationActionRejection(
+  escalation: { status: EscalationStatus } | undefined,
+  req: EscalationActionRequest,
+  owner: string,
+): EscalationActionRejection | undefined {
+  if (!escalation) return { reason: 'UNKNOWN_ESCALATION', message: `${owner} has no escalation ${req.escalationId}` };
+  if (escalation.status === 'RESOLVED') return { reason: 'ALREADY_RESOLVED', message: 'the escalation is already resolved' };
+  if (req.action === 'ACKNOWLEDGE' && escalation.status === 'ACKNOWLEDGED') {
+    return { reason: 'ALREADY_ACKNOWLEDGED', message: 'the escalation is already acknowledged' };
+  }
+  if (req.action === 'RESOLVE' && !(req.note && req.note.trim().length >= 5)) {
+    return { reason: 'NOTE_REQUIRED', message: 'resolving an escalation needs a note of what was done (at least 5 characters)' };
+  }
+  return undefined;
 }

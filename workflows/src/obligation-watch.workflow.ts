@@ -15,7 +15,7 @@ import {
   type EscalationActionRequest,
   type WatchedObligation,
 } from '@raksha/contracts';
-import { nextDueRung } from './escalation-ladder.js';
+import { escalationActionRejection, nextDueRung } from './escalation-ladder.js';
 
 const { raiseBodyEscalation, recordBodyEscalationAction, markBodyObligationMet } = proxyLocalActivities<InstitutionActivities>({
   startToCloseTimeout: '15 seconds',
@@ -49,16 +49,7 @@ export async function obligationWatchWorkflow(initial: WatchedObligation, carrie
     changes += 1;
   });
 
-  function rejection(req: EscalationActionRequest): EscalationActionRejection | undefined {
-    const e = list().find((x) => x.id === req.escalationId);
-    if (!e) return { reason: 'UNKNOWN_ESCALATION', message: `${watched.label} has no escalation ${req.escalationId}` };
-    if (e.status === 'RESOLVED') return { reason: 'ALREADY_RESOLVED', message: 'the escalation is already resolved' };
-    if (req.action === 'ACKNOWLEDGE' && e.status === 'ACKNOWLEDGED') return { reason: 'ALREADY_ACKNOWLEDGED', message: 'the escalation is already acknowledged' };
-    if (req.action === 'RESOLVE' && !(req.note && req.note.trim().length >= 5)) {
-      return { reason: 'NOTE_REQUIRED', message: 'resolving an escalation needs a note of what was done (at least 5 characters)' };
-    }
-    return undefined;
-  }
+  const rejection = (req: EscalationActionRequest) => escalationActionRejection(list().find((x) => x.id === req.escalationId), req, watched.label);
   const reject = (r: EscalationActionRejection) => ApplicationFailure.create({ type: ESCALATION_ACTION_REJECTED, message: r.message, details: [r], nonRetryable: true });
 
   async function locked<T>(body: () => Promise<T>): Promise<T> {
