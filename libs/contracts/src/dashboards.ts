@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** The sections of the MIS dashboard, each a table of its own (and a CSV of its own). */
+export const DASHBOARD_SECTIONS = ['areas', 'cases', 'pendency', 'production', 'sirs', 'escalations', 'missingReports', 'occupancy', 'restorations'] as const;
+export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
+
 /** A dashboard's place and period; the period defaults to the last 12 months. */
 export const dashboardQuery = z
   .strictObject({
@@ -8,6 +12,9 @@ export const dashboardQuery = z
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),
     format: z.enum(['json', 'csv']).default('json'),
+    /** With format=csv: that section's table alone, with its own columns. */
+    section: z.enum(DASHBOARD_SECTIONS).optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+  .refine((q) => q.section === undefined || q.format === 'csv', { message: 'a section is exported as CSV: add format=csv', path: ['section'] });
 export type DashboardQuery = z.infer<typeof dashboardQuery>;

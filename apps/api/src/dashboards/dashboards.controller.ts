@@ -17,12 +17,14 @@ export class DashboardsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({
     summary:
-      'MIS figures of a state or district for a period: cases by track and stage, pendency beyond 4 months, production within 24 h, SIRs on time, escalations and their age, missing reports and time to trace, CCI occupancy, restorations and follow-ups due; format=csv for a spreadsheet',
+      'MIS figures of a state or district for a period: cases by track and stage, pendency beyond 4 months, production within 24 h, SIRs on time, escalations and their age, missing reports and time to trace, CCI occupancy, restorations and follow-ups due, each also by district (of a state) or by state (nationally); format=csv for a spreadsheet, with section=<name> for one section’s table',
   })
   async overview(@CurrentPrincipal() principal: Principal, @Query({ schema: dashboardQuery }) query: DashboardQuery, @Res({ passthrough: true }) res: Response) {
     const overview = await this.dashboards.overview(principal, query);
     if (query.format === 'json') return overview;
-    res.type('text/csv').setHeader('Content-Disposition', `attachment; filename="raksha-${overview.scope.districtCode ?? overview.scope.stateCode ?? 'india'}-${overview.scope.from}-${overview.scope.to}.csv"`);
-    return this.dashboards.toCsv(overview);
+    const place = overview.scope.districtCode ?? overview.scope.stateCode ?? 'india';
+    const name = ['raksha', place, query.section, overview.scope.from, overview.scope.to].filter(Boolean).join('-');
+    res.type('text/csv').setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+    return this.dashboards.toCsv(overview, query.section);
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { DashboardQuery } from '@raksha/contracts';
+import type { DashboardQuery, DashboardSection } from '@raksha/contracts';
 import { DashboardRepository, type DashboardScope } from '@raksha/db';
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { Principal } from '../auth/principal.js';
 import { InvalidInput, StateNotFound } from '../problem/domain-errors.js';
+import { csvLine } from '../registries/csv.js';
 
 const DAY = 86_400_000;
 /** Follow-ups counted as due when they fall due within this many days. */
@@ -11,8 +12,36 @@ const FOLLOW_UP_HORIZON_DAYS = 30;
 
 /** The calendar date in India Standard Time, which the period's days are. */
 const istDate = (d: Date) => new Date(d.getTime() + 330 * 60_000).toISOString().slice(0, 10);
+const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
+const sum = <T>(rows: readonly T[], of: (r: T) => number) => rows.reduce((t, r) => t + of(r), 0);
+
+/** One area's row of the comparison table: the headline figures of a district (or of a state, nationally). */
+export interface AreaFigures {
+  code: string;
+  name: string;
+  casesRegistered: number;
+  pendingBeyond4Months: number;
+  produced: number;
+  producedWithin24Hours: number;
+  productionSharePercent: number | null;
+  sirsSubmitted: number;
+  sirsOnTime: number;
+  escalationsRaised: number;
+  escalationsOpen: number;
+  missingReports: number;
+  missingTraced: number;
+  sanctionedPlaces: number;
+  childrenInCare: number;
+  restored: number;
+  followUpsOverdue: number;
+}
 
 export type Overview = Awaited<ReturnType<DashboardsService['overview']>>;
+type Cell = string | number | null;
+interface Table {
+  columns: string[];
+  rows: Cell[][];
+}
 
 /** The MIS dashboard of a state or district for a period: what the JJ Act's deadlines look like in aggregate. */
 @Injectable()
@@ -25,7 +54,8 @@ export class DashboardsService {
   async overview(principal: Principal, q: DashboardQuery) {
     const scope = this.scopeOf(principal, q);
     const now = new Date();
-    const [casesByTrackAndPhase, pendingBeyond4Months, onTime, escalations, missingReports, occupancy, restorations] = await Promise.all([
+    const [areaNames, cases, pending, onTime, escalations, missing, institutions, restorations] = await Promise.all([
+      this.dashboards.areas(scope),
       this.dashboards.casesByTrackAndPhase(scope),
       this.dashboards.pendingBeyond4Months(scope, now),
       this.dashboards.onTime(scope),
@@ -34,48 +64,146 @@ export class DashboardsService {
       this.dashboards.occupancy(scope),
       this.dashboards.restorations(scope, now, FOLLOW_UP_HORIZON_DAYS),
     ]);
-    const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
+    if (scope.districtCode && areaNames.length === 0) throw new StateNotFound(scope.districtCode);
+
+    const totals = <K extends string>(rows: readonly ({ [k in K]: string } & { cases: number })[], keys: readonly K[]) => {
+      const byKey = new Map<string, { [k in K]: string } & { cases: number }>();
+      for (const r of rows) {
+        const id = keys.map((k) => r[k]).join('/');
+        const seen = byKey.get(id);
+        if (seen) seen.cases += r.cases;
+        else byKey.set(id, { ...Object.fromEntries(keys.map((k) => [k, r[k]])), cases: r.cases } as { [k in K]: string } & { cases: number });
+      }
+      return [...byKey.values()].sort((a, b) => keys.map((k) => a[k].localeCompare(b[k])).find((c) => c !== 0) ?? 0);
+    };
+    const reportsByStatus = new Map<string, number>();
+    for (const r of missing.byAreaAndStatus) reportsByStatus.set(r.status, (reportsByStatus.get(r.status) ?? 0) + r.reports);
+    const produced = sum(onTime, (r) => r.produced);
+    const producedOnTime = sum(onTime, (r) => r.producedOnTime);
+    const sirs = sum(onTime, (r) => r.sirs);
+    const sirsOnTime = sum(onTime, (r) => r.sirsOnTime);
+
+    const inArea = <T extends { area: string }>(rows: readonly T[], code: string) => rows.filter((r) => r.area === code);
+    const areas: AreaFigures[] = areaNames.map(({ area, name }) => {
+      const t = inArea(onTime, area)[0];
+      const p = t?.produced ?? 0;
+      const pOnTime = t?.producedOnTime ?? 0;
+      const e = inArea(escalations.byArea, area)[0];
+      const m = inArea(missing.byAreaAndStatus, area);
+      const ccis = inArea(institutions, area);
+      const r = inArea(restorations, area)[0];
+      return {
+        code: area,
+        name,
+        casesRegistered: sum(inArea(cases, area), (x) => x.cases),
+        pendingBeyond4Months: sum(inArea(pending, area), (x) => x.cases),
+        produced: p,
+        producedWithin24Hours: pOnTime,
+        productionSharePercent: share(pOnTime, p),
+        sirsSubmitted: t?.sirs ?? 0,
+        sirsOnTime: t?.sirsOnTime ?? 0,
+        escalationsRaised: e?.escalations ?? 0,
+        escalationsOpen: e?.open ?? 0,
+        missingReports: sum(m, (x) => x.reports),
+        missingTraced: sum(m.filter((x) => x.status === 'TRACED'), (x) => x.reports),
+        sanctionedPlaces: sum(ccis, (x) => x.sanctioned),
+        childrenInCare: sum(ccis, (x) => x.occupied),
+        restored: r?.restored ?? 0,
+        followUpsOverdue: r?.followUpsOverdue ?? 0,
+      };
+    });
+
     return {
       scope: { stateCode: scope.stateCode ?? null, districtCode: scope.districtCode ?? null, from: istDate(scope.from), to: istDate(new Date(scope.to.getTime() - 1)) },
-      casesByTrackAndPhase,
-      pendingBeyond4Months,
-      production: { produced: onTime.produced, within24Hours: onTime.producedOnTime, sharePercent: share(onTime.producedOnTime, onTime.produced) },
-      socialInvestigationReports: { submitted: onTime.sirs, onTime: onTime.sirsOnTime, sharePercent: share(onTime.sirsOnTime, onTime.sirs) },
-      escalations,
-      missingReports,
-      occupancy: {
-        institutions: occupancy,
-        total: occupancy.reduce((t, i) => ({ sanctioned: t.sanctioned + i.sanctioned, occupied: t.occupied + i.occupied }), { sanctioned: 0, occupied: 0 }),
+      /** What the areas are: the districts of a state or district, the states of the country. */
+      areaLevel: scope.stateCode ? ('DISTRICT' as const) : ('STATE' as const),
+      areas,
+      casesByTrackAndPhase: totals(cases, ['track', 'phase'] as const),
+      pendingBeyond4Months: totals(pending, ['track'] as const),
+      production: { produced, within24Hours: producedOnTime, sharePercent: share(producedOnTime, produced) },
+      socialInvestigationReports: { submitted: sirs, onTime: sirsOnTime, sharePercent: share(sirsOnTime, sirs) },
+      escalations: escalations.byBodyAndStatus,
+      missingReports: {
+        byStatus: [...reportsByStatus].sort(([a], [b]) => a.localeCompare(b)).map(([status, reports]) => ({ status, reports })),
+        medianDaysToTrace: missing.medianDaysToTrace,
       },
-      restorations: { ...restorations, followUpHorizonDays: FOLLOW_UP_HORIZON_DAYS },
+      occupancy: {
+        institutions: institutions.map(({ institutionId, name, districtCode, sanctioned, occupied }) => ({ institutionId, name, districtCode, sanctioned, occupied })),
+        total: { sanctioned: sum(institutions, (i) => i.sanctioned), occupied: sum(institutions, (i) => i.occupied) },
+      },
+      restorations: {
+        restored: sum(restorations, (r) => r.restored),
+        followUpsDue: sum(restorations, (r) => r.followUpsDue),
+        followUpsOverdue: sum(restorations, (r) => r.followUpsOverdue),
+        followUpHorizonDays: FOLLOW_UP_HORIZON_DAYS,
+      },
     };
   }
 
-  /** The overview as CSV: one row per figure, `section,key,value`, for a spreadsheet. */
-  toCsv(o: Overview): string {
-    const rows: [string, string, string | number | null][] = [
-      ...Object.entries(o.scope).map(([k, v]) => ['scope', k, v] as [string, string, string | null]),
-      ...o.casesByTrackAndPhase.map((r) => ['casesByTrackAndPhase', `${r.track}/${r.phase}`, r.cases] as [string, string, number]),
-      ...o.pendingBeyond4Months.map((r) => ['pendingBeyond4Months', r.track, r.cases] as [string, string, number]),
-      ...Object.entries(o.production).map(([k, v]) => ['production', k, v] as [string, string, number | null]),
-      ...Object.entries(o.socialInvestigationReports).map(([k, v]) => ['socialInvestigationReports', k, v] as [string, string, number | null]),
+  /** A section of the overview as a table: what its chart shows, row by row. */
+  table(o: Overview, section: DashboardSection): Table {
+    switch (section) {
+      case 'areas':
+        return {
+          columns: ['code', 'name', 'casesRegistered', 'pendingBeyond4Months', 'produced', 'producedWithin24Hours', 'productionSharePercent', 'sirsSubmitted', 'sirsOnTime', 'escalationsRaised', 'escalationsOpen', 'missingReports', 'missingTraced', 'sanctionedPlaces', 'childrenInCare', 'restored', 'followUpsOverdue'],
+          rows: o.areas.map((a) => [a.code, a.name, a.casesRegistered, a.pendingBeyond4Months, a.produced, a.producedWithin24Hours, a.productionSharePercent, a.sirsSubmitted, a.sirsOnTime, a.escalationsRaised, a.escalationsOpen, a.missingReports, a.missingTraced, a.sanctionedPlaces, a.childrenInCare, a.restored, a.followUpsOverdue]),
+        };
+      case 'cases':
+        return { columns: ['track', 'phase', 'cases'], rows: o.casesByTrackAndPhase.map((r) => [r.track, r.phase, r.cases]) };
+      case 'pendency':
+        return { columns: ['track', 'casesPendingBeyond4Months'], rows: o.pendingBeyond4Months.map((r) => [r.track, r.cases]) };
+      case 'production':
+        return { columns: ['produced', 'within24Hours', 'sharePercent'], rows: [[o.production.produced, o.production.within24Hours, o.production.sharePercent]] };
+      case 'sirs': {
+        const s = o.socialInvestigationReports;
+        return { columns: ['submitted', 'onTime', 'sharePercent'], rows: [[s.submitted, s.onTime, s.sharePercent]] };
+      }
+      case 'escalations':
+        return { columns: ['toBody', 'status', 'escalations', 'medianAgeHours', 'maxAgeHours'], rows: o.escalations.map((r) => [r.toBody, r.status, r.escalations, r.medianAgeHours, r.maxAgeHours]) };
+      case 'missingReports':
+        return {
+          columns: ['status', 'reports', 'medianDaysToTrace'],
+          rows: o.missingReports.byStatus.map((r) => [r.status, r.reports, r.status === 'TRACED' ? o.missingReports.medianDaysToTrace : null]),
+        };
+      case 'occupancy':
+        return {
+          columns: ['institutionId', 'name', 'districtCode', 'sanctioned', 'occupied'],
+          rows: o.occupancy.institutions.map((i) => [i.institutionId, i.name, i.districtCode, i.sanctioned, i.occupied]),
+        };
+      case 'restorations': {
+        const r = o.restorations;
+        return { columns: ['restored', 'followUpsDue', 'followUpsOverdue', 'followUpHorizonDays'], rows: [[r.restored, r.followUpsDue, r.followUpsOverdue, r.followUpHorizonDays]] };
+      }
+    }
+  }
+
+  /** One section as CSV with its own columns, or the whole overview as `section,key,value` rows. */
+  toCsv(o: Overview, section?: DashboardSection): string {
+    if (section) {
+      const t = this.table(o, section);
+      return csv([t.columns, ...t.rows]);
+    }
+    const rows: Cell[][] = [
+      ['section', 'key', 'value'],
+      ...Object.entries(o.scope).map(([k, v]) => ['scope', k, v]),
+      ...o.areas.flatMap((a) => Object.entries(a).filter(([k]) => k !== 'code').map(([k, v]) => ['areas', `${a.code}/${k}`, v])),
+      ...o.casesByTrackAndPhase.map((r) => ['casesByTrackAndPhase', `${r.track}/${r.phase}`, r.cases]),
+      ...o.pendingBeyond4Months.map((r) => ['pendingBeyond4Months', r.track, r.cases]),
+      ...Object.entries(o.production).map(([k, v]) => ['production', k, v]),
+      ...Object.entries(o.socialInvestigationReports).map(([k, v]) => ['socialInvestigationReports', k, v]),
       ...o.escalations.flatMap((r) => [
         ['escalations', `${r.toBody}/${r.status}/count`, r.escalations],
         ['escalations', `${r.toBody}/${r.status}/medianAgeHours`, r.medianAgeHours],
-      ] as [string, string, number | null][]),
-      ...o.missingReports.byStatus.map((r) => ['missingReports', r.status, r.reports] as [string, string, number]),
+      ]),
+      ...o.missingReports.byStatus.map((r) => ['missingReports', r.status, r.reports]),
       ['missingReports', 'medianDaysToTrace', o.missingReports.medianDaysToTrace],
       ...o.occupancy.institutions.flatMap((i) => [
         ['occupancy', `${i.institutionId}/sanctioned`, i.sanctioned],
         ['occupancy', `${i.institutionId}/occupied`, i.occupied],
-      ] as [string, string, number][]),
-      ...Object.entries(o.restorations).map(([k, v]) => ['restorations', k, v] as [string, string, number]),
+      ]),
+      ...Object.entries(o.restorations).map(([k, v]) => ['restorations', k, v]),
     ];
-    const cell = (v: string | number | null) => {
-      const text = v === null ? '' : String(v);
-      return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-    };
-    return ['section,key,value', ...rows.map((r) => r.map(cell).join(','))].join('\r\n') + '\r\n';
+    return csv(rows);
   }
 
   /** The principal's own jurisdiction narrows (never widens) the place asked for. */
@@ -95,3 +223,6 @@ export class DashboardsService {
     return { ...(stateCode && { stateCode }), ...(districtCode && { districtCode }), from, to };
   }
 }
+
+/** RFC 4180 lines with CRLF ends; an empty field for a figure that has no value (a share of nothing). */
+const csv = (rows: readonly Cell[][]) => rows.map((r) => csvLine(r.map((v) => (v === null ? '' : String(v))))).join('\r\n') + '\r\n';
