@@ -16,7 +16,7 @@ const HOMES: { username: string; file: string; ready: string }[] = [
   { username: 'dcpu.jaipur', file: 'dcpu-escalations', ready: 'Escalations' },
   { username: 'cci.jaipur', file: 'cci-children', ready: 'Children in our care' },
   { username: 'sjpu.jaipur', file: 'police-cases', ready: 'Cases' },
-  { username: 'monitor.rj', file: 'monitor-search', ready: 'Search cases' },
+  { username: 'monitor.rj', file: 'monitor-dashboard', ready: 'MIS dashboard' },
 ];
 
 buildWebApp();

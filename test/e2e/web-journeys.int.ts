@@ -87,6 +87,8 @@ describe('the web app, role by role, in a real browser', () => {
     await stack.http.post(`/cases/${caseId}/events`).set(district.cwc).send({ type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'RESCUED', producedBy: 'Childline' } }).expect(200);
     const { page } = await newPage();
     await signIn(page, base, 'monitor.rj');
+    await page.getByRole('heading', { name: 'MIS dashboard' }).waitFor();
+    await page.getByRole('link', { name: 'Search cases' }).click();
     await page.getByRole('heading', { name: 'Search cases' }).waitFor();
     await page.getByLabel('District code').fill(district.districtCode);
     await page.getByRole('button', { name: 'Search', exact: true }).click();

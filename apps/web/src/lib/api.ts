@@ -101,6 +101,24 @@ export class Api {
     return res.ok ? res.blob() : null;
   }
 
+  /** A file the API sends as an attachment (a CSV export), with the name it gives; a problem is thrown as ApiError. */
+  async file(path: string): Promise<{ blob: Blob; filename: string | null }> {
+    if (this.session && Date.now() > this.session.expiresAt - 5_000) await this.refresh();
+    const res = await fetch(`${this.base}${path}`, { headers: this.session ? { authorization: `Bearer ${this.session.accessToken}` } : {} });
+    if (!res.ok) {
+      const text = await res.text();
+      let problem: Problem;
+      try {
+        problem = JSON.parse(text) as Problem;
+      } catch {
+        problem = { title: text || res.statusText } as Problem;
+      }
+      throw new ApiError(res.status, problem);
+    }
+    const filename = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? null;
+    return { blob: await res.blob(), filename };
+  }
+
   private ok<T>(res: RawResponse): T {
     if (res.status >= 200 && res.status < 300) return res.body as T;
     throw new ApiError(res.status, problemOf(res));

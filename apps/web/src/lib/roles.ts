@@ -16,6 +16,7 @@ export function navFor(roles: readonly string[], bodyType?: string): NavItem[] {
   if (hasPermission(r, 'queue:read')) items.push({ path: '/queue', label: 'nav.queue' });
   if (bodyType === 'CCI' && hasPermission(r, 'admission:manage')) items.push({ path: '/institution', label: 'nav.institution' });
   if (hasPermission(r, 'escalation:read')) items.push({ path: '/escalations', label: 'nav.escalations' });
+  if (hasPermission(r, 'dashboard:read')) items.push({ path: '/dashboard', label: 'nav.dashboard' });
   if (hasPermission(r, 'case:read')) {
     items.push(roles.some((x) => MONITORS.includes(x)) ? { path: '/search', label: 'nav.search' } : { path: '/cases', label: 'nav.cases' });
   }
@@ -35,7 +36,7 @@ export function homeOf(roles: readonly string[], bodyType?: string): string {
   if (roles.includes('DCPU_OFFICER') || roles.includes('SCPS_OFFICER')) return '/escalations';
   if (roles.includes('CCI_STAFF') && bodyType === 'CCI') return '/institution';
   if (roles.some((x) => POLICE.includes(x))) return '/cases';
-  if (roles.some((x) => MONITORS.includes(x))) return '/search';
+  if (roles.some((x) => MONITORS.includes(x))) return '/dashboard';
   if (roles.includes('CITIZEN')) return '/reports';
   return navFor(roles, bodyType)[0]?.path ?? '/none';
 }

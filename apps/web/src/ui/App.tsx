@@ -16,6 +16,7 @@ import { CaseList } from './CaseList.js';
 import { Register } from './Register.js';
 import { CandidateDetail, ReportDetail, ReportForm, ReportList } from './Reports.js';
 import { Inbox, Verify } from './Inbox.js';
+import { Dashboard } from './Dashboard.js';
 import { Bodies, ImportInstitutions, InstitutionList, InstitutionPage, NewInstitution } from './Registries.js';
 
 const BASE = '/app';
@@ -164,6 +165,8 @@ function Shell({ path }: { path: string }) {
           <Institution />
         ) : route === '/cases' ? (
           <CaseList mode="list" />
+        ) : route === '/dashboard' ? (
+          <Dashboard />
         ) : route === '/search' ? (
           <CaseList mode="search" />
         ) : route === '/register' ? (

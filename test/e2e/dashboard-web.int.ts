@@ -1,0 +1,88 @@
+// The state monitor's MIS dashboard in a real browser, against the real API and services.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser } from 'playwright-core';
+import { bundleCaseWorkflows } from '../../apps/worker/src/workflow-bundle.js';
+import { as, isolatedDistrict, type IsolatedDistrict } from '../support/auth.js';
+import { startStack, type Stack } from '../support/stack.js';
+import { buildWebApp, launchBrowser, listen, signIn } from './web.js';
+
+describe('the MIS dashboard in the web app', () => {
+  let stack: Stack;
+  let base: string;
+  let browser: Browser;
+  let district: IsolatedDistrict;
+
+  beforeAll(async () => {
+    buildWebApp();
+    stack = await startStack(await bundleCaseWorkflows());
+    base = await listen(stack);
+    browser = await launchBrowser();
+    district = await isolatedDistrict(stack);
+    const register = async (name: string) =>
+      (await stack.http.post('/cases').set(district.cwc).send({ track: 'CNCP', districtCode: district.districtCode, child: { name, ageYears: 10 } }).expect(201)).body.caseId as string;
+    const produced = await register('Sita');
+    await register('Gopal');
+    await stack.http.post(`/cases/${produced}/events`).set(district.cwc).send({ type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'Childline' } }).expect(200);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('the state monitor lands on the dashboard, compares districts, opens one, reads the table behind a chart and downloads its CSV', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await signIn(page, base, 'monitor.rj');
+    await page.getByRole('heading', { name: 'MIS dashboard' }).waitFor();
+
+    // The state's districts, this one among them; opening it narrows every figure to it.
+    const areas = page.locator('#dash-areas');
+    await areas.getByLabel('Order by').selectOption('name');
+    await areas.locator('details.dash-table summary').click();
+    const row = areas.locator('details.dash-table tr', { hasText: `Test ${district.districtCode.slice('RJ-T'.length)}` });
+    await expect(row.locator('td').allTextContents()).resolves.toEqual(['Test ' + district.districtCode.slice('RJ-T'.length), '2', '0', '1', '1', '0', '0', '0', '0', '0', '0', '10', '0']);
+    await row.getByRole('button').click();
+    await page.getByRole('status').getByText(district.districtCode).waitFor();
+
+    const kpi = (label: string) => page.locator('.kpi', { hasText: label }).locator('.kpi-value').textContent();
+    await expect(kpi('Cases registered')).resolves.toBe('2');
+    await expect(kpi('Produced within 24 hours')).resolves.toBe('100%');
+
+    const cases = page.locator('#dash-cases');
+    await expect(cases.locator('figure.bars').first().textContent()).resolves.toMatch(/^(?=.*Production\s*1)(?=.*Inquiry\s*1)/);
+    await cases.locator('details.dash-table summary').click();
+    const table = await cases.locator('details.dash-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(table).toHaveLength(2);
+    expect(table.map((r) => r[2]).sort()).toEqual(['1', '1']);
+
+    // The section's CSV is the API's own, named for the place and section.
+    const [download] = await Promise.all([page.waitForEvent('download'), cases.getByRole('button', { name: 'CSV', exact: true }).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^raksha-${district.districtCode}-cases-\\d{4}-\\d{2}-\\d{2}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const api = await stack.http.get('/dashboards/overview').set(await as(stack, 'monitor.rj')).query({ districtCode: district.districtCode, format: 'csv', section: 'cases' }).expect(200);
+    expect(csv).toBe(api.text);
+    expect(csv.split('\r\n')[0]).toBe('track,phase,cases');
+
+    // Back up to the state.
+    await page.getByRole('button', { name: 'Back to RJ' }).click();
+    await page.locator('#dash-areas').getByRole('heading', { name: 'Compare the districts' }).waitFor();
+    await context.close();
+  });
+
+  it('a district’s DCPU officer sees only the district, in Hindi too, and a bad period is refused with the reason', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+    const page = await context.newPage();
+    await signIn(page, base, `dcpu.t${district.districtCode.slice('RJ-T'.length).toLowerCase()}`);
+    await page.getByRole('link', { name: 'MIS dashboard' }).click();
+    await page.getByRole('status').getByText(district.districtCode).waitFor();
+    expect(await page.getByLabel('District code').count()).toBe(0);
+    await page.getByLabel('Period from').fill('2026-12-01');
+    await page.getByLabel('Period to').fill('2026-01-01');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('alert').getByText('from must not be after to').waitFor();
+    await page.getByRole('button', { name: 'Language' }).click();
+    await page.getByRole('heading', { name: 'एमआईएस डैशबोर्ड' }).waitFor();
+    await context.close();
+  });
+});
