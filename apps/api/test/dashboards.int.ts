@@ -71,8 +71,9 @@ describe('MIS dashboard', () => {
     expect(noFormat.body.errors).toEqual([{ field: 'section', message: 'a section is exported as CSV: add format=csv' }]);
     await stack.http.get('/dashboards/overview').set(await as(stack, 'monitor.india')).query({ format: 'csv', section: 'everything' }).expect(400);
     await stack.http.get('/dashboards/overview').set(await as(stack, 'monitor.india')).query({ districtCode: 'RJ-NOWHERE' }).expect(404);
+    await stack.http.get('/dashboards/overview').set(await as(stack, 'monitor.india')).query({ stateCode: 'QQ' }).expect(404);
     const india = await stack.http.get('/dashboards/overview').set(await as(stack, 'monitor.india')).query({ stateCode: 'MH', from: '2026-01-01', to: '2026-12-31' }).expect(200);
-    expect(india.body.scope).toEqual({ stateCode: 'MH', districtCode: null, from: '2026-01-01', to: '2026-12-31' });
+    expect(india.body.scope).toEqual({ name: 'Maharashtra', stateCode: 'MH', districtCode: null, from: '2026-01-01', to: '2026-12-31' });
     // Nationally, the areas are the states and union territories (36, and any other test's own state).
     const national = await stack.http.get('/dashboards/overview').set(await as(stack, 'monitor.india')).expect(200);
     expect(national.body.areaLevel).toBe('STATE');

@@ -54,7 +54,8 @@ export class DashboardsService {
   async overview(principal: Principal, q: DashboardQuery) {
     const scope = this.scopeOf(principal, q);
     const now = new Date();
-    const [areaNames, cases, pending, onTime, escalations, missing, institutions, restorations] = await Promise.all([
+    const [placeName, areaNames, cases, pending, onTime, escalations, missing, institutions, restorations] = await Promise.all([
+      this.dashboards.placeName(scope),
       this.dashboards.areas(scope),
       this.dashboards.casesByTrackAndPhase(scope),
       this.dashboards.pendingBeyond4Months(scope, now),
@@ -64,7 +65,7 @@ export class DashboardsService {
       this.dashboards.occupancy(scope),
       this.dashboards.restorations(scope, now, FOLLOW_UP_HORIZON_DAYS),
     ]);
-    if (scope.districtCode && areaNames.length === 0) throw new StateNotFound(scope.districtCode);
+    if (placeName === null) throw new StateNotFound(scope.districtCode ?? scope.stateCode ?? '');
 
     const totals = <K extends string>(rows: readonly ({ [k in K]: string } & { cases: number })[], keys: readonly K[]) => {
       const byKey = new Map<string, { [k in K]: string } & { cases: number }>();
@@ -114,7 +115,7 @@ export class DashboardsService {
     });
 
     return {
-      scope: { stateCode: scope.stateCode ?? null, districtCode: scope.districtCode ?? null, from: istDate(scope.from), to: istDate(new Date(scope.to.getTime() - 1)) },
+      scope: { name: placeName, stateCode: scope.stateCode ?? null, districtCode: scope.districtCode ?? null, from: istDate(scope.from), to: istDate(new Date(scope.to.getTime() - 1)) },
       /** What the areas are: the districts of a state or district, the states of the country. */
       areaLevel: scope.stateCode ? ('DISTRICT' as const) : ('STATE' as const),
       areas,

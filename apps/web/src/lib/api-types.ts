@@ -197,7 +197,7 @@ export interface DashboardArea {
 
 /** GET /dashboards/overview */
 export interface DashboardOverview {
-  scope: { stateCode: string | null; districtCode: string | null; from: string; to: string };
+  scope: { name: string; stateCode: string | null; districtCode: string | null; from: string; to: string };
   areaLevel: 'STATE' | 'DISTRICT';
   areas: DashboardArea[];
   casesByTrackAndPhase: { track: string; phase: string; cases: number }[];

@@ -83,7 +83,7 @@ export function Dashboard() {
 
 function ScopeLine({ o, scope, go, canWiden }: { o: DashboardOverview; scope: DashboardScope; go(s: DashboardScope): void; canWiden(level: 'STATE' | 'NATIONAL'): boolean }) {
   const { t, lang } = useApp();
-  const place = o.scope.districtCode ?? o.scope.stateCode ?? t('dash.india');
+  const place = o.scope.districtCode ? `${o.scope.name} (${o.scope.districtCode})` : o.scope.stateCode ? o.scope.name : t('dash.india');
   return (
     <div className="notice" role="status">
       <p>

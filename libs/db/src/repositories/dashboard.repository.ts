@@ -29,6 +29,16 @@ export class DashboardRepository {
     return this.db.$queryRaw<{ area: string; name: string }[]>`SELECT code AS area, name FROM "State" ORDER BY name`;
   }
 
+  /** The name of the scope's place (null when it does not exist); nationally, none. */
+  async placeName(s: DashboardScope): Promise<string | null> {
+    const [row] = s.districtCode
+      ? await this.db.$queryRaw<{ name: string }[]>`SELECT name FROM "District" WHERE code = ${s.districtCode}`
+      : s.stateCode
+        ? await this.db.$queryRaw<{ name: string }[]>`SELECT name FROM "State" WHERE code = ${s.stateCode}`
+        : [{ name: 'India' }];
+    return row?.name ?? null;
+  }
+
   /** Cases registered in the period, by area, track and stage (phase). */
   casesByTrackAndPhase(s: DashboardScope) {
     return this.db.$queryRaw<{ area: string; track: string; phase: string; cases: number }[]>`
