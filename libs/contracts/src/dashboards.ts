@@ -18,3 +18,39 @@ export const dashboardQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
   .refine((q) => q.section === undefined || q.format === 'csv', { message: 'a section is exported as CSV: add format=csv', path: ['section'] });
 export type DashboardQuery = z.infer<typeof dashboardQuery>;
+
+/** One area's row of the dashboard's comparison table (a district of a state, or a state of the country). */
+export interface DashboardArea {
+  code: string;
+  name: string;
+  casesRegistered: number;
+  pendingBeyond4Months: number;
+  produced: number;
+  producedWithin24Hours: number;
+  productionSharePercent: number | null;
+  sirsSubmitted: number;
+  sirsOnTime: number;
+  escalationsRaised: number;
+  escalationsOpen: number;
+  missingReports: number;
+  missingTraced: number;
+  sanctionedPlaces: number;
+  childrenInCare: number;
+  restored: number;
+  followUpsOverdue: number;
+}
+
+/** What GET /dashboards/overview answers (format=json). */
+export interface DashboardOverview {
+  scope: { name: string; stateCode: string | null; districtCode: string | null; from: string; to: string };
+  areaLevel: 'STATE' | 'DISTRICT';
+  areas: DashboardArea[];
+  casesByTrackAndPhase: { track: string; phase: string; cases: number }[];
+  pendingBeyond4Months: { track: string; cases: number }[];
+  production: { produced: number; within24Hours: number; sharePercent: number | null };
+  socialInvestigationReports: { submitted: number; onTime: number; sharePercent: number | null };
+  escalations: { toBody: string; status: string; escalations: number; medianAgeHours: number | null; maxAgeHours: number | null }[];
+  missingReports: { byStatus: { status: string; reports: number }[]; medianDaysToTrace: number | null };
+  occupancy: { institutions: { institutionId: string; name: string; districtCode: string; sanctioned: number; occupied: number }[]; total: { sanctioned: number; occupied: number } };
+  restorations: { restored: number; followUpsDue: number; followUpsOverdue: number; followUpHorizonDays: number };
+}

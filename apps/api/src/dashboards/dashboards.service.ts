@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DashboardQuery, DashboardSection } from '@raksha/contracts';
+import type { DashboardArea, DashboardOverview, DashboardQuery, DashboardSection } from '@raksha/contracts';
 import { DashboardRepository, type DashboardScope } from '@raksha/db';
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { Principal } from '../auth/principal.js';
@@ -15,28 +15,6 @@ const istDate = (d: Date) => new Date(d.getTime() + 330 * 60_000).toISOString().
 const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 const sum = <T>(rows: readonly T[], of: (r: T) => number) => rows.reduce((t, r) => t + of(r), 0);
 
-/** One area's row of the comparison table: the headline figures of a district (or of a state, nationally). */
-export interface AreaFigures {
-  code: string;
-  name: string;
-  casesRegistered: number;
-  pendingBeyond4Months: number;
-  produced: number;
-  producedWithin24Hours: number;
-  productionSharePercent: number | null;
-  sirsSubmitted: number;
-  sirsOnTime: number;
-  escalationsRaised: number;
-  escalationsOpen: number;
-  missingReports: number;
-  missingTraced: number;
-  sanctionedPlaces: number;
-  childrenInCare: number;
-  restored: number;
-  followUpsOverdue: number;
-}
-
-export type Overview = Awaited<ReturnType<DashboardsService['overview']>>;
 type Cell = string | number | null;
 interface Table {
   columns: string[];
@@ -51,7 +29,7 @@ export class DashboardsService {
     private readonly access: AccessPolicy,
   ) {}
 
-  async overview(principal: Principal, q: DashboardQuery) {
+  async overview(principal: Principal, q: DashboardQuery): Promise<DashboardOverview> {
     const scope = this.scopeOf(principal, q);
     const now = new Date();
     const [placeName, areaNames, cases, pending, onTime, escalations, missing, institutions, restorations] = await Promise.all([
@@ -85,7 +63,7 @@ export class DashboardsService {
     const sirsOnTime = sum(onTime, (r) => r.sirsOnTime);
 
     const inArea = <T extends { area: string }>(rows: readonly T[], code: string) => rows.filter((r) => r.area === code);
-    const areas: AreaFigures[] = areaNames.map(({ area, name }) => {
+    const areas: DashboardArea[] = areaNames.map(({ area, name }) => {
       const t = inArea(onTime, area)[0];
       const p = t?.produced ?? 0;
       const pOnTime = t?.producedOnTime ?? 0;
@@ -117,7 +95,7 @@ export class DashboardsService {
     return {
       scope: { name: placeName, stateCode: scope.stateCode ?? null, districtCode: scope.districtCode ?? null, from: istDate(scope.from), to: istDate(new Date(scope.to.getTime() - 1)) },
       /** What the areas are: the districts of a state or district, the states of the country. */
-      areaLevel: scope.stateCode ? ('DISTRICT' as const) : ('STATE' as const),
+      areaLevel: scope.stateCode ? 'DISTRICT' : 'STATE',
       areas,
       casesByTrackAndPhase: totals(cases, ['track', 'phase'] as const),
       pendingBeyond4Months: totals(pending, ['track'] as const),
@@ -142,7 +120,7 @@ export class DashboardsService {
   }
 
   /** A section of the overview as a table: what its chart shows, row by row. */
-  table(o: Overview, section: DashboardSection): Table {
+  table(o: DashboardOverview, section: DashboardSection): Table {
     switch (section) {
       case 'areas':
         return {
@@ -179,7 +157,7 @@ export class DashboardsService {
   }
 
   /** One section as CSV with its own columns, or the whole overview as `section,key,value` rows. */
-  toCsv(o: Overview, section?: DashboardSection): string {
+  toCsv(o: DashboardOverview, section?: DashboardSection): string {
     if (section) {
       const t = this.table(o, section);
       return csv([t.columns, ...t.rows]);
