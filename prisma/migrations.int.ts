@@ -84,4 +84,42 @@ describe('Prisma migrations', () => {
     await expect(applyMigrations(db, broken)).rejects.toThrow(/broken failed and was rolled back/);
     expect(await sql(db, "SELECT 1 FROM information_schema.tables WHERE table_name = 'half'")).toHaveLength(0);
   });
+
+  it("fills the dashboard's milestones of cases projected before the columns existed, from their timelines", async () => {
+    const db = await scratchDb();
+    const all = readMigrations();
+    const backfill = all.findIndex((m) => m.name.endsWith('_case_milestones_backfill'));
+    await applyMigrations(db, all.slice(0, backfill));
+    await sql(
+      db,
+      `INSERT INTO "State" (code, name) VALUES ('RJ', 'Rajasthan');
+       INSERT INTO "District" (code, name, "stateCode") VALUES ('RJ-JAIPUR', 'Jaipur', 'RJ');
+       INSERT INTO "Case" (id, track, state, phase, "districtCode", "stateCode", "registeredAt", "updatedAt") VALUES
+         ('00000000-0000-4000-8000-000000000001', 'CNCP', 'closed', 'CLOSED', 'RJ-JAIPUR', 'RJ', '2026-01-01T00:00:00Z', now()),
+         ('00000000-0000-4000-8000-000000000002', 'CNCP', 'awaitingProduction', 'PRODUCTION', 'RJ-JAIPUR', 'RJ', '2026-01-01T00:00:00Z', now());
+       INSERT INTO "TimelineEntry" ("caseId", sequence, "eventType", "toState", payload, deadlines, "occurredAt") VALUES
+         ('00000000-0000-4000-8000-000000000001', 1, 'REGISTERED', 'awaitingProduction', '{}', '{}', '2026-01-01T00:00:00Z'),
+         ('00000000-0000-4000-8000-000000000001', 2, 'PRODUCED_BEFORE_CWC', 'inquiry', '{}', '{"met":[{"id":"cncp.production","dueAt":"2026-01-02T00:00:00Z","late":true}]}', '2026-01-03T00:00:00Z'),
+         ('00000000-0000-4000-8000-000000000001', 3, 'SIR_SUBMITTED', 'inquiry', '{}', '{"met":[{"id":"cncp.sir","dueAt":"2026-01-18T00:00:00Z","late":false}]}', '2026-01-10T00:00:00Z'),
+         ('00000000-0000-4000-8000-000000000001', 4, 'CHILD_RESTORED', 'followUp', '{}', '{}', '2026-02-01T00:00:00Z'),
+         ('00000000-0000-4000-8000-000000000001', 5, 'CLOSE_CASE', 'closed', '{}', '{}', '2026-03-01T00:00:00Z'),
+         ('00000000-0000-4000-8000-000000000002', 1, 'REGISTERED', 'awaitingProduction', '{}', '{}', '2026-01-01T00:00:00Z');`,
+    );
+    await applyMigrations(db, all);
+    const rows = await sql<Record<string, unknown>>(
+      db,
+      `SELECT "producedAt", "productionLate", "sirSubmittedAt", "sirLate", "restoredAt", "closedAt" FROM "Case" ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      {
+        producedAt: new Date('2026-01-03T00:00:00Z'),
+        productionLate: true,
+        sirSubmittedAt: new Date('2026-01-10T00:00:00Z'),
+        sirLate: false,
+        restoredAt: new Date('2026-02-01T00:00:00Z'),
+        closedAt: new Date('2026-03-01T00:00:00Z'),
+      },
+      { producedAt: null, productionLate: null, sirSubmittedAt: null, sirLate: null, restoredAt: null, closedAt: null },
+    ]);
+  });
 });
