@@ -21,11 +21,12 @@ bash scripts/services.sh up
 # The web app (apps/web), which the API serves at /app/; browser tests drive Debian's chromium
 echo "[setup] building the web app into apps/web/dist"
 npm run --silent web:build
-if [ "$target" = test ] && [ ! -x /usr/bin/chromium ]; then
-  echo "[setup] installing chromium from Debian's packages (browser tests)"
+# (with a Devanagari font, so the app's Hindi renders in the browser as on a person's phone).
+if [ "$target" = test ] && { [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-lohit-deva >/dev/null 2>&1; }; then
+  echo "[setup] installing chromium and a Devanagari font from Debian's packages (browser tests)"
   root=(); [ "$(id -u)" -eq 0 ] || root=(sudo)
   "${root[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${root[@]}" apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${root[@]}" apt-get install -y -qq chromium fonts-lohit-deva >/dev/null
 fi
 
 if [ -z "${RAKSHA_TOKEN_SECRET:-}" ] && [ ! -s "$RAKSHA_HOME/token-secret" ]; then

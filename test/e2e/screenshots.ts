@@ -11,12 +11,13 @@ import { startStack } from '../support/stack.js';
 import { buildWebApp, launchBrowser, listen, signIn } from './web.js';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
-const HOMES: { username: string; file: string; ready: string }[] = [
+const HOMES: { username: string; file: string; ready: string; hindi?: string }[] = [
   { username: 'cwc.jaipur', file: 'cwc-queue', ready: 'My queue' },
   { username: 'dcpu.jaipur', file: 'dcpu-escalations', ready: 'Escalations' },
   { username: 'cci.jaipur', file: 'cci-children', ready: 'Children in our care' },
   { username: 'sjpu.jaipur', file: 'police-cases', ready: 'Cases' },
   { username: 'monitor.rj', file: 'monitor-dashboard', ready: 'MIS dashboard' },
+  { username: 'monitor.rj', file: 'monitor-dashboard-hi', ready: 'MIS dashboard', hindi: 'एमआईएस डैशबोर्ड' },
 ];
 
 buildWebApp();
@@ -48,6 +49,10 @@ try {
       const page = await context.newPage();
       await signIn(page, base, home.username);
       await page.getByRole('heading', { name: home.ready, exact: true }).waitFor();
+      if (home.hindi) {
+        await page.getByRole('button', { name: 'Language' }).click();
+        await page.getByRole('heading', { name: home.hindi, exact: true }).waitFor();
+      }
       await page.waitForLoadState('networkidle');
       await page.screenshot({ path: `${OUT}${home.file}-${width}.png`, fullPage: true });
       await context.close();
