@@ -1,9 +1,11 @@
-// `npm run bench:matching`: the matching engine against many missing reports in PostgreSQL (raksha_bench,
-// emptied and refilled): latency of matching one found child as the worker's job does (blocking in
-// PostgreSQL, scoring, saving candidates, alerts on Redis db 9), throughput of re-matching found children,
-// recall@10 and precision@1 on the generator's true pairs, and the index sizes. Not a test.
-// Usage: npm run bench:matching -- [--missing 1000000] [--measure 300] [--rematch 10000]
-import { randomUUID } from 'node:crypto';
+// `npm run bench:matching`: the matching engine against many missing reports in PostgreSQL (raksha_bench, or
+// BENCH_DATABASE_URL; emptied and refilled unless --keep-data finds the same reports there): latency of matching one
+// found child as the worker's job does (blocking in PostgreSQL, scoring, saving candidates, alerts on Redis db 9),
+// throughput of re-matching found children, recall@10 and precision@1 on the generator's true pairs, and the index
+// sizes. Not a test.
+// Usage: npm run bench:matching -- [--missing 1000000] [--measure 300] [--rematch 10000] [--keep-data]
+import { createHash, randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { Queue } from 'bullmq';
@@ -11,13 +13,19 @@ import { createMatcher } from '@raksha/activities';
 import { redisConnectionOptions } from '@raksha/config';
 import { NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
 import { createDb, ReportRepository } from '@raksha/db';
-import { blockingKeys, generateDataset, type ChildReport, type FoundReport } from '@raksha/matching';
+import { blockingKeys, generateDataset, REVIEW_THRESHOLD, type ChildReport, type FoundReport } from '@raksha/matching';
+import { applyMigrations } from '../prisma/migrations-lib.js';
 import { benchPool, prepareBenchDatabase } from './lib/setup.js';
 import { formatMs, summarise } from './lib/stats.js';
 import { runBounded } from './lib/pool.js';
 
 const { values: args } = parseArgs({
-  options: { missing: { type: 'string', default: '1000000' }, measure: { type: 'string', default: '300' }, rematch: { type: 'string', default: '10000' } },
+  options: {
+    missing: { type: 'string', default: '1000000' },
+    measure: { type: 'string', default: '300' },
+    rematch: { type: 'string', default: '10000' },
+    'keep-data': { type: 'boolean', default: false },
+  },
 });
 const missingTotal = Number(args.missing);
 const measure = Number(args.measure);
@@ -29,14 +37,31 @@ const user = process.env.PGUSER ?? 'raksha';
 const password = process.env.PGPASSWORD ?? 'raksha';
 const hostPort = `${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? '5432'}`;
 const benchUrl = process.env.BENCH_DATABASE_URL ?? `postgresql://${user}:${password}@${hostPort}/raksha_bench`;
-await prepareBenchDatabase(`postgresql://${user}:${password}@${hostPort}/raksha_test`, benchUrl);
 const pool = benchPool(benchUrl);
-const FILER = randomUUID();
+await applyMigrations(benchUrl);
+const stored = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "ChildReport" WHERE kind = 'MISSING'`).catch(() => ({ rows: [{ n: '0' }] }))).rows[0]!.n);
+const keep = args['keep-data'] && stored === missingTotal;
+if (keep) {
+  // The same seeds give the same reports and ids: drop only what the last run added.
+  await pool.query(`TRUNCATE "MatchCandidate"`);
+  await pool.query(`DELETE FROM "ChildReport" WHERE kind = 'FOUND'`);
+  await pool.query(`DELETE FROM "MatchKey" WHERE kind = 'FOUND'`);
+} else {
+  await prepareBenchDatabase(`postgresql://${user}:${password}@${hostPort}/raksha_test`, benchUrl);
+}
+const FILER = '00000000-0000-4000-8000-00000000be7c';
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+/** A stable uuid per batch and synthetic id, so that --keep-data can find the stored reports again. */
+function stableId(batch: string, id: string): string {
+  const h = createHash('sha1').update(`${batch}:${id}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 /** One multi-row insert of reports with their blocking keys, as the API stores them. */
-async function insert(reports: readonly ChildReport[], ids: Map<string, string>): Promise<void> {
+async function insert(reports: readonly ChildReport[], ids: Map<string, string>, batch: string): Promise<void> {
   const rows = reports.map((r) => {
-    const id = randomUUID();
+    const id = batch === '' ? randomUUID() : stableId(batch, r.id);
     ids.set(r.id, id);
     const { searchNames, ...keys } = blockingKeys(r);
     const { id: _id, kind, place, ...description } = r as ChildReport & { lastSeenAt?: string; foundAt?: string };
@@ -63,8 +88,10 @@ const truth = new Map<string, string>(); // found synthetic id -> missing uuid
 const t0 = performance.now();
 for (let b = 0; b * BATCH < missingTotal; b += 1) {
   const pairs = Math.min(BATCH / 2, Math.max(0, truePairsWanted - found.length));
+  if (keep && pairs === 0) break;
   const data = generateDataset({ seed: `bench-${b}`, truePairs: pairs, missingDistractors: Math.min(BATCH, missingTotal - b * BATCH) - pairs, foundDistractors: 0 });
-  await insert(data.missing, ids);
+  if (keep) data.missing.forEach((m) => ids.set(m.id, stableId(`bench-${b}`, m.id)));
+  else await insert(data.missing, ids, `bench-${b}`);
   for (const p of data.truePairs) {
     const f = data.found.find((x) => x.id === p.foundId)!;
     const fid = `${b}:${f.id}`;
@@ -73,14 +100,28 @@ for (let b = 0; b * BATCH < missingTotal; b += 1) {
   }
   if (b % 10 === 9) log(`${((b + 1) * BATCH).toLocaleString('en-IN')} missing reports in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
-await pool.query('ANALYZE "ChildReport"');
-log(`${missingTotal.toLocaleString('en-IN')} missing reports stored in ${((performance.now() - t0) / 1000).toFixed(0)} s; ${found.length} found children with a true missing report`);
+if (!keep) await pool.query('VACUUM ANALYZE "ChildReport"');
+log(`${missingTotal.toLocaleString('en-IN')} missing reports ${keep ? 'kept from the last run' : 'stored'} in ${((performance.now() - t0) / 1000).toFixed(0)} s; ${found.length} found children with a true missing report; load ${load()}`);
 
 const db = createDb(benchUrl);
 const notifications = new Queue<NotificationJob>(NOTIFICATION_QUEUE, { connection: redisConnectionOptions(`redis://127.0.0.1:${process.env.REDIS_PORT ?? '6379'}/9`) });
-const matcher = createMatcher({ reports: new ReportRepository(db), notifications });
+/** The repository as the worker uses it, timing its candidate search. */
+class TimedReports extends ReportRepository {
+  searchMs: number[] = [];
+  lastBlocked = new Set<string>();
+  override async candidates(...args: Parameters<ReportRepository['candidates']>) {
+    const t = performance.now();
+    const result = await super.candidates(...args);
+    this.searchMs.push(performance.now() - t);
+    this.lastBlocked = new Set(result.rows.map((r) => r.id));
+    return result;
+  }
+}
+const reports = new TimedReports(db);
+const matcher = createMatcher({ reports, notifications });
 const foundIds = new Map<string, string>();
-await insert(found, foundIds);
+await insert(found, foundIds, '');
+await pool.query('VACUUM ANALYZE "ChildReport"');
 
 /** Matches one found child as the worker's job does; returns its latency and where its true report ranked. */
 async function matchOne(f: FoundReport) {
@@ -88,9 +129,10 @@ async function matchOne(f: FoundReport) {
   const t = performance.now();
   const outcome = await matcher.matchReport(id);
   const ms = performance.now() - t;
-  const ranked = (await pool.query<{ missingId: string }>(`SELECT "missingId" FROM "MatchCandidate" WHERE "foundId" = $1 ORDER BY probability DESC, id LIMIT 10`, [id])).rows;
+  const ranked = (await pool.query<{ missingId: string; probability: number }>(`SELECT "missingId", probability FROM "MatchCandidate" WHERE "foundId" = $1 ORDER BY probability DESC, id LIMIT 10`, [id])).rows;
   const rank = ranked.findIndex((r) => r.missingId === truth.get(f.id));
-  return { ms, rank, blocked: outcome.blocked };
+  const reviewed = rank >= 0 && ranked[rank]!.probability >= REVIEW_THRESHOLD;
+  return { ms, rank, blocked: outcome.blocked, trueBlocked: reports.lastBlocked.has(truth.get(f.id)!), reviewed, kept: outcome.kept };
 }
 
 const sample = found.slice(0, measure);
@@ -101,8 +143,12 @@ const p95 = [...results.map((r) => r.ms)].sort((a, b) => a - b)[Math.ceil(0.95 *
 const recall10 = results.filter((r) => r.rank >= 0).length / results.length;
 const precision1 = results.filter((r) => r.rank === 0).length / results.length;
 const blocked = summarise(results.map((r) => r.blocked));
-log(`matching one found child: ${formatMs(latency)}; p95 ${p95.toFixed(1)} ms; candidates from blocking p50 ${blocked.p50}, max ${blocked.max}`);
-log(`recall@10 ${(recall10 * 100).toFixed(1)} %, precision@1 ${(precision1 * 100).toFixed(1)} % (n=${results.length})`);
+const keptPerChild = summarise(results.map((r) => r.kept));
+const reviewed = results.filter((r) => r.reviewed).length / results.length;
+log(`matching one found child: ${formatMs(latency)}; p95 ${p95.toFixed(1)} ms; candidates from blocking p50 ${blocked.p50}, p90 ${blocked.p90}, max ${blocked.max}; kept p50 ${keptPerChild.p50}, max ${keptPerChild.max}`);
+log(`of which the candidate search in PostgreSQL: ${formatMs(summarise(reports.searchMs))}`);
+log(`true report in the top 10 and at or above the review threshold ${(reviewed * 100).toFixed(1)} %`);
+log(`recall@10 ${(recall10 * 100).toFixed(1)} %, precision@1 ${(precision1 * 100).toFixed(1)} % (n=${results.length}); true report not blocked ${results.filter((r) => !r.trueBlocked).length}, blocked but not in the top 10 at or above the review threshold ${results.filter((r) => r.trueBlocked && r.rank < 0).length}; load ${load()}`);
 
 const again = found.slice(0, Math.min(rematch, found.length));
 const r0 = performance.now();
@@ -110,7 +156,7 @@ await runBounded(again, 2, 3_600_000, async (f) => {
   await matcher.matchReport(foundIds.get(f.id)!);
 });
 const perSecond = again.length / ((performance.now() - r0) / 1000);
-log(`re-matching ${again.length.toLocaleString('en-IN')} found children, 2 at a time: ${perSecond.toFixed(1)} /s`);
+log(`re-matching ${again.length.toLocaleString('en-IN')} found children, 2 at a time: ${perSecond.toFixed(1)} /s; load ${load()}`);
 
 const sizes = (
   await pool.query<{ name: string; size: string }>(

@@ -67,4 +67,4 @@ export function createActivities(deps: ActivityDeps) {
 
 export type CaseActivities = ReturnType<typeof createActivities>;
 export { createInstitutionActivities, type BodyEscalationInput, type InstitutionActivities, type InstitutionActivityDeps } from './institution.activities.js';
-export { createMatcher, MAX_BLOCKED_CANDIDATES, type Matcher, type MatchOutcome } from './matching.js';
+export { createMatcher, type Matcher, type MatchOutcome } from './matching.js';

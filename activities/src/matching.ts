@@ -1,6 +1,7 @@
-// Matching a new or accepted report against the open reports of the other kind: candidates by blocking in
-// PostgreSQL, every candidate scored with its explanation, kept above the review threshold, and e-alerts to
-// the bodies concerned above the alert threshold. Run by the worker's BullMQ matching processor.
+// Matching a new or accepted report against the open reports of the other kind: every candidate that blocking in
+// PostgreSQL finds (no cap), scored with its explanation (name weight by the name's frequency, prior by the number of
+// reports searched), all kept at or above KEPT_THRESHOLD (the API pages them from the review threshold, and beyond it), and e-alerts to the bodies
+// concerned above the alert threshold. Run by the worker's BullMQ matching processor.
 import type { Queue } from 'bullmq';
 import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
 import type { ChildReportRow, ReportRepository } from '@raksha/db';
@@ -9,9 +10,10 @@ import {
   childReportOf,
   DEFAULT_AGE_TOLERANCE_YEARS,
   isCandidatePair,
-  REVIEW_THRESHOLD,
+  KEPT_THRESHOLD,
   scorePair,
   type FoundReport,
+  type KeyFrequencies,
   type MissingReport,
 } from '@raksha/matching';
 
@@ -19,9 +21,6 @@ export interface MatcherDeps {
   reports: ReportRepository;
   notifications: Pick<Queue<NotificationJob>, 'add'>;
 }
-
-/** More candidates than this from blocking means the keys are too coarse; the rest wait for the next report. */
-export const MAX_BLOCKED_CANDIDATES = 5000;
 
 export interface MatchOutcome {
   reportId: string;
@@ -46,7 +45,7 @@ export function createMatcher(deps: MatcherDeps) {
       const subject = await deps.reports.findById(reportId);
       if (!subject || subject.status !== 'OPEN') return { reportId, blocked: 0, scored: 0, kept: 0, alerted: 0 };
       const other = subject.kind === 'MISSING' ? 'FOUND' : 'MISSING';
-      const rows = await deps.reports.candidates({
+      const { rows, counts } = await deps.reports.candidates({
         kind: other,
         gender: subject.gender,
         birthYearMin: subject.birthYearMin === null ? null : subject.birthYearMin - DEFAULT_AGE_TOLERANCE_YEARS,
@@ -55,19 +54,18 @@ export function createMatcher(deps: MatcherDeps) {
         nameKeys: subject.nameKeys,
         nameSkeletons: subject.nameSkeletons,
         guardianKeys: subject.guardianKeys,
-        searchName: subject.searchName,
-        stateCode: subject.stateCode,
+        districtCode: subject.districtCode,
         searchByAttributes: subject.searchByAttributes,
-        limit: MAX_BLOCKED_CANDIDATES,
       });
+      const frequencies: KeyFrequencies = { kind: other, reports: counts.get('*:') ?? rows.length, count: (key) => counts.get(`n:${key}`) };
       const me = recordOf(subject);
       const scores = rows
         .map((row) => {
           const [missing, found] = (subject.kind === 'MISSING' ? [me, recordOf(row)] : [recordOf(row), me]) as [MissingReport, FoundReport];
-          return isCandidatePair(missing, found) ? scorePair(missing, found) : undefined;
+          return isCandidatePair(missing, found) ? scorePair(missing, found, { frequencies }) : undefined;
         })
         .filter((s) => s !== undefined);
-      const kept = scores.filter((s) => s.probability >= REVIEW_THRESHOLD);
+      const kept = scores.filter((s) => s.probability >= KEPT_THRESHOLD);
       const now = new Date();
       const saved = await deps.reports.saveCandidates(
         kept.map((s) => ({ missingId: s.missingId, foundId: s.foundId, probability: s.probability, explanation: { logOdds: s.logOdds, fields: s.fields } })),

@@ -1,5 +1,6 @@
 // Blocking, scoring and the figures that judge them, over a labelled data set.
 import {
+  blockingKeys,
   candidateRoute,
   compareReports,
   FIELD_LEVELS,
@@ -7,6 +8,7 @@ import {
   scorePair,
   type FoundReport,
   type Calibration,
+  type KeyFrequencies,
   type CandidatePriors,
   type LevelProbabilities,
   type MatchField,
@@ -39,8 +41,30 @@ export interface Evaluation {
   millis: number;
 }
 
+/** How common each name key is among the set's missing reports, as the database counts them (MatchKey). */
+export function keyFrequencies(data: SyntheticDataset): KeyFrequencies {
+  const counts = new Map<string, number>();
+  for (const m of data.missing) for (const k of blockingKeys(m).nameKeys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return { kind: 'MISSING', reports: data.missing.length, count: (k) => counts.get(k) };
+}
+
+/** Geometric mean of the raw share of the true pairs' agreeing name keys (missing side): REFERENCE_KEY_SHARE. */
+export function referenceKeyShare(data: SyntheticDataset): number {
+  const f = keyFrequencies(data);
+  const byId = new Map([...data.missing, ...data.found].map((r) => [r.id, r]));
+  const logs: number[] = [];
+  for (const p of data.truePairs) {
+    const name = compareReports(byId.get(p.missingId) as MissingReport, byId.get(p.foundId) as FoundReport)[0];
+    if (!name?.matchedKeys || !name.level || !['full', 'exact', 'strong', 'good'].includes(name.level)) continue;
+    for (const k of new Set(name.matchedKeys.missing)) logs.push(Math.log((f.count(k) ?? 1) / f.reports));
+  }
+  return Math.exp(logs.reduce((a, b) => a + b, 0) / Math.max(1, logs.length));
+}
+
+/** Scores every candidate pair as the worker does: with the set's name frequencies unless options give others. */
 export function runEvaluation(data: SyntheticDataset, options: ScoreOptions = {}): Evaluation {
   const started = performance.now();
+  options = { frequencies: keyFrequencies(data), ...options };
   const search = buildCandidateSearch(data.missing);
   const missingIndex = new Map(data.missing.map((m, i) => [m.id, i]));
   const truth = new Map(data.truePairs.map((p) => [p.foundId, missingIndex.get(p.missingId) as number]));

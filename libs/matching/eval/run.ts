@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ALERT_THRESHOLD, generateDataset, MATCH_FIELDS, REVIEW_THRESHOLD, type CandidatePriors, type LevelProbabilities } from '../src/index.js';
-import { atThreshold, calibration, fitCalibration, fitProbabilities, runEvaluation } from './evaluate.js';
+import { atThreshold, calibration, fitCalibration, fitProbabilities, referenceKeyShare, runEvaluation } from './evaluate.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -42,6 +42,7 @@ function printTable(probabilities: LevelProbabilities, priors: CandidatePriors):
 
 if (args.fit) {
   const training = generateDataset({ seed: 'raksha-fit', ...sizes });
+  console.log(`// frequency.ts\nexport const REFERENCE_KEY_SHARE = ${referenceKeyShare(training).toPrecision(2)};`);
   const { probabilities, priors } = fitProbabilities(training, runEvaluation(training));
   printTable(probabilities, priors);
   // Scale the fitted model's log-odds (calibration off while fitting it).

@@ -18,7 +18,7 @@ export function compareReports(missing: MissingReport, found: FoundReport): Fiel
   const days = daysBetween(missing.lastSeenAt, found.foundAt);
   const names = m.names.length > 0 && f.names.length > 0 ? compareNameLists(m.names, f.names) : undefined;
   return [
-    names ? fromNames('name', names) : neutral('name', 'name not recorded on both reports'),
+    names ? { ...fromNames('name', names), matchedKeys: sideKeys(names) } : neutral('name', 'name not recorded on both reports'),
     compareGuardians(m, f, new Set(names?.matchedKeys)),
     compareGender(missing, found),
     compareAge(m, f, found.foundAt, days),
@@ -39,6 +39,11 @@ function neutral<F extends MatchField>(field: F, reason: string): FieldCompariso
 function fromNames<F extends 'name' | 'guardians'>(field: F, c: NameComparison, prefix = ''): FieldComparison<F> {
   if (c.score === null) return neutral(field, `${prefix}${c.reason}`);
   return { field, level: nameLevel(c.score, c.matchedWords), score: c.score, reason: `${prefix}${c.reason}` };
+}
+
+// matchedKeys alternates the missing report's key and the found report's.
+function sideKeys(c: NameComparison): { missing: string[]; found: string[] } {
+  return { missing: c.matchedKeys.filter((_, i) => i % 2 === 0), found: c.matchedKeys.filter((_, i) => i % 2 === 1) };
 }
 
 // A surname already counted in the child's name is not evidence a second time in the father's.

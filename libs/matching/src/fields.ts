@@ -27,6 +27,8 @@ export interface FieldComparison<F extends MatchField = MatchField> {
   /** similarity 0..1 where the field has a graded one (names, marks), else null */
   score: number | null;
   reason: string;
+  /** name field: the phonetic keys of the agreeing words, each report's own */
+  matchedKeys?: { missing: string[]; found: string[] };
 }
 
 /** The agreement level of a name comparison: 'full' when two or more words agree closely. */

@@ -17,6 +17,7 @@ export * from './fields.js';
 export * from './prepare.js';
 export * from './compare.js';
 export * from './weights.js';
+export * from './frequency.js';
 export * from './score.js';
 export * from './thresholds.js';
 export * from './blocking.js';

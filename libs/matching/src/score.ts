@@ -1,6 +1,7 @@
 // A pair's probability of being the same child: prior log-odds plus each field's weight,
 // through the logistic function, with the per-field explanation kept.
 import { compareReports } from './compare.js';
+import { frequencyNats, keyShare, populationNats, type KeyFrequencies } from './frequency.js';
 import { candidateRoute } from './prepare.js';
 import type { FieldComparison, FieldLevel, MatchField } from './fields.js';
 import type { FoundReport, MissingReport } from './record.js';
@@ -32,7 +33,12 @@ export interface ScoreOptions {
   probabilities?: LevelProbabilities;
   priors?: CandidatePriors;
   calibration?: Calibration;
+  /** how common names are among the reports searched, and how many there are: frequency-aware name weight and prior */
+  frequencies?: KeyFrequencies;
 }
+
+/** Name levels that say the names agree: their weight depends on how common the agreeing name is. */
+const AGREEING_NAME_LEVELS: ReadonlySet<string> = new Set(['full', 'exact', 'strong', 'good']);
 
 function logit(p: number): number {
   return Math.log(p / (1 - p));
@@ -42,18 +48,34 @@ export function logistic(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
-function explain(c: FieldComparison, table: LevelProbabilities, slope: number): FieldExplanation {
-  const weight = c.level === null ? 0 : slope * levelWeight(c.field, c.level as FieldLevel<typeof c.field>, table);
-  return { field: c.field, level: c.level, score: c.score, weight: Math.round(weight * 100) / 100, reason: c.reason };
+function explain(c: FieldComparison, table: LevelProbabilities, slope: number, frequencies?: KeyFrequencies): FieldExplanation {
+  let nats = c.level === null ? 0 : levelWeight(c.field, c.level as FieldLevel<typeof c.field>, table);
+  let reason = c.reason;
+  if (frequencies && c.field === 'name' && c.level !== null && AGREEING_NAME_LEVELS.has(c.level) && c.matchedKeys) {
+    const keys = [...new Set(frequencies.kind === 'MISSING' ? c.matchedKeys.missing : c.matchedKeys.found)];
+    const extra = frequencyNats(keys, frequencies);
+    // However common the name, agreeing on it is never evidence against.
+    nats = Math.max(nats + extra, Math.min(nats, 0));
+    const shares = keys.map((k) => `${k} ${formatShare(keyShare(k, frequencies))}`).join(', ');
+    reason = `${reason}; ${extra >= 0 ? 'uncommon' : 'common'} name (${shares} of ${frequencies.kind.toLowerCase()} reports)`;
+  }
+  const weight = slope * nats;
+  return { field: c.field, level: c.level, score: c.score, weight: Math.round(weight * 100) / 100, reason };
+}
+
+function formatShare(share: number): string {
+  const pct = share * 100;
+  return `${pct >= 1 ? pct.toFixed(1) : pct >= 0.01 ? pct.toFixed(2) : pct.toFixed(4)} %`;
 }
 
 /** How likely a missing report and a found report are the same child, and why. */
 export function scorePair(missing: MissingReport, found: FoundReport, options: ScoreOptions = {}): MatchResult {
   const table = options.probabilities ?? LEVEL_PROBABILITIES;
   const { slope, intercept } = options.calibration ?? CALIBRATION;
-  const fields = compareReports(missing, found).map((c) => explain(c, table, slope));
+  const fields = compareReports(missing, found).map((c) => explain(c, table, slope, options.frequencies));
   const prior = (options.priors ?? PRIOR_MATCH_PROBABILITY)[candidateRoute(missing, found)];
-  const logOdds = slope * logit(prior) + intercept + fields.reduce((sum, f) => sum + f.weight, 0);
+  const population = options.frequencies ? populationNats(options.frequencies) : 0;
+  const logOdds = slope * (logit(prior) + population) + intercept + fields.reduce((sum, f) => sum + f.weight, 0);
   fields.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   return { missingId: missing.id, foundId: found.id, probability: logistic(logOdds), logOdds: Math.round(logOdds * 100) / 100, fields };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../client.js';
-import type { Prisma } from '../generated/client.js';
+import { Prisma } from '../generated/client.js';
 import { AuditRepository, type AuditRecord } from './audit.repository.js';
 
 export interface NewChildReport {
@@ -64,11 +64,74 @@ export interface CandidateSearch {
   nameKeys: string[];
   nameSkeletons: string[];
   guardianKeys: string[];
-  searchName: string;
-  /** the subject's state: a report without a usable name is compared within it */
-  stateCode: string;
+  /** the subject's district: common keys are searched within it (or within the time window) */
+  districtCode: string;
   searchByAttributes: boolean;
-  limit: number;
+}
+
+/** How often a key occurs among the reports searched: `field:key` → reports (n: name key, s: skeleton, g: guardian key). */
+export type KeyCounts = ReadonlyMap<string, number>;
+
+/** A key carried by more reports of the other kind than this is searched only with the district, or the month, and the birth year. */
+export const COMMON_KEY_REPORTS = 100;
+/** Days after last seen (or before found) within which a common name is searched anywhere in the country. */
+export const NAME_WINDOW_DAYS = 31;
+/** Days within which a report without a usable name is compared with the reports of its district. */
+export const ATTRIBUTE_WINDOW_DAYS = 28;
+/** Trigram similarity (pg_trgm) at which another stored name key counts as a spelling of the subject's. */
+export const SIMILAR_KEY = 0.3;
+/** A name key this rare among the other kind's reports is likely a misspelling: its trigram neighbours are searched too. */
+export const MISSPELT_KEY_REPORTS = 5;
+
+const DAY_MS = 86_400_000;
+const utcMonth = (ms: number) => {
+  const d = new Date(ms);
+  return String(d.getUTCFullYear() * 100 + d.getUTCMonth() + 1);
+};
+
+/** Values of `at(day)` for every day of the window, without repeats. */
+function overWindow(at: Date, days: number, forward: boolean, of: (ms: number) => string): string[] {
+  const out = new Set<string>();
+  for (let d = 0; d <= days; d++) out.add(of(at.getTime() + (forward ? d : -d) * DAY_MS));
+  return [...out];
+}
+
+/**
+ * The GIN terms (see raksha_block_terms() in the matching_at_scale migration) that find a subject's candidates: a
+ * key rare among the other kind's reports alone; a common key with the district, or with a month of the time window,
+ * and each birth year the subject allows; two of the child's name keys together, a name key with a guardian's; and
+ * the district with a week of the window for a report without a usable name (or for candidates without one).
+ */
+export function candidateTerms(s: CandidateSearch, counts: KeyCounts, similarNameKeys: readonly string[] = []): string[] {
+  const forward = s.kind === 'FOUND';
+  const aged = s.birthYearMin !== null && s.birthYearMax !== null && s.birthYearMax - s.birthYearMin <= 12;
+  const years = aged ? [...Array.from({ length: s.birthYearMax! - s.birthYearMin! + 1 }, (_, i) => `~${s.birthYearMin! + i}`), '~?'] : ['~*'];
+  const months = overWindow(s.occurredAt, NAME_WINDOW_DAYS, forward, utcMonth);
+  const weeks = overWindow(s.occurredAt, ATTRIBUTE_WINDOW_DAYS, forward, (ms) => String(Math.floor(ms / (7 * DAY_MS))));
+  const terms = new Set<string>();
+  const byKey = (field: 'n' | 's' | 'g', keys: readonly string[], refine = true) => {
+    for (const key of new Set(keys)) {
+      const reports = counts.get(`${field}:${key}`) ?? 0;
+      if (reports === 0) continue;
+      if (reports <= COMMON_KEY_REPORTS) {
+        terms.add(`${field}:${key}`);
+        continue;
+      }
+      if (!refine) continue;
+      for (const y of years) {
+        terms.add(`${field}:${key}@${s.districtCode}${y}`);
+        for (const m of months) terms.add(`${field}:${key}#${m}${y}`);
+      }
+    }
+  };
+  byKey('n', [...s.nameKeys, ...similarNameKeys]);
+  byKey('s', s.nameSkeletons, false);
+  byKey('g', s.guardianKeys);
+  const names = [...new Set(s.nameKeys)].sort();
+  names.forEach((a, i) => names.slice(i + 1).forEach((b) => terms.add(`nn:${a}+${b}`)));
+  for (const a of names) for (const g of new Set(s.guardianKeys)) terms.add(`ng:${a}+${g}`);
+  for (const w of weeks) for (const y of years) terms.add(`${s.searchByAttributes ? 'd' : 'a'}:${s.districtCode}#${w}${y}`);
+  return [...terms];
 }
 
 export interface CandidateScore {
@@ -79,6 +142,13 @@ export interface CandidateScore {
 }
 
 const WITHOUT_PHOTO = { photo: false } as const;
+
+/** Every column a ChildReportRow has (all but the photo and the generated blocking terms), for raw queries. */
+const REPORT_COLUMNS = [
+  'id', 'kind', 'status', 'closedReason', 'policeRef', 'stationId', 'filedBy', 'filedByRole', 'filedByBodyId', 'reporterContact', 'description',
+  'occurredAt', 'stateCode', 'districtCode', 'thanaCode', 'placeText', 'lat', 'lon', 'photoType', 'caseId', 'searchName', 'searchByAttributes',
+  'nameKeys', 'nameSkeletons', 'guardianKeys', 'gender', 'birthYearMin', 'birthYearMax', 'createdAt', 'acceptedAt', 'tracedAt', 'closedAt',
+].map((c) => `"${c}"`).join(', ');
 
 export class ReportRepository {
   private readonly audit: AuditRepository;
@@ -137,40 +207,62 @@ export class ReportRepository {
     });
   }
 
+  /** How many reports of a kind carry each key (`field:key`), and `*:` all reports of the kind. */
+  async keyCounts(kind: string, keys: { n?: readonly string[]; s?: readonly string[]; g?: readonly string[] }): Promise<Map<string, number>> {
+    const rows = await this.db.$queryRaw<{ field: string; key: string; reports: number }[]>`
+      SELECT field, key, reports FROM "MatchKey"
+      WHERE kind = ${kind} AND ((field = 'n' AND key = ANY(${[...(keys.n ?? [])]}::text[])) OR (field = 's' AND key = ANY(${[...(keys.s ?? [])]}::text[]))
+                                OR (field = 'g' AND key = ANY(${[...(keys.g ?? [])]}::text[])) OR field = '*')`;
+    return new Map(rows.map((r) => [`${r.field}:${r.key}`, r.reports]));
+  }
+
   /**
-   * Candidates of the opposite kind by blocking in PostgreSQL: open, gender compatible, ages that can
-   * agree, dates in order, and a shared name key or skeleton, a shared guardian key, or a similar search name.
+   * Candidates of the opposite kind by blocking in PostgreSQL, all of them: open, gender compatible, ages that can
+   * agree, dates in order, and a blocking term in common (candidateTerms). Also returns how often the subject's keys
+   * and the candidates' name keys occur among the reports searched, for frequency-aware scoring.
    */
   async candidates(s: CandidateSearch) {
-    const ids = await this.db.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "ChildReport"
-      WHERE kind = ${s.kind} AND status = 'OPEN'
+    const found = await this.db.$queryRaw<{ field: string; key: string; reports: number; similarTo: string | null }[]>`
+      SELECT field, key, reports, NULL AS "similarTo" FROM "MatchKey"
+      WHERE kind = ${s.kind} AND ((field = 'n' AND key = ANY(${s.nameKeys}::text[])) OR (field = 's' AND key = ANY(${s.nameSkeletons}::text[]))
+                                  OR (field = 'g' AND key = ANY(${s.guardianKeys}::text[])) OR field = '*')
+      UNION ALL
+      SELECT 'n', m.key, m.reports, q.key FROM "MatchKey" m, unnest(${s.nameKeys}::text[]) AS q(key)
+      WHERE m.kind = ${s.kind} AND m.field = 'n' AND m.key % q.key AND similarity(m.key, q.key) >= ${SIMILAR_KEY} AND m.key <> ALL(${s.nameKeys}::text[])`;
+    const subjectCounts = new Map(found.filter((r) => r.similarTo === null).map((r) => [`${r.field}:${r.key}`, r.reports]));
+    const misspelt = new Set(s.nameKeys.filter((k) => (subjectCounts.get(`n:${k}`) ?? 0) <= MISSPELT_KEY_REPORTS));
+    const similar = found.filter((r) => r.similarTo !== null && misspelt.has(r.similarTo));
+    for (const r of similar) subjectCounts.set(`n:${r.key}`, r.reports);
+    const terms = candidateTerms(s, subjectCounts, similar.map((r) => r.key));
+    // An array overlap with a hundred terms looks unselective to the planner, which then scans the table or a btree
+    // index on kind: the GIN index answers it in milliseconds. So the terms are looked up alone, sequential scans off,
+    // and the other conditions are checked on the rows found.
+    const [, hits] = await this.db.$transaction([
+      this.db.$executeRaw`SET LOCAL enable_seqscan = off`,
+      this.db.$queryRaw<{ id: string }[]>`SELECT id FROM "ChildReport" WHERE "blockTerms" && ${terms}::text[]`,
+    ]);
+    const rows = hits.length === 0 ? [] : await this.db.$queryRaw<ChildReportRow[]>`
+      SELECT ${Prisma.raw(REPORT_COLUMNS)} FROM "ChildReport"
+      WHERE id = ANY(${hits.map((h) => h.id)}::uuid[]) AND kind = ${s.kind} AND status = 'OPEN'
         AND (${s.gender} IN ('UNKNOWN', 'TRANSGENDER') OR gender IN (${s.gender}, 'UNKNOWN', 'TRANSGENDER'))
         AND (${s.birthYearMin}::int IS NULL OR "birthYearMax" IS NULL OR ("birthYearMax" >= ${s.birthYearMin}::int AND "birthYearMin" <= ${s.birthYearMax}::int))
         AND (CASE WHEN ${s.kind} = 'FOUND' THEN "occurredAt" >= date_trunc('day', ${s.occurredAt}::timestamptz)
-                  ELSE "occurredAt" < date_trunc('day', ${s.occurredAt}::timestamptz) + interval '1 day' END)
-        AND ("nameKeys" && ${s.nameKeys}::text[] OR "nameSkeletons" && ${s.nameSkeletons}::text[]
-             OR "guardianKeys" && ${s.guardianKeys}::text[]
-             OR (${s.searchName} <> '' AND "searchName" % ${s.searchName})
-             OR (("searchByAttributes" OR ${s.searchByAttributes}) AND "stateCode" = ${s.stateCode}))
-      LIMIT ${s.limit}`;
-    if (ids.length === 0) return [];
-    return this.db.childReport.findMany({ where: { id: { in: ids.map((r) => r.id) } }, omit: WITHOUT_PHOTO });
+                  ELSE "occurredAt" < date_trunc('day', ${s.occurredAt}::timestamptz) + interval '1 day' END)`;
+    const candidateKeys = [...new Set(rows.flatMap((r) => r.nameKeys))].filter((k) => !subjectCounts.has(`n:${k}`));
+    const counts = candidateKeys.length === 0 ? subjectCounts : new Map([...subjectCounts, ...(await this.keyCounts(s.kind, { n: candidateKeys }))]);
+    return { rows, counts, terms: terms.length };
   }
 
-  /** Keeps every candidate at or above the review threshold, updating the score of one already proposed. */
+  /** Keeps every candidate scored above the kept threshold, updating the score of one already proposed; one statement. */
   async saveCandidates(scores: readonly CandidateScore[], now: Date) {
-    const saved = [];
-    for (const c of scores) {
-      saved.push(
-        await this.db.matchCandidate.upsert({
-          where: { missingId_foundId: { missingId: c.missingId, foundId: c.foundId } },
-          create: { id: randomUUID(), ...c, explanation: c.explanation as Prisma.InputJsonValue, status: 'PROPOSED', createdAt: now, updatedAt: now },
-          update: { probability: c.probability, explanation: c.explanation as Prisma.InputJsonValue, updatedAt: now },
-        }),
-      );
-    }
-    return saved;
+    if (scores.length === 0) return [];
+    return this.db.$queryRaw<{ id: string; missingId: string; foundId: string; probability: number; status: string; alertedAt: Date | null }[]>`
+      INSERT INTO "MatchCandidate" (id, "missingId", "foundId", probability, explanation, status, "createdAt", "updatedAt")
+      SELECT c.id, c.missing, c.found, c.probability, c.explanation, 'PROPOSED', ${now}, ${now}
+      FROM unnest(${scores.map(() => randomUUID())}::uuid[], ${scores.map((c) => c.missingId)}::uuid[], ${scores.map((c) => c.foundId)}::uuid[],
+                  ${scores.map((c) => c.probability)}::float8[], ${scores.map((c) => JSON.stringify(c.explanation))}::jsonb[]) AS c(id, missing, found, probability, explanation)
+      ON CONFLICT ("missingId", "foundId") DO UPDATE SET probability = excluded.probability, explanation = excluded.explanation, "updatedAt" = excluded."updatedAt"
+      RETURNING id, "missingId", "foundId", probability, status, "alertedAt"`;
   }
 
   markAlerted(candidateIds: readonly string[], at: Date) {

@@ -1,0 +1,90 @@
+// Matching in PostgreSQL at scale, as the worker runs it: a common name among hundreds of reports is searched with the
+// district, the time window and the age, a rare name alone; every candidate scored is kept (no top-N cut) and paged.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { createDb, ReportRepository, type Db, type NewChildReport } from '@raksha/db';
+import { blockingKeys, childReportOf, KEPT_THRESHOLD, REVIEW_THRESHOLD, type ChildDescription, type Place } from '@raksha/matching';
+import { createMatcher } from '../src/matching.js';
+import { createScratchDb, type ScratchDb } from '../../test/support/scratch-db.js';
+
+const DISTRICTS: [string, string][] = [['RJ', 'RJ-JAIPUR'], ['RJ', 'RJ-JODHPUR'], ['UP', 'UP-LUCKNOW'], ['BR', 'BR-PATNA'], ['MH', 'MH-MUMBAI'], ['DL', 'DL-NEW-DELHI']];
+
+function report(kind: 'MISSING' | 'FOUND', child: Omit<ChildDescription, 'id' | 'place'>, on: string, [stateCode, districtCode]: [string, string]): NewChildReport {
+  const id = randomUUID();
+  const place: Place = { stateCode, districtCode };
+  const { searchNames, ...keys } = blockingKeys(childReportOf({ id, kind, description: child, occurredAt: on, place }));
+  return {
+    id, kind, status: 'OPEN', policeRef: null, stationId: null, filedBy: randomUUID(), filedByRole: 'STATION_OFFICER', filedByBodyId: null, reporterContact: null,
+    description: child as Record<string, unknown>, occurredAt: new Date(on), stateCode, districtCode, thanaCode: null, placeText: null, lat: null, lon: null,
+    photo: null, photoType: null, caseId: null, ...keys, searchName: searchNames.join(' '), createdAt: new Date(),
+  };
+}
+
+describe('createMatcher against PostgreSQL', () => {
+  let scratch: ScratchDb;
+  let db: Db;
+  let reports: ReportRepository;
+  const sent: unknown[] = [];
+  const matcher = () => createMatcher({ reports, notifications: { add: async (...args: unknown[]) => void sent.push(args) } as never });
+
+  beforeAll(async () => {
+    scratch = await createScratchDb();
+    db = createDb(scratch.url);
+    reports = new ReportRepository(db);
+  });
+  afterAll(async () => {
+    await db?.$disconnect();
+    await scratch?.drop();
+  });
+
+  const store = async (rows: NewChildReport[]) => {
+    await db.childReport.createMany({ data: rows.map((r) => ({ ...r, photo: null, description: r.description as never, reporterContact: undefined })) });
+    return rows;
+  };
+
+  it('finds the true report of a common name among 420 others of that name, first, and keeps every candidate it scores', async () => {
+    // 420 girls called Puja, aged 8 to 12, missing across six districts over 2023–2024: more than COMMON_KEY_REPORTS.
+    const others = Array.from({ length: 420 }, (_, i) =>
+      report('MISSING', { name: i % 2 ? 'Puja' : 'Puja Kumari', gender: 'FEMALE', ageYears: { min: 8 + (i % 5), max: 8 + (i % 5) }, guardians: [{ relation: 'FATHER', name: ['Suresh', 'Mahesh', 'Dinesh'][i % 3]! }] },
+        `202${3 + (i % 2)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`, DISTRICTS[i % DISTRICTS.length]!),
+    );
+    const [truly] = await store([
+      report('MISSING', { name: 'Puja Meena', gender: 'FEMALE', ageYears: { min: 10, max: 10 }, guardians: [{ relation: 'FATHER', name: 'Ramesh Meena' }], identifyingMarks: 'mole on left cheek' }, '2024-03-01', ['RJ', 'RJ-JAIPUR']),
+      ...others,
+    ]);
+    const [child] = await store([report('FOUND', { name: 'पूजा', gender: 'FEMALE', ageYears: { min: 9, max: 11 }, guardians: [{ relation: 'FATHER', name: 'Ramesh' }], identifyingMarks: 'til on left cheek' }, '2024-03-04', ['RJ', 'RJ-JAIPUR'])]);
+
+    const outcome = await matcher().matchReport(child!.id);
+    expect(outcome.blocked).toBeGreaterThan(0);
+    expect(outcome.blocked).toBeLessThan(200); // searched with the district, the month and the age, not all 421
+    const page = await reports.candidatesOf(child!.id, 'FOUND', { minProbability: 0, offset: 0, limit: 10 });
+    expect(page.items[0]?.missingId).toBe(truly!.id);
+    expect(page.total).toBe(outcome.kept);
+    const explanation = page.items[0]!.explanation as { fields: { field: string; reason: string }[] };
+    expect(explanation.fields.find((f) => f.field === 'name')?.reason).toMatch(/common name \(puja/);
+  });
+
+  it('pages beyond the review threshold through every candidate kept, without repeats', async () => {
+    const [child] = await store([report('FOUND', { name: 'Puja', gender: 'FEMALE', ageYears: { min: 10, max: 10 } }, '2024-05-10', ['UP', 'UP-LUCKNOW'])]);
+    const outcome = await matcher().matchReport(child!.id);
+    const reviewed = await reports.candidatesOf(child!.id, 'FOUND', { minProbability: REVIEW_THRESHOLD, offset: 0, limit: 1000 });
+    const seen: string[] = [];
+    for (let offset = 0; ; offset += 7) {
+      const page = await reports.candidatesOf(child!.id, 'FOUND', { minProbability: KEPT_THRESHOLD, offset, limit: 7 });
+      expect(page.total).toBe(outcome.kept);
+      if (page.items.length === 0) break;
+      seen.push(...page.items.map((c) => c.id));
+    }
+    expect(outcome.kept).toBeGreaterThan(reviewed.total);
+    expect(new Set(seen).size).toBe(outcome.kept);
+  });
+
+  it('searches a rare name by itself: the child found a year later in another state', async () => {
+    const [ishaan] = await store([report('MISSING', { name: 'Ishaan Vargis', gender: 'MALE', ageYears: { min: 11, max: 11 } }, '2023-02-01', ['MH', 'MH-MUMBAI'])]);
+    const [child] = await store([report('FOUND', { name: 'Ishan', gender: 'MALE', ageYears: { min: 11, max: 13 } }, '2024-04-01', ['DL', 'DL-NEW-DELHI'])]);
+    const outcome = await matcher().matchReport(child!.id);
+    const page = await reports.candidatesOf(child!.id, 'FOUND', { minProbability: 0, offset: 0, limit: 5 });
+    expect(outcome.blocked).toBeGreaterThanOrEqual(1);
+    expect(page.items.map((c) => c.missingId)).toContain(ishaan!.id);
+  });
+});
