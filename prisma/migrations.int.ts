@@ -54,10 +54,14 @@ describe('Prisma migrations', () => {
     expect(pending).toBe('');
   });
 
-  it('builds from the migrations exactly the database that schema.prisma describes', async () => {
+  it('builds from the migrations exactly the database that schema.prisma describes, and what it cannot describe', async () => {
     const fromSchema = await scratchDb();
     await sql(fromSchema, diffSql('empty', SCHEMA));
-    expect(await structure(migrated)).toEqual(await structure(fromSchema));
+    const migratedStructure = await structure(migrated);
+    // Prisma cannot declare a generated column: the report's search terms exist in raw SQL only (schema.prisma says so).
+    const rawSqlOnly = (d: string) => /^ChildReport\.blockTerms |"ChildReport_blockTerms_idx"/.test(d);
+    expect(migratedStructure.filter(rawSqlOnly)).toHaveLength(2);
+    expect(migratedStructure.filter((d) => !rawSqlOnly(d))).toEqual(await structure(fromSchema));
   });
 
   it("records each migration as Prisma Migrate does, so `prisma migrate deploy` finds nothing to do", async () => {
