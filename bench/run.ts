@@ -34,7 +34,8 @@ const HELP = `npm run bench -- [options]
   --admin-url <url>            database to connect to for CREATE DATABASE [.../raksha_test]
   --redis-url <url>            Redis logical database for the bench's notification queue [redis://127.0.0.1:6379/9]
   --temporal-address <addr>    [TEMPORAL_ADDRESS or 127.0.0.1:7233]
-  --out <dir>                  results JSON and worker logs [$TMPDIR/raksha-bench-<run id>]`;
+  --out <dir>                  results JSON and worker logs [$TMPDIR/raksha-bench-<run id>]
+Env BENCH_WORKER_NODE_ARGS: extra node flags for the worker processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"`;
 
 const { values: args } = parseArgs({
   options: {

@@ -173,10 +173,16 @@ export async function runUpdateBenchmark(o: UpdateBenchOptions): Promise<UpdateB
   const opened = new Set<WorkflowHandle>();
   try {
     o.log(`(a) starting the case worker (task queue ${casesQueue}) and the no-op worker (${noopQueue})`);
-    [real, noop] = await Promise.all([
+    // Both settle before either failure is thrown, so the one that did start is stopped below.
+    const [realStart, noopStart] = await Promise.allSettled([
       startNodeChild('apps/worker/src/main.ts', { ...o.workerEnv, TEMPORAL_TASK_QUEUE: casesQueue }, join(o.logDir, 'updates-case-worker.log'), /polling task queue/),
       startNodeChild('bench/noop-worker.ts', { ...o.workerEnv, TEMPORAL_TASK_QUEUE: noopQueue }, join(o.logDir, 'updates-noop-worker.log'), /polling task queue/),
     ]);
+    if (realStart.status === 'fulfilled') real = realStart.value;
+    if (noopStart.status === 'fulfilled') noop = noopStart.value;
+    if (realStart.status === 'rejected') throw realStart.reason;
+    if (noopStart.status === 'rejected') throw noopStart.reason;
+    if (!real || !noop) throw new Error('unreachable: both workers started');
     const cpu = new CpuMeter(
       { caseWorker: real.pid, noopWorker: noop.pid, devServer: temporalDevServerPid(), benchClient: process.pid },
       undefined,

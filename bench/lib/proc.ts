@@ -26,15 +26,26 @@ export function procStatus(pid: number): ProcStatus | undefined {
   }
 }
 
-/** The Temporal dev server's pid as scripts/services.sh records it. */
+/** The Temporal dev server's pid as scripts/services.sh records it, else the running `temporal server start-dev`. */
 export function temporalDevServerPid(env: NodeJS.ProcessEnv = process.env): number | undefined {
   const home = env.RAKSHA_HOME ?? join(homedir(), '.cache', 'raksha');
   try {
     const pid = Number(readFileSync(join(home, 'temporal.pid'), 'utf8').trim());
-    return Number.isInteger(pid) && procStatus(pid) ? pid : undefined;
+    if (Number.isInteger(pid) && procStatus(pid)) return pid;
   } catch {
-    return undefined;
+    // no pid file: look for the process
   }
+  // The recorded pid can be stale (a restart by hand); the dev server is the one process running start-dev.
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const argv = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (/temporal/.test(argv[0] ?? '') && argv[1] === 'server' && argv[2] === 'start-dev' && procStatus(Number(entry))) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
 }
 
 export interface NodeChild {
@@ -57,7 +68,9 @@ process.once('exit', () => {
  * to `logFile`, and resolves once a stdout line matches `ready` (rejects on exit or after `limitMs`).
  */
 export function startNodeChild(script: string, env: NodeJS.ProcessEnv, logFile: string, ready: RegExp, limitMs = 120_000): Promise<NodeChild> {
-  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', script], {
+  // e.g. BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (not allowed in NODE_OPTIONS)
+  const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', '@swc-node/register/esm-register', script], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

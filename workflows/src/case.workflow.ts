@@ -27,7 +27,7 @@ import {
   type CaseSnapshot,
   type CaseStep,
   type PersistedCaseSnapshot,
-} from '@raksha/case-machine';
+} from '@raksha/case-machine/workflow';
 import {
   applyEventUpdate,
   CaseIdAttribute,

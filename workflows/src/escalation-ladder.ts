@@ -1,5 +1,5 @@
 // Which rung of which deadline's ladder falls due next: pure, so unit tests and the workflow agree.
-import { addIsoDuration, type OpenDeadline } from '@raksha/case-machine';
+import { addIsoDuration, type OpenDeadline } from '@raksha/case-machine/workflow';
 import type { EscalationActionRejection, EscalationActionRequest, EscalationStatus } from '@raksha/contracts';
 
 export interface DueRung {

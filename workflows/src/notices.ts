@@ -1,5 +1,5 @@
 // Turns the machine's named `notify` actions into one notification job per recipient body.
-import type { CaseAction, NotifyParams } from '@raksha/case-machine';
+import type { CaseAction, NotifyParams } from '@raksha/case-machine/workflow';
 import type { NotificationJob } from '@raksha/contracts';
 
 export function noticeJobs(

@@ -4,7 +4,7 @@
 // Its owner signals every change: a later due time meets the old one; `closed` ends the watch.
 import { ApplicationFailure, condition, continueAsNew, proxyLocalActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { InstitutionActivities } from '@raksha/activities';
-import type { OpenDeadline } from '@raksha/case-machine';
+import type { OpenDeadline } from '@raksha/case-machine/workflow';
 import {
   ESCALATION_ACTION_REJECTED,
   escalationActionUpdate,

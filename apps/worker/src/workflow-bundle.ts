@@ -5,14 +5,16 @@ export const WORKFLOWS_PATH = fileURLToPath(import.meta.resolve('@raksha/workflo
 
 /**
  * Modules evaluated once per worker thread and shared by every workflow in the reused V8 context,
- * instead of once per workflow run (the SDK's `preloadModules`; reuseV8Context only). Each must keep
- * no per-workflow state at module level, read no clock or randomness at load, and work deep-frozen:
- * the SDK freezes what they export. XState's and Zod's module state is caches keyed by the caller's
- * objects and an actor id counter that never reaches a command. Not `@raksha/case-machine` or
- * `@raksha/contracts`: Zod 4 defines `parse` and friends on a schema at first use, which a frozen
- * exported schema refuses (docs/benchmarks.md).
+ * instead of once per workflow run (the SDK's `preloadModules`; reuseV8Context only): a cached case
+ * then costs its own state, not its own copy of the machine and of every contract's schemas. Each
+ * must keep no per-workflow state at module level, read no clock or randomness at load, and work
+ * deep-frozen: the SDK freezes everything their exports reach. XState's and Zod's module state is
+ * caches keyed by the caller's objects and an actor id counter that never reaches a command.
+ * `@raksha/case-machine/workflow` keeps the Zod schemas it parses with out of its exports (Zod 4
+ * stores members on a schema at first use, which a frozen schema refuses); `@raksha/contracts`
+ * exports schemas the workflow never parses, so freezing them costs nothing.
  */
-export const SHARED_WORKFLOW_MODULES = ['zod', 'xstate', '@raksha/domain'];
+export const SHARED_WORKFLOW_MODULES = ['zod', 'xstate', '@raksha/domain', '@raksha/case-machine/workflow', '@raksha/contracts'];
 
 /** Bundles the deterministic workflow code; `.js` import specifiers resolve to our `.ts` sources. */
 export function bundleCaseWorkflows(): Promise<WorkflowBundleWithSourceMap> {

@@ -4,23 +4,26 @@ import type { AgeEvidence, CaseEventType, CwcFinalOrder, JjbFinalOrder, OffenceC
 import { DEADLINE_IDS, type DeadlineId, type DeadlinePolicyOverrides } from './policy.js';
 import { isIsoDuration } from './time.js';
 
-export const caseInputSchema = z.object({
-  caseId: z.string().min(1),
-  track: z.enum(TRACKS),
-  registeredAt: z.iso.datetime({ offset: true }),
-  child: z.object({
-    ageYears: z.number().min(0).lt(18).optional(),
-    dateOfBirth: z.iso.date().optional(),
-    gender: z.enum(['FEMALE', 'MALE', 'TRANSGENDER', 'UNKNOWN']).optional(),
-  }),
-  districtCode: z.string().min(1),
-  stateCode: z.string().min(1),
-  /** The state's own periods, replacing the statutory defaults by deadline id. */
-  deadlinePolicy: z
-    .partialRecord(z.enum(DEADLINE_IDS as unknown as [DeadlineId, ...DeadlineId[]]), z.object({ within: z.string().refine(isIsoDuration) }))
-    .optional(),
-});
-export type CaseInput = z.input<typeof caseInputSchema>;
+/** Built anew on each call; createContext's copy stays private, as the event schemas do (events.ts). */
+export const buildCaseInputSchema = () =>
+  z.object({
+    caseId: z.string().min(1),
+    track: z.enum(TRACKS),
+    registeredAt: z.iso.datetime({ offset: true }),
+    child: z.object({
+      ageYears: z.number().min(0).lt(18).optional(),
+      dateOfBirth: z.iso.date().optional(),
+      gender: z.enum(['FEMALE', 'MALE', 'TRANSGENDER', 'UNKNOWN']).optional(),
+    }),
+    districtCode: z.string().min(1),
+    stateCode: z.string().min(1),
+    /** The state's own periods, replacing the statutory defaults by deadline id. */
+    deadlinePolicy: z
+      .partialRecord(z.enum(DEADLINE_IDS as unknown as [DeadlineId, ...DeadlineId[]]), z.object({ within: z.string().refine(isIsoDuration) }))
+      .optional(),
+  });
+const caseInputSchema = buildCaseInputSchema();
+export type CaseInput = z.input<ReturnType<typeof buildCaseInputSchema>>;
 
 export interface DeadlineClock {
   startedAt: string;

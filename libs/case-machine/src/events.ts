@@ -92,7 +92,13 @@ const icpProgress = z
 const ev = <const T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), at, ...shape });
 
-export const caseEventSchemas = {
+/**
+ * The event schemas, built anew on each call. The workflow's copy stays private to this module
+ * (see `schemas`): a module a worker preloads is deep-frozen through its exports, and Zod stores
+ * members on a schema at first use, so no export here may lead to a schema. `caseEventSchemas`
+ * (schemas.ts, for the API and the web app) is another copy of the same definitions.
+ */
+export const buildCaseEventSchemas = () => ({
   // Track CNCP, before the CWC
   PRODUCED_BEFORE_CWC: ev('PRODUCED_BEFORE_CWC', {
     circumstance: z.enum(CIRCUMSTANCES),
@@ -193,23 +199,19 @@ export const caseEventSchemas = {
     reasons,
   }),
   CLOSE_CASE: ev('CLOSE_CASE', { ground: z.enum(CLOSURE_GROUNDS), reasons }),
-} as const;
+});
 
-export type CaseEventType = keyof typeof caseEventSchemas;
-export const CASE_EVENT_TYPES = Object.keys(caseEventSchemas) as CaseEventType[];
-export type CaseEventOf<T extends CaseEventType> = z.infer<(typeof caseEventSchemas)[T]>;
+export type CaseEventSchemas = ReturnType<typeof buildCaseEventSchemas>;
+/** What parseCaseEvent validates with; deliberately not exported (see buildCaseEventSchemas). */
+const schemas: CaseEventSchemas = buildCaseEventSchemas();
+
+export type CaseEventType = keyof CaseEventSchemas;
+export const CASE_EVENT_TYPES = Object.keys(schemas) as CaseEventType[];
+export type CaseEventOf<T extends CaseEventType> = z.infer<CaseEventSchemas[T]>;
 export type CaseEvent = { [T in CaseEventType]: CaseEventOf<T> }[CaseEventType];
 
-export const caseEventSchema = z.discriminatedUnion(
-  'type',
-  Object.values(caseEventSchemas) as unknown as [
-    (typeof caseEventSchemas)[CaseEventType],
-    ...(typeof caseEventSchemas)[CaseEventType][],
-  ],
-);
-
 export function isCaseEventType(value: unknown): value is CaseEventType {
-  return typeof value === 'string' && Object.hasOwn(caseEventSchemas, value);
+  return typeof value === 'string' && Object.hasOwn(schemas, value);
 }
 
 export interface EventIssue {
@@ -224,7 +226,7 @@ export function parseCaseEvent(raw: unknown): ParseCaseEventResult {
   if (!isCaseEventType(type)) {
     return { ok: false, issues: [{ path: 'type', message: `unknown event type: ${String(type)}` }] };
   }
-  const result = caseEventSchemas[type].safeParse(raw);
+  const result = schemas[type].safeParse(raw);
   if (result.success) return { ok: true, event: result.data as CaseEvent };
   return {
     ok: false,

@@ -1,6 +1,6 @@
-import type { Db, DbTransaction } from '../client.js';
+import type { Db } from '../client.js';
 import { Prisma } from '../generated/client.js';
-import { AuditRepository } from './audit.repository.js';
+import { auditPreimage, type AuditRecord } from './audit.repository.js';
 
 export interface CaseRegistrationRecord {
   track: string;
@@ -100,103 +100,86 @@ function milestonesOf(t: TransitionRecord) {
   }
 }
 
-export class CaseRepository {
-  private readonly audit: AuditRepository;
+type StepKind = 'registration' | 'transition' | 'escalation' | 'escalationAction';
 
-  constructor(private readonly db: Db) {
-    this.audit = new AuditRepository(db);
-  }
+/** PostgreSQL's unique_violation, as Prisma reports it from a model query (P2002) or a raw one (P2010). */
+function isUniqueViolation(err: unknown): boolean {
+  if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (err.code === 'P2002') return true;
+  const meta = JSON.stringify(err.meta ?? {});
+  return err.code === 'P2010' && (meta.includes('23505') || meta.includes('UniqueConstraintViolation'));
+}
+
+export class CaseRepository {
+  constructor(private readonly db: Db) {}
 
   /** Case row, timeline entry and audit entry in one transaction; false when already written. */
   recordTransition(t: TransitionRecord): Promise<boolean> {
-    return this.writeStep({ ...t, ...(t.deadlines && { deadlines: t.deadlines }) }, t.registration ? 'case.registered' : `case.event.${t.eventType}`, async (tx) => {
-      const nextDueAt = t.openDeadlines.map((d) => d.dueAt).sort()[0];
-      const projection = {
-        state: t.toState,
-        phase: t.phase,
-        sequence: t.sequence,
-        nextDueAt: nextDueAt ? new Date(nextDueAt) : null,
-        openDeadlines: t.openDeadlines as unknown as Prisma.InputJsonArray,
-      };
-      if (t.registration) {
-        const r = t.registration;
-        await tx.case.create({
-          data: { id: t.caseId, track: r.track, districtCode: r.districtCode, stateCode: r.stateCode, childName: r.childName, registeredAt: r.registeredAt, registeredBy: r.registeredBy, ...projection },
-        });
-        return;
-      }
-      await tx.case.updateMany({ where: { id: t.caseId, sequence: { lt: t.sequence } }, data: { ...projection, ...t.jurisdiction, ...milestonesOf(t) } });
-      // An obligation met late: its escalations stay on record, marked with when it was met.
-      const open = new Set(t.openDeadlines.map((d) => `${d.id}@${new Date(d.dueAt).toISOString()}`));
-      const unmet = await tx.escalation.findMany({ where: { caseId: t.caseId, metAt: null }, select: { id: true, deadlineId: true, dueAt: true } });
-      const met = unmet.filter((e) => !open.has(`${e.deadlineId}@${e.dueAt.toISOString()}`)).map((e) => e.id);
-      if (met.length) await tx.escalation.updateMany({ where: { id: { in: met } }, data: { metAt: t.occurredAt } });
-    });
+    const nextDueAt = t.openDeadlines.map((d) => d.dueAt).sort()[0] ?? null;
+    const projection = { state: t.toState, phase: t.phase, nextDueAt, openDeadlines: t.openDeadlines };
+    const step = { ...t, ...(t.deadlines && { deadlines: t.deadlines }) };
+    if (t.registration) {
+      const r = t.registration;
+      return this.writeStep('registration', step, 'case.registered', {
+        case: { ...projection, track: r.track, districtCode: r.districtCode, stateCode: r.stateCode, childName: r.childName, registeredAt: r.registeredAt, registeredBy: r.registeredBy },
+      });
+    }
+    // The database also marks the case's unmet escalations whose deadline is no longer open as met (metAt).
+    return this.writeStep('transition', step, `case.event.${t.eventType}`, { case: { ...projection, ...t.jurisdiction, milestones: milestonesOf(t) } });
   }
 
   /** Escalation row, timeline entry and audit entry in one transaction; false when already written. */
   recordEscalation(e: EscalationRecord): Promise<boolean> {
-    return this.writeStep(e, 'case.escalated', async (tx) => {
-      await tx.escalation.create({ data: { ...e.escalation, caseId: e.caseId, raisedAt: e.occurredAt } });
-      await this.advanceSequence(tx, e);
-    });
+    return this.writeStep('escalation', e, 'case.escalated', { escalation: e.escalation });
   }
 
   /** Acknowledgement or resolution of an escalation; the miss itself stays as it was recorded. */
   recordEscalationAction(a: EscalationActionRecord): Promise<boolean> {
-    return this.writeStep(a, `escalation.${a.action.toLowerCase()}`, async (tx) => {
-      const data =
-        a.action === 'ACKNOWLEDGE'
-          ? { status: 'ACKNOWLEDGED', acknowledgedAt: a.occurredAt, acknowledgedBy: a.actorId }
-          : { status: 'RESOLVED', resolvedAt: a.occurredAt, resolvedBy: a.actorId, resolutionNote: a.note };
-      await tx.escalation.update({ where: { id: a.escalationId }, data });
-      await this.advanceSequence(tx, a);
+    return this.writeStep('escalationAction', a, `escalation.${a.action.toLowerCase()}`, {
+      action: { escalationId: a.escalationId, action: a.action, note: a.note },
     });
   }
 
-  /** The case row's sequence counts every timeline step, so the audit verifier knows the chain's length. */
-  private async advanceSequence(tx: DbTransaction, step: TimelineStep): Promise<void> {
-    await tx.case.updateMany({ where: { id: step.caseId, sequence: { lt: step.sequence } }, data: { sequence: step.sequence } });
-  }
-
-  private async writeStep(step: TimelineStep, auditAction: string, project: (tx: DbTransaction) => Promise<void>): Promise<boolean> {
+  /**
+   * One statement, one round trip: raksha_record_case_step (prisma/migrations/*_record_case_step)
+   * writes the projection, the timeline entry and the next link of the case's audit chain in one
+   * transaction, under the chain's advisory lock, and nothing when (caseId, sequence) is on record.
+   * The case row's sequence counts every timeline step, so the audit verifier knows the chain's length.
+   */
+  private async writeStep(kind: StepKind, step: TimelineStep, auditAction: string, projection: Record<string, unknown>): Promise<boolean> {
+    const audit: AuditRecord = {
+      chain: `case:${step.caseId}`,
+      action: auditAction,
+      actorId: step.actorId,
+      actorRole: step.actorRole,
+      subjectType: 'case',
+      subjectId: step.caseId,
+      detail: { sequence: step.sequence, event: step.eventType, from: step.fromState, to: step.toState, payload: step.payload },
+      at: step.occurredAt,
+    };
+    const input = {
+      kind,
+      caseId: step.caseId,
+      sequence: step.sequence,
+      timeline: {
+        eventType: step.eventType,
+        fromState: step.fromState,
+        toState: step.toState,
+        actorId: step.actorId,
+        actorRole: step.actorRole,
+        payload: step.payload,
+        deadlines: step.deadlines,
+        occurredAt: step.occurredAt,
+      },
+      audit: { ...audit, ...auditPreimage(audit) },
+      ...projection,
+    };
     try {
-      return await this.db.$transaction(async (tx) => {
-        const seen = await tx.timelineEntry.findUnique({
-          where: { caseId_sequence: { caseId: step.caseId, sequence: step.sequence } },
-          select: { id: true },
-        });
-        if (seen) return false;
-        await project(tx);
-        await tx.timelineEntry.create({
-          data: {
-            caseId: step.caseId,
-            sequence: step.sequence,
-            eventType: step.eventType,
-            fromState: step.fromState,
-            toState: step.toState,
-            actorId: step.actorId,
-            actorRole: step.actorRole,
-            payload: step.payload as Prisma.InputJsonObject,
-            ...(step.deadlines && { deadlines: step.deadlines as unknown as Prisma.InputJsonObject }),
-            occurredAt: step.occurredAt,
-          },
-        });
-        await this.audit.append(tx, {
-          chain: `case:${step.caseId}`,
-          action: auditAction,
-          actorId: step.actorId,
-          actorRole: step.actorRole,
-          subjectType: 'case',
-          subjectId: step.caseId,
-          detail: { sequence: step.sequence, event: step.eventType, from: step.fromState, to: step.toState, payload: step.payload },
-          at: step.occurredAt,
-        });
-        return true;
-      });
+      const rows = await this.db.$queryRaw<{ written: boolean }[]>`SELECT raksha_record_case_step(${JSON.stringify(input)}::jsonb) AS written`;
+      return rows[0]?.written === true;
     } catch (err) {
-      // A concurrent retry of the same step won the unique (caseId, sequence): already written.
-      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return false;
+      // A concurrent write of the same step won the unique (caseId, sequence) or the case's id: already written.
+      if (isUniqueViolation(err)) return false;
       throw err;
     }
   }
