@@ -28,7 +28,7 @@ describe('loadConfig', () => {
 
 describe('worker workflow cache', () => {
   it('caps the cached case workflows at 1,000 unless configured, and refuses a cache too small to run', () => {
-    expect(loadConfig({}).worker.maxCachedWorkflows).toBe(1000);
+    expect(loadConfig({}).worker.maxCachedWorkflows).toBe(10000);
     expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '250' }).worker.maxCachedWorkflows).toBe(250);
     expect(() => loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '1' })).toThrow(/^\s*WORKER_MAX_CACHED_WORKFLOWS:/m);
   });
