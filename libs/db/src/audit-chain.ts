@@ -2,6 +2,18 @@ import { createHash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** What a caller records; the chain decides its position and link. */
+export interface AuditRecord {
+  chain: string;
+  action: string;
+  actorId?: string | null;
+  actorRole?: string | null;
+  subjectType: string;
+  subjectId: string;
+  detail: Record<string, unknown>;
+  at: Date;
+}
+
 export interface AuditFields {
   chain: string;
   position: number;
@@ -15,7 +27,7 @@ export interface AuditFields {
   prevHash: string;
 }
 
-/** Stable JSON: keys sorted, so the same entry always hashes the same. */
+/** Stable JSON: keys sorted, undefined left out, so the same entry always hashes the same. */
 function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -25,21 +37,58 @@ function canonical(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
 }
 
+/** The text an entry's hash is of. */
+function auditText(e: AuditFields): string {
+  return canonical({
+    chain: e.chain,
+    position: e.position,
+    action: e.action,
+    actorId: e.actorId,
+    actorRole: e.actorRole,
+    subjectType: e.subjectType,
+    subjectId: e.subjectId,
+    detail: e.detail,
+    at: e.at.toISOString(),
+    prevHash: e.prevHash,
+  });
+}
+
 export function auditHash(e: AuditFields): string {
-  return createHash('sha256')
-    .update(
-      canonical({
-        chain: e.chain,
-        position: e.position,
-        action: e.action,
-        actorId: e.actorId,
-        actorRole: e.actorRole,
-        subjectType: e.subjectType,
-        subjectId: e.subjectId,
-        detail: e.detail,
-        at: e.at.toISOString(),
-        prevHash: e.prevHash,
-      }),
-    )
-    .digest('hex');
+  return createHash('sha256').update(auditText(e)).digest('hex');
+}
+
+function fieldsOf(record: AuditRecord, position: number, prevHash: string): AuditFields {
+  return {
+    chain: record.chain,
+    position,
+    action: record.action,
+    actorId: record.actorId ?? null,
+    actorRole: record.actorRole ?? null,
+    subjectType: record.subjectType,
+    subjectId: record.subjectId,
+    detail: record.detail,
+    at: record.at,
+    prevHash,
+  };
+}
+
+/** `record` as the entry at `position` after the entry hashed `prevHash`, with its own hash. */
+export function linkAuditEntry(record: AuditRecord, position: number, prevHash: string): AuditFields & { hash: string } {
+  const fields = fieldsOf(record, position, prevHash);
+  return { ...fields, hash: auditHash(fields) };
+}
+
+const PREV_HASH_PLACEHOLDER = 'P'.repeat(64);
+const LINK_PLACEHOLDER = `"position":0,"prevHash":"${PREV_HASH_PLACEHOLDER}"`;
+
+/**
+ * The text auditHash hashes for `record`, less what only the chain's tail decides: the text
+ * `before` + position + `,"prevHash":"` + prevHash + `"` + `after` is what it hashes. Lets the
+ * database link and hash an entry in the statement that appends it (raksha_record_case_step).
+ */
+export function auditPreimage(record: AuditRecord): { before: string; after: string } {
+  const text = auditText(fieldsOf(record, 0, PREV_HASH_PLACEHOLDER));
+  // The top-level keys after "detail" are "position" and "prevHash", then strings whose quotes are escaped.
+  const i = text.lastIndexOf(LINK_PLACEHOLDER);
+  return { before: `${text.slice(0, i)}"position":`, after: text.slice(i + LINK_PLACEHOLDER.length) };
 }

@@ -2,8 +2,7 @@
 // must be, byte for byte, what auditHash (and so the verifier) hashes.
 import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { auditHash, GENESIS_HASH } from '../src/audit-chain.js';
-import { auditPreimage, type AuditRecord } from '../src/repositories/audit.repository.js';
+import { auditHash, auditPreimage, GENESIS_HASH, type AuditRecord } from '../src/audit-chain.js';
 
 const hashAsTheDatabaseDoes = (r: AuditRecord, position: number, prevHash: string) => {
   const { before, after } = auditPreimage(r);

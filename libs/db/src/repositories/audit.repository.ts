@@ -1,57 +1,12 @@
-import { auditHash, GENESIS_HASH } from '../audit-chain.js';
+import { auditHash, GENESIS_HASH, linkAuditEntry, type AuditRecord } from '../audit-chain.js';
 import type { Db, DbTransaction } from '../client.js';
 
-export interface AuditRecord {
-  chain: string;
-  action: string;
-  actorId?: string | null;
-  actorRole?: string | null;
-  subjectType: string;
-  subjectId: string;
-  detail: Record<string, unknown>;
-  at: Date;
-}
+export type { AuditRecord };
 
 export interface ChainBreak {
   chain: string;
   position: number;
   reason: 'hash-mismatch' | 'broken-link' | 'missing-entry' | 'missing-tail';
-}
-
-/** Stable JSON, exactly as auditHash hashes it (libs/db/src/audit-chain.ts): keys sorted, undefined left out. */
-function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
-
-const PREV_HASH_PLACEHOLDER = 'P'.repeat(64);
-const LINK_PLACEHOLDER = `"position":0,"prevHash":"${PREV_HASH_PLACEHOLDER}"`;
-
-/**
- * The text auditHash hashes for `record`, less what only the chain's tail decides: the text
- * `before` + position + `,"prevHash":"` + prevHash + `"` + `after` is what it hashes. Lets the
- * database link and hash an entry in the statement that appends it (raksha_record_case_step).
- */
-export function auditPreimage(record: AuditRecord): { before: string; after: string } {
-  const text = canonicalJson({
-    chain: record.chain,
-    position: 0,
-    action: record.action,
-    actorId: record.actorId ?? null,
-    actorRole: record.actorRole ?? null,
-    subjectType: record.subjectType,
-    subjectId: record.subjectId,
-    detail: record.detail,
-    at: record.at.toISOString(),
-    prevHash: PREV_HASH_PLACEHOLDER,
-  });
-  // The top-level keys after "detail" are "position" and "prevHash", then strings whose quotes are escaped.
-  const i = text.lastIndexOf(LINK_PLACEHOLDER);
-  return { before: `${text.slice(0, i)}"position":`, after: text.slice(i + LINK_PLACEHOLDER.length) };
 }
 
 export class AuditRepository {
@@ -65,19 +20,8 @@ export class AuditRepository {
       orderBy: { position: 'desc' },
       select: { position: true, hash: true },
     });
-    const fields = {
-      chain: record.chain,
-      position: (last?.position ?? 0) + 1,
-      action: record.action,
-      actorId: record.actorId ?? null,
-      actorRole: record.actorRole ?? null,
-      subjectType: record.subjectType,
-      subjectId: record.subjectId,
-      detail: record.detail,
-      at: record.at,
-      prevHash: last?.hash ?? GENESIS_HASH,
-    };
-    await tx.auditEntry.create({ data: { ...fields, detail: fields.detail as object, hash: auditHash(fields) } });
+    const entry = linkAuditEntry(record, (last?.position ?? 0) + 1, last?.hash ?? GENESIS_HASH);
+    await tx.auditEntry.create({ data: { ...entry, detail: entry.detail as object } });
   }
 
   /** Appends in a transaction of its own (an event that changes nothing else, e.g. a read). */

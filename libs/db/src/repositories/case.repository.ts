@@ -1,6 +1,6 @@
 import type { Db } from '../client.js';
 import { Prisma } from '../generated/client.js';
-import { auditPreimage, type AuditRecord } from './audit.repository.js';
+import { auditPreimage, type AuditRecord } from '../audit-chain.js';
 
 export interface CaseRegistrationRecord {
   track: string;

@@ -1,4 +1,4 @@
-import { auditHash, GENESIS_HASH } from '../audit-chain.js';
+import { GENESIS_HASH, linkAuditEntry } from '../audit-chain.js';
 import type { Db, DbTransaction } from '../client.js';
 import { Prisma } from '../generated/client.js';
 import { AuditRepository } from './audit.repository.js';
@@ -280,19 +280,12 @@ export class InstitutionRepository {
     const first = records
       .filter((r) => !used.has(registryChain(r.id)))
       .map((after) => {
-        const fields = {
-          chain: registryChain(after.id),
-          position: 1,
-          action: change.action,
-          actorId: change.actorId,
-          actorRole: change.actorRole,
-          subjectType: 'institution',
-          subjectId: after.id,
-          detail: { before: null, after },
-          at: change.at,
-          prevHash: GENESIS_HASH,
-        };
-        return { ...fields, detail: fields.detail as object, hash: auditHash(fields) };
+        const entry = linkAuditEntry(
+          { chain: registryChain(after.id), ...change, subjectType: 'institution', subjectId: after.id, detail: { before: null, after } },
+          1,
+          GENESIS_HASH,
+        );
+        return { ...entry, detail: entry.detail as object };
       });
     await tx.auditEntry.createMany({ data: first });
     for (const after of records.filter((r) => used.has(registryChain(r.id)))) await this.appendChange(tx, after.id, 'institution', change, null, after);
