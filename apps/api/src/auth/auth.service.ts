@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { SignedInBody, SignedInUser, TokenResponse } from '@raksha/contracts';
-import { AuditRepository, SessionRepository, UserRepository, type AuditRecord } from '@raksha/db';
+import { AuditRepository, SessionRepository, UserRepository, type AuditRecord, type BodyRecord } from '@raksha/db';
 import { isBodyType, isRole, JURISDICTION_LEVELS, type JurisdictionLevel } from '@raksha/domain';
 import { Unauthenticated } from '../problem/domain-errors.js';
 import { AccountLocked, InvalidCredentials } from './auth-errors.js';
@@ -19,22 +19,12 @@ export interface RequestOrigin {
   userAgent?: string | undefined;
 }
 
-interface StoredBody {
-  id: string;
-  type: string;
-  name: string;
-  level: string;
-  stateCode: string | null;
-  districtCode: string | null;
-  thanaCode: string | null;
-}
-
 interface StoredUser {
   id: string;
   username: string;
   displayName: string;
   roles: string[];
-  body: StoredBody | null;
+  body: BodyRecord | null;
 }
 
 const userChain = (userId: string) => `user:${userId}`;
@@ -49,7 +39,7 @@ function userAudit(userId: string, action: string, at: Date, detail: Record<stri
   return { chain: userChain(userId), action, actorId: userId, subjectType: 'user', subjectId: userId, detail, at };
 }
 
-function signedInBody(body: StoredBody): SignedInBody {
+function signedInBody(body: BodyRecord): SignedInBody {
   const level = body.level as JurisdictionLevel;
   if (!isBodyType(body.type) || !JURISDICTION_LEVELS.includes(level)) {
     throw new Error(`body ${body.id} has an unknown type (${body.type}) or level (${body.level})`);

@@ -2,6 +2,7 @@ import { GENESIS_HASH, linkAuditEntry } from '../audit-chain.js';
 import type { Db, DbTransaction } from '../client.js';
 import { Prisma } from '../generated/client.js';
 import { AuditRepository } from './audit.repository.js';
+import type { BodyRecord } from './body.repository.js';
 
 export interface CapacityRecord {
   gender: string;
@@ -53,14 +54,7 @@ export interface MemberRecord {
   termTo: string | null;
 }
 
-export interface BodyRosterRecord {
-  id: string;
-  type: string;
-  name: string;
-  level: string;
-  stateCode: string | null;
-  districtCode: string | null;
-  thanaCode: string | null;
+export interface BodyRosterRecord extends BodyRecord {
   address: string | null;
   phone: string | null;
   sittingDays: string[];
