@@ -21,6 +21,18 @@ interface Table {
   rows: Cell[][];
 }
 
+/** Counts of each area summed over the areas: one row per value of the other fields, in the rows' (SQL's) order. */
+function acrossAreas<R extends { area: string; cases: number }>(rows: readonly R[]): Omit<R, 'area'>[] {
+  const byKey = new Map<string, Omit<R, 'area'>>();
+  for (const { area: _area, ...row } of rows) {
+    const key = JSON.stringify({ ...row, cases: 0 });
+    const seen = byKey.get(key);
+    if (seen) seen.cases += row.cases;
+    else byKey.set(key, row);
+  }
+  return [...byKey.values()];
+}
+
 /** The MIS dashboard of a state or district for a period: what the JJ Act's deadlines look like in aggregate. */
 @Injectable()
 export class DashboardsService {
@@ -45,16 +57,6 @@ export class DashboardsService {
     ]);
     if (placeName === null) throw new StateNotFound(scope.districtCode ?? scope.stateCode ?? '');
 
-    const totals = <K extends string>(rows: readonly ({ [k in K]: string } & { cases: number })[], keys: readonly K[]) => {
-      const byKey = new Map<string, { [k in K]: string } & { cases: number }>();
-      for (const r of rows) {
-        const id = keys.map((k) => r[k]).join('/');
-        const seen = byKey.get(id);
-        if (seen) seen.cases += r.cases;
-        else byKey.set(id, { ...Object.fromEntries(keys.map((k) => [k, r[k]])), cases: r.cases } as { [k in K]: string } & { cases: number });
-      }
-      return [...byKey.values()].sort((a, b) => keys.map((k) => a[k].localeCompare(b[k])).find((c) => c !== 0) ?? 0);
-    };
     const reportsByStatus = new Map<string, number>();
     for (const r of missing.byAreaAndStatus) reportsByStatus.set(r.status, (reportsByStatus.get(r.status) ?? 0) + r.reports);
     const produced = sum(onTime, (r) => r.produced);
@@ -97,8 +99,8 @@ export class DashboardsService {
       /** What the areas are: the districts of a state or district, the states of the country. */
       areaLevel: scope.stateCode ? 'DISTRICT' : 'STATE',
       areas,
-      casesByTrackAndPhase: totals(cases, ['track', 'phase'] as const),
-      pendingBeyond4Months: totals(pending, ['track'] as const),
+      casesByTrackAndPhase: acrossAreas(cases),
+      pendingBeyond4Months: acrossAreas(pending),
       production: { produced, within24Hours: producedOnTime, sharePercent: share(producedOnTime, produced) },
       socialInvestigationReports: { submitted: sirs, onTime: sirsOnTime, sharePercent: share(sirsOnTime, sirs) },
       escalations: escalations.byBodyAndStatus,
