@@ -96,9 +96,12 @@ export class Api {
 
   /** A binary answer (a report's photo) as a Blob; null when there is none. */
   async blob(path: string): Promise<Blob | null> {
-    if (this.session && Date.now() > this.session.expiresAt - 5_000) await this.refresh();
-    const res = await fetch(`${this.base}${path}`, { headers: this.session ? { authorization: `Bearer ${this.session.accessToken}` } : {} });
-    return res.ok ? res.blob() : null;
+    try {
+      return (await this.file(path)).blob;
+    } catch (err) {
+      if (err instanceof ApiError) return null;
+      throw err;
+    }
   }
 
   /** A file the API sends as an attachment (a CSV export), with the name it gives; a problem is thrown as ApiError. */
