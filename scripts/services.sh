@@ -69,17 +69,30 @@ postgres_up() {
     as_root pg_ctlcluster "$v" main start
   fi
   wait_for "PostgreSQL" 30 pg_isready -h 127.0.0.1 -p "$PGPORT"
-  local psql=(as_root runuser -u postgres -- env -u PGUSER -u PGPASSWORD -u PGHOST psql -U postgres -v ON_ERROR_STOP=1 -qAt -h /var/run/postgresql -p "$PGPORT")
-  if [ "$("${psql[@]}" -c "select 1 from pg_roles where rolname='$PGUSER'")" != "1" ]; then
-    "${psql[@]}" -c "create role \"$PGUSER\" login createdb password '$PGPASSWORD'"
+  if [ "$(pg_admin -c "select 1 from pg_roles where rolname='$PGUSER'")" != "1" ]; then
+    pg_admin -c "create role \"$PGUSER\" login createdb password '$PGPASSWORD'"
   fi
-  for db in "$RAKSHA_DB" "$RAKSHA_TEST_DB"; do
-    if [ "$("${psql[@]}" -c "select 1 from pg_database where datname='$db'")" != "1" ]; then
-      log "creating database $db"
-      "${psql[@]}" -c "create database \"$db\" owner \"$PGUSER\""
-    fi
-    "${psql[@]}" -d "$db" -c 'create extension if not exists pg_trgm' >/dev/null
-  done
+  for db in "$RAKSHA_DB" "$RAKSHA_TEST_DB"; do create_db "$db"; done
+}
+
+# psql as PostgreSQL's superuser, over the local socket.
+pg_admin() {
+  as_root runuser -u postgres -- env -u PGUSER -u PGPASSWORD -u PGHOST psql -U postgres -v ON_ERROR_STOP=1 -qAt -h /var/run/postgresql -p "$PGPORT" "$@"
+}
+
+create_db() {
+  if [ "$(pg_admin -c "select 1 from pg_database where datname='$1'")" != "1" ]; then
+    log "creating database $1"
+    pg_admin -c "create database \"$1\" owner \"$PGUSER\""
+  fi
+  pg_admin -d "$1" -c 'create extension if not exists pg_trgm' >/dev/null
+}
+
+# The test database, empty: each test run starts from what its own set-up writes, not from rows earlier runs left.
+fresh_test_db() {
+  log "emptying database $RAKSHA_TEST_DB"
+  pg_admin -c "drop database if exists \"$RAKSHA_TEST_DB\" with (force)"
+  create_db "$RAKSHA_TEST_DB"
 }
 
 redis_up() {
@@ -176,5 +189,6 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+  fresh-test-db) fresh_test_db ;;
+  *) echo "usage: $0 up|down|status|fresh-test-db" >&2; exit 2 ;;
 esac

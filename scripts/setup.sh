@@ -42,6 +42,7 @@ db="$RAKSHA_DB"; [ "$target" = test ] && db="$RAKSHA_TEST_DB"
 export DATABASE_URL="postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$db"
 echo "[setup] generating the Prisma client"
 npx prisma generate >/dev/null
+if [ "$target" = test ]; then bash scripts/services.sh fresh-test-db; fi
 echo "[setup] migrating $db"
 npm run --silent db:migrate
 if [ "$target" = app ]; then npm run --silent db:seed; fi
