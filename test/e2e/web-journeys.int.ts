@@ -69,6 +69,22 @@ describe('the web app, role by role, in a real browser', () => {
     expect(await eventTypes(caseId)).toEqual(['REGISTERED', 'PRODUCED_BEFORE_CWC']);
   });
 
+  it('a CWC with more cases waiting than one page reads on with "Load more", soonest deadline first', async () => {
+    const busy = await isolatedDistrict(stack);
+    const names = Array.from({ length: 51 }, (_, i) => `Child ${String(i + 1).padStart(2, '0')}`);
+    // registered one after another, so each production deadline (s.31(1)) falls due after the one before
+    for (const name of names) await stack.http.post('/cases').set(busy.cwc).send({ track: 'CNCP', districtCode: busy.districtCode, child: { name, ageYears: 9 } }).expect(201);
+    const { page } = await newPage();
+    await signIn(page, base, `cwc.t${busy.districtCode.slice('RJ-T'.length).toLowerCase()}`);
+    const shown = () => page.getByRole('list', { name: 'My queue' }).locator('.child').allTextContents();
+    await page.getByRole('button', { name: 'Load more' }).waitFor();
+    expect(await shown()).toEqual(names.slice(0, 50));
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.getByRole('link', { name: 'Child 51', exact: true }).waitFor();
+    expect(await shown()).toEqual(names);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+  });
+
   it('a DCPU officer finds a missed production in the inbox and resolves it with a note', async () => {
     const { caseId, escalationId } = await caseWithMissedProduction(stack, temporal, { districtCode: district.districtCode, stateCode: 'RJ' });
     const { page } = await newPage({ width: 1280, height: 900 });

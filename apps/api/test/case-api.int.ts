@@ -126,8 +126,16 @@ describe('case API', () => {
     await eventually(async () => ((await stack.db.escalation.count({ where: { caseId: registration.caseId } })) ? true : undefined));
 
     const queue = await stack.http.get('/cases/queue').set(cwc).expect(200);
-    expect((queue.body as { id: string }[]).map((c) => c.id)).toEqual([registration.caseId, normal]);
-    expect(queue.body.find((c: { id: string }) => c.id === registration.caseId)).toMatchObject({ overdue: true });
+    expect((queue.body.items as { id: string }[]).map((c) => c.id)).toEqual([registration.caseId, normal]);
+    expect(queue.body.items.find((c: { id: string }) => c.id === registration.caseId)).toMatchObject({ overdue: true });
+    expect(queue.body.nextCursor).toBeNull();
+    // A busy body reads its queue a page at a time, in the same order.
+    const firstPage = await stack.http.get('/cases/queue').set(cwc).query({ limit: 1 }).expect(200);
+    expect(firstPage.body.items.map((c: { id: string }) => c.id)).toEqual([registration.caseId]);
+    const secondPage = await stack.http.get('/cases/queue').set(cwc).query({ limit: 1, cursor: firstPage.body.nextCursor }).expect(200);
+    expect(secondPage.body).toMatchObject({ items: [{ id: normal }], nextCursor: null });
+    const badQueueCursor = await stack.http.get('/cases/queue').set(cwc).query({ cursor: 'not-ours' }).expect(400);
+    expect(badQueueCursor.body.errors[0].field).toBe('cursor');
     const overdue = await stack.http.get('/cases').set(cwc).query({ overdue: 'true', limit: 100 }).expect(200);
     const overdueIds = overdue.body.items.map((c: { id: string }) => c.id);
     expect(overdueIds).toContain(registration.caseId);

@@ -23,7 +23,7 @@ describe('journeys of the people who use Raksha', () => {
 
     const jjb = await as(stack, 'jjb.jaipur');
     const queue = await stack.http.get('/cases/queue').set(jjb).query({ limit: 100 }).expect(200);
-    expect(queue.body.map((c: { id: string }) => c.id)).toContain(caseId);
+    expect(queue.body.items.map((c: { id: string }) => c.id)).toContain(caseId);
     const produced = await stack.http
       .post(`/cases/${caseId}/events`)
       .set(jjb)
@@ -90,9 +90,9 @@ describe('journeys of the people who use Raksha', () => {
     const { body: read } = await stack.http.get(`/cases/${caseId}`).set(jjb).expect(200);
     expect(read).toMatchObject({ track: 'CICL', state: 'cicl.apprehended' });
     const queue = await stack.http.get('/cases/queue').set(jjb).query({ limit: 100 }).expect(200);
-    expect(queue.body.map((c: { id: string }) => c.id)).toContain(caseId);
+    expect(queue.body.items.map((c: { id: string }) => c.id)).toContain(caseId);
     const cwcQueue = await stack.http.get('/cases/queue').set(cwc).query({ limit: 100 }).expect(200);
-    expect(cwcQueue.body.map((c: { id: string }) => c.id)).not.toContain(caseId);
+    expect(cwcQueue.body.items.map((c: { id: string }) => c.id)).not.toContain(caseId);
     await send(jjb, 'PRODUCED_BEFORE_JJB', { offenceCategory: 'PETTY', ageAtOffence: 15 });
   });
 

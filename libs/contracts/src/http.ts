@@ -67,6 +67,8 @@ export const caseListQuery = z.strictObject({
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 
 export const caseQueueQuery = z.strictObject({
+  /** the `nextCursor` of the previous page: a body with more than `limit` cases waiting reads on */
+  cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type CaseQueueQuery = z.infer<typeof caseQueueQuery>;

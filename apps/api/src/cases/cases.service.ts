@@ -215,13 +215,16 @@ export class CasesService {
     return { items: page.map((c) => caseView(c, now)), nextCursor: rows.length > q.limit ? encodeTimeCursor(page[page.length - 1]!.registeredAt, page[page.length - 1]!.id) : null };
   }
 
-  /** Cases awaiting the principal's body, soonest deadline first (a CWC sees CNCP cases, a JJB CICL). */
-  async queue(principal: Principal, q: CaseQueueQuery): Promise<CaseView[]> {
+  /** Cases awaiting the principal's body, soonest deadline first (a CWC sees CNCP cases, a JJB CICL), a page at a time. */
+  async queue(principal: Principal, q: CaseQueueQuery): Promise<CasePage> {
     const scope = this.access.scope(principal);
-    if (scope === 'nothing') return [];
+    if (scope === 'nothing') return { items: [], nextCursor: null };
     const tracks = principal.body?.type === 'CWC' ? ['CNCP'] : principal.body?.type === 'JJB' ? ['CICL'] : undefined;
-    const rows = await this.cases.queue({ ...scope, ...(tracks && { tracks }), limit: q.limit });
-    return rows.map((c) => caseView(c));
+    const after = q.cursor ? decodeTimeCursor(q.cursor) : undefined;
+    const rows = await this.cases.queue({ ...scope, ...(tracks && { tracks }), ...(after && { after: { nextDueAt: after.at, id: after.id } }), limit: q.limit + 1 });
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    return { items: page.map((c) => caseView(c)), nextCursor: rows.length > q.limit && last?.nextDueAt ? encodeTimeCursor(last.nextDueAt, last.id) : null };
   }
 
   async escalations(principal: Principal, caseId: string): Promise<EscalationView[]> {

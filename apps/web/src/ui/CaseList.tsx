@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { CASE_PHASES } from '@raksha/case-machine';
-import type { CasePage, CaseView } from '../lib/api-types.js';
-import { PageTitle, Show, errorText } from './bits.js';
+import type { CasePage } from '../lib/api-types.js';
+import { LoadMore, PageTitle, Show } from './bits.js';
 import { CaseRow } from './CaseRow.js';
-import { useApp, useLoad } from './context.js';
+import { useApp, usePages } from './context.js';
 
 interface Filters {
   stateCode: string;
@@ -34,22 +34,7 @@ export function CaseList({ mode }: { mode: 'list' | 'search' }) {
   const { t, tx, api } = useApp();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [more, setMore] = useState<{ items: CaseView[]; cursor: string | null; error?: string }>({ items: [], cursor: null });
-  const page = useLoad(async () => {
-    const first = await api.get<CasePage>(`/cases?${queryOf(filters)}`);
-    setMore({ items: [], cursor: first.nextCursor });
-    return first;
-  }, [filters]);
-
-  async function loadMore() {
-    if (!more.cursor) return;
-    try {
-      const next = await api.get<CasePage>(`/cases?${queryOf(filters, more.cursor)}`);
-      setMore({ items: [...more.items, ...next.items], cursor: next.nextCursor });
-    } catch (err) {
-      setMore({ ...more, error: errorText(err) });
-    }
-  }
+  const pages = usePages((cursor) => api.get<CasePage>(`/cases?${queryOf(filters, cursor)}`), [filters]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setFilters({ ...draft });
@@ -106,9 +91,9 @@ export function CaseList({ mode }: { mode: 'list' | 'search' }) {
           </button>
         </form>
       )}
-      <Show loaded={page}>
+      <Show loaded={pages.first}>
         {(first) => {
-          const items = [...first.items, ...more.items];
+          const items = [...first, ...pages.rest];
           return items.length === 0 ? (
             <p>{t('cases.empty')}</p>
           ) : (
@@ -118,12 +103,7 @@ export function CaseList({ mode }: { mode: 'list' | 'search' }) {
                   <CaseRow key={c.id} c={c} />
                 ))}
               </ol>
-              {more.cursor && (
-                <button type="button" onClick={() => void loadMore()}>
-                  {t('common.more')}
-                </button>
-              )}
-              {more.error && <p role="alert">{more.error}</p>}
+              <LoadMore pages={pages} />
             </>
           );
         }}

@@ -17,8 +17,8 @@ import {
   percent,
   type ChildFormValues,
 } from '../lib/reports.js';
-import { Link, PageTitle, Show, errorText } from './bits.js';
-import { useApp, useLoad } from './context.js';
+import { Link, LoadMore, PageTitle, Show, errorText } from './bits.js';
+import { useApp, useLoad, usePages } from './context.js';
 
 const POLICE = ['SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER'];
 const KINDS = ['MISSING', 'FOUND'] as const;
@@ -44,13 +44,10 @@ export function ReportList() {
   const [status, setStatus] = useState('');
   const [name, setName] = useState('');
   const [query, setQuery] = useState('');
-  const [more, setMore] = useState<ReportView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const page = useLoad(async () => {
-    const p = await api.get<ReportPage>(`/reports?${query}`);
-    setMore([]);
-    setCursor(p.nextCursor);
-    return p;
+  const pages = usePages((cursor) => {
+    const q = new URLSearchParams(query);
+    if (cursor) q.set('cursor', cursor);
+    return api.get<ReportPage>(`/reports?${q.toString()}`);
   }, [query]);
 
   function search(e: FormEvent) {
@@ -60,14 +57,6 @@ export function ReportList() {
     if (status) q.set('status', status);
     if (name.trim()) q.set('name', name.trim());
     setQuery(q.toString());
-  }
-  async function loadMore() {
-    if (!cursor) return;
-    const q = new URLSearchParams(query);
-    q.set('cursor', cursor);
-    const p = await api.get<ReportPage>(`/reports?${q.toString()}`);
-    setMore((m) => [...m, ...p.items]);
-    setCursor(p.nextCursor);
   }
 
   return (
@@ -121,22 +110,18 @@ export function ReportList() {
           {t('rep.search')}
         </button>
       </form>
-      <Show loaded={page}>
-        {(p) =>
-          p.items.length === 0 ? (
+      <Show loaded={pages.first}>
+        {(first) =>
+          first.length === 0 ? (
             <p>{t('rep.empty')}</p>
           ) : (
             <>
               <ol className="list">
-                {[...p.items, ...more].map((r) => (
+                {[...first, ...pages.rest].map((r) => (
                   <ReportRow key={r.id} r={r} />
                 ))}
               </ol>
-              {cursor && (
-                <button type="button" onClick={() => void loadMore()}>
-                  {t('common.more')}
-                </button>
-              )}
+              <LoadMore pages={pages} />
             </>
           )
         }

@@ -63,3 +63,18 @@ export function PageTitle({ children }: { children: ReactNode }) {
     </h1>
   );
 }
+
+/** "Load more" under a list read a page at a time (`usePages`), and why the next page failed if it did. */
+export function LoadMore({ pages }: { pages: { hasMore: boolean; loadMore(): Promise<void>; moreError?: unknown } }) {
+  const { t } = useApp();
+  return (
+    <>
+      {pages.hasMore && (
+        <button type="button" onClick={() => void pages.loadMore()}>
+          {t('common.more')}
+        </button>
+      )}
+      {pages.moreError !== undefined && <p role="alert">{errorText(pages.moreError)}</p>}
+    </>
+  );
+}

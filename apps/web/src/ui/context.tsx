@@ -62,6 +62,26 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   return { data: state.data, error: state.error, loading: state.loading, reload };
 }
 
+/** A list the API gives a page at a time (`nextCursor`): the first page per change of `deps`, then `loadMore` appends the next. */
+export function usePages<T>(loadPage: (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null }>, deps: unknown[]) {
+  const [more, setMore] = useState<{ items: T[]; cursor: string | null; error?: unknown }>({ items: [], cursor: null });
+  const first = useLoad(async () => {
+    const page = await loadPage();
+    setMore({ items: [], cursor: page.nextCursor });
+    return page.items;
+  }, deps);
+  async function loadMore() {
+    if (!more.cursor) return;
+    try {
+      const page = await loadPage(more.cursor);
+      setMore((m) => ({ items: [...m.items, ...page.items], cursor: page.nextCursor }));
+    } catch (error) {
+      setMore((m) => ({ ...m, error }));
+    }
+  }
+  return { first, rest: more.items, hasMore: more.cursor !== null, loadMore, moreError: more.error };
+}
+
 /** The outbox items of the signed-in user, re-read whenever the outbox changes. */
 export function useOutboxItems(caseId?: string): OutboxItem[] {
   const { outbox, session } = useApp();

@@ -205,8 +205,8 @@ export class CaseRepository {
     });
   }
 
-  /** Open cases with a deadline running, soonest due first: what a body must act on next. */
-  queue(f: { stateCode?: string; districtCode?: string; tracks?: string[]; limit: number }) {
+  /** Open cases with a deadline running, soonest due first: what a body must act on next. `after` is the last row of the previous page. */
+  queue(f: { stateCode?: string; districtCode?: string; tracks?: string[]; after?: { nextDueAt: Date; id: string }; limit: number }) {
     return this.db.case.findMany({
       where: {
         ...(f.stateCode !== undefined && { stateCode: f.stateCode }),
@@ -214,6 +214,9 @@ export class CaseRepository {
         ...(f.tracks && { track: { in: f.tracks } }),
         nextDueAt: { not: null },
         phase: { not: 'CLOSED' },
+        ...(f.after && {
+          OR: [{ nextDueAt: { gt: f.after.nextDueAt } }, { nextDueAt: f.after.nextDueAt, id: { gt: f.after.id } }],
+        }),
       },
       orderBy: [{ nextDueAt: 'asc' }, { id: 'asc' }],
       take: f.limit,
