@@ -70,13 +70,27 @@ describe('the MIS dashboard in the web app', () => {
     await context.close();
   });
 
+  it('the national monitor picks a state, then one of its districts, by name from the lists', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+    const page = await context.newPage();
+    await signIn(page, base, 'monitor.india');
+    await page.getByRole('heading', { name: 'MIS dashboard' }).waitFor();
+    const district = page.getByLabel('District', { exact: true });
+    expect(await district.isDisabled()).toBe(true); // no state chosen yet
+    await page.getByLabel('State', { exact: true }).selectOption({ label: 'Rajasthan' });
+    await district.selectOption({ label: 'Jaipur' });
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('status').getByText('RJ-JAIPUR').waitFor();
+    await context.close();
+  });
+
   it('a district’s DCPU officer sees only the district, in Hindi too, and a bad period is refused with the reason', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
     const page = await context.newPage();
     await signIn(page, base, `dcpu.t${district.districtCode.slice('RJ-T'.length).toLowerCase()}`);
     await page.getByRole('link', { name: 'MIS dashboard' }).click();
     await page.getByRole('status').getByText(district.districtCode).waitFor();
-    expect(await page.getByLabel('District code').count()).toBe(0);
+    expect(await page.getByLabel('District', { exact: true }).count()).toBe(0);
     await page.getByLabel('Period from').fill('2026-12-01');
     await page.getByLabel('Period to').fill('2026-01-01');
     await page.getByRole('button', { name: 'Show' }).click();

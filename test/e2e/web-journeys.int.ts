@@ -106,7 +106,7 @@ describe('the web app, role by role, in a real browser', () => {
     await page.getByRole('heading', { name: 'MIS dashboard' }).waitFor();
     await page.getByRole('link', { name: 'Search cases' }).click();
     await page.getByRole('heading', { name: 'Search cases' }).waitFor();
-    await page.getByLabel('District code').fill(district.districtCode);
+    await page.getByLabel('District', { exact: true }).selectOption(district.districtCode);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByRole('link', { name: 'Meena' }).click();
     const timeline = page.getByTestId('timeline');
@@ -121,6 +121,8 @@ describe('the web app, role by role, in a real browser', () => {
     await signIn(page, base, 'sjpu.jaipur');
     await page.getByRole('heading', { name: 'Cases', exact: true }).waitFor();
     await page.getByRole('link', { name: 'Register a case' }).click();
+    // the officer's own district is chosen already, shown by name
+    await page.getByLabel('District', { exact: true }).locator('option:checked', { hasText: 'Jaipur' }).waitFor({ state: 'attached' });
     await page.getByLabel("Child's name").fill('Kiran');
     await page.getByLabel('Age in years').fill('8');
     await page.getByRole('button', { name: 'Register', exact: true }).click();

@@ -7,3 +7,4 @@ export * from './care.js';
 export * from './obligation-watch.js';
 export * from './reports.js';
 export * from './dashboards.js';
+export * from './places.js';

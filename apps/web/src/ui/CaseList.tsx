@@ -4,6 +4,7 @@ import type { CasePage } from '../lib/api-types.js';
 import { LoadMore, PageTitle, Show } from './bits.js';
 import { CaseRow } from './CaseRow.js';
 import { useApp, usePages } from './context.js';
+import { PlacePicker } from './PlacePicker.js';
 
 interface Filters {
   stateCode: string;
@@ -31,7 +32,8 @@ function queryOf(f: Filters, cursor?: string): string {
 
 /** Cases of the jurisdiction, newest first; `search` adds the filters a monitor audits with. */
 export function CaseList({ mode }: { mode: 'list' | 'search' }) {
-  const { t, tx, api } = useApp();
+  const { t, tx, api, session } = useApp();
+  const own = session.user.body;
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const pages = usePages((cursor) => api.get<CasePage>(`/cases?${queryOf(filters, cursor)}`), [filters]);
@@ -47,14 +49,7 @@ export function CaseList({ mode }: { mode: 'list' | 'search' }) {
       <p className="muted">{t(mode === 'search' ? 'search.intro' : 'cases.intro')}</p>
       {mode === 'search' && (
         <form className="card filters" onSubmit={submit}>
-          <div className="field">
-            <label htmlFor="s-state">{t('search.state')}</label>
-            <input id="s-state" value={draft.stateCode} maxLength={2} onChange={(e) => set('stateCode', e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="s-district">{t('search.district')}</label>
-            <input id="s-district" value={draft.districtCode} onChange={(e) => set('districtCode', e.target.value)} />
-          </div>
+          {!own?.districtCode && <PlacePicker idPrefix="s" value={draft} onChange={(place) => setDraft({ ...draft, ...place })} fixedStateCode={own?.stateCode} />}
           <div className="field">
             <label htmlFor="s-track">{t('search.track')}</label>
             <select id="s-track" value={draft.track} onChange={(e) => set('track', e.target.value)}>

@@ -5,6 +5,7 @@ import { dashboardQuery, type DashboardScope } from '../lib/dashboard.js';
 import { formatDate } from '../lib/i18n.js';
 import { PageTitle, Show, errorText } from './bits.js';
 import { useApp, useLoad } from './context.js';
+import { PlacePicker } from './PlacePicker.js';
 
 const EMPTY: DashboardScope = { stateCode: '', districtCode: '', from: '', to: '' };
 const AREA_ORDERS = ['name', 'productionShare', 'pending', 'escalationsOpen', 'cases'] as const;
@@ -33,18 +34,7 @@ export function Dashboard() {
       <PageTitle>{t('dash.title')}</PageTitle>
       <p className="muted">{t('dash.intro')}</p>
       <form onSubmit={apply} className="filters no-print" aria-label={t('dash.filters')}>
-        {!own?.stateCode && (
-          <div>
-            <label htmlFor="dash-state">{t('search.state')}</label>
-            <input id="dash-state" value={draft.stateCode} onChange={set('stateCode')} maxLength={2} autoCapitalize="characters" placeholder="RJ" />
-          </div>
-        )}
-        {!own?.districtCode && (
-          <div>
-            <label htmlFor="dash-district">{t('search.district')}</label>
-            <input id="dash-district" value={draft.districtCode} onChange={set('districtCode')} autoCapitalize="characters" placeholder="RJ-JAIPUR" />
-          </div>
-        )}
+        {!own?.districtCode && <PlacePicker idPrefix="dash" value={draft} onChange={(place) => setDraft((d) => ({ ...d, ...place }))} fixedStateCode={own?.stateCode} />}
         <div>
           <label htmlFor="dash-from">{t('dash.from')}</label>
           <input id="dash-from" type="date" value={draft.from} onChange={set('from')} />

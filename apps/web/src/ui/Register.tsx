@@ -4,6 +4,7 @@ import type { CaseStatus } from '../lib/api-types.js';
 import { registrableTracks } from '../lib/roles.js';
 import { PageTitle, errorText } from './bits.js';
 import { useApp } from './context.js';
+import { PlacePicker, type Place } from './PlacePicker.js';
 
 const GENDERS = ['FEMALE', 'MALE', 'TRANSGENDER', 'UNKNOWN'] as const;
 
@@ -12,7 +13,8 @@ export function Register() {
   const { t, api, session, online, navigate } = useApp();
   const tracks = registrableTracks(session.user.roles);
   const [track, setTrack] = useState<string>(tracks[0] ?? 'CNCP');
-  const [districtCode, setDistrictCode] = useState(session.user.body?.districtCode ?? '');
+  const own = session.user.body;
+  const [place, setPlace] = useState<Place>({ stateCode: own?.stateCode ?? '', districtCode: own?.districtCode ?? '' });
   const [name, setName] = useState('');
   const [age, setAge] = useState('');
   const [gender, setGender] = useState('');
@@ -32,7 +34,7 @@ export function Register() {
         ...(age.trim() && { ageYears: Number(age) }),
         ...(gender && { gender }),
       };
-      const status = await api.post<CaseStatus>('/cases', { track, districtCode: districtCode.trim().toUpperCase(), child }, { 'Idempotency-Key': key });
+      const status = await api.post<CaseStatus>('/cases', { track, districtCode: place.districtCode, child }, { 'Idempotency-Key': key });
       setKey(newId());
       navigate(`/cases/${status.caseId}`);
     } catch (err) {
@@ -55,8 +57,7 @@ export function Register() {
             </div>
           ))}
         </fieldset>
-        <label htmlFor="r-district">{t('register.district')}</label>
-        <input id="r-district" required value={districtCode} onChange={(e) => setDistrictCode(e.target.value)} />
+        <PlacePicker idPrefix="r" value={place} onChange={setPlace} fixedStateCode={own?.stateCode} required />
         <label htmlFor="r-name">
           {t('register.childName')} <span className="muted">{t('common.optional')}</span>
         </label>

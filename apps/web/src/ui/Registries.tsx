@@ -3,6 +3,7 @@ import { AGE_BANDS, CAPACITY_GENDERS, INSTITUTION_KINDS, INSTITUTION_MANAGEMENT 
 import { formatDate, formatDateTime, humanize, type MessageKey } from '../lib/i18n.js';
 import { Link, PageTitle, Show, errorText } from './bits.js';
 import { useApp, useLoad } from './context.js';
+import { PlacePicker, type Place } from './PlacePicker.js';
 import { ApiError, problemOf } from '../lib/api.js';
 
 interface Registration {
@@ -316,7 +317,8 @@ function changedFields(before: unknown, after: unknown): string[] {
 export function InstitutionForm({ existing, onSaved }: { existing?: InstitutionView; onSaved?(): void }) {
   const { t, tx, api, session, navigate } = useApp();
   const [name, setName] = useState(existing?.name ?? '');
-  const [districtCode, setDistrictCode] = useState(existing?.districtCode ?? session.user.body?.districtCode ?? '');
+  const own = session.user.body;
+  const [place, setPlace] = useState<Place>({ stateCode: own?.stateCode ?? '', districtCode: existing?.districtCode ?? own?.districtCode ?? '' });
   const [kind, setKind] = useState(existing?.kind ?? 'CHILDRENS_HOME');
   const [management, setManagement] = useState(existing?.management ?? 'GOVERNMENT');
   const [regNo, setRegNo] = useState(existing?.registration.no ?? '');
@@ -361,7 +363,7 @@ export function InstitutionForm({ existing, onSaved }: { existing?: InstitutionV
         if (res.status >= 300) throw new ApiError(res.status, problemOf(res));
         onSaved?.();
       } else {
-        const created = await api.post<InstitutionView>('/institutions', { ...body, districtCode: districtCode.trim().toUpperCase() });
+        const created = await api.post<InstitutionView>('/institutions', { ...body, districtCode: place.districtCode });
         navigate(`/registry/institutions/${created.id}`);
       }
     } catch (err) {
@@ -377,10 +379,7 @@ export function InstitutionForm({ existing, onSaved }: { existing?: InstitutionV
       <label htmlFor="if-name">{t('inst.name')}</label>
       <input id="if-name" required value={name} onChange={(e) => setName(e.target.value)} />
       {!existing && (
-        <>
-          <label htmlFor="if-district">{t('register.district')}</label>
-          <input id="if-district" required value={districtCode} onChange={(e) => setDistrictCode(e.target.value)} />
-        </>
+        <PlacePicker idPrefix="if" value={place} onChange={setPlace} fixedStateCode={own?.stateCode} required />
       )}
       <label htmlFor="if-kind">{t('inst.kind')}</label>
       <select id="if-kind" value={kind} onChange={(e) => setKind(e.target.value)}>

@@ -19,6 +19,7 @@ import {
 } from '../lib/reports.js';
 import { Link, LoadMore, PageTitle, Show, errorText } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
+import { PlacePicker, type Place } from './PlacePicker.js';
 
 const POLICE = ['SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER'];
 const KINDS = ['MISSING', 'FOUND'] as const;
@@ -201,7 +202,8 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
   const who = useWho();
   const [v, setV] = useState<ChildFormValues>({ gender: '' });
   const [when, setWhen] = useState(nowInIndia);
-  const [districtCode, setDistrictCode] = useState(session.user.body?.districtCode ?? '');
+  const own = session.user.body;
+  const [where, setWhere] = useState<Place>({ stateCode: own?.stateCode ?? '', districtCode: own?.districtCode ?? '' });
   const [placeText, setPlaceText] = useState('');
   const [policeRef, setPoliceRef] = useState('');
   const [caseId, setCaseId] = useState('');
@@ -237,7 +239,7 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
     if (photoError) return setError(photoError);
     setBusy(true);
     try {
-      const place = { districtCode: districtCode.trim().toUpperCase(), ...(placeText.trim() && { text: placeText.trim() }) };
+      const place = { districtCode: where.districtCode, ...(placeText.trim() && { text: placeText.trim() }) };
       const body =
         kind === 'MISSING'
           ? { child: childOf(v), lastSeenAt: istDateTime(when), place, ...(!who.citizen && { policeRef: policeRef.trim() }), ...(photo && { photo }) }
@@ -357,8 +359,7 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
           <legend>{t(kind === 'MISSING' ? 'rep.whereLastSeen' : 'rep.whereFound')}</legend>
           <label htmlFor="rp-when">{t(kind === 'MISSING' ? 'rep.lastSeenAt' : 'rep.foundAt')}</label>
           <input id="rp-when" type="datetime-local" required value={when} onChange={(e) => setWhen(e.target.value)} />
-          <label htmlFor="rp-district">{t('register.district')}</label>
-          <input id="rp-district" required value={districtCode} onChange={(e) => setDistrictCode(e.target.value)} placeholder="RJ-JAIPUR" />
+          <PlacePicker idPrefix="rp" value={where} onChange={setWhere} fixedStateCode={own?.stateCode} required />
           <label htmlFor="rp-place">
             {t('rep.placeText')} {opt}
           </label>
