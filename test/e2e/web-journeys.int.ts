@@ -116,6 +116,19 @@ describe('the web app, role by role, in a real browser', () => {
     expect(await page.getByLabel('Action').count()).toBe(0);
   });
 
+  it('on a link that cannot read the place lists, the district code can still be typed', async () => {
+    const caseId = await registerChild('Sunita');
+    const { page } = await newPage();
+    await page.route('**/places/**', (route) => route.abort('connectionfailed'));
+    await signIn(page, base, 'monitor.rj');
+    await page.getByRole('link', { name: 'Search cases' }).click();
+    await page.getByText('The list of places could not be read').waitFor();
+    await page.getByRole('textbox', { name: 'District', exact: true }).fill(district.districtCode.toLowerCase());
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('link', { name: 'Sunita' }).waitFor();
+    expect(await page.locator(`a[href$="/cases/${caseId}"]`).count()).toBe(1);
+  });
+
   it('a police officer registers a found child from the cases list, then works in Hindi, which the app remembers', async () => {
     const { page } = await newPage();
     await signIn(page, base, 'sjpu.jaipur');

@@ -44,9 +44,6 @@ export function PlacePicker({
     () => (stateCode ? placeList<DistrictPlace[]>(api, `/places/states/${encodeURIComponent(stateCode)}/districts`) : Promise.resolve([])),
     [stateCode],
   );
-  const none = <option value="">{required ? t('place.choose') : t('search.any')}</option>;
-  // while a list loads (or if it lacks it), the chosen code still shows
-  const current = (code: string, list: { code: string }[] | undefined) => (code && !list?.some((p) => p.code === code) ? <option value={code}>{code}</option> : null);
   const failed = states.error ?? districts.error;
 
   return (
@@ -54,15 +51,7 @@ export function PlacePicker({
       {!fixedStateCode && (
         <div className="field">
           <label htmlFor={`${idPrefix}-state`}>{t('search.state')}</label>
-          <select id={`${idPrefix}-state`} value={value.stateCode} required={required} onChange={(e) => onChange({ stateCode: e.target.value, districtCode: '' })}>
-            {none}
-            {current(value.stateCode, states.data)}
-            {states.data?.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+          <PlaceSelect id={`${idPrefix}-state`} value={value.stateCode} places={states.data} required={required} onChange={(code) => onChange({ stateCode: code, districtCode: '' })} />
         </div>
       )}
       <div className="field">
@@ -78,15 +67,7 @@ export function PlacePicker({
             onChange={(e) => onChange({ stateCode, districtCode: e.target.value.trim().toUpperCase() })}
           />
         ) : (
-          <select id={`${idPrefix}-district`} value={value.districtCode} required={required} disabled={!stateCode} onChange={(e) => onChange({ stateCode, districtCode: e.target.value })}>
-            {none}
-            {current(value.districtCode, districts.data)}
-            {districts.data?.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
+          <PlaceSelect id={`${idPrefix}-district`} value={value.districtCode} places={districts.data} required={required} disabled={!stateCode} onChange={(code) => onChange({ stateCode, districtCode: code })} />
         )}
         {failed && (
           <p id={`${idPrefix}-district-hint`} className="muted small" role="status">
@@ -95,5 +76,21 @@ export function PlacePicker({
         )}
       </div>
     </>
+  );
+}
+
+function PlaceSelect({ id, value, places, required, disabled, onChange }: { id: string; value: string; places: { code: string; name: string }[] | undefined; required: boolean; disabled?: boolean; onChange(code: string): void }) {
+  const { t } = useApp();
+  return (
+    <select id={id} value={value} required={required} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{required ? t('place.choose') : t('search.any')}</option>
+      {/* while the list loads (or if it lacks it), the chosen code still shows */}
+      {value && !places?.some((p) => p.code === value) && <option value={value}>{value}</option>}
+      {places?.map((p) => (
+        <option key={p.code} value={p.code}>
+          {p.name}
+        </option>
+      ))}
+    </select>
   );
 }
