@@ -8,3 +8,4 @@ export * from './obligation-watch.js';
 export * from './reports.js';
 export * from './dashboards.js';
 export * from './places.js';
+export * from './views.js';

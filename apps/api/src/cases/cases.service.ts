@@ -12,20 +12,26 @@ import {
   caseStatusQuery,
   caseWorkflowId,
   registrationUpdate,
+  type CaseDetailView,
   type CaseEventBody,
   type CaseEventRejection,
   type CaseListQuery,
+  type CasePage,
   type CaseQueueQuery,
   type CaseRegistration,
   type CaseStatus,
+  type CaseView,
+  type EscalationView,
+  type OpenDeadline,
   type RegisterCaseBody,
+  type TimelineEntryView,
 } from '@raksha/contracts';
 import { AuditRepository, CaseRepository, GeographyRepository } from '@raksha/db';
-import { ROLES, TRACK_BODY, type Role } from '@raksha/domain';
+import { ROLES, TRACK_BODY, type Role, type Track } from '@raksha/domain';
 import type { caseWorkflow } from '@raksha/workflows';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { can, caseActor, type Principal } from '../auth/principal.js';
-import { EscalationsService, type EscalationView } from '../escalations/escalations.service.js';
+import { EscalationsService } from '../escalations/escalations.service.js';
 import { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
 import { callTemporal } from '../infrastructure/temporal-call.js';
 import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
@@ -37,46 +43,15 @@ const afterCase = (cursor: string) => {
   return { registeredAt: at, id };
 };
 
-export interface TimelineEntryView {
-  sequence: number;
-  eventType: string;
-  fromState: string | null;
-  toState: string;
-  actor: { id: string | null; role: string | null };
-  payload: Record<string, unknown>;
-  /** the deadlines this step met (late or on time) and started */
-  deadlines: { met?: { id: string; dueAt: string; late: boolean }[]; opened?: { id: string; dueAt: string }[] };
-  occurredAt: string;
-  recordedAt: string;
-}
 
 type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository['findById']>>>;
 
-export interface CaseView {
-  id: string;
-  track: string;
-  state: string;
-  phase: string;
-  districtCode: string;
-  stateCode: string;
-  childName: string | null;
-  version: number;
-  registeredAt: string;
-  nextDueAt: string | null;
-  overdue: boolean;
-  openDeadlines: unknown;
-}
 
-export interface CasePage {
-  items: CaseView[];
-  /** pass as `cursor` for the next page; null on the last page */
-  nextCursor: string | null;
-}
 
 function caseView(c: CaseRow, now = new Date()): CaseView {
   return {
     id: c.id,
-    track: c.track,
+    track: c.track as Track,
     state: c.state,
     phase: c.phase,
     districtCode: c.districtCode,
@@ -86,7 +61,7 @@ function caseView(c: CaseRow, now = new Date()): CaseView {
     registeredAt: c.registeredAt.toISOString(),
     nextDueAt: c.nextDueAt?.toISOString() ?? null,
     overdue: c.nextDueAt !== null && c.nextDueAt < now,
-    openDeadlines: c.openDeadlines,
+    openDeadlines: c.openDeadlines as unknown as OpenDeadline[], // written by the projection from the workflow's OpenDeadline[]
   };
 }
 
@@ -177,7 +152,7 @@ export class CasesService {
   }
 
   /** The case, if the principal may know it exists; the read is audited (who viewed which child's record). */
-  async get(principal: Principal, caseId: string): Promise<CaseView & { allowedEvents: string[] | null; yourEvents: string[] | null }> {
+  async get(principal: Principal, caseId: string): Promise<CaseDetailView> {
     const found = await this.visibleCase(principal, caseId);
     await this.auditRead(principal, caseId, 'case.read');
     // What the case can take now, from its workflow; null (not an error) when Temporal cannot be asked.

@@ -9,6 +9,8 @@ import {
   type CaseEscalation,
   type EscalationActionRejection,
   type EscalationListQuery,
+  type EscalationStatus,
+  type EscalationView,
 } from '@raksha/contracts';
 import { EscalationRepository } from '@raksha/db';
 import type { Role } from '@raksha/domain';
@@ -18,31 +20,6 @@ import { EscalationActionNotAllowed, EscalationNotFound, Forbidden, InvalidInput
 import { TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
 import { callTemporal } from '../infrastructure/temporal-call.js';
 
-export interface EscalationView {
-  id: string;
-  /** the child's case whose deadline was missed; null for a body's own obligation */
-  caseId: string | null;
-  /** the body whose own obligation was missed (an institution's s.41 registration); null for a case's */
-  bodyId: string | null;
-  deadlineId: string;
-  obligation: string;
-  citation: string;
-  rung: number;
-  toBody: string;
-  districtCode: string;
-  stateCode: string;
-  dueAt: string;
-  raisedAt: string;
-  /** how late the obligation is now, or was when it was met */
-  overdueHours: number;
-  status: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  resolutionNote: string | null;
-  metAt: string | null;
-}
 
 type EscalationRow = NonNullable<Awaited<ReturnType<EscalationRepository['findById']>>>;
 
@@ -63,7 +40,7 @@ function view(e: EscalationRow, now = new Date()): EscalationView {
     dueAt: e.dueAt.toISOString(),
     raisedAt: e.raisedAt.toISOString(),
     overdueHours: Math.max(0, Math.floor((until.getTime() - e.dueAt.getTime()) / 3_600_000)),
-    status: e.status,
+    status: e.status as EscalationStatus, // the repository writes only these three
     acknowledgedAt: iso(e.acknowledgedAt),
     acknowledgedBy: e.acknowledgedBy,
     resolvedAt: iso(e.resolvedAt),

@@ -1,18 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { NotificationListQuery } from '@raksha/contracts';
+import type { NotificationListQuery, NotificationView } from '@raksha/contracts';
 import { NotificationRepository } from '@raksha/db';
 import type { Principal } from '../auth/principal.js';
 import { NotificationNotFound } from '../problem/domain-errors.js';
 
-export interface NotificationView {
-  id: string;
-  kind: string;
-  subject: string;
-  body: string;
-  caseId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
 
 type Row = Awaited<ReturnType<NotificationRepository['inbox']>>[number];
 const view = (n: Row): NotificationView => ({

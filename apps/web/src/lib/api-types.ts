@@ -1,60 +1,22 @@
-// What the API answers, as the web app reads it (the API's own view types live in its services).
-export type { CaseStatus, DashboardArea, DashboardOverview, OpenDeadline, SignedInUser, TokenResponse } from '@raksha/contracts';
+// What the API answers, as the web app reads it (shared ones come from @raksha/contracts; the rest are the API services' views as read here).
+export type {
+  CaseDetailView,
+  CasePage,
+  CaseStatus,
+  CaseView,
+  DashboardArea,
+  DashboardOverview,
+  EscalationView,
+  NotificationView,
+  OpenDeadline,
+  SignedInUser,
+  TimelineEntryView as TimelineEntry,
+  TokenResponse,
+} from '@raksha/contracts';
 
-export interface CaseView {
-  id: string;
-  track: 'CNCP' | 'CICL' | string;
-  state: string;
-  phase: string;
-  districtCode: string;
-  stateCode: string;
-  childName: string | null;
-  version: number;
-  registeredAt: string;
-  nextDueAt: string | null;
-  overdue: boolean;
-  openDeadlines: { id: string; obligation: string; dueAt: string; citation: string }[] | null;
-  /** on GET /cases/:id: what the case can take now (null when the workflow could not be asked) */
-  allowedEvents?: string[] | null;
-}
 
-export interface CasePage {
-  items: CaseView[];
-  nextCursor: string | null;
-}
 
-export interface TimelineEntry {
-  sequence: number;
-  eventType: string;
-  fromState: string | null;
-  toState: string;
-  actor: { id: string | null; role: string | null };
-  payload: Record<string, unknown>;
-  deadlines: { met?: { id: string; dueAt: string; late: boolean }[]; opened?: { id: string; dueAt: string }[] } | null;
-  occurredAt: string;
-  recordedAt: string;
-}
 
-export interface EscalationView {
-  id: string;
-  caseId: string | null;
-  bodyId: string | null;
-  deadlineId: string;
-  obligation: string;
-  citation: string;
-  rung: number;
-  toBody: string;
-  districtCode: string;
-  stateCode: string;
-  dueAt: string;
-  raisedAt: string;
-  overdueHours: number;
-  status: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
-  acknowledgedAt: string | null;
-  resolvedAt: string | null;
-  resolutionNote: string | null;
-  metAt: string | null;
-}
 
 export interface Resident {
   id: string;
@@ -164,12 +126,3 @@ export interface CandidatePage {
   items: MatchCandidate[];
 }
 
-export interface NotificationView {
-  id: string;
-  kind: string;
-  subject: string;
-  body: string;
-  caseId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
