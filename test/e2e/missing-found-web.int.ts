@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { bundleCaseWorkflows } from '../../apps/worker/src/workflow-bundle.js';
+import { en } from '../../apps/web/src/lib/messages.en.js';
+import { hi } from '../../apps/web/src/lib/messages.hi.js';
 import { as } from '../support/auth.js';
 import { eventually, startStack, type Stack } from '../support/stack.js';
 import { buildWebApp, launchBrowser, listen, signIn } from './web.js';
@@ -80,6 +82,15 @@ describe('missing and found children in the web app', () => {
     const explanation = page.getByTestId('explanation');
     const nameRow = explanation.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Name', exact: true }) });
     await expect(nameRow.textContent()).resolves.toMatch(/for/);
+    // The level of agreement reads in the reader's language; the engine's detail stays as it gave it.
+    const { body: detail } = await stack.http.get(`/match-candidates/${candidate.id}`).set(police).expect(200);
+    const name = (detail.explanation.fields as { field: string; level: string; reason: string }[]).find((f) => f.field === 'name')!;
+    await expect(nameRow.textContent()).resolves.toContain(en[`match.level.name.${name.level}` as keyof typeof en]);
+    await page.getByRole('button', { name: 'Language' }).click();
+    const nameRowHi = explanation.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'नाम', exact: true }) });
+    await expect(nameRowHi.textContent()).resolves.toContain(hi[`match.level.name.${name.level}` as keyof typeof hi]);
+    await expect(nameRowHi.locator('[lang="en"]').textContent()).resolves.toBe(name.reason);
+    await page.getByRole('button', { name: 'भाषा' }).click();
     await page.getByLabel('Note: how you checked').fill('mother identified her from the photo at the station');
     await page.getByRole('button', { name: 'Confirm the match' }).click();
     await page.getByTestId('traced').getByText(`Confirmed: the missing report ${ref} is now traced.`).waitFor();

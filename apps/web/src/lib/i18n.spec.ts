@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CASE_EVENT_TYPES, CASE_PHASES, caseEventSchemas, caseMachine } from '@raksha/case-machine';
 import { ROLES } from '@raksha/domain';
+import { FIELD_LEVELS, MATCH_FIELDS } from '@raksha/matching';
 import { DICTIONARIES, LANGS, loadLang, placeholdersOf, saveLang, translate, type KeyValueStore } from './i18n.js';
 import { en } from './messages.en.js';
 
@@ -33,6 +34,13 @@ describe('i18n', () => {
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect({ key, hi: placeholdersOf(DICTIONARIES.hi[key]) }).toEqual({ key, hi: placeholdersOf(en[key]) });
     }
+  });
+
+  it("says every match field and every level of agreement the engine gives it, in both languages (a candidate's explanation)", () => {
+    const wanted = MATCH_FIELDS.flatMap((f) => [`match.field.${f}`, ...FIELD_LEVELS[f].map((level) => `match.level.${f}.${level}`)]);
+    for (const lang of LANGS) expect({ lang, missing: wanted.filter((k) => !(k in DICTIONARIES[lang])) }).toEqual({ lang, missing: [] });
+    const levelKeys = Object.keys(en).filter((k) => k.startsWith('match.level.'));
+    expect(levelKeys.filter((k) => !wanted.includes(k))).toEqual([]);
   });
 
   it('names every case event, state, phase and role of the machine in both languages', () => {

@@ -642,7 +642,11 @@ function Explanation({ c }: { c: MatchCandidate }) {
               <td>
                 <span aria-hidden="true">{b === 'for' ? '+' : b === 'against' ? '-' : '·'}</span> {t(`cand.${b}`)}
               </td>
-              <td>{f.reason}</td>
+              <td>
+                {/* the level in the reader's language; the engine's detail (names, distances, ages) as it gave it, in English */}
+                {f.level && <strong className="level">{tx(`match.level.${f.field}.${f.level}`, '')}</strong>}{' '}
+                <span lang="en">{f.reason}</span>
+              </td>
             </tr>
           );
         })}
