@@ -46,6 +46,7 @@ if (keep) {
   await pool.query(`TRUNCATE "MatchCandidate"`);
   await pool.query(`DELETE FROM "ChildReport" WHERE kind = 'FOUND'`);
   await pool.query(`DELETE FROM "MatchKey" WHERE kind = 'FOUND'`);
+  await pool.query(`DELETE FROM "MatchKeyPair" WHERE kind = 'FOUND'`);
 } else {
   await prepareBenchDatabase(`postgresql://${user}:${password}@${hostPort}/raksha_test`, benchUrl);
 }

@@ -1,5 +1,5 @@
 // Matching in PostgreSQL at scale, as the worker runs it: a common name among hundreds of reports is searched with the
-// district, the time window and the age, a rare name alone; every candidate scored is kept (no top-N cut) and paged.
+// district, the time window and the age, a rare name (or a rare pair of common names) alone; every candidate scored is kept (no top-N cut) and paged.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { createDb, ReportRepository, type Db, type NewChildReport } from '@raksha/db';
@@ -86,5 +86,18 @@ describe('createMatcher against PostgreSQL', () => {
     const page = await reports.candidatesOf(child!.id, 'FOUND', { minProbability: 0, offset: 0, limit: 5 });
     expect(outcome.blocked).toBeGreaterThanOrEqual(1);
     expect(page.items.map((c) => c.missingId)).toContain(ishaan!.id);
+  });
+
+  it('searches a rare pair of common names by itself: Kavya Thakur found two years later in another state', async () => {
+    const age = { min: 12, max: 12 };
+    // 101 girls called Kavya and 101 called Thakur: each name common, the pair not (MatchKeyPair counts it).
+    await store(Array.from({ length: 101 }, (_, i) => report('MISSING', { name: `Kavya ${['Soni', 'Bairwa', 'Kanwar'][i % 3]}`, gender: 'FEMALE', ageYears: age }, '2023-07-01', ['RJ', 'RJ-JAIPUR'])));
+    await store(Array.from({ length: 101 }, (_, i) => report('MISSING', { name: `${['Nisha', 'Pooja', 'Rekha'][i % 3]} Thakur`, gender: 'FEMALE', ageYears: age }, '2023-07-01', ['RJ', 'RJ-JAIPUR'])));
+    const [kavya] = await store([report('MISSING', { name: 'Kavya Thakur', gender: 'FEMALE', ageYears: age }, '2022-05-01', ['MH', 'MH-MUMBAI'])]);
+    const [child] = await store([report('FOUND', { name: 'Kavya Thakur', gender: 'FEMALE', ageYears: { min: 13, max: 15 } }, '2024-06-01', ['DL', 'DL-NEW-DELHI'])]);
+    const outcome = await matcher().matchReport(child!.id);
+    const page = await reports.candidatesOf(child!.id, 'FOUND', { minProbability: 0, offset: 0, limit: 5 });
+    expect(page.items.map((c) => c.missingId)).toContain(kavya!.id);
+    expect(outcome.blocked).toBeLessThan(10); // not the 202 reports of either name
   });
 });

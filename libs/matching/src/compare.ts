@@ -117,7 +117,7 @@ function overlapScore(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return Math.round((shared / Math.max(1, Math.min(a.size, b.size))) * 100) / 100;
 }
 
-function compareMarks(a: Set<string>, b: Set<string>, textA?: string, textB?: string): FieldComparison<'marks'> {
+function compareMarks(a: ReadonlySet<string>, b: ReadonlySet<string>, textA?: string, textB?: string): FieldComparison<'marks'> {
   if (a.size === 0 || b.size === 0) {
     return neutral('marks', textA && textB ? 'marks described in words the matcher does not know' : 'marks not recorded on both reports');
   }
@@ -129,7 +129,7 @@ function compareMarks(a: Set<string>, b: Set<string>, textA?: string, textB?: st
   return { field: 'marks', level: 'differs', score: 0, reason: 'no mark in common' };
 }
 
-function compareLanguages(a: Set<string>, b: Set<string>): FieldComparison<'languages'> {
+function compareLanguages(a: ReadonlySet<string>, b: ReadonlySet<string>): FieldComparison<'languages'> {
   if (a.size === 0 || b.size === 0) return neutral('languages', 'languages not recorded on both reports');
   const shared = [...a].filter((l) => b.has(l));
   if (shared.length === 0) return { field: 'languages', level: 'differs', score: 0, reason: `no language in common (${[...a].join(', ')} / ${[...b].join(', ')})` };
@@ -140,7 +140,7 @@ function compareLanguages(a: Set<string>, b: Set<string>): FieldComparison<'lang
 /** Beyond this many days the child has likely changed clothes. */
 const CLOTHING_DAYS = 7;
 
-function compareClothing(a: Set<string>, b: Set<string>, days: number): FieldComparison<'clothing'> {
+function compareClothing(a: ReadonlySet<string>, b: ReadonlySet<string>, days: number): FieldComparison<'clothing'> {
   if (a.size === 0 || b.size === 0) return neutral('clothing', 'clothing not recorded on both reports');
   if (days > CLOTHING_DAYS) return neutral('clothing', `not compared: found ${days} days later`);
   const shared = sharedFeatures(a, b);

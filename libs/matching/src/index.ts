@@ -5,6 +5,7 @@ export * from './transliterate.js';
 export * from './phonetic.js';
 export * from './variants.js';
 export * from './edit-distance.js';
+export * from './memo.js';
 export * from './names.js';
 export * from './name-compare.js';
 export * from './record.js';

@@ -108,8 +108,8 @@ function joinWhereWritten(tokens: NameToken[], other: NameToken[]): NameToken[] 
   for (let i = 0; i < tokens.length; i++) {
     const here = tokens[i] as NameToken;
     const next = tokens[i + 1];
-    const joined = next ? joinTokens(here, next) : undefined;
-    if (joined && next && !other.some((o) => o.key === here.key || o.key === next.key) && other.some((o) => o.reduced === joined.reduced)) {
+    const joined = next && !other.some((o) => o.key === here.key || o.key === next.key) ? joinTokens(here, next) : undefined;
+    if (joined && other.some((o) => o.reduced === joined.reduced)) {
       out.push(joined);
       i++;
     } else {

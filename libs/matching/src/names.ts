@@ -1,5 +1,6 @@
 // A person's name as comparable words: each word transliterated to Latin, keyed, and tagged
 // with the part it plays (given name or surname, filler word, pet name, initial).
+import { memoiseByText } from './memo.js';
 import { words } from './normalise.js';
 import { looseKey, phoneticKey, reducedKey, skeletonKey } from './phonetic.js';
 import { detectScript, type Script } from './scripts.js';
@@ -32,18 +33,25 @@ export interface AnalysedName {
   tokens: NameToken[];
 }
 
-/** Analyses a name written in any supported script. */
-export function analyseName(text: string): AnalysedName {
+/** Analyses a name written in any supported script; the result is shared by every report of that name: do not change it. */
+export const analyseName = memoiseByText((text: string): AnalysedName => {
   const written = words(text).filter((w) => !UNKNOWN_NAME_WORDS.has(transliterate(w)));
   const named = written.filter((w) => !HONORIFICS.has(transliterate(w)));
   const tokens = (named.length > 0 ? named : written).map(nameToken).filter((t) => t.key !== '');
   return { text, tokens };
-}
+});
+
+const wordToken = memoiseByText((word: string): NameToken => tokenFromLatin(word, detectScript(word), transliterate(word).replace(/\s/g, '')));
+// Two words run together, keyed by script, words and Latin spelling.
+const joinedToken = memoiseByText((text: string): NameToken => {
+  const [script, written, latin] = text.split('\u0000') as [Script, string, string];
+  return { ...tokenFromLatin(written, script, latin), role: 'core' };
+});
 
 /** A token for one word (or for two words run together: "Raj" + "kumar"). */
 export function nameToken(word: string): NameToken {
-  const latin = transliterate(word).replace(/\s/g, '');
-  return tokenFromLatin(word, detectScript(word), latin);
+  // A copy: comparisons tell a name's words apart by identity, and a name may repeat a word.
+  return { ...wordToken(word) };
 }
 
 function tokenFromLatin(written: string, script: Script, latin: string): NameToken {
@@ -59,8 +67,7 @@ function tokenFromLatin(written: string, script: Script, latin: string): NameTok
 /** Two neighbouring tokens as one word, for names written together (Rajkumar, Lakshmidevi). */
 export function joinTokens(a: NameToken, b: NameToken): NameToken {
   const script = a.script === b.script ? a.script : 'LATIN';
-  const joined = tokenFromLatin(`${a.written}${b.written}`, script, a.latin + b.latin);
-  return { ...joined, role: 'core' };
+  return { ...joinedToken(`${script}\u0000${a.written}${b.written}\u0000${a.latin}${b.latin}`) };
 }
 
 /** Tokens that carry the name: its given names and surnames, else its pet names, else whatever there is. */

@@ -2,6 +2,7 @@
 import { birthInterval, type BirthInterval } from './age.js';
 import { clothingFeatures, markFeatures } from './descriptions.js';
 import { languageCode } from './languages.js';
+import { memoiseByText } from './memo.js';
 import { analyseName, type AnalysedName } from './names.js';
 import { reportNames, type ChildReport, type FoundReport, type GuardianRelation, type MissingReport } from './record.js';
 
@@ -11,14 +12,17 @@ export interface PreparedReport {
   names: AnalysedName[];
   guardians: { relation: GuardianRelation; name: AnalysedName }[];
   birth: BirthInterval | undefined;
-  marks: Set<string>;
-  clothing: Set<string>;
+  marks: ReadonlySet<string>;
+  clothing: ReadonlySet<string>;
   languages: Set<string>;
   /** whether any name or alias has a given name or surname (not only "Unknown" or a pet name) */
   usableName: boolean;
 }
 
 const prepared = new WeakMap<ChildReport, PreparedReport>();
+// Shared by every report with the same words: read only.
+const marksOf = memoiseByText(markFeatures);
+const clothingOf = memoiseByText(clothingFeatures);
 
 /**
  * The report's analysed names and features, memoised per report object: reports are treated
@@ -33,8 +37,8 @@ export function prepareReport(report: ChildReport): PreparedReport {
     names,
     guardians: (report.guardians ?? []).map((g) => ({ relation: g.relation, name: analyseName(g.name) })),
     birth: birthInterval(report),
-    marks: markFeatures(report.identifyingMarks ?? ''),
-    clothing: clothingFeatures(report.clothing ?? ''),
+    marks: marksOf(report.identifyingMarks ?? ''),
+    clothing: clothingOf(report.clothing ?? ''),
     languages: new Set((report.languages ?? []).map(languageCode)),
     usableName: names.some((n) => n.tokens.some((t) => t.role === 'core')),
   };

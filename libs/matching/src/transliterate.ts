@@ -22,6 +22,7 @@ import {
   VOWEL_SIGNS,
   VOWELS,
 } from './brahmic-tables.js';
+import { memoiseByText } from './memo.js';
 import { normaliseText } from './normalise.js';
 import { indicPosition, type IndicScript } from './scripts.js';
 
@@ -43,12 +44,17 @@ type Item =
 
 /** Latin spelling of a text; Latin and other scripts pass through normalised. */
 export function transliterate(text: string): string {
-  return normaliseText(text)
+  return transliterated(text);
+}
+
+// Names and descriptions repeat their words: each is spelt out once.
+const transliterated = memoiseByText((text: string) =>
+  normaliseText(text)
     .split(' ')
     .map(transliterateWord)
     .join(' ')
-    .trim();
-}
+    .trim(),
+);
 
 function transliterateWord(word: string): string {
   const { items, script } = parse(word);

@@ -69,7 +69,10 @@ export interface CandidateSearch {
   searchByAttributes: boolean;
 }
 
-/** How often a key occurs among the reports searched: `field:key` → reports (n: name key, s: skeleton, g: guardian key). */
+/**
+ * How often a key occurs among the reports searched: `field:key` → reports (n: name key, s: skeleton, g: guardian key;
+ * nn: two name keys, ng: a name key with a guardian's, as `a+b`).
+ */
 export type KeyCounts = ReadonlyMap<string, number>;
 
 /** A key carried by more reports of the other kind than this is searched only with the district, or the month, and the birth year. */
@@ -99,8 +102,9 @@ function overWindow(at: Date, days: number, forward: boolean, of: (ms: number) =
 /**
  * The GIN terms (see raksha_block_terms() in the matching_at_scale migration) that find a subject's candidates: a
  * key rare among the other kind's reports alone; a common key with the district, or with a month of the time window,
- * and each birth year the subject allows; two of the child's name keys together, a name key with a guardian's; and
- * the district with a week of the window for a report without a usable name (or for candidates without one).
+ * and each birth year the subject allows; two of the child's name keys together when both are common and the pair is
+ * not, a name key with a guardian's likewise; and the district with a week of the window for a report without a
+ * usable name (or for candidates without one).
  */
 export function candidateTerms(s: CandidateSearch, counts: KeyCounts, similarNameKeys: readonly string[] = []): string[] {
   const forward = s.kind === 'FOUND';
@@ -127,11 +131,24 @@ export function candidateTerms(s: CandidateSearch, counts: KeyCounts, similarNam
   byKey('n', [...s.nameKeys, ...similarNameKeys]);
   byKey('s', s.nameSkeletons, false);
   byKey('g', s.guardianKeys);
+  // A pair finds a subset of what each of its keys finds: it is searched only when both keys are common (refined by
+  // place and time) and the pair is rare, so that it reaches beyond their district and window.
+  const searchedAlone = (field: 'n' | 'g', key: string) => (counts.get(`${field}:${key}`) ?? 0) <= COMMON_KEY_REPORTS;
+  const byPair = (field: 'nn' | 'ng', a: string, b: string, bField: 'n' | 'g') => {
+    const reports = counts.get(`${field}:${a}+${b}`) ?? 0;
+    if (reports > 0 && reports <= COMMON_KEY_REPORTS && !searchedAlone('n', a) && !searchedAlone(bField, b)) terms.add(`${field}:${a}+${b}`);
+  };
   const names = [...new Set(s.nameKeys)].sort();
-  names.forEach((a, i) => names.slice(i + 1).forEach((b) => terms.add(`nn:${a}+${b}`)));
-  for (const a of names) for (const g of new Set(s.guardianKeys)) terms.add(`ng:${a}+${g}`);
+  names.forEach((a, i) => names.slice(i + 1).forEach((b) => byPair('nn', a, b, 'n')));
+  for (const a of names) for (const g of new Set(s.guardianKeys)) byPair('ng', a, g, 'g');
   for (const w of weeks) for (const y of years) terms.add(`${s.searchByAttributes ? 'd' : 'a'}:${s.districtCode}#${w}${y}`);
   return [...terms];
+}
+
+/** The subject's combined keys as "MatchKeyPair" counts them (nn: a < b; ng: name key + guardian's key). */
+function pairKeys(s: Pick<CandidateSearch, 'nameKeys' | 'guardianKeys'>): string[] {
+  const names = [...new Set(s.nameKeys)].sort();
+  return [...names.flatMap((a, i) => names.slice(i + 1).map((b) => `${a}+${b}`)), ...names.flatMap((a) => [...new Set(s.guardianKeys)].map((g) => `${a}+${g}`))];
 }
 
 export interface CandidateScore {
@@ -227,6 +244,8 @@ export class ReportRepository {
       WHERE kind = ${s.kind} AND ((field = 'n' AND key = ANY(${s.nameKeys}::text[])) OR (field = 's' AND key = ANY(${s.nameSkeletons}::text[]))
                                   OR (field = 'g' AND key = ANY(${s.guardianKeys}::text[])) OR field = '*')
       UNION ALL
+      SELECT field, key, reports, NULL FROM "MatchKeyPair" WHERE kind = ${s.kind} AND field IN ('nn', 'ng') AND key = ANY(${pairKeys(s)}::text[])
+      UNION ALL
       SELECT 'n', m.key, m.reports, q.key FROM "MatchKey" m, unnest(${s.nameKeys}::text[]) AS q(key)
       WHERE m.kind = ${s.kind} AND m.field = 'n' AND m.key % q.key AND similarity(m.key, q.key) >= ${SIMILAR_KEY} AND m.key <> ALL(${s.nameKeys}::text[])`;
     const subjectCounts = new Map(found.filter((r) => r.similarTo === null).map((r) => [`${r.field}:${r.key}`, r.reports]));
@@ -234,20 +253,21 @@ export class ReportRepository {
     const similar = found.filter((r) => r.similarTo !== null && misspelt.has(r.similarTo));
     for (const r of similar) subjectCounts.set(`n:${r.key}`, r.reports);
     const terms = candidateTerms(s, subjectCounts, similar.map((r) => r.key));
-    // An array overlap with a hundred terms looks unselective to the planner, which then scans the table or a btree
-    // index on kind: the GIN index answers it in milliseconds. So the terms are looked up alone, sequential scans off,
-    // and the other conditions are checked on the rows found.
-    const [, hits] = await this.db.$transaction([
-      this.db.$executeRaw`SET LOCAL enable_seqscan = off`,
-      this.db.$queryRaw<{ id: string }[]>`SELECT id FROM "ChildReport" WHERE "blockTerms" && ${terms}::text[]`,
+    // An array overlap with a hundred terms looks unselective to the planner, which then scans the table, or ANDs the
+    // GIN index with a btree index on kind that reads half the table, and compiles the query with JIT (7 ms): the GIN
+    // index answers it in milliseconds. So the terms are looked up alone (a materialised CTE), sequential scans and JIT
+    // off, and the other conditions are checked on the rows found.
+    const [, rows] = terms.length === 0 ? [0, []] : await this.db.$transaction([
+      this.db.$queryRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`,
+      this.db.$queryRaw<ChildReportRow[]>`
+        WITH hit AS MATERIALIZED (SELECT ${Prisma.raw(REPORT_COLUMNS)} FROM "ChildReport" WHERE "blockTerms" && ${terms}::text[])
+        SELECT * FROM hit
+        WHERE kind = ${s.kind} AND status = 'OPEN'
+          AND (${s.gender} IN ('UNKNOWN', 'TRANSGENDER') OR gender IN (${s.gender}, 'UNKNOWN', 'TRANSGENDER'))
+          AND (${s.birthYearMin}::int IS NULL OR "birthYearMax" IS NULL OR ("birthYearMax" >= ${s.birthYearMin}::int AND "birthYearMin" <= ${s.birthYearMax}::int))
+          AND (CASE WHEN ${s.kind} = 'FOUND' THEN "occurredAt" >= date_trunc('day', ${s.occurredAt}::timestamptz)
+                    ELSE "occurredAt" < date_trunc('day', ${s.occurredAt}::timestamptz) + interval '1 day' END)`,
     ]);
-    const rows = hits.length === 0 ? [] : await this.db.$queryRaw<ChildReportRow[]>`
-      SELECT ${Prisma.raw(REPORT_COLUMNS)} FROM "ChildReport"
-      WHERE id = ANY(${hits.map((h) => h.id)}::uuid[]) AND kind = ${s.kind} AND status = 'OPEN'
-        AND (${s.gender} IN ('UNKNOWN', 'TRANSGENDER') OR gender IN (${s.gender}, 'UNKNOWN', 'TRANSGENDER'))
-        AND (${s.birthYearMin}::int IS NULL OR "birthYearMax" IS NULL OR ("birthYearMax" >= ${s.birthYearMin}::int AND "birthYearMin" <= ${s.birthYearMax}::int))
-        AND (CASE WHEN ${s.kind} = 'FOUND' THEN "occurredAt" >= date_trunc('day', ${s.occurredAt}::timestamptz)
-                  ELSE "occurredAt" < date_trunc('day', ${s.occurredAt}::timestamptz) + interval '1 day' END)`;
     const candidateKeys = [...new Set(rows.flatMap((r) => r.nameKeys))].filter((k) => !subjectCounts.has(`n:${k}`));
     const counts = candidateKeys.length === 0 ? subjectCounts : new Map([...subjectCounts, ...(await this.keyCounts(s.kind, { n: candidateKeys }))]);
     return { rows, counts, terms: terms.length };
