@@ -2,11 +2,11 @@
 // due in the same minute: how late is the escalation after its due time?
 // (c) Memory of the worker process and of the Temporal dev server with that many open case workflows.
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { caseWorkflowId, type CaseRegistration } from '@raksha/contracts';
 import { pollUntil, progressWatch, runBounded, sleep } from './lib/pool.js';
-import { procStatus, RssSampler, startNodeChild, temporalDevServerPid, type NodeChild } from './lib/proc.js';
+import { startCaseWorkerChildren, type CaseWorkerChildren } from './lib/case-worker.js';
+import { CpuMeter, procStatus, RssSampler, temporalDevServerPid, type NodeChild } from './lib/proc.js';
 import { benchPool } from './lib/setup.js';
 import { summarise, type Summary } from './lib/stats.js';
 
@@ -29,6 +29,8 @@ export interface DeadlineBenchOptions {
   /** The worker's WORKER_MAX_CACHED_WORKFLOWS for this run; its configured default otherwise. */
   maxCachedWorkflows?: number;
   terminate: boolean;
+  /** The notification processor in its own process (as `npm start` runs it), not inside the worker. */
+  notificationsApart: boolean;
   log: (line: string) => void;
 }
 
@@ -47,8 +49,9 @@ export interface DeadlineBenchResult {
   taskQueue: string;
   cases: number;
   memoryOnly: boolean;
-  /** The worker script that ran. */
+  /** The worker script that ran, and whether the notification processor ran in its own process. */
   worker: string;
+  notificationsApart: boolean;
   dueInSeconds: number;
   spreadSeconds: number;
   firstDueAt: string;
@@ -67,6 +70,11 @@ export interface DeadlineBenchResult {
   recordedLatenessMs: Summary;
   /** Notification.createdAt (the DCPU's inbox row, via BullMQ) - dueAt. */
   notifiedLatenessMs: Summary;
+  /**
+   * CPU ms per escalation from the first due time until every escalation was raised: each process
+   * (the worker split by thread), PostgreSQL, Redis, and the whole machine (all cores).
+   */
+  cpuMsPerEscalation?: Record<string, number>;
   rssKiB: {
     devServerBefore?: number;
     workerIdleBefore?: number;
@@ -96,10 +104,12 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 export async function runDeadlineBenchmark(o: DeadlineBenchOptions): Promise<DeadlineBenchResult> {
   const taskQueue = `${o.runId}-deadlines`;
   const pool = benchPool(o.benchDatabaseUrl);
+  let children: CaseWorkerChildren | undefined;
   let worker: NodeChild | undefined;
   /** A count from the bench database; every poll also checks the worker is still alive. */
   const count = async (sql: string, params: unknown[] = []) => {
     worker?.assertAlive();
+    children?.notifications?.assertAlive();
     return Number((await pool.query<{ n: string }>(sql, params)).rows[0]!.n);
   };
   let sampler: RssSampler | undefined;
@@ -121,17 +131,16 @@ export async function runDeadlineBenchmark(o: DeadlineBenchOptions): Promise<Dea
     const workerScript = 'apps/worker/src/main.ts';
     const cacheEnv = o.maxCachedWorkflows === undefined ? {} : { WORKER_MAX_CACHED_WORKFLOWS: String(o.maxCachedWorkflows) };
     o.log(
-      `(b) starting the case worker, maxCachedWorkflows ${o.maxCachedWorkflows ?? 'as configured'} (task queue ${taskQueue}); dev server pid ${devServerPid ?? 'not found'}`,
+      `(b) starting the case worker${o.notificationsApart ? ' and the notification processor in its own process' : ''}, maxCachedWorkflows ${o.maxCachedWorkflows ?? 'as configured'} (task queue ${taskQueue}); dev server pid ${devServerPid ?? 'not found'}`,
     );
-    worker = await startNodeChild(
-      workerScript,
-      { ...o.workerEnv, TEMPORAL_TASK_QUEUE: taskQueue, ...cacheEnv },
-      join(o.logDir, 'deadlines-case-worker.log'),
-      /polling task queue/,
-    );
+    children = await startCaseWorkerChildren({ ...o.workerEnv, TEMPORAL_TASK_QUEUE: taskQueue, ...cacheEnv }, o.logDir, 'deadlines', o.notificationsApart);
+    worker = children.worker;
     await sleep(2_000);
     const workerIdleBefore = procStatus(worker.pid)?.rssKiB;
-    sampler = new RssSampler({ worker: worker.pid, devServer: devServerPid });
+    const notificationsPid = children.notifications?.pid;
+    sampler = new RssSampler({ worker: worker.pid, devServer: devServerPid, ...(notificationsPid ? { notifications: notificationsPid } : {}) });
+    const cpu = new CpuMeter({ worker: worker.pid, devServer: devServerPid, ...(notificationsPid ? { notifications: notificationsPid } : {}) }, undefined, ['worker']);
+    let cpuMsPerEscalation: Record<string, number> | undefined;
 
     // Every case is registered at t0; its production period is stretched so its due time lands
     // at t0 + dueIn + (its share of the spread): all due within `spreadSeconds`.
@@ -218,6 +227,7 @@ export async function runDeadlineBenchmark(o: DeadlineBenchOptions): Promise<Dea
     let drained: true | undefined;
     if (!o.memoryOnly && !aborted) {
       await sleep(Math.max(0, firstDue - Date.now()));
+      cpu.start();
       o.log(`(b) first deadline due; waiting for ${o.cases} escalations (limit ${o.drainLimitSeconds} s after the last due time)`);
       try {
         const escalating = progressWatch('escalations', STALL_MS);
@@ -231,6 +241,9 @@ export async function runDeadlineBenchmark(o: DeadlineBenchOptions): Promise<Dea
           Math.max(1_000, lastDue - Date.now() + o.drainLimitSeconds * 1000),
         );
         if (!drained) aborted = `not every escalation was raised within ${o.drainLimitSeconds} s of the last due time`;
+        const used = cpu.stop();
+        const raised = await escalatedCount();
+        cpuMsPerEscalation = Object.fromEntries(Object.entries(used).map(([group, ms]) => [group, raised ? ms / raised : Number.NaN]));
         // Wait until each escalation's notification is delivered too (bounded).
         await pollUntil(
           async () =>
@@ -273,6 +286,7 @@ export async function runDeadlineBenchmark(o: DeadlineBenchOptions): Promise<Dea
       cases: o.cases,
       memoryOnly: o.memoryOnly,
       worker: workerScript,
+      notificationsApart: o.notificationsApart,
       dueInSeconds,
       spreadSeconds: o.spreadSeconds,
       firstDueAt: new Date(firstDue).toISOString(),
@@ -286,6 +300,7 @@ export async function runDeadlineBenchmark(o: DeadlineBenchOptions): Promise<Dea
       raisedLatenessMs: summarise(numbers(rows.map((r) => r.raised))),
       recordedLatenessMs: summarise(numbers(rows.map((r) => r.recorded))),
       notifiedLatenessMs: summarise(numbers(rows.map((r) => r.notified))),
+      ...(cpuMsPerEscalation ? { cpuMsPerEscalation } : {}),
       rssKiB: {
         ...(devServerBefore === undefined ? {} : { devServerBefore }),
         ...(workerIdleBefore === undefined ? {} : { workerIdleBefore }),
@@ -302,7 +317,7 @@ export async function runDeadlineBenchmark(o: DeadlineBenchOptions): Promise<Dea
     clearInterval(progressTimer);
     if (o.terminate && !terminated) await terminateAll().catch(() => undefined);
     sampler?.stop();
-    await worker?.stop();
+    await children?.stop();
     await pool.end();
   }
 }

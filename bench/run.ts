@@ -29,6 +29,7 @@ const HELP = `npm run bench -- [options]
   --history-sample <n>         (a): histories read for the time breakdown [20]
   --memory-only                (c) only: deadlines a day away; RSS once all --cases are registered, no escalations
   --max-cached-workflows <n>   (b)/(c): the worker's WORKER_MAX_CACHED_WORKFLOWS [its default, 1000]
+  --notifications <process|worker>  the notification processor in its own process, as npm start runs it, or inside the worker [process]
   --keep                       leave the (b) workflows open (terminate later, see docs/benchmarks.md)
   --database-url <url>         [BENCH_DATABASE_URL or postgresql://raksha:raksha@127.0.0.1:5432/raksha_bench]
   --admin-url <url>            database to connect to for CREATE DATABASE [.../raksha_test]
@@ -50,6 +51,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '1,8,32,64' },
     'phase-limit': { type: 'string', default: '600' },
     'history-sample': { type: 'string', default: '20' },
+    notifications: { type: 'string', default: 'process' },
     keep: { type: 'boolean', default: false },
     'memory-only': { type: 'boolean', default: false },
     'max-cached-workflows': { type: 'string' },
@@ -75,6 +77,8 @@ function int(name: keyof typeof args, min: number, max: number): number {
 }
 const only = args.only;
 if (only !== undefined && only !== 'updates' && only !== 'deadlines') throw new Error('--only must be "updates" or "deadlines"');
+if (args.notifications !== 'process' && args.notifications !== 'worker') throw new Error('--notifications must be "process" or "worker"');
+const notificationsApart = args.notifications === 'process';
 const concurrency = (args.concurrency ?? '').split(',').map((c) => Number(c.trim()));
 if (!concurrency.every((c) => Number.isInteger(c) && c >= 1 && c <= 256)) throw new Error('--concurrency must be a list of integers in 1..256');
 
@@ -156,6 +160,7 @@ try {
       concurrency,
       phaseLimitMs: int('phase-limit', 1, 3_600) * 1000,
       historySample: int('history-sample', 0, 1_000),
+      notificationsApart,
       log,
     });
   }
@@ -174,6 +179,7 @@ try {
       memoryOnly: args['memory-only'] ?? false,
       ...(args['max-cached-workflows'] === undefined ? {} : { maxCachedWorkflows: int('max-cached-workflows', 2, 100_000) }),
       terminate: !args.keep,
+      notificationsApart,
       log,
     });
   }
@@ -224,7 +230,7 @@ for (const level of updates?.levels ?? []) {
 }
 if (deadlines) {
   const d = deadlines;
-  console.log(`\n## (b) ${d.cases} cases, worker ${d.worker}${d.memoryOnly ? ' (memory only: deadlines a day away)' : `, due within ${d.spreadSeconds} s (${d.firstDueAt} .. ${d.lastDueAt})`}`);
+  console.log(`\n## (b) ${d.cases} cases, worker ${d.worker}${d.notificationsApart ? ' + notification processor apart' : ''}${d.memoryOnly ? ' (memory only: deadlines a day away)' : `, due within ${d.spreadSeconds} s (${d.firstDueAt} .. ${d.lastDueAt})`}`);
   if (d.aborted) console.log(`STOPPED EARLY: ${d.aborted}`);
   console.log(
     `started in ${round(d.start.seconds)} s (${round(d.start.perSecond)}/s, ${d.start.failed} failed); ${d.registered}/${d.cases} registered after ${round(d.registeredSeconds)} s${d.registeredBeforeDue ? '' : ' — NOT before the first due time: lateness includes the start backlog'}`,
@@ -234,10 +240,15 @@ if (deadlines) {
     console.log(`raisedAt − dueAt (workflow time):         ${formatMs(d.raisedLatenessMs)}`);
     console.log(`TimelineEntry.recordedAt − dueAt (insert): ${formatMs(d.recordedLatenessMs)}`);
     console.log(`Notification.createdAt − dueAt (inbox):    ${formatMs(d.notifiedLatenessMs)}`);
+    if (d.cpuMsPerEscalation) {
+      const cpu = Object.entries(d.cpuMsPerEscalation).map(([group, ms]) => `${group} ${round(ms, 2)}`);
+      console.log(`CPU ms per escalation (first due time until all raised): ${cpu.join(', ')}`);
+    }
   }
   const r = d.rssKiB;
   console.log(`\n## (c) RSS (VmRSS)`);
   console.log(`worker: idle before ${mib(r.workerIdleBefore)}, ${d.cases} open ${mib(r.openIdle.worker)}, peak ${mib(r.peakDuringRun.worker)}, at the end ${mib(r.atEnd.worker)}`);
+  if (d.notificationsApart) console.log(`notification processor: ${d.cases} open ${mib(r.openIdle.notifications)}, peak ${mib(r.peakDuringRun.notifications)}`);
   console.log(`Temporal dev server: before ${mib(r.devServerBefore)}, ${d.cases} open ${mib(r.openIdle.devServer)}, peak ${mib(r.peakDuringRun.devServer)}, at the end ${mib(r.atEnd.devServer)}`);
   if (d.terminate) console.log(`terminated ${d.cases} workflows in ${round(d.terminate.seconds)} s (${d.terminate.failed} failed)`);
 }

@@ -15,6 +15,7 @@ import {
 import { noopUpdate } from './noop.workflow.js';
 import { breakdownUpdates, type UpdateBreakdown } from './lib/history.js';
 import { runBounded, within, type PoolResult } from './lib/pool.js';
+import { startCaseWorkerChildren, type CaseWorkerChildren } from './lib/case-worker.js';
 import { CpuMeter, startNodeChild, temporalDevServerPid, type NodeChild } from './lib/proc.js';
 import { summarise, type Summary } from './lib/stats.js';
 
@@ -52,6 +53,8 @@ export interface UpdateBenchOptions {
   phaseLimitMs: number;
   /** Histories read for the breakdown, per phase. */
   historySample: number;
+  /** The notification processor in its own process (as `npm start` runs it), not inside the worker. */
+  notificationsApart: boolean;
   log: (line: string) => void;
 }
 
@@ -166,7 +169,7 @@ async function terminateAll(handles: readonly WorkflowHandle[], reason: string):
 export async function runUpdateBenchmark(o: UpdateBenchOptions): Promise<UpdateBenchResult> {
   const casesQueue = `${o.runId}-cases`;
   const noopQueue = `${o.runId}-noop`;
-  let real: NodeChild | undefined;
+  let real: CaseWorkerChildren | undefined;
   let noop: NodeChild | undefined;
   const levels: UpdateLevelResult[] = [];
   /** Every workflow started and not yet ended, so an error half-way still cleans up. */
@@ -175,7 +178,7 @@ export async function runUpdateBenchmark(o: UpdateBenchOptions): Promise<UpdateB
     o.log(`(a) starting the case worker (task queue ${casesQueue}) and the no-op worker (${noopQueue})`);
     // Both settle before either failure is thrown, so the one that did start is stopped below.
     const [realStart, noopStart] = await Promise.allSettled([
-      startNodeChild('apps/worker/src/main.ts', { ...o.workerEnv, TEMPORAL_TASK_QUEUE: casesQueue }, join(o.logDir, 'updates-case-worker.log'), /polling task queue/),
+      startCaseWorkerChildren({ ...o.workerEnv, TEMPORAL_TASK_QUEUE: casesQueue }, o.logDir, 'updates', o.notificationsApart),
       startNodeChild('bench/noop-worker.ts', { ...o.workerEnv, TEMPORAL_TASK_QUEUE: noopQueue }, join(o.logDir, 'updates-noop-worker.log'), /polling task queue/),
     ]);
     if (realStart.status === 'fulfilled') real = realStart.value;
@@ -184,7 +187,13 @@ export async function runUpdateBenchmark(o: UpdateBenchOptions): Promise<UpdateB
     if (noopStart.status === 'rejected') throw noopStart.reason;
     if (!real || !noop) throw new Error('unreachable: both workers started');
     const cpu = new CpuMeter(
-      { caseWorker: real.pid, noopWorker: noop.pid, devServer: temporalDevServerPid(), benchClient: process.pid },
+      {
+        caseWorker: real.worker.pid,
+        ...(real.notifications ? { notifications: real.notifications.pid } : {}),
+        noopWorker: noop.pid,
+        devServer: temporalDevServerPid(),
+        benchClient: process.pid,
+      },
       undefined,
       ['caseWorker', 'noopWorker'],
     );

@@ -161,6 +161,20 @@ export const SCENARIOS: Record<string, Scenario> = {
     return [{ name: 'cncp-conflicting-events-at-once', handle }];
   },
 
+  async 'cncp-deadline-timer-kept-across-events'(ctx) {
+    // Recorded with the 'case-step-fewer-commands' patch: events that leave the next wake-up time
+    // where it was keep the armed timer, others cancel and re-arm it; an unchanged position upserts
+    // no search attributes; the kept timer then fires and escalates.
+    const { caseId, handle } = await register(ctx, 'CNCP');
+    await send(handle, 'PRODUCED_BEFORE_CWC', { circumstance: 'LOST', producedBy: 'SJPU Jaipur' });
+    await send(handle, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'CWC/JPR/F18/1' });
+    await send(handle, 'SIR_ORDERED', { sirRef: 'SIR/1' });
+    await ctx.env.sleep('16 days');
+    await escalationCount(ctx, caseId, 1); // DCPU: the SIR is overdue
+    await send(handle, 'SIR_SUBMITTED', { sirRef: 'SIR/1', finding: 'FAMILY_TRACED' });
+    return [{ name: 'cncp-deadline-timer-kept-across-events', handle }];
+  },
+
   async 'continue-as-new'(ctx) {
     const { caseId, handle } = await register(ctx, 'CNCP', { stepsPerRun: 3 });
     const workflowId = caseWorkflowId(caseId);

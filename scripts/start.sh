@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm start`: services up, migrations, seed, then the worker and the API (Ctrl-C stops both).
+# `npm start`: services up, migrations, seed, then the worker, the notification processor and the API
+# (Ctrl-C stops all three).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -12,7 +13,9 @@ trap cleanup EXIT INT TERM
 
 # Every institution's registration and open missing report has its watch (seeded ones, or signals lost).
 npm run --silent watches:sync
-npm run --silent worker & pids+=($!)
+# Inbox delivery in its own, lower-priority process: a burst of escalations is recorded first.
+WORKER_DELIVERS_NOTIFICATIONS=false npm run --silent worker & pids+=($!)
+npm run --silent notifications & pids+=($!)
 npm run --silent api & pids+=($!)
 echo "[start] API        http://127.0.0.1:${API_PORT:-3000}"
 echo "[start] Web app    http://127.0.0.1:${API_PORT:-3000}/app/"

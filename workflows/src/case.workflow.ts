@@ -4,11 +4,14 @@
 import {
   allHandlersFinished,
   ApplicationFailure,
+  CancellationScope,
   condition,
   continueAsNew,
   currentUpdateInfo,
+  patched,
   proxyLocalActivities,
   setHandler,
+  sleep,
   upsertSearchAttributes,
   uuid4,
 } from '@temporalio/workflow';
@@ -81,10 +84,20 @@ export interface CaseCarryOver {
 
 const ANSWERS_KEPT = 1000;
 
+/**
+ * Runs that began after this patch keep their deadline timer across events that leave the next
+ * wake-up time unchanged, and upsert only the search attributes that changed: fewer commands per
+ * step. Runs recorded before it replay the old commands (a timer cancelled and restarted, and every
+ * attribute upserted, after each step).
+ */
+export const FEWER_STEP_COMMANDS_PATCH = 'case-step-fewer-commands';
+
 /** Where the case is now: after a hand-off or an escorted transfer, no longer where it was registered. */
 const jurisdictionOf = (s: CaseSnapshot) => ({ track: s.context.track, districtCode: s.context.districtCode, stateCode: s.context.stateCode });
 
 export async function caseWorkflow(registration: CaseRegistration, carried?: CaseCarryOver): Promise<void> {
+  // Decided once, in the run's first workflow task, so a run never mixes the two command sequences.
+  const fewerCommands = patched(FEWER_STEP_COMMANDS_PATCH);
   const caseId = registration.caseId;
   let snapshot: CaseSnapshot = carried
     ? restoreCaseSnapshot(carried.snapshot)
@@ -229,17 +242,24 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     publishPosition();
   }
 
+  /** What this run last upserted, by attribute name, so an unchanged position costs no command. */
+  const published = new Map<string, string>();
   /** Keeps the workflow findable in Temporal's UI by where the case stands now. */
   const publishPosition = () => {
     const { state, phase } = describeState(snapshot);
-    upsertSearchAttributes([
+    const position = [
       { key: CaseIdAttribute, value: caseId },
       { key: TrackAttribute, value: snapshot.context.track },
       { key: DistrictCodeAttribute, value: snapshot.context.districtCode },
       { key: StateCodeAttribute, value: snapshot.context.stateCode },
       { key: CaseStateAttribute, value: state },
       { key: CasePhaseAttribute, value: phase },
-    ]);
+    ];
+    if (!fewerCommands) return upsertSearchAttributes(position);
+    const changed = position.filter(({ key, value }) => published.get(key.name) !== value);
+    if (!changed.length) return;
+    for (const { key, value } of changed) published.set(key.name, value);
+    upsertSearchAttributes(changed);
   };
 
   setHandler(caseStatusQuery, status);
@@ -430,6 +450,30 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
   // an event changes the case (which re-arms everything from the machine's policy).
   // A closed case stays open to its officers until every escalation on it is resolved.
   const allResolved = () => [...escalations.values()].every((e) => e.status === 'RESOLVED');
+  /** The timer armed for the next wake-up; it stays armed across steps that leave that time unchanged. */
+  let alarm: { at: number; scope: CancellationScope; rang: boolean } | undefined;
+  /** True if `changed` came true first (re-plan), false once `wakeAt` is reached (act). */
+  async function sleepUntilDueOrChanged(wakeAt: number, changed: () => boolean): Promise<boolean> {
+    if (alarm && alarm.at !== wakeAt) {
+      alarm.scope.cancel();
+      alarm = undefined;
+    }
+    if (wakeAt <= Date.now()) return false;
+    if (wakeAt !== Infinity && !alarm) {
+      const armed = { at: wakeAt, scope: new CancellationScope(), rang: false };
+      armed.scope.run(() => sleep(wakeAt - Date.now())).then(
+        () => {
+          armed.rang = true;
+        },
+        () => undefined, // cancelled: the wake-up time moved
+      );
+      alarm = armed;
+    }
+    const armed = alarm;
+    await condition(() => changed() || armed?.rang === true);
+    if (armed?.rang) alarm = undefined;
+    return changed();
+  }
   for (;;) {
     const closed = snapshot.status !== 'active';
     if (closed && allResolved()) break;
@@ -440,8 +484,9 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     const consequenceAt = consequence ? Date.parse(consequence.at) : Infinity;
     const wakeAt = Math.min(rungAt, consequenceAt);
     const seen = changes;
-    const woken =
-      wakeAt === Infinity
+    const woken = fewerCommands
+      ? await sleepUntilDueOrChanged(wakeAt, () => changes !== seen || stepsThisRun >= stepsPerRun)
+      : wakeAt === Infinity
         ? await condition(() => changes !== seen || stepsThisRun >= stepsPerRun)
         : wakeAt <= Date.now()
           ? false

@@ -112,6 +112,36 @@ describe('caseWorkflow: statutory deadlines and the escalation ladder (time skip
     expect(await new AuditRepository(db).verifyChain(`case:${caseId}`)).toEqual([]);
   });
 
+  it('keeps the armed deadline timer across an event that leaves the next wake-up time unchanged, re-arms it when an event moves it, and still escalates on it', async () => {
+    const { caseId, handle } = await register('CNCP');
+    /** Timers started and cancelled so far, and the search attributes each upsert after registration carried. */
+    const commands = async () => {
+      const events = (await handle.fetchHistory()).events ?? [];
+      return {
+        started: events.filter((e) => e.timerStartedEventAttributes).length,
+        cancelled: events.filter((e) => e.timerCanceledEventAttributes).length,
+        upserts: events
+          .filter((e) => e.upsertWorkflowSearchAttributesEventAttributes)
+          .map((e) => Object.keys(e.upsertWorkflowSearchAttributesEventAttributes!.searchAttributes?.indexedFields ?? {}).sort()),
+      };
+    };
+    await send(handle, 'PRODUCED_BEFORE_CWC', { circumstance: 'LOST', producedBy: 'SJPU Jaipur' }); // 24 h -> the 4-month final order
+    const produced = await commands();
+    expect(produced).toMatchObject({ started: 2, cancelled: 1 });
+
+    await send(handle, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'CWC/JPR/F18/1' }); // still the final order
+    const placed = await commands();
+    expect(placed).toMatchObject({ started: 2, cancelled: 1 });
+    expect(placed.upserts.at(-1)).toEqual(['CaseState']); // track, district, state and phase are unchanged
+
+    await send(handle, 'SIR_ORDERED', { sirRef: 'SIR/1' }); // the SIR's 15 days come first
+    expect(await commands()).toMatchObject({ started: 3, cancelled: 2 });
+
+    await env.sleep('16 days');
+    const rows = await escalationCount(caseId, 1);
+    expect(rows).toEqual([expect.objectContaining({ deadlineId: 'cncp.sir', rung: 0, toBody: 'DCPU' })]);
+  });
+
   it('escalates a CNCP inquiry that passes 4 months without a final order (s.36(2))', async () => {
     const { caseId, handle } = await register('CNCP');
     await produceAndInquire(handle);

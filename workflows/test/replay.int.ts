@@ -28,7 +28,7 @@ describe('caseWorkflow replay: recorded histories of real runs still replay on t
     bundle = await bundleCaseWorkflows();
   });
 
-  it('has the recorded histories: a completed case, running cases, concurrent events and a continued-as-new case', () => {
+  it('has the recorded histories: a completed case, running cases, concurrent events, a continued-as-new case and a case on the fewer-commands patch', () => {
     expect(scenarios).toEqual(
       expect.arrayContaining([
         'cncp-production-missed-escalated-then-produced',
@@ -38,6 +38,7 @@ describe('caseWorkflow replay: recorded histories of real runs still replay on t
         'cncp-conflicting-events-at-once',
         'continue-as-new-first-run',
         'continue-as-new-second-run',
+        'cncp-deadline-timer-kept-across-events',
       ]),
     );
   });

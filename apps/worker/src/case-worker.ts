@@ -14,7 +14,10 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** Starts the Temporal case worker and the BullMQ notification processor. */
+/**
+ * Starts the Temporal case worker, the matching processor and, unless the configuration says the
+ * notification processor runs as its own process (notifications.ts), the BullMQ notification processor.
+ */
 export async function startCaseWorker(
   config: RakshaConfig,
   db: Db,
@@ -36,11 +39,11 @@ export async function startCaseWorker(
     },
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
   });
-  const processor = startNotificationProcessor(redis, new NotificationRepository(db));
+  const processor = config.worker.deliversNotifications ? startNotificationProcessor(redis, new NotificationRepository(db)) : undefined;
   const matching = startMatchingProcessor(redis, createMatcher({ reports: new ReportRepository(db), notifications }));
   const done = worker.run().finally(async () => {
     await matching.close();
-    await processor.close();
+    await processor?.close();
     await notifications.close();
     if (!temporal) await connection.close();
   });

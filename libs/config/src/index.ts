@@ -39,6 +39,9 @@ const configSchema = z.object({
   // Each cached case workflow holds ~1.9 MiB of worker heap (docs/benchmarks.md); the SDK's default
   // sizes the cache past what the heap holds, and the worker dies at ~2,300 open cases.
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000),
+  // `false` when the notification processor runs as its own process (`npm run notifications`, as
+  // `npm start` does), so inbox delivery never holds up the worker's workflow tasks.
+  WORKER_DELIVERS_NOTIFICATIONS: z.enum(['true', 'false']),
 });
 
 export interface RakshaConfig {
@@ -50,7 +53,7 @@ export interface RakshaConfig {
   /** The key that seals sensitive eFile details; only the API needs it (see requireDataKey). */
   dataKey: string | undefined;
   auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number };
-  worker: { maxCachedWorkflows: number };
+  worker: { maxCachedWorkflows: number; deliversNotifications: boolean };
   contactCodes: { delivery: 'inbox' | 'smtp'; smtpUrl: string | undefined; from: string };
 }
 
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     REFRESH_TOKEN_TTL_DAYS: env.REFRESH_TOKEN_TTL_DAYS ?? '14',
     RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE ?? '600',
     WORKER_MAX_CACHED_WORKFLOWS: env.WORKER_MAX_CACHED_WORKFLOWS ?? '10000',
+    WORKER_DELIVERS_NOTIFICATIONS: env.WORKER_DELIVERS_NOTIFICATIONS ?? 'true',
     CONTACT_CODE_DELIVERY: env.CONTACT_CODE_DELIVERY ?? 'inbox',
     SMTP_URL: env.SMTP_URL,
     SMTP_FROM: env.SMTP_FROM ?? 'Raksha <no-reply@raksha.invalid>',
@@ -108,7 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
       refreshTokenTtlDays: c.REFRESH_TOKEN_TTL_DAYS,
       rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     }),
-    worker: Object.freeze({ maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS }),
+    worker: Object.freeze({ maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS, deliversNotifications: c.WORKER_DELIVERS_NOTIFICATIONS === 'true' }),
     contactCodes: Object.freeze({ delivery: c.CONTACT_CODE_DELIVERY, smtpUrl: c.SMTP_URL, from: c.SMTP_FROM }),
   });
 }

@@ -34,6 +34,14 @@ describe('worker workflow cache', () => {
   });
 });
 
+describe('notification delivery', () => {
+  it('runs the notification processor inside the worker unless told it runs as its own process, and refuses anything but true or false', () => {
+    expect(loadConfig({}).worker.deliversNotifications).toBe(true);
+    expect(loadConfig({ WORKER_DELIVERS_NOTIFICATIONS: 'false' }).worker.deliversNotifications).toBe(false);
+    expect(() => loadConfig({ WORKER_DELIVERS_NOTIFICATIONS: 'no' })).toThrow(/^\s*WORKER_DELIVERS_NOTIFICATIONS:/m);
+  });
+});
+
 describe('citizen contact codes', () => {
   it('sends them to the in-app inbox unless configured for SMTP, and refuses SMTP without a server', () => {
     expect(loadConfig({}).contactCodes.delivery).toBe('inbox');

@@ -1,0 +1,95 @@
+// The notification processor as its own process (`npm run notifications`, as `npm start` runs it):
+// while it is not running, a case's notices wait in Redis; once it runs, they reach the inbox.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Queue } from 'bullmq';
+import { Client, Connection } from '@temporalio/client';
+import { loadTestConfig, redisConnectionOptions, type RakshaConfig } from '@raksha/config';
+import { caseWorkflowId, NOTIFICATION_QUEUE, registrationUpdate, type CaseRegistration } from '@raksha/contracts';
+import { createDb, type Db } from '@raksha/db';
+import { startCaseWorker, type RunningWorker } from '../src/case-worker.js';
+import { bundleCaseWorkflows } from '../src/workflow-bundle.js';
+import { seed } from '../../../prisma/seed.js';
+import { eventually } from '../../../test/support/stack.js';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+// A Redis database of its own: no other test's worker may deliver (take) these jobs meanwhile.
+const REDIS_URL = 'redis://127.0.0.1:6379/3';
+
+/** `npm run notifications` as its own process; resolves once it is taking jobs. */
+function startNotificationProcess(config: RakshaConfig): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'apps/worker/src/notifications.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: config.databaseUrl, REDIS_URL: config.redisUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('[notifications] delivering')) resolve(child);
+    });
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    child.once('exit', (code) => reject(new Error(`notification processor exited with ${code} before it was ready:\n${output}`)));
+  });
+}
+
+describe('notification processor in its own process', () => {
+  let config: RakshaConfig;
+  let db: Db;
+  let temporal: Client;
+  let worker: RunningWorker;
+  let queue: Queue;
+  let processor: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    config = loadTestConfig({
+      ...process.env,
+      TEST_REDIS_URL: REDIS_URL,
+      TEMPORAL_TASK_QUEUE: `notifications-${randomUUID()}`,
+      WORKER_DELIVERS_NOTIFICATIONS: 'false',
+    });
+    db = createDb(config.databaseUrl);
+    await seed(db);
+    queue = new Queue(NOTIFICATION_QUEUE, { connection: redisConnectionOptions(config.redisUrl) });
+    await queue.obliterate({ force: true });
+    temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }) });
+    worker = await startCaseWorker(config, db, await bundleCaseWorkflows());
+  });
+  afterAll(async () => {
+    processor?.kill('SIGTERM');
+    await worker?.stop();
+    await queue?.obliterate({ force: true }).catch(() => undefined);
+    await queue?.close();
+    await temporal?.connection.close();
+    await db?.$disconnect();
+  });
+
+  it('keeps a registered case’s notice queued while no processor runs, and delivers it to the CWC’s inbox once the processor process starts', async () => {
+    const registration: CaseRegistration = {
+      caseId: randomUUID(),
+      track: 'CNCP',
+      districtCode: 'RJ-JAIPUR',
+      stateCode: 'RJ',
+      child: { ageYears: 9 },
+      registeredAt: new Date().toISOString(),
+      registeredBy: { id: 'sjpu-1', role: 'SJPU_OFFICER', body: 'SJPU' },
+    };
+    const handle = await temporal.workflow.start('caseWorkflow', {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: caseWorkflowId(registration.caseId),
+      args: [registration],
+    });
+    await handle.executeUpdate(registrationUpdate); // the registration step and its enqueue are done
+    const dedupeKey = `case-${registration.caseId}-registered-CWC`;
+    expect(await queue.getJob(dedupeKey).then((job) => job?.getState())).toBe('waiting');
+    expect(await db.notification.count({ where: { dedupeKey } })).toBe(0);
+
+    processor = await startNotificationProcess(config);
+    const delivered = await eventually(async () => (await db.notification.findMany({ where: { dedupeKey } }))[0]);
+    expect(delivered).toMatchObject({ caseId: registration.caseId, recipientBody: 'CWC', kind: 'CASE_REGISTERED', districtCode: 'RJ-JAIPUR' });
+    await handle.terminate('test finished');
+  });
+});
