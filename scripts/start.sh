@@ -8,7 +8,10 @@ bash scripts/setup.sh app
 source scripts/env.sh
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+# Stops every process started below, node included: `kill <this script>` (a process manager stopping it) reaches
+# only `npm run`, which does not pass the signal on; Ctrl-C reaches the whole process group anyway.
+descendants() { local child; for child in $(pgrep -P "$1"); do descendants "$child"; echo "$child"; done; }
+cleanup() { trap - EXIT INT TERM; kill $(descendants $$) 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
 # Every institution's registration and open missing report has its watch (seeded ones, or signals lost).
