@@ -21,6 +21,11 @@ export function caseActor(principal: Principal, role: Role = principal.roles[0] 
   return { id: principal.userId, role, body: principal.body?.type ?? 'PUBLIC' };
 }
 
+/** An audit entry's who, what and when: the user, their roles, and (in the detail) the body they acted for. */
+export function auditedAction(principal: Principal, action: string, detail: Record<string, unknown> = {}, at = new Date()) {
+  return { action, actorId: principal.userId, actorRole: principal.roles.join(','), detail: { ...detail, bodyId: principal.body?.id ?? null }, at };
+}
+
 /** Turns a bearer access token into its principal; throws Unauthenticated when it is not valid now. */
 export abstract class PrincipalResolver {
   abstract authenticate(accessToken: string): Promise<Principal>;

@@ -5,7 +5,7 @@ import type { AdmitChildBody, DischargeChildBody, TransferChildBody } from '@rak
 import { AdmissionRepository, type AdmissionRecord, type AdmitOutcome, type OccupancyRow } from '@raksha/db';
 import { ageBandOf } from '@raksha/domain';
 import { AccessPolicy } from '../auth/access.policy.js';
-import type { Principal } from '../auth/principal.js';
+import { auditedAction, type Principal } from '../auth/principal.js';
 import { CasesService } from '../cases/cases.service.js';
 import { AdmissionNotFound, AlreadyAdmitted, Forbidden, InstitutionNotFound, InvalidInput, NoPlacementOrder, OverCapacity } from '../problem/domain-errors.js';
 
@@ -77,7 +77,7 @@ export class AdmissionsService {
         admittedBy: principal.userId,
         overCapacityReason: body.overCapacityReason ?? null,
       },
-      this.auditOf(principal, 'admission.admitted', { caseId, institutionId: institution.bodyId, orderRef: body.orderRef, overCapacityReason: body.overCapacityReason ?? null }, now),
+      auditedAction(principal, 'admission.admitted', { caseId, institutionId: institution.bodyId, orderRef: body.orderRef, overCapacityReason: body.overCapacityReason ?? null }, now),
     );
     return view(this.admitted(outcome));
   }
@@ -103,7 +103,7 @@ export class AdmissionsService {
         overCapacityReason: body.overCapacityReason ?? null,
       },
       { endedBy: principal.userId, endNote: body.note ?? null },
-      this.auditOf(principal, 'admission.transferred', { caseId: from.caseId, from: from.institutionId, to: institution.bodyId, orderRef: body.orderRef }, now),
+      auditedAction(principal, 'admission.transferred', { caseId: from.caseId, from: from.institutionId, to: institution.bodyId, orderRef: body.orderRef }, now),
     );
     if (!outcome.ok && outcome.reason === 'NOT_ADMITTED') throw new AdmissionNotFound(admissionId);
     return view(this.admitted(outcome));
@@ -116,7 +116,7 @@ export class AdmissionsService {
     const ended = await this.admissions.discharge(
       admissionId,
       { endedAt: now, endReason: body.reason, endNote: body.note ?? null, endedBy: principal.userId },
-      this.auditOf(principal, 'admission.discharged', { caseId: open.caseId, institutionId: open.institutionId, reason: body.reason }, now),
+      auditedAction(principal, 'admission.discharged', { caseId: open.caseId, institutionId: open.institutionId, reason: body.reason }, now),
     );
     if (!ended) throw new AdmissionNotFound(admissionId);
     return view(ended);
@@ -205,7 +205,4 @@ export class AdmissionsService {
     throw new Error(`unexpected admission outcome ${outcome.reason}`);
   }
 
-  private auditOf(principal: Principal, action: string, detail: Record<string, unknown>, at: Date) {
-    return { action, actorId: principal.userId, actorRole: principal.roles.join(','), detail: { ...detail, bodyId: principal.body?.id ?? null }, at };
-  }
 }

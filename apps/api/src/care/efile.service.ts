@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EFileEntryBody, EFileQuery } from '@raksha/contracts';
 import { EFileRepository, type EFileEntryRecord } from '@raksha/db';
 import type { Permission } from '@raksha/domain';
-import { can, type Principal } from '../auth/principal.js';
+import { auditedAction, can, type Principal } from '../auth/principal.js';
 import { CasesService } from '../cases/cases.service.js';
 import { Forbidden } from '../problem/domain-errors.js';
 
@@ -66,7 +66,7 @@ export class EFileService {
         recordedRole: role,
       },
       // The audit names what was recorded, never the sensitive details themselves.
-      { action: 'efile.entry.added', actorId: principal.userId, actorRole: principal.roles.join(','), detail: { caseId, section: body.section, kind: body.entry.kind }, at: now },
+      auditedAction(principal, 'efile.entry.added', { caseId, section: body.section, kind: body.entry.kind }, now),
     );
     return view(entry);
   }
@@ -74,13 +74,7 @@ export class EFileService {
   async list(principal: Principal, caseId: string, query: EFileQuery): Promise<EFileEntryView[]> {
     await this.cases.visible(principal, caseId);
     const open = new Set(Object.entries(SECTION_PERMISSION).filter(([, p]) => p && can(principal, p)).map(([section]) => section));
-    const entries = await this.eFile.list(caseId, { ...(query.section && { section: query.section }) }, open, {
-      action: 'efile.read',
-      actorId: principal.userId,
-      actorRole: principal.roles.join(','),
-      detail: { bodyId: principal.body?.id ?? null },
-      at: new Date(),
-    });
+    const entries = await this.eFile.list(caseId, { ...(query.section && { section: query.section }) }, open, auditedAction(principal, 'efile.read'));
     return entries.map(view);
   }
 }

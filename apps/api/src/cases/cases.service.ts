@@ -30,7 +30,7 @@ import { AuditRepository, CaseRepository, GeographyRepository } from '@raksha/db
 import { ROLES, TRACK_BODY, type Role, type Track } from '@raksha/domain';
 import type { caseWorkflow } from '@raksha/workflows';
 import { AccessPolicy } from '../auth/access.policy.js';
-import { can, caseActor, type Principal } from '../auth/principal.js';
+import { auditedAction, can, caseActor, type Principal } from '../auth/principal.js';
 import { EscalationsService } from '../escalations/escalations.service.js';
 import { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
 import { callTemporal } from '../infrastructure/temporal-call.js';
@@ -262,16 +262,7 @@ export class CasesService {
   }
 
   private auditRead(principal: Principal, caseId: string, action: string): Promise<void> {
-    return this.audit.record({
-      chain: `reads:case:${caseId}`,
-      action,
-      actorId: principal.userId,
-      actorRole: principal.roles.join(','),
-      subjectType: 'case',
-      subjectId: caseId,
-      detail: { bodyId: principal.body?.id ?? null },
-      at: new Date(),
-    });
+    return this.audit.record({ chain: `reads:case:${caseId}`, subjectType: 'case', subjectId: caseId, ...auditedAction(principal, action) });
   }
 }
 

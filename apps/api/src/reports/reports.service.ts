@@ -17,7 +17,7 @@ import { blockingKeys, childReportOf, REVIEW_THRESHOLD, searchName } from '@raks
 import { AccessPolicy } from '../auth/access.policy.js';
 import { ObligationWatchClient } from '../obligations/obligation-watch.client.js';
 import { watchedAhtuReferral } from '../obligations/watched.js';
-import { can, type Principal } from '../auth/principal.js';
+import { auditedAction, can, type Principal } from '../auth/principal.js';
 import { CasesService } from '../cases/cases.service.js';
 import { Forbidden, InvalidInput, ReportNotFound, CandidateNotFound, ReportNotAccepting, TooManyReports, ContactNotVerified } from '../problem/domain-errors.js';
 import { MATCHING_JOBS } from './reports.tokens.js';
@@ -141,7 +141,7 @@ export class ReportsService {
     const accepted = await this.reports.update(
       id,
       { status: 'OPEN', policeRef: body.policeRef, stationId: principal.body?.id ?? null, acceptedAt: now },
-      this.audit(principal, 'report.accepted', { policeRef: body.policeRef }, now),
+      auditedAction(principal, 'report.accepted', { policeRef: body.policeRef }, now),
     );
     await this.enqueueMatching(id);
     await this.watchAhtuReferral(accepted);
@@ -154,7 +154,7 @@ export class ReportsService {
     if (!mayClose) throw new Forbidden('the reporter or the police close a report');
     if (row.status === 'CLOSED' || row.status === 'TRACED') throw new ReportNotAccepting(`report ${id} is already ${row.status.toLowerCase()}`);
     const now = new Date();
-    const closed = await this.reports.update(id, { status: 'CLOSED', closedAt: now, closedReason: `${body.reason}: ${body.note}` }, this.audit(principal, 'report.closed', { ...body }, now));
+    const closed = await this.reports.update(id, { status: 'CLOSED', closedAt: now, closedReason: `${body.reason}: ${body.note}` }, auditedAction(principal, 'report.closed', { ...body }, now));
     await this.watchAhtuReferral(closed);
     return this.view(principal, closed);
   }
@@ -165,7 +165,7 @@ export class ReportsService {
     if (!can(principal, 'report:found')) throw new Forbidden('your role may not change found reports');
     await this.cases.visible(principal, body.caseId);
     const now = new Date();
-    return this.view(principal, await this.reports.update(id, { caseId: body.caseId }, this.audit(principal, 'report.case-linked', { caseId: body.caseId }, now)));
+    return this.view(principal, await this.reports.update(id, { caseId: body.caseId }, auditedAction(principal, 'report.case-linked', { caseId: body.caseId }, now)));
   }
 
   async candidates(principal: Principal, id: string, q: CandidateListQuery) {
@@ -200,7 +200,7 @@ export class ReportsService {
       ? c
       : await this.reports.decide(
           { candidateId: id, decision: body.decision, note: body.note, by: principal.userId, at: now },
-          this.audit(principal, body.decision === 'CONFIRM' ? 'match.confirmed' : 'match.rejected', { missingId: c.missingId, foundId: c.foundId, note: body.note }, now),
+          auditedAction(principal, body.decision === 'CONFIRM' ? 'match.confirmed' : 'match.rejected', { missingId: c.missingId, foundId: c.foundId, note: body.note }, now),
         );
     if (!decided) throw new ReportNotAccepting('the candidate was decided by someone else a moment ago');
     if (body.decision === 'CONFIRM') await this.watchAhtuReferral(decided.missing);
@@ -274,7 +274,7 @@ export class ReportsService {
         searchName: searchNames.join(' '),
         createdAt: now,
       },
-      this.audit(principal, `report.${kind.toLowerCase()}.filed`, { status: extra.status, districtCode: district.code }, now),
+      auditedAction(principal, `report.${kind.toLowerCase()}.filed`, { status: extra.status, districtCode: district.code }, now),
     );
     if (row.status === 'OPEN') await this.enqueueMatching(row.id);
     await this.watchAhtuReferral(row);
@@ -380,7 +380,4 @@ export class ReportsService {
     return principal.roles.some((r) => POLICE_ROLES.has(r));
   }
 
-  private audit(principal: Principal, action: string, detail: Record<string, unknown>, at: Date) {
-    return { action, actorId: principal.userId, actorRole: principal.roles.join(','), detail: { ...detail, bodyId: principal.body?.id ?? null }, at };
-  }
 }
