@@ -3,7 +3,7 @@
 // found child as the worker's job does (blocking in PostgreSQL, scoring, saving candidates, alerts on Redis db 9),
 // throughput of re-matching found children, recall@10 and precision@1 on the generator's true pairs, and the index
 // sizes. Not a test.
-// Usage: npm run bench:matching -- [--missing 1000000] [--measure 300] [--rematch 10000] [--keep-data]
+// Usage: npm run bench:matching -- [--missing 1000000] [--measure 300] [--rematch 10000] [--keep-data] [--prisma]
 import { createHash, randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -12,8 +12,8 @@ import { Queue } from 'bullmq';
 import { createMatcher } from '@raksha/activities';
 import { redisConnectionOptions } from '@raksha/config';
 import { NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
-import { createDb, ReportRepository } from '@raksha/db';
-import { blockingKeys, generateDataset, REVIEW_THRESHOLD, type ChildReport, type FoundReport } from '@raksha/matching';
+import { createDb, createMatchingPool, poolMatchingSql, ReportRepository } from '@raksha/db';
+import { analyseName, blockingKeys, daysBetween, generateDataset, PET_NAMES, REVIEW_THRESHOLD, type ChildReport, type FoundReport, type MissingReport } from '@raksha/matching';
 import { applyMigrations } from '../prisma/migrations-lib.js';
 import { benchPool, prepareBenchDatabase } from './lib/setup.js';
 import { formatMs, summarise } from './lib/stats.js';
@@ -25,6 +25,8 @@ const { values: args } = parseArgs({
     measure: { type: 'string', default: '300' },
     rematch: { type: 'string', default: '10000' },
     'keep-data': { type: 'boolean', default: false },
+    /** a match's statements through Prisma's raw queries instead of a pg pool of their own */
+    prisma: { type: 'boolean', default: false },
   },
 });
 const missingTotal = Number(args.missing);
@@ -86,6 +88,7 @@ const truePairsWanted = Math.max(measure, Math.min(rematch, missingTotal / 10));
 const ids = new Map<string, string>();
 const found: FoundReport[] = [];
 const truth = new Map<string, string>(); // found synthetic id -> missing uuid
+const trueMissing = new Map<string, MissingReport>(); // found synthetic id -> its missing report
 const t0 = performance.now();
 for (let b = 0; b * BATCH < missingTotal; b += 1) {
   const pairs = Math.min(BATCH / 2, Math.max(0, truePairsWanted - found.length));
@@ -93,11 +96,13 @@ for (let b = 0; b * BATCH < missingTotal; b += 1) {
   const data = generateDataset({ seed: `bench-${b}`, truePairs: pairs, missingDistractors: Math.min(BATCH, missingTotal - b * BATCH) - pairs, foundDistractors: 0 });
   if (keep) data.missing.forEach((m) => ids.set(m.id, stableId(`bench-${b}`, m.id)));
   else await insert(data.missing, ids, `bench-${b}`);
+  const missingById = new Map(data.missing.map((m) => [m.id, m]));
   for (const p of data.truePairs) {
     const f = data.found.find((x) => x.id === p.foundId)!;
     const fid = `${b}:${f.id}`;
     found.push({ ...f, id: fid });
     truth.set(fid, ids.get(p.missingId)!);
+    trueMissing.set(fid, missingById.get(p.missingId)!);
   }
   if (b % 10 === 9) log(`${((b + 1) * BATCH).toLocaleString('en-IN')} missing reports in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
@@ -118,11 +123,25 @@ class TimedReports extends ReportRepository {
     return result;
   }
 }
-const reports = new TimedReports(db);
+const matchingPool = createMatchingPool(benchUrl);
+const reports = new TimedReports(db, args.prisma ? undefined : poolMatchingSql(matchingPool));
+log(`a match's statements through ${args.prisma ? 'Prisma' : 'a pg pool of their own'}`);
 const matcher = createMatcher({ reports, notifications });
 const foundIds = new Map<string, string>();
 await insert(found, foundIds, '');
 await pool.query('VACUUM ANALYZE "ChildReport"');
+
+const PET_NAME_WORDS = new Set(Object.values(PET_NAMES).flatMap((names) => names.map((n) => n.latin)));
+/** What name the found child gave, as the generator decides it (reports.ts, foundName): none or "Unknown", a pet name, or the name. */
+function nameSituation(f: FoundReport): 'named' | 'pet name' | 'no usable name' {
+  if (analyseName(f.name ?? '').tokens.length === 0) return 'no usable name';
+  return PET_NAME_WORDS.has(f.name!) ? 'pet name' : 'named';
+}
+/** Found in the district the child went missing from, within 4 weeks of last seen: the pairs the place and time can single out. */
+function nearHome(f: FoundReport): boolean {
+  const m = trueMissing.get(f.id)!;
+  return m.place?.districtCode === f.place?.districtCode && daysBetween(m.lastSeenAt, f.foundAt) <= 28;
+}
 
 /** Matches one found child as the worker's job does; returns its latency and where its true report ranked. */
 async function matchOne(f: FoundReport) {
@@ -133,11 +152,11 @@ async function matchOne(f: FoundReport) {
   const ranked = (await pool.query<{ missingId: string; probability: number }>(`SELECT "missingId", probability FROM "MatchCandidate" WHERE "foundId" = $1 ORDER BY probability DESC, id LIMIT 10`, [id])).rows;
   const rank = ranked.findIndex((r) => r.missingId === truth.get(f.id));
   const reviewed = rank >= 0 && ranked[rank]!.probability >= REVIEW_THRESHOLD;
-  return { ms, rank, blocked: outcome.blocked, trueBlocked: reports.lastBlocked.has(truth.get(f.id)!), reviewed, kept: outcome.kept };
+  return { ms, rank, blocked: outcome.blocked, trueBlocked: reports.lastBlocked.has(truth.get(f.id)!), reviewed, kept: outcome.kept, situation: nameSituation(f), nearHome: nearHome(f) };
 }
 
 const sample = found.slice(0, measure);
-const results = [];
+const results: Awaited<ReturnType<typeof matchOne>>[] = [];
 for (const f of sample) results.push(await matchOne(f));
 const latency = summarise(results.map((r) => r.ms));
 const p95 = [...results.map((r) => r.ms)].sort((a, b) => a - b)[Math.ceil(0.95 * results.length) - 1]!;
@@ -150,6 +169,20 @@ log(`matching one found child: ${formatMs(latency)}; p95 ${p95.toFixed(1)} ms; c
 log(`of which the candidate search in PostgreSQL: ${formatMs(summarise(reports.searchMs))}`);
 log(`true report in the top 10 and at or above the review threshold ${(reviewed * 100).toFixed(1)} %`);
 log(`recall@10 ${(recall10 * 100).toFixed(1)} %, precision@1 ${(precision1 * 100).toFixed(1)} % (n=${results.length}); true report not blocked ${results.filter((r) => !r.trueBlocked).length}, blocked but not in the top 10 at or above the review threshold ${results.filter((r) => r.trueBlocked && r.rank < 0).length}; load ${load()}`);
+
+// Which true pairs can be found at all: recall by what the found child could say, and by where and when it was found.
+const split = (label: string, of: (r: Awaited<ReturnType<typeof matchOne>>) => string) => {
+  const groups = new Map<string, typeof results>();
+  for (const r of results) groups.set(of(r), [...(groups.get(of(r)) ?? []), r]);
+  const parts = [...groups].sort((a, b) => b[1].length - a[1].length).map(([group, rs]) => {
+    const pct = (n: number) => `${((n / rs.length) * 100).toFixed(1)} %`;
+    return `${group} (n=${rs.length}): recall@10 ${pct(rs.filter((r) => r.rank >= 0).length)}, precision@1 ${pct(rs.filter((r) => r.rank === 0).length)}, not blocked ${rs.filter((r) => !r.trueBlocked).length}`;
+  });
+  log(`${label}: ${parts.join('; ')}`);
+};
+split('by the found child\'s name', (r) => r.situation);
+split('by place and time', (r) => (r.nearHome ? 'in the home district within 4 weeks' : 'elsewhere or later'));
+split('by both', (r) => `${r.situation}, ${r.nearHome ? 'home district within 4 weeks' : 'elsewhere or later'}`);
 
 const again = found.slice(0, Math.min(rematch, found.length));
 const r0 = performance.now();
@@ -169,4 +202,5 @@ log(`ChildReport ${table} in all; indexes: ${sizes.map((s) => `${s.name} ${s.siz
 await notifications.obliterate({ force: true });
 await notifications.close();
 await db.$disconnect();
+await matchingPool.end();
 await pool.end();

@@ -1,10 +1,10 @@
 // Matching a new or accepted report against the open reports of the other kind: every candidate that blocking in
-// PostgreSQL finds (no cap), scored with its explanation (name weight by the name's frequency, prior by the number of
-// reports searched), all kept at or above KEPT_THRESHOLD (the API pages them from the review threshold, and beyond it), and e-alerts to the bodies
-// concerned above the alert threshold. Run by the worker's BullMQ matching processor.
+// PostgreSQL finds (no cap), scored (name weight by the name's frequency, prior by the number of reports searched), all
+// kept at or above KEPT_THRESHOLD with each field explained (the API pages them from the review threshold, and beyond
+// it), and e-alerts to the bodies concerned above the alert threshold. Run by the worker's BullMQ matching processor.
 import type { Queue } from 'bullmq';
 import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
-import type { ChildReportRow, ReportRepository } from '@raksha/db';
+import type { CandidateRow, ReportRepository } from '@raksha/db';
 import {
   ALERT_THRESHOLD,
   BoundedCache,
@@ -12,6 +12,7 @@ import {
   DEFAULT_AGE_TOLERANCE_YEARS,
   isCandidatePair,
   KEPT_THRESHOLD,
+  pairProbability,
   scorePair,
   type ChildReport,
   type FoundReport,
@@ -32,7 +33,7 @@ export interface MatchOutcome {
   alerted: number;
 }
 
-const toRecord = (r: ChildReportRow) =>
+const toRecord = (r: CandidateRow) =>
   childReportOf({
     id: r.id,
     kind: r.kind as 'MISSING' | 'FOUND',
@@ -45,10 +46,10 @@ export function createMatcher(deps: MatcherDeps) {
   // A report's description, date and place are never edited after filing, so a candidate's record is built and
   // analysed once (prepareReport memoises per record) while it stays among the most recent 50,000 (11 MB of synthetic ones).
   const records = new BoundedCache<string, ChildReport>();
-  const recordOf = (r: ChildReportRow) => records.getOrAdd(r.id, () => toRecord(r));
+  const recordOf = (r: CandidateRow) => records.getOrAdd(r.id, () => toRecord(r));
   return {
     async matchReport(reportId: string): Promise<MatchOutcome> {
-      const subject = await deps.reports.findById(reportId);
+      const subject = await deps.reports.matchSubject(reportId);
       if (!subject || subject.status !== 'OPEN') return { reportId, blocked: 0, scored: 0, kept: 0, alerted: 0 };
       const other = subject.kind === 'MISSING' ? 'FOUND' : 'MISSING';
       const { rows, counts } = await deps.reports.candidates({
@@ -65,27 +66,32 @@ export function createMatcher(deps: MatcherDeps) {
       });
       const frequencies: KeyFrequencies = { kind: other, reports: counts.get('*:') ?? rows.length, count: (key) => counts.get(`n:${key}`) };
       const me = toRecord(subject);
-      const scores = rows
-        .map((row) => {
-          const [missing, found] = (subject.kind === 'MISSING' ? [me, recordOf(row)] : [recordOf(row), me]) as [MissingReport, FoundReport];
-          return isCandidatePair(missing, found) ? scorePair(missing, found, { frequencies }) : undefined;
-        })
-        .filter((s) => s !== undefined);
-      const kept = scores.filter((s) => s.probability >= KEPT_THRESHOLD);
+      // Every candidate is scored; only the kept are explained field by field (compared again, with the words).
+      const kept: { missing: MissingReport; found: FoundReport }[] = [];
+      let scored = 0;
+      for (const row of rows) {
+        const [missing, found] = (subject.kind === 'MISSING' ? [me, recordOf(row)] : [recordOf(row), me]) as [MissingReport, FoundReport];
+        if (!isCandidatePair(missing, found)) continue;
+        scored += 1;
+        if (pairProbability(missing, found, { frequencies }) >= KEPT_THRESHOLD) kept.push({ missing, found });
+      }
       const now = new Date();
       const saved = await deps.reports.saveCandidates(
-        kept.map((s) => ({ missingId: s.missingId, foundId: s.foundId, probability: s.probability, explanation: { logOdds: s.logOdds, fields: s.fields } })),
+        kept.map(({ missing, found }) => {
+          const s = scorePair(missing, found, { frequencies });
+          return { missingId: s.missingId, foundId: s.foundId, probability: s.probability, explanation: { logOdds: s.logOdds, fields: s.fields } };
+        }),
         now,
       );
       const toAlert = saved.filter((c) => c.probability >= ALERT_THRESHOLD && c.alertedAt === null && c.status === 'PROPOSED');
-      const byId = new Map([subject, ...rows].map((r) => [r.id, r]));
+      const byId = new Map<string, CandidateRow>([subject, ...rows].map((r) => [r.id, r]));
       for (const c of toAlert) {
         const missing = byId.get(c.missingId)!;
         const found = byId.get(c.foundId)!;
         await enqueueNotifications(deps.notifications, alertJobs(c.id, c.probability, missing, found));
       }
       if (toAlert.length) await deps.reports.markAlerted(toAlert.map((c) => c.id), now);
-      return { reportId, blocked: rows.length, scored: scores.length, kept: saved.length, alerted: toAlert.length };
+      return { reportId, blocked: rows.length, scored, kept: saved.length, alerted: toAlert.length };
     },
   };
 }
@@ -93,11 +99,11 @@ export function createMatcher(deps: MatcherDeps) {
 export type Matcher = ReturnType<typeof createMatcher>;
 
 /** e-alerts: the police of the missing report's district, the CWC and DCPU where the child was found. */
-function alertJobs(candidateId: string, probability: number, missing: ChildReportRow, found: ChildReportRow): NotificationJob[] {
-  const name = (r: ChildReportRow) => ((r.description as { name?: string }).name ?? 'name not known').slice(0, 80);
+function alertJobs(candidateId: string, probability: number, missing: CandidateRow, found: CandidateRow): NotificationJob[] {
+  const name = (r: CandidateRow) => ((r.description as { name?: string }).name ?? 'name not known').slice(0, 80);
   const subject = `Possible match (${Math.round(probability * 100)}%): missing ${name(missing)} ↔ found ${name(found)}`;
   const body = `Missing report ${missing.policeRef ?? missing.id} (${missing.districtCode}) may be the child found in ${found.districtCode} (report ${found.id}). Review candidate ${candidateId}: GET /match-candidates/${candidateId}.`;
-  const to = (recipientBody: NotificationJob['recipientBody'], r: ChildReportRow): NotificationJob => ({
+  const to = (recipientBody: NotificationJob['recipientBody'], r: CandidateRow): NotificationJob => ({
     dedupeKey: `match-alert-${candidateId}-${recipientBody}-${r.districtCode}`,
     recipientBody,
     districtCode: r.districtCode,

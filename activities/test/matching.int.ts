@@ -2,7 +2,7 @@
 // district, the time window and the age, a rare name (or a rare pair of common names) alone; every candidate scored is kept (no top-N cut) and paged.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { createDb, ReportRepository, type Db, type NewChildReport } from '@raksha/db';
+import { createDb, createMatchingPool, poolMatchingSql, ReportRepository, type Db, type NewChildReport } from '@raksha/db';
 import { blockingKeys, childReportOf, KEPT_THRESHOLD, REVIEW_THRESHOLD, type ChildDescription, type Place } from '@raksha/matching';
 import { createMatcher } from '../src/matching.js';
 import { createScratchDb, type ScratchDb } from '../../test/support/scratch-db.js';
@@ -99,5 +99,24 @@ describe('createMatcher against PostgreSQL', () => {
     const page = await reports.candidatesOf(child!.id, 'FOUND', { minProbability: 0, offset: 0, limit: 5 });
     expect(page.items.map((c) => c.missingId)).toContain(kavya!.id);
     expect(outcome.blocked).toBeLessThan(10); // not the 202 reports of either name
+  });
+
+  it('matches the same through a pg pool of its own as through Prisma, and alerts once', async () => {
+    const [truly] = await store([report('MISSING', { name: 'Meera Bairwa', gender: 'FEMALE', ageYears: { min: 9, max: 9 }, guardians: [{ relation: 'FATHER', name: 'Mohan Bairwa' }], identifyingMarks: 'mole on left cheek' }, '2024-08-01', ['RJ', 'RJ-JODHPUR'])]);
+    const [child] = await store([report('FOUND', { name: 'Meera Bairwa', gender: 'FEMALE', ageYears: { min: 8, max: 10 }, guardians: [{ relation: 'FATHER', name: 'Mohan Bairwa' }], identifyingMarks: 'til on left cheek' }, '2024-08-02', ['RJ', 'RJ-JODHPUR'])]);
+    const viaPrisma = await matcher().matchReport(child!.id);
+    const before = await reports.candidatesOf(child!.id, 'FOUND', { minProbability: 0, offset: 0, limit: 100 });
+    const pool = createMatchingPool(scratch.url, 1);
+    try {
+      const pooled = new ReportRepository(db, poolMatchingSql(pool));
+      const viaPool = await createMatcher({ reports: pooled, notifications: { add: async (...args: unknown[]) => void sent.push(args) } as never }).matchReport(child!.id);
+      const after = await pooled.candidatesOf(child!.id, 'FOUND', { minProbability: 0, offset: 0, limit: 100 });
+      expect(viaPool).toEqual({ ...viaPrisma, alerted: 0 }); // alerted already, through Prisma
+      expect(viaPrisma.alerted).toBe(1);
+      expect(after.items.map((c) => [c.missingId, c.probability, c.alertedAt])).toEqual(before.items.map((c) => [c.missingId, c.probability, c.alertedAt]));
+      expect(after.items[0]?.missingId).toBe(truly!.id);
+    } finally {
+      await pool.end();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@tem
 import { createActivities, createInstitutionActivities, createMatcher } from '@raksha/activities';
 import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
 import { NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
-import { CaseRepository, EscalationRepository, NotificationRepository, ReportRepository, type Db } from '@raksha/db';
+import { CaseRepository, createMatchingPool, EscalationRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
 import { startMatchingProcessor } from './matching.processor.js';
 import { startNotificationProcessor } from './notification.processor.js';
 
@@ -40,9 +40,12 @@ export async function startCaseWorker(
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
   });
   const processor = config.worker.deliversNotifications ? startNotificationProcessor(redis, new NotificationRepository(db)) : undefined;
-  const matching = startMatchingProcessor(redis, createMatcher({ reports: new ReportRepository(db), notifications }));
+  // Matching's statements through a pool of their own: no Prisma query compiler, sequential scans and JIT off per session.
+  const matchingPool = createMatchingPool(config.databaseUrl);
+  const matching = startMatchingProcessor(redis, createMatcher({ reports: new ReportRepository(db, poolMatchingSql(matchingPool)), notifications }));
   const done = worker.run().finally(async () => {
     await matching.close();
+    await matchingPool.end();
     await processor?.close();
     await notifications.close();
     if (!temporal) await connection.close();

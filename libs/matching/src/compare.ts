@@ -12,25 +12,30 @@ import { prepareReport, type PreparedReport } from './prepare.js';
 import { COMPLEXIONS, type FoundReport, type MissingReport, type Range } from './record.js';
 
 /** All fields compared, in MATCH_FIELDS order. */
-export function compareReports(missing: MissingReport, found: FoundReport): FieldComparison[] {
+export function compareReports(missing: MissingReport, found: FoundReport, options: { reasons?: boolean } = {}): FieldComparison[] {
+  // Scoring every candidate needs only the levels; the words are written for the pairs that are kept.
+  const why: Why = options.reasons === false ? () => '' : (reason) => reason();
   const m = prepareReport(missing);
   const f = prepareReport(found);
   const days = daysBetween(missing.lastSeenAt, found.foundAt);
   const names = m.names.length > 0 && f.names.length > 0 ? compareNameLists(m.names, f.names) : undefined;
   return [
     names ? { ...fromNames('name', names), matchedKeys: sideKeys(names) } : neutral('name', 'name not recorded on both reports'),
-    compareGuardians(m, f, new Set(names?.matchedKeys)),
-    compareGender(missing, found),
-    compareAge(m, f, found.foundAt, days),
-    compareHeight(missing.heightCm, found.heightCm, days),
-    compareComplexion(missing, found),
-    compareMarks(m.marks, f.marks, missing.identifyingMarks, found.identifyingMarks),
-    compareLanguages(m.languages, f.languages),
-    compareClothing(m.clothing, f.clothing, days),
-    comparePlace(missing, found, days),
-    compareTime(days),
+    compareGuardians(m, f, new Set(names?.matchedKeys), why),
+    compareGender(missing, found, why),
+    compareAge(m, f, found.foundAt, days, why),
+    compareHeight(missing.heightCm, found.heightCm, days, why),
+    compareComplexion(missing, found, why),
+    compareMarks(m.marks, f.marks, missing.identifyingMarks, found.identifyingMarks, why),
+    compareLanguages(m.languages, f.languages, why),
+    compareClothing(m.clothing, f.clothing, days, why),
+    comparePlace(missing, found, days, why),
+    compareTime(days, why),
   ];
 }
+
+/** Writes a reason, or skips it when only the level is wanted. */
+type Why = (reason: () => string) => string;
 
 function neutral<F extends MatchField>(field: F, reason: string): FieldComparison<F> {
   return { field, level: null, score: null, reason };
@@ -53,7 +58,7 @@ function without(name: AnalysedName, counted: ReadonlySet<string>): AnalysedName
 }
 
 // Father against father, mother against mother; a guardian against anyone.
-function compareGuardians(m: PreparedReport, f: PreparedReport, counted: ReadonlySet<string>): FieldComparison<'guardians'> {
+function compareGuardians(m: PreparedReport, f: PreparedReport, counted: ReadonlySet<string>, why: Why): FieldComparison<'guardians'> {
   let best: { c: NameComparison; relation: string } | undefined;
   for (const a of m.guardians) {
     for (const b of f.guardians) {
@@ -63,53 +68,51 @@ function compareGuardians(m: PreparedReport, f: PreparedReport, counted: Readonl
     }
   }
   if (!best) return neutral('guardians', 'no parent or guardian named on both reports');
-  return fromNames('guardians', best.c, `${best.relation}'s name: `);
+  return fromNames('guardians', best.c, why(() => `${best.relation}'s name: `));
 }
 
 // A child may be reported under the sex assigned at birth and found as transgender: compatible.
-function compareGender(missing: MissingReport, found: FoundReport): FieldComparison<'gender'> {
+function compareGender(missing: MissingReport, found: FoundReport, why: Why): FieldComparison<'gender'> {
   const [a, b] = [missing.gender ?? 'UNKNOWN', found.gender ?? 'UNKNOWN'];
   if (a === 'UNKNOWN' || b === 'UNKNOWN') return neutral('gender', 'gender not recorded on both reports');
-  if (a === b) return { field: 'gender', level: 'same', score: null, reason: `both ${a.toLowerCase()}` };
-  if (a === 'TRANSGENDER' || b === 'TRANSGENDER') return { field: 'gender', level: 'compatible', score: null, reason: `reported ${a.toLowerCase()}, found ${b.toLowerCase()}` };
-  return { field: 'gender', level: 'different', score: null, reason: `reported ${a.toLowerCase()}, found ${b.toLowerCase()}` };
+  if (a === b) return { field: 'gender', level: 'same', score: null, reason: why(() => `both ${a.toLowerCase()}`) };
+  if (a === 'TRANSGENDER' || b === 'TRANSGENDER') return { field: 'gender', level: 'compatible', score: null, reason: why(() => `reported ${a.toLowerCase()}, found ${b.toLowerCase()}`) };
+  return { field: 'gender', level: 'different', score: null, reason: why(() => `reported ${a.toLowerCase()}, found ${b.toLowerCase()}`) };
 }
 
 function formatRange(r: Range): string {
   return r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`;
 }
 
-function compareAge(m: PreparedReport, f: PreparedReport, foundAt: string, days: number): FieldComparison<'age'> {
+function compareAge(m: PreparedReport, f: PreparedReport, foundAt: string, days: number, why: Why): FieldComparison<'age'> {
   if (!m.birth || !f.birth) return neutral('age', 'age not recorded on both reports');
   const gap = birthGapYears(m.birth, f.birth);
-  const expected = ageOn(m.birth, foundAt);
-  const elapsed = days >= 365 ? `, ${(days / 365.25).toFixed(1)} years on` : '';
-  const detail = `expected ${formatRange(expected)}${elapsed}, found ${formatRange(ageOn(f.birth, foundAt))}`;
+  const detail = () => `expected ${formatRange(ageOn(m.birth!, foundAt))}${days >= 365 ? `, ${(days / 365.25).toFixed(1)} years on` : ''}, found ${formatRange(ageOn(f.birth!, foundAt))}`;
   const narrow = (b: BirthInterval) => b.to - b.from <= 1.01;
-  if (gap === 0 && narrow(m.birth) && narrow(f.birth)) return { field: 'age', level: 'same', score: null, reason: `same age (${detail})` };
-  if (gap === 0) return { field: 'age', level: 'overlap', score: null, reason: `ranges overlap (${detail})` };
+  if (gap === 0 && narrow(m.birth) && narrow(f.birth)) return { field: 'age', level: 'same', score: null, reason: why(() => `same age (${detail()})`) };
+  if (gap === 0) return { field: 'age', level: 'overlap', score: null, reason: why(() => `ranges overlap (${detail()})`) };
   const level = gap <= 1 ? 'near' : gap <= 3 ? 'far' : 'conflict';
-  return { field: 'age', level, score: null, reason: `ranges ${gap.toFixed(1)} years apart (${detail})` };
+  return { field: 'age', level, score: null, reason: why(() => `ranges ${gap.toFixed(1)} years apart (${detail()})`) };
 }
 
 // Children grow 3 to 8 cm a year; what the missing child measured then bounds what it measures now.
-function compareHeight(then: Range | undefined, now: Range | undefined, days: number): FieldComparison<'height'> {
+function compareHeight(then: Range | undefined, now: Range | undefined, days: number, why: Why): FieldComparison<'height'> {
   if (!then || !now) return neutral('height', 'height not recorded on both reports');
   const years = Math.max(0, days) / 365.25;
   const expected = { min: then.min + 3 * years, max: then.max + Math.min(40, 8 * years) };
   const gap = Math.max(0, now.min - expected.max, expected.min - now.max);
-  const detail = `expected ${formatRange({ min: Math.round(expected.min), max: Math.round(expected.max) })} cm, found ${formatRange(now)} cm`;
-  if (gap === 0) return { field: 'height', level: 'overlap', score: null, reason: `heights agree (${detail})` };
+  const detail = () => `expected ${formatRange({ min: Math.round(expected.min), max: Math.round(expected.max) })} cm, found ${formatRange(now)} cm`;
+  if (gap === 0) return { field: 'height', level: 'overlap', score: null, reason: why(() => `heights agree (${detail()})`) };
   const level = gap <= 5 ? 'near' : gap <= 12 ? 'far' : 'conflict';
-  return { field: 'height', level, score: null, reason: `heights ${Math.round(gap)} cm apart (${detail})` };
+  return { field: 'height', level, score: null, reason: why(() => `heights ${Math.round(gap)} cm apart (${detail()})`) };
 }
 
-function compareComplexion(missing: MissingReport, found: FoundReport): FieldComparison<'complexion'> {
+function compareComplexion(missing: MissingReport, found: FoundReport, why: Why): FieldComparison<'complexion'> {
   if (!missing.complexion || !found.complexion) return neutral('complexion', 'complexion not recorded on both reports');
   const steps = Math.abs(COMPLEXIONS.indexOf(missing.complexion) - COMPLEXIONS.indexOf(found.complexion));
-  const words = `${missing.complexion.toLowerCase()} / ${found.complexion.toLowerCase()}`.replace(/_/g, ' ');
+  const words = () => `${missing.complexion!.toLowerCase()} / ${found.complexion!.toLowerCase()}`.replace(/_/g, ' ');
   const level = steps === 0 ? 'same' : steps === 1 ? 'adjacent' : 'different';
-  return { field: 'complexion', level, score: null, reason: steps === 0 ? `both ${missing.complexion.toLowerCase().replace('_', ' ')}` : words };
+  return { field: 'complexion', level, score: null, reason: why(() => (steps === 0 ? `both ${missing.complexion!.toLowerCase().replace('_', ' ')}` : words())) };
 }
 
 function overlapScore(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -117,37 +120,37 @@ function overlapScore(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return Math.round((shared / Math.max(1, Math.min(a.size, b.size))) * 100) / 100;
 }
 
-function compareMarks(a: ReadonlySet<string>, b: ReadonlySet<string>, textA?: string, textB?: string): FieldComparison<'marks'> {
+function compareMarks(a: ReadonlySet<string>, b: ReadonlySet<string>, textA: string | undefined, textB: string | undefined, why: Why): FieldComparison<'marks'> {
   if (a.size === 0 || b.size === 0) {
     return neutral('marks', textA && textB ? 'marks described in words the matcher does not know' : 'marks not recorded on both reports');
   }
   const shared = sharedFeatures(a, b);
   const score = overlapScore(a, b);
   const top = shared[0];
-  if (top?.includes('@')) return { field: 'marks', level: 'strong', score, reason: `both mention ${describeFeature(top)}` };
-  if (top) return { field: 'marks', level: 'partial', score, reason: `both mention ${shared.slice(0, 2).map(describeFeature).join(', ')}` };
+  if (top?.includes('@')) return { field: 'marks', level: 'strong', score, reason: why(() => `both mention ${describeFeature(top)}`) };
+  if (top) return { field: 'marks', level: 'partial', score, reason: why(() => `both mention ${shared.slice(0, 2).map(describeFeature).join(', ')}`) };
   return { field: 'marks', level: 'differs', score: 0, reason: 'no mark in common' };
 }
 
-function compareLanguages(a: ReadonlySet<string>, b: ReadonlySet<string>): FieldComparison<'languages'> {
+function compareLanguages(a: ReadonlySet<string>, b: ReadonlySet<string>, why: Why): FieldComparison<'languages'> {
   if (a.size === 0 || b.size === 0) return neutral('languages', 'languages not recorded on both reports');
   const shared = [...a].filter((l) => b.has(l));
-  if (shared.length === 0) return { field: 'languages', level: 'differs', score: 0, reason: `no language in common (${[...a].join(', ')} / ${[...b].join(', ')})` };
+  if (shared.length === 0) return { field: 'languages', level: 'differs', score: 0, reason: why(() => `no language in common (${[...a].join(', ')} / ${[...b].join(', ')})`) };
   const regional = shared.filter((l) => !LINGUA_FRANCAS.has(l));
-  return { field: 'languages', level: regional.length > 0 ? 'regional' : 'common', score: null, reason: `both speak ${shared.join(', ')}` };
+  return { field: 'languages', level: regional.length > 0 ? 'regional' : 'common', score: null, reason: why(() => `both speak ${shared.join(', ')}`) };
 }
 
 /** Beyond this many days the child has likely changed clothes. */
 const CLOTHING_DAYS = 7;
 
-function compareClothing(a: ReadonlySet<string>, b: ReadonlySet<string>, days: number): FieldComparison<'clothing'> {
+function compareClothing(a: ReadonlySet<string>, b: ReadonlySet<string>, days: number, why: Why): FieldComparison<'clothing'> {
   if (a.size === 0 || b.size === 0) return neutral('clothing', 'clothing not recorded on both reports');
   if (days > CLOTHING_DAYS) return neutral('clothing', `not compared: found ${days} days later`);
   const shared = sharedFeatures(a, b);
   const score = overlapScore(a, b);
   const top = shared[0];
-  if (top?.includes('+')) return { field: 'clothing', level: 'strong', score, reason: `both mention ${describeFeature(top)}` };
-  if (top) return { field: 'clothing', level: 'partial', score, reason: `both mention ${shared.slice(0, 2).map(describeFeature).join(', ')}` };
+  if (top?.includes('+')) return { field: 'clothing', level: 'strong', score, reason: why(() => `both mention ${describeFeature(top)}`) };
+  if (top) return { field: 'clothing', level: 'partial', score, reason: why(() => `both mention ${shared.slice(0, 2).map(describeFeature).join(', ')}`) };
   return { field: 'clothing', level: 'differs', score: 0, reason: 'clothing differs' };
 }
 
@@ -157,28 +160,28 @@ function later(days: number): string {
   return days === 1 ? '1 day later' : `${days} days later`;
 }
 
-function comparePlace(missing: MissingReport, found: FoundReport, days: number): FieldComparison<'place'> {
+function comparePlace(missing: MissingReport, found: FoundReport, days: number, why: Why): FieldComparison<'place'> {
   const s = separation(missing.place, found.place);
-  const when = later(days);
+  const when = () => later(days);
   switch (s.kind) {
     case 'km': {
       const km = Math.round(s.km);
       const level = km <= 25 ? 'local' : km <= 300 ? 'regional' : km <= 1000 ? 'distant' : 'remote';
-      return { field: 'place', level, score: null, reason: `found ${km} km away, ${when}` };
+      return { field: 'place', level, score: null, reason: why(() => `found ${km} km away, ${when()}`) };
     }
     case 'sameDistrict':
-      return { field: 'place', level: 'local', score: null, reason: `found in the same district, ${when}` };
+      return { field: 'place', level: 'local', score: null, reason: why(() => `found in the same district, ${when()}`) };
     case 'sameState':
-      return { field: 'place', level: 'regional', score: null, reason: `found in the same state, ${when}` };
+      return { field: 'place', level: 'regional', score: null, reason: why(() => `found in the same state, ${when()}`) };
     case 'otherState':
-      return { field: 'place', level: 'distant', score: null, reason: `found in another state (${missing.place?.stateCode} → ${found.place?.stateCode}), ${when}` };
+      return { field: 'place', level: 'distant', score: null, reason: why(() => `found in another state (${missing.place?.stateCode} → ${found.place?.stateCode}), ${when()}`) };
     case 'unknown':
       return neutral('place', 'place not recorded on both reports');
   }
 }
 
-function compareTime(days: number): FieldComparison<'time'> {
+function compareTime(days: number, why: Why): FieldComparison<'time'> {
   const level = days < 0 ? 'before' : days <= 7 ? 'week' : days <= 60 ? 'months' : days <= 365 ? 'year' : 'years';
-  const reason = days < 0 ? `found ${-days} days before last seen` : days === 0 ? 'found the day last seen' : `found ${days} day${days === 1 ? '' : 's'} after last seen`;
+  const reason = why(() => (days < 0 ? `found ${-days} days before last seen` : days === 0 ? 'found the day last seen' : `found ${days} day${days === 1 ? '' : 's'} after last seen`));
   return { field: 'time', level, score: null, reason };
 }

@@ -48,34 +48,63 @@ export function logistic(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
-function explain(c: FieldComparison, table: LevelProbabilities, slope: number, frequencies?: KeyFrequencies): FieldExplanation {
-  let nats = c.level === null ? 0 : levelWeight(c.field, c.level as FieldLevel<typeof c.field>, table);
-  let reason = c.reason;
-  if (frequencies && c.field === 'name' && c.level !== null && AGREEING_NAME_LEVELS.has(c.level) && c.matchedKeys) {
-    const keys = [...new Set(frequencies.kind === 'MISSING' ? c.matchedKeys.missing : c.matchedKeys.found)];
-    const extra = frequencyNats(keys, frequencies);
-    // However common the name, agreeing on it is never evidence against.
-    nats = Math.max(nats + extra, Math.min(nats, 0));
-    const shares = keys.map((k) => `${k} ${formatShare(keyShare(k, frequencies))}`).join(', ');
-    reason = `${reason}; ${extra >= 0 ? 'uncommon' : 'common'} name (${shares} of ${frequencies.kind.toLowerCase()} reports)`;
-  }
-  const weight = slope * nats;
-  return { field: c.field, level: c.level, score: c.score, weight: Math.round(weight * 100) / 100, reason };
+// The subject's agreeing name keys, when the name's weight depends on how common it is. Agreeing by chance with the
+// subject's name is as likely for every candidate, however each spells it: the subject's keys (as the reports searched
+// count them) weigh the agreement, so a candidate's rare spelling or misspelling of a common name gains nothing.
+function agreeingKeys(c: FieldComparison, frequencies?: KeyFrequencies): string[] | undefined {
+  if (!frequencies || c.field !== 'name' || c.level === null || !AGREEING_NAME_LEVELS.has(c.level) || !c.matchedKeys) return undefined;
+  return [...new Set(frequencies.kind === 'MISSING' ? c.matchedKeys.found : c.matchedKeys.missing)];
 }
+
+/** A field's evidence in nats, before calibration. */
+function fieldNats(c: FieldComparison, table: LevelProbabilities, keys: string[] | undefined, frequencies?: KeyFrequencies): number {
+  const nats = c.level === null ? 0 : levelWeight(c.field, c.level as FieldLevel<typeof c.field>, table);
+  // However common the name, agreeing on it is never evidence against.
+  return keys && frequencies ? Math.max(nats + frequencyNats(keys, frequencies), Math.min(nats, 0)) : nats;
+}
+
+function explain(c: FieldComparison, table: LevelProbabilities, slope: number, frequencies?: KeyFrequencies): FieldExplanation {
+  const keys = agreeingKeys(c, frequencies);
+  const weight = slope * fieldNats(c, table, keys, frequencies);
+  let reason = c.reason;
+  if (keys && frequencies) {
+    const shares = keys.map((k) => `${k} ${formatShare(keyShare(k, frequencies))}`).join(', ');
+    reason = `${reason}; ${frequencyNats(keys, frequencies) >= 0 ? 'uncommon' : 'common'} name (${shares} of ${frequencies.kind.toLowerCase()} reports)`;
+  }
+  return { field: c.field, level: c.level, score: c.score, weight: roundWeight(weight), reason };
+}
+
+const roundWeight = (w: number) => Math.round(w * 100) / 100;
 
 function formatShare(share: number): string {
   const pct = share * 100;
   return `${pct >= 1 ? pct.toFixed(1) : pct >= 0.01 ? pct.toFixed(2) : pct.toFixed(4)} %`;
 }
 
+function priorLogOdds(missing: MissingReport, found: FoundReport, options: ScoreOptions, { slope, intercept }: Calibration): number {
+  const prior = (options.priors ?? PRIOR_MATCH_PROBABILITY)[candidateRoute(missing, found)];
+  const population = options.frequencies ? populationNats(options.frequencies) : 0;
+  return slope * (logit(prior) + population) + intercept;
+}
+
+/**
+ * How likely the pair is the same child, without the explanation: what deciding whether to keep a candidate needs. The
+ * same sum as scorePair's (its weights rounded as they are shown), so a kept pair's explanation adds up to it.
+ */
+export function pairProbability(missing: MissingReport, found: FoundReport, options: ScoreOptions = {}): number {
+  const table = options.probabilities ?? LEVEL_PROBABILITIES;
+  const calibration = options.calibration ?? CALIBRATION;
+  let weights = 0;
+  for (const c of compareReports(missing, found, { reasons: false })) weights += roundWeight(calibration.slope * fieldNats(c, table, agreeingKeys(c, options.frequencies), options.frequencies));
+  return logistic(priorLogOdds(missing, found, options, calibration) + weights);
+}
+
 /** How likely a missing report and a found report are the same child, and why. */
 export function scorePair(missing: MissingReport, found: FoundReport, options: ScoreOptions = {}): MatchResult {
   const table = options.probabilities ?? LEVEL_PROBABILITIES;
-  const { slope, intercept } = options.calibration ?? CALIBRATION;
-  const fields = compareReports(missing, found).map((c) => explain(c, table, slope, options.frequencies));
-  const prior = (options.priors ?? PRIOR_MATCH_PROBABILITY)[candidateRoute(missing, found)];
-  const population = options.frequencies ? populationNats(options.frequencies) : 0;
-  const logOdds = slope * (logit(prior) + population) + intercept + fields.reduce((sum, f) => sum + f.weight, 0);
+  const calibration = options.calibration ?? CALIBRATION;
+  const fields = compareReports(missing, found).map((c) => explain(c, table, calibration.slope, options.frequencies));
+  const logOdds = priorLogOdds(missing, found, options, calibration) + fields.reduce((sum, f) => sum + f.weight, 0);
   fields.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
   return { missingId: missing.id, foundId: found.id, probability: logistic(logOdds), logOdds: Math.round(logOdds * 100) / 100, fields };
 }

@@ -16,6 +16,8 @@ export const UNKNOWN_NAME_WORDS: ReadonlySet<string> = new Set([
   'unknown', 'unkown', 'unknwn', 'na', 'nil', 'none', 'not', 'known', 'nk', 'agyat', 'agyaat',
   'ajnat', 'lawaris', 'lavaris', 'laawaris', 'lawarish', 'nameless', 'anonymous', 'anamik',
   'child', 'boy', 'girl', 'male', 'female', 'balak', 'balika', 'of', 'xyz',
+  // "not known" in the southern scripts, as transliterated: Tamil, Telugu, Kannada, Malayalam
+  'theriyavillai', 'teriyavillai', 'theliyadu', 'teliyadu', 'goththilla', 'gottilla', 'ajnatham', 'ajnatam',
 ]);
 
 function keySet(words: readonly string[]): ReadonlySet<string> {

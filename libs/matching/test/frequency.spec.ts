@@ -28,6 +28,16 @@ describe('frequency-aware name weight (Fellegi–Sunter u from the name’s freq
     expect(name(rare).reason).toMatch(/uncommon name/);
   });
 
+  it('weighs agreement by how common the found child’s name is, however rarely the candidate spells it', () => {
+    const kamla = missing({ name: 'कमला', gender: 'FEMALE', place: JAIPUR });
+    const kamala = found({ name: 'Kamala', gender: 'FEMALE', place: JAIPUR });
+    const rareSpelling = scorePair(kamla, kamala, { frequencies: registry(1_000_000, { kamla: 3, kamala: 11_000 }) });
+    const commonSpelling = scorePair(kamla, kamala, { frequencies: registry(1_000_000, { kamla: 11_000, kamala: 11_000 }) });
+    expect(name(rareSpelling).level).not.toBeNull();
+    expect(name(rareSpelling).weight).toBe(name(commonSpelling).weight);
+    expect(name(rareSpelling).reason).toMatch(/common name \(kamala 1\.1 % of missing reports\)/);
+  });
+
   it('keeps the fitted weight for a name as common as the ones it was fitted on', () => {
     expect(frequencyNats(['puja'], registry(1_000_000, { puja: REFERENCE_KEY_SHARE * 1_000_000 }))).toBeCloseTo(0, 5);
   });

@@ -90,8 +90,8 @@ describe('compareNames', () => {
     expect(compareNames('Sanju', 'Sanjay')).toMatchObject({ reason: 'nickname/variant' });
   });
 
-  it('gives no evidence when a name is not known ("Unknown", "अज्ञात", "लावारिस")', () => {
-    for (const unknown of ['Unknown', 'अज्ञात', 'लावारिस', 'Not known']) {
+  it('gives no evidence when a name is not known ("Unknown", "अज्ञात", "लावारिस", "தெரியவில்லை")', () => {
+    for (const unknown of ['Unknown', 'अज्ञात', 'लावारिस', 'Not known', 'தெரியவில்லை', 'తెలియదు', 'ಗೊತ್ತಿಲ್ಲ', 'അജ്ഞാതം']) {
       expect(compareNames(unknown, 'Ramesh').score).toBeNull();
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { levelWeight, LEVEL_PROBABILITIES, MATCH_FIELDS, scorePair, type FieldExplanation, type MatchResult } from '../src/index.js';
+import { generateDataset, levelWeight, LEVEL_PROBABILITIES, MATCH_FIELDS, pairProbability, scorePair, type FieldExplanation, type MatchResult } from '../src/index.js';
 import { found, JAIPUR, JODHPUR, missing, MUMBAI, NEW_DELHI } from './support.js';
 
 const field = (r: MatchResult, name: FieldExplanation['field']) => r.fields.find((f) => f.field === name) as FieldExplanation;
@@ -78,6 +78,14 @@ describe('scorePair', () => {
     expect(field(r, 'guardians')).toMatchObject({ level: 'differs', reason: "father's name: names differ" });
   });
 
+  it("compares a father's name without the surname the child's name already counted, whichever pair came first", () => {
+    const father = [{ relation: 'FATHER' as const, name: 'Suresh Meena' }];
+    const sharedSurname = scorePair(missing({ name: 'Lakshmi Meena', guardians: father }), found({ name: 'Lakshmi Meena', guardians: father }));
+    const otherSurname = scorePair(missing({ name: 'Lakshmi', guardians: father }), found({ name: 'Lakshmi', guardians: father }));
+    expect(field(otherSurname, 'guardians').level).toBe('full');
+    expect(field(sharedSurname, 'guardians').level).not.toBe('full');
+  });
+
   it('does not compare a mother’s name with a father’s', () => {
     const r = scorePair(LAKSHMI, found({ guardians: [{ relation: 'MOTHER', name: 'Ramesh Meena' }] }));
     expect(field(r, 'guardians').level).toBeNull();
@@ -126,3 +134,16 @@ describe('LEVEL_PROBABILITIES', () => {
     }
   });
 });
+
+describe('pairProbability', () => {
+  it('gives every pair the probability its explanation adds up to, without writing the explanation', () => {
+    const data = generateDataset({ seed: 'pair-probability', truePairs: 40, missingDistractors: 40, foundDistractors: 0 });
+    const frequencies = { kind: 'MISSING' as const, reports: 1_000_000, count: (key: string) => (key.length % 3) * 2_000 };
+    for (const m of data.missing) {
+      for (const f of data.found.slice(0, 10)) {
+        expect(pairProbability(m, f, { frequencies })).toBe(scorePair(m, f, { frequencies }).probability);
+      }
+    }
+  });
+});
+

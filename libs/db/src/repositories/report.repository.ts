@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../client.js';
 import { Prisma } from '../generated/client.js';
+import { prismaMatchingSql, type MatchingSql } from '../matching-sql.js';
 import { AuditRepository, type AuditRecord } from './audit.repository.js';
 
 export interface NewChildReport {
@@ -167,11 +168,19 @@ const REPORT_COLUMNS = [
   'nameKeys', 'nameSkeletons', 'guardianKeys', 'gender', 'birthYearMin', 'birthYearMax', 'createdAt', 'acceptedAt', 'tracedAt', 'closedAt',
 ].map((c) => `"${c}"`).join(', ');
 
+/** What matching reads of a candidate: what it compares, and what an alert names (hundreds of rows a match, parsed in Node). */
+const CANDIDATE_COLUMNS = ['id', 'kind', 'description', 'occurredAt', 'stateCode', 'districtCode', 'placeText', 'lat', 'lon', 'policeRef', 'caseId'] as const;
+export type CandidateRow = Pick<ChildReportRow, (typeof CANDIDATE_COLUMNS)[number]>;
+
 export class ReportRepository {
   private readonly audit: AuditRepository;
 
-  constructor(private readonly db: Db) {
+  private readonly sql: MatchingSql;
+
+  /** `sql`: how a match's statements run: Prisma's raw queries by default, or a pg pool of matching's own (createMatchingPool), which skips Prisma's query compiler. */
+  constructor(private readonly db: Db, sql?: MatchingSql) {
     this.audit = new AuditRepository(db);
+    this.sql = sql ?? prismaMatchingSql(db);
   }
 
   create(report: NewChildReport, audit: Omit<AuditRecord, 'chain' | 'subjectType' | 'subjectId'>) {
@@ -187,6 +196,12 @@ export class ReportRepository {
 
   findById(id: string) {
     return this.db.childReport.findUnique({ where: { id }, omit: WITHOUT_PHOTO });
+  }
+
+  /** A report to match, as findById gives it, through the matching statements' connection. */
+  async matchSubject(id: string): Promise<ChildReportRow | null> {
+    const [row] = await this.sql.query<ChildReportRow>(`SELECT ${REPORT_COLUMNS} FROM "ChildReport" WHERE id = $1::uuid`, [id]);
+    return row ?? null;
   }
 
   photo(id: string) {
@@ -224,30 +239,22 @@ export class ReportRepository {
     });
   }
 
-  /** How many reports of a kind carry each key (`field:key`), and `*:` all reports of the kind. */
-  async keyCounts(kind: string, keys: { n?: readonly string[]; s?: readonly string[]; g?: readonly string[] }): Promise<Map<string, number>> {
-    const rows = await this.db.$queryRaw<{ field: string; key: string; reports: number }[]>`
-      SELECT field, key, reports FROM "MatchKey"
-      WHERE kind = ${kind} AND ((field = 'n' AND key = ANY(${[...(keys.n ?? [])]}::text[])) OR (field = 's' AND key = ANY(${[...(keys.s ?? [])]}::text[]))
-                                OR (field = 'g' AND key = ANY(${[...(keys.g ?? [])]}::text[])) OR field = '*')`;
-    return new Map(rows.map((r) => [`${r.field}:${r.key}`, r.reports]));
-  }
-
   /**
    * Candidates of the opposite kind by blocking in PostgreSQL, all of them: open, gender compatible, ages that can
    * agree, dates in order, and a blocking term in common (candidateTerms). Also returns how often the subject's keys
-   * and the candidates' name keys occur among the reports searched, for frequency-aware scoring.
+   * occur among the reports searched, for frequency-aware scoring (a name agreement is weighed by the subject's keys).
    */
   async candidates(s: CandidateSearch) {
-    const found = await this.db.$queryRaw<{ field: string; key: string; reports: number; similarTo: string | null }[]>`
-      SELECT field, key, reports, NULL AS "similarTo" FROM "MatchKey"
-      WHERE kind = ${s.kind} AND ((field = 'n' AND key = ANY(${s.nameKeys}::text[])) OR (field = 's' AND key = ANY(${s.nameSkeletons}::text[]))
-                                  OR (field = 'g' AND key = ANY(${s.guardianKeys}::text[])) OR field = '*')
-      UNION ALL
-      SELECT field, key, reports, NULL FROM "MatchKeyPair" WHERE kind = ${s.kind} AND field IN ('nn', 'ng') AND key = ANY(${pairKeys(s)}::text[])
-      UNION ALL
-      SELECT 'n', m.key, m.reports, q.key FROM "MatchKey" m, unnest(${s.nameKeys}::text[]) AS q(key)
-      WHERE m.kind = ${s.kind} AND m.field = 'n' AND m.key % q.key AND similarity(m.key, q.key) >= ${SIMILAR_KEY} AND m.key <> ALL(${s.nameKeys}::text[])`;
+    const found = await this.sql.query<{ field: string; key: string; reports: number; similarTo: string | null }>(
+      `SELECT field, key, reports, NULL AS "similarTo" FROM "MatchKey"
+       WHERE kind = $1 AND ((field = 'n' AND key = ANY($2::text[])) OR (field = 's' AND key = ANY($3::text[])) OR (field = 'g' AND key = ANY($4::text[])) OR field = '*')
+       UNION ALL
+       SELECT field, key, reports, NULL FROM "MatchKeyPair" WHERE kind = $1 AND field IN ('nn', 'ng') AND key = ANY($5::text[])
+       UNION ALL
+       SELECT 'n', m.key, m.reports, q.key FROM "MatchKey" m, unnest($2::text[]) AS q(key)
+       WHERE m.kind = $1 AND m.field = 'n' AND m.key % q.key AND similarity(m.key, q.key) >= $6::float8 AND m.key <> ALL($2::text[])`,
+      [s.kind, s.nameKeys, s.nameSkeletons, s.guardianKeys, pairKeys(s), SIMILAR_KEY],
+    );
     const subjectCounts = new Map(found.filter((r) => r.similarTo === null).map((r) => [`${r.field}:${r.key}`, r.reports]));
     const misspelt = new Set(s.nameKeys.filter((k) => (subjectCounts.get(`n:${k}`) ?? 0) <= MISSPELT_KEY_REPORTS));
     const similar = found.filter((r) => r.similarTo !== null && misspelt.has(r.similarTo));
@@ -257,36 +264,34 @@ export class ReportRepository {
     // GIN index with a btree index on kind that reads half the table, and compiles the query with JIT (7 ms): the GIN
     // index answers it in milliseconds. So the terms are looked up alone (a materialised CTE), sequential scans and JIT
     // off, and the other conditions are checked on the rows found.
-    const [, rows] = terms.length === 0 ? [0, []] : await this.db.$transaction([
-      this.db.$queryRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`,
-      this.db.$queryRaw<ChildReportRow[]>`
-        WITH hit AS MATERIALIZED (SELECT ${Prisma.raw(REPORT_COLUMNS)} FROM "ChildReport" WHERE "blockTerms" && ${terms}::text[])
-        SELECT * FROM hit
-        WHERE kind = ${s.kind} AND status = 'OPEN'
-          AND (${s.gender} IN ('UNKNOWN', 'TRANSGENDER') OR gender IN (${s.gender}, 'UNKNOWN', 'TRANSGENDER'))
-          AND (${s.birthYearMin}::int IS NULL OR "birthYearMax" IS NULL OR ("birthYearMax" >= ${s.birthYearMin}::int AND "birthYearMin" <= ${s.birthYearMax}::int))
-          AND (CASE WHEN ${s.kind} = 'FOUND' THEN "occurredAt" >= date_trunc('day', ${s.occurredAt}::timestamptz)
-                    ELSE "occurredAt" < date_trunc('day', ${s.occurredAt}::timestamptz) + interval '1 day' END)`,
-    ]);
-    const candidateKeys = [...new Set(rows.flatMap((r) => r.nameKeys))].filter((k) => !subjectCounts.has(`n:${k}`));
-    const counts = candidateKeys.length === 0 ? subjectCounts : new Map([...subjectCounts, ...(await this.keyCounts(s.kind, { n: candidateKeys }))]);
-    return { rows, counts, terms: terms.length };
+    const rows = terms.length === 0 ? [] : await this.sql.indexOnly<CandidateRow>(
+      `WITH hit AS MATERIALIZED (SELECT ${REPORT_COLUMNS} FROM "ChildReport" WHERE "blockTerms" && $1::text[])
+       SELECT ${CANDIDATE_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM hit
+       WHERE kind = $2::text AND status = 'OPEN'
+         AND ($3::text IN ('UNKNOWN', 'TRANSGENDER') OR gender IN ($3::text, 'UNKNOWN', 'TRANSGENDER'))
+         AND ($4::int IS NULL OR "birthYearMax" IS NULL OR ("birthYearMax" >= $4::int AND "birthYearMin" <= $5::int))
+         AND (CASE WHEN $2::text = 'FOUND' THEN "occurredAt" >= date_trunc('day', $6::timestamptz)
+                   ELSE "occurredAt" < date_trunc('day', $6::timestamptz) + interval '1 day' END)`,
+      [terms, s.kind, s.gender, s.birthYearMin, s.birthYearMax, s.occurredAt],
+    );
+    return { rows, counts: subjectCounts as KeyCounts, terms: terms.length };
   }
 
   /** Keeps every candidate scored above the kept threshold, updating the score of one already proposed; one statement. */
   async saveCandidates(scores: readonly CandidateScore[], now: Date) {
     if (scores.length === 0) return [];
-    return this.db.$queryRaw<{ id: string; missingId: string; foundId: string; probability: number; status: string; alertedAt: Date | null }[]>`
-      INSERT INTO "MatchCandidate" (id, "missingId", "foundId", probability, explanation, status, "createdAt", "updatedAt")
-      SELECT c.id, c.missing, c.found, c.probability, c.explanation, 'PROPOSED', ${now}, ${now}
-      FROM unnest(${scores.map(() => randomUUID())}::uuid[], ${scores.map((c) => c.missingId)}::uuid[], ${scores.map((c) => c.foundId)}::uuid[],
-                  ${scores.map((c) => c.probability)}::float8[], ${scores.map((c) => JSON.stringify(c.explanation))}::jsonb[]) AS c(id, missing, found, probability, explanation)
-      ON CONFLICT ("missingId", "foundId") DO UPDATE SET probability = excluded.probability, explanation = excluded.explanation, "updatedAt" = excluded."updatedAt"
-      RETURNING id, "missingId", "foundId", probability, status, "alertedAt"`;
+    return this.sql.query<{ id: string; missingId: string; foundId: string; probability: number; status: string; alertedAt: Date | null }>(
+      `INSERT INTO "MatchCandidate" (id, "missingId", "foundId", probability, explanation, status, "createdAt", "updatedAt")
+       SELECT c.id, c.missing, c.found, c.probability, c.explanation, 'PROPOSED', $6::timestamptz, $6::timestamptz
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::float8[], $5::jsonb[]) AS c(id, missing, found, probability, explanation)
+       ON CONFLICT ("missingId", "foundId") DO UPDATE SET probability = excluded.probability, explanation = excluded.explanation, "updatedAt" = excluded."updatedAt"
+       RETURNING id, "missingId", "foundId", probability, status, "alertedAt"`,
+      [scores.map(() => randomUUID()), scores.map((c) => c.missingId), scores.map((c) => c.foundId), scores.map((c) => c.probability), scores.map((c) => JSON.stringify(c.explanation)), now],
+    );
   }
 
-  markAlerted(candidateIds: readonly string[], at: Date) {
-    return this.db.matchCandidate.updateMany({ where: { id: { in: [...candidateIds] }, alertedAt: null }, data: { alertedAt: at } });
+  async markAlerted(candidateIds: readonly string[], at: Date): Promise<void> {
+    await this.sql.query(`UPDATE "MatchCandidate" SET "alertedAt" = $2::timestamptz WHERE id = ANY($1::uuid[]) AND "alertedAt" IS NULL`, [[...candidateIds], at]);
   }
 
   candidate(id: string) {
