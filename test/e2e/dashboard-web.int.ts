@@ -65,7 +65,7 @@ describe('the MIS dashboard in the web app', () => {
     expect(csv.split('\r\n')[0]).toBe('track,phase,cases');
 
     // Back up to the state.
-    await page.getByRole('button', { name: 'Back to RJ' }).click();
+    await page.getByRole('button', { name: 'Back to Rajasthan' }).click();
     await page.locator('#dash-areas').getByRole('heading', { name: 'Compare the districts' }).waitFor();
     await context.close();
   });

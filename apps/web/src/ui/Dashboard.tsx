@@ -5,7 +5,7 @@ import { dashboardQuery, type DashboardScope } from '../lib/dashboard.js';
 import { formatDate } from '../lib/i18n.js';
 import { PageTitle, Show, errorText } from './bits.js';
 import { useApp, useLoad } from './context.js';
-import { PlacePicker } from './PlacePicker.js';
+import { PlacePicker, useStateName } from './PlacePicker.js';
 
 const EMPTY: DashboardScope = { stateCode: '', districtCode: '', from: '', to: '' };
 const AREA_ORDERS = ['name', 'productionShare', 'pending', 'escalationsOpen', 'cases'] as const;
@@ -74,6 +74,7 @@ export function Dashboard() {
 function ScopeLine({ o, scope, go, canWiden }: { o: DashboardOverview; scope: DashboardScope; go(s: DashboardScope): void; canWiden(level: 'STATE' | 'NATIONAL'): boolean }) {
   const { t, lang } = useApp();
   const place = o.scope.districtCode ? `${o.scope.name} (${o.scope.districtCode})` : o.scope.stateCode ? o.scope.name : t('dash.india');
+  const stateName = useStateName(o.scope.districtCode ? o.scope.stateCode : null);
   return (
     <div className="notice" role="status">
       <p>
@@ -81,7 +82,7 @@ function ScopeLine({ o, scope, go, canWiden }: { o: DashboardOverview; scope: Da
       </p>
       {o.scope.districtCode && canWiden('STATE') && (
         <button type="button" className="link no-print" onClick={() => go({ ...scope, districtCode: '', stateCode: o.scope.stateCode ?? '' })}>
-          {t('dash.up', { place: o.scope.stateCode ?? '' })}
+          {t('dash.up', { place: stateName })}
         </button>
       )}
       {!o.scope.districtCode && o.scope.stateCode && canWiden('NATIONAL') && (

@@ -19,6 +19,13 @@ function placeList<T>(api: Api, path: string): Promise<T> {
   return list as Promise<T>;
 }
 
+/** A state's name from the places list (its code until the list is read, or if it cannot be). */
+export function useStateName(stateCode: string | null): string {
+  const { api } = useApp();
+  const states = useLoad(() => (stateCode ? placeList<StatePlace[]>(api, '/places/states') : Promise.resolve([])), [stateCode]);
+  return states.data?.find((s) => s.code === stateCode)?.name ?? stateCode ?? '';
+}
+
 /**
  * State, then district, picked by name instead of typed as codes. `fixedStateCode` (a state or district
  * user's own state) hides the state; `required` makes a district compulsory. If the lists cannot be read
