@@ -1,37 +1,20 @@
 // Kill the worker process in the middle of a transition, start another: the transition completes
 // once, and the timeline and audit trail hold exactly one entry for it.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { loadTestConfig, type RakshaConfig } from '@raksha/config';
 import { applyEventUpdate, caseWorkflowId, registrationUpdate, type CaseRegistration } from '@raksha/contracts';
 import { AuditRepository, createDb, type Db } from '@raksha/db';
 import { seed } from '../../prisma/seed.js';
+import { startAppProcess } from '../../test/support/app-process.js';
 import { eventually } from '../../test/support/stack.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
 /** The real worker entry point (`npm run worker`) as its own process. */
-function startWorkerProcess(config: RakshaConfig): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'apps/worker/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: config.databaseUrl, TEMPORAL_TASK_QUEUE: config.temporal.taskQueue },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('[worker] polling')) resolve(child);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code} before polling:\n${output}`)));
-  });
-}
+const startWorkerProcess = (config: RakshaConfig) =>
+  startAppProcess('apps/worker/src/main.ts', { DATABASE_URL: config.databaseUrl, TEMPORAL_TASK_QUEUE: config.temporal.taskQueue }, '[worker] polling');
 
 describe('a worker killed mid-transition', () => {
   let config: RakshaConfig;

@@ -1,9 +1,8 @@
 // The notification processor as its own process (`npm run notifications`, as `npm start` runs it):
 // while it is not running, a case's notices wait in Redis; once it runs, they reach the inbox.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { Client, Connection } from '@temporalio/client';
 import { loadTestConfig, redisConnectionOptions, type RakshaConfig } from '@raksha/config';
@@ -12,29 +11,11 @@ import { createDb, type Db } from '@raksha/db';
 import { startCaseWorker, type RunningWorker } from '../src/case-worker.js';
 import { bundleCaseWorkflows } from '../src/workflow-bundle.js';
 import { seed } from '../../../prisma/seed.js';
+import { startAppProcess } from '../../../test/support/app-process.js';
 import { eventually } from '../../../test/support/stack.js';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 // A Redis database of its own: no other test's worker may deliver (take) these jobs meanwhile.
 const REDIS_URL = 'redis://127.0.0.1:6379/3';
-
-/** `npm run notifications` as its own process; resolves once it is taking jobs. */
-function startNotificationProcess(config: RakshaConfig): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'apps/worker/src/notifications.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: config.databaseUrl, REDIS_URL: config.redisUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('[notifications] delivering')) resolve(child);
-    });
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    child.once('exit', (code) => reject(new Error(`notification processor exited with ${code} before it was ready:\n${output}`)));
-  });
-}
 
 describe('notification processor in its own process', () => {
   let config: RakshaConfig;
@@ -87,7 +68,7 @@ describe('notification processor in its own process', () => {
     expect(await queue.getJob(dedupeKey).then((job) => job?.getState())).toBe('waiting');
     expect(await db.notification.count({ where: { dedupeKey } })).toBe(0);
 
-    processor = await startNotificationProcess(config);
+    processor = await startAppProcess('apps/worker/src/notifications.ts', { DATABASE_URL: config.databaseUrl, REDIS_URL: config.redisUrl }, '[notifications] delivering');
     const delivered = await eventually(async () => (await db.notification.findMany({ where: { dedupeKey } }))[0]);
     expect(delivered).toMatchObject({ caseId: registration.caseId, recipientBody: 'CWC', kind: 'CASE_REGISTERED', districtCode: 'RJ-JAIPUR' });
     await handle.terminate('test finished');
