@@ -135,22 +135,23 @@ export function candidateTerms(s: CandidateSearch, counts: KeyCounts, similarNam
   // A pair finds a subset of what each of its keys finds: it is searched only when both keys are common (refined by
   // place and time) and the pair is rare, so that it reaches beyond their district and window.
   const searchedAlone = (field: 'n' | 'g', key: string) => (counts.get(`${field}:${key}`) ?? 0) <= COMMON_KEY_REPORTS;
-  const byPair = (field: 'nn' | 'ng', a: string, b: string, bField: 'n' | 'g') => {
+  for (const { field, a, b } of subjectPairs(s)) {
     const reports = counts.get(`${field}:${a}+${b}`) ?? 0;
-    if (reports > 0 && reports <= COMMON_KEY_REPORTS && !searchedAlone('n', a) && !searchedAlone(bField, b)) terms.add(`${field}:${a}+${b}`);
-  };
-  const names = [...new Set(s.nameKeys)].sort();
-  names.forEach((a, i) => names.slice(i + 1).forEach((b) => byPair('nn', a, b, 'n')));
-  for (const a of names) for (const g of new Set(s.guardianKeys)) byPair('ng', a, g, 'g');
+    if (reports > 0 && reports <= COMMON_KEY_REPORTS && !searchedAlone('n', a) && !searchedAlone(field === 'nn' ? 'n' : 'g', b)) terms.add(`${field}:${a}+${b}`);
+  }
   for (const w of weeks) for (const y of years) terms.add(`${s.searchByAttributes ? 'd' : 'a'}:${s.districtCode}#${w}${y}`);
   return [...terms];
 }
 
-/** The subject's combined keys as "MatchKeyPair" counts them (nn: a < b; ng: name key + guardian's key). */
-function pairKeys(s: Pick<CandidateSearch, 'nameKeys' | 'guardianKeys'>): string[] {
+/** The subject's combined keys as "MatchKeyPair" counts them (nn: two name keys, a < b; ng: a name key and a guardian's). */
+function subjectPairs(s: Pick<CandidateSearch, 'nameKeys' | 'guardianKeys'>): { field: 'nn' | 'ng'; a: string; b: string }[] {
   const names = [...new Set(s.nameKeys)].sort();
-  return [...names.flatMap((a, i) => names.slice(i + 1).map((b) => `${a}+${b}`)), ...names.flatMap((a) => [...new Set(s.guardianKeys)].map((g) => `${a}+${g}`))];
+  return [
+    ...names.flatMap((a, i) => names.slice(i + 1).map((b) => ({ field: 'nn' as const, a, b }))),
+    ...names.flatMap((a) => [...new Set(s.guardianKeys)].map((b) => ({ field: 'ng' as const, a, b }))),
+  ];
 }
+const pairKeys = (s: Pick<CandidateSearch, 'nameKeys' | 'guardianKeys'>) => subjectPairs(s).map(({ a, b }) => `${a}+${b}`);
 
 export interface CandidateScore {
   missingId: string;
