@@ -36,8 +36,8 @@ const configSchema = z.object({
   CONTACT_CODE_DELIVERY: z.enum(['inbox', 'smtp']),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.string().min(3),
-  // Each cached case workflow holds ~1.9 MiB of worker heap (docs/benchmarks.md); the SDK's default
-  // sizes the cache past what the heap holds, and the worker dies at ~2,300 open cases.
+  // A cached case workflow costs ~0.15 MiB of worker memory since they share one frozen machine (docs/benchmarks.md);
+  // a larger cache also makes the SDK core walk more entries per input, so the size is a deployment choice.
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000),
   // `false` when the notification processor runs as its own process (`npm run notifications`, as
   // `npm start` does), so inbox delivery never holds up the worker's workflow tasks.
