@@ -136,9 +136,19 @@ export function fitProbabilities(data: SyntheticDataset, e: Evaluation): { proba
     MatchField,
     { m: Map<string, number>; u: Map<string, number> }
   >;
+  const route = (s: ScoredPair) => candidateRoute(data.missing[s.missing] as MissingReport, data.found[s.found] as FoundReport);
+  // A shared pet name is the only name evidence a found child without a usable name can give: its alternative is no
+  // agreeing alias at all (no level), so its m and u are shares of all that route's pairs, not of the compared ones.
+  const petNames = { m: { pairs: 0, agree: 0 }, u: { pairs: 0, agree: 0 } };
   for (const s of e.scored) {
+    const attributesRoute = route(s) === 'attributes';
+    if (attributesRoute) petNames[s.isMatch ? 'm' : 'u'].pairs++;
     for (const c of compareReports(data.missing[s.missing] as MissingReport, data.found[s.found] as FoundReport)) {
       if (c.level === null) continue;
+      if (c.field === 'name' && c.level === 'petName') {
+        if (attributesRoute) petNames[s.isMatch ? 'm' : 'u'].agree++;
+        continue;
+      }
       const side = counts[c.field][s.isMatch ? 'm' : 'u'];
       side.set(c.level, (side.get(c.level) ?? 0) + 1);
     }
@@ -153,7 +163,8 @@ export function fitProbabilities(data: SyntheticDataset, e: Evaluation): { proba
       return [field, Object.fromEntries(levels.map((l) => [l, { m: share(counts[field].m, l), u: share(counts[field].u, l) }]))];
     }),
   ) as unknown as LevelProbabilities;
-  const route = (s: ScoredPair) => candidateRoute(data.missing[s.missing] as MissingReport, data.found[s.found] as FoundReport);
+  const petShare = (side: { pairs: number; agree: number }) => (side.agree + 1) / (side.pairs + 2);
+  probabilities.name.petName = { m: petShare(petNames.m), u: petShare(petNames.u) };
   const share = (r: 'name' | 'attributes') => {
     const pairs = e.scored.filter((s) => route(s) === r);
     return pairs.filter((s) => s.isMatch).length / Math.max(1, pairs.length);

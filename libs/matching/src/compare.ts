@@ -20,7 +20,7 @@ export function compareReports(missing: MissingReport, found: FoundReport, optio
   const days = daysBetween(missing.lastSeenAt, found.foundAt);
   const names = m.names.length > 0 && f.names.length > 0 ? compareNameLists(m.names, f.names) : undefined;
   return [
-    names ? { ...fromNames('name', names), matchedKeys: sideKeys(names) } : neutral('name', 'name not recorded on both reports'),
+    names ? compareChildNames(names) : neutral('name', 'name not recorded on both reports'),
     compareGuardians(m, f, new Set(names?.matchedKeys), why),
     compareGender(missing, found, why),
     compareAge(m, f, found.foundAt, days, why),
@@ -44,6 +44,13 @@ function neutral<F extends MatchField>(field: F, reason: string): FieldCompariso
 function fromNames<F extends 'name' | 'guardians'>(field: F, c: NameComparison, prefix = ''): FieldComparison<F> {
   if (c.score === null) return neutral(field, `${prefix}${c.reason}`);
   return { field, level: nameLevel(c.score, c.matchedWords), score: c.score, reason: `${prefix}${c.reason}` };
+}
+
+// Only a pet name agreeing (Munna and alias Munna) is evidence of its own: weaker than a given name, yet for it, not
+// against it as a weak spelling likeness would be.
+function compareChildNames(c: NameComparison): FieldComparison<'name'> {
+  const field = fromNames('name', c);
+  return { ...field, ...(c.petNameOnly && field.level !== null ? { level: 'petName' as const } : {}), matchedKeys: sideKeys(c) };
 }
 
 // matchedKeys alternates the missing report's key and the found report's.

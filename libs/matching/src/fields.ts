@@ -5,7 +5,7 @@ export const MATCH_FIELDS = ['name', 'guardians', 'gender', 'age', 'height', 'co
 export type MatchField = (typeof MATCH_FIELDS)[number];
 
 export const FIELD_LEVELS = {
-  name: ['full', 'exact', 'strong', 'good', 'partial', 'weak', 'differs'],
+  name: ['full', 'exact', 'strong', 'good', 'petName', 'partial', 'weak', 'differs'],
   guardians: ['full', 'exact', 'strong', 'good', 'partial', 'weak', 'differs'],
   gender: ['same', 'compatible', 'different'],
   age: ['same', 'overlap', 'near', 'far', 'conflict'],

@@ -30,6 +30,8 @@ export interface NameComparison {
   matchedWords: number;
   /** phonetic keys of the agreeing words, both sides */
   matchedKeys: string[];
+  /** the only words that agree are a generic pet name (Munna and alias Munna): evidence of its own, apart from spelling */
+  petNameOnly?: boolean;
 }
 
 const NO_MATCH: TokenMatch = { score: 0, reason: 'no match' };
@@ -174,7 +176,8 @@ function judgeAlignment(a: AnalysedName, b: AnalysedName, pairs: Pair[]): NameCo
   const reason = (partial ? (base === 'exact' ? partial : `${partial} (${base})`) : base) + (reordered ? ', word order differs' : '');
   const matchedWords = matched.filter((p) => a.tokens[p.i]?.role === 'core' && b.tokens[p.j]?.role === 'core').length;
   const matchedKeys = matched.flatMap((p) => [a.tokens[p.i]?.key ?? '', b.tokens[p.j]?.key ?? '']);
-  return { score: round(quality * factor), reason, pairs: described, matchedWords, matchedKeys };
+  const petNameOnly = matched.every((p) => p.match.reason === 'generic pet name');
+  return { score: round(quality * factor), reason, pairs: described, matchedWords, matchedKeys, ...(petNameOnly ? { petNameOnly } : {}) };
 }
 
 // How much the words left unaligned take away: a surname one report leaves out is common,

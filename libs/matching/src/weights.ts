@@ -6,7 +6,8 @@
 //
 // Fitted by `npm run eval:matching -- --fit` on a synthetic set (seed raksha-fit: 2,000 true
 // pairs, 4,000 + 2,000 distractors; counts with add-one smoothing), except the levels marked
-// "set by hand", which blocking never lets through. The synthetic set encodes assumptions
+// "set by hand", which blocking never lets through. A shared pet name (name: petName) is fitted on the pairs of found
+// children with no usable name, where its alternative is no agreeing alias rather than another level. The synthetic set encodes assumptions
 // (how often surnames are dropped, how far children travel, how soon they are found), so
 // these must be re-estimated on confirmed real matches before thresholds are trusted.
 // The weight of each level is in the comment after it.
@@ -21,21 +22,22 @@ export type LevelProbabilities = { [F in MatchField]: Record<FieldLevel<F>, Leve
 
 export const LEVEL_PROBABILITIES: LevelProbabilities = {
   name: {
-    full: { m: 0.265, u: 0.00164 }, // 5.09
-    exact: { m: 0.24, u: 0.0478 }, // 1.61
-    strong: { m: 0.0739, u: 0.0151 }, // 1.59
-    good: { m: 0.37, u: 0.146 }, // 0.93
-    partial: { m: 0.025, u: 0.0422 }, // -0.52
-    weak: { m: 0.0216, u: 0.163 }, // -2.02
-    differs: { m: 0.00511, u: 0.584 }, // -4.74
+    full: { m: 0.268, u: 0.00176 }, // 5.03
+    exact: { m: 0.243, u: 0.0515 }, // 1.55
+    strong: { m: 0.0748, u: 0.0163 }, // 1.53
+    good: { m: 0.375, u: 0.158 }, // 0.86
+    petName: { m: 0.0916, u: 0.0122 }, // 2.02
+    partial: { m: 0.0253, u: 0.0454 }, // -0.58
+    weak: { m: 0.00921, u: 0.0983 }, // -2.37
+    differs: { m: 0.0046, u: 0.629 }, // -4.92
   },
   guardians: {
-    full: { m: 0.17, u: 0.00025 }, // 6.52
-    exact: { m: 0.386, u: 0.0106 }, // 3.60
-    strong: { m: 0.11, u: 0.00306 }, // 3.58
-    good: { m: 0.31, u: 0.0261 }, // 2.47
-    partial: { m: 0.0111, u: 0.00143 }, // 2.05
-    weak: { m: 0.00444, u: 0.00988 }, // -0.80
+    full: { m: 0.17, u: 0.000249 }, // 6.53
+    exact: { m: 0.386, u: 0.0105 }, // 3.61
+    strong: { m: 0.11, u: 0.00305 }, // 3.59
+    good: { m: 0.31, u: 0.026 }, // 2.48
+    partial: { m: 0.0111, u: 0.00142 }, // 2.06
+    weak: { m: 0.00444, u: 0.00982 }, // -0.79
     differs: { m: 0.00888, u: 0.949 }, // -4.67
   },
   gender: {
@@ -44,22 +46,22 @@ export const LEVEL_PROBABILITIES: LevelProbabilities = {
     different: { m: 0.002, u: 0.45 }, // -5.42 set by hand: blocking excludes it
   },
   age: {
-    same: { m: 0.0767, u: 0.0402 }, // 0.65
-    overlap: { m: 0.772, u: 0.526 }, // 0.38
+    same: { m: 0.0767, u: 0.0395 }, // 0.66
+    overlap: { m: 0.771, u: 0.527 }, // 0.38
     near: { m: 0.124, u: 0.231 }, // -0.62
-    far: { m: 0.0269, u: 0.203 }, // -2.02
+    far: { m: 0.0275, u: 0.203 }, // -2.00
     conflict: { m: 0.002, u: 0.3 }, // -5.01 set by hand: blocking excludes it
   },
   height: {
-    overlap: { m: 0.807, u: 0.363 }, // 0.80
+    overlap: { m: 0.807, u: 0.365 }, // 0.79
     near: { m: 0.185, u: 0.195 }, // -0.05
-    far: { m: 0.00649, u: 0.193 }, // -3.39
-    conflict: { m: 0.00162, u: 0.25 }, // -5.04
+    far: { m: 0.00649, u: 0.192 }, // -3.39
+    conflict: { m: 0.00162, u: 0.248 }, // -5.03
   },
   complexion: {
-    same: { m: 0.58, u: 0.268 }, // 0.77
+    same: { m: 0.58, u: 0.269 }, // 0.77
     adjacent: { m: 0.383, u: 0.431 }, // -0.12
-    different: { m: 0.0378, u: 0.302 }, // -2.08
+    different: { m: 0.0378, u: 0.3 }, // -2.07
   },
   marks: {
     strong: { m: 0.786, u: 0.0315 }, // 3.22
@@ -67,26 +69,26 @@ export const LEVEL_PROBABILITIES: LevelProbabilities = {
     differs: { m: 0.0226, u: 0.525 }, // -3.15
   },
   languages: {
-    regional: { m: 0.466, u: 0.0458 }, // 2.32
-    common: { m: 0.493, u: 0.418 }, // 0.17
-    differs: { m: 0.041, u: 0.537 }, // -2.57
+    regional: { m: 0.467, u: 0.0461 }, // 2.31
+    common: { m: 0.492, u: 0.415 }, // 0.17
+    differs: { m: 0.0409, u: 0.538 }, // -2.58
   },
   clothing: {
     strong: { m: 0.772, u: 0.0502 }, // 2.73
     partial: { m: 0.122, u: 0.466 }, // -1.34
-    differs: { m: 0.106, u: 0.483 }, // -1.52
+    differs: { m: 0.106, u: 0.484 }, // -1.52
   },
   place: {
-    local: { m: 0.481, u: 0.0223 }, // 3.07
-    regional: { m: 0.176, u: 0.0747 }, // 0.85
-    distant: { m: 0.259, u: 0.664 }, // -0.94
-    remote: { m: 0.0843, u: 0.239 }, // -1.04
+    local: { m: 0.481, u: 0.0222 }, // 3.08
+    regional: { m: 0.175, u: 0.074 }, // 0.86
+    distant: { m: 0.259, u: 0.663 }, // -0.94
+    remote: { m: 0.0847, u: 0.24 }, // -1.04
   },
   time: {
-    week: { m: 0.481, u: 0.00888 }, // 3.99
-    months: { m: 0.247, u: 0.058 }, // 1.45
-    year: { m: 0.159, u: 0.325 }, // -0.72
-    years: { m: 0.113, u: 0.608 }, // -1.68
+    week: { m: 0.481, u: 0.00883 }, // 4.00
+    months: { m: 0.246, u: 0.0578 }, // 1.45
+    year: { m: 0.159, u: 0.324 }, // -0.71
+    years: { m: 0.113, u: 0.609 }, // -1.69
     before: { m: 0.000001, u: 0.5 }, // -13.12 set by hand: blocking excludes it
   },
 };
@@ -104,7 +106,7 @@ export interface CandidatePriors {
  * depends on how many reports the registry holds per true match; re-estimate with the real
  * candidate volume.
  */
-export const PRIOR_MATCH_PROBABILITY: CandidatePriors = { name: 0.018, attributes: 0.000423 };
+export const PRIOR_MATCH_PROBABILITY: CandidatePriors = { name: 0.018, attributes: 0.000421 };
 
 /**
  * Naive Bayes treats the fields as independent, and they are not quite (place and time, name
@@ -116,7 +118,7 @@ export interface Calibration {
   intercept: number;
 }
 
-export const CALIBRATION: Calibration = { slope: 0.866, intercept: -0.801 };
+export const CALIBRATION: Calibration = { slope: 0.877, intercept: -0.730 };
 
 /** ln(m / u): how many nats of evidence a field's level adds (negative: against a match). */
 export function levelWeight<F extends MatchField>(field: F, level: FieldLevel<F>, table: LevelProbabilities = LEVEL_PROBABILITIES): number {

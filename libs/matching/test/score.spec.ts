@@ -54,6 +54,16 @@ describe('scorePair', () => {
     expect(field(r, 'age').reason).toMatch(/^ranges overlap \(expected 11–12, 2\.0 years on, found 10–12\)$/);
   });
 
+  it('ranks a report that lists the pet name a found child gives above one that lists none', () => {
+    const foundMunni = found({ name: 'Munni', gender: 'FEMALE' });
+    const withAlias = scorePair(missing({ name: 'Heena', aliases: ['Munni'], gender: 'FEMALE' }), foundMunni);
+    const without = scorePair(missing({ name: 'Heena', gender: 'FEMALE' }), foundMunni);
+    expect(field(withAlias, 'name')).toMatchObject({ level: 'petName', reason: 'generic pet name' });
+    expect(field(withAlias, 'name').weight).toBeGreaterThan(0);
+    expect(field(without, 'name')).toMatchObject({ level: null, weight: 0 });
+    expect(withAlias.probability).toBeGreaterThan(without.probability);
+  });
+
   it('lets a field recorded on one report only contribute nothing', () => {
     const r = scorePair(missing({ name: 'Ravi' }), found({ name: 'Ravi' }));
     for (const f of r.fields.filter((x) => !['name', 'time'].includes(x.field))) {

@@ -548,6 +548,7 @@ export const en = {
   'match.level.name.exact': 'Same name',
   'match.level.name.strong': 'Very similar name',
   'match.level.name.good': 'Similar name',
+  'match.level.name.petName': 'Same pet name',
   'match.level.name.partial': 'Partly similar name',
   'match.level.name.weak': 'Slightly similar name',
   'match.level.name.differs': 'Different names',

@@ -550,6 +550,7 @@ export const hi: Record<MessageKey, string> = {
   'match.level.name.exact': 'वही नाम',
   'match.level.name.strong': 'बहुत मिलता-जुलता नाम',
   'match.level.name.good': 'मिलता-जुलता नाम',
+  'match.level.name.petName': 'घर का वही नाम',
   'match.level.name.partial': 'आंशिक रूप से मिलता नाम',
   'match.level.name.weak': 'थोड़ा-सा मिलता नाम',
   'match.level.name.differs': 'अलग नाम',
