@@ -64,19 +64,33 @@ function without(name: AnalysedName, counted: ReadonlySet<string>): AnalysedName
   return tokens.some((t) => t.role === 'core') ? { ...name, tokens } : name;
 }
 
-// Father against father, mother against mother; a guardian against anyone.
+// Father against father, mother against mother; a guardian against anyone. Both parents' names agreeing are two
+// independent words of evidence, as a parent's given name and surname are.
 function compareGuardians(m: PreparedReport, f: PreparedReport, counted: ReadonlySet<string>, why: Why): FieldComparison<'guardians'> {
-  let best: { c: NameComparison; relation: string } | undefined;
+  const best = new Map<string, NameComparison>();
   for (const a of m.guardians) {
     for (const b of f.guardians) {
       if (a.relation !== b.relation && a.relation !== 'GUARDIAN' && b.relation !== 'GUARDIAN') continue;
       const c = compareNameLists([without(a.name, counted)], [without(b.name, counted)]);
-      if (c.score !== null && (best?.c.score == null || c.score > best.c.score)) best = { c, relation: b.relation.toLowerCase() };
+      const relation = b.relation.toLowerCase();
+      const sofar = best.get(relation)?.score;
+      if (c.score !== null && (sofar == null || c.score > sofar)) best.set(relation, c);
     }
   }
-  if (!best) return neutral('guardians', 'no parent or guardian named on both reports');
-  return fromNames('guardians', best.c, why(() => `${best.relation}'s name: `));
+  const [father, mother] = [best.get('father'), best.get('mother')];
+  if (father?.score != null && mother?.score != null && father.score >= BOTH_PARENTS_AGREE && mother.score >= BOTH_PARENTS_AGREE) {
+    const both: NameComparison = { ...father, score: Math.max(father.score, mother.score), matchedWords: 2, reason: '' };
+    return fromNames('guardians', both, why(() => `father's name: ${father.reason}; mother's name: ${mother.reason}`));
+  }
+  let top: [string, NameComparison] | undefined;
+  for (const entry of best) if (!top || (entry[1].score ?? 0) > (top[1].score ?? 0)) top = entry;
+  if (!top) return neutral('guardians', 'no parent or guardian named on both reports');
+  const [relation, c] = top;
+  return fromNames('guardians', c, why(() => `${relation}'s name: `));
 }
+
+/** Both parents' names at least this alike (a good likeness each, a surname left out allowed): two agreeing words. */
+const BOTH_PARENTS_AGREE = 0.78;
 
 // A child may be reported under the sex assigned at birth and found as transgender: compatible.
 function compareGender(missing: MissingReport, found: FoundReport, why: Why): FieldComparison<'gender'> {

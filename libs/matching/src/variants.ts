@@ -90,6 +90,10 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   ['reddy', 'reddi'],
   ['pandey', 'pande', 'pandeya'],
   ['narayan', 'narayana', 'narain'],
+  // Telugu and Bengali surnames whose English spelling is not their script's: రావు Rao, నాయుడు Naidu, ਦੱਤ/দত্ত Dutta
+  ['rao', 'ravu', 'rau'],
+  ['naidu', 'nayudu', 'naydu'],
+  ['dutta', 'datta', 'dutt', 'datt'],
 ];
 
 // Muhammad's spellings are too many to list: m + vowel + (h) + vowel + m + vowel + d.

@@ -22,22 +22,22 @@ export type LevelProbabilities = { [F in MatchField]: Record<FieldLevel<F>, Leve
 
 export const LEVEL_PROBABILITIES: LevelProbabilities = {
   name: {
-    full: { m: 0.268, u: 0.00176 }, // 5.03
+    full: { m: 0.269, u: 0.00177 }, // 5.02
     exact: { m: 0.243, u: 0.0515 }, // 1.55
     strong: { m: 0.0748, u: 0.0163 }, // 1.53
     good: { m: 0.375, u: 0.158 }, // 0.86
     petName: { m: 0.0916, u: 0.0122 }, // 2.02
     partial: { m: 0.0253, u: 0.0454 }, // -0.58
-    weak: { m: 0.00921, u: 0.0983 }, // -2.37
+    weak: { m: 0.00806, u: 0.0979 }, // -2.50
     differs: { m: 0.0046, u: 0.629 }, // -4.92
   },
   guardians: {
-    full: { m: 0.17, u: 0.000249 }, // 6.53
-    exact: { m: 0.386, u: 0.0105 }, // 3.61
-    strong: { m: 0.11, u: 0.00305 }, // 3.59
-    good: { m: 0.31, u: 0.026 }, // 2.48
+    full: { m: 0.24, u: 0.000318 }, // 6.63
+    exact: { m: 0.327, u: 0.0104 }, // 3.45
+    strong: { m: 0.0999, u: 0.00303 }, // 3.49
+    good: { m: 0.309, u: 0.026 }, // 2.47
     partial: { m: 0.0111, u: 0.00142 }, // 2.06
-    weak: { m: 0.00444, u: 0.00982 }, // -0.79
+    weak: { m: 0.00444, u: 0.00979 }, // -0.79
     differs: { m: 0.00888, u: 0.949 }, // -4.67
   },
   gender: {
@@ -69,14 +69,14 @@ export const LEVEL_PROBABILITIES: LevelProbabilities = {
     differs: { m: 0.0226, u: 0.525 }, // -3.15
   },
   languages: {
-    regional: { m: 0.467, u: 0.0461 }, // 2.31
-    common: { m: 0.492, u: 0.415 }, // 0.17
+    regional: { m: 0.467, u: 0.0461 }, // 2.32
+    common: { m: 0.492, u: 0.416 }, // 0.17
     differs: { m: 0.0409, u: 0.538 }, // -2.58
   },
   clothing: {
     strong: { m: 0.772, u: 0.0502 }, // 2.73
     partial: { m: 0.122, u: 0.466 }, // -1.34
-    differs: { m: 0.106, u: 0.484 }, // -1.52
+    differs: { m: 0.106, u: 0.483 }, // -1.52
   },
   place: {
     local: { m: 0.481, u: 0.0222 }, // 3.08
@@ -118,7 +118,7 @@ export interface Calibration {
   intercept: number;
 }
 
-export const CALIBRATION: Calibration = { slope: 0.877, intercept: -0.730 };
+export const CALIBRATION: Calibration = { slope: 0.877, intercept: -0.735 };
 
 /** ln(m / u): how many nats of evidence a field's level adds (negative: against a match). */
 export function levelWeight<F extends MatchField>(field: F, level: FieldLevel<F>, table: LevelProbabilities = LEVEL_PROBABILITIES): number {

@@ -37,6 +37,13 @@ describe('compareNames', () => {
     expect(compareNames('Md', 'Muhammad')).toMatchObject({ reason: 'nickname/variant' });
   });
 
+  it('joins surnames whose English spelling is not the script\'s (Rao for రావు, Naidu for నాయుడు, Dutta for ਦੱਤ)', () => {
+    expect(compareNames('Chaithanya Rao', 'చైతన్య రావు').score).toBeGreaterThanOrEqual(0.9);
+    expect(compareNames('Venkatesh Naidu', 'వెంకటేష్ నాయుడు').score).toBeGreaterThanOrEqual(0.9);
+    expect(compareNames('Rakhi Dutta', 'ਰਾਖੀ ਦੱਤ').score).toBeGreaterThanOrEqual(0.9);
+    expect(compareNames('Rakhi Dutta', 'Rakhi Rao').score).toBeLessThan(0.6);
+  });
+
   it('tolerates swapped word order and says so', () => {
     const c = compareNames('Ravi Sharma', 'Sharma Ravi');
     expect(c.score).toBe(1);

@@ -96,6 +96,20 @@ describe('scorePair', () => {
     expect(field(sharedSurname, 'guardians').level).not.toBe('full');
   });
 
+  it("counts both parents' names agreeing as two words of evidence, more than one parent's", () => {
+    const parents = [
+      { relation: 'FATHER' as const, name: 'Sooraj Mathew' },
+      { relation: 'MOTHER' as const, name: 'Anjali' },
+    ];
+    const child = found({ name: 'Anoop', guardians: [{ relation: 'FATHER', name: 'സൂരജ്' }, { relation: 'MOTHER', name: 'അംജലി' }] });
+    const both = scorePair(missing({ name: 'Anoop Mathew', guardians: parents }), child);
+    const fatherOnly = scorePair(missing({ name: 'Anoop Mathew', guardians: [parents[0]!] }), child);
+    expect(field(both, 'guardians')).toMatchObject({ level: 'full' });
+    expect(field(both, 'guardians').reason).toMatch(/^father's name: .*; mother's name: /);
+    expect(field(fatherOnly, 'guardians').level).not.toBe('full');
+    expect(field(both, 'guardians').weight).toBeGreaterThan(field(fatherOnly, 'guardians').weight);
+  });
+
   it('does not compare a mother’s name with a father’s', () => {
     const r = scorePair(LAKSHMI, found({ guardians: [{ relation: 'MOTHER', name: 'Ramesh Meena' }] }));
     expect(field(r, 'guardians').level).toBeNull();
