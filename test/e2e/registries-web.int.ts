@@ -65,4 +65,25 @@ describe('registries in the web app', () => {
     await page.getByRole('heading', { name: 'Asha Kiran Balika Griha' }).waitFor();
     await page.getByText('0 of 25 places filled').waitFor();
   }, 60_000);
+
+  it('a registry officer reads past the first 25 institutions with "Load more", each once', async () => {
+    const other = await isolatedDistrict(stack, []);
+    const d = other.districtCode;
+    const names = Array.from({ length: 27 }, (_, i) => `Bal Ashram ${String(i + 1).padStart(2, '0')}`);
+    const csv = ['name,districtCode,kind,management,capacity_MALE_6-11', ...names.map((n) => `${n},${d},CHILDRENS_HOME,NGO,10`)].join('\n');
+    await stack.http.post('/institutions/import').set(other.dcpu).set('Content-Type', 'text/csv').send(csv).expect(201);
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, base, `dcpu.t${d.slice('RJ-T'.length).toLowerCase()}`);
+    await page.getByRole('link', { name: 'Registries' }).click();
+    const rows = page.getByTestId('institution');
+    await rows.nth(24).waitFor();
+    expect(await rows.count()).toBe(25);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await rows.nth(26).waitFor();
+    const shown = await rows.locator('.child').allTextContents();
+    expect(shown.sort()).toEqual(names);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+  }, 60_000);
 });

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { AGE_BANDS, CAPACITY_GENDERS, INSTITUTION_KINDS, INSTITUTION_MANAGEMENT } from '@raksha/domain';
 import { formatDate, formatDateTime, humanize, type MessageKey } from '../lib/i18n.js';
-import { Link, PageTitle, Show, errorText } from './bits.js';
-import { useApp, useLoad } from './context.js';
+import { Link, LoadMore, PageTitle, Show, errorText } from './bits.js';
+import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 import { ApiError, problemOf } from '../lib/api.js';
 
@@ -102,14 +102,13 @@ export function InstitutionList() {
   const { t, tx, api } = useApp();
   const [kind, setKind] = useState('');
   const [expiring, setExpiring] = useState(false);
-  const [cursor, setCursor] = useState<string>();
-  const list = useLoad(() => {
+  const pages = usePages((cursor) => {
     const q = new URLSearchParams({ limit: '25' });
     if (kind) q.set('kind', kind);
     if (expiring) q.set('registrationExpiringBefore', new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10));
     if (cursor) q.set('cursor', cursor);
     return api.get<Page<InstitutionView>>(`/institutions?${q.toString()}`);
-  }, [kind, expiring, cursor]);
+  }, [kind, expiring]);
   return (
     <section aria-labelledby="page-title">
       <PageTitle>{t('inst.title')}</PageTitle>
@@ -128,10 +127,7 @@ export function InstitutionList() {
           <select
             id="inst-kind"
             value={kind}
-            onChange={(e) => {
-              setCursor(undefined);
-              setKind(e.target.value);
-            }}
+            onChange={(e) => setKind(e.target.value)}
           >
             <option value="">{t('rep.any')}</option>
             {INSTITUTION_KINDS.map((k) => (
@@ -146,22 +142,19 @@ export function InstitutionList() {
             id="inst-expiring"
             type="checkbox"
             checked={expiring}
-            onChange={(e) => {
-              setCursor(undefined);
-              setExpiring(e.target.checked);
-            }}
+            onChange={(e) => setExpiring(e.target.checked)}
           />
           <label htmlFor="inst-expiring">{t('inst.expiringOnly')}</label>
         </div>
       </div>
-      <Show loaded={list}>
-        {(p) =>
-          p.items.length === 0 ? (
+      <Show loaded={pages.first}>
+        {(first) =>
+          first.length === 0 ? (
             <p>{t('inst.empty')}</p>
           ) : (
             <>
               <ol className="list">
-                {p.items.map((i) => (
+                {[...first, ...pages.rest].map((i) => (
                   <li key={i.id} className="card case-row" data-testid="institution">
                     <Link to={`/registry/institutions/${i.id}`} className="case-link">
                       <span className="child">{i.name}</span>
@@ -174,11 +167,7 @@ export function InstitutionList() {
                   </li>
                 ))}
               </ol>
-              {p.nextCursor && (
-                <button type="button" onClick={() => setCursor(p.nextCursor!)}>
-                  {t('cand.next')}
-                </button>
-              )}
+              <LoadMore pages={pages} />
             </>
           )
         }
