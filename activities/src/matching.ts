@@ -33,7 +33,8 @@ export interface MatchOutcome {
   alerted: number;
 }
 
-const toRecord = (r: CandidateRow) =>
+/** A stored report as the record matching works on (a candidate, the subject, or a report being re-keyed). */
+export const storedRecord = (r: Pick<CandidateRow, 'id' | 'kind' | 'description' | 'occurredAt' | 'stateCode' | 'districtCode' | 'placeText' | 'lat' | 'lon'>) =>
   childReportOf({
     id: r.id,
     kind: r.kind as 'MISSING' | 'FOUND',
@@ -46,7 +47,7 @@ export function createMatcher(deps: MatcherDeps) {
   // A report's description, date and place are never edited after filing, so a candidate's record is built and
   // analysed once (prepareReport memoises per record) while it stays among the most recent 50,000 (11 MB of synthetic ones).
   const records = new BoundedCache<string, ChildReport>();
-  const recordOf = (r: CandidateRow) => records.getOrAdd(r.id, () => toRecord(r));
+  const recordOf = (r: CandidateRow) => records.getOrAdd(r.id, () => storedRecord(r));
   return {
     async matchReport(reportId: string): Promise<MatchOutcome> {
       const subject = await deps.reports.matchSubject(reportId);
@@ -65,7 +66,7 @@ export function createMatcher(deps: MatcherDeps) {
         searchByAttributes: subject.searchByAttributes,
       });
       const frequencies: KeyFrequencies = { kind: other, reports: counts.get('*:') ?? rows.length, count: (key) => counts.get(`n:${key}`) };
-      const me = toRecord(subject);
+      const me = storedRecord(subject);
       // Every candidate is scored; only the kept are explained field by field (compared again, with the words).
       const kept: { missing: MissingReport; found: FoundReport }[] = [];
       let scored = 0;

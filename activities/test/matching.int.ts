@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { createDb, createMatchingPool, poolMatchingSql, ReportRepository, type Db, type NewChildReport } from '@raksha/db';
-import { blockingKeys, childReportOf, KEPT_THRESHOLD, REVIEW_THRESHOLD, type ChildDescription, type Place } from '@raksha/matching';
+import { childReportOf, KEPT_THRESHOLD, REVIEW_THRESHOLD, storedKeys, type ChildDescription, type Place } from '@raksha/matching';
 import { createMatcher } from '../src/matching.js';
 import { createScratchDb, type ScratchDb } from '../../test/support/scratch-db.js';
 
@@ -12,11 +12,11 @@ const DISTRICTS: [string, string][] = [['RJ', 'RJ-JAIPUR'], ['RJ', 'RJ-JODHPUR']
 function report(kind: 'MISSING' | 'FOUND', child: Omit<ChildDescription, 'id' | 'place'>, on: string, [stateCode, districtCode]: [string, string]): NewChildReport {
   const id = randomUUID();
   const place: Place = { stateCode, districtCode };
-  const { searchNames, ...keys } = blockingKeys(childReportOf({ id, kind, description: child, occurredAt: on, place }));
+  const keys = storedKeys(childReportOf({ id, kind, description: child, occurredAt: on, place }));
   return {
     id, kind, status: 'OPEN', policeRef: null, stationId: null, filedBy: randomUUID(), filedByRole: 'STATION_OFFICER', filedByBodyId: null, reporterContact: null,
     description: child as Record<string, unknown>, occurredAt: new Date(on), stateCode, districtCode, thanaCode: null, placeText: null, lat: null, lon: null,
-    photo: null, photoType: null, caseId: null, ...keys, searchName: searchNames.join(' '), createdAt: new Date(),
+    photo: null, photoType: null, caseId: null, ...keys, createdAt: new Date(),
   };
 }
 

@@ -1,8 +1,8 @@
 import { Queue } from 'bullmq';
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createActivities, createInstitutionActivities, createMatcher } from '@raksha/activities';
+import { createActivities, createInstitutionActivities, createMatcher, createRekeyer } from '@raksha/activities';
 import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
-import { NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
+import { enqueueRekey, MATCHING_QUEUE, NOTIFICATION_QUEUE, type MatchingJob, type NotificationJob } from '@raksha/contracts';
 import { CaseRepository, createMatchingPool, EscalationRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
 import { startMatchingProcessor } from './matching.processor.js';
 import { startNotificationProcessor } from './notification.processor.js';
@@ -42,9 +42,15 @@ export async function startCaseWorker(
   const processor = config.worker.deliversNotifications ? startNotificationProcessor(redis, new NotificationRepository(db)) : undefined;
   // Matching's statements through a pool of their own: no Prisma query compiler, sequential scans and JIT off per session.
   const matchingPool = createMatchingPool(config.databaseUrl);
-  const matching = startMatchingProcessor(redis, createMatcher({ reports: new ReportRepository(db, poolMatchingSql(matchingPool)), notifications }));
+  const reports = new ReportRepository(db, poolMatchingSql(matchingPool));
+  const matchingJobs = new Queue<MatchingJob>(MATCHING_QUEUE, { connection: redis });
+  const rekeyer = createRekeyer({ reports, matching: matchingJobs });
+  const matching = startMatchingProcessor(redis, createMatcher({ reports, notifications }), rekeyer);
+  // Reports stored under older matching keys are re-keyed once per version, whichever worker starts first.
+  await enqueueRekey(matchingJobs, rekeyer.keysVersion);
   const done = worker.run().finally(async () => {
     await matching.close();
+    await matchingJobs.close();
     await matchingPool.end();
     await processor?.close();
     await notifications.close();

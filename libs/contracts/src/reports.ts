@@ -113,8 +113,24 @@ export type RequestContactVerificationBody = z.infer<typeof requestContactVerifi
 export const confirmContactVerificationBody = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'the six-digit code') });
 export type ConfirmContactVerificationBody = z.infer<typeof confirmContactVerificationBody>;
 
-/** BullMQ queue of matching jobs: one per new or accepted report. */
+/** BullMQ queue of matching jobs: one per new or accepted report ('match'), and re-keying stored reports ('rekey'). */
 export const MATCHING_QUEUE = 'raksha-matching';
-export interface MatchingJob {
-  reportId: string;
+export type MatchingJob = { reportId: string } | { keysVersion: number };
+
+/** What enqueuing needs of a BullMQ queue (so this module imports no BullMQ). */
+export interface MatchingQueue {
+  add(name: string, data: MatchingJob, opts: { jobId: string; attempts: number; backoff: { type: 'exponential'; delay: number }; removeOnComplete: number | boolean; removeOnFail: boolean }): Promise<unknown>;
+}
+
+/** Matches one report in a job of its own, retried with backoff (its writes are upserts); `why` tells its job id apart. */
+export function enqueueMatching(queue: MatchingQueue, reportId: string, why: string): Promise<unknown> {
+  return queue.add('match', { reportId }, { jobId: `match-${reportId}-${why}`, attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000, removeOnFail: false });
+}
+
+/**
+ * Re-keys the reports stored under an older BLOCKING_KEYS_VERSION than `keysVersion`: one job per version at a time (its
+ * id), enqueued by every worker at start; one that finds nothing to do ends at once.
+ */
+export function enqueueRekey(queue: MatchingQueue, keysVersion: number): Promise<unknown> {
+  return queue.add('rekey', { keysVersion }, { jobId: `rekey-v${keysVersion}`, attempts: 5, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: true, removeOnFail: false });
 }

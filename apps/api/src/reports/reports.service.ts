@@ -8,12 +8,13 @@ import {
   type DecideCandidateBody,
   type FileFoundReportBody,
   type FileMissingReportBody,
+  enqueueMatching,
   type LinkCaseBody,
   type MatchingJob,
   type ReportListQuery,
 } from '@raksha/contracts';
 import { ContactVerificationRepository, GeographyRepository, ReportRepository, type ChildReportRow } from '@raksha/db';
-import { blockingKeys, childReportOf, REVIEW_THRESHOLD, searchName } from '@raksha/matching';
+import { childReportOf, REVIEW_THRESHOLD, searchName, storedKeys } from '@raksha/matching';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { ObligationWatchClient } from '../obligations/obligation-watch.client.js';
 import { watchedAhtuReferral } from '../obligations/watched.js';
@@ -246,7 +247,7 @@ export class ReportsService {
     }
     const id = randomUUID();
     const matchingPlace = { stateCode: district.stateCode, districtCode: district.code, ...(place.text && { text: place.text }), ...(place.lat !== undefined && { lat: place.lat }), ...(place.lon !== undefined && { lon: place.lon }) };
-    const { searchNames, ...keys } = blockingKeys(childReportOf({ id, kind, description: child, occurredAt, place: matchingPlace }));
+    const keys = storedKeys(childReportOf({ id, kind, description: child, occurredAt, place: matchingPlace }));
     const role = principal.roles.find((r) => can({ ...principal, roles: [r] }, kind === 'MISSING' ? 'report:missing' : 'report:found')) ?? principal.roles[0]!;
     const row = await this.reports.create(
       {
@@ -271,7 +272,6 @@ export class ReportsService {
         photoType: extra.photo?.contentType ?? null,
         caseId: extra.caseId,
         ...keys,
-        searchName: searchNames.join(' '),
         createdAt: now,
       },
       auditedAction(principal, `report.${kind.toLowerCase()}.filed`, { status: extra.status, districtCode: district.code }, now),
@@ -296,7 +296,7 @@ export class ReportsService {
   }
 
   private enqueueMatching(reportId: string) {
-    return this.matching.add('match', { reportId }, { jobId: `match-${reportId}-${Date.now()}`, attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000, removeOnFail: false });
+    return enqueueMatching(this.matching, reportId, String(Date.now()));
   }
 
   /** 404 unless the principal may know the report: the reporter; the police where it is; officials for official reports. */

@@ -33,6 +33,8 @@ export interface NewChildReport {
   gender: string;
   birthYearMin: number | null;
   birthYearMax: number | null;
+  /** BLOCKING_KEYS_VERSION of the keys above */
+  keysVersion: number;
   createdAt: Date;
 }
 
@@ -166,12 +168,22 @@ const WITHOUT_PHOTO = { photo: false } as const;
 const REPORT_COLUMNS = [
   'id', 'kind', 'status', 'closedReason', 'policeRef', 'stationId', 'filedBy', 'filedByRole', 'filedByBodyId', 'reporterContact', 'description',
   'occurredAt', 'stateCode', 'districtCode', 'thanaCode', 'placeText', 'lat', 'lon', 'photoType', 'caseId', 'searchName', 'searchByAttributes',
-  'nameKeys', 'nameSkeletons', 'guardianKeys', 'gender', 'birthYearMin', 'birthYearMax', 'createdAt', 'acceptedAt', 'tracedAt', 'closedAt',
+  'nameKeys', 'nameSkeletons', 'guardianKeys', 'gender', 'birthYearMin', 'birthYearMax', 'keysVersion', 'createdAt', 'acceptedAt', 'tracedAt', 'closedAt',
 ].map((c) => `"${c}"`).join(', ');
 
 /** What matching reads of a candidate: what it compares, and what an alert names (hundreds of rows a match, parsed in Node). */
 const CANDIDATE_COLUMNS = ['id', 'kind', 'description', 'occurredAt', 'stateCode', 'districtCode', 'placeText', 'lat', 'lon', 'policeRef', 'caseId'] as const;
 export type CandidateRow = Pick<ChildReportRow, (typeof CANDIDATE_COLUMNS)[number]>;
+
+/** What re-keying reads of a report: what its keys are computed from, and the keys stored now. */
+const STALE_KEYED_COLUMNS = {
+  id: true, kind: true, status: true, description: true, occurredAt: true, stateCode: true, districtCode: true, placeText: true, lat: true, lon: true,
+  searchName: true, searchByAttributes: true, nameKeys: true, nameSkeletons: true, guardianKeys: true, gender: true, birthYearMin: true, birthYearMax: true,
+} as const;
+export type StaleKeyedReport = Prisma.ChildReportGetPayload<{ select: typeof STALE_KEYED_COLUMNS }>;
+
+/** A report's matching keys as stored (libs/matching storedKeys). */
+export type ReportKeys = Pick<NewChildReport, 'id' | 'searchName' | 'searchByAttributes' | 'nameKeys' | 'nameSkeletons' | 'guardianKeys' | 'gender' | 'birthYearMin' | 'birthYearMax' | 'keysVersion'>;
 
 export class ReportRepository {
   private readonly audit: AuditRepository;
@@ -343,6 +355,44 @@ export class ReportRepository {
       }
       return tx.matchCandidate.findUniqueOrThrow({ where: { id: c.id }, include: { missing: { omit: WITHOUT_PHOTO }, found: { omit: WITHOUT_PHOTO } } });
     });
+  }
+
+  /** Up to `limit` reports whose keys an older BLOCKING_KEYS_VERSION computed, in id order after `after`: what re-keying reads. */
+  staleKeyed(version: number, after: string | null, limit: number): Promise<StaleKeyedReport[]> {
+    return this.db.childReport.findMany({
+      where: { keysVersion: { lt: version }, ...(after !== null && { id: { gt: after } }) },
+      orderBy: { id: 'asc' },
+      take: limit,
+      select: STALE_KEYED_COLUMNS,
+    });
+  }
+
+  /**
+   * Writes recomputed keys in one statement. A report another worker re-keyed meanwhile (its version no older than the
+   * one written) is left alone; the trigger moves the MatchKey and MatchKeyPair counts from the old keys to the new.
+   */
+  async rekey(rows: readonly ReportKeys[]): Promise<void> {
+    if (rows.length === 0) return;
+    const col = <T>(f: (r: ReportKeys) => T) => rows.map(f);
+    await this.db.$executeRawUnsafe(
+      `UPDATE "ChildReport" AS r SET "searchName" = u.search, "searchByAttributes" = u.attrs, "nameKeys" = string_to_array(u.keys, '|'),
+              "nameSkeletons" = string_to_array(u.skeletons, '|'), "guardianKeys" = string_to_array(u.guardians, '|'), gender = u.gender,
+              "birthYearMin" = u.ymin, "birthYearMax" = u.ymax, "keysVersion" = u.version
+       FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::int[], $10::int[])
+            AS u(id, search, attrs, keys, skeletons, guardians, gender, ymin, ymax, version)
+       WHERE r.id = u.id AND r."keysVersion" < u.version`,
+      col((r) => r.id),
+      col((r) => r.searchName),
+      col((r) => r.searchByAttributes),
+      // '|' joins a report's keys into one text per row (unnest flattens arrays of arrays); keys are letters only.
+      col((r) => r.nameKeys.join('|')),
+      col((r) => r.nameSkeletons.join('|')),
+      col((r) => r.guardianKeys.join('|')),
+      col((r) => r.gender),
+      col((r) => r.birthYearMin),
+      col((r) => r.birthYearMax),
+      col((r) => r.keysVersion),
+    );
   }
 
   /** Accepts a citizen's missing report into a station's missing diary, or closes a report; audited. */
