@@ -3,7 +3,12 @@
 // found child as the worker's job does (blocking in PostgreSQL, scoring, saving candidates, alerts on Redis db 9),
 // throughput of re-matching found children, recall@10 and precision@1 on the generator's true pairs, and the index
 // sizes. Not a test.
+// --profile national: the generator's national profile instead of the dense data set the weights were fitted on
+// (--profile fitted, the default): children spread over every district of the 17 profiled states in the seed geography,
+// reports over 2013-01-01..2025-06-30 (a million is ~12.5 years of India's ~80,000 a year), and given names drawn
+// Zipf-like from longer lists (libs/matching/src/synthetic/profile.ts). --keep-data reuses only the same profile's reports.
 // Usage: npm run bench:matching -- [--missing 1000000] [--measure 300] [--rematch 10000] [--keep-data] [--prisma]
+//        [--profile fitted|national]
 import { createHash, randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -13,7 +18,8 @@ import { createMatcher } from '@raksha/activities';
 import { redisConnectionOptions } from '@raksha/config';
 import { NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
 import { createDb, createMatchingPool, poolMatchingSql, ReportRepository } from '@raksha/db';
-import { analyseName, blockingKeys, daysBetween, generateDataset, PET_NAMES, REVIEW_THRESHOLD, type ChildReport, type FoundReport, type MissingReport } from '@raksha/matching';
+import { analyseName, BLOCKING_KEYS_VERSION, daysBetween, generateDataset, PET_NAMES, REVIEW_THRESHOLD, storedKeys, type ChildReport, type FoundReport, type MissingReport } from '@raksha/matching';
+import { INDIA_GEOGRAPHY } from '../prisma/geography/index.js';
 import { applyMigrations } from '../prisma/migrations-lib.js';
 import { benchPool, prepareBenchDatabase } from './lib/setup.js';
 import { formatMs, summarise } from './lib/stats.js';
@@ -27,8 +33,15 @@ const { values: args } = parseArgs({
     'keep-data': { type: 'boolean', default: false },
     /** a match's statements through Prisma's raw queries instead of a pg pool of their own */
     prisma: { type: 'boolean', default: false },
+    /** fitted (the dense data set the weights were fitted on) or national */
+    profile: { type: 'string', default: 'fitted' },
   },
 });
+if (args.profile !== 'fitted' && args.profile !== 'national') throw new RangeError(`--profile fitted|national, not ${args.profile}`);
+const national = args.profile === 'national';
+/** Each batch's seed and the label of its stable ids: the national profile's differ, so that --keep-data never takes one profile's reports for the other's. */
+const batchLabel = (b: number) => (national ? `bench-national-${b}` : `bench-${b}`);
+const profileOptions = national ? { profile: 'national' as const, districts: INDIA_GEOGRAPHY.districts, from: '2013-01-01', to: '2025-06-30' } : {};
 const missingTotal = Number(args.missing);
 const measure = Number(args.measure);
 const rematch = Number(args.rematch);
@@ -42,7 +55,15 @@ const benchUrl = process.env.BENCH_DATABASE_URL ?? `postgresql://${user}:${passw
 const pool = benchPool(benchUrl);
 await applyMigrations(benchUrl);
 const stored = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "ChildReport" WHERE kind = 'MISSING'`).catch(() => ({ rows: [{ n: '0' }] }))).rows[0]!.n);
-const keep = args['keep-data'] && stored === missingTotal;
+// Missing reports in batches of 10,000 (one seed each); the first batches carry the true pairs.
+const truePairsWanted = Math.max(measure, Math.min(rematch, missingTotal / 10));
+const batch = (b: number, pairs: number) =>
+  generateDataset({ seed: batchLabel(b), truePairs: pairs, missingDistractors: Math.min(BATCH, missingTotal - b * BATCH) - pairs, foundDistractors: 0, ...profileOptions });
+const firstBatch = batch(0, Math.min(BATCH / 2, truePairsWanted));
+const probe = stableId(batchLabel(0), firstBatch.missing[0]!.id);
+const sameReports = stored === missingTotal && (await pool.query(`SELECT 1 FROM "ChildReport" WHERE id = $1`, [probe])).rowCount === 1;
+if (args['keep-data'] && stored === missingTotal && !sameReports) log(`--keep-data: the stored reports are not the ${args.profile} profile's; storing them anew`);
+const keep = args['keep-data'] && sameReports;
 if (keep) {
   // The same seeds give the same reports and ids: drop only what the last run added.
   await pool.query(`TRUNCATE "MatchCandidate"`);
@@ -66,25 +87,23 @@ async function insert(reports: readonly ChildReport[], ids: Map<string, string>,
   const rows = reports.map((r) => {
     const id = batch === '' ? randomUUID() : stableId(batch, r.id);
     ids.set(r.id, id);
-    const { searchNames, ...keys } = blockingKeys(r);
+    const keys = storedKeys(r);
     const { id: _id, kind, place, ...description } = r as ChildReport & { lastSeenAt?: string; foundAt?: string };
     const occurredAt = kind === 'MISSING' ? (r as { lastSeenAt: string }).lastSeenAt : (r as { foundAt: string }).foundAt;
-    return [id, kind, JSON.stringify(description), occurredAt, place?.stateCode ?? 'RJ', place?.districtCode ?? 'RJ-JAIPUR', searchNames.join(' '), keys.searchByAttributes, keys.nameKeys, keys.nameSkeletons, keys.guardianKeys, keys.gender, keys.birthYearMin, keys.birthYearMax];
+    return [id, kind, JSON.stringify(description), occurredAt, place?.stateCode ?? 'RJ', place?.districtCode ?? 'RJ-JAIPUR', keys.searchName, keys.searchByAttributes, keys.nameKeys, keys.nameSkeletons, keys.guardianKeys, keys.gender, keys.birthYearMin, keys.birthYearMax];
   });
   const col = (i: number) => rows.map((r) => r[i]);
   await pool.query(
     `INSERT INTO "ChildReport" (id, kind, status, "filedBy", "filedByRole", description, "occurredAt", "stateCode", "districtCode", "searchName", "searchByAttributes",
-                                "nameKeys", "nameSkeletons", "guardianKeys", gender, "birthYearMin", "birthYearMax", "createdAt", "stationId")
+                                "nameKeys", "nameSkeletons", "guardianKeys", gender, "birthYearMin", "birthYearMax", "keysVersion", "createdAt", "stationId")
      SELECT u.id, u.kind, 'OPEN', $15, 'STATION_OFFICER', u.description, u.at, u.state, u.district, u.search, u.attrs,
-            string_to_array(u.keys, '|'), string_to_array(u.skeletons, '|'), string_to_array(u.guardians, '|'), u.gender, u.ymin, u.ymax, now(), NULL
+            string_to_array(u.keys, '|'), string_to_array(u.skeletons, '|'), string_to_array(u.guardians, '|'), u.gender, u.ymin, u.ymax, $16, now(), NULL
      FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::int[])
           AS u(id, kind, description, at, state, district, search, attrs, keys, skeletons, guardians, gender, ymin, ymax)`,
-    [col(0), col(1), col(2), col(3), col(4), col(5), col(6), col(7), col(8).map((k) => (k as string[]).join('|')), col(9).map((k) => (k as string[]).join('|')), col(10).map((k) => (k as string[]).join('|')), col(11), col(12), col(13), FILER],
+    [col(0), col(1), col(2), col(3), col(4), col(5), col(6), col(7), col(8).map((k) => (k as string[]).join('|')), col(9).map((k) => (k as string[]).join('|')), col(10).map((k) => (k as string[]).join('|')), col(11), col(12), col(13), FILER, BLOCKING_KEYS_VERSION],
   );
 }
 
-// Missing reports in batches of 10,000 (one seed each); the first batches carry the true pairs.
-const truePairsWanted = Math.max(measure, Math.min(rematch, missingTotal / 10));
 const ids = new Map<string, string>();
 const found: FoundReport[] = [];
 const truth = new Map<string, string>(); // found synthetic id -> missing uuid
@@ -93,9 +112,9 @@ const t0 = performance.now();
 for (let b = 0; b * BATCH < missingTotal; b += 1) {
   const pairs = Math.min(BATCH / 2, Math.max(0, truePairsWanted - found.length));
   if (keep && pairs === 0) break;
-  const data = generateDataset({ seed: `bench-${b}`, truePairs: pairs, missingDistractors: Math.min(BATCH, missingTotal - b * BATCH) - pairs, foundDistractors: 0 });
-  if (keep) data.missing.forEach((m) => ids.set(m.id, stableId(`bench-${b}`, m.id)));
-  else await insert(data.missing, ids, `bench-${b}`);
+  const data = b === 0 ? firstBatch : batch(b, pairs);
+  if (keep) data.missing.forEach((m) => ids.set(m.id, stableId(batchLabel(b), m.id)));
+  else await insert(data.missing, ids, batchLabel(b));
   const missingById = new Map(data.missing.map((m) => [m.id, m]));
   for (const p of data.truePairs) {
     const f = data.found.find((x) => x.id === p.foundId)!;

@@ -1,6 +1,7 @@
 // A synthetic child: the truth that the missing and found reports each describe imperfectly.
 import { STATES, type District, type StateProfile } from './geography.js';
-import { NAME_FILLERS, PET_NAMES, REGION_NAMES, type NameEntry, type NameRegion } from './name-pool.js';
+import { NAME_FILLERS, PET_NAMES, type NameEntry, type NameRegion } from './name-pool.js';
+import { FITTED_POPULATION, type Population } from './profile.js';
 import type { Prng } from './prng.js';
 
 export type NameWordRole = 'given' | 'filler' | 'surname' | 'patronymic';
@@ -108,18 +109,20 @@ function composeName(region: NameRegion, gender: 'MALE' | 'FEMALE', given: NameE
 }
 
 /** A child with a name of their region and everything a report could say of them. */
-export function makeChild(id: string, rng: Prng, bornOnDay: number, state: StateProfile = pickState(rng)): SyntheticChild {
-  const region = rng.weighted(state.regions as Record<NameRegion, number>);
-  const names = REGION_NAMES[region];
+export function makeChild(id: string, rng: Prng, bornOnDay: number, state?: StateProfile, population: Population = FITTED_POPULATION): SyntheticChild {
+  const home = state ?? pickState(rng);
+  const region = rng.weighted(home.regions as Record<NameRegion, number>);
+  const names = population.names(region);
+  const pickName = (list: readonly NameEntry[]) => population.pickName(list, rng);
   const gender = rng.chance(0.003) ? 'TRANSGENDER' : rng.chance(0.55) ? 'FEMALE' : 'MALE';
   const nameGender = gender === 'TRANSGENDER' ? 'MALE' : gender;
-  const given = rng.pick(nameGender === 'MALE' ? names.male : names.female);
-  const surname = rng.pick(names.surnames);
-  const fatherGiven = rng.pick(names.male);
+  const given = pickName(nameGender === 'MALE' ? names.male : names.female);
+  const surname = pickName(names.surnames);
+  const fatherGiven = pickName(names.male);
   const name = composeName(region, nameGender, given, surname, fatherGiven, rng);
   const hasSurname = name.some((w) => w.role === 'surname');
   const father = [word(fatherGiven, 'given'), ...(hasSurname || rng.chance(0.5) ? [word(surname, 'surname')] : [])];
-  const mother = [word(rng.pick(names.female), 'given'), ...(rng.chance(0.4) ? [word(surname, 'surname')] : [])];
+  const mother = [word(pickName(names.female), 'given'), ...(rng.chance(0.4) ? [word(surname, 'surname')] : [])];
   const markCount = rng.weighted({ 0: 35, 1: 45, 2: 20 });
   const marks = Array.from({ length: Number(markCount) }, (): Mark => {
     const type = rng.weighted({ mole: 40, scar: 30, burn: 10, birthmark: 12, tattoo: 8 });
@@ -129,8 +132,8 @@ export function makeChild(id: string, rng: Prng, bornOnDay: number, state: State
   return {
     id,
     region,
-    home: state,
-    homeDistrict: rng.pick(state.districts),
+    home,
+    homeDistrict: rng.pick(population.districtsOf(home)),
     gender,
     name,
     ...(rng.chance(0.35) ? { petName: rng.pick(PET_NAMES[nameGender]) } : {}),
@@ -140,6 +143,6 @@ export function makeChild(id: string, rng: Prng, bornOnDay: number, state: State
     heightOffsetCm: rng.normal(0, 5),
     complexion: Number(rng.weighted({ 0: 5, 1: 25, 2: 40, 3: 25, 4: 5 })),
     marks,
-    motherTongue: names.language ?? state.language,
+    motherTongue: names.language ?? home.language,
   };
 }

@@ -4,6 +4,7 @@ import { dayNumber } from '../dates.js';
 import type { FoundReport, MissingReport } from '../record.js';
 import { makeChild, type SyntheticChild } from './children.js';
 import { DESTINATION_DISTRICTS, districtOf, stateOf, type District } from './geography.js';
+import { populationOf, type DistrictRef, type Population, type SyntheticProfile } from './profile.js';
 import { Prng } from './prng.js';
 import { foundReportOf, missingReportOf, randomClothing } from './reports.js';
 
@@ -19,6 +20,13 @@ export interface SyntheticOptions {
   from?: string;
   /** last date a child goes missing; default 2025-06-30 */
   to?: string;
+  /**
+   * 'fitted' (default): the data set weights.ts and the thresholds were fitted on, 63 districts and short name lists
+   * drawn uniformly. 'national': children spread over `districts` and names drawn by rank from longer lists (profile.ts).
+   */
+  profile?: SyntheticProfile;
+  /** the national profile's districts: every district of the profiled states (e.g. the seed geography's) */
+  districts?: readonly DistrictRef[];
 }
 
 export interface TruePair {
@@ -48,10 +56,10 @@ function daysUntilFound(rng: Prng): number {
 }
 
 // Most children are found near home; many who travel end up in a big city's station.
-function whereFound(child: SyntheticChild, rng: Prng): District {
+function whereFound(child: SyntheticChild, rng: Prng, population: Population): District {
   const where = rng.weighted({ home: 45, state: 20, city: 35 });
   if (where === 'home') return child.homeDistrict;
-  if (where === 'state') return rng.pick(child.home.districts);
+  if (where === 'state') return rng.pick(population.districtsOf(child.home));
   return districtOf(rng.pick(DESTINATION_DISTRICTS.filter((d) => d !== child.homeDistrict.code)));
 }
 
@@ -66,6 +74,7 @@ function shuffle<T>(items: T[], rng: Prng): T[] {
 /** A deterministic data set for a seed. */
 export function generateDataset(options: SyntheticOptions = {}): SyntheticDataset {
   const rng = new Prng(options.seed ?? 'raksha');
+  const population = populationOf(options.profile, options.districts);
   const from = dayNumber(options.from ?? '2022-01-01');
   const to = dayNumber(options.to ?? '2025-06-30');
   const missing: MissingReport[] = [];
@@ -73,14 +82,14 @@ export function generateDataset(options: SyntheticOptions = {}): SyntheticDatase
   const truePairs: TruePair[] = [];
   let serial = 0;
   const nextId = (prefix: string) => `${prefix}-${String(++serial).padStart(6, '0')}`;
-  const child = (day: number) => makeChild(nextId('C'), rng, Math.round(day - ageAtLoss(rng) * 365.25));
+  const child = (day: number) => makeChild(nextId('C'), rng, Math.round(day - ageAtLoss(rng) * 365.25), undefined, population);
 
   for (let i = 0; i < (options.truePairs ?? 2000); i++) {
     const lostDay = rng.int(from, to);
     const c = child(lostDay);
     const foundDay = lostDay + daysUntilFound(rng);
     const clothing = randomClothing(c.gender, rng);
-    const district = whereFound(c, rng);
+    const district = whereFound(c, rng, population);
     const m = missingReportOf(nextId('M'), c, lostDay, clothing, rng);
     const keepsClothes = foundDay - lostDay <= 7 && rng.chance(0.8);
     const f = foundReportOf(nextId('F'), c, foundDay, district, stateOf(district.stateCode), keepsClothes ? clothing : randomClothing(c.gender, rng), rng);

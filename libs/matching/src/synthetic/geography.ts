@@ -8,8 +8,9 @@ export interface District {
   code: string;
   stateCode: string;
   name: string;
-  lat: number;
-  lon: number;
+  /** the headquarters' coordinates; the national profile's other districts have none */
+  lat?: number;
+  lon?: number;
 }
 
 export interface StateProfile {

@@ -7,4 +7,6 @@ export { NAME_REGIONS, REGION_NAMES, NAME_FILLERS, PET_NAMES, type NameEntry, ty
 export { STATES, DESTINATION_DISTRICTS, districtOf, stateOf, type District, type StateProfile } from './geography.js';
 export { makeChild, heightAt, type SyntheticChild, type Mark, type NameWord } from './children.js';
 export { missingReportOf, foundReportOf, isoDay } from './reports.js';
+export { NAME_ZIPF, nationalPopulation, populationOf, type DistrictRef, type Population, type SyntheticProfile } from './profile.js';
+export { NATIONAL_EXTRA } from './name-pool-national.js';
 export { generateDataset, type SyntheticDataset, type SyntheticOptions, type TruePair } from './dataset.js';

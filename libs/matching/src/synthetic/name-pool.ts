@@ -24,7 +24,8 @@ export interface RegionNames {
   language: string | null;
 }
 
-function entries(list: string): NameEntry[] {
+/** Names from a list of "phonemic" or "phonemic=Latin" items separated by white space. */
+export function entries(list: string): NameEntry[] {
   return list
     .trim()
     .split(/\s+/)

@@ -38,7 +38,7 @@ function writingFor(rng: Prng, native: number, variant: number): Writing {
 
 function jitter(district: District, rng: Prng, withCoordinates: number): Place {
   const place: Place = { stateCode: district.stateCode, districtCode: district.code, text: district.name };
-  if (rng.chance(withCoordinates)) {
+  if (rng.chance(withCoordinates) && district.lat !== undefined && district.lon !== undefined) {
     place.lat = Math.round((district.lat + rng.normal(0, 0.08)) * 1e4) / 1e4;
     place.lon = Math.round((district.lon + rng.normal(0, 0.08)) * 1e4) / 1e4;
   }
