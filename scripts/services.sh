@@ -47,6 +47,12 @@ apt_install() { # installs Debian packages that are missing; runs apt-get update
 
 pg_version() { ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1; }
 
+# Runs a command without the descriptors this script inherited: a server started under a lock held around the script
+# (`flock /tmp/x.lock scripts/services.sh up`) would otherwise hold that lock for as long as it runs.
+without_inherited_fds() {
+  ( for fd in /proc/$BASHPID/fd/*; do fd="${fd##*/}"; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; "$@" )
+}
+
 app_databases_answer() {
   command -v psql >/dev/null || return 1
   for db in "$RAKSHA_DB" "$RAKSHA_TEST_DB"; do
@@ -54,19 +60,45 @@ app_databases_answer() {
   done
 }
 
+# PostgreSQL's memory: shared_buffers a quarter of the machine's RAM (PostgreSQL's own guidance for a dedicated
+# server), at least the default 128 MB and at most 8 GB. The default holds a few percent of the ChildReport table at a
+# million reports (2 GB with its indexes), so each candidate search re-read its rows from the OS cache (a syscall and a
+# copy a page, one page a candidate). Only for the Debian cluster this script manages; restarts it when the value changes.
+postgres_memory() {
+  local v="$1" conf="/etc/postgresql/$1/main/conf.d/raksha-memory.conf" mem_kb mb want
+  [ -d "/etc/postgresql/$v/main/conf.d" ] || return 0
+  mem_kb="$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)"
+  mb=$(( mem_kb / 4 / 1024 )); [ "$mb" -lt 128 ] && mb=128; [ "$mb" -gt 8192 ] && mb=8192
+  want="# written by scripts/services.sh: a quarter of RAM, 128 MB to 8 GB
+shared_buffers = ${mb}MB"
+  [ "$(cat "$conf" 2>/dev/null)" = "$want" ] && return 0
+  log "PostgreSQL shared_buffers = ${mb}MB"
+  printf '%s\n' "$want" | as_root tee "$conf" >/dev/null
+  if pg_lsclusters -h | awk -v v="$v" '$1==v && $2=="main" {print $4}' | grep -q online; then
+    log "restarting PostgreSQL $v for the new shared_buffers"
+    without_inherited_fds as_root pg_ctlcluster "$v" main restart
+    wait_for "PostgreSQL" 30 pg_isready -h 127.0.0.1 -p "$PGPORT"
+  fi
+}
+
 postgres_up() {
-  # Already served (a previous `up`, or docker/compose.yaml): nothing to do.
-  if app_databases_answer; then return 0; fi
+  local v
+  # Already served (a previous `up`, or docker/compose.yaml): nothing to do but the memory of a cluster of ours.
+  if app_databases_answer; then
+    v="$(pg_version)"; [ -z "$v" ] || postgres_memory "$v"
+    return 0
+  fi
   apt_install postgresql
-  local v; v="$(pg_version)"; [ -n "$v" ] || die "PostgreSQL is not installed"
+  v="$(pg_version)"; [ -n "$v" ] || die "PostgreSQL is not installed"
   if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -q "^$v main$"; then
     as_root pg_createcluster "$v" main >/dev/null
   fi
   # Bind to loopback only; the data is about children.
   as_root sed -i "s/^#\?listen_addresses.*/listen_addresses = '127.0.0.1'/" "/etc/postgresql/$v/main/postgresql.conf"
+  postgres_memory "$v"
   if ! pg_lsclusters -h | awk -v v="$v" '$1==v && $2=="main" {print $4}' | grep -q online; then
     log "starting PostgreSQL $v"
-    as_root pg_ctlcluster "$v" main start
+    without_inherited_fds as_root pg_ctlcluster "$v" main start
   fi
   wait_for "PostgreSQL" 30 pg_isready -h 127.0.0.1 -p "$PGPORT"
   if [ "$(pg_admin -c "select 1 from pg_roles where rolname='$PGUSER'")" != "1" ]; then

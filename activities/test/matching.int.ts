@@ -79,6 +79,17 @@ describe('createMatcher against PostgreSQL', () => {
     expect(new Set(seen).size).toBe(outcome.kept);
   });
 
+  it('stores each kept pair with its own explanation (one statement for all of them)', async () => {
+    const [child] = await store([report('FOUND', { name: 'Puja Kumari', gender: 'FEMALE', ageYears: { min: 9, max: 11 } }, '2024-02-20', ['BR', 'BR-PATNA'])]);
+    const outcome = await matcher().matchReport(child!.id);
+    const page = await reports.candidatesOf(child!.id, 'FOUND', { minProbability: 0, offset: 0, limit: 1000 });
+    expect(outcome.kept).toBeGreaterThan(5);
+    expect(page.items).toHaveLength(outcome.kept);
+    const logit = (p: number) => Math.log(p / (1 - p));
+    expect(Math.max(...page.items.map((c) => logit(c.probability))) - Math.min(...page.items.map((c) => logit(c.probability)))).toBeGreaterThan(1);
+    for (const c of page.items) expect((c.explanation as { logOdds: number }).logOdds).toBeCloseTo(logit(c.probability), 1);
+  });
+
   it('searches a rare name by itself: the child found a year later in another state', async () => {
     const [ishaan] = await store([report('MISSING', { name: 'Ishaan Vargis', gender: 'MALE', ageYears: { min: 11, max: 11 } }, '2023-02-01', ['MH', 'MH-MUMBAI'])]);
     const [child] = await store([report('FOUND', { name: 'Ishan', gender: 'MALE', ageYears: { min: 11, max: 13 } }, '2024-04-01', ['DL', 'DL-NEW-DELHI'])]);

@@ -14,6 +14,17 @@ describe(BoundedCache.name, () => {
     expect(made).toEqual(['a', 'bb', 'ccc', 'a']);
     expect(sut.size).toBe(2);
   });
+
+  it('keeps forgetting the oldest, in the order added, however many times it has filled', () => {
+    const sut = new BoundedCache<number, number>(3);
+    const made: number[] = [];
+    const make = (k: number) => (made.push(k), k);
+    for (let k = 0; k < 10; k++) sut.getOrAdd(k, make); // 7, 8, 9 kept
+    made.length = 0;
+    for (const k of [7, 8, 9, 6, 7, 9]) sut.getOrAdd(k, make);
+    expect(made).toEqual([6, 7]); // 6 forgets 7 (the oldest), 7 forgets 8; 9 is still kept
+    expect(sut.size).toBe(3);
+  });
 });
 
 describe(memoiseByText.name, () => {
