@@ -58,9 +58,10 @@ function sideKeys(c: NameComparison): { missing: string[]; found: string[] } {
   return { missing: c.matchedKeys.filter((_, i) => i % 2 === 0), found: c.matchedKeys.filter((_, i) => i % 2 === 1) };
 }
 
-// A surname already counted in the child's name is not evidence a second time in the father's.
+// A surname already counted in the child's name is not evidence a second time in the father's. The parent's own given
+// name (the first word) stays, even where the child shares it (Deepa, daughter of Deepa Thevar).
 function without(name: AnalysedName, counted: ReadonlySet<string>): AnalysedName {
-  const tokens = name.tokens.filter((t) => !counted.has(t.key));
+  const tokens = name.tokens.filter((t, i) => i === 0 || !counted.has(t.key));
   return tokens.some((t) => t.role === 'core') ? { ...name, tokens } : name;
 }
 

@@ -64,6 +64,15 @@ describe('scorePair', () => {
     expect(withAlias.probability).toBeGreaterThan(without.probability);
   });
 
+  it("compares a child written by the given name alone with the father's surname too (Priyanka, daughter of Rohan Kamble)", () => {
+    const child = found({ name: 'कांबळे प्रियंका', gender: 'FEMALE' });
+    const r = scorePair(missing({ name: 'Priyankaa', gender: 'FEMALE', guardians: [{ relation: 'FATHER', name: 'Rohan Kamble' }] }), child);
+    const otherFamily = scorePair(missing({ name: 'Priyanka', gender: 'FEMALE', guardians: [{ relation: 'FATHER', name: 'Santosh Shinde' }] }), child);
+    expect(field(r, 'name')).toMatchObject({ level: 'full' });
+    expect(field(r, 'name').reason).toMatch(/with the father's name$/);
+    expect(r.probability).toBeGreaterThan(otherFamily.probability);
+  });
+
   it('lets a field recorded on one report only contribute nothing', () => {
     const r = scorePair(missing({ name: 'Ravi' }), found({ name: 'Ravi' }));
     for (const f of r.fields.filter((x) => !['name', 'time'].includes(x.field))) {
@@ -92,8 +101,9 @@ describe('scorePair', () => {
     const father = [{ relation: 'FATHER' as const, name: 'Suresh Meena' }];
     const sharedSurname = scorePair(missing({ name: 'Lakshmi Meena', guardians: father }), found({ name: 'Lakshmi Meena', guardians: father }));
     const otherSurname = scorePair(missing({ name: 'Lakshmi', guardians: father }), found({ name: 'Lakshmi', guardians: father }));
-    expect(field(otherSurname, 'guardians').level).toBe('full');
-    expect(field(sharedSurname, 'guardians').level).not.toBe('full');
+    // Written without the surname, the child is compared with the father's (once, in the name): not again in the father's.
+    expect(field(otherSurname, 'name')).toMatchObject({ level: 'full', reason: expect.stringMatching(/with the father's name$/) });
+    for (const r of [sharedSurname, otherSurname]) expect(field(r, 'guardians')).toMatchObject({ level: 'exact', reason: "father's name: exact" });
   });
 
   it("counts both parents' names agreeing as two words of evidence, more than one parent's", () => {
@@ -108,6 +118,14 @@ describe('scorePair', () => {
     expect(field(both, 'guardians').reason).toMatch(/^father's name: .*; mother's name: /);
     expect(field(fatherOnly, 'guardians').level).not.toBe('full');
     expect(field(both, 'guardians').weight).toBeGreaterThan(field(fatherOnly, 'guardians').weight);
+  });
+
+  it("compares a mother's given name even when the child shares it (Deepa, daughter of Deepa Thevar)", () => {
+    const r = scorePair(
+      missing({ name: 'Deepa', guardians: [{ relation: 'MOTHER', name: 'Deepa Thevar' }] }),
+      found({ name: 'Deepa', guardians: [{ relation: 'MOTHER', name: 'दीपा' }] }),
+    );
+    expect(field(r, 'guardians').weight).toBeGreaterThan(0);
   });
 
   it('does not compare a mother’s name with a father’s', () => {
