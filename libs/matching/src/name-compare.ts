@@ -91,7 +91,6 @@ export function compareNames(a: string | AnalysedName, b: string | AnalysedName)
 /** The best comparison over each side's name and aliases; null only if every pair is null. */
 export function compareNameLists(as: readonly (string | AnalysedName)[], bs: readonly (string | AnalysedName)[]): NameComparison {
   let best: NameComparison = { score: null, reason: 'name not known', pairs: [], matchedWords: 0, matchedKeys: [] };
-  let fromFather = false;
   for (const a of as) {
     for (const b of bs) {
       const c = compareNames(a, b);
@@ -99,13 +98,11 @@ export function compareNameLists(as: readonly (string | AnalysedName)[], bs: rea
         c.score === null
           ? best.score === null && best.reason === 'name not known'
           : best.score === null || c.score > best.score || (c.score === best.score && c.matchedWords > best.matchedWords);
-      if (better) [best, fromFather] = [c, isWithFathersName(a) || isWithFathersName(b)];
+      if (better) best = c;
     }
   }
-  return fromFather ? { ...best, reason: `${best.reason}, with the father's name` } : best;
+  return best;
 }
-
-const isWithFathersName = (n: string | AnalysedName) => typeof n !== 'string' && n.withFathersName === true;
 
 // "Raj Kumar" against "Rajkumar": two neighbouring words the other name writes as one are joined.
 function joinWhereWritten(tokens: NameToken[], other: NameToken[]): NameToken[] {

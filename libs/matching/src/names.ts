@@ -31,8 +31,6 @@ export interface AnalysedName {
   text: string;
   /** empty when the name is not known ("Unknown", "लावारिस") */
   tokens: NameToken[];
-  /** the child's given name with the father's last name, which the report did not write as the child's */
-  withFathersName?: true;
 }
 
 /** Analyses a name written in any supported script; the result is shared by every report of that name: do not change it. */

@@ -32,10 +32,9 @@ export function prepareReport(report: ChildReport): PreparedReport {
   const cached = prepared.get(report);
   if (cached) return cached;
   const names = reportNames(report).map(analyseName);
-  const withFather = withFathersName(names[0], report);
   const p: PreparedReport = {
     report,
-    names: withFather ? [...names, withFather] : names,
+    names,
     guardians: (report.guardians ?? []).map((g) => ({ relation: g.relation, name: analyseName(g.name) })),
     birth: birthInterval(report),
     marks: marksOf(report.identifyingMarks ?? ''),
@@ -45,17 +44,6 @@ export function prepareReport(report: ChildReport): PreparedReport {
   };
   prepared.set(report, p);
   return p;
-}
-
-// A child written by the given name alone ("Priyanka") usually carries the father's surname, or in Tamil Nadu his given
-// name ("Divya Arun"): a found child who says "Kamble Priyanka" is compared with that name too.
-function withFathersName(name: AnalysedName | undefined, report: ChildReport): AnalysedName | undefined {
-  const core = name?.tokens.filter((t) => t.role === 'core') ?? [];
-  const father = report.guardians?.find((g) => g.relation === 'FATHER');
-  if (!name || core.length !== 1 || !father) return undefined;
-  const last = analyseName(father.name).tokens.filter((t) => t.role === 'core').at(-1);
-  if (!last || last.key === core[0]!.key) return undefined;
-  return { ...analyseName(`${name.text} ${last.written}`), withFathersName: true };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Calibrated by `npm run eval:matching` on a held-out synthetic set (seed raksha-eval: 2,000
 // true pairs among 6,000 missing and 4,000 found reports). There, 0.8 flagged pairs with
-// 96.7% precision at 63.7% recall, and 0.05 kept 91.6% of true pairs at 50.6% precision
+// 96.6% precision at 63.1% recall, and 0.05 kept 91.7% of true pairs at 50.2% precision
 // (under one pair per found report). With the database's counts (ScoreOptions.frequencies) the
 // prior falls as the registry grows and a common name weighs less (frequency.ts).
 

@@ -22,22 +22,22 @@ export type LevelProbabilities = { [F in MatchField]: Record<FieldLevel<F>, Leve
 
 export const LEVEL_PROBABILITIES: LevelProbabilities = {
   name: {
-    full: { m: 0.403, u: 0.00319 }, // 4.84
-    exact: { m: 0.204, u: 0.0513 }, // 1.38
-    strong: { m: 0.0564, u: 0.0162 }, // 1.25
-    good: { m: 0.307, u: 0.157 }, // 0.67
+    full: { m: 0.269, u: 0.00177 }, // 5.02
+    exact: { m: 0.243, u: 0.0515 }, // 1.55
+    strong: { m: 0.0748, u: 0.0163 }, // 1.53
+    good: { m: 0.375, u: 0.158 }, // 0.86
     petName: { m: 0.0916, u: 0.0122 }, // 2.02
-    partial: { m: 0.0173, u: 0.0454 }, // -0.97
-    weak: { m: 0.00748, u: 0.0995 }, // -2.59
-    differs: { m: 0.0046, u: 0.627 }, // -4.91
+    partial: { m: 0.0253, u: 0.0454 }, // -0.58
+    weak: { m: 0.00806, u: 0.0979 }, // -2.50
+    differs: { m: 0.0046, u: 0.629 }, // -4.92
   },
   guardians: {
-    full: { m: 0.12, u: 0.000124 }, // 6.87
-    exact: { m: 0.424, u: 0.0107 }, // 3.68
-    strong: { m: 0.13, u: 0.00309 }, // 3.74
-    good: { m: 0.306, u: 0.0259 }, // 2.47
-    partial: { m: 0.0111, u: 0.00135 }, // 2.11
-    weak: { m: 0.00444, u: 0.00976 }, // -0.79
+    full: { m: 0.246, u: 0.000318 }, // 6.65
+    exact: { m: 0.323, u: 0.0104 }, // 3.43
+    strong: { m: 0.0988, u: 0.00303 }, // 3.48
+    good: { m: 0.312, u: 0.026 }, // 2.48
+    partial: { m: 0.0111, u: 0.00143 }, // 2.05
+    weak: { m: 0.00444, u: 0.00979 }, // -0.79
     differs: { m: 0.00444, u: 0.949 }, // -5.36
   },
   gender: {
@@ -118,7 +118,7 @@ export interface Calibration {
   intercept: number;
 }
 
-export const CALIBRATION: Calibration = { slope: 0.873, intercept: -0.704 };
+export const CALIBRATION: Calibration = { slope: 0.876, intercept: -0.735 };
 
 /** ln(m / u): how many nats of evidence a field's level adds (negative: against a match). */
 export function levelWeight<F extends MatchField>(field: F, level: FieldLevel<F>, table: LevelProbabilities = LEVEL_PROBABILITIES): number {
