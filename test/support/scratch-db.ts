@@ -26,5 +26,18 @@ export async function createScratchDb({ migrate = true } = {}): Promise<ScratchD
   await adminQuery(`CREATE DATABASE ${name}`);
   const url = Object.assign(new URL(admin), { pathname: `/${name}` }).toString();
   if (migrate) await applyMigrations(url);
-  return { url, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { url, drop: () => dropDatabase(name) };
+}
+
+// FORCE may not end an autovacuum worker that has just started on the database (it has no role the test user may
+// signal: "must be a member of the role whose process is being terminated"); it finishes in moments, so try again.
+async function dropDatabase(name: string, attempts = 20): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42501' || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
