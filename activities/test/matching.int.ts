@@ -1,24 +1,15 @@
 // Matching in PostgreSQL at scale, as the worker runs it: a common name among hundreds of reports is searched with the
 // district, the time window and the age, a rare name (or a rare pair of common names) alone; every candidate scored is kept (no top-N cut) and paged.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import { createDb, createMatchingPool, poolMatchingSql, ReportRepository, type Db, type NewChildReport } from '@raksha/db';
-import { childReportOf, KEPT_THRESHOLD, REVIEW_THRESHOLD, storedKeys, type ChildDescription, type Place } from '@raksha/matching';
+import { KEPT_THRESHOLD, REVIEW_THRESHOLD } from '@raksha/matching';
 import { createMatcher } from '../src/matching.js';
+import { childReport, storeChildReports } from '../../test/support/child-reports.js';
 import { createScratchDb, type ScratchDb } from '../../test/support/scratch-db.js';
 
 const DISTRICTS: [string, string][] = [['RJ', 'RJ-JAIPUR'], ['RJ', 'RJ-JODHPUR'], ['UP', 'UP-LUCKNOW'], ['BR', 'BR-PATNA'], ['MH', 'MH-MUMBAI'], ['DL', 'DL-NEW-DELHI']];
 
-function report(kind: 'MISSING' | 'FOUND', child: Omit<ChildDescription, 'id' | 'place'>, on: string, [stateCode, districtCode]: [string, string]): NewChildReport {
-  const id = randomUUID();
-  const place: Place = { stateCode, districtCode };
-  const keys = storedKeys(childReportOf({ id, kind, description: child, occurredAt: on, place }));
-  return {
-    id, kind, status: 'OPEN', policeRef: null, stationId: null, filedBy: randomUUID(), filedByRole: 'STATION_OFFICER', filedByBodyId: null, reporterContact: null,
-    description: child as Record<string, unknown>, occurredAt: new Date(on), stateCode, districtCode, thanaCode: null, placeText: null, lat: null, lon: null,
-    photo: null, photoType: null, caseId: null, ...keys, createdAt: new Date(),
-  };
-}
+const report = childReport;
 
 describe('createMatcher against PostgreSQL', () => {
   let scratch: ScratchDb;
@@ -37,10 +28,7 @@ describe('createMatcher against PostgreSQL', () => {
     await scratch?.drop();
   });
 
-  const store = async (rows: NewChildReport[]) => {
-    await db.childReport.createMany({ data: rows.map((r) => ({ ...r, photo: null, description: r.description as never, reporterContact: undefined })) });
-    return rows;
-  };
+  const store = (rows: NewChildReport[]) => storeChildReports(db, rows);
 
   it('finds the true report of a common name among 420 others of that name, first, and keeps every candidate it scores', async () => {
     // 420 girls called Puja, aged 8 to 12, missing across six districts over 2023–2024: more than COMMON_KEY_REPORTS.

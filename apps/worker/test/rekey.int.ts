@@ -1,29 +1,22 @@
 // Re-keying reports stored under older matching keys (BLOCKING_KEYS_VERSION), as the worker's matching processor runs it:
 // the keys today's code computes, the key counts moved with them, and each open report whose keys changed matched again.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import { createMatcher, createRekeyer } from '@raksha/activities';
 import { redisConnectionOptions } from '@raksha/config';
 import { enqueueRekey, MATCHING_QUEUE, type MatchingJob } from '@raksha/contracts';
 import { createDb, ReportRepository, type Db, type NewChildReport } from '@raksha/db';
-import { BLOCKING_KEYS_VERSION, childReportOf, storedKeys, type ChildDescription } from '@raksha/matching';
+import { BLOCKING_KEYS_VERSION, type ChildDescription } from '@raksha/matching';
 import { startMatchingProcessor } from '../src/matching.processor.js';
+import { childReport, storeChildReports } from '../../../test/support/child-reports.js';
 import { createScratchDb, type ScratchDb } from '../../../test/support/scratch-db.js';
 
 // A Redis database of its own: no other test's worker may take these jobs.
 const redis = redisConnectionOptions('redis://127.0.0.1:6379/4');
 
-function report(kind: 'MISSING' | 'FOUND', child: Omit<ChildDescription, 'id' | 'place'>, status: 'OPEN' | 'PENDING_ACCEPTANCE' = 'OPEN'): NewChildReport {
-  const id = randomUUID();
-  const place = { stateCode: 'TS', districtCode: 'TS-WARANGAL' };
-  return {
-    id, kind, status, policeRef: null, stationId: null, filedBy: randomUUID(), filedByRole: 'STATION_OFFICER', filedByBodyId: null, reporterContact: null,
-    description: child as Record<string, unknown>, occurredAt: new Date('2025-03-01'), stateCode: place.stateCode, districtCode: place.districtCode, thanaCode: null,
-    placeText: null, lat: null, lon: null, photo: null, photoType: null, caseId: null,
-    ...storedKeys(childReportOf({ id, kind, description: child, occurredAt: '2025-03-01', place })), createdAt: new Date(),
-  };
-}
+const WARANGAL: [string, string] = ['TS', 'TS-WARANGAL'];
+const report = (kind: 'MISSING' | 'FOUND', child: Omit<ChildDescription, 'id' | 'place'>, status: NewChildReport['status'] = 'OPEN') =>
+  childReport(kind, child, '2025-03-01', WARANGAL, status);
 
 describe('re-keying stored reports', () => {
   let scratch: ScratchDb;
@@ -45,7 +38,7 @@ describe('re-keying stored reports', () => {
     await scratch?.drop();
   });
 
-  const store = (rows: NewChildReport[]) => db.childReport.createMany({ data: rows.map((r) => ({ ...r, photo: null, description: r.description as never, reporterContact: undefined })) });
+  const store = (rows: NewChildReport[]) => storeChildReports(db, rows);
   const keyCount = async (field: string, key: string) => (await db.matchKey.findUnique({ where: { kind_field_key: { kind: 'MISSING', field, key } } }))?.reports ?? 0;
 
   it('gives reports keyed by an older version the current keys, moves the key counts, and matches the open ones again', async () => {
