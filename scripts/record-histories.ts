@@ -15,7 +15,6 @@ import {
   applyEventUpdate,
   caseWorkflowId,
   escalationActionUpdate,
-  registrationUpdate,
   type CaseActor,
   type CaseRegistration,
 } from '@raksha/contracts';
@@ -25,6 +24,7 @@ import { startCaseWorker } from '../apps/worker/src/case-worker.js';
 import { bundleCaseWorkflows } from '../apps/worker/src/workflow-bundle.js';
 import { historyToJSON, type History } from '../workflows/test/fixtures/history-json.js';
 import { seed } from '../prisma/seed.js';
+import { registerCaseWorkflow } from '../test/support/case-registration.js';
 import { eventually } from '../test/support/stack.js';
 import { createTimeSkippingEnv } from '../test/support/time-skipping.js';
 
@@ -49,23 +49,7 @@ interface Recorded {
 type Scenario = (ctx: Ctx) => Promise<Recorded[]>;
 
 async function register(ctx: Ctx, track: Track, extra: Partial<CaseRegistration> = {}) {
-  const registration: CaseRegistration = {
-    caseId: randomUUID(),
-    track,
-    districtCode: 'RJ-JAIPUR',
-    stateCode: 'RJ',
-    child: { ageYears: track === 'CICL' ? 15 : 9 },
-    registeredAt: new Date(await ctx.env.currentTimeMs()).toISOString(),
-    registeredBy: { id: 'sjpu-1', role: 'SJPU_OFFICER', body: 'SJPU' },
-    ...extra,
-  };
-  const handle = await ctx.env.client.workflow.start('caseWorkflow', {
-    taskQueue: ctx.config.temporal.taskQueue,
-    workflowId: caseWorkflowId(registration.caseId),
-    args: [registration],
-  });
-  await handle.executeUpdate(registrationUpdate);
-  return { caseId: registration.caseId, handle };
+  return registerCaseWorkflow(ctx.env.client, ctx.config.temporal.taskQueue, track, { registeredAt: new Date(await ctx.env.currentTimeMs()).toISOString(), ...extra });
 }
 
 const send = (handle: WorkflowHandle, type: string, payload: Record<string, unknown> = {}, actor = OFFICER, idempotencyKey: string = randomUUID()) =>

@@ -11,7 +11,6 @@ import {
   caseStatusQuery,
   caseWorkflowId,
   escalationActionUpdate,
-  registrationUpdate,
   type CaseActor,
   type CaseRegistration,
 } from '@raksha/contracts';
@@ -22,6 +21,7 @@ import { startCaseWorker, type RunningWorker } from '../../apps/worker/src/case-
 import { bundleCaseWorkflows } from '../../apps/worker/src/workflow-bundle.js';
 import { seed } from '../../prisma/seed.js';
 import { eventually } from '../../test/support/stack.js';
+import { registerCaseWorkflow } from '../../test/support/case-registration.js';
 import { createTimeSkippingEnv } from '../../test/support/time-skipping.js';
 
 const OFFICER: CaseActor = { id: 'officer-1', role: 'CWC_MEMBER', body: 'CWC' };
@@ -46,25 +46,8 @@ describe('caseWorkflow: statutory deadlines and the escalation ladder (time skip
     await env?.teardown();
   });
 
-  async function register(track: Track, extra: Partial<CaseRegistration> = {}) {
-    const registration: CaseRegistration = {
-      caseId: randomUUID(),
-      track,
-      districtCode: 'RJ-JAIPUR',
-      stateCode: 'RJ',
-      child: { ageYears: track === 'CICL' ? 15 : 9 },
-      registeredAt: new Date(await env.currentTimeMs()).toISOString(),
-      registeredBy: { id: 'sjpu-1', role: 'SJPU_OFFICER', body: 'SJPU' },
-      ...extra,
-    };
-    const handle = await env.client.workflow.start('caseWorkflow', {
-      taskQueue: config.temporal.taskQueue,
-      workflowId: caseWorkflowId(registration.caseId),
-      args: [registration],
-    });
-    await handle.executeUpdate(registrationUpdate);
-    return { caseId: registration.caseId, handle };
-  }
+  const register = async (track: Track, extra: Partial<CaseRegistration> = {}) =>
+    registerCaseWorkflow(env.client, config.temporal.taskQueue, track, { registeredAt: new Date(await env.currentTimeMs()).toISOString(), ...extra });
 
   const send = (handle: WorkflowHandle, type: string, payload: Record<string, unknown> = {}, actor = OFFICER) =>
     handle.executeUpdate(applyEventUpdate, { args: [{ type, payload, idempotencyKey: randomUUID(), actor }] });

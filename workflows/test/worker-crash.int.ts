@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { loadTestConfig, type RakshaConfig } from '@raksha/config';
-import { applyEventUpdate, caseWorkflowId, registrationUpdate, type CaseRegistration } from '@raksha/contracts';
+import { applyEventUpdate } from '@raksha/contracts';
 import { AuditRepository, createDb, type Db } from '@raksha/db';
 import { seed } from '../../prisma/seed.js';
 import { startAppProcess } from '../../test/support/app-process.js';
+import { registerCaseWorkflow } from '../../test/support/case-registration.js';
 import { eventually } from '../../test/support/stack.js';
 
 /** The real worker entry point (`npm run worker`) as its own process. */
@@ -36,21 +37,7 @@ describe('a worker killed mid-transition', () => {
 
   it('completes the transition exactly once after a new worker takes over', async () => {
     workers.push(await startWorkerProcess(config));
-    const registration: CaseRegistration = {
-      caseId: randomUUID(),
-      track: 'CNCP',
-      districtCode: 'RJ-JAIPUR',
-      stateCode: 'RJ',
-      child: {},
-      registeredAt: new Date().toISOString(),
-      registeredBy: { id: 'sjpu-1', role: 'SJPU_OFFICER', body: 'SJPU' },
-    };
-    const handle = await temporal.workflow.start('caseWorkflow', {
-      taskQueue: config.temporal.taskQueue,
-      workflowId: caseWorkflowId(registration.caseId),
-      args: [registration],
-    });
-    await handle.executeUpdate(registrationUpdate);
+    const { registration, handle } = await registerCaseWorkflow(temporal, config.temporal.taskQueue, 'CNCP', { child: {} });
 
     // Hold the case row so the projection transaction stops half-way, inside the worker.
     const blocker = new pg.Client({ connectionString: config.databaseUrl });

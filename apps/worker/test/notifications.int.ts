@@ -6,12 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Client, Connection } from '@temporalio/client';
 import { loadTestConfig, redisConnectionOptions, type RakshaConfig } from '@raksha/config';
-import { caseWorkflowId, NOTIFICATION_QUEUE, registrationUpdate, type CaseRegistration } from '@raksha/contracts';
+import { NOTIFICATION_QUEUE } from '@raksha/contracts';
 import { createDb, type Db } from '@raksha/db';
 import { startCaseWorker, type RunningWorker } from '../src/case-worker.js';
 import { bundleCaseWorkflows } from '../src/workflow-bundle.js';
 import { seed } from '../../../prisma/seed.js';
 import { startAppProcess } from '../../../test/support/app-process.js';
+import { registerCaseWorkflow } from '../../../test/support/case-registration.js';
 import { eventually } from '../../../test/support/stack.js';
 
 // A Redis database of its own: no other test's worker may deliver (take) these jobs meanwhile.
@@ -49,21 +50,8 @@ describe('notification processor in its own process', () => {
   });
 
   it('keeps a registered case’s notice queued while no processor runs, and delivers it to the CWC’s inbox once the processor process starts', async () => {
-    const registration: CaseRegistration = {
-      caseId: randomUUID(),
-      track: 'CNCP',
-      districtCode: 'RJ-JAIPUR',
-      stateCode: 'RJ',
-      child: { ageYears: 9 },
-      registeredAt: new Date().toISOString(),
-      registeredBy: { id: 'sjpu-1', role: 'SJPU_OFFICER', body: 'SJPU' },
-    };
-    const handle = await temporal.workflow.start('caseWorkflow', {
-      taskQueue: config.temporal.taskQueue,
-      workflowId: caseWorkflowId(registration.caseId),
-      args: [registration],
-    });
-    await handle.executeUpdate(registrationUpdate); // the registration step and its enqueue are done
+    // the registration step and its enqueue are done when this returns
+    const { registration, handle } = await registerCaseWorkflow(temporal, config.temporal.taskQueue, 'CNCP');
     const dedupeKey = `case-${registration.caseId}-registered-CWC`;
     expect(await queue.getJob(dedupeKey).then((job) => job?.getState())).toBe('waiting');
     expect(await db.notification.count({ where: { dedupeKey } })).toBe(0);
