@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Permission } from '@raksha/domain';
-import { Forbidden, Unauthenticated } from '../problem/domain-errors.js';
+import { forbidden, unauthenticated } from '../problem/domain-errors.js';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION, type AuthenticatedRequest } from './decorators.js';
 import { can, PrincipalResolver } from './principal.js';
 
@@ -21,11 +21,11 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, string | undefined> }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new Unauthenticated('no bearer token');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthenticated('no bearer token');
     const principal = await this.principals.authenticate(token);
     request.principal = principal;
     const needed = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
-    if (needed && !can(principal, needed)) throw new Forbidden(`${principal.roles.join(', ')} may not ${needed}`);
+    if (needed && !can(principal, needed)) throw forbidden(`${principal.roles.join(', ')} may not ${needed}`);
     return true;
   }
 }

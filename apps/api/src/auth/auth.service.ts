@@ -3,8 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { SignedInBody, SignedInUser, TokenResponse } from '@raksha/contracts';
 import { AuditRepository, SessionRepository, UserRepository, type AuditRecord, type BodyRecord } from '@raksha/db';
 import { isBodyType, isRole, JURISDICTION_LEVELS, type JurisdictionLevel } from '@raksha/domain';
-import { Unauthenticated } from '../problem/domain-errors.js';
-import { AccountLocked, InvalidCredentials } from './auth-errors.js';
+import { accountLocked, invalidCredentials, unauthenticated } from '../problem/domain-errors.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
 import { PrincipalResolver, type Principal } from './principal.js';
 import { TokenService } from './token.service.js';
@@ -87,7 +86,7 @@ export class AuthService extends PrincipalResolver {
         detail: { reason: 'unknown-user', ...origin(from) },
         at: now,
       });
-      throw new InvalidCredentials();
+      throw invalidCredentials();
     }
     const failure = (reason: string, detail: Record<string, unknown> = {}) =>
       userAudit(user.id, 'auth.login_failed', now, { reason, ...detail, ...origin(from) });
@@ -95,12 +94,12 @@ export class AuthService extends PrincipalResolver {
     if (user.disabledAt) {
       await burnPasswordCheck(password);
       await this.audit.record(failure('disabled'));
-      throw new InvalidCredentials();
+      throw invalidCredentials();
     }
     if (user.lockedUntil && user.lockedUntil > now) {
       // Not even the right password opens a locked account, and a try while locked is not counted.
       await this.audit.record(failure('locked', { lockedUntil: user.lockedUntil.toISOString() }));
-      throw new AccountLocked(user.lockedUntil);
+      throw accountLocked(user.lockedUntil);
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
       const rule = { lockAfter: LOCK_AFTER_FAILURES, lockUntil: new Date(now.getTime() + LOCK_DURATION_MS) };
@@ -108,8 +107,8 @@ export class AuthService extends PrincipalResolver {
         failure('wrong-password', { consecutiveFailures: o.failedLogins }),
         ...(o.lockedUntil ? [userAudit(user.id, 'auth.locked', now, { lockedUntil: o.lockedUntil.toISOString(), consecutiveFailures: o.failedLogins })] : []),
       ]);
-      if (outcome.lockedUntil) throw new AccountLocked(outcome.lockedUntil);
-      throw new InvalidCredentials();
+      if (outcome.lockedUntil) throw accountLocked(outcome.lockedUntil);
+      throw invalidCredentials();
     }
 
     const principalUser = signedInUser(user);
@@ -131,9 +130,9 @@ export class AuthService extends PrincipalResolver {
     const now = new Date();
     const session = await this.sessionOf(refreshToken, now);
     const user = session.user;
-    if (session.revokedAt) throw new Unauthenticated('the session has ended; sign in again');
-    if (session.expiresAt <= now) throw new Unauthenticated('the session has expired; sign in again');
-    if (user.disabledAt) throw new Unauthenticated('the account is disabled');
+    if (session.revokedAt) throw unauthenticated('the session has ended; sign in again');
+    if (session.expiresAt <= now) throw unauthenticated('the session has expired; sign in again');
+    if (user.disabledAt) throw unauthenticated('the account is disabled');
     const principalUser = signedInUser(user);
     const next = this.tokens.issueRefresh(session.id);
     const rotated = await this.sessions.rotate(
@@ -160,10 +159,10 @@ export class AuthService extends PrincipalResolver {
     } else if (accessToken) {
       const claims = this.tokens.verifyAccess(accessToken, now);
       const session = await this.sessions.findById(claims.sid);
-      if (!session || session.userId !== claims.sub) throw new Unauthenticated('the access token is not valid');
+      if (!session || session.userId !== claims.sub) throw unauthenticated('the access token is not valid');
       [sessionId, userId, via] = [session.id, session.userId, 'access-token'];
     } else {
-      throw new Unauthenticated('send the refresh token in the body, or the access token as a bearer token');
+      throw unauthenticated('send the refresh token in the body, or the access token as a bearer token');
     }
     await this.sessions.revoke(sessionId, now, userAudit(userId, 'auth.logout', now, { sessionId, via, ...origin(from) }));
   }
@@ -173,10 +172,10 @@ export class AuthService extends PrincipalResolver {
     const now = new Date();
     const claims = this.tokens.verifyAccess(accessToken, now);
     const session = await this.sessions.findWithUser(claims.sid);
-    if (!session || session.userId !== claims.sub) throw new Unauthenticated('the access token is not valid');
-    if (session.revokedAt) throw new Unauthenticated('the session has ended; sign in again');
-    if (session.expiresAt <= now) throw new Unauthenticated('the session has expired; sign in again');
-    if (session.user.disabledAt) throw new Unauthenticated('the account is disabled');
+    if (!session || session.userId !== claims.sub) throw unauthenticated('the access token is not valid');
+    if (session.revokedAt) throw unauthenticated('the session has ended; sign in again');
+    if (session.expiresAt <= now) throw unauthenticated('the session has expired; sign in again');
+    if (session.user.disabledAt) throw unauthenticated('the account is disabled');
     const user = signedInUser(session.user);
     return { userId: user.id, username: user.username, displayName: user.displayName, roles: user.roles, body: user.body, sessionId: session.id };
   }
@@ -188,14 +187,14 @@ export class AuthService extends PrincipalResolver {
   private async sessionOf(refreshToken: string, now: Date) {
     const parsed = this.tokens.parseRefresh(refreshToken);
     const session = parsed && (await this.sessions.findWithUser(parsed.sessionId));
-    if (!parsed || !session) throw new Unauthenticated('the refresh token is not valid');
+    if (!parsed || !session) throw unauthenticated('the refresh token is not valid');
     if (!session.revokedAt && session.refreshHash !== parsed.hash) await this.refuseReuse(session.id, session.userId, now);
     return session;
   }
 
   private async refuseReuse(sessionId: string, userId: string, now: Date): Promise<never> {
     await this.sessions.revoke(sessionId, now, userAudit(userId, 'auth.refresh_reused', now, { sessionId, revoked: true }));
-    throw new Unauthenticated('the refresh token was already used, so the session has been ended; sign in again');
+    throw unauthenticated('the refresh token was already used, so the session has been ended; sign in again');
   }
 
   private tokenResponse(user: SignedInUser, sessionId: string, refreshToken: string, now: Date): TokenResponse {

@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger } f
 import type { Redis } from 'ioredis';
 import type { RakshaConfig } from '@raksha/config';
 import { RAKSHA_CONFIG, REDIS } from '../infrastructure/tokens.js';
-import { TooManyRequests } from '../problem/domain-errors.js';
+import { tooManyRequests } from '../problem/domain-errors.js';
 
 /**
  * A fixed one-minute window per client address, counted in Redis so every API instance shares it.
@@ -32,7 +32,7 @@ export class RateLimitGuard implements CanActivate {
       return true;
     }
     if (count > this.config.auth.rateLimitPerMinute) {
-      throw new TooManyRequests(Math.ceil(((window + 1) * 60_000 - now) / 1000));
+      throw tooManyRequests(Math.ceil(((window + 1) * 60_000 - now) / 1000));
     }
     return true;
   }

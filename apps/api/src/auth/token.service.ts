@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { Inject, Injectable } from '@nestjs/common';
 import { requireTokenSecret, type RakshaConfig } from '@raksha/config';
 import { RAKSHA_CONFIG } from '../infrastructure/tokens.js';
-import { Unauthenticated } from '../problem/domain-errors.js';
+import { unauthenticated } from '../problem/domain-errors.js';
 
 export const TOKEN_ISSUER = 'raksha';
 
@@ -78,7 +78,7 @@ export class TokenService {
 
   /** The token's claims when its signature, issuer and lifetime hold at `now`; Unauthenticated otherwise. */
   verifyAccess(token: string, now: Date = new Date()): AccessClaims {
-    const invalid = () => new Unauthenticated('the access token is not valid');
+    const invalid = () => unauthenticated('the access token is not valid');
     const parts = token.length <= MAX_ACCESS_TOKEN_LENGTH ? token.split('.') : [];
     if (parts.length !== 3 || !parts.every((p) => SEGMENT.test(p))) throw invalid();
     const [header, payload, signature] = parts as [string, string, string];
@@ -90,7 +90,7 @@ export class TokenService {
     if (c.iss !== TOKEN_ISSUER || typeof c.sub !== 'string' || typeof c.sid !== 'string' || !UUID.test(c.sid)) throw invalid();
     if (typeof c.iat !== 'number' || typeof c.exp !== 'number') throw invalid();
     const nowSeconds = Math.floor(now.getTime() / 1000);
-    if (c.exp <= nowSeconds) throw new Unauthenticated('the access token has expired; refresh it');
+    if (c.exp <= nowSeconds) throw unauthenticated('the access token has expired; refresh it');
     if (c.iat > nowSeconds + CLOCK_SKEW_SECONDS) throw invalid();
     return { sub: c.sub, sid: c.sid, iat: c.iat, exp: c.exp, iss: TOKEN_ISSUER };
   }

@@ -7,7 +7,7 @@ import { ageBandOf } from '@raksha/domain';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { auditedAction, type Principal } from '../auth/principal.js';
 import { CasesService } from '../cases/cases.service.js';
-import { AdmissionNotFound, AlreadyAdmitted, Forbidden, InstitutionNotFound, InvalidInput, NoPlacementOrder, OverCapacity } from '../problem/domain-errors.js';
+import { alreadyAdmitted, forbidden, invalidField, invalidInput, notFound, overCapacity, problem } from '../problem/domain-errors.js';
 
 export interface AdmissionView {
   id: string;
@@ -85,7 +85,7 @@ export class AdmissionsService {
   async transfer(principal: Principal, admissionId: string, body: TransferChildBody): Promise<AdmissionView> {
     const from = await this.openAdmission(principal, admissionId);
     const institution = await this.actingInstitution(principal, body.institutionId, true);
-    if (institution.bodyId === from.institutionId) throw new InvalidInput([{ field: 'institutionId', message: 'the child is already in this institution' }]);
+    if (institution.bodyId === from.institutionId) throw invalidField('institutionId', 'the child is already in this institution');
     const context = await this.cases.machineContext(from.caseId);
     this.requireOrder(context, institution, body.orderRef, true);
     const now = new Date();
@@ -105,7 +105,7 @@ export class AdmissionsService {
       { endedBy: principal.userId, endNote: body.note ?? null },
       auditedAction(principal, 'admission.transferred', { caseId: from.caseId, from: from.institutionId, to: institution.bodyId, orderRef: body.orderRef }, now),
     );
-    if (!outcome.ok && outcome.reason === 'NOT_ADMITTED') throw new AdmissionNotFound(admissionId);
+    if (!outcome.ok && outcome.reason === 'NOT_ADMITTED') throw notFound('admission', admissionId);
     return view(this.admitted(outcome));
   }
 
@@ -118,7 +118,7 @@ export class AdmissionsService {
       { endedAt: now, endReason: body.reason, endNote: body.note ?? null, endedBy: principal.userId },
       auditedAction(principal, 'admission.discharged', { caseId: open.caseId, institutionId: open.institutionId, reason: body.reason }, now),
     );
-    if (!ended) throw new AdmissionNotFound(admissionId);
+    if (!ended) throw notFound('admission', admissionId);
     return view(ended);
   }
 
@@ -148,27 +148,27 @@ export class AdmissionsService {
   private async visibleInstitution(principal: Principal, institutionId: string): Promise<Institution> {
     const institution = await this.admissions.institution(institutionId);
     const place = institution && { stateCode: institution.body.stateCode ?? '', districtCode: institution.body.districtCode ?? '' };
-    if (!institution || !place || !this.access.mayKnow(principal, place)) throw new InstitutionNotFound(institutionId);
+    if (!institution || !place || !this.access.mayKnow(principal, place)) throw notFound('institution', institutionId);
     return institution;
   }
 
   /** Staff of an institution act for their own institution only; a DCPU officer for any in the district. */
   private async actingInstitution(principal: Principal, institutionId: string, receiving = false): Promise<Institution> {
     if (principal.body?.type === 'CCI' && principal.body.id !== institutionId && !receiving) {
-      throw new Forbidden(`you act for ${principal.body.id}, not ${institutionId}`);
+      throw forbidden(`you act for ${principal.body.id}, not ${institutionId}`);
     }
     const institution = receiving ? await this.admissions.institution(institutionId) : await this.visibleInstitution(principal, institutionId);
-    if (!institution) throw new InstitutionNotFound(institutionId);
+    if (!institution) throw notFound('institution', institutionId);
     return institution;
   }
 
   private async openAdmission(principal: Principal, admissionId: string): Promise<AdmissionRecord> {
     const admission = await this.admissions.findById(admissionId);
-    if (!admission || admission.endedAt) throw new AdmissionNotFound(admissionId);
+    if (!admission || admission.endedAt) throw notFound('admission', admissionId);
     await this.cases.visible(principal, admission.caseId).catch(() => {
-      throw new AdmissionNotFound(admissionId);
+      throw notFound('admission', admissionId);
     });
-    if (principal.body?.type === 'CCI' && principal.body.id !== admission.institutionId) throw new AdmissionNotFound(admissionId);
+    if (principal.body?.type === 'CCI' && principal.body.id !== admission.institutionId) throw notFound('admission', admissionId);
     return admission;
   }
 
@@ -178,11 +178,12 @@ export class AdmissionsService {
     const matching = orders.filter((o) => o.kinds.includes(institution.kind) && (transfer || o.orderRef === undefined || o.orderRef === orderRef));
     if (matching.length === 0) {
       const kind = institution.kind.replaceAll('_', ' ').toLowerCase();
-      throw new NoPlacementOrder(
+      throw problem(
+        'no-placement-order',
         orders.length === 0
           ? `the case has no order placing the child in an institution; the CWC or JJB orders the placement first`
           : `no order ${orderRef} on the case places the child in a ${kind}`,
-        orders.map(({ orderRef: ref, order, kinds }) => ({ ...(ref ? { orderRef: ref } : {}), order, kinds })),
+        { ordersInForce: orders.map(({ orderRef: ref, order, kinds }) => ({ ...(ref ? { orderRef: ref } : {}), order, kinds })) },
       );
     }
   }
@@ -194,14 +195,14 @@ export class AdmissionsService {
       ...(gender ? [] : [{ field: 'gender', message: 'the case does not record the child’s gender; give it, as capacity is sanctioned by gender' }]),
       ...(age === undefined ? [{ field: 'ageYears', message: 'the case does not record the child’s age; give it, as capacity is sanctioned by age band' }] : []),
     ];
-    if (issues.length) throw new InvalidInput(issues);
+    if (issues.length) throw invalidInput(issues);
     return { gender: gender!, ageBand: ageBandOf(age!) };
   }
 
   private admitted(outcome: AdmitOutcome): AdmissionRecord {
     if (outcome.ok) return outcome.admission;
-    if (outcome.reason === 'ALREADY_ADMITTED') throw new AlreadyAdmitted(outcome.admission.id, outcome.admission.institutionId);
-    if (outcome.reason === 'OVER_CAPACITY') throw new OverCapacity(outcome.gender, outcome.ageBand, outcome.occupied, outcome.sanctioned);
+    if (outcome.reason === 'ALREADY_ADMITTED') throw alreadyAdmitted(outcome.admission);
+    if (outcome.reason === 'OVER_CAPACITY') throw overCapacity(outcome);
     throw new Error(`unexpected admission outcome ${outcome.reason}`);
   }
 

@@ -5,7 +5,7 @@ import { EFileRepository, type EFileEntryRecord } from '@raksha/db';
 import type { Permission } from '@raksha/domain';
 import { auditedAction, can, type Principal } from '../auth/principal.js';
 import { CasesService } from '../cases/cases.service.js';
-import { Forbidden } from '../problem/domain-errors.js';
+import { forbidden } from '../problem/domain-errors.js';
 
 /** Who may open (and write) the sealed sections of a child's eFile. */
 const SECTION_PERMISSION: Record<string, Permission | undefined> = {
@@ -50,7 +50,7 @@ export class EFileService {
   async add(principal: Principal, caseId: string, body: EFileEntryBody): Promise<EFileEntryView> {
     await this.cases.visible(principal, caseId);
     const needed = SECTION_PERMISSION[body.section];
-    if (needed && !can(principal, needed)) throw new Forbidden(`your role may not keep ${body.section.toLowerCase()} records`);
+    if (needed && !can(principal, needed)) throw forbidden(`your role may not keep ${body.section.toLowerCase()} records`);
     const now = new Date();
     const role = principal.roles.find((r) => !needed || can({ ...principal, roles: [r] }, needed)) ?? principal.roles[0]!;
     const entry = await this.eFile.add(

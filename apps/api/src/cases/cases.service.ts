@@ -1,12 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { isCaseEventType, maySend, type CaseContext } from '@raksha/case-machine';
 import type { RakshaConfig } from '@raksha/config';
 import {
   applyEventUpdate,
-  CASE_EVENT_REJECTED,
   caseContextQuery,
   caseRegistrationQuery,
   caseStatusQuery,
@@ -14,7 +12,6 @@ import {
   registrationUpdate,
   type CaseDetailView,
   type CaseEventBody,
-  type CaseEventRejection,
   type CaseListQuery,
   type CasePage,
   type CaseQueueQuery,
@@ -33,9 +30,9 @@ import { AccessPolicy } from '../auth/access.policy.js';
 import { auditedAction, can, caseActor, type Principal } from '../auth/principal.js';
 import { EscalationsService } from '../escalations/escalations.service.js';
 import { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
-import { callTemporal } from '../infrastructure/temporal-call.js';
+import { callTemporal, caseEventRejections, executeUpdate } from '../infrastructure/temporal-call.js';
 import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
-import { CaseEventNotAllowed, CaseNotFound, Forbidden, IdempotencyKeyReused, InvalidInput, StaleCaseVersion } from '../problem/domain-errors.js';
+import { forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
 import { decodeTimeCursor, encodeTimeCursor } from '../problem/cursor.js';
 
 const afterCase = (cursor: string) => {
@@ -87,11 +84,11 @@ export class CasesService {
 
   /** Starts the case's workflow and answers once its registration is on record. */
   async register(principal: Principal, body: RegisterCaseBody, idempotencyKey?: string): Promise<CaseStatus> {
-    if (!can(principal, `case:register:${body.track}`)) throw new Forbidden(`your role may not register a ${body.track} case`);
+    if (!can(principal, `case:register:${body.track}`)) throw forbidden(`your role may not register a ${body.track} case`);
     const district = await this.geography.findDistrict(body.districtCode);
-    if (!district) throw new InvalidInput([{ field: 'districtCode', message: `no district with code ${body.districtCode}` }]);
+    if (!district) throw invalidField('districtCode', `no district with code ${body.districtCode}`);
     const place = { stateCode: district.stateCode, districtCode: district.code };
-    if (!this.access.mayKnow(principal, place)) throw new Forbidden(`district ${district.code} is outside your jurisdiction`);
+    if (!this.access.mayKnow(principal, place)) throw forbidden(`district ${district.code} is outside your jurisdiction`);
     const role = principal.roles.find((r) => can({ ...principal, roles: [r] }, `case:register:${body.track}`));
     const deadlinePolicy = await this.deadlinePolicy.overridesFor(district.stateCode);
     const registration: CaseRegistration = {
@@ -118,7 +115,7 @@ export class CasesService {
         const handle = this.temporal.workflow.getHandle(caseWorkflowId(registration.caseId));
         const first = await handle.query(caseRegistrationQuery);
         const same = first.track === registration.track && first.districtCode === registration.districtCode && JSON.stringify(first.child) === JSON.stringify(registration.child);
-        if (!same) throw new IdempotencyKeyReused();
+        if (!same) throw problem('idempotency-key-reused', '');
         return handle.executeUpdate(registrationUpdate);
       }
     });
@@ -126,29 +123,20 @@ export class CasesService {
 
   async applyEvent(principal: Principal, caseId: string, body: CaseEventBody, headers: { idempotencyKey?: string; expectedVersion?: number }): Promise<CaseStatus> {
     await this.visibleCase(principal, caseId);
-    if (!isCaseEventType(body.type)) throw new InvalidInput([{ field: 'type', message: `no such event: ${body.type}` }]);
+    if (!isCaseEventType(body.type)) throw invalidField('type', `no such event: ${body.type}`);
     const type = body.type;
     const bodyType = principal.body?.type;
     const role = principal.roles.find((r): r is Role => (ROLES as readonly string[]).includes(r) && maySend(type, r, bodyType));
-    if (!role) throw new Forbidden(`your role may not send ${type}`);
+    if (!role) throw forbidden(`your role may not send ${type}`);
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
-    return callTemporal(async () => {
-      try {
-        return await handle.executeUpdate(applyEventUpdate, {
-          args: [
-            {
-              type,
-              payload: body.payload,
-              idempotencyKey: headers.idempotencyKey ?? body.idempotencyKey ?? randomUUID(),
-              actor: caseActor(principal, role),
-              ...(headers.expectedVersion !== undefined ? { expectedSequence: headers.expectedVersion } : {}),
-            },
-          ],
-        });
-      } catch (err) {
-        throw rejectionOf(err) ?? err;
-      }
-    });
+    const request = {
+      type,
+      payload: body.payload,
+      idempotencyKey: headers.idempotencyKey ?? body.idempotencyKey ?? randomUUID(),
+      actor: caseActor(principal, role),
+      ...(headers.expectedVersion !== undefined ? { expectedSequence: headers.expectedVersion } : {}),
+    };
+    return executeUpdate(handle, applyEventUpdate, request, caseEventRejections);
   }
 
   /** The case, if the principal may know it exists; the read is audited (who viewed which child's record). */
@@ -230,13 +218,7 @@ export class CasesService {
    */
   async applyOnBehalf(principal: Principal, caseId: string, type: string, payload: Record<string, unknown>, idempotencyKey: string): Promise<CaseStatus> {
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
-    return callTemporal(async () => {
-      try {
-        return await handle.executeUpdate(applyEventUpdate, { args: [{ type, payload, idempotencyKey, actor: caseActor(principal) }] });
-      } catch (err) {
-        throw rejectionOf(err) ?? err;
-      }
-    });
+    return executeUpdate(handle, applyEventUpdate, { type, payload, idempotencyKey, actor: caseActor(principal) }, caseEventRejections);
   }
 
   /** The case row for another feature acting on it (admissions, eFile): 404 unless the principal may know it. */
@@ -257,25 +239,11 @@ export class CasesService {
   /** 404 both for a case that does not exist and for one outside the principal's jurisdiction. */
   private async visibleCase(principal: Principal, caseId: string): Promise<CaseRow> {
     const found = await this.cases.findById(caseId);
-    if (!found || !this.access.mayKnow(principal, found)) throw new CaseNotFound(caseId);
+    if (!found || !this.access.mayKnow(principal, found)) throw notFound('case', caseId);
     return found;
   }
 
   private auditRead(principal: Principal, caseId: string, action: string): Promise<void> {
     return this.audit.record({ chain: `reads:case:${caseId}`, subjectType: 'case', subjectId: caseId, ...auditedAction(principal, action) });
   }
-}
-
-/** The workflow's rejection of an event (validator or handler), as a domain error. */
-function rejectionOf(err: unknown): Error | undefined {
-  if (!(err instanceof WorkflowUpdateFailedError)) return undefined;
-  const cause = err.cause;
-  if (!(cause instanceof ApplicationFailure) || cause.type !== CASE_EVENT_REJECTED) return undefined;
-  const rejection = cause.details?.[0] as CaseEventRejection | undefined;
-  if (!rejection) return undefined;
-  if (rejection.reason === 'INVALID_PAYLOAD') {
-    return new InvalidInput((rejection.issues ?? []).map((i) => ({ field: i.path ? `payload.${i.path}` : 'payload', message: i.message })));
-  }
-  if (rejection.reason === 'STALE_VERSION') return new StaleCaseVersion(rejection.message);
-  return new CaseEventNotAllowed(rejection.message, rejection.state, rejection.allowedEvents);
 }

@@ -3,7 +3,7 @@ import type { DashboardArea, DashboardOverview, DashboardQuery, DashboardSection
 import { DashboardRepository, type DashboardScope } from '@raksha/db';
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { Principal } from '../auth/principal.js';
-import { InvalidInput, StateNotFound } from '../problem/domain-errors.js';
+import { invalidField, notFound } from '../problem/domain-errors.js';
 import { csvLine } from '../registries/csv.js';
 
 const DAY = 86_400_000;
@@ -55,7 +55,7 @@ export class DashboardsService {
       this.dashboards.occupancy(scope),
       this.dashboards.restorations(scope, now, FOLLOW_UP_HORIZON_DAYS),
     ]);
-    if (placeName === null) throw new StateNotFound(scope.districtCode ?? scope.stateCode ?? '');
+    if (placeName === null) throw notFound('state', scope.districtCode ?? scope.stateCode ?? '');
 
     const reportsByStatus = new Map<string, number>();
     for (const r of missing.byAreaAndStatus) reportsByStatus.set(r.status, (reportsByStatus.get(r.status) ?? 0) + r.reports);
@@ -190,11 +190,11 @@ export class DashboardsService {
   /** The principal's own jurisdiction narrows (never widens) the place asked for. */
   private scopeOf(principal: Principal, q: DashboardQuery): DashboardScope {
     const own = this.access.scope(principal);
-    if (own === 'nothing') throw new StateNotFound(q.stateCode ?? '');
-    if (own.stateCode !== undefined && q.stateCode !== undefined && q.stateCode !== own.stateCode) throw new StateNotFound(q.stateCode);
-    if (own.districtCode !== undefined && q.districtCode !== undefined && q.districtCode !== own.districtCode) throw new StateNotFound(q.districtCode);
+    if (own === 'nothing') throw notFound('state', q.stateCode ?? '');
+    if (own.stateCode !== undefined && q.stateCode !== undefined && q.stateCode !== own.stateCode) throw notFound('state', q.stateCode);
+    if (own.districtCode !== undefined && q.districtCode !== undefined && q.districtCode !== own.districtCode) throw notFound('state', q.districtCode);
     if (q.districtCode && q.stateCode && !q.districtCode.startsWith(`${q.stateCode}-`)) {
-      throw new InvalidInput([{ field: 'districtCode', message: `${q.districtCode} is not in ${q.stateCode}` }]);
+      throw invalidField('districtCode', `${q.districtCode} is not in ${q.stateCode}`);
     }
     const to = q.to ? new Date(Date.parse(`${q.to}T00:00:00+05:30`) + DAY) : new Date();
     const from = q.from ? new Date(`${q.from}T00:00:00+05:30`) : new Date(to.getTime() - 365 * DAY);

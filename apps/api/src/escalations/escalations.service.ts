@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
 import {
   caseWorkflowId,
-  ESCALATION_ACTION_REJECTED,
   escalationActionUpdate,
-  type CaseEscalation,
-  type EscalationActionRejection,
   type EscalationListQuery,
   type EscalationStatus,
   type EscalationView,
@@ -16,9 +12,9 @@ import { EscalationRepository } from '@raksha/db';
 import type { Role } from '@raksha/domain';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { caseActor, type Principal } from '../auth/principal.js';
-import { EscalationActionNotAllowed, EscalationNotFound, Forbidden, InvalidInput, ServiceUnavailable } from '../problem/domain-errors.js';
+import { forbidden, notFound } from '../problem/domain-errors.js';
 import { TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
-import { callTemporal } from '../infrastructure/temporal-call.js';
+import { escalationActionRejections, executeUpdate } from '../infrastructure/temporal-call.js';
 
 
 type EscalationRow = NonNullable<Awaited<ReturnType<EscalationRepository['findById']>>>;
@@ -79,27 +75,19 @@ export class EscalationsService {
   async act(principal: Principal, id: string, action: 'ACKNOWLEDGE' | 'RESOLVE', note?: string, idempotencyKey?: string): Promise<EscalationView> {
     const row = await this.visible(principal, id);
     const role = principal.roles.find((r) => ESCALATION_ACTORS[row.toBody]?.includes(r) && principal.body?.type === row.toBody);
-    if (!role) throw new Forbidden(`only the ${row.toBody} acts on an escalation raised to it`);
+    if (!role) throw forbidden(`only the ${row.toBody} acts on an escalation raised to it`);
     const actor = caseActor(principal, role);
     // A case's escalation is ordered on the case's timeline; a body's, in its institution workflow.
     const handle = this.temporal.workflow.getHandle(row.caseId ? caseWorkflowId(row.caseId) : row.watchId!);
-    await callTemporal(async () => {
-      try {
-        const answer: CaseEscalation = await handle.executeUpdate(escalationActionUpdate, {
-          args: [{ escalationId: id, action, actor, idempotencyKey: idempotencyKey ?? randomUUID(), ...(note ? { note } : {}) }],
-        });
-        return answer;
-      } catch (err) {
-        throw rejectionOf(err) ?? err;
-      }
-    });
+    const request = { escalationId: id, action, actor, idempotencyKey: idempotencyKey ?? randomUUID(), ...(note ? { note } : {}) };
+    await executeUpdate(handle, escalationActionUpdate, request, escalationActionRejections);
     return this.get(principal, id);
   }
 
   /** 404 for an escalation that does not exist or lies outside the principal's jurisdiction. */
   private async visible(principal: Principal, id: string): Promise<EscalationRow> {
     const row = await this.escalations.findById(id);
-    if (!row || !this.access.mayKnow(principal, row)) throw new EscalationNotFound(id);
+    if (!row || !this.access.mayKnow(principal, row)) throw notFound('escalation', id);
     return row;
   }
 }
@@ -110,14 +98,3 @@ const ESCALATION_ACTORS: Record<string, readonly Role[]> = {
   SCPS: ['SCPS_OFFICER'],
   STATE_MONITORING_CELL: ['STATE_MONITOR'],
 };
-
-function rejectionOf(err: unknown): Error | undefined {
-  if (!(err instanceof WorkflowUpdateFailedError)) return undefined;
-  const cause = err.cause;
-  if (!(cause instanceof ApplicationFailure) || cause.type !== ESCALATION_ACTION_REJECTED) return undefined;
-  const r = cause.details?.[0] as EscalationActionRejection | undefined;
-  if (!r) return undefined;
-  if (r.reason === 'NOTE_REQUIRED') return new InvalidInput([{ field: 'note', message: r.message }]);
-  if (r.reason === 'UNKNOWN_ESCALATION') return new ServiceUnavailable(r.message);
-  return new EscalationActionNotAllowed(r.message);
-}

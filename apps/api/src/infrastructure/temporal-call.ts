@@ -1,13 +1,72 @@
-import { ServiceError, WorkflowNotFoundError } from '@temporalio/client';
-import { ServiceUnavailable } from '../problem/domain-errors.js';
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import {
+  CASE_EVENT_REJECTED,
+  caseStatusQuery,
+  ESCALATION_ACTION_REJECTED,
+  type CaseEventRejection,
+  type EscalationActionRejection,
+} from '@raksha/contracts';
+import { type DomainError, invalidField, invalidInput, problem, staleCase, unavailable } from '../problem/domain-errors.js';
 
 /** Runs a Temporal client call; an unreachable server or a missing workflow is a 503, not a 500. */
 export async function callTemporal<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (err) {
-    if (err instanceof WorkflowNotFoundError) throw new ServiceUnavailable('the case workflow is not running');
-    if (err instanceof ServiceError) throw new ServiceUnavailable(`Temporal: ${err.message}`);
+    if (err instanceof WorkflowNotFoundError) throw unavailable('the case workflow is not running');
+    if (err instanceof ServiceError) throw unavailable(`Temporal: ${err.message}`);
     throw err;
   }
 }
+
+/** How a workflow's business rejection of an Update (an ApplicationFailure of one type, its reason in details[0]) reads as a domain error. */
+export interface UpdateRejections<R> {
+  failureType: string;
+  toError(rejection: R, handle: WorkflowHandle): DomainError | Promise<DomainError>;
+}
+
+/** Runs a workflow Update: the workflow's rejection becomes the domain error its vocabulary names, Temporal's own failures as callTemporal. */
+export function executeUpdate<Ret, Request, R>(
+  handle: WorkflowHandle,
+  update: UpdateDefinition<Ret, [Request]>,
+  request: Request,
+  rejections: UpdateRejections<R>,
+): Promise<Ret> {
+  return callTemporal(async () => {
+    try {
+      return await handle.executeUpdate(update, { args: [request] });
+    } catch (err) {
+      const rejection = rejectionOf<R>(err, rejections.failureType);
+      throw rejection ? await rejections.toError(rejection, handle) : err;
+    }
+  });
+}
+
+function rejectionOf<R>(err: unknown, failureType: string): R | undefined {
+  if (!(err instanceof WorkflowUpdateFailedError)) return undefined;
+  const cause = err.cause;
+  if (!(cause instanceof ApplicationFailure) || cause.type !== failureType) return undefined;
+  return cause.details?.[0] as R | undefined;
+}
+
+/** The case workflow's refusal of an event (validator or handler). */
+export const caseEventRejections: UpdateRejections<CaseEventRejection> = {
+  failureType: CASE_EVENT_REJECTED,
+  async toError(r, handle) {
+    if (r.reason === 'INVALID_PAYLOAD') return invalidInput((r.issues ?? []).map((i) => ({ field: i.path ? `payload.${i.path}` : 'payload', message: i.message })));
+    // The version to read instead, as the workflow holds it now; unknown (not an error) when Temporal cannot be asked.
+    if (r.reason === 'STALE_VERSION') return staleCase(r.message, await handle.query(caseStatusQuery).then((s) => s.sequence, () => undefined));
+    return problem('event-not-allowed', r.message, { state: r.state, allowedEvents: r.allowedEvents });
+  },
+};
+
+/** A workflow's refusal to acknowledge or resolve one of its escalations (the case's or an institution's watch). */
+export const escalationActionRejections: UpdateRejections<EscalationActionRejection> = {
+  failureType: ESCALATION_ACTION_REJECTED,
+  toError(r) {
+    if (r.reason === 'NOTE_REQUIRED') return invalidField('note', r.message);
+    if (r.reason === 'UNKNOWN_ESCALATION') return unavailable(r.message);
+    return problem('escalation-action-not-allowed', r.message);
+  },
+};

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { NotificationListQuery, NotificationView } from '@raksha/contracts';
 import { NotificationRepository } from '@raksha/db';
 import type { Principal } from '../auth/principal.js';
-import { NotificationNotFound } from '../problem/domain-errors.js';
+import { notFound } from '../problem/domain-errors.js';
 
 
 type Row = Awaited<ReturnType<NotificationRepository['inbox']>>[number];
@@ -49,7 +49,7 @@ export class NotificationsService {
       row.recipientUserId === null &&
       row.recipientBody === body.type &&
       (body.districtCode ? row.districtCode === body.districtCode : body.stateCode ? row.stateCode === body.stateCode : true);
-    if (!row || !(toMe || toMyBody)) throw new NotificationNotFound(id);
+    if (!row || !(toMe || toMyBody)) throw notFound('notification', id);
     return view(row);
   }
 }

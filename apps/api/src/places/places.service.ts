@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DistrictPlace, StatePlace } from '@raksha/contracts';
 import { GeographyRepository } from '@raksha/db';
-import { StateNotFound } from '../problem/domain-errors.js';
+import { notFound } from '../problem/domain-errors.js';
 
 /** States and their districts, for pickers. Public knowledge (the LGD directory), so any signed-in user may read them. */
 @Injectable()
@@ -13,7 +13,7 @@ export class PlacesService {
   }
 
   async districts(stateCode: string): Promise<DistrictPlace[]> {
-    if (!(await this.geography.findState(stateCode))) throw new StateNotFound(stateCode);
+    if (!(await this.geography.findState(stateCode))) throw notFound('state', stateCode);
     return this.geography.districtsOf(stateCode);
   }
 }

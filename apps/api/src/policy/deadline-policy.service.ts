@@ -3,7 +3,7 @@ import { DEADLINE_IDS, DEFAULT_DEADLINE_POLICY, isIsoDuration, resolveDeadlinePo
 import type { SetDeadlinePeriodBody } from '@raksha/contracts';
 import { DeadlinePolicyRepository, GeographyRepository } from '@raksha/db';
 import type { Principal } from '../auth/principal.js';
-import { InvalidInput, StateNotFound } from '../problem/domain-errors.js';
+import { invalidField, notFound } from '../problem/domain-errors.js';
 
 export interface DeadlinePolicyEntry {
   id: string;
@@ -52,9 +52,9 @@ export class DeadlinePolicyService {
   /** Only the state's own SCPS sets its periods; another state's is a 404, as if unknown. */
   async set(principal: Principal, stateCode: string, deadlineId: string, body: SetDeadlinePeriodBody): Promise<DeadlinePolicyEntry> {
     await this.visibleState(principal, stateCode);
-    if (principal.body?.level !== 'STATE' || principal.body.stateCode !== stateCode) throw new StateNotFound(stateCode);
-    if (!isDeadlineId(deadlineId)) throw new InvalidInput([{ field: 'deadlineId', message: `no deadline ${deadlineId}` }]);
-    if (!isIsoDuration(body.within)) throw new InvalidInput([{ field: 'within', message: 'not an ISO-8601 duration' }]);
+    if (principal.body?.level !== 'STATE' || principal.body.stateCode !== stateCode) throw notFound('state', stateCode);
+    if (!isDeadlineId(deadlineId)) throw invalidField('deadlineId', `no deadline ${deadlineId}`);
+    if (!isIsoDuration(body.within)) throw invalidField('within', 'not an ISO-8601 duration');
     await this.policies.set({ stateCode, deadlineId, within: body.within, reason: body.reason, setBy: principal.userId, setByRole: principal.roles.join(','), at: new Date() });
     return (await this.get(principal, stateCode)).find((e) => e.id === deadlineId)!;
   }
@@ -62,7 +62,7 @@ export class DeadlinePolicyService {
   private async visibleState(principal: Principal, stateCode: string): Promise<void> {
     const body = principal.body;
     const mayKnow = body !== null && (body.level === 'NATIONAL' || body.stateCode === stateCode);
-    if (!mayKnow || !(await this.geography.findState(stateCode))) throw new StateNotFound(stateCode);
+    if (!mayKnow || !(await this.geography.findState(stateCode))) throw notFound('state', stateCode);
   }
 }
 

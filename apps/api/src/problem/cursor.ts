@@ -1,7 +1,7 @@
 // Page cursors: opaque to clients, one format per ordering, and a clear 400 for anything this API did not give.
-import { InvalidInput } from './domain-errors.js';
+import { invalidField } from './domain-errors.js';
 
-const notOurs = () => new InvalidInput([{ field: 'cursor', message: 'not a cursor this API gave' }]);
+const notOurs = () => invalidField('cursor', 'not a cursor this API gave');
 
 /** For lists ordered by a time, then id (cases by registration, reports by filing). */
 export const encodeTimeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');

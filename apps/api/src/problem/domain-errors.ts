@@ -4,251 +4,117 @@ export interface FieldIssue {
   message: string;
 }
 
-export abstract class DomainError extends Error {
-  abstract readonly status: number;
-  abstract readonly slug: string;
-  abstract readonly title: string;
-  extensions(): Record<string, unknown> {
-    return {};
-  }
-}
+/** Every problem type the API answers with: its HTTP status and the title clients read (the web shows it as plain words). */
+const PROBLEMS = {
+  'invalid-input': [400, 'The request has invalid fields'],
+  unauthenticated: [401, 'Sign in first: a valid bearer token is required'],
+  'invalid-credentials': [401, 'Sign-in failed'],
+  forbidden: [403, 'Your role may not do this'],
+  'contact-not-verified': [403, 'Verify your phone or email first'],
+  'case-not-found': [404, 'No such case'],
+  'state-not-found': [404, 'No such state in your jurisdiction'],
+  'escalation-not-found': [404, 'No such escalation'],
+  'institution-not-found': [404, 'No such institution in your jurisdiction'],
+  'body-not-found': [404, 'No such body in your jurisdiction'],
+  'admission-not-found': [404, 'No such admission'],
+  'notification-not-found': [404, 'No such message in your inbox'],
+  'report-not-found': [404, 'No such report'],
+  'candidate-not-found': [404, 'No such match candidate'],
+  'event-not-allowed': [409, 'The case cannot take this event now'],
+  'escalation-action-not-allowed': [409, 'The escalation cannot take this action now'],
+  'report-state-conflict': [409, 'The report cannot take this now'],
+  'no-placement-order': [409, 'No order on the case places the child in this institution'],
+  'over-capacity': [409, 'The institution has no sanctioned place left for this child'],
+  'already-admitted': [409, 'The child is already admitted to an institution'],
+  'institution-exists': [409, 'A body with this id exists already'],
+  'stale-version': [409, 'The record changed since you read it; read it again and retry'],
+  'import-too-large': [413, 'The file is too large to import at once'],
+  'unsupported-media-type': [415, 'Send the file as text/csv, or as JSON {"csv": "..."}'],
+  'idempotency-key-reused': [422, 'This Idempotency-Key was used for a different request'],
+  'verification-failed': [422, 'The code is wrong or has expired'],
+  'contact-channel-unavailable': [422, 'This kind of contact cannot be verified here'],
+  'import-rejected': [422, 'Some rows of the file are not valid; nothing was imported'],
+  'account-locked': [423, 'The account is locked after too many failed sign-ins'],
+  'precondition-required': [428, 'Send If-Match with the ETag you read'],
+  'too-many-requests': [429, 'Too many requests; retry later'],
+  'too-many-reports': [429, 'Too many reports from you today'],
+  'service-unavailable': [503, 'A service the request needs is unavailable; retry later'],
+} as const satisfies Record<string, readonly [number, string]>;
 
-export class InvalidInput extends DomainError {
-  readonly status = 400;
-  readonly slug = 'invalid-input';
-  readonly title = 'The request has invalid fields';
-  constructor(readonly issues: FieldIssue[]) {
-    super(issues.map((i) => `${i.field}: ${i.message}`).join('; '));
-  }
-  override extensions() {
-    return { errors: this.issues };
-  }
-}
+export type ProblemType = keyof typeof PROBLEMS;
 
-export class Unauthenticated extends DomainError {
-  readonly status = 401;
-  readonly slug = 'unauthenticated';
-  readonly title = 'Sign in first: a valid bearer token is required';
-}
-
-export class Forbidden extends DomainError {
-  readonly status = 403;
-  readonly slug = 'forbidden';
-  readonly title = 'Your role may not do this';
-}
-
-export class TooManyRequests extends DomainError {
-  readonly status = 429;
-  readonly slug = 'too-many-requests';
-  readonly title = 'Too many requests; retry later';
-  constructor(readonly retryAfterSeconds: number) {
-    super(`retry after ${retryAfterSeconds} s`);
-  }
-  override extensions() {
-    return { retryAfter: this.retryAfterSeconds };
-  }
-}
-
-export class CaseNotFound extends DomainError {
-  readonly status = 404;
-  readonly slug = 'case-not-found';
-  readonly title = 'No such case';
-  constructor(caseId: string) {
-    super(`case ${caseId} does not exist`);
-  }
-}
-
-export class CaseEventNotAllowed extends DomainError {
-  readonly status = 409;
-  readonly slug = 'event-not-allowed';
-  readonly title = 'The case cannot take this event now';
+/** One problem of a known type: `message` is its detail, `extensions` what a client may act on. */
+export class DomainError extends Error {
+  readonly status: number;
+  readonly title: string;
   constructor(
-    message: string,
-    readonly state: string | undefined,
-    readonly allowedEvents: string[],
+    readonly slug: ProblemType,
+    detail: string,
+    readonly extensions: Record<string, unknown> = {},
+    title?: string,
   ) {
-    super(message);
-  }
-  override extensions() {
-    return { state: this.state, allowedEvents: this.allowedEvents };
+    super(detail);
+    [this.status, this.title] = [PROBLEMS[slug][0], title ?? PROBLEMS[slug][1]];
   }
 }
 
-export class StateNotFound extends DomainError {
-  readonly status = 404;
-  readonly slug = 'state-not-found';
-  readonly title = 'No such state in your jurisdiction';
-  constructor(code: string) {
-    super(`state ${code} is not known to you`);
-  }
-}
+/** The problem as it is, for the types met at one throw site only. */
+export const problem = (type: ProblemType, detail: string, extensions?: Record<string, unknown>) => new DomainError(type, detail, extensions);
 
-export class EscalationNotFound extends DomainError {
-  readonly status = 404;
-  readonly slug = 'escalation-not-found';
-  readonly title = 'No such escalation';
-  constructor(id: string) {
-    super(`escalation ${id} does not exist`);
-  }
-}
+/** What can be missing, and how its detail names it. */
+const FINDABLE = {
+  case: (id: string) => `case ${id} does not exist`,
+  state: (code: string) => `state ${code} is not known to you`,
+  escalation: (id: string) => `escalation ${id} does not exist`,
+  institution: (id: string) => `institution ${id} does not exist`,
+  body: (id: string) => `body ${id} does not exist`,
+  admission: (id: string) => `admission ${id} does not exist or has ended`,
+  notification: (id: string) => `message ${id} is not in your inbox`,
+  report: (id: string) => `report ${id} does not exist`,
+  candidate: (id: string) => `match candidate ${id} does not exist`,
+} satisfies Record<string, (id: string) => string>;
 
-export class EscalationActionNotAllowed extends DomainError {
-  readonly status = 409;
-  readonly slug = 'escalation-action-not-allowed';
-  readonly title = 'The escalation cannot take this action now';
-}
+/** 404 for what does not exist and for what lies outside the principal's jurisdiction alike. */
+export const notFound = (kind: keyof typeof FINDABLE, id: string) => new DomainError(`${kind}-not-found`, FINDABLE[kind](id));
 
-export class StaleCaseVersion extends DomainError {
-  readonly status = 409;
-  readonly slug = 'stale-version';
-  readonly title = 'The case changed since you read it; read it again and retry';
-}
+export const invalidInput = (issues: FieldIssue[]) => new DomainError('invalid-input', issues.map((i) => `${i.field}: ${i.message}`).join('; '), { errors: issues });
+export const invalidField = (field: string, message: string) => invalidInput([{ field, message }]);
+export const unauthenticated = (detail: string) => new DomainError('unauthenticated', detail);
+export const forbidden = (detail: string) => new DomainError('forbidden', detail);
+export const unavailable = (detail: string) => new DomainError('service-unavailable', detail);
+export const tooManyRequests = (retryAfterSeconds: number) => new DomainError('too-many-requests', `retry after ${retryAfterSeconds} s`, { retryAfter: retryAfterSeconds });
 
-export class IdempotencyKeyReused extends DomainError {
-  readonly status = 422;
-  readonly slug = 'idempotency-key-reused';
-  readonly title = 'This Idempotency-Key was used for a different request';
-}
+/** An If-Match that is no longer current, for a case or a registry record alike: one shape, the version to read instead. */
+const staleVersion = (what: 'case' | 'record', detail: string, currentVersion: number | undefined) =>
+  new DomainError('stale-version', detail, { currentVersion }, `The ${what} changed since you read it; read it again and retry`);
+export const staleCase = (detail: string, currentVersion: number | undefined) => staleVersion('case', detail, currentVersion);
+export const staleRecord = (expectedVersion: number, currentVersion: number) =>
+  staleVersion('record', `If-Match "${expectedVersion}" but the record is at version "${currentVersion}"`, currentVersion);
 
-export class ServiceUnavailable extends DomainError {
-  readonly status = 503;
-  readonly slug = 'service-unavailable';
-  readonly title = 'A service the request needs is unavailable; retry later';
-}
+/** One answer for an unknown username, a wrong password and a disabled account: no user enumeration. */
+export const invalidCredentials = () => new DomainError('invalid-credentials', 'wrong username or password');
 
-export class InstitutionNotFound extends DomainError {
-  readonly status = 404;
-  readonly slug = 'institution-not-found';
-  readonly title = 'No such institution in your jurisdiction';
-  constructor(id: string) {
-    super(`institution ${id} does not exist`);
-  }
-}
+/** Too many consecutive wrong passwords: no sign-in, even with the right one, until `lockedUntil`. */
+export const accountLocked = (lockedUntil: Date) => new DomainError('account-locked', `account locked until ${lockedUntil.toISOString()}`, { lockedUntil: lockedUntil.toISOString() });
 
-export class AdmissionNotFound extends DomainError {
-  readonly status = 404;
-  readonly slug = 'admission-not-found';
-  readonly title = 'No such admission';
-  constructor(id: string) {
-    super(`admission ${id} does not exist or has ended`);
-  }
-}
+export const contactChannelUnavailable = (channel: string) =>
+  new DomainError(
+    'contact-channel-unavailable',
+    `no ${channel === 'PHONE' ? 'SMS gateway' : 'mail server'} is configured to send the code; verify ${channel === 'PHONE' ? 'an email address' : 'a phone number'} instead`,
+    { channel },
+  );
 
-export class NoPlacementOrder extends DomainError {
-  readonly status = 409;
-  readonly slug = 'no-placement-order';
-  readonly title = 'No order on the case places the child in this institution';
-  constructor(
-    message: string,
-    readonly ordersInForce: { orderRef?: string; order: string; kinds: readonly string[] }[],
-  ) {
-    super(message);
-  }
-  override extensions() {
-    return { ordersInForce: this.ordersInForce };
-  }
-}
+export const importTooLarge = (detail: string, limits: { bytes: number; rows: number }) => new DomainError('import-too-large', detail, { limits });
 
-export class OverCapacity extends DomainError {
-  readonly status = 409;
-  readonly slug = 'over-capacity';
-  readonly title = 'The institution has no sanctioned place left for this child';
-  constructor(
-    readonly gender: string,
-    readonly ageBand: string,
-    readonly occupied: number,
-    readonly sanctioned: number,
-  ) {
-    super(`${occupied} of ${sanctioned} places for ${gender.toLowerCase()} children aged ${ageBand} are taken; the order must say why the child is placed over capacity (overCapacityReason)`);
-  }
-  override extensions() {
-    return { gender: this.gender, ageBand: this.ageBand, occupied: this.occupied, sanctioned: this.sanctioned };
-  }
-}
+export const importRejected = <Rejection extends { row: number }>(rows: number, rejected: Rejection[]) =>
+  new DomainError('import-rejected', `${new Set(rejected.map((r) => r.row)).size} of ${rows} rows are not valid`, { rows, rejected });
 
-export class AlreadyAdmitted extends DomainError {
-  readonly status = 409;
-  readonly slug = 'already-admitted';
-  readonly title = 'The child is already admitted to an institution';
-  constructor(
-    readonly admissionId: string,
-    readonly institutionId: string,
-  ) {
-    super(`the child is in ${institutionId} (admission ${admissionId}); transfer or discharge first`);
-  }
-  override extensions() {
-    return { admissionId: this.admissionId, institutionId: this.institutionId };
-  }
-}
+export const alreadyAdmitted = ({ id: admissionId, institutionId }: { id: string; institutionId: string }) =>
+  new DomainError('already-admitted', `the child is in ${institutionId} (admission ${admissionId}); transfer or discharge first`, { admissionId, institutionId });
 
-export class NotificationNotFound extends DomainError {
-  readonly status = 404;
-  readonly slug = 'notification-not-found';
-  readonly title = 'No such message in your inbox';
-  constructor(id: string) {
-    super(`message ${id} is not in your inbox`);
-  }
-}
-
-export class ReportNotFound extends DomainError {
-  readonly status = 404;
-  readonly slug = 'report-not-found';
-  readonly title = 'No such report';
-  constructor(id: string) {
-    super(`report ${id} does not exist`);
-  }
-}
-
-export class CandidateNotFound extends DomainError {
-  readonly status = 404;
-  readonly slug = 'candidate-not-found';
-  readonly title = 'No such match candidate';
-  constructor(id: string) {
-    super(`match candidate ${id} does not exist`);
-  }
-}
-
-export class ReportNotAccepting extends DomainError {
-  readonly status = 409;
-  readonly slug = 'report-state-conflict';
-  readonly title = 'The report cannot take this now';
-}
-
-export class TooManyReports extends DomainError {
-  readonly status = 429;
-  readonly slug = 'too-many-reports';
-  readonly title = 'Too many reports from you today';
-  constructor(readonly perDay: number) {
-    super(`a citizen may file ${perDay} reports a day; the police station near you takes more`);
-  }
-  override extensions() {
-    return { perDay: this.perDay };
-  }
-}
-
-export class ContactNotVerified extends DomainError {
-  readonly status = 403;
-  readonly slug = 'contact-not-verified';
-  readonly title = 'Verify your phone or email first';
-  constructor() {
-    super('a citizen files reports once a phone number or email is verified: POST /me/contact-verifications, then confirm the code');
-  }
-}
-
-export class VerificationFailed extends DomainError {
-  readonly status = 422;
-  readonly slug = 'verification-failed';
-  readonly title = 'The code is wrong or has expired';
-}
-
-export class ContactChannelUnavailable extends DomainError {
-  readonly status = 422;
-  readonly slug = 'contact-channel-unavailable';
-  readonly title = 'This kind of contact cannot be verified here';
-  constructor(readonly channel: string) {
-    super(`no ${channel === 'PHONE' ? 'SMS gateway' : 'mail server'} is configured to send the code; verify ${channel === 'PHONE' ? 'an email address' : 'a phone number'} instead`);
-  }
-  override extensions() {
-    return { channel: this.channel };
-  }
-}
+export const overCapacity = ({ gender, ageBand, occupied, sanctioned }: { gender: string; ageBand: string; occupied: number; sanctioned: number }) =>
+  new DomainError(
+    'over-capacity',
+    `${occupied} of ${sanctioned} places for ${gender.toLowerCase()} children aged ${ageBand} are taken; the order must say why the child is placed over capacity (overCapacityReason)`,
+    { gender, ageBand, occupied, sanctioned },
+  );

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, TooManyRequests } from './domain-errors.js';
+import { DomainError } from './domain-errors.js';
 
 export interface ProblemDetails {
   type: string;
@@ -22,15 +22,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
-    const problem = { ...this.toProblem(error), instance: req.originalUrl };
-    if (error instanceof TooManyRequests) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+    const problem: ProblemDetails = { ...this.toProblem(error), instance: req.originalUrl };
+    if (typeof problem.retryAfter === 'number') res.setHeader('Retry-After', String(problem.retryAfter));
     if (problem.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
   private toProblem(error: unknown): ProblemDetails {
     if (error instanceof DomainError) {
-      return { type: problemType(error.slug), title: error.title, status: error.status, detail: error.message, ...error.extensions() };
+      return { type: problemType(error.slug), title: error.title, status: error.status, detail: error.message, ...error.extensions };
     }
     if (error instanceof HttpException) {
       // Express's body parser failures arrive wrapped, with the parser's error as the cause.

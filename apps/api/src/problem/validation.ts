@@ -1,5 +1,5 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
-import { InvalidInput } from './domain-errors.js';
+import { invalidInput } from './domain-errors.js';
 
 /**
  * Validates every `@Body({ schema })` / `@Param('id', { schema })` with its Standard Schema (zod);
@@ -13,7 +13,7 @@ export class SchemaValidationPipe implements PipeTransform {
     const result = await schema['~standard'].validate(value);
     if (!result.issues) return result.value;
     const prefix = metadata.type === 'body' ? [] : metadata.data ? [metadata.data] : [];
-    throw new InvalidInput(
+    throw invalidInput(
       result.issues.map((issue) => {
         const path = [...prefix, ...(issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p))];
         return { field: path.join('.') || '(body)', message: issue.message };

@@ -3,8 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { BodyRosterRepository, InstitutionRepository, type BodyRosterRecord, type ChangeOutcome } from '@raksha/db';
 import { covers } from '@raksha/domain';
 import type { Principal } from '../auth/principal.js';
-import { InvalidInput } from '../problem/domain-errors.js';
-import { BodyNotFound, StaleRegistryVersion } from './registry-errors.js';
+import { invalidField, invalidInput, notFound, staleRecord } from '../problem/domain-errors.js';
 import { MEMBER_DESIGNATIONS, MEMBER_SEATS, WEEKDAYS, type BodyListQuery, type BodyView, type Page, type RegistryHistoryEntry, type ReplaceMembersBody, type ReplaceSittingDaysBody } from './registries.dto.js';
 import { registryChange, toHistory } from './registry-change.js';
 import { decodeIdCursor, encodeIdCursor } from '../problem/cursor.js';
@@ -74,7 +73,7 @@ export class BodiesService {
       const n = body.members.filter((m) => m.designation === designation).length;
       if (n > most) issues.push({ field: 'members', message: `a ${target.type} has ${most} ${designation} seat${most > 1 ? 's' : ''}, not ${n}` });
     }
-    if (issues.length) throw new InvalidInput(issues);
+    if (issues.length) throw invalidInput(issues);
     const members = body.members.map((m) => ({ id: randomUUID(), name: m.name, designation: m.designation, termFrom: m.termFrom, termTo: m.termTo ?? null }));
     return this.applied(id, expectedVersion, await this.bodies.replaceMembers(id, expectedVersion, members, registryChange(principal, 'body.members.replaced')));
   }
@@ -87,21 +86,21 @@ export class BodiesService {
 
   private applied(id: string, expectedVersion: number | undefined, outcome: ChangeOutcome<BodyRosterRecord>): BodyView {
     if (outcome.ok) return view(outcome.after);
-    if (outcome.reason === 'NOT_FOUND') throw new BodyNotFound(id);
-    throw new StaleRegistryVersion(expectedVersion ?? 0, outcome.version);
+    if (outcome.reason === 'NOT_FOUND') throw notFound('body', id);
+    throw staleRecord(expectedVersion ?? 0, outcome.version);
   }
 
   /** A CWC or JJB the principal may manage: its district's (DCPU) or its state's (SCPS); others 404. */
   private async sittingBody(principal: Principal, id: string): Promise<BodyRosterRecord> {
     const found = await this.visible(principal, id);
-    if (found.type !== 'CWC' && found.type !== 'JJB') throw new InvalidInput([{ field: 'id', message: `${id} is a ${found.type}; only a CWC or JJB has members and sitting days` }]);
-    if (!principal.body || !covers(principal.body, { stateCode: found.stateCode ?? '', districtCode: found.districtCode ?? '' })) throw new BodyNotFound(id);
+    if (found.type !== 'CWC' && found.type !== 'JJB') throw invalidField('id', `${id} is a ${found.type}; only a CWC or JJB has members and sitting days`);
+    if (!principal.body || !covers(principal.body, { stateCode: found.stateCode ?? '', districtCode: found.districtCode ?? '' })) throw notFound('body', id);
     return found;
   }
 
   private async visible(principal: Principal, id: string): Promise<BodyRosterRecord> {
     const found = await this.bodies.findById(id);
-    if (!found || !mayKnowBody(principal, found)) throw new BodyNotFound(id);
+    if (!found || !mayKnowBody(principal, found)) throw notFound('body', id);
     return found;
   }
 }

@@ -1,7 +1,6 @@
 import type { Request } from 'express';
-import { InvalidInput } from '../problem/domain-errors.js';
+import { importTooLarge, invalidInput, problem } from '../problem/domain-errors.js';
 import { IMPORT_LIMITS, importJsonBody } from './registries.dto.js';
-import { ImportTooLarge, UnsupportedMediaType } from './registry-errors.js';
 
 /**
  * The CSV text of an import request: a `text/csv` body read here (the app parses JSON bodies only, up to
@@ -11,11 +10,11 @@ export async function importText(req: Request): Promise<string> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/json') {
     const parsed = importJsonBody.safeParse(req.body);
-    if (!parsed.success) throw new InvalidInput(parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message })));
+    if (!parsed.success) throw invalidInput(parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message })));
     return parsed.data.csv;
   }
-  if (type !== 'text/csv') throw new UnsupportedMediaType(`content-type ${type || '(none)'} is not text/csv or application/json`);
-  const tooLarge = () => new ImportTooLarge(`the file is over ${IMPORT_LIMITS.bytes} bytes; split it`, IMPORT_LIMITS);
+  if (type !== 'text/csv') throw problem('unsupported-media-type', `content-type ${type || '(none)'} is not text/csv or application/json`);
+  const tooLarge = () => importTooLarge(`the file is over ${IMPORT_LIMITS.bytes} bytes; split it`, IMPORT_LIMITS);
   if (Number(req.headers['content-length'] ?? 0) > IMPORT_LIMITS.bytes) {
     req.resume(); // drain the body, so the client reads the answer
     throw tooLarge();

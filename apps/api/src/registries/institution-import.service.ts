@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import { CsvSyntaxError, csvLine, parseCsv } from './csv.js';
 import { newInstitution } from './institution-records.js';
 import { createInstitutionBody, IMPORT_LIMITS, INFRASTRUCTURE_ITEMS, type ImportRejection } from './registries.dto.js';
-import { ImportRejected, ImportTooLarge } from './registry-errors.js';
+import { importRejected, importTooLarge } from '../problem/domain-errors.js';
 import { RegistrationWatch } from './registration-watch.js';
 import { registryChange } from './registry-change.js';
 
@@ -48,15 +48,15 @@ export class InstitutionImportService {
   }
 
   async import(principal: Principal, csv: string, dryRun: boolean): Promise<ImportOutcome> {
-    if (Buffer.byteLength(csv) > IMPORT_LIMITS.bytes) throw new ImportTooLarge(`the file is over ${IMPORT_LIMITS.bytes} bytes; split it`, IMPORT_LIMITS);
+    if (Buffer.byteLength(csv) > IMPORT_LIMITS.bytes) throw importTooLarge(`the file is over ${IMPORT_LIMITS.bytes} bytes; split it`, IMPORT_LIMITS);
     const records = this.parse(csv);
     const [header, ...rows] = records;
-    if (!header) throw new ImportRejected(0, [{ row: 1, reason: 'the file is empty: start with the header line (GET /institutions/import/template)' }]);
-    if (rows.length > IMPORT_LIMITS.rows) throw new ImportTooLarge(`the file has ${rows.length} rows, more than ${IMPORT_LIMITS.rows}; split it`, IMPORT_LIMITS);
+    if (!header) throw importRejected(0, [{ row: 1, reason: 'the file is empty: start with the header line (GET /institutions/import/template)' }]);
+    if (rows.length > IMPORT_LIMITS.rows) throw importTooLarge(`the file has ${rows.length} rows, more than ${IMPORT_LIMITS.rows}; split it`, IMPORT_LIMITS);
     const columns = header.fields.map((f) => f.trim());
     const headerProblems = this.checkHeader(columns, header.line);
-    if (headerProblems.length) throw new ImportRejected(rows.length, headerProblems);
-    if (rows.length === 0) throw new ImportRejected(0, [{ row: header.line + 1, reason: 'the file has no rows under the header' }]);
+    if (headerProblems.length) throw importRejected(rows.length, headerProblems);
+    if (rows.length === 0) throw importRejected(0, [{ row: header.line + 1, reason: 'the file has no rows under the header' }]);
 
     const rejected: ImportRejection[] = [];
     const parsed: { line: number; body: ReturnType<typeof createInstitutionBody.parse> }[] = [];
@@ -90,7 +90,7 @@ export class InstitutionImportService {
     }
     rejected.push(...this.takenRows(valid, await this.institutions.takenIds([...firstLineOf.keys()])));
 
-    if (rejected.length) throw new ImportRejected(rows.length, rejected.sort((a, b) => a.row - b.row));
+    if (rejected.length) throw importRejected(rows.length, rejected.sort((a, b) => a.row - b.row));
     const ids = valid.map((v) => v.institution.id);
     if (dryRun) return { dryRun: true, imported: 0, valid: valid.length, ids };
 
@@ -99,7 +99,7 @@ export class InstitutionImportService {
       registryChange(principal, 'institution.imported'),
     );
     // Another import or create took an id between the check and the write.
-    if (!outcome.ok) throw new ImportRejected(rows.length, this.takenRows(valid, outcome.ids));
+    if (!outcome.ok) throw importRejected(rows.length, this.takenRows(valid, outcome.ids));
     // Starting thousands of watches takes minutes on a small Temporal: they start after the answer.
     void this.watch.tell(outcome.created.filter((i) => i.registeredUntil !== null));
     return { dryRun: false, imported: outcome.created.length, valid: valid.length, ids };
@@ -109,7 +109,7 @@ export class InstitutionImportService {
     try {
       return parseCsv(csv);
     } catch (err) {
-      if (err instanceof CsvSyntaxError) throw new ImportRejected(0, [{ row: err.line, reason: `not valid CSV (RFC 4180): ${err.message}` }]);
+      if (err instanceof CsvSyntaxError) throw importRejected(0, [{ row: err.line, reason: `not valid CSV (RFC 4180): ${err.message}` }]);
       throw err;
     }
   }

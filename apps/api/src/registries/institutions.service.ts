@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { GeographyRepository, InstitutionRepository, type InstitutionChanges, type InstitutionRecord } from '@raksha/db';
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { Principal } from '../auth/principal.js';
-import { Forbidden, InstitutionNotFound, InvalidInput } from '../problem/domain-errors.js';
+import { forbidden, invalidField, notFound, problem, staleRecord } from '../problem/domain-errors.js';
 import { institutionView, newInstitution, todayInIndia } from './institution-records.js';
-import { InstitutionExists, PreconditionRequired, StaleRegistryVersion } from './registry-errors.js';
 import type { CreateInstitutionBody, InstitutionListQuery, InstitutionView, Page, RegistryHistoryEntry, UpdateInstitutionBody } from './registries.dto.js';
 import { RegistrationWatch } from './registration-watch.js';
 import { registryChange, toHistory } from './registry-change.js';
@@ -49,13 +48,13 @@ export class InstitutionsService {
   /** An SCPS creates in any district of its state, a DCPU in its own district; elsewhere is 403. */
   async create(principal: Principal, body: CreateInstitutionBody): Promise<InstitutionView> {
     const district = await this.geography.findDistrict(body.districtCode);
-    if (!district) throw new InvalidInput([{ field: 'districtCode', message: `no district with code ${body.districtCode}` }]);
+    if (!district) throw invalidField('districtCode', `no district with code ${body.districtCode}`);
     if (!this.access.mayKnow(principal, { stateCode: district.stateCode, districtCode: district.code })) {
-      throw new Forbidden(`district ${district.code} is outside your jurisdiction`);
+      throw forbidden(`district ${district.code} is outside your jurisdiction`);
     }
     const institution = newInstitution(body, district);
     const outcome = await this.institutions.create([institution], registryChange(principal, 'institution.created'));
-    if (!outcome.ok) throw new InstitutionExists(institution.id);
+    if (!outcome.ok) throw problem('institution-exists', `${institution.id} is taken; give the institution an id of its own (/^[A-Z0-9-]+$/)`, { id: institution.id });
     await this.watch.tell(outcome.created.filter((i) => i.registeredUntil !== null));
     return institutionView(outcome.created[0]!);
   }
@@ -63,10 +62,10 @@ export class InstitutionsService {
   /** A partial change at the version the sender read (If-Match); audited with before and after. */
   async update(principal: Principal, id: string, expectedVersion: number | undefined, body: UpdateInstitutionBody): Promise<InstitutionView> {
     const current = await this.visible(principal, id);
-    if (expectedVersion === undefined) throw new PreconditionRequired();
+    if (expectedVersion === undefined) throw problem('precondition-required', 'a change to an institution needs If-Match: the ETag of GET /institutions/:id, so no one else’s change is overwritten');
     const outcome = await this.institutions.update(id, expectedVersion, changesOf(current, body), registryChange(principal, 'institution.updated'));
-    if (!outcome.ok && outcome.reason === 'NOT_FOUND') throw new InstitutionNotFound(id);
-    if (!outcome.ok) throw new StaleRegistryVersion(expectedVersion, outcome.reason === 'STALE_VERSION' ? outcome.version : current.version);
+    if (!outcome.ok && outcome.reason === 'NOT_FOUND') throw notFound('institution', id);
+    if (!outcome.ok) throw staleRecord(expectedVersion, outcome.reason === 'STALE_VERSION' ? outcome.version : current.version);
     const { before, after } = outcome;
     if (before.name !== after.name || before.registrationNo !== after.registrationNo || before.registeredUntil !== after.registeredUntil) {
       await this.watch.tell([after]);
@@ -82,7 +81,7 @@ export class InstitutionsService {
   /** 404 both for an institution that does not exist and for one outside the principal's jurisdiction. */
   private async visible(principal: Principal, id: string): Promise<InstitutionRecord> {
     const found = await this.institutions.findById(id);
-    if (!found || !this.access.mayKnow(principal, found)) throw new InstitutionNotFound(id);
+    if (!found || !this.access.mayKnow(principal, found)) throw notFound('institution', id);
     return found;
   }
 }

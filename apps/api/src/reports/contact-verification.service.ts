@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfirmContactVerificationBody, RequestContactVerificationBody } from '@raksha/contracts';
 import { ContactVerificationRepository } from '@raksha/db';
 import type { Principal } from '../auth/principal.js';
-import { ContactChannelUnavailable, Forbidden, InvalidInput, TooManyRequests, VerificationFailed } from '../problem/domain-errors.js';
+import { contactChannelUnavailable, forbidden, invalidField, problem, tooManyRequests } from '../problem/domain-errors.js';
 import { CONTACT_CODE_SENDER } from './reports.tokens.js';
 
 /** Delivers a one-time code; an SMS or email gateway implements it in a deployment. */
@@ -27,12 +27,12 @@ export class ContactVerificationService {
   ) {}
 
   async request(principal: Principal, body: RequestContactVerificationBody): Promise<{ channel: string; address: string; expiresAt: string }> {
-    if (!principal.roles.includes('CITIZEN')) throw new Forbidden('officials are known by their body; contact verification is for citizens');
+    if (!principal.roles.includes('CITIZEN')) throw forbidden('officials are known by their body; contact verification is for citizens');
     const address = normalise(body.channel, body.address);
-    if (!this.sender.accepts(body.channel)) throw new ContactChannelUnavailable(body.channel);
+    if (!this.sender.accepts(body.channel)) throw contactChannelUnavailable(body.channel);
     const now = new Date();
     if ((await this.verifications.countSince(principal.userId, new Date(now.getTime() - 3_600_000))) >= CODES_PER_HOUR) {
-      throw new TooManyRequests(3600);
+      throw tooManyRequests(3600);
     }
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
@@ -44,11 +44,11 @@ export class ContactVerificationService {
   async confirm(principal: Principal, body: ConfirmContactVerificationBody): Promise<{ channel: string; address: string; verifiedAt: string }> {
     const now = new Date();
     const pending = await this.verifications.latestPending(principal.userId, now);
-    if (!pending) throw new VerificationFailed('no code is waiting: request one first');
-    if (pending.attempts >= ATTEMPTS_PER_CODE) throw new VerificationFailed('too many wrong codes: request a new one');
+    if (!pending) throw problem('verification-failed', 'no code is waiting: request one first');
+    if (pending.attempts >= ATTEMPTS_PER_CODE) throw problem('verification-failed', 'too many wrong codes: request a new one');
     if (pending.codeHash !== hash(body.code)) {
       await this.verifications.recordAttempt(pending.id);
-      throw new VerificationFailed('the code is wrong');
+      throw problem('verification-failed', 'the code is wrong');
     }
     await this.verifications.markVerified(pending.id, now);
     return { channel: pending.channel, address: pending.address, verifiedAt: now.toISOString() };
@@ -58,10 +58,10 @@ export class ContactVerificationService {
 function normalise(channel: 'PHONE' | 'EMAIL', address: string): string {
   if (channel === 'PHONE') {
     const digits = address.replace(/[\s-]/g, '');
-    if (!/^\+?[0-9]{10,13}$/.test(digits)) throw new InvalidInput([{ field: 'address', message: 'a phone number of 10–13 digits' }]);
+    if (!/^\+?[0-9]{10,13}$/.test(digits)) throw invalidField('address', 'a phone number of 10–13 digits');
     return digits;
   }
   const email = address.trim().toLowerCase();
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new InvalidInput([{ field: 'address', message: 'an email address' }]);
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw invalidField('address', 'an email address');
   return email;
 }

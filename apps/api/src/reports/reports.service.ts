@@ -20,7 +20,7 @@ import { ObligationWatchClient } from '../obligations/obligation-watch.client.js
 import { watchedAhtuReferral } from '../obligations/watched.js';
 import { auditedAction, can, type Principal } from '../auth/principal.js';
 import { CasesService } from '../cases/cases.service.js';
-import { Forbidden, InvalidInput, ReportNotFound, CandidateNotFound, ReportNotAccepting, TooManyReports, ContactNotVerified } from '../problem/domain-errors.js';
+import { forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
 import { MATCHING_JOBS } from './reports.tokens.js';
 import { decodeTimeCursor, encodeTimeCursor } from '../problem/cursor.js';
 
@@ -72,8 +72,8 @@ export class ReportsService {
 
   async fileMissing(principal: Principal, body: FileMissingReportBody): Promise<ReportView> {
     const citizen = this.isCitizen(principal);
-    if (!citizen && !this.isPolice(principal)) throw new Forbidden('missing reports are filed by a police station, or by a citizen for a station to accept');
-    if (!citizen && !body.policeRef) throw new InvalidInput([{ field: 'policeRef', message: 'the missing diary / FIR number of the station' }]);
+    if (!citizen && !this.isPolice(principal)) throw forbidden('missing reports are filed by a police station, or by a citizen for a station to accept');
+    if (!citizen && !body.policeRef) throw invalidField('policeRef', 'the missing diary / FIR number of the station');
     const row = await this.file(principal, 'MISSING', body.child, body.lastSeenAt, body.place, {
       status: citizen ? 'PENDING_ACCEPTANCE' : 'OPEN',
       policeRef: citizen ? null : (body.policeRef ?? null),
@@ -86,7 +86,7 @@ export class ReportsService {
   }
 
   async fileFound(principal: Principal, body: FileFoundReportBody): Promise<ReportView> {
-    if (!can(principal, 'report:found')) throw new Forbidden('your role may not file a found report');
+    if (!can(principal, 'report:found')) throw forbidden('your role may not file a found report');
     if (body.caseId) await this.cases.visible(principal, body.caseId);
     const row = await this.file(principal, 'FOUND', body.child, body.foundAt, body.place, {
       status: 'OPEN',
@@ -106,7 +106,7 @@ export class ReportsService {
   async photo(principal: Principal, id: string): Promise<{ contentType: string; bytes: Buffer }> {
     await this.visible(principal, id);
     const p = await this.reports.photo(id);
-    if (!p?.photo || !p.photoType) throw new ReportNotFound(`${id}/photo`);
+    if (!p?.photo || !p.photoType) throw notFound('report', `${id}/photo`);
     return { contentType: p.photoType, bytes: Buffer.from(p.photo) };
   }
 
@@ -118,7 +118,7 @@ export class ReportsService {
       const rows = await this.reports.list({ ...this.filters(q), filedBy: principal.userId, ...(nameKey && { searchName: nameKey }), limit: q.limit + 1 });
       return this.page(principal, rows, q.limit);
     }
-    if (!can(principal, 'report:read')) throw new Forbidden('your role may not read reports');
+    if (!can(principal, 'report:read')) throw forbidden('your role may not read reports');
     const scope = this.access.scope(principal);
     if (scope === 'nothing') return empty;
     if (scope.stateCode !== undefined && q.stateCode !== undefined && q.stateCode !== scope.stateCode) return empty;
@@ -135,9 +135,9 @@ export class ReportsService {
 
   /** A station takes a citizen's missing report into its missing diary; matching starts then. */
   async accept(principal: Principal, id: string, body: AcceptReportBody): Promise<ReportView> {
-    if (!this.isPolice(principal) || !can(principal, 'report:accept')) throw new Forbidden('a police station accepts a citizen’s report');
+    if (!this.isPolice(principal) || !can(principal, 'report:accept')) throw forbidden('a police station accepts a citizen’s report');
     const row = await this.visible(principal, id);
-    if (row.status !== 'PENDING_ACCEPTANCE') throw new ReportNotAccepting(`report ${id} is ${row.status.toLowerCase().replaceAll('_', ' ')}, not awaiting acceptance`);
+    if (row.status !== 'PENDING_ACCEPTANCE') throw problem('report-state-conflict', `report ${id} is ${row.status.toLowerCase().replaceAll('_', ' ')}, not awaiting acceptance`);
     const now = new Date();
     const accepted = await this.reports.update(
       id,
@@ -152,8 +152,8 @@ export class ReportsService {
   async close(principal: Principal, id: string, body: CloseReportBody): Promise<ReportView> {
     const row = await this.visible(principal, id);
     const mayClose = row.filedBy === principal.userId || (this.isPolice(principal) && can(principal, 'report:accept'));
-    if (!mayClose) throw new Forbidden('the reporter or the police close a report');
-    if (row.status === 'CLOSED' || row.status === 'TRACED') throw new ReportNotAccepting(`report ${id} is already ${row.status.toLowerCase()}`);
+    if (!mayClose) throw forbidden('the reporter or the police close a report');
+    if (row.status === 'CLOSED' || row.status === 'TRACED') throw problem('report-state-conflict', `report ${id} is already ${row.status.toLowerCase()}`);
     const now = new Date();
     const closed = await this.reports.update(id, { status: 'CLOSED', closedAt: now, closedReason: `${body.reason}: ${body.note}` }, auditedAction(principal, 'report.closed', { ...body }, now));
     await this.watchAhtuReferral(closed);
@@ -162,8 +162,8 @@ export class ReportsService {
 
   async linkCase(principal: Principal, id: string, body: LinkCaseBody): Promise<ReportView> {
     const row = await this.visible(principal, id);
-    if (row.kind !== 'FOUND') throw new InvalidInput([{ field: 'caseId', message: 'only a found report is linked to the found child’s case' }]);
-    if (!can(principal, 'report:found')) throw new Forbidden('your role may not change found reports');
+    if (row.kind !== 'FOUND') throw invalidField('caseId', 'only a found report is linked to the found child’s case');
+    if (!can(principal, 'report:found')) throw forbidden('your role may not change found reports');
     await this.cases.visible(principal, body.caseId);
     const now = new Date();
     return this.view(principal, await this.reports.update(id, { caseId: body.caseId }, auditedAction(principal, 'report.case-linked', { caseId: body.caseId }, now)));
@@ -171,7 +171,7 @@ export class ReportsService {
 
   async candidates(principal: Principal, id: string, q: CandidateListQuery) {
     const row = await this.visible(principal, id);
-    if (this.isCitizen(principal)) throw new Forbidden('match candidates are for the police, the CWC and the DCPU');
+    if (this.isCitizen(principal)) throw forbidden('match candidates are for the police, the CWC and the DCPU');
     const page = await this.reports.candidatesOf(row.id, row.kind, {
       minProbability: Math.max(q.minProbability ?? REVIEW_THRESHOLD, 0),
       ...(q.status && { status: q.status }),
@@ -191,11 +191,11 @@ export class ReportsService {
    * case that the family is traced, which starts its verification and restoration.
    */
   async decide(principal: Principal, id: string, body: DecideCandidateBody) {
-    if (!can(principal, 'match:decide')) throw new Forbidden('your role may not confirm or reject matches');
+    if (!can(principal, 'match:decide')) throw forbidden('your role may not confirm or reject matches');
     const c = await this.visibleCandidate(principal, id);
     // A confirmation repeated by the one who made it finishes what a failure may have left: telling the case.
     const repeat = c.status === 'CONFIRMED' && body.decision === 'CONFIRM' && c.decidedBy === principal.userId;
-    if (c.status !== 'PROPOSED' && !repeat) throw new ReportNotAccepting(`the candidate is already ${c.status.toLowerCase()}`);
+    if (c.status !== 'PROPOSED' && !repeat) throw problem('report-state-conflict', `the candidate is already ${c.status.toLowerCase()}`);
     const now = new Date();
     const decided = repeat
       ? c
@@ -203,7 +203,7 @@ export class ReportsService {
           { candidateId: id, decision: body.decision, note: body.note, by: principal.userId, at: now },
           auditedAction(principal, body.decision === 'CONFIRM' ? 'match.confirmed' : 'match.rejected', { missingId: c.missingId, foundId: c.foundId, note: body.note }, now),
         );
-    if (!decided) throw new ReportNotAccepting('the candidate was decided by someone else a moment ago');
+    if (!decided) throw problem('report-state-conflict', 'the candidate was decided by someone else a moment ago');
     if (body.decision === 'CONFIRM') await this.watchAhtuReferral(decided.missing);
     let caseStatus: unknown = null;
     if (body.decision === 'CONFIRM' && decided.found.caseId) {
@@ -234,16 +234,16 @@ export class ReportsService {
     },
   ): Promise<ChildReportRow> {
     const now = new Date();
-    if (Date.parse(occurredAt) > now.getTime() + 5 * 60_000) throw new InvalidInput([{ field: kind === 'MISSING' ? 'lastSeenAt' : 'foundAt', message: 'is in the future' }]);
+    if (Date.parse(occurredAt) > now.getTime() + 5 * 60_000) throw invalidField(kind === 'MISSING' ? 'lastSeenAt' : 'foundAt', 'is in the future');
     const district = await this.geography.findDistrict(place.districtCode);
-    if (!district) throw new InvalidInput([{ field: 'place.districtCode', message: `no district with code ${place.districtCode}` }]);
+    if (!district) throw invalidField('place.districtCode', `no district with code ${place.districtCode}`);
     let reporter: Record<string, unknown> | null = extra.reporter ?? null;
     if (this.isCitizen(principal)) {
       reporter = await this.citizenReporter(principal, extra.reporter);
       const today = await this.reports.countFiledSince(principal.userId, new Date(now.getTime() - 86_400_000));
-      if (today >= CITIZEN_REPORTS_PER_DAY) throw new TooManyReports(CITIZEN_REPORTS_PER_DAY);
+      if (today >= CITIZEN_REPORTS_PER_DAY) throw problem('too-many-reports', `a citizen may file ${CITIZEN_REPORTS_PER_DAY} reports a day; the police station near you takes more`, { perDay: CITIZEN_REPORTS_PER_DAY });
     } else if (!this.access.mayKnow(principal, { stateCode: district.stateCode, districtCode: district.code }) && kind === 'MISSING') {
-      throw new Forbidden(`district ${district.code} is outside your jurisdiction`);
+      throw forbidden(`district ${district.code} is outside your jurisdiction`);
     }
     const id = randomUUID();
     const matchingPlace = { stateCode: district.stateCode, districtCode: district.code, ...(place.text && { text: place.text }), ...(place.lat !== undefined && { lat: place.lat }), ...(place.lon !== undefined && { lon: place.lon }) };
@@ -289,7 +289,7 @@ export class ReportsService {
   /** A citizen files only with a phone or email verified by a code; the report carries it for the police. */
   private async citizenReporter(principal: Principal, given: FileMissingReportBody['reporter']): Promise<Record<string, unknown>> {
     const verified = await this.contacts.verified(principal.userId);
-    if (verified.length === 0) throw new ContactNotVerified();
+    if (verified.length === 0) throw problem('contact-not-verified', 'a citizen files reports once a phone number or email is verified: POST /me/contact-verifications, then confirm the code');
     const phone = verified.find((v) => v.channel === 'PHONE')?.address;
     const email = verified.find((v) => v.channel === 'EMAIL')?.address;
     return { name: given?.name ?? principal.displayName, ...(phone && { phone }), ...(email && { email }), verified: true };
@@ -302,7 +302,7 @@ export class ReportsService {
   /** 404 unless the principal may know the report: the reporter; the police where it is; officials for official reports. */
   private async visible(principal: Principal, id: string): Promise<ChildReportRow> {
     const row = await this.reports.findById(id);
-    if (!row || !this.mayKnow(principal, row)) throw new ReportNotFound(id);
+    if (!row || !this.mayKnow(principal, row)) throw notFound('report', id);
     return row;
   }
 
@@ -316,7 +316,7 @@ export class ReportsService {
   /** A candidate is known to the bodies of either report: the police of the missing one, the CWC / DCPU where found. */
   private async visibleCandidate(principal: Principal, id: string): Promise<CandidateRow> {
     const c = await this.reports.candidate(id);
-    if (!c || !(this.mayKnow(principal, c.missing) || this.mayKnow(principal, c.found))) throw new CandidateNotFound(id);
+    if (!c || !(this.mayKnow(principal, c.missing) || this.mayKnow(principal, c.found))) throw notFound('candidate', id);
     return c;
   }
 

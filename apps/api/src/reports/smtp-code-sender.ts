@@ -1,6 +1,6 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { ContactCodeSender } from './contact-verification.service.js';
-import { ContactChannelUnavailable } from '../problem/domain-errors.js';
+import { contactChannelUnavailable } from '../problem/domain-errors.js';
 
 /** Sends a citizen's verification code by email through the deployment's SMTP server. */
 export class SmtpCodeSender implements ContactCodeSender {
@@ -19,7 +19,7 @@ export class SmtpCodeSender implements ContactCodeSender {
   }
 
   async send(to: { userId: string; channel: 'PHONE' | 'EMAIL'; address: string }, code: string): Promise<void> {
-    if (!this.accepts(to.channel)) throw new ContactChannelUnavailable(to.channel);
+    if (!this.accepts(to.channel)) throw contactChannelUnavailable(to.channel);
     await this.transport.sendMail({
       from: this.from,
       to: to.address,
