@@ -22,6 +22,7 @@ export const people = {
   cwcJaipur: person('cwc-jaipur', ['CWC_MEMBER'], body('CWC-RJ-JAIPUR', 'CWC', 'DISTRICT', 'RJ', 'RJ-JAIPUR')),
   cwcPune: person('cwc-pune', ['CWC_MEMBER'], body('CWC-MH-PUNE', 'CWC', 'DISTRICT', 'MH', 'MH-PUNE')),
   dcpuJaipur: person('dcpu-jaipur', ['DCPU_OFFICER'], body('DCPU-RJ-JAIPUR', 'DCPU', 'DISTRICT', 'RJ', 'RJ-JAIPUR')),
+  dcpuPune: person('dcpu-pune', ['DCPU_OFFICER'], body('DCPU-MH-PUNE', 'DCPU', 'DISTRICT', 'MH', 'MH-PUNE')),
   scpsRajasthan: person('scps-rj', ['SCPS_OFFICER'], body('SCPS-RJ', 'SCPS', 'STATE', 'RJ', null)),
   scpsMaharashtra: person('scps-mh', ['SCPS_OFFICER'], body('SCPS-MH', 'SCPS', 'STATE', 'MH', null)),
   policeJaipur: person('sjpu-jaipur', ['SJPU_OFFICER'], body('PS-RJ-JAIPUR-1', 'POLICE_STATION', 'THANA', 'RJ', 'RJ-JAIPUR')),
