@@ -2,11 +2,12 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { BodyRosterRecord, BodyRosterRepository, InstitutionRepository } from '@raksha/db';
 import { people, problemOf } from '../../test/fakes.js';
 import { BodiesService } from './bodies.service.js';
+import type { ReplaceMembersBody } from './registries.dto.js';
 
 const roster = (id: string, type: string, districtCode: string | null): BodyRosterRecord =>
   ({ id, type, name: id, level: districtCode ? 'DISTRICT' : 'STATE', stateCode: 'RJ', districtCode, thanaCode: null, address: null, phone: null, sittingDays: [], members: [], version: 2 }) as BodyRosterRecord;
 
-const member = (designation: string, name: string) => ({ name, designation, termFrom: '2026-01-01' });
+const member = (designation: ReplaceMembersBody['members'][number]['designation'], name: string) => ({ name, designation, termFrom: '2026-01-01' });
 
 describe(BodiesService.name, () => {
   let sut: BodiesService;
