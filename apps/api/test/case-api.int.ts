@@ -45,7 +45,7 @@ describe('case API', () => {
       .set('If-Match', '"0"')
       .send({ type: 'INTERIM_PLACEMENT_ORDERED', payload: { placement: 'CHILDRENS_HOME', orderRef: 'O/1' } })
       .expect(409);
-    expect(stale.body.type).toBe('/problems/stale-version');
+    expect(stale.body).toMatchObject({ type: '/problems/stale-version', title: 'The case changed since you read it; read it again and retry', currentVersion: 1 });
     const bad = await stack.http.post(`/cases/${caseId}/events`).set(cwc).set('If-Match', 'yesterday').send(produce).expect(400);
     expect(bad.body.errors[0].field).toBe('If-Match');
     expect(await stack.db.timelineEntry.count({ where: { caseId } })).toBe(2);
