@@ -24,12 +24,7 @@ describe(EFileService.name, () => {
   const checkup = { section: 'MEDICAL' as const, occurredOn: '2026-02-01', entry: { kind: 'CHECKUP' as const, details: { findings: 'well' } } };
 
   it('keeps counselling notes to the roles that may open them: 403 for the DCPU, in plain words', async () => {
-    expect(await problemOf(sut.add(people.dcpuJaipur, 'case-1', counselling))).toEqual({
-      type: 'forbidden',
-      status: 403,
-      title: 'Your role may not do this',
-      detail: 'your role may not keep counselling records',
-    });
+    expect(await problemOf(sut.add(people.dcpuJaipur, 'case-1', counselling))).toEqual({ type: 'forbidden', status: 403, title: 'Your role may not do this', detail: 'your role may not keep counselling records' });
     expect(added).toEqual([]);
   });
 

@@ -53,12 +53,7 @@ describe(EscalationsService.name, () => {
   });
 
   it('lets only the body the escalation was raised to act on it: the DCPU may not act on one raised to the SCPS', async () => {
-    expect(await problemOf(sut.act(people.dcpuJaipur, 'esc-scps', 'ACKNOWLEDGE'))).toEqual({
-      type: 'forbidden',
-      status: 403,
-      title: 'Your role may not do this',
-      detail: 'only the SCPS acts on an escalation raised to it',
-    });
+    expect(await problemOf(sut.act(people.dcpuJaipur, 'esc-scps', 'ACKNOWLEDGE'))).toEqual({ type: 'forbidden', status: 403, title: 'Your role may not do this', detail: 'only the SCPS acts on an escalation raised to it' });
     expect(temporal.updates).toEqual([]);
   });
 
