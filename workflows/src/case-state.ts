@@ -127,9 +127,11 @@ export class CaseState {
     };
   }
 
-  /** The first answer to an event with this idempotency key, if it was answered. */
-  answerTo(idempotencyKey: string): CaseStatus | undefined {
-    return this.#answered.get(idempotencyKey);
+  /** The first answer to an event with this idempotency key, if it was answered (the step its Update's validator kept is dropped). */
+  answerTo(idempotencyKey: string, updateId?: string): CaseStatus | undefined {
+    const answer = this.#answered.get(idempotencyKey);
+    if (answer) this.forgetValidated(updateId);
+    return answer;
   }
 
   answered(idempotencyKey: string, status: CaseStatus): void {

@@ -1,65 +1,32 @@
 // One workflow per child's case. It hosts the case's state (case-state.ts): answers its Updates and
 // Queries one step at a time, arms the statutory deadlines of the state it is in, runs each step's
 // record as a local activity, and continues as new before its history grows large.
-import {
-  allHandlersFinished,
-  ApplicationFailure,
-  CancellationScope,
-  condition,
-  continueAsNew,
-  currentUpdateInfo,
-  patched,
-  proxyLocalActivities,
-  setHandler,
-  sleep,
-  upsertSearchAttributes,
-  uuid4,
-} from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, currentUpdateInfo, patched, proxyLocalActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { CaseActivities } from '@raksha/activities';
-import { describeState } from '@raksha/case-machine/workflow';
 import {
-  applyEventUpdate,
-  CaseIdAttribute,
-  CasePhaseAttribute,
-  CaseStateAttribute,
-  DistrictCodeAttribute,
-  StateCodeAttribute,
-  TrackAttribute,
-  CASE_EVENT_REJECTED,
-  caseContextQuery,
-  caseRegistrationQuery,
-  caseStatusQuery,
-  DEFAULT_STEPS_PER_RUN,
-  registrationUpdate,
-  SYSTEM_CASE_ACTOR,
-  type CaseActor,
-  type CaseEventRejection,
-  type CaseRegistration,
+  applyEventUpdate, CASE_EVENT_REJECTED, caseContextQuery, caseRegistrationQuery, caseStatusQuery, DEFAULT_STEPS_PER_RUN, registrationUpdate, SYSTEM_CASE_ACTOR,
+  type CaseActor, type CaseEventRejection, type CaseRegistration,
 } from '@raksha/contracts';
+import { DeadlineAlarm } from './alarm.js';
 import { CaseState, type CaseCarryOver } from './case-state.js';
 import { handleEscalationActions } from './escalation-actions.js';
 import { WorkflowLock } from './lock.js';
+import { searchPositionPublisher } from './search-position.js';
 
 export type { CaseCarryOver } from './case-state.js';
 
-// Local activities: the projection runs inside the workflow task that decided it, so a step is one
-// server round trip (no activity task, no second workflow task). Each is idempotent by
-// (caseId, sequence) and its notices by dedupe key: a worker that dies mid-step leaves the
-// workflow task to time out, and the next worker replays and runs the step again, writing once.
+// Local activities: a step is one server round trip (no activity task, no second workflow task). Each is
+// idempotent by (caseId, sequence) and its notices by dedupe key, so a step replayed after a worker died writes once.
 const { recordTransition, raiseEscalation, recordEscalationAction } = proxyLocalActivities<CaseActivities>({
   startToCloseTimeout: '15 seconds', // one DB transaction and its enqueues
-  // Infrastructure errors retry with backoff until the database or Redis is back; business
-  // failures are non-retryable ApplicationFailures.
+  // Infrastructure errors retry until the database or Redis is back; business failures are non-retryable.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-  // Longer backoffs wait on a workflow timer rather than keep the workflow task open.
-  localRetryThreshold: '10 seconds',
+  localRetryThreshold: '10 seconds', // longer backoffs wait on a workflow timer, not an open workflow task
 });
 
 /**
- * Runs that began after this patch keep their deadline timer across events that leave the next
- * wake-up time unchanged, and upsert only the search attributes that changed: fewer commands per
- * step. Runs recorded before it replay the old commands (a timer cancelled and restarted, and every
- * attribute upserted, after each step).
+ * Runs that began after this patch keep their deadline timer across events that leave the next wake-up time
+ * unchanged, and upsert only the search attributes that changed. Runs recorded before it replay the old commands.
  */
 export const FEWER_STEP_COMMANDS_PATCH = 'case-step-fewer-commands';
 
@@ -75,27 +42,7 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
   const lock = new WorkflowLock(() => registered);
   const stepsPerRun = registration.stepsPerRun ?? DEFAULT_STEPS_PER_RUN;
   const runFull = () => state.stepsThisRun >= stepsPerRun;
-
-  /** What this run last upserted, by attribute name, so an unchanged position costs no command. */
-  const published = new Map<string, string>();
-  /** Keeps the workflow findable in Temporal's UI by where the case stands now. */
-  const publishPosition = () => {
-    const { phase, state: machineState } = describeState(state.snapshot);
-    const { track, districtCode, stateCode } = state.snapshot.context;
-    const position = [
-      { key: CaseIdAttribute, value: state.caseId },
-      { key: TrackAttribute, value: track },
-      { key: DistrictCodeAttribute, value: districtCode },
-      { key: StateCodeAttribute, value: stateCode },
-      { key: CaseStateAttribute, value: machineState },
-      { key: CasePhaseAttribute, value: phase },
-    ];
-    if (!fewerCommands) return upsertSearchAttributes(position);
-    const changed = position.filter(({ key, value }) => published.get(key.name) !== value);
-    if (!changed.length) return;
-    for (const { key, value } of changed) published.set(key.name, value);
-    upsertSearchAttributes(changed);
-  };
+  const publishPosition = searchPositionPublisher(state.caseId, fewerCommands);
 
   /** Steps the machine by one event and records it; the caller holds the lock. */
   async function applyEvent(type: string, payload: Record<string, unknown>, actor: CaseActor, expectedSequence?: number, updateId?: string): Promise<void> {
@@ -104,7 +51,7 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     if (prepared.rejection) throw rejectEvent(prepared.rejection);
     await recordTransition(state.transitionRecord(prepared.next, type, payload, actor, at));
     state.stepped(prepared.next);
-    publishPosition();
+    publishPosition(state.snapshot);
   }
 
   setHandler(caseStatusQuery, () => state.status(now()));
@@ -119,18 +66,12 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     applyEventUpdate,
     async (req) => {
       const updateId = currentUpdateInfo()?.id;
-      const earlier = state.answerTo(req.idempotencyKey);
-      if (earlier) {
-        state.forgetValidated(updateId);
-        return earlier;
-      }
+      const earlier = state.answerTo(req.idempotencyKey, updateId);
+      if (earlier) return earlier;
       return lock.runExclusive(async () => {
         // Checked again under the lock: another event may have moved the case while this one waited.
-        const again = state.answerTo(req.idempotencyKey);
-        if (again) {
-          state.forgetValidated(updateId);
-          return again;
-        }
+        const again = state.answerTo(req.idempotencyKey, updateId);
+        if (again) return again;
         await applyEvent(req.type, req.payload, req.actor, req.expectedSequence, updateId);
         const result = state.status(now());
         state.answered(req.idempotencyKey, result);
@@ -167,7 +108,7 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     state.escalated(due, id);
   }
 
-  publishPosition();
+  publishPosition(state.snapshot);
   if (!state.carried) {
     await recordTransition(state.registrationRecord());
     registered = true;
@@ -176,30 +117,7 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
   // The deadline loop: sleep until the next rung or statutory consequence falls due, or until
   // an event changes the case (which re-arms everything from the machine's policy).
   // A closed case stays open to its officers until every escalation on it is resolved.
-  /** The timer armed for the next wake-up; it stays armed across steps that leave that time unchanged. */
-  let alarm: { at: number; scope: CancellationScope; rang: boolean } | undefined;
-  /** True if `changed` came true first (re-plan), false once `wakeAt` is reached (act). */
-  async function sleepUntilDueOrChanged(wakeAt: number, changed: () => boolean): Promise<boolean> {
-    if (alarm && alarm.at !== wakeAt) {
-      alarm.scope.cancel();
-      alarm = undefined;
-    }
-    if (wakeAt <= Date.now()) return false;
-    if (wakeAt !== Infinity && !alarm) {
-      const armed = { at: wakeAt, scope: new CancellationScope(), rang: false };
-      armed.scope.run(() => sleep(wakeAt - Date.now())).then(
-        () => {
-          armed.rang = true;
-        },
-        () => undefined, // cancelled: the wake-up time moved
-      );
-      alarm = armed;
-    }
-    const armed = alarm;
-    await condition(() => changed() || armed?.rang === true);
-    if (armed?.rang) alarm = undefined;
-    return changed();
-  }
+  const alarm = new DeadlineAlarm();
   while (!state.finished && !runFull()) {
     const { rung, consequence } = state.nextDue();
     const rungAt = rung ? Date.parse(rung.fireAt) : Infinity;
@@ -208,7 +126,7 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     const seen = lock.released;
     const changed = () => lock.released !== seen || runFull();
     const woken = fewerCommands
-      ? await sleepUntilDueOrChanged(wakeAt, changed)
+      ? await alarm.sleepUntilDueOrChanged(wakeAt, changed)
       : wakeAt === Infinity
         ? await condition(changed)
         : wakeAt <= Date.now()
