@@ -7,22 +7,22 @@ import {
   describeState,
   initialCaseSnapshot,
   openDeadlines,
-  parseCaseEvent,
   persistCaseSnapshot,
+  prepareCaseEvent,
+  projectStep,
   restoreCaseSnapshot,
   scheduledSystemEvents,
-  stepCaseEvent,
-  type CaseEvent,
+  type CaseEventType,
   type CaseSnapshot,
   type CaseStep,
   type OpenDeadline,
   type PersistedCaseSnapshot,
+  type PreparedCaseEvent,
 } from '@raksha/case-machine/workflow';
 import {
   SYSTEM_CASE_ACTOR,
   type CaseActor,
   type CaseEscalation,
-  type CaseEventRejection,
   type CaseRegistration,
   type CaseStatus,
   type EscalationActionRequest,
@@ -40,12 +40,6 @@ export interface CaseCarryOver extends EscalationCarryOver {
   answered: [string, CaseStatus][];
 }
 
-/** The step an event would make now, or why the case cannot take it. */
-export type PreparedEvent = { rejection: CaseEventRejection } | { rejection?: undefined; event: CaseEvent; next: CaseStep };
-
-/** Where the case is now: after a hand-off or an escorted transfer, no longer where it was registered. */
-const jurisdictionOf = (s: CaseSnapshot) => ({ track: s.context.track, districtCode: s.context.districtCode, stateCode: s.context.stateCode });
-
 /** The four fields of an open deadline the read model and the API show. */
 const shownDeadline = (d: OpenDeadline) => ({ id: d.id, obligation: d.obligation, dueAt: d.dueAt, citation: d.citation });
 
@@ -59,11 +53,11 @@ export class CaseState {
   #stepsThisRun = 0;
   readonly #answered: Map<string, CaseStatus>;
   // allowedEvents tries sample events of every type against the machine: once per snapshot and time.
-  #allowedMemo: { snapshot: CaseSnapshot; at: string; events: string[] } | undefined;
+  #allowedMemo: { snapshot: CaseSnapshot; at: string; events: CaseEventType[] } | undefined;
   // The validator's step, by Update id, for its handler to reuse when the case has not moved since
   // (same sequence, same workflow time). Validators do not run on replay: the handler steps afresh,
   // to the same result, since the step is pure.
-  readonly #validated = new Map<string, { sequence: number; at: string; prepared: PreparedEvent }>();
+  readonly #validated = new Map<string, { sequence: number; at: string; prepared: PreparedCaseEvent }>();
 
   constructor(
     readonly registration: CaseRegistration,
@@ -105,7 +99,7 @@ export class CaseState {
     return this.#snapshot.status !== 'active' && this.escalations.allResolved();
   }
 
-  allowedAt(at: string): string[] {
+  allowedAt(at: string): CaseEventType[] {
     const memo = this.#allowedMemo;
     if (memo?.snapshot === this.#snapshot && memo.at === at) return memo.events;
     const events = allowedEvents(this.#snapshot, { at });
@@ -139,39 +133,18 @@ export class CaseState {
   }
 
   /** The step this event would make now, or why the case cannot take it (parses and steps the machine once). */
-  prepare(type: string, payload: Record<string, unknown>, at: string, expectedSequence?: number): PreparedEvent {
-    const snapshot = this.#snapshot;
-    if (expectedSequence !== undefined && expectedSequence !== this.#sequence) {
-      return {
-        rejection: {
-          reason: 'STALE_VERSION',
-          state: describeState(snapshot).state,
-          message: `the case changed since version ${expectedSequence}; it is now at version ${this.#sequence}`,
-          allowedEvents: this.allowedAt(at),
-        },
-      };
-    }
-    const parsed = parseCaseEvent({ ...payload, type, at });
-    if (!parsed.ok) {
-      return { rejection: { reason: 'INVALID_PAYLOAD', state: describeState(snapshot).state, message: `invalid ${type} event`, allowedEvents: this.allowedAt(at), issues: parsed.issues } };
-    }
-    const next = stepCaseEvent(snapshot, parsed.event);
-    if (!next.changed) {
-      const described = describeState(snapshot);
-      return {
-        rejection: { reason: 'EVENT_NOT_ALLOWED', state: described.state, message: `a case in "${described.label}" cannot take ${type}`, allowedEvents: this.allowedAt(at) },
-      };
-    }
-    return { event: parsed.event, next };
+  prepare(type: string, payload: Record<string, unknown>, at: string, expectedSequence?: number): PreparedCaseEvent {
+    const attempt = { type, payload, at, sequence: this.#sequence, ...(expectedSequence !== undefined ? { expectedSequence } : {}) };
+    return prepareCaseEvent(this.#snapshot, attempt, (when) => this.allowedAt(when));
   }
 
   /** Keeps a validator's step for the handler of the same Update. */
-  validated(updateId: string, at: string, prepared: PreparedEvent): void {
+  validated(updateId: string, at: string, prepared: PreparedCaseEvent): void {
     this.#validated.set(updateId, { sequence: this.#sequence, at, prepared });
   }
 
   /** The validator's step if the case has not moved since, else a fresh one; forgets the validator's either way. */
-  prepareValidated(updateId: string | undefined, type: string, payload: Record<string, unknown>, at: string, expectedSequence?: number): PreparedEvent {
+  prepareValidated(updateId: string | undefined, type: string, payload: Record<string, unknown>, at: string, expectedSequence?: number): PreparedCaseEvent {
     const early = updateId === undefined ? undefined : this.#validated.get(updateId);
     this.forgetValidated(updateId);
     return early && early.sequence === this.#sequence && early.at === at ? early.prepared : this.prepare(type, payload, at, expectedSequence);
@@ -181,44 +154,29 @@ export class CaseState {
     if (updateId !== undefined) this.#validated.delete(updateId);
   }
 
-  /** The timeline step of an event: which deadlines it met (and whether late) and started, and whom it tells. */
+  /** The timeline step of an event: which deadlines it met (and whether late) and started, its milestone, and whom it tells. */
   transitionRecord(next: CaseStep, type: string, payload: Record<string, unknown>, actor: CaseActor, at: string): TransitionInput {
-    const from = describeState(this.#snapshot);
-    const to = describeState(next.snapshot);
+    const projection = projectStep(this.#snapshot, next, type, at);
     const stepSequence = this.#sequence + 1;
-    const key = (d: { id: string; dueAt: string }) => `${d.id}@${d.dueAt}`;
-    const before = openDeadlines(this.#snapshot);
-    const after = openDeadlines(next.snapshot);
-    const afterKeys = new Set(after.map(key));
-    const beforeKeys = new Set(before.map(key));
-    const deadlines = {
-      met: before.filter((d) => !afterKeys.has(key(d))).map((d) => ({ id: d.id, dueAt: d.dueAt, late: Date.parse(at) > Date.parse(d.dueAt) })),
-      opened: after.filter((d) => !beforeKeys.has(key(d))).map((d) => ({ id: d.id, dueAt: d.dueAt })),
-    };
     const transfer = next.snapshot.context.transfer;
     const notices = noticeJobs(
       next.actions,
       this.caseId,
-      jurisdictionOf(next.snapshot),
+      projection.jurisdiction,
       stepSequence,
       `Case ${this.caseId}`,
-      `${type.replaceAll('_', ' ').toLowerCase()}: now ${to.label}`,
+      `${type.replaceAll('_', ' ').toLowerCase()}: now ${describeState(next.snapshot).label}`,
       transfer && { districtCode: transfer.toDistrictCode, stateCode: transfer.toStateCode },
     );
     return {
       caseId: this.caseId,
       sequence: stepSequence,
       eventType: type,
-      fromState: from.state,
-      toState: to.state,
-      phase: to.phase,
       actorId: actor.id,
       actorRole: actor.role,
       payload,
       occurredAt: at,
-      deadlines,
-      openDeadlines: after.map(shownDeadline),
-      jurisdiction: jurisdictionOf(next.snapshot),
+      ...projection,
       ...(notices.length ? { notices } : {}),
     };
   }

@@ -90,6 +90,7 @@ describe(CaseState.name, () => {
       met: [{ id: 'cncp.production', dueAt: hoursAfterRegistration(24), late: true }],
       opened: [expect.objectContaining({ id: 'cncp.finalOrder' })],
     });
+    expect(record.milestones).toEqual({ producedAt: hoursAfterRegistration(30), productionLate: true });
     expect(sut.sequence).toBe(1);
     expect(sut.stepsThisRun).toBe(1);
     expect(sut.status(hoursAfterRegistration(30))).toMatchObject({ sequence: 1, state: record.toState, openDeadlines: [expect.objectContaining({ id: 'cncp.finalOrder' })] });
@@ -127,10 +128,10 @@ describe(CaseState.name, () => {
     ]);
   });
 
-  it('stays open after closure while an escalation is unresolved, and is finished once it is resolved', () => {
+  it('takes a timeline step to resolve an escalation, after which none is left unresolved', () => {
     const sut = new CaseState(registration);
     escalate(sut, hoursAfterRegistration(25), 'esc-1');
-    expect(sut.finished).toBe(false);
+    expect(sut.escalations.allResolved()).toBe(false);
     const resolve = { escalationId: 'esc-1', action: 'RESOLVE' as const, note: 'child produced late on our direction', idempotencyKey: 'r-1', actor: DCPU_OFFICER };
     expect(act(sut, resolve, hoursAfterRegistration(26))).toMatchObject({ id: 'esc-1', status: 'RESOLVED' });
     expect(sut.sequence).toBe(2);
