@@ -31,10 +31,11 @@ function asDeadline(w: WatchedObligation): OpenDeadline | undefined {
 export async function obligationWatchWorkflow(initial: WatchedObligation, carried?: ObligationCarryOver): Promise<void> {
   let watched = initial;
   let changes = 0;
+  let steps = 0; // escalations raised or acted on in this run
   const lock = new WorkflowLock();
   const ledger = new EscalationLedger(carried);
   /** Only with `stepsPerRun` (tests): otherwise a run ends when Temporal suggests it. */
-  const runFull = () => initial.stepsPerRun !== undefined && lock.released >= initial.stepsPerRun;
+  const runFull = () => initial.stepsPerRun !== undefined && steps >= initial.stepsPerRun;
 
   setHandler(obligationWatchQuery, () => ({ watched, escalations: ledger.list() }));
   setHandler(obligationChangedSignal, (next) => {
@@ -57,6 +58,9 @@ export async function obligationWatchWorkflow(initial: WatchedObligation, carrie
         note: req.note ?? null,
         at: new Date().toISOString(),
       }),
+    recorded: () => {
+      steps += 1;
+    },
   });
 
   /** Raises one rung: the escalation row and its notice, written once however often retried. */
@@ -89,6 +93,7 @@ export async function obligationWatchWorkflow(initial: WatchedObligation, carrie
           ...overdueNotice(watched.label, due.deadline, `${overdueDays} days`, watched.label),
         },
       });
+      steps += 1;
       ledger.raised({ key: due.key, id, deadlineId: due.deadline.id, dueAt: due.deadline.dueAt, rung: due.rung, toBody, status: 'OPEN' });
     });
 
