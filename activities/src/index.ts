@@ -2,6 +2,7 @@
 // Dates cross the workflow boundary as ISO strings; these turn them back into Dates.
 import { ApplicationFailure } from '@temporalio/common';
 import type { Queue } from 'bullmq';
+import type { CaseMilestones } from '@raksha/case-machine';
 import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
 import type { CaseRepository, EscalationActionRecord, EscalationRecord, TransitionRecord } from '@raksha/db';
 
@@ -13,7 +14,7 @@ export interface ActivityDeps {
 type SerialisedValue<V> = V extends Date ? string : V extends readonly unknown[] ? V : V extends object ? Serialised<V> : V;
 type Serialised<T> = { [K in keyof T]: SerialisedValue<T[K]> };
 /** `notices` are enqueued once the step is on record: one local activity per step, no separate `notify`. */
-export type TransitionInput = Serialised<TransitionRecord> & { notices?: NotificationJob[] };
+export type TransitionInput = Serialised<TransitionRecord> & { notices?: NotificationJob[]; milestones?: CaseMilestones };
 export type EscalationInput = Serialised<EscalationRecord> & { notices?: NotificationJob[] };
 export type EscalationActionInput = Serialised<EscalationActionRecord>;
 

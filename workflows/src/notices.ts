@@ -1,4 +1,4 @@
-// Turns the machine's named `notify` actions into one notification job per recipient body.
+// The notices a step sends: one job per recipient body for the machine's `notify` actions, and the text of a missed deadline.
 import type { CaseAction, NotifyParams } from '@raksha/case-machine/workflow';
 import type { NotificationJob } from '@raksha/contracts';
 
@@ -29,4 +29,17 @@ export function noticeJobs(
         };
       }),
     );
+}
+
+/** The text of a missed rung's notice: what was due, when and under which provision, and how late. */
+export function overdueNotice(
+  who: string,
+  deadline: { obligation: string; dueAt: string; citation: string },
+  overdueBy: string,
+  about?: string,
+): { subject: string; body: string } {
+  return {
+    subject: `Overdue by ${overdueBy}: ${deadline.obligation}${about ? ` (${about})` : ''}`,
+    body: `${who}: "${deadline.obligation}" was due ${deadline.dueAt} (${deadline.citation}) and is not met.`,
+  };
 }

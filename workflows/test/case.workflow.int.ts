@@ -242,4 +242,18 @@ describe('caseWorkflow: statutory deadlines and the escalation ladder (time skip
     const rows = await escalationCount(caseId, 2);
     expect(rows.map((e) => e.deadlineId)).toEqual(['cncp.production', 'cncp.finalOrder']);
   });
+
+  it('gives an acknowledgement retried with the same idempotency key after continuing as new its first answer', async () => {
+    const { caseId, handle } = await register('CNCP', { stepsPerRun: 2 });
+    const firstRun = (await handle.describe()).runId;
+    await env.sleep('25 hours'); // step 1: escalation to the DCPU
+    const [missed] = await escalationCount(caseId, 1);
+    const acknowledge = { escalationId: missed!.id, action: 'ACKNOWLEDGE' as const, idempotencyKey: `ack-${missed!.id}`, actor: DCPU_OFFICER };
+    const first = await handle.executeUpdate(escalationActionUpdate, { args: [acknowledge] }); // step 2: run ends
+    const latest = env.client.workflow.getHandle(caseWorkflowId(caseId));
+    await eventually(async () => ((await latest.describe()).runId !== firstRun ? true : undefined));
+
+    expect(await latest.executeUpdate(escalationActionUpdate, { args: [acknowledge] })).toEqual(first);
+    expect((await latest.query(caseStatusQuery)).sequence).toBe(2); // answered from memory: nothing recorded twice
+  });
 });

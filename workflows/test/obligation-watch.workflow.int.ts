@@ -101,6 +101,22 @@ describe('obligationWatchWorkflow: a lapsed s.41 registration escalates like any
     expect(await db.escalation.findUniqueOrThrow({ where: { id: missed!.id } })).toMatchObject({ status: 'RESOLVED', resolvedBy: 'dcpu-1' });
   });
 
+  it('gives an acknowledgement retried with the same idempotency key after continuing as new its first answer', async () => {
+    const home = { ...(await institution(1)), stepsPerRun: 2 };
+    const handle = await start(home);
+    const firstRun = (await handle.describe()).runId;
+    await env.sleep('3 days'); // step 1: escalation to the DCPU
+    const [missed] = await eventually(async () => ((await escalationsOf(home.bodyId)).length >= 1 ? escalationsOf(home.bodyId) : undefined));
+    const actor = { id: 'dcpu-1', role: 'DCPU_OFFICER' as const, body: 'DCPU' as const };
+    const acknowledge = { escalationId: missed!.id, action: 'ACKNOWLEDGE' as const, actor, idempotencyKey: `ack-${missed!.id}` };
+    const first = await handle.executeUpdate(escalationActionUpdate, { args: [acknowledge] }); // step 2: run ends
+    const latest = env.client.workflow.getHandle(obligationWatchId(home.subject, home.subjectId));
+    await eventually(async () => ((await latest.describe()).runId !== firstRun ? true : undefined));
+
+    expect(await latest.executeUpdate(escalationActionUpdate, { args: [acknowledge] })).toEqual(first);
+    expect((await latest.query(obligationWatchQuery)).escalations).toEqual([expect.objectContaining({ id: missed!.id, status: 'ACKNOWLEDGED' })]);
+  });
+
   it('raises nothing for a registration renewed before it lapses', async () => {
     const home = await institution(5);
     const handle = await start(home);

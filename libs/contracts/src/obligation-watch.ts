@@ -30,6 +30,8 @@ export interface WatchedObligation {
   noticeKind: string;
   /** met for good (the report traced, closed or referred): the watch ends */
   closed: boolean;
+  /** Steps (escalations raised or acted on) a run takes before it continues as new; unset, Temporal's suggestion decides. */
+  stepsPerRun?: number;
 }
 
 export interface ObligationWatchStatus {

@@ -1,0 +1,321 @@
+// A child's case as its workflow holds it: the machine's snapshot, the timeline sequence, the escalations
+// raised, the answers already given, and the rules that turn an event or a missed rung into the record
+// to write. Plain state and pure rules, no Temporal calls: the workflow hosts it, unit tests construct it.
+import type { EscalationActionInput, EscalationInput, TransitionInput } from '@raksha/activities';
+import {
+  allowedEvents,
+  describeState,
+  initialCaseSnapshot,
+  openDeadlines,
+  persistCaseSnapshot,
+  prepareCaseEvent,
+  projectStep,
+  restoreCaseSnapshot,
+  scheduledSystemEvents,
+  type CaseEventType,
+  type CaseSnapshot,
+  type CaseStep,
+  type OpenDeadline,
+  type PersistedCaseSnapshot,
+  type PreparedCaseEvent,
+} from '@raksha/case-machine/workflow';
+import {
+  SYSTEM_CASE_ACTOR,
+  type CaseActor,
+  type CaseEscalation,
+  type CaseRegistration,
+  type CaseStatus,
+  type EscalationActionRequest,
+} from '@raksha/contracts';
+import { TRACK_BODY } from '@raksha/domain';
+import { nextDueRung, type DueRung } from './escalation-ladder.js';
+import { ANSWERS_KEPT, EscalationLedger, type EscalationCarryOver } from './escalation-ledger.js';
+import { noticeJobs, overdueNotice } from './notices.js';
+
+/** What a case carries into its next run when it continues as new. */
+export interface CaseCarryOver extends EscalationCarryOver {
+  snapshot: PersistedCaseSnapshot;
+  sequence: number;
+  /** Recent idempotency keys and their answers, so a retried request still gets the first answer. */
+  answered: [string, CaseStatus][];
+}
+
+/** The four fields of an open deadline the read model and the API show. */
+const shownDeadline = (d: OpenDeadline) => ({ id: d.id, obligation: d.obligation, dueAt: d.dueAt, citation: d.citation });
+
+export class CaseState {
+  readonly caseId: string;
+  readonly escalations: EscalationLedger;
+  /** Whether this run began from a carried-over case (its registration step is already on record). */
+  readonly carried: boolean;
+  #snapshot: CaseSnapshot;
+  #sequence: number;
+  #stepsThisRun = 0;
+  readonly #answered: Map<string, CaseStatus>;
+  // allowedEvents tries sample events of every type against the machine: once per snapshot and time.
+  #allowedMemo: { snapshot: CaseSnapshot; at: string; events: CaseEventType[] } | undefined;
+  // The validator's step, by Update id, for its handler to reuse when the case has not moved since
+  // (same sequence, same workflow time). Validators do not run on replay: the handler steps afresh,
+  // to the same result, since the step is pure.
+  readonly #validated = new Map<string, { sequence: number; at: string; prepared: PreparedCaseEvent }>();
+
+  constructor(
+    readonly registration: CaseRegistration,
+    carried?: CaseCarryOver,
+  ) {
+    this.caseId = registration.caseId;
+    this.carried = carried !== undefined;
+    this.#snapshot = carried
+      ? restoreCaseSnapshot(carried.snapshot)
+      : initialCaseSnapshot({
+          caseId: registration.caseId,
+          track: registration.track,
+          registeredAt: registration.registeredAt,
+          child: { ageYears: registration.child.ageYears, gender: registration.child.gender },
+          districtCode: registration.districtCode,
+          stateCode: registration.stateCode,
+          ...(registration.deadlinePolicy ? { deadlinePolicy: registration.deadlinePolicy } : {}),
+        });
+    this.#sequence = carried?.sequence ?? 0;
+    this.escalations = new EscalationLedger(carried);
+    this.#answered = new Map(carried?.answered ?? []);
+  }
+
+  get snapshot(): CaseSnapshot {
+    return this.#snapshot;
+  }
+
+  get sequence(): number {
+    return this.#sequence;
+  }
+
+  /** Timeline steps taken in this run (continue-as-new after `stepsPerRun`). */
+  get stepsThisRun(): number {
+    return this.#stepsThisRun;
+  }
+
+  /** Closed, and no escalation left for an officer to resolve: the workflow may end. */
+  get finished(): boolean {
+    return this.#snapshot.status !== 'active' && this.escalations.allResolved();
+  }
+
+  allowedAt(at: string): CaseEventType[] {
+    const memo = this.#allowedMemo;
+    if (memo?.snapshot === this.#snapshot && memo.at === at) return memo.events;
+    const events = allowedEvents(this.#snapshot, { at });
+    this.#allowedMemo = { snapshot: this.#snapshot, at, events };
+    return events;
+  }
+
+  status(at: string): CaseStatus {
+    const described = describeState(this.#snapshot);
+    return {
+      caseId: this.caseId,
+      sequence: this.#sequence,
+      state: described.state,
+      phase: described.phase,
+      label: described.label,
+      allowedEvents: this.allowedAt(at),
+      openDeadlines: openDeadlines(this.#snapshot).map(shownDeadline),
+      escalations: this.escalations.list(),
+    };
+  }
+
+  /** The first answer to an event with this idempotency key, if it was answered (the step its Update's validator kept is dropped). */
+  answerTo(idempotencyKey: string, updateId?: string): CaseStatus | undefined {
+    const answer = this.#answered.get(idempotencyKey);
+    if (answer) this.forgetValidated(updateId);
+    return answer;
+  }
+
+  answered(idempotencyKey: string, status: CaseStatus): void {
+    this.#answered.set(idempotencyKey, status);
+  }
+
+  /** The step this event would make now, or why the case cannot take it (parses and steps the machine once). */
+  prepare(type: string, payload: Record<string, unknown>, at: string, expectedSequence?: number): PreparedCaseEvent {
+    const attempt = { type, payload, at, sequence: this.#sequence, ...(expectedSequence !== undefined ? { expectedSequence } : {}) };
+    return prepareCaseEvent(this.#snapshot, attempt, (when) => this.allowedAt(when));
+  }
+
+  /** Keeps a validator's step for the handler of the same Update. */
+  validated(updateId: string, at: string, prepared: PreparedCaseEvent): void {
+    this.#validated.set(updateId, { sequence: this.#sequence, at, prepared });
+  }
+
+  /** The validator's step if the case has not moved since, else a fresh one; forgets the validator's either way. */
+  prepareValidated(updateId: string | undefined, type: string, payload: Record<string, unknown>, at: string, expectedSequence?: number): PreparedCaseEvent {
+    const early = updateId === undefined ? undefined : this.#validated.get(updateId);
+    this.forgetValidated(updateId);
+    return early && early.sequence === this.#sequence && early.at === at ? early.prepared : this.prepare(type, payload, at, expectedSequence);
+  }
+
+  forgetValidated(updateId: string | undefined): void {
+    if (updateId !== undefined) this.#validated.delete(updateId);
+  }
+
+  /** The timeline step of an event: which deadlines it met (and whether late) and started, its milestone, and whom it tells. */
+  transitionRecord(next: CaseStep, type: string, payload: Record<string, unknown>, actor: CaseActor, at: string): TransitionInput {
+    const projection = projectStep(this.#snapshot, next, type, at);
+    const stepSequence = this.#sequence + 1;
+    const transfer = next.snapshot.context.transfer;
+    const notices = noticeJobs(
+      next.actions,
+      this.caseId,
+      projection.jurisdiction,
+      stepSequence,
+      `Case ${this.caseId}`,
+      `${type.replaceAll('_', ' ').toLowerCase()}: now ${describeState(next.snapshot).label}`,
+      transfer && { districtCode: transfer.toDistrictCode, stateCode: transfer.toStateCode },
+    );
+    return {
+      caseId: this.caseId,
+      sequence: stepSequence,
+      eventType: type,
+      actorId: actor.id,
+      actorRole: actor.role,
+      payload,
+      occurredAt: at,
+      ...projection,
+      ...(notices.length ? { notices } : {}),
+    };
+  }
+
+  /** The event's step is on record: the case is in its next state. */
+  stepped(next: CaseStep): void {
+    this.#snapshot = next.snapshot;
+    this.#sequence += 1;
+    this.#stepsThisRun += 1;
+  }
+
+  /** The first timeline step: the case as registered, its deadlines, and the body that must act told. */
+  registrationRecord(): TransitionInput {
+    const { caseId, registration } = this;
+    const described = describeState(this.#snapshot);
+    const open = openDeadlines(this.#snapshot);
+    const body = TRACK_BODY[registration.track];
+    return {
+      caseId,
+      sequence: 0,
+      eventType: 'REGISTERED',
+      fromState: null,
+      toState: described.state,
+      phase: described.phase,
+      actorId: registration.registeredBy.id,
+      actorRole: registration.registeredBy.role,
+      payload: { track: registration.track, child: registration.child },
+      occurredAt: registration.registeredAt,
+      deadlines: { met: [], opened: open.map((d) => ({ id: d.id, dueAt: d.dueAt })) },
+      openDeadlines: open.map(shownDeadline),
+      registration: {
+        track: registration.track,
+        districtCode: registration.districtCode,
+        stateCode: registration.stateCode,
+        childName: registration.child.name ?? null,
+        registeredAt: registration.registeredAt,
+        registeredBy: registration.registeredBy.id,
+      },
+      notices: [
+        {
+          dedupeKey: `case-${caseId}-registered-${body}`,
+          recipientBody: body,
+          districtCode: registration.districtCode,
+          stateCode: registration.stateCode,
+          caseId,
+          kind: 'CASE_REGISTERED',
+          subject: `New ${registration.track} case awaiting production before the ${body}`,
+          body: [described.label, ...open.map((d) => `${d.obligation} by ${d.dueAt} (${d.citation})`)].join('. '),
+        },
+      ],
+    };
+  }
+
+  /** What the case waits for next while active: the soonest unraised rung and the next statutory consequence. */
+  nextDue(): { rung?: DueRung; consequence?: ReturnType<typeof scheduledSystemEvents>[number] } {
+    if (this.#snapshot.status !== 'active') return {};
+    return { rung: nextDueRung(openDeadlines(this.#snapshot), this.escalations.raisedKeys()), consequence: scheduledSystemEvents(this.#snapshot)[0] };
+  }
+
+  /** Whether the system still owes this consequence (another step may have made it moot while it waited). */
+  consequenceDue(type: string): boolean {
+    return scheduledSystemEvents(this.#snapshot)[0]?.type === type;
+  }
+
+  /** The rung with this key if it is still the one due by `at`: the obligation may have been met while the step waited. */
+  rungDue(key: string, at: string): DueRung | undefined {
+    const due = nextDueRung(openDeadlines(this.#snapshot), this.escalations.raisedKeys());
+    return due && due.key === key && Date.parse(due.fireAt) <= Date.parse(at) ? due : undefined;
+  }
+
+  /** The escalation of a missed rung, as recorded and told to the rung's body. */
+  escalationRecord({ deadline, rung }: DueRung, id: string, at: string): EscalationInput {
+    const toBody = deadline.ladder[rung]!.to;
+    const state = describeState(this.#snapshot);
+    const { districtCode, stateCode } = this.#snapshot.context;
+    const overdueHours = Math.round((Date.parse(at) - Date.parse(deadline.dueAt)) / 3_600_000);
+    return {
+      caseId: this.caseId,
+      sequence: this.#sequence + 1,
+      eventType: 'DEADLINE_ESCALATED',
+      fromState: state.state,
+      toState: state.state,
+      actorId: SYSTEM_CASE_ACTOR.id,
+      actorRole: SYSTEM_CASE_ACTOR.role,
+      payload: { escalationId: id, deadlineId: deadline.id, obligation: deadline.obligation, citation: deadline.citation, dueAt: deadline.dueAt, rung, toBody, overdueHours },
+      occurredAt: at,
+      escalation: { id, deadlineId: deadline.id, obligation: deadline.obligation, citation: deadline.citation, rung, toBody, districtCode, stateCode, dueAt: deadline.dueAt },
+      notices: [
+        {
+          dedupeKey: `escalation-${id}`,
+          recipientBody: toBody,
+          districtCode,
+          stateCode,
+          caseId: this.caseId,
+          kind: 'DEADLINE_ESCALATED',
+          ...overdueNotice(`Case ${this.caseId} (${state.label})`, deadline, `${overdueHours} h`),
+        },
+      ],
+    };
+  }
+
+  /** The escalation is on record: the ladder moves past its rung. */
+  escalated({ key, deadline, rung }: DueRung, id: string): void {
+    this.#sequence += 1;
+    this.#stepsThisRun += 1;
+    this.escalations.raised({ key, id, deadlineId: deadline.id, dueAt: deadline.dueAt, rung, toBody: deadline.ladder[rung]!.to, status: 'OPEN' });
+  }
+
+  /** The timeline step of acknowledging or resolving an escalation of this case. */
+  escalationActionRecord(entry: CaseEscalation, req: EscalationActionRequest, at: string): EscalationActionInput {
+    const state = describeState(this.#snapshot).state;
+    return {
+      caseId: this.caseId,
+      sequence: this.#sequence + 1,
+      eventType: req.action === 'ACKNOWLEDGE' ? 'ESCALATION_ACKNOWLEDGED' : 'ESCALATION_RESOLVED',
+      fromState: state,
+      toState: state,
+      actorId: req.actor.id,
+      actorRole: req.actor.role,
+      payload: { escalationId: entry.id, deadlineId: entry.deadlineId, rung: entry.rung, toBody: entry.toBody, ...(req.note ? { note: req.note } : {}) },
+      occurredAt: at,
+      escalationId: entry.id,
+      action: req.action,
+      note: req.note ?? null,
+    };
+  }
+
+  /** An escalation action is on record: it takes a timeline step. */
+  escalationActed(): void {
+    this.#sequence += 1;
+    this.#stepsThisRun += 1;
+  }
+
+  carryOver(): CaseCarryOver {
+    return {
+      snapshot: persistCaseSnapshot(this.#snapshot),
+      sequence: this.#sequence,
+      ...this.escalations.carryOver(),
+      answered: [...this.#answered.entries()].slice(-ANSWERS_KEPT),
+    };
+  }
+}

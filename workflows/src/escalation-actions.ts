@@ -1,0 +1,55 @@
+// The escalation-action Update (acknowledge, resolve) of every workflow that raises escalations: validated
+// against the ledger, done under the workflow's lock, and answered once per idempotency key.
+import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import {
+  ESCALATION_ACTION_REJECTED,
+  escalationActionUpdate,
+  type CaseEscalation,
+  type EscalationActionRejection,
+  type EscalationActionRequest,
+} from '@raksha/contracts';
+import type { EscalationLedger } from './escalation-ledger.js';
+import type { WorkflowLock } from './lock.js';
+
+export interface EscalationActionHost {
+  ledger: EscalationLedger;
+  lock: WorkflowLock;
+  /** Names the case or institution in a rejection's message. */
+  owner: () => string;
+  /** Puts the action on record (returns the activity's promise); runs under the lock once the action is allowed. */
+  record: (escalation: CaseEscalation, req: EscalationActionRequest) => Promise<unknown>;
+  /** After the record, before the answer: the host counts its step. */
+  recorded?: () => void;
+}
+
+const rejectAction = (r: EscalationActionRejection) =>
+  ApplicationFailure.create({ type: ESCALATION_ACTION_REJECTED, message: r.message, details: [r], nonRetryable: true });
+
+export function handleEscalationActions({ ledger, lock, owner, record, recorded }: EscalationActionHost): void {
+  setHandler(
+    escalationActionUpdate,
+    async (req) => {
+      const earlier = ledger.answerTo(req.idempotencyKey);
+      if (earlier) return earlier;
+      return lock.runExclusive(async () => {
+        // Checked again under the lock: the same request may have been done while this one waited.
+        const again = ledger.answerTo(req.idempotencyKey);
+        if (again) return again;
+        const problem = ledger.rejection(req, owner());
+        if (problem) throw rejectAction(problem);
+        await record(ledger.find(req.escalationId)!, req);
+        recorded?.();
+        return ledger.acted(req);
+      });
+    },
+    {
+      validator: (req) => {
+        if (ledger.answerTo(req.idempotencyKey)) return;
+        const problem = ledger.rejection(req, owner());
+        // An escalation being raised right now is on record before it is in memory: the handler
+        // waits for that step and checks again.
+        if (problem && !(problem.reason === 'UNKNOWN_ESCALATION' && lock.held)) throw rejectAction(problem);
+      },
+    },
+  );
+}

@@ -1,0 +1,80 @@
+// The escalations one workflow has raised and the answers it gave to acting on them: plain state, no Temporal
+// calls, shared by the case and the obligation watch and carried whole into the next run.
+import type { CaseEscalation, EscalationActionRejection, EscalationActionRequest } from '@raksha/contracts';
+import { escalationActionRejection } from './escalation-ladder.js';
+
+/** An escalation under its rung key (`rungKey`): one per miss and rung. */
+export type RaisedEscalation = CaseEscalation & { key: string };
+
+/** What the ledger carries into the next run. */
+export interface EscalationCarryOver {
+  escalations: RaisedEscalation[];
+  /** Recent acknowledge/resolve idempotency keys and their answers; absent in runs carried over before it was kept. */
+  escalationAnswers?: [string, CaseEscalation][];
+}
+
+/** Idempotency keys remembered across runs, newest kept. */
+export const ANSWERS_KEPT = 1000;
+
+export class EscalationLedger {
+  readonly #byRung: Map<string, RaisedEscalation>;
+  readonly #answers: Map<string, CaseEscalation>;
+
+  constructor(carried?: EscalationCarryOver) {
+    this.#byRung = new Map((carried?.escalations ?? []).map((e) => [e.key, e]));
+    this.#answers = new Map(carried?.escalationAnswers ?? []);
+  }
+
+  /** The rung keys already raised, for `nextDueRung`. */
+  raisedKeys(): Set<string> {
+    return new Set(this.#byRung.keys());
+  }
+
+  list(): CaseEscalation[] {
+    return [...this.#byRung.values()].map(({ key: _key, ...e }) => e);
+  }
+
+  raised(escalation: RaisedEscalation): void {
+    this.#byRung.set(escalation.key, escalation);
+  }
+
+  allResolved(): boolean {
+    return [...this.#byRung.values()].every((e) => e.status === 'RESOLVED');
+  }
+
+  /** Whether a miss of the deadline due at `dueAt` is on record (so meeting it late must be recorded). */
+  missedAt(dueAt: string): boolean {
+    return [...this.#byRung.values()].some((e) => e.dueAt === dueAt);
+  }
+
+  find(escalationId: string): CaseEscalation | undefined {
+    const entry = [...this.#byRung.values()].find((e) => e.id === escalationId);
+    return entry && withoutKey(entry);
+  }
+
+  /** The first answer to a request with this idempotency key, if it was answered. */
+  answerTo(idempotencyKey: string): CaseEscalation | undefined {
+    return this.#answers.get(idempotencyKey);
+  }
+
+  /** Why `req` cannot be done now, or undefined if it can; `owner` names the case or institution for the message. */
+  rejection(req: EscalationActionRequest, owner: string): EscalationActionRejection | undefined {
+    return escalationActionRejection([...this.#byRung.values()].find((e) => e.id === req.escalationId), req, owner);
+  }
+
+  /** Records a done (acknowledged or resolved) action and returns its answer; the caller checked `rejection` first. */
+  acted(req: EscalationActionRequest): CaseEscalation {
+    const entry = [...this.#byRung.values()].find((e) => e.id === req.escalationId);
+    if (!entry) throw new Error(`no escalation ${req.escalationId}`);
+    entry.status = req.action === 'ACKNOWLEDGE' ? 'ACKNOWLEDGED' : 'RESOLVED';
+    const answer = withoutKey(entry);
+    this.#answers.set(req.idempotencyKey, answer);
+    return answer;
+  }
+
+  carryOver(): Required<EscalationCarryOver> {
+    return { escalations: [...this.#byRung.values()], escalationAnswers: [...this.#answers.entries()].slice(-ANSWERS_KEPT) };
+  }
+}
+
+const withoutKey = ({ key: _key, ...e }: RaisedEscalation): CaseEscalation => e;
