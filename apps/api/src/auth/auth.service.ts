@@ -5,7 +5,7 @@ import { AuditRepository, SessionRepository, UserRepository, type AuditRecord, t
 import { isBodyType, isRole, JURISDICTION_LEVELS, type JurisdictionLevel } from '@raksha/domain';
 import { Unauthenticated } from '../problem/domain-errors.js';
 import { AccountLocked, InvalidCredentials } from './auth-errors.js';
-import { burnPasswordCheck, verifyPassword } from './password.js';
+import { burnPasswordCheck, verifyPassword } from '@raksha/db/password';
 import { PrincipalResolver, type Principal } from './principal.js';
 import { TokenService } from './token.service.js';
 
