@@ -1,3 +1,27 @@
+-- prisma/sql/functions/raksha_append_audit_entry.sql
+-- The one writer of the hash-chained audit trail: appends `au` to its chain after the chain's tail, hashing it there,
+-- because only the statement that appends knows the tail's position and hash. The caller holds the chain's advisory
+-- lock (or writes a chain's first entry, which the unique (chain, position) guards). `au` carries the entry's
+-- canonical JSON split around "position" and "prevHash" (auditPreimage in libs/db/src/audit-chain.ts): the hash is
+-- SHA-256 of before || position || ',"prevHash":"' || prevHash || '"' || after, which auditHash() there verifies.
+CREATE OR REPLACE FUNCTION raksha_append_audit_entry(au jsonb) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  tail_position integer;
+  tail_hash text;
+BEGIN
+  SELECT "position", "hash" INTO tail_position, tail_hash
+  FROM "AuditEntry" WHERE "chain" = au->>'chain' ORDER BY "position" DESC LIMIT 1;
+  tail_position := coalesce(tail_position, 0) + 1;
+  tail_hash := coalesce(tail_hash, repeat('0', 64));
+  INSERT INTO "AuditEntry" ("chain", "position", "action", "actorId", "actorRole", "subjectType", "subjectId",
+                            "detail", "at", "prevHash", "hash")
+  VALUES (au->>'chain', tail_position, au->>'action', au->>'actorId', au->>'actorRole', au->>'subjectType', au->>'subjectId',
+          au->'detail', (au->>'at')::timestamptz, tail_hash,
+          encode(sha256(convert_to((au->>'before') || tail_position::text || ',"prevHash":"' || tail_hash || '"' || (au->>'after'), 'UTF8')), 'hex'));
+END;
+$$;
+
 -- prisma/sql/functions/raksha_block_terms.sql
 -- Candidate search at national scale (libs/db report.repository.ts builds the matching query terms).
 -- Each report's blocking keys (n: name key, s: its consonant skeleton, g: a guardian's name key) as GIN terms:
@@ -71,9 +95,7 @@ END $$;
 -- workflow's local activity costs one round trip instead of an interactive transaction of five.
 -- Writes the projection, the timeline entry and the next entry of the case's hash-chained audit
 -- trail atomically; false, and nothing written, when (caseId, sequence) is already on the timeline.
--- The caller (libs/db CaseRepository) sends the audit entry's canonical JSON split around
--- "position" and "prevHash", which only the chain's tail decides: the hash is the same SHA-256 of
--- the same text as auditHash() in libs/db/src/audit-chain.ts, so the verifier is unchanged.
+-- The audit entry is linked and hashed by raksha_append_audit_entry, under the lock taken here.
 CREATE OR REPLACE FUNCTION raksha_record_case_step(step jsonb) RETURNS boolean
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -86,8 +108,6 @@ DECLARE
   e jsonb := step->'escalation';
   a jsonb := step->'action';
   at_ timestamptz := (tl->>'occurredAt')::timestamptz;
-  tail_position integer;
-  tail_hash text;
 BEGIN
   -- Serialises the writers of one chain; the statements below each see what the last one committed.
   PERFORM pg_advisory_xact_lock(hashtextextended(au->>'chain', 0));
@@ -152,15 +172,7 @@ BEGIN
   VALUES (case_id, seq, tl->>'eventType', tl->>'fromState', tl->>'toState', tl->>'actorId', tl->>'actorRole',
           tl->'payload', coalesce(tl->'deadlines', '{}'), at_);
 
-  SELECT "position", "hash" INTO tail_position, tail_hash
-  FROM "AuditEntry" WHERE "chain" = au->>'chain' ORDER BY "position" DESC LIMIT 1;
-  tail_position := coalesce(tail_position, 0) + 1;
-  tail_hash := coalesce(tail_hash, repeat('0', 64));
-  INSERT INTO "AuditEntry" ("chain", "position", "action", "actorId", "actorRole", "subjectType", "subjectId",
-                            "detail", "at", "prevHash", "hash")
-  VALUES (au->>'chain', tail_position, au->>'action', au->>'actorId', au->>'actorRole', au->>'subjectType', au->>'subjectId',
-          au->'detail', (au->>'at')::timestamptz, tail_hash,
-          encode(sha256(convert_to((au->>'before') || tail_position::text || ',"prevHash":"' || tail_hash || '"' || (au->>'after'), 'UTF8')), 'hex'));
+  PERFORM raksha_append_audit_entry(au);
   RETURN true;
 END;
 $$;

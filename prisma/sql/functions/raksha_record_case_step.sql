@@ -2,9 +2,7 @@
 -- workflow's local activity costs one round trip instead of an interactive transaction of five.
 -- Writes the projection, the timeline entry and the next entry of the case's hash-chained audit
 -- trail atomically; false, and nothing written, when (caseId, sequence) is already on the timeline.
--- The caller (libs/db CaseRepository) sends the audit entry's canonical JSON split around
--- "position" and "prevHash", which only the chain's tail decides: the hash is the same SHA-256 of
--- the same text as auditHash() in libs/db/src/audit-chain.ts, so the verifier is unchanged.
+-- The audit entry is linked and hashed by raksha_append_audit_entry, under the lock taken here.
 CREATE OR REPLACE FUNCTION raksha_record_case_step(step jsonb) RETURNS boolean
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -17,8 +15,6 @@ DECLARE
   e jsonb := step->'escalation';
   a jsonb := step->'action';
   at_ timestamptz := (tl->>'occurredAt')::timestamptz;
-  tail_position integer;
-  tail_hash text;
 BEGIN
   -- Serialises the writers of one chain; the statements below each see what the last one committed.
   PERFORM pg_advisory_xact_lock(hashtextextended(au->>'chain', 0));
@@ -83,15 +79,7 @@ BEGIN
   VALUES (case_id, seq, tl->>'eventType', tl->>'fromState', tl->>'toState', tl->>'actorId', tl->>'actorRole',
           tl->'payload', coalesce(tl->'deadlines', '{}'), at_);
 
-  SELECT "position", "hash" INTO tail_position, tail_hash
-  FROM "AuditEntry" WHERE "chain" = au->>'chain' ORDER BY "position" DESC LIMIT 1;
-  tail_position := coalesce(tail_position, 0) + 1;
-  tail_hash := coalesce(tail_hash, repeat('0', 64));
-  INSERT INTO "AuditEntry" ("chain", "position", "action", "actorId", "actorRole", "subjectType", "subjectId",
-                            "detail", "at", "prevHash", "hash")
-  VALUES (au->>'chain', tail_position, au->>'action', au->>'actorId', au->>'actorRole', au->>'subjectType', au->>'subjectId',
-          au->'detail', (au->>'at')::timestamptz, tail_hash,
-          encode(sha256(convert_to((au->>'before') || tail_position::text || ',"prevHash":"' || tail_hash || '"' || (au->>'after'), 'UTF8')), 'hex'));
+  PERFORM raksha_append_audit_entry(au);
   RETURN true;
 END;
 $$;
