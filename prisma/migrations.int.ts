@@ -1,10 +1,11 @@
-// schema.prisma is the single source of truth: these tests fail when the committed migrations
-// and the schema drift apart, or when a migration is edited after it was applied.
+// schema.prisma and prisma/sql are the single source of truth: these tests fail when the committed migrations
+// and the sources drift apart, or when a migration is edited after it was applied.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { createScratchDb, type ScratchDb } from '../test/support/scratch-db.js';
 import { applyMigrations, MigrationError, readMigrations } from './migrations-lib.js';
 import { diffSql, MIGRATED_SCHEMA, SCHEMA } from './prisma-cli.js';
+import { readMigratedSql, readSqlSources, sqlSourceChanges } from './sql-sources.js';
 
 async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });
@@ -32,6 +33,19 @@ async function structure(url: string): Promise<string[]> {
   return [...columns, ...indexes, ...constraints].map((r) => r.d).sort();
 }
 
+/** Our functions and triggers as PostgreSQL prints them, by their prisma/sql path (extensions' own left out). */
+async function definitions(client: pg.Client): Promise<Record<string, string>> {
+  const { rows } = await client.query<{ path: string; def: string }>(
+    `SELECT 'functions/' || p.proname || '.sql' AS path, pg_get_functiondef(p.oid) AS def FROM pg_proc p
+      WHERE p.pronamespace = 'public'::regnamespace
+        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+     UNION ALL
+     SELECT 'triggers/' || t.tgname || '.sql', pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      WHERE c.relnamespace = 'public'::regnamespace AND NOT t.tgisinternal`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.path, r.def]));
+}
+
 describe('Prisma migrations', () => {
   const scratch: ScratchDb[] = [];
   const scratchDb = async () => {
@@ -52,6 +66,44 @@ describe('Prisma migrations', () => {
   it('has a migration for every change to schema.prisma (else: npm run db:migration -- <name>)', () => {
     const pending = diffSql(MIGRATED_SCHEMA, SCHEMA).replace(/^--.*$/gm, '').trim();
     expect(pending).toBe('');
+  });
+
+  it('has a migration for every change to prisma/sql (else: npm run db:migration -- <name>)', () => {
+    expect(sqlSourceChanges(readSqlSources(), readMigratedSql())).toBe('');
+  });
+
+  it('leaves in the database exactly the functions and triggers of prisma/sql, as their files define them', async () => {
+    const client = new pg.Client({ connectionString: migrated });
+    await client.connect();
+    try {
+      const fromMigrations = await definitions(client);
+      await client.query('BEGIN');
+      for (const text of readSqlSources().values()) await client.query(text);
+      const fromSources = await definitions(client);
+      await client.query('ROLLBACK');
+      expect(Object.keys(fromMigrations).sort()).toEqual([...readSqlSources().keys()].sort());
+      expect(fromSources).toEqual(fromMigrations);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('generates CREATE OR REPLACE for a changed function and a DROP for a removed trigger, and nothing for the rest', async () => {
+    const migratedSources = readSqlSources();
+    const changed = new Map(migratedSources);
+    const fn = 'functions/raksha_recount_match_keys.sql';
+    changed.set(fn, migratedSources.get(fn)!.replace('BEGIN\n', 'BEGIN\n  -- changed\n'));
+    changed.delete('triggers/ChildReport_recount_match_keys.sql');
+    const generated = sqlSourceChanges(changed, migratedSources);
+    expect(generated.match(/^(CREATE OR REPLACE \w+ \S+|DROP \w+ .*)/gm)).toEqual([
+      'DROP TRIGGER IF EXISTS "ChildReport_recount_match_keys" ON "ChildReport";',
+      'CREATE OR REPLACE FUNCTION raksha_recount_match_keys()',
+    ]);
+    const db = await scratchDb();
+    await applyMigrations(db, [...readMigrations(), { name: '20990101000000_changed', sql: generated, checksum: 'x' }]);
+    const [after] = await sql<{ src: string }>(db, `SELECT prosrc AS src FROM pg_proc WHERE proname = 'raksha_recount_match_keys'`);
+    expect(after!.src).toContain('-- changed');
+    expect(await sql(db, `SELECT 1 FROM pg_trigger WHERE tgname = 'ChildReport_recount_match_keys'`)).toHaveLength(0);
   });
 
   it('builds from the migrations exactly the database that schema.prisma describes, and what it cannot describe', async () => {

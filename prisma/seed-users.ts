@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { BodyRepository, UserRepository, type BodyRecord, type Db } from '@raksha/db';
 import { BODY_LEVEL, type BodyType, type Role } from '@raksha/domain';
-import { hashPassword } from '../apps/api/src/auth/password.js';
+import { hashPassword } from '@raksha/db/password';
 import { SEED_DISTRICTS, SEED_STATES } from './seed-data.js';
 
 /** Every demo user's password. Demo data only: never seed these users into a real deployment. */

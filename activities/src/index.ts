@@ -2,9 +2,8 @@
 // Dates cross the workflow boundary as ISO strings; these turn them back into Dates.
 import { ApplicationFailure } from '@temporalio/common';
 import type { Queue } from 'bullmq';
-import type { CaseMilestones } from '@raksha/case-machine';
 import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
-import type { CaseRepository, EscalationActionRecord, EscalationRecord, TransitionRecord } from '@raksha/db';
+import type { CaseMilestones, CaseRepository, EscalationActionRecord, EscalationRecord, TransitionRecord } from '@raksha/db';
 
 export interface ActivityDeps {
   cases: CaseRepository;
@@ -13,8 +12,11 @@ export interface ActivityDeps {
 
 type SerialisedValue<V> = V extends Date ? string : V extends readonly unknown[] ? V : V extends object ? Serialised<V> : V;
 type Serialised<T> = { [K in keyof T]: SerialisedValue<T[K]> };
-/** `notices` are enqueued once the step is on record: one local activity per step, no separate `notify`. */
-export type TransitionInput = Serialised<TransitionRecord> & { notices?: NotificationJob[]; milestones?: CaseMilestones };
+/**
+ * `notices` are enqueued once the step is on record: one local activity per step, no separate `notify`.
+ * `milestones` are what the case machine marks the step as reaching (production, SIR, restoration, closure).
+ */
+export type TransitionInput = Serialised<TransitionRecord> & { notices?: NotificationJob[] };
 export type EscalationInput = Serialised<EscalationRecord> & { notices?: NotificationJob[] };
 export type EscalationActionInput = Serialised<EscalationActionRecord>;
 
@@ -26,6 +28,17 @@ function date(iso: string, field: string): Date {
   return d;
 }
 
+/** The milestones' times back into Dates; the flags as they came. */
+function milestoneDates(m: Serialised<CaseMilestones>): CaseMilestones {
+  const { producedAt, sirSubmittedAt, restoredAt, closedAt, ...flags } = m;
+  return {
+    ...flags,
+    ...(producedAt !== undefined && { producedAt: date(producedAt, 'milestones.producedAt') }),
+    ...(sirSubmittedAt !== undefined && { sirSubmittedAt: date(sirSubmittedAt, 'milestones.sirSubmittedAt') }),
+    ...(restoredAt !== undefined && { restoredAt: date(restoredAt, 'milestones.restoredAt') }),
+    ...(closedAt !== undefined && { closedAt: date(closedAt, 'milestones.closedAt') }),
+  };
+}
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -38,6 +51,7 @@ export function createActivities(deps: ActivityDeps) {
         ...input,
         occurredAt: date(input.occurredAt, 'occurredAt'),
         registration: input.registration && { ...input.registration, registeredAt: date(input.registration.registeredAt, 'registeredAt') },
+        milestones: input.milestones && milestoneDates(input.milestones),
       });
       if (notices?.length) await enqueueNotifications(deps.notifications, notices);
       return { written };

@@ -11,7 +11,7 @@ import { AuditRepository, createDb, UserRepository, type Db } from '@raksha/db';
 import { AuthGuard } from '../src/auth/auth.guard.js';
 import { AuthModule } from '../src/auth/auth.module.js';
 import { UNKNOWN_USER_CHAIN } from '../src/auth/auth.service.js';
-import { hashPassword } from '../src/auth/password.js';
+import { hashPassword } from '@raksha/db/password';
 import { TokenService } from '../src/auth/token.service.js';
 import { InfrastructureModule } from '../src/infrastructure/infrastructure.module.js';
 import { ProblemDetailsFilter } from '../src/problem/problem-details.filter.js';

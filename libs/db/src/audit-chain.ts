@@ -1,3 +1,5 @@
+// The audit trail's hash has one writer, raksha_append_audit_entry (prisma/sql), since only the statement that
+// appends knows the chain's tail; here is the canonical text it hashes, and the verifier's own recomputation.
 import { createHash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -53,6 +55,7 @@ function auditText(e: AuditFields): string {
   });
 }
 
+/** What the verifier expects a stored entry's hash to be. */
 export function auditHash(e: AuditFields): string {
   return createHash('sha256').update(auditText(e)).digest('hex');
 }
@@ -72,23 +75,22 @@ function fieldsOf(record: AuditRecord, position: number, prevHash: string): Audi
   };
 }
 
-/** `record` as the entry at `position` after the entry hashed `prevHash`, with its own hash. */
-export function linkAuditEntry(record: AuditRecord, position: number, prevHash: string): AuditFields & { hash: string } {
-  const fields = fieldsOf(record, position, prevHash);
-  return { ...fields, hash: auditHash(fields) };
-}
-
 const PREV_HASH_PLACEHOLDER = 'P'.repeat(64);
 const LINK_PLACEHOLDER = `"position":0,"prevHash":"${PREV_HASH_PLACEHOLDER}"`;
 
 /**
  * The text auditHash hashes for `record`, less what only the chain's tail decides: the text
  * `before` + position + `,"prevHash":"` + prevHash + `"` + `after` is what it hashes. Lets the
- * database link and hash an entry in the statement that appends it (raksha_record_case_step).
+ * database link and hash an entry in the statement that appends it (raksha_append_audit_entry).
  */
 export function auditPreimage(record: AuditRecord): { before: string; after: string } {
   const text = auditText(fieldsOf(record, 0, PREV_HASH_PLACEHOLDER));
   // The top-level keys after "detail" are "position" and "prevHash", then strings whose quotes are escaped.
   const i = text.lastIndexOf(LINK_PLACEHOLDER);
   return { before: `${text.slice(0, i)}"position":`, after: text.slice(i + LINK_PLACEHOLDER.length) };
+}
+
+/** The argument of raksha_append_audit_entry: the entry's columns and its canonical text split around the link. */
+export function auditEntryInput(record: AuditRecord) {
+  return { ...record, actorId: record.actorId ?? null, actorRole: record.actorRole ?? null, ...auditPreimage(record) };
 }

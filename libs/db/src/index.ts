@@ -6,6 +6,7 @@ export { BodyRepository, type BodyRecord } from './repositories/body.repository.
 export {
   CaseRepository,
   type CaseListFilter,
+  type CaseMilestones,
   type CaseRegistrationRecord,
   type EscalationActionRecord,
   type EscalationRecord,

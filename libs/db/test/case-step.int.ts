@@ -86,7 +86,11 @@ describe(CaseRepository.name, () => {
     const escalation = { id: escalationId, deadlineId: 'cncp.production', obligation: 'produce', citation: 's.31(1)', rung: 0, toBody: 'DCPU', districtCode: 'RJ-JAIPUR', stateCode: 'RJ', dueAt: at(60) };
     expect(await sut.recordEscalation({ ...step(1), eventType: 'DEADLINE_ESCALATED', escalation })).toBe(true);
     expect(await sut.recordEscalation({ ...step(1), eventType: 'DEADLINE_ESCALATED', escalation })).toBe(false);
-    expect(await sut.recordTransition(step(2, { eventType: 'PRODUCED_BEFORE_CWC', deadlines: { met: [{ id: 'cncp.production', dueAt: at(60).toISOString(), late: true }], opened: [] } }))).toBe(true);
+    expect(await sut.recordTransition(step(2, {
+      eventType: 'PRODUCED_BEFORE_CWC',
+      deadlines: { met: [{ id: 'cncp.production', dueAt: at(60).toISOString(), late: true }], opened: [] },
+      milestones: { producedAt: at(2), productionLate: true },
+    }))).toBe(true);
     expect(await sut.recordEscalationAction({ ...step(3), eventType: 'ESCALATION_ACKNOWLEDGED', escalationId, action: 'ACKNOWLEDGE', note: null })).toBe(true);
     expect(await sut.recordEscalationAction({ ...step(4), eventType: 'ESCALATION_RESOLVED', escalationId, action: 'RESOLVE', note: 'produced' })).toBe(true);
     expect(await db.escalation.findUniqueOrThrow({ where: { id: escalationId } })).toMatchObject({
@@ -108,6 +112,20 @@ describe(CaseRepository.name, () => {
     expect(await sut.recordEscalation({ ...step(2), eventType: 'DEADLINE_ESCALATED', escalation: { ...escalation, id: randomUUID() } })).toBe(false);
     expect(await db.timelineEntry.count({ where: { caseId } })).toBe(2);
     await chainOk(2);
+  });
+
+  it("writes the milestones the step reached as given, and keeps the ones reached before", async () => {
+    await sut.recordTransition(step(1, { milestones: { producedAt: at(1), productionLate: false } }));
+    await sut.recordTransition(step(2, { eventType: 'SIR_SUBMITTED', milestones: { sirSubmittedAt: at(2), sirLate: true } }));
+    await sut.recordTransition(step(3, { eventType: 'CLOSE_CASE' }));
+    expect(await db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({
+      producedAt: at(1),
+      productionLate: false,
+      sirSubmittedAt: at(2),
+      sirLate: true,
+      restoredAt: null,
+      closedAt: null,
+    });
   });
 
   it('moves the case where a hand-off or transfer puts it', async () => {

@@ -10,13 +10,13 @@ import {
   candidateRoute,
   compareReports,
   FIELD_LEVELS,
-  generateDataset,
   isCandidatePair,
   levelWeight,
   type FoundReport,
   type MatchField,
   type MissingReport,
 } from '../src/index.js';
+import { generateDataset } from '@raksha/matching/synthetic';
 
 const { values: args } = parseArgs({ options: { missing: { type: 'string', default: '1000000' }, pairs: { type: 'string', default: '3000' } } });
 const total = Number(args.missing);

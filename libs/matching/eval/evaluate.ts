@@ -14,8 +14,8 @@ import {
   type MatchField,
   type MissingReport,
   type ScoreOptions,
-  type SyntheticDataset,
 } from '../src/index.js';
+import type { SyntheticDataset } from '@raksha/matching/synthetic';
 import { buildCandidateSearch } from './candidates.js';
 
 export interface ScoredPair {

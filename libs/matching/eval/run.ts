@@ -5,7 +5,8 @@
 //        [--found-distractors 2000] [--seed raksha-eval] [--fit] [--json out.json]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ALERT_THRESHOLD, generateDataset, MATCH_FIELDS, REVIEW_THRESHOLD, type CandidatePriors, type LevelProbabilities } from '../src/index.js';
+import { ALERT_THRESHOLD, MATCH_FIELDS, REVIEW_THRESHOLD, type CandidatePriors, type LevelProbabilities } from '../src/index.js';
+import { generateDataset } from '@raksha/matching/synthetic';
 import { atThreshold, calibration, fitCalibration, fitProbabilities, referenceKeyShare, runEvaluation } from './evaluate.js';
 
 const { values: args } = parseArgs({

@@ -23,5 +23,4 @@ export * from './score.js';
 export * from './thresholds.js';
 export * from './blocking.js';
 export * from './rank.js';
-export * from './synthetic/index.js';
 export * from './stored.js';

@@ -3,13 +3,13 @@ import {
   ALERT_THRESHOLD,
   blockingKeys,
   candidateRoute,
-  generateDataset,
   isCandidatePair,
   REVIEW_THRESHOLD,
   scorePair,
   type FoundReport,
   type MissingReport,
 } from '../src/index.js';
+import { generateDataset } from '@raksha/matching/synthetic';
 
 // A synthetic set other than the ones weights.ts was fitted and thresholds.ts chosen on.
 const data = generateDataset({ seed: 'calibration-spec', truePairs: 300, missingDistractors: 600, foundDistractors: 300 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { generateDataset, levelWeight, LEVEL_PROBABILITIES, MATCH_FIELDS, pairProbability, scorePair, type FieldExplanation, type MatchResult } from '../src/index.js';
+import { levelWeight, LEVEL_PROBABILITIES, MATCH_FIELDS, pairProbability, scorePair, type FieldExplanation, type MatchResult } from '../src/index.js';
+import { generateDataset } from '@raksha/matching/synthetic';
 import { found, JAIPUR, JODHPUR, missing, MUMBAI, NEW_DELHI } from './support.js';
 
 const field = (r: MatchResult, name: FieldExplanation['field']) => r.fields.find((f) => f.field === name) as FieldExplanation;

@@ -1,9 +1,23 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import {
-  analyseName, compareNames, generateDataset, INDIC_SCRIPTS, detectScript, NAME_REGIONS, NATIONAL_EXTRA, Prng, REGION_NAMES, renderInScript, romanise, STATES,
-  transliterate, type DistrictRef,
+  analyseName,
+  compareNames,
+  INDIC_SCRIPTS,
+  detectScript,
+  transliterate,
 } from '../src/index.js';
+import {
+  generateDataset,
+  NAME_REGIONS,
+  NATIONAL_EXTRA,
+  Prng,
+  REGION_NAMES,
+  renderInScript,
+  romanise,
+  STATES,
+  type DistrictRef,
+} from '@raksha/matching/synthetic';
 
 describe('Prng', () => {
   it('repeats its sequence for a seed and differs between seeds', () => {

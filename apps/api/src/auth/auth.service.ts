@@ -4,7 +4,7 @@ import type { SignedInBody, SignedInUser, TokenResponse } from '@raksha/contract
 import { AuditRepository, SessionRepository, UserRepository, type AuditRecord, type BodyRecord } from '@raksha/db';
 import { isBodyType, isRole, JURISDICTION_LEVELS, type JurisdictionLevel } from '@raksha/domain';
 import { accountLocked, invalidCredentials, unauthenticated } from '../problem/domain-errors.js';
-import { burnPasswordCheck, verifyPassword } from './password.js';
+import { burnPasswordCheck, verifyPassword } from '@raksha/db/password';
 import { PrincipalResolver, type Principal } from './principal.js';
 import { TokenService } from './token.service.js';
 

@@ -1,4 +1,4 @@
-import { auditHash, GENESIS_HASH, linkAuditEntry, type AuditRecord } from '../audit-chain.js';
+import { auditEntryInput, auditHash, GENESIS_HASH, type AuditRecord } from '../audit-chain.js';
 import type { Db, DbTransaction } from '../client.js';
 
 export type { AuditRecord };
@@ -15,13 +15,7 @@ export class AuditRepository {
   /** Appends to the record's chain inside `tx`; the advisory lock serialises writers of one chain. */
   async append(tx: DbTransaction, record: AuditRecord): Promise<void> {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${record.chain}, 0))`;
-    const last = await tx.auditEntry.findFirst({
-      where: { chain: record.chain },
-      orderBy: { position: 'desc' },
-      select: { position: true, hash: true },
-    });
-    const entry = linkAuditEntry(record, (last?.position ?? 0) + 1, last?.hash ?? GENESIS_HASH);
-    await tx.auditEntry.create({ data: { ...entry, detail: entry.detail as object } });
+    await tx.$executeRaw`SELECT raksha_append_audit_entry(${JSON.stringify(auditEntryInput(record))}::jsonb)`;
   }
 
   /** Appends in a transaction of its own (an event that changes nothing else, e.g. a read). */

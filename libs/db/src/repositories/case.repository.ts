@@ -1,6 +1,6 @@
 import type { Db } from '../client.js';
 import { Prisma } from '../generated/client.js';
-import { auditPreimage, type AuditRecord } from '../audit-chain.js';
+import { auditEntryInput, type AuditRecord } from '../audit-chain.js';
 
 export interface CaseRegistrationRecord {
   track: string;
@@ -38,6 +38,16 @@ export interface DeadlineChanges {
   opened: { id: string; dueAt: string }[];
 }
 
+/** What the MIS dashboards count, as the case machine marks the step that reached it; each written only when given. */
+export interface CaseMilestones {
+  producedAt?: Date;
+  productionLate?: boolean;
+  sirSubmittedAt?: Date;
+  sirLate?: boolean;
+  restoredAt?: Date;
+  closedAt?: Date;
+}
+
 /** One step of a case's life as the workflow decided it; sequence 0 is the registration. */
 export interface TransitionRecord extends TimelineStep {
   phase: string;
@@ -45,6 +55,7 @@ export interface TransitionRecord extends TimelineStep {
   jurisdiction?: { track: string; districtCode: string; stateCode: string };
   openDeadlines: OpenDeadlineRecord[];
   deadlines?: DeadlineChanges;
+  milestones?: CaseMilestones;
   registration?: CaseRegistrationRecord;
 }
 
@@ -82,24 +93,6 @@ export interface CaseListFilter {
   limit: number;
 }
 
-/** What the MIS dashboards count, from the step that reached it: production and SIR on time or late, restoration, closure. */
-function milestonesOf(t: TransitionRecord) {
-  const late = (suffix: string) => t.deadlines?.met.find((m) => m.id.endsWith(suffix))?.late ?? false;
-  switch (t.eventType) {
-    case 'PRODUCED_BEFORE_CWC':
-    case 'PRODUCED_BEFORE_JJB':
-      return { producedAt: t.occurredAt, productionLate: late('.production') };
-    case 'SIR_SUBMITTED':
-      return { sirSubmittedAt: t.occurredAt, sirLate: late('.sir') };
-    case 'CHILD_RESTORED':
-      return { restoredAt: t.occurredAt };
-    case 'CLOSE_CASE':
-      return { closedAt: t.occurredAt };
-    default:
-      return {};
-  }
-}
-
 type StepKind = 'registration' | 'transition' | 'escalation' | 'escalationAction';
 
 /** PostgreSQL's unique_violation, as Prisma reports it from a model query (P2002) or a raw one (P2010). */
@@ -117,7 +110,7 @@ export class CaseRepository {
   recordTransition(t: TransitionRecord): Promise<boolean> {
     const nextDueAt = t.openDeadlines.map((d) => d.dueAt).sort()[0] ?? null;
     const projection = { state: t.toState, phase: t.phase, nextDueAt, openDeadlines: t.openDeadlines };
-    const step = { ...t, ...(t.deadlines && { deadlines: t.deadlines }) };
+    const { milestones, ...step } = t;
     if (t.registration) {
       const r = t.registration;
       return this.writeStep('registration', step, 'case.registered', {
@@ -125,7 +118,7 @@ export class CaseRepository {
       });
     }
     // The database also marks the case's unmet escalations whose deadline is no longer open as met (metAt).
-    return this.writeStep('transition', step, `case.event.${t.eventType}`, { case: { ...projection, ...t.jurisdiction, milestones: milestonesOf(t) } });
+    return this.writeStep('transition', step, `case.event.${t.eventType}`, { case: { ...projection, ...t.jurisdiction, milestones: milestones ?? {} } });
   }
 
   /** Escalation row, timeline entry and audit entry in one transaction; false when already written. */
@@ -141,7 +134,7 @@ export class CaseRepository {
   }
 
   /**
-   * One statement, one round trip: raksha_record_case_step (prisma/migrations/*_record_case_step)
+   * One statement, one round trip: raksha_record_case_step (prisma/sql/functions/raksha_record_case_step.sql)
    * writes the projection, the timeline entry and the next link of the case's audit chain in one
    * transaction, under the chain's advisory lock, and nothing when (caseId, sequence) is on record.
    * The case row's sequence counts every timeline step, so the audit verifier knows the chain's length.
@@ -171,7 +164,7 @@ export class CaseRepository {
         deadlines: step.deadlines,
         occurredAt: step.occurredAt,
       },
-      audit: { ...audit, ...auditPreimage(audit) },
+      audit: auditEntryInput(audit),
       ...projection,
     };
     try {

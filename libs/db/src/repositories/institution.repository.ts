@@ -1,4 +1,4 @@
-import { GENESIS_HASH, linkAuditEntry } from '../audit-chain.js';
+import { auditEntryInput } from '../audit-chain.js';
 import type { Db, DbTransaction } from '../client.js';
 import { Prisma } from '../generated/client.js';
 import { AuditRepository } from './audit.repository.js';
@@ -273,15 +273,9 @@ export class InstitutionRepository {
     const used = new Set((await tx.auditEntry.findMany({ where: { chain: { in: chains } }, distinct: ['chain'], select: { chain: true } })).map((e) => e.chain));
     const first = records
       .filter((r) => !used.has(registryChain(r.id)))
-      .map((after) => {
-        const entry = linkAuditEntry(
-          { chain: registryChain(after.id), ...change, subjectType: 'institution', subjectId: after.id, detail: { before: null, after } },
-          1,
-          GENESIS_HASH,
-        );
-        return { ...entry, detail: entry.detail as object };
-      });
-    await tx.auditEntry.createMany({ data: first });
+      .map((after) => auditEntryInput({ chain: registryChain(after.id), ...change, subjectType: 'institution', subjectId: after.id, detail: { before: null, after } }));
+    // Each a chain's first entry: no lock to take, the unique (chain, position) stops a concurrent first writer.
+    await tx.$executeRaw`SELECT raksha_append_audit_entry(e) FROM jsonb_array_elements(${JSON.stringify(first)}::jsonb) AS e`;
     for (const after of records.filter((r) => used.has(registryChain(r.id)))) await this.appendChange(tx, after.id, 'institution', change, null, after);
   }
 

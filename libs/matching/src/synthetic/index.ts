@@ -1,4 +1,4 @@
-// Synthetic, labelled reports for evaluating and calibrating the matcher (and for demo data).
+// Synthetic, labelled reports for evaluating and calibrating the matcher (and for demo data): `@raksha/matching/synthetic`, never loaded by production code.
 export { Prng } from './prng.js';
 export { parsePhonemes, type Phoneme } from './phonemes.js';
 export { renderInScript, renderWord } from './render-script.js';

@@ -1,3 +1,4 @@
+// How a password is stored (argon2id), shared by the API's sign-in and the seed's demo users; its own export path, so only they load the native hasher.
 import { hash, verify } from '@node-rs/argon2';
 
 // argon2id (the library's default algorithm) with OWASP's minimum: 19 MiB, 2 passes, 1 lane (~20-50 ms).
