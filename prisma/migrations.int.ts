@@ -5,7 +5,7 @@ import pg from 'pg';
 import { createScratchDb, type ScratchDb } from '../test/support/scratch-db.js';
 import { applyMigrations, MigrationError, readMigrations } from './migrations-lib.js';
 import { diffSql, MIGRATED_SCHEMA, SCHEMA } from './prisma-cli.js';
-import { readMigratedSql, readSqlSources, sqlSourceChanges } from './sql-sources.js';
+import { migratedRecordOf, readMigratedSql, readSqlSources, sqlSourceChanges } from './sql-sources.js';
 
 async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });
@@ -94,7 +94,7 @@ describe('Prisma migrations', () => {
     const fn = 'functions/raksha_recount_match_keys.sql';
     changed.set(fn, migratedSources.get(fn)!.replace('BEGIN\n', 'BEGIN\n  -- changed\n'));
     changed.delete('triggers/ChildReport_recount_match_keys.sql');
-    const generated = sqlSourceChanges(changed, migratedSources);
+    const generated = sqlSourceChanges(changed, migratedRecordOf(migratedSources));
     expect(generated.match(/^(CREATE OR REPLACE \w+ \S+|DROP \w+ .*)/gm)).toEqual([
       'DROP TRIGGER IF EXISTS "ChildReport_recount_match_keys" ON "ChildReport";',
       'CREATE OR REPLACE FUNCTION raksha_recount_match_keys()',
