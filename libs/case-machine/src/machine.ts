@@ -31,6 +31,29 @@ export interface CaseStateMeta {
   deadlines?: readonly DeadlineId[];
 }
 
+/** When a case reached the milestones its record (lists, dashboards) shows, and whether a deadline was missed on the way. */
+export interface CaseMilestones {
+  producedAt?: string;
+  productionLate?: boolean;
+  sirSubmittedAt?: string;
+  sirLate?: boolean;
+  restoredAt?: string;
+  closedAt?: string;
+}
+type MilestoneTime = 'producedAt' | 'sirSubmittedAt' | 'restoredAt' | 'closedAt';
+/** A milestone a transition marks: its time, and the flag set when the deadline met by it (id ending `.${deadline}`) was late. */
+export interface MilestoneMark {
+  at: MilestoneTime;
+  late?: { flag: 'productionLate' | 'sirLate'; deadline: string };
+}
+export interface CaseTransitionMeta {
+  milestone?: MilestoneMark;
+}
+const PRODUCED = { milestone: { at: 'producedAt', late: { flag: 'productionLate', deadline: 'production' } } } satisfies CaseTransitionMeta;
+const SIR_SUBMITTED = { milestone: { at: 'sirSubmittedAt', late: { flag: 'sirLate', deadline: 'sir' } } } satisfies CaseTransitionMeta;
+const RESTORED = { milestone: { at: 'restoredAt' } } satisfies CaseTransitionMeta;
+const CLOSED = { milestone: { at: 'closedAt' } } satisfies CaseTransitionMeta;
+
 /** Notices the workflow sends as activities; the machine only names them. */
 export const NOTICE_TARGETS = ['CWC', 'JJB', 'DCPU', 'SJPU', 'POLICE_STATION', 'SCPS', 'SARA', 'HOME_DISTRICT_DCPU'] as const;
 export type NoticeTarget = (typeof NOTICE_TARGETS)[number];
@@ -148,6 +171,7 @@ export const caseMachine = setup({
     events: {} as CaseEvent,
     input: {} as CaseInput,
     meta: {} as CaseStateMeta,
+    transitionMeta: {} as CaseTransitionMeta,
   },
   guards: {
     ...guards,
@@ -404,7 +428,7 @@ export const caseMachine = setup({
   initial: 'registered',
   on: {
     WAIVE_DEADLINE: { guard: 'deadlineOpenAndUnwaived', actions: ['recordEvent', 'recordWaiver'] },
-    CLOSE_CASE: { guard: 'noUnwaivedOpenDeadlines', target: '.closed', actions: ['recordEvent', 'recordClosure'] },
+    CLOSE_CASE: { guard: 'noUnwaivedOpenDeadlines', target: '.closed', actions: ['recordEvent', 'recordClosure'], meta: CLOSED },
   },
   states: {
     registered: {
@@ -420,7 +444,7 @@ export const caseMachine = setup({
             'cncp.production',
           ]),
           on: {
-            PRODUCED_BEFORE_CWC: { target: 'beforeCwc', actions: ['recordEvent', 'recordCwcProduction'] },
+            PRODUCED_BEFORE_CWC: { target: 'beforeCwc', actions: ['recordEvent', 'recordCwcProduction'], meta: PRODUCED },
             // Traced before production: verification starts with the inquiry.
             FAMILY_TRACED: { guard: 'noFamilyVerificationPending', actions: ['recordEvent', 'recordFamilyTrace'] },
           },
@@ -492,7 +516,12 @@ export const caseMachine = setup({
                 awaitingSir: {
                   ...described('Inquiry: awaiting the Social Investigation Report', 's.36(2); F.22', undefined, ['cncp.sir']),
                   on: {
-                    SIR_SUBMITTED: { guard: 'sirMatchesTheOrder', target: 'sirReceived', actions: ['recordEvent', 'recordSir'] },
+                    SIR_SUBMITTED: {
+                      guard: 'sirMatchesTheOrder',
+                      target: 'sirReceived',
+                      actions: ['recordEvent', 'recordSir'],
+                      meta: SIR_SUBMITTED,
+                    },
                   },
                 },
                 sirReceived: {
@@ -627,6 +656,7 @@ export const caseMachine = setup({
                   guard: 'restorationOrdered',
                   target: '#case.cncp.followUp',
                   actions: ['recordEvent', 'recordRestoration'],
+                  meta: RESTORED,
                 },
               },
             },
@@ -645,6 +675,7 @@ export const caseMachine = setup({
                   guard: 'restorationOrdered',
                   target: '#case.cncp.followUp',
                   actions: ['recordEvent', 'recordRestoration'],
+                  meta: RESTORED,
                 },
               },
             },
@@ -674,7 +705,7 @@ export const caseMachine = setup({
       states: {
         apprehended: {
           ...described('Apprehended: to be produced before the JJB', 's.10(1)', 'PRODUCTION', ['cicl.production']),
-          on: { PRODUCED_BEFORE_JJB: { target: 'beforeJjb', actions: ['recordEvent', 'recordJjbProduction'] } },
+          on: { PRODUCED_BEFORE_JJB: { target: 'beforeJjb', actions: ['recordEvent', 'recordJjbProduction'], meta: PRODUCED } },
         },
         beforeJjb: {
           ...described('Inquiry before the JJB', 's.14', 'INQUIRY', ['cicl.inquiry', 'cicl.ageDetermination']),
@@ -727,8 +758,13 @@ export const caseMachine = setup({
               ...described('Inquiry: awaiting the Social Investigation Report', 's.13(1)(ii)', undefined, ['cicl.sir']),
               on: {
                 SIR_SUBMITTED: [
-                  { guard: 'requiresPreliminaryAssessment', target: 'preliminaryAssessment', actions: ['recordEvent', 'recordSir'] },
-                  { target: 'inquiry', actions: ['recordEvent', 'recordSir'] },
+                  {
+                    guard: 'requiresPreliminaryAssessment',
+                    target: 'preliminaryAssessment',
+                    actions: ['recordEvent', 'recordSir'],
+                    meta: SIR_SUBMITTED,
+                  },
+                  { target: 'inquiry', actions: ['recordEvent', 'recordSir'], meta: SIR_SUBMITTED },
                 ],
               },
             },

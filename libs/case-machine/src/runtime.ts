@@ -19,7 +19,7 @@ export interface CaseAction {
   params?: unknown;
 }
 
-export type CaseEventRejection =
+export type CaseStepRefusal =
   | { reason: 'INVALID_EVENT'; issues: EventIssue[] }
   | { reason: 'NOT_ALLOWED_IN_STATE'; allowed: CaseEventType[] };
 
@@ -27,7 +27,7 @@ export interface CaseStep {
   snapshot: CaseSnapshot;
   actions: CaseAction[];
   changed: boolean;
-  rejection?: CaseEventRejection;
+  rejection?: CaseStepRefusal;
 }
 
 const toActions = (actions: readonly { type: string; params?: unknown }[]): CaseAction[] =>

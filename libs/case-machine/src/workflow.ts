@@ -6,9 +6,22 @@ export * from './policy.js';
 export * from './events.js';
 export * from './authority.js';
 export type { CaseInput, CaseContext, DeadlineClock } from './context.js';
-export { caseMachine, CASE_PHASES, NOTICE_TARGETS, type CaseMachine, type CasePhase, type CaseStateMeta, type NotifyParams, type NoticeTarget } from './machine.js';
+export {
+  caseMachine,
+  CASE_PHASES,
+  NOTICE_TARGETS,
+  type CaseMachine,
+  type CaseMilestones,
+  type CasePhase,
+  type CaseStateMeta,
+  type CaseTransitionMeta,
+  type MilestoneMark,
+  type NotifyParams,
+  type NoticeTarget,
+} from './machine.js';
 export { guards, type GuardName } from './guards.js';
 export { sampleEvents, SAMPLE_ICP_GOALS } from './samples.js';
 export * from './runtime.js';
+export * from './step.js';
 export * from './body-duties.js';
 export * from './placements.js';

@@ -78,13 +78,7 @@ export interface CaseStatus {
   escalations: CaseEscalation[];
 }
 
-export interface CaseEventRejection {
-  reason: 'EVENT_NOT_ALLOWED' | 'INVALID_PAYLOAD' | 'STALE_VERSION';
-  state: string;
-  message: string;
-  allowedEvents: string[];
-  issues?: { path: string; message: string }[];
-}
+export type { CaseEventRejection } from '@raksha/case-machine';
 
 export interface EscalationActionRequest {
   escalationId: string;

@@ -1,0 +1,119 @@
+// One event taken by a case: checked against the machine the way the workflow takes it, and the
+// step projected into what the read model records. Pure, so production and tests share one path.
+import type { Track } from '@raksha/domain';
+import { caseMachine, type CaseMilestones, type CaseTransitionMeta, type MilestoneMark } from './machine.js';
+import { parseCaseEvent, type CaseEvent, type CaseEventType, type EventIssue } from './events.js';
+import { allowedEvents, describeState, openDeadlines, stepCaseEvent, type CaseSnapshot, type CaseStep, type OpenDeadline } from './runtime.js';
+
+export type CaseEventRejectionReason = 'STALE_VERSION' | 'INVALID_PAYLOAD' | 'EVENT_NOT_ALLOWED';
+
+/** Why a case did not take an event, with the events it can take instead. */
+export interface CaseEventRejection {
+  reason: CaseEventRejectionReason;
+  state: string;
+  message: string;
+  allowedEvents: CaseEventType[];
+  issues?: EventIssue[];
+}
+
+export type PreparedCaseEvent = { rejection: CaseEventRejection } | { rejection?: undefined; event: CaseEvent; next: CaseStep };
+
+export interface CaseEventAttempt {
+  type: string;
+  payload: Record<string, unknown>;
+  at: string;
+  /** The case's version now (its sequence). */
+  sequence: number;
+  /** The version the sender saw; a case that has moved on since rejects the event. */
+  expectedSequence?: number;
+}
+
+/** The step this event would make now, or why the case cannot take it (parses and steps the machine once). */
+export function prepareCaseEvent(
+  snapshot: CaseSnapshot,
+  request: CaseEventAttempt,
+  allowedAt: (at: string) => CaseEventType[] = (at) => allowedEvents(snapshot, { at }),
+): PreparedCaseEvent {
+  const { type, payload, at, sequence, expectedSequence } = request;
+  const reject = (reason: CaseEventRejectionReason, message: string, issues?: EventIssue[]): PreparedCaseEvent => ({
+    rejection: { reason, state: describeState(snapshot).state, message, allowedEvents: allowedAt(at), ...(issues ? { issues } : {}) },
+  });
+  if (expectedSequence !== undefined && expectedSequence !== sequence) {
+    return reject('STALE_VERSION', `the case changed since version ${expectedSequence}; it is now at version ${sequence}`);
+  }
+  const parsed = parseCaseEvent({ ...payload, type, at });
+  if (!parsed.ok) return reject('INVALID_PAYLOAD', `invalid ${type} event`, parsed.issues);
+  const next = stepCaseEvent(snapshot, parsed.event);
+  if (!next.changed) return reject('EVENT_NOT_ALLOWED', `a case in "${describeState(snapshot).label}" cannot take ${type}`);
+  return { event: parsed.event, next };
+}
+
+/** A deadline as people see it on a case. */
+export type ShownDeadline = Pick<OpenDeadline, 'id' | 'obligation' | 'dueAt' | 'citation'>;
+
+export interface DeadlineChanges {
+  met: { id: string; dueAt: string; late: boolean }[];
+  opened: { id: string; dueAt: string }[];
+}
+
+/** What one step writes to the case's record and timeline. */
+export interface StepProjection {
+  fromState: string;
+  toState: string;
+  phase: string;
+  /** Which deadlines this event met (and whether late) and which it started. */
+  deadlines: DeadlineChanges;
+  openDeadlines: ShownDeadline[];
+  /** Where the case is now: after a hand-off or an escorted transfer, no longer where it was registered. */
+  jurisdiction: { track: Track; districtCode: string; stateCode: string };
+  milestones: CaseMilestones;
+}
+
+/** The milestone each event marks, read from the meta of the machine's transitions. */
+const MILESTONE_OF: ReadonlyMap<string, MilestoneMark> = (() => {
+  const marks = new Map<string, MilestoneMark>();
+  const visit = (node: typeof caseMachine.root) => {
+    for (const [eventType, transitions] of node.transitions) {
+      for (const t of transitions) {
+        const mark = (t.meta as CaseTransitionMeta | undefined)?.milestone;
+        if (mark) marks.set(eventType, mark);
+      }
+    }
+    for (const child of Object.values(node.states)) visit(child);
+  };
+  visit(caseMachine.root);
+  return marks;
+})();
+
+/** The milestone an event of this type marks at `at`, given the deadlines it met. */
+export function milestonesOf(eventType: string, at: string, met: DeadlineChanges['met']): CaseMilestones {
+  const mark = MILESTONE_OF.get(eventType);
+  if (!mark) return {};
+  const { late } = mark;
+  if (!late) return { [mark.at]: at };
+  return { [mark.at]: at, [late.flag]: met.find((m) => m.id.endsWith(`.${late.deadline}`))?.late ?? false };
+}
+
+/** The record of one step from `before` to `next` by an event of `eventType` at `at`. */
+export function projectStep(before: CaseSnapshot, next: CaseStep, eventType: string, at: string): StepProjection {
+  const key = (d: { id: string; dueAt: string }) => `${d.id}@${d.dueAt}`;
+  const was = openDeadlines(before);
+  const now = openDeadlines(next.snapshot);
+  const nowKeys = new Set(now.map(key));
+  const wasKeys = new Set(was.map(key));
+  const deadlines: DeadlineChanges = {
+    met: was.filter((d) => !nowKeys.has(key(d))).map((d) => ({ id: d.id, dueAt: d.dueAt, late: Date.parse(at) > Date.parse(d.dueAt) })),
+    opened: now.filter((d) => !wasKeys.has(key(d))).map((d) => ({ id: d.id, dueAt: d.dueAt })),
+  };
+  const to = describeState(next.snapshot);
+  const { track, districtCode, stateCode } = next.snapshot.context;
+  return {
+    fromState: describeState(before).state,
+    toState: to.state,
+    phase: to.phase,
+    deadlines,
+    openDeadlines: now.map((d) => ({ id: d.id, obligation: d.obligation, dueAt: d.dueAt, citation: d.citation })),
+    jurisdiction: { track, districtCode, stateCode },
+    milestones: milestonesOf(eventType, at, deadlines.met),
+  };
+}
