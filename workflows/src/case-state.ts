@@ -15,7 +15,7 @@ import {
   type CaseEventType,
   type CaseSnapshot,
   type CaseStep,
-  type OpenDeadline,
+  shownDeadline,
   type PersistedCaseSnapshot,
   type PreparedCaseEvent,
 } from '@raksha/case-machine/workflow';
@@ -41,7 +41,6 @@ export interface CaseCarryOver extends EscalationCarryOver {
 }
 
 /** The four fields of an open deadline the read model and the API show. */
-const shownDeadline = (d: OpenDeadline) => ({ id: d.id, obligation: d.obligation, dueAt: d.dueAt, citation: d.citation });
 
 export class CaseState {
   readonly caseId: string;

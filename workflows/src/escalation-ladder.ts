@@ -1,10 +1,10 @@
 // Which rung of which deadline's ladder falls due next: pure, so unit tests and the workflow agree.
-import { addIsoDuration, type OpenDeadline } from '@raksha/case-machine/workflow';
+import { addIsoDuration, type ArmedDeadline } from '@raksha/case-machine/workflow';
 import type { EscalationActionRejection, EscalationActionRequest, EscalationStatus } from '@raksha/contracts';
 
 export interface DueRung {
   key: string;
-  deadline: OpenDeadline;
+  deadline: ArmedDeadline;
   rung: number;
   fireAt: string;
 }
@@ -13,7 +13,7 @@ export interface DueRung {
 export const rungKey = (deadlineId: string, dueAt: string, rung: number) => `${deadlineId}@${dueAt}#${rung}`;
 
 /** The soonest rung not yet raised among the open deadlines, if any. */
-export function nextDueRung(open: readonly OpenDeadline[], raised: ReadonlySet<string>): DueRung | undefined {
+export function nextDueRung(open: readonly ArmedDeadline[], raised: ReadonlySet<string>): DueRung | undefined {
   let next: DueRung | undefined;
   for (const deadline of open) {
     deadline.ladder.forEach((step, rung) => {

@@ -4,7 +4,7 @@
 // Its owner signals every change: a later due time meets the old one; `closed` ends the watch.
 import { condition, continueAsNew, proxyLocalActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { InstitutionActivities } from '@raksha/activities';
-import type { OpenDeadline } from '@raksha/case-machine/workflow';
+import type { ArmedDeadline } from '@raksha/case-machine/workflow';
 import { obligationChangedSignal, obligationWatchQuery, type WatchedObligation } from '@raksha/contracts';
 import { handleEscalationActions } from './escalation-actions.js';
 import { EscalationLedger, type EscalationCarryOver } from './escalation-ledger.js';
@@ -22,10 +22,10 @@ const { raiseBodyEscalation, recordBodyEscalationAction, markBodyObligationMet }
 export type ObligationCarryOver = EscalationCarryOver;
 
 /** The watched obligation as a deadline the ladder reads; none while it has no due time. */
-function asDeadline(w: WatchedObligation): OpenDeadline | undefined {
+function asDeadline(w: WatchedObligation): ArmedDeadline | undefined {
   const { dueAt } = w.deadline;
   if (w.closed || !dueAt) return undefined;
-  return { id: w.deadline.id as OpenDeadline['id'], obligation: w.deadline.obligation, owner: w.bodyId, citation: w.deadline.citation, basis: 'statute', ladder: w.deadline.ladder, dueAt, startedAt: dueAt };
+  return { id: w.deadline.id as ArmedDeadline['id'], obligation: w.deadline.obligation, owner: w.bodyId, citation: w.deadline.citation, basis: 'statute', ladder: w.deadline.ladder, dueAt, startedAt: dueAt };
 }
 
 export async function obligationWatchWorkflow(initial: WatchedObligation, carried?: ObligationCarryOver): Promise<void> {

@@ -1,7 +1,7 @@
 // The escalation ladder's rules without any server: which rung falls due next, and whether an escalation
 // may be acknowledged or resolved as asked.
 import { describe, expect, it } from '@jest/globals';
-import type { OpenDeadline } from '@raksha/case-machine/workflow';
+import type { ArmedDeadline } from '@raksha/case-machine/workflow';
 import type { CaseActor, EscalationActionRequest } from '@raksha/contracts';
 import { escalationActionRejection, nextDueRung, rungKey } from '../src/escalation-ladder.js';
 import { EscalationLedger } from '../src/escalation-ledger.js';
@@ -11,8 +11,8 @@ const LADDER = [
   { to: 'SCPS', after: 'P7D' },
 ] as const;
 
-const deadline = (id: string, dueAt: string): OpenDeadline => ({
-  id: id as OpenDeadline['id'],
+const deadline = (id: string, dueAt: string): ArmedDeadline => ({
+  id: id as ArmedDeadline['id'],
   obligation: `obligation ${id}`,
   owner: 'CWC',
   dueAt,

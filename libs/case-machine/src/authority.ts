@@ -1,4 +1,4 @@
-import type { Actor, BodyType } from '@raksha/domain';
+import { POLICE_BODIES, ROLE_GROUPS, type Actor, type BodyType } from '@raksha/domain';
 import type { CaseEventType } from './events.js';
 
 export interface EventAuthority {
@@ -12,10 +12,7 @@ const CWC = { roles: ['CWC_MEMBER'], bodies: ['CWC'] } as const;
 const JJB = { roles: ['JJB_MEMBER'], bodies: ['JJB'] } as const;
 const SIR_AUTHORS = { roles: ['PROBATION_OFFICER', 'DCPU_OFFICER'], bodies: ['DCPU', 'CWC', 'JJB'] } as const;
 const CARE_STAFF = { roles: ['CCI_STAFF', 'DCPU_OFFICER', 'PROBATION_OFFICER'], bodies: ['CCI', 'DCPU'] } as const;
-const POLICE = {
-  roles: ['SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER'],
-  bodies: ['SJPU', 'POLICE_STATION'],
-} as const;
+const POLICE = { roles: ROLE_GROUPS.police, bodies: POLICE_BODIES } as const;
 
 /** Who may send each event: the API authorises with this table and the machine is built on the same names. */
 export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
@@ -62,8 +59,8 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
     citation: 's.95(1); R.81',
   },
   CHILD_ESCORTED: {
-    roles: ['SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER'],
-    bodies: ['SJPU', 'POLICE_STATION'],
+    roles: ROLE_GROUPS.childWelfarePolice,
+    bodies: POLICE_BODIES,
     description: 'Child escorted to the home district or state',
     citation: 's.95(3); R.81',
   },
@@ -136,8 +133,8 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
   JJB_FINAL_ORDER_PASSED: { ...JJB, description: 'Final order of the JJB', citation: 's.17, s.18' },
   REFERRED_TO_CWC: { ...JJB, description: 'Child found to be in need of care and protection; produced before the CWC', citation: 's.17(2) [verify]' },
   FAMILY_TRACED: {
-    roles: ['SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER', 'DCPU_OFFICER', 'CWC_MEMBER'],
-    bodies: ['SJPU', 'POLICE_STATION', 'DCPU', 'CWC'],
+    roles: [...POLICE.roles, 'DCPU_OFFICER', 'CWC_MEMBER'],
+    bodies: [...POLICE.bodies, 'DCPU', 'CWC'],
     description: 'The child’s family is traced (a confirmed missing-child match, or police inquiry); verification begins',
     citation: 's.36(2), s.40',
   },

@@ -1,7 +1,8 @@
+import type { ESCALATION_ACTORS } from '@raksha/domain';
 import { isIsoDuration } from './time.js';
 
-/** Who an overdue obligation escalates to; the monitoring cell is the state's, staffed by STATE_MONITOR users. */
-export const ESCALATION_TARGETS = ['DCPU', 'SCPS', 'STATE_MONITORING_CELL'] as const;
+/** Who an overdue obligation escalates to; each has the roles that act for it (ESCALATION_ACTORS in libs/domain). */
+export const ESCALATION_TARGETS = ['DCPU', 'SCPS', 'STATE_MONITORING_CELL'] as const satisfies readonly (keyof typeof ESCALATION_ACTORS)[];
 export type EscalationTarget = (typeof ESCALATION_TARGETS)[number];
 export interface EscalationRung {
   to: EscalationTarget;

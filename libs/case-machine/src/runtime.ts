@@ -1,8 +1,8 @@
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
-import type { Actor, BodyType } from '@raksha/domain';
+import type { Actor, BodyType, OpenDeadline } from '@raksha/domain';
 import { caseMachine, type CasePhase, type CaseStateMeta } from './machine.js';
 import type { CaseInput } from './context.js';
-import { CASE_EVENT_TYPES, parseCaseEvent, type CaseEvent, type CaseEventType, type EventIssue } from './events.js';
+import { CASE_EVENT_TYPES, type CaseEvent, type CaseEventType } from './events.js';
 import { maySend } from './authority.js';
 import { clockDueAt, policyOf } from './clocks.js';
 import { pettyTerminationAt } from './guards.js';
@@ -19,15 +19,10 @@ export interface CaseAction {
   params?: unknown;
 }
 
-export type CaseStepRefusal =
-  | { reason: 'INVALID_EVENT'; issues: EventIssue[] }
-  | { reason: 'NOT_ALLOWED_IN_STATE'; allowed: CaseEventType[] };
-
 export interface CaseStep {
   snapshot: CaseSnapshot;
   actions: CaseAction[];
   changed: boolean;
-  rejection?: CaseStepRefusal;
 }
 
 const toActions = (actions: readonly { type: string; params?: unknown }[]): CaseAction[] =>
@@ -48,30 +43,9 @@ export function restoreCaseSnapshot(persisted: PersistedCaseSnapshot | CaseSnaps
   return caseMachine.resolveState(persisted as Parameters<typeof caseMachine.resolveState>[0]);
 }
 
-function isLive(snapshot: PersistedCaseSnapshot | CaseSnapshot): snapshot is CaseSnapshot {
-  return typeof (snapshot as CaseSnapshot).can === 'function';
-}
-
-/** Steps the case by one event; `changed: false` when the event is malformed or the state cannot take it. */
-export function applyCaseEvent(current: CaseSnapshot | PersistedCaseSnapshot, raw: CaseEvent | unknown): CaseStep {
-  const snapshot = isLive(current) ? current : restoreCaseSnapshot(current);
-  const parsed = parseCaseEvent(raw);
-  if (!parsed.ok) return { snapshot, actions: [], changed: false, rejection: { reason: 'INVALID_EVENT', issues: parsed.issues } };
-  if (snapshot.status !== 'active' || !snapshot.can(parsed.event)) {
-    return {
-      snapshot,
-      actions: [],
-      changed: false,
-      rejection: { reason: 'NOT_ALLOWED_IN_STATE', allowed: allowedEvents(snapshot, { at: parsed.event.at }) },
-    };
-  }
-  const [next, actions] = transition(caseMachine, snapshot, parsed.event);
-  return { snapshot: next, actions: toActions(actions), changed: true };
-}
-
 /**
- * Steps the case by an event already parsed by `parseCaseEvent`: no second parse, and no
- * `allowedEvents` on refusal (the caller asks when it needs them). `changed: false` when the state cannot take it.
+ * Steps the case by an event already parsed by `parseCaseEvent` (`prepareCaseEvent` takes an event
+ * from outside through it): no `allowedEvents` on refusal. `changed: false` when the state cannot take it.
  */
 export function stepCaseEvent(snapshot: CaseSnapshot, event: CaseEvent): CaseStep {
   if (snapshot.status !== 'active' || !snapshot.can(event)) return { snapshot, actions: [], changed: false };
@@ -102,19 +76,17 @@ export function allowedEvents(
   );
 }
 
-export interface OpenDeadline {
+/** An open deadline as the workflow arms it: with who owes it, since when, on what basis, and its escalation ladder. */
+export interface ArmedDeadline extends OpenDeadline {
   id: DeadlineId;
-  obligation: string;
   owner: string;
-  dueAt: string;
   startedAt: string;
-  citation: string;
   basis: 'statute' | 'policy';
   ladder: readonly EscalationRung[];
 }
 
 /** Deadlines running in this state, not waived, with due times from the case's policy (or the one given). */
-export function openDeadlines(snapshot: CaseSnapshot, policy?: DeadlinePolicy): OpenDeadline[] {
+export function openDeadlines(snapshot: CaseSnapshot, policy?: DeadlinePolicy): ArmedDeadline[] {
   const effective = policy ?? policyOf(snapshot.context);
   return (Object.entries(snapshot.context.deadlines) as [DeadlineId, NonNullable<(typeof snapshot.context.deadlines)[DeadlineId]>][])
     .filter(([id]) => snapshot.context.waivers[id] === undefined)

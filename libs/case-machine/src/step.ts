@@ -1,9 +1,9 @@
 // One event taken by a case: checked against the machine the way the workflow takes it, and the
 // step projected into what the read model records. Pure, so production and tests share one path.
-import type { Track } from '@raksha/domain';
+import type { OpenDeadline, Track } from '@raksha/domain';
 import { caseMachine, type CaseMilestones, type CaseTransitionMeta, type MilestoneMark } from './machine.js';
 import { parseCaseEvent, type CaseEvent, type CaseEventType, type EventIssue } from './events.js';
-import { allowedEvents, describeState, openDeadlines, stepCaseEvent, type CaseSnapshot, type CaseStep, type OpenDeadline } from './runtime.js';
+import { allowedEvents, describeState, openDeadlines, stepCaseEvent, type ArmedDeadline, type CaseSnapshot, type CaseStep } from './runtime.js';
 
 export type CaseEventRejectionReason = 'STALE_VERSION' | 'INVALID_PAYLOAD' | 'EVENT_NOT_ALLOWED';
 
@@ -48,9 +48,6 @@ export function prepareCaseEvent(
   return { event: parsed.event, next };
 }
 
-/** A deadline as people see it on a case. */
-export type ShownDeadline = Pick<OpenDeadline, 'id' | 'obligation' | 'dueAt' | 'citation'>;
-
 export interface DeadlineChanges {
   met: { id: string; dueAt: string; late: boolean }[];
   opened: { id: string; dueAt: string }[];
@@ -63,7 +60,7 @@ export interface StepProjection {
   phase: string;
   /** Which deadlines this event met (and whether late) and which it started. */
   deadlines: DeadlineChanges;
-  openDeadlines: ShownDeadline[];
+  openDeadlines: OpenDeadline[];
   /** Where the case is now: after a hand-off or an escorted transfer, no longer where it was registered. */
   jurisdiction: { track: Track; districtCode: string; stateCode: string };
   milestones: CaseMilestones;
@@ -95,6 +92,9 @@ export function milestonesOf(eventType: string, at: string, met: DeadlineChanges
 }
 
 /** The record of one step from `before` to `next` by an event of `eventType` at `at`. */
+/** The deadline as people see it on a case (its public shape), from the one the machine armed. */
+export const shownDeadline = (d: ArmedDeadline): OpenDeadline => ({ id: d.id, obligation: d.obligation, dueAt: d.dueAt, citation: d.citation });
+
 export function projectStep(before: CaseSnapshot, next: CaseStep, eventType: string, at: string): StepProjection {
   const key = (d: { id: string; dueAt: string }) => `${d.id}@${d.dueAt}`;
   const was = openDeadlines(before);
@@ -112,7 +112,7 @@ export function projectStep(before: CaseSnapshot, next: CaseStep, eventType: str
     toState: to.state,
     phase: to.phase,
     deadlines,
-    openDeadlines: now.map((d) => ({ id: d.id, obligation: d.obligation, dueAt: d.dueAt, citation: d.citation })),
+    openDeadlines: now.map(shownDeadline),
     jurisdiction: { track, districtCode, stateCode },
     milestones: milestonesOf(eventType, at, deadlines.met),
   };

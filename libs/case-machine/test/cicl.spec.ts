@@ -61,7 +61,7 @@ describe('CICL track, before the Juvenile Justice Board', () => {
   it('lets the JJB extend the inquiry once, by 2 months, only with recorded reasons (s.14(2))', () => {
     const sut = ciclProduced('SERIOUS');
     expect(sut.send('INQUIRY_EXTENDED', '2025-05-01T10:00:00+05:30', { reasons: 'busy' })).toBe(false);
-    expect(sut.last?.rejection?.reason).toBe('INVALID_EVENT');
+    expect(sut.last?.rejection?.reason).toBe('INVALID_PAYLOAD');
     sut.must('INQUIRY_EXTENDED', '2025-05-01T10:00:00+05:30', { reasons: REASONS });
     expect(sut.deadline('cicl.inquiry')?.dueAt).toBe('2025-07-06T14:30:00.000Z');
     expect(sut.send('INQUIRY_EXTENDED', '2025-06-01T10:00:00+05:30', { reasons: REASONS })).toBe(false);

@@ -28,7 +28,7 @@ describe('CNCP track, before the Child Welfare Committee', () => {
     sut.must('PRODUCED_BEFORE_CWC', PRODUCED, { circumstance: 'LOST', producedBy: 'CHILDLINE' });
     sut.must('INTERIM_PLACEMENT_ORDERED', PRODUCED, { placement: 'CHILDRENS_HOME', orderRef: 'F18' });
     expect(sut.send('FINAL_ORDER_PASSED', PRODUCED, order)).toBe(false);
-    expect(sut.last?.rejection).toMatchObject({ reason: 'NOT_ALLOWED_IN_STATE' });
+    expect(sut.last?.rejection).toMatchObject({ reason: 'EVENT_NOT_ALLOWED' });
   });
 
   it('gives the inquiry 4 months from production for the final order (s.36(2))', () => {
@@ -398,7 +398,7 @@ describe('CNCP track, before the Child Welfare Committee', () => {
     it('grants a child in an institution leave of at most 7 days an instance, due back when the days granted and the journey end (s.98(1))', () => {
       const sut = inHome();
       expect(sut.send('LEAVE_OF_ABSENCE_GRANTED', GRANTED, { ...leave, days: 8 })).toBe(false);
-      expect(sut.last?.rejection).toMatchObject({ reason: 'NOT_ALLOWED_IN_STATE' });
+      expect(sut.last?.rejection).toMatchObject({ reason: 'EVENT_NOT_ALLOWED' });
       expect(allowedEvents(sut.snapshot, 'CWC_MEMBER')).toContain('LEAVE_OF_ABSENCE_GRANTED');
       sut.must('LEAVE_OF_ABSENCE_GRANTED', GRANTED, leave);
       expect(sut.state).toBe('cncp.inCare.icpInForce');

@@ -3,7 +3,6 @@ import {
   addIsoDuration,
   ageInYearsAt,
   allowedEvents,
-  applyCaseEvent,
   CASE_EVENT_TYPES,
   caseEventSchemas,
   DEADLINE_IDS,
@@ -14,6 +13,7 @@ import {
   openDeadlines,
   parseCaseEvent,
   persistCaseSnapshot,
+  prepareCaseEvent,
   resolveDeadlinePolicy,
   restoreCaseSnapshot,
 } from '../src/index.js';
@@ -144,18 +144,17 @@ describe('helpers the workflow and API use', () => {
     const restored = restoreCaseSnapshot(json);
     expect(describeState(restored)).toEqual(describeState(sut.snapshot));
     expect(openDeadlines(restored)).toEqual(openDeadlines(sut.snapshot));
-    const step = applyCaseEvent(json, {
+    const prepared = prepareCaseEvent(restored, {
       type: 'FINAL_ORDER_PASSED',
+      payload: { order: 'RESTORATION', reasons: REASONS, orderRef: 'O' },
       at: '2025-02-01T10:00:00+05:30',
-      order: 'RESTORATION',
-      reasons: REASONS,
-      orderRef: 'O',
+      sequence: 4,
     });
-    expect(step.changed).toBe(true);
-    expect(describeState(step.snapshot).phase).toBe('RESTORATION');
+    if (prepared.rejection) throw new Error(prepared.rejection.message);
+    expect(describeState(prepared.next.snapshot).phase).toBe('RESTORATION');
   });
 
-  it('reports changed: false with the reason when the case cannot take an event', () => {
+  it('refuses an event the case cannot take, with the reason and the events it can take', () => {
     const snapshot = initialCaseSnapshot({
       caseId: 'c',
       track: 'CICL',
@@ -164,8 +163,8 @@ describe('helpers the workflow and API use', () => {
       districtCode: 'D',
       stateCode: 'S',
     });
-    const step = applyCaseEvent(snapshot, { type: 'BAIL_DECIDED', at: '2025-01-01T01:00:00Z', granted: true });
-    expect(step).toMatchObject({ changed: false, snapshot, rejection: { reason: 'NOT_ALLOWED_IN_STATE' } });
-    expect(step.rejection?.reason === 'NOT_ALLOWED_IN_STATE' && step.rejection.allowed).toContain('PRODUCED_BEFORE_JJB');
+    const prepared = prepareCaseEvent(snapshot, { type: 'BAIL_DECIDED', payload: { granted: true }, at: '2025-01-01T01:00:00Z', sequence: 0 });
+    expect(prepared.rejection).toMatchObject({ reason: 'EVENT_NOT_ALLOWED' });
+    expect(prepared.rejection?.allowedEvents).toContain('PRODUCED_BEFORE_JJB');
   });
 });

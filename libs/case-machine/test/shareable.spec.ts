@@ -63,12 +63,11 @@ describe('the workflow entry (@raksha/case-machine/workflow)', () => {
       { type: 'SIR_ORDERED', sirRef: 'SIR/1' },
       { type: 'SIR_SUBMITTED', sirRef: 'SIR/1' },
     ];
-    for (const raw of journey) {
-      const parsed = shared.parseCaseEvent({ ...raw, at: AT });
-      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-      const step = shared.stepCaseEvent(snapshot, parsed.event);
-      expect(step.changed).toBe(true);
-      snapshot = shared.restoreCaseSnapshot(shared.persistCaseSnapshot(step.snapshot));
+    for (const [sequence, { type, ...payload }] of journey.entries()) {
+      const prepared = shared.prepareCaseEvent(snapshot, { type, payload, at: AT, sequence });
+      if (prepared.rejection) throw new Error(JSON.stringify(prepared.rejection));
+      expect(prepared.next.changed).toBe(true);
+      snapshot = shared.restoreCaseSnapshot(shared.persistCaseSnapshot(prepared.next.snapshot));
     }
     expect(shared.describeState(snapshot).phase).not.toBe('PRODUCTION');
   });

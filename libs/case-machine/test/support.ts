@@ -1,11 +1,12 @@
 import {
-  applyCaseEvent,
   initialCaseSnapshot,
   openDeadlines,
+  prepareCaseEvent,
+  type CaseAction,
   type CaseEvent,
+  type CaseEventRejection,
   type CaseInput,
   type CaseSnapshot,
-  type CaseStep,
   describeState,
 } from '../src/index.js';
 
@@ -17,7 +18,10 @@ type Payload<E extends CaseEvent['type']> = Omit<Extract<CaseEvent, { type: E }>
 /** A case under test: send events in order, read its state and deadlines. */
 export class CaseUnderTest {
   snapshot: CaseSnapshot;
-  last?: CaseStep;
+  /** The case's version: the events it has taken. */
+  sequence = 0;
+  /** The actions of the last event taken, or why the last event was refused. */
+  last?: { actions: CaseAction[]; rejection?: CaseEventRejection };
   constructor(input: Partial<CaseInput> & Pick<CaseInput, 'track'>) {
     this.snapshot = initialCaseSnapshot({
       caseId: 'case-1',
@@ -30,9 +34,16 @@ export class CaseUnderTest {
   }
   /** Sends an event; returns whether the machine took it. */
   send<E extends CaseEvent['type']>(type: E, at: string, payload: Payload<E>): boolean {
-    this.last = applyCaseEvent(this.snapshot, { type, at, ...payload });
-    this.snapshot = this.last.snapshot;
-    return this.last.changed;
+    // The path the workflow takes an event by: schema, then the machine in its state.
+    const prepared = prepareCaseEvent(this.snapshot, { type, payload: payload as Record<string, unknown>, at, sequence: this.sequence });
+    if (prepared.rejection) {
+      this.last = { actions: [], rejection: prepared.rejection };
+      return false;
+    }
+    this.last = { actions: prepared.next.actions };
+    this.snapshot = prepared.next.snapshot;
+    this.sequence += 1;
+    return true;
   }
   /** Like send, but the test fails at once if the machine refuses. */
   must<E extends CaseEvent['type']>(type: E, at: string, payload: Payload<E>): this {

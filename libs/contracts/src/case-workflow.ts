@@ -2,7 +2,7 @@
 // Reads no environment: the task queue name is configuration's default, see libs/config.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DeadlinePolicyOverrides } from '@raksha/case-machine';
-import type { BodyType, Actor, Track } from '@raksha/domain';
+import type { BodyType, Actor, OpenDeadline, Track } from '@raksha/domain';
 
 export const CASE_TASK_QUEUE = 'raksha-cases';
 export const caseWorkflowId = (caseId: string) => `case-${caseId}`;
@@ -48,12 +48,7 @@ export interface CaseEventRequest {
   expectedSequence?: number;
 }
 
-export interface OpenDeadline {
-  id: string;
-  obligation: string;
-  dueAt: string;
-  citation: string;
-}
+export type { OpenDeadline } from '@raksha/domain';
 
 export type EscalationStatus = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
 

@@ -1,4 +1,5 @@
 export * from './bodies.js';
+export * from './deadlines.js';
 export * from './jurisdiction.js';
 export * from './permissions.js';
 export * from './roles.js';

@@ -6,3 +6,8 @@ export const TRACKS = ['CNCP', 'CICL'] as const;
 export type Track = (typeof TRACKS)[number];
 
 export const TRACK_BODY = { CNCP: 'CWC', CICL: 'JJB' } as const;
+
+/** The track whose cases come before this body (CWC: CNCP, JJB: CICL); none for any other body. */
+export function trackBefore(body: string | undefined): Track | undefined {
+  return TRACKS.find((track) => TRACK_BODY[track] === body);
+}

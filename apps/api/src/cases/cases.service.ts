@@ -24,7 +24,7 @@ import {
   type TimelineEntryView,
 } from '@raksha/contracts';
 import { AuditRepository, CaseRepository, GeographyRepository } from '@raksha/db';
-import { ROLES, TRACK_BODY, type Role, type Track } from '@raksha/domain';
+import { ROLES, trackBefore, type Role, type Track } from '@raksha/domain';
 import type { caseWorkflow } from '@raksha/workflows';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { auditedAction, can, caseActor, type Principal } from '../auth/principal.js';
@@ -160,7 +160,7 @@ export class CasesService {
     // A filter outside the principal's jurisdiction finds nothing, rather than telling what exists there.
     if (scope.stateCode !== undefined && q.stateCode !== undefined && q.stateCode !== scope.stateCode) return { items: [], nextCursor: null };
     if (scope.districtCode !== undefined && q.districtCode !== undefined && q.districtCode !== scope.districtCode) return { items: [], nextCursor: null };
-    const track = q.body ? Object.entries(TRACK_BODY).find(([, b]) => b === q.body)![0] : q.track;
+    const track = q.body ? trackBefore(q.body) : q.track;
     if (q.track && track !== q.track) return { items: [], nextCursor: null };
     const now = new Date();
     const rows = await this.cases.list({
@@ -182,9 +182,9 @@ export class CasesService {
   async queue(principal: Principal, q: CaseQueueQuery): Promise<CasePage> {
     const scope = this.access.scope(principal);
     if (scope === 'nothing') return { items: [], nextCursor: null };
-    const tracks = principal.body?.type === 'CWC' ? ['CNCP'] : principal.body?.type === 'JJB' ? ['CICL'] : undefined;
+    const track = trackBefore(principal.body?.type);
     const after = q.cursor ? decodeTimeCursor(q.cursor) : undefined;
-    const rows = await this.cases.queue({ ...scope, ...(tracks && { tracks }), ...(after && { after: { nextDueAt: after.at, id: after.id } }), limit: q.limit + 1 });
+    const rows = await this.cases.queue({ ...scope, ...(track && { tracks: [track] }), ...(after && { after: { nextDueAt: after.at, id: after.id } }), limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return { items: page.map((c) => caseView(c)), nextCursor: rows.length > q.limit && last?.nextDueAt ? encodeTimeCursor(last.nextDueAt, last.id) : null };

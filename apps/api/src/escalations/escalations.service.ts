@@ -9,7 +9,7 @@ import {
   type EscalationView,
 } from '@raksha/contracts';
 import { EscalationRepository } from '@raksha/db';
-import type { Role } from '@raksha/domain';
+import { escalationActorsOf } from '@raksha/domain';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { caseActor, type Principal } from '../auth/principal.js';
 import { forbidden, notFound } from '../problem/domain-errors.js';
@@ -74,7 +74,7 @@ export class EscalationsService {
    */
   async act(principal: Principal, id: string, action: 'ACKNOWLEDGE' | 'RESOLVE', note?: string, idempotencyKey?: string): Promise<EscalationView> {
     const row = await this.visible(principal, id);
-    const role = principal.roles.find((r) => ESCALATION_ACTORS[row.toBody]?.includes(r) && principal.body?.type === row.toBody);
+    const role = principal.roles.find((r) => escalationActorsOf(row.toBody).includes(r) && principal.body?.type === row.toBody);
     if (!role) throw forbidden(`only the ${row.toBody} acts on an escalation raised to it`);
     const actor = caseActor(principal, role);
     // A case's escalation is ordered on the case's timeline; a body's, in its institution workflow.
@@ -92,9 +92,3 @@ export class EscalationsService {
   }
 }
 
-/** Who acts for each rung of the ladder. */
-const ESCALATION_ACTORS: Record<string, readonly Role[]> = {
-  DCPU: ['DCPU_OFFICER'],
-  SCPS: ['SCPS_OFFICER'],
-  STATE_MONITORING_CELL: ['STATE_MONITOR'],
-};

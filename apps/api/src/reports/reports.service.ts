@@ -15,6 +15,7 @@ import {
 } from '@raksha/contracts';
 import { ContactVerificationRepository, GeographyRepository, ReportRepository, type ChildReportRow } from '@raksha/db';
 import { childReportOf, REVIEW_THRESHOLD, searchName, storedKeys } from '@raksha/matching';
+import { hasRoleIn } from '@raksha/domain';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { ObligationWatchClient } from '../obligations/obligation-watch.client.js';
 import { watchedAhtuReferral } from '../obligations/watched.js';
@@ -29,7 +30,6 @@ const afterReport = (cursor: string) => {
   return { createdAt: at, id };
 };
 
-const POLICE_ROLES = new Set(['SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER']);
 /** A citizen may file this many reports a day: enough for a family, too few for a flood. */
 export const CITIZEN_REPORTS_PER_DAY = 5;
 
@@ -377,7 +377,7 @@ export class ReportsService {
   }
 
   private isPolice(principal: Principal): boolean {
-    return principal.roles.some((r) => POLICE_ROLES.has(r));
+    return hasRoleIn(principal.roles, 'police');
   }
 
 }

@@ -1,14 +1,11 @@
 // Where each role's work is: its home page and the pages its permissions open.
-import { hasPermission, type Role } from '@raksha/domain';
+import { hasPermission, hasRoleIn, type Role } from '@raksha/domain';
 import type { MessageKey } from './i18n.js';
 
 export interface NavItem {
   path: string;
   label: MessageKey;
 }
-
-const MONITORS = ['STATE_MONITOR', 'NATIONAL_MONITOR'];
-const POLICE = ['SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER'];
 
 export function navFor(roles: readonly string[], bodyType?: string): NavItem[] {
   const r = roles as Role[];
@@ -18,7 +15,7 @@ export function navFor(roles: readonly string[], bodyType?: string): NavItem[] {
   if (hasPermission(r, 'escalation:read')) items.push({ path: '/escalations', label: 'nav.escalations' });
   if (hasPermission(r, 'dashboard:read')) items.push({ path: '/dashboard', label: 'nav.dashboard' });
   if (hasPermission(r, 'case:read')) {
-    items.push(roles.some((x) => MONITORS.includes(x)) ? { path: '/search', label: 'nav.search' } : { path: '/cases', label: 'nav.cases' });
+    items.push(hasRoleIn(roles, 'monitors') ? { path: '/search', label: 'nav.search' } : { path: '/cases', label: 'nav.cases' });
   }
   if (hasPermission(r, 'case:register:CNCP') || hasPermission(r, 'case:register:CICL')) items.push({ path: '/register', label: 'nav.register' });
   if (hasPermission(r, 'registry:manage')) items.push({ path: '/registry', label: 'nav.registry' });
@@ -35,8 +32,8 @@ export function homeOf(roles: readonly string[], bodyType?: string): string {
   if (roles.includes('CWC_MEMBER') || roles.includes('JJB_MEMBER')) return '/queue';
   if (roles.includes('DCPU_OFFICER') || roles.includes('SCPS_OFFICER')) return '/escalations';
   if (roles.includes('CCI_STAFF') && bodyType === 'CCI') return '/institution';
-  if (roles.some((x) => POLICE.includes(x))) return '/cases';
-  if (roles.some((x) => MONITORS.includes(x))) return '/dashboard';
+  if (hasRoleIn(roles, 'police')) return '/cases';
+  if (hasRoleIn(roles, 'monitors')) return '/dashboard';
   if (roles.includes('CITIZEN')) return '/reports';
   return navFor(roles, bodyType)[0]?.path ?? '/none';
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { hasPermission, type Role } from '@raksha/domain';
+import { hasPermission, hasRoleIn, type Role } from '@raksha/domain';
 import type { CandidatePage, ChildDescription, MatchCandidate, ReportPage, ReportView } from '../lib/api-types.js';
 import { ApiError } from '../lib/api.js';
 import { formatDate, formatDateTime, humanize, type MessageKey } from '../lib/i18n.js';
@@ -21,7 +21,6 @@ import { Link, LoadMore, PageTitle, Show, errorText } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 
-const POLICE = ['SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER'];
 const KINDS = ['MISSING', 'FOUND'] as const;
 const STATUSES = ['PENDING_ACCEPTANCE', 'OPEN', 'TRACED', 'CLOSED'] as const;
 const CANDIDATES_PER_PAGE = 10;
@@ -32,7 +31,7 @@ function useWho() {
   return {
     roles,
     citizen: roles.includes('CITIZEN' as Role),
-    police: roles.some((r) => POLICE.includes(r)),
+    police: hasRoleIn(roles, 'police'),
     may: (p: Parameters<typeof hasPermission>[1]) => hasPermission(roles, p),
   };
 }

@@ -1,3 +1,4 @@
+import type { OpenDeadline } from '@raksha/domain';
 import type { Db } from '../client.js';
 import { Prisma } from '../generated/client.js';
 import { auditEntryInput, type AuditRecord } from '../audit-chain.js';
@@ -11,12 +12,8 @@ export interface CaseRegistrationRecord {
   registeredBy: string | null;
 }
 
-export interface OpenDeadlineRecord {
-  id: string;
-  obligation: string;
-  dueAt: string;
-  citation: string;
-}
+/** A deadline as the case row keeps it: the public shape of libs/domain. */
+export type OpenDeadlineRecord = OpenDeadline;
 
 /** What every timeline step carries; `(caseId, sequence)` makes a retried write a no-op. */
 interface TimelineStep {
