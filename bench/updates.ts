@@ -11,7 +11,7 @@ import {
   type CaseActor,
   type CaseEventRequest,
   type CaseRegistration,
-} from '@raksha/contracts';
+} from '@raksha/contracts/temporal';
 import { noopUpdate } from './noop.workflow.js';
 import { breakdownUpdates, type UpdateBreakdown } from './lib/history.js';
 import { runBounded, within, type PoolResult } from './lib/pool.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { caseWorkflowId, registrationUpdate, type CaseRegistration } from '@raksha/contracts';
+import { caseWorkflowId, registrationUpdate, type CaseRegistration } from '@raksha/contracts/temporal';
 import { eventually, type Stack } from './stack.js';
 
 /**

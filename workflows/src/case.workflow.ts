@@ -31,6 +31,7 @@ import {
   type CaseStep,
   type PersistedCaseSnapshot,
 } from '@raksha/case-machine/workflow';
+import type { CaseEscalation, CaseStatus } from '@raksha/contracts';
 import {
   applyEventUpdate,
   CaseIdAttribute,
@@ -49,13 +50,11 @@ import {
   registrationUpdate,
   SYSTEM_CASE_ACTOR,
   type CaseActor,
-  type CaseEscalation,
   type CaseEventRejection,
   type CaseRegistration,
-  type CaseStatus,
   type EscalationActionRejection,
   type EscalationActionRequest,
-} from '@raksha/contracts';
+} from '@raksha/contracts/temporal';
 import { TRACK_BODY } from '@raksha/domain';
 import { escalationActionRejection, nextDueRung } from './escalation-ladder.js';
 import { noticeJobs } from './notices.js';

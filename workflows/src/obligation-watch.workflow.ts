@@ -5,16 +5,16 @@
 import { ApplicationFailure, condition, continueAsNew, proxyLocalActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { InstitutionActivities } from '@raksha/activities';
 import type { OpenDeadline } from '@raksha/case-machine/workflow';
+import type { CaseEscalation } from '@raksha/contracts';
 import {
   ESCALATION_ACTION_REJECTED,
   escalationActionUpdate,
   obligationChangedSignal,
   obligationWatchQuery,
-  type CaseEscalation,
   type EscalationActionRejection,
   type EscalationActionRequest,
   type WatchedObligation,
-} from '@raksha/contracts';
+} from '@raksha/contracts/temporal';
 import { escalationActionRejection, nextDueRung } from './escalation-ladder.js';
 
 const { raiseBodyEscalation, recordBodyEscalationAction, markBodyObligationMet } = proxyLocalActivities<InstitutionActivities>({

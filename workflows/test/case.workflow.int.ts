@@ -13,7 +13,7 @@ import {
   escalationActionUpdate,
   type CaseActor,
   type CaseRegistration,
-} from '@raksha/contracts';
+} from '@raksha/contracts/temporal';
 import { SAMPLE_ICP_GOALS } from '@raksha/case-machine';
 import { AuditRepository, createDb, type Db } from '@raksha/db';
 import type { Track } from '@raksha/domain';

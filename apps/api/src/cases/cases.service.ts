@@ -5,20 +5,11 @@ import { ApplicationFailure } from '@temporalio/common';
 import { isCaseEventType, maySend, type CaseContext } from '@raksha/case-machine';
 import type { RakshaConfig } from '@raksha/config';
 import {
-  applyEventUpdate,
-  CASE_EVENT_REJECTED,
-  caseContextQuery,
-  caseRegistrationQuery,
-  caseStatusQuery,
-  caseWorkflowId,
-  registrationUpdate,
   type CaseDetailView,
   type CaseEventBody,
-  type CaseEventRejection,
   type CaseListQuery,
   type CasePage,
   type CaseQueueQuery,
-  type CaseRegistration,
   type CaseStatus,
   type CaseView,
   type EscalationView,
@@ -26,6 +17,17 @@ import {
   type RegisterCaseBody,
   type TimelineEntryView,
 } from '@raksha/contracts';
+import {
+  applyEventUpdate,
+  CASE_EVENT_REJECTED,
+  caseContextQuery,
+  caseRegistrationQuery,
+  caseStatusQuery,
+  caseWorkflowId,
+  registrationUpdate,
+  type CaseEventRejection,
+  type CaseRegistration,
+} from '@raksha/contracts/temporal';
 import { AuditRepository, CaseRepository, GeographyRepository } from '@raksha/db';
 import { ROLES, TRACK_BODY, type Role, type Track } from '@raksha/domain';
 import type { caseWorkflow } from '@raksha/workflows';

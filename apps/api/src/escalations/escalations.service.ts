@@ -2,16 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  caseWorkflowId,
-  ESCALATION_ACTION_REJECTED,
-  escalationActionUpdate,
-  type CaseEscalation,
-  type EscalationActionRejection,
-  type EscalationListQuery,
-  type EscalationStatus,
-  type EscalationView,
-} from '@raksha/contracts';
+import type { CaseEscalation, EscalationListQuery, EscalationStatus, EscalationView } from '@raksha/contracts';
+import { caseWorkflowId, ESCALATION_ACTION_REJECTED, escalationActionUpdate, type EscalationActionRejection } from '@raksha/contracts/temporal';
 import { EscalationRepository } from '@raksha/db';
 import type { Role } from '@raksha/domain';
 import { AccessPolicy } from '../auth/access.policy.js';

@@ -13,7 +13,7 @@ import {
   type BodyListQuery,
   type ReplaceMembersBody,
   type ReplaceSittingDaysBody,
-} from './registries.dto.js';
+} from '@raksha/contracts';
 import { bodySchema } from '../problem/openapi.js';
 
 const etag = (version: number) => `"${version}"`;

@@ -5,7 +5,7 @@ import { covers } from '@raksha/domain';
 import type { Principal } from '../auth/principal.js';
 import { InvalidInput } from '../problem/domain-errors.js';
 import { BodyNotFound, StaleRegistryVersion } from './registry-errors.js';
-import { MEMBER_DESIGNATIONS, MEMBER_SEATS, WEEKDAYS, type BodyListQuery, type BodyView, type Page, type RegistryHistoryEntry, type ReplaceMembersBody, type ReplaceSittingDaysBody } from './registries.dto.js';
+import { MEMBER_DESIGNATIONS, MEMBER_SEATS, WEEKDAYS, type BodyListQuery, type BodyView, type Page, type RegistryHistoryEntry, type ReplaceMembersBody, type ReplaceSittingDaysBody } from '@raksha/contracts';
 import { registryChange, toHistory } from './registry-change.js';
 import { decodeIdCursor, encodeIdCursor } from '../problem/cursor.js';
 

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { InvalidInput } from '../problem/domain-errors.js';
-import { IMPORT_LIMITS, importJsonBody } from './registries.dto.js';
+import { IMPORT_LIMITS, importJsonBody } from '@raksha/contracts';
 import { ImportTooLarge, UnsupportedMediaType } from './registry-errors.js';
 
 /**

@@ -18,7 +18,7 @@ import {
   type ImportQuery,
   type InstitutionListQuery,
   type UpdateInstitutionBody,
-} from './registries.dto.js';
+} from '@raksha/contracts';
 import { bodySchema } from '../problem/openapi.js';
 
 const etag = (version: number) => `"${version}"`;

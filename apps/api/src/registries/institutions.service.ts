@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal.js';
 import { Forbidden, InstitutionNotFound, InvalidInput } from '../problem/domain-errors.js';
 import { institutionView, newInstitution, todayInIndia } from './institution-records.js';
 import { InstitutionExists, PreconditionRequired, StaleRegistryVersion } from './registry-errors.js';
-import type { CreateInstitutionBody, InstitutionListQuery, InstitutionView, Page, RegistryHistoryEntry, UpdateInstitutionBody } from './registries.dto.js';
+import type { CreateInstitutionBody, InstitutionListQuery, InstitutionView, Page, RegistryHistoryEntry, UpdateInstitutionBody } from '@raksha/contracts';
 import { RegistrationWatch } from './registration-watch.js';
 import { registryChange, toHistory } from './registry-change.js';
 import { decodeIdCursor, encodeIdCursor } from '../problem/cursor.js';

@@ -1,6 +1,6 @@
 // The registries' own domain errors; ProblemDetailsFilter turns them into problem+json like any other.
 import { DomainError } from '../problem/domain-errors.js';
-import type { ImportRejection } from './registries.dto.js';
+import type { ImportRejection } from '@raksha/contracts';
 
 export class BodyNotFound extends DomainError {
   readonly status = 404;
