@@ -115,6 +115,9 @@ export type EFileEntryView = z.infer<typeof eFileEntryView>;
 /** A goal of the Individual Care Plan, as ICP_PREPARED or ICP_REVIEWED recorded it. */
 export const icpGoal = z.object({ domain: z.string(), goal: z.string(), actions: z.string().optional(), responsible: z.string().optional(), targetDate: z.string().optional() });
 export type IcpGoal = z.infer<typeof icpGoal>;
+/** How a review found one domain of the plan (ICP_REVIEWED). */
+export const icpProgress = z.object({ domain: z.string(), status: z.string(), note: z.string().optional() });
+export type IcpProgress = z.infer<typeof icpProgress>;
 
 const nextDue = openDeadline.pick({ id: true, dueAt: true, citation: true });
 export const carePlanView = z.object({
@@ -123,7 +126,7 @@ export const carePlanView = z.object({
   preparedBy: actorRef,
   /** the goals in force: as prepared, or as last revised at a review */
   goals: z.array(icpGoal),
-  reviews: z.array(z.object({ at: isoTime, by: actorRef, progress: z.array(z.unknown()), revisedGoals: z.boolean() })),
+  reviews: z.array(z.object({ at: isoTime, by: actorRef, progress: z.array(icpProgress), revisedGoals: z.boolean() })),
   /** when the next review or the preparation falls due, from the case's open deadlines */
   nextDue: nextDue.nullable(),
 });

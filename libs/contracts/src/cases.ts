@@ -5,6 +5,9 @@ import { TRACKS } from '@raksha/domain';
 import { actorRef, cursorPage, isoTime, lgdCode } from './shared.js';
 
 
+/** A child's gender as a case or a report records it. */
+export const CHILD_GENDERS = ['FEMALE', 'MALE', 'TRANSGENDER', 'UNKNOWN'] as const;
+
 export const registerCaseBody = z.strictObject({
   track: z.enum(TRACKS),
   districtCode: lgdCode,
@@ -12,7 +15,7 @@ export const registerCaseBody = z.strictObject({
     .strictObject({
       name: z.string().trim().min(1).max(200).optional(),
       ageYears: z.number().int().min(0).max(17).optional(),
-      gender: z.enum(['FEMALE', 'MALE', 'TRANSGENDER', 'UNKNOWN']).optional(),
+      gender: z.enum(CHILD_GENDERS).optional(),
     })
     .default({}),
 });

@@ -40,9 +40,10 @@ const place = z.strictObject({
 const reporter = z
   .strictObject({ name: text(200), phone: z.string().regex(/^\+?[0-9]{10,13}$/, 'a phone number of 10–13 digits').optional(), email: z.email().optional() })
   .refine((r) => r.phone || r.email, 'a phone number or an email');
+export const PHOTO_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 /** A photograph, base64; at most ~300 kB so a report goes through on a weak link. */
 const photo = z.strictObject({
-  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+  contentType: z.enum(PHOTO_CONTENT_TYPES),
   base64: z
     .string()
     .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64')

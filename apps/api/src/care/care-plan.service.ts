@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CarePlanAnswer, CarePlanView, IcpGoal } from '@raksha/contracts';
+import type { CarePlanAnswer, CarePlanView, IcpGoal, IcpProgress } from '@raksha/contracts';
 import type { Principal } from '../auth/principal.js';
 import { CasesService } from '../cases/cases.service.js';
 
@@ -15,7 +15,7 @@ export class CarePlanService {
     const entries = await this.cases.entriesOf(principal, caseId, ['ICP_PREPARED', 'ICP_REVIEWED']);
     const plans: CarePlanView[] = [];
     for (const e of entries) {
-      const p = e.payload as { icpRef: string; goals?: IcpGoal[]; progress?: unknown[] };
+      const p = e.payload as { icpRef: string; goals?: IcpGoal[]; progress?: IcpProgress[] };
       if (e.eventType === 'ICP_PREPARED') {
         plans.push({ icpRef: p.icpRef, preparedAt: e.occurredAt, preparedBy: e.actor, goals: p.goals ?? [], reviews: [], nextDue: null });
         continue;

@@ -1,6 +1,18 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { hasPermission, type Role } from '@raksha/domain';
-import type { CandidatePage, ChildDescription, MatchCandidate, ReportPage, ReportView } from '../lib/api-types.js';
+import {
+  CHILD_GENDERS,
+  CLOSE_REASONS,
+  COMPLEXION_VALUES,
+  REPORT_KINDS,
+  REPORT_STATUSES,
+  type CandidateDecision,
+  type CandidatePage,
+  type ChildDescription,
+  type MatchCandidateView,
+  type ReportPage,
+  type ReportView,
+} from '@raksha/contracts';
 import { ApiError } from '../lib/api.js';
 import { formatDate, formatDateTime, humanize, type MessageKey } from '../lib/i18n.js';
 import {
@@ -9,9 +21,6 @@ import {
   byWeight,
   checkPhoto,
   childOf,
-  CLOSE_REASONS,
-  COMPLEXIONS,
-  GENDERS,
   istDateTime,
   nowInIndia,
   percent,
@@ -22,8 +31,6 @@ import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 
 const POLICE = ['SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER'];
-const KINDS = ['MISSING', 'FOUND'] as const;
-const STATUSES = ['PENDING_ACCEPTANCE', 'OPEN', 'TRACED', 'CLOSED'] as const;
 const CANDIDATES_PER_PAGE = 10;
 
 function useWho() {
@@ -89,7 +96,7 @@ export function ReportList() {
           <label htmlFor="rf-kind">{t('rep.kind')}</label>
           <select id="rf-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
             <option value="">{t('rep.any')}</option>
-            {KINDS.map((k) => (
+            {REPORT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`rep.kind.${k}`)}
               </option>
@@ -100,7 +107,7 @@ export function ReportList() {
           <label htmlFor="rf-status">{t('rep.status')}</label>
           <select id="rf-status" value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">{t('rep.any')}</option>
-            {STATUSES.map((s) => (
+            {REPORT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`rep.status.${s}`)}
               </option>
@@ -290,7 +297,7 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
           <label htmlFor="rp-gender">{t('child.gender')}</label>
           <select id="rp-gender" required value={v.gender ?? ''} onChange={set('gender')}>
             <option value="">{t('form.choose')}</option>
-            {GENDERS.map((g) => (
+            {CHILD_GENDERS.map((g) => (
               <option key={g} value={g}>
                 {t(`register.gender.${g}`)}
               </option>
@@ -333,7 +340,7 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
           </label>
           <select id="rp-complexion" value={v.complexion ?? ''} onChange={set('complexion')}>
             <option value="">{t('form.choose')}</option>
-            {COMPLEXIONS.map((c) => (
+            {COMPLEXION_VALUES.map((c) => (
               <option key={c} value={c}>
                 {t(`child.complexion.${c}`)}
               </option>
@@ -598,7 +605,7 @@ function Candidates({ reportId, kind }: { reportId: string; kind: ReportView['ki
   );
 }
 
-function CandidateRow({ c, other }: { c: MatchCandidate; other: ReportView }) {
+function CandidateRow({ c, other }: { c: MatchCandidateView; other: ReportView }) {
   const { t, lang } = useApp();
   return (
     <li data-testid="candidate">
@@ -619,7 +626,7 @@ function CandidateRow({ c, other }: { c: MatchCandidate; other: ReportView }) {
   );
 }
 
-function Explanation({ c }: { c: MatchCandidate }) {
+function Explanation({ c }: { c: MatchCandidateView }) {
   const { t, tx } = useApp();
   const fields = byWeight(c.explanation?.fields ?? []);
   if (fields.length === 0) return <p className="muted">{t('cand.noExplanation')}</p>;
@@ -659,11 +666,11 @@ function Explanation({ c }: { c: MatchCandidate }) {
 export function CandidateDetail({ candidateId }: { candidateId: string }) {
   const { t, lang, api, online } = useApp();
   const who = useWho();
-  const cand = useLoad(() => api.get<MatchCandidate>(`/match-candidates/${candidateId}`), [candidateId]);
+  const cand = useLoad(() => api.get<MatchCandidateView>(`/match-candidates/${candidateId}`), [candidateId]);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<MatchCandidate>();
+  const [outcome, setOutcome] = useState<MatchCandidateView>();
   const outcomeRef = useRef<HTMLDivElement>(null);
   // on a phone the decision is far below the outcome: bring the outcome into view and focus
   useEffect(() => {
@@ -678,7 +685,7 @@ export function CandidateDetail({ candidateId }: { candidateId: string }) {
     if (note.trim().length < 5) return setError(t('cand.noteHint'));
     setBusy(true);
     try {
-      const res = await api.post<{ candidate: MatchCandidate; case: unknown }>(`/match-candidates/${candidateId}/decision`, { decision, note: note.trim() });
+      const res = await api.post<CandidateDecision>(`/match-candidates/${candidateId}/decision`, { decision, note: note.trim() });
       setOutcome(res.candidate);
       cand.reload();
     } catch (err) {
