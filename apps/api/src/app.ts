@@ -26,6 +26,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module.js'
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { SchemaValidationPipe } from './problem/validation.js';
 import { ResponseContractInterceptor } from './problem/response-contracts.js';
+import { withResponseSchemas } from './problem/openapi.js';
 
 /** The API's features, each a module with its controllers. */
 export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule];
@@ -77,7 +78,7 @@ export async function createApp(config: RakshaConfig, options: AppOptions = {}):
   app.useGlobalFilters(new ProblemDetailsFilter());
   if (options.checkResponses) app.useGlobalInterceptors(new ResponseContractInterceptor());
   app.enableShutdownHooks();
-  const openApi = SwaggerModule.createDocument(
+  const openApi = withResponseSchemas(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Raksha API')
@@ -85,7 +86,7 @@ export async function createApp(config: RakshaConfig, options: AppOptions = {}):
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
-  );
+  ));
   SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }
