@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { TRACKS } from '@raksha/domain';
 import { actorRef, cursorPage, isoTime, lgdCode } from './shared.js';
 
-
 /** A child's gender as a case or a report records it. */
 export const CHILD_GENDERS = ['FEMALE', 'MALE', 'TRANSGENDER', 'UNKNOWN'] as const;
 
@@ -63,7 +62,6 @@ export const ifMatchHeader = z
   .regex(/^(W\/)?"\d+"$/, 'an ETag of the case such as "3"')
   .transform((v) => Number(v.replace(/^(W\/)?"|"$/g, '')))
   .optional();
-
 
 /** A statutory deadline the case has open: what is owed, by when, under which provision. */
 export const openDeadline = z.object({ id: z.string(), obligation: z.string(), dueAt: isoTime, citation: z.string() });

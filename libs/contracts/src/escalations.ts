@@ -25,6 +25,8 @@ export const resolveEscalationBody = z.strictObject({
 export type ResolveEscalationBody = z.infer<typeof resolveEscalationBody>;
 
 export const escalationIdParam = z.uuid({ message: 'an escalation id is a UUID' });
+
+/** An escalation as its inbox and the case's page show it. */
 export const escalationView = z.object({
   id: z.string(),
   /** the child's case whose deadline was missed; null for a body's own obligation */
