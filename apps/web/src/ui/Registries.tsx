@@ -3,6 +3,7 @@ import {
   MEMBER_SEATS,
   WEEKDAYS,
   type BodyView,
+  type ImportOutcome,
   type ImportRejection,
   type InstitutionView,
   type MemberView,
@@ -460,7 +461,7 @@ export function ImportInstitutions() {
     setBusy(true);
     try {
       const res = await api.raw('POST', `/institutions/import${dryRun ? '?dryRun=true' : ''}`, { csv });
-      const body = res.body as { rejected?: ImportRejection[]; valid?: number; imported?: number; ids?: string[] };
+      const body = res.body as Partial<ImportOutcome> & { rejected?: ImportRejection[] };
       if (res.status === 422 && Array.isArray(body.rejected)) {
         setChecked(undefined);
         setRejected(body.rejected);
