@@ -38,4 +38,11 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'process', message: 'workflows read no environment' }, { name: 'require', message: 'import activities by type only' }],
     },
   },
+  {
+    // The HTTP half of the contracts is imported by the web app: zod and our libs only, never Temporal.
+    files: ['libs/contracts/src/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@temporalio/*', './temporal/*', './temporal'], message: "the HTTP half is browser-safe: Temporal's things live in ./temporal" }] }],
+    },
+  },
 );

@@ -3,7 +3,7 @@
 // (c) Memory of the worker process and of the Temporal dev server with that many open case workflows.
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { caseWorkflowId, type CaseRegistration } from '@raksha/contracts';
+import { type CaseRegistration, caseWorkflowId } from '@raksha/contracts/temporal';
 import { pollUntil, progressWatch, runBounded, sleep } from './lib/pool.js';
 import { startCaseWorkerChildren, type CaseWorkerChildren } from './lib/case-worker.js';
 import { CpuMeter, procStatus, RssSampler, temporalDevServerPid, type NodeChild } from './lib/proc.js';

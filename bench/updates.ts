@@ -4,14 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import {
-  applyEventUpdate,
-  caseWorkflowId,
-  registrationUpdate,
-  type CaseActor,
-  type CaseEventRequest,
-  type CaseRegistration,
-} from '@raksha/contracts';
+import { applyEventUpdate, type CaseActor, type CaseEventRequest, type CaseRegistration, caseWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
 import { noopUpdate } from './noop.workflow.js';
 import { breakdownUpdates, type UpdateBreakdown } from './lib/history.js';
 import { runBounded, within, type PoolResult } from './lib/pool.js';

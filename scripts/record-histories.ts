@@ -11,13 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { loadTestConfig, type RakshaConfig } from '@raksha/config';
-import {
-  applyEventUpdate,
-  caseWorkflowId,
-  escalationActionUpdate,
-  type CaseActor,
-  type CaseRegistration,
-} from '@raksha/contracts';
+import { applyEventUpdate, type CaseActor, type CaseRegistration, caseWorkflowId, escalationActionUpdate } from '@raksha/contracts/temporal';
 import { createDb, type Db } from '@raksha/db';
 import type { Track } from '@raksha/domain';
 import { startCaseWorker } from '../apps/worker/src/case-worker.js';

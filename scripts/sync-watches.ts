@@ -3,7 +3,7 @@
 // institutions, or a change whose signal was lost while Temporal was down). Idempotent; `npm start` runs it.
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '@raksha/config';
-import { obligationChangedSignal, obligationWatchId, type WatchedObligation } from '@raksha/contracts';
+import { obligationChangedSignal, obligationWatchId, type WatchedObligation } from '@raksha/contracts/temporal';
 import { createDb, InstitutionRepository, ReportRepository } from '@raksha/db';
 import { watchedAhtuReferral, watchedRegistration } from '../apps/api/src/obligations/watched.js';
 

@@ -2,7 +2,7 @@
 // answered (the registration step is on record when this returns).
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { caseWorkflowId, registrationUpdate, type CaseRegistration } from '@raksha/contracts';
+import { type CaseRegistration, caseWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
 import type { Track } from '@raksha/domain';
 
 /** A child of Jaipur registered by an SJPU officer now (or at `extra.registeredAt`: a time-skipping server's time). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { caseWorkflowId, registrationUpdate, type CaseRegistration } from '@raksha/contracts';
+import { type CaseRegistration, caseWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
 import { eventually, type Stack } from './stack.js';
 
 /**

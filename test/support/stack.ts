@@ -25,7 +25,7 @@ export async function startStack(bundle: WorkflowBundleWithSourceMap, overrides:
   const db = createDb(config.databaseUrl);
   await seed(db);
   const worker = await startCaseWorker(config, db, bundle);
-  const app = await createApp(config);
+  const app = await createApp(config, { checkResponses: true });
   await app.init();
   return {
     config,

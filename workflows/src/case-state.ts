@@ -19,14 +19,8 @@ import {
   type PersistedCaseSnapshot,
   type PreparedCaseEvent,
 } from '@raksha/case-machine/workflow';
-import {
-  SYSTEM_CASE_ACTOR,
-  type CaseActor,
-  type CaseEscalation,
-  type CaseRegistration,
-  type CaseStatus,
-  type EscalationActionRequest,
-} from '@raksha/contracts';
+import type { CaseEscalation, CaseStatus } from '@raksha/contracts';
+import { type CaseActor, type CaseRegistration, type EscalationActionRequest, SYSTEM_CASE_ACTOR } from '@raksha/contracts/temporal';
 import { TRACK_BODY } from '@raksha/domain';
 import { nextDueRung, type DueRung } from './escalation-ladder.js';
 import { ANSWERS_KEPT, EscalationLedger, type EscalationCarryOver } from './escalation-ledger.js';

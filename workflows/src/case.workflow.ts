@@ -3,10 +3,7 @@
 // record as a local activity, and continues as new before its history grows large.
 import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, currentUpdateInfo, patched, proxyLocalActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { CaseActivities } from '@raksha/activities';
-import {
-  applyEventUpdate, CASE_EVENT_REJECTED, caseContextQuery, caseRegistrationQuery, caseStatusQuery, DEFAULT_STEPS_PER_RUN, registrationUpdate, SYSTEM_CASE_ACTOR,
-  type CaseActor, type CaseEventRejection, type CaseRegistration,
-} from '@raksha/contracts';
+import { applyEventUpdate, CASE_EVENT_REJECTED, type CaseActor, caseContextQuery, type CaseEventRejection, type CaseRegistration, caseRegistrationQuery, caseStatusQuery, DEFAULT_STEPS_PER_RUN, registrationUpdate, SYSTEM_CASE_ACTOR } from '@raksha/contracts/temporal';
 import { DeadlineAlarm } from './alarm.js';
 import { CaseState, type CaseCarryOver } from './case-state.js';
 import { handleEscalationActions } from './escalation-actions.js';

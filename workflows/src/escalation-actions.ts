@@ -1,13 +1,8 @@
 // The escalation-action Update (acknowledge, resolve) of every workflow that raises escalations: validated
 // against the ledger, done under the workflow's lock, and answered once per idempotency key.
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
-import {
-  ESCALATION_ACTION_REJECTED,
-  escalationActionUpdate,
-  type CaseEscalation,
-  type EscalationActionRejection,
-  type EscalationActionRequest,
-} from '@raksha/contracts';
+import type { CaseEscalation } from '@raksha/contracts';
+import { ESCALATION_ACTION_REJECTED, type EscalationActionRejection, type EscalationActionRequest, escalationActionUpdate } from '@raksha/contracts/temporal';
 import type { EscalationLedger } from './escalation-ledger.js';
 import type { WorkflowLock } from './lock.js';
 

@@ -1,6 +1,7 @@
 // Which rung of which deadline's ladder falls due next: pure, so unit tests and the workflow agree.
 import { addIsoDuration, type ArmedDeadline } from '@raksha/case-machine/workflow';
-import type { EscalationActionRejection, EscalationActionRequest, EscalationStatus } from '@raksha/contracts';
+import type { EscalationStatus } from '@raksha/contracts';
+import type { EscalationActionRejection, EscalationActionRequest } from '@raksha/contracts/temporal';
 
 export interface DueRung {
   key: string;

@@ -1,6 +1,7 @@
 // The escalations one workflow has raised and the answers it gave to acting on them: plain state, no Temporal
 // calls, shared by the case and the obligation watch and carried whole into the next run.
-import type { CaseEscalation, EscalationActionRejection, EscalationActionRequest } from '@raksha/contracts';
+import type { CaseEscalation } from '@raksha/contracts';
+import type { EscalationActionRejection, EscalationActionRequest } from '@raksha/contracts/temporal';
 import { escalationActionRejection } from './escalation-ladder.js';
 
 /** An escalation under its rung key (`rungKey`): one per miss and rung. */

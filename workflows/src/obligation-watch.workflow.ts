@@ -5,7 +5,7 @@
 import { condition, continueAsNew, proxyLocalActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { InstitutionActivities } from '@raksha/activities';
 import type { ArmedDeadline } from '@raksha/case-machine/workflow';
-import { obligationChangedSignal, obligationWatchQuery, type WatchedObligation } from '@raksha/contracts';
+import { obligationChangedSignal, obligationWatchQuery, type WatchedObligation } from '@raksha/contracts/temporal';
 import { handleEscalationActions } from './escalation-actions.js';
 import { EscalationLedger, type EscalationCarryOver } from './escalation-ledger.js';
 import { nextDueRung } from './escalation-ladder.js';

@@ -1,7 +1,7 @@
 // Keeps a case's workflow findable in Temporal's UI by where the case stands now.
 import { upsertSearchAttributes } from '@temporalio/workflow';
 import { describeState, type CaseSnapshot } from '@raksha/case-machine/workflow';
-import { CaseIdAttribute, CasePhaseAttribute, CaseStateAttribute, DistrictCodeAttribute, StateCodeAttribute, TrackAttribute } from '@raksha/contracts';
+import { CaseIdAttribute, CasePhaseAttribute, CaseStateAttribute, DistrictCodeAttribute, StateCodeAttribute, TrackAttribute } from '@raksha/contracts/temporal';
 
 /** Upserts the case's position; with `onlyChanged`, only the attributes that differ from the last upsert of this run. */
 export function searchPositionPublisher(caseId: string, onlyChanged: boolean): (snapshot: CaseSnapshot) => void {

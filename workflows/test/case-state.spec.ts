@@ -1,7 +1,7 @@
 // The case's state and rules without any server: the records each step writes, the rejections it answers,
 // the escalation ladder's decisions, and what survives continue-as-new.
 import { describe, expect, it } from '@jest/globals';
-import type { CaseActor, CaseRegistration, EscalationActionRequest } from '@raksha/contracts';
+import type { CaseActor, CaseRegistration, EscalationActionRequest } from '@raksha/contracts/temporal';
 import { CaseState, type CaseCarryOver } from '../src/case-state.js';
 
 const REGISTERED_AT = '2026-03-02T04:30:00.000Z';

@@ -5,15 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { loadTestConfig, type RakshaConfig } from '@raksha/config';
-import {
-  applyEventUpdate,
-  caseContextQuery,
-  caseStatusQuery,
-  caseWorkflowId,
-  escalationActionUpdate,
-  type CaseActor,
-  type CaseRegistration,
-} from '@raksha/contracts';
+import { applyEventUpdate, type CaseActor, caseContextQuery, type CaseRegistration, caseStatusQuery, caseWorkflowId, escalationActionUpdate } from '@raksha/contracts/temporal';
 import { SAMPLE_ICP_GOALS } from '@raksha/case-machine';
 import { AuditRepository, createDb, type Db } from '@raksha/db';
 import type { Track } from '@raksha/domain';

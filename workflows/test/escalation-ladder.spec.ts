@@ -2,7 +2,7 @@
 // may be acknowledged or resolved as asked.
 import { describe, expect, it } from '@jest/globals';
 import type { ArmedDeadline } from '@raksha/case-machine/workflow';
-import type { CaseActor, EscalationActionRequest } from '@raksha/contracts';
+import type { CaseActor, EscalationActionRequest } from '@raksha/contracts/temporal';
 import { escalationActionRejection, nextDueRung, rungKey } from '../src/escalation-ladder.js';
 import { EscalationLedger } from '../src/escalation-ledger.js';
 

@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { loadTestConfig, type RakshaConfig } from '@raksha/config';
 import { CCI_REGISTRATION_RULE, registrationDueAt } from '@raksha/case-machine';
-import { escalationActionUpdate, obligationChangedSignal, obligationWatchId, obligationWatchQuery, type WatchedObligation } from '@raksha/contracts';
+import { escalationActionUpdate, obligationChangedSignal, obligationWatchId, obligationWatchQuery, type WatchedObligation } from '@raksha/contracts/temporal';
 import { AuditRepository, createDb, type Db } from '@raksha/db';
 import { startCaseWorker, type RunningWorker } from '../../apps/worker/src/case-worker.js';
 import { bundleCaseWorkflows } from '../../apps/worker/src/workflow-bundle.js';

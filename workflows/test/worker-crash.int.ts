@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { loadTestConfig, type RakshaConfig } from '@raksha/config';
-import { applyEventUpdate } from '@raksha/contracts';
+import { applyEventUpdate } from '@raksha/contracts/temporal';
 import { AuditRepository, createDb, type Db } from '@raksha/db';
 import { seed } from '../../prisma/seed.js';
 import { startAppProcess } from '../../test/support/app-process.js';

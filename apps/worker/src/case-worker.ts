@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities, createInstitutionActivities, createMatcher, createRekeyer } from '@raksha/activities';
 import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
-import { enqueueRekey, MATCHING_QUEUE, NOTIFICATION_QUEUE, type MatchingJob, type NotificationJob } from '@raksha/contracts';
+import { enqueueRekey, MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
 import { CaseRepository, createMatchingPool, EscalationRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
 import { startMatchingProcessor } from './matching.processor.js';
 import { startNotificationProcessor } from './notification.processor.js';

@@ -11,10 +11,10 @@ export const WORKFLOWS_PATH = fileURLToPath(import.meta.resolve('@raksha/workflo
  * deep-frozen: the SDK freezes everything their exports reach. XState's and Zod's module state is
  * caches keyed by the caller's objects and an actor id counter that never reaches a command.
  * `@raksha/case-machine/workflow` keeps the Zod schemas it parses with out of its exports (Zod 4
- * stores members on a schema at first use, which a frozen schema refuses); `@raksha/contracts`
- * exports schemas the workflow never parses, so freezing them costs nothing.
+ * stores members on a schema at first use, which a frozen schema refuses); `@raksha/contracts/temporal`
+ * exports handles and names only (the workflows import the HTTP half's types, never its schemas).
  */
-export const SHARED_WORKFLOW_MODULES = ['zod', 'xstate', '@raksha/domain', '@raksha/case-machine/workflow', '@raksha/contracts'];
+export const SHARED_WORKFLOW_MODULES = ['zod', 'xstate', '@raksha/domain', '@raksha/case-machine/workflow', '@raksha/contracts/temporal'];
 
 /** Bundles the deterministic workflow code; `.js` import specifiers resolve to our `.ts` sources. */
 export function bundleCaseWorkflows(): Promise<WorkflowBundleWithSourceMap> {

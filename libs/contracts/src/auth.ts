@@ -1,6 +1,6 @@
-// Sign-in: request bodies of /auth/* (validated by the Standard Schema pipe) and what it answers.
+// Sign-in: request bodies of /auth/* (validated by the Standard Schema pipe) and what they answer.
 import { z } from 'zod';
-import type { BodyType, JurisdictionLevel, Role } from '@raksha/domain';
+import { BODY_TYPES, JURISDICTION_LEVELS, ROLES } from '@raksha/domain';
 
 /** Usernames are matched lower-cased and trimmed ("CWC.Jaipur " signs in as cwc.jaipur). */
 const username = z.string().trim().toLowerCase().min(1, 'a username is required').max(64);
@@ -19,31 +19,47 @@ export type RefreshBody = z.infer<typeof refreshBody>;
 export const logoutBody = z.strictObject({ refreshToken: refreshToken.optional() }).default({});
 export type LogoutBody = z.infer<typeof logoutBody>;
 
-export interface SignedInBody {
-  id: string;
-  type: BodyType;
-  name: string;
-  level: JurisdictionLevel;
-  stateCode: string | null;
-  districtCode: string | null;
-  thanaCode: string | null;
-}
+/** The body a user belongs to, and the jurisdiction it covers. */
+export const signedInBody = z.object({
+  id: z.string(),
+  type: z.enum(BODY_TYPES),
+  name: z.string(),
+  level: z.enum(JURISDICTION_LEVELS),
+  stateCode: z.string().nullable(),
+  districtCode: z.string().nullable(),
+  thanaCode: z.string().nullable(),
+});
+export type SignedInBody = z.infer<typeof signedInBody>;
 
-export interface SignedInUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
+export const signedInUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
   /** null for a citizen */
-  body: SignedInBody | null;
-}
+  body: signedInBody.nullable(),
+});
+export type SignedInUser = z.infer<typeof signedInUser>;
 
 /** What /auth/login and /auth/refresh answer: a new access token and a new (rotated) refresh token. */
-export interface TokenResponse {
-  accessToken: string;
-  tokenType: 'Bearer';
+export const tokenResponse = z.object({
+  accessToken: z.string(),
+  tokenType: z.literal('Bearer'),
   /** seconds until the access token expires */
-  expiresIn: number;
-  refreshToken: string;
-  user: SignedInUser;
-}
+  expiresIn: z.number().int(),
+  refreshToken: z.string(),
+  user: signedInUser,
+});
+export type TokenResponse = z.infer<typeof tokenResponse>;
+
+/** What /auth/me answers: the signed-in principal and their session. */
+export const meView = z.object({
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  /** null for a citizen */
+  body: signedInBody.nullable(),
+  sessionId: z.string(),
+});
+export type MeView = z.infer<typeof meView>;

@@ -1,3 +1,4 @@
+// The MIS dashboard: its place, period and sections, and what it answers.
 import { z } from 'zod';
 
 /** The sections of the MIS dashboard, each a table of its own (and a CSV of its own). */
@@ -19,38 +20,46 @@ export const dashboardQuery = z
   .refine((q) => q.section === undefined || q.format === 'csv', { message: 'a section is exported as CSV: add format=csv', path: ['section'] });
 export type DashboardQuery = z.infer<typeof dashboardQuery>;
 
+const count = z.number();
+const share = z.number().nullable();
+
 /** One area's row of the dashboard's comparison table (a district of a state, or a state of the country). */
-export interface DashboardArea {
-  code: string;
-  name: string;
-  casesRegistered: number;
-  pendingBeyond4Months: number;
-  produced: number;
-  producedWithin24Hours: number;
-  productionSharePercent: number | null;
-  sirsSubmitted: number;
-  sirsOnTime: number;
-  escalationsRaised: number;
-  escalationsOpen: number;
-  missingReports: number;
-  missingTraced: number;
-  sanctionedPlaces: number;
-  childrenInCare: number;
-  restored: number;
-  followUpsOverdue: number;
-}
+export const dashboardArea = z.object({
+  code: z.string(),
+  name: z.string(),
+  casesRegistered: count,
+  pendingBeyond4Months: count,
+  produced: count,
+  producedWithin24Hours: count,
+  productionSharePercent: share,
+  sirsSubmitted: count,
+  sirsOnTime: count,
+  escalationsRaised: count,
+  escalationsOpen: count,
+  missingReports: count,
+  missingTraced: count,
+  sanctionedPlaces: count,
+  childrenInCare: count,
+  restored: count,
+  followUpsOverdue: count,
+});
+export type DashboardArea = z.infer<typeof dashboardArea>;
 
 /** What GET /dashboards/overview answers (format=json). */
-export interface DashboardOverview {
-  scope: { name: string; stateCode: string | null; districtCode: string | null; from: string; to: string };
-  areaLevel: 'STATE' | 'DISTRICT';
-  areas: DashboardArea[];
-  casesByTrackAndPhase: { track: string; phase: string; cases: number }[];
-  pendingBeyond4Months: { track: string; cases: number }[];
-  production: { produced: number; within24Hours: number; sharePercent: number | null };
-  socialInvestigationReports: { submitted: number; onTime: number; sharePercent: number | null };
-  escalations: { toBody: string; status: string; escalations: number; medianAgeHours: number | null; maxAgeHours: number | null }[];
-  missingReports: { byStatus: { status: string; reports: number }[]; medianDaysToTrace: number | null };
-  occupancy: { institutions: { institutionId: string; name: string; districtCode: string; sanctioned: number; occupied: number }[]; total: { sanctioned: number; occupied: number } };
-  restorations: { restored: number; followUpsDue: number; followUpsOverdue: number; followUpHorizonDays: number };
-}
+export const dashboardOverview = z.object({
+  scope: z.object({ name: z.string(), stateCode: z.string().nullable(), districtCode: z.string().nullable(), from: z.string(), to: z.string() }),
+  areaLevel: z.enum(['STATE', 'DISTRICT']),
+  areas: z.array(dashboardArea),
+  casesByTrackAndPhase: z.array(z.object({ track: z.string(), phase: z.string(), cases: count })),
+  pendingBeyond4Months: z.array(z.object({ track: z.string(), cases: count })),
+  production: z.object({ produced: count, within24Hours: count, sharePercent: share }),
+  socialInvestigationReports: z.object({ submitted: count, onTime: count, sharePercent: share }),
+  escalations: z.array(z.object({ toBody: z.string(), status: z.string(), escalations: count, medianAgeHours: z.number().nullable(), maxAgeHours: z.number().nullable() })),
+  missingReports: z.object({ byStatus: z.array(z.object({ status: z.string(), reports: count })), medianDaysToTrace: z.number().nullable() }),
+  occupancy: z.object({
+    institutions: z.array(z.object({ institutionId: z.string(), name: z.string(), districtCode: z.string(), sanctioned: count, occupied: count })),
+    total: z.object({ sanctioned: count, occupied: count }),
+  }),
+  restorations: z.object({ restored: count, followUpsDue: count, followUpsOverdue: count, followUpHorizonDays: count }),
+});
+export type DashboardOverview = z.infer<typeof dashboardOverview>;

@@ -1,11 +1,15 @@
+// The HTTP half of the contracts: what each endpoint takes and answers, one file per feature, zod only, so the web
+// app imports it as the API does. Temporal's handles live in '@raksha/contracts/temporal', which may import this.
+export { cursorPage, type Page } from './shared.js';
 export * from './auth.js';
-export * from './case-workflow.js';
-export * from './http.js';
-export * from './notifications.js';
-export * from './search-attributes.js';
+export * from './cases.js';
 export * from './care.js';
-export * from './obligation-watch.js';
-export * from './reports.js';
 export * from './dashboards.js';
+export * from './escalations.js';
+export * from './health.js';
+export * from './notifications.js';
 export * from './places.js';
-export * from './views.js';
+export * from './policy.js';
+export * from './registries.js';
+export * from './reports.js';
+export * from './routes.js';

@@ -1,5 +1,7 @@
+// The in-app inbox: what lists it and what it answers, and the BullMQ jobs that fill it.
 import { z } from 'zod';
 import type { BodyType } from '@raksha/domain';
+import { isoTime } from './shared.js';
 
 export const NOTIFICATION_QUEUE = 'raksha-notifications';
 
@@ -25,6 +27,20 @@ export const notificationListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type NotificationListQuery = z.infer<typeof notificationListQuery>;
+
+export const notificationIdParam = z.uuid({ message: 'a message id is a UUID' });
+
+/** One message of the in-app inbox. */
+export const notificationView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  caseId: z.string().nullable(),
+  createdAt: isoTime,
+  readAt: isoTime.nullable(),
+});
+export type NotificationView = z.infer<typeof notificationView>;
 
 /** What enqueuing needs of a BullMQ queue (so this module imports no BullMQ). */
 export interface NotificationQueue {

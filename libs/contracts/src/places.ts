@@ -1,13 +1,13 @@
 // The places a user picks from (state, then district) instead of typing their codes.
+import { z } from 'zod';
 
-export interface StatePlace {
-  code: string;
-  name: string;
+export const statePlace = z.object({
+  code: z.string(),
+  name: z.string(),
   /** STATE or UT */
-  kind: string;
-}
+  kind: z.string(),
+});
+export type StatePlace = z.infer<typeof statePlace>;
 
-export interface DistrictPlace {
-  code: string;
-  name: string;
-}
+export const districtPlace = z.object({ code: z.string(), name: z.string() });
+export type DistrictPlace = z.infer<typeof districtPlace>;

@@ -1,5 +1,7 @@
-// Request bodies of missing and found children's reports and of match decisions.
+// Missing and found children's reports and match decisions: what they take and what they answer.
 import { z } from 'zod';
+import { caseStatus } from './cases.js';
+import { cursorPage, isoTime } from './shared.js';
 
 const text = (max = 500) => z.string().trim().min(1).max(max);
 const range = (min: number, max: number) =>
@@ -7,6 +9,7 @@ const range = (min: number, max: number) =>
 
 export const REPORT_KINDS = ['MISSING', 'FOUND'] as const;
 export const REPORT_STATUSES = ['PENDING_ACCEPTANCE', 'OPEN', 'TRACED', 'CLOSED'] as const;
+export const MATCH_CANDIDATE_STATUSES = ['PROPOSED', 'CONFIRMED', 'REJECTED', 'SUPERSEDED'] as const;
 export const CLOSE_REASONS = ['RETURNED_HOME', 'FOUND_DECEASED', 'DUPLICATE', 'FALSE_REPORT', 'OTHER'] as const;
 export const COMPLEXION_VALUES = ['VERY_FAIR', 'FAIR', 'WHEATISH', 'DARK', 'VERY_DARK'] as const;
 
@@ -37,9 +40,10 @@ const place = z.strictObject({
 const reporter = z
   .strictObject({ name: text(200), phone: z.string().regex(/^\+?[0-9]{10,13}$/, 'a phone number of 10–13 digits').optional(), email: z.email().optional() })
   .refine((r) => r.phone || r.email, 'a phone number or an email');
+export const PHOTO_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 /** A photograph, base64; at most ~300 kB so a report goes through on a weak link. */
 const photo = z.strictObject({
-  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+  contentType: z.enum(PHOTO_CONTENT_TYPES),
   base64: z
     .string()
     .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64')
@@ -93,7 +97,7 @@ export type LinkCaseBody = z.infer<typeof linkCaseBody>;
 export const candidateListQuery = z.strictObject({
   /** candidates at or above this probability; below the review threshold nothing is kept */
   minProbability: z.coerce.number().min(0).max(1).optional(),
-  status: z.enum(['PROPOSED', 'CONFIRMED', 'REJECTED', 'SUPERSEDED']).optional(),
+  status: z.enum(MATCH_CANDIDATE_STATUSES).optional(),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -112,6 +116,64 @@ export const requestContactVerificationBody = z.strictObject({
 export type RequestContactVerificationBody = z.infer<typeof requestContactVerificationBody>;
 export const confirmContactVerificationBody = z.strictObject({ code: z.string().regex(/^\d{6}$/, 'the six-digit code') });
 export type ConfirmContactVerificationBody = z.infer<typeof confirmContactVerificationBody>;
+
+/** A report as the API answers it; `reporter` only for the police and the one who filed it. */
+export const reportView = z.object({
+  id: z.string(),
+  kind: z.enum(REPORT_KINDS),
+  status: z.enum(REPORT_STATUSES),
+  policeRef: z.string().nullable(),
+  stationId: z.string().nullable(),
+  /** what was filed of the child (childDescriptionBody) */
+  child: z.looseObject(childDescriptionBody.shape),
+  occurredAt: isoTime,
+  place: z.object({ stateCode: z.string(), districtCode: z.string(), thanaCode: z.string().nullable(), text: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable() }),
+  caseId: z.string().nullable(),
+  filedBy: z.object({ id: z.string(), role: z.string(), bodyId: z.string().nullable() }),
+  /** the reporter's contact: for the police and the reporter only */
+  reporter: z.object({ name: z.string().optional(), phone: z.string().optional(), email: z.string().optional(), verified: z.boolean().optional() }).nullable().optional(),
+  hasPhoto: z.boolean(),
+  createdAt: isoTime,
+  acceptedAt: isoTime.nullable(),
+  tracedAt: isoTime.nullable(),
+  closedAt: isoTime.nullable(),
+  closedReason: z.string().nullable(),
+});
+export type ReportView = z.infer<typeof reportView>;
+export type ChildDescription = ReportView['child'];
+
+export const reportPage = cursorPage(reportView);
+export type ReportPage = z.infer<typeof reportPage>;
+
+/** Why the matcher weighed a field as it did (libs/matching's FieldExplanation). */
+export const fieldExplanation = z.object({ field: z.string(), level: z.string().nullable(), score: z.number().nullable(), weight: z.number(), reason: z.string() });
+export type FieldExplanation = z.infer<typeof fieldExplanation>;
+
+export const matchCandidateView = z.object({
+  id: z.string(),
+  probability: z.number(),
+  explanation: z.object({ fields: z.array(fieldExplanation) }).nullable(),
+  status: z.enum(MATCH_CANDIDATE_STATUSES),
+  alertedAt: isoTime.nullable(),
+  decidedAt: isoTime.nullable(),
+  decisionNote: z.string().nullable(),
+  missing: reportView,
+  found: reportView,
+});
+export type MatchCandidateView = z.infer<typeof matchCandidateView>;
+
+/** A report's candidates, most probable first; `total` counts them all. */
+export const candidatePage = z.object({ total: z.number().int(), offset: z.number().int(), limit: z.number().int(), items: z.array(matchCandidateView) });
+export type CandidatePage = z.infer<typeof candidatePage>;
+
+/** A decision answers the candidate, and the found child's case when a confirmation told it (else null). */
+export const candidateDecision = z.object({ candidate: matchCandidateView, case: caseStatus.nullable() });
+export type CandidateDecision = z.infer<typeof candidateDecision>;
+
+export const contactVerificationRequested = z.object({ channel: z.enum(['PHONE', 'EMAIL']), address: z.string(), expiresAt: isoTime });
+export type ContactVerificationRequested = z.infer<typeof contactVerificationRequested>;
+export const contactVerified = z.object({ channel: z.enum(['PHONE', 'EMAIL']), address: z.string(), verifiedAt: isoTime });
+export type ContactVerified = z.infer<typeof contactVerified>;
 
 /** BullMQ queue of matching jobs: one per new or accepted report ('match'), and re-keying stored reports ('rekey'). */
 export const MATCHING_QUEUE = 'raksha-matching';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { loginBody, logoutBody, refreshBody, type LoginBody, type LogoutBody, type RefreshBody } from '@raksha/contracts';
+import { type LoginBody, loginBody, type LogoutBody, logoutBody, type RefreshBody, refreshBody } from '@raksha/contracts';
 import { AuthService } from './auth.service.js';
 import { CurrentPrincipal, Public } from './decorators.js';
 import type { Principal } from './principal.js';

@@ -1,4 +1,4 @@
-import type { CaseActor } from '@raksha/contracts';
+import type { CaseActor } from '@raksha/contracts/temporal';
 import { hasPermission, type BodyType, type Jurisdiction, type Permission, type Role } from '@raksha/domain';
 
 /** The signed-in person a request acts for. */

@@ -1,37 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ageInYearsAt, institutionalOrders, type CaseContext } from '@raksha/case-machine';
-import type { AdmitChildBody, DischargeChildBody, TransferChildBody } from '@raksha/contracts';
-import { AdmissionRepository, type AdmissionRecord, type AdmitOutcome, type OccupancyRow } from '@raksha/db';
+import type { AdmissionView, AdmitChildBody, DischargeChildBody, OccupancyView, ResidentView, TransferChildBody } from '@raksha/contracts';
+import { AdmissionRepository, type AdmissionRecord, type AdmitOutcome } from '@raksha/db';
 import { ageBandOf } from '@raksha/domain';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { auditedAction, type Principal } from '../auth/principal.js';
 import { CasesService } from '../cases/cases.service.js';
 import { alreadyAdmitted, forbidden, invalidField, invalidInput, notFound, overCapacity, problem } from '../problem/domain-errors.js';
-
-export interface AdmissionView {
-  id: string;
-  caseId: string;
-  institutionId: string;
-  orderRef: string;
-  gender: string;
-  ageBand: string;
-  admittedAt: string;
-  admittedBy: string;
-  overCapacityReason: string | null;
-  endedAt: string | null;
-  endReason: string | null;
-  endNote: string | null;
-  transferredToId: string | null;
-}
-
-export interface OccupancyView {
-  institutionId: string;
-  rows: OccupancyRow[];
-  total: { sanctioned: number; occupied: number };
-  /** bands with more children than sanctioned places */
-  overCapacity: OccupancyRow[];
-}
 
 type Institution = NonNullable<Awaited<ReturnType<AdmissionRepository['institution']>>>;
 
@@ -139,10 +115,10 @@ export class AdmissionsService {
   }
 
   /** The children in the institution now, for its staff's home page. */
-  async residents(principal: Principal, institutionId: string) {
+  async residents(principal: Principal, institutionId: string): Promise<ResidentView[]> {
     await this.visibleInstitution(principal, institutionId);
     const rows = await this.admissions.residents(institutionId);
-    return rows.map(({ case: c, ...a }) => ({ ...view(a), childName: c.childName, track: c.track, caseState: c.state, nextDueAt: c.nextDueAt?.toISOString() ?? null }));
+    return rows.map(({ case: c, ...a }) => ({ ...view(a), childName: c.childName, track: c.track as ResidentView['track'], caseState: c.state, nextDueAt: c.nextDueAt?.toISOString() ?? null }));
   }
 
   private async visibleInstitution(principal: Principal, institutionId: string): Promise<Institution> {

@@ -1,25 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { CarePlanAnswer, CarePlanView, IcpGoal, IcpProgress } from '@raksha/contracts';
 import type { Principal } from '../auth/principal.js';
 import { CasesService } from '../cases/cases.service.js';
-
-interface IcpGoal {
-  domain: string;
-  goal: string;
-  actions?: string;
-  responsible?: string;
-  targetDate?: string;
-}
-
-export interface CarePlanView {
-  icpRef: string;
-  preparedAt: string;
-  preparedBy: { id: string | null; role: string | null };
-  /** the goals in force: as prepared, or as last revised at a review */
-  goals: IcpGoal[];
-  reviews: { at: string; by: { id: string | null; role: string | null }; progress: unknown[]; revisedGoals: boolean }[];
-  /** when the next review or the preparation falls due, from the case's open deadlines */
-  nextDue: { id: string; dueAt: string; citation: string } | null;
-}
 
 const ICP_DEADLINES = ['cncp.icpPreparation', 'cncp.icpReview', 'cicl.icpPreparation'];
 
@@ -28,12 +10,12 @@ const ICP_DEADLINES = ['cncp.icpPreparation', 'cncp.icpReview', 'cicl.icpPrepara
 export class CarePlanService {
   constructor(private readonly cases: CasesService) {}
 
-  async current(principal: Principal, caseId: string): Promise<{ plan: CarePlanView | null; nextDue: CarePlanView['nextDue']; previous: CarePlanView[] }> {
+  async current(principal: Principal, caseId: string): Promise<CarePlanAnswer> {
     const row = await this.cases.visible(principal, caseId);
     const entries = await this.cases.entriesOf(principal, caseId, ['ICP_PREPARED', 'ICP_REVIEWED']);
     const plans: CarePlanView[] = [];
     for (const e of entries) {
-      const p = e.payload as { icpRef: string; goals?: IcpGoal[]; progress?: unknown[] };
+      const p = e.payload as { icpRef: string; goals?: IcpGoal[]; progress?: IcpProgress[] };
       if (e.eventType === 'ICP_PREPARED') {
         plans.push({ icpRef: p.icpRef, preparedAt: e.occurredAt, preparedBy: e.actor, goals: p.goals ?? [], reviews: [], nextDue: null });
         continue;

@@ -1,20 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  admissionIdParam,
-  admitChildBody,
-  caseIdParam,
-  dischargeChildBody,
-  eFileEntryBody,
-  eFileQuery,
-  institutionIdParam,
-  transferChildBody,
-  type AdmitChildBody,
-  type DischargeChildBody,
-  type EFileEntryBody,
-  type EFileQuery,
-  type TransferChildBody,
-} from '@raksha/contracts';
+import { admissionIdParam, type AdmitChildBody, admitChildBody, caseIdParam, type DischargeChildBody, dischargeChildBody, type EFileEntryBody, eFileEntryBody, eFileQuery, type EFileQuery, institutionIdParam, type TransferChildBody, transferChildBody } from '@raksha/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { AdmissionsService } from './admissions.service.js';

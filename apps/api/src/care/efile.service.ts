@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EFileEntryBody, EFileQuery } from '@raksha/contracts';
+import type { EFileEntryBody, EFileEntryView, EFileQuery } from '@raksha/contracts';
 import { EFileRepository, type EFileEntryRecord } from '@raksha/db';
 import type { Permission } from '@raksha/domain';
 import { auditedAction, can, type Principal } from '../auth/principal.js';
@@ -14,22 +14,9 @@ const SECTION_PERMISSION: Record<string, Permission | undefined> = {
   EDUCATION: undefined,
 };
 
-export interface EFileEntryView {
-  id: string;
-  section: string;
-  kind: string;
-  occurredOn: string;
-  recordedAt: string;
-  recordedBy: string;
-  recordedRole: string;
-  /** true when the details are sealed at rest; they are shown only to roles with the section's right */
-  sealed: boolean;
-  details: Record<string, unknown> | null;
-}
-
 const view = (e: EFileEntryRecord): EFileEntryView => ({
   id: e.id,
-  section: e.section,
+  section: e.section as EFileEntryView['section'],
   kind: e.kind,
   occurredOn: e.occurredOn.toISOString().slice(0, 10),
   recordedAt: e.recordedAt.toISOString(),

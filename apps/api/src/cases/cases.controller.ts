@@ -1,17 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import {
-  caseEventBody,
-  caseIdParam,
-  caseListQuery,
-  caseQueueQuery,
-  registerCaseBody,
-  type CaseEventBody,
-  type CaseListQuery,
-  type CaseQueueQuery,
-  type RegisterCaseBody,
-} from '@raksha/contracts';
+import { type CaseEventBody, caseEventBody, caseIdParam, type CaseListQuery, caseListQuery, type CaseQueueQuery, caseQueueQuery, type RegisterCaseBody, registerCaseBody } from '@raksha/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { IdempotencyKey, IfMatch } from '../problem/request-headers.js';

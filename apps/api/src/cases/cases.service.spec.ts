@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { RakshaConfig } from '@raksha/config';
-import { CASE_EVENT_REJECTED } from '@raksha/contracts';
+import { CASE_EVENT_REJECTED } from '@raksha/contracts/temporal';
 import type { AuditRepository, CaseRepository, GeographyRepository } from '@raksha/db';
 import { fakeTemporal, jaipur, people, problemOf, updateRejected, workflowNotFound } from '../../test/fakes.js';
 import { AccessPolicy } from '../auth/access.policy.js';

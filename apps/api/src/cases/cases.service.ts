@@ -3,26 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { isCaseEventType, maySend, type CaseContext } from '@raksha/case-machine';
 import type { RakshaConfig } from '@raksha/config';
-import {
-  applyEventUpdate,
-  caseContextQuery,
-  caseRegistrationQuery,
-  caseStatusQuery,
-  caseWorkflowId,
-  registrationUpdate,
-  type CaseDetailView,
-  type CaseEventBody,
-  type CaseListQuery,
-  type CasePage,
-  type CaseQueueQuery,
-  type CaseRegistration,
-  type CaseStatus,
-  type CaseView,
-  type EscalationView,
-  type OpenDeadline,
-  type RegisterCaseBody,
-  type TimelineEntryView,
-} from '@raksha/contracts';
+import type { CaseDetailView, CaseEventBody, CaseListQuery, CasePage, CaseQueueQuery, CaseStatus, CaseView, EscalationView, OpenDeadline, RegisterCaseBody, TimelineEntryView } from '@raksha/contracts';
+import { applyEventUpdate, caseContextQuery, type CaseRegistration, caseRegistrationQuery, caseStatusQuery, caseWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
 import { AuditRepository, CaseRepository, GeographyRepository } from '@raksha/db';
 import { ROLES, trackBefore, type Role, type Track } from '@raksha/domain';
 import type { caseWorkflow } from '@raksha/workflows';

@@ -1,14 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  acknowledgeEscalationBody,
-  escalationIdParam,
-  escalationListQuery,
-  resolveEscalationBody,
-  type AcknowledgeEscalationBody,
-  type EscalationListQuery,
-  type ResolveEscalationBody,
-} from '@raksha/contracts';
+import { type AcknowledgeEscalationBody, acknowledgeEscalationBody, escalationIdParam, type EscalationListQuery, escalationListQuery, type ResolveEscalationBody, resolveEscalationBody } from '@raksha/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { EscalationsService } from './escalations.service.js';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { ESCALATION_ACTION_REJECTED } from '@raksha/contracts';
+import { ESCALATION_ACTION_REJECTED } from '@raksha/contracts/temporal';
 import type { EscalationRepository } from '@raksha/db';
 import { fakeTemporal, jaipur, people, problemOf, updateRejected } from '../../test/fakes.js';
 import { AccessPolicy } from '../auth/access.policy.js';

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import {
-  caseWorkflowId,
-  escalationActionUpdate,
-  type EscalationListQuery,
-  type EscalationStatus,
-  type EscalationView,
-} from '@raksha/contracts';
+import type { EscalationListQuery, EscalationStatus, EscalationView } from '@raksha/contracts';
+import { caseWorkflowId, escalationActionUpdate } from '@raksha/contracts/temporal';
 import { EscalationRepository } from '@raksha/db';
 import { escalationActorsOf } from '@raksha/domain';
 import { AccessPolicy } from '../auth/access.policy.js';

@@ -2,7 +2,8 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/decorators.js';
-import { HealthService, type HealthReport } from './health.service.js';
+import type { HealthReport } from '@raksha/contracts';
+import { HealthService } from './health.service.js';
 
 @ApiTags('health')
 @Public()

@@ -1,14 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { Redis } from 'ioredis';
+import type { DependencyStatus, HealthReport } from '@raksha/contracts';
 import { pingDatabase, type Db } from '@raksha/db';
 import { DB, REDIS, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
 
-export type DependencyStatus = { status: 'up'; latencyMs: number } | { status: 'down'; error: string; latencyMs: number };
-export interface HealthReport {
-  status: 'up' | 'down';
-  dependencies: { postgres: DependencyStatus; redis: DependencyStatus; temporal: DependencyStatus };
-}
 
 const CHECK_TIMEOUT_MS = 2000;
 

@@ -1,12 +1,6 @@
 import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
-import {
-  CASE_EVENT_REJECTED,
-  caseStatusQuery,
-  ESCALATION_ACTION_REJECTED,
-  type CaseEventRejection,
-  type EscalationActionRejection,
-} from '@raksha/contracts';
+import { CASE_EVENT_REJECTED, type CaseEventRejection, caseStatusQuery, ESCALATION_ACTION_REJECTED, type EscalationActionRejection } from '@raksha/contracts/temporal';
 import { type DomainError, invalidField, invalidInput, problem, staleCase, unavailable } from '../problem/domain-errors.js';
 
 /** Runs a Temporal client call; an unreachable server or a missing workflow is a 503, not a 500. */

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { notificationListQuery, type NotificationListQuery } from '@raksha/contracts';
+import { notificationIdParam, notificationListQuery, type NotificationListQuery } from '@raksha/contracts';
 import { CurrentPrincipal } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { NotificationsService } from './notifications.service.js';
@@ -21,7 +20,7 @@ export class NotificationsController {
   @Post(':id/read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark a message read (for everyone in your body)' })
-  read(@CurrentPrincipal() principal: Principal, @Param('id', { schema: z.uuid({ message: 'a message id is a UUID' }) }) id: string) {
+  read(@CurrentPrincipal() principal: Principal, @Param('id', { schema: notificationIdParam }) id: string) {
     return this.notifications.markRead(principal, id);
   }
 }

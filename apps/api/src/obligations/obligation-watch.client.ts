@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { RakshaConfig } from '@raksha/config';
-import { obligationChangedSignal, obligationWatchId, type WatchedObligation } from '@raksha/contracts';
+import { obligationChangedSignal, obligationWatchId, type WatchedObligation } from '@raksha/contracts/temporal';
 import type { obligationWatchWorkflow } from '@raksha/workflows';
 import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
 

@@ -1,7 +1,7 @@
 // The obligations Raksha watches outside a case, built from their owners' records: one place for the
 // registry, the reports service and the start-up sync to describe them alike.
 import { addIsoDuration, CCI_REGISTRATION_RULE, MISSING_REPORT_AHTU_RULE, registrationDueAt } from '@raksha/case-machine';
-import type { WatchedObligation } from '@raksha/contracts';
+import type { WatchedObligation } from '@raksha/contracts/temporal';
 
 /** s.41: an institution's registration falls due the day after its last valid date. */
 export function watchedRegistration(i: { id: string; name: string; districtCode: string; stateCode: string; registrationNo: string | null; registeredUntil: string | null }): WatchedObligation {

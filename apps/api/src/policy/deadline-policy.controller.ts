@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { deadlineIdParam, setDeadlinePeriodBody, stateCodeParam, type SetDeadlinePeriodBody } from '@raksha/contracts';
+import { deadlineIdParam, setDeadlinePeriodBody, type SetDeadlinePeriodBody, stateCodeParam } from '@raksha/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { DeadlinePolicyService } from './deadline-policy.service.js';

@@ -1,20 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DEADLINE_IDS, DEFAULT_DEADLINE_POLICY, isIsoDuration, resolveDeadlinePolicy, type DeadlineId, type DeadlinePolicyOverrides } from '@raksha/case-machine';
-import type { SetDeadlinePeriodBody } from '@raksha/contracts';
+import type { DeadlinePolicyEntry, SetDeadlinePeriodBody } from '@raksha/contracts';
 import { DeadlinePolicyRepository, GeographyRepository } from '@raksha/db';
 import type { Principal } from '../auth/principal.js';
 import { invalidField, notFound } from '../problem/domain-errors.js';
-
-export interface DeadlinePolicyEntry {
-  id: string;
-  obligation: string;
-  citation: string;
-  basis: 'statute' | 'policy';
-  /** the period in force for cases registered in this state from now on */
-  within: string;
-  defaultWithin: string;
-  override: { reason: string; setBy: string; setAt: string } | null;
-}
 
 /** A state's deadline periods: the statutory defaults, and where the state adopted its own. */
 @Injectable()

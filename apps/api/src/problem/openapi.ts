@@ -1,8 +1,24 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
+import { API_RESPONSES } from '@raksha/contracts';
 
 /** A request body's schema for the OpenAPI document, from the same zod schema that validates it. */
 export function bodySchema(schema: z.ZodType): { schema: object } {
   // OpenAPI 3.0 schema objects take no $schema keyword.
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>;
   return { schema: rest };
+}
+
+/** Each route's success answer in the document, from the schema its contract publishes (API_RESPONSES). */
+export function withResponseSchemas(doc: OpenAPIObject): OpenAPIObject {
+  for (const [route, schema] of Object.entries(API_RESPONSES)) {
+    if (schema === null) continue;
+    const [method, path] = route.split(' ') as [string, string];
+    const operation = doc.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase() as 'get'];
+    const status = Object.keys(operation?.responses ?? {}).find((s) => s.startsWith('2'));
+    if (!operation || !status) continue;
+    const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'output', target: 'openapi-3.0' }) as Record<string, unknown>;
+    operation.responses[status] = { ...operation.responses[status], content: { 'application/json': { schema: rest } } } as never;
+  }
+  return doc;
 }

@@ -5,15 +5,7 @@ import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { IfMatch } from '../problem/request-headers.js';
 import { BodiesService } from './bodies.service.js';
-import {
-  bodyIdParam,
-  bodyListQuery,
-  replaceMembersBody,
-  replaceSittingDaysBody,
-  type BodyListQuery,
-  type ReplaceMembersBody,
-  type ReplaceSittingDaysBody,
-} from './registries.dto.js';
+import { bodyIdParam, bodyListQuery, type BodyListQuery, type ReplaceMembersBody, replaceMembersBody, replaceSittingDaysBody, type ReplaceSittingDaysBody } from '@raksha/contracts';
 import { bodySchema } from '../problem/openapi.js';
 
 const etag = (version: number) => `"${version}"`;

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { BodyRosterRecord, BodyRosterRepository, InstitutionRepository } from '@raksha/db';
 import { people, problemOf } from '../../test/fakes.js';
 import { BodiesService } from './bodies.service.js';
-import type { ReplaceMembersBody } from './registries.dto.js';
+import type { ReplaceMembersBody } from '@raksha/contracts';
 
 const roster = (id: string, type: string, districtCode: string | null): BodyRosterRecord =>
   ({ id, type, name: id, level: districtCode ? 'DISTRICT' : 'STATE', stateCode: 'RJ', districtCode, thanaCode: null, address: null, phone: null, sittingDays: [], members: [], version: 2 }) as BodyRosterRecord;

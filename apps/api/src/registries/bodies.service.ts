@@ -4,7 +4,7 @@ import { BodyRosterRepository, InstitutionRepository, type BodyRosterRecord, typ
 import { covers } from '@raksha/domain';
 import type { Principal } from '../auth/principal.js';
 import { invalidField, invalidInput, notFound, staleRecord } from '../problem/domain-errors.js';
-import { MEMBER_DESIGNATIONS, MEMBER_SEATS, WEEKDAYS, type BodyListQuery, type BodyView, type Page, type RegistryHistoryEntry, type ReplaceMembersBody, type ReplaceSittingDaysBody } from './registries.dto.js';
+import { MEMBER_DESIGNATIONS, MEMBER_SEATS, WEEKDAYS, type BodyListQuery, type BodyView, type Page, type RegistryHistoryEntry, type ReplaceMembersBody, type ReplaceSittingDaysBody } from '@raksha/contracts';
 import { registryChange, toHistory } from './registry-change.js';
 import { decodeIdCursor, encodeIdCursor } from '../problem/cursor.js';
 

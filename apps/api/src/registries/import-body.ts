@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { importTooLarge, invalidInput, problem } from '../problem/domain-errors.js';
-import { IMPORT_LIMITS, importJsonBody } from './registries.dto.js';
+import { IMPORT_LIMITS, importJsonBody } from '@raksha/contracts';
 
 /**
  * The CSV text of an import request: a `text/csv` body read here (the app parses JSON bodies only, up to

@@ -5,7 +5,7 @@ import { AccessPolicy } from '../auth/access.policy.js';
 import type { Principal } from '../auth/principal.js';
 import { CsvSyntaxError, csvLine, parseCsv } from './csv.js';
 import { newInstitution } from './institution-records.js';
-import { createInstitutionBody, IMPORT_LIMITS, INFRASTRUCTURE_ITEMS, type ImportRejection } from './registries.dto.js';
+import { createInstitutionBody, IMPORT_LIMITS, INFRASTRUCTURE_ITEMS, type ImportOutcome, type ImportRejection } from '@raksha/contracts';
 import { importRejected, importTooLarge } from '../problem/domain-errors.js';
 import { RegistrationWatch } from './registration-watch.js';
 import { registryChange } from './registry-change.js';
@@ -16,15 +16,6 @@ const PLAIN_COLUMNS = ['id', 'name', 'districtCode', 'kind', 'management', 'regi
 /** Every column an import file may have, in the template's order; any order is accepted. */
 export const IMPORT_COLUMNS: readonly string[] = [...PLAIN_COLUMNS, ...CAPACITY_COLUMNS.map((c) => c.column)];
 const REQUIRED_COLUMNS = ['name', 'districtCode', 'kind', 'management'];
-
-export interface ImportOutcome {
-  dryRun: boolean;
-  /** rows written (0 on a dry run) */
-  imported: number;
-  /** rows that are valid and would be (or were) written */
-  valid: number;
-  ids: string[];
-}
 
 interface ValidRow {
   line: number;

@@ -1,7 +1,7 @@
 // How the registry names, dates and shows an institution; shared by one-at-a-time changes and imports.
 import { createHash } from 'node:crypto';
 import type { InstitutionRecord, NewInstitution } from '@raksha/db';
-import { EXPIRING_WITHIN_DAYS, type CreateInstitutionBody, type InstitutionView, type RegistrationStatus, type RegistrationView } from './registries.dto.js';
+import { type CreateInstitutionBody, EXPIRING_WITHIN_DAYS, INSTITUTION_SLUG_MAX, type InstitutionView, type RegistrationStatus, type RegistrationView } from '@raksha/contracts';
 
 const IST_OFFSET_MS = 5.5 * 3600_000;
 
@@ -51,7 +51,7 @@ export function generatedInstitutionId(districtCode: string, name: string): stri
     .toUpperCase()
     .replace(/[^A-Z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
+    .slice(0, INSTITUTION_SLUG_MAX)
     .replace(/-+$/, '');
   return `CCI-${districtCode}-${slug || `H${createHash('sha256').update(name).digest('hex').slice(0, 8).toUpperCase()}`}`;
 }

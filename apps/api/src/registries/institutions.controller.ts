@@ -7,18 +7,7 @@ import { IfMatch } from '../problem/request-headers.js';
 import { importText } from './import-body.js';
 import { InstitutionImportService } from './institution-import.service.js';
 import { InstitutionsService } from './institutions.service.js';
-import {
-  createInstitutionBody,
-  importJsonBody,
-  importQuery,
-  institutionIdParam,
-  institutionListQuery,
-  updateInstitutionBody,
-  type CreateInstitutionBody,
-  type ImportQuery,
-  type InstitutionListQuery,
-  type UpdateInstitutionBody,
-} from './registries.dto.js';
+import { type CreateInstitutionBody, createInstitutionBody, importJsonBody, importQuery, type ImportQuery, institutionIdParam, type InstitutionListQuery, institutionListQuery, type UpdateInstitutionBody, updateInstitutionBody } from '@raksha/contracts';
 import { bodySchema } from '../problem/openapi.js';
 
 const etag = (version: number) => `"${version}"`;

@@ -4,7 +4,7 @@ import { AccessPolicy } from '../auth/access.policy.js';
 import type { Principal } from '../auth/principal.js';
 import { forbidden, invalidField, notFound, problem, staleRecord } from '../problem/domain-errors.js';
 import { institutionView, newInstitution, todayInIndia } from './institution-records.js';
-import type { CreateInstitutionBody, InstitutionListQuery, InstitutionView, Page, RegistryHistoryEntry, UpdateInstitutionBody } from './registries.dto.js';
+import type { CreateInstitutionBody, InstitutionListQuery, InstitutionView, Page, RegistryHistoryEntry, UpdateInstitutionBody } from '@raksha/contracts';
 import { RegistrationWatch } from './registration-watch.js';
 import { registryChange, toHistory } from './registry-change.js';
 import { decodeIdCursor, encodeIdCursor } from '../problem/cursor.js';

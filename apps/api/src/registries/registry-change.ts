@@ -1,6 +1,6 @@
 import type { RegistryAuditEntry } from '@raksha/db';
 import type { Principal } from '../auth/principal.js';
-import type { RegistryHistoryEntry } from './registries.dto.js';
+import type { RegistryHistoryEntry } from '@raksha/contracts';
 
 /** Who makes a registry change and when, for its audit entry. */
 export function registryChange(principal: Principal, action: string, at = new Date()) {

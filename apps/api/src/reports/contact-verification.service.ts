@@ -1,6 +1,6 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { ConfirmContactVerificationBody, RequestContactVerificationBody } from '@raksha/contracts';
+import type { ConfirmContactVerificationBody, ContactVerificationRequested, ContactVerified, RequestContactVerificationBody } from '@raksha/contracts';
 import { ContactVerificationRepository } from '@raksha/db';
 import type { Principal } from '../auth/principal.js';
 import { contactChannelUnavailable, forbidden, invalidField, problem, tooManyRequests } from '../problem/domain-errors.js';
@@ -26,7 +26,7 @@ export class ContactVerificationService {
     @Inject(CONTACT_CODE_SENDER) private readonly sender: ContactCodeSender,
   ) {}
 
-  async request(principal: Principal, body: RequestContactVerificationBody): Promise<{ channel: string; address: string; expiresAt: string }> {
+  async request(principal: Principal, body: RequestContactVerificationBody): Promise<ContactVerificationRequested> {
     if (!principal.roles.includes('CITIZEN')) throw forbidden('officials are known by their body; contact verification is for citizens');
     const address = normalise(body.channel, body.address);
     if (!this.sender.accepts(body.channel)) throw contactChannelUnavailable(body.channel);
@@ -41,7 +41,7 @@ export class ContactVerificationService {
     return { channel: body.channel, address, expiresAt: expiresAt.toISOString() };
   }
 
-  async confirm(principal: Principal, body: ConfirmContactVerificationBody): Promise<{ channel: string; address: string; verifiedAt: string }> {
+  async confirm(principal: Principal, body: ConfirmContactVerificationBody): Promise<ContactVerified> {
     const now = new Date();
     const pending = await this.verifications.latestPending(principal.userId, now);
     if (!pending) throw problem('verification-failed', 'no code is waiting: request one first');
@@ -51,7 +51,7 @@ export class ContactVerificationService {
       throw problem('verification-failed', 'the code is wrong');
     }
     await this.verifications.markVerified(pending.id, now);
-    return { channel: pending.channel, address: pending.address, verifiedAt: now.toISOString() };
+    return { channel: pending.channel as ContactVerified['channel'], address: pending.address, verifiedAt: now.toISOString() };
   }
 }
 

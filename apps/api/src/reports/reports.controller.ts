@@ -1,30 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import {
-  acceptReportBody,
-  candidateIdParam,
-  candidateListQuery,
-  closeReportBody,
-  confirmContactVerificationBody,
-  decideCandidateBody,
-  fileFoundReportBody,
-  fileMissingReportBody,
-  linkCaseBody,
-  reportIdParam,
-  reportListQuery,
-  requestContactVerificationBody,
-  type AcceptReportBody,
-  type CandidateListQuery,
-  type CloseReportBody,
-  type ConfirmContactVerificationBody,
-  type DecideCandidateBody,
-  type FileFoundReportBody,
-  type FileMissingReportBody,
-  type LinkCaseBody,
-  type ReportListQuery,
-  type RequestContactVerificationBody,
-} from '@raksha/contracts';
+import { acceptReportBody, type AcceptReportBody, candidateIdParam, candidateListQuery, type CandidateListQuery, closeReportBody, type CloseReportBody, type ConfirmContactVerificationBody, confirmContactVerificationBody, type DecideCandidateBody, decideCandidateBody, type FileFoundReportBody, fileFoundReportBody, type FileMissingReportBody, fileMissingReportBody, type LinkCaseBody, linkCaseBody, reportIdParam, type ReportListQuery, reportListQuery, type RequestContactVerificationBody, requestContactVerificationBody } from '@raksha/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { ContactVerificationService } from './contact-verification.service.js';

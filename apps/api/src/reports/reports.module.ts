@@ -1,7 +1,7 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
-import { MATCHING_QUEUE, NOTIFICATION_QUEUE, type MatchingJob, type NotificationJob } from '@raksha/contracts';
+import { MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
 import { ContactVerificationRepository, ReportRepository, type Db } from '@raksha/db';
 import { CasesModule } from '../cases/cases.module.js';
 import { DB, RAKSHA_CONFIG } from '../infrastructure/tokens.js';

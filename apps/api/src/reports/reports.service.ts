@@ -1,18 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import {
-  type AcceptReportBody,
-  type CandidateListQuery,
-  type CloseReportBody,
-  type DecideCandidateBody,
-  type FileFoundReportBody,
-  type FileMissingReportBody,
-  enqueueMatching,
-  type LinkCaseBody,
-  type MatchingJob,
-  type ReportListQuery,
-} from '@raksha/contracts';
+import { type AcceptReportBody, type CandidateDecision, type CandidateListQuery, type CandidatePage, type CaseStatus, type CloseReportBody, type DecideCandidateBody, enqueueMatching, type FileFoundReportBody, type FileMissingReportBody, type LinkCaseBody, type MatchCandidateView, type MatchingJob, type ReportListQuery, type ReportView } from '@raksha/contracts';
 import { ContactVerificationRepository, GeographyRepository, ReportRepository, type ChildReportRow } from '@raksha/db';
 import { childReportOf, REVIEW_THRESHOLD, searchName, storedKeys } from '@raksha/matching';
 import { hasRoleIn } from '@raksha/domain';
@@ -33,29 +22,7 @@ const afterReport = (cursor: string) => {
 /** A citizen may file this many reports a day: enough for a family, too few for a flood. */
 export const CITIZEN_REPORTS_PER_DAY = 5;
 
-export interface ReportView {
-  id: string;
-  kind: string;
-  status: string;
-  policeRef: string | null;
-  stationId: string | null;
-  child: Record<string, unknown>;
-  occurredAt: string;
-  place: { stateCode: string; districtCode: string; thanaCode: string | null; text: string | null; lat: number | null; lon: number | null };
-  caseId: string | null;
-  filedBy: { id: string; role: string; bodyId: string | null };
-  /** the reporter's contact: for the police and the reporter only */
-  reporter?: unknown;
-  hasPhoto: boolean;
-  createdAt: string;
-  acceptedAt: string | null;
-  tracedAt: string | null;
-  closedAt: string | null;
-  closedReason: string | null;
-}
-
 type CandidateRow = NonNullable<Awaited<ReturnType<ReportRepository['candidate']>>>;
-
 
 /** Missing and found children's reports: filing, who sees them, acceptance, closure, and match decisions. */
 @Injectable()
@@ -169,7 +136,7 @@ export class ReportsService {
     return this.view(principal, await this.reports.update(id, { caseId: body.caseId }, auditedAction(principal, 'report.case-linked', { caseId: body.caseId }, now)));
   }
 
-  async candidates(principal: Principal, id: string, q: CandidateListQuery) {
+  async candidates(principal: Principal, id: string, q: CandidateListQuery): Promise<CandidatePage> {
     const row = await this.visible(principal, id);
     if (this.isCitizen(principal)) throw forbidden('match candidates are for the police, the CWC and the DCPU');
     const page = await this.reports.candidatesOf(row.id, row.kind, {
@@ -181,7 +148,7 @@ export class ReportsService {
     return { total: page.total, offset: q.offset, limit: q.limit, items: page.items.map((c) => this.candidateView(principal, c)) };
   }
 
-  async candidate(principal: Principal, id: string) {
+  async candidate(principal: Principal, id: string): Promise<MatchCandidateView> {
     return this.candidateView(principal, await this.visibleCandidate(principal, id));
   }
 
@@ -190,7 +157,7 @@ export class ReportsService {
    * found). A confirmation traces the missing report, links it to the found child's case, and tells the
    * case that the family is traced, which starts its verification and restoration.
    */
-  async decide(principal: Principal, id: string, body: DecideCandidateBody) {
+  async decide(principal: Principal, id: string, body: DecideCandidateBody): Promise<CandidateDecision> {
     if (!can(principal, 'match:decide')) throw forbidden('your role may not confirm or reject matches');
     const c = await this.visibleCandidate(principal, id);
     // A confirmation repeated by the one who made it finishes what a failure may have left: telling the case.
@@ -205,7 +172,7 @@ export class ReportsService {
         );
     if (!decided) throw problem('report-state-conflict', 'the candidate was decided by someone else a moment ago');
     if (body.decision === 'CONFIRM') await this.watchAhtuReferral(decided.missing);
-    let caseStatus: unknown = null;
+    let caseStatus: CaseStatus | null = null;
     if (body.decision === 'CONFIRM' && decided.found.caseId) {
       // The confirmation is the authority here: the case may lie in another district than the confirming police.
       caseStatus = await this.cases.applyOnBehalf(principal, decided.found.caseId, 'FAMILY_TRACED', {
@@ -320,12 +287,12 @@ export class ReportsService {
     return c;
   }
 
-  private candidateView(principal: Principal, c: CandidateRow) {
+  private candidateView(principal: Principal, c: CandidateRow): MatchCandidateView {
     return {
       id: c.id,
       probability: c.probability,
-      explanation: c.explanation,
-      status: c.status,
+      explanation: c.explanation as MatchCandidateView['explanation'],
+      status: c.status as MatchCandidateView['status'],
       alertedAt: c.alertedAt?.toISOString() ?? null,
       decidedAt: c.decidedAt?.toISOString() ?? null,
       decisionNote: c.decisionNote,
@@ -338,16 +305,16 @@ export class ReportsService {
     const seesReporter = r.filedBy === principal.userId || this.isPolice(principal);
     return {
       id: r.id,
-      kind: r.kind,
-      status: r.status,
+      kind: r.kind as ReportView['kind'],
+      status: r.status as ReportView['status'],
       policeRef: r.policeRef,
       stationId: r.stationId,
-      child: r.description as Record<string, unknown>,
+      child: r.description as ReportView['child'],
       occurredAt: r.occurredAt.toISOString(),
       place: { stateCode: r.stateCode, districtCode: r.districtCode, thanaCode: r.thanaCode, text: r.placeText, lat: r.lat, lon: r.lon },
       caseId: r.caseId,
       filedBy: { id: r.filedBy, role: r.filedByRole, bodyId: r.filedByBodyId },
-      ...(seesReporter && { reporter: r.reporterContact }),
+      ...(seesReporter && { reporter: r.reporterContact as ReportView['reporter'] }),
       hasPhoto: r.photoType !== null,
       createdAt: r.createdAt.toISOString(),
       acceptedAt: r.acceptedAt?.toISOString() ?? null,

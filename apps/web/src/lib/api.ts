@@ -1,7 +1,7 @@
 // The API client: bearer token on every call, refreshed before it expires and once on a 401.
 import type { KeyValueStore } from './i18n.js';
 import type { Problem } from './outbox.js';
-import type { SignedInUser, TokenResponse } from './api-types.js';
+import type { SignedInUser, TokenResponse } from '@raksha/contracts';
 
 export interface Session {
   accessToken: string;

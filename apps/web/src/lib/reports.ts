@@ -1,12 +1,8 @@
 // Missing and found children's reports: the form's values turned into the API's child description,
 // a photo checked against the 300 kB limit, and a match's explanation read as for / against.
-import type { ChildDescription, FieldExplanation } from './api-types.js';
+import { type ChildDescriptionBody, type FieldExplanation, PHOTO_CONTENT_TYPES } from '@raksha/contracts';
 
 export const PHOTO_MAX_BYTES = 300 * 1024;
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export const GENDERS = ['FEMALE', 'MALE', 'TRANSGENDER', 'UNKNOWN'] as const;
-export const COMPLEXIONS = ['VERY_FAIR', 'FAIR', 'WHEATISH', 'DARK', 'VERY_DARK'] as const;
-export const CLOSE_REASONS = ['RETURNED_HOME', 'FOUND_DECEASED', 'DUPLICATE', 'FALSE_REPORT', 'OTHER'] as const;
 
 export type ChildFormValues = Partial<
   Record<
@@ -32,7 +28,7 @@ function rangeOf(a: string | undefined, b: string | undefined): { min: number; m
 }
 
 /** The child description the API takes, empty fields left out. */
-export function childOf(v: ChildFormValues): ChildDescription {
+export function childOf(v: ChildFormValues): ChildDescriptionBody {
   const guardians = [
     ...(v.father?.trim() ? [{ relation: 'FATHER' as const, name: v.father.trim() }] : []),
     ...(v.mother?.trim() ? [{ relation: 'MOTHER' as const, name: v.mother.trim() }] : []),
@@ -45,11 +41,11 @@ export function childOf(v: ChildFormValues): ChildDescription {
     ...(v.name?.trim() && { name: v.name.trim() }),
     ...(aliases.length > 0 && { aliases }),
     ...(guardians.length > 0 && { guardians }),
-    gender: (v.gender || 'UNKNOWN') as ChildDescription['gender'],
+    gender: (v.gender || 'UNKNOWN') as ChildDescriptionBody['gender'],
     ...(ageYears && { ageYears }),
     ...(v.dateOfBirth?.trim() && { dateOfBirth: v.dateOfBirth.trim() }),
     ...(heightCm && { heightCm }),
-    ...(v.complexion && { complexion: v.complexion }),
+    ...(v.complexion && { complexion: v.complexion as ChildDescriptionBody['complexion'] }),
     ...(v.marks?.trim() && { identifyingMarks: v.marks.trim() }),
     ...(languages.length > 0 && { languages }),
     ...(v.clothing?.trim() && { clothing: v.clothing.trim() }),
@@ -69,7 +65,7 @@ export function nowInIndia(now = new Date()): string {
 export type PhotoCheck = { ok: true } | { ok: false; reason: 'type' | 'size' };
 
 export function checkPhoto(file: { size: number; type: string }): PhotoCheck {
-  if (!(PHOTO_TYPES as readonly string[]).includes(file.type)) return { ok: false, reason: 'type' };
+  if (!(PHOTO_CONTENT_TYPES as readonly string[]).includes(file.type)) return { ok: false, reason: 'type' };
   if (file.size > PHOTO_MAX_BYTES) return { ok: false, reason: 'size' };
   return { ok: true };
 }

@@ -3,7 +3,7 @@ import { newId } from '../lib/ids.js';
 import { Api, type Session } from '../lib/api.js';
 import { loadLang, saveLang, type Lang } from '../lib/i18n.js';
 import { Outbox, outcomeOf } from '../lib/outbox.js';
-import type { CaseStatus } from '../lib/api-types.js';
+import type { CaseStatus } from '@raksha/contracts';
 import { homeOf, navFor } from '../lib/roles.js';
 import { AppContext, makeT, useApp, useOutboxItems, type AppContextValue } from './context.js';
 import { Link } from './bits.js';

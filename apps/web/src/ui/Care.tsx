@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import type { CarePlan, EFileEntry } from '../lib/api-types.js';
+import type { CarePlanAnswer, EFileEntryView } from '@raksha/contracts';
 import { formatDate, humanize, type MessageKey } from '../lib/i18n.js';
 import { Show, errorText } from './bits.js';
 import { useApp, useLoad } from './context.js';
 
 export function CarePlanSection({ caseId }: { caseId: string }) {
   const { t, tx, lang, api } = useApp();
-  const plan = useLoad(() => api.get<CarePlan>(`/cases/${caseId}/care-plan`), [caseId]);
+  const plan = useLoad(() => api.get<CarePlanAnswer>(`/cases/${caseId}/care-plan`), [caseId]);
   return (
     <section className="card" aria-labelledby="icp-h">
       <h2 id="icp-h">{t('icp.title')}</h2>
@@ -74,7 +74,7 @@ const NUMERIC = new Set(['heightCm', 'weightKg']);
 
 export function EFileSection({ caseId }: { caseId: string }) {
   const { t, lang, api, session, online } = useApp();
-  const entries = useLoad(() => api.get<EFileEntry[]>(`/cases/${caseId}/efile`), [caseId]);
+  const entries = useLoad(() => api.get<EFileEntryView[]>(`/cases/${caseId}/efile`), [caseId]);
   const [section, setSection] = useState('EDUCATION');
   const [kind, setKind] = useState('ENROLMENT');
   const [occurredOn, setOccurredOn] = useState(() => new Date().toISOString().slice(0, 10));

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { CASE_PHASES } from '@raksha/case-machine';
-import type { CasePage } from '../lib/api-types.js';
+import type { CasePage } from '@raksha/contracts';
 import { LoadMore, PageTitle, Show } from './bits.js';
 import { CaseRow } from './CaseRow.js';
 import { useApp, usePages } from './context.js';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { BodyType } from '@raksha/domain';
-import type { CaseDetailView, EscalationView, TimelineEntry } from '../lib/api-types.js';
+import type { CaseDetailView, EscalationView, TimelineEntryView } from '@raksha/contracts';
 import { eventsOfState, sendableBy, stateCitation, stateLabel } from '../lib/case-stage.js';
 import { formatDateTime } from '../lib/i18n.js';
 import { hasPermission, type Role } from '@raksha/domain';
@@ -14,7 +14,7 @@ import { CarePlanSection, EFileSection } from './Care.js';
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, tx, lang, api, session, lastStatus } = useApp();
   const found = useLoad(() => api.get<CaseDetailView>(`/cases/${caseId}`), [caseId]);
-  const timeline = useLoad(() => api.get<TimelineEntry[]>(`/cases/${caseId}/timeline`), [caseId]);
+  const timeline = useLoad(() => api.get<TimelineEntryView[]>(`/cases/${caseId}/timeline`), [caseId]);
   const escalations = useLoad(() => api.get<EscalationView[]>(`/cases/${caseId}/escalations`), [caseId]);
   const status = lastStatus[caseId];
   useEffect(() => {

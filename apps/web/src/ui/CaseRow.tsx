@@ -1,4 +1,4 @@
-import type { CaseView } from '../lib/api-types.js';
+import type { CaseView } from '@raksha/contracts';
 import { stateLabel } from '../lib/case-stage.js';
 import { formatDate } from '../lib/i18n.js';
 import { Due, Link } from './bits.js';

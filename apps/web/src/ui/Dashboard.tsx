@@ -1,6 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { DashboardSection } from '@raksha/contracts';
-import type { DashboardArea, DashboardOverview } from '../lib/api-types.js';
+import type { DashboardArea, DashboardOverview, DashboardSection } from '@raksha/contracts';
 import { dashboardQuery, type DashboardScope } from '../lib/dashboard.js';
 import { formatDate } from '../lib/i18n.js';
 import { PageTitle, Show, errorText } from './bits.js';

@@ -1,21 +1,20 @@
 import { useState } from 'react';
-import type { EscalationView } from '../lib/api-types.js';
+import { ESCALATION_STATUSES, type EscalationStatus, type EscalationView } from '@raksha/contracts';
 import { formatDateTime } from '../lib/i18n.js';
 import { Link, PageTitle, Show, errorText } from './bits.js';
 import { useApp, useLoad } from './context.js';
 
-const STATUSES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
 
 export function Escalations() {
   const { t, api } = useApp();
-  const [status, setStatus] = useState<(typeof STATUSES)[number]>('OPEN');
+  const [status, setStatus] = useState<EscalationStatus>('OPEN');
   const list = useLoad(() => api.get<EscalationView[]>(`/escalations?status=${status}`), [status]);
   return (
     <section aria-labelledby="page-title">
       <PageTitle>{t('esc.title')}</PageTitle>
       <p className="muted">{t('esc.intro')}</p>
       <div role="group" aria-label={t('esc.filter')} className="tabs">
-        {STATUSES.map((s) => (
+        {ESCALATION_STATUSES.map((s) => (
           <button key={s} type="button" aria-pressed={s === status} className={s === status ? 'active' : ''} onClick={() => setStatus(s)}>
             {t(`esc.status.${s}`)}
           </button>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { NotificationView } from '../lib/api-types.js';
+import type { NotificationView } from '@raksha/contracts';
 import { formatDateTime } from '../lib/i18n.js';
 import { candidateIdIn, codeIn } from '../lib/reports.js';
 import { Link, PageTitle, Show, errorText } from './bits.js';

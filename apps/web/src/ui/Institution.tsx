@@ -1,4 +1,4 @@
-import type { Me, Resident } from '../lib/api-types.js';
+import type { MeView, ResidentView } from '@raksha/contracts';
 import { stateLabel } from '../lib/case-stage.js';
 import { formatDate } from '../lib/i18n.js';
 import { Due, Link, PageTitle, Show } from './bits.js';
@@ -8,9 +8,9 @@ import { useApp, useLoad } from './context.js';
 export function Institution() {
   const { t, tx, lang, api } = useApp();
   const residents = useLoad(async () => {
-    const me = await api.get<Me>('/auth/me');
-    if (!me.body) return { me, children: [] as Resident[] };
-    return { me, children: await api.get<Resident[]>(`/institutions/${encodeURIComponent(me.body.id)}/children`) };
+    const me = await api.get<MeView>('/auth/me');
+    if (!me.body) return { me, children: [] as ResidentView[] };
+    return { me, children: await api.get<ResidentView[]>(`/institutions/${encodeURIComponent(me.body.id)}/children`) };
   }, []);
   return (
     <section aria-labelledby="page-title">

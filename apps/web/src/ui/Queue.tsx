@@ -1,4 +1,4 @@
-import type { CasePage } from '../lib/api-types.js';
+import type { CasePage } from '@raksha/contracts';
 import { LoadMore, PageTitle, Show } from './bits.js';
 import { CaseRow } from './CaseRow.js';
 import { useApp, usePages } from './context.js';

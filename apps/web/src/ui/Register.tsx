@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { newId } from '../lib/ids.js';
-import type { CaseStatus } from '../lib/api-types.js';
+import { type CaseStatus, CHILD_GENDERS } from '@raksha/contracts';
 import { registrableTracks } from '../lib/roles.js';
 import { PageTitle, errorText } from './bits.js';
 import { useApp } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 
-const GENDERS = ['FEMALE', 'MALE', 'TRANSGENDER', 'UNKNOWN'] as const;
 
 /** Registers a found or rescued child (CNCP) or an apprehension (CICL); the case page opens next. */
 export function Register() {
@@ -71,7 +70,7 @@ export function Register() {
         </label>
         <select id="r-gender" value={gender} onChange={(e) => setGender(e.target.value)}>
           <option value="">{t('form.choose')}</option>
-          {GENDERS.map((g) => (
+          {CHILD_GENDERS.map((g) => (
             <option key={g} value={g}>
               {t(`register.gender.${g}`)}
             </option>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { type BodyView, type ImportOutcome, type ImportRejection, type InstitutionView, MEMBER_SEATS, type MemberView, type OccupancyView, type Page, type RegistrationView, type RegistryHistoryEntry, WEEKDAYS } from '@raksha/contracts';
 import { AGE_BANDS, CAPACITY_GENDERS, INSTITUTION_KINDS, INSTITUTION_MANAGEMENT } from '@raksha/domain';
 import { formatDate, formatDateTime, humanize, type MessageKey } from '../lib/i18n.js';
 import { Link, LoadMore, PageTitle, Show, errorText } from './bits.js';
@@ -6,67 +7,12 @@ import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 import { ApiError, problemOf } from '../lib/api.js';
 
-interface Registration {
-  no: string | null;
-  from: string | null;
-  until: string | null;
-  status: 'VALID' | 'EXPIRING' | 'EXPIRED' | 'UNREGISTERED';
-}
-interface InstitutionView {
-  id: string;
-  name: string;
-  stateCode: string;
-  districtCode: string;
-  address: string | null;
-  phone: string | null;
-  kind: string;
-  management: string;
-  registration: Registration;
-  infrastructure: Record<string, boolean>;
-  capacities: { gender: string; ageBand: string; sanctioned: number }[];
-  version: number;
-}
-interface Occupancy {
-  rows: { gender: string; ageBand: string; sanctioned: number; occupied: number }[];
-  total: { sanctioned: number; occupied: number };
-}
-interface HistoryEntry {
-  position: number;
-  action: string;
-  actor: { id: string | null; role: string | null };
-  at: string;
-  before: unknown;
-  after: unknown;
-}
-interface Member {
-  name: string;
-  designation: string;
-  termFrom: string;
-  termTo?: string | null;
-}
-interface BodyView {
-  id: string;
-  type: string;
-  name: string;
-  districtCode: string | null;
-  sittingDays: string[];
-  members: Member[];
-  version: number;
-}
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-interface Rejection {
-  row: number;
-  column?: string;
-  reason: string;
-}
+/** A member as the form edits them: the member's view without its id. */
+type MemberDraft = Omit<MemberView, 'id'>;
+/** The designations of a body's seats, in the order its roster lists them. */
+const designationsOf = (type: string): string[] => Object.keys(MEMBER_SEATS[type as keyof typeof MEMBER_SEATS] ?? {});
 
-const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
-const DESIGNATIONS: Record<string, string[]> = { CWC: ['CHAIRPERSON', 'MEMBER'], JJB: ['PRINCIPAL_MAGISTRATE', 'SOCIAL_WORKER_MEMBER'] };
-
-function RegStatus({ r }: { r: Registration }) {
+function RegStatus({ r }: { r: RegistrationView }) {
   const { t, lang } = useApp();
   return (
     <span>
@@ -78,7 +24,7 @@ function RegStatus({ r }: { r: Registration }) {
 
 function OccupancyCell({ id }: { id: string }) {
   const { t, api } = useApp();
-  const occ = useLoad(() => api.get<Occupancy>(`/institutions/${encodeURIComponent(id)}/occupancy`), [id]);
+  const occ = useLoad(() => api.get<OccupancyView>(`/institutions/${encodeURIComponent(id)}/occupancy`), [id]);
   if (!occ.data) return <span className="muted small">{occ.error ? '—' : t('common.loading')}</span>;
   const { occupied, sanctioned } = occ.data.total;
   return <Meter occupied={occupied} sanctioned={sanctioned} />;
@@ -180,8 +126,8 @@ export function InstitutionList() {
 export function InstitutionPage({ id }: { id: string }) {
   const { t, tx, lang, api } = useApp();
   const inst = useLoad(() => api.get<InstitutionView>(`/institutions/${encodeURIComponent(id)}`), [id]);
-  const occ = useLoad(() => api.get<Occupancy>(`/institutions/${encodeURIComponent(id)}/occupancy`), [id]);
-  const history = useLoad(() => api.get<HistoryEntry[]>(`/institutions/${encodeURIComponent(id)}/history`), [id]);
+  const occ = useLoad(() => api.get<OccupancyView>(`/institutions/${encodeURIComponent(id)}/occupancy`), [id]);
+  const history = useLoad(() => api.get<RegistryHistoryEntry[]>(`/institutions/${encodeURIComponent(id)}/history`), [id]);
   const [editing, setEditing] = useState(false);
   return (
     <Show loaded={inst}>
@@ -481,7 +427,7 @@ export function NewInstitution() {
 export function ImportInstitutions() {
   const { t, api } = useApp();
   const [csv, setCsv] = useState('');
-  const [rejected, setRejected] = useState<Rejection[]>();
+  const [rejected, setRejected] = useState<ImportRejection[]>();
   const [checked, setChecked] = useState<{ valid: number }>();
   const [done, setDone] = useState<{ imported: number; ids: string[] }>();
   const [error, setError] = useState<string>();
@@ -503,7 +449,7 @@ export function ImportInstitutions() {
     setBusy(true);
     try {
       const res = await api.raw('POST', `/institutions/import${dryRun ? '?dryRun=true' : ''}`, { csv });
-      const body = res.body as { rejected?: Rejection[]; valid?: number; imported?: number; ids?: string[] };
+      const body = res.body as Partial<ImportOutcome> & { rejected?: ImportRejection[] };
       if (res.status === 422 && Array.isArray(body.rejected)) {
         setChecked(undefined);
         setRejected(body.rejected);
@@ -609,10 +555,10 @@ export function Bodies() {
 function BodyCard({ initial }: { initial: BodyView }) {
   const { t, tx, api } = useApp();
   const [b, setB] = useState(initial);
-  const [members, setMembers] = useState<Member[]>(initial.members.map((m) => ({ name: m.name, designation: m.designation, termFrom: m.termFrom.slice(0, 10), termTo: m.termTo?.slice(0, 10) ?? '' })));
+  const [members, setMembers] = useState<MemberDraft[]>(initial.members.map((m) => ({ name: m.name, designation: m.designation, termFrom: m.termFrom.slice(0, 10), termTo: m.termTo?.slice(0, 10) ?? '' })));
   const [days, setDays] = useState<string[]>(initial.sittingDays);
   const [msg, setMsg] = useState<{ ok: boolean; text: string }>();
-  const designations = DESIGNATIONS[b.type] ?? [];
+  const designations = designationsOf(b.type);
   const p = `b-${b.id}`;
 
   async function put(path: string, body: unknown) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { hasPermission, hasRoleIn, type Role } from '@raksha/domain';
-import type { CandidatePage, ChildDescription, MatchCandidate, ReportPage, ReportView } from '../lib/api-types.js';
+import { type CandidateDecision, type CandidatePage, CHILD_GENDERS, type ChildDescription, CLOSE_REASONS, COMPLEXION_VALUES, type MatchCandidateView, REPORT_KINDS, REPORT_STATUSES, type ReportPage, type ReportView } from '@raksha/contracts';
 import { ApiError } from '../lib/api.js';
 import { formatDate, formatDateTime, humanize, type MessageKey } from '../lib/i18n.js';
 import {
@@ -9,9 +9,6 @@ import {
   byWeight,
   checkPhoto,
   childOf,
-  CLOSE_REASONS,
-  COMPLEXIONS,
-  GENDERS,
   istDateTime,
   nowInIndia,
   percent,
@@ -21,8 +18,6 @@ import { Link, LoadMore, PageTitle, Show, errorText } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 
-const KINDS = ['MISSING', 'FOUND'] as const;
-const STATUSES = ['PENDING_ACCEPTANCE', 'OPEN', 'TRACED', 'CLOSED'] as const;
 const CANDIDATES_PER_PAGE = 10;
 
 function useWho() {
@@ -88,7 +83,7 @@ export function ReportList() {
           <label htmlFor="rf-kind">{t('rep.kind')}</label>
           <select id="rf-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
             <option value="">{t('rep.any')}</option>
-            {KINDS.map((k) => (
+            {REPORT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`rep.kind.${k}`)}
               </option>
@@ -99,7 +94,7 @@ export function ReportList() {
           <label htmlFor="rf-status">{t('rep.status')}</label>
           <select id="rf-status" value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">{t('rep.any')}</option>
-            {STATUSES.map((s) => (
+            {REPORT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`rep.status.${s}`)}
               </option>
@@ -289,7 +284,7 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
           <label htmlFor="rp-gender">{t('child.gender')}</label>
           <select id="rp-gender" required value={v.gender ?? ''} onChange={set('gender')}>
             <option value="">{t('form.choose')}</option>
-            {GENDERS.map((g) => (
+            {CHILD_GENDERS.map((g) => (
               <option key={g} value={g}>
                 {t(`register.gender.${g}`)}
               </option>
@@ -332,7 +327,7 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
           </label>
           <select id="rp-complexion" value={v.complexion ?? ''} onChange={set('complexion')}>
             <option value="">{t('form.choose')}</option>
-            {COMPLEXIONS.map((c) => (
+            {COMPLEXION_VALUES.map((c) => (
               <option key={c} value={c}>
                 {t(`child.complexion.${c}`)}
               </option>
@@ -597,7 +592,7 @@ function Candidates({ reportId, kind }: { reportId: string; kind: ReportView['ki
   );
 }
 
-function CandidateRow({ c, other }: { c: MatchCandidate; other: ReportView }) {
+function CandidateRow({ c, other }: { c: MatchCandidateView; other: ReportView }) {
   const { t, lang } = useApp();
   return (
     <li data-testid="candidate">
@@ -618,7 +613,7 @@ function CandidateRow({ c, other }: { c: MatchCandidate; other: ReportView }) {
   );
 }
 
-function Explanation({ c }: { c: MatchCandidate }) {
+function Explanation({ c }: { c: MatchCandidateView }) {
   const { t, tx } = useApp();
   const fields = byWeight(c.explanation?.fields ?? []);
   if (fields.length === 0) return <p className="muted">{t('cand.noExplanation')}</p>;
@@ -658,11 +653,11 @@ function Explanation({ c }: { c: MatchCandidate }) {
 export function CandidateDetail({ candidateId }: { candidateId: string }) {
   const { t, lang, api, online } = useApp();
   const who = useWho();
-  const cand = useLoad(() => api.get<MatchCandidate>(`/match-candidates/${candidateId}`), [candidateId]);
+  const cand = useLoad(() => api.get<MatchCandidateView>(`/match-candidates/${candidateId}`), [candidateId]);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<MatchCandidate>();
+  const [outcome, setOutcome] = useState<MatchCandidateView>();
   const outcomeRef = useRef<HTMLDivElement>(null);
   // on a phone the decision is far below the outcome: bring the outcome into view and focus
   useEffect(() => {
@@ -677,7 +672,7 @@ export function CandidateDetail({ candidateId }: { candidateId: string }) {
     if (note.trim().length < 5) return setError(t('cand.noteHint'));
     setBusy(true);
     try {
-      const res = await api.post<{ candidate: MatchCandidate; case: unknown }>(`/match-candidates/${candidateId}/decision`, { decision, note: note.trim() });
+      const res = await api.post<CandidateDecision>(`/match-candidates/${candidateId}/decision`, { decision, note: note.trim() });
       setOutcome(res.candidate);
       cand.reload();
     } catch (err) {

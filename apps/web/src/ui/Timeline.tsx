@@ -1,5 +1,5 @@
 import { DEADLINE_RULES } from '@raksha/case-machine';
-import type { TimelineEntry } from '../lib/api-types.js';
+import type { TimelineEntryView } from '@raksha/contracts';
 import { stateLabel } from '../lib/case-stage.js';
 import { formatDateTime, humanize } from '../lib/i18n.js';
 import { useApp } from './context.js';
@@ -15,7 +15,7 @@ function payloadText(payload: Record<string, unknown>, fieldLabel: (name: string
 }
 
 /** The case's history, oldest first: what happened, who did it, when, which deadlines it met, missed or started. */
-export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+export function Timeline({ entries }: { entries: TimelineEntryView[] }) {
   const { t, tx, lang } = useApp();
   return (
     <section className="card timeline-card" aria-labelledby="timeline-h">

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useState } from 'rea
 import type { Api, Session } from '../lib/api.js';
 import { translate, translateOr, type Lang, type MessageKey } from '../lib/i18n.js';
 import type { Outbox, OutboxItem } from '../lib/outbox.js';
-import type { CaseStatus } from '../lib/api-types.js';
+import type { CaseStatus } from '@raksha/contracts';
 
 export interface AppContextValue {
   lang: Lang;

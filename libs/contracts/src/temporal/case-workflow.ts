@@ -1,8 +1,10 @@
-// The case workflow's handles and payloads, shared by the API (client), the worker and the web app.
+// The case workflow's handles and payloads, shared by the API (client) and the worker; what it answers is the
+// HTTP half's (CaseStatus), which this may import and never the reverse.
 // Reads no environment: the task queue name is configuration's default, see libs/config.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DeadlinePolicyOverrides } from '@raksha/case-machine';
-import type { BodyType, Actor, OpenDeadline, Track } from '@raksha/domain';
+import type { BodyType, Actor, Track } from '@raksha/domain';
+import type { CaseEscalation, CaseStatus } from '../cases.js';
 
 export const CASE_TASK_QUEUE = 'raksha-cases';
 export const caseWorkflowId = (caseId: string) => `case-${caseId}`;
@@ -46,31 +48,6 @@ export interface CaseEventRequest {
   actor: CaseActor;
   /** The case version (sequence) the sender saw (HTTP If-Match); a newer case rejects the event. */
   expectedSequence?: number;
-}
-
-export type { OpenDeadline } from '@raksha/domain';
-
-export type EscalationStatus = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
-
-export interface CaseEscalation {
-  id: string;
-  deadlineId: string;
-  dueAt: string;
-  rung: number;
-  toBody: string;
-  status: EscalationStatus;
-}
-
-/** What a person sees of a case after any change: where it stands and what can happen next. */
-export interface CaseStatus {
-  caseId: string;
-  sequence: number;
-  state: string;
-  phase: string;
-  label: string;
-  allowedEvents: string[];
-  openDeadlines: OpenDeadline[];
-  escalations: CaseEscalation[];
 }
 
 export type { CaseEventRejection } from '@raksha/case-machine';

@@ -1,6 +1,7 @@
 // Requests of the registries API (institutions, bodies, their members and sitting days) and what it answers.
 import { z } from 'zod';
 import { AGE_BANDS, BODY_TYPES, CAPACITY_GENDERS, INSTITUTION_KINDS, INSTITUTION_MANAGEMENT } from '@raksha/domain';
+import { actorRef, cursorPage, districtCode, isoTime, stateCode } from './shared.js';
 
 /**
  * The physical-infrastructure checklist of a child care institution, item → present.
@@ -52,12 +53,14 @@ export const IMPORT_LIMITS = { bytes: 2 * 1024 * 1024, rows: 5000 } as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const date = z.iso.date({ message: 'a date as YYYY-MM-DD' });
-const stateCode = z.string().trim().regex(/^[A-Z]{2}$/, 'a two-letter state code');
-const districtCode = z.string().trim().regex(/^[A-Z]{2}-[A-Z0-9-]+$/, 'a district code such as RJ-JAIPUR').max(60);
 const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'a phone number of digits, spaces, ( ) and -');
 const cursor = z.string().max(200);
 
-export const institutionIdParam = z.string().regex(/^[A-Z0-9-]+$/, 'an institution id such as CCI-RJ-JAIPUR').max(100);
+/** The longest slug of a name a generated institution id carries. */
+export const INSTITUTION_SLUG_MAX = 48;
+/** Long enough for any generated id (`CCI-` + a district code of up to 60 + `-` + the slug), so every id reads back. */
+export const INSTITUTION_ID_MAX = 'CCI-'.length + 60 + 1 + INSTITUTION_SLUG_MAX;
+export const institutionIdParam = z.string().regex(/^[A-Z0-9-]+$/, 'an institution id such as CCI-RJ-JAIPUR').max(INSTITUTION_ID_MAX);
 export const bodyIdParam = z.string().regex(/^[A-Z0-9_-]+$/, 'a body id such as CWC-RJ-JAIPUR').max(100);
 
 const capacity = z.strictObject({
@@ -160,71 +163,72 @@ export const replaceSittingDaysBody = z.strictObject({
 });
 export type ReplaceSittingDaysBody = z.infer<typeof replaceSittingDaysBody>;
 
-export interface RegistrationView {
-  no: string | null;
-  from: string | null;
-  until: string | null;
-  status: RegistrationStatus;
-}
+export const registrationView = z.object({
+  no: z.string().nullable(),
+  from: z.iso.date().nullable(),
+  until: z.iso.date().nullable(),
+  status: z.enum(REGISTRATION_STATUSES),
+});
+export type RegistrationView = z.infer<typeof registrationView>;
 
-export interface InstitutionView {
-  id: string;
-  name: string;
-  type: string;
-  level: string;
-  stateCode: string;
-  districtCode: string;
-  address: string | null;
-  phone: string | null;
-  kind: string;
-  management: string;
-  registration: RegistrationView;
-  infrastructure: Partial<Record<InfrastructureItem, boolean>>;
-  capacities: { gender: string; ageBand: string; sanctioned: number }[];
-  version: number;
-}
+export const institutionView = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  level: z.string(),
+  stateCode: z.string(),
+  districtCode: z.string(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  kind: z.string(),
+  management: z.string(),
+  registration: registrationView,
+  infrastructure: infrastructure,
+  capacities: z.array(z.object({ gender: z.string(), ageBand: z.string(), sanctioned: z.number().int() })),
+  version: z.number().int(),
+});
+export type InstitutionView = z.infer<typeof institutionView>;
+export const institutionPage = cursorPage(institutionView);
 
-export interface MemberView {
-  id: string;
-  name: string;
-  designation: string;
-  termFrom: string;
-  termTo: string | null;
-}
+export const memberView = z.object({ id: z.string(), name: z.string(), designation: z.string(), termFrom: z.iso.date(), termTo: z.iso.date().nullable() });
+export type MemberView = z.infer<typeof memberView>;
 
-export interface BodyView {
-  id: string;
-  type: string;
-  name: string;
-  level: string;
-  stateCode: string | null;
-  districtCode: string | null;
-  thanaCode: string | null;
-  address: string | null;
-  phone: string | null;
-  sittingDays: string[];
-  members: MemberView[];
-  version: number;
-}
+export const bodyView = z.object({
+  id: z.string(),
+  type: z.string(),
+  name: z.string(),
+  level: z.string(),
+  stateCode: z.string().nullable(),
+  districtCode: z.string().nullable(),
+  thanaCode: z.string().nullable(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  sittingDays: z.array(z.string()),
+  members: z.array(memberView),
+  version: z.number().int(),
+});
+export type BodyView = z.infer<typeof bodyView>;
+export const bodyPage = cursorPage(bodyView);
 
-export interface RegistryHistoryEntry {
-  position: number;
-  action: string;
-  actor: { id: string | null; role: string | null };
-  at: string;
-  before: unknown;
-  after: unknown;
-}
+/** One change of a registry record, with the record before and after it. */
+export const registryHistoryEntry = z.object({ position: z.number().int(), action: z.string(), actor: actorRef, at: isoTime, before: z.unknown(), after: z.unknown() });
+export type RegistryHistoryEntry = z.infer<typeof registryHistoryEntry>;
 
-export interface Page<T> {
-  items: T[];
-  /** pass as `cursor` for the next page; null on the last page */
-  nextCursor: string | null;
-}
-
-export interface ImportRejection {
+export const importRejection = z.object({
   /** the 1-based line of the file (the header is line 1) */
-  row: number;
-  column?: string;
-  reason: string;
-}
+  row: z.number().int(),
+  column: z.string().optional(),
+  reason: z.string(),
+});
+export type ImportRejection = z.infer<typeof importRejection>;
+
+/** What an import answers: 200 for a dry run, 201 once written; a bad file is a 422 naming its rows. */
+export const importOutcome = z.object({
+  dryRun: z.boolean(),
+  /** rows written (0 on a dry run) */
+  imported: z.number().int(),
+  /** rows that are valid and would be (or were) written */
+  valid: z.number().int(),
+  ids: z.array(z.string()),
+});
+export type ImportOutcome = z.infer<typeof importOutcome>;

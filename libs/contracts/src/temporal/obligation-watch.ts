@@ -1,7 +1,7 @@
 // The handles of the obligation-watch workflow: one per obligation that is not a child's case's own but
 // escalates like one — a child care institution's s.41 registration, a missing report's referral to the AHTU.
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { CaseEscalation } from './case-workflow.js';
+import type { CaseEscalation } from '../cases.js';
 
 export const OBLIGATION_SUBJECTS = ['INSTITUTION_REGISTRATION', 'MISSING_REPORT'] as const;
 export type ObligationSubject = (typeof OBLIGATION_SUBJECTS)[number];

@@ -1,0 +1,131 @@
+// Cases: what registering a case, sending it an event and reading cases take (validated by Nest's Standard Schema
+// pipe, which zod implements) and what they answer.
+import { z } from 'zod';
+import { TRACKS, type OpenDeadline } from '@raksha/domain';
+import { actorRef, cursorPage, isoTime, lgdCode } from './shared.js';
+
+/** A child's gender as a case or a report records it. */
+export const CHILD_GENDERS = ['FEMALE', 'MALE', 'TRANSGENDER', 'UNKNOWN'] as const;
+
+export const registerCaseBody = z.strictObject({
+  track: z.enum(TRACKS),
+  districtCode: lgdCode,
+  child: z
+    .strictObject({
+      name: z.string().trim().min(1).max(200).optional(),
+      ageYears: z.number().int().min(0).max(17).optional(),
+      gender: z.enum(CHILD_GENDERS).optional(),
+    })
+    .default({}),
+});
+export type RegisterCaseBody = z.infer<typeof registerCaseBody>;
+
+export const caseEventBody = z.strictObject({
+  type: z.string().trim().min(1).max(64).regex(/^[A-Z][A-Z0-9_]*$/, 'an event type such as PRODUCED_BEFORE_CWC'),
+  payload: z.record(z.string(), z.unknown()).default({}),
+  idempotencyKey: z.string().trim().min(8).max(128).optional(),
+});
+export type CaseEventBody = z.infer<typeof caseEventBody>;
+
+export const caseIdParam = z.uuid({ message: 'a case id is a UUID' });
+
+export const CASE_PHASE_FILTER = z.string().trim().regex(/^[A-Z_]+$/, 'a phase such as INQUIRY').max(32);
+
+export const caseListQuery = z.strictObject({
+  stateCode: z.string().trim().regex(/^[A-Z]{2}$/, 'a two-letter state code').optional(),
+  districtCode: lgdCode.optional(),
+  track: z.enum(TRACKS).optional(),
+  phase: CASE_PHASE_FILTER.optional(),
+  /** cases awaiting this body: CWC (CNCP) or JJB (CICL) */
+  body: z.enum(['CWC', 'JJB']).optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  registeredFrom: z.iso.datetime({ offset: true }).optional(),
+  registeredTo: z.iso.datetime({ offset: true }).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type CaseListQuery = z.infer<typeof caseListQuery>;
+
+export const caseQueueQuery = z.strictObject({
+  /** the `nextCursor` of the previous page: a body with more than `limit` cases waiting reads on */
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type CaseQueueQuery = z.infer<typeof caseQueueQuery>;
+
+/** `Idempotency-Key` header: makes a registration or an event safe to retry. */
+export const idempotencyKeyHeader = z.string().trim().min(8, 'at least 8 characters').max(128).optional();
+/** `If-Match` header: the case version (ETag) the sender saw. */
+export const ifMatchHeader = z
+  .string()
+  .trim()
+  .regex(/^(W\/)?"\d+"$/, 'an ETag of the case such as "3"')
+  .transform((v) => Number(v.replace(/^(W\/)?"|"$/g, '')))
+  .optional();
+
+/** A statutory deadline the case has open: what is owed, by when, under which provision. */
+/** The schema of libs/domain's OpenDeadline (one shape: `satisfies` fails the build if the two drift). */
+export const openDeadline = z.object({ id: z.string(), obligation: z.string(), dueAt: isoTime, citation: z.string() }) satisfies z.ZodType<OpenDeadline>;
+export type { OpenDeadline };
+
+export const ESCALATION_STATUSES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
+export const escalationStatus = z.enum(ESCALATION_STATUSES);
+export type EscalationStatus = z.infer<typeof escalationStatus>;
+
+/** An escalation as the case's workflow holds it (the full record is an EscalationView). */
+export const caseEscalation = z.object({ id: z.string(), deadlineId: z.string(), dueAt: isoTime, rung: z.number().int(), toBody: z.string(), status: escalationStatus });
+export type CaseEscalation = z.infer<typeof caseEscalation>;
+
+/** What a person sees of a case after any change: where it stands and what can happen next. */
+export const caseStatus = z.object({
+  caseId: z.string(),
+  sequence: z.number().int(),
+  state: z.string(),
+  phase: z.string(),
+  label: z.string(),
+  allowedEvents: z.array(z.string()),
+  openDeadlines: z.array(openDeadline),
+  escalations: z.array(caseEscalation),
+});
+export type CaseStatus = z.infer<typeof caseStatus>;
+
+export const caseView = z.object({
+  id: z.string(),
+  track: z.enum(TRACKS),
+  state: z.string(),
+  phase: z.string(),
+  districtCode: z.string(),
+  stateCode: z.string(),
+  childName: z.string().nullable(),
+  /** the case's sequence: what `If-Match` expects */
+  version: z.number().int(),
+  registeredAt: isoTime,
+  nextDueAt: isoTime.nullable(),
+  overdue: z.boolean(),
+  openDeadlines: z.array(openDeadline),
+});
+export type CaseView = z.infer<typeof caseView>;
+
+/** GET /cases/:id adds what the case can take now, and which of those the reader may send (null when the workflow could not be asked). */
+export const caseDetailView = caseView.extend({ allowedEvents: z.array(z.string()).nullable(), yourEvents: z.array(z.string()).nullable() });
+export type CaseDetailView = z.infer<typeof caseDetailView>;
+
+export const casePage = cursorPage(caseView);
+export type CasePage = z.infer<typeof casePage>;
+
+export const timelineEntryView = z.object({
+  sequence: z.number().int(),
+  eventType: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  actor: actorRef,
+  payload: z.record(z.string(), z.unknown()),
+  /** the deadlines this step met (late or on time) and started */
+  deadlines: z.object({
+    met: z.array(z.object({ id: z.string(), dueAt: isoTime, late: z.boolean() })).optional(),
+    opened: z.array(z.object({ id: z.string(), dueAt: isoTime })).optional(),
+  }),
+  occurredAt: isoTime,
+  recordedAt: isoTime,
+});
+export type TimelineEntryView = z.infer<typeof timelineEntryView>;

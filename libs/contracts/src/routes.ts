@@ -1,0 +1,87 @@
+// What each route of the API answers (its 2xx JSON body), by `METHOD /path` as the API declares it. The API's tests
+// parse every response with its route's schema; null marks a route that answers no JSON (a file, CSV, 204).
+import { z } from 'zod';
+import { meView, tokenResponse } from './auth.js';
+import { admissionView, carePlanAnswer, eFileEntryView, occupancyView, residentView } from './care.js';
+import { caseDetailView, casePage, caseStatus, timelineEntryView } from './cases.js';
+import { dashboardOverview } from './dashboards.js';
+import { escalationView } from './escalations.js';
+import { healthReport } from './health.js';
+import { notificationView } from './notifications.js';
+import { districtPlace, statePlace } from './places.js';
+import { deadlinePolicyEntry } from './policy.js';
+import { bodyPage, bodyView, importOutcome, institutionPage, institutionView, registryHistoryEntry } from './registries.js';
+import { candidateDecision, candidatePage, contactVerificationRequested, contactVerified, matchCandidateView, reportPage, reportView } from './reports.js';
+
+export const API_RESPONSES = {
+  'POST /auth/login': tokenResponse,
+  'POST /auth/refresh': tokenResponse,
+  'POST /auth/logout': null,
+  'GET /auth/me': meView,
+  'GET /health': healthReport,
+
+  'POST /cases': caseStatus,
+  'GET /cases': casePage,
+  'GET /cases/queue': casePage,
+  'GET /cases/:id': caseDetailView,
+  'GET /cases/:id/escalations': z.array(escalationView),
+  'GET /cases/:id/timeline': z.array(timelineEntryView),
+  'POST /cases/:id/events': caseStatus,
+
+  'POST /cases/:id/admissions': admissionView,
+  'GET /cases/:id/admissions': z.array(admissionView),
+  'POST /admissions/:id/transfer': admissionView,
+  'POST /admissions/:id/discharge': admissionView,
+  'GET /institutions/:id/occupancy': occupancyView,
+  'GET /institutions/:id/children': z.array(residentView),
+  'POST /cases/:id/efile': eFileEntryView,
+  'GET /cases/:id/efile': z.array(eFileEntryView),
+  'GET /cases/:id/care-plan': carePlanAnswer,
+
+  'GET /escalations': z.array(escalationView),
+  'GET /escalations/:id': escalationView,
+  'POST /escalations/:id/acknowledge': escalationView,
+  'POST /escalations/:id/resolve': escalationView,
+
+  'GET /states/:stateCode/deadline-policy': z.array(deadlinePolicyEntry),
+  'PUT /states/:stateCode/deadline-policy/:deadlineId': deadlinePolicyEntry,
+
+  'GET /notifications': z.array(notificationView),
+  'POST /notifications/:id/read': notificationView,
+
+  'POST /reports/missing': reportView,
+  'POST /reports/found': reportView,
+  'GET /reports': reportPage,
+  'GET /reports/:id': reportView,
+  'GET /reports/:id/photo': null,
+  'POST /reports/:id/accept': reportView,
+  'POST /reports/:id/close': reportView,
+  'POST /reports/:id/case': reportView,
+  'GET /reports/:id/candidates': candidatePage,
+  'GET /match-candidates/:id': matchCandidateView,
+  'POST /match-candidates/:id/decision': candidateDecision,
+  'POST /me/contact-verifications': contactVerificationRequested,
+  'POST /me/contact-verifications/confirm': contactVerified,
+
+  'GET /institutions': institutionPage,
+  'POST /institutions': institutionView,
+  'GET /institutions/import/template': null,
+  'POST /institutions/import': importOutcome,
+  'GET /institutions/:id': institutionView,
+  'PATCH /institutions/:id': institutionView,
+  'GET /institutions/:id/history': z.array(registryHistoryEntry),
+  'GET /bodies': bodyPage,
+  'GET /bodies/:id': bodyView,
+  'GET /bodies/:id/history': z.array(registryHistoryEntry),
+  'PUT /bodies/:id/members': bodyView,
+  'PUT /bodies/:id/sitting-days': bodyView,
+
+  /** format=csv answers text/csv, which is not checked */
+  'GET /dashboards/overview': dashboardOverview,
+  'GET /places/states': z.array(statePlace),
+  'GET /places/states/:stateCode/districts': z.array(districtPlace),
+} as const satisfies Record<string, z.ZodType | null>;
+
+export type ApiRoute = keyof typeof API_RESPONSES;
+/** What a route answers, e.g. `ApiResponse<'GET /cases/:id'>`. */
+export type ApiResponse<R extends ApiRoute> = (typeof API_RESPONSES)[R] extends z.ZodType ? z.infer<(typeof API_RESPONSES)[R]> : never;
