@@ -4,10 +4,10 @@
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { DashboardRepository, createDb } from '@raksha/db';
-import { AccessPolicy } from '../apps/api/src/auth/access.policy.js';
-import type { Principal } from '../apps/api/src/auth/principal.js';
-import { DashboardsService } from '../apps/api/src/dashboards/dashboards.service.js';
-import { applyMigrations } from '../prisma/migrations-lib.js';
+import { AccessPolicy } from '@raksha/api/auth/access.policy';
+import type { Principal } from '@raksha/api/auth/principal';
+import { DashboardsService } from '@raksha/api/dashboards/dashboards.service';
+import { applyMigrations } from '@raksha/prisma/migrations-lib';
 import { benchPool, prepareBenchDatabase } from './lib/setup.js';
 import { formatMs, summarise } from './lib/stats.js';
 

@@ -2,7 +2,7 @@
 // and the sources drift apart, or when a migration is edited after it was applied.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { createScratchDb, type ScratchDb } from '../test/support/scratch-db.js';
+import { createScratchDb, type ScratchDb } from '@raksha/test-support/scratch-db';
 import { applyMigrations, MigrationError, readMigrations } from './migrations-lib.js';
 import { diffSql, MIGRATED_SCHEMA, SCHEMA } from './prisma-cli.js';
 import { migratedRecordOf, readMigratedSql, readSqlSources, sqlSourceChanges } from './sql-sources.js';

@@ -1,7 +1,7 @@
 // Writes docs/case-machine.md (Mermaid diagram, deadline and event tables) from the machine itself.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { renderCaseMachineDoc } from '../libs/case-machine/src/diagram.js';
+import { renderCaseMachineDoc } from '@raksha/case-machine/diagram';
 
 const target = fileURLToPath(new URL('../docs/case-machine.md', import.meta.url));
 writeFileSync(target, renderCaseMachineDoc());

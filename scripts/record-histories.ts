@@ -14,13 +14,13 @@ import { loadTestConfig, type RakshaConfig } from '@raksha/config';
 import { applyEventUpdate, type CaseActor, type CaseRegistration, caseWorkflowId, escalationActionUpdate } from '@raksha/contracts/temporal';
 import { createDb, type Db } from '@raksha/db';
 import type { Track } from '@raksha/domain';
-import { startCaseWorker } from '../apps/worker/src/case-worker.js';
-import { bundleCaseWorkflows } from '../apps/worker/src/workflow-bundle.js';
-import { historyToJSON, type History } from '../workflows/test/fixtures/history-json.js';
-import { seed } from '../prisma/seed.js';
-import { registerCaseWorkflow } from '../test/support/case-registration.js';
-import { eventually } from '../test/support/stack.js';
-import { createTimeSkippingEnv } from '../test/support/time-skipping.js';
+import { startCaseWorker } from '@raksha/worker/case-worker';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { historyToJSON, type History } from '@raksha/workflows/test/history-json';
+import { seed } from '@raksha/prisma/seed';
+import { registerCaseWorkflow } from '@raksha/test-support/case-registration';
+import { eventually } from '@raksha/test-support/stack';
+import { createTimeSkippingEnv } from '@raksha/test-support/time-skipping';
 
 export const HISTORIES_DIR = fileURLToPath(new URL('../workflows/test/histories/', import.meta.url));
 

@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '@raksha/config';
 import { obligationChangedSignal, obligationWatchId, type WatchedObligation } from '@raksha/contracts/temporal';
 import { createDb, InstitutionRepository, ReportRepository } from '@raksha/db';
-import { watchedAhtuReferral, watchedRegistration } from '../apps/api/src/obligations/watched.js';
+import { watchedAhtuReferral, watchedRegistration } from '@raksha/api/obligations/watched';
 
 const config = loadConfig();
 const db = createDb(config.databaseUrl);

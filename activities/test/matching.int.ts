@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createDb, createMatchingPool, poolMatchingSql, ReportRepository, type Db, type NewChildReport } from '@raksha/db';
 import { KEPT_THRESHOLD, REVIEW_THRESHOLD } from '@raksha/matching';
 import { createMatcher } from '../src/matching.js';
-import { childReport, storeChildReports } from '../../test/support/child-reports.js';
-import { createScratchDb, type ScratchDb } from '../../test/support/scratch-db.js';
+import { childReport, storeChildReports } from '@raksha/test-support/child-reports';
+import { createScratchDb, type ScratchDb } from '@raksha/test-support/scratch-db';
 
 const DISTRICTS: [string, string][] = [['RJ', 'RJ-JAIPUR'], ['RJ', 'RJ-JODHPUR'], ['UP', 'UP-LUCKNOW'], ['BR', 'BR-PATNA'], ['MH', 'MH-MUMBAI'], ['DL', 'DL-NEW-DELHI']];
 

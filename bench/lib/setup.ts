@@ -5,8 +5,8 @@ import pg from 'pg';
 import { redisConnectionOptions } from '@raksha/config';
 import { NOTIFICATION_QUEUE } from '@raksha/contracts';
 import { createDb } from '@raksha/db';
-import { applyMigrations } from '../../prisma/migrations-lib.js';
-import { seed } from '../../prisma/seed.js';
+import { applyMigrations } from '@raksha/prisma/migrations-lib';
+import { seed } from '@raksha/prisma/seed';
 
 const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
 

@@ -2,9 +2,9 @@
 // why it matched, confirms it, and sees the missing report traced and the found child's case linked.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { bundleCaseWorkflows } from '../../apps/worker/src/workflow-bundle.js';
-import { en } from '../../apps/web/src/lib/messages.en.js';
-import { hi } from '../../apps/web/src/lib/messages.hi.js';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { en } from '@raksha/web/messages/en';
+import { hi } from '@raksha/web/messages/hi';
 import { as } from '../support/auth.js';
 import { eventually, startStack, type Stack } from '../support/stack.js';
 import { buildWebApp, launchBrowser, listen, signIn } from './web.js';

@@ -2,7 +2,7 @@
 // the dry run, fixes it and imports.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { bundleCaseWorkflows } from '../../apps/worker/src/workflow-bundle.js';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { isolatedDistrict, type IsolatedDistrict } from '../support/auth.js';
 import { startStack, type Stack } from '../support/stack.js';
 import { buildWebApp, launchBrowser, listen, signIn } from './web.js';

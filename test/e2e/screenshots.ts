@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
-import { bundleCaseWorkflows } from '../../apps/worker/src/workflow-bundle.js';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as } from '../support/auth.js';
 import { caseWithMissedProduction } from '../support/missed-deadline.js';
 import { createScratchDb } from '../support/scratch-db.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client, Connection } from '@temporalio/client';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { bundleCaseWorkflows } from '../../apps/worker/src/workflow-bundle.js';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { isolatedDistrict, type IsolatedDistrict } from '../support/auth.js';
 import { caseWithMissedProduction } from '../support/missed-deadline.js';
 import { eventually, startStack, type Stack } from '../support/stack.js';

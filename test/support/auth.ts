@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Stack } from './stack.js';
-import { DEMO_PASSWORD } from '../../prisma/seed-users.js';
+import { DEMO_PASSWORD } from '@raksha/prisma/seed-users';
 
 const tokens = new WeakMap<Stack, Map<string, string>>();
 

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { loadTestConfig } from '@raksha/config';
-import { applyMigrations } from '../../prisma/migrations-lib.js';
+import { applyMigrations } from '@raksha/prisma/migrations-lib';
 
 const admin = loadTestConfig().databaseUrl;
 

@@ -6,9 +6,9 @@ import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import request from 'supertest';
 import { loadTestConfig, type RakshaConfig } from '@raksha/config';
 import { createDb, type Db } from '@raksha/db';
-import { createApp } from '../../apps/api/src/app.js';
-import { startCaseWorker, type RunningWorker } from '../../apps/worker/src/case-worker.js';
-import { seed } from '../../prisma/seed.js';
+import { createApp } from '@raksha/api/app';
+import { startCaseWorker, type RunningWorker } from '@raksha/worker/case-worker';
+import { seed } from '@raksha/prisma/seed';
 
 export interface Stack {
   config: RakshaConfig;

@@ -9,12 +9,12 @@ import { applyEventUpdate, type CaseActor, caseContextQuery, type CaseRegistrati
 import { SAMPLE_ICP_GOALS } from '@raksha/case-machine';
 import { AuditRepository, createDb, type Db } from '@raksha/db';
 import type { Track } from '@raksha/domain';
-import { startCaseWorker, type RunningWorker } from '../../apps/worker/src/case-worker.js';
-import { bundleCaseWorkflows } from '../../apps/worker/src/workflow-bundle.js';
-import { seed } from '../../prisma/seed.js';
-import { eventually } from '../../test/support/stack.js';
-import { registerCaseWorkflow } from '../../test/support/case-registration.js';
-import { createTimeSkippingEnv } from '../../test/support/time-skipping.js';
+import { startCaseWorker, type RunningWorker } from '@raksha/worker/case-worker';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { seed } from '@raksha/prisma/seed';
+import { eventually } from '@raksha/test-support/stack';
+import { registerCaseWorkflow } from '@raksha/test-support/case-registration';
+import { createTimeSkippingEnv } from '@raksha/test-support/time-skipping';
 
 const OFFICER: CaseActor = { id: 'officer-1', role: 'CWC_MEMBER', body: 'CWC' };
 const DCPU_OFFICER: CaseActor = { id: 'dcpu-1', role: 'DCPU_OFFICER', body: 'DCPU' };

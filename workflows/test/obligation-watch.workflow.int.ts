@@ -7,11 +7,11 @@ import { loadTestConfig, type RakshaConfig } from '@raksha/config';
 import { CCI_REGISTRATION_RULE, registrationDueAt } from '@raksha/case-machine';
 import { escalationActionUpdate, obligationChangedSignal, obligationWatchId, obligationWatchQuery, type WatchedObligation } from '@raksha/contracts/temporal';
 import { AuditRepository, createDb, type Db } from '@raksha/db';
-import { startCaseWorker, type RunningWorker } from '../../apps/worker/src/case-worker.js';
-import { bundleCaseWorkflows } from '../../apps/worker/src/workflow-bundle.js';
-import { seed } from '../../prisma/seed.js';
-import { eventually } from '../../test/support/stack.js';
-import { createTimeSkippingEnv } from '../../test/support/time-skipping.js';
+import { startCaseWorker, type RunningWorker } from '@raksha/worker/case-worker';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { seed } from '@raksha/prisma/seed';
+import { eventually } from '@raksha/test-support/stack';
+import { createTimeSkippingEnv } from '@raksha/test-support/time-skipping';
 
 describe('obligationWatchWorkflow: a lapsed s.41 registration escalates like any deadline (time skipping)', () => {
   let env: TestWorkflowEnvironment;

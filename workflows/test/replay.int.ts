@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
-import { bundleCaseWorkflows } from '../../apps/worker/src/workflow-bundle.js';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { historyFromJSON, type History } from './fixtures/history-json.js';
 
 const HISTORIES_DIR = fileURLToPath(new URL('./histories/', import.meta.url));

@@ -8,10 +8,10 @@ import pg from 'pg';
 import { loadTestConfig, type RakshaConfig } from '@raksha/config';
 import { applyEventUpdate } from '@raksha/contracts/temporal';
 import { AuditRepository, createDb, type Db } from '@raksha/db';
-import { seed } from '../../prisma/seed.js';
-import { startAppProcess } from '../../test/support/app-process.js';
-import { registerCaseWorkflow } from '../../test/support/case-registration.js';
-import { eventually } from '../../test/support/stack.js';
+import { seed } from '@raksha/prisma/seed';
+import { startAppProcess } from '@raksha/test-support/app-process';
+import { registerCaseWorkflow } from '@raksha/test-support/case-registration';
+import { eventually } from '@raksha/test-support/stack';
 
 /** The real worker entry point (`npm run worker`) as its own process. */
 const startWorkerProcess = (config: RakshaConfig) =>

@@ -16,8 +16,8 @@ import { TokenService } from '../src/auth/token.service.js';
 import { InfrastructureModule } from '../src/infrastructure/infrastructure.module.js';
 import { ProblemDetailsFilter } from '../src/problem/problem-details.filter.js';
 import { SchemaValidationPipe } from '../src/problem/validation.js';
-import { seed } from '../../../prisma/seed.js';
-import { DEMO_PASSWORD, DEMO_USERS, demoUserId, seedBodiesAndUsers } from '../../../prisma/seed-users.js';
+import { seed } from '@raksha/prisma/seed';
+import { DEMO_PASSWORD, DEMO_USERS, demoUserId, seedBodiesAndUsers } from '@raksha/prisma/seed-users';
 
 @Module({})
 class AuthTestModule {}

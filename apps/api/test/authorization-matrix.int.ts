@@ -3,10 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client, Connection } from '@temporalio/client';
 import type { Role } from '@raksha/domain';
-import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
-import { as } from '../../../test/support/auth.js';
-import { caseWithMissedProduction } from '../../../test/support/missed-deadline.js';
-import { startStack, type Stack } from '../../../test/support/stack.js';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { as } from '@raksha/test-support/auth';
+import { caseWithMissedProduction } from '@raksha/test-support/missed-deadline';
+import { startStack, type Stack } from '@raksha/test-support/stack';
 
 /** One demo user per role: Jaipur district bodies, Rajasthan state bodies, the national monitor, a citizen. */
 const USERS: Record<Role, string> = {

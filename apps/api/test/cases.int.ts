@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { AuditRepository } from '@raksha/db';
-import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
-import { as } from '../../../test/support/auth.js';
-import { eventually, startStack, type Stack } from '../../../test/support/stack.js';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { as } from '@raksha/test-support/auth';
+import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
 const PROBLEM_JSON = /application\/problem\+json/;
 

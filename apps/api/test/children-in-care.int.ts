@@ -2,9 +2,9 @@
 // reviews → transfer → discharge, with occupancy and the timeline checked at each step.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SAMPLE_ICP_GOALS } from '@raksha/case-machine';
-import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
-import { as, isolatedDistrict, type IsolatedDistrict } from '../../../test/support/auth.js';
-import { startStack, type Stack } from '../../../test/support/stack.js';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { as, isolatedDistrict, type IsolatedDistrict } from '@raksha/test-support/auth';
+import { startStack, type Stack } from '@raksha/test-support/stack';
 
 type Headers = { Authorization: string };
 

@@ -1,8 +1,8 @@
 // The MIS dashboard over HTTP, for a district of the test's own so other tests' cases do not count.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
-import { as, isolatedDistrict } from '../../../test/support/auth.js';
-import { startStack, type Stack } from '../../../test/support/stack.js';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { as, isolatedDistrict } from '@raksha/test-support/auth';
+import { startStack, type Stack } from '@raksha/test-support/stack';
 
 describe('MIS dashboard', () => {
   let stack: Stack;

@@ -1,9 +1,9 @@
 // A state adopts its own period for a statutory deadline; its new cases run on it.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
-import { as } from '../../../test/support/auth.js';
-import { eventually, startStack, type Stack } from '../../../test/support/stack.js';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { as } from '@raksha/test-support/auth';
+import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
 /** A state of the test's own ("ZZ"), so its short deadlines never touch other tests' cases. */
 async function testState(stack: Stack) {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
-import { as } from '../../../test/support/auth.js';
-import { caseWithMissedProduction } from '../../../test/support/missed-deadline.js';
-import { startStack, type Stack } from '../../../test/support/stack.js';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { as } from '@raksha/test-support/auth';
+import { caseWithMissedProduction } from '@raksha/test-support/missed-deadline';
+import { startStack, type Stack } from '@raksha/test-support/stack';
 
 describe('escalations over HTTP: a missed deadline reaches the DCPU, who acknowledges and resolves it', () => {
   let stack: Stack;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
-import { startStack, type Stack } from '../../../test/support/stack.js';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { startStack, type Stack } from '@raksha/test-support/stack';
 
 describe('GET /health', () => {
   let stack: Stack;

@@ -1,8 +1,8 @@
 // Each role's real journey over HTTP, signed in as the seeded demo users.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
-import { as } from '../../../test/support/auth.js';
-import { startStack, type Stack } from '../../../test/support/stack.js';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { as } from '@raksha/test-support/auth';
+import { startStack, type Stack } from '@raksha/test-support/stack';
 
 describe('journeys of the people who use Raksha', () => {
   let stack: Stack;

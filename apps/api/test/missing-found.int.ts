@@ -5,9 +5,9 @@ import type { Client } from '@temporalio/client';
 import { addIsoDuration } from '@raksha/case-machine';
 import { obligationWatchId, obligationWatchQuery } from '@raksha/contracts/temporal';
 import { TEMPORAL_CLIENT } from '../src/infrastructure/tokens.js';
-import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
-import { as, freshCitizen } from '../../../test/support/auth.js';
-import { eventually, startStack, type Stack } from '../../../test/support/stack.js';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { as, freshCitizen } from '@raksha/test-support/auth';
+import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
 
 describe('missing and found children', () => {

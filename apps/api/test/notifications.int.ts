@@ -1,8 +1,8 @@
 // The in-app inbox over HTTP: what the workflows tell a body reaches that body's people, and no one else.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
-import { as, isolatedDistrict } from '../../../test/support/auth.js';
-import { eventually, startStack, type Stack } from '../../../test/support/stack.js';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { as, isolatedDistrict } from '@raksha/test-support/auth';
+import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
 describe('inbox', () => {
   let stack: Stack;

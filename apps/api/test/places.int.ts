@@ -1,8 +1,8 @@
 // Place pickers: every signed-in user reads the states and a state's districts; bad or unknown codes answer clearly.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
-import { as } from '../../../test/support/auth.js';
-import { startStack, type Stack } from '../../../test/support/stack.js';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { as } from '@raksha/test-support/auth';
+import { startStack, type Stack } from '@raksha/test-support/stack';
 
 describe('places for pickers', () => {
   let stack: Stack;

@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { AuditRepository } from '@raksha/db';
-import { bundleCaseWorkflows } from '../../worker/src/workflow-bundle.js';
-import { as, isolatedDistrict, type IsolatedDistrict } from '../../../test/support/auth.js';
-import { eventually, startStack, type Stack } from '../../../test/support/stack.js';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { as, isolatedDistrict, type IsolatedDistrict } from '@raksha/test-support/auth';
+import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
 const unique = () => randomBytes(3).toString('hex').toUpperCase();
 /** A date `days` from today in India (YYYY-MM-DD). */

@@ -10,10 +10,10 @@ import { NOTIFICATION_QUEUE } from '@raksha/contracts';
 import { createDb, type Db } from '@raksha/db';
 import { startCaseWorker, type RunningWorker } from '../src/case-worker.js';
 import { bundleCaseWorkflows } from '../src/workflow-bundle.js';
-import { seed } from '../../../prisma/seed.js';
-import { startAppProcess } from '../../../test/support/app-process.js';
-import { registerCaseWorkflow } from '../../../test/support/case-registration.js';
-import { eventually } from '../../../test/support/stack.js';
+import { seed } from '@raksha/prisma/seed';
+import { startAppProcess } from '@raksha/test-support/app-process';
+import { registerCaseWorkflow } from '@raksha/test-support/case-registration';
+import { eventually } from '@raksha/test-support/stack';
 
 // A Redis database of its own: no other test's worker may deliver (take) these jobs meanwhile.
 const REDIS_URL = 'redis://127.0.0.1:6379/3';

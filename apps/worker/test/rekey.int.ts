@@ -8,8 +8,8 @@ import { enqueueRekey, MATCHING_QUEUE, type MatchingJob } from '@raksha/contract
 import { createDb, ReportRepository, type Db, type NewChildReport } from '@raksha/db';
 import { BLOCKING_KEYS_VERSION, type ChildDescription } from '@raksha/matching';
 import { startMatchingProcessor } from '../src/matching.processor.js';
-import { childReport, storeChildReports } from '../../../test/support/child-reports.js';
-import { createScratchDb, type ScratchDb } from '../../../test/support/scratch-db.js';
+import { childReport, storeChildReports } from '@raksha/test-support/child-reports';
+import { createScratchDb, type ScratchDb } from '@raksha/test-support/scratch-db';
 
 // A Redis database of its own: no other test's worker may take these jobs.
 const redis = redisConnectionOptions('redis://127.0.0.1:6379/4');

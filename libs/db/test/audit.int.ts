@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { auditHash, AuditRepository, CaseRepository, createDb, type Db } from '@raksha/db';
-import { seed } from '../../../prisma/seed.js';
-import { createScratchDb, type ScratchDb } from '../../../test/support/scratch-db.js';
+import { seed } from '@raksha/prisma/seed';
+import { createScratchDb, type ScratchDb } from '@raksha/test-support/scratch-db';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { AuditRepository, CaseRepository, createDb, type Db, type TransitionRecord } from '@raksha/db';
-import { seed } from '../../../prisma/seed.js';
-import { createScratchDb, type ScratchDb } from '../../../test/support/scratch-db.js';
+import { seed } from '@raksha/prisma/seed';
+import { createScratchDb, type ScratchDb } from '@raksha/test-support/scratch-db';
 
 describe(CaseRepository.name, () => {
   let scratch: ScratchDb;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { CaseContext } from '@raksha/case-machine';
 import type { AdmissionRecord, AdmissionRepository, AdmitOutcome } from '@raksha/db';
-import { jaipur, people, problemOf } from '../../test/fakes.js';
+import { jaipur, people, problemOf } from '@raksha/api/test/fakes';
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { CasesService } from '../cases/cases.service.js';
 import { AdmissionsService } from './admissions.service.js';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { EFileEntryRecord, EFileRepository } from '@raksha/db';
-import { jaipur, people, problemOf } from '../../test/fakes.js';
+import { jaipur, people, problemOf } from '@raksha/api/test/fakes';
 import type { CasesService } from '../cases/cases.service.js';
 import { EFileService } from './efile.service.js';
 

@@ -3,7 +3,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { RakshaConfig } from '@raksha/config';
 import { CASE_EVENT_REJECTED } from '@raksha/contracts/temporal';
 import type { AuditRepository, CaseRepository, GeographyRepository } from '@raksha/db';
-import { fakeTemporal, jaipur, people, problemOf, updateRejected, workflowNotFound } from '../../test/fakes.js';
+import { fakeTemporal, jaipur, people, problemOf, updateRejected, workflowNotFound } from '@raksha/api/test/fakes';
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { EscalationsService } from '../escalations/escalations.service.js';
 import type { DeadlinePolicyService } from '../policy/deadline-policy.service.js';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { ESCALATION_ACTION_REJECTED } from '@raksha/contracts/temporal';
 import type { EscalationRepository } from '@raksha/db';
-import { fakeTemporal, jaipur, people, problemOf, updateRejected } from '../../test/fakes.js';
+import { fakeTemporal, jaipur, people, problemOf, updateRejected } from '@raksha/api/test/fakes';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { EscalationsService } from './escalations.service.js';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { DEADLINE_IDS } from '@raksha/case-machine';
 import type { DeadlinePolicyRepository, GeographyRepository } from '@raksha/db';
-import { people, problemOf } from '../../test/fakes.js';
+import { people, problemOf } from '@raksha/api/test/fakes';
 import { DeadlinePolicyService } from './deadline-policy.service.js';
 
 const deadlineId = DEADLINE_IDS[0]!;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { BodyRosterRecord, BodyRosterRepository, InstitutionRepository } from '@raksha/db';
-import { people, problemOf } from '../../test/fakes.js';
+import { people, problemOf } from '@raksha/api/test/fakes';
 import { BodiesService } from './bodies.service.js';
 import type { ReplaceMembersBody } from '@raksha/contracts';
 

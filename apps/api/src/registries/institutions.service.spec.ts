@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { GeographyRepository, InstitutionChanges, InstitutionRecord, InstitutionRepository, NewInstitution } from '@raksha/db';
-import { people, problemOf } from '../../test/fakes.js';
+import { people, problemOf } from '@raksha/api/test/fakes';
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { RegistrationWatch } from './registration-watch.js';
 import { InstitutionsService } from './institutions.service.js';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { ContactVerificationRepository } from '@raksha/db';
-import { people, problemOf } from '../../test/fakes.js';
+import { people, problemOf } from '@raksha/api/test/fakes';
 import { ContactVerificationService, type ContactCodeSender } from './contact-verification.service.js';
 
 type Pending = { id: string; userId: string; channel: string; address: string; codeHash: string; attempts: number; verifiedAt?: Date };

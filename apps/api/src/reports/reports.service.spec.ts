@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { ChildReportRow, ContactVerificationRepository, GeographyRepository, ReportRepository } from '@raksha/db';
-import { jaipur, people, problemOf } from '../../test/fakes.js';
+import { jaipur, people, problemOf } from '@raksha/api/test/fakes';
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { CasesService } from '../cases/cases.service.js';
 import type { ObligationWatchClient } from '../obligations/obligation-watch.client.js';
