@@ -1,7 +1,7 @@
 // Cases: what registering a case, sending it an event and reading cases take (validated by Nest's Standard Schema
 // pipe, which zod implements) and what they answer.
 import { z } from 'zod';
-import { TRACKS, type OpenDeadline } from '@raksha/domain';
+import { TRACK_BODY, TRACKS, type OpenDeadline } from '@raksha/domain';
 import { actorRef, cursorPage, isoTime, lgdCode } from './shared.js';
 
 /** A child's gender as a case or a report records it. */
@@ -37,7 +37,7 @@ export const caseListQuery = z.strictObject({
   track: z.enum(TRACKS).optional(),
   phase: CASE_PHASE_FILTER.optional(),
   /** cases awaiting this body: CWC (CNCP) or JJB (CICL) */
-  body: z.enum(['CWC', 'JJB']).optional(),
+  body: z.enum(TRACK_BODY).optional(),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   registeredFrom: z.iso.datetime({ offset: true }).optional(),
   registeredTo: z.iso.datetime({ offset: true }).optional(),
