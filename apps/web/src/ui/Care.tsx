@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { CarePlanAnswer, EFileEntryView } from '@raksha/contracts';
+import { hasPermission, type Role } from '@raksha/domain';
 import { formatDate, humanize, type MessageKey } from '../lib/i18n.js';
 import { Show, errorText } from './bits.js';
 import { useApp, useLoad } from './context.js';
@@ -80,7 +81,7 @@ export function EFileSection({ caseId }: { caseId: string }) {
   const [occurredOn, setOccurredOn] = useState(() => new Date().toISOString().slice(0, 10));
   const [details, setDetails] = useState<Record<string, string>>({});
   const [msg, setMsg] = useState<{ ok: boolean; text: string }>();
-  const mayWrite = session.user.roles.some((r) => ['CCI_STAFF', 'DCPU_OFFICER', 'PROBATION_OFFICER'].includes(r));
+  const mayWrite = hasPermission(session.user.roles as Role[], 'efile:write');
   const fields = EFILE_KINDS[section]?.[kind] ?? [];
 
   async function submit(e: FormEvent) {
