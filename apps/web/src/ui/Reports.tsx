@@ -214,7 +214,7 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
     if (!file) return;
     const check = checkPhoto(file);
     if (!check.ok) {
-      setPhotoError(check.reason === 'size' ? t('rep.photoTooLarge', { kb: Math.ceil(file.size / 1024) }) : t('rep.photoType'));
+      setPhotoError(check.reason === 'size' ? t('rep.photoTooLarge', { kb: Math.ceil(file.size / 1000) }) : t('rep.photoType'));
       return;
     }
     const reader = new FileReader();
