@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { CASE_PHASES } from '@raksha/case-machine';
 import type { CasePage } from '@raksha/contracts';
-import { LoadMore, PageTitle, Show } from './bits.js';
+import { PageTitle, PagedList } from './bits.js';
 import { CaseRow } from './CaseRow.js';
 import { useApp, usePages } from './context.js';
 import { PlacePicker } from './PlacePicker.js';
@@ -86,23 +86,9 @@ export function CaseList({ mode }: { mode: 'list' | 'search' }) {
           </button>
         </form>
       )}
-      <Show loaded={pages.first}>
-        {(first) => {
-          const items = [...first, ...pages.rest];
-          return items.length === 0 ? (
-            <p>{t('cases.empty')}</p>
-          ) : (
-            <>
-              <ol className="list" aria-label={t('cases.title')}>
-                {items.map((c) => (
-                  <CaseRow key={c.id} c={c} />
-                ))}
-              </ol>
-              <LoadMore pages={pages} />
-            </>
-          );
-        }}
-      </Show>
+      <PagedList pages={pages} empty={t('cases.empty')} label={t('cases.title')}>
+        {(c) => <CaseRow key={c.id} c={c} />}
+      </PagedList>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { type BodyView, type ImportOutcome, type ImportRejection, type InstitutionView, MEMBER_SEATS, type MemberView, type OccupancyView, type Page, type RegistrationView, type RegistryHistoryEntry, WEEKDAYS } from '@raksha/contracts';
 import { AGE_BANDS, CAPACITY_GENDERS, INSTITUTION_KINDS, INSTITUTION_MANAGEMENT } from '@raksha/domain';
 import { formatDate, formatDateTime, humanize, type MessageKey } from '../lib/i18n.js';
-import { Link, LoadMore, PageTitle, Show, errorText } from './bits.js';
+import { Link, PageTitle, PagedList, Show, errorText } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 import { ApiError, problemOf } from '../lib/api.js';
@@ -93,31 +93,20 @@ export function InstitutionList() {
           <label htmlFor="inst-expiring">{t('inst.expiringOnly')}</label>
         </div>
       </div>
-      <Show loaded={pages.first}>
-        {(first) =>
-          first.length === 0 ? (
-            <p>{t('inst.empty')}</p>
-          ) : (
-            <>
-              <ol className="list">
-                {[...first, ...pages.rest].map((i) => (
-                  <li key={i.id} className="card case-row" data-testid="institution">
-                    <Link to={`/registry/institutions/${i.id}`} className="case-link">
-                      <span className="child">{i.name}</span>
-                    </Link>
-                    <span className="meta">
-                      {tx(`inst.kind.${i.kind}`, humanize(i.kind))} · {tx(`inst.management.${i.management}`, humanize(i.management))} · {i.districtCode}
-                    </span>
-                    <RegStatus r={i.registration} />
-                    <OccupancyCell id={i.id} />
-                  </li>
-                ))}
-              </ol>
-              <LoadMore pages={pages} />
-            </>
-          )
-        }
-      </Show>
+      <PagedList pages={pages} empty={t('inst.empty')}>
+        {(i) => (
+          <li key={i.id} className="card case-row" data-testid="institution">
+            <Link to={`/registry/institutions/${i.id}`} className="case-link">
+              <span className="child">{i.name}</span>
+            </Link>
+            <span className="meta">
+              {tx(`inst.kind.${i.kind}`, humanize(i.kind))} · {tx(`inst.management.${i.management}`, humanize(i.management))} · {i.districtCode}
+            </span>
+            <RegStatus r={i.registration} />
+            <OccupancyCell id={i.id} />
+          </li>
+        )}
+      </PagedList>
     </section>
   );
 }

@@ -14,7 +14,7 @@ import {
   percent,
   type ChildFormValues,
 } from '../lib/reports.js';
-import { Link, LoadMore, PageTitle, Show, errorText } from './bits.js';
+import { Link, PageTitle, PagedList, Show, errorText } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 
@@ -105,22 +105,9 @@ export function ReportList() {
           {t('rep.search')}
         </button>
       </form>
-      <Show loaded={pages.first}>
-        {(first) =>
-          first.length === 0 ? (
-            <p>{t('rep.empty')}</p>
-          ) : (
-            <>
-              <ol className="list">
-                {[...first, ...pages.rest].map((r) => (
-                  <ReportRow key={r.id} r={r} />
-                ))}
-              </ol>
-              <LoadMore pages={pages} />
-            </>
-          )
-        }
-      </Show>
+      <PagedList pages={pages} empty={t('rep.empty')}>
+        {(r) => <ReportRow key={r.id} r={r} />}
+      </PagedList>
     </section>
   );
 }
