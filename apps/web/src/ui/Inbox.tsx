@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { NotificationView } from '@raksha/contracts';
 import { formatDateTime } from '../lib/i18n.js';
 import { candidateIdIn, codeIn } from '../lib/reports.js';
-import { Link, PageTitle, Show, errorText } from './bits.js';
+import { FieldError, Link, PageTitle, Show, errorText } from './bits.js';
 import { useApp, useLoad } from './context.js';
 
 /** Messages to the user's body and to them: match e-alerts link to the candidate, escalations to the case. */
@@ -31,11 +31,7 @@ export function Inbox() {
           {t('inbox.unread')}
         </button>
       </div>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
       <Show loaded={list}>
         {(items) =>
           items.length === 0 ? (

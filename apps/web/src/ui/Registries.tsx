@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { type BodyView, type ImportOutcome, type ImportRejection, type InstitutionView, MEMBER_SEATS, type MemberView, type OccupancyView, type Page, type RegistrationView, type RegistryHistoryEntry, WEEKDAYS } from '@raksha/contracts';
 import { AGE_BANDS, CAPACITY_GENDERS, INSTITUTION_KINDS, INSTITUTION_MANAGEMENT } from '@raksha/domain';
 import { formatDate, formatDateTime, humanize, type MessageKey } from '../lib/i18n.js';
-import { Link, PageTitle, PagedList, Show, errorText } from './bits.js';
+import { FieldError, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 import { ApiError, problemOf } from '../lib/api.js';
@@ -251,13 +251,11 @@ export function InstitutionForm({ existing, onSaved }: { existing?: InstitutionV
   const [address, setAddress] = useState(existing?.address ?? '');
   const [phone, setPhone] = useState(existing?.phone ?? '');
   const [caps, setCaps] = useState<Record<string, string>>(() => Object.fromEntries((existing?.capacities ?? []).map((c) => [`${c.gender} ${c.ageBand}`, String(c.sanctioned)])));
-  const [error, setError] = useState<string>();
+  const { error, setError, busy, run } = useSubmit();
   const [conflict, setConflict] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(undefined);
     setConflict(false);
     const hasReg = regNo.trim() || regFrom || regUntil;
     if (hasReg && !(regNo.trim() && regFrom && regUntil)) return setError(t('inst.regAllThree'));
@@ -276,8 +274,7 @@ export function InstitutionForm({ existing, onSaved }: { existing?: InstitutionV
       phone: phone.trim() || null,
       capacities,
     };
-    setBusy(true);
-    try {
+    await run(async () => {
       if (existing) {
         const res = await api.raw('PATCH', `/institutions/${encodeURIComponent(existing.id)}`, body, { 'If-Match': `"${existing.version}"` });
         if (res.status === 409) {
@@ -290,11 +287,7 @@ export function InstitutionForm({ existing, onSaved }: { existing?: InstitutionV
         const created = await api.post<InstitutionView>('/institutions', { ...body, districtCode: place.districtCode });
         navigate(`/registry/institutions/${created.id}`);
       }
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -390,11 +383,7 @@ export function InstitutionForm({ existing, onSaved }: { existing?: InstitutionV
           </button>
         </div>
       )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
       <button type="submit" className="primary" disabled={busy}>
         {t('inst.save')}
       </button>
@@ -419,8 +408,7 @@ export function ImportInstitutions() {
   const [rejected, setRejected] = useState<ImportRejection[]>();
   const [checked, setChecked] = useState<{ valid: number }>();
   const [done, setDone] = useState<{ imported: number; ids: string[] }>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit();
 
   function changed(text: string) {
     setCsv(text);
@@ -433,10 +421,8 @@ export function ImportInstitutions() {
     if (blob) changed(await blob.text());
   }
   async function send(dryRun: boolean) {
-    setError(undefined);
     setRejected(undefined);
-    setBusy(true);
-    try {
+    await run(async () => {
       const res = await api.raw('POST', `/institutions/import${dryRun ? '?dryRun=true' : ''}`, { csv });
       const body = res.body as Partial<ImportOutcome> & { rejected?: ImportRejection[] };
       if (res.status === 422 && Array.isArray(body.rejected)) {
@@ -445,11 +431,7 @@ export function ImportInstitutions() {
       } else if (res.status >= 300) throw new ApiError(res.status, problemOf(res));
       else if (dryRun) setChecked({ valid: body.valid ?? 0 });
       else setDone({ imported: body.imported ?? 0, ids: body.ids ?? [] });
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -474,11 +456,7 @@ export function ImportInstitutions() {
         </div>
         {!checked && !done && <p className="muted small">{t('imp.checkFirst')}</p>}
       </div>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
       {rejected && (
         <section className="card" role="alert" aria-labelledby="rej-h">
           <h2 id="rej-h">{t('imp.rejected', { count: rejected.length })}</h2>

@@ -14,7 +14,7 @@ import {
   percent,
   type ChildFormValues,
 } from '../lib/reports.js';
-import { Link, PageTitle, PagedList, Show, errorText } from './bits.js';
+import { FieldError, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 
@@ -190,9 +190,8 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
   const [caseId, setCaseId] = useState('');
   const [photo, setPhoto] = useState<{ contentType: string; base64: string }>();
   const [photoError, setPhotoError] = useState<string>();
-  const [error, setError] = useState<string>();
+  const { error, setError, busy, run } = useSubmit();
   const [needsVerify, setNeedsVerify] = useState(false);
-  const [busy, setBusy] = useState(false);
   const set = (k: keyof ChildFormValues) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [k]: e.target.value }));
 
   function choosePhoto(file: File | undefined) {
@@ -212,27 +211,23 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(undefined);
     setNeedsVerify(false);
     if (!online) return setError(t('common.needsConnection'));
     if (!v.gender) return setError(t('rep.genderRequired'));
     if (kind === 'MISSING' && !who.citizen && !policeRef.trim()) return setError(t('rep.policeRefRequired'));
     if (photoError) return setError(photoError);
-    setBusy(true);
-    try {
+    await run(async () => {
       const place = { districtCode: where.districtCode, ...(placeText.trim() && { text: placeText.trim() }) };
       const body =
         kind === 'MISSING'
           ? { child: childOf(v), lastSeenAt: istDateTime(when), place, ...(!who.citizen && { policeRef: policeRef.trim() }), ...(photo && { photo }) }
           : { child: childOf(v), foundAt: istDateTime(when), place, ...(caseId.trim() && { caseId: caseId.trim() }), ...(photo && { photo }) };
-      const r = await api.post<ReportView>(kind === 'MISSING' ? '/reports/missing' : '/reports/found', body);
+      const r = await api.post<ReportView>(kind === 'MISSING' ? '/reports/missing' : '/reports/found', body).catch((err: unknown) => {
+        if (err instanceof ApiError && err.status === 403 && String(err.problem.title + (err.problem.detail ?? '')).match(/verif/i)) setNeedsVerify(true);
+        throw err;
+      });
       navigate(`/reports/${r.id}`);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 403 && String(err.problem.title + (err.problem.detail ?? '')).match(/verif/i)) setNeedsVerify(true);
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const opt = <span className="muted">{t('common.optional')}</span>;
@@ -371,11 +366,7 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
         <p id="rp-photo-hint" className="muted small">
           {t('rep.photoHint')}
         </p>
-        {photoError && (
-          <p role="alert" className="field-error">
-            {photoError}
-          </p>
-        )}
+        <FieldError error={photoError} />
         {error && (
           <div role="alert" className="field-error">
             <p>{error}</p>
@@ -490,11 +481,7 @@ function AcceptForm({ r, onDone }: { r: ReportView; onDone(): void }) {
       <p className="muted">{t('rep.acceptIntro')}</p>
       <label htmlFor="acc-ref">{t('rep.policeRef')}</label>
       <input id="acc-ref" required value={policeRef} onChange={(e) => setPoliceRef(e.target.value)} />
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
       <button type="submit" className="primary">
         {t('rep.acceptSubmit')}
       </button>
@@ -533,11 +520,7 @@ function CloseForm({ r, onDone }: { r: ReportView; onDone(): void }) {
         </select>
         <label htmlFor="close-note">{t('rep.closeNote')}</label>
         <textarea id="close-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-        {error && (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        )}
+        <FieldError error={error} />
         <button type="submit">{t('rep.closeSubmit')}</button>
       </form>
     </details>
@@ -642,8 +625,7 @@ export function CandidateDetail({ candidateId }: { candidateId: string }) {
   const who = useWho();
   const cand = useLoad(() => api.get<MatchCandidateView>(`/match-candidates/${candidateId}`), [candidateId]);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSubmit();
   const [outcome, setOutcome] = useState<MatchCandidateView>();
   const outcomeRef = useRef<HTMLDivElement>(null);
   // on a phone the decision is far below the outcome: bring the outcome into view and focus
@@ -654,19 +636,13 @@ export function CandidateDetail({ candidateId }: { candidateId: string }) {
   }, [outcome]);
 
   async function decide(decision: 'CONFIRM' | 'REJECT') {
-    setError(undefined);
     if (!online) return setError(t('common.needsConnection'));
     if (note.trim().length < 5) return setError(t('cand.noteHint'));
-    setBusy(true);
-    try {
+    await run(async () => {
       const res = await api.post<CandidateDecision>(`/match-candidates/${candidateId}/decision`, { decision, note: note.trim() });
       setOutcome(res.candidate);
       cand.reload();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -720,11 +696,7 @@ export function CandidateDetail({ candidateId }: { candidateId: string }) {
                 <p id="cand-note-hint" className="muted small">
                   {t('cand.noteHint')}
                 </p>
-                {error && (
-                  <p role="alert" className="field-error">
-                    {error}
-                  </p>
-                )}
+                <FieldError error={error} />
                 <div className="row">
                   <button type="button" className="primary" disabled={busy} onClick={() => void decide('CONFIRM')}>
                     {t('cand.confirm')}
