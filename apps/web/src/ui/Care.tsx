@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { CarePlanAnswer, EFileEntryView } from '@raksha/contracts';
 import { hasPermission, type Role } from '@raksha/domain';
 import { formatDate, humanize, type MessageKey } from '../lib/i18n.js';
-import { Show, errorText } from './bits.js';
+import { Choose, Show, errorText } from './bits.js';
 import { useApp, useLoad } from './context.js';
 
 export function CarePlanSection({ caseId }: { caseId: string }) {
@@ -150,13 +150,7 @@ export function EFileSection({ caseId }: { caseId: string }) {
             ))}
           </select>
           <label htmlFor="efile-kind">{t('efile.kind')}</label>
-          <select id="efile-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-            {Object.keys(EFILE_KINDS[section] ?? {}).map((k) => (
-              <option key={k} value={k}>
-                {t(`efile.kind.${k}` as MessageKey)}
-              </option>
-            ))}
-          </select>
+          <Choose id="efile-kind" value={kind} onChange={setKind} options={Object.keys(EFILE_KINDS[section] ?? {})} label={(k) => t(`efile.kind.${k}` as MessageKey)} />
           <label htmlFor="efile-date">{t('efile.date')}</label>
           <input id="efile-date" type="date" required value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)} />
           {fields.map((f) => (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ESCALATION_STATUSES, type EscalationStatus, type EscalationView } from '@raksha/contracts';
 import { formatDateTime } from '../lib/i18n.js';
-import { FieldError, Link, PageTitle, Show, useSubmit } from './bits.js';
+import { FieldError, Link, PageTitle, Show, Tabs, useSubmit } from './bits.js';
 import { useApp, useLoad } from './context.js';
 
 
@@ -13,13 +13,7 @@ export function Escalations() {
     <section aria-labelledby="page-title">
       <PageTitle>{t('esc.title')}</PageTitle>
       <p className="muted">{t('esc.intro')}</p>
-      <div role="group" aria-label={t('esc.filter')} className="tabs">
-        {ESCALATION_STATUSES.map((s) => (
-          <button key={s} type="button" aria-pressed={s === status} className={s === status ? 'active' : ''} onClick={() => setStatus(s)}>
-            {t(`esc.status.${s}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs label={t('esc.filter')} options={ESCALATION_STATUSES} value={status} onChange={setStatus} optionLabel={(s) => t(`esc.status.${s}`)} />
       <Show loaded={list}>
         {(items) =>
           items.length === 0 ? (

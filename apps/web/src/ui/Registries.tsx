@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { type BodyView, type ImportOutcome, type ImportRejection, type InstitutionView, MEMBER_SEATS, type MemberView, type OccupancyView, type Page, type RegistrationView, type RegistryHistoryEntry, WEEKDAYS } from '@raksha/contracts';
 import { AGE_BANDS, CAPACITY_GENDERS, INSTITUTION_KINDS, INSTITUTION_MANAGEMENT } from '@raksha/domain';
 import { formatDate, formatDateTime, humanize, type MessageKey } from '../lib/i18n.js';
-import { FieldError, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
+import { Choose, FieldError, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 import { ApiError, problemOf } from '../lib/api.js';
@@ -70,18 +70,7 @@ export function InstitutionList() {
       <div className="card filters">
         <div>
           <label htmlFor="inst-kind">{t('inst.kind')}</label>
-          <select
-            id="inst-kind"
-            value={kind}
-            onChange={(e) => setKind(e.target.value)}
-          >
-            <option value="">{t('rep.any')}</option>
-            {INSTITUTION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {tx(`inst.kind.${k}`, humanize(k))}
-              </option>
-            ))}
-          </select>
+          <Choose id="inst-kind" value={kind} onChange={setKind} none={t('rep.any')} options={INSTITUTION_KINDS} label={(k) => tx(`inst.kind.${k}`, humanize(k))} />
         </div>
         <div className="check">
           <input
@@ -299,21 +288,9 @@ export function InstitutionForm({ existing, onSaved }: { existing?: InstitutionV
         <PlacePicker idPrefix="if" value={place} onChange={setPlace} fixedStateCode={own?.stateCode} required />
       )}
       <label htmlFor="if-kind">{t('inst.kind')}</label>
-      <select id="if-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-        {INSTITUTION_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {tx(`inst.kind.${k}`, humanize(k))}
-          </option>
-        ))}
-      </select>
+      <Choose id="if-kind" value={kind} onChange={setKind} options={INSTITUTION_KINDS} label={(k) => tx(`inst.kind.${k}`, humanize(k))} />
       <label htmlFor="if-mgmt">{t('inst.management')}</label>
-      <select id="if-mgmt" value={management} onChange={(e) => setManagement(e.target.value)}>
-        {INSTITUTION_MANAGEMENT.map((k) => (
-          <option key={k} value={k}>
-            {tx(`inst.management.${k}`, humanize(k))}
-          </option>
-        ))}
-      </select>
+      <Choose id="if-mgmt" value={management} onChange={setManagement} options={INSTITUTION_MANAGEMENT} label={(k) => tx(`inst.management.${k}`, humanize(k))} />
       <fieldset>
         <legend>{t('reg.title')}</legend>
         <label htmlFor="if-regno">

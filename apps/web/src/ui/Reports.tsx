@@ -14,7 +14,7 @@ import {
   percent,
   type ChildFormValues,
 } from '../lib/reports.js';
-import { FieldError, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
+import { Choose, FieldError, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 
@@ -81,25 +81,11 @@ export function ReportList() {
         </div>
         <div>
           <label htmlFor="rf-kind">{t('rep.kind')}</label>
-          <select id="rf-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="">{t('rep.any')}</option>
-            {REPORT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`rep.kind.${k}`)}
-              </option>
-            ))}
-          </select>
+          <Choose id="rf-kind" value={kind} onChange={setKind} none={t('rep.any')} options={REPORT_KINDS} label={(k) => t(`rep.kind.${k}`)} />
         </div>
         <div>
           <label htmlFor="rf-status">{t('rep.status')}</label>
-          <select id="rf-status" value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">{t('rep.any')}</option>
-            {REPORT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`rep.status.${s}`)}
-              </option>
-            ))}
-          </select>
+          <Choose id="rf-status" value={status} onChange={setStatus} none={t('rep.any')} options={REPORT_STATUSES} label={(s) => t(`rep.status.${s}`)} />
         </div>
         <button type="submit" className="primary">
           {t('rep.search')}
@@ -192,7 +178,8 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
   const [photoError, setPhotoError] = useState<string>();
   const { error, setError, busy, run } = useSubmit();
   const [needsVerify, setNeedsVerify] = useState(false);
-  const set = (k: keyof ChildFormValues) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [k]: e.target.value }));
+  const setField = (k: keyof ChildFormValues) => (value: string) => setV((old) => ({ ...old, [k]: value }));
+  const set = (k: keyof ChildFormValues) => (e: { target: { value: string } }) => setField(k)(e.target.value);
 
   function choosePhoto(file: File | undefined) {
     setPhoto(undefined);
@@ -264,14 +251,7 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
           </label>
           <input id="rp-mother" value={v.mother ?? ''} onChange={set('mother')} />
           <label htmlFor="rp-gender">{t('child.gender')}</label>
-          <select id="rp-gender" required value={v.gender ?? ''} onChange={set('gender')}>
-            <option value="">{t('form.choose')}</option>
-            {CHILD_GENDERS.map((g) => (
-              <option key={g} value={g}>
-                {t(`register.gender.${g}`)}
-              </option>
-            ))}
-          </select>
+          <Choose id="rp-gender" required value={v.gender ?? ''} onChange={setField('gender')} none={t('form.choose')} options={CHILD_GENDERS} label={(g) => t(`register.gender.${g}`)} />
           <div className="pair">
             <div>
               <label htmlFor="rp-age-min">
@@ -307,14 +287,7 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
           <label htmlFor="rp-complexion">
             {t('child.complexion')} {opt}
           </label>
-          <select id="rp-complexion" value={v.complexion ?? ''} onChange={set('complexion')}>
-            <option value="">{t('form.choose')}</option>
-            {COMPLEXION_VALUES.map((c) => (
-              <option key={c} value={c}>
-                {t(`child.complexion.${c}`)}
-              </option>
-            ))}
-          </select>
+          <Choose id="rp-complexion" value={v.complexion ?? ''} onChange={setField('complexion')} none={t('form.choose')} options={COMPLEXION_VALUES} label={(c) => t(`child.complexion.${c}`)} />
           <label htmlFor="rp-marks">
             {t('child.marks')} {opt}
           </label>
@@ -510,14 +483,7 @@ function CloseForm({ r, onDone }: { r: ReportView; onDone(): void }) {
       <summary>{t('rep.close')}</summary>
       <form onSubmit={submit} noValidate>
         <label htmlFor="close-reason">{t('rep.closeReason')}</label>
-        <select id="close-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
-          <option value="">{t('form.choose')}</option>
-          {CLOSE_REASONS.map((x) => (
-            <option key={x} value={x}>
-              {t(`rep.closeReason.${x}`)}
-            </option>
-          ))}
-        </select>
+        <Choose id="close-reason" value={reason} onChange={setReason} none={t('form.choose')} options={CLOSE_REASONS} label={(x) => t(`rep.closeReason.${x}`)} />
         <label htmlFor="close-note">{t('rep.closeNote')}</label>
         <textarea id="close-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
         <FieldError error={error} />

@@ -124,7 +124,7 @@ export function Choose<T extends string>(props: {
 }
 
 /** Buttons that choose one of a few values, the chosen one pressed: a list's filter. */
-export function Tabs<T extends string | boolean>({ label, options, value, onChange, optionLabel }: { label: string; options: readonly T[]; value: T; onChange(value: T): void; optionLabel(option: T): string }) {
+export function Tabs<T extends string | boolean>({ label, options, value, onChange, optionLabel }: { label: string; options: readonly T[]; value: NoInfer<T>; onChange(value: NoInfer<T>): void; optionLabel(option: NoInfer<T>): string }) {
   return (
     <div role="group" aria-label={label} className="tabs">
       {options.map((o) => (
