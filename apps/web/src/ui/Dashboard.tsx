@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { DashboardArea, DashboardOverview, DashboardSection } from '@raksha/contracts';
 import { dashboardQuery, type DashboardScope } from '../lib/dashboard.js';
 import { formatDate } from '../lib/i18n.js';
-import { Choose, PageTitle, Show, errorText } from './bits.js';
+import { Choose, ColumnHeads, PageTitle, Show, errorText } from './bits.js';
 import { useApp, useLoad } from './context.js';
 import { PlacePicker, useStateName } from './PlacePicker.js';
 
@@ -218,15 +218,7 @@ function Table({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
   if (rows.length === 0) return <p>{t('dash.nothing')}</p>;
   return (
     <table className="data">
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th key={h} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeads columns={head} />
       <tbody>
         {rows.map((r, i) => (
           <tr key={i}>

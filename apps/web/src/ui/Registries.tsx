@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { type BodyView, type ImportOutcome, type ImportRejection, type InstitutionView, MEMBER_SEATS, type MemberView, type OccupancyView, type Page, type RegistrationView, type RegistryHistoryEntry, WEEKDAYS } from '@raksha/contracts';
 import { AGE_BANDS, CAPACITY_GENDERS, INSTITUTION_KINDS, INSTITUTION_MANAGEMENT } from '@raksha/domain';
 import { formatDate, formatDateTime, humanize, type MessageKey } from '../lib/i18n.js';
-import { Choose, FieldError, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
+import { Choose, ColumnHeads, FieldError, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 import { ApiError, problemOf } from '../lib/api.js';
@@ -149,14 +149,7 @@ export function InstitutionPage({ id }: { id: string }) {
                   <Meter occupied={o.total.occupied} sanctioned={o.total.sanctioned} />
                   <div className="table-wrap">
                     <table className="data">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('inst.gender')}</th>
-                          <th scope="col">{t('inst.ageBand')}</th>
-                          <th scope="col">{t('inst.sanctioned')}</th>
-                          <th scope="col">{t('inst.occupied')}</th>
-                        </tr>
-                      </thead>
+                      <ColumnHeads columns={[t('inst.gender'), t('inst.ageBand'), t('inst.sanctioned'), t('inst.occupied')]} />
                       <tbody>
                         {o.rows.map((r) => (
                           <tr key={r.gender + r.ageBand} className={r.occupied > r.sanctioned ? 'overdue' : ''}>
@@ -440,13 +433,7 @@ export function ImportInstitutions() {
           <p>{t('imp.nothingWritten')}</p>
           <div className="table-wrap">
             <table className="data" data-testid="rejected">
-              <thead>
-                <tr>
-                  <th scope="col">{t('imp.row')}</th>
-                  <th scope="col">{t('imp.column')}</th>
-                  <th scope="col">{t('imp.reason')}</th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={[t('imp.row'), t('imp.column'), t('imp.reason')]} />
               <tbody>
                 {rejected.map((r, i) => (
                   <tr key={i}>

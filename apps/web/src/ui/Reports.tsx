@@ -14,7 +14,7 @@ import {
   percent,
   type ChildFormValues,
 } from '../lib/reports.js';
-import { Choose, FieldError, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
+import { Choose, ColumnHeads, FieldError, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 
@@ -556,13 +556,7 @@ function Explanation({ c }: { c: MatchCandidateView }) {
   return (
     <table className="explain" data-testid="explanation">
       <caption className="sr-only">{t('cand.why')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('cand.field')}</th>
-          <th scope="col">{t('cand.bearing')}</th>
-          <th scope="col">{t('cand.reason')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={[t('cand.field'), t('cand.bearing'), t('cand.reason')]} />
       <tbody>
         {fields.map((f) => {
           const b = bearingOf(f);

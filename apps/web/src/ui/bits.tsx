@@ -99,6 +99,21 @@ export function PagedList<T>({ pages, empty, label, children }: { pages: ReturnT
   );
 }
 
+/** A table's column headings. */
+export function ColumnHeads({ columns }: { columns: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((h) => (
+          <th key={h} scope="col">
+            {h}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /** A select of codes, each shown by its label; `none`, when given, is the empty first choice. */
 export function Choose<T extends string>(props: {
   id: string;
