@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { CarePlanAnswer, EFileEntryView } from '@raksha/contracts';
 import { hasPermission, type Role } from '@raksha/domain';
 import { formatDate, humanize, type MessageKey } from '../lib/i18n.js';
-import { Choose, Show, errorText } from './bits.js';
+import { Choose, FieldLabel, Show, errorText } from './bits.js';
 import { useApp, useLoad } from './context.js';
 
 export function CarePlanSection({ caseId }: { caseId: string }) {
@@ -155,9 +155,9 @@ export function EFileSection({ caseId }: { caseId: string }) {
           <input id="efile-date" type="date" required value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)} />
           {fields.map((f) => (
             <div key={f} className="field">
-              <label htmlFor={`efile-${f}`}>
-                {t(`efile.field.${f}` as MessageKey)} {!REQUIRED[kind]?.includes(f) && <span className="muted">{t('common.optional')}</span>}
-              </label>
+              <FieldLabel htmlFor={`efile-${f}`} optional={!REQUIRED[kind]?.includes(f)}>
+                {t(`efile.field.${f}` as MessageKey)}
+              </FieldLabel>
               <input
                 id={`efile-${f}`}
                 type={NUMERIC.has(f) ? 'number' : 'text'}

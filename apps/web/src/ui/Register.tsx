@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { newId } from '../lib/ids.js';
 import { type CaseStatus, CHILD_GENDERS } from '@raksha/contracts';
 import { registrableTracks } from '../lib/roles.js';
-import { Choose, FieldError, PageTitle, useSubmit } from './bits.js';
+import { Choose, FieldError, FieldLabel, PageTitle, useSubmit } from './bits.js';
 import { useApp } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 
@@ -50,17 +50,11 @@ export function Register() {
           ))}
         </fieldset>
         <PlacePicker idPrefix="r" value={place} onChange={setPlace} fixedStateCode={own?.stateCode} required />
-        <label htmlFor="r-name">
-          {t('register.childName')} <span className="muted">{t('common.optional')}</span>
-        </label>
+        <FieldLabel htmlFor="r-name" optional>{t('register.childName')}</FieldLabel>
         <input id="r-name" value={name} onChange={(e) => setName(e.target.value)} />
-        <label htmlFor="r-age">
-          {t('register.age')} <span className="muted">{t('common.optional')}</span>
-        </label>
+        <FieldLabel htmlFor="r-age" optional>{t('register.age')}</FieldLabel>
         <input id="r-age" type="number" inputMode="numeric" min={0} max={17} value={age} onChange={(e) => setAge(e.target.value)} />
-        <label htmlFor="r-gender">
-          {t('register.gender')} <span className="muted">{t('common.optional')}</span>
-        </label>
+        <FieldLabel htmlFor="r-gender" optional>{t('register.gender')}</FieldLabel>
         <Choose id="r-gender" value={gender} onChange={setGender} none={t('form.choose')} options={CHILD_GENDERS} label={(g) => t(`register.gender.${g}`)} />
         <FieldError error={error} />
         <button type="submit" className="primary" disabled={busy}>

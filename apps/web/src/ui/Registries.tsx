@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { type BodyView, type ImportOutcome, type ImportRejection, type InstitutionView, MEMBER_SEATS, type MemberView, type OccupancyView, type Page, type RegistrationView, type RegistryHistoryEntry, WEEKDAYS } from '@raksha/contracts';
 import { AGE_BANDS, CAPACITY_GENDERS, INSTITUTION_KINDS, INSTITUTION_MANAGEMENT } from '@raksha/domain';
 import { formatDate, formatDateTime, humanize, type MessageKey } from '../lib/i18n.js';
-import { Choose, ColumnHeads, FieldError, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
+import { Choose, ColumnHeads, FieldError, FieldLabel, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 import { ApiError, problemOf } from '../lib/api.js';
@@ -286,9 +286,7 @@ export function InstitutionForm({ existing, onSaved }: { existing?: InstitutionV
       <Choose id="if-mgmt" value={management} onChange={setManagement} options={INSTITUTION_MANAGEMENT} label={(k) => tx(`inst.management.${k}`, humanize(k))} />
       <fieldset>
         <legend>{t('reg.title')}</legend>
-        <label htmlFor="if-regno">
-          {t('reg.no')} <span className="muted">{t('common.optional')}</span>
-        </label>
+        <FieldLabel htmlFor="if-regno" optional>{t('reg.no')}</FieldLabel>
         <input id="if-regno" value={regNo} onChange={(e) => setRegNo(e.target.value)} />
         <div className="pair">
           <div>
@@ -301,13 +299,9 @@ export function InstitutionForm({ existing, onSaved }: { existing?: InstitutionV
           </div>
         </div>
       </fieldset>
-      <label htmlFor="if-address">
-        {t('inst.address')} <span className="muted">{t('common.optional')}</span>
-      </label>
+      <FieldLabel htmlFor="if-address" optional>{t('inst.address')}</FieldLabel>
       <input id="if-address" value={address} onChange={(e) => setAddress(e.target.value)} />
-      <label htmlFor="if-phone">
-        {t('inst.phone')} <span className="muted">{t('common.optional')}</span>
-      </label>
+      <FieldLabel htmlFor="if-phone" optional>{t('inst.phone')}</FieldLabel>
       <input id="if-phone" type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
       <fieldset>
         <legend>{t('inst.sanctionedPlaces')}</legend>

@@ -14,7 +14,7 @@ import {
   percent,
   type ChildFormValues,
 } from '../lib/reports.js';
-import { Choose, ColumnHeads, FieldError, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
+import { Choose, ColumnHeads, FieldError, FieldLabel, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 
@@ -217,7 +217,6 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
     });
   }
 
-  const opt = <span className="muted">{t('common.optional')}</span>;
   return (
     <section aria-labelledby="page-title">
       <PageTitle>{t(kind === 'MISSING' ? 'rep.fileMissing' : who.citizen ? 'rep.fileSighting' : 'rep.fileFound')}</PageTitle>
@@ -231,77 +230,51 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
         )}
         <fieldset>
           <legend>{t('rep.child')}</legend>
-          <label htmlFor="rp-name">
-            {t('child.name')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-name" optional>{t('child.name')}</FieldLabel>
           <input id="rp-name" value={v.name ?? ''} onChange={set('name')} aria-describedby="rp-name-hint" />
           <p id="rp-name-hint" className="muted small">
             {t('rep.anyScript')}
           </p>
-          <label htmlFor="rp-aliases">
-            {t('child.aliases')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-aliases" optional>{t('child.aliases')}</FieldLabel>
           <input id="rp-aliases" value={v.aliases ?? ''} onChange={set('aliases')} aria-describedby="rp-list-hint" />
-          <label htmlFor="rp-father">
-            {t('child.father')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-father" optional>{t('child.father')}</FieldLabel>
           <input id="rp-father" value={v.father ?? ''} onChange={set('father')} />
-          <label htmlFor="rp-mother">
-            {t('child.mother')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-mother" optional>{t('child.mother')}</FieldLabel>
           <input id="rp-mother" value={v.mother ?? ''} onChange={set('mother')} />
           <label htmlFor="rp-gender">{t('child.gender')}</label>
           <Choose id="rp-gender" required value={v.gender ?? ''} onChange={setField('gender')} none={t('form.choose')} options={CHILD_GENDERS} label={(g) => t(`register.gender.${g}`)} />
           <div className="pair">
             <div>
-              <label htmlFor="rp-age-min">
-                {t('child.ageMin')} {opt}
-              </label>
+              <FieldLabel htmlFor="rp-age-min" optional>{t('child.ageMin')}</FieldLabel>
               <input id="rp-age-min" type="number" inputMode="numeric" min={0} max={25} value={v.ageMin ?? ''} onChange={set('ageMin')} />
             </div>
             <div>
-              <label htmlFor="rp-age-max">
-                {t('child.ageMax')} {opt}
-              </label>
+              <FieldLabel htmlFor="rp-age-max" optional>{t('child.ageMax')}</FieldLabel>
               <input id="rp-age-max" type="number" inputMode="numeric" min={0} max={25} value={v.ageMax ?? ''} onChange={set('ageMax')} />
             </div>
           </div>
-          <label htmlFor="rp-dob">
-            {t('child.dob')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-dob" optional>{t('child.dob')}</FieldLabel>
           <input id="rp-dob" type="date" value={v.dateOfBirth ?? ''} onChange={set('dateOfBirth')} />
           <div className="pair">
             <div>
-              <label htmlFor="rp-h-min">
-                {t('child.heightMin')} {opt}
-              </label>
+              <FieldLabel htmlFor="rp-h-min" optional>{t('child.heightMin')}</FieldLabel>
               <input id="rp-h-min" type="number" inputMode="numeric" min={30} max={220} value={v.heightMin ?? ''} onChange={set('heightMin')} />
             </div>
             <div>
-              <label htmlFor="rp-h-max">
-                {t('child.heightMax')} {opt}
-              </label>
+              <FieldLabel htmlFor="rp-h-max" optional>{t('child.heightMax')}</FieldLabel>
               <input id="rp-h-max" type="number" inputMode="numeric" min={30} max={220} value={v.heightMax ?? ''} onChange={set('heightMax')} />
             </div>
           </div>
-          <label htmlFor="rp-complexion">
-            {t('child.complexion')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-complexion" optional>{t('child.complexion')}</FieldLabel>
           <Choose id="rp-complexion" value={v.complexion ?? ''} onChange={setField('complexion')} none={t('form.choose')} options={COMPLEXION_VALUES} label={(c) => t(`child.complexion.${c}`)} />
-          <label htmlFor="rp-marks">
-            {t('child.marks')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-marks" optional>{t('child.marks')}</FieldLabel>
           <textarea id="rp-marks" rows={2} value={v.marks ?? ''} onChange={set('marks')} />
-          <label htmlFor="rp-languages">
-            {t('child.languages')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-languages" optional>{t('child.languages')}</FieldLabel>
           <input id="rp-languages" value={v.languages ?? ''} onChange={set('languages')} aria-describedby="rp-list-hint" />
           <p id="rp-list-hint" className="muted small">
             {t('rep.listHint')}
           </p>
-          <label htmlFor="rp-clothing">
-            {t('child.clothing')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-clothing" optional>{t('child.clothing')}</FieldLabel>
           <textarea id="rp-clothing" rows={2} value={v.clothing ?? ''} onChange={set('clothing')} />
         </fieldset>
         <fieldset>
@@ -309,25 +282,19 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
           <label htmlFor="rp-when">{t(kind === 'MISSING' ? 'rep.lastSeenAt' : 'rep.foundAt')}</label>
           <input id="rp-when" type="datetime-local" required value={when} onChange={(e) => setWhen(e.target.value)} />
           <PlacePicker idPrefix="rp" value={where} onChange={setWhere} fixedStateCode={own?.stateCode} required />
-          <label htmlFor="rp-place">
-            {t('rep.placeText')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-place" optional>{t('rep.placeText')}</FieldLabel>
           <input id="rp-place" value={placeText} onChange={(e) => setPlaceText(e.target.value)} />
         </fieldset>
         {kind === 'FOUND' && !who.citizen && (
           <>
-            <label htmlFor="rp-case">
-              {t('rep.caseId')} {opt}
-            </label>
+            <FieldLabel htmlFor="rp-case" optional>{t('rep.caseId')}</FieldLabel>
             <input id="rp-case" value={caseId} onChange={(e) => setCaseId(e.target.value)} aria-describedby="rp-case-hint" />
             <p id="rp-case-hint" className="muted small">
               {t('rep.caseIdHint')}
             </p>
           </>
         )}
-        <label htmlFor="rp-photo">
-          {t('rep.photo')} {opt}
-        </label>
+        <FieldLabel htmlFor="rp-photo" optional>{t('rep.photo')}</FieldLabel>
         <input
           id="rp-photo"
           type="file"

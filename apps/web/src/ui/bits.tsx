@@ -99,6 +99,16 @@ export function PagedList<T>({ pages, empty, label, children }: { pages: ReturnT
   );
 }
 
+/** A field's label, marked when the field may be left empty. */
+export function FieldLabel({ htmlFor, optional, children }: { htmlFor: string; optional: boolean; children: ReactNode }) {
+  const { t } = useApp();
+  return (
+    <label htmlFor={htmlFor}>
+      {children} {optional && <span className="muted">{t('common.optional')}</span>}
+    </label>
+  );
+}
+
 /** A table's column headings. */
 export function ColumnHeads({ columns }: { columns: readonly string[] }) {
   return (
