@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { type BodyView, type ImportOutcome, type ImportRejection, type InstitutionView, MEMBER_SEATS, type MemberView, type OccupancyView, type Page, type RegistrationView, type RegistryHistoryEntry, WEEKDAYS } from '@raksha/contracts';
 import { AGE_BANDS, CAPACITY_GENDERS, INSTITUTION_KINDS, INSTITUTION_MANAGEMENT } from '@raksha/domain';
-import { formatDate, formatDateTime, humanize, type MessageKey } from '../lib/i18n.js';
-import { Choose, ColumnHeads, FieldError, FieldLabel, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
+import { formatDate, formatDateTime, humanize } from '../lib/i18n.js';
+import { Choose, ColumnHeads, FactRows, FieldError, FieldLabel, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 import { ApiError, problemOf } from '../lib/api.js';
@@ -114,8 +114,8 @@ export function InstitutionPage({ id }: { id: string }) {
           <PageTitle>{i.name}</PageTitle>
           <div className="card summary">
             <dl>
-              {(
-                [
+              <FactRows
+                rows={[
                   ['inst.id', i.id],
                   ['inst.kind', tx(`inst.kind.${i.kind}`, humanize(i.kind))],
                   ['inst.management', tx(`inst.management.${i.management}`, humanize(i.management))],
@@ -124,21 +124,9 @@ export function InstitutionPage({ id }: { id: string }) {
                   ['inst.phone', i.phone],
                   ['reg.no', i.registration.no],
                   ['reg.from', i.registration.from && formatDate(lang, i.registration.from)],
-                ] as [MessageKey, string | null][]
-              )
-                .filter(([, v]) => v)
-                .map(([k, v]) => (
-                  <div key={k} className="dl-row">
-                    <dt>{t(k)}</dt>
-                    <dd>{v}</dd>
-                  </div>
-                ))}
-              <div className="dl-row">
-                <dt>{t('reg.title')}</dt>
-                <dd>
-                  <RegStatus r={i.registration} />
-                </dd>
-              </div>
+                  ['reg.title', <RegStatus r={i.registration} />],
+                ]}
+              />
             </dl>
           </div>
           <section className="card" aria-labelledby="cap-h">

@@ -14,7 +14,7 @@ import {
   percent,
   type ChildFormValues,
 } from '../lib/reports.js';
-import { Choose, ColumnHeads, FieldError, FieldLabel, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
+import { Choose, ColumnHeads, FactRows, FieldError, FieldLabel, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 
@@ -151,14 +151,7 @@ function ChildDetails({ c }: { c: ChildDescription }) {
   ];
   return (
     <dl>
-      {rows
-        .filter(([, v]) => v)
-        .map(([k, v]) => (
-          <div key={k} className="dl-row">
-            <dt>{t(k)}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
+      <FactRows rows={rows} />
     </dl>
   );
 }
@@ -356,38 +349,16 @@ export function ReportDetail({ reportId }: { reportId: string }) {
             {r.hasPhoto && <Photo reportId={r.id} alt={t('rep.photoOf', { name: r.child.name ?? t('common.unnamed') })} />}
             <ChildDetails c={r.child} />
             <dl>
-              <div className="dl-row">
-                <dt>{t(r.kind === 'MISSING' ? 'rep.lastSeenAt' : 'rep.foundAt')}</dt>
-                <dd>{formatDateTime(lang, r.occurredAt)}</dd>
-              </div>
-              <div className="dl-row">
-                <dt>{t('rep.place')}</dt>
-                <dd>{[r.place.text, r.place.districtCode].filter(Boolean).join(', ')}</dd>
-              </div>
-              {r.policeRef && (
-                <div className="dl-row">
-                  <dt>{t('rep.policeRef')}</dt>
-                  <dd>{r.policeRef}</dd>
-                </div>
-              )}
-              {r.reporter?.name && (
-                <div className="dl-row">
-                  <dt>{t('rep.reporter')}</dt>
-                  <dd>{[r.reporter.name, r.reporter.phone, r.reporter.email].filter(Boolean).join(' · ')}</dd>
-                </div>
-              )}
-              {r.tracedAt && (
-                <div className="dl-row">
-                  <dt>{t('rep.status.TRACED')}</dt>
-                  <dd>{formatDateTime(lang, r.tracedAt)}</dd>
-                </div>
-              )}
-              {r.closedReason && (
-                <div className="dl-row">
-                  <dt>{t('rep.status.CLOSED')}</dt>
-                  <dd>{r.closedReason}</dd>
-                </div>
-              )}
+              <FactRows
+                rows={[
+                  [r.kind === 'MISSING' ? 'rep.lastSeenAt' : 'rep.foundAt', formatDateTime(lang, r.occurredAt)],
+                  ['rep.place', [r.place.text, r.place.districtCode].filter(Boolean).join(', ')],
+                  ['rep.policeRef', r.policeRef],
+                  ['rep.reporter', r.reporter?.name && [r.reporter.name, r.reporter.phone, r.reporter.email].filter(Boolean).join(' · ')],
+                  ['rep.status.TRACED', r.tracedAt && formatDateTime(lang, r.tracedAt)],
+                  ['rep.status.CLOSED', r.closedReason],
+                ]}
+              />
             </dl>
             {r.caseId && <Link to={`/cases/${r.caseId}`}>{t('rep.openCase')}</Link>}
           </div>

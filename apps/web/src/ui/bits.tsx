@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../lib/api.js';
-import { formatDateTime, type Lang } from '../lib/i18n.js';
+import { formatDateTime, type Lang, type MessageKey } from '../lib/i18n.js';
 import { useApp, type AppContextValue, type Loaded, type usePages } from './context.js';
 
 export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
@@ -106,6 +106,23 @@ export function FieldLabel({ htmlFor, optional, children }: { htmlFor: string; o
     <label htmlFor={htmlFor}>
       {children} {optional && <span className="muted">{t('common.optional')}</span>}
     </label>
+  );
+}
+
+/** A definition list's rows, each a label and its value, leaving out those without a value. */
+export function FactRows({ rows }: { rows: readonly (readonly [MessageKey, ReactNode])[] }) {
+  const { t } = useApp();
+  return (
+    <>
+      {rows
+        .filter(([, v]) => v)
+        .map(([k, v]) => (
+          <div key={k} className="dl-row">
+            <dt>{t(k)}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+    </>
   );
 }
 
