@@ -11,7 +11,7 @@ export interface EventAuthority {
 const CWC = { roles: ['CWC_MEMBER'], bodies: ['CWC'] } as const;
 const JJB = { roles: ['JJB_MEMBER'], bodies: ['JJB'] } as const;
 const SIR_AUTHORS = { roles: ['PROBATION_OFFICER', 'DCPU_OFFICER'], bodies: ['DCPU', 'CWC', 'JJB'] } as const;
-const CARE_STAFF = { roles: ['CCI_STAFF', 'DCPU_OFFICER', 'PROBATION_OFFICER'], bodies: ['CCI', 'DCPU'] } as const;
+const CARE_STAFF = { roles: ROLE_GROUPS.careStaff, bodies: ['CCI', 'DCPU'] } as const;
 const POLICE = { roles: ROLE_GROUPS.police, bodies: POLICE_BODIES } as const;
 
 /** Who may send each event: the API authorises with this table and the machine is built on the same names. */
@@ -53,7 +53,7 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
   },
   RESTORATION_ORDERED: { ...CWC, description: 'Restoration ordered on the Individual Care Plan', citation: 's.37(1)(b), s.30(vi)' },
   TRANSFER_ORDERED: {
-    roles: ['CWC_MEMBER', 'JJB_MEMBER'],
+    roles: ROLE_GROUPS.boards,
     bodies: ['CWC', 'JJB'],
     description: 'Transfer of the child to the home district or state (JJB: only after the final order)',
     citation: 's.95(1); R.81',
@@ -150,13 +150,13 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
     citation: 's.10(1)',
   },
   AGE_DETERMINATION_ORDERED: {
-    roles: ['CWC_MEMBER', 'JJB_MEMBER'],
+    roles: ROLE_GROUPS.boards,
     bodies: ['CWC', 'JJB'],
     description: 'Age determination ordered on reasonable grounds for doubt; any medical test within 15 days',
     citation: 's.94(2)',
   },
   AGE_DETERMINED: {
-    roles: ['CWC_MEMBER', 'JJB_MEMBER'],
+    roles: ROLE_GROUPS.boards,
     bodies: ['CWC', 'JJB'],
     description: 'Age recorded as the true age; a person of 18 or more leaves the CWC / JJB',
     citation: 's.94(2), (3); s.2(12), (13)',

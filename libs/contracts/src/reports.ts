@@ -41,13 +41,15 @@ const reporter = z
   .strictObject({ name: text(200), phone: z.string().regex(/^\+?[0-9]{10,13}$/, 'a phone number of 10–13 digits').optional(), email: z.email().optional() })
   .refine((r) => r.phone || r.email, 'a phone number or an email');
 export const PHOTO_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-/** A photograph, base64; at most ~300 kB so a report goes through on a weak link. */
+/** A photograph's largest size, so a report goes through on a weak link. */
+export const PHOTO_MAX_BYTES = 300_000;
+/** A photograph, base64 (four characters for each three bytes). */
 const photo = z.strictObject({
   contentType: z.enum(PHOTO_CONTENT_TYPES),
   base64: z
     .string()
     .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64')
-    .max(400_000, 'a photo of at most 300 kB'),
+    .max(Math.ceil(PHOTO_MAX_BYTES / 3) * 4, 'a photo of at most 300 kB'),
 });
 
 export const fileMissingReportBody = z.strictObject({

@@ -35,6 +35,10 @@ export const ROLE_GROUPS = {
   childWelfarePolice: CHILD_WELFARE_POLICE,
   /** The police: the child welfare police and the station's officer in charge. */
   police: [...CHILD_WELFARE_POLICE, 'STATION_OFFICER'],
+  /** The members of the Boards that decide a child's case: the CWC (s.27) and the JJB (s.4). */
+  boards: ['CWC_MEMBER', 'JJB_MEMBER'],
+  /** Who keeps a child's care plan and e-file while in care: the institution's staff, the DCPU and the probation officer (s.30(vi)). */
+  careStaff: ['CCI_STAFF', 'DCPU_OFFICER', 'PROBATION_OFFICER'],
   /** Who watches a state or the country without acting on cases: they search rather than list. */
   monitors: ['STATE_MONITOR', 'NATIONAL_MONITOR'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { bearingOf, byWeight, candidateIdIn, checkPhoto, childOf, codeIn, istDateTime, nowInIndia, percent, PHOTO_MAX_BYTES } from './reports.js';
+import { PHOTO_MAX_BYTES } from '@raksha/contracts';
+import { bearingOf, byWeight, candidateIdIn, checkPhoto, childOf, codeIn, istDateTime, nowInIndia, percent } from './reports.js';
 
 describe('missing and found reports in the web app', () => {
   it('builds the child description, leaving out what was not filled in', () => {

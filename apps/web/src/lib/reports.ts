@@ -1,8 +1,6 @@
 // Missing and found children's reports: the form's values turned into the API's child description,
-// a photo checked against the 300 kB limit, and a match's explanation read as for / against.
-import { type ChildDescriptionBody, type FieldExplanation, PHOTO_CONTENT_TYPES } from '@raksha/contracts';
-
-export const PHOTO_MAX_BYTES = 300 * 1024;
+// a photo checked against the contract's size limit, and a match's explanation read as for / against.
+import { type ChildDescriptionBody, type FieldExplanation, PHOTO_CONTENT_TYPES, PHOTO_MAX_BYTES } from '@raksha/contracts';
 
 export type ChildFormValues = Partial<
   Record<

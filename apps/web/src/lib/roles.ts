@@ -1,5 +1,5 @@
 // Where each role's work is: its home page and the pages its permissions open.
-import { hasPermission, hasRoleIn, type Role } from '@raksha/domain';
+import { escalationActorsOf, hasPermission, hasRoleIn, type Role } from '@raksha/domain';
 import type { MessageKey } from './i18n.js';
 
 export interface NavItem {
@@ -29,11 +29,12 @@ export function navFor(roles: readonly string[], bodyType?: string): NavItem[] {
 
 /** The page a role lands on after signing in. */
 export function homeOf(roles: readonly string[], bodyType?: string): string {
-  if (roles.includes('CWC_MEMBER') || roles.includes('JJB_MEMBER')) return '/queue';
-  if (roles.includes('DCPU_OFFICER') || roles.includes('SCPS_OFFICER')) return '/escalations';
-  if (roles.includes('CCI_STAFF') && bodyType === 'CCI') return '/institution';
-  if (hasRoleIn(roles, 'police')) return '/cases';
+  if (hasRoleIn(roles, 'boards')) return '/queue';
+  // Monitors watch the dashboard even where their cell is a rung of the ladder.
   if (hasRoleIn(roles, 'monitors')) return '/dashboard';
+  if (escalationActorsOf(bodyType ?? '').some((r) => roles.includes(r))) return '/escalations';
+  if (bodyType === 'CCI' && hasPermission(roles as Role[], 'admission:manage')) return '/institution';
+  if (hasRoleIn(roles, 'police')) return '/cases';
   if (roles.includes('CITIZEN')) return '/reports';
   return navFor(roles, bodyType)[0]?.path ?? '/none';
 }

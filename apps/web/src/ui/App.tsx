@@ -6,7 +6,7 @@ import { Outbox, outcomeOf } from '../lib/outbox.js';
 import type { CaseStatus } from '@raksha/contracts';
 import { homeOf, navFor } from '../lib/roles.js';
 import { AppContext, makeT, useApp, useOutboxItems, type AppContextValue } from './context.js';
-import { Link } from './bits.js';
+import { Brand, LangSwitch, Link } from './bits.js';
 import { Login } from './Login.js';
 import { Queue } from './Queue.js';
 import { CasePage } from './CasePage.js';
@@ -115,18 +115,13 @@ function Shell({ path }: { path: string }) {
       </a>
       <header className="top">
         <div className="brand">
-          <span className="logo" aria-hidden="true">
-            ◈
-          </span>{' '}
-          {t('app.name')}
+          <Brand name={t('app.name')} />
         </div>
         <div className="who">
           {t('signedInAs', { name: session.user.displayName, role: roles.map((r) => t(`role.${r}` as never)).join(', '), body: session.user.body?.name ?? '—' })}
         </div>
         <div className="top-actions">
-          <button type="button" className="link" lang={lang === 'en' ? 'hi' : 'en'} onClick={() => setLang(lang === 'en' ? 'hi' : 'en')} aria-label={t('lang.label')}>
-            {t('lang.switch')}
-          </button>
+          <LangSwitch lang={lang} setLang={setLang} t={t} />
           <button type="button" className="link" onClick={() => void api.logout()}>
             {t('logout')}
           </button>

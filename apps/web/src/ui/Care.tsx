@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { CarePlanAnswer, EFileEntryView } from '@raksha/contracts';
+import { hasPermission, type Role } from '@raksha/domain';
 import { formatDate, humanize, type MessageKey } from '../lib/i18n.js';
-import { Show, errorText } from './bits.js';
+import { Choose, FieldLabel, Show, errorText } from './bits.js';
 import { useApp, useLoad } from './context.js';
 
 export function CarePlanSection({ caseId }: { caseId: string }) {
@@ -80,7 +81,7 @@ export function EFileSection({ caseId }: { caseId: string }) {
   const [occurredOn, setOccurredOn] = useState(() => new Date().toISOString().slice(0, 10));
   const [details, setDetails] = useState<Record<string, string>>({});
   const [msg, setMsg] = useState<{ ok: boolean; text: string }>();
-  const mayWrite = session.user.roles.some((r) => ['CCI_STAFF', 'DCPU_OFFICER', 'PROBATION_OFFICER'].includes(r));
+  const mayWrite = hasPermission(session.user.roles as Role[], 'efile:write');
   const fields = EFILE_KINDS[section]?.[kind] ?? [];
 
   async function submit(e: FormEvent) {
@@ -149,20 +150,14 @@ export function EFileSection({ caseId }: { caseId: string }) {
             ))}
           </select>
           <label htmlFor="efile-kind">{t('efile.kind')}</label>
-          <select id="efile-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-            {Object.keys(EFILE_KINDS[section] ?? {}).map((k) => (
-              <option key={k} value={k}>
-                {t(`efile.kind.${k}` as MessageKey)}
-              </option>
-            ))}
-          </select>
+          <Choose id="efile-kind" value={kind} onChange={setKind} options={Object.keys(EFILE_KINDS[section] ?? {})} label={(k) => t(`efile.kind.${k}` as MessageKey)} />
           <label htmlFor="efile-date">{t('efile.date')}</label>
           <input id="efile-date" type="date" required value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)} />
           {fields.map((f) => (
             <div key={f} className="field">
-              <label htmlFor={`efile-${f}`}>
-                {t(`efile.field.${f}` as MessageKey)} {!REQUIRED[kind]?.includes(f) && <span className="muted">{t('common.optional')}</span>}
-              </label>
+              <FieldLabel htmlFor={`efile-${f}`} optional={!REQUIRED[kind]?.includes(f)}>
+                {t(`efile.field.${f}` as MessageKey)}
+              </FieldLabel>
               <input
                 id={`efile-${f}`}
                 type={NUMERIC.has(f) ? 'number' : 'text'}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { CASE_PHASES } from '@raksha/case-machine';
 import type { CasePage } from '@raksha/contracts';
-import { LoadMore, PageTitle, Show } from './bits.js';
+import { Choose, PageTitle, PagedList } from './bits.js';
 import { CaseRow } from './CaseRow.js';
 import { useApp, usePages } from './context.js';
 import { PlacePicker } from './PlacePicker.js';
@@ -60,14 +60,7 @@ export function CaseList({ mode }: { mode: 'list' | 'search' }) {
           </div>
           <div className="field">
             <label htmlFor="s-phase">{t('search.phase')}</label>
-            <select id="s-phase" value={draft.phase} onChange={(e) => set('phase', e.target.value)}>
-              <option value="">{t('search.any')}</option>
-              {CASE_PHASES.map((p) => (
-                <option key={p} value={p}>
-                  {tx(`phase.${p}`, p)}
-                </option>
-              ))}
-            </select>
+            <Choose id="s-phase" value={draft.phase} onChange={(p) => set('phase', p)} none={t('search.any')} options={CASE_PHASES} label={(p) => tx(`phase.${p}`, p)} />
           </div>
           <div className="field">
             <label htmlFor="s-from">{t('search.from')}</label>
@@ -86,23 +79,9 @@ export function CaseList({ mode }: { mode: 'list' | 'search' }) {
           </button>
         </form>
       )}
-      <Show loaded={pages.first}>
-        {(first) => {
-          const items = [...first, ...pages.rest];
-          return items.length === 0 ? (
-            <p>{t('cases.empty')}</p>
-          ) : (
-            <>
-              <ol className="list" aria-label={t('cases.title')}>
-                {items.map((c) => (
-                  <CaseRow key={c.id} c={c} />
-                ))}
-              </ol>
-              <LoadMore pages={pages} />
-            </>
-          );
-        }}
-      </Show>
+      <PagedList pages={pages} empty={t('cases.empty')} label={t('cases.title')}>
+        {(c) => <CaseRow key={c.id} c={c} />}
+      </PagedList>
     </section>
   );
 }

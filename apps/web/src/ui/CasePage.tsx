@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
-import type { BodyType } from '@raksha/domain';
 import type { CaseDetailView, EscalationView, TimelineEntryView } from '@raksha/contracts';
 import { eventsOfState, sendableBy, stateCitation, stateLabel } from '../lib/case-stage.js';
 import { formatDateTime } from '../lib/i18n.js';
-import { hasPermission, type Role } from '@raksha/domain';
+import { hasPermission, hasRoleIn, type BodyType, type Role } from '@raksha/domain';
 import { ApiError } from '../lib/api.js';
 import { Due, PageTitle, Show } from './bits.js';
 import { useApp, useLoad } from './context.js';
@@ -91,7 +90,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               }
             </Show>
 
-            {hasPermission(roles, 'efile:read') && (roles.includes('CCI_STAFF') || roles.includes('DCPU_OFFICER') || roles.includes('PROBATION_OFFICER')) && (
+            {hasPermission(roles, 'efile:read') && hasRoleIn(roles, 'careStaff') && (
               <>
                 <CarePlanSection caseId={c.id} />
                 <EFileSection caseId={c.id} />

@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { DashboardArea, DashboardOverview, DashboardSection } from '@raksha/contracts';
 import { dashboardQuery, type DashboardScope } from '../lib/dashboard.js';
 import { formatDate } from '../lib/i18n.js';
-import { PageTitle, Show, errorText } from './bits.js';
+import { Choose, ColumnHeads, PageTitle, Show, errorText } from './bits.js';
 import { useApp, useLoad } from './context.js';
 import { PlacePicker, useStateName } from './PlacePicker.js';
 
@@ -218,15 +218,7 @@ function Table({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
   if (rows.length === 0) return <p>{t('dash.nothing')}</p>;
   return (
     <table className="data">
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th key={h} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeads columns={head} />
       <tbody>
         {rows.map((r, i) => (
           <tr key={i}>
@@ -271,13 +263,7 @@ function AreasSection({ o, scope, onOpen }: { o: DashboardOverview; scope: Dashb
       <label htmlFor="dash-area-order" className="no-print">
         {t('dash.areas.order')}
       </label>
-      <select id="dash-area-order" className="no-print" value={order} onChange={(e) => setOrder(e.target.value as AreaOrder)}>
-        {AREA_ORDERS.map((k) => (
-          <option key={k} value={k}>
-            {t(`dash.order.${k}`)}
-          </option>
-        ))}
-      </select>
+      <Choose id="dash-area-order" className="no-print" value={order} onChange={(k) => setOrder(k as AreaOrder)} options={AREA_ORDERS} label={(k) => t(`dash.order.${k}`)} />
       <ol className="plain areas">
         {sorted.slice(0, 12).map((a) => (
           <li key={a.code} className={a.escalationsOpen > 0 || a.pendingBeyond4Months > 0 ? 'area late' : 'area'}>

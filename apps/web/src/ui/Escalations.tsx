@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ESCALATION_STATUSES, type EscalationStatus, type EscalationView } from '@raksha/contracts';
 import { formatDateTime } from '../lib/i18n.js';
-import { Link, PageTitle, Show, errorText } from './bits.js';
+import { FieldError, Link, PageTitle, Show, Tabs, useSubmit } from './bits.js';
 import { useApp, useLoad } from './context.js';
 
 
@@ -13,13 +13,7 @@ export function Escalations() {
     <section aria-labelledby="page-title">
       <PageTitle>{t('esc.title')}</PageTitle>
       <p className="muted">{t('esc.intro')}</p>
-      <div role="group" aria-label={t('esc.filter')} className="tabs">
-        {ESCALATION_STATUSES.map((s) => (
-          <button key={s} type="button" aria-pressed={s === status} className={s === status ? 'active' : ''} onClick={() => setStatus(s)}>
-            {t(`esc.status.${s}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs label={t('esc.filter')} options={ESCALATION_STATUSES} value={status} onChange={setStatus} optionLabel={(s) => t(`esc.status.${s}`)} />
       <Show loaded={list}>
         {(items) =>
           items.length === 0 ? (
@@ -40,26 +34,19 @@ export function Escalations() {
 function EscalationCard({ e, onChange }: { e: EscalationView; onChange(): void }) {
   const { t, lang, api, online } = useApp();
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string>();
+  const { error, setError, busy, run } = useSubmit();
   const [done, setDone] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const noteId = `note-${e.id}`;
 
   async function act(action: 'acknowledge' | 'resolve') {
-    setError(undefined);
     if (!online) return setError(t('esc.needsConnection'));
     if (action === 'resolve' && note.trim().length < 5) return setError(t('esc.noteHint'));
-    setBusy(true);
-    try {
+    await run(async () => {
       const idempotencyKey = `${action}-${e.id}`;
       await api.post(`/escalations/${e.id}/${action}`, action === 'resolve' ? { note: note.trim(), idempotencyKey } : { idempotencyKey });
       setDone(t(action === 'resolve' ? 'esc.done.resolve' : 'esc.done.ack'));
       onChange();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -94,11 +81,7 @@ function EscalationCard({ e, onChange }: { e: EscalationView; onChange(): void }
           </button>
         </div>
       )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
       {done && <p role="status">{done}</p>}
     </li>
   );

@@ -3,6 +3,7 @@ import type { CaseEventType } from '@raksha/case-machine';
 import { buildPayload, domainKey, eventFields, validatePayload, type FormField, type FormValues } from '../lib/forms.js';
 import { citationOf } from '../lib/case-stage.js';
 import { humanize } from '../lib/i18n.js';
+import { FieldLabel } from './bits.js';
 import { useApp, useOutboxItems } from './context.js';
 
 /** The actions the case can take now and the person may send, each a form generated from the machine's schema. */
@@ -114,9 +115,9 @@ function Field({ field, values, setValues, error }: { field: FormField; values: 
   const errorId = error ? `${id}-error` : undefined;
   const common = { id, name: field.name, 'aria-invalid': error ? true : undefined, 'aria-describedby': errorId, required: field.required };
   const labelEl = (
-    <label htmlFor={id}>
-      {label} {!field.required && <span className="muted">{t('common.optional')}</span>}
-    </label>
+    <FieldLabel htmlFor={id} optional={!field.required}>
+      {label}
+    </FieldLabel>
   );
   const errorEl = error && (
     <p id={errorId} className="field-error">

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { NotificationView } from '@raksha/contracts';
 import { formatDateTime } from '../lib/i18n.js';
 import { candidateIdIn, codeIn } from '../lib/reports.js';
-import { Link, PageTitle, Show, errorText } from './bits.js';
+import { FieldError, Link, PageTitle, Show, Tabs, errorText } from './bits.js';
 import { useApp, useLoad } from './context.js';
 
 /** Messages to the user's body and to them: match e-alerts link to the candidate, escalations to the case. */
@@ -23,19 +23,8 @@ export function Inbox() {
   return (
     <section aria-labelledby="page-title">
       <PageTitle>{t('inbox.title')}</PageTitle>
-      <div role="group" aria-label={t('inbox.filter')} className="tabs">
-        <button type="button" aria-pressed={!unread} className={!unread ? 'active' : ''} onClick={() => setUnread(false)}>
-          {t('inbox.all')}
-        </button>
-        <button type="button" aria-pressed={unread} className={unread ? 'active' : ''} onClick={() => setUnread(true)}>
-          {t('inbox.unread')}
-        </button>
-      </div>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <Tabs label={t('inbox.filter')} options={[false, true]} value={unread} onChange={setUnread} optionLabel={(only) => t(only ? 'inbox.unread' : 'inbox.all')} />
+      <FieldError error={error} />
       <Show loaded={list}>
         {(items) =>
           items.length === 0 ? (

@@ -1,27 +1,21 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError, type Api } from '../lib/api.js';
 import type { Lang } from '../lib/i18n.js';
+import { Brand, FieldError, LangSwitch, useSubmit } from './bits.js';
 import { makeT } from './context.js';
 
 export function Login({ api, lang, setLang, online }: { api: Api; lang: Lang; setLang(l: Lang): void; online: boolean }) {
   const { t } = useMemo(() => makeT(lang), [lang]);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSubmit((err) =>
+    err instanceof ApiError && err.status === 423 ? t('login.locked') : err instanceof ApiError && err.status === 401 ? t('login.failed') : String((err as Error).message),
+  );
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(undefined);
     if (!navigator.onLine) return setError(t('login.offline'));
-    setBusy(true);
-    try {
-      await api.login(username, password);
-    } catch (err) {
-      setError(err instanceof ApiError && err.status === 423 ? t('login.locked') : err instanceof ApiError && err.status === 401 ? t('login.failed') : String((err as Error).message));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => api.login(username, password));
   }
 
   return (
@@ -29,14 +23,9 @@ export function Login({ api, lang, setLang, online }: { api: Api; lang: Lang; se
       <div className="login-card">
         <div className="login-head">
           <p className="brand">
-            <span className="logo" aria-hidden="true">
-              ◈
-            </span>{' '}
-            {t('app.name')}
+            <Brand name={t('app.name')} />
           </p>
-          <button type="button" className="link" lang={lang === 'en' ? 'hi' : 'en'} onClick={() => setLang(lang === 'en' ? 'hi' : 'en')} aria-label={t('lang.label')}>
-            {t('lang.switch')}
-          </button>
+          <LangSwitch lang={lang} setLang={setLang} t={t} />
         </div>
         <p className="muted">{t('app.tagline')}</p>
         <h1>{t('login.title')}</h1>
@@ -46,11 +35,7 @@ export function Login({ api, lang, setLang, online }: { api: Api; lang: Lang; se
           <input id="username" name="username" autoComplete="username" autoCapitalize="none" required value={username} onChange={(e) => setUsername(e.target.value)} />
           <label htmlFor="password">{t('login.password')}</label>
           <input id="password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-          {error && (
-            <p role="alert" className="field-error">
-              {error}
-            </p>
-          )}
+          <FieldError error={error} />
           <button type="submit" className="primary" disabled={busy}>
             {t('login.submit')}
           </button>

@@ -1,5 +1,5 @@
 import type { CasePage } from '@raksha/contracts';
-import { LoadMore, PageTitle, Show } from './bits.js';
+import { PageTitle, PagedList } from './bits.js';
 import { CaseRow } from './CaseRow.js';
 import { useApp, usePages } from './context.js';
 
@@ -10,22 +10,9 @@ export function Queue() {
     <section aria-labelledby="page-title">
       <PageTitle>{t('queue.title')}</PageTitle>
       <p className="muted">{t('queue.intro')}</p>
-      <Show loaded={pages.first}>
-        {(first) =>
-          first.length === 0 ? (
-            <p>{t('queue.empty')}</p>
-          ) : (
-            <>
-              <ol className="list" aria-label={t('queue.title')}>
-                {[...first, ...pages.rest].map((c) => (
-                  <CaseRow key={c.id} c={c} />
-                ))}
-              </ol>
-              <LoadMore pages={pages} />
-            </>
-          )
-        }
-      </Show>
+      <PagedList pages={pages} empty={t('queue.empty')} label={t('queue.title')}>
+        {(c) => <CaseRow key={c.id} c={c} />}
+      </PagedList>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { newId } from '../lib/ids.js';
 import { type CaseStatus, CHILD_GENDERS } from '@raksha/contracts';
 import { registrableTracks } from '../lib/roles.js';
-import { PageTitle, errorText } from './bits.js';
+import { Choose, FieldError, FieldLabel, PageTitle, useSubmit } from './bits.js';
 import { useApp } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 
@@ -17,17 +17,14 @@ export function Register() {
   const [name, setName] = useState('');
   const [age, setAge] = useState('');
   const [gender, setGender] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSubmit();
   // one key per composed registration, so a retry after a lost answer finds the same case
   const [key, setKey] = useState(() => newId());
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(undefined);
     if (!online) return setError(t('register.needsConnection'));
-    setBusy(true);
-    try {
+    await run(async () => {
       const child = {
         ...(name.trim() && { name: name.trim() }),
         ...(age.trim() && { ageYears: Number(age) }),
@@ -36,11 +33,7 @@ export function Register() {
       const status = await api.post<CaseStatus>('/cases', { track, districtCode: place.districtCode, child }, { 'Idempotency-Key': key });
       setKey(newId());
       navigate(`/cases/${status.caseId}`);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -57,30 +50,13 @@ export function Register() {
           ))}
         </fieldset>
         <PlacePicker idPrefix="r" value={place} onChange={setPlace} fixedStateCode={own?.stateCode} required />
-        <label htmlFor="r-name">
-          {t('register.childName')} <span className="muted">{t('common.optional')}</span>
-        </label>
+        <FieldLabel htmlFor="r-name" optional>{t('register.childName')}</FieldLabel>
         <input id="r-name" value={name} onChange={(e) => setName(e.target.value)} />
-        <label htmlFor="r-age">
-          {t('register.age')} <span className="muted">{t('common.optional')}</span>
-        </label>
+        <FieldLabel htmlFor="r-age" optional>{t('register.age')}</FieldLabel>
         <input id="r-age" type="number" inputMode="numeric" min={0} max={17} value={age} onChange={(e) => setAge(e.target.value)} />
-        <label htmlFor="r-gender">
-          {t('register.gender')} <span className="muted">{t('common.optional')}</span>
-        </label>
-        <select id="r-gender" value={gender} onChange={(e) => setGender(e.target.value)}>
-          <option value="">{t('form.choose')}</option>
-          {CHILD_GENDERS.map((g) => (
-            <option key={g} value={g}>
-              {t(`register.gender.${g}`)}
-            </option>
-          ))}
-        </select>
-        {error && (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        )}
+        <FieldLabel htmlFor="r-gender" optional>{t('register.gender')}</FieldLabel>
+        <Choose id="r-gender" value={gender} onChange={setGender} none={t('form.choose')} options={CHILD_GENDERS} label={(g) => t(`register.gender.${g}`)} />
+        <FieldError error={error} />
         <button type="submit" className="primary" disabled={busy}>
           {t('register.submit')}
         </button>

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { type BodyView, type ImportOutcome, type ImportRejection, type InstitutionView, MEMBER_SEATS, type MemberView, type OccupancyView, type Page, type RegistrationView, type RegistryHistoryEntry, WEEKDAYS } from '@raksha/contracts';
 import { AGE_BANDS, CAPACITY_GENDERS, INSTITUTION_KINDS, INSTITUTION_MANAGEMENT } from '@raksha/domain';
-import { formatDate, formatDateTime, humanize, type MessageKey } from '../lib/i18n.js';
-import { Link, LoadMore, PageTitle, Show, errorText } from './bits.js';
+import { formatDate, formatDateTime, humanize } from '../lib/i18n.js';
+import { Choose, ColumnHeads, FactRows, FieldError, FieldLabel, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 import { ApiError, problemOf } from '../lib/api.js';
@@ -70,18 +70,7 @@ export function InstitutionList() {
       <div className="card filters">
         <div>
           <label htmlFor="inst-kind">{t('inst.kind')}</label>
-          <select
-            id="inst-kind"
-            value={kind}
-            onChange={(e) => setKind(e.target.value)}
-          >
-            <option value="">{t('rep.any')}</option>
-            {INSTITUTION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {tx(`inst.kind.${k}`, humanize(k))}
-              </option>
-            ))}
-          </select>
+          <Choose id="inst-kind" value={kind} onChange={setKind} none={t('rep.any')} options={INSTITUTION_KINDS} label={(k) => tx(`inst.kind.${k}`, humanize(k))} />
         </div>
         <div className="check">
           <input
@@ -93,31 +82,20 @@ export function InstitutionList() {
           <label htmlFor="inst-expiring">{t('inst.expiringOnly')}</label>
         </div>
       </div>
-      <Show loaded={pages.first}>
-        {(first) =>
-          first.length === 0 ? (
-            <p>{t('inst.empty')}</p>
-          ) : (
-            <>
-              <ol className="list">
-                {[...first, ...pages.rest].map((i) => (
-                  <li key={i.id} className="card case-row" data-testid="institution">
-                    <Link to={`/registry/institutions/${i.id}`} className="case-link">
-                      <span className="child">{i.name}</span>
-                    </Link>
-                    <span className="meta">
-                      {tx(`inst.kind.${i.kind}`, humanize(i.kind))} · {tx(`inst.management.${i.management}`, humanize(i.management))} · {i.districtCode}
-                    </span>
-                    <RegStatus r={i.registration} />
-                    <OccupancyCell id={i.id} />
-                  </li>
-                ))}
-              </ol>
-              <LoadMore pages={pages} />
-            </>
-          )
-        }
-      </Show>
+      <PagedList pages={pages} empty={t('inst.empty')}>
+        {(i) => (
+          <li key={i.id} className="card case-row" data-testid="institution">
+            <Link to={`/registry/institutions/${i.id}`} className="case-link">
+              <span className="child">{i.name}</span>
+            </Link>
+            <span className="meta">
+              {tx(`inst.kind.${i.kind}`, humanize(i.kind))} · {tx(`inst.management.${i.management}`, humanize(i.management))} · {i.districtCode}
+            </span>
+            <RegStatus r={i.registration} />
+            <OccupancyCell id={i.id} />
+          </li>
+        )}
+      </PagedList>
     </section>
   );
 }
@@ -136,8 +114,8 @@ export function InstitutionPage({ id }: { id: string }) {
           <PageTitle>{i.name}</PageTitle>
           <div className="card summary">
             <dl>
-              {(
-                [
+              <FactRows
+                rows={[
                   ['inst.id', i.id],
                   ['inst.kind', tx(`inst.kind.${i.kind}`, humanize(i.kind))],
                   ['inst.management', tx(`inst.management.${i.management}`, humanize(i.management))],
@@ -146,21 +124,9 @@ export function InstitutionPage({ id }: { id: string }) {
                   ['inst.phone', i.phone],
                   ['reg.no', i.registration.no],
                   ['reg.from', i.registration.from && formatDate(lang, i.registration.from)],
-                ] as [MessageKey, string | null][]
-              )
-                .filter(([, v]) => v)
-                .map(([k, v]) => (
-                  <div key={k} className="dl-row">
-                    <dt>{t(k)}</dt>
-                    <dd>{v}</dd>
-                  </div>
-                ))}
-              <div className="dl-row">
-                <dt>{t('reg.title')}</dt>
-                <dd>
-                  <RegStatus r={i.registration} />
-                </dd>
-              </div>
+                  ['reg.title', <RegStatus r={i.registration} />],
+                ]}
+              />
             </dl>
           </div>
           <section className="card" aria-labelledby="cap-h">
@@ -171,14 +137,7 @@ export function InstitutionPage({ id }: { id: string }) {
                   <Meter occupied={o.total.occupied} sanctioned={o.total.sanctioned} />
                   <div className="table-wrap">
                     <table className="data">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('inst.gender')}</th>
-                          <th scope="col">{t('inst.ageBand')}</th>
-                          <th scope="col">{t('inst.sanctioned')}</th>
-                          <th scope="col">{t('inst.occupied')}</th>
-                        </tr>
-                      </thead>
+                      <ColumnHeads columns={[t('inst.gender'), t('inst.ageBand'), t('inst.sanctioned'), t('inst.occupied')]} />
                       <tbody>
                         {o.rows.map((r) => (
                           <tr key={r.gender + r.ageBand} className={r.occupied > r.sanctioned ? 'overdue' : ''}>
@@ -262,13 +221,11 @@ export function InstitutionForm({ existing, onSaved }: { existing?: InstitutionV
   const [address, setAddress] = useState(existing?.address ?? '');
   const [phone, setPhone] = useState(existing?.phone ?? '');
   const [caps, setCaps] = useState<Record<string, string>>(() => Object.fromEntries((existing?.capacities ?? []).map((c) => [`${c.gender} ${c.ageBand}`, String(c.sanctioned)])));
-  const [error, setError] = useState<string>();
+  const { error, setError, busy, run } = useSubmit();
   const [conflict, setConflict] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(undefined);
     setConflict(false);
     const hasReg = regNo.trim() || regFrom || regUntil;
     if (hasReg && !(regNo.trim() && regFrom && regUntil)) return setError(t('inst.regAllThree'));
@@ -287,8 +244,7 @@ export function InstitutionForm({ existing, onSaved }: { existing?: InstitutionV
       phone: phone.trim() || null,
       capacities,
     };
-    setBusy(true);
-    try {
+    await run(async () => {
       if (existing) {
         const res = await api.raw('PATCH', `/institutions/${encodeURIComponent(existing.id)}`, body, { 'If-Match': `"${existing.version}"` });
         if (res.status === 409) {
@@ -301,11 +257,7 @@ export function InstitutionForm({ existing, onSaved }: { existing?: InstitutionV
         const created = await api.post<InstitutionView>('/institutions', { ...body, districtCode: place.districtCode });
         navigate(`/registry/institutions/${created.id}`);
       }
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -317,26 +269,12 @@ export function InstitutionForm({ existing, onSaved }: { existing?: InstitutionV
         <PlacePicker idPrefix="if" value={place} onChange={setPlace} fixedStateCode={own?.stateCode} required />
       )}
       <label htmlFor="if-kind">{t('inst.kind')}</label>
-      <select id="if-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-        {INSTITUTION_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {tx(`inst.kind.${k}`, humanize(k))}
-          </option>
-        ))}
-      </select>
+      <Choose id="if-kind" value={kind} onChange={setKind} options={INSTITUTION_KINDS} label={(k) => tx(`inst.kind.${k}`, humanize(k))} />
       <label htmlFor="if-mgmt">{t('inst.management')}</label>
-      <select id="if-mgmt" value={management} onChange={(e) => setManagement(e.target.value)}>
-        {INSTITUTION_MANAGEMENT.map((k) => (
-          <option key={k} value={k}>
-            {tx(`inst.management.${k}`, humanize(k))}
-          </option>
-        ))}
-      </select>
+      <Choose id="if-mgmt" value={management} onChange={setManagement} options={INSTITUTION_MANAGEMENT} label={(k) => tx(`inst.management.${k}`, humanize(k))} />
       <fieldset>
         <legend>{t('reg.title')}</legend>
-        <label htmlFor="if-regno">
-          {t('reg.no')} <span className="muted">{t('common.optional')}</span>
-        </label>
+        <FieldLabel htmlFor="if-regno" optional>{t('reg.no')}</FieldLabel>
         <input id="if-regno" value={regNo} onChange={(e) => setRegNo(e.target.value)} />
         <div className="pair">
           <div>
@@ -349,13 +287,9 @@ export function InstitutionForm({ existing, onSaved }: { existing?: InstitutionV
           </div>
         </div>
       </fieldset>
-      <label htmlFor="if-address">
-        {t('inst.address')} <span className="muted">{t('common.optional')}</span>
-      </label>
+      <FieldLabel htmlFor="if-address" optional>{t('inst.address')}</FieldLabel>
       <input id="if-address" value={address} onChange={(e) => setAddress(e.target.value)} />
-      <label htmlFor="if-phone">
-        {t('inst.phone')} <span className="muted">{t('common.optional')}</span>
-      </label>
+      <FieldLabel htmlFor="if-phone" optional>{t('inst.phone')}</FieldLabel>
       <input id="if-phone" type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
       <fieldset>
         <legend>{t('inst.sanctionedPlaces')}</legend>
@@ -401,11 +335,7 @@ export function InstitutionForm({ existing, onSaved }: { existing?: InstitutionV
           </button>
         </div>
       )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
       <button type="submit" className="primary" disabled={busy}>
         {t('inst.save')}
       </button>
@@ -430,8 +360,7 @@ export function ImportInstitutions() {
   const [rejected, setRejected] = useState<ImportRejection[]>();
   const [checked, setChecked] = useState<{ valid: number }>();
   const [done, setDone] = useState<{ imported: number; ids: string[] }>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit();
 
   function changed(text: string) {
     setCsv(text);
@@ -444,10 +373,8 @@ export function ImportInstitutions() {
     if (blob) changed(await blob.text());
   }
   async function send(dryRun: boolean) {
-    setError(undefined);
     setRejected(undefined);
-    setBusy(true);
-    try {
+    await run(async () => {
       const res = await api.raw('POST', `/institutions/import${dryRun ? '?dryRun=true' : ''}`, { csv });
       const body = res.body as Partial<ImportOutcome> & { rejected?: ImportRejection[] };
       if (res.status === 422 && Array.isArray(body.rejected)) {
@@ -456,11 +383,7 @@ export function ImportInstitutions() {
       } else if (res.status >= 300) throw new ApiError(res.status, problemOf(res));
       else if (dryRun) setChecked({ valid: body.valid ?? 0 });
       else setDone({ imported: body.imported ?? 0, ids: body.ids ?? [] });
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -485,24 +408,14 @@ export function ImportInstitutions() {
         </div>
         {!checked && !done && <p className="muted small">{t('imp.checkFirst')}</p>}
       </div>
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
       {rejected && (
         <section className="card" role="alert" aria-labelledby="rej-h">
           <h2 id="rej-h">{t('imp.rejected', { count: rejected.length })}</h2>
           <p>{t('imp.nothingWritten')}</p>
           <div className="table-wrap">
             <table className="data" data-testid="rejected">
-              <thead>
-                <tr>
-                  <th scope="col">{t('imp.row')}</th>
-                  <th scope="col">{t('imp.column')}</th>
-                  <th scope="col">{t('imp.reason')}</th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={[t('imp.row'), t('imp.column'), t('imp.reason')]} />
               <tbody>
                 {rejected.map((r, i) => (
                   <tr key={i}>

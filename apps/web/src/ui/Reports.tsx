@@ -14,7 +14,7 @@ import {
   percent,
   type ChildFormValues,
 } from '../lib/reports.js';
-import { Link, LoadMore, PageTitle, Show, errorText } from './bits.js';
+import { Choose, ColumnHeads, FactRows, FieldError, FieldLabel, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 
@@ -81,46 +81,19 @@ export function ReportList() {
         </div>
         <div>
           <label htmlFor="rf-kind">{t('rep.kind')}</label>
-          <select id="rf-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-            <option value="">{t('rep.any')}</option>
-            {REPORT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`rep.kind.${k}`)}
-              </option>
-            ))}
-          </select>
+          <Choose id="rf-kind" value={kind} onChange={setKind} none={t('rep.any')} options={REPORT_KINDS} label={(k) => t(`rep.kind.${k}`)} />
         </div>
         <div>
           <label htmlFor="rf-status">{t('rep.status')}</label>
-          <select id="rf-status" value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">{t('rep.any')}</option>
-            {REPORT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`rep.status.${s}`)}
-              </option>
-            ))}
-          </select>
+          <Choose id="rf-status" value={status} onChange={setStatus} none={t('rep.any')} options={REPORT_STATUSES} label={(s) => t(`rep.status.${s}`)} />
         </div>
         <button type="submit" className="primary">
           {t('rep.search')}
         </button>
       </form>
-      <Show loaded={pages.first}>
-        {(first) =>
-          first.length === 0 ? (
-            <p>{t('rep.empty')}</p>
-          ) : (
-            <>
-              <ol className="list">
-                {[...first, ...pages.rest].map((r) => (
-                  <ReportRow key={r.id} r={r} />
-                ))}
-              </ol>
-              <LoadMore pages={pages} />
-            </>
-          )
-        }
-      </Show>
+      <PagedList pages={pages} empty={t('rep.empty')}>
+        {(r) => <ReportRow key={r.id} r={r} />}
+      </PagedList>
     </section>
   );
 }
@@ -178,14 +151,7 @@ function ChildDetails({ c }: { c: ChildDescription }) {
   ];
   return (
     <dl>
-      {rows
-        .filter(([, v]) => v)
-        .map(([k, v]) => (
-          <div key={k} className="dl-row">
-            <dt>{t(k)}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
+      <FactRows rows={rows} />
     </dl>
   );
 }
@@ -203,10 +169,10 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
   const [caseId, setCaseId] = useState('');
   const [photo, setPhoto] = useState<{ contentType: string; base64: string }>();
   const [photoError, setPhotoError] = useState<string>();
-  const [error, setError] = useState<string>();
+  const { error, setError, busy, run } = useSubmit();
   const [needsVerify, setNeedsVerify] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const set = (k: keyof ChildFormValues) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [k]: e.target.value }));
+  const setField = (k: keyof ChildFormValues) => (value: string) => setV((old) => ({ ...old, [k]: value }));
+  const set = (k: keyof ChildFormValues) => (e: { target: { value: string } }) => setField(k)(e.target.value);
 
   function choosePhoto(file: File | undefined) {
     setPhoto(undefined);
@@ -214,7 +180,7 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
     if (!file) return;
     const check = checkPhoto(file);
     if (!check.ok) {
-      setPhotoError(check.reason === 'size' ? t('rep.photoTooLarge', { kb: Math.ceil(file.size / 1024) }) : t('rep.photoType'));
+      setPhotoError(check.reason === 'size' ? t('rep.photoTooLarge', { kb: Math.ceil(file.size / 1000) }) : t('rep.photoType'));
       return;
     }
     const reader = new FileReader();
@@ -225,30 +191,25 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setError(undefined);
     setNeedsVerify(false);
     if (!online) return setError(t('common.needsConnection'));
     if (!v.gender) return setError(t('rep.genderRequired'));
     if (kind === 'MISSING' && !who.citizen && !policeRef.trim()) return setError(t('rep.policeRefRequired'));
     if (photoError) return setError(photoError);
-    setBusy(true);
-    try {
+    await run(async () => {
       const place = { districtCode: where.districtCode, ...(placeText.trim() && { text: placeText.trim() }) };
       const body =
         kind === 'MISSING'
           ? { child: childOf(v), lastSeenAt: istDateTime(when), place, ...(!who.citizen && { policeRef: policeRef.trim() }), ...(photo && { photo }) }
           : { child: childOf(v), foundAt: istDateTime(when), place, ...(caseId.trim() && { caseId: caseId.trim() }), ...(photo && { photo }) };
-      const r = await api.post<ReportView>(kind === 'MISSING' ? '/reports/missing' : '/reports/found', body);
+      const r = await api.post<ReportView>(kind === 'MISSING' ? '/reports/missing' : '/reports/found', body).catch((err: unknown) => {
+        if (err instanceof ApiError && err.status === 403 && String(err.problem.title + (err.problem.detail ?? '')).match(/verif/i)) setNeedsVerify(true);
+        throw err;
+      });
       navigate(`/reports/${r.id}`);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 403 && String(err.problem.title + (err.problem.detail ?? '')).match(/verif/i)) setNeedsVerify(true);
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  const opt = <span className="muted">{t('common.optional')}</span>;
   return (
     <section aria-labelledby="page-title">
       <PageTitle>{t(kind === 'MISSING' ? 'rep.fileMissing' : who.citizen ? 'rep.fileSighting' : 'rep.fileFound')}</PageTitle>
@@ -262,91 +223,51 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
         )}
         <fieldset>
           <legend>{t('rep.child')}</legend>
-          <label htmlFor="rp-name">
-            {t('child.name')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-name" optional>{t('child.name')}</FieldLabel>
           <input id="rp-name" value={v.name ?? ''} onChange={set('name')} aria-describedby="rp-name-hint" />
           <p id="rp-name-hint" className="muted small">
             {t('rep.anyScript')}
           </p>
-          <label htmlFor="rp-aliases">
-            {t('child.aliases')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-aliases" optional>{t('child.aliases')}</FieldLabel>
           <input id="rp-aliases" value={v.aliases ?? ''} onChange={set('aliases')} aria-describedby="rp-list-hint" />
-          <label htmlFor="rp-father">
-            {t('child.father')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-father" optional>{t('child.father')}</FieldLabel>
           <input id="rp-father" value={v.father ?? ''} onChange={set('father')} />
-          <label htmlFor="rp-mother">
-            {t('child.mother')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-mother" optional>{t('child.mother')}</FieldLabel>
           <input id="rp-mother" value={v.mother ?? ''} onChange={set('mother')} />
           <label htmlFor="rp-gender">{t('child.gender')}</label>
-          <select id="rp-gender" required value={v.gender ?? ''} onChange={set('gender')}>
-            <option value="">{t('form.choose')}</option>
-            {CHILD_GENDERS.map((g) => (
-              <option key={g} value={g}>
-                {t(`register.gender.${g}`)}
-              </option>
-            ))}
-          </select>
+          <Choose id="rp-gender" required value={v.gender ?? ''} onChange={setField('gender')} none={t('form.choose')} options={CHILD_GENDERS} label={(g) => t(`register.gender.${g}`)} />
           <div className="pair">
             <div>
-              <label htmlFor="rp-age-min">
-                {t('child.ageMin')} {opt}
-              </label>
+              <FieldLabel htmlFor="rp-age-min" optional>{t('child.ageMin')}</FieldLabel>
               <input id="rp-age-min" type="number" inputMode="numeric" min={0} max={25} value={v.ageMin ?? ''} onChange={set('ageMin')} />
             </div>
             <div>
-              <label htmlFor="rp-age-max">
-                {t('child.ageMax')} {opt}
-              </label>
+              <FieldLabel htmlFor="rp-age-max" optional>{t('child.ageMax')}</FieldLabel>
               <input id="rp-age-max" type="number" inputMode="numeric" min={0} max={25} value={v.ageMax ?? ''} onChange={set('ageMax')} />
             </div>
           </div>
-          <label htmlFor="rp-dob">
-            {t('child.dob')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-dob" optional>{t('child.dob')}</FieldLabel>
           <input id="rp-dob" type="date" value={v.dateOfBirth ?? ''} onChange={set('dateOfBirth')} />
           <div className="pair">
             <div>
-              <label htmlFor="rp-h-min">
-                {t('child.heightMin')} {opt}
-              </label>
+              <FieldLabel htmlFor="rp-h-min" optional>{t('child.heightMin')}</FieldLabel>
               <input id="rp-h-min" type="number" inputMode="numeric" min={30} max={220} value={v.heightMin ?? ''} onChange={set('heightMin')} />
             </div>
             <div>
-              <label htmlFor="rp-h-max">
-                {t('child.heightMax')} {opt}
-              </label>
+              <FieldLabel htmlFor="rp-h-max" optional>{t('child.heightMax')}</FieldLabel>
               <input id="rp-h-max" type="number" inputMode="numeric" min={30} max={220} value={v.heightMax ?? ''} onChange={set('heightMax')} />
             </div>
           </div>
-          <label htmlFor="rp-complexion">
-            {t('child.complexion')} {opt}
-          </label>
-          <select id="rp-complexion" value={v.complexion ?? ''} onChange={set('complexion')}>
-            <option value="">{t('form.choose')}</option>
-            {COMPLEXION_VALUES.map((c) => (
-              <option key={c} value={c}>
-                {t(`child.complexion.${c}`)}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="rp-marks">
-            {t('child.marks')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-complexion" optional>{t('child.complexion')}</FieldLabel>
+          <Choose id="rp-complexion" value={v.complexion ?? ''} onChange={setField('complexion')} none={t('form.choose')} options={COMPLEXION_VALUES} label={(c) => t(`child.complexion.${c}`)} />
+          <FieldLabel htmlFor="rp-marks" optional>{t('child.marks')}</FieldLabel>
           <textarea id="rp-marks" rows={2} value={v.marks ?? ''} onChange={set('marks')} />
-          <label htmlFor="rp-languages">
-            {t('child.languages')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-languages" optional>{t('child.languages')}</FieldLabel>
           <input id="rp-languages" value={v.languages ?? ''} onChange={set('languages')} aria-describedby="rp-list-hint" />
           <p id="rp-list-hint" className="muted small">
             {t('rep.listHint')}
           </p>
-          <label htmlFor="rp-clothing">
-            {t('child.clothing')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-clothing" optional>{t('child.clothing')}</FieldLabel>
           <textarea id="rp-clothing" rows={2} value={v.clothing ?? ''} onChange={set('clothing')} />
         </fieldset>
         <fieldset>
@@ -354,25 +275,19 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
           <label htmlFor="rp-when">{t(kind === 'MISSING' ? 'rep.lastSeenAt' : 'rep.foundAt')}</label>
           <input id="rp-when" type="datetime-local" required value={when} onChange={(e) => setWhen(e.target.value)} />
           <PlacePicker idPrefix="rp" value={where} onChange={setWhere} fixedStateCode={own?.stateCode} required />
-          <label htmlFor="rp-place">
-            {t('rep.placeText')} {opt}
-          </label>
+          <FieldLabel htmlFor="rp-place" optional>{t('rep.placeText')}</FieldLabel>
           <input id="rp-place" value={placeText} onChange={(e) => setPlaceText(e.target.value)} />
         </fieldset>
         {kind === 'FOUND' && !who.citizen && (
           <>
-            <label htmlFor="rp-case">
-              {t('rep.caseId')} {opt}
-            </label>
+            <FieldLabel htmlFor="rp-case" optional>{t('rep.caseId')}</FieldLabel>
             <input id="rp-case" value={caseId} onChange={(e) => setCaseId(e.target.value)} aria-describedby="rp-case-hint" />
             <p id="rp-case-hint" className="muted small">
               {t('rep.caseIdHint')}
             </p>
           </>
         )}
-        <label htmlFor="rp-photo">
-          {t('rep.photo')} {opt}
-        </label>
+        <FieldLabel htmlFor="rp-photo" optional>{t('rep.photo')}</FieldLabel>
         <input
           id="rp-photo"
           type="file"
@@ -384,11 +299,7 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
         <p id="rp-photo-hint" className="muted small">
           {t('rep.photoHint')}
         </p>
-        {photoError && (
-          <p role="alert" className="field-error">
-            {photoError}
-          </p>
-        )}
+        <FieldError error={photoError} />
         {error && (
           <div role="alert" className="field-error">
             <p>{error}</p>
@@ -438,38 +349,16 @@ export function ReportDetail({ reportId }: { reportId: string }) {
             {r.hasPhoto && <Photo reportId={r.id} alt={t('rep.photoOf', { name: r.child.name ?? t('common.unnamed') })} />}
             <ChildDetails c={r.child} />
             <dl>
-              <div className="dl-row">
-                <dt>{t(r.kind === 'MISSING' ? 'rep.lastSeenAt' : 'rep.foundAt')}</dt>
-                <dd>{formatDateTime(lang, r.occurredAt)}</dd>
-              </div>
-              <div className="dl-row">
-                <dt>{t('rep.place')}</dt>
-                <dd>{[r.place.text, r.place.districtCode].filter(Boolean).join(', ')}</dd>
-              </div>
-              {r.policeRef && (
-                <div className="dl-row">
-                  <dt>{t('rep.policeRef')}</dt>
-                  <dd>{r.policeRef}</dd>
-                </div>
-              )}
-              {r.reporter?.name && (
-                <div className="dl-row">
-                  <dt>{t('rep.reporter')}</dt>
-                  <dd>{[r.reporter.name, r.reporter.phone, r.reporter.email].filter(Boolean).join(' · ')}</dd>
-                </div>
-              )}
-              {r.tracedAt && (
-                <div className="dl-row">
-                  <dt>{t('rep.status.TRACED')}</dt>
-                  <dd>{formatDateTime(lang, r.tracedAt)}</dd>
-                </div>
-              )}
-              {r.closedReason && (
-                <div className="dl-row">
-                  <dt>{t('rep.status.CLOSED')}</dt>
-                  <dd>{r.closedReason}</dd>
-                </div>
-              )}
+              <FactRows
+                rows={[
+                  [r.kind === 'MISSING' ? 'rep.lastSeenAt' : 'rep.foundAt', formatDateTime(lang, r.occurredAt)],
+                  ['rep.place', [r.place.text, r.place.districtCode].filter(Boolean).join(', ')],
+                  ['rep.policeRef', r.policeRef],
+                  ['rep.reporter', r.reporter?.name && [r.reporter.name, r.reporter.phone, r.reporter.email].filter(Boolean).join(' · ')],
+                  ['rep.status.TRACED', r.tracedAt && formatDateTime(lang, r.tracedAt)],
+                  ['rep.status.CLOSED', r.closedReason],
+                ]}
+              />
             </dl>
             {r.caseId && <Link to={`/cases/${r.caseId}`}>{t('rep.openCase')}</Link>}
           </div>
@@ -503,11 +392,7 @@ function AcceptForm({ r, onDone }: { r: ReportView; onDone(): void }) {
       <p className="muted">{t('rep.acceptIntro')}</p>
       <label htmlFor="acc-ref">{t('rep.policeRef')}</label>
       <input id="acc-ref" required value={policeRef} onChange={(e) => setPoliceRef(e.target.value)} />
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError error={error} />
       <button type="submit" className="primary">
         {t('rep.acceptSubmit')}
       </button>
@@ -536,21 +421,10 @@ function CloseForm({ r, onDone }: { r: ReportView; onDone(): void }) {
       <summary>{t('rep.close')}</summary>
       <form onSubmit={submit} noValidate>
         <label htmlFor="close-reason">{t('rep.closeReason')}</label>
-        <select id="close-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
-          <option value="">{t('form.choose')}</option>
-          {CLOSE_REASONS.map((x) => (
-            <option key={x} value={x}>
-              {t(`rep.closeReason.${x}`)}
-            </option>
-          ))}
-        </select>
+        <Choose id="close-reason" value={reason} onChange={setReason} none={t('form.choose')} options={CLOSE_REASONS} label={(x) => t(`rep.closeReason.${x}`)} />
         <label htmlFor="close-note">{t('rep.closeNote')}</label>
         <textarea id="close-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-        {error && (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        )}
+        <FieldError error={error} />
         <button type="submit">{t('rep.closeSubmit')}</button>
       </form>
     </details>
@@ -620,13 +494,7 @@ function Explanation({ c }: { c: MatchCandidateView }) {
   return (
     <table className="explain" data-testid="explanation">
       <caption className="sr-only">{t('cand.why')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('cand.field')}</th>
-          <th scope="col">{t('cand.bearing')}</th>
-          <th scope="col">{t('cand.reason')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={[t('cand.field'), t('cand.bearing'), t('cand.reason')]} />
       <tbody>
         {fields.map((f) => {
           const b = bearingOf(f);
@@ -655,8 +523,7 @@ export function CandidateDetail({ candidateId }: { candidateId: string }) {
   const who = useWho();
   const cand = useLoad(() => api.get<MatchCandidateView>(`/match-candidates/${candidateId}`), [candidateId]);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSubmit();
   const [outcome, setOutcome] = useState<MatchCandidateView>();
   const outcomeRef = useRef<HTMLDivElement>(null);
   // on a phone the decision is far below the outcome: bring the outcome into view and focus
@@ -667,19 +534,13 @@ export function CandidateDetail({ candidateId }: { candidateId: string }) {
   }, [outcome]);
 
   async function decide(decision: 'CONFIRM' | 'REJECT') {
-    setError(undefined);
     if (!online) return setError(t('common.needsConnection'));
     if (note.trim().length < 5) return setError(t('cand.noteHint'));
-    setBusy(true);
-    try {
+    await run(async () => {
       const res = await api.post<CandidateDecision>(`/match-candidates/${candidateId}/decision`, { decision, note: note.trim() });
       setOutcome(res.candidate);
       cand.reload();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -733,11 +594,7 @@ export function CandidateDetail({ candidateId }: { candidateId: string }) {
                 <p id="cand-note-hint" className="muted small">
                   {t('cand.noteHint')}
                 </p>
-                {error && (
-                  <p role="alert" className="field-error">
-                    {error}
-                  </p>
-                )}
+                <FieldError error={error} />
                 <div className="row">
                   <button type="button" className="primary" disabled={busy} onClick={() => void decide('CONFIRM')}>
                     {t('cand.confirm')}

@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ApiError } from '../lib/api.js';
-import { formatDateTime } from '../lib/i18n.js';
-import { useApp, type Loaded } from './context.js';
+import { formatDateTime, type Lang, type MessageKey } from '../lib/i18n.js';
+import { useApp, type AppContextValue, type Loaded, type usePages } from './context.js';
 
 export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
   const { navigate } = useApp();
@@ -76,5 +76,153 @@ export function LoadMore({ pages }: { pages: { hasMore: boolean; loadMore(): Pro
       )}
       {pages.moreError !== undefined && <p role="alert">{errorText(pages.moreError)}</p>}
     </>
+  );
+}
+
+/** A list read a page at a time (`usePages`): loading, the empty line, the items and "Load more". */
+export function PagedList<T>({ pages, empty, label, children }: { pages: ReturnType<typeof usePages<T>>; empty: string; label?: string; children(item: T): ReactNode }) {
+  return (
+    <Show loaded={pages.first}>
+      {(first) =>
+        first.length === 0 ? (
+          <p>{empty}</p>
+        ) : (
+          <>
+            <ol className="list" aria-label={label}>
+              {[...first, ...pages.rest].map(children)}
+            </ol>
+            <LoadMore pages={pages} />
+          </>
+        )
+      }
+    </Show>
+  );
+}
+
+/** A field's label, marked when the field may be left empty. */
+export function FieldLabel({ htmlFor, optional, children }: { htmlFor: string; optional: boolean; children: ReactNode }) {
+  const { t } = useApp();
+  return (
+    <label htmlFor={htmlFor}>
+      {children} {optional && <span className="muted">{t('common.optional')}</span>}
+    </label>
+  );
+}
+
+/** A definition list's rows, each a label and its value, leaving out those without a value. */
+export function FactRows({ rows }: { rows: readonly (readonly [MessageKey, ReactNode])[] }) {
+  const { t } = useApp();
+  return (
+    <>
+      {rows
+        .filter(([, v]) => v)
+        .map(([k, v]) => (
+          <div key={k} className="dl-row">
+            <dt>{t(k)}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+    </>
+  );
+}
+
+/** A table's column headings. */
+export function ColumnHeads({ columns }: { columns: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((h) => (
+          <th key={h} scope="col">
+            {h}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** A select of codes, each shown by its label; `none`, when given, is the empty first choice. */
+export function Choose<T extends string>(props: {
+  id: string;
+  value: string;
+  options: readonly T[];
+  label(option: T): string;
+  none?: string;
+  onChange(value: string): void;
+  required?: boolean;
+  className?: string;
+}) {
+  const { id, value, options, label, none, onChange, required, className } = props;
+  return (
+    <select id={id} className={className} required={required} value={value} onChange={(e) => onChange(e.target.value)}>
+      {none !== undefined && <option value="">{none}</option>}
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {label(o)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** Buttons that choose one of a few values, the chosen one pressed: a list's filter. */
+export function Tabs<T extends string | boolean>({ label, options, value, onChange, optionLabel }: { label: string; options: readonly T[]; value: NoInfer<T>; onChange(value: NoInfer<T>): void; optionLabel(option: NoInfer<T>): string }) {
+  return (
+    <div role="group" aria-label={label} className="tabs">
+      {options.map((o) => (
+        <button key={String(o)} type="button" aria-pressed={o === value} className={o === value ? 'active' : ''} onClick={() => onChange(o)}>
+          {optionLabel(o)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** Why a form or an action failed, read out when it appears. */
+export function FieldError({ error }: { error: string | undefined }) {
+  return error ? (
+    <p role="alert" className="field-error">
+      {error}
+    </p>
+  ) : null;
+}
+
+/** Sending a form: busy while it runs, and the error it ended with, in words (`describe`). */
+export function useSubmit(describe: (error: unknown) => string = errorText) {
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  async function run(send: () => Promise<unknown>) {
+    setError(undefined);
+    setBusy(true);
+    try {
+      await send();
+    } catch (err) {
+      setError(describe(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { error, setError, busy, run };
+}
+
+/** The app's mark and name. */
+export function Brand({ name }: { name: string }) {
+  return (
+    <>
+      <span className="logo" aria-hidden="true">
+        ◈
+      </span>{' '}
+      {name}
+    </>
+  );
+}
+
+/** Switches English and Hindi, the button in the language it switches to. */
+export function LangSwitch({ lang, setLang, t }: { lang: Lang; setLang(lang: Lang): void; t: AppContextValue['t'] }) {
+  const other = lang === 'en' ? 'hi' : 'en';
+  return (
+    <button type="button" className="link" lang={other} onClick={() => setLang(other)} aria-label={t('lang.label')}>
+      {t('lang.switch')}
+    </button>
   );
 }
