@@ -9,30 +9,17 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { loadTestConfig, type RakshaConfig } from '@raksha/config';
-import { applyEventUpdate, type CaseActor, type CaseRegistration, caseWorkflowId, escalationActionUpdate } from '@raksha/contracts/temporal';
-import { createDb, type Db } from '@raksha/db';
-import type { Track } from '@raksha/domain';
-import { startCaseWorker } from '@raksha/worker/case-worker';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { type CaseActor, caseWorkflowId, escalationActionUpdate } from '@raksha/contracts/temporal';
 import { historyToJSON, type History } from '@raksha/workflows/test/history-json';
-import { seed } from '@raksha/prisma/seed';
-import { registerCaseWorkflow } from '@raksha/test-support/case-registration';
+import { DCPU_OFFICER, escalationCount, OFFICER, produceAndInquire, registerAtServerTime, sendEvent } from '@raksha/test-support/case-scenarios';
 import { eventually } from '@raksha/test-support/stack';
-import { createTimeSkippingEnv } from '@raksha/test-support/time-skipping';
+import { startTimeSkippingStack, type TimeSkippingStack } from '@raksha/test-support/time-skipping';
 
 export const HISTORIES_DIR = fileURLToPath(new URL('../workflows/test/histories/', import.meta.url));
 
-const OFFICER: CaseActor = { id: 'officer-1', role: 'CWC_MEMBER', body: 'CWC' };
-const DCPU_OFFICER: CaseActor = { id: 'dcpu-1', role: 'DCPU_OFFICER', body: 'DCPU' };
 const JJB_MEMBER: CaseActor = { id: 'jjb-1', role: 'JJB_MEMBER', body: 'JJB' };
 
-interface Ctx {
-  env: TestWorkflowEnvironment;
-  config: RakshaConfig;
-  db: Db;
-}
+type Ctx = Omit<TimeSkippingStack, 'stop'>;
 
 /** One recorded run: its handle (pinned to a run id) and the file name it is saved under. */
 interface Recorded {
@@ -42,78 +29,57 @@ interface Recorded {
 
 type Scenario = (ctx: Ctx) => Promise<Recorded[]>;
 
-async function register(ctx: Ctx, track: Track, extra: Partial<CaseRegistration> = {}) {
-  return registerCaseWorkflow(ctx.env.client, ctx.config.temporal.taskQueue, track, { registeredAt: new Date(await ctx.env.currentTimeMs()).toISOString(), ...extra });
-}
-
-const send = (handle: WorkflowHandle, type: string, payload: Record<string, unknown> = {}, actor = OFFICER, idempotencyKey: string = randomUUID()) =>
-  handle.executeUpdate(applyEventUpdate, { args: [{ type, payload, idempotencyKey, actor }] });
-
-/** Waits (wall clock) until the case has `count` escalations in the read model. */
-const escalationCount = (ctx: Ctx, caseId: string, count: number) =>
-  eventually(async () => {
-    const rows = await ctx.db.escalation.findMany({ where: { caseId }, orderBy: [{ raisedAt: 'asc' }, { rung: 'asc' }] });
-    return rows.length >= count ? rows : undefined;
-  });
-
-async function produceAndInquire(handle: WorkflowHandle) {
-  await send(handle, 'PRODUCED_BEFORE_CWC', { circumstance: 'LOST', producedBy: 'SJPU Jaipur' });
-  await send(handle, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'CWC/JPR/F18/1' });
-  await send(handle, 'SIR_ORDERED', { sirRef: 'SIR/1' });
-  await send(handle, 'SIR_SUBMITTED', { sirRef: 'SIR/1', finding: 'FAMILY_TRACED' });
-}
-
 /** The same scenarios workflows/test/case.workflow.int.ts asserts on, driven the same way. */
 export const SCENARIOS: Record<string, Scenario> = {
   async 'cncp-production-missed-escalated-then-produced'(ctx) {
-    const { caseId, handle } = await register(ctx, 'CNCP');
+    const { caseId, handle } = await registerAtServerTime(ctx, 'CNCP');
     await ctx.env.sleep('25 hours');
-    await escalationCount(ctx, caseId, 1); // DCPU
+    await escalationCount(ctx.db, caseId, 1); // DCPU
     await ctx.env.sleep('7 days');
-    await escalationCount(ctx, caseId, 2); // SCPS
-    await send(handle, 'PRODUCED_BEFORE_CWC', { circumstance: 'ABANDONED', producedBy: 'Childline' });
+    await escalationCount(ctx.db, caseId, 2); // SCPS
+    await sendEvent(handle, 'PRODUCED_BEFORE_CWC', { circumstance: 'ABANDONED', producedBy: 'Childline' });
     await ctx.env.sleep('40 days');
     return [{ name: 'cncp-production-missed-escalated-then-produced', handle }];
   },
 
   async 'cncp-restored-followed-up-closed'(ctx) {
-    const { handle } = await register(ctx, 'CNCP');
+    const { handle } = await registerAtServerTime(ctx, 'CNCP');
     await ctx.env.sleep('6 hours');
     await produceAndInquire(handle);
     await ctx.env.sleep('30 days');
-    await send(handle, 'FINAL_ORDER_PASSED', { order: 'RESTORATION', orderRef: 'CWC/JPR/37/1', reasons: 'parents traced and verified by the DCPU' });
-    await send(handle, 'CHILD_RESTORED', { restoredTo: 'PARENT' });
+    await sendEvent(handle, 'FINAL_ORDER_PASSED', { order: 'RESTORATION', orderRef: 'CWC/JPR/37/1', reasons: 'parents traced and verified by the DCPU' });
+    await sendEvent(handle, 'CHILD_RESTORED', { restoredTo: 'PARENT' });
     for (let quarter = 0; quarter < 4; quarter += 1) {
       await ctx.env.sleep('80 days');
-      await send(handle, 'FOLLOW_UP_REPORT_FILED', { reportRef: `FU/${quarter + 1}` });
+      await sendEvent(handle, 'FOLLOW_UP_REPORT_FILED', { reportRef: `FU/${quarter + 1}` });
     }
     // Rejected by the validator (not yet a year): leaves no trace in history, as replay must agree.
-    await send(handle, 'FOLLOW_UP_COMPLETED').then(
+    await sendEvent(handle, 'FOLLOW_UP_COMPLETED').then(
       () => {
         throw new Error('FOLLOW_UP_COMPLETED was accepted before a year of follow-up');
       },
       () => undefined,
     );
     await ctx.env.sleep('50 days');
-    await send(handle, 'FOLLOW_UP_COMPLETED');
-    await send(handle, 'CLOSE_CASE', { ground: 'RESTORED_AND_FOLLOWED_UP', reasons: 'restored; four quarterly follow-ups filed' });
+    await sendEvent(handle, 'FOLLOW_UP_COMPLETED');
+    await sendEvent(handle, 'CLOSE_CASE', { ground: 'RESTORED_AND_FOLLOWED_UP', reasons: 'restored; four quarterly follow-ups filed' });
     await handle.result();
     return [{ name: 'cncp-restored-followed-up-closed', handle }];
   },
 
   async 'cicl-petty-extended-terminated-by-system'(ctx) {
-    const { caseId, handle } = await register(ctx, 'CICL');
-    await send(handle, 'PRODUCED_BEFORE_JJB', { offenceCategory: 'PETTY', ageAtOffence: 14 }, JJB_MEMBER);
-    await send(handle, 'INQUIRY_EXTENDED', { reasons: 'witnesses not yet examined; recorded in writing' }, JJB_MEMBER);
+    const { caseId, handle } = await registerAtServerTime(ctx, 'CICL');
+    await sendEvent(handle, 'PRODUCED_BEFORE_JJB', { offenceCategory: 'PETTY', ageAtOffence: 14 }, JJB_MEMBER);
+    await sendEvent(handle, 'INQUIRY_EXTENDED', { reasons: 'witnesses not yet examined; recorded in writing' }, JJB_MEMBER);
     await ctx.env.sleep('190 days');
     await eventually(async () => (await ctx.db.timelineEntry.findMany({ where: { caseId, eventType: 'PROCEEDINGS_TERMINATED' } }))[0]);
     return [{ name: 'cicl-petty-extended-terminated-by-system', handle }];
   },
 
   async 'escalation-acknowledged-and-resolved'(ctx) {
-    const { caseId, handle } = await register(ctx, 'CNCP');
+    const { caseId, handle } = await registerAtServerTime(ctx, 'CNCP');
     await ctx.env.sleep('25 hours');
-    const [missed] = await escalationCount(ctx, caseId, 1);
+    const [missed] = await escalationCount(ctx.db, caseId, 1);
     const act = (action: 'ACKNOWLEDGE' | 'RESOLVE', note?: string) =>
       handle.executeUpdate(escalationActionUpdate, {
         args: [{ escalationId: missed!.id, action, idempotencyKey: randomUUID(), actor: DCPU_OFFICER, ...(note ? { note } : {}) }],
@@ -126,15 +92,15 @@ export const SCENARIOS: Record<string, Scenario> = {
   async 'cncp-conflicting-events-at-once'(ctx) {
     // Two officers record production at the same moment: both updates reach the workflow in one
     // activation, so the history pins down how the handlers take the step lock between them.
-    const { handle } = await register(ctx, 'CNCP');
+    const { handle } = await registerAtServerTime(ctx, 'CNCP');
     const outcomes = await Promise.allSettled([
-      send(handle, 'PRODUCED_BEFORE_CWC', { circumstance: 'LOST', producedBy: 'SJPU Jaipur' }),
-      send(handle, 'PRODUCED_BEFORE_CWC', { circumstance: 'ABANDONED', producedBy: 'Childline' }),
+      sendEvent(handle, 'PRODUCED_BEFORE_CWC', { circumstance: 'LOST', producedBy: 'SJPU Jaipur' }),
+      sendEvent(handle, 'PRODUCED_BEFORE_CWC', { circumstance: 'ABANDONED', producedBy: 'Childline' }),
     ]);
     if (!outcomes.some((o) => o.status === 'fulfilled')) throw new Error('neither concurrent PRODUCED_BEFORE_CWC was applied');
     await Promise.allSettled([
-      send(handle, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'CWC/JPR/F18/1' }),
-      send(handle, 'SIR_ORDERED', { sirRef: 'SIR/1' }),
+      sendEvent(handle, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'CWC/JPR/F18/1' }),
+      sendEvent(handle, 'SIR_ORDERED', { sirRef: 'SIR/1' }),
     ]);
     return [{ name: 'cncp-conflicting-events-at-once', handle }];
   },
@@ -143,34 +109,34 @@ export const SCENARIOS: Record<string, Scenario> = {
     // Recorded with the 'case-step-fewer-commands' patch: events that leave the next wake-up time
     // where it was keep the armed timer, others cancel and re-arm it; an unchanged position upserts
     // no search attributes; the kept timer then fires and escalates.
-    const { caseId, handle } = await register(ctx, 'CNCP');
-    await send(handle, 'PRODUCED_BEFORE_CWC', { circumstance: 'LOST', producedBy: 'SJPU Jaipur' });
-    await send(handle, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'CWC/JPR/F18/1' });
-    await send(handle, 'SIR_ORDERED', { sirRef: 'SIR/1' });
+    const { caseId, handle } = await registerAtServerTime(ctx, 'CNCP');
+    await sendEvent(handle, 'PRODUCED_BEFORE_CWC', { circumstance: 'LOST', producedBy: 'SJPU Jaipur' });
+    await sendEvent(handle, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'CWC/JPR/F18/1' });
+    await sendEvent(handle, 'SIR_ORDERED', { sirRef: 'SIR/1' });
     await ctx.env.sleep('16 days');
-    await escalationCount(ctx, caseId, 1); // DCPU: the SIR is overdue
-    await send(handle, 'SIR_SUBMITTED', { sirRef: 'SIR/1', finding: 'FAMILY_TRACED' });
+    await escalationCount(ctx.db, caseId, 1); // DCPU: the SIR is overdue
+    await sendEvent(handle, 'SIR_SUBMITTED', { sirRef: 'SIR/1', finding: 'FAMILY_TRACED' });
     return [{ name: 'cncp-deadline-timer-kept-across-events', handle }];
   },
 
   async 'continue-as-new'(ctx) {
-    const { caseId, handle } = await register(ctx, 'CNCP', { stepsPerRun: 3 });
+    const { caseId, handle } = await registerAtServerTime(ctx, 'CNCP', { stepsPerRun: 3 });
     const workflowId = caseWorkflowId(caseId);
     const firstRunId = (await handle.describe()).runId;
     await ctx.env.sleep('25 hours'); // step 1: escalation to the DCPU
-    await escalationCount(ctx, caseId, 1);
+    await escalationCount(ctx.db, caseId, 1);
     const key = `produce-${caseId}`;
-    await send(handle, 'PRODUCED_BEFORE_CWC', { circumstance: 'LOST', producedBy: 'SJPU' }, OFFICER, key); // step 2
-    await send(handle, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'O/1' }); // step 3: run ends
+    await sendEvent(handle, 'PRODUCED_BEFORE_CWC', { circumstance: 'LOST', producedBy: 'SJPU' }, OFFICER, key); // step 2
+    await sendEvent(handle, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'O/1' }); // step 3: run ends
     const secondRunId = await eventually(async () => {
       const runId = (await ctx.env.client.workflow.getHandle(workflowId).describe()).runId;
       return runId !== firstRunId ? runId : undefined;
     });
     const second = ctx.env.client.workflow.getHandle(workflowId, secondRunId);
     // The second run starts from the carried-over state: a repeated key, then a deadline that fires.
-    await send(second, 'PRODUCED_BEFORE_CWC', { circumstance: 'LOST', producedBy: 'SJPU' }, OFFICER, key);
+    await sendEvent(second, 'PRODUCED_BEFORE_CWC', { circumstance: 'LOST', producedBy: 'SJPU' }, OFFICER, key);
     await ctx.env.sleep('125 days');
-    await escalationCount(ctx, caseId, 2);
+    await escalationCount(ctx.db, caseId, 2);
     return [
       { name: 'continue-as-new-first-run', handle: ctx.env.client.workflow.getHandle(workflowId, firstRunId) },
       { name: 'continue-as-new-second-run', handle: second },
@@ -232,31 +198,22 @@ async function main(names: string[]): Promise<void> {
   if (unknown.length) throw new Error(`unknown scenario(s): ${unknown.join(', ')}; known: ${Object.keys(SCENARIOS).join(', ')}`);
   const chosen = names.length ? names : Object.keys(SCENARIOS);
 
-  const env = await createTimeSkippingEnv();
-  const config = loadTestConfig({ ...process.env, TEMPORAL_TASK_QUEUE: `record-${randomUUID()}`, LOG_LEVEL: 'error' });
-  const db = createDb(config.databaseUrl);
+  const stack = await startTimeSkippingStack('record', { LOG_LEVEL: 'error' });
   try {
-    await seed(db);
-    const worker = await startCaseWorker(config, db, await bundleCaseWorkflows(), env.nativeConnection);
-    try {
-      mkdirSync(HISTORIES_DIR, { recursive: true });
-      for (const name of chosen) {
-        const started = Date.now();
-        const runs = await withinTime(name, SCENARIOS[name]!({ env, config, db }));
-        for (const run of runs) {
-          const history = await settledHistory(run.handle);
-          const file = `${HISTORIES_DIR}${run.name}.json`;
-          const json = `${historyToJSON(history)}\n`;
-          writeFileSync(file, json);
-          console.log(`wrote ${file}: ${history.events?.length ?? 0} events, ${Math.round(json.length / 1024)} KB (${Date.now() - started} ms)`);
-        }
+    mkdirSync(HISTORIES_DIR, { recursive: true });
+    for (const name of chosen) {
+      const started = Date.now();
+      const runs = await withinTime(name, SCENARIOS[name]!(stack));
+      for (const run of runs) {
+        const history = await settledHistory(run.handle);
+        const file = `${HISTORIES_DIR}${run.name}.json`;
+        const json = `${historyToJSON(history)}\n`;
+        writeFileSync(file, json);
+        console.log(`wrote ${file}: ${history.events?.length ?? 0} events, ${Math.round(json.length / 1024)} KB (${Date.now() - started} ms)`);
       }
-    } finally {
-      await worker.stop();
     }
   } finally {
-    await db.$disconnect();
-    await env.teardown();
+    await stack.stop();
   }
 }
 

@@ -4,14 +4,13 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Queue } from 'bullmq';
 import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
 import type { CaseMilestones, CaseRepository, EscalationActionRecord, EscalationRecord, TransitionRecord } from '@raksha/db';
+import type { Serialised } from './serialised.js';
 
 export interface ActivityDeps {
   cases: CaseRepository;
   notifications: Pick<Queue<NotificationJob>, 'add'>;
 }
 
-type SerialisedValue<V> = V extends Date ? string : V extends readonly unknown[] ? V : V extends object ? Serialised<V> : V;
-type Serialised<T> = { [K in keyof T]: SerialisedValue<T[K]> };
 /**
  * `notices` are enqueued once the step is on record: one local activity per step, no separate `notify`.
  * `milestones` are what the case machine marks the step as reaching (production, SIR, restoration, closure).

@@ -1,28 +1,15 @@
 // Activities of the institution workflow: a body's own escalations, written once and audited, and their notices.
 import type { Queue } from 'bullmq';
 import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
-import type { EscalationRepository } from '@raksha/db';
+import type { BodyEscalationActionRecord, BodyEscalationRecord, EscalationRepository } from '@raksha/db';
+import type { Serialised } from './serialised.js';
 
 export interface InstitutionActivityDeps {
   escalations: EscalationRepository;
   notifications: Pick<Queue<NotificationJob>, 'add'>;
 }
 
-export interface BodyEscalationInput {
-  id: string;
-  bodyId: string;
-  watchId: string;
-  deadlineId: string;
-  obligation: string;
-  citation: string;
-  rung: number;
-  toBody: string;
-  districtCode: string;
-  stateCode: string;
-  dueAt: string;
-  raisedAt: string;
-  notice: NotificationJob;
-}
+export type BodyEscalationInput = Serialised<BodyEscalationRecord> & { notice: NotificationJob };
 
 export function createInstitutionActivities(deps: InstitutionActivityDeps) {
   return {
@@ -33,7 +20,7 @@ export function createInstitutionActivities(deps: InstitutionActivityDeps) {
       return { written };
     },
 
-    async recordBodyEscalationAction(a: { id: string; bodyId: string; action: 'ACKNOWLEDGE' | 'RESOLVE'; actorId: string; actorRole: string; note: string | null; at: string }) {
+    async recordBodyEscalationAction(a: Serialised<BodyEscalationActionRecord>) {
       return { written: await deps.escalations.recordBodyEscalationAction({ ...a, at: new Date(a.at) }) };
     },
 

@@ -1,23 +1,19 @@
 // The state monitor's MIS dashboard in a real browser, against the real API and services.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as, isolatedDistrict, type IsolatedDistrict } from '../support/auth.js';
-import { startStack, type Stack } from '../support/stack.js';
-import { buildWebApp, launchBrowser, listen, signIn } from './web.js';
+import type { Stack } from '../support/stack.js';
+import { signIn, startWebStack, type WebStack } from './web.js';
 
 describe('the MIS dashboard in the web app', () => {
+  let web: WebStack;
   let stack: Stack;
   let base: string;
-  let browser: Browser;
   let district: IsolatedDistrict;
 
   beforeAll(async () => {
-    buildWebApp();
-    stack = await startStack(await bundleCaseWorkflows());
-    base = await listen(stack);
-    browser = await launchBrowser();
+    web = await startWebStack();
+    ({ stack, base } = web);
     district = await isolatedDistrict(stack);
     const register = async (name: string) =>
       (await stack.http.post('/cases').set(district.cwc).send({ track: 'CNCP', districtCode: district.districtCode, child: { name, ageYears: 10 } }).expect(201)).body.caseId as string;
@@ -25,13 +21,10 @@ describe('the MIS dashboard in the web app', () => {
     await register('Gopal');
     await stack.http.post(`/cases/${produced}/events`).set(district.cwc).send({ type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'Childline' } }).expect(200);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => web?.stop());
 
   it('the state monitor lands on the dashboard, compares districts, opens one, reads the table behind a chart and downloads its CSV', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await web.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     await signIn(page, base, 'monitor.rj');
     await page.getByRole('heading', { name: 'MIS dashboard' }).waitFor();
@@ -71,7 +64,7 @@ describe('the MIS dashboard in the web app', () => {
   });
 
   it('the national monitor picks a state, then one of its districts, by name from the lists', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+    const context = await web.newContext({ viewport: { width: 360, height: 780 } });
     const page = await context.newPage();
     await signIn(page, base, 'monitor.india');
     await page.getByRole('heading', { name: 'MIS dashboard' }).waitFor();
@@ -85,7 +78,7 @@ describe('the MIS dashboard in the web app', () => {
   });
 
   it('a district’s DCPU officer sees only the district, in Hindi too, and a bad period is refused with the reason', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+    const context = await web.newContext({ viewport: { width: 360, height: 780 } });
     const page = await context.newPage();
     await signIn(page, base, `dcpu.t${district.districtCode.slice('RJ-T'.length).toLowerCase()}`);
     await page.getByRole('link', { name: 'MIS dashboard' }).click();

@@ -1,31 +1,22 @@
 // Missing and found children in the web app: a police officer reviews the matcher's candidate, reads
 // why it matched, confirms it, and sees the missing report traced and the found child's case linked.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { en } from '@raksha/web/messages/en';
 import { hi } from '@raksha/web/messages/hi';
 import { as } from '../support/auth.js';
-import { eventually, startStack, type Stack } from '../support/stack.js';
-import { buildWebApp, launchBrowser, listen, signIn } from './web.js';
+import { eventually, type Stack } from '../support/stack.js';
+import { signIn, startWebStack, type WebStack } from './web.js';
 
 describe('missing and found children in the web app', () => {
+  let web: WebStack;
   let stack: Stack;
   let base: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    buildWebApp();
-    stack = await startStack(await bundleCaseWorkflows());
-    base = await listen(stack);
-    browser = await launchBrowser();
+    web = await startWebStack();
+    ({ stack, base } = web);
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => web?.stop());
 
   it('a police officer opens the candidate, reads why it matched, confirms it and sees the report traced', async () => {
     const police = await as(stack, 'sho.jaipur');
@@ -66,8 +57,7 @@ describe('missing and found children in the web app', () => {
       return (body.items as { id: string; probability: number; found: { id: string } }[]).find((c) => c.found.id === found.id);
     }, 20_000);
 
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
-    contexts.push(context);
+    const context = await web.newContext();
     const page = await context.newPage();
     await signIn(page, base, 'sho.jaipur');
     await page.getByRole('link', { name: 'Missing & found' }).click();

@@ -1,40 +1,30 @@
 // Registries in the web app: a DCPU officer imports institutions from CSV, sees the bad row's reason in
 // the dry run, fixes it and imports.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { isolatedDistrict, type IsolatedDistrict } from '../support/auth.js';
-import { startStack, type Stack } from '../support/stack.js';
-import { buildWebApp, launchBrowser, listen, signIn } from './web.js';
+import type { Stack } from '../support/stack.js';
+import { signIn, startWebStack, type WebStack } from './web.js';
 
 describe('registries in the web app', () => {
+  let web: WebStack;
   let stack: Stack;
   let base: string;
-  let browser: Browser;
   let district: IsolatedDistrict;
   let dcpuUser: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    buildWebApp();
-    stack = await startStack(await bundleCaseWorkflows());
-    base = await listen(stack);
-    browser = await launchBrowser();
+    web = await startWebStack();
+    ({ stack, base } = web);
     district = await isolatedDistrict(stack, []);
     dcpuUser = `dcpu.t${district.districtCode.slice('RJ-T'.length).toLowerCase()}`;
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => web?.stop());
 
   it('a DCPU officer imports a CSV: the dry run names the bad row, the fixed file imports', async () => {
     const d = district.districtCode;
     const csv = (kind: string) =>
       ['name,districtCode,kind,management,capacity_FEMALE_12-17', `Asha Kiran Balika Griha,${d},CHILDRENS_HOME,GOVERNMENT,25`, `Sneh Aangan,${d},${kind},NGO,10`].join('\n');
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
-    contexts.push(context);
+    const context = await web.newContext();
     const page = await context.newPage();
     await signIn(page, base, dcpuUser);
     await page.getByRole('link', { name: 'Registries' }).click();
@@ -72,8 +62,7 @@ describe('registries in the web app', () => {
     const names = Array.from({ length: 27 }, (_, i) => `Bal Ashram ${String(i + 1).padStart(2, '0')}`);
     const csv = ['name,districtCode,kind,management,capacity_MALE_6-11', ...names.map((n) => `${n},${d},CHILDRENS_HOME,NGO,10`)].join('\n');
     await stack.http.post('/institutions/import').set(other.dcpu).set('Content-Type', 'text/csv').send(csv).expect(201);
-    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
-    contexts.push(context);
+    const context = await web.newContext();
     const page = await context.newPage();
     await signIn(page, base, `dcpu.t${d.slice('RJ-T'.length).toLowerCase()}`);
     await page.getByRole('link', { name: 'Registries' }).click();

@@ -1,42 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Client, Connection } from '@temporalio/client';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import type { Client } from '@temporalio/client';
 import { isolatedDistrict, type IsolatedDistrict } from '../support/auth.js';
 import { caseWithMissedProduction } from '../support/missed-deadline.js';
-import { eventually, startStack, type Stack } from '../support/stack.js';
-import { buildWebApp, launchBrowser, listen, signIn } from './web.js';
+import { eventually, type Stack } from '../support/stack.js';
+import { signIn, startWebStack, type WebStack } from './web.js';
 
 describe('the web app, role by role, in a real browser', () => {
+  let web: WebStack;
   let stack: Stack;
   let base: string;
-  let browser: Browser;
   let temporal: Client;
   let district: IsolatedDistrict;
   /** usernames isolatedDistrict gave its people: `<name>.t<suffix>` */
   let user: (name: string) => string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    buildWebApp();
-    stack = await startStack(await bundleCaseWorkflows());
-    base = await listen(stack);
-    browser = await launchBrowser();
-    temporal = new Client({ connection: await Connection.connect({ address: stack.config.temporal.address }) });
+    web = await startWebStack();
+    ({ stack, base } = web);
+    temporal = await stack.temporal();
     district = await isolatedDistrict(stack);
     const suffix = district.districtCode.slice('RJ-T'.length).toLowerCase();
     user = (name) => `${name}.t${suffix}`;
   });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await temporal?.connection.close();
-    await stack?.stop();
-  });
+  afterAll(() => web?.stop());
 
   async function newPage(viewport = { width: 360, height: 780 }) {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
+    const context = await web.newContext({ viewport });
     return { context, page: await context.newPage() };
   }
   async function registerChild(name: string): Promise<string> {

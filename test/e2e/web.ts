@@ -5,9 +5,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { DEMO_PASSWORD } from '@raksha/prisma/seed-users';
-import type { Stack } from '../support/stack.js';
+import { startStack, type Stack } from '../support/stack.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEB = join(ROOT, 'apps/web');
@@ -48,4 +49,40 @@ export async function signIn(page: Page, base: string, username: string): Promis
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/** The real stack serving the built web app on a port, and a browser. */
+export interface WebStack {
+  stack: Stack;
+  /** the API's base URL; the app is at `${base}/app/` */
+  base: string;
+  /** A fresh browser context (a phone's screen unless told), closed by `stop`. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** Closes the contexts, the browser and the stack. */
+  stop(): Promise<void>;
+}
+
+export async function startWebStack(): Promise<WebStack> {
+  buildWebApp();
+  const stack = await startStack(await bundleCaseWorkflows());
+  const contexts: BrowserContext[] = [];
+  let browser: Browser | undefined;
+  const stop = async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await stack.stop();
+  };
+  try {
+    const base = await listen(stack);
+    const opened = (browser = await launchBrowser());
+    const newContext = async (options: BrowserContextOptions = { viewport: { width: 360, height: 780 } }) => {
+      const context = await opened.newContext(options);
+      contexts.push(context);
+      return context;
+    };
+    return { stack, base, newContext, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
 }

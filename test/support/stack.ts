@@ -2,6 +2,7 @@
 // own task queue, the test database, Redis and the Temporal dev server from scripts/services.sh.
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import request from 'supertest';
 import { loadTestConfig, type RakshaConfig } from '@raksha/config';
@@ -16,6 +17,8 @@ export interface Stack {
   app: INestApplication;
   http: ReturnType<typeof request>;
   worker: RunningWorker;
+  /** A client of the stack's Temporal server, for what a test does to a workflow directly: connected on first use, closed by `stop`. */
+  temporal(): Promise<Client>;
   stop(): Promise<void>;
 }
 
@@ -27,13 +30,16 @@ export async function startStack(bundle: WorkflowBundleWithSourceMap, overrides:
   const worker = await startCaseWorker(config, db, bundle);
   const app = await createApp(config, { checkResponses: true });
   await app.init();
+  let temporal: Promise<Client> | undefined;
   return {
     config,
     db,
     app,
     http: request(app.getHttpServer()),
     worker,
+    temporal: () => (temporal ??= Connection.connect({ address: config.temporal.address }).then((connection) => new Client({ connection }))),
     async stop() {
+      if (temporal) await (await temporal).connection.close();
       await app.close();
       await worker.stop();
       await db.$disconnect();

@@ -1,5 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import proto from '@temporalio/proto';
+import { loadTestConfig, type RakshaConfig } from '@raksha/config';
+import { createDb, type Db } from '@raksha/db';
+import { startCaseWorker } from '@raksha/worker/case-worker';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { seed } from '@raksha/prisma/seed';
 import { CaseIdAttribute, CasePhaseAttribute, CaseStateAttribute, DistrictCodeAttribute, StateCodeAttribute, TrackAttribute } from '@raksha/contracts/temporal';
 
 /**
@@ -15,4 +21,40 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
     searchAttributes: Object.fromEntries(keys.map((k) => [k.name, proto.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD])),
   });
   return env;
+}
+
+/** The case worker on the time-skipping server with the real activities, a seeded PostgreSQL and Redis. */
+export interface TimeSkippingStack {
+  env: TestWorkflowEnvironment;
+  config: RakshaConfig;
+  db: Db;
+  /** Stops the worker, then closes the database and the server. */
+  stop(): Promise<void>;
+}
+
+/** Starts it on a task queue of its own (`<queuePrefix>-<uuid>`); `vars` override the test environment's variables. */
+export async function startTimeSkippingStack(queuePrefix = 'skip', vars: Record<string, string> = {}): Promise<TimeSkippingStack> {
+  const env = await createTimeSkippingEnv();
+  const config = loadTestConfig({ ...process.env, TEMPORAL_TASK_QUEUE: `${queuePrefix}-${randomUUID()}`, ...vars });
+  const db = createDb(config.databaseUrl);
+  const close = async () => {
+    await db.$disconnect();
+    await env.teardown();
+  };
+  try {
+    await seed(db);
+    const worker = await startCaseWorker(config, db, await bundleCaseWorkflows(), env.nativeConnection);
+    return {
+      env,
+      config,
+      db,
+      stop: async () => {
+        await worker.stop();
+        await close();
+      },
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }

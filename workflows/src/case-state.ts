@@ -22,7 +22,7 @@ import {
 import type { CaseEscalation, CaseStatus } from '@raksha/contracts';
 import { type CaseActor, type CaseRegistration, type EscalationActionRequest, SYSTEM_CASE_ACTOR } from '@raksha/contracts/temporal';
 import { TRACK_BODY } from '@raksha/domain';
-import { nextDueRung, type DueRung } from './escalation-ladder.js';
+import { escalationOf, nextDueRung, type DueRung } from './escalation-ladder.js';
 import { ANSWERS_KEPT, EscalationLedger, type EscalationCarryOver } from './escalation-ledger.js';
 import { noticeJobs, overdueNotice } from './notices.js';
 
@@ -241,10 +241,11 @@ export class CaseState {
   }
 
   /** The escalation of a missed rung, as recorded and told to the rung's body. */
-  escalationRecord({ deadline, rung }: DueRung, id: string, at: string): EscalationInput {
-    const toBody = deadline.ladder[rung]!.to;
+  escalationRecord(due: DueRung, id: string, at: string): EscalationInput {
+    const { deadline, rung } = due;
+    const escalation = escalationOf(due, id, this.#snapshot.context);
+    const { toBody, districtCode, stateCode } = escalation;
     const state = describeState(this.#snapshot);
-    const { districtCode, stateCode } = this.#snapshot.context;
     const overdueHours = Math.round((Date.parse(at) - Date.parse(deadline.dueAt)) / 3_600_000);
     return {
       caseId: this.caseId,
@@ -256,7 +257,7 @@ export class CaseState {
       actorRole: SYSTEM_CASE_ACTOR.role,
       payload: { escalationId: id, deadlineId: deadline.id, obligation: deadline.obligation, citation: deadline.citation, dueAt: deadline.dueAt, rung, toBody, overdueHours },
       occurredAt: at,
-      escalation: { id, deadlineId: deadline.id, obligation: deadline.obligation, citation: deadline.citation, rung, toBody, districtCode, stateCode, dueAt: deadline.dueAt },
+      escalation,
       notices: [
         {
           dedupeKey: `escalation-${id}`,
@@ -272,10 +273,10 @@ export class CaseState {
   }
 
   /** The escalation is on record: the ladder moves past its rung. */
-  escalated({ key, deadline, rung }: DueRung, id: string): void {
+  escalated(due: DueRung, id: string): void {
     this.#sequence += 1;
     this.#stepsThisRun += 1;
-    this.escalations.raised({ key, id, deadlineId: deadline.id, dueAt: deadline.dueAt, rung, toBody: deadline.ladder[rung]!.to, status: 'OPEN' });
+    this.escalations.raised(due.key, escalationOf(due, id, this.#snapshot.context));
   }
 
   /** The timeline step of acknowledging or resolving an escalation of this case. */

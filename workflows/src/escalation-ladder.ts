@@ -1,6 +1,6 @@
 // Which rung of which deadline's ladder falls due next: pure, so unit tests and the workflow agree.
-import { addIsoDuration, type ArmedDeadline } from '@raksha/case-machine/workflow';
-import type { EscalationStatus } from '@raksha/contracts';
+import { addIsoDuration, type ArmedDeadline, type EscalationTarget } from '@raksha/case-machine/workflow';
+import type { Escalation, EscalationStatus } from '@raksha/contracts';
 import type { EscalationActionRejection, EscalationActionRequest } from '@raksha/contracts/temporal';
 
 export interface DueRung {
@@ -25,6 +25,12 @@ export function nextDueRung(open: readonly ArmedDeadline[], raised: ReadonlySet<
     });
   }
   return next;
+}
+
+/** The escalation raised for a due rung of a deadline missed at this place: what the rung's body is told and the read model keeps. */
+export function escalationOf({ deadline, rung }: DueRung, id: string, place: { districtCode: string; stateCode: string }): Escalation & { toBody: EscalationTarget } {
+  const { districtCode, stateCode } = place;
+  return { id, deadlineId: deadline.id, obligation: deadline.obligation, citation: deadline.citation, rung, toBody: deadline.ladder[rung]!.to, districtCode, stateCode, dueAt: deadline.dueAt };
 }
 
 /** Why an escalation cannot be acknowledged or resolved as asked, or undefined if it can. */

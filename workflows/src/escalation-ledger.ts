@@ -1,6 +1,6 @@
 // The escalations one workflow has raised and the answers it gave to acting on them: plain state, no Temporal
 // calls, shared by the case and the obligation watch and carried whole into the next run.
-import type { CaseEscalation } from '@raksha/contracts';
+import type { CaseEscalation, Escalation } from '@raksha/contracts';
 import type { EscalationActionRejection, EscalationActionRequest } from '@raksha/contracts/temporal';
 import { escalationActionRejection } from './escalation-ladder.js';
 
@@ -35,8 +35,9 @@ export class EscalationLedger {
     return [...this.#byRung.values()].map(({ key: _key, ...e }) => e);
   }
 
-  raised(escalation: RaisedEscalation): void {
-    this.#byRung.set(escalation.key, escalation);
+  /** A rung is raised: its escalation is open under the rung's key. */
+  raised(key: string, { id, deadlineId, dueAt, rung, toBody }: Escalation): void {
+    this.#byRung.set(key, { key, id, deadlineId, dueAt, rung, toBody, status: 'OPEN' });
   }
 
   allResolved(): boolean {

@@ -8,7 +8,7 @@ import type { ArmedDeadline } from '@raksha/case-machine/workflow';
 import { obligationChangedSignal, obligationWatchQuery, type WatchedObligation } from '@raksha/contracts/temporal';
 import { handleEscalationActions } from './escalation-actions.js';
 import { EscalationLedger, type EscalationCarryOver } from './escalation-ledger.js';
-import { nextDueRung } from './escalation-ladder.js';
+import { escalationOf, nextDueRung } from './escalation-ladder.js';
 import { WorkflowLock } from './lock.js';
 import { overdueNotice } from './notices.js';
 
@@ -69,19 +69,12 @@ export async function obligationWatchWorkflow(initial: WatchedObligation, carrie
       const id = uuid4();
       const raisedAt = new Date().toISOString();
       const overdueDays = Math.floor((Date.parse(raisedAt) - Date.parse(due.deadline.dueAt)) / 86_400_000);
-      const toBody = due.deadline.ladder[due.rung]!.to;
+      const escalation = escalationOf(due, id, watched);
+      const { toBody } = escalation;
       await raiseBodyEscalation({
-        id,
+        ...escalation,
         bodyId: watched.bodyId,
         watchId: workflowInfo().workflowId,
-        deadlineId: due.deadline.id,
-        obligation: due.deadline.obligation,
-        citation: due.deadline.citation,
-        rung: due.rung,
-        toBody,
-        districtCode: watched.districtCode,
-        stateCode: watched.stateCode,
-        dueAt: due.deadline.dueAt,
         raisedAt,
         notice: {
           dedupeKey: `watch-${watched.subject}-${watched.subjectId}-${due.key}`,
@@ -94,7 +87,7 @@ export async function obligationWatchWorkflow(initial: WatchedObligation, carrie
         },
       });
       steps += 1;
-      ledger.raised({ key: due.key, id, deadlineId: due.deadline.id, dueAt: due.deadline.dueAt, rung: due.rung, toBody, status: 'OPEN' });
+      ledger.raised(due.key, escalation);
     });
 
   for (;;) {

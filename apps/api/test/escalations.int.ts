@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
 import { caseWithMissedProduction } from '@raksha/test-support/missed-deadline';
@@ -13,12 +13,9 @@ describe('escalations over HTTP: a missed deadline reaches the DCPU, who acknowl
   beforeAll(async () => {
     stack = await startStack(await bundleCaseWorkflows());
     dcpu = await as(stack, 'dcpu.jodhpur');
-    temporal = new Client({ connection: await Connection.connect({ address: stack.config.temporal.address }) });
+    temporal = await stack.temporal();
   });
-  afterAll(async () => {
-    await temporal?.connection.close();
-    await stack?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   const missedInJodhpur = () => caseWithMissedProduction(stack, temporal, { districtCode: 'RJ-JODHPUR', stateCode: 'RJ' });
 

@@ -13,6 +13,10 @@ const JJB = { roles: ['JJB_MEMBER'], bodies: ['JJB'] } as const;
 const SIR_AUTHORS = { roles: ['PROBATION_OFFICER', 'DCPU_OFFICER'], bodies: ['DCPU', 'CWC', 'JJB'] } as const;
 const CARE_STAFF = { roles: ROLE_GROUPS.careStaff, bodies: ['CCI', 'DCPU'] } as const;
 const POLICE = { roles: ROLE_GROUPS.police, bodies: POLICE_BODIES } as const;
+const DCPU = { roles: ['DCPU_OFFICER'], bodies: ['DCPU'] } as const;
+const DCPU_OR_PROBATION = { roles: ['DCPU_OFFICER', 'PROBATION_OFFICER'], bodies: ['DCPU'] } as const;
+const CWC_OR_JJB = { roles: ROLE_GROUPS.boards, bodies: ['CWC', 'JJB'] } as const;
+const CWC_OR_DCPU = { roles: ['CWC_MEMBER', 'DCPU_OFFICER'], bodies: ['CWC', 'DCPU'] } as const;
 
 /** Who may send each event: the API authorises with this table and the machine is built on the same names. */
 export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
@@ -24,8 +28,7 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
   SURRENDER_RECONSIDERED: { ...CWC, description: 'Parent reconsiders within two months; the CWC restores', citation: 's.35(3); F.24' },
   LEGALLY_FREE_DECLARED: { ...CWC, description: 'Declare the child legally free for adoption (three members sign)', citation: 's.38' },
   HANDED_OVER_FOR_ADOPTION: {
-    roles: ['CWC_MEMBER', 'DCPU_OFFICER'],
-    bodies: ['CWC', 'DCPU'],
+    ...CWC_OR_DCPU,
     description: 'Child handed over to the Specialised Adoption Agency',
     citation: 's.38; Adoption Regulations',
   },
@@ -33,8 +36,7 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
   ICP_PREPARED: { ...CARE_STAFF, description: 'Individual Care Plan prepared', citation: 's.30(vi)' },
   ICP_REVIEWED: { ...CARE_STAFF, description: 'Individual Care Plan reviewed', citation: 's.30(vi)' },
   FOSTER_INSPECTION_RECORDED: {
-    roles: ['DCPU_OFFICER'],
-    bodies: ['DCPU'],
+    ...DCPU,
     description: 'Monthly inspection of the foster family',
     citation: 's.44; R.23; F.35',
   },
@@ -46,15 +48,13 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
   },
   CHILD_ATTAINED_MAJORITY: { ...CWC, description: 'Child in care turns 18: aftercare or leaving care', citation: 's.46' },
   AFTERCARE_COMPLETED: {
-    roles: ['DCPU_OFFICER'],
-    bodies: ['DCPU'],
+    ...DCPU,
     description: 'Aftercare support ended',
     citation: 's.46; R.25',
   },
   RESTORATION_ORDERED: { ...CWC, description: 'Restoration ordered on the Individual Care Plan', citation: 's.37(1)(b), s.30(vi)' },
   TRANSFER_ORDERED: {
-    roles: ROLE_GROUPS.boards,
-    bodies: ['CWC', 'JJB'],
+    ...CWC_OR_JJB,
     description: 'Transfer of the child to the home district or state (JJB: only after the final order)',
     citation: 's.95(1); R.81',
   },
@@ -65,19 +65,16 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
     citation: 's.95(3); R.81',
   },
   CHILD_RESTORED: {
-    roles: ['CWC_MEMBER', 'DCPU_OFFICER'],
-    bodies: ['CWC', 'DCPU'],
+    ...CWC_OR_DCPU,
     description: 'Child handed over to the family',
     citation: 's.37(1)(b), s.40',
   },
   FOLLOW_UP_REPORT_FILED: {
-    roles: ['DCPU_OFFICER', 'PROBATION_OFFICER'],
-    bodies: ['DCPU'],
+    ...DCPU_OR_PROBATION,
     description: 'Follow-up report after restoration or final order',
   },
   FOLLOW_UP_COMPLETED: {
-    roles: ['DCPU_OFFICER', 'PROBATION_OFFICER'],
-    bodies: ['DCPU'],
+    ...DCPU_OR_PROBATION,
     description: 'Follow-up period completed',
   },
   REENTERED_CARE: {
@@ -139,8 +136,7 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
     citation: 's.36(2), s.40',
   },
   FAMILY_VERIFIED: {
-    roles: ['DCPU_OFFICER', 'PROBATION_OFFICER'],
-    bodies: ['DCPU'],
+    ...DCPU_OR_PROBATION,
     description: 'Home study of the traced family reported to the CWC: suitable for restoration or not',
     citation: 's.36(2), s.40',
   },
@@ -150,14 +146,12 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
     citation: 's.10(1)',
   },
   AGE_DETERMINATION_ORDERED: {
-    roles: ROLE_GROUPS.boards,
-    bodies: ['CWC', 'JJB'],
+    ...CWC_OR_JJB,
     description: 'Age determination ordered on reasonable grounds for doubt; any medical test within 15 days',
     citation: 's.94(2)',
   },
   AGE_DETERMINED: {
-    roles: ROLE_GROUPS.boards,
-    bodies: ['CWC', 'JJB'],
+    ...CWC_OR_JJB,
     description: 'Age recorded as the true age; a person of 18 or more leaves the CWC / JJB',
     citation: 's.94(2), (3); s.2(12), (13)',
   },

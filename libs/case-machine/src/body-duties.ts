@@ -1,6 +1,6 @@
 // Recurring duties of the bodies themselves (JJ-ACT.md "Monitoring duties", s.16): deadlines on a CWC or
 // JJB, not on a child's case, so they are counted per calendar period rather than armed by a case's state.
-import { DEFAULT_LADDER, type EscalationRung } from './policy.js';
+import { DEFAULT_LADDER, onDefaultLadder, type EscalationRung } from './policy.js';
 
 /** Calendar periods in India Standard Time; a quarter is Jan–Mar, Apr–Jun, Jul–Sep, Oct–Dec. */
 export const DUTY_PERIODS = ['MONTH', 'QUARTER'] as const;
@@ -23,8 +23,7 @@ export interface BodyDutyRule {
   ladder: readonly EscalationRung[];
 }
 
-const duty = <const Id extends string>(r: Omit<BodyDutyRule, 'id' | 'ladder'> & { id: Id }) =>
-  ({ ...r, ladder: DEFAULT_LADDER }) as BodyDutyRule & { id: Id };
+const duty = onDefaultLadder<BodyDutyRule>();
 
 export const BODY_DUTY_RULES = [
   duty({

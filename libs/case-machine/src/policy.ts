@@ -50,8 +50,26 @@ export interface DeadlineRule {
   repeatsOn?: string;
 }
 
-const rule = <const Id extends string>(r: Omit<DeadlineRule, 'id' | 'ladder'> & { id: Id }) =>
-  ({ ...r, ladder: DEFAULT_LADDER }) as DeadlineRule & { id: Id };
+/** A maker of rules of one kind that escalate up the default ladder, each keeping its literal id. */
+export const onDefaultLadder =
+  <Rule extends { id: string; ladder: readonly EscalationRung[] }>() =>
+  <const Id extends string>(r: Omit<Rule, 'id' | 'ladder'> & { id: Id }) =>
+    ({ ...r, ladder: DEFAULT_LADDER }) as unknown as Rule & { id: Id };
+
+const rule = onDefaultLadder<DeadlineRule>();
+
+/** Age determination on reasonable doubt (s.94(2)), by the CWC or the JJB that holds the child. */
+const ageDetermination = <const Id extends string>(id: Id, owner: 'CWC' | 'JJB') =>
+  rule({
+    id,
+    obligation: 'Complete age determination, with any medical test',
+    owner,
+    within: 'P15D',
+    from: 'AGE_DETERMINATION_ORDERED',
+    citation: 's.94(2) proviso',
+    basis: 'statute',
+    appliesIf: 'AGE_DETERMINATION_PENDING',
+  });
 
 /** Every deadline of the machine with its statutory default (JJ-ACT.md); `basis: 'policy'` where no statute fixes it. */
 export const DEADLINE_RULES = [
@@ -188,16 +206,7 @@ export const DEADLINE_RULES = [
     citation: 'Bachpan Bachao Andolan v. Union of India, WP(C) 75/2012 (SC, 10 May 2013)',
     basis: 'policy',
   }),
-  rule({
-    id: 'cncp.ageDetermination',
-    obligation: 'Complete age determination, with any medical test',
-    owner: 'CWC',
-    within: 'P15D',
-    from: 'AGE_DETERMINATION_ORDERED',
-    citation: 's.94(2) proviso',
-    basis: 'statute',
-    appliesIf: 'AGE_DETERMINATION_PENDING',
-  }),
+  ageDetermination('cncp.ageDetermination', 'CWC'),
   rule({
     id: 'cncp.familyVerification',
     obligation: 'Verify the traced family by a home study and place the report before the CWC',
@@ -255,16 +264,7 @@ export const DEADLINE_RULES = [
     citation: 's.14(3), s.15 (held directory by the Supreme Court, 2024)',
     basis: 'statute',
   }),
-  rule({
-    id: 'cicl.ageDetermination',
-    obligation: 'Complete age determination, with any medical test',
-    owner: 'JJB',
-    within: 'P15D',
-    from: 'AGE_DETERMINATION_ORDERED',
-    citation: 's.94(2) proviso',
-    basis: 'statute',
-    appliesIf: 'AGE_DETERMINATION_PENDING',
-  }),
+  ageDetermination('cicl.ageDetermination', 'JJB'),
   rule({
     id: 'cicl.icpPreparation',
     obligation: 'Prepare the Individual Care Plan after the final order',

@@ -1,7 +1,7 @@
 // Cases: what registering a case, sending it an event and reading cases take (validated by Nest's Standard Schema
 // pipe, which zod implements) and what they answer.
 import { z } from 'zod';
-import { TRACK_BODY, TRACKS, type OpenDeadline } from '@raksha/domain';
+import { ESCALATION_STATUSES, TRACK_BODY, TRACKS, type Escalation, type EscalationStatus, type OpenDeadline } from '@raksha/domain';
 import { actorRef, cursorPage, isoTime, lgdCode } from './shared.js';
 
 /** A child's gender as a case or a report records it. */
@@ -68,13 +68,25 @@ export const ifMatchHeader = z
 export const openDeadline = z.object({ id: z.string(), obligation: z.string(), dueAt: isoTime, citation: z.string() }) satisfies z.ZodType<OpenDeadline>;
 export type { OpenDeadline };
 
-export const ESCALATION_STATUSES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
-export const escalationStatus = z.enum(ESCALATION_STATUSES);
-export type EscalationStatus = z.infer<typeof escalationStatus>;
+export const escalationStatus = z.enum(ESCALATION_STATUSES) satisfies z.ZodType<EscalationStatus>;
+export { ESCALATION_STATUSES, type Escalation, type EscalationStatus };
 
-/** An escalation as the case's workflow holds it (the full record is an EscalationView). */
-export const caseEscalation = z.object({ id: z.string(), deadlineId: z.string(), dueAt: isoTime, rung: z.number().int(), toBody: z.string(), status: escalationStatus });
-export type CaseEscalation = z.infer<typeof caseEscalation>;
+/** The schema of libs/domain's Escalation: a missed deadline raised to one rung, times as ISO strings. */
+export const escalation = z.object({
+  id: z.string(),
+  deadlineId: z.string(),
+  obligation: z.string(),
+  citation: z.string(),
+  rung: z.number().int(),
+  toBody: z.string(),
+  districtCode: z.string(),
+  stateCode: z.string(),
+  dueAt: isoTime,
+}) satisfies z.ZodType<Escalation>;
+
+/** An escalation as the case's workflow holds it: which rung of which miss, and its status (the full record is an EscalationView). */
+export type CaseEscalation = Pick<Escalation, 'id' | 'deadlineId' | 'dueAt' | 'rung' | 'toBody'> & { status: EscalationStatus };
+export const caseEscalation = escalation.pick({ id: true, deadlineId: true, dueAt: true, rung: true, toBody: true }).extend({ status: escalationStatus }) satisfies z.ZodType<CaseEscalation>;
 
 /** What a person sees of a case after any change: where it stands and what can happen next. */
 export const caseStatus = z.object({

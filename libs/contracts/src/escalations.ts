@@ -1,6 +1,6 @@
 // Escalations: the inbox of missed deadlines a DCPU or SCPS works through, and acting on one.
 import { z } from 'zod';
-import { escalationStatus } from './cases.js';
+import { escalation, escalationStatus } from './cases.js';
 import { isoTime, lgdCode } from './shared.js';
 
 export const escalationListQuery = z.strictObject({
@@ -27,20 +27,11 @@ export type ResolveEscalationBody = z.infer<typeof resolveEscalationBody>;
 export const escalationIdParam = z.uuid({ message: 'an escalation id is a UUID' });
 
 /** An escalation as its inbox and the case's page show it. */
-export const escalationView = z.object({
-  id: z.string(),
+export const escalationView = escalation.extend({
   /** the child's case whose deadline was missed; null for a body's own obligation */
   caseId: z.string().nullable(),
   /** the body whose own obligation was missed (an institution's s.41 registration); null for a case's */
   bodyId: z.string().nullable(),
-  deadlineId: z.string(),
-  obligation: z.string(),
-  citation: z.string(),
-  rung: z.number().int(),
-  toBody: z.string(),
-  districtCode: z.string(),
-  stateCode: z.string(),
-  dueAt: isoTime,
   raisedAt: isoTime,
   /** how late the obligation is now, or was when it was met */
   overdueHours: z.number(),

@@ -1,24 +1,12 @@
 // The in-app inbox: what lists it and what it answers, and the BullMQ jobs that fill it.
 import { z } from 'zod';
-import type { BodyType } from '@raksha/domain';
+import type { Notice } from '@raksha/domain';
 import { isoTime } from './shared.js';
 
 export const NOTIFICATION_QUEUE = 'raksha-notifications';
 
-/** One message for one recipient body; the processor delivers it to that body's in-app inbox. */
-export interface NotificationJob {
-  dedupeKey: string;
-  /** the body told at its place; PERSON for a message to one person (recipientUserId) */
-  recipientBody: BodyType | 'PERSON';
-  districtCode: string | null;
-  stateCode: string | null;
-  caseId: string | null;
-  /** set for a message to one person (a citizen's verification code) rather than to their body */
-  recipientUserId?: string | null;
-  kind: string;
-  subject: string;
-  body: string;
-}
+/** One message for one recipient body (libs/domain's Notice); the processor delivers it to that body's in-app inbox. */
+export type NotificationJob = Notice;
 
 export const notificationListQuery = z.strictObject({
   unread: z.stringbool().optional(),

@@ -13,7 +13,7 @@ export {
   type OpenDeadlineRecord,
   type TransitionRecord,
 } from './repositories/case.repository.js';
-export { EscalationRepository, type BodyEscalationRecord, type EscalationFilter } from './repositories/escalation.repository.js';
+export { EscalationRepository, type BodyEscalationActionRecord, type BodyEscalationRecord, type EscalationFilter } from './repositories/escalation.repository.js';
 export { GeographyRepository } from './repositories/geography.repository.js';
 export { NotificationRepository, type InboxMessage } from './repositories/notification.repository.js';
 export { SessionRepository, type NewSessionRecord } from './repositories/session.repository.js';

@@ -5,3 +5,5 @@ export * from './permissions.js';
 export * from './roles.js';
 export * from './tracks.js';
 export * from './institutions.js';
+export * from './escalations.js';
+export * from './notices.js';

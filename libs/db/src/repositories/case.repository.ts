@@ -1,4 +1,4 @@
-import type { OpenDeadline } from '@raksha/domain';
+import type { Escalation, OpenDeadline } from '@raksha/domain';
 import type { Db } from '../client.js';
 import { Prisma } from '../generated/client.js';
 import { auditEntryInput, type AuditRecord } from '../audit-chain.js';
@@ -58,17 +58,7 @@ export interface TransitionRecord extends TimelineStep {
 
 /** A missed deadline raised to one rung of the ladder. */
 export interface EscalationRecord extends TimelineStep {
-  escalation: {
-    id: string;
-    deadlineId: string;
-    obligation: string;
-    citation: string;
-    rung: number;
-    toBody: string;
-    districtCode: string;
-    stateCode: string;
-    dueAt: Date;
-  };
+  escalation: Escalation<Date>;
 }
 
 export interface EscalationActionRecord extends TimelineStep {

@@ -1,3 +1,4 @@
+import type { Escalation, EscalationStatus } from '@raksha/domain';
 import type { Db } from '../client.js';
 import { AuditRepository } from './audit.repository.js';
 
@@ -5,7 +6,7 @@ export interface EscalationFilter {
   toBody?: string;
   districtCode?: string;
   stateCode?: string;
-  status?: 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
+  status?: EscalationStatus;
   /** only escalations whose obligation is still unmet */
   unmet?: boolean;
   caseId?: string;
@@ -14,19 +15,21 @@ export interface EscalationFilter {
 }
 
 /** A body's own obligation (an institution's registration) raised to one rung. */
-export interface BodyEscalationRecord {
-  id: string;
+export interface BodyEscalationRecord extends Escalation<Date> {
   bodyId: string;
   watchId: string;
-  deadlineId: string;
-  obligation: string;
-  citation: string;
-  rung: number;
-  toBody: string;
-  districtCode: string;
-  stateCode: string;
-  dueAt: Date;
   raisedAt: Date;
+}
+
+/** Someone acknowledged or resolved a body's escalation. */
+export interface BodyEscalationActionRecord {
+  id: string;
+  bodyId: string;
+  action: 'ACKNOWLEDGE' | 'RESOLVE';
+  actorId: string;
+  actorRole: string;
+  note: string | null;
+  at: Date;
 }
 
 export class EscalationRepository {
@@ -55,7 +58,7 @@ export class EscalationRepository {
   }
 
   /** Acknowledgement or resolution of a body's escalation, audited; a repeat of the same action writes nothing. */
-  recordBodyEscalationAction(a: { id: string; bodyId: string; action: 'ACKNOWLEDGE' | 'RESOLVE'; actorId: string; actorRole: string; note: string | null; at: Date }): Promise<boolean> {
+  recordBodyEscalationAction(a: BodyEscalationActionRecord): Promise<boolean> {
     return this.db.$transaction(async (tx) => {
       const data =
         a.action === 'ACKNOWLEDGE'

@@ -1,16 +1,9 @@
+import type { Notice } from '@raksha/domain';
 import type { Db } from '../client.js';
 
-export interface InboxMessage {
+/** A notice as the inbox keeps it: the queued message under its own id. */
+export interface InboxMessage extends Notice {
   id: string;
-  dedupeKey: string;
-  recipientBody: string;
-  districtCode: string | null;
-  stateCode: string | null;
-  caseId: string | null;
-  recipientUserId?: string | null;
-  kind: string;
-  subject: string;
-  body: string;
 }
 
 export class NotificationRepository {
