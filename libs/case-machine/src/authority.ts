@@ -156,12 +156,12 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
     citation: 's.94(2), (3); s.2(12), (13)',
   },
   WAIVE_DEADLINE: {
-    roles: ['CWC_MEMBER', 'JJB_MEMBER', 'DCPU_OFFICER'],
+    roles: [...ROLE_GROUPS.boards, 'DCPU_OFFICER'],
     bodies: ['CWC', 'JJB', 'DCPU'],
     description: 'Waive an open deadline, recording why it no longer applies',
   },
   CLOSE_CASE: {
-    roles: ['CWC_MEMBER', 'JJB_MEMBER', 'DCPU_OFFICER'],
+    roles: [...ROLE_GROUPS.boards, 'DCPU_OFFICER'],
     bodies: ['CWC', 'JJB', 'DCPU'],
     description: 'Close the case (every open deadline met or waived)',
   },

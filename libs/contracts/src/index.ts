@@ -12,4 +12,5 @@ export * from './places.js';
 export * from './policy.js';
 export * from './registries.js';
 export * from './reports.js';
+export * from './problem.js';
 export * from './routes.js';

@@ -1,15 +1,9 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { ProblemDetails } from '@raksha/contracts';
 import { DomainError } from './domain-errors.js';
 
-export interface ProblemDetails {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  [extension: string]: unknown;
-}
+export type { ProblemDetails } from '@raksha/contracts';
 
 const problemType = (slug: string) => `/problems/${slug}`;
 

@@ -1,16 +1,12 @@
 // Case events composed on the device wait here until the API has them: one Idempotency-Key each,
 // fixed when composed, so a resend after a lost answer is recorded once. A refusal stays for the person to see.
+import type { ProblemDetails } from '@raksha/contracts';
 import type { KeyValueStore } from './i18n.js';
 
 export type OutboxStatus = 'pending' | 'conflict' | 'rejected';
 
-export interface Problem {
-  status: number;
-  title: string;
-  detail?: string;
-  allowedEvents?: string[];
-  errors?: { field: string; message: string }[];
-}
+/** What the app reads of a refusal (the API's problem+json, or one the app makes when the answer is not one). */
+export type Problem = Pick<ProblemDetails, 'status' | 'title' | 'detail' | 'allowedEvents' | 'errors'>;
 
 export interface OutboxItem {
   /** also the Idempotency-Key */
