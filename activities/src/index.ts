@@ -3,7 +3,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Queue } from 'bullmq';
 import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
-import type { CaseMilestones, CaseRepository, EscalationActionRecord, EscalationRecord, TransitionRecord } from '@raksha/db';
+import type { CaseRepository, EscalationActionRecord, EscalationRecord, TransitionRecord } from '@raksha/db';
+import type { CaseMilestones } from '@raksha/domain';
 import type { Serialised } from './serialised.js';
 
 export interface ActivityDeps {
@@ -28,7 +29,7 @@ function date(iso: string, field: string): Date {
 }
 
 /** The milestones' times back into Dates; the flags as they came. */
-function milestoneDates(m: Serialised<CaseMilestones>): CaseMilestones {
+function milestoneDates(m: CaseMilestones): CaseMilestones<Date> {
   const { producedAt, sirSubmittedAt, restoredAt, closedAt, ...flags } = m;
   return {
     ...flags,

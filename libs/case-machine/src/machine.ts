@@ -30,15 +30,6 @@ export interface CaseStateMeta {
   deadlines?: readonly DeadlineId[];
 }
 
-/** When a case reached the milestones its record (lists, dashboards) shows, and whether a deadline was missed on the way. */
-export interface CaseMilestones {
-  producedAt?: string;
-  productionLate?: boolean;
-  sirSubmittedAt?: string;
-  sirLate?: boolean;
-  restoredAt?: string;
-  closedAt?: string;
-}
 type MilestoneTime = 'producedAt' | 'sirSubmittedAt' | 'restoredAt' | 'closedAt';
 /** A milestone a transition marks: its time, and the flag set when the deadline met by it (id ending `.${deadline}`) was late. */
 export interface MilestoneMark {

@@ -1,7 +1,7 @@
 // One event taken by a case: checked against the machine the way the workflow takes it, and the
 // step projected into what the read model records. Pure, so production and tests share one path.
-import type { OpenDeadline, Track } from '@raksha/domain';
-import { caseMachine, type CaseMilestones, type CaseTransitionMeta, type MilestoneMark } from './machine.js';
+import type { CaseMilestones, DeadlineChanges, OpenDeadline, Track } from '@raksha/domain';
+import { caseMachine, type CaseTransitionMeta, type MilestoneMark } from './machine.js';
 import { parseCaseEvent, type CaseEvent, type CaseEventType, type EventIssue } from './events.js';
 import { allowedEvents, describeState, openDeadlines, stepCaseEvent, type ArmedDeadline, type CaseSnapshot, type CaseStep } from './runtime.js';
 
@@ -46,11 +46,6 @@ export function prepareCaseEvent(
   const next = stepCaseEvent(snapshot, parsed.event);
   if (!next.changed) return reject('EVENT_NOT_ALLOWED', `a case in "${describeState(snapshot).label}" cannot take ${type}`);
   return { event: parsed.event, next };
-}
-
-export interface DeadlineChanges {
-  met: { id: string; dueAt: string; late: boolean }[];
-  opened: { id: string; dueAt: string }[];
 }
 
 /** What one step writes to the case's record and timeline. */

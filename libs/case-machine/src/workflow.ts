@@ -11,7 +11,6 @@ export {
   CASE_PHASES,
   NOTICE_TARGETS,
   type CaseMachine,
-  type CaseMilestones,
   type CasePhase,
   type CaseStateMeta,
   type CaseTransitionMeta,
@@ -23,5 +22,6 @@ export { guards, type GuardName } from './guards.js';
 export { sampleEvents, SAMPLE_ICP_GOALS } from './samples.js';
 export * from './runtime.js';
 export * from './step.js';
+export type { CaseMilestones, DeadlineChanges } from '@raksha/domain';
 export * from './body-duties.js';
 export * from './placements.js';

@@ -6,7 +6,6 @@ export { BodyRepository, type BodyRecord } from './repositories/body.repository.
 export {
   CaseRepository,
   type CaseListFilter,
-  type CaseMilestones,
   type CaseRegistrationRecord,
   type EscalationActionRecord,
   type EscalationRecord,

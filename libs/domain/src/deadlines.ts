@@ -5,3 +5,22 @@ export interface OpenDeadline {
   dueAt: string;
   citation: string;
 }
+
+/** Which deadlines one step of a case met (late or on time) and which it started. */
+export interface DeadlineChanges {
+  met: { id: string; dueAt: string; late: boolean }[];
+  opened: { id: string; dueAt: string }[];
+}
+
+/**
+ * When a case reached the milestones its record (lists, dashboards) shows, and whether a deadline was missed
+ * on the way: ISO strings as the machine marks them, Dates as the read model stores them.
+ */
+export interface CaseMilestones<Time = string> {
+  producedAt?: Time;
+  productionLate?: boolean;
+  sirSubmittedAt?: Time;
+  sirLate?: boolean;
+  restoredAt?: Time;
+  closedAt?: Time;
+}

@@ -1,4 +1,4 @@
-import type { Escalation, OpenDeadline } from '@raksha/domain';
+import type { CaseMilestones, DeadlineChanges, Escalation, OpenDeadline } from '@raksha/domain';
 import type { Db } from '../client.js';
 import { Prisma } from '../generated/client.js';
 import { auditEntryInput, type AuditRecord } from '../audit-chain.js';
@@ -29,22 +29,6 @@ interface TimelineStep {
   deadlines?: DeadlineChanges;
 }
 
-/** Which statutory deadlines a step met (late or on time) and which it started. */
-export interface DeadlineChanges {
-  met: { id: string; dueAt: string; late: boolean }[];
-  opened: { id: string; dueAt: string }[];
-}
-
-/** What the MIS dashboards count, as the case machine marks the step that reached it; each written only when given. */
-export interface CaseMilestones {
-  producedAt?: Date;
-  productionLate?: boolean;
-  sirSubmittedAt?: Date;
-  sirLate?: boolean;
-  restoredAt?: Date;
-  closedAt?: Date;
-}
-
 /** One step of a case's life as the workflow decided it; sequence 0 is the registration. */
 export interface TransitionRecord extends TimelineStep {
   phase: string;
@@ -52,7 +36,7 @@ export interface TransitionRecord extends TimelineStep {
   jurisdiction?: { track: string; districtCode: string; stateCode: string };
   openDeadlines: OpenDeadlineRecord[];
   deadlines?: DeadlineChanges;
-  milestones?: CaseMilestones;
+  milestones?: CaseMilestones<Date>;
   registration?: CaseRegistrationRecord;
 }
 
