@@ -14,6 +14,8 @@ export interface CaseEventRejection {
   message: string;
   allowedEvents: CaseEventType[];
   issues?: EventIssue[];
+  /** STALE_VERSION: the version the case is at now, to read again */
+  currentVersion?: number;
 }
 
 export type PreparedCaseEvent = { rejection: CaseEventRejection } | { rejection?: undefined; event: CaseEvent; next: CaseStep };
@@ -35,14 +37,14 @@ export function prepareCaseEvent(
   allowedAt: (at: string) => CaseEventType[] = (at) => allowedEvents(snapshot, { at }),
 ): PreparedCaseEvent {
   const { type, payload, at, sequence, expectedSequence } = request;
-  const reject = (reason: CaseEventRejectionReason, message: string, issues?: EventIssue[]): PreparedCaseEvent => ({
-    rejection: { reason, state: describeState(snapshot).state, message, allowedEvents: allowedAt(at), ...(issues ? { issues } : {}) },
+  const reject = (reason: CaseEventRejectionReason, message: string, extra?: Pick<CaseEventRejection, 'issues' | 'currentVersion'>): PreparedCaseEvent => ({
+    rejection: { reason, state: describeState(snapshot).state, message, allowedEvents: allowedAt(at), ...extra },
   });
   if (expectedSequence !== undefined && expectedSequence !== sequence) {
-    return reject('STALE_VERSION', `the case changed since version ${expectedSequence}; it is now at version ${sequence}`);
+    return reject('STALE_VERSION', `the case changed since version ${expectedSequence}; it is now at version ${sequence}`, { currentVersion: sequence });
   }
   const parsed = parseCaseEvent({ ...payload, type, at });
-  if (!parsed.ok) return reject('INVALID_PAYLOAD', `invalid ${type} event`, parsed.issues);
+  if (!parsed.ok) return reject('INVALID_PAYLOAD', `invalid ${type} event`, { issues: parsed.issues });
   const next = stepCaseEvent(snapshot, parsed.event);
   if (!next.changed) return reject('EVENT_NOT_ALLOWED', `a case in "${describeState(snapshot).label}" cannot take ${type}`);
   return { event: parsed.event, next };

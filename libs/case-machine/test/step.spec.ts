@@ -37,6 +37,7 @@ describe(prepareCaseEvent.name, () => {
       state: 'cicl.apprehended',
       message: 'the case changed since version 2; it is now at version 3',
       allowedEvents: expect.arrayContaining(['PRODUCED_BEFORE_JJB']),
+      currentVersion: 3,
     });
   });
 

@@ -88,7 +88,7 @@ describe(CasesService.name, () => {
 
     it('answers a stale If-Match with the version the workflow holds now, in the same shape as a stale registry record', async () => {
       answerUpdate = () => {
-        throw updateRejected(CASE_EVENT_REJECTED, { reason: 'STALE_VERSION', state: 'registered', message: 'the case changed since version 3; it is now at version 7', allowedEvents: [] });
+        throw updateRejected(CASE_EVENT_REJECTED, { reason: 'STALE_VERSION', state: 'registered', message: 'the case changed since version 3; it is now at version 7', allowedEvents: [], currentVersion: 7 });
       };
       expect(await problemOf(sut.applyEvent(people.cwcJaipur, 'case-1', produce, { expectedVersion: 3 }))).toEqual({
         type: 'stale-version',

@@ -1,6 +1,6 @@
 import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
-import { CASE_EVENT_REJECTED, type CaseEventRejection, caseStatusQuery, ESCALATION_ACTION_REJECTED, type EscalationActionRejection } from '@raksha/contracts/temporal';
+import { CASE_EVENT_REJECTED, type CaseEventRejection, ESCALATION_ACTION_REJECTED, type EscalationActionRejection } from '@raksha/contracts/temporal';
 import { type DomainError, invalidField, invalidInput, problem, staleCase, unavailable } from '../problem/domain-errors.js';
 
 /** Runs a Temporal client call; an unreachable server or a missing workflow is a 503, not a 500. */
@@ -17,7 +17,7 @@ export async function callTemporal<T>(call: () => Promise<T>): Promise<T> {
 /** How a workflow's business rejection of an Update (an ApplicationFailure of one type, its reason in details[0]) reads as a domain error. */
 export interface UpdateRejections<R> {
   failureType: string;
-  toError(rejection: R, handle: WorkflowHandle): DomainError | Promise<DomainError>;
+  toError(rejection: R): DomainError;
 }
 
 /** Runs a workflow Update: the workflow's rejection becomes the domain error its vocabulary names, Temporal's own failures as callTemporal. */
@@ -32,7 +32,7 @@ export function executeUpdate<Ret, Request, R>(
       return await handle.executeUpdate(update, { args: [request] });
     } catch (err) {
       const rejection = rejectionOf<R>(err, rejections.failureType);
-      throw rejection ? await rejections.toError(rejection, handle) : err;
+      throw rejection ? rejections.toError(rejection) : err;
     }
   });
 }
@@ -47,10 +47,9 @@ function rejectionOf<R>(err: unknown, failureType: string): R | undefined {
 /** The case workflow's refusal of an event (validator or handler). */
 export const caseEventRejections: UpdateRejections<CaseEventRejection> = {
   failureType: CASE_EVENT_REJECTED,
-  async toError(r, handle) {
+  toError(r) {
     if (r.reason === 'INVALID_PAYLOAD') return invalidInput((r.issues ?? []).map((i) => ({ field: i.path ? `payload.${i.path}` : 'payload', message: i.message })));
-    // The version to read instead, as the workflow holds it now; unknown (not an error) when Temporal cannot be asked.
-    if (r.reason === 'STALE_VERSION') return staleCase(r.message, await handle.query(caseStatusQuery).then((s) => s.sequence, () => undefined));
+    if (r.reason === 'STALE_VERSION') return staleCase(r.message, r.currentVersion);
     return problem('event-not-allowed', r.message, { state: r.state, allowedEvents: r.allowedEvents });
   },
 };
