@@ -34,8 +34,6 @@ export interface CaseCarryOver extends EscalationCarryOver {
   answered: [string, CaseStatus][];
 }
 
-/** The four fields of an open deadline the read model and the API show. */
-
 export class CaseState {
   readonly caseId: string;
   readonly escalations: EscalationLedger;
@@ -177,8 +175,7 @@ export class CaseState {
   /** The event's step is on record: the case is in its next state. */
   stepped(next: CaseStep): void {
     this.#snapshot = next.snapshot;
-    this.#sequence += 1;
-    this.#stepsThisRun += 1;
+    this.#tookStep();
   }
 
   /** The first timeline step: the case as registered, its deadlines, and the body that must act told. */
@@ -272,11 +269,10 @@ export class CaseState {
     };
   }
 
-  /** The escalation is on record: the ladder moves past its rung. */
-  escalated(due: DueRung, id: string): void {
-    this.#sequence += 1;
-    this.#stepsThisRun += 1;
-    this.escalations.raised(due.key, escalationOf(due, id, this.#snapshot.context));
+  /** The escalation is on record (`record`, from escalationRecord): the ladder moves past its rung. */
+  escalated(due: DueRung, record: EscalationInput): void {
+    this.#tookStep();
+    this.escalations.raised(due.key, record.escalation);
   }
 
   /** The timeline step of acknowledging or resolving an escalation of this case. */
@@ -300,6 +296,11 @@ export class CaseState {
 
   /** An escalation action is on record: it takes a timeline step. */
   escalationActed(): void {
+    this.#tookStep();
+  }
+
+  /** Every step on record moves the timeline on by one and counts toward this run's steps. */
+  #tookStep(): void {
     this.#sequence += 1;
     this.#stepsThisRun += 1;
   }

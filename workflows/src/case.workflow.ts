@@ -100,9 +100,9 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     const at = now();
     const due = state.rungDue(key, at);
     if (!due) return;
-    const id = uuid4();
-    await raiseEscalation(state.escalationRecord(due, id, at));
-    state.escalated(due, id);
+    const record = state.escalationRecord(due, uuid4(), at);
+    await raiseEscalation(record);
+    state.escalated(due, record);
   }
 
   publishPosition(state.snapshot);

@@ -32,7 +32,7 @@ export class EscalationLedger {
   }
 
   list(): CaseEscalation[] {
-    return [...this.#byRung.values()].map(({ key: _key, ...e }) => e);
+    return [...this.#byRung.values()].map(withoutKey);
   }
 
   /** A rung is raised: its escalation is open under the rung's key. */
@@ -50,7 +50,7 @@ export class EscalationLedger {
   }
 
   find(escalationId: string): CaseEscalation | undefined {
-    const entry = [...this.#byRung.values()].find((e) => e.id === escalationId);
+    const entry = this.#byId(escalationId);
     return entry && withoutKey(entry);
   }
 
@@ -61,17 +61,21 @@ export class EscalationLedger {
 
   /** Why `req` cannot be done now, or undefined if it can; `owner` names the case or institution for the message. */
   rejection(req: EscalationActionRequest, owner: string): EscalationActionRejection | undefined {
-    return escalationActionRejection([...this.#byRung.values()].find((e) => e.id === req.escalationId), req, owner);
+    return escalationActionRejection(this.#byId(req.escalationId), req, owner);
   }
 
   /** Records a done (acknowledged or resolved) action and returns its answer; the caller checked `rejection` first. */
   acted(req: EscalationActionRequest): CaseEscalation {
-    const entry = [...this.#byRung.values()].find((e) => e.id === req.escalationId);
+    const entry = this.#byId(req.escalationId);
     if (!entry) throw new Error(`no escalation ${req.escalationId}`);
     entry.status = req.action === 'ACKNOWLEDGE' ? 'ACKNOWLEDGED' : 'RESOLVED';
     const answer = withoutKey(entry);
     this.#answers.set(req.idempotencyKey, answer);
     return answer;
+  }
+
+  #byId(escalationId: string): RaisedEscalation | undefined {
+    return [...this.#byRung.values()].find((e) => e.id === escalationId);
   }
 
   carryOver(): Required<EscalationCarryOver> {

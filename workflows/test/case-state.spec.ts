@@ -36,7 +36,7 @@ function escalate(sut: CaseState, at: string, id: string) {
   const raised = sut.rungDue(due.key, at);
   if (!raised) throw new Error(`no rung due at ${at}`);
   const record = sut.escalationRecord(raised, id, at);
-  sut.escalated(raised, id);
+  sut.escalated(raised, record);
   return record;
 }
 
