@@ -53,13 +53,5 @@ export const tokenResponse = z.object({
 export type TokenResponse = z.infer<typeof tokenResponse>;
 
 /** What /auth/me answers: the signed-in principal and their session. */
-export const meView = z.object({
-  userId: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  roles: z.array(z.enum(ROLES)),
-  /** null for a citizen */
-  body: signedInBody.nullable(),
-  sessionId: z.string(),
-});
+export const meView = signedInUser.omit({ id: true }).extend({ userId: z.string(), sessionId: z.string() });
 export type MeView = z.infer<typeof meView>;
