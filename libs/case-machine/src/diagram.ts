@@ -1,11 +1,11 @@
-import type { AnyStateNode, TransitionDefinition } from 'xstate';
+import type { AnyStateNode } from 'xstate';
 import { EVENT_AUTHORITY } from './authority.js';
 import { CASE_EVENT_TYPES } from './events.js';
 import { caseMachine, type CaseStateMeta } from './machine.js';
+import { allNodes, machineTransitions, type AnyTransition } from './transitions.js';
 import { BODY_DUTY_RULES, CCI_REGISTRATION_RULE } from './body-duties.js';
 import { DEADLINE_RULES, type DeadlineId } from './policy.js';
 
-type AnyTransition = TransitionDefinition<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const mermaidId = (node: AnyStateNode) => node.id.replace(/^case\.?/, '').replace(/\./g, '_') || 'case';
 const metaOf = (node: AnyStateNode) => node.meta as CaseStateMeta | undefined;
@@ -26,20 +26,6 @@ function nameOfGuard(g: unknown): string {
     return params?.orders ? `${type}(${params.orders.join(',')})` : type;
   }
   return 'guard';
-}
-
-function allNodes(node: AnyStateNode): AnyStateNode[] {
-  return [node, ...Object.values(node.states).flatMap((child) => allNodes(child as AnyStateNode))];
-}
-
-/** Every transition of the machine: source node, event ('always' for eventless), targets and guard. */
-export function machineTransitions(): { source: AnyStateNode; event: string; transition: AnyTransition }[] {
-  return allNodes(caseMachine.root).flatMap((node) => [
-    ...[...node.transitions.entries()].flatMap(([event, list]) =>
-      list.map((transition) => ({ source: node, event, transition: transition as AnyTransition })),
-    ),
-    ...(node.always ?? []).map((transition) => ({ source: node, event: 'always', transition: transition as AnyTransition })),
-  ]);
 }
 
 function renderNode(node: AnyStateNode, indent: string): string[] {

@@ -1,7 +1,8 @@
 // One event taken by a case: checked against the machine the way the workflow takes it, and the
 // step projected into what the read model records. Pure, so production and tests share one path.
 import type { CaseMilestones, DeadlineChanges, OpenDeadline, Track } from '@raksha/domain';
-import { caseMachine, type CaseTransitionMeta, type MilestoneMark } from './machine.js';
+import type { CaseTransitionMeta, MilestoneMark } from './machine.js';
+import { machineTransitions } from './transitions.js';
 import { parseCaseEvent, type CaseEvent, type CaseEventType, type EventIssue } from './events.js';
 import { allowedEvents, describeState, openDeadlines, stepCaseEvent, type ArmedDeadline, type CaseSnapshot, type CaseStep } from './runtime.js';
 
@@ -64,20 +65,12 @@ export interface StepProjection {
 }
 
 /** The milestone each event marks, read from the meta of the machine's transitions. */
-const MILESTONE_OF: ReadonlyMap<string, MilestoneMark> = (() => {
-  const marks = new Map<string, MilestoneMark>();
-  const visit = (node: typeof caseMachine.root) => {
-    for (const [eventType, transitions] of node.transitions) {
-      for (const t of transitions) {
-        const mark = (t.meta as CaseTransitionMeta | undefined)?.milestone;
-        if (mark) marks.set(eventType, mark);
-      }
-    }
-    for (const child of Object.values(node.states)) visit(child);
-  };
-  visit(caseMachine.root);
-  return marks;
-})();
+const MILESTONE_OF: ReadonlyMap<string, MilestoneMark> = new Map(
+  machineTransitions().flatMap(({ event, transition }) => {
+    const mark = (transition.meta as CaseTransitionMeta | undefined)?.milestone;
+    return mark ? [[event, mark] as const] : [];
+  }),
+);
 
 /** The milestone an event of this type marks at `at`, given the deadlines it met. */
 export function milestonesOf(eventType: string, at: string, met: DeadlineChanges['met']): CaseMilestones {
@@ -88,10 +81,10 @@ export function milestonesOf(eventType: string, at: string, met: DeadlineChanges
   return { [mark.at]: at, [late.flag]: met.find((m) => m.id.endsWith(`.${late.deadline}`))?.late ?? false };
 }
 
-/** The record of one step from `before` to `next` by an event of `eventType` at `at`. */
 /** The deadline as people see it on a case (its public shape), from the one the machine armed. */
 export const shownDeadline = (d: ArmedDeadline): OpenDeadline => ({ id: d.id, obligation: d.obligation, dueAt: d.dueAt, citation: d.citation });
 
+/** The record of one step from `before` to `next` by an event of `eventType` at `at`. */
 export function projectStep(before: CaseSnapshot, next: CaseStep, eventType: string, at: string): StepProjection {
   const key = (d: { id: string; dueAt: string }) => `${d.id}@${d.dueAt}`;
   const was = openDeadlines(before);

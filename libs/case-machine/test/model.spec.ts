@@ -18,7 +18,7 @@ import {
   type CaseInput,
   type CaseSnapshot,
 } from '../src/index.js';
-import { machineTransitions } from '../src/diagram.js';
+import { machineTransitions } from '../src/transitions.js';
 import { deadlineApplies } from '../src/clocks.js';
 
 // Events are tried an hour after the last one; those under an elapsed-time rule also a year after, so the rule goes both ways.
