@@ -2,11 +2,14 @@
 // prints recall@1, recall@10, precision and recall at the thresholds, and calibration.
 // --fit estimates m/u and the prior on a training seed and prints them for weights.ts.
 // Usage: npm run eval:matching -- [--pairs 2000] [--missing-distractors 4000]
-//        [--found-distractors 2000] [--seed raksha-eval] [--fit] [--json out.json]
+//        [--found-distractors 2000] [--seed raksha-eval] [--fit] [--json out.json] [--names-only]
+// First it scores the labelled name pairs by kind (native scripts, Urdu, conventional romanisations, gender forms,
+// initials, distinct names one letter apart): --names-only stops there.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ALERT_THRESHOLD, MATCH_FIELDS, REVIEW_THRESHOLD, type CandidatePriors, type LevelProbabilities } from '../src/index.js';
-import { generateDataset } from '@raksha/matching/synthetic';
+import { generateDataset, generateNamePairs } from '@raksha/matching/synthetic';
+import { evaluateNamePairs } from './name-pairs.js';
 import { atThreshold, calibration, fitCalibration, fitProbabilities, referenceKeyShare, runEvaluation } from './evaluate.js';
 
 const { values: args } = parseArgs({
@@ -17,6 +20,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: 'raksha-eval' },
     fit: { type: 'boolean', default: false },
     json: { type: 'string' },
+    'names-only': { type: 'boolean', default: false },
   },
 });
 
@@ -53,6 +57,16 @@ if (args.fit) {
   process.exit(0);
 }
 
+const names = evaluateNamePairs(generateNamePairs());
+console.log('name pairs (seed raksha-names): share reaching the "good" level or above');
+console.log('kind                            pairs  one child?  reach good');
+for (const k of names.kinds) {
+  console.log(`${k.kind.padEnd(30)} ${String(k.pairs).padStart(6)}  ${(k.same ? 'yes' : 'no').padStart(10)}  ${pct(k.accepted).padStart(10)}`);
+  for (const w of k.wrong) console.log(`    ${k.same ? 'missed' : 'accepted'}: ${w}`);
+}
+console.log(`nine Brahmic scripts together: ${pct(names.brahmicRecall)} reach good; AUC of the name score over all pairs ${names.auc.toFixed(3)}\n`);
+if (args['names-only']) process.exit(0);
+
 const data = generateDataset({ seed: args.seed, ...sizes });
 const e = runEvaluation(data);
 console.log(`synthetic set (seed ${args.seed}): ${e.missingReports} missing reports, ${e.foundReports} found reports, ${e.truePairs} true pairs`);
@@ -77,5 +91,5 @@ for (const c of calibration(e)) {
 }
 if (args.json) {
   const { scored: _scored, ...summary } = e;
-  writeFileSync(args.json, JSON.stringify({ seed: args.seed, sizes, ...summary, alert: atThreshold(e, ALERT_THRESHOLD), review: atThreshold(e, REVIEW_THRESHOLD), calibration: calibration(e) }, null, 2));
+  writeFileSync(args.json, JSON.stringify({ seed: args.seed, sizes, ...summary, names, alert: atThreshold(e, ALERT_THRESHOLD), review: atThreshold(e, REVIEW_THRESHOLD), calibration: calibration(e) }, null, 2));
 }

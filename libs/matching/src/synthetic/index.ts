@@ -10,3 +10,5 @@ export { missingReportOf, foundReportOf, isoDay } from './reports.js';
 export { NAME_ZIPF, nationalPopulation, populationOf, type DistrictRef, type Population, type SyntheticProfile } from './profile.js';
 export { NATIONAL_EXTRA } from './name-pool-national.js';
 export { generateDataset, type SyntheticDataset, type SyntheticOptions, type TruePair } from './dataset.js';
+export { renderInUrdu } from './render-urdu.js';
+export { generateNamePairs, type NamePair } from './name-pairs.js';
