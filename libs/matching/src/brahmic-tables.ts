@@ -106,7 +106,7 @@ export const GURMUKHI_BEARERS: Readonly<Record<number, string>> = { 0x72: 'i', 0
 /** Scripts that do not pronounce the inherent vowel of a word's last consonant (राम → ram). */
 export const FINAL_SCHWA_DELETION: ReadonlySet<IndicScript> = new Set(['DEVANAGARI', 'GUJARATI', 'GURMUKHI', 'BENGALI', 'ODIA']);
 /** Scripts that also drop it inside a word in the VC_CV context (कमला → kamla). */
-export const MEDIAL_SCHWA_DELETION: ReadonlySet<IndicScript> = new Set(['DEVANAGARI', 'GUJARATI', 'GURMUKHI']);
+export const MEDIAL_SCHWA_DELETION: ReadonlySet<IndicScript> = new Set(['DEVANAGARI', 'GUJARATI', 'GURMUKHI', 'BENGALI']);
 /** Scripts of the north and east, whose romanisation spells सिंह "singh" and ज्ञ "gy". */
 export const NORTHERN: ReadonlySet<IndicScript> = new Set(['DEVANAGARI', 'GUJARATI', 'GURMUKHI', 'BENGALI', 'ODIA']);
 

@@ -1,8 +1,9 @@
 // Comparing names: word against word, then the best alignment of two names' words, so that
 // order and a missing surname do not hide a match.
 import { editDistance } from './edit-distance.js';
+import { distinctNames, genderOfName } from './name-lexicon.js';
 import { analyseName, joinTokens, significantTokens, type AnalysedName, type NameToken } from './names.js';
-import { isHypocoristic, isNicknameOf } from './variants.js';
+import { FILLER_GENDER, isHypocoristic, isNicknameOf } from './variants.js';
 
 export type NameMatchReason =
   | 'exact'
@@ -56,15 +57,25 @@ function compareSpellings(a: NameToken, b: NameToken): TokenMatch {
   if (a.spellingKey === b.spellingKey) return { score: 0.95, reason: alike };
   if (a.key === b.key) return { score: 0.95, reason: 'nickname/variant' };
   if (a.reduced === b.reduced) return { score: 0.92, reason: alike };
+  if (crossScript && urduFits(a, b)) return { score: 0.9, reason: 'transliteration match' };
   if (crossScript && transliterationAlike(a, b)) return { score: 0.88, reason: 'transliteration match' };
   if (isNicknameOf(a.key, b.key)) return { score: 0.8, reason: 'nickname/variant' };
   const shorter = Math.min(a.key.length, b.key.length);
-  // Typing slips show in the spelling, sound variants in the key: the nearer of the two counts.
+  // Typing slips show in the spelling, sound variants in the key: the nearer of the two counts. Two common names a
+  // consonant apart (Ramesh, Rajesh) are two names, not a slip.
   const distance = Math.min(editDistance(a.key, b.key, 2), editDistance(a.latin, b.latin, 2));
-  if (distance === 1 && shorter >= 4) return { score: 0.8, reason: 'edit distance 1' };
+  const distinct = distance <= 2 && distinctNames(a.key, b.key);
+  if (distance === 1 && shorter >= 4 && !distinct) return { score: 0.8, reason: 'edit distance 1' };
   if (isHypocoristic(a.key, b.key)) return { score: 0.7, reason: 'nickname/variant' };
-  if (distance === 2 && shorter >= 7) return { score: 0.65, reason: 'edit distance 2' };
+  if (distance === 2 && shorter >= 7 && !distinct) return { score: 0.65, reason: 'edit distance 2' };
   return NO_MATCH;
+}
+
+// An Urdu word against a word of another script: the other's Latin spelling fits its consonants and written vowels.
+function urduFits(a: NameToken, b: NameToken): boolean {
+  if (a.urdu && !b.urdu) return a.urdu.test(b.latin);
+  if (b.urdu && !a.urdu) return b.urdu.test(a.latin);
+  return false;
 }
 
 // Scripts spell vowels their own way (Gurmukhi ਲਕਸ਼ਮੀ, Tamil லட்சுமி with its added u) and
@@ -85,7 +96,70 @@ export function compareNames(a: string | AnalysedName, b: string | AnalysedName)
   if (nameA.tokens.length === 0 || nameB.tokens.length === 0) return { score: null, reason: 'name not known', pairs: [], matchedWords: 0, matchedKeys: [] };
   const tokensA = joinWhereWritten(nameA.tokens, nameB.tokens).slice(0, MAX_TOKENS);
   const tokensB = joinWhereWritten(nameB.tokens, tokensA).slice(0, MAX_TOKENS);
-  return judgeAlignment({ ...nameA, tokens: tokensA }, { ...nameB, tokens: tokensB }, align(tokensA, tokensB));
+  const pairs = align(tokensA, tokensB);
+  return weighAgainst(judgeAlignment({ ...nameA, tokens: tokensA }, { ...nameB, tokens: tokensB }, pairs), tokensA, tokensB, pairs);
+}
+
+/** A name that marks the other gender (Kaur for Singh, Ankita for Ankit) scores no more than this: weak, against. */
+const GENDER_CLASH_SCORE = 0.45;
+/** Initials that disagree (K. Ramesh, S. Ramesh: another father) take as much as a different surname. */
+const INITIALS_DIFFER_FACTOR = 0.55;
+
+// Evidence against that the aligned words do not show: gender forms and initials that disagree.
+function weighAgainst(c: NameComparison, a: NameToken[], b: NameToken[], pairs: Pair[]): NameComparison {
+  if (c.score === null || c.score === 0) return c;
+  const clash = genderClash(a, b);
+  if (clash && c.score > GENDER_CLASH_SCORE) {
+    return { ...c, score: GENDER_CLASH_SCORE, reason: `gender forms differ (${clash})`, matchedWords: 0, matchedKeys: [], petNameOnly: undefined };
+  }
+  const initials = initialsDiffer(a, b, pairs);
+  if (initials) return { ...c, score: round(c.score * INITIALS_DIFFER_FACTOR), reason: `${c.reason}; initials differ (${initials})` };
+  return c;
+}
+
+// Ankit/Ankita, Rizwan/Rizwana: a boy's and a girl's name alike but for the ending.
+function formsOfOneName(a: NameToken, b: NameToken): boolean {
+  if (a.reduced === b.reduced) return true;
+  const [shorter, longer] = a.key.length <= b.key.length ? [a.key, b.key] : [b.key, a.key];
+  return shorter.length >= 3 && longer.startsWith(shorter) && longer.length - shorter.length <= 2;
+}
+
+function genderClash(a: NameToken[], b: NameToken[]): string | undefined {
+  const fillerGenders = (tokens: NameToken[]) => new Map(tokens.flatMap((t) => (FILLER_GENDER.has(t.key) ? [[FILLER_GENDER.get(t.key), t.written] as const] : [])));
+  const [fa, fb] = [fillerGenders(a), fillerGenders(b)];
+  for (const [gender, written] of fa) {
+    const other = gender === 'MALE' ? 'FEMALE' : 'MALE';
+    if (fb.has(other) && !fb.has(gender) && !fa.has(other)) return `${written} / ${fb.get(other)}`;
+  }
+  for (const ta of a) {
+    if (ta.role !== 'core') continue;
+    const ga = genderOfName(ta.key);
+    if (!ga) continue;
+    const opposite = (t: NameToken) => genderOfName(t.key) !== undefined && genderOfName(t.key) !== ga;
+    // An Urdu word's reading is one of the names it can spell: a name it fits is that name, not the other gender's.
+    const tb = b.find((t) => t.role === 'core' && t.key !== ta.key && opposite(t) && formsOfOneName(ta, t) && !urduFits(ta, t));
+    if (tb) return `${ta.written} / ${tb.written}`;
+  }
+  return undefined;
+}
+
+// Initials on both sides that share no letter; or initials on one side against words the other has left over that
+// none of them begins (K. Ramesh against Ramesh Suresh).
+function initialsDiffer(a: NameToken[], b: NameToken[], pairs: Pair[]): string | undefined {
+  const initialsA = a.filter((t) => t.role === 'initial');
+  const initialsB = b.filter((t) => t.role === 'initial');
+  const letters = (tokens: NameToken[]) => new Set(tokens.map((t) => t.latin.charAt(0)));
+  const show = (tokens: NameToken[]) => tokens.map((t) => t.written.toUpperCase()).join(' ');
+  if (initialsA.length > 0 && initialsB.length > 0) {
+    const lb = letters(initialsB);
+    return [...letters(initialsA)].some((l) => lb.has(l)) ? undefined : `${show(initialsA)} / ${show(initialsB)}`;
+  }
+  const [initials, others, aligned] = initialsA.length > 0 ? [initialsA, b, new Set(pairs.map((p) => p.j))] : [initialsB, a, new Set(pairs.map((p) => p.i))];
+  if (initials.length === 0) return undefined;
+  const leftOver = others.filter((t, k) => t.role === 'core' && !aligned.has(k));
+  if (leftOver.length === 0) return undefined;
+  const lo = letters(leftOver);
+  return [...letters(initials)].some((l) => lo.has(l)) ? undefined : `${show(initials)} / ${leftOver.map((t) => t.written).join(' ')}`;
 }
 
 /** The best comparison over each side's name and aliases; null only if every pair is null. */

@@ -1,10 +1,12 @@
 // A person's name as comparable words: each word transliterated to Latin, keyed, and tagged
 // with the part it plays (given name or surname, filler word, pet name, initial).
 import { memoiseByText } from './memo.js';
+import { commonestNameWhere, knownName } from './name-lexicon.js';
 import { words } from './normalise.js';
 import { looseKey, phoneticKey, reducedKey, skeletonKey } from './phonetic.js';
 import { detectScript, type Script } from './scripts.js';
 import { transliterate } from './transliterate.js';
+import { urduWord } from './urdu.js';
 import { canonicalVariant, FILLER_KEYS, GENERIC_PET_NAME_KEYS, HONORIFICS, UNKNOWN_NAME_WORDS } from './variants.js';
 
 /** core: a given name or surname; filler: Kumar, Devi, Md...; pet: Munna, Guddu...; initial: "R." */
@@ -25,6 +27,8 @@ export interface NameToken {
   loose: string;
   looseSkeleton: string;
   role: NameTokenRole;
+  /** an Urdu word: the Latin spellings its consonants and written vowels fit */
+  urdu?: RegExp;
 }
 
 export interface AnalysedName {
@@ -41,7 +45,21 @@ export const analyseName = memoiseByText((text: string): AnalysedName => {
   return { text, tokens };
 });
 
-const wordToken = memoiseByText((word: string): NameToken => tokenFromLatin(word, detectScript(word), transliterate(word).replace(/\s/g, '')));
+const wordToken = memoiseByText((word: string): NameToken => {
+  const script = detectScript(word);
+  const latin = transliterate(word).replace(/\s/g, '');
+  if (script === 'URDU') return { ...tokenFromLatin(word, script, latin), urdu: urduWord(word).test };
+  return tokenFromLatin(word, script, script === 'TAMIL' ? tamilReading(latin) : latin);
+});
+
+// Tamil writes k/g, t/d, p/b with one letter each, voiced by position in Tamil words but not in Sanskrit ones (கணேஷ்
+// Ganesh, not Kanesh; துர்கா Durga): a reading that is no known name is read as the commonest known name of its voicing.
+function tamilReading(latin: string): string {
+  const key = phoneticKey(latin);
+  if (knownName(key)) return latin;
+  const loose = looseKey(key);
+  return commonestNameWhere((_, k) => looseKey(k) === loose)?.latin ?? latin;
+}
 // Two words run together, keyed by script, words and Latin spelling.
 const joinedToken = memoiseByText((text: string): NameToken => {
   const [script, written, latin] = text.split('\u0000') as [Script, string, string];

@@ -3,6 +3,7 @@
 
 const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/x/g, 'ks'], // Laxmi = Lakshmi
+  [/dny|^jn/g, 'gy'], // ज्ञ: Marathi Dnyaneshwar, southern Jnana = Gyaneshwar, Gyan
   [/chh|ch/g, 'C'], // kept aside while the other c's are resolved
   [/c(?=[eiy])/g, 's'],
   [/ck|c/g, 'k'],
@@ -13,13 +14,15 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/que$/g, 'k'], // Rafique = Rafiq
   [/q/g, 'k'],
   [/z/g, 'j'],
+  [/ow(?![aeiou])/g, 'o'], // Sowmya = Soumya, Gowri = Gauri
   [/[wv]/g, 'b'], // Bengali and Odia have no v: Vikas = Bikash, Debi = Devi
   [/aa/g, 'a'],
   [/ee|ii/g, 'i'],
   [/oo|uu/g, 'u'],
   [/au|ou/g, 'o'], // Saurabh = Sourav
-  [/ay(?![aeiou])/g, 'ai'], // Sanjay = Sanjai
-  [/oy(?![aeiou])/g, 'oi'], // Bijoy
+  [/(?<=[^aeiou])y$/g, 'i'], // Swathy = Swathi, Parvathy = Parvathi
+  [/ay[ei](?![aeiou])/g, 'ai'], // Ayesha = Aisha, Sayi = Sai
+  [/[ao]y(?![aeiou])/g, 'ai'], // Sanjay = Sanjai; the Bengali inherent o: Bijoy = Bijay, Joydeep = Jaydeep, Roy = Rai
   [/ey$/g, 'e'], // Pandey = Pande
   [/n(?=[pb])/g, 'm'], // Shambhu, Sampath
   [/(?<=[aeiou])h$/g, ''], // Farah = Fara

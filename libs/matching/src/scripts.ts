@@ -13,7 +13,8 @@ export const INDIC_SCRIPTS = [
   'MALAYALAM',
 ] as const;
 export type IndicScript = (typeof INDIC_SCRIPTS)[number];
-export type Script = IndicScript | 'LATIN' | 'OTHER';
+/** URDU: the Perso-Arabic script, as Urdu (and Kashmiri) write it. */
+export type Script = IndicScript | 'URDU' | 'LATIN' | 'OTHER';
 
 const FIRST_BLOCK = 0x0900;
 const BLOCK_SIZE = 0x80;
@@ -37,7 +38,7 @@ export function detectScript(text: string): Script {
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
     const indic = indicPosition(cp);
-    const script: Script | undefined = indic ? indic.script : /\p{Script=Latin}/u.test(ch) ? 'LATIN' : /\p{L}/u.test(ch) ? 'OTHER' : undefined;
+    const script: Script | undefined = indic ? indic.script : /\p{Script=Latin}/u.test(ch) ? 'LATIN' : /\p{Script=Arabic}/u.test(ch) && /\p{L}/u.test(ch) ? 'URDU' : /\p{L}/u.test(ch) ? 'OTHER' : undefined;
     if (script) counts.set(script, (counts.get(script) ?? 0) + 1);
   }
   let best: Script = 'LATIN';

@@ -25,6 +25,7 @@ import {
 import { memoiseByText } from './memo.js';
 import { normaliseText } from './normalise.js';
 import { indicPosition, type IndicScript } from './scripts.js';
+import { isUrduWord, transliterateUrdu } from './urdu.js';
 
 interface Consonant {
   kind: 'C';
@@ -42,7 +43,7 @@ type Item =
   | { kind: 'H' }
   | { kind: 'T'; text: string };
 
-/** Latin spelling of a text; Latin and other scripts pass through normalised. */
+/** Latin spelling of a text (Brahmic scripts and Urdu); Latin and other scripts pass through normalised. */
 export function transliterate(text: string): string {
   return transliterated(text);
 }
@@ -57,6 +58,7 @@ const transliterated = memoiseByText((text: string) =>
 );
 
 function transliterateWord(word: string): string {
+  if (isUrduWord(word)) return transliterateUrdu(word);
   const { items, script } = parse(word);
   if (!script) return word;
   applySoundRules(items, script);

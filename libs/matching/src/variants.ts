@@ -30,6 +30,12 @@ export const FILLER_KEYS = keySet([
   'muhammad', 'rani', 'kunwar', 'kanwar',
 ]);
 
+/** Filler words that say a girl or a boy (Kaur, Kumari; Singh, Kumar): a name with one cannot be a name with the other. */
+export const FILLER_GENDER: ReadonlyMap<string, 'MALE' | 'FEMALE'> = new Map([
+  ...['kumari', 'devi', 'kaur', 'bai', 'ben', 'begum', 'bibi', 'khatun', 'rani'].map((w) => [phoneticKey(w), 'FEMALE'] as const),
+  ...['kumar', 'singh', 'bhai', 'muhammad', 'kunwar'].map((w) => [phoneticKey(w), 'MALE'] as const),
+]);
+
 /** Pet names given to so many children that sharing one is weak evidence. */
 export const GENERIC_PET_NAME_KEYS = keySet([
   'munna', 'munni', 'munnu', 'guddu', 'guddi', 'gudiya', 'pappu', 'babloo', 'bablu', 'babli',
@@ -91,9 +97,16 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   ['pandey', 'pande', 'pandeya'],
   ['narayan', 'narayana', 'narain'],
   // Telugu and Bengali surnames whose English spelling is not their script's: రావు Rao, నాయుడు Naidu, ਦੱਤ/দত্ত Dutta
-  ['rao', 'ravu', 'rau'],
+  ['rao', 'ravu', 'rau', 'rav'],
   ['naidu', 'nayudu', 'naydu'],
   ['dutta', 'datta', 'dutt', 'datt'],
+  // Surnames whose usual English spelling is not their script's reading: বসু Bose, ஐயர் Iyer, கவுண்டர் Gounder, നായർ Nair
+  ['basu', 'bose', 'bosu'],
+  ['iyer', 'aiyar', 'ayyar'],
+  ['gounder', 'goundar', 'kavundar', 'kounder'],
+  ['nair', 'nayar'],
+  ['warrier', 'variyar', 'wariar'],
+  ['mathew', 'mathews', 'mathyu', 'matyu'],
 ];
 
 // Muhammad's spellings are too many to list: m + vowel + (h) + vowel + m + vowel + d.
