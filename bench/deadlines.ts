@@ -6,7 +6,7 @@ import type { Client } from '@temporalio/client';
 import { type CaseRegistration, caseWorkflowId } from '@raksha/contracts/temporal';
 import { pollUntil, progressWatch, runBounded, sleep } from './lib/pool.js';
 import { startCaseWorkerChildren, type CaseWorkerChildren } from './lib/case-worker.js';
-import { CpuMeter, procStatus, RssSampler, temporalDevServerPid, type NodeChild } from './lib/proc.js';
+import { CpuMeter, procStatus, RssSampler, temporalServerPid, type NodeChild } from './lib/proc.js';
 import { benchPool } from './lib/setup.js';
 import { summarise, type Summary } from './lib/stats.js';
 
@@ -126,7 +126,7 @@ export async function runDeadlineBenchmark(o: DeadlineBenchOptions): Promise<Dea
     return { seconds: (Date.now() - tt) / 1000, failed: r.failed };
   };
   try {
-    const devServerPid = temporalDevServerPid();
+    const devServerPid = temporalServerPid();
     const devServerBefore = devServerPid === undefined ? undefined : procStatus(devServerPid)?.rssKiB;
     const workerScript = 'apps/worker/src/main.ts';
     const cacheEnv = o.maxCachedWorkflows === undefined ? {} : { WORKER_MAX_CACHED_WORKFLOWS: String(o.maxCachedWorkflows) };

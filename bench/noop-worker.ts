@@ -10,7 +10,14 @@ const workflowBundle = await bundleWorkflowCode({
   logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never,
 });
 const connection = await NativeConnection.connect({ address: config.temporal.address });
-const worker = await Worker.create({ connection, namespace: config.temporal.namespace, taskQueue: config.temporal.taskQueue, workflowBundle });
+// The case worker's cache size (WORKER_MAX_CACHED_WORKFLOWS), so the bare-timer burst caches as many runs as (b) does.
+const worker = await Worker.create({
+  connection,
+  namespace: config.temporal.namespace,
+  taskQueue: config.temporal.taskQueue,
+  workflowBundle,
+  maxCachedWorkflows: config.worker.maxCachedWorkflows,
+});
 console.log(`[noop-worker] polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => worker.shutdown());

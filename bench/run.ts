@@ -12,6 +12,7 @@ import { Client, Connection } from '@temporalio/client';
 import { runDeadlineBenchmark, type DeadlineBenchResult } from './deadlines.js';
 import { clearBenchRedis, assertBenchRedis, prepareBenchDatabase } from './lib/setup.js';
 import { formatMs, mib, round } from './lib/stats.js';
+import { runTimerBurst, type TimerBurstResult } from './timers.js';
 import { runUpdateBenchmark, type UpdateBenchResult } from './updates.js';
 import { REPO_ROOT } from './lib/proc.js';
 
@@ -30,11 +31,12 @@ const HELP = `npm run bench -- [options]
   --memory-only                (c) only: deadlines a day away; RSS once all --cases are registered, no escalations
   --max-cached-workflows <n>   (b)/(c): the worker's WORKER_MAX_CACHED_WORKFLOWS [its default, 1000]
   --notifications <process|worker>  the notification processor in its own process, as npm start runs it, or inside the worker [process]
+  --bare-timers                (b′) after (b): as many no-op workflows with one timer each, due over the same spread (the limit of (b))
   --keep                       leave the (b) workflows open (terminate later, see docs/benchmarks.md)
   --database-url <url>         [BENCH_DATABASE_URL or postgresql://raksha:raksha@127.0.0.1:5432/raksha_bench]
   --admin-url <url>            database to connect to for CREATE DATABASE [.../raksha_test]
   --redis-url <url>            Redis logical database for the bench's notification queue [redis://127.0.0.1:6379/9]
-  --temporal-address <addr>    [TEMPORAL_ADDRESS or 127.0.0.1:7233]
+  --temporal-address <addr>    [TEMPORAL_ADDRESS, else 127.0.0.1:7233, or 127.0.0.1:7633 with RAKSHA_TEMPORAL=cluster]
   --out <dir>                  results JSON and worker logs [$TMPDIR/raksha-bench-<run id>]
 Env BENCH_WORKER_NODE_ARGS: extra node flags for the worker processes, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"`;
 
@@ -54,6 +56,7 @@ const { values: args } = parseArgs({
     notifications: { type: 'string', default: 'process' },
     keep: { type: 'boolean', default: false },
     'memory-only': { type: 'boolean', default: false },
+    'bare-timers': { type: 'boolean', default: false },
     'max-cached-workflows': { type: 'string' },
     'database-url': { type: 'string' },
     'admin-url': { type: 'string' },
@@ -88,7 +91,13 @@ const pgHostPort = `${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ??
 const benchDatabaseUrl = args['database-url'] ?? process.env.BENCH_DATABASE_URL ?? `postgresql://${pgUser}:${pgPassword}@${pgHostPort}/raksha_bench`;
 const adminUrl = args['admin-url'] ?? `postgresql://${pgUser}:${pgPassword}@${pgHostPort}/${process.env.RAKSHA_TEST_DB ?? 'raksha_test'}`;
 const redisUrl = args['redis-url'] ?? `redis://127.0.0.1:${process.env.REDIS_PORT ?? '6379'}/9`;
-const temporalAddress = args['temporal-address'] ?? process.env.TEMPORAL_ADDRESS ?? `127.0.0.1:${process.env.TEMPORAL_PORT ?? '7233'}`;
+// The server scripts/services.sh runs in the chosen mode, as libs/config picks it for the worker.
+const temporalCluster = process.env.RAKSHA_TEMPORAL === 'cluster';
+const temporalServer = temporalCluster ? 'Temporal server (PostgreSQL)' : 'Temporal dev server';
+const temporalAddress =
+  args['temporal-address'] ??
+  process.env.TEMPORAL_ADDRESS ??
+  (temporalCluster ? `127.0.0.1:${process.env.TEMPORAL_CLUSTER_PORT ?? '7633'}` : `127.0.0.1:${process.env.TEMPORAL_PORT ?? '7233'}`);
 const namespace = args.namespace ?? process.env.TEMPORAL_NAMESPACE ?? 'default';
 assertBenchRedis(redisUrl);
 
@@ -146,6 +155,7 @@ const connection = await Connection.connect({ address: temporalAddress });
 const client = new Client({ connection, namespace });
 let updates: UpdateBenchResult | undefined;
 let deadlines: DeadlineBenchResult | undefined;
+let timers: TimerBurstResult | undefined;
 let failure: unknown;
 try {
   if (only !== 'deadlines') {
@@ -182,6 +192,21 @@ try {
       notificationsApart,
       log,
     });
+    if (args['bare-timers'] && !deadlines.memoryOnly) {
+      timers = await runTimerBurst({
+        client,
+        runId,
+        workerEnv,
+        logDir: outDir,
+        workflows: deadlines.cases,
+        startConcurrency: int('start-concurrency', 1, 512),
+        dueInSeconds: deadlines.dueInSeconds,
+        spreadSeconds: deadlines.spreadSeconds,
+        drainLimitSeconds: int('drain-limit', 10, 7_200),
+        ...(args['max-cached-workflows'] === undefined ? {} : { maxCachedWorkflows: int('max-cached-workflows', 2, 100_000) }),
+        log,
+      });
+    }
   }
 } catch (err) {
   // Whatever was measured before the failure is still written and printed.
@@ -195,15 +220,17 @@ const result = {
   runId,
   argv: process.argv.slice(2),
   machine: { ...machine, loadAverageAtEnd: loadavg().map((l) => round(l, 2)) },
+  temporal: { server: temporalServer, address: temporalAddress },
   totalSeconds: round((Date.now() - began) / 1000, 0),
   updates,
   deadlines,
+  timers,
   ...(failure === undefined ? {} : { failure: failure instanceof Error ? (failure.stack ?? failure.message) : String(failure) }),
 };
 writeFileSync(join(outDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
 
 console.log('');
-console.log(`# Raksha benchmark ${runId} (${machine.cpus} × ${machine.cpuModel}, node ${machine.node}, commit ${machine.commit})`);
+console.log(`# Raksha benchmark ${runId} (${machine.cpus} × ${machine.cpuModel}, node ${machine.node}, commit ${machine.commit}; ${temporalServer} ${temporalAddress})`);
 for (const level of updates?.levels ?? []) {
   const c = level.caseWorkflow;
   const b = level.bareUpdate;
@@ -249,8 +276,17 @@ if (deadlines) {
   console.log(`\n## (c) RSS (VmRSS)`);
   console.log(`worker: idle before ${mib(r.workerIdleBefore)}, ${d.cases} open ${mib(r.openIdle.worker)}, peak ${mib(r.peakDuringRun.worker)}, at the end ${mib(r.atEnd.worker)}`);
   if (d.notificationsApart) console.log(`notification processor: ${d.cases} open ${mib(r.openIdle.notifications)}, peak ${mib(r.peakDuringRun.notifications)}`);
-  console.log(`Temporal dev server: before ${mib(r.devServerBefore)}, ${d.cases} open ${mib(r.openIdle.devServer)}, peak ${mib(r.peakDuringRun.devServer)}, at the end ${mib(r.atEnd.devServer)}`);
+  console.log(`${temporalServer}: before ${mib(r.devServerBefore)}, ${d.cases} open ${mib(r.openIdle.devServer)}, peak ${mib(r.peakDuringRun.devServer)}, at the end ${mib(r.atEnd.devServer)}`);
   if (d.terminate) console.log(`terminated ${d.cases} workflows in ${round(d.terminate.seconds)} s (${d.terminate.failed} failed)`);
+}
+if (timers) {
+  const t = timers;
+  console.log(`\n## (b′) ${t.workflows} bare timers, due over the same spread`);
+  if (t.aborted) console.log(`STOPPED EARLY: ${t.aborted}`);
+  console.log(`started in ${round(t.start.seconds)} s (${round(t.start.perSecond)}/s, ${t.start.failed} failed)${t.startedBeforeDue ? '' : ' — NOT all before the first due time'}`);
+  console.log(`fired: ${t.completed}/${t.workflows}; timer task's workflow time − dueAt: ${formatMs(t.latenessMs)}`);
+  if (t.cpuMsPerTimer) console.log(`CPU ms per timer: ${Object.entries(t.cpuMsPerTimer).map(([group, ms]) => `${group} ${round(ms, 2)}`).join(', ')}`);
+  console.log(`RSS with every timer armed: no-op worker ${mib(t.rssKiB.worker)}, ${temporalServer} ${mib(t.rssKiB.server)}`);
 }
 console.log(`\ntotal ${result.totalSeconds} s; JSON: ${join(outDir, 'result.json')}`);
 finished = true;
@@ -258,7 +294,7 @@ clearInterval(keepAlive);
 if (failure !== undefined) {
   console.error(`\n[bench] FAILED: ${result.failure}\nworker logs: ${outDir}`);
   process.exitCode = 1;
-} else if (deadlines?.aborted) {
-  console.error(`\n[bench] (b) stopped early: ${deadlines.aborted}\nworker logs: ${outDir}`);
+} else if (deadlines?.aborted ?? timers?.aborted) {
+  console.error(`\n[bench] (b) stopped early: ${deadlines?.aborted ?? timers?.aborted}\nworker logs: ${outDir}`);
   process.exitCode = 1;
 }

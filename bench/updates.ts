@@ -9,7 +9,7 @@ import { noopUpdate } from './noop.workflow.js';
 import { breakdownUpdates, type UpdateBreakdown } from './lib/history.js';
 import { runBounded, within, type PoolResult } from './lib/pool.js';
 import { startCaseWorkerChildren, type CaseWorkerChildren } from './lib/case-worker.js';
-import { CpuMeter, startNodeChild, temporalDevServerPid, type NodeChild } from './lib/proc.js';
+import { CpuMeter, startNodeChild, temporalServerPid, type NodeChild } from './lib/proc.js';
 import { summarise, type Summary } from './lib/stats.js';
 
 /** One Update that has no answer in this long counts as failed (the run goes on, and says so). */
@@ -184,7 +184,7 @@ export async function runUpdateBenchmark(o: UpdateBenchOptions): Promise<UpdateB
         caseWorker: real.worker.pid,
         ...(real.notifications ? { notifications: real.notifications.pid } : {}),
         noopWorker: noop.pid,
-        devServer: temporalDevServerPid(),
+        devServer: temporalServerPid(),
         benchClient: process.pid,
       },
       undefined,

@@ -11,6 +11,10 @@ export REDIS_PORT="${REDIS_PORT:-6379}"
 export TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
 export TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
 export TEMPORAL_NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
+# Which Temporal the services and the stack use: `dev` (the CLI's dev server above) or `cluster` (the Temporal server
+# on PostgreSQL, docs/temporal-cluster.md), whose frontend listens on TEMPORAL_CLUSTER_PORT.
+export RAKSHA_TEMPORAL="${RAKSHA_TEMPORAL:-dev}"
+export TEMPORAL_CLUSTER_PORT="${TEMPORAL_CLUSTER_PORT:-7633}"
 export PRISMA_HIDE_UPDATE_MESSAGE=1
 export CHECKPOINT_DISABLE=1 # Prisma: no telemetry call home
 # Signs access tokens. scripts/setup.sh writes a random one here on first run; deployments set their own.

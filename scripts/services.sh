@@ -186,19 +186,140 @@ EOF
   chmod +x "$wrapper"
 }
 
+# ---- Production-shaped Temporal (opt-in: RAKSHA_TEMPORAL=cluster) ------------------------------------------------------
+# The Temporal server itself, built with go install and pinned like the CLI, on the same PostgreSQL: history and
+# executions in database $TEMPORAL_CLUSTER_DB, SQL visibility (with the case search attributes) in
+# $TEMPORAL_CLUSTER_VISIBILITY_DB, both owned by a role of its own that cannot read Raksha's tables, their schemas set up
+# and upgraded by Temporal's own temporal-sql-tool. Its ports (gRPC :$TEMPORAL_CLUSTER_PORT and the block around it)
+# never clash with the dev server's, so the two can run side by side. docs/temporal-cluster.md says how it is laid out.
+TEMPORAL_SERVER_VERSION="v1.29.1"
+TEMPORAL_SERVER_BIN="$RAKSHA_HOME/bin/temporal-server-$TEMPORAL_SERVER_VERSION"
+TEMPORAL_SQL_TOOL_BIN="$RAKSHA_HOME/bin/temporal-sql-tool-$TEMPORAL_SERVER_VERSION"
+export TEMPORAL_CLUSTER_DB="${TEMPORAL_CLUSTER_DB:-temporal_cluster}"
+export TEMPORAL_CLUSTER_VISIBILITY_DB="${TEMPORAL_CLUSTER_VISIBILITY_DB:-temporal_cluster_visibility}"
+export TEMPORAL_CLUSTER_DB_USER="${TEMPORAL_CLUSTER_DB_USER:-temporal}"
+export TEMPORAL_CLUSTER_DB_PASSWORD="${TEMPORAL_CLUSTER_DB_PASSWORD:-temporal}"
+# Fixed once the database exists (Temporal cannot reshard); 4 suits one 2-core machine, docs/temporal-cluster.md sizes more.
+export TEMPORAL_CLUSTER_SHARDS="${TEMPORAL_CLUSTER_SHARDS:-4}"
+export TEMPORAL_CLUSTER_RETENTION="${TEMPORAL_CLUSTER_RETENTION:-30d}" # how long a closed case's history is kept
+export TEMPORAL_CLUSTER_LOG_LEVEL="${TEMPORAL_CLUSTER_LOG_LEVEL:-warn}"
+export TEMPORAL_CLUSTER_HTTP_PORT="${TEMPORAL_CLUSTER_HTTP_PORT:-$((TEMPORAL_CLUSTER_PORT + 10))}"
+export TEMPORAL_CLUSTER_HISTORY_PORT="$((TEMPORAL_CLUSTER_PORT + 1))" TEMPORAL_CLUSTER_MATCHING_PORT="$((TEMPORAL_CLUSTER_PORT + 2))"
+export TEMPORAL_CLUSTER_WORKER_PORT="$((TEMPORAL_CLUSTER_PORT + 6))"
+export TEMPORAL_CLUSTER_FRONTEND_MEMBERSHIP_PORT="$((TEMPORAL_CLUSTER_PORT - 1000))"
+export TEMPORAL_CLUSTER_HISTORY_MEMBERSHIP_PORT="$((TEMPORAL_CLUSTER_PORT - 999))"
+export TEMPORAL_CLUSTER_MATCHING_MEMBERSHIP_PORT="$((TEMPORAL_CLUSTER_PORT - 998))"
+export TEMPORAL_CLUSTER_WORKER_MEMBERSHIP_PORT="$((TEMPORAL_CLUSTER_PORT - 994))"
+export TEMPORAL_CLUSTER_METRICS_PORT="${TEMPORAL_CLUSTER_METRICS_PORT:-$((TEMPORAL_CLUSTER_PORT + 57))}"
+export TEMPORAL_CLUSTER_DYNAMIC_CONFIG="$ROOT/scripts/temporal-cluster/dynamicconfig.yaml"
+CLUSTER_PID="$RAKSHA_HOME/temporal-cluster.pid"
+
+temporal_cluster_build() {
+  [ -x "$TEMPORAL_SERVER_BIN" ] && [ -x "$TEMPORAL_SQL_TOOL_BIN" ] && return 0
+  command -v go >/dev/null || apt_install golang-go
+  log "building the Temporal server $TEMPORAL_SERVER_VERSION and its SQL tool with go install (first time only; ~3 minutes)"
+  local tmp; tmp="$(mktemp -d)"
+  (cd "$tmp" && CGO_ENABLED=0 GOBIN="$tmp" go install "go.temporal.io/server/cmd/server@$TEMPORAL_SERVER_VERSION" \
+    "go.temporal.io/server/cmd/tools/sql@$TEMPORAL_SERVER_VERSION")
+  mkdir -p "$RAKSHA_HOME/bin"
+  mv "$tmp/server" "$TEMPORAL_SERVER_BIN"
+  mv "$tmp/sql" "$TEMPORAL_SQL_TOOL_BIN"
+  rm -rf "$tmp"
+}
+
+temporal_sql_tool() { # temporal_sql_tool <database> <command...>
+  local db="$1"; shift
+  "$TEMPORAL_SQL_TOOL_BIN" --plugin postgres12 --ep "$PGHOST" -p "$PGPORT" \
+    -u "$TEMPORAL_CLUSTER_DB_USER" --pw "$TEMPORAL_CLUSTER_DB_PASSWORD" --db "$db" "$@"
+}
+
+# The databases (created by PostgreSQL's superuser, as a DBA would) and their schemas (Temporal's tool: versioned,
+# so a newer server pinned above upgrades them in place on the next `up`).
+temporal_cluster_databases() {
+  if [ "$(pg_admin -c "select 1 from pg_roles where rolname='$TEMPORAL_CLUSTER_DB_USER'")" != "1" ]; then
+    pg_admin -c "create role \"$TEMPORAL_CLUSTER_DB_USER\" login password '$TEMPORAL_CLUSTER_DB_PASSWORD'"
+  fi
+  local db schema
+  for db in "$TEMPORAL_CLUSTER_DB" "$TEMPORAL_CLUSTER_VISIBILITY_DB"; do
+    if [ "$(pg_admin -c "select 1 from pg_database where datname='$db'")" != "1" ]; then
+      log "creating database $db"
+      pg_admin -c "create database \"$db\" owner \"$TEMPORAL_CLUSTER_DB_USER\""
+    fi
+    schema=temporal; [ "$db" = "$TEMPORAL_CLUSTER_VISIBILITY_DB" ] && schema=visibility
+    if [ "$(pg_admin -d "$db" -c "select to_regclass('public.schema_version') is not null")" != "t" ]; then
+      temporal_sql_tool "$db" setup-schema -v 0.0 >>"$LOGS/temporal-cluster-schema.log" 2>&1 || { tail -20 "$LOGS/temporal-cluster-schema.log" >&2; die "temporal-sql-tool setup-schema $db failed"; }
+    fi
+    temporal_sql_tool "$db" update-schema --schema-name "postgresql/v12/$schema" >>"$LOGS/temporal-cluster-schema.log" 2>&1 \
+      || { tail -20 "$LOGS/temporal-cluster-schema.log" >&2; die "temporal-sql-tool update-schema $db failed"; }
+  done
+}
+
+temporal_cluster_ready() { "$TEMPORAL_BIN" operator cluster health --address "127.0.0.1:$TEMPORAL_CLUSTER_PORT" 2>/dev/null | grep -q SERVING; }
+temporal_cluster_cli() { "$TEMPORAL_BIN" --address "127.0.0.1:$TEMPORAL_CLUSTER_PORT" "$@"; }
+# Visibility accepts a query on every case search attribute (the frontend's cache has caught up with their creation).
+temporal_cluster_attributes_ready() {
+  temporal_cluster_cli workflow count --namespace "$TEMPORAL_NAMESPACE" --query "CaseId = 'ready' AND StateCode = 'ready' AND DistrictCode = 'ready' AND Track = 'ready' AND CaseState = 'ready' AND CasePhase = 'ready'"
+}
+
+temporal_cluster_up() {
+  temporal_cli_build
+  temporal_cluster_build
+  if ! temporal_cluster_ready; then
+    temporal_cluster_databases
+    mkdir -p "$LOGS"
+    log "starting the Temporal server $TEMPORAL_SERVER_VERSION on PostgreSQL (gRPC :$TEMPORAL_CLUSTER_PORT, $TEMPORAL_CLUSTER_SHARDS history shards)"
+    nohup "$TEMPORAL_SERVER_BIN" --root "$ROOT/scripts/temporal-cluster" --config config --env raksha \
+      --allow-no-auth start >>"$LOGS/temporal-cluster.log" 2>&1 &
+    echo $! >"$CLUSTER_PID"
+    wait_for "Temporal server" 120 temporal_cluster_ready
+  fi
+  # The namespace and the case search attributes (idempotent: also on a server that is already up).
+  if ! temporal_cluster_cli operator namespace describe --namespace "$TEMPORAL_NAMESPACE" >/dev/null 2>&1; then
+    log "registering namespace $TEMPORAL_NAMESPACE (retention $TEMPORAL_CLUSTER_RETENTION)"
+    temporal_cluster_cli operator namespace create --namespace "$TEMPORAL_NAMESPACE" --retention "$TEMPORAL_CLUSTER_RETENTION" >/dev/null
+  fi
+  # A new namespace reaches the frontend's cache within ~10 s; its search attributes can be added only then.
+  wait_for "namespace $TEMPORAL_NAMESPACE on the Temporal server" 60 temporal_cluster_cli operator search-attribute list --namespace "$TEMPORAL_NAMESPACE"
+  local a existing
+  existing="$(temporal_cluster_cli operator search-attribute list --namespace "$TEMPORAL_NAMESPACE")"
+  for a in "${SEARCH_ATTRIBUTES[@]}"; do
+    grep -qw "${a%%=*}" <<<"$existing" && continue
+    temporal_cluster_cli operator search-attribute create --namespace "$TEMPORAL_NAMESPACE" --name "${a%%=*}" --type "${a#*=}" >/dev/null
+  done
+  wait_for "the case search attributes on the Temporal server" 120 temporal_cluster_attributes_ready
+}
+
+temporal_cluster_down() {
+  if [ -f "$CLUSTER_PID" ] && kill -0 "$(cat "$CLUSTER_PID")" 2>/dev/null; then
+    log "stopping the Temporal server"; kill "$(cat "$CLUSTER_PID")"; rm -f "$CLUSTER_PID"
+  fi
+}
+
+temporal_cluster_status() {
+  if [ -x "$TEMPORAL_SERVER_BIN" ] && temporal_cluster_ready; then
+    echo "temporal-cluster up  127.0.0.1:$TEMPORAL_CLUSTER_PORT  (PostgreSQL $TEMPORAL_CLUSTER_DB, $TEMPORAL_CLUSTER_VISIBILITY_DB)"
+  elif [ "$RAKSHA_TEMPORAL" = cluster ]; then echo "temporal-cluster down"; return 1; fi
+}
+# ---- end of the production-shaped Temporal --------------------------------------------------------------------------
+
 up() {
   mkdir -p "$RAKSHA_HOME" "$LOGS"
   postgres_up
   redis_up
-  temporal_up
+  if [ "$RAKSHA_TEMPORAL" = cluster ]; then temporal_cluster_up; else temporal_up; fi
   temporal_test_server_fetch
-  log "up: PostgreSQL 127.0.0.1:$PGPORT ($RAKSHA_DB, $RAKSHA_TEST_DB), Redis 127.0.0.1:$REDIS_PORT, Temporal 127.0.0.1:$TEMPORAL_PORT (UI http://127.0.0.1:$TEMPORAL_UI_PORT)"
+  if [ "$RAKSHA_TEMPORAL" = cluster ]; then
+    log "up: PostgreSQL 127.0.0.1:$PGPORT ($RAKSHA_DB, $RAKSHA_TEST_DB), Redis 127.0.0.1:$REDIS_PORT, Temporal server 127.0.0.1:$TEMPORAL_CLUSTER_PORT"
+  else
+    log "up: PostgreSQL 127.0.0.1:$PGPORT ($RAKSHA_DB, $RAKSHA_TEST_DB), Redis 127.0.0.1:$REDIS_PORT, Temporal 127.0.0.1:$TEMPORAL_PORT (UI http://127.0.0.1:$TEMPORAL_UI_PORT)"
+  fi
 }
 
 down() {
   if [ -f "$RAKSHA_HOME/temporal.pid" ] && kill -0 "$(cat "$RAKSHA_HOME/temporal.pid")" 2>/dev/null; then
     log "stopping Temporal"; kill "$(cat "$RAKSHA_HOME/temporal.pid")"; rm -f "$RAKSHA_HOME/temporal.pid"
   fi
+  temporal_cluster_down
   if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then
     log "stopping Redis"; redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown >/dev/null 2>&1 || true
   fi
@@ -212,7 +333,8 @@ status() {
   local rc=0
   if pg_isready -h 127.0.0.1 -p "$PGPORT" >/dev/null 2>&1; then echo "postgres  up    127.0.0.1:$PGPORT"; else echo "postgres  down"; rc=1; fi
   if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then echo "redis     up    127.0.0.1:$REDIS_PORT"; else echo "redis     down"; rc=1; fi
-  if [ -x "$TEMPORAL_BIN" ] && temporal_ready; then echo "temporal  up    127.0.0.1:$TEMPORAL_PORT  ui http://127.0.0.1:$TEMPORAL_UI_PORT"; else echo "temporal  down"; rc=1; fi
+  if [ -x "$TEMPORAL_BIN" ] && temporal_ready; then echo "temporal  up    127.0.0.1:$TEMPORAL_PORT  ui http://127.0.0.1:$TEMPORAL_UI_PORT"; elif [ "$RAKSHA_TEMPORAL" = cluster ]; then echo "temporal  (dev server not used: RAKSHA_TEMPORAL=cluster)"; else echo "temporal  down"; rc=1; fi
+  temporal_cluster_status || rc=1
   if [ -x "$RAKSHA_HOME/bin/temporal-test-server" ]; then echo "test-server ready  $RAKSHA_HOME/bin/temporal-test-server"; else echo "test-server missing"; rc=1; fi
   return $rc
 }

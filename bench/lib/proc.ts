@@ -26,15 +26,20 @@ export function procStatus(pid: number): ProcStatus | undefined {
   }
 }
 
-/** The Temporal dev server's pid as scripts/services.sh records it, else the running `temporal server start-dev`. */
-export function temporalDevServerPid(env: NodeJS.ProcessEnv = process.env): number | undefined {
+/**
+ * The Temporal server's pid as scripts/services.sh records it: the production-shaped server's with
+ * RAKSHA_TEMPORAL=cluster, else the dev server's (or the running `temporal server start-dev`).
+ */
+export function temporalServerPid(env: NodeJS.ProcessEnv = process.env): number | undefined {
   const home = env.RAKSHA_HOME ?? join(homedir(), '.cache', 'raksha');
+  const cluster = env.RAKSHA_TEMPORAL === 'cluster';
   try {
-    const pid = Number(readFileSync(join(home, 'temporal.pid'), 'utf8').trim());
+    const pid = Number(readFileSync(join(home, cluster ? 'temporal-cluster.pid' : 'temporal.pid'), 'utf8').trim());
     if (Number.isInteger(pid) && procStatus(pid)) return pid;
   } catch {
     // no pid file: look for the process
   }
+  if (cluster) return undefined;
   // The recorded pid can be stale (a restart by hand); the dev server is the one process running start-dev.
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

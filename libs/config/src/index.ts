@@ -11,9 +11,16 @@ function localDatabaseUrl(env: NodeJS.ProcessEnv, database: string): string {
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+// The Temporal frontend scripts/services.sh starts in each mode (ports as in scripts/env.sh).
+function defaultTemporalAddress(env: NodeJS.ProcessEnv): string {
+  return env.RAKSHA_TEMPORAL === 'cluster' ? `127.0.0.1:${env.TEMPORAL_CLUSTER_PORT ?? '7633'}` : `127.0.0.1:${env.TEMPORAL_PORT ?? '7233'}`;
+}
+
 const configSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }),
+  // `cluster`: the production-shaped Temporal server on PostgreSQL (docs/temporal-cluster.md) instead of the dev server.
+  RAKSHA_TEMPORAL: z.enum(['dev', 'cluster']),
   TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'host:port'),
   TEMPORAL_NAMESPACE: z.string().min(1),
   TEMPORAL_TASK_QUEUE: z.string().min(1),
@@ -69,7 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
   const parsed = configSchema.safeParse({
     DATABASE_URL: env.DATABASE_URL ?? localDatabaseUrl(env, env.RAKSHA_DB ?? 'raksha'),
     REDIS_URL: env.REDIS_URL ?? `redis://127.0.0.1:${env.REDIS_PORT ?? '6379'}`,
-    TEMPORAL_ADDRESS: env.TEMPORAL_ADDRESS ?? `127.0.0.1:${env.TEMPORAL_PORT ?? '7233'}`,
+    RAKSHA_TEMPORAL: env.RAKSHA_TEMPORAL ?? 'dev',
+    TEMPORAL_ADDRESS: env.TEMPORAL_ADDRESS ?? defaultTemporalAddress(env),
     TEMPORAL_NAMESPACE: env.TEMPORAL_NAMESPACE ?? 'default',
     TEMPORAL_TASK_QUEUE: env.TEMPORAL_TASK_QUEUE ?? 'raksha-cases',
     TEMPORAL_UI_URL: env.TEMPORAL_UI_URL ?? `http://127.0.0.1:${env.TEMPORAL_UI_PORT ?? '8233'}`,
