@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ESCALATION_STATUSES, TRACK_BODY, TRACKS, type Escalation, type EscalationStatus, type OpenDeadline } from '@raksha/domain';
 import { actorRef, cursorPage, isoTime, lgdCode } from './shared.js';
+import { timeCursorParam } from './cursor.js';
 
 /** A child's gender as a case or a report records it. */
 export const CHILD_GENDERS = ['FEMALE', 'MALE', 'TRANSGENDER', 'UNKNOWN'] as const;
@@ -41,14 +42,14 @@ export const caseListQuery = z.strictObject({
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   registeredFrom: z.iso.datetime({ offset: true }).optional(),
   registeredTo: z.iso.datetime({ offset: true }).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: timeCursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 
 export const caseQueueQuery = z.strictObject({
   /** the `nextCursor` of the previous page: a body with more than `limit` cases waiting reads on */
-  cursor: z.string().max(200).optional(),
+  cursor: timeCursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type CaseQueueQuery = z.infer<typeof caseQueueQuery>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AGE_BANDS, BODY_TYPES, CAPACITY_GENDERS, INSTITUTION_KINDS, INSTITUTION_MANAGEMENT } from '@raksha/domain';
 import { actorRef, cursorPage, districtCode, isoTime, stateCode } from './shared.js';
+import { idCursorParam } from './cursor.js';
 
 /**
  * The physical-infrastructure checklist of a child care institution, item → present.
@@ -54,7 +55,6 @@ export const IMPORT_LIMITS = { bytes: 2 * 1024 * 1024, rows: 5000 } as const;
 const text = (max: number) => z.string().trim().min(1).max(max);
 const date = z.iso.date({ message: 'a date as YYYY-MM-DD' });
 const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'a phone number of digits, spaces, ( ) and -');
-const cursor = z.string().max(200);
 
 /** The longest slug of a name a generated institution id carries. */
 export const INSTITUTION_SLUG_MAX = 48;
@@ -125,7 +125,7 @@ export const institutionListQuery = z.strictObject({
   management: z.enum(INSTITUTION_MANAGEMENT).optional(),
   /** registrations whose last valid day is before this date (expired ones included; unregistered not) */
   registrationExpiringBefore: date.optional(),
-  cursor: cursor.optional(),
+  cursor: idCursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type InstitutionListQuery = z.infer<typeof institutionListQuery>;
@@ -139,7 +139,7 @@ export const bodyListQuery = z.strictObject({
   type: z.enum(BODY_TYPES).optional(),
   stateCode: stateCode.optional(),
   districtCode: districtCode.optional(),
-  cursor: cursor.optional(),
+  cursor: idCursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type BodyListQuery = z.infer<typeof bodyListQuery>;

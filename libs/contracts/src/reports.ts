@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { caseStatus } from './cases.js';
 import { cursorPage, isoTime } from './shared.js';
+import { timeCursorParam } from './cursor.js';
 
 const text = (max = 500) => z.string().trim().min(1).max(max);
 const range = (min: number, max: number) =>
@@ -84,7 +85,7 @@ export const reportListQuery = z.strictObject({
   districtCode: z.string().optional(),
   /** a name in any script; ranked by similarity of its phonetic key */
   name: text(200).optional(),
-  cursor: z.string().optional(),
+  cursor: timeCursorParam.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type ReportListQuery = z.infer<typeof reportListQuery>;

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { isCaseEventType, maySend, type CaseContext } from '@raksha/case-machine';
 import type { RakshaConfig } from '@raksha/config';
-import type { CaseDetailView, CaseEventBody, CaseListQuery, CasePage, CaseQueueQuery, CaseStatus, CaseView, EscalationView, OpenDeadline, RegisterCaseBody, TimelineEntryView } from '@raksha/contracts';
+import { encodeTimeCursor, type CaseDetailView, type CaseEventBody, type CaseListQuery, type CasePage, type CaseQueueQuery, type CaseStatus, type CaseView, type EscalationView, type OpenDeadline, type RegisterCaseBody, type TimelineEntryView } from '@raksha/contracts';
 import { applyEventUpdate, caseContextQuery, type CaseRegistration, caseRegistrationQuery, caseStatusQuery, caseWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
 import { AuditRepository, CaseRepository, GeographyRepository } from '@raksha/db';
 import { ROLES, trackBefore, type Role, type Track } from '@raksha/domain';
@@ -15,12 +15,6 @@ import { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
 import { callTemporal, caseEventRejections, executeUpdate } from '../infrastructure/temporal-call.js';
 import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
 import { forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
-import { decodeTimeCursor, encodeTimeCursor } from '../problem/cursor.js';
-
-const afterCase = (cursor: string) => {
-  const { at, id } = decodeTimeCursor(cursor);
-  return { registeredAt: at, id };
-};
 
 
 type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository['findById']>>>;
@@ -153,7 +147,7 @@ export class CasesService {
       ...(q.overdue && { overdueAt: now }),
       ...(q.registeredFrom && { registeredFrom: new Date(q.registeredFrom) }),
       ...(q.registeredTo && { registeredTo: new Date(q.registeredTo) }),
-      ...(q.cursor && { after: afterCase(q.cursor) }),
+      ...(q.cursor && { after: { registeredAt: q.cursor.at, id: q.cursor.id } }),
       limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
@@ -165,8 +159,7 @@ export class CasesService {
     const scope = this.access.scope(principal);
     if (scope === 'nothing') return { items: [], nextCursor: null };
     const track = trackBefore(principal.body?.type);
-    const after = q.cursor ? decodeTimeCursor(q.cursor) : undefined;
-    const rows = await this.cases.queue({ ...scope, ...(track && { tracks: [track] }), ...(after && { after: { nextDueAt: after.at, id: after.id } }), limit: q.limit + 1 });
+    const rows = await this.cases.queue({ ...scope, ...(track && { tracks: [track] }), ...(q.cursor && { after: { nextDueAt: q.cursor.at, id: q.cursor.id } }), limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return { items: page.map((c) => caseView(c)), nextCursor: rows.length > q.limit && last?.nextDueAt ? encodeTimeCursor(last.nextDueAt, last.id) : null };

@@ -4,9 +4,8 @@ import { BodyRosterRepository, InstitutionRepository, type BodyRosterRecord, typ
 import { covers } from '@raksha/domain';
 import type { Principal } from '../auth/principal.js';
 import { invalidField, invalidInput, notFound, staleRecord } from '../problem/domain-errors.js';
-import { MEMBER_DESIGNATIONS, MEMBER_SEATS, WEEKDAYS, type BodyListQuery, type BodyView, type Page, type RegistryHistoryEntry, type ReplaceMembersBody, type ReplaceSittingDaysBody } from '@raksha/contracts';
+import { encodeIdCursor, MEMBER_DESIGNATIONS, MEMBER_SEATS, WEEKDAYS, type BodyListQuery, type BodyView, type Page, type RegistryHistoryEntry, type ReplaceMembersBody, type ReplaceSittingDaysBody } from '@raksha/contracts';
 import { registryChange, toHistory } from './registry-change.js';
-import { decodeIdCursor, encodeIdCursor } from '../problem/cursor.js';
 
 const rank = (designation: string) => (MEMBER_DESIGNATIONS as readonly string[]).indexOf(designation);
 /** Members in the order of their seats (the Chairperson first), then by term and name. */
@@ -36,7 +35,7 @@ export class BodiesService {
     const mine = principal.body;
     const none = { items: [], nextCursor: null };
     if (!mine) return none;
-    const filter = { ...(q.type && { type: q.type }), ...(q.cursor && { afterId: decodeIdCursor(q.cursor) }), limit: q.limit + 1 };
+    const filter = { ...(q.type && { type: q.type }), ...(q.cursor && { afterId: q.cursor }), limit: q.limit + 1 };
     let rows: BodyRosterRecord[];
     if (mine.level === 'NATIONAL') {
       rows = await this.bodies.list({ ...filter, stateCode: q.stateCode, districtCode: q.districtCode });

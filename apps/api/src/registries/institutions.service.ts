@@ -4,10 +4,9 @@ import { AccessPolicy } from '../auth/access.policy.js';
 import type { Principal } from '../auth/principal.js';
 import { forbidden, invalidField, notFound, problem, staleRecord } from '../problem/domain-errors.js';
 import { institutionView, newInstitution, todayInIndia } from './institution-records.js';
-import type { CreateInstitutionBody, InstitutionListQuery, InstitutionView, Page, RegistryHistoryEntry, UpdateInstitutionBody } from '@raksha/contracts';
+import { encodeIdCursor, type CreateInstitutionBody, type InstitutionListQuery, type InstitutionView, type Page, type RegistryHistoryEntry, type UpdateInstitutionBody } from '@raksha/contracts';
 import { RegistrationWatch } from './registration-watch.js';
 import { registryChange, toHistory } from './registry-change.js';
-import { decodeIdCursor, encodeIdCursor } from '../problem/cursor.js';
 
 
 /** Child care institutions: who may see and change which, s.41 registration status, audited changes. */
@@ -33,7 +32,7 @@ export class InstitutionsService {
       ...(q.kind && { kind: q.kind }),
       ...(q.management && { management: q.management }),
       ...(q.registrationExpiringBefore && { registeredUntilBefore: q.registrationExpiringBefore }),
-      ...(q.cursor && { afterId: decodeIdCursor(q.cursor) }),
+      ...(q.cursor && { afterId: q.cursor }),
       limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);

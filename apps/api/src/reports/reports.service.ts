@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { type AcceptReportBody, type CandidateDecision, type CandidateListQuery, type CandidatePage, type CaseStatus, type CloseReportBody, type DecideCandidateBody, enqueueMatching, type FileFoundReportBody, type FileMissingReportBody, type LinkCaseBody, type MatchCandidateView, type MatchingJob, type ReportListQuery, type ReportView } from '@raksha/contracts';
+import { encodeTimeCursor, type AcceptReportBody, type CandidateDecision, type CandidateListQuery, type CandidatePage, type CaseStatus, type CloseReportBody, type DecideCandidateBody, enqueueMatching, type FileFoundReportBody, type FileMissingReportBody, type LinkCaseBody, type MatchCandidateView, type MatchingJob, type ReportListQuery, type ReportView } from '@raksha/contracts';
 import { ContactVerificationRepository, GeographyRepository, ReportRepository, type ChildReportRow } from '@raksha/db';
 import { childReportOf, REVIEW_THRESHOLD, searchName, storedKeys } from '@raksha/matching';
 import { hasRoleIn } from '@raksha/domain';
@@ -12,12 +12,6 @@ import { auditedAction, can, type Principal } from '../auth/principal.js';
 import { CasesService } from '../cases/cases.service.js';
 import { forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
 import { MATCHING_JOBS } from './reports.tokens.js';
-import { decodeTimeCursor, encodeTimeCursor } from '../problem/cursor.js';
-
-const afterReport = (cursor: string) => {
-  const { at, id } = decodeTimeCursor(cursor);
-  return { createdAt: at, id };
-};
 
 /** A citizen may file this many reports a day: enough for a family, too few for a flood. */
 export const CITIZEN_REPORTS_PER_DAY = 5;
@@ -335,7 +329,7 @@ export class ReportsService {
       ...(q.status && { status: q.status }),
       ...(q.stateCode && { stateCode: q.stateCode }),
       ...(q.districtCode && { districtCode: q.districtCode }),
-      ...(q.cursor && { after: afterReport(q.cursor) }),
+      ...(q.cursor && { after: { createdAt: q.cursor.at, id: q.cursor.id } }),
     };
   }
 
