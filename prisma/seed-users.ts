@@ -59,6 +59,7 @@ for (const d of SEED_DISTRICTS) {
   user(`sho.${slug}`, 'STATION_OFFICER', station, `Station house officer, ${d.name}`);
   user(`cci.${slug}`, 'CCI_STAFF', cci, `CCI staff, ${d.name}`);
   user(`childline.${slug}`, 'CHILDLINE_WORKER', childline, `Childline worker, ${d.name}`);
+  user(`admin.${slug}`, 'DISTRICT_ADMIN', dcpu, `District administrator, ${d.name}`);
 }
 
 for (const s of SEED_STATES) {
@@ -70,11 +71,13 @@ for (const s of SEED_STATES) {
   user(`scps.${slug}`, 'SCPS_OFFICER', scps, `SCPS officer, ${s.name}`);
   user(`sara.${slug}`, 'SARA_OFFICER', sara, `SARA officer, ${s.name}`);
   user(`monitor.${slug}`, 'STATE_MONITOR', cell, `State monitor, ${s.name}`);
+  user(`admin.${slug}`, 'STATE_ADMIN', scps, `State administrator, ${s.name}`);
 }
 
 const mwcd = body('MWCD', 'Ministry of Women and Child Development');
 bodies.push(mwcd);
 user('monitor.india', 'NATIONAL_MONITOR', mwcd, 'National monitor, MWCD');
+user('admin.india', 'NATIONAL_ADMIN', mwcd, 'National administrator, MWCD');
 user('citizen.demo', 'CITIZEN', null, 'Demo citizen');
 
 export const DEMO_BODIES: readonly DemoBody[] = bodies;

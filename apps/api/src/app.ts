@@ -22,6 +22,7 @@ import { ReportsModule } from './reports/reports.module.js';
 import { RegistriesModule } from './registries/registries.module.js';
 import { DeadlinePolicyModule } from './policy/deadline-policy.module.js';
 import { PlacesModule } from './places/places.module.js';
+import { PeopleModule } from './people/people.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { SchemaValidationPipe } from './problem/validation.js';
@@ -29,7 +30,7 @@ import { ResponseContractInterceptor } from './problem/response-contracts.js';
 import { withResponseSchemas } from './problem/openapi.js';
 
 /** The API's features, each a module with its controllers. */
-export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule];
+export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule];
 
 @Module({})
 class AppModule {

@@ -24,11 +24,17 @@ const USERS: Record<Role, string> = {
   STATE_MONITOR: 'monitor.rj',
   NATIONAL_MONITOR: 'monitor.india',
   CITIZEN: 'citizen.demo',
+  NATIONAL_ADMIN: 'admin.india',
+  STATE_ADMIN: 'admin.rj',
+  DISTRICT_ADMIN: 'admin.jaipur',
 };
 const ROLES = Object.keys(USERS) as Role[];
-const STATE_LEVEL: Role[] = ['SCPS_OFFICER', 'SARA_OFFICER', 'STATE_MONITOR'];
+const STATE_LEVEL: Role[] = ['SCPS_OFFICER', 'SARA_OFFICER', 'STATE_MONITOR', 'STATE_ADMIN'];
+const NATIONAL_LEVEL: Role[] = ['NATIONAL_MONITOR', 'NATIONAL_ADMIN'];
+/** Administrators onboard bodies and people; they read the registry and no child's case. */
+const ADMINS: Role[] = ['NATIONAL_ADMIN', 'STATE_ADMIN', 'DISTRICT_ADMIN'];
 
-const READERS: Role[] = ROLES.filter((r) => r !== 'CITIZEN');
+const READERS: Role[] = ROLES.filter((r) => r !== 'CITIZEN' && !ADMINS.includes(r));
 const ALLOWED = {
   registerCncp: ['CWC_MEMBER', 'DCPU_OFFICER', 'SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER', 'CCI_STAFF', 'CHILDLINE_WORKER'],
   registerCicl: ['SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER'],
@@ -41,9 +47,13 @@ const ALLOWED = {
   /** acting on an escalation raised to the DCPU */
   actOnDcpuEscalation: ['DCPU_OFFICER'],
   manageDeadlinePolicy: ['SCPS_OFFICER'],
-  readRegistry: READERS,
+  readRegistry: [...READERS, ...ADMINS],
   /** institutions of its jurisdiction, its CWC's and JJB's members and sittings */
   manageRegistry: ['DCPU_OFFICER', 'SCPS_OFFICER'],
+  /** a district's bodies (a BCPC, a CWC's name) and its people (a CWC member): the state's and the district's administrators */
+  administerDistrict: ['STATE_ADMIN', 'DISTRICT_ADMIN'],
+  /** a body's people listed: every administrator whose jurisdiction holds the body */
+  listPeople: ADMINS,
 } satisfies Record<string, Role[]>;
 
 const allowed = (set: readonly Role[], role: Role) => set.includes(role);
@@ -72,7 +82,7 @@ describe('authorisation matrix', () => {
   afterAll(() => stack?.stop());
 
   /** The case (or escalation) outside this role's jurisdiction; the national monitor has none. */
-  const outOf = (role: Role, of: typeof cases) => (role === 'NATIONAL_MONITOR' ? undefined : STATE_LEVEL.includes(role) ? of.outState : of.outDistrict);
+  const outOf = (role: Role, of: typeof cases) => (NATIONAL_LEVEL.includes(role) ? undefined : STATE_LEVEL.includes(role) ? of.outState : of.outDistrict);
 
   describe.each(ROLES)('%s', (role) => {
     const user = () => as(stack, USERS[role]);
@@ -238,6 +248,40 @@ describe('authorisation matrix', () => {
     });
   });
 
+  describe.each(ROLES)('%s and administration', (role) => {
+    const user = () => as(stack, USERS[role]);
+    const cwcs = { in: 'CWC-RJ-JAIPUR', outDistrict: 'CWC-RJ-JODHPUR', outState: 'CWC-MH-PUNE' };
+    const unique = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+
+    it("creates and renames a district's bodies only as its state's or its own administrator", async () => {
+      const may = allowed(ALLOWED.administerDistrict, role);
+      const bcpc = (districtCode: string) => ({ type: 'BCPC', name: `Matrix block committee ${role}`, districtCode, code: `B${unique()}` });
+      expect((await stack.http.post('/bodies').set(await user()).send(bcpc('RJ-JAIPUR'))).status).toBe(may ? 201 : 403);
+      expect((await stack.http.post('/bodies').set(await user()).send(bcpc('MH-PUNE'))).status).toBe(403);
+      // The seed's own name, so other tests see no change.
+      const rename = { name: 'Child Welfare Committee, Jaipur' };
+      expect((await stack.http.patch(`/bodies/${cwcs.in}`).set(await user()).send(rename)).status).toBe(may ? 200 : 403);
+      const out = outOf(role, cwcs);
+      if (out) expect((await stack.http.patch(`/bodies/${out}`).set(await user()).send(rename)).status).toBe(may ? 404 : 403);
+    });
+
+    it("lists a body's people and invites to it only as an administrator of its place; elsewhere it is unknown (404)", async () => {
+      const mayList = allowed(ALLOWED.listPeople, role);
+      expect((await stack.http.get('/people').query({ bodyId: cwcs.in }).set(await user())).status).toBe(mayList ? 200 : 403);
+      const out = outOf(role, cwcs);
+      if (out) expect((await stack.http.get('/people').query({ bodyId: out }).set(await user())).status).toBe(mayList ? 404 : 403);
+      const may = allowed(ALLOWED.administerDistrict, role);
+      const invite = (bodyId: string) => ({ email: `matrix.${unique()}@example.org`, displayName: `Matrix ${role}`, bodyId, role: 'CWC_MEMBER' });
+      const invited = await stack.http.post('/people/invitations').set(await user()).send(invite(cwcs.in));
+      expect(invited.status).toBe(may ? 201 : 403);
+      if (out) expect((await stack.http.post('/people/invitations').set(await user()).send(invite(out))).status).toBe(may ? 404 : 403);
+      if (may) {
+        const deactivated = await stack.http.post(`/people/${invited.body.person.id}/deactivate`).set(await user()).send({});
+        expect(deactivated.status).toBe(200);
+      }
+    });
+  });
+
   it('answers 401 to every endpoint without a token', async () => {
     const calls = [
       stack.http.post('/cases').send({ track: 'CNCP', districtCode: 'RJ-JAIPUR' }),
@@ -265,6 +309,13 @@ describe('authorisation matrix', () => {
       stack.http.get('/bodies/CWC-RJ-JAIPUR/history'),
       stack.http.put('/bodies/CWC-RJ-JAIPUR/members').send({ members: [] }),
       stack.http.put('/bodies/CWC-RJ-JAIPUR/sitting-days').send({ sittingDays: [] }),
+      stack.http.post('/bodies').send({ type: 'BCPC', name: 'no token', districtCode: 'RJ-JAIPUR', code: 'B1' }),
+      stack.http.patch('/bodies/CWC-RJ-JAIPUR').send({ name: 'no token' }),
+      stack.http.post('/bodies/CWC-RJ-JAIPUR/deactivate').send({}),
+      stack.http.get('/people').query({ bodyId: 'CWC-RJ-JAIPUR' }),
+      stack.http.post('/people/invitations').send({}),
+      stack.http.post(`/people/${cases.in}/deactivate`).send({}),
+      stack.http.post(`/people/${cases.in}/move`).send({}),
     ];
     for (const res of await Promise.all(calls)) {
       expect(res.status).toBe(401);

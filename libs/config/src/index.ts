@@ -49,6 +49,11 @@ const configSchema = z.object({
   // `false` when the notification processor runs as its own process (`npm run notifications`, as
   // `npm start` does), so inbox delivery never holds up the worker's workflow tasks.
   WORKER_DELIVERS_NOTIFICATIONS: z.enum(['true', 'false']),
+  // Onboarding: where the links in invitations and password resets point (the web app is served at /app/),
+  // and how long each link works.
+  RAKSHA_PUBLIC_URL: z.url({ protocol: /^https?$/ }),
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(30 * 24),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60),
 });
 
 export interface RakshaConfig {
@@ -62,6 +67,7 @@ export interface RakshaConfig {
   auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number };
   worker: { maxCachedWorkflows: number; deliversNotifications: boolean };
   contactCodes: { delivery: 'inbox' | 'smtp'; smtpUrl: string | undefined; from: string };
+  accounts: { publicUrl: string; invitationTtlHours: number; passwordResetTtlMinutes: number };
 }
 
 export class ConfigError extends Error {
@@ -94,6 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     CONTACT_CODE_DELIVERY: env.CONTACT_CODE_DELIVERY ?? 'inbox',
     SMTP_URL: env.SMTP_URL,
     SMTP_FROM: env.SMTP_FROM ?? 'Raksha <no-reply@raksha.invalid>',
+    RAKSHA_PUBLIC_URL: env.RAKSHA_PUBLIC_URL ?? `http://${env.API_HOST ?? '127.0.0.1'}:${env.API_PORT ?? '3000'}`,
+    INVITATION_TTL_HOURS: env.INVITATION_TTL_HOURS ?? '72',
+    PASSWORD_RESET_TTL_MINUTES: env.PASSWORD_RESET_TTL_MINUTES ?? '60',
   });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -122,6 +131,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     }),
     worker: Object.freeze({ maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS, deliversNotifications: c.WORKER_DELIVERS_NOTIFICATIONS === 'true' }),
     contactCodes: Object.freeze({ delivery: c.CONTACT_CODE_DELIVERY, smtpUrl: c.SMTP_URL, from: c.SMTP_FROM }),
+    accounts: Object.freeze({
+      publicUrl: c.RAKSHA_PUBLIC_URL.replace(/\/+$/, ''),
+      invitationTtlHours: c.INVITATION_TTL_HOURS,
+      passwordResetTtlMinutes: c.PASSWORD_RESET_TTL_MINUTES,
+    }),
   });
 }
 

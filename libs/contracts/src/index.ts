@@ -2,6 +2,7 @@
 // app imports it as the API does. Temporal's handles live in '@raksha/contracts/temporal', which may import this.
 export { cursorPage, type Page } from './shared.js';
 export { decodeIdCursor, decodeTimeCursor, encodeIdCursor, encodeTimeCursor, idCursorParam, timeCursorParam, type TimeCursor } from './cursor.js';
+export * from './administration.js';
 export * from './auth.js';
 export * from './cases.js';
 export * from './care.js';

@@ -1,6 +1,7 @@
 // What each route of the API answers (its 2xx JSON body), by `METHOD /path` as the API declares it. The API's tests
 // parse every response with its route's schema; null marks a route that answers no JSON (a file, CSV, 204).
 import { z } from 'zod';
+import { administeredBodyView, invitationView, personView } from './administration.js';
 import { meView, tokenResponse } from './auth.js';
 import { admissionView, carePlanAnswer, eFileEntryView, occupancyView, residentView } from './care.js';
 import { caseDetailView, casePage, caseStatus, timelineEntryView } from './cases.js';
@@ -75,6 +76,16 @@ export const API_RESPONSES = {
   'GET /bodies/:id/history': z.array(registryHistoryEntry),
   'PUT /bodies/:id/members': bodyView,
   'PUT /bodies/:id/sitting-days': bodyView,
+  'POST /bodies': administeredBodyView,
+  'PATCH /bodies/:id': administeredBodyView,
+  'POST /bodies/:id/deactivate': administeredBodyView,
+  'GET /people': z.array(personView),
+  'POST /people/invitations': invitationView,
+  'POST /people/:id/deactivate': personView,
+  'POST /people/:id/move': personView,
+  'POST /auth/invitations/accept': null,
+  'POST /auth/password-reset': null,
+  'POST /auth/password-reset/complete': null,
 
   /** format=csv answers text/csv, which is not checked */
   'GET /dashboards/overview': dashboardOverview,

@@ -12,6 +12,10 @@ export const BODY_TYPES = [
   'STATE_MONITORING_CELL', // last rung of the escalation ladder (policy)
   'MWCD', // Ministry of Women and Child Development (national)
   'NCRB', // National Crime Records Bureau (national)
+  'SCPCR', // State Commission for Protection of Child Rights (CPCR Act 2005, s.17; monitors the JJ Act, s.109)
+  'DM_OFFICE', // the District Magistrate's office, which reviews the CWC and the district's bodies (s.27(8) [verify])
+  'BCPC', // Block Child Protection Committee (ICPS/Mission Vatsalya guidelines [verify])
+  'VCPC', // Village Child Protection Committee (ICPS/Mission Vatsalya guidelines [verify])
 ] as const;
 export type BodyType = (typeof BODY_TYPES)[number];
 
@@ -32,6 +36,12 @@ export const BODY_LEVEL: Record<BodyType, JurisdictionLevel> = {
   STATE_MONITORING_CELL: 'STATE',
   MWCD: 'NATIONAL',
   NCRB: 'NATIONAL',
+  SCPCR: 'STATE',
+  DM_OFFICE: 'DISTRICT',
+  // A block's or village's committee serves within its district: a case records no block or village yet, so
+  // it covers what its district's bodies cover; its id carries the block's or village's code.
+  BCPC: 'DISTRICT',
+  VCPC: 'DISTRICT',
 };
 
 export function isBodyType(value: unknown): value is BodyType {

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'report:accept', // accept a citizen's missing report into the station's missing diary; close reports
   'match:decide', // confirm or reject a match candidate
   'dashboard:read', // the MIS dashboards of the jurisdiction
+  'body:administer', // create, edit and deactivate bodies of the administrator's jurisdiction (which kinds: ADMINISTRATION)
+  'person:administer', // invite, move and deactivate people of the administrator's jurisdiction (which roles: ADMINISTRATION)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -97,6 +99,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   NATIONAL_MONITOR: ['case:read', 'escalation:read', 'registry:read', 'report:read', 'dashboard:read'],
   // Citizens file reports (missing and found children) once their phone or email is verified, and see only their own.
   CITIZEN: ['report:missing', 'report:found'],
+  // Administrators onboard; they read the registry they keep and no child's case.
+  NATIONAL_ADMIN: ['registry:read', 'body:administer', 'person:administer'],
+  STATE_ADMIN: ['registry:read', 'body:administer', 'person:administer'],
+  DISTRICT_ADMIN: ['registry:read', 'body:administer', 'person:administer'],
 };
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {

@@ -16,6 +16,10 @@ export const ROLES = [
   'STATE_MONITOR',
   'NATIONAL_MONITOR',
   'CITIZEN',
+  // Administrators (libs/domain's administration.ts): they onboard bodies and people, and act on no case.
+  'NATIONAL_ADMIN',
+  'STATE_ADMIN',
+  'DISTRICT_ADMIN',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -26,7 +26,7 @@ interface StoredUser {
   body: BodyRecord | null;
 }
 
-const userChain = (userId: string) => `user:${userId}`;
+export const userChain = (userId: string) => `user:${userId}`;
 export const UNKNOWN_USER_CHAIN = 'auth:unknown';
 
 function origin(o: RequestOrigin): Record<string, string> {

@@ -20,6 +20,12 @@ const PROBLEMS = {
   'notification-not-found': [404, 'No such message in your inbox'],
   'report-not-found': [404, 'No such report'],
   'candidate-not-found': [404, 'No such match candidate'],
+  'person-not-found': [404, 'No such person in your jurisdiction'],
+  'account-link-invalid': [410, 'This link has expired or was already used; ask for a new one'],
+  'body-exists': [409, 'A body with this id exists already'],
+  'body-in-use': [409, 'The body still has people; move or deactivate them first'],
+  'email-taken': [409, 'Someone already has an account with this email address'],
+  'last-administrator': [409, 'This would leave the body with no active administrator'],
   'event-not-allowed': [409, 'The case cannot take this event now'],
   'escalation-action-not-allowed': [409, 'The escalation cannot take this action now'],
   'report-state-conflict': [409, 'The report cannot take this now'],
@@ -72,6 +78,7 @@ const FINDABLE = {
   notification: (id: string) => `message ${id} is not in your inbox`,
   report: (id: string) => `report ${id} does not exist`,
   candidate: (id: string) => `match candidate ${id} does not exist`,
+  person: (id: string) => `person ${id} does not exist`,
 } satisfies Record<string, (id: string) => string>;
 
 /** 404 for what does not exist and for what lies outside the principal's jurisdiction alike. */
@@ -118,3 +125,13 @@ export const overCapacity = ({ gender, ageBand, occupied, sanctioned }: { gender
     `${occupied} of ${sanctioned} places for ${gender.toLowerCase()} children aged ${ageBand} are taken; the order must say why the child is placed over capacity (overCapacityReason)`,
     { gender, ageBand, occupied, sanctioned },
   );
+
+/** An invitation or reset link that is unknown, expired or used: the person asks for a new one. */
+export const accountLinkInvalid = (message: string) => new DomainError('account-link-invalid', `token: ${message}`, { errors: [{ field: 'token', message }] });
+
+export const bodyExists = (id: string) => new DomainError('body-exists', `body ${id} exists already; give another code`, { errors: [{ field: 'code', message: `${id} is taken` }], id });
+
+export const emailTaken = (email: string) => new DomainError('email-taken', `${email} has an account already; move that person instead`, { errors: [{ field: 'email', message: 'has an account already' }] });
+
+export const lastAdministrator = (bodyId: string, role: string) =>
+  new DomainError('last-administrator', `${bodyId} would have no active ${role}; invite another first, and let them set their password`, { bodyId, role });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
@@ -7,6 +7,8 @@ import { IfMatch } from '../problem/request-headers.js';
 import { BodiesService } from './bodies.service.js';
 import { bodyIdParam, bodyListQuery, type BodyListQuery, type ReplaceMembersBody, replaceMembersBody, replaceSittingDaysBody, type ReplaceSittingDaysBody } from '@raksha/contracts';
 import { bodySchema } from '../problem/openapi.js';
+import { createBodyBody, type CreateBodyBody, updateBodyBody, type UpdateBodyBody } from '@raksha/contracts';
+import { BodyAdministrationService } from './body-administration.service.js';
 
 const etag = (version: number) => `"${version}"`;
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag you read; a body changed since answers 409' };
@@ -15,7 +17,48 @@ const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag you
 @ApiBearerAuth()
 @Controller('bodies')
 export class BodiesController {
-  constructor(private readonly bodies: BodiesService) {}
+  constructor(
+    private readonly bodies: BodiesService,
+    private readonly administration: BodyAdministrationService,
+  ) {}
+
+  @Post()
+  @RequirePermission('body:administer')
+  @ApiOperation({ summary: 'A new body of your jurisdiction, of a kind your administrator role creates (libs/domain ADMINISTRATION); audited' })
+  @ApiBody(bodySchema(createBodyBody))
+  async create(@CurrentPrincipal() principal: Principal, @Body({ schema: createBodyBody }) body: CreateBodyBody, @Res({ passthrough: true }) res: Response) {
+    const created = await this.administration.create(principal, body);
+    res.setHeader('ETag', etag(created.version));
+    return created;
+  }
+
+  @Patch(':id')
+  @RequirePermission('body:administer')
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: "A body's name, address or phone; versioned and audited" })
+  @ApiBody(bodySchema(updateBodyBody))
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', { schema: bodyIdParam }) id: string,
+    @Body({ schema: updateBodyBody }) body: UpdateBodyBody,
+    @IfMatch() expectedVersion: number | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const updated = await this.administration.update(principal, id, expectedVersion, body);
+    res.setHeader('ETag', etag(updated.version));
+    return updated;
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @RequirePermission('body:administer')
+  @ApiHeader(IF_MATCH)
+  @ApiOperation({ summary: 'Deactivates a body nobody belongs to any more (409 while people do); its record and history stay' })
+  async deactivate(@CurrentPrincipal() principal: Principal, @Param('id', { schema: bodyIdParam }) id: string, @IfMatch() expectedVersion: number | undefined, @Res({ passthrough: true }) res: Response) {
+    const updated = await this.administration.deactivate(principal, id, expectedVersion);
+    res.setHeader('ETag', etag(updated.version));
+    return updated;
+  }
 
   @Get()
   @RequirePermission('registry:read')

@@ -5,7 +5,7 @@ import { BodiesService } from './bodies.service.js';
 import type { ReplaceMembersBody } from '@raksha/contracts';
 
 const roster = (id: string, type: string, districtCode: string | null): BodyRosterRecord =>
-  ({ id, type, name: id, level: districtCode ? 'DISTRICT' : 'STATE', stateCode: 'RJ', districtCode, thanaCode: null, address: null, phone: null, sittingDays: [], members: [], version: 2 }) as BodyRosterRecord;
+  ({ id, type, name: id, level: districtCode ? 'DISTRICT' : 'STATE', stateCode: 'RJ', districtCode, thanaCode: null, address: null, phone: null, sittingDays: [], members: [], deactivatedAt: null, version: 2 }) as BodyRosterRecord;
 
 const member = (designation: ReplaceMembersBody['members'][number]['designation'], name: string) => ({ name, designation, termFrom: '2026-01-01' });
 

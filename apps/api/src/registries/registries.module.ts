@@ -3,6 +3,7 @@ import { BodyRosterRepository, InstitutionRepository, type Db } from '@raksha/db
 import { DB } from '../infrastructure/tokens.js';
 import { BodiesController } from './bodies.controller.js';
 import { BodiesService } from './bodies.service.js';
+import { BodyAdministrationService } from './body-administration.service.js';
 import { InstitutionImportService } from './institution-import.service.js';
 import { InstitutionsController } from './institutions.controller.js';
 import { InstitutionsService } from './institutions.service.js';
@@ -14,6 +15,7 @@ import { RegistrationWatch } from './registration-watch.js';
     InstitutionsService,
     InstitutionImportService,
     BodiesService,
+    BodyAdministrationService,
     RegistrationWatch,
     { provide: InstitutionRepository, inject: [DB], useFactory: (db: Db) => new InstitutionRepository(db) },
     { provide: BodyRosterRepository, inject: [DB], useFactory: (db: Db) => new BodyRosterRepository(db) },

@@ -226,6 +226,9 @@ export const en = {
   'role.STATE_MONITOR': 'State monitoring cell',
   'role.NATIONAL_MONITOR': 'National monitor',
   'role.CITIZEN': 'Citizen',
+  'role.NATIONAL_ADMIN': 'National administrator',
+  'role.STATE_ADMIN': 'State administrator',
+  'role.DISTRICT_ADMIN': 'District administrator',
   'role.SYSTEM': 'The system',
   'citizen.none': 'Citizens file missing and found reports; that part of the app comes later.',
 

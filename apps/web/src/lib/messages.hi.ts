@@ -228,6 +228,9 @@ export const hi: Record<MessageKey, string> = {
   'role.STATE_MONITOR': 'राज्य निगरानी प्रकोष्ठ',
   'role.NATIONAL_MONITOR': 'राष्ट्रीय निगरानी',
   'role.CITIZEN': 'नागरिक',
+  'role.NATIONAL_ADMIN': 'राष्ट्रीय प्रशासक',
+  'role.STATE_ADMIN': 'राज्य प्रशासक',
+  'role.DISTRICT_ADMIN': 'ज़िला प्रशासक',
   'role.SYSTEM': 'प्रणाली',
   'citizen.none': 'नागरिक गुमशुदा और मिले बच्चों की सूचना देते हैं; ऐप का वह भाग बाद में आएगा।',
 

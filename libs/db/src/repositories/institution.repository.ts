@@ -59,8 +59,19 @@ export interface BodyRosterRecord extends BodyRecord {
   phone: string | null;
   sittingDays: string[];
   members: MemberRecord[];
+  /** ISO time the body was deactivated, or null */
+  deactivatedAt: string | null;
   version: number;
 }
+
+/** A body an administrator creates (a CCI is created through the institutions registry instead). */
+export interface NewBody extends BodyRecord {
+  address: string | null;
+  phone: string | null;
+}
+
+/** What an administrator's edit may change. */
+export type BodyChanges = Partial<Pick<NewBody, 'name' | 'address' | 'phone'>>;
 
 export interface BodyFilter {
   type?: string;
@@ -138,6 +149,7 @@ function rosterRecord(row: BodyRow): BodyRosterRecord {
     phone: row.phone,
     sittingDays: row.sittingDays,
     members: row.members.map((m) => ({ id: m.id, name: m.name, designation: m.designation, termFrom: day(m.termFrom)!, termTo: day(m.termTo) })),
+    deactivatedAt: row.deactivatedAt?.toISOString() ?? null,
     version: row.version,
   };
 }
@@ -349,6 +361,40 @@ export class BodyRosterRepository {
     return this.change(id, expectedVersion, change, async (tx) => {
       await tx.body.update({ where: { id }, data: { sittingDays } });
     });
+  }
+
+  /** Creates the body with its first audit entry; null when a body of this id exists already. */
+  async create(body: NewBody, change: RegistryChange): Promise<BodyRosterRecord | null> {
+    try {
+      return await this.db.$transaction(async (tx) => {
+        await tx.body.create({ data: body });
+        const after = (await this.findById(body.id, tx))!;
+        await this.institutions.appendChange(tx, body.id, 'body', change, null, after);
+        return after;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) return null;
+      throw err;
+    }
+  }
+
+  /** Name, address or phone, if the body is still at `expectedVersion` (any, when undefined); audited. */
+  update(id: string, expectedVersion: number | undefined, changes: BodyChanges, change: RegistryChange): Promise<ChangeOutcome<BodyRosterRecord>> {
+    return this.change(id, expectedVersion, change, async (tx) => {
+      await tx.body.update({ where: { id }, data: changes });
+    });
+  }
+
+  /** Marks the body deactivated (its record, members and history stay); audited. */
+  deactivate(id: string, expectedVersion: number | undefined, at: Date, change: RegistryChange): Promise<ChangeOutcome<BodyRosterRecord>> {
+    return this.change(id, expectedVersion, change, async (tx) => {
+      await tx.body.update({ where: { id }, data: { deactivatedAt: at } });
+    });
+  }
+
+  /** How many people of the body can still sign in (or are invited to): a body with any is not deactivated. */
+  activePeople(id: string): Promise<number> {
+    return this.db.user.count({ where: { bodyId: id, disabledAt: null } });
   }
 
   private change(id: string, expectedVersion: number | undefined, change: RegistryChange, apply: (tx: DbTransaction) => Promise<void>): Promise<ChangeOutcome<BodyRosterRecord>> {

@@ -1,0 +1,23 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { AccountLinkPurpose } from '@raksha/db';
+
+/** A one-time link's token (32 random bytes, base64url) and the SHA-256 the database keeps instead of it. */
+export function issueLinkToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: linkTokenHash(token) };
+}
+
+export function linkTokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** The fragment that opens the web app's set-password page for each kind of link. */
+export const LINK_FRAGMENT: Record<AccountLinkPurpose, string> = { INVITATION: 'accept-invitation', PASSWORD_RESET: 'reset-password' };
+
+/**
+ * Where a link takes the person: the web app's set-password page. The token rides in the fragment, which
+ * browsers never send to a server, so no access log or proxy keeps it.
+ */
+export function setPasswordUrl(publicUrl: string, purpose: AccountLinkPurpose, token: string): string {
+  return `${publicUrl}/app/#${LINK_FRAGMENT[purpose]}=${token}`;
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { inviteBody, type InviteBody, movePersonBody, type MovePersonBody, peopleQuery, type PeopleQuery, personIdParam } from '@raksha/contracts';
+import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { bodySchema } from '../problem/openapi.js';
+import { PeopleService } from './people.service.js';
+
+@ApiTags('people')
+@ApiBearerAuth()
+@Controller('people')
+export class PeopleController {
+  constructor(private readonly people: PeopleService) {}
+
+  @Get()
+  @RequirePermission('person:administer')
+  @ApiOperation({ summary: "A body's people (of your jurisdiction), with whether each is invited, active or deactivated" })
+  list(@CurrentPrincipal() principal: Principal, @Query({ schema: peopleQuery }) query: PeopleQuery) {
+    return this.people.ofBody(principal, query.bodyId);
+  }
+
+  @Post('invitations')
+  @RequirePermission('person:administer')
+  @ApiOperation({ summary: 'Invites a person by email to a body and role; they set their password from a one-time link (INVITATION_TTL_HOURS, 72 by default)' })
+  @ApiBody(bodySchema(inviteBody))
+  invite(@CurrentPrincipal() principal: Principal, @Body({ schema: inviteBody }) body: InviteBody) {
+    return this.people.invite(principal, body);
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @RequirePermission('person:administer')
+  @ApiOperation({ summary: "Deactivates a person and ends their sessions at once; 409 if it would leave a body without an active administrator" })
+  deactivate(@CurrentPrincipal() principal: Principal, @Param('id', { schema: personIdParam }) id: string) {
+    return this.people.deactivate(principal, id);
+  }
+
+  @Post(':id/move')
+  @HttpCode(200)
+  @RequirePermission('person:administer')
+  @ApiOperation({ summary: 'Moves a person to another body and role (their past acts stay attributed to the old ones); 409 as for deactivation' })
+  @ApiBody(bodySchema(movePersonBody))
+  move(@CurrentPrincipal() principal: Principal, @Param('id', { schema: personIdParam }) id: string, @Body({ schema: movePersonBody }) body: MovePersonBody) {
+    return this.people.move(principal, id, body);
+  }
+}

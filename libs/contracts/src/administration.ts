@@ -1,0 +1,102 @@
+// Delegated administration: creating and keeping bodies, inviting and managing people, and the one-time links
+// (invitation, password reset) a person sets their password from.
+import { z } from 'zod';
+import { BODY_TYPES, ROLES } from '@raksha/domain';
+import { districtCode, isoTime, lgdCode, stateCode } from './shared.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'a phone number of digits, spaces, ( ) and -');
+/** A person signs in with their email address, so it is bounded as a username is. */
+const email = z.string().trim().toLowerCase().max(64, 'at most 64 characters (it is also the username)').pipe(z.email({ message: 'an email address' }));
+/** Indian mobile numbers: 10 digits, optionally with +91. */
+const mobile = z.string().trim().regex(/^(\+91)?[6-9][0-9]{9}$/, 'a 10-digit Indian mobile number, optionally with +91');
+/** A new password: long enough to resist guessing (NIST SP 800-63B asks at least 8; we ask 12), bounded for hashing. */
+export const PASSWORD_MIN_LENGTH = 12;
+const newPassword = z.string().min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`).max(256);
+/** The token of a one-time link: 32 random bytes, base64url. */
+const linkToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'the token from the link, exactly as sent');
+
+/**
+ * A new body. Its id is `<TYPE>-<code>`: the code of its place (a district's CWC: CWC-AS-KAMRUP) or, for a
+ * police station, block or village committee (several per district), its own LGD-style code.
+ */
+export const createBodyBody = z.strictObject({
+  type: z.enum(BODY_TYPES),
+  name: text(200),
+  stateCode: stateCode.optional(),
+  districtCode: districtCode.optional(),
+  /** a police station's, block's or village's own code; for one more body of a kind in a district, a suffix */
+  code: lgdCode.optional(),
+  address: text(500).nullable().optional(),
+  phone: phone.nullable().optional(),
+});
+export type CreateBodyBody = z.infer<typeof createBodyBody>;
+
+/** What an edit may change: never the kind, the id or the place (create another body instead). */
+export const updateBodyBody = z
+  .strictObject({ name: text(200), address: text(500).nullable(), phone: phone.nullable() })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'change at least one of name, address, phone' });
+export type UpdateBodyBody = z.infer<typeof updateBodyBody>;
+
+export const inviteBody = z.strictObject({
+  email,
+  mobile: mobile.optional(),
+  displayName: text(200),
+  bodyId: z.string().regex(/^[A-Z0-9_-]+$/, 'a body id such as CWC-AS-KAMRUP').max(100),
+  role: z.enum(ROLES),
+});
+export type InviteBody = z.infer<typeof inviteBody>;
+
+export const movePersonBody = z.strictObject({
+  bodyId: z.string().regex(/^[A-Z0-9_-]+$/, 'a body id such as CWC-AS-KAMRUP').max(100),
+  role: z.enum(ROLES),
+});
+export type MovePersonBody = z.infer<typeof movePersonBody>;
+
+export const personIdParam = z.uuid({ message: 'a person id is a UUID' });
+
+export const peopleQuery = z.strictObject({ bodyId: z.string().regex(/^[A-Z0-9_-]+$/, 'a body id such as CWC-AS-KAMRUP').max(100) });
+export type PeopleQuery = z.infer<typeof peopleQuery>;
+
+/** Set a password from an invitation or a reset link; the link works once. */
+export const setPasswordBody = z.strictObject({ token: linkToken, password: newPassword });
+export type SetPasswordBody = z.infer<typeof setPasswordBody>;
+
+export const passwordResetRequestBody = z.strictObject({ email });
+export type PasswordResetRequestBody = z.infer<typeof passwordResetRequestBody>;
+
+/** A person as their administrators see them. */
+export const personView = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  mobile: z.string().nullable(),
+  bodyId: z.string().nullable(),
+  roles: z.array(z.string()),
+  /** INVITED until they set a password from their invitation; DEACTIVATED once deactivated */
+  status: z.enum(['INVITED', 'ACTIVE', 'DEACTIVATED']),
+  createdAt: isoTime,
+});
+export type PersonView = z.infer<typeof personView>;
+
+/** What an invitation answers: the person (INVITED) and until when the link works. The link itself goes only to them. */
+export const invitationView = z.object({ person: personView, expiresAt: isoTime });
+export type InvitationView = z.infer<typeof invitationView>;
+
+/** The body, as administration answers it: the registry's view plus whether it is deactivated. */
+export const administeredBodyView = z.object({
+  id: z.string(),
+  type: z.string(),
+  name: z.string(),
+  level: z.string(),
+  stateCode: z.string().nullable(),
+  districtCode: z.string().nullable(),
+  thanaCode: z.string().nullable(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  deactivatedAt: isoTime.nullable(),
+  version: z.number().int(),
+});
+export type AdministeredBodyView = z.infer<typeof administeredBodyView>;
