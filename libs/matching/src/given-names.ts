@@ -40,7 +40,7 @@ export const BOYS_NAMES = `
   prasanth ratheesh sreekumar vipin sreeraj binu ahmed akbar altaf asad aziz farooq hamid haroon ibrahim javed
   kashif mahmood majid nadeem nasir rahman rizwan salim shakeel tariq umar usman zubair zaid arif aftab hasan kamran
   sohan mohit sachit rahil farhan sultan jay ali tahir zakir abdul hussain joydeep dnyaneshwar dnyanesh saikumar
-  saikiran saiteja harinder surinder deepak ramu raju
+  saikiran saiteja harinder surinder deepak ramu raju amar
 `;
 
 export const GIRLS_NAMES = `

@@ -52,15 +52,20 @@ const SLIP_SHARE = 0.0004;
 
 /**
  * Whether two keys one letter apart are two distinct names (Ramesh, Rajesh; Mohan, Sohan) rather than one name and a
- * slip: both are known names, common enough to be their own, and their consonants differ (vowels vary by spelling:
- * Rushikesh, Rishikesh).
+ * slip or a spelling: both are known names, common enough to be their own, and their consonants differ, or they are
+ * both among the commonest names.
  */
 export function distinctNames(keyA: string, keyB: string): boolean {
   if (keyA === keyB) return false;
   const [a, b] = [KNOWN.get(keyA), KNOWN.get(keyB)];
-  if (!a || !b || Math.min(a.share, b.share) < SLIP_SHARE) return false;
-  return skeletonKey(keyA) !== skeletonKey(keyB);
+  if (!a || !b) return false;
+  const rarer = Math.min(a.share, b.share);
+  // A vowel apart, spellings of one name are common (Rushikesh, Rishikesh): only two common names are two (Kiran, Karan).
+  return skeletonKey(keyA) !== skeletonKey(keyB) ? rarer >= SLIP_SHARE : rarer >= VOWEL_VARIANT_SHARE;
 }
+
+/** Names a vowel apart are two names only when both are at least this common (about the first 200 of a list). */
+const VOWEL_VARIANT_SHARE = 0.0015;
 
 /** The gender a word marks: a known given name's, else undefined (unknown or either). */
 export function genderOfName(key: string): 'MALE' | 'FEMALE' | undefined {

@@ -63,7 +63,7 @@ const GENDER_FORMS: ReadonlyArray<readonly [string, string]> = [
   ['Ankit', 'Ankita'], ['Rizwan', 'Rizwana'], ['Praveen', 'Praveena'], ['Naveen', 'Naveena'], ['Farhan', 'Farhana'],
   ['Sultan', 'Sultana'], ['Kamal', 'Kamala'], ['Arif', 'Arifa'], ['Shahid', 'Shahida'], ['Nasir', 'Nasira'],
   ['Sajid', 'Sajida'], ['Jay', 'Jaya'], ['Manish', 'Manisha'], ['Lalit', 'Lalita'], ['Sunil', 'Sunila'], ['Vijay', 'Vijaya'],
-  ['Ashok', 'Ashoka'], ['Sanjay', 'Sanjana'],
+  ['Sanjay', 'Sanjana'],
 ];
 // Words that say a girl or a boy, after a name either could bear.
 const GENDERED_WORDS: ReadonlyArray<readonly [string, string]> = [

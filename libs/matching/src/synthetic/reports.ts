@@ -7,7 +7,9 @@ import { LANGUAGE_WRITTEN, type District, type StateProfile } from './geography.
 import { PET_NAMES, REGION_NAMES, type NameEntry } from './name-pool.js';
 import type { Prng } from './prng.js';
 import { romanise, romaniseVariant, typo } from './render-latin.js';
+import { Prng as SideStream } from './prng.js';
 import { renderInScript } from './render-script.js';
+import { renderInUrdu } from './render-urdu.js';
 
 const DAY_MS = 86_400_000;
 
@@ -20,15 +22,27 @@ function ageOnDay(child: SyntheticChild, day: number): number {
 }
 
 type Writing = 'canonical' | 'variant' | 'native';
+/** The script a report's names are written in: the state's, or Urdu. */
+type NativeScript = IndicScript | 'URDU';
 
-function writeWord(w: NameEntry, child: SyntheticChild, writing: Writing, script: IndicScript, rng: Prng): string {
+/** States whose police and CWCs often write a Muslim child's name in Urdu. */
+const URDU_STATES: ReadonlySet<string> = new Set(['UP', 'BR', 'JH', 'DL', 'TG']);
+
+// Half the Muslim children's reports of those states write native names in Urdu. Decided on a stream of the report's
+// own (its id), so that the draws of the data set the weights were fitted on stay as they were.
+function nativeScript(child: SyntheticChild, state: StateProfile, reportId: string): NativeScript {
+  const urdu = child.region === 'MUSLIM' && URDU_STATES.has(state.code) && new SideStream(`urdu/${reportId}`).chance(0.5);
+  return urdu ? 'URDU' : state.script;
+}
+
+function writeWord(w: NameEntry, child: SyntheticChild, writing: Writing, script: NativeScript, rng: Prng): string {
   const style = REGION_NAMES[child.region].style;
-  if (writing === 'native') return renderInScript(w.phonemic, script);
+  if (writing === 'native') return script === 'URDU' ? renderInUrdu(w.phonemic) : renderInScript(w.phonemic, script);
   if (writing === 'canonical') return w.latin || romanise(w.phonemic, style);
   return romaniseVariant(w.phonemic, style, rng);
 }
 
-function writeName(words: readonly NameEntry[], child: SyntheticChild, writing: Writing, script: IndicScript, rng: Prng): string {
+function writeName(words: readonly NameEntry[], child: SyntheticChild, writing: Writing, script: NativeScript, rng: Prng): string {
   return words.map((w) => writeWord(w, child, writing, script, rng)).join(' ');
 }
 
@@ -106,13 +120,13 @@ function reportedComplexion(child: SyntheticChild, rng: Prng, accuracy: number):
   return COMPLEXIONS[Math.max(0, Math.min(4, child.complexion + shift))] ?? 'WHEATISH';
 }
 
-function guardian(relation: GuardianName['relation'], words: readonly NameWord[], child: SyntheticChild, writing: Writing, script: IndicScript, rng: Prng, givenOnly: boolean): GuardianName {
+function guardian(relation: GuardianName['relation'], words: readonly NameWord[], child: SyntheticChild, writing: Writing, script: NativeScript, rng: Prng, givenOnly: boolean): GuardianName {
   return { relation, name: writeName(givenOnly ? words.slice(0, 1) : words, child, writing, script, rng) };
 }
 
 /** The family's report to the police, filed in the home state. */
 export function missingReportOf(id: string, child: SyntheticChild, lastSeenDay: number, clothing: [string, string][], rng: Prng): MissingReport {
-  const script = child.home.script;
+  const script = nativeScript(child, child.home, id);
   const writing = writingFor(rng, 0.2, 0.25);
   const words = rng.chance(0.1) ? child.name.filter((w) => w.role !== 'surname') : child.name;
   const age = ageOnDay(child, lastSeenDay);
@@ -145,7 +159,7 @@ function around(value: number, halfWidth: number): Range {
 const UNKNOWN_WRITTEN: Partial<Record<IndicScript, string>> = { DEVANAGARI: 'अज्ञात', BENGALI: 'অজ্ঞাত', TAMIL: 'தெரியவில்லை' };
 
 // What the found child says or the police write down: the given name, maybe the rest.
-function foundName(child: SyntheticChild, state: StateProfile, rng: Prng): { name?: string; aliases?: string[] } {
+function foundName(id: string, child: SyntheticChild, state: StateProfile, rng: Prng): { name?: string; aliases?: string[] } {
   const script = state.script;
   const situation = rng.weighted({ unknown: 5, pet: 8, named: 87 });
   if (situation === 'unknown') return rng.chance(0.5) ? {} : { name: rng.chance(0.5) ? 'Unknown' : (UNKNOWN_WRITTEN[script] ?? 'Unknown') };
@@ -160,15 +174,15 @@ function foundName(child: SyntheticChild, state: StateProfile, rng: Prng): { nam
   });
   if (words.length > 1 && rng.chance(0.08)) words = [...words.slice(1), ...words.slice(0, 1)];
   const writing = writingFor(rng, 0.35, 0.55);
-  let name = writeName(words, child, writing, script, rng);
+  let name = writeName(words, child, writing, nativeScript(child, state, id), rng);
   if (writing !== 'native' && rng.chance(0.12)) name = typo(name, rng);
   return { name };
 }
 
 /** The report made when the child is found, in the state where it is found. */
 export function foundReportOf(id: string, child: SyntheticChild, foundDay: number, district: District, state: StateProfile, clothing: [string, string][], rng: Prng): FoundReport {
-  const report: FoundReport = { kind: 'FOUND', id, foundAt: isoDay(foundDay), ...foundName(child, state, rng) };
-  const script = state.script;
+  const report: FoundReport = { kind: 'FOUND', id, foundAt: isoDay(foundDay), ...foundName(id, child, state, rng) };
+  const script = nativeScript(child, state, id);
   const guardians: GuardianName[] = [];
   const writing = writingFor(rng, 0.35, 0.55);
   if (rng.chance(0.4)) guardians.push(guardian('FATHER', child.father, child, writing, script, rng, rng.chance(0.6)));
