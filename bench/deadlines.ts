@@ -131,7 +131,7 @@ export async function runDeadlineBenchmark(o: DeadlineBenchOptions): Promise<Dea
     const workerScript = 'apps/worker/src/main.ts';
     const cacheEnv = o.maxCachedWorkflows === undefined ? {} : { WORKER_MAX_CACHED_WORKFLOWS: String(o.maxCachedWorkflows) };
     o.log(
-      `(b) starting the case worker${o.notificationsApart ? ' and the notification processor in its own process' : ''}, maxCachedWorkflows ${o.maxCachedWorkflows ?? 'as configured'} (task queue ${taskQueue}); dev server pid ${devServerPid ?? 'not found'}`,
+      `(b) starting the case worker${o.notificationsApart ? ' and the notification processor in its own process' : ''}, maxCachedWorkflows ${o.maxCachedWorkflows ?? 'as configured'} (task queue ${taskQueue}); Temporal server pid ${devServerPid ?? 'not found'}`,
     );
     children = await startCaseWorkerChildren({ ...o.workerEnv, TEMPORAL_TASK_QUEUE: taskQueue, ...cacheEnv }, o.logDir, 'deadlines', o.notificationsApart);
     worker = children.worker;
@@ -221,7 +221,7 @@ export async function runDeadlineBenchmark(o: DeadlineBenchOptions): Promise<Dea
     if (registeredBeforeDue && !aborted) {
       await sleep(Math.min(10_000, Math.max(0, firstDue - Date.now() - 2_000)));
       openIdle = sampler.sample();
-      o.log(`(c) RSS with ${o.cases} open case workflows: worker ${kib(openIdle.worker)}, dev server ${kib(openIdle.devServer)}`);
+      o.log(`(c) RSS with ${o.cases} open case workflows: worker ${kib(openIdle.worker)}, Temporal server ${kib(openIdle.devServer)}`);
     }
 
     let drained: true | undefined;

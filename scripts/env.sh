@@ -15,6 +15,7 @@ export TEMPORAL_NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
 # on PostgreSQL, docs/temporal-cluster.md), whose frontend listens on TEMPORAL_CLUSTER_PORT.
 export RAKSHA_TEMPORAL="${RAKSHA_TEMPORAL:-dev}"
 export TEMPORAL_CLUSTER_PORT="${TEMPORAL_CLUSTER_PORT:-7633}"
+export TEMPORAL_CLUSTER_UI_PORT="${TEMPORAL_CLUSTER_UI_PORT:-8633}"
 export PRISMA_HIDE_UPDATE_MESSAGE=1
 export CHECKPOINT_DISABLE=1 # Prisma: no telemetry call home
 # Signs access tokens. scripts/setup.sh writes a random one here on first run; deployments set their own.

@@ -195,6 +195,8 @@ EOF
 TEMPORAL_SERVER_VERSION="v1.29.1"
 TEMPORAL_SERVER_BIN="$RAKSHA_HOME/bin/temporal-server-$TEMPORAL_SERVER_VERSION"
 TEMPORAL_SQL_TOOL_BIN="$RAKSHA_HOME/bin/temporal-sql-tool-$TEMPORAL_SERVER_VERSION"
+TEMPORAL_UI_SERVER_VERSION="v2.41.0" # the Web UI, its built pages inside the Go module
+TEMPORAL_UI_SERVER_BIN="$RAKSHA_HOME/bin/temporal-ui-server-$TEMPORAL_UI_SERVER_VERSION"
 export TEMPORAL_CLUSTER_DB="${TEMPORAL_CLUSTER_DB:-temporal_cluster}"
 export TEMPORAL_CLUSTER_VISIBILITY_DB="${TEMPORAL_CLUSTER_VISIBILITY_DB:-temporal_cluster_visibility}"
 export TEMPORAL_CLUSTER_DB_USER="${TEMPORAL_CLUSTER_DB_USER:-temporal}"
@@ -213,6 +215,7 @@ export TEMPORAL_CLUSTER_WORKER_MEMBERSHIP_PORT="$((TEMPORAL_CLUSTER_PORT - 994))
 export TEMPORAL_CLUSTER_METRICS_PORT="${TEMPORAL_CLUSTER_METRICS_PORT:-$((TEMPORAL_CLUSTER_PORT + 57))}"
 export TEMPORAL_CLUSTER_DYNAMIC_CONFIG="$ROOT/scripts/temporal-cluster/dynamicconfig.yaml"
 CLUSTER_PID="$RAKSHA_HOME/temporal-cluster.pid"
+CLUSTER_UI_PID="$RAKSHA_HOME/temporal-cluster-ui.pid"
 
 temporal_cluster_build() {
   [ -x "$TEMPORAL_SERVER_BIN" ] && [ -x "$TEMPORAL_SQL_TOOL_BIN" ] && return 0
@@ -226,6 +229,17 @@ temporal_cluster_build() {
   mv "$tmp/sql" "$TEMPORAL_SQL_TOOL_BIN"
   rm -rf "$tmp"
 }
+
+temporal_cluster_ui_build() {
+  [ -x "$TEMPORAL_UI_SERVER_BIN" ] && return 0
+  log "building the Temporal UI server $TEMPORAL_UI_SERVER_VERSION with go install (first time only; ~1 minute)"
+  local tmp; tmp="$(mktemp -d)"
+  (cd "$tmp" && CGO_ENABLED=0 GOBIN="$tmp" go install "github.com/temporalio/ui-server/v2/cmd/server@$TEMPORAL_UI_SERVER_VERSION")
+  mv "$tmp/server" "$TEMPORAL_UI_SERVER_BIN"
+  rm -rf "$tmp"
+}
+
+temporal_cluster_ui_ready() { (exec 3<>"/dev/tcp/127.0.0.1/$TEMPORAL_CLUSTER_UI_PORT") 2>/dev/null; }
 
 temporal_sql_tool() { # temporal_sql_tool <database> <command...>
   local db="$1"; shift
@@ -287,9 +301,20 @@ temporal_cluster_up() {
     temporal_cluster_cli operator search-attribute create --namespace "$TEMPORAL_NAMESPACE" --name "${a%%=*}" --type "${a#*=}" >/dev/null
   done
   wait_for "the case search attributes on the Temporal server" 120 temporal_cluster_attributes_ready
+  temporal_cluster_ui_build
+  if ! temporal_cluster_ui_ready; then
+    log "starting the Temporal UI (http://127.0.0.1:$TEMPORAL_CLUSTER_UI_PORT)"
+    nohup "$TEMPORAL_UI_SERVER_BIN" --root "$ROOT/scripts/temporal-cluster" --config ui --env raksha start \
+      >>"$LOGS/temporal-cluster-ui.log" 2>&1 &
+    echo $! >"$CLUSTER_UI_PID"
+    wait_for "Temporal UI" 30 temporal_cluster_ui_ready
+  fi
 }
 
 temporal_cluster_down() {
+  if [ -f "$CLUSTER_UI_PID" ] && kill -0 "$(cat "$CLUSTER_UI_PID")" 2>/dev/null; then
+    log "stopping the Temporal UI"; kill "$(cat "$CLUSTER_UI_PID")"; rm -f "$CLUSTER_UI_PID"
+  fi
   if [ -f "$CLUSTER_PID" ] && kill -0 "$(cat "$CLUSTER_PID")" 2>/dev/null; then
     log "stopping the Temporal server"; kill "$(cat "$CLUSTER_PID")"; rm -f "$CLUSTER_PID"
   fi
@@ -297,7 +322,7 @@ temporal_cluster_down() {
 
 temporal_cluster_status() {
   if [ -x "$TEMPORAL_SERVER_BIN" ] && temporal_cluster_ready; then
-    echo "temporal-cluster up  127.0.0.1:$TEMPORAL_CLUSTER_PORT  (PostgreSQL $TEMPORAL_CLUSTER_DB, $TEMPORAL_CLUSTER_VISIBILITY_DB)"
+    echo "temporal-cluster up  127.0.0.1:$TEMPORAL_CLUSTER_PORT  ui http://127.0.0.1:$TEMPORAL_CLUSTER_UI_PORT  (PostgreSQL $TEMPORAL_CLUSTER_DB, $TEMPORAL_CLUSTER_VISIBILITY_DB)"
   elif [ "$RAKSHA_TEMPORAL" = cluster ]; then echo "temporal-cluster down"; return 1; fi
 }
 # ---- end of the production-shaped Temporal --------------------------------------------------------------------------
@@ -309,7 +334,7 @@ up() {
   if [ "$RAKSHA_TEMPORAL" = cluster ]; then temporal_cluster_up; else temporal_up; fi
   temporal_test_server_fetch
   if [ "$RAKSHA_TEMPORAL" = cluster ]; then
-    log "up: PostgreSQL 127.0.0.1:$PGPORT ($RAKSHA_DB, $RAKSHA_TEST_DB), Redis 127.0.0.1:$REDIS_PORT, Temporal server 127.0.0.1:$TEMPORAL_CLUSTER_PORT"
+    log "up: PostgreSQL 127.0.0.1:$PGPORT ($RAKSHA_DB, $RAKSHA_TEST_DB), Redis 127.0.0.1:$REDIS_PORT, Temporal server 127.0.0.1:$TEMPORAL_CLUSTER_PORT (UI http://127.0.0.1:$TEMPORAL_CLUSTER_UI_PORT)"
   else
     log "up: PostgreSQL 127.0.0.1:$PGPORT ($RAKSHA_DB, $RAKSHA_TEST_DB), Redis 127.0.0.1:$REDIS_PORT, Temporal 127.0.0.1:$TEMPORAL_PORT (UI http://127.0.0.1:$TEMPORAL_UI_PORT)"
   fi

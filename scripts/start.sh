@@ -23,5 +23,5 @@ npm run --silent api & pids+=($!)
 echo "[start] API        http://127.0.0.1:${API_PORT:-3000}"
 echo "[start] Web app    http://127.0.0.1:${API_PORT:-3000}/app/"
 echo "[start] Swagger UI http://127.0.0.1:${API_PORT:-3000}/docs"
-echo "[start] Temporal UI http://127.0.0.1:$TEMPORAL_UI_PORT"
+if [ "$RAKSHA_TEMPORAL" = cluster ]; then echo "[start] Temporal UI http://127.0.0.1:$TEMPORAL_CLUSTER_UI_PORT (the Temporal server on PostgreSQL)"; else echo "[start] Temporal UI http://127.0.0.1:$TEMPORAL_UI_PORT"; fi
 wait -n "${pids[@]}"

@@ -16,9 +16,9 @@ export TEMPORAL_TEST_SERVER="$RAKSHA_HOME/bin/temporal-test-server"
 echo "[test:cluster] jest against the Temporal server at 127.0.0.1:$TEMPORAL_CLUSTER_PORT"
 results="$(mktemp)"
 set +e
+# The paths first: --selectProjects takes every word after it as a project name.
 node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js \
-  --ci --json --outputFile="$results" --selectProjects integration \
-  workflows/test/ apps/api/test/ apps/worker/test/ "$@"
+  workflows/test/ apps/api/test/ apps/worker/test/ --ci --json --outputFile="$results" "$@" --selectProjects integration
 rc=$?
 set -e
 node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`)' "$results" || true

@@ -15,6 +15,9 @@ const port = z.coerce.number().int().min(1).max(65535);
 function defaultTemporalAddress(env: NodeJS.ProcessEnv): string {
   return env.RAKSHA_TEMPORAL === 'cluster' ? `127.0.0.1:${env.TEMPORAL_CLUSTER_PORT ?? '7633'}` : `127.0.0.1:${env.TEMPORAL_PORT ?? '7233'}`;
 }
+function defaultTemporalUiUrl(env: NodeJS.ProcessEnv): string {
+  return `http://127.0.0.1:${env.RAKSHA_TEMPORAL === 'cluster' ? (env.TEMPORAL_CLUSTER_UI_PORT ?? '8633') : (env.TEMPORAL_UI_PORT ?? '8233')}`;
+}
 
 const configSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
@@ -86,7 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     TEMPORAL_ADDRESS: env.TEMPORAL_ADDRESS ?? defaultTemporalAddress(env),
     TEMPORAL_NAMESPACE: env.TEMPORAL_NAMESPACE ?? 'default',
     TEMPORAL_TASK_QUEUE: env.TEMPORAL_TASK_QUEUE ?? 'raksha-cases',
-    TEMPORAL_UI_URL: env.TEMPORAL_UI_URL ?? `http://127.0.0.1:${env.TEMPORAL_UI_PORT ?? '8233'}`,
+    TEMPORAL_UI_URL: env.TEMPORAL_UI_URL ?? defaultTemporalUiUrl(env),
     API_HOST: env.API_HOST ?? '127.0.0.1',
     API_PORT: env.API_PORT ?? '3000',
     LOG_LEVEL: env.LOG_LEVEL ?? 'log',

@@ -54,6 +54,7 @@ describe('citizen contact codes', () => {
 describe('Temporal mode', () => {
   it('points the stack at the production-shaped Temporal server in cluster mode, and refuses an unknown mode', () => {
     expect(loadConfig({ RAKSHA_TEMPORAL: 'cluster' }).temporal.address).toBe('127.0.0.1:7633');
+    expect(loadConfig({ RAKSHA_TEMPORAL: 'cluster' }).temporal.uiUrl).toBe('http://127.0.0.1:8633');
     expect(loadConfig({ RAKSHA_TEMPORAL: 'cluster', TEMPORAL_CLUSTER_PORT: '7700' }).temporal.address).toBe('127.0.0.1:7700');
     expect(loadConfig({ RAKSHA_TEMPORAL: 'dev' }).temporal.address).toBe('127.0.0.1:7233');
     expect(loadConfig({ RAKSHA_TEMPORAL: 'cluster', TEMPORAL_ADDRESS: 'temporal.internal:7233' }).temporal.address).toBe('temporal.internal:7233');
