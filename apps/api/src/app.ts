@@ -28,6 +28,7 @@ import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { SchemaValidationPipe } from './problem/validation.js';
 import { ResponseContractInterceptor } from './problem/response-contracts.js';
 import { withResponseSchemas } from './problem/openapi.js';
+import { jsonBodyOptions } from './problem/request-body.js';
 
 /** The API's features, each a module with its controllers. */
 export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule];
@@ -47,7 +48,6 @@ class AppModule {
   }
 }
 
-export const BODY_LIMIT = '256kb';
 /** The web app as `vite build` leaves it (apps/web); served at /app/ when built. */
 const WEB_APP_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -64,7 +64,7 @@ export async function createApp(config: RakshaConfig, options: AppOptions = {}):
     bodyParser: false,
     logger: config.logLevel === 'debug' || config.logLevel === 'verbose' ? undefined : ['error', 'warn'],
   });
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useBodyParser('json', jsonBodyOptions);
   if (existsSync(WEB_APP_DIST)) {
     // Hashed assets from the build; any other /app/* path is a page of the app: its index.html decides.
     app.useStaticAssets(WEB_APP_DIST, { prefix: '/app/', index: false, maxAge: '7d' });

@@ -98,7 +98,7 @@ describe('registries', () => {
         }),
       ).expect(400);
       const fields = (res.body.errors as { field: string }[]).map((e) => e.field);
-      expect(fields).toEqual(expect.arrayContaining(['kind', 'registration.until', 'capacities.1', 'capacities.2.sanctioned', 'infrastructure']));
+      expect(fields).toEqual(expect.arrayContaining(['kind', 'registration.until', 'capacities.1', 'capacities.2.sanctioned', 'infrastructure.HELIPAD']));
       await create(scps, home('RJ-NOWHERE')).expect(400);
       await create(scps, home(own.districtCode, { id: 'cci-lower-case' })).expect(400);
     });

@@ -15,6 +15,7 @@ import { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
 import { callTemporal, caseEventRejections, executeUpdate } from '../infrastructure/temporal-call.js';
 import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
 import { forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
+import { checkEventPayloadSize } from '../problem/request-body.js';
 
 
 type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository['findById']>>>;
@@ -100,6 +101,7 @@ export class CasesService {
   async applyEvent(principal: Principal, caseId: string, body: CaseEventBody, headers: { idempotencyKey?: string; expectedVersion?: number }): Promise<CaseStatus> {
     await this.visibleCase(principal, caseId);
     if (!isCaseEventType(body.type)) throw invalidField('type', `no such event: ${body.type}`);
+    checkEventPayloadSize(body.payload);
     const type = body.type;
     const bodyType = principal.body?.type;
     const role = principal.roles.find((r): r is Role => (ROLES as readonly string[]).includes(r) && maySend(type, r, bodyType));

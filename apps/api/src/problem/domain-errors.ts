@@ -7,6 +7,10 @@ export interface FieldIssue {
 /** Every problem type the API answers with: its HTTP status and the title clients read (the web shows it as plain words). */
 const PROBLEMS = {
   'invalid-input': [400, 'The request has invalid fields'],
+  'malformed-json': [400, 'The request body is not valid JSON'],
+  'body-too-deep': [400, 'The request body is nested too deeply'],
+  'invalid-utf8': [400, 'The request body is not valid UTF-8 text'],
+  'payload-too-large': [413, 'The request body is too large'],
   unauthenticated: [401, 'Sign in first: a valid bearer token is required'],
   'invalid-credentials': [401, 'Sign-in failed'],
   forbidden: [403, 'Your role may not do this'],

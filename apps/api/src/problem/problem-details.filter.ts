@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { Request, Response } from 'express';
 import type { ProblemDetails } from '@raksha/contracts';
 import { DomainError } from './domain-errors.js';
+import { bodyParserProblem } from './request-body.js';
 
 export type { ProblemDetails } from '@raksha/contracts';
 
@@ -23,18 +24,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(error: unknown): ProblemDetails {
-    if (error instanceof DomainError) {
-      return { type: problemType(error.slug), title: error.title, status: error.status, detail: error.message, ...error.extensions };
+    // Express's body parser failures arrive wrapped, with the parser's error as the cause.
+    const refused = error instanceof HttpException ? bodyParserProblem(error.cause as { type?: string; message?: string } | undefined) : undefined;
+    const domain = refused ?? error;
+    if (domain instanceof DomainError) {
+      return { type: problemType(domain.slug), title: domain.title, status: domain.status, detail: domain.message, ...domain.extensions };
     }
     if (error instanceof HttpException) {
-      // Express's body parser failures arrive wrapped, with the parser's error as the cause.
-      const cause = error.cause as { type?: string } | undefined;
-      if (cause?.type === 'entity.parse.failed') {
-        return { type: problemType('malformed-json'), title: 'The request body is not valid JSON', status: 400, detail: error.message };
-      }
-      if (cause?.type === 'entity.too.large') {
-        return { type: problemType('payload-too-large'), title: 'The request body is too large', status: 413 };
-      }
       const status = error.getStatus();
       const slug = status === 404 ? 'not-found' : status === 429 ? 'too-many-requests' : `http-${status}`;
       return { type: problemType(slug), title: error.message, status };

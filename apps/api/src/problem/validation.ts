@@ -14,9 +14,12 @@ export class SchemaValidationPipe implements PipeTransform {
     if (!result.issues) return result.value;
     const prefix = metadata.type === 'body' ? [] : metadata.data ? [metadata.data] : [];
     throw invalidInput(
-      result.issues.map((issue) => {
+      result.issues.flatMap((issue) => {
         const path = [...prefix, ...(issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p))];
-        return { field: path.join('.') || '(body)', message: issue.message };
+        // An unknown field (strict schemas) is named by its own path, not its parent's.
+        const unknownKeys = (issue as { code?: string; keys?: string[] }).code === 'unrecognized_keys' ? ((issue as { keys?: string[] }).keys ?? []) : [];
+        if (unknownKeys.length) return unknownKeys.map((key) => ({ field: [...path, key].join('.'), message: 'not a field this request takes' }));
+        return [{ field: path.join('.') || '(body)', message: issue.message }];
       }),
     );
   }

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { importTooLarge, invalidInput, problem } from '../problem/domain-errors.js';
 import { IMPORT_LIMITS, importJsonBody } from '@raksha/contracts';
+import { invalidUtf8, utf8Text } from '../problem/request-body.js';
 
 /**
  * The CSV text of an import request: a `text/csv` body read here (the app parses JSON bodies only, up to
@@ -27,7 +28,11 @@ export async function importText(req: Request): Promise<string> {
       if (size <= IMPORT_LIMITS.bytes) chunks.push(chunk);
       else if (size > 8 * IMPORT_LIMITS.bytes) req.destroy(); // a sender that will not stop is cut off
     });
-    req.on('end', () => (size > IMPORT_LIMITS.bytes ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('end', () => {
+      if (size > IMPORT_LIMITS.bytes) return reject(tooLarge());
+      const text = utf8Text(Buffer.concat(chunks));
+      return text === undefined ? reject(invalidUtf8()) : resolve(text);
+    });
     req.on('error', reject);
     req.on('close', () => reject(tooLarge())); // after 'end' this changes nothing
   });

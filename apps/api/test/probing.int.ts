@@ -1,0 +1,120 @@
+// Issue #22: the API probed as an attacker or a careless client would, over HTTP against the real stack
+// (PostgreSQL, Redis, Temporal and the worker). Each probe once answered a 500 or took what it should refuse.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { as } from '@raksha/test-support/auth';
+import { startStack, type Stack } from '@raksha/test-support/stack';
+import { encodeIdCursor, encodeTimeCursor } from '@raksha/contracts';
+import { EVENT_PAYLOAD_MAX_BYTES, JSON_DEPTH_MAX } from '../src/problem/request-body.js';
+
+/** Sends a Buffer's bytes as they are (supertest would write JSON of the Buffer). */
+const raw = (bytes: Buffer) => bytes as unknown as string;
+const b64 = (text: string) => Buffer.from(text).toString('base64url');
+const produce = { type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'SJPU Jaipur' } };
+
+describe('probing the API', () => {
+  let stack: Stack;
+  let cwc: { Authorization: string };
+  beforeAll(async () => {
+    stack = await startStack(await bundleCaseWorkflows());
+    cwc = await as(stack, 'cwc.jaipur');
+  });
+  afterAll(() => stack?.stop());
+
+  const register = async () => (await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name: 'Asha' } }).expect(201)).body.caseId as string;
+  const expectProblem = (res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number, type: string) => {
+    expect({ status: res.status, type: res.body.type }).toEqual({ status, type: `/problems/${type}` });
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  };
+
+  describe('forged page cursors', () => {
+    const forged = [
+      b64(`${new Date().toISOString()}|not-a-uuid`), // answered 500: invalid input syntax for type uuid
+      b64(`${new Date().toISOString()}|00000000-0000-0000-0000-000000000000' OR '1'='1`),
+      b64('2026-13-45T99:99:99Z|00000000-0000-4000-8000-000000000000'),
+      'x'.repeat(300),
+      '../../etc/passwd',
+    ];
+    it.each([
+      ['/cases', 'cwc.jaipur'],
+      ['/cases/queue', 'cwc.jaipur'],
+      ['/reports', 'sho.jaipur'],
+      ['/institutions', 'dcpu.jaipur'],
+      ['/bodies', 'dcpu.jaipur'],
+    ])('GET %s refuses every forged cursor with a 400 naming cursor', async (path, username) => {
+      const user = await as(stack, username);
+      for (const cursor of [...forged, b64("CCI' OR 1=1 --")]) {
+        const res = await stack.http.get(path).set(user).query({ cursor });
+        expectProblem(res, 400, 'invalid-input');
+        expect(res.body.errors).toEqual([{ field: 'cursor', message: 'not a cursor this API gave' }]);
+      }
+    });
+
+    it('still pages with the cursors it gave', async () => {
+      const user = await as(stack, 'cwc.jaipur');
+      await stack.http.get('/cases').set(user).query({ cursor: encodeTimeCursor(new Date(), '00000000-0000-4000-8000-000000000000') }).expect(200);
+      await stack.http.get('/bodies').set(await as(stack, 'dcpu.jaipur')).query({ cursor: encodeIdCursor('CWC-RJ-JAIPUR') }).expect(200);
+    });
+  });
+
+  describe('bodies too deep, too large or not UTF-8', () => {
+    const deep = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
+
+    it('refuses a deeply nested event payload with 400, and the case is untouched', async () => {
+      const caseId = await register();
+      for (const depth of [JSON_DEPTH_MAX + 1, 10_000]) {
+        const res = await stack.http.post(`/cases/${caseId}/events`).set(cwc).set('Content-Type', 'application/json').send(`{"type":"PRODUCED_BEFORE_CWC","payload":${deep(depth)}}`);
+        expectProblem(res, 400, 'body-too-deep');
+      }
+      expect(await stack.db.timelineEntry.count({ where: { caseId } })).toBe(1);
+    });
+
+    it('refuses an event payload over its bound with 413, and any body over the limit with 413', async () => {
+      const caseId = await register();
+      const big = await stack.http.post(`/cases/${caseId}/events`).set(cwc).send({ ...produce, payload: { ...produce.payload, producedBy: 'x'.repeat(EVENT_PAYLOAD_MAX_BYTES) } });
+      expectProblem(big, 413, 'payload-too-large');
+      const huge = await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name: 'x'.repeat(600 * 1024) } });
+      expectProblem(huge, 413, 'payload-too-large');
+      expect(await stack.db.timelineEntry.count({ where: { caseId } })).toBe(1);
+    });
+
+    it('takes a missing report with the largest photo the schema allows', async () => {
+      const photo = { contentType: 'image/jpeg', base64: 'A'.repeat(400_000) };
+      const res = await stack.http
+        .post('/reports/missing')
+        .set(await as(stack, 'sho.jaipur'))
+        .send({ child: { name: 'Asha', gender: 'FEMALE' }, lastSeenAt: '2026-11-01T17:00:00+05:30', place: { districtCode: 'RJ-JAIPUR' }, policeRef: 'MD 1/2026', photo });
+      expect(res.status).toBe(201);
+    });
+
+    it('refuses a body that is not UTF-8 with 400 and stores nothing', async () => {
+      const body = Buffer.concat([Buffer.from('{"track":"CNCP","districtCode":"RJ-JAIPUR","child":{"name":"As'), Buffer.from([0xff, 0xfe]), Buffer.from('ha"}}')]);
+      const before = await stack.db.case.count();
+      const res = await stack.http.post('/cases').set(cwc).set('Content-Type', 'application/json').serialize(raw).send(body);
+      expectProblem(res, 400, 'invalid-utf8');
+      expect(await stack.db.case.count()).toBe(before);
+    });
+
+    it('refuses a CSV import that is not UTF-8 with 400', async () => {
+      const csv = Buffer.concat([Buffer.from('name,kind\nHome '), Buffer.from([0xc3, 0x28]), Buffer.from(',OPEN_SHELTER\n')]);
+      const res = await stack.http.post('/institutions/import').set(await as(stack, 'scps.rj')).set('Content-Type', 'text/csv').send(csv);
+      expectProblem(res, 400, 'invalid-utf8');
+    });
+  });
+
+  describe('unknown fields', () => {
+    it('refuses an unknown field inside an event payload, naming it, and the timeline stores nothing', async () => {
+      const caseId = await register();
+      const res = await stack.http.post(`/cases/${caseId}/events`).set(cwc).send({ ...produce, payload: { ...produce.payload, isAdmin: true } });
+      expectProblem(res, 400, 'invalid-input');
+      expect(res.body.errors).toEqual([{ field: 'payload.isAdmin', message: 'not a field of this event' }]);
+      expect(await stack.db.timelineEntry.count({ where: { caseId } })).toBe(1);
+    });
+
+    it('names an unknown field of a body by its own path', async () => {
+      const res = await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name: 'Asha', isAdmin: true } });
+      expectProblem(res, 400, 'invalid-input');
+      expect(res.body.errors).toEqual([{ field: 'child.isAdmin', message: 'not a field this request takes' }]);
+    });
+  });
+});
