@@ -60,15 +60,34 @@ function periodFixedByOrder(id: DeadlineId, context: CaseContext): string | unde
     : undefined;
 }
 
-/** When a deadline's period starts, given the event now entering its state. */
+/** When a deadline's period starts, given the event now entering its state: after its waiting period, where it has one. */
 export function clockStart(id: DeadlineId, context: CaseContext, event: CaseEvent | { type: string }): string {
   const rule = policyOf(context)[id];
+  const start = fromTime(rule.from, context, event);
+  return rule.opensAfter ? addIsoDuration(start, rule.opensAfter) : start;
+}
+
+function fromTime(from: string, context: CaseContext, event: CaseEvent | { type: string }): string {
   const now = eventTime(context, event);
-  if (rule.from === 'stateEntry' || rule.from === event.type) return now;
-  if (rule.from === 'eighteenthBirthday') {
+  if (from === 'stateEntry' || from === event.type) return now;
+  if (from === 'eighteenthBirthday') {
     return addIsoDuration(dateOfBirth(context.child, context.registeredAt) ?? now, 'P18Y');
   }
-  return context.milestones[rule.from as keyof CaseContext['milestones']] ?? now;
+  return context.milestones[from as keyof CaseContext['milestones']] ?? now;
+}
+
+/**
+ * s.35(3): when the surrendering parent's time to reconsider ends, by the case's policy; the legally-free
+ * deadline counts from the same moment, so the guard and the deadline never disagree.
+ */
+export function reconsiderationEndsAt(context: CaseContext): string | undefined {
+  const period = policyOf(context)['cncp.legallyFreeAfterSurrender'].opensAfter;
+  return context.surrender && period ? addIsoDuration(context.surrender.at, period) : undefined;
+}
+
+/** s.98(1): the longest leave the case's policy allows, the period the return-from-leave deadline reads. */
+export function leaveAllowedUntil(context: CaseContext, from: string): string {
+  return addIsoDuration(from, policyOf(context)['cncp.returnFromLeave'].within);
 }
 
 export function startClocks(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TRACKS, type Track } from '@raksha/domain';
 import type { AgeEvidence, CaseEventType, CwcFinalOrder, JjbFinalOrder, OffenceCategory, CIRCUMSTANCES, SIR_FINDINGS } from './events.js';
-import { DEADLINE_IDS, type DeadlineId, type DeadlinePolicyOverrides } from './policy.js';
+import { DEADLINE_IDS, ESCALATION_TARGETS, type DeadlineId, type DeadlinePolicyOverrides } from './policy.js';
 import { isIsoDuration } from './time.js';
 
 /** Built anew on each call; createContext's copy stays private, as the event schemas do (events.ts). */
@@ -17,9 +17,16 @@ export const buildCaseInputSchema = () =>
     }),
     districtCode: z.string().min(1),
     stateCode: z.string().min(1),
-    /** The state's own periods, replacing the statutory defaults by deadline id. */
+    /** The state's own periods and ladders, replacing the statutory defaults by deadline id. */
     deadlinePolicy: z
-      .partialRecord(z.enum(DEADLINE_IDS as unknown as [DeadlineId, ...DeadlineId[]]), z.object({ within: z.string().refine(isIsoDuration) }))
+      .partialRecord(
+        z.enum(DEADLINE_IDS as unknown as [DeadlineId, ...DeadlineId[]]),
+        z.object({
+          within: z.string().refine(isIsoDuration).optional(),
+          opensAfter: z.string().refine(isIsoDuration).optional(),
+          ladder: z.array(z.object({ to: z.enum(ESCALATION_TARGETS), after: z.string().refine(isIsoDuration) })).readonly().optional(),
+        }),
+      )
       .optional(),
   });
 const caseInputSchema = buildCaseInputSchema();

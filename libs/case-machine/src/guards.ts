@@ -1,6 +1,6 @@
 import type { CaseContext } from './context.js';
 import type { CaseEvent } from './events.js';
-import { ORPHANED_OR_ABANDONED, dueAtOf, isAgeDeterminationPending, isFamilyVerificationPending, isOnLeave, policyOf } from './clocks.js';
+import { ORPHANED_OR_ABANDONED, dueAtOf, isAgeDeterminationPending, isFamilyVerificationPending, isOnLeave, leaveAllowedUntil, policyOf, reconsiderationEndsAt } from './clocks.js';
 import { STATUTORY_RULES, type DeadlineId } from './policy.js';
 import { addIsoDuration, ageInYearsAt, isAtOrAfter, isBefore } from './time.js';
 
@@ -43,18 +43,23 @@ export const guards = {
 
   notAlreadySurrendered: ({ context }: GuardArgs) => context.surrender === undefined,
 
-  /** s.35(3): the parent may reconsider only within two months of the surrender. */
-  withinReconsiderationPeriod: ({ context, event }: GuardArgs) =>
-    context.surrender !== undefined &&
-    isBefore(event.at, addIsoDuration(context.surrender.at, STATUTORY_RULES.surrenderReconsideration.period)),
+  /** s.35(3): the parent may reconsider only within the period (two months, or the state's policy). */
+  withinReconsiderationPeriod: ({ context, event }: GuardArgs) => {
+    const ends = reconsiderationEndsAt(context);
+    return ends !== undefined && isBefore(event.at, ends);
+  },
 
-  /** s.38(2): a surrendered child is declared free only after the s.35 period; three members sign. */
-  surrenderedChildMayBeDeclaredFree: ({ context, event }: GuardArgs) =>
-    event.type === 'LEGALLY_FREE_DECLARED' &&
-    event.ground === 'SURRENDERED' &&
-    event.membersSigning >= STATUTORY_RULES.legallyFreeMinimumMembers.members &&
-    context.surrender !== undefined &&
-    isAtOrAfter(event.at, addIsoDuration(context.surrender.at, STATUTORY_RULES.surrenderReconsideration.period)),
+  /** s.38(2): a surrendered child is declared free only after the s.35 period (the one its deadline reads); three members sign. */
+  surrenderedChildMayBeDeclaredFree: ({ context, event }: GuardArgs) => {
+    const ends = reconsiderationEndsAt(context);
+    return (
+      event.type === 'LEGALLY_FREE_DECLARED' &&
+      event.ground === 'SURRENDERED' &&
+      event.membersSigning >= STATUTORY_RULES.legallyFreeMinimumMembers.members &&
+      ends !== undefined &&
+      isAtOrAfter(event.at, ends)
+    );
+  },
 
   isFosterCare: ({ context }: GuardArgs) => context.finalOrder?.order === 'FOSTER_CARE',
 
@@ -67,10 +72,10 @@ export const guards = {
   /** s.35(1): a parent surrenders a child by producing it before the CWC, which a missing child cannot be. */
   childNotMissing: ({ context }: GuardArgs) => context.missing === undefined || context.missing.tracedAt !== undefined,
 
-  /** s.98(1): leave for a child in an institution, one instance at a time, of at most 7 days (journey excluded). */
+  /** s.98(1): leave for a child in an institution, one instance at a time, of at most 7 days (journey excluded), or the state's policy. */
   leaveOfAbsenceLawful: ({ context, event }: GuardArgs) =>
     event.type === 'LEAVE_OF_ABSENCE_GRANTED' &&
-    event.days <= STATUTORY_RULES.leaveOfAbsence.maxDays &&
+    !isBefore(leaveAllowedUntil(context, event.at), addIsoDuration(event.at, `P${event.days}D`)) &&
     !isOnLeave(context) &&
     INSTITUTIONS.includes(context.finalOrder?.order ?? ''),
 

@@ -1,5 +1,5 @@
 import type { ESCALATION_ACTORS } from '@raksha/domain';
-import { isIsoDuration } from './time.js';
+import { addIsoDuration, isIsoDuration } from './time.js';
 
 /** Who an overdue obligation escalates to; each has the roles that act for it (ESCALATION_ACTORS in libs/domain). */
 export const ESCALATION_TARGETS = ['DCPU', 'SCPS', 'STATE_MONITORING_CELL'] as const satisfies readonly (keyof typeof ESCALATION_ACTORS)[];
@@ -48,6 +48,11 @@ export interface DeadlineRule {
   appliesIf?: DeadlineCondition;
   /** The event that starts it again (recurring duties such as inspections). */
   repeatsOn?: string;
+  /**
+   * A period from `from` during which the obligation cannot lawfully be met (s.35(3) reconsideration): the
+   * guards that gate the event read this same value, and `within` counts from its end.
+   */
+  opensAfter?: string;
 }
 
 /** A maker of rules of one kind that escalate up the default ladder, each keeping its literal id. */
@@ -124,10 +129,13 @@ export const DEADLINE_RULES = [
     id: 'cncp.legallyFreeAfterSurrender',
     obligation: 'Declare a surrendered child legally free once the reconsideration period ends',
     owner: 'CWC',
-    within: 'P2M',
+    // s.35(3) gives the parent two months to reconsider; the declaration falls due a working interval
+    // (state policy) after that period ends, so it can be met on time.
+    opensAfter: 'P2M',
+    within: 'P15D',
     from: 'SURRENDER_DEED_EXECUTED',
-    citation: 's.35(3), s.38(2); F.23, F.24 (R.19(22))',
-    basis: 'statute',
+    citation: 's.35(3), s.38(2); F.23, F.24 (R.19(22)); the interval after the period is state policy',
+    basis: 'policy',
   }),
   rule({
     id: 'cncp.icpPreparation',
@@ -289,7 +297,13 @@ export const DEADLINE_RULES = [
 export type DeadlineId = (typeof DEADLINE_RULES)[number]['id'];
 export const DEADLINE_IDS = DEADLINE_RULES.map((r) => r.id) as readonly DeadlineId[];
 export type DeadlinePolicy = Readonly<Record<DeadlineId, DeadlineRule & { id: DeadlineId }>>;
-export type DeadlinePolicyOverrides = Partial<Record<DeadlineId, { within: string }>>;
+/** What a state may set for one deadline: its period, the waiting period before it (where the rule has one), its ladder. */
+export interface DeadlineOverride {
+  within?: string;
+  opensAfter?: string;
+  ladder?: readonly EscalationRung[];
+}
+export type DeadlinePolicyOverrides = Partial<Record<DeadlineId, DeadlineOverride>>;
 
 export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = Object.freeze(
   Object.fromEntries(DEADLINE_RULES.map((r) => [r.id, r])) as Record<DeadlineId, DeadlineRule & { id: DeadlineId }>,
@@ -299,26 +313,55 @@ export function isDeadlineId(value: unknown): value is DeadlineId {
   return typeof value === 'string' && (DEADLINE_IDS as readonly string[]).includes(value);
 }
 
-/** A state's own rules replace the period only; obligation, start and citation stay the Act's. */
+/** Why a ladder cannot be a deadline's (rungs in order of time, each body once), or undefined if it can. */
+export function ladderProblem(ladder: readonly EscalationRung[]): string | undefined {
+  if (ladder.length === 0 || ladder.length > ESCALATION_TARGETS.length) return `a ladder has 1 to ${ESCALATION_TARGETS.length} rungs`;
+  for (const [i, rung] of ladder.entries()) {
+    if (!(ESCALATION_TARGETS as readonly string[]).includes(rung.to)) return `rung ${i + 1}: no body ${rung.to} (one of ${ESCALATION_TARGETS.join(', ')})`;
+    if (!isIsoDuration(rung.after) || rung.after.startsWith('-')) return `rung ${i + 1}: not a non-negative ISO-8601 duration: ${rung.after}`;
+    if (ladder.findIndex((r) => r.to === rung.to) !== i) return `rung ${i + 1}: ${rung.to} is on the ladder already`;
+    const before = ladder[i - 1];
+    if (before && Date.parse(addIsoDuration(LADDER_EPOCH, rung.after)) < Date.parse(addIsoDuration(LADDER_EPOCH, before.after))) {
+      return `rung ${i + 1}: reached before rung ${i} (${rung.after} < ${before.after})`;
+    }
+  }
+  return undefined;
+}
+const LADDER_EPOCH = '2026-01-01T00:00:00.000Z';
+
+/** A state's own rules replace the period, the waiting period and the ladder only; obligation, start and citation stay the Act's. */
 export function resolveDeadlinePolicy(overrides: DeadlinePolicyOverrides = {}): DeadlinePolicy {
   const resolved = { ...DEFAULT_DEADLINE_POLICY } as Record<DeadlineId, DeadlineRule & { id: DeadlineId }>;
-  for (const [id, override] of Object.entries(overrides) as [string, { within: string } | undefined][]) {
+  for (const [id, override] of Object.entries(overrides) as [string, DeadlineOverride | undefined][]) {
     if (!override) continue;
     if (!isDeadlineId(id)) throw new RangeError(`unknown deadline: ${id}`);
-    if (!isIsoDuration(override.within)) throw new RangeError(`${id}: not an ISO-8601 duration: ${override.within}`);
-    resolved[id] = { ...resolved[id], within: override.within, basis: 'policy' };
+    const { within, opensAfter, ladder } = override;
+    for (const period of [within, opensAfter]) {
+      if (period !== undefined && !isIsoDuration(period)) throw new RangeError(`${id}: not an ISO-8601 duration: ${period}`);
+    }
+    if (opensAfter !== undefined && resolved[id].opensAfter === undefined) throw new RangeError(`${id}: has no waiting period to set`);
+    const badLadder = ladder && ladderProblem(ladder);
+    if (badLadder) throw new RangeError(`${id}: ${badLadder}`);
+    resolved[id] = {
+      ...resolved[id],
+      ...(within !== undefined && { within }),
+      ...(opensAfter !== undefined && { opensAfter }),
+      ...(ladder !== undefined && { ladder }),
+      basis: within !== undefined || opensAfter !== undefined ? 'policy' : resolved[id].basis,
+    };
   }
   return Object.freeze(resolved);
 }
 
-/** Periods and ages the guards use; they gate events rather than escalate, so they are not deadlines. */
+/**
+ * Periods and ages the guards use that no deadline carries; a period a deadline also reads (the s.35(3)
+ * reconsideration, the s.98(1) leave) lives on that deadline's rule, so a state's policy moves both.
+ */
 export const STATUTORY_RULES = {
-  surrenderReconsideration: { period: 'P2M', citation: 's.35(3)' },
   inquiryExtension: { period: 'P2M', citation: 's.14(2)' },
   restorationFollowUp: { period: 'P1Y', citation: 'post-restoration follow-up (policy) [verify]' },
   saaInterimPlacementBelowAge: { years: 6, citation: 's.36(1) proviso' },
   preliminaryAssessmentFromAge: { years: 16, citation: 's.15(1)' },
   majority: { years: 18, citation: 's.2(12), s.46' },
   legallyFreeMinimumMembers: { members: 3, citation: 's.38(4)' },
-  leaveOfAbsence: { maxDays: 7, citation: 's.98(1)' },
 } as const;

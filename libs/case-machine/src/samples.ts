@@ -105,7 +105,7 @@ export function sampleEvents(type: CaseEventType, context: CaseContext, at: stri
     case 'CHILD_TRACED':
       return [{ type, at, tracedBy: ref }];
     case 'LEAVE_OF_ABSENCE_GRANTED':
-      return [{ type, at, orderRef: ref, days: STATUTORY_RULES.leaveOfAbsence.maxDays, journeyDays: 1, purpose: 'examination' }];
+      return [{ type, at, orderRef: ref, days: 1, journeyDays: 1, purpose: 'examination' }];
     case 'RETURNED_FROM_LEAVE':
       return [{ type, at }];
     case 'AGE_DETERMINATION_ORDERED':

@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { SAMPLE_ICP_GOALS, allowedEvents, casePhase, DEFAULT_LADDER } from '../src/index.js';
+import type { CaseInput } from '../src/index.js';
 import { CaseUnderTest, cncpWithSir, REASONS } from './support.js';
 
 const PRODUCED = '2025-01-06T20:00:00+05:30';
@@ -105,23 +106,47 @@ describe('CNCP track, before the Child Welfare Committee', () => {
   });
 
   describe('surrender (s.35, s.38(2))', () => {
-    const surrendered = () =>
-      new CaseUnderTest({ track: 'CNCP', child: { ageYears: 0 } })
+    const surrendered = (deadlinePolicy?: CaseInput['deadlinePolicy']) =>
+      new CaseUnderTest({ track: 'CNCP', child: { ageYears: 0 }, ...(deadlinePolicy && { deadlinePolicy }) })
         .must('PRODUCED_BEFORE_CWC', PRODUCED, { circumstance: 'SURRENDERED', producedBy: 'PARENT' })
         .must('SURRENDER_DEED_EXECUTED', '2025-01-10T10:00:00+05:30', { deedRef: 'F23-1', surrenderedBy: 'PARENT' });
+    const free = { ground: 'SURRENDERED', membersSigning: 3, orderRef: 'LF' } as const;
 
     it('lets the parent reconsider the surrender within 2 months, which leads to restoration (s.35(3))', () => {
       const sut = surrendered();
-      expect(sut.deadline('cncp.legallyFreeAfterSurrender')?.dueAt).toBe('2025-03-10T04:30:00.000Z');
+      expect(sut.send('SURRENDER_RECONSIDERED', '2025-03-10T10:00:00+05:30', { orderRef: 'F24', reasons: REASONS })).toBe(false);
       expect(sut.send('SURRENDER_RECONSIDERED', '2025-03-10T10:00:00+05:30', { orderRef: 'F24', reasons: REASONS })).toBe(false);
       sut.must('SURRENDER_RECONSIDERED', '2025-03-09T10:00:00+05:30', { orderRef: 'F24', reasons: REASONS });
       expect(sut.state).toBe('cncp.restoration.pending');
       expect(sut.context.restorationOrder?.orderRef).toBe('F24');
     });
 
+    it('makes the declaration due a working interval after the reconsideration period, so it can be met on time', () => {
+      const sut = surrendered();
+      // The period ends 2025-03-10 10:00 IST; the declaration is due 15 days (state policy) later.
+      expect(sut.deadline('cncp.legallyFreeAfterSurrender')).toMatchObject({ startedAt: '2025-03-10T04:30:00.000Z', dueAt: '2025-03-25T04:30:00.000Z' });
+      sut.must('LEGALLY_FREE_DECLARED', '2025-03-12T10:00:00+05:30', free);
+      expect(sut.state).toBe('cncp.legallyFree');
+    });
+
+    it('reads the state’s reconsideration period in the guards and the deadline alike', () => {
+      const sut = surrendered({ 'cncp.legallyFreeAfterSurrender': { opensAfter: 'P30D', within: 'P7D' } });
+      expect(sut.deadline('cncp.legallyFreeAfterSurrender')?.dueAt).toBe('2025-02-16T04:30:00.000Z');
+      expect(sut.send('LEGALLY_FREE_DECLARED', '2025-02-09T09:00:00+05:30', free)).toBe(false);
+      expect(sut.send('SURRENDER_RECONSIDERED', '2025-02-09T11:00:00+05:30', { orderRef: 'F24', reasons: REASONS })).toBe(false);
+      // Lawful before the deadline falls due: a state that shortens the period gets no escalation for a declaration the machine refuses.
+      sut.must('LEGALLY_FREE_DECLARED', '2025-02-09T11:00:00+05:30', free);
+    });
+
+    it('keeps a shortened working interval after the period, never before it', () => {
+      const sut = surrendered({ 'cncp.legallyFreeAfterSurrender': { within: 'P1D' } });
+      expect(sut.deadline('cncp.legallyFreeAfterSurrender')?.dueAt).toBe('2025-03-11T04:30:00.000Z');
+      expect(sut.send('LEGALLY_FREE_DECLARED', '2025-03-10T09:00:00+05:30', free)).toBe(false);
+      sut.must('LEGALLY_FREE_DECLARED', '2025-03-10T11:00:00+05:30', free);
+    });
+
     it('declares a surrendered child legally free only after the 2-month reconsideration period (s.38(2))', () => {
       const sut = surrendered();
-      const free = { ground: 'SURRENDERED', membersSigning: 3, orderRef: 'LF' } as const;
       expect(sut.send('LEGALLY_FREE_DECLARED', '2025-03-09T10:00:00+05:30', free)).toBe(false);
       sut.must('LEGALLY_FREE_DECLARED', '2025-03-10T10:00:00+05:30', free);
       expect(sut.state).toBe('cncp.legallyFree');
@@ -426,6 +451,13 @@ describe('CNCP track, before the Child Welfare Committee', () => {
         .must('ICP_PREPARED', '2025-03-02T10:00:00+05:30', { icpRef: 'ICP-1', goals: SAMPLE_ICP_GOALS })
         .must('ICP_REVIEWED', '2025-03-03T10:00:00+05:30', { icpRef: 'ICP-1', progress: [{ domain: 'HEALTH', status: 'ON_TRACK' }] });
       expect(sut.deadline('cncp.returnFromLeave')).toMatchObject({ dueAt: '2025-03-06T04:30:00.000Z', ladder: DEFAULT_LADDER });
+    });
+
+    it('reads the longest leave from the state’s return-from-leave period, the one its deadline reads', () => {
+      const sut = cncpWithSir({ deadlinePolicy: { 'cncp.returnFromLeave': { within: 'P3D' } } })
+        .must('FINAL_ORDER_PASSED', '2025-02-01T10:00:00+05:30', { order: 'CHILDRENS_HOME', reasons: REASONS, orderRef: 'O' });
+      expect(sut.send('LEAVE_OF_ABSENCE_GRANTED', GRANTED, { ...leave, days: 4 })).toBe(false);
+      sut.must('LEAVE_OF_ABSENCE_GRANTED', GRANTED, { ...leave, days: 3 });
     });
 
     it('grants no s.98 leave to a child who is not in an institution', () => {

@@ -129,9 +129,10 @@ function step(facts: PathFacts, event: CaseEvent, state: CaseSnapshot): [PathFac
   }
   const latest = { ...facts.latest, [event.type]: event.at };
   for (const d of openDeadlines(state)) {
-    const { from, appliesIf } = DEFAULT_DEADLINE_POLICY[d.id];
+    const { from, appliesIf, opensAfter } = DEFAULT_DEADLINE_POLICY[d.id];
     if (!deadlineApplies(appliesIf, state.context)) broken.push(`${d.id} open though ${appliesIf} no longer holds`);
-    if (from !== 'stateEntry' && from !== 'eighteenthBirthday' && d.startedAt !== latest[from]) {
+    const fromAt = latest[from] && opensAfter ? addIsoDuration(latest[from], opensAfter) : latest[from];
+    if (from !== 'stateEntry' && from !== 'eighteenthBirthday' && d.startedAt !== fromAt) {
       broken.push(`${d.id} started at ${d.startedAt}, not at the latest ${from}`);
     }
   }
