@@ -4,6 +4,7 @@ import {
   candidateRoute,
   compareReports,
   FIELD_LEVELS,
+  LEVEL_PROBABILITIES,
   MATCH_FIELDS,
   scorePair,
   type FoundReport,
@@ -165,6 +166,8 @@ export function fitProbabilities(data: SyntheticDataset, e: Evaluation): { proba
   ) as unknown as LevelProbabilities;
   const petShare = (side: { pairs: number; agree: number }) => (side.agree + 1) / (side.pairs + 2);
   probabilities.name.petName = { m: petShare(petNames.m), u: petShare(petNames.u) };
+  // The synthetic reports have no photos: the photo's levels keep their hand-set evidence (weights.ts).
+  probabilities.photo = LEVEL_PROBABILITIES.photo;
   const share = (r: 'name' | 'attributes') => {
     const pairs = e.scored.filter((s) => route(s) === r);
     return pairs.filter((s) => s.isMatch).length / Math.max(1, pairs.length);

@@ -5,6 +5,7 @@ import { daysBetween } from './dates.js';
 import { describeFeature, sharedFeatures } from './descriptions.js';
 import { nameLevel, type FieldComparison, type MatchField } from './fields.js';
 import { separation } from './geo.js';
+import { comparePhotos } from './photo.js';
 import { LINGUA_FRANCAS } from './languages.js';
 import { compareNameLists, type NameComparison } from './name-compare.js';
 import type { AnalysedName } from './names.js';
@@ -31,6 +32,7 @@ export function compareReports(missing: MissingReport, found: FoundReport, optio
     compareClothing(m.clothing, f.clothing, days, why),
     comparePlace(missing, found, days, why),
     compareTime(days, why),
+    comparePhotos(missing.face, found.face, days, why),
   ];
 }
 

@@ -1,7 +1,7 @@
 // The fields a missing and a found report are compared on, and the levels of agreement each
 // comparison can reach. weights.ts gives every level its evidence.
 
-export const MATCH_FIELDS = ['name', 'guardians', 'gender', 'age', 'height', 'complexion', 'marks', 'languages', 'clothing', 'place', 'time'] as const;
+export const MATCH_FIELDS = ['name', 'guardians', 'gender', 'age', 'height', 'complexion', 'marks', 'languages', 'clothing', 'place', 'time', 'photo'] as const;
 export type MatchField = (typeof MATCH_FIELDS)[number];
 
 export const FIELD_LEVELS = {
@@ -16,6 +16,7 @@ export const FIELD_LEVELS = {
   clothing: ['strong', 'partial', 'differs'],
   place: ['local', 'regional', 'distant', 'remote'],
   time: ['week', 'months', 'year', 'years', 'before'],
+  photo: ['alike', 'similar', 'unsure', 'unlike'],
 } as const satisfies Record<MatchField, readonly string[]>;
 
 export type FieldLevel<F extends MatchField = MatchField> = (typeof FIELD_LEVELS)[F][number];

@@ -17,6 +17,7 @@ export * from './descriptions.js';
 export * from './fields.js';
 export * from './prepare.js';
 export * from './compare.js';
+export * from './photo.js';
 export * from './weights.js';
 export * from './frequency.js';
 export * from './score.js';

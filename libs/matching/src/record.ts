@@ -1,5 +1,6 @@
 // The person records matching works on: what a missing-child report and a found-child report
 // say about the child. Every field but the id, kind and date may be absent.
+import type { FaceDescriptorRecord } from './photo.js';
 
 export const GENDERS = ['MALE', 'FEMALE', 'TRANSGENDER', 'UNKNOWN'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -55,6 +56,8 @@ export interface ChildDescription {
   clothing?: string;
   /** where last seen (missing report) or found (found report) */
   place?: Place;
+  /** the photo's face descriptor: attached by the matcher from the biometric store, never part of a filed description */
+  face?: FaceDescriptorRecord;
 }
 
 export interface MissingReport extends ChildDescription {

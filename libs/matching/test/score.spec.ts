@@ -150,8 +150,8 @@ describe('scorePair', () => {
 
 describe('LEVEL_PROBABILITIES', () => {
   it('makes agreement evidence for a match and disagreement evidence against, in every field', () => {
-    const best = { name: 'full', guardians: 'full', gender: 'same', age: 'same', height: 'overlap', complexion: 'same', marks: 'strong', languages: 'regional', clothing: 'strong', place: 'local', time: 'week' } as const;
-    const worst = { name: 'differs', guardians: 'differs', gender: 'different', age: 'conflict', height: 'conflict', complexion: 'different', marks: 'differs', languages: 'differs', clothing: 'differs', place: 'remote', time: 'before' } as const;
+    const best = { name: 'full', guardians: 'full', gender: 'same', age: 'same', height: 'overlap', complexion: 'same', marks: 'strong', languages: 'regional', clothing: 'strong', place: 'local', time: 'week', photo: 'alike' } as const;
+    const worst = { name: 'differs', guardians: 'differs', gender: 'different', age: 'conflict', height: 'conflict', complexion: 'different', marks: 'differs', languages: 'differs', clothing: 'differs', place: 'remote', time: 'before', photo: 'unlike' } as const;
     for (const f of MATCH_FIELDS) {
       expect(levelWeight(f, best[f])).toBeGreaterThanOrEqual(0);
       expect(levelWeight(f, worst[f])).toBeLessThan(0);

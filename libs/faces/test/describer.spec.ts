@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { faceDistance, photoLevelOf } from '@raksha/matching';
+import { encodeJpeg, startFaceDescriber, type FaceDescriber, type RgbImage } from '../src/index.js';
+import { ALTERATIONS, portrait, SAMPLE_FACES } from '../src/samples.js';
+
+// The real models on the package's own sample photos: seconds per photo on a loaded machine.
+jest.setTimeout(180_000);
+
+let describer: FaceDescriber;
+beforeAll(async () => {
+  describer = startFaceDescriber();
+  await describer.ready();
+});
+afterAll(() => describer.close());
+
+async function descriptor(image: RgbImage): Promise<number[]> {
+  const { description } = await describer.describe(encodeJpeg(image), 'image/jpeg');
+  if (description.status !== 'DESCRIBED') throw new Error(`no face described: ${description.status}`);
+  return description.descriptor;
+}
+
+const [first, second, third] = SAMPLE_FACES.filter((f) => f.sample === 1) as [(typeof SAMPLE_FACES)[number], (typeof SAMPLE_FACES)[number], (typeof SAMPLE_FACES)[number]];
+
+describe('the face describer', () => {
+  it('finds the same face alike after cropping, light and recompression, and at least similar when turned', async () => {
+    const original = await descriptor(portrait(first));
+    for (const name of ['cropped differently', 'darker', 'recompressed at quality 30']) {
+      const altered = await descriptor(ALTERATIONS[name]!(first));
+      expect({ name, level: photoLevelOf(faceDistance(original, altered)) }).toEqual({ name, level: 'alike' });
+    }
+    // The descriptor is taken from the detector's upright box: a turned head moves it (0.30 typical, 0.44 at most).
+    expect(['alike', 'similar']).toContain(photoLevelOf(faceDistance(original, await descriptor(ALTERATIONS['turned 12°']!(first)))));
+  });
+
+  it('finds different people of one photo unlike', async () => {
+    const [a, b, c] = [await descriptor(portrait(first)), await descriptor(portrait(second)), await descriptor(portrait(third))];
+    expect(photoLevelOf(faceDistance(a, b))).toBe('unlike');
+    expect(photoLevelOf(faceDistance(a, c))).toBe('unlike');
+    expect(photoLevelOf(faceDistance(b, c))).toBe('unlike');
+  });
+
+  it('describes the largest face of a group photo, and says which photos it cannot read', async () => {
+    const group = await describer.describe(encodeJpeg(portrait(first, 3)), 'image/jpeg');
+    expect(group.description).toMatchObject({ status: 'DESCRIBED' });
+    expect(await describer.describe(Buffer.from('not a photo'), 'image/jpeg')).toMatchObject({ description: { status: 'UNREADABLE' } });
+    expect(await describer.describe(Buffer.from('RIFF....WEBP'), 'image/webp')).toMatchObject({ description: { status: 'UNREADABLE', reason: 'photos of type image/webp are not read' } });
+    const blank: RgbImage = { width: 200, height: 200, data: new Uint8Array(200 * 200 * 3).fill(200) };
+    expect((await describer.describe(encodeJpeg(blank), 'image/jpeg')).description.status).toBe('NO_FACE');
+  });
+});
