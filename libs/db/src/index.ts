@@ -23,6 +23,7 @@ export { AdmissionRepository, type AdmissionRecord, type AdmitOutcome, type NewA
 export { EFileRepository, SEALED_SECTIONS, type EFileEntryRecord, type NewEFileEntry } from './repositories/efile.repository.js';
 export { ReportRepository, type CandidateRow, type CandidateScore, type CandidateSearch, type ChildReportRow, type NewChildReport, type ReportFilter, type ReportKeys, type StaleKeyedReport } from './repositories/report.repository.js';
 export { ContactVerificationRepository } from './repositories/contact-verification.repository.js';
+export { DeliveryRepository, type DeliveryStatus, type NewDelivery, type NoticeRecipient } from './repositories/delivery.repository.js';
 export { BodyRosterRepository, InstitutionRepository, registryChain, type BodyRosterRecord, type ChangeOutcome, type InstitutionRecord, type InstitutionChanges, type MemberRecord, type NewInstitution, type RegistryAuditEntry } from './repositories/institution.repository.js';
 export { DashboardRepository, type DashboardScope } from './repositories/dashboard.repository.js';
 export { createMatchingPool, poolMatchingSql, prismaMatchingSql, type MatchingSql } from './matching-sql.js';

@@ -20,6 +20,9 @@ const PROBLEMS = {
   'notification-not-found': [404, 'No such message in your inbox'],
   'report-not-found': [404, 'No such report'],
   'candidate-not-found': [404, 'No such match candidate'],
+  'delivery-not-found': [404, 'No such delivery'],
+  'webhook-subscription-not-found': [404, 'No such webhook subscription'],
+  'delivery-not-failed': [409, 'Only a failed delivery can be sent again'],
   'event-not-allowed': [409, 'The case cannot take this event now'],
   'escalation-action-not-allowed': [409, 'The escalation cannot take this action now'],
   'report-state-conflict': [409, 'The report cannot take this now'],
@@ -72,6 +75,8 @@ const FINDABLE = {
   notification: (id: string) => `message ${id} is not in your inbox`,
   report: (id: string) => `report ${id} does not exist`,
   candidate: (id: string) => `match candidate ${id} does not exist`,
+  delivery: (id: string) => `delivery ${id} does not exist`,
+  'webhook-subscription': (id: string) => `webhook subscription ${id} does not exist`,
 } satisfies Record<string, (id: string) => string>;
 
 /** 404 for what does not exist and for what lies outside the principal's jurisdiction alike. */
