@@ -3,9 +3,10 @@ import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@tem
 import { createActivities, createInstitutionActivities, createMatcher, createRekeyer } from '@raksha/activities';
 import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
 import { enqueueRekey, MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
-import { CaseRepository, createMatchingPool, EscalationRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
+import { CaseRepository, createMatchingPool, DeliveryRepository, EscalationRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
 import { startMatchingProcessor } from './matching.processor.js';
 import { startNotificationProcessor } from './notification.processor.js';
+import { reachFromConfig } from './reach.js';
 
 export interface RunningWorker {
   /** Resolves when the worker has stopped. */
@@ -39,7 +40,8 @@ export async function startCaseWorker(
     },
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
   });
-  const processor = config.worker.deliversNotifications ? startNotificationProcessor(redis, new NotificationRepository(db)) : undefined;
+  const reach = config.worker.deliversNotifications ? reachFromConfig(config, redis, new DeliveryRepository(db)) : undefined;
+  const processor = config.worker.deliversNotifications ? startNotificationProcessor(redis, new NotificationRepository(db), reach) : undefined;
   // Matching's statements through a pool of their own: no Prisma query compiler, sequential scans and JIT off per session.
   const matchingPool = createMatchingPool(config.databaseUrl);
   const reports = new ReportRepository(db, poolMatchingSql(matchingPool));
@@ -53,6 +55,7 @@ export async function startCaseWorker(
     await matchingJobs.close();
     await matchingPool.end();
     await processor?.close();
+    await reach?.close();
     await notifications.close();
     if (!temporal) await connection.close();
   });

@@ -3,8 +3,9 @@
 // so this process can lag behind a burst of escalations, or restart, without losing any.
 import { setPriority } from 'node:os';
 import { loadConfig, redisConnectionOptions } from '@raksha/config';
-import { createDb, NotificationRepository } from '@raksha/db';
+import { createDb, DeliveryRepository, NotificationRepository } from '@raksha/db';
 import { startNotificationProcessor } from './notification.processor.js';
+import { reachFromConfig } from './reach.js';
 
 /** Below the worker's priority: on a busy machine, escalations are recorded before inboxes are filled. */
 const NICENESS = 10;
@@ -12,9 +13,12 @@ const NICENESS = 10;
 const config = loadConfig();
 const db = createDb(config.databaseUrl);
 setPriority(NICENESS);
-const processor = startNotificationProcessor(redisConnectionOptions(config.redisUrl), new NotificationRepository(db));
+const redis = redisConnectionOptions(config.redisUrl);
+const reach = reachFromConfig(config, redis, new DeliveryRepository(db));
+const processor = startNotificationProcessor(redis, new NotificationRepository(db), reach);
 await processor.waitUntilReady();
-console.log(`[notifications] delivering notification jobs from ${new URL(config.redisUrl).host} to the in-app inbox`);
+const channels = ['the in-app inbox', ...config.notify.channels.map((c) => ({ email: 'email', sms: 'SMS', webhook: 'webhooks' })[c])].join(', ');
+console.log(`[notifications] delivering notification jobs from ${new URL(config.redisUrl).host} to ${channels}`);
 
 const stopped = new Promise<void>((resolve) => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -26,4 +30,5 @@ const stopped = new Promise<void>((resolve) => {
 });
 await stopped;
 await processor.close();
+await reach?.close();
 await db.$disconnect();

@@ -57,7 +57,41 @@ const configSchema = z.object({
   RAKSHA_PUBLIC_URL: z.url({ protocol: /^https?$/ }),
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(30 * 24),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60),
+  // Channels beyond the in-app inbox (docs/notifications.md): a comma-separated list of email, sms, webhook.
+  NOTIFY_CHANNELS: z
+    .string()
+    .regex(/^(|(email|sms|webhook)(,(email|sms|webhook))*)$/, 'a comma-separated list of email, sms, webhook (or empty for in-app only)'),
+  /** where the links in an SMS or email lead (the web app) */
+  RAKSHA_WEB_URL: z.url({ protocol: /^https?$/ }),
+  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** the gateway's request body, JSON with {{to}} {{text}} {{templateId}} {{entityId}} {{header}} {{unicode}} {{ref}} {{receiptUrl}} */
+  SMS_GATEWAY_REQUEST: z.string().refine(isJson, 'JSON (a template of the gateway request body)'),
+  /** sent as the Authorization header to the gateway */
+  SMS_GATEWAY_AUTH: z.string().optional(),
+  SMS_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000),
+  /** TRAI DLT principal-entity id and registered sender header */
+  SMS_DLT_ENTITY_ID: z.string().optional(),
+  SMS_DLT_HEADER: z.string().regex(/^[A-Z]{6}$/, 'six capital letters (a DLT-registered sender header)').optional(),
+  /** the bearer token the gateway presents on its delivery-receipt callback */
+  SMS_RECEIPT_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).max(20),
+  NOTIFY_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000),
 });
+
+function isJson(v: string): boolean {
+  try {
+    JSON.parse(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The default SMS gateway request: a JSON body in the shape most Indian gateways (and NIC's) accept. */
+export const DEFAULT_SMS_GATEWAY_REQUEST =
+  '{"to":"{{to}}","message":"{{text}}","templateId":"{{templateId}}","entityId":"{{entityId}}","sender":"{{header}}","unicode":"{{unicode}}","ref":"{{ref}}","callbackUrl":"{{receiptUrl}}"}';
+
+export type NotifyChannelName = 'email' | 'sms' | 'webhook';
 
 export interface RakshaConfig {
   databaseUrl: string;
@@ -71,6 +105,13 @@ export interface RakshaConfig {
   worker: { maxCachedWorkflows: number; deliversNotifications: boolean };
   contactCodes: { delivery: 'inbox' | 'smtp'; smtpUrl: string | undefined; from: string };
   accounts: { publicUrl: string; invitationTtlHours: number; passwordResetTtlMinutes: number };
+  notify: {
+    channels: readonly NotifyChannelName[];
+    webUrl: string;
+    attempts: number;
+    backoffMs: number;
+    sms: { url: string | undefined; request: string; auth: string | undefined; timeoutMs: number; entityId: string; header: string; receiptToken: string | undefined };
+  };
 }
 
 export class ConfigError extends Error {
@@ -106,6 +147,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     RAKSHA_PUBLIC_URL: env.RAKSHA_PUBLIC_URL ?? `http://${env.API_HOST ?? '127.0.0.1'}:${env.API_PORT ?? '3000'}`,
     INVITATION_TTL_HOURS: env.INVITATION_TTL_HOURS ?? '72',
     PASSWORD_RESET_TTL_MINUTES: env.PASSWORD_RESET_TTL_MINUTES ?? '60',
+    NOTIFY_CHANNELS: (env.NOTIFY_CHANNELS ?? '').replaceAll(' ', '').toLowerCase(),
+    RAKSHA_WEB_URL: env.RAKSHA_WEB_URL ?? `http://${env.API_HOST ?? '127.0.0.1'}:${env.API_PORT ?? '3000'}`,
+    SMS_GATEWAY_URL: env.SMS_GATEWAY_URL,
+    SMS_GATEWAY_REQUEST: env.SMS_GATEWAY_REQUEST ?? DEFAULT_SMS_GATEWAY_REQUEST,
+    SMS_GATEWAY_AUTH: env.SMS_GATEWAY_AUTH,
+    SMS_GATEWAY_TIMEOUT_MS: env.SMS_GATEWAY_TIMEOUT_MS ?? '10000',
+    SMS_DLT_ENTITY_ID: env.SMS_DLT_ENTITY_ID,
+    SMS_DLT_HEADER: env.SMS_DLT_HEADER,
+    SMS_RECEIPT_TOKEN: env.SMS_RECEIPT_TOKEN,
+    NOTIFY_ATTEMPTS: env.NOTIFY_ATTEMPTS ?? '6',
+    NOTIFY_BACKOFF_MS: env.NOTIFY_BACKOFF_MS ?? '2000',
   });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -114,6 +166,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
   if (c.CONTACT_CODE_DELIVERY === 'smtp' && !c.SMTP_URL) {
     throw new ConfigError(['SMTP_URL: required when CONTACT_CODE_DELIVERY is smtp (e.g. smtp://user:password@mail.example.org:587)']);
   }
+  const channels = c.NOTIFY_CHANNELS ? ([...new Set(c.NOTIFY_CHANNELS.split(','))] as NotifyChannelName[]) : [];
+  const missing = [
+    channels.includes('email') && !c.SMTP_URL && 'SMTP_URL: required when NOTIFY_CHANNELS includes email (e.g. smtp://user:password@mail.example.org:587)',
+    channels.includes('sms') && !c.SMS_GATEWAY_URL && 'SMS_GATEWAY_URL: required when NOTIFY_CHANNELS includes sms (the gateway\'s send endpoint)',
+    channels.includes('sms') && !c.SMS_DLT_ENTITY_ID && 'SMS_DLT_ENTITY_ID: required when NOTIFY_CHANNELS includes sms (the TRAI DLT principal-entity id)',
+    channels.includes('sms') && !c.SMS_DLT_HEADER && 'SMS_DLT_HEADER: required when NOTIFY_CHANNELS includes sms (the DLT-registered sender header, e.g. RAKSHA)',
+  ].filter((m): m is string => typeof m === 'string');
+  if (missing.length > 0) throw new ConfigError(missing);
   return Object.freeze({
     databaseUrl: c.DATABASE_URL,
     redisUrl: c.REDIS_URL,
@@ -138,6 +198,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
       publicUrl: c.RAKSHA_PUBLIC_URL.replace(/\/+$/, ''),
       invitationTtlHours: c.INVITATION_TTL_HOURS,
       passwordResetTtlMinutes: c.PASSWORD_RESET_TTL_MINUTES,
+    notify: Object.freeze({
+      channels: Object.freeze(channels),
+      webUrl: c.RAKSHA_WEB_URL.replace(/\/+$/, ''),
+      attempts: c.NOTIFY_ATTEMPTS,
+      backoffMs: c.NOTIFY_BACKOFF_MS,
+      sms: Object.freeze({
+        url: c.SMS_GATEWAY_URL,
+        request: c.SMS_GATEWAY_REQUEST,
+        auth: c.SMS_GATEWAY_AUTH,
+        timeoutMs: c.SMS_GATEWAY_TIMEOUT_MS,
+        entityId: c.SMS_DLT_ENTITY_ID ?? '',
+        header: c.SMS_DLT_HEADER ?? '',
+        receiptToken: c.SMS_RECEIPT_TOKEN,
+      }),
     }),
   });
 }

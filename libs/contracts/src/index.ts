@@ -7,6 +7,7 @@ export * from './auth.js';
 export * from './cases.js';
 export * from './care.js';
 export * from './dashboards.js';
+export * from './deliveries.js';
 export * from './escalations.js';
 export * from './health.js';
 export * from './notifications.js';

@@ -6,6 +6,7 @@ import { meView, tokenResponse } from './auth.js';
 import { admissionView, carePlanAnswer, eFileEntryView, occupancyView, residentView } from './care.js';
 import { caseDetailView, casePage, caseStatus, timelineEntryView } from './cases.js';
 import { dashboardOverview } from './dashboards.js';
+import { deliveryView, notificationSettingsView, webhookSecretView, webhookSubscriptionView } from './deliveries.js';
 import { escalationView } from './escalations.js';
 import { healthReport } from './health.js';
 import { notificationView } from './notifications.js';
@@ -49,6 +50,16 @@ export const API_RESPONSES = {
 
   'GET /notifications': z.array(notificationView),
   'POST /notifications/:id/read': notificationView,
+  'GET /cases/:id/deliveries': z.array(deliveryView),
+  'GET /deliveries': z.array(deliveryView),
+  'POST /deliveries/:id/retry': deliveryView,
+  'POST /sms/receipts': null,
+  'GET /me/notification-settings': notificationSettingsView,
+  'PUT /me/notification-settings': notificationSettingsView,
+  'GET /webhook-subscriptions': z.array(webhookSubscriptionView),
+  'POST /webhook-subscriptions': webhookSecretView,
+  'POST /webhook-subscriptions/:id/rotate-secret': webhookSecretView,
+  'DELETE /webhook-subscriptions/:id': null,
 
   'POST /reports/missing': reportView,
   'POST /reports/found': reportView,

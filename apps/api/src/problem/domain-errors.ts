@@ -30,6 +30,9 @@ const PROBLEMS = {
   'body-in-use': [409, 'The body still has people; move or deactivate them first'],
   'email-taken': [409, 'Someone already has an account with this email address'],
   'last-administrator': [409, 'This would leave the body with no active administrator'],
+  'delivery-not-found': [404, 'No such delivery'],
+  'webhook-subscription-not-found': [404, 'No such webhook subscription'],
+  'delivery-not-failed': [409, 'Only a failed delivery can be sent again'],
   'event-not-allowed': [409, 'The case cannot take this event now'],
   'escalation-action-not-allowed': [409, 'The escalation cannot take this action now'],
   'report-state-conflict': [409, 'The report cannot take this now'],
@@ -83,6 +86,8 @@ const FINDABLE = {
   report: (id: string) => `report ${id} does not exist`,
   candidate: (id: string) => `match candidate ${id} does not exist`,
   person: (id: string) => `person ${id} does not exist`,
+  delivery: (id: string) => `delivery ${id} does not exist`,
+  'webhook-subscription': (id: string) => `webhook subscription ${id} does not exist`,
 } satisfies Record<string, (id: string) => string>;
 
 /** 404 for what does not exist and for what lies outside the principal's jurisdiction alike. */

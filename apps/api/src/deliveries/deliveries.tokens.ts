@@ -1,0 +1,1 @@
+export const DELIVERY_JOBS = Symbol('DELIVERY_JOBS');

@@ -1,0 +1,27 @@
+import type { DeliveryChannel } from '@raksha/contracts';
+
+/** One delivery as a channel sends it: the Delivery row's fields that say what and to whom. */
+export interface OutboundMessage {
+  deliveryId: string;
+  noticeKey: string;
+  recipientId: string;
+  address: string;
+  language: string;
+  kind: string;
+  caseId: string | null;
+  stateCode: string | null;
+  districtCode: string | null;
+}
+
+/** A failure that no retry will mend (a rejected number, a template not registered): the delivery fails at once. */
+export class PermanentDeliveryError extends Error {}
+
+/**
+ * A way of reaching people beyond the in-app inbox. `send` resolves once the message is handed over (accepted by the
+ * SMTP server, the SMS gateway, the partner's endpoint) with the provider's reference, if any; it throws on failure.
+ */
+export interface NotificationChannel {
+  readonly name: DeliveryChannel;
+  send(message: OutboundMessage): Promise<{ providerRef: string | null }>;
+  close(): Promise<void>;
+}

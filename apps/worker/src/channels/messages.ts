@@ -1,0 +1,105 @@
+// What an SMS, email or webhook says about a notice. Never the notice's own subject or body, which may name the
+// child: only the kind of news, a case reference and a link (JJ Act s.74 bars disclosing a child's identity in
+// any media; an SMS or an email's subject and preview are read on lock screens and shared phones).
+import type { Language } from './language.js';
+
+/** Notices that always go by every verified channel, whatever a person chose: a missed obligation raised to them. */
+export const ESCALATION_KINDS: ReadonlySet<string> = new Set(['DEADLINE_ESCALATED', 'REGISTRATION_LAPSED', 'AHTU_REFERRAL_OVERDUE', 'ESCALATION_REMINDER']);
+
+/** The reference a case goes by outside Raksha: the first eight characters of its id, in capitals. */
+export function caseReference(caseId: string): string {
+  return caseId.replaceAll('-', '').slice(0, 8).toUpperCase();
+}
+
+/** Where a notice's link leads: the case's page, or the inbox for a notice about no one case. */
+export function noticeLink(webUrl: string, caseId: string | null): string {
+  return caseId ? `${webUrl}/cases/${caseId}` : `${webUrl}/notifications`;
+}
+
+interface Words {
+  /** a short line saying what happened, with the case reference */
+  headline(ref: string): string;
+  /** what the reader should do */
+  ask: string;
+}
+
+const WORDS: Record<'ESCALATION' | 'ESCALATION_REMINDER' | 'MATCH_ALERT' | 'CASE_UPDATE', Record<Language, Words>> = {
+  ESCALATION: {
+    en: { headline: (ref) => `Case ${ref}: a deadline under the JJ Act was missed and is escalated to you`, ask: 'Please open the case, acknowledge the escalation and act on it.' },
+    hi: { headline: (ref) => `केस ${ref}: जेजे अधिनियम की एक समय-सीमा चूक गई है और मामला आपको भेजा गया है`, ask: 'कृपया केस खोलें, चूक को स्वीकार करें और कार्रवाई करें।' },
+  },
+  ESCALATION_REMINDER: {
+    en: { headline: (ref) => `Reminder — case ${ref}: the escalation is not yet acknowledged`, ask: 'Please open the case and acknowledge the escalation.' },
+    hi: { headline: (ref) => `अनुस्मारक — केस ${ref}: चूक अभी तक स्वीकार नहीं की गई है`, ask: 'कृपया केस खोलें और चूक को स्वीकार करें।' },
+  },
+  MATCH_ALERT: {
+    en: { headline: (ref) => `A missing and a found child report may match (ref ${ref})`, ask: 'Please review the possible match in Raksha.' },
+    hi: { headline: (ref) => `एक गुमशुदा और एक मिले बच्चे की रिपोर्ट मेल खा सकती है (संदर्भ ${ref})`, ask: 'कृपया रक्षा में संभावित मिलान देखें।' },
+  },
+  CASE_UPDATE: {
+    en: { headline: (ref) => `Case ${ref}: there is news for you`, ask: 'Please open the case in Raksha.' },
+    hi: { headline: (ref) => `केस ${ref}: आपके लिए नई जानकारी है`, ask: 'कृपया रक्षा में केस खोलें।' },
+  },
+};
+
+/** Which wording (and which DLT template) a kind of notice takes. */
+export function messageKey(kind: string): keyof typeof WORDS {
+  if (kind === 'ESCALATION_REMINDER') return 'ESCALATION_REMINDER';
+  if (ESCALATION_KINDS.has(kind)) return 'ESCALATION';
+  if (kind === 'MATCH_ALERT') return 'MATCH_ALERT';
+  return 'CASE_UPDATE';
+}
+
+export interface NoticeFacts {
+  kind: string;
+  caseId: string | null;
+  /** the notice's own key, for a reference when there is no case */
+  noticeKey: string;
+}
+
+/** The case's reference; for a notice about no case (a match of two reports), the id its key names. */
+function referenceOf(n: NoticeFacts): string {
+  const id = n.caseId ?? /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(n.noticeKey)?.[0];
+  return id ? caseReference(id) : n.noticeKey.slice(-8).toUpperCase();
+}
+
+const FOOTER: Record<Language, string> = {
+  en: 'This message carries no child’s name or details, as the Juvenile Justice Act requires (s.74). Sign in to Raksha to read them.',
+  hi: 'किशोर न्याय अधिनियम (धारा 74) के अनुसार इस संदेश में बच्चे का नाम या विवरण नहीं है। उन्हें पढ़ने के लिए रक्षा में साइन इन करें।',
+};
+const OPEN: Record<Language, string> = { en: 'Open in Raksha', hi: 'रक्षा में खोलें' };
+
+/** An email about a notice: subject, plain text and HTML, in the reader's language. */
+export function noticeEmail(n: NoticeFacts, language: Language, webUrl: string): { subject: string; text: string; html: string } {
+  const words = WORDS[messageKey(n.kind)][language];
+  const headline = words.headline(referenceOf(n));
+  const link = noticeLink(webUrl, n.caseId);
+  return {
+    subject: `Raksha: ${headline}`,
+    text: `${headline}.\n\n${words.ask}\n${link}\n\n${FOOTER[language]}\n`,
+    html: emailHtml(language, `<p><strong>${escapeHtml(headline)}.</strong></p><p>${escapeHtml(words.ask)}</p><p><a href="${escapeHtml(link)}">${OPEN[language]}</a></p>`, FOOTER[language]),
+  };
+}
+
+/** The HTML frame every Raksha email shares. */
+export function emailHtml(language: Language, content: string, footer: string): string {
+  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>Raksha</title></head><body style="font-family:sans-serif;line-height:1.5;max-width:40em">${content}<hr><p style="color:#555;font-size:smaller">${escapeHtml(footer)}</p></body></html>`;
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** The variables an SMS template is filled with: the reference ({#var#}) and the link ({#url#}). */
+export function smsVariables(n: NoticeFacts, webUrl: string): { key: keyof typeof WORDS; vars: string[]; url: string } {
+  return { key: messageKey(n.kind), vars: [referenceOf(n)], url: noticeLink(webUrl, n.caseId) };
+}
+
+/** What a partner system receives: the kind of event, where, and the case's id and link; never the child's details. */
+export function webhookPayload(n: NoticeFacts & { stateCode: string | null; districtCode: string | null }, webUrl: string, at: Date) {
+  return {
+    type: n.kind,
+    timestamp: at.toISOString(),
+    data: { notice: n.noticeKey, caseId: n.caseId, caseReference: n.caseId ? caseReference(n.caseId) : null, stateCode: n.stateCode, districtCode: n.districtCode, link: noticeLink(webUrl, n.caseId) },
+  };
+}

@@ -1,0 +1,223 @@
+// Notices reaching people beyond the in-app inbox, against real local servers: an SMTP server, an HTTP server that
+// plays the SMS gateway, and a partner's webhook endpoint that verifies Standard Webhooks signatures.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { redisConnectionOptions } from '@raksha/config';
+import { NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
+import { bundleCaseWorkflows } from '../src/workflow-bundle.js';
+import { caseWithMissedProduction } from '@raksha/test-support/missed-deadline';
+import { startSmsGateway, startSmtpServer, startWebhookReceiver, type GatewayBehaviour } from '@raksha/test-support/local-servers';
+import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
+
+// A Redis database of its own: another test file's worker (which sends in-app only) must not take these notices.
+const REDIS_URL = 'redis://127.0.0.1:6379/11';
+const CHILD = 'Pinky Kumari';
+
+describe('notices by email, SMS and signed webhook', () => {
+  let stack: Stack;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let gateway: Awaited<ReturnType<typeof startSmsGateway>>;
+  let partner: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let notices: Queue<NotificationJob>;
+  const behaviour = new Map<string, GatewayBehaviour>();
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    gateway = await startSmsGateway((to) => behaviour.get(to) ?? 'accept');
+    partner = await startWebhookReceiver();
+    stack = await startStack(await bundleCaseWorkflows(), {
+      TEST_REDIS_URL: REDIS_URL,
+      NOTIFY_CHANNELS: 'email,sms,webhook',
+      SMTP_URL: smtp.url,
+      SMTP_FROM: 'Raksha <no-reply@raksha.test>',
+      SMS_GATEWAY_URL: `${gateway.url}/send`,
+      SMS_GATEWAY_AUTH: 'Bearer gateway-key',
+      SMS_GATEWAY_TIMEOUT_MS: '500',
+      SMS_DLT_ENTITY_ID: '1101000000000000001',
+      SMS_DLT_HEADER: 'RAKSHA',
+      SMS_RECEIPT_TOKEN: 'receipt-token-for-tests-only',
+      NOTIFY_ATTEMPTS: '3',
+      NOTIFY_BACKOFF_MS: '50',
+      RAKSHA_WEB_URL: 'https://raksha.example.gov.in',
+    });
+    notices = new Queue(NOTIFICATION_QUEUE, { connection: redisConnectionOptions(stack.config.redisUrl) });
+  });
+  afterAll(async () => {
+    await notices?.close();
+    await stack?.stop();
+    await Promise.all([smtp?.close(), gateway?.close(), partner?.close()]);
+  });
+
+  /** A district of its own with a DCPU and its officers, each with verified email and mobile and a language. */
+  async function dcpuWithOfficers(officers: { name: string; language: 'en' | 'hi'; phone: string; email?: string }[]) {
+    const suffix = randomBytes(3).toString('hex').toUpperCase();
+    const districtCode = `RJ-N${suffix}`;
+    await stack.db.district.create({ data: { code: districtCode, name: `Test ${suffix}`, stateCode: 'RJ' } });
+    await stack.db.body.create({ data: { id: `DCPU-${districtCode}`, type: 'DCPU', name: `DCPU ${districtCode}`, level: 'DISTRICT', stateCode: 'RJ', districtCode } });
+    const users = [];
+    for (const o of officers) {
+      const id = randomUUID();
+      const email = o.email ?? `${o.name.toLowerCase().replace(/\W+/g, '.')}.${suffix.toLowerCase()}@dcpu.example.gov.in`;
+      await stack.db.user.create({ data: { id, username: `${o.name.toLowerCase().replace(/\W+/g, '.')}.${suffix.toLowerCase()}`, displayName: o.name, passwordHash: 'x', bodyId: `DCPU-${districtCode}`, roles: ['DCPU_OFFICER'] } });
+      const at = new Date();
+      for (const [channel, address] of [['EMAIL', email], ['PHONE', o.phone]] as const) {
+        await stack.db.contactVerification.create({ data: { id: randomUUID(), userId: id, channel, address, codeHash: 'x', expiresAt: at, verifiedAt: at, createdAt: at } });
+      }
+      await stack.db.notificationSettings.create({ data: { userId: id, language: o.language } });
+      users.push({ id, email, ...o });
+    }
+    return { districtCode, stateCode: 'RJ', users };
+  }
+
+  function phone(): string {
+    return `9${randomBytes(5).readUIntBE(0, 5).toString().padStart(9, '0').slice(0, 9)}`;
+  }
+
+  it('sends a missed production’s escalation to each DCPU officer by email and SMS (Hindi for one who prefers it), and to the partner by signed webhook', async () => {
+    const place = await dcpuWithOfficers([
+      { name: 'Asha Verma', language: 'en', phone: phone() },
+      { name: 'Ravi Meena', language: 'hi', phone: phone() },
+    ]);
+    const secret = `whsec_${randomBytes(24).toString('base64')}`;
+    partner.useSecret(secret);
+    const sub = await stack.db.webhookSubscription.create({
+      data: { id: randomUUID(), name: 'Rajasthan state portal', url: `${partner.url}/raksha`, eventKinds: ['DEADLINE_ESCALATED'], stateCode: 'RJ', districtCode: place.districtCode, secret },
+    });
+
+    const started = Date.now();
+    const { caseId } = await caseWithMissedProduction(stack, await stack.temporal(), place);
+    const [asha, ravi] = place.users;
+    const sms = await eventually(async () => {
+      const got = gateway.sent.filter((s) => s.to === asha!.phone || s.to === ravi!.phone);
+      return got.length === 2 ? got : undefined;
+    });
+    const mails = await eventually(async () => {
+      const got = smtp.mails.filter((m) => m.to.includes(asha!.email) || m.to.includes(ravi!.email));
+      return got.length === 2 ? got : undefined;
+    });
+    const hook = await eventually(async () => partner.received.find((w) => w.payload.data.caseId === caseId));
+    expect(Date.now() - started).toBeLessThan(15_000);
+
+    const ref = caseId.replaceAll('-', '').slice(0, 8).toUpperCase();
+    const toAsha = sms.find((s) => s.to === asha!.phone)!;
+    const toRavi = sms.find((s) => s.to === ravi!.phone)!;
+    expect(toAsha).toMatchObject({ unicode: '0', sender: 'RAKSHA', entityId: '1101000000000000001', templateId: '1107160000000000001', authorization: 'Bearer gateway-key' });
+    expect(toAsha.message).toBe(`Raksha: case ${ref} missed a deadline under the JJ Act and is escalated to you. Please act: https://raksha.example.gov.in/cases/${caseId}`);
+    expect(toRavi).toMatchObject({ unicode: '1', templateId: '1107160000000000001' });
+    expect(toRavi.message).toContain(`रक्षा: केस ${ref}`);
+
+    const mailTo = (email: string) => mails.find((m) => m.to.includes(email))!.raw;
+    expect(mailTo(asha!.email)).toMatch(/Content-Type: multipart\/alternative/);
+    expect(mailTo(asha!.email)).toContain('Content-Type: text/html');
+    expect(mailTo(asha!.email)).toContain(`Subject: Raksha: Case ${ref}: a deadline under the JJ Act was missed`);
+    // the Hindi subject is RFC 2047-encoded; the body says it in Hindi
+    expect(mailTo(ravi!.email)).toContain('Content-Language: hi');
+
+    expect(hook).toMatchObject({ verified: true, payload: { type: 'DEADLINE_ESCALATED', data: { caseId, caseReference: ref, districtCode: place.districtCode } } });
+
+    const deliveries = await eventually(async () => {
+      const rows = await stack.db.delivery.findMany({ where: { caseId, kind: 'DEADLINE_ESCALATED' } });
+      return rows.length === 5 && rows.every((d) => d.status === 'SENT') ? rows : undefined;
+    });
+    expect(deliveries.map((d) => [d.channel, d.recipientId]).sort()).toEqual(
+      [['EMAIL', asha!.id], ['EMAIL', ravi!.id], ['SMS', asha!.id], ['SMS', ravi!.id], ['WEBHOOK', sub.id]].sort(),
+    );
+  });
+
+  /** A notice as the matching engine writes one: its own subject and body name the child. */
+  function noticeNamingChild(districtCode: string, kind = 'CASE_PRODUCED'): NotificationJob {
+    return {
+      dedupeKey: `reach-test-${randomUUID()}`,
+      recipientBody: 'DCPU',
+      districtCode,
+      stateCode: 'RJ',
+      caseId: randomUUID(),
+      kind,
+      subject: `Possible match: missing ${CHILD} ↔ found ${CHILD}`,
+      body: `${CHILD}, 9, found near Hawa Mahal`,
+    };
+  }
+
+  it('never puts the child’s name in an SMS or an email, only the case reference and a link', async () => {
+    const place = await dcpuWithOfficers([{ name: 'Kiran Joshi', language: 'en', phone: phone() }]);
+    const [kiran] = place.users;
+    await stack.db.notificationSettings.update({ where: { userId: kiran!.id }, data: { choices: { MATCH_ALERT: ['EMAIL', 'SMS'] } } });
+    const notice = noticeNamingChild(place.districtCode, 'MATCH_ALERT');
+    await notices.add('deliver', notice, { jobId: notice.dedupeKey });
+
+    const sms = await eventually(async () => gateway.sent.find((s) => s.to === kiran!.phone));
+    const mail = await eventually(async () => smtp.mails.find((m) => m.to.includes(kiran!.email)));
+    expect(sms.templateId).toBe('1107160000000000004');
+    expect(sms.message).toContain(notice.caseId!.replaceAll('-', '').slice(0, 8).toUpperCase());
+    for (const text of [sms.message, mail.raw]) {
+      expect(text).not.toMatch(/Pinky|Kumari|Hawa Mahal/);
+    }
+    // the in-app inbox keeps the full notice for those signed in
+    expect(await stack.db.notification.findUnique({ where: { dedupeKey: notice.dedupeKey } })).toMatchObject({ subject: notice.subject });
+  });
+
+  it('goes by the channels a person chose for an ordinary notice, and by none they did not', async () => {
+    const place = await dcpuWithOfficers([
+      { name: 'Email Only', language: 'en', phone: phone() },
+      { name: 'Nothing Chosen', language: 'en', phone: phone() },
+    ]);
+    const [emailOnly, nothing] = place.users;
+    await stack.db.notificationSettings.update({ where: { userId: emailOnly!.id }, data: { choices: { CASE_PRODUCED: ['EMAIL'] } } });
+    const notice = noticeNamingChild(place.districtCode);
+    await notices.add('deliver', notice, { jobId: notice.dedupeKey });
+
+    await eventually(async () => smtp.mails.find((m) => m.to.includes(emailOnly!.email)));
+    await eventually(async () => ((await stack.db.delivery.count({ where: { noticeKey: notice.dedupeKey, status: 'SENT' } })) === 1 ? true : undefined));
+    expect(await stack.db.delivery.findMany({ where: { noticeKey: notice.dedupeKey } })).toEqual([expect.objectContaining({ channel: 'EMAIL', recipientId: emailOnly!.id })]);
+    expect(gateway.requests.filter((s) => s.to === emailOnly!.phone || s.to === nothing!.phone)).toEqual([]);
+    expect(smtp.mails.filter((m) => m.to.includes(nothing!.email))).toEqual([]);
+  });
+
+  it('retries a gateway outage, then shows the SMS failed with its reason, while the in-app notice and the email still arrive', async () => {
+    const place = await dcpuWithOfficers([{ name: 'Outage Officer', language: 'en', phone: phone() }]);
+    const [officer] = place.users;
+    behaviour.set(officer!.phone, 'fail');
+    const notice = { ...noticeNamingChild(place.districtCode), kind: 'DEADLINE_ESCALATED' };
+    await notices.add('deliver', notice, { jobId: notice.dedupeKey });
+
+    const failed = await eventually(async () => (await stack.db.delivery.findFirst({ where: { noticeKey: notice.dedupeKey, channel: 'SMS', status: 'FAILED' } })) ?? undefined);
+    expect(failed).toMatchObject({ attempts: 3, lastError: 'the SMS gateway is failing (503)' });
+    expect(gateway.requests.filter((s) => s.to === officer!.phone)).toHaveLength(3);
+    expect(await stack.db.notification.count({ where: { dedupeKey: notice.dedupeKey } })).toBe(1);
+    await eventually(async () => smtp.mails.find((m) => m.to.includes(officer!.email)));
+  });
+
+  it('fails a number the gateway refuses at once, and one it never answers after the retries', async () => {
+    const place = await dcpuWithOfficers([
+      { name: 'Refused Number', language: 'en', phone: phone() },
+      { name: 'Silent Gateway', language: 'en', phone: phone() },
+    ]);
+    const [refused, silent] = place.users;
+    behaviour.set(refused!.phone, 'reject');
+    behaviour.set(silent!.phone, 'hang');
+    const notice = { ...noticeNamingChild(place.districtCode), kind: 'DEADLINE_ESCALATED' };
+    await notices.add('deliver', notice, { jobId: notice.dedupeKey });
+
+    const rejected = await eventually(async () => (await stack.db.delivery.findFirst({ where: { noticeKey: notice.dedupeKey, recipientId: refused!.id, channel: 'SMS', status: 'FAILED' } })) ?? undefined);
+    expect(rejected.attempts).toBe(1);
+    expect(rejected.lastError).toContain('the SMS gateway refused the message (400');
+    const timedOut = await eventually(async () => (await stack.db.delivery.findFirst({ where: { noticeKey: notice.dedupeKey, recipientId: silent!.id, channel: 'SMS', status: 'FAILED' } })) ?? undefined);
+    expect(timedOut).toMatchObject({ attempts: 3, lastError: 'the SMS gateway did not answer within 0.5 s' });
+  });
+
+  it('sends nothing twice when the same notice is queued again', async () => {
+    const place = await dcpuWithOfficers([{ name: 'Once Only', language: 'hi', phone: phone() }]);
+    const [officer] = place.users;
+    const notice = { ...noticeNamingChild(place.districtCode), kind: 'DEADLINE_ESCALATED' };
+    await notices.add('deliver', notice, { jobId: notice.dedupeKey });
+    await eventually(async () => gateway.sent.find((s) => s.to === officer!.phone));
+    // the same notice again under another job id, as a retried step or a re-driven queue would
+    await notices.add('deliver', notice, { jobId: `${notice.dedupeKey}-again` });
+    await eventually(async () => ((await notices.getJob(`${notice.dedupeKey}-again`))?.finishedOn ? true : undefined));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(gateway.requests.filter((s) => s.to === officer!.phone)).toHaveLength(1);
+    expect(smtp.mails.filter((m) => m.to.includes(officer!.email))).toHaveLength(1);
+    expect(await stack.db.delivery.count({ where: { noticeKey: notice.dedupeKey } })).toBe(2);
+  });
+});

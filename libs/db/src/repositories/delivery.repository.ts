@@ -1,0 +1,176 @@
+import type { Notice } from '@raksha/domain';
+import type { Db } from '../client.js';
+
+/** A person a notice is addressed to, with how they can be reached beyond the in-app inbox. */
+export interface NoticeRecipient {
+  userId: string;
+  language: string;
+  /** kind → channels the person chose (EMAIL, SMS) */
+  choices: Record<string, string[]>;
+  /** their newest verified email and mobile, if any */
+  email: string | null;
+  phone: string | null;
+}
+
+export interface NewDelivery {
+  id: string;
+  noticeKey: string;
+  channel: string;
+  recipientId: string;
+  address: string;
+  language: string;
+  caseId: string | null;
+  kind: string;
+  stateCode: string | null;
+  districtCode: string | null;
+}
+
+export type DeliveryStatus = 'QUEUED' | 'SENDING' | 'SENT' | 'DELIVERED' | 'FAILED';
+
+/** Deliveries of notices by email, SMS and webhook, the people and partners they go to, and their outcome. */
+export class DeliveryRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Who a notice is addressed to: one person, or the active users of the recipient body at the notice's place (a
+   * district body in its district, a state body in its state). The one place addressing is decided, so the person
+   * assigned to a case can be added here.
+   */
+  async recipients(notice: Pick<Notice, 'recipientBody' | 'recipientUserId' | 'districtCode' | 'stateCode'>): Promise<NoticeRecipient[]> {
+    const users = await this.db.user.findMany({
+      where: {
+        disabledAt: null,
+        ...(notice.recipientBody === 'PERSON'
+          ? { id: notice.recipientUserId ?? '00000000-0000-0000-0000-000000000000' }
+          : {
+              body: {
+                type: notice.recipientBody,
+                OR: [
+                  ...(notice.districtCode ? [{ districtCode: notice.districtCode }] : []),
+                  ...(notice.stateCode ? [{ districtCode: null, stateCode: notice.stateCode }] : []),
+                ],
+              },
+            }),
+      },
+      select: { id: true },
+      orderBy: { username: 'asc' },
+    });
+    if (users.length === 0) return [];
+    const ids = users.map((u) => u.id);
+    const [settings, contacts] = await Promise.all([
+      this.db.notificationSettings.findMany({ where: { userId: { in: ids } } }),
+      this.db.contactVerification.findMany({ where: { userId: { in: ids }, verifiedAt: { not: null } }, orderBy: { verifiedAt: 'desc' } }),
+    ]);
+    return ids.map((userId) => {
+      const s = settings.find((x) => x.userId === userId);
+      const newest = (channel: string) => contacts.find((c) => c.userId === userId && c.channel === channel)?.address ?? null;
+      return { userId, language: s?.language ?? 'en', choices: (s?.choices ?? {}) as Record<string, string[]>, email: newest('EMAIL'), phone: newest('PHONE') };
+    });
+  }
+
+  /** The partners subscribed to a kind of notice in its jurisdiction (state-wide, or the notice's district). */
+  subscriptionsFor(kind: string, stateCode: string | null, districtCode: string | null) {
+    if (!stateCode) return Promise.resolve([]);
+    return this.db.webhookSubscription.findMany({
+      where: { disabledAt: null, eventKinds: { has: kind }, stateCode, OR: [{ districtCode: null }, ...(districtCode ? [{ districtCode }] : [])] },
+    });
+  }
+
+  /** Records deliveries once per (notice, channel, recipient); returns every delivery of the notice's keys, new or old. */
+  async queue(rows: NewDelivery[]) {
+    if (rows.length === 0) return [];
+    await this.db.delivery.createMany({ data: rows, skipDuplicates: true });
+    return this.db.delivery.findMany({ where: { noticeKey: { in: [...new Set(rows.map((r) => r.noticeKey))] } } });
+  }
+
+  /** Takes a queued delivery for sending; null when it is already sent, being sent or failed (so nothing goes twice). */
+  async claim(id: string) {
+    const { count } = await this.db.delivery.updateMany({ where: { id, status: 'QUEUED' }, data: { status: 'SENDING', attempts: { increment: 1 } } });
+    return count === 1 ? this.db.delivery.findUnique({ where: { id } }) : null;
+  }
+
+  sent(id: string, at: Date, providerRef: string | null) {
+    return this.db.delivery.update({ where: { id }, data: { status: 'SENT', sentAt: at, providerRef, lastError: null } });
+  }
+
+  /** An attempt failed: queued again for the next try, or FAILED after the last. */
+  attemptFailed(id: string, reason: string, final: boolean, at: Date) {
+    return this.db.delivery.update({ where: { id }, data: final ? { status: 'FAILED', lastError: reason, failedAt: at } : { status: 'QUEUED', lastError: reason } });
+  }
+
+  /** A gateway's delivery receipt for a message it accepted; false when no sent message has that reference. */
+  async receipt(providerRef: string, delivered: boolean, reason: string | null, at: Date): Promise<boolean> {
+    const { count } = await this.db.delivery.updateMany({
+      where: { providerRef, status: { in: ['SENT', 'DELIVERED'] } },
+      data: delivered ? { status: 'DELIVERED', deliveredAt: at } : { status: 'FAILED', failedAt: at, lastError: reason ?? 'the gateway could not deliver it' },
+    });
+    return count > 0;
+  }
+
+  findById(id: string) {
+    return this.db.delivery.findUnique({ where: { id } });
+  }
+
+  forCase(caseId: string) {
+    return this.db.delivery.findMany({ where: { caseId }, orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }] });
+  }
+
+  list(f: { status?: DeliveryStatus; stateCode?: string; limit: number }) {
+    return this.db.delivery.findMany({
+      where: { ...(f.status && { status: f.status }), ...(f.stateCode && { stateCode: f.stateCode }) },
+      orderBy: [{ queuedAt: 'desc' }, { id: 'desc' }],
+      take: f.limit,
+    });
+  }
+
+  /** An administrator's retry of a failed delivery: queued again with a fresh count of attempts. */
+  async requeue(id: string) {
+    const { count } = await this.db.delivery.updateMany({ where: { id, status: 'FAILED' }, data: { status: 'QUEUED', attempts: 0, failedAt: null } });
+    return count === 1;
+  }
+
+  /** Names the recipients of deliveries (people by display name, partners by subscription name). */
+  async recipientNames(ids: string[]): Promise<Map<string, string>> {
+    const [users, subs] = await Promise.all([
+      this.db.user.findMany({ where: { id: { in: ids.filter(isUuid) } }, select: { id: true, displayName: true } }),
+      this.db.webhookSubscription.findMany({ where: { id: { in: ids.filter(isUuid) } }, select: { id: true, name: true } }),
+    ]);
+    return new Map([...users.map((u) => [u.id, u.displayName] as const), ...subs.map((s) => [s.id, s.name] as const)]);
+  }
+
+  // Notification settings
+
+  settings(userId: string) {
+    return this.db.notificationSettings.findUnique({ where: { userId } });
+  }
+
+  saveSettings(userId: string, s: { language: string; choices: Record<string, string[]>; digest: boolean }) {
+    return this.db.notificationSettings.upsert({ where: { userId }, create: { userId, ...s }, update: s });
+  }
+
+  // Webhook subscriptions
+
+  createSubscription(s: { id: string; name: string; url: string; eventKinds: string[]; stateCode: string; districtCode: string | null; secret: string }) {
+    return this.db.webhookSubscription.create({ data: s });
+  }
+
+  subscriptions(stateCode?: string) {
+    return this.db.webhookSubscription.findMany({ where: { disabledAt: null, ...(stateCode && { stateCode }) }, orderBy: { createdAt: 'asc' } });
+  }
+
+  subscription(id: string) {
+    return this.db.webhookSubscription.findFirst({ where: { id, disabledAt: null } });
+  }
+
+  rotateSecret(id: string, secret: string, previous: string, at: Date) {
+    return this.db.webhookSubscription.update({ where: { id }, data: { secret, previousSecret: previous, secretRotatedAt: at } });
+  }
+
+  disableSubscription(id: string, at: Date) {
+    return this.db.webhookSubscription.updateMany({ where: { id, disabledAt: null }, data: { disabledAt: at } });
+  }
+}
+
+function isUuid(v: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+}
