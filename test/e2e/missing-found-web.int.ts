@@ -76,7 +76,7 @@ describe('missing and found children in the web app', () => {
     const { body: detail } = await stack.http.get(`/match-candidates/${candidate.id}`).set(police).expect(200);
     const name = (detail.explanation.fields as { field: string; level: string; reason: string }[]).find((f) => f.field === 'name')!;
     await expect(nameRow.textContent()).resolves.toContain(en[`match.level.name.${name.level}` as keyof typeof en]);
-    await page.getByRole('button', { name: 'Language' }).click();
+    await page.getByLabel('Language').selectOption('hi');
     const nameRowHi = explanation.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'नाम', exact: true }) });
     await expect(nameRowHi.textContent()).resolves.toContain(hi[`match.level.name.${name.level}` as keyof typeof hi]);
     await expect(nameRowHi.locator('[lang="en"]').textContent()).resolves.toBe(name.reason);

@@ -50,7 +50,7 @@ try {
       await signIn(page, base, home.username);
       await page.getByRole('heading', { name: home.ready, exact: true }).waitFor();
       if (home.hindi) {
-        await page.getByRole('button', { name: 'Language' }).click();
+        await page.getByLabel('Language').selectOption('hi');
         await page.getByRole('heading', { name: home.hindi, exact: true }).waitFor();
       }
       await page.waitForLoadState('networkidle');

@@ -79,7 +79,7 @@ describe('the web app, role by role, in a real browser', () => {
     const { page } = await newPage({ width: 1280, height: 900 });
     await signIn(page, base, user('dcpu'));
     await page.getByRole('heading', { name: 'Escalations' }).waitFor();
-    const card = page.getByTestId('escalation').filter({ hasText: 'Produce the child before the Child Welfare Committee' });
+    const card = page.getByTestId('escalation').filter({ hasText: 'Produce the child before the CWC' });
     await card.getByLabel('Note: what was done').fill('SJPU directed to produce the child today');
     await card.getByRole('button', { name: 'Resolve' }).click();
     await page.getByText('No escalations.').waitFor();
@@ -101,7 +101,7 @@ describe('the web app, role by role, in a real browser', () => {
     const timeline = page.getByTestId('timeline');
     await timeline.locator('li[data-event="PRODUCED_BEFORE_CWC"]').waitFor();
     expect(await timeline.locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-event')))).toEqual(['REGISTERED', 'PRODUCED_BEFORE_CWC']);
-    await expect(timeline.textContent()).resolves.toContain('Met: Produce the child before the Child Welfare Committee');
+    await expect(timeline.textContent()).resolves.toContain('Met: Produce the child before the CWC');
     expect(await page.getByLabel('Action').count()).toBe(0);
   });
 
@@ -130,7 +130,7 @@ describe('the web app, role by role, in a real browser', () => {
     await page.getByRole('button', { name: 'Register', exact: true }).click();
     await page.getByRole('heading', { name: 'Case of Kiran' }).waitFor();
     await page.getByTestId('case-stage').getByText('to be produced before the CWC').waitFor();
-    await page.getByRole('button', { name: 'Language' }).click();
+    await page.getByLabel('Language').selectOption('hi');
     await page.getByRole('heading', { name: 'Kiran का मामला' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('hi');
     await page.reload();

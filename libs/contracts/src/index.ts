@@ -16,4 +16,5 @@ export * from './policy.js';
 export * from './registries.js';
 export * from './reports.js';
 export * from './problem.js';
+export * from './field-issues.js';
 export * from './routes.js';

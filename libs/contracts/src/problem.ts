@@ -1,5 +1,6 @@
 // What every refusal answers (RFC 9457 problem+json): the API's one filter writes it, the web app reads it.
 import { z } from 'zod';
+import { fieldIssue } from './field-issues.js';
 
 export const problemDetails = z.looseObject({
   /** `/problems/<slug>`: one slug per kind of refusal */
@@ -12,7 +13,7 @@ export const problemDetails = z.looseObject({
   instance: z.string().optional(),
   /** an event the case cannot take now: the events it can */
   allowedEvents: z.array(z.string()).optional(),
-  /** invalid input: which field, and what is wrong with it */
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  /** invalid input: which field, and what is wrong with it (in English, and as a message key with its values) */
+  errors: z.array(fieldIssue).optional(),
 });
 export type ProblemDetails = z.infer<typeof problemDetails>;

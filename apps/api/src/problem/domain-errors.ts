@@ -2,6 +2,9 @@
 export interface FieldIssue {
   field: string;
   message: string;
+  /** the message's key and values (libs/contracts field-issues), for a client to say it in its reader's language */
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 /** Every problem type the API answers with: its HTTP status and the title clients read (the web shows it as plain words). */

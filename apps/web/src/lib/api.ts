@@ -189,6 +189,7 @@ export function problemOf(res: { status: number; body: unknown }): Problem {
   const p = (res.body ?? {}) as Partial<Problem>;
   return {
     status: res.status,
+    ...(typeof p.type === 'string' && { type: p.type }),
     title: typeof p.title === 'string' ? p.title : `HTTP ${res.status}`,
     ...(typeof p.detail === 'string' && { detail: p.detail }),
     ...(Array.isArray(p.allowedEvents) && { allowedEvents: p.allowedEvents }),

@@ -2,6 +2,7 @@
 // the payload built from them, and the schema's verdict on it before anything is sent.
 import { z } from 'zod';
 import { caseEventSchemas, type CaseEventType } from '@raksha/case-machine';
+import { describeIssues, type FieldIssue } from '@raksha/contracts';
 
 interface JsonSchema {
   type?: string;
@@ -92,14 +93,14 @@ export function buildPayload(fields: FormField[], values: FormValues): Record<st
   return payload;
 }
 
-/** The machine's schema on the payload: field name → message, empty when it passes. */
-export function validatePayload(type: CaseEventType, payload: Record<string, unknown>, at = new Date().toISOString()): Record<string, string> {
+/** The machine's schema on the payload: field name → what is wrong (a message key and its values, as the API gives), empty when it passes. */
+export function validatePayload(type: CaseEventType, payload: Record<string, unknown>, at = new Date().toISOString()): Record<string, FieldIssue> {
   const result = caseEventSchemas[type].safeParse({ ...payload, type, at });
   if (result.success) return {};
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? '');
-    errors[field] ??= issue.message;
+  const errors: Record<string, FieldIssue> = {};
+  for (const issue of describeIssues(result.error.issues)) {
+    const field = issue.field.split('.')[0] ?? '';
+    errors[field] ??= issue;
   }
   return errors;
 }

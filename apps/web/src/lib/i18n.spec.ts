@@ -1,9 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { CASE_EVENT_TYPES, CASE_PHASES, caseEventSchemas, caseMachine } from '@raksha/case-machine';
+import { z } from 'zod';
+import { BODY_DUTY_RULES, CASE_EVENT_TYPES, CASE_PHASES, CCI_REGISTRATION_RULE, DEADLINE_RULES, MISSING_REPORT_AHTU_RULE, caseEventSchemas, caseMachine } from '@raksha/case-machine';
+import { FIELD_ISSUE_MESSAGES } from '@raksha/contracts';
 import { ROLES } from '@raksha/domain';
 import { FIELD_LEVELS, MATCH_FIELDS } from '@raksha/matching';
-import { DICTIONARIES, LANGS, loadLang, placeholdersOf, saveLang, translate, type KeyValueStore } from './i18n.js';
-import { en } from './messages.en.js';
+import { DICTIONARIES, LANGS, formatPeriod, formatRelative, loadLang, placeholdersOf, saveLang, translate, type KeyValueStore } from './i18n.js';
+
+const en = DICTIONARIES.en as Record<string, string>;
+const OTHER_LANGS = LANGS.filter((l) => l !== 'en');
 
 const memoryStore = (): KeyValueStore => {
   const m = new Map<string, string>();
@@ -22,18 +26,64 @@ function labelledStates(): string[] {
 }
 
 describe('i18n', () => {
-  it('has every English key in Hindi and no key Hindi alone has', () => {
-    expect(Object.keys(DICTIONARIES.hi).sort()).toEqual(Object.keys(en).sort());
-  });
-
-  it('has no empty message in either language', () => {
-    for (const lang of LANGS) for (const [key, message] of Object.entries(DICTIONARIES[lang])) expect({ lang, key, empty: message.trim() === '' }).toEqual({ lang, key, empty: false });
-  });
-
-  it('takes the same {placeholders} in both languages', () => {
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect({ key, hi: placeholdersOf(DICTIONARIES.hi[key]) }).toEqual({ key, hi: placeholdersOf(en[key]) });
+  // A key added in English (and Hindi) fails here for each language that lacks it, naming the keys to translate.
+  it('has every English key in every language, and no key English lacks', () => {
+    for (const lang of OTHER_LANGS) {
+      const keys = Object.keys(DICTIONARIES[lang]);
+      expect({ lang, missing: Object.keys(en).filter((k) => !keys.includes(k)), extra: keys.filter((k) => !(k in en)) }).toEqual({ lang, missing: [], extra: [] });
     }
+  });
+
+  it('has no empty message in any language', () => {
+    for (const lang of LANGS) for (const [key, message] of Object.entries(DICTIONARIES[lang])) expect({ lang, key, empty: (message ?? '').trim() === '' }).toEqual({ lang, key, empty: false });
+  });
+
+  it('parses every message as ICU and takes the same arguments in every language', () => {
+    for (const lang of OTHER_LANGS) {
+      for (const [key, message] of Object.entries(DICTIONARIES[lang])) expect({ lang, key, args: placeholdersOf(message ?? '', lang) }).toEqual({ lang, key, args: placeholdersOf(en[key] ?? '') });
+    }
+  });
+
+  it('leaves no English sentence untranslated: a message identical to the English is a name or an abbreviation', () => {
+    // words the same in every script we write them in: names, abbreviations of bodies, sections' numbers
+    const same = /^[A-Z0-9 .,:/()–+%{}#-]*$|^Raksha$|^CSV$|^English$/;
+    for (const lang of OTHER_LANGS) {
+      const copied = Object.entries(DICTIONARIES[lang]).filter(([k, m]) => m === en[k] && !same.test((m ?? '').replace(/\{\w+\}/g, '')));
+      expect({ lang, copied: copied.map(([k]) => k) }).toEqual({ lang, copied: [] });
+    }
+  });
+
+  it("names every deadline and duty of the machine, how long the law allows, and what its section says, in every language", () => {
+    const ids = [...DEADLINE_RULES, ...BODY_DUTY_RULES, CCI_REGISTRATION_RULE, MISSING_REPORT_AHTU_RULE].map((r) => r.id);
+    const wanted = ids.flatMap((id) => [`deadline.${id}`, `section.${id}`, `law.${id}`]);
+    for (const lang of LANGS) expect({ lang, missing: wanted.filter((k) => !(k in DICTIONARIES[lang])) }).toEqual({ lang, missing: [] });
+  });
+
+  it('labels every option of every event form and every kind of field error, in every language', () => {
+    const options = new Set<string>();
+    for (const schema of Object.values(caseEventSchemas)) {
+      const json = z.toJSONSchema(schema, { io: 'input' }) as { properties?: Record<string, { enum?: string[]; items?: { properties?: { status?: { enum?: string[] } } } }> };
+      for (const [name, p] of Object.entries(json.properties ?? {})) {
+        if (name === 'type' || name === 'deadlineId') continue;
+        for (const o of [...(p.enum ?? []), ...(p.items?.properties?.status?.enum ?? [])]) options.add(`option.${o}`);
+      }
+    }
+    const wanted = [...options, ...Object.keys(FIELD_ISSUE_MESSAGES)];
+    for (const lang of LANGS) expect({ lang, missing: wanted.filter((k) => !(k in DICTIONARIES[lang])) }).toEqual({ lang, missing: [] });
+  });
+
+  it('says counts with the plural of each language, and periods and times through Intl', () => {
+    expect(translate('en', 'net.pending', { count: 1 })).toBe('1 action waiting to be sent');
+    expect(translate('en', 'net.pending', { count: 2 })).toBe('2 actions waiting to be sent');
+    expect(translate('en', 'cand.count', { total: 1, from: 1, to: 1 })).toBe('1 possible match, most probable first; showing 1–1.');
+    expect(formatPeriod('en', 'PT24H')).toBe('24 hours');
+    expect(formatPeriod('hi', 'P4M')).toBe('4 महीने');
+    const now = Date.parse('2026-12-06T00:00:00Z');
+    expect(formatRelative('en', '2026-12-06T23:00:00Z', now)).toBe('in 23 hours');
+    expect(formatRelative('en', '2026-12-04T00:00:00Z', now)).toBe('2 days ago');
+    expect(translate('en', 'deadline.due', { obligation: translate('en', 'deadline.cncp.production'), relative: formatRelative('en', '2026-12-06T23:00:00Z', now) })).toBe(
+      'Produce the child before the CWC — due in 23 hours',
+    );
   });
 
   it("says every match field and every level of agreement the engine gives it, in both languages (a candidate's explanation)", () => {
@@ -43,15 +93,14 @@ describe('i18n', () => {
     expect(levelKeys.filter((k) => !wanted.includes(k))).toEqual([]);
   });
 
-  it('names every case event, state, phase and role of the machine in both languages', () => {
+  it('names every case event, state, phase and role of the machine in every language', () => {
     const wanted = [
       ...CASE_EVENT_TYPES.map((e) => `event.${e}`),
       ...labelledStates().map((s) => `state.${s}`),
       ...CASE_PHASES.map((p) => `phase.${p}`),
       ...ROLES.map((r) => `role.${r}`),
     ];
-    const missing = wanted.filter((k) => !(k in en) || !(k in DICTIONARIES.hi));
-    expect(missing).toEqual([]);
+    for (const lang of LANGS) expect({ lang, missing: wanted.filter((k) => !(k in DICTIONARIES[lang])) }).toEqual({ lang, missing: [] });
   });
 
   it('labels every field of every event form in both languages', () => {
@@ -61,12 +110,11 @@ describe('i18n', () => {
   });
 
   it('fills placeholders and leaves unknown ones as they are', () => {
-    expect(translate('en', 'net.pending', { count: 2 })).toBe('2 action(s) waiting to be sent');
     expect(translate('hi', 'case.title', { name: 'लक्ष्मी' })).toBe('लक्ष्मी का मामला');
     expect(translate('en', 'case.title')).toBe('Case of {name}');
   });
 
-  it('remembers the chosen language, and starts in Hindi for a Hindi browser', () => {
+  it("remembers the chosen language, and starts in the browser's first language the app speaks", () => {
     const store = memoryStore();
     expect(loadLang(store, ['hi-IN', 'en'])).toBe('hi');
     expect(loadLang(store, ['en-IN'])).toBe('en');

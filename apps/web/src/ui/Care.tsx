@@ -74,7 +74,7 @@ const REQUIRED: Record<string, string[]> = {
 const NUMERIC = new Set(['heightCm', 'weightKg']);
 
 export function EFileSection({ caseId }: { caseId: string }) {
-  const { t, lang, api, session, online } = useApp();
+  const { t, tx, lang, api, session, online } = useApp();
   const entries = useLoad(() => api.get<EFileEntryView[]>(`/cases/${caseId}/efile`), [caseId]);
   const [section, setSection] = useState('EDUCATION');
   const [kind, setKind] = useState('ENROLMENT');
@@ -99,7 +99,7 @@ export function EFileSection({ caseId }: { caseId: string }) {
       setMsg({ ok: true, text: t('efile.saved') });
       entries.reload();
     } catch (err) {
-      setMsg({ ok: false, text: errorText(err) });
+      setMsg({ ok: false, text: errorText(err, tx) });
     }
   }
 

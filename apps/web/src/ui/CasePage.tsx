@@ -4,7 +4,8 @@ import { eventsOfState, sendableBy, stateCitation, stateLabel } from '../lib/cas
 import { formatDateTime } from '../lib/i18n.js';
 import { hasPermission, hasRoleIn, type BodyType, type Role } from '@raksha/domain';
 import { ApiError } from '../lib/api.js';
-import { Due, PageTitle, Show } from './bits.js';
+import { PageTitle, Show } from './bits.js';
+import { DeadlineLine, LawNote, useObligation } from './Law.js';
 import { useApp, useLoad } from './context.js';
 import { EventComposer } from './EventComposer.js';
 import { Timeline } from './Timeline.js';
@@ -12,6 +13,7 @@ import { CarePlanSection, EFileSection } from './Care.js';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, tx, lang, api, session, lastStatus } = useApp();
+  const obligation = useObligation();
   const found = useLoad(() => api.get<CaseDetailView>(`/cases/${caseId}`), [caseId]);
   const timeline = useLoad(() => api.get<TimelineEntryView[]>(`/cases/${caseId}/timeline`), [caseId]);
   const escalations = useLoad(() => api.get<EscalationView[]>(`/cases/${caseId}/escalations`), [caseId]);
@@ -60,7 +62,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 <ul className="deadlines">
                   {(c.openDeadlines ?? []).map((d) => (
                     <li key={d.id}>
-                      <span>{d.obligation}</span> <span className="muted">({d.citation})</span> <Due at={d.dueAt} />
+                      <DeadlineLine id={d.id} dueAt={d.dueAt} obligation={d.obligation} citation={d.citation} />
                     </li>
                   ))}
                 </ul>
@@ -79,8 +81,9 @@ export function CasePage({ caseId }: { caseId: string }) {
                     <ul className="plain">
                       {list.map((e) => (
                         <li key={e.id}>
-                          <strong>{t(`esc.status.${e.status}`)}</strong> — {e.obligation} ({e.citation}) · {t('esc.rung', { body: e.toBody })} ·{' '}
+                          <strong>{t(`esc.status.${e.status}`)}</strong> — {obligation(e.deadlineId, e.obligation)} · {t('esc.rung', { body: tx(`body.${e.toBody}`, e.toBody) })} ·{' '}
                           {t('esc.dueWas', { when: formatDateTime(lang, e.dueAt) })}
+                          <LawNote id={e.deadlineId} fallback={e.citation} />
                           {e.resolutionNote && <div>{t('esc.resolvedNote', { note: e.resolutionNote })}</div>}
                         </li>
                       ))}

@@ -1,12 +1,14 @@
 import type { CaseView } from '@raksha/contracts';
 import { stateLabel } from '../lib/case-stage.js';
 import { formatDate } from '../lib/i18n.js';
-import { Due, Link } from './bits.js';
+import { Link } from './bits.js';
 import { useApp } from './context.js';
+import { DeadlineLine } from './Law.js';
 
-/** One case in a list: the child, the stage in words, the next deadline. */
+/** One case in a list: the child, the stage in words, and what is due next, by when. */
 export function CaseRow({ c }: { c: CaseView }) {
   const { t, tx, lang } = useApp();
+  const next = [...c.openDeadlines].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
   return (
     <li className={c.overdue ? 'card case-row is-overdue' : 'card case-row'}>
       <Link to={`/cases/${c.id}`} className="case-link">
@@ -14,9 +16,9 @@ export function CaseRow({ c }: { c: CaseView }) {
       </Link>
       <span className="stage">{tx(`state.${c.state}`, stateLabel(c.state))}</span>
       <span className="meta">
-        {c.track} · {c.districtCode} · {t('case.registered')} {formatDate(lang, c.registeredAt)}
+        {tx(`track.${c.track}`, c.track)} · {c.districtCode} · {t('case.registered')} {formatDate(lang, c.registeredAt)}
       </span>
-      <Due at={c.nextDueAt} overdue={c.overdue} />
+      {next ? <DeadlineLine id={next.id} dueAt={next.dueAt} obligation={next.obligation} citation={next.citation} /> : <span className="muted">{t('common.noDeadline')}</span>}
     </li>
   );
 }

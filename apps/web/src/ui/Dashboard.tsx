@@ -143,7 +143,7 @@ function Section({ id, title, scope, section, children, table, note }: { id: str
 }
 
 function CsvButton({ scope, section, label, describedBy }: { scope: DashboardScope; section?: DashboardSection; label: string; describedBy?: string }) {
-  const { api, online } = useApp();
+  const { tx, api, online } = useApp();
   const [error, setError] = useState<string>();
   async function download() {
     setError(undefined);
@@ -158,7 +158,7 @@ function CsvButton({ scope, section, label, describedBy }: { scope: DashboardSco
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (err) {
-      setError(errorText(err));
+      setError(errorText(err, tx));
     }
   }
   return (

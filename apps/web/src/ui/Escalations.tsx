@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ESCALATION_STATUSES, type EscalationStatus, type EscalationView } from '@raksha/contracts';
 import { formatDateTime } from '../lib/i18n.js';
 import { FieldError, Link, PageTitle, Show, Tabs, useSubmit } from './bits.js';
+import { LawNote, useObligation } from './Law.js';
 import { useApp, useLoad } from './context.js';
 
 
@@ -32,7 +33,8 @@ export function Escalations() {
 }
 
 function EscalationCard({ e, onChange }: { e: EscalationView; onChange(): void }) {
-  const { t, lang, api, online } = useApp();
+  const { t, tx, lang, api, online } = useApp();
+  const obligation = useObligation();
   const [note, setNote] = useState('');
   const { error, setError, busy, run } = useSubmit();
   const [done, setDone] = useState<string>();
@@ -52,12 +54,13 @@ function EscalationCard({ e, onChange }: { e: EscalationView; onChange(): void }
   return (
     <li className={e.status === 'RESOLVED' ? 'card' : 'card is-overdue'} data-testid="escalation">
       <div className="row">
-        <strong>{e.obligation}</strong>
+        <strong>{obligation(e.deadlineId, e.obligation)}</strong>
         <span className="badge">{t(`esc.status.${e.status}`)}</span>
       </div>
       <div className="muted">
-        {e.citation} · {t('esc.rung', { body: e.toBody })} · {e.districtCode}
+        {t('esc.rung', { body: tx(`body.${e.toBody}`, e.toBody) })} · {e.districtCode}
       </div>
+      <LawNote id={e.deadlineId} fallback={e.citation} />
       <div>
         {t('esc.dueWas', { when: formatDateTime(lang, e.dueAt) })} · <strong className="overdue">{t('common.overdueBy', { hours: Math.round(e.overdueHours) })}</strong>
       </div>

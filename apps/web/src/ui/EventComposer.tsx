@@ -3,7 +3,8 @@ import type { CaseEventType } from '@raksha/case-machine';
 import { buildPayload, domainKey, eventFields, validatePayload, type FormField, type FormValues } from '../lib/forms.js';
 import { citationOf } from '../lib/case-stage.js';
 import { humanize } from '../lib/i18n.js';
-import { FieldLabel } from './bits.js';
+import type { FieldIssue } from '@raksha/contracts';
+import { FieldLabel, issueText, problemText } from './bits.js';
 import { useApp, useOutboxItems } from './context.js';
 
 /** The actions the case can take now and the person may send, each a form generated from the machine's schema. */
@@ -11,7 +12,7 @@ export function EventComposer({ caseId, version, events, exact }: { caseId: stri
   const { t, tx, outbox, session, online, flush, lastStatus } = useApp();
   const [type, setType] = useState<CaseEventType | ''>('');
   const [values, setValues] = useState<FormValues>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, FieldIssue>>({});
   const [message, setMessage] = useState<string>();
   const items = useOutboxItems(caseId);
   const fields = type ? eventFields(type) : [];
@@ -49,8 +50,8 @@ export function EventComposer({ caseId, version, events, exact }: { caseId: stri
             t('case.pending')
           ) : (
             <>
-              {t(i.status === 'conflict' ? 'case.conflict' : 'case.rejected', { message: [i.problem?.title, i.problem?.detail].filter(Boolean).join(' — ') })}
-              {i.problem?.errors?.map((er) => <div key={er.field}>{`${er.field}: ${er.message}`}</div>)}
+              {t(i.status === 'conflict' ? 'case.conflict' : 'case.rejected', { message: i.problem ? problemText(i.problem, tx) : '' })}
+              {i.problem?.errors?.map((er) => <div key={er.field}>{issueText(er, tx)}</div>)}
               {i.problem?.allowedEvents && <div>{t('case.conflictAllowed', { events: i.problem.allowedEvents.map(eventName).join(', ') })}</div>}{' '}
               <button type="button" onClick={() => outbox.discard(i.id)}>
                 {t('common.discard')}
@@ -94,7 +95,7 @@ export function EventComposer({ caseId, version, events, exact }: { caseId: stri
             ))}
           </select>
           {fields.map((f) => (
-            <Field key={f.name} field={f} values={values} setValues={setValues} error={errors[f.name]} />
+            <Field key={f.name} field={f} values={values} setValues={setValues} error={errors[f.name] && issueText(errors[f.name]!, tx)} />
           ))}
           {type && (
             <button type="submit" className="primary">
@@ -133,7 +134,7 @@ function Field({ field, values, setValues, error }: { field: FormField; values: 
             <option value="">{t('form.choose')}</option>
             {field.options.map((o) => (
               <option key={o} value={o}>
-                {humanize(o)}
+                {field.name === 'deadlineId' ? tx(`deadline.${o}`, humanize(o)) : tx(`option.${o}`, humanize(o))}
               </option>
             ))}
           </select>
@@ -201,7 +202,7 @@ function Field({ field, values, setValues, error }: { field: FormField; values: 
                   <option value="">{t('form.choose')}</option>
                   {field.statuses.map((s) => (
                     <option key={s} value={s}>
-                      {humanize(s)}
+                      {tx(`option.${s}`, humanize(s))}
                     </option>
                   ))}
                 </select>

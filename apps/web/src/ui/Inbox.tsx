@@ -17,7 +17,7 @@ export function Inbox() {
       await api.post(`/notifications/${id}/read`, {});
       list.reload();
     } catch (err) {
-      setError(errorText(err));
+      setError(errorText(err, tx));
     }
   }
   return (
@@ -63,7 +63,7 @@ export function Inbox() {
 
 /** A citizen verifies a phone number or email before filing: ask for a code, read it in the inbox, confirm. */
 export function Verify() {
-  const { t, lang, api } = useApp();
+  const { t, tx, lang, api } = useApp();
   const [channel, setChannel] = useState<'PHONE' | 'EMAIL'>('PHONE');
   const [address, setAddress] = useState('');
   const [code, setCode] = useState('');
@@ -80,7 +80,7 @@ export function Verify() {
       setSent(true);
       setMsg({ ok: true, text: t('verify.sent') });
     } catch (err) {
-      setMsg({ ok: false, text: errorText(err) });
+      setMsg({ ok: false, text: errorText(err, tx) });
     }
   }
   async function confirm(e: FormEvent) {
@@ -91,7 +91,7 @@ export function Verify() {
       await api.post('/me/contact-verifications/confirm', { code: code.trim() });
       setMsg({ ok: true, text: t('verify.done') });
     } catch (err) {
-      setMsg({ ok: false, text: errorText(err) });
+      setMsg({ ok: false, text: errorText(err, tx) });
     }
   }
 

@@ -478,7 +478,7 @@ function BodyCard({ initial }: { initial: BodyView }) {
     setMsg(undefined);
     const res = await api.raw('PUT', `/bodies/${encodeURIComponent(b.id)}/${path}`, body, { 'If-Match': `"${b.version}"` });
     if (res.status === 409) return setMsg({ ok: false, text: t('inst.conflict') });
-    if (res.status >= 300) return setMsg({ ok: false, text: errorText(new ApiError(res.status, problemOf(res))) });
+    if (res.status >= 300) return setMsg({ ok: false, text: errorText(new ApiError(res.status, problemOf(res)), tx) });
     setB(res.body as BodyView);
     setMsg({ ok: true, text: t('bodies.saved') });
   }

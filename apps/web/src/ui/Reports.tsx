@@ -372,7 +372,7 @@ export function ReportDetail({ reportId }: { reportId: string }) {
 }
 
 function AcceptForm({ r, onDone }: { r: ReportView; onDone(): void }) {
-  const { t, api } = useApp();
+  const { t, tx, api } = useApp();
   const [policeRef, setPoliceRef] = useState('');
   const [error, setError] = useState<string>();
   async function submit(e: FormEvent) {
@@ -383,7 +383,7 @@ function AcceptForm({ r, onDone }: { r: ReportView; onDone(): void }) {
       await api.post(`/reports/${r.id}/accept`, { policeRef: policeRef.trim() });
       onDone();
     } catch (err) {
-      setError(errorText(err));
+      setError(errorText(err, tx));
     }
   }
   return (
@@ -401,7 +401,7 @@ function AcceptForm({ r, onDone }: { r: ReportView; onDone(): void }) {
 }
 
 function CloseForm({ r, onDone }: { r: ReportView; onDone(): void }) {
-  const { t, api } = useApp();
+  const { t, tx, api } = useApp();
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string>();
@@ -413,7 +413,7 @@ function CloseForm({ r, onDone }: { r: ReportView; onDone(): void }) {
       await api.post(`/reports/${r.id}/close`, { reason, note: note.trim() });
       onDone();
     } catch (err) {
-      setError(errorText(err));
+      setError(errorText(err, tx));
     }
   }
   return (

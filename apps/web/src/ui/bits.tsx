@@ -1,7 +1,9 @@
-import { useState, type ReactNode } from 'react';
+import { useContext, useState, type ReactNode } from 'react';
+import { fieldWords, type FieldIssue } from '@raksha/contracts';
 import { ApiError } from '../lib/api.js';
-import { formatDateTime, type Lang, type MessageKey } from '../lib/i18n.js';
-import { useApp, type AppContextValue, type Loaded, type usePages } from './context.js';
+import type { Problem } from '../lib/outbox.js';
+import { LANG_NAMES, LANGS, formatDateTime, type Lang, type MessageKey } from '../lib/i18n.js';
+import { AppContext, useApp, type AppContextValue, type Loaded, type usePages } from './context.js';
 
 export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
   const { navigate } = useApp();
@@ -20,21 +22,58 @@ export function Link({ to, children, className }: { to: string; children: ReactN
   );
 }
 
-export function errorText(error: unknown): string {
+type Say = AppContextValue['tx'];
+
+/** Where a field's label may be found, in order: an event form's, the child's, an institution's, a report's. */
+const LABEL_PREFIXES = ['field', 'child', 'inst', 'rep', 'register'];
+
+/** A field's label in the reader's language (`child.ageYears` → "Age"), else its name in English words. */
+export function fieldLabel(field: string, say: Say): string {
+  if (field === '(body)') return say('error.theForm', 'The form');
+  const last = field.split('.').pop() ?? field;
+  for (const prefix of LABEL_PREFIXES) {
+    const label = say(`${prefix}.${last}`, '');
+    if (label) return label;
+  }
+  return fieldWords(field);
+}
+
+/** One refused field as a sentence in the reader's language, from its key when the API or the form gave one. */
+export function issueText(issue: FieldIssue, say: Say): string {
+  const field = fieldLabel(issue.field, say);
+  return issue.key ? say(issue.key, issue.message, { ...issue.params, field }) : `${field}: ${issue.message}`;
+}
+
+/** The kind of refusal in the reader's language (`problem.<slug>`), else the API's own words. */
+export function problemText(p: Problem, say?: Say): string {
+  const slug = p.type?.replace(/^\/problems\//, '');
+  return say && slug ? say(`problem.${slug}`, p.detail ?? p.title) : (p.detail ?? p.title);
+}
+
+/** Why a request failed, in the reader's language when `say` is given: the kind of refusal, then each field. */
+export function errorText(error: unknown, say?: Say): string {
   if (error instanceof ApiError) {
-    const fields = error.problem.errors?.map((e) => `${e.field}: ${e.message}`).join('; ');
-    return [error.problem.detail ?? error.problem.title, fields].filter(Boolean).join(' — ');
+    const p = error.problem;
+    const head = problemText(p, say);
+    const fields = p.errors?.map((e) => (say ? issueText(e, say) : e.message)).join(' ');
+    return [head, fields].filter(Boolean).join(' ');
   }
   return error instanceof Error ? error.message : String(error);
 }
 
+/** errorText in the app's language. */
+export function useErrorText(): (error: unknown) => string {
+  const { tx } = useApp();
+  return (error) => errorText(error, tx);
+}
+
 /** Loading, error (with retry) or the content. */
 export function Show<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ReactNode }) {
-  const { t } = useApp();
+  const { t, tx } = useApp();
   if (loaded.error && loaded.data === undefined) {
     return (
       <div role="alert" className="notice error">
-        <p>{t('common.error', { message: errorText(loaded.error) })}</p>
+        <p>{t('common.error', { message: errorText(loaded.error, tx) })}</p>
         <button type="button" onClick={loaded.reload}>
           {t('common.retry')}
         </button>
@@ -66,7 +105,7 @@ export function PageTitle({ children }: { children: ReactNode }) {
 
 /** "Load more" under a list read a page at a time (`usePages`), and why the next page failed if it did. */
 export function LoadMore({ pages }: { pages: { hasMore: boolean; loadMore(): Promise<void>; moreError?: unknown } }) {
-  const { t } = useApp();
+  const { t, tx } = useApp();
   return (
     <>
       {pages.hasMore && (
@@ -74,7 +113,7 @@ export function LoadMore({ pages }: { pages: { hasMore: boolean; loadMore(): Pro
           {t('common.more')}
         </button>
       )}
-      {pages.moreError !== undefined && <p role="alert">{errorText(pages.moreError)}</p>}
+      {pages.moreError !== undefined && <p role="alert">{errorText(pages.moreError, tx)}</p>}
     </>
   );
 }
@@ -187,8 +226,10 @@ export function FieldError({ error }: { error: string | undefined }) {
   ) : null;
 }
 
-/** Sending a form: busy while it runs, and the error it ended with, in words (`describe`). */
-export function useSubmit(describe: (error: unknown) => string = errorText) {
+/** Sending a form: busy while it runs, and the error it ended with, in words (`describe`; by default errorText in the app's language). */
+export function useSubmit(describe?: (error: unknown) => string) {
+  const app = useContext(AppContext);
+  const say = describe ?? ((e: unknown) => errorText(e, app?.tx));
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   async function run(send: () => Promise<unknown>) {
@@ -197,7 +238,7 @@ export function useSubmit(describe: (error: unknown) => string = errorText) {
     try {
       await send();
     } catch (err) {
-      setError(describe(err));
+      setError(say(err));
     } finally {
       setBusy(false);
     }
@@ -217,12 +258,15 @@ export function Brand({ name }: { name: string }) {
   );
 }
 
-/** Switches English and Hindi, the button in the language it switches to. */
+/** Chooses the app's language, each named in itself. */
 export function LangSwitch({ lang, setLang, t }: { lang: Lang; setLang(lang: Lang): void; t: AppContextValue['t'] }) {
-  const other = lang === 'en' ? 'hi' : 'en';
   return (
-    <button type="button" className="link" lang={other} onClick={() => setLang(other)} aria-label={t('lang.label')}>
-      {t('lang.switch')}
-    </button>
+    <select className="lang" value={lang} onChange={(e) => setLang(e.target.value as Lang)} aria-label={t('lang.label')}>
+      {LANGS.map((l) => (
+        <option key={l} value={l} lang={l}>
+          {LANG_NAMES[l]}
+        </option>
+      ))}
+    </select>
   );
 }

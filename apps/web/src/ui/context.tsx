@@ -1,13 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { Api, Session } from '../lib/api.js';
-import { translate, translateOr, type Lang, type MessageKey } from '../lib/i18n.js';
+import { translate, translateOr, type Key, type Lang } from '../lib/i18n.js';
 import type { Outbox, OutboxItem } from '../lib/outbox.js';
 import type { CaseStatus } from '@raksha/contracts';
 
 export interface AppContextValue {
   lang: Lang;
   setLang(lang: Lang): void;
-  t(key: MessageKey, params?: Record<string, string | number>): string;
+  t(key: Key, params?: Record<string, string | number>): string;
   /** for keys built from data: the message if there is one, else the fallback */
   tx(key: string, fallback: string, params?: Record<string, string | number>): string;
   api: Api;
@@ -31,7 +31,7 @@ export function useApp(): AppContextValue {
 
 export function makeT(lang: Lang) {
   return {
-    t: (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params),
+    t: (key: Key, params?: Record<string, string | number>) => translate(lang, key, params),
     tx: (key: string, fallback: string, params?: Record<string, string | number>) => translateOr(lang, key, fallback, params),
   };
 }

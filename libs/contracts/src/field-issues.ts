@@ -1,0 +1,115 @@
+// What is wrong with one field, for people: a message key and its values (the web shows it in the reader's
+// language), and the same in English for any other client. The API's validation pipe and the web's own form
+// checks both describe a schema's issues here, so a field reads the same whichever of them refuses it.
+import { z } from 'zod';
+
+/** The English of each key; the web's catalogues translate them (apps/web/src/lib/messages.*.ts). */
+export const FIELD_ISSUE_MESSAGES = {
+  'error.required': '{field}: this is needed.',
+  'error.oneOf': '{field}: choose one of the options.',
+  'error.tooShort': '{field}: write at least {min} characters.',
+  'error.tooLong': '{field}: write at most {max} characters.',
+  'error.tooSmall': '{field}: the smallest allowed is {min}.',
+  'error.tooBig': '{field}: the largest allowed is {max}.',
+  'error.tooFew': '{field}: give at least {min}.',
+  'error.tooMany': '{field}: give at most {max}.',
+  'error.wholeNumber': '{field}: write a whole number.',
+  'error.number': '{field}: write a number.',
+  'error.text': '{field}: write it as text.',
+  'error.yesNo': '{field}: choose yes or no.',
+  'error.date': '{field}: give a date.',
+  'error.dateTime': '{field}: give a date and time.',
+  'error.email': '{field}: give an email address.',
+  'error.format': '{field}: this is not in the right form.',
+  'error.unknownField': '{field}: this is not asked for here.',
+  'error.invalid': '{field}: this is not valid.',
+} as const;
+export type FieldIssueKey = keyof typeof FIELD_ISSUE_MESSAGES;
+
+export const fieldIssue = z.object({
+  /** the field's path, dotted (`child.ageYears`); `(body)` for the request as a whole */
+  field: z.string(),
+  /** plain English, naming the field */
+  message: z.string(),
+  /** the message's key, for a client to say it in its reader's language */
+  key: z.string().optional(),
+  /** the values the message takes besides the field (`min`, `max`) */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type FieldIssue = z.infer<typeof fieldIssue>;
+
+/** What a schema library reports of one failure: zod's issues, or any Standard Schema issue (message and path only). */
+export interface SchemaIssue {
+  readonly message: string;
+  readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined;
+  readonly code?: string;
+  readonly expected?: string;
+  readonly origin?: string;
+  readonly format?: string;
+  readonly minimum?: number | bigint;
+  readonly maximum?: number | bigint;
+  readonly keys?: readonly string[];
+}
+
+const TYPE_KEYS: Record<string, FieldIssueKey> = { int: 'error.wholeNumber', number: 'error.number', string: 'error.text', boolean: 'error.yesNo', date: 'error.date' };
+const FORMAT_KEYS: Record<string, FieldIssueKey> = { date: 'error.date', datetime: 'error.dateTime', email: 'error.email' };
+const SIZED: Record<string, [small: FieldIssueKey, big: FieldIssueKey]> = {
+  string: ['error.tooShort', 'error.tooLong'],
+  number: ['error.tooSmall', 'error.tooBig'],
+  int: ['error.tooSmall', 'error.tooBig'],
+  bigint: ['error.tooSmall', 'error.tooBig'],
+  date: ['error.tooSmall', 'error.tooBig'],
+  array: ['error.tooFew', 'error.tooMany'],
+  set: ['error.tooFew', 'error.tooMany'],
+};
+
+function keyOf(issue: SchemaIssue): { key: FieldIssueKey; params: Record<string, number> } {
+  const none = {};
+  switch (issue.code) {
+    case 'invalid_type':
+      // zod keeps no input on the issue; a missing field is the one "received undefined"
+      if (/received undefined/.test(issue.message)) return { key: 'error.required', params: none };
+      return { key: TYPE_KEYS[issue.expected ?? ''] ?? 'error.invalid', params: none };
+    case 'invalid_value':
+    case 'invalid_union':
+      return { key: 'error.oneOf', params: none };
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string' && min <= 1) return { key: 'error.required', params: none };
+      return { key: SIZED[issue.origin ?? '']?.[0] ?? 'error.invalid', params: { min } };
+    }
+    case 'too_big':
+      return { key: SIZED[issue.origin ?? '']?.[1] ?? 'error.invalid', params: { max: Number(issue.maximum) } };
+    case 'invalid_format':
+      return { key: FORMAT_KEYS[issue.format ?? ''] ?? 'error.format', params: none };
+    case 'unrecognized_keys':
+      return { key: 'error.unknownField', params: none };
+    default:
+      return { key: 'error.invalid', params: none };
+  }
+}
+
+/** `child.ageYears` → `Child age years`: a field's name in English words. */
+export function fieldWords(field: string): string {
+  const words = field
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[._]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+
+/** Each field a schema refused, with its key, values and English sentence; `prefix` names a path parameter. */
+export function describeIssues(issues: readonly SchemaIssue[], prefix: readonly string[] = []): FieldIssue[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...(issue.path ?? []).map((p) => String(typeof p === 'object' && p !== null && 'key' in p ? p.key : p))];
+    const { key, params } = keyOf(issue);
+    // an unknown key is reported once for its object; name each key as a field of its own
+    const fields = issue.code === 'unrecognized_keys' && issue.keys?.length ? issue.keys.map((k) => [...path, k].join('.')) : [path.join('.') || '(body)'];
+    // a schema's own refinement says what it checks in words its author chose: keep them as the English
+    const english = (field: string) => (issue.code === 'custom' ? issue.message : fill(FIELD_ISSUE_MESSAGES[key], { ...params, field: field === '(body)' ? 'The request' : fieldWords(field) }));
+    return fields.map((field) => ({ field, key, params, message: english(field) }));
+  });
+}
