@@ -198,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
       publicUrl: c.RAKSHA_PUBLIC_URL.replace(/\/+$/, ''),
       invitationTtlHours: c.INVITATION_TTL_HOURS,
       passwordResetTtlMinutes: c.PASSWORD_RESET_TTL_MINUTES,
+    }),
     notify: Object.freeze({
       channels: Object.freeze(channels),
       webUrl: c.RAKSHA_WEB_URL.replace(/\/+$/, ''),
