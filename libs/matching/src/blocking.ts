@@ -32,8 +32,9 @@ export const DEFAULT_AGE_TOLERANCE_YEARS = 2;
 
 /** Bumped whenever keys for the same report would change: stored keys of an older version must be recomputed. */
 // 2: "not known" in Tamil, Telugu, Kannada and Malayalam is no name; 3: Rao/రావు, Naidu/నాయుడు, Dutta/ਦੱਤ one key each;
-// 4: Urdu read; Tamil voicing by known names; Dnyaneshwar = Gyaneshwar, Ayesha = Aisha, Joy = Jay, Sowmya = Soumya, Swathy = Swathi
-export const BLOCKING_KEYS_VERSION = 4;
+// 4: Urdu read; Tamil voicing by known names; Dnyaneshwar = Gyaneshwar, Ayesha = Aisha, Joy = Jay, Sowmya = Soumya, Swathy = Swathi;
+// 5: Jaswinder = Jaswindar (ਜਸਵਿੰਦਰ), Lekshmi = Lakshmi
+export const BLOCKING_KEYS_VERSION = 5;
 
 function unique(values: string[]): string[] {
   return [...new Set(values)].filter((v) => v !== '');

@@ -1,9 +1,9 @@
 // Comparing names: word against word, then the best alignment of two names' words, so that
 // order and a missing surname do not hide a match.
 import { editDistance } from './edit-distance.js';
-import { distinctNames, genderOfName } from './name-lexicon.js';
+import { distinctNames } from './name-lexicon.js';
 import { analyseName, joinTokens, significantTokens, type AnalysedName, type NameToken } from './names.js';
-import { FILLER_GENDER, isHypocoristic, isNicknameOf } from './variants.js';
+import { isHypocoristic, isNicknameOf } from './variants.js';
 
 export type NameMatchReason =
   | 'exact'
@@ -125,19 +125,17 @@ function formsOfOneName(a: NameToken, b: NameToken): boolean {
 }
 
 function genderClash(a: NameToken[], b: NameToken[]): string | undefined {
-  const fillerGenders = (tokens: NameToken[]) => new Map(tokens.flatMap((t) => (FILLER_GENDER.has(t.key) ? [[FILLER_GENDER.get(t.key), t.written] as const] : [])));
+  if (!a.some((t) => t.gender) || !b.some((t) => t.gender)) return undefined;
+  const fillerGenders = (tokens: NameToken[]) => new Map(tokens.flatMap((t) => (t.role === 'filler' && t.gender ? [[t.gender, t.written] as const] : [])));
   const [fa, fb] = [fillerGenders(a), fillerGenders(b)];
   for (const [gender, written] of fa) {
     const other = gender === 'MALE' ? 'FEMALE' : 'MALE';
     if (fb.has(other) && !fb.has(gender) && !fa.has(other)) return `${written} / ${fb.get(other)}`;
   }
   for (const ta of a) {
-    if (ta.role !== 'core') continue;
-    const ga = genderOfName(ta.key);
-    if (!ga) continue;
-    const opposite = (t: NameToken) => genderOfName(t.key) !== undefined && genderOfName(t.key) !== ga;
+    if (ta.role !== 'core' || !ta.gender) continue;
     // An Urdu word's reading is one of the names it can spell: a name it fits is that name, not the other gender's.
-    const tb = b.find((t) => t.role === 'core' && t.key !== ta.key && opposite(t) && formsOfOneName(ta, t) && !urduFits(ta, t));
+    const tb = b.find((t) => t.role === 'core' && t.gender && t.gender !== ta.gender && t.key !== ta.key && formsOfOneName(ta, t) && !urduFits(ta, t));
     if (tb) return `${ta.written} / ${tb.written}`;
   }
   return undefined;
@@ -148,6 +146,7 @@ function genderClash(a: NameToken[], b: NameToken[]): string | undefined {
 function initialsDiffer(a: NameToken[], b: NameToken[], pairs: Pair[]): string | undefined {
   const initialsA = a.filter((t) => t.role === 'initial');
   const initialsB = b.filter((t) => t.role === 'initial');
+  if (initialsA.length === 0 && initialsB.length === 0) return undefined;
   const letters = (tokens: NameToken[]) => new Set(tokens.map((t) => t.latin.charAt(0)));
   const show = (tokens: NameToken[]) => tokens.map((t) => t.written.toUpperCase()).join(' ');
   if (initialsA.length > 0 && initialsB.length > 0) {

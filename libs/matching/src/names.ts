@@ -1,13 +1,13 @@
 // A person's name as comparable words: each word transliterated to Latin, keyed, and tagged
 // with the part it plays (given name or surname, filler word, pet name, initial).
 import { memoiseByText } from './memo.js';
-import { commonestNameWhere, knownName } from './name-lexicon.js';
+import { commonestNameWhere, genderOfName, knownName } from './name-lexicon.js';
 import { words } from './normalise.js';
 import { looseKey, phoneticKey, reducedKey, skeletonKey } from './phonetic.js';
 import { detectScript, type Script } from './scripts.js';
 import { transliterate } from './transliterate.js';
 import { urduWord } from './urdu.js';
-import { canonicalVariant, FILLER_KEYS, GENERIC_PET_NAME_KEYS, HONORIFICS, UNKNOWN_NAME_WORDS } from './variants.js';
+import { canonicalVariant, FILLER_GENDER, FILLER_KEYS, GENERIC_PET_NAME_KEYS, HONORIFICS, UNKNOWN_NAME_WORDS } from './variants.js';
 
 /** core: a given name or surname; filler: Kumar, Devi, Md...; pet: Munna, Guddu...; initial: "R." */
 export type NameTokenRole = 'core' | 'filler' | 'pet' | 'initial';
@@ -27,8 +27,10 @@ export interface NameToken {
   loose: string;
   looseSkeleton: string;
   role: NameTokenRole;
-  /** an Urdu word: the Latin spellings its consonants and written vowels fit */
-  urdu?: RegExp;
+  /** an Urdu word: the Latin spellings its consonants and written vowels fit (every token has both fields, one shape) */
+  urdu: RegExp | undefined;
+  /** the gender the word marks: a filler's (Kaur, Kumar) or a known given name's (Ankita); undefined when either */
+  gender: 'MALE' | 'FEMALE' | undefined;
 }
 
 export interface AnalysedName {
@@ -79,7 +81,8 @@ function tokenFromLatin(written: string, script: Script, latin: string): NameTok
   const loose = looseKey(key);
   const role: NameTokenRole =
     latin.length === 1 ? 'initial' : FILLER_KEYS.has(key) ? 'filler' : GENERIC_PET_NAME_KEYS.has(key) ? 'pet' : 'core';
-  return { written, script, latin, spellingKey, key, reduced: reducedKey(key), skeleton, loose, looseSkeleton: skeletonKey(loose), role };
+  const gender = role === 'filler' ? FILLER_GENDER.get(key) : role === 'core' ? genderOfName(key) : undefined;
+  return { written, script, latin, spellingKey, key, reduced: reducedKey(key), skeleton, loose, looseSkeleton: skeletonKey(loose), role, urdu: undefined, gender };
 }
 
 /** Two neighbouring tokens as one word, for names written together (Rajkumar, Lakshmidevi). */

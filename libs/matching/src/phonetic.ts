@@ -26,6 +26,7 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/ey$/g, 'e'], // Pandey = Pande
   [/n(?=[pb])/g, 'm'], // Shambhu, Sampath
   [/(?<=[aeiou])h$/g, ''], // Farah = Fara
+  [/(?<=[dt])er$/g, 'ar'], // Punjabi -inder for the -indar its script spells (ਜਸਵਿੰਦਰ Jaswinder), Sunder = Sundar
   [/(.)\1+/g, '$1'], // Pappu = Papu, Anna = Ana
 ];
 

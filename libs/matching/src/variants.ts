@@ -81,7 +81,7 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   ['shaikh', 'sheikh', 'shekh', 'sheik', 'shaik', 'sk', 'seikh'],
   ['syed', 'sayed', 'sayyed', 'saiyed', 'saiyad', 'sayyad', 'seyed', 'syad'],
   ['chaudhary', 'chaudhari', 'chaudhri', 'choudhary', 'choudhari', 'choudhury', 'chowdhury', 'chowdhary', 'chaudhry', 'choudhry'],
-  ['lakshmi', 'laxmi', 'lakshami', 'lachmi', 'lachhmi', 'lakhmi', 'lokkhi', 'luxmi'],
+  ['lakshmi', 'laxmi', 'lekshmi', 'lakshami', 'lachmi', 'lachhmi', 'lakhmi', 'lokkhi', 'luxmi'],
   ['banerjee', 'banerji', 'bandyopadhyay', 'bandopadhyay', 'bandyopadhyaya'],
   ['mukherjee', 'mukherji', 'mukhopadhyay', 'mukhopadhyaya'],
   ['chatterjee', 'chatterji', 'chattopadhyay', 'chattopadhyaya'],

@@ -44,6 +44,13 @@ describe('conventional romanisations', () => {
     expect(AGREES).toContain(level(latin, native));
   });
 
+  it('reads the Gurmukhi and Malayalam word endings as they are romanised (ਰਾਜਿੰਦਰ Rajinder, ਸਿੰਘ Singh, രാഹുല്‍ Rahul, ലക്ഷ്മി Lekshmi)', () => {
+    expect(compareNames('Rajinder', 'ਰਾਜਿੰਦਰ').score).toBeGreaterThanOrEqual(0.95);
+    expect(compareNames('Hari Singh', 'ਹਰਿ ਸਿੰਘ').score).toBeGreaterThanOrEqual(0.95);
+    expect(compareNames('Rahul', 'രാഹുല്‍').score).toBeGreaterThanOrEqual(0.95);
+    expect(compareNames('Lekshmi', 'ലക്ഷ്മി').score).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('joins vowel and glide spellings of one name (Aisha, Ayesha; Joydeep, Jaydeep; Sai, Sayi)', () => {
     expect(compareNames('Aisha', 'Ayesha').score).toBeGreaterThanOrEqual(0.9);
     expect(compareNames('Joydeep', 'Jaydeep').score).toBeGreaterThanOrEqual(0.9);

@@ -27,6 +27,18 @@ export interface SyntheticOptions {
   profile?: SyntheticProfile;
   /** the national profile's districts: every district of the profiled states (e.g. the seed geography's) */
   districts?: readonly DistrictRef[];
+  /**
+   * Names as police and CWC staff file them (issue 23): half the Muslim children's native-script names in UP, Bihar,
+   * Jharkhand, Delhi and Telangana written in Urdu, four in ten Tamil and Telugu patronymics as the father's initial
+   * (K. Ramesh), and namesakes. Drawn from streams of their own, so the other reports stay as drawn. Default false: the
+   * data set weights.ts was fitted on.
+   */
+  asFiled?: boolean;
+  /**
+   * with asFiled, missing reports of namesakes, per true pair: another child of the same district, sex, surname and
+   * about the same age, named the same (another father) or one letter apart (Ramesh, Rajesh); default 0.1
+   */
+  namesakes?: number;
 }
 
 export interface TruePair {
@@ -74,6 +86,7 @@ function shuffle<T>(items: T[], rng: Prng): T[] {
 /** A deterministic data set for a seed. */
 export function generateDataset(options: SyntheticOptions = {}): SyntheticDataset {
   const rng = new Prng(options.seed ?? 'raksha');
+  const asFiled = options.asFiled ?? false;
   const population = populationOf(options.profile, options.districts);
   const from = dayNumber(options.from ?? '2022-01-01');
   const to = dayNumber(options.to ?? '2025-06-30');
@@ -84,15 +97,17 @@ export function generateDataset(options: SyntheticOptions = {}): SyntheticDatase
   const nextId = (prefix: string) => `${prefix}-${String(++serial).padStart(6, '0')}`;
   const child = (day: number) => makeChild(nextId('C'), rng, Math.round(day - ageAtLoss(rng) * 365.25), undefined, population);
 
+  const lost: { child: SyntheticChild; day: number }[] = [];
   for (let i = 0; i < (options.truePairs ?? 2000); i++) {
     const lostDay = rng.int(from, to);
     const c = child(lostDay);
+    lost.push({ child: c, day: lostDay });
     const foundDay = lostDay + daysUntilFound(rng);
     const clothing = randomClothing(c.gender, rng);
     const district = whereFound(c, rng, population);
-    const m = missingReportOf(nextId('M'), c, lostDay, clothing, rng);
+    const m = missingReportOf(nextId('M'), c, lostDay, clothing, rng, asFiled);
     const keepsClothes = foundDay - lostDay <= 7 && rng.chance(0.8);
-    const f = foundReportOf(nextId('F'), c, foundDay, district, stateOf(district.stateCode), keepsClothes ? clothing : randomClothing(c.gender, rng), rng);
+    const f = foundReportOf(nextId('F'), c, foundDay, district, stateOf(district.stateCode), keepsClothes ? clothing : randomClothing(c.gender, rng), rng, asFiled);
     missing.push(m);
     found.push(f);
     truePairs.push({ missingId: m.id, foundId: f.id });
@@ -100,13 +115,41 @@ export function generateDataset(options: SyntheticOptions = {}): SyntheticDatase
   for (let i = 0; i < (options.missingDistractors ?? 4000); i++) {
     const lostDay = rng.int(from, to);
     const c = child(lostDay);
-    missing.push(missingReportOf(nextId('M'), c, lostDay, randomClothing(c.gender, rng), rng));
+    missing.push(missingReportOf(nextId('M'), c, lostDay, randomClothing(c.gender, rng), rng, asFiled));
   }
   for (let i = 0; i < (options.foundDistractors ?? 2000); i++) {
     const foundDay = rng.int(from, to + 365);
     const c = child(foundDay);
     const district = rng.chance(0.7) ? c.homeDistrict : districtOf(rng.pick(DESTINATION_DISTRICTS));
-    found.push(foundReportOf(nextId('F'), c, foundDay, district, stateOf(district.stateCode), randomClothing(c.gender, rng), rng));
+    found.push(foundReportOf(nextId('F'), c, foundDay, district, stateOf(district.stateCode), randomClothing(c.gender, rng), rng, asFiled));
+  }
+  // Namesakes come from a stream of their own, so that the other reports are drawn as before.
+  const side = new Prng(`${options.seed ?? 'raksha'}/namesakes`);
+  for (const { child: c, day } of lost) {
+    if (!asFiled || !side.chance(options.namesakes ?? 0.1)) continue;
+    const other = namesakeOf(c, side, population, nextId('C'));
+    const lostDay = day + side.int(-60, 60);
+    missing.push(missingReportOf(nextId('M'), other, lostDay, randomClothing(other.gender, side), side, true));
   }
   return { missing: shuffle(missing, rng), found: shuffle(found, rng), truePairs };
+}
+
+// Another child of the same place, sex, surname and about the same age: the same given name with another father, or a
+// given name of the same tradition one letter away (a hard negative for the name rules).
+function namesakeOf(c: SyntheticChild, side: Prng, population: Population, id: string): SyntheticChild {
+  const other = makeChild(id, side, c.bornOnDay + side.int(-365, 365), c.home, population);
+  const names = population.names(c.region);
+  const given = c.name.find((w) => w.role === 'given');
+  const list = c.gender === 'FEMALE' ? names.female : names.male;
+  const near = given ? list.filter((e) => e.phonemic !== given.phonemic && oneLetterApart(e.latin || e.phonemic, given.latin || given.phonemic)) : [];
+  const name = c.name.map((w) => (w.role === 'given' && near.length > 0 && side.chance(0.5) ? { ...side.pick(near), role: w.role } : w));
+  return { ...other, region: c.region, gender: c.gender, homeDistrict: c.homeDistrict, name, motherTongue: c.motherTongue };
+}
+
+function oneLetterApart(a: string, b: string): boolean {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  if (Math.abs(x.length - y.length) > 1 || x === y) return false;
+  let i = 0;
+  while (i < Math.min(x.length, y.length) && x[i] === y[i]) i++;
+  return x.slice(i + (x.length >= y.length ? 1 : 0)) === y.slice(i + (y.length >= x.length ? 1 : 0));
 }

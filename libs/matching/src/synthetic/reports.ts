@@ -5,9 +5,8 @@ import type { IndicScript } from '../scripts.js';
 import { BODY_PARTS, heightAt, type BodyPart, type Mark, type NameWord, type SyntheticChild } from './children.js';
 import { LANGUAGE_WRITTEN, type District, type StateProfile } from './geography.js';
 import { PET_NAMES, REGION_NAMES, type NameEntry } from './name-pool.js';
-import type { Prng } from './prng.js';
+import { Prng as SideStream, type Prng } from './prng.js';
 import { romanise, romaniseVariant, typo } from './render-latin.js';
-import { Prng as SideStream } from './prng.js';
 import { renderInScript } from './render-script.js';
 import { renderInUrdu } from './render-urdu.js';
 
@@ -28,10 +27,10 @@ type NativeScript = IndicScript | 'URDU';
 /** States whose police and CWCs often write a Muslim child's name in Urdu. */
 const URDU_STATES: ReadonlySet<string> = new Set(['UP', 'BR', 'JH', 'DL', 'TG']);
 
-// Half the Muslim children's reports of those states write native names in Urdu. Decided on a stream of the report's
+// With asFiled, half the Muslim children's reports of those states write native names in Urdu. Decided on a stream of the report's
 // own (its id), so that the draws of the data set the weights were fitted on stay as they were.
-function nativeScript(child: SyntheticChild, state: StateProfile, reportId: string): NativeScript {
-  const urdu = child.region === 'MUSLIM' && URDU_STATES.has(state.code) && new SideStream(`urdu/${reportId}`).chance(0.5);
+function nativeScript(child: SyntheticChild, state: StateProfile, reportId: string, asFiled: boolean): NativeScript {
+  const urdu = asFiled && child.region === 'MUSLIM' && URDU_STATES.has(state.code) && new SideStream(`urdu/${reportId}`).chance(0.5);
   return urdu ? 'URDU' : state.script;
 }
 
@@ -43,7 +42,19 @@ function writeWord(w: NameEntry, child: SyntheticChild, writing: Writing, script
 }
 
 function writeName(words: readonly NameEntry[], child: SyntheticChild, writing: Writing, script: NativeScript, rng: Prng): string {
-  return words.map((w) => writeWord(w, child, writing, script, rng)).join(' ');
+  return words.map((w) => (w.phonemic === '' ? w.latin : writeWord(w, child, writing, script, rng))).join(' ');
+}
+
+/** Regions whose records often write the father's name as an initial before the child's (K. Ramesh). */
+const INITIAL_REGIONS: ReadonlySet<string> = new Set(['TAMIL', 'TELUGU']);
+
+// With asFiled, the father's given name (the patronymic) as his initial, first, in four reports in ten of those regions: decided on
+// a stream of the report's own, as the Urdu writing is.
+function withInitials(words: readonly NameWord[], child: SyntheticChild, reportId: string, asFiled: boolean): NameEntry[] {
+  const patronymic = words.find((w) => w.role === 'patronymic');
+  if (!asFiled || !patronymic || !INITIAL_REGIONS.has(child.region) || !new SideStream(`initial/${reportId}`).chance(0.4)) return [...words];
+  const initial = romanise(patronymic.phonemic).charAt(0).toUpperCase();
+  return [{ phonemic: '', latin: `${initial}.` }, ...words.filter((w) => w !== patronymic)];
 }
 
 function writingFor(rng: Prng, native: number, variant: number): Writing {
@@ -125,10 +136,10 @@ function guardian(relation: GuardianName['relation'], words: readonly NameWord[]
 }
 
 /** The family's report to the police, filed in the home state. */
-export function missingReportOf(id: string, child: SyntheticChild, lastSeenDay: number, clothing: [string, string][], rng: Prng): MissingReport {
-  const script = nativeScript(child, child.home, id);
+export function missingReportOf(id: string, child: SyntheticChild, lastSeenDay: number, clothing: [string, string][], rng: Prng, asFiled = false): MissingReport {
+  const script = nativeScript(child, child.home, id, asFiled);
   const writing = writingFor(rng, 0.2, 0.25);
-  const words = rng.chance(0.1) ? child.name.filter((w) => w.role !== 'surname') : child.name;
+  const words = withInitials(rng.chance(0.1) ? child.name.filter((w) => w.role !== 'surname') : child.name, child, id, asFiled);
   const age = ageOnDay(child, lastSeenDay);
   const report: MissingReport = { kind: 'MISSING', id, lastSeenAt: isoDay(lastSeenDay), name: writeName(words, child, writing, script, rng), gender: child.gender };
   if (child.petName && rng.chance(0.5)) report.aliases = [child.petName.latin];
@@ -159,7 +170,7 @@ function around(value: number, halfWidth: number): Range {
 const UNKNOWN_WRITTEN: Partial<Record<IndicScript, string>> = { DEVANAGARI: 'अज्ञात', BENGALI: 'অজ্ঞাত', TAMIL: 'தெரியவில்லை' };
 
 // What the found child says or the police write down: the given name, maybe the rest.
-function foundName(id: string, child: SyntheticChild, state: StateProfile, rng: Prng): { name?: string; aliases?: string[] } {
+function foundName(id: string, child: SyntheticChild, state: StateProfile, rng: Prng, asFiled: boolean): { name?: string; aliases?: string[] } {
   const script = state.script;
   const situation = rng.weighted({ unknown: 5, pet: 8, named: 87 });
   if (situation === 'unknown') return rng.chance(0.5) ? {} : { name: rng.chance(0.5) ? 'Unknown' : (UNKNOWN_WRITTEN[script] ?? 'Unknown') };
@@ -174,15 +185,24 @@ function foundName(id: string, child: SyntheticChild, state: StateProfile, rng: 
   });
   if (words.length > 1 && rng.chance(0.08)) words = [...words.slice(1), ...words.slice(0, 1)];
   const writing = writingFor(rng, 0.35, 0.55);
-  let name = writeName(words, child, writing, nativeScript(child, state, id), rng);
+  let name = writeName(withInitials(words, child, id, asFiled), child, writing, nativeScript(child, state, id, asFiled), rng);
   if (writing !== 'native' && rng.chance(0.12)) name = typo(name, rng);
   return { name };
 }
 
 /** The report made when the child is found, in the state where it is found. */
-export function foundReportOf(id: string, child: SyntheticChild, foundDay: number, district: District, state: StateProfile, clothing: [string, string][], rng: Prng): FoundReport {
-  const report: FoundReport = { kind: 'FOUND', id, foundAt: isoDay(foundDay), ...foundName(id, child, state, rng) };
-  const script = nativeScript(child, state, id);
+export function foundReportOf(
+  id: string,
+  child: SyntheticChild,
+  foundDay: number,
+  district: District,
+  state: StateProfile,
+  clothing: [string, string][],
+  rng: Prng,
+  asFiled = false,
+): FoundReport {
+  const report: FoundReport = { kind: 'FOUND', id, foundAt: isoDay(foundDay), ...foundName(id, child, state, rng, asFiled) };
+  const script = nativeScript(child, state, id, asFiled);
   const guardians: GuardianName[] = [];
   const writing = writingFor(rng, 0.35, 0.55);
   if (rng.chance(0.4)) guardians.push(guardian('FATHER', child.father, child, writing, script, rng, rng.chance(0.6)));
