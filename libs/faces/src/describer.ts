@@ -74,3 +74,19 @@ export function startFaceDescriber(): FaceDescriber {
     },
   };
 }
+
+/**
+ * A describer whose thread (and its 400 MB of models and backend) starts with the first photo described, not before:
+ * a worker that never sees a photo never pays for it.
+ */
+export function lazyFaceDescriber(): FaceDescriber {
+  let started: FaceDescriber | undefined;
+  const get = () => (started ??= startFaceDescriber());
+  return {
+    ready: () => get().ready(),
+    describe: (bytes, contentType) => get().describe(bytes, contentType),
+    close: async () => {
+      await started?.close();
+    },
+  };
+}
