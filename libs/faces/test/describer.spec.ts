@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { faceDistance, photoLevelOf } from '@raksha/matching';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { encodeJpeg, startFaceDescriber, type FaceDescriber, type RgbImage } from '../src/index.js';
+import { encodeJpeg, lazyFaceDescriber, startFaceDescriber, type FaceDescriber, type RgbImage } from '../src/index.js';
 import { ALTERATIONS, portrait, SAMPLE_FACES } from '../src/samples.js';
 
 // The real models on the package's own sample photos: seconds per photo on a loaded machine.
@@ -76,3 +76,28 @@ async function encodeWebp(image: RgbImage): Promise<Uint8Array> {
   }
   return new Uint8Array(await mod.default({ data: rgba, width: image.width, height: image.height }, { quality: 80 }));
 }
+
+describe('the lazy describer', () => {
+  it('starts its thread with the first photo, and a new one after its thread has stopped', async () => {
+    const lazy = lazyFaceDescriber();
+    const photo = encodeJpeg(portrait(SAMPLE_FACES[0]!));
+    try {
+      expect((await lazy.describe(photo, 'image/jpeg')).description.status).toBe('DESCRIBED');
+      await lazy.close();
+      expect((await lazy.describe(photo, 'image/jpeg')).description.status).toBe('DESCRIBED');
+    } finally {
+      await lazy.close();
+    }
+  });
+
+  it('knows when a thread has stopped', async () => {
+    const d = startFaceDescriber();
+    await d.ready();
+    expect(d.failed()).toBe(false);
+    await d.close();
+    // The thread's exit is reported by an event after terminate() returns.
+    for (let i = 0; i < 100 && !d.failed(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(d.failed()).toBe(true);
+    await expect(d.describe(new Uint8Array(1), 'image/jpeg')).rejects.toThrow(/stopped/);
+  });
+});
