@@ -3,7 +3,8 @@ import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@tem
 import { createActivities, createInstitutionActivities, createMatcher, createRekeyer } from '@raksha/activities';
 import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
 import { enqueueRekey, MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
-import { CaseRepository, createMatchingPool, DeliveryRepository, EscalationRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
+import { CaseRepository, createMatchingPool, DeliveryRepository, EscalationRepository, FaceRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
+import { lazyFaceDescriber } from '@raksha/faces';
 import { startMatchingProcessor } from './matching.processor.js';
 import { startNotificationProcessor } from './notification.processor.js';
 import { reachFromConfig } from './reach.js';
@@ -47,11 +48,15 @@ export async function startCaseWorker(
   const reports = new ReportRepository(db, poolMatchingSql(matchingPool));
   const matchingJobs = new Queue<MatchingJob>(MATCHING_QUEUE, { connection: redis });
   const rekeyer = createRekeyer({ reports, matching: matchingJobs });
-  const matching = startMatchingProcessor(redis, createMatcher({ reports, notifications }), rekeyer);
+  // Report photos are described on a thread of the describer's own, started with the first photo.
+  const describer = lazyFaceDescriber();
+  const faces = { store: new FaceRepository(db, poolMatchingSql(matchingPool)), describer };
+  const matching = startMatchingProcessor(redis, createMatcher({ reports, notifications, faces }), rekeyer);
   // Reports stored under older matching keys are re-keyed once per version, whichever worker starts first.
   await enqueueRekey(matchingJobs, rekeyer.keysVersion);
   const done = worker.run().finally(async () => {
     await matching.close();
+    await describer.close();
     await matchingJobs.close();
     await matchingPool.end();
     await processor?.close();

@@ -22,6 +22,7 @@ export { Sealer, SealError } from './sealing.js';
 export { AdmissionRepository, type AdmissionRecord, type AdmitOutcome, type NewAdmission, type OccupancyRow } from './repositories/admission.repository.js';
 export { EFileRepository, SEALED_SECTIONS, type EFileEntryRecord, type NewEFileEntry } from './repositories/efile.repository.js';
 export { ReportRepository, type CandidateRow, type CandidateScore, type CandidateSearch, type ChildReportRow, type NewChildReport, type ReportFilter, type ReportKeys, type StaleKeyedReport } from './repositories/report.repository.js';
+export { FaceRepository, descriptorBytes, descriptorOf, type FaceDescriptorRecord, type FaceStatus, type PhotoSearch } from './repositories/face.repository.js';
 export { ContactVerificationRepository } from './repositories/contact-verification.repository.js';
 export { BodyRosterRepository, InstitutionRepository, registryChain, type BodyChanges, type BodyRosterRecord, type ChangeOutcome, type NewBody, type InstitutionRecord, type InstitutionChanges, type MemberRecord, type NewInstitution, type RegistryAuditEntry } from './repositories/institution.repository.js';
 export { DeliveryRepository, type DeliveryStatus, type NewDelivery, type NoticeRecipient } from './repositories/delivery.repository.js';

@@ -1,7 +1,7 @@
 // The describer's thread: loads the models once, then describes one photo per message, in order. Describing takes
 // seconds of CPU, so it runs here and not on the thread that serves the API or the job queue.
 import { parentPort } from 'node:worker_threads';
-import { decodePhoto, UnreadablePhoto } from './decode.js';
+import { readPhoto, UnreadablePhoto } from './decode.js';
 import { FACE_MODEL } from './description.js';
 import { loadModels } from './model.js';
 import type { DescribeReply, DescribeRequest } from './describer.js';
@@ -22,7 +22,7 @@ port.on('message', (req: DescribeRequest) => {
       const started = performance.now();
       let image;
       try {
-        image = decodePhoto(req.bytes, req.contentType);
+        image = await readPhoto(req.bytes, req.contentType);
       } catch (e) {
         if (!(e instanceof UnreadablePhoto)) throw e;
         port.postMessage({ kind: 'described', id: req.id, ms: 0, description: { status: 'UNREADABLE', reason: e.message, model: FACE_MODEL } } satisfies DescribeReply);

@@ -20,6 +20,8 @@ export interface FaceDescriber {
   /** resolves when the models are loaded, with how long that took; rejects if they cannot be */
   ready(): Promise<{ loadMs: number }>;
   describe(bytes: Uint8Array, contentType: string): Promise<Described>;
+  /** whether the thread has stopped or its models did not load: it describes nothing more */
+  failed(): boolean;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export function startFaceDescriber(): FaceDescriber {
 
   return {
     ready: () => ready,
+    failed: () => failure !== undefined,
     describe(bytes, contentType) {
       if (failure) return Promise.reject(failure);
       const id = nextId++;
@@ -71,6 +74,30 @@ export function startFaceDescriber(): FaceDescriber {
     },
     async close() {
       await worker.terminate();
+    },
+  };
+}
+
+/**
+ * A describer whose thread (and its 400 MB of models and backend) starts with the first photo described, not before:
+ * a worker that never sees a photo never pays for it. A thread that stopped is replaced at the next photo, so the
+ * matching job's retry finds a working one.
+ */
+export function lazyFaceDescriber(): FaceDescriber {
+  let started: FaceDescriber | undefined;
+  const get = () => {
+    if (started?.failed()) void started.close();
+    if (!started || started.failed()) started = startFaceDescriber();
+    return started;
+  };
+  return {
+    ready: () => get().ready(),
+    failed: () => false,
+    describe: (bytes, contentType) => get().describe(bytes, contentType),
+    close: async () => {
+      const thread = started;
+      started = undefined;
+      await thread?.close();
     },
   };
 }
