@@ -9,6 +9,7 @@ import { AppContext, makeT, useApp, useOutboxItems, type AppContextValue } from 
 import { Brand, LangSwitch, Link } from './bits.js';
 import { Login } from './Login.js';
 import { ForgotPassword, SetPassword } from './AccountLinks.js';
+import { Administration } from './Administration.js';
 import { accountPageOf } from '../lib/account-links.js';
 import { Queue } from './Queue.js';
 import { CasePage } from './CasePage.js';
@@ -204,6 +205,8 @@ function Shell({ path }: { path: string }) {
           <Bodies />
         ) : institutionMatch ? (
           <InstitutionPage key={institutionMatch[1]} id={institutionMatch[1]!} />
+        ) : route === '/admin' ? (
+          <Administration />
         ) : route === '/inbox' ? (
           <Inbox />
         ) : route === '/verify' ? (
