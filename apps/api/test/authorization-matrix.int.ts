@@ -255,7 +255,7 @@ describe('authorisation matrix', () => {
 
     it("creates and renames a district's bodies only as its state's or its own administrator", async () => {
       const may = allowed(ALLOWED.administerDistrict, role);
-      const bcpc = (districtCode: string) => ({ type: 'BCPC', name: `Matrix block committee ${role}`, districtCode, code: `B${unique()}` });
+      const bcpc = (districtCode: string) => ({ type: 'BCPC', name: `Matrix block committee ${role}`, districtCode, code: `B${Math.random().toString(36).slice(2, 10).toUpperCase()}` });
       expect((await stack.http.post('/bodies').set(await user()).send(bcpc('RJ-JAIPUR'))).status).toBe(may ? 201 : 403);
       expect((await stack.http.post('/bodies').set(await user()).send(bcpc('MH-PUNE'))).status).toBe(403);
       // The seed's own name, so other tests see no change.

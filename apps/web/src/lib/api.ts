@@ -50,6 +50,11 @@ export class Api {
     return this.accept(res.body as TokenResponse);
   }
 
+  /** A request needing no sign-in (setting a password from a link, asking for a reset link): its raw answer. */
+  publicPost(path: string, body: unknown): Promise<RawResponse> {
+    return this.send('POST', path, body, {}, false);
+  }
+
   async logout(): Promise<void> {
     const refreshToken = this.session?.refreshToken;
     this.set(null);

@@ -19,6 +19,7 @@ export function navFor(roles: readonly string[], bodyType?: string): NavItem[] {
   }
   if (hasPermission(r, 'case:register:CNCP') || hasPermission(r, 'case:register:CICL')) items.push({ path: '/register', label: 'nav.register' });
   if (hasPermission(r, 'registry:manage')) items.push({ path: '/registry', label: 'nav.registry' });
+  if (hasPermission(r, 'body:administer') || hasPermission(r, 'person:administer')) items.push({ path: '/admin', label: 'nav.admin' });
   const citizen = roles.includes('CITIZEN');
   if (citizen) items.push({ path: '/reports', label: 'nav.myReports' }, { path: '/verify', label: 'nav.verify' });
   else if (hasPermission(r, 'report:read')) items.push({ path: '/reports', label: 'nav.reports' });

@@ -8,6 +8,9 @@ import { homeOf, navFor } from '../lib/roles.js';
 import { AppContext, makeT, useApp, useOutboxItems, type AppContextValue } from './context.js';
 import { Brand, LangSwitch, Link } from './bits.js';
 import { Login } from './Login.js';
+import { ForgotPassword, SetPassword } from './AccountLinks.js';
+import { Administration } from './Administration.js';
+import { accountPageOf } from '../lib/account-links.js';
 import { Queue } from './Queue.js';
 import { CasePage } from './CasePage.js';
 import { Escalations } from './Escalations.js';
@@ -30,6 +33,12 @@ export function App() {
   const [online, setOnline] = useState(navigator.onLine);
   const [path, setPath] = useState(currentPath);
   const [lastStatus, setLastStatus] = useState<Record<string, CaseStatus>>({});
+  const [accountHash, setAccountHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const onHash = () => setAccountHash(window.location.hash);
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   useEffect(() => setSession(api.session), [api]);
   useEffect(() => {
@@ -88,7 +97,17 @@ export function App() {
   const strings = useMemo(() => makeT(lang), [lang]);
   const setLang = useCallback((l: Lang) => setLangState(l), []);
 
-  if (!session) return <Login api={api} lang={lang} setLang={setLang} online={online} />;
+  if (!session) {
+    // A link from an invitation or a reset email, or the reset request, opens before sign-in.
+    const account = accountPageOf(accountHash);
+    const toSignIn = () => {
+      window.history.replaceState(null, '', `${BASE}/`);
+      setAccountHash('');
+    };
+    if (account?.page === 'set-password') return <SetPassword api={api} lang={lang} setLang={setLang} done={toSignIn} purpose={account.purpose} token={account.token} />;
+    if (account?.page === 'forgot-password') return <ForgotPassword api={api} lang={lang} setLang={setLang} done={toSignIn} />;
+    return <Login api={api} lang={lang} setLang={setLang} online={online} />;
+  }
   const value: AppContextValue = { lang, setLang, ...strings, api, session, outbox, online, navigate, flush, lastStatus };
   return (
     <AppContext.Provider value={value}>
@@ -186,6 +205,8 @@ function Shell({ path }: { path: string }) {
           <Bodies />
         ) : institutionMatch ? (
           <InstitutionPage key={institutionMatch[1]} id={institutionMatch[1]!} />
+        ) : route === '/admin' ? (
+          <Administration />
         ) : route === '/inbox' ? (
           <Inbox />
         ) : route === '/verify' ? (

@@ -40,6 +40,9 @@ export function Login({ api, lang, setLang, online }: { api: Api; lang: Lang; se
             {t('login.submit')}
           </button>
         </form>
+        <p>
+          <a href="#forgot-password">{t('account.forgot')}</a>
+        </p>
       </div>
     </main>
   );

@@ -1,0 +1,192 @@
+// Onboarding a district through the API alone: the national administrator brings in Assam's administrator,
+// who sets up Kamrup's bodies and invites their people; links, resets, moves and the last administrator.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { as } from '@raksha/test-support/auth';
+import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
+
+const PASSWORD = 'kamrup-onboarding-2026';
+
+describe('onboarding a district', () => {
+  let stack: Stack;
+  const run = randomBytes(3).toString('hex');
+  const email = (who: string) => `${who}.${run}@example.org`;
+
+  /** The one-time link the notification processor delivered to the person: the token in its fragment. */
+  const linkOf = (userId: string, kind: string) =>
+    eventually(async () => {
+      const n = await stack.db.notification.findFirst({ where: { recipientUserId: userId, kind }, orderBy: { createdAt: 'desc' } });
+      return n?.body.match(/#(?:accept-invitation|reset-password)=([A-Za-z0-9_-]{43})/)?.[1];
+    });
+  const signIn = async (username: string, password = PASSWORD) => {
+    const res = await stack.http.post('/auth/login').send({ username, password });
+    return res.status === 200 ? { Authorization: `Bearer ${res.body.accessToken as string}` } : res.status;
+  };
+  const headers = async (username: string, password = PASSWORD) => {
+    const h = await signIn(username, password);
+    if (typeof h === 'number') throw new Error(`${username} could not sign in: ${h}`);
+    return h;
+  };
+  /** Invites and accepts: the person's id and their bearer headers. */
+  const onboard = async (admin: { Authorization: string }, who: string, bodyId: string, role: string) => {
+    const invited = await stack.http.post('/people/invitations').set(admin).send({ email: email(who), displayName: who, bodyId, role }).expect(201);
+    const token = await linkOf(invited.body.person.id, 'ACCOUNT_INVITATION');
+    await stack.http.post('/auth/invitations/accept').send({ token, password: PASSWORD }).expect(204);
+    return { id: invited.body.person.id as string, headers: await headers(email(who)) };
+  };
+
+  let stateAdmin: { id: string; headers: { Authorization: string } };
+
+  beforeAll(async () => {
+    stack = await startStack(await bundleCaseWorkflows());
+  });
+  afterAll(() => stack?.stop());
+
+  it("lets the national administrator set up Assam's SCPS and invite its administrator, who sets a password once", async () => {
+    const national = await as(stack, 'admin.india');
+    const scps = await stack.http.post('/bodies').set(national).send({ type: 'SCPS', name: 'State Child Protection Society, Assam', stateCode: 'AS' }).expect(201);
+    expect(scps.body).toMatchObject({ id: 'SCPS-AS', level: 'STATE', stateCode: 'AS', districtCode: null });
+    const invited = await stack.http
+      .post('/people/invitations')
+      .set(national)
+      .send({ email: email('admin.assam'), mobile: '+919876543210', displayName: 'Assam administrator', bodyId: 'SCPS-AS', role: 'STATE_ADMIN' })
+      .expect(201);
+    expect(invited.body.person).toMatchObject({ status: 'INVITED', bodyId: 'SCPS-AS', roles: ['STATE_ADMIN'], username: email('admin.assam') });
+    const hours = (Date.parse(invited.body.expiresAt) - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(71.9);
+    expect(hours).toBeLessThanOrEqual(72);
+    // Invited, no password yet: nothing signs in.
+    expect(await signIn(email('admin.assam'), 'anything at all here')).toBe(401);
+
+    const token = await linkOf(invited.body.person.id, 'ACCOUNT_INVITATION');
+    const weak = await stack.http.post('/auth/invitations/accept').send({ token, password: 'short' }).expect(400);
+    expect(weak.body.errors).toEqual([expect.objectContaining({ field: 'password' })]);
+    await stack.http.post('/auth/invitations/accept').send({ token, password: PASSWORD }).expect(204);
+    const reused = await stack.http.post('/auth/invitations/accept').send({ token, password: PASSWORD }).expect(410);
+    expect(reused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(reused.body.errors).toEqual([{ field: 'token', message: expect.stringMatching(/already used/) }]);
+    stateAdmin = { id: invited.body.person.id, headers: await headers(email('admin.assam')) };
+    const me = await stack.http.get('/auth/me').set(stateAdmin.headers).expect(200);
+    expect(me.body).toMatchObject({ roles: ['STATE_ADMIN'], body: { id: 'SCPS-AS', level: 'STATE', stateCode: 'AS' } });
+  });
+
+  it("lets Assam's administrator create Kamrup's bodies and a police station, refusing bad input whole", async () => {
+    const district = { districtCode: 'AS-KAMRUP' };
+    for (const [type, name] of [
+      ['DCPU', 'District Child Protection Unit, Kamrup'],
+      ['CWC', 'Child Welfare Committee, Kamrup'],
+      ['JJB', 'Juvenile Justice Board, Kamrup'],
+      ['SJPU', 'Special Juvenile Police Unit, Kamrup'],
+    ]) {
+      const res = await stack.http.post('/bodies').set(stateAdmin.headers).send({ type, name, ...district });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ id: `${type}-AS-KAMRUP`, level: 'DISTRICT', stateCode: 'AS', districtCode: 'AS-KAMRUP', deactivatedAt: null, version: 1 });
+    }
+    const station = await stack.http.post('/bodies').set(stateAdmin.headers).send({ type: 'POLICE_STATION', name: 'Rangia Police Station', ...district, code: 'PS-RANGIA' }).expect(201);
+    expect(station.body).toMatchObject({ id: 'POLICE_STATION-AS-KAMRUP-PS-RANGIA', thanaCode: 'AS-KAMRUP-PS-RANGIA', level: 'THANA' });
+
+    const unknown = await stack.http.post('/bodies').set(stateAdmin.headers).send({ type: 'CWC', name: 'Nowhere CWC', districtCode: 'AS-NOWHERE' }).expect(400);
+    expect(unknown.body.errors).toEqual([{ field: 'districtCode', message: 'no district has the code AS-NOWHERE' }]);
+    const duplicate = await stack.http.post('/bodies').set(stateAdmin.headers).send({ type: 'CWC', name: 'Second CWC', ...district }).expect(409);
+    expect(duplicate.body).toMatchObject({ errors: [{ field: 'code', message: 'CWC-AS-KAMRUP is taken' }] });
+    expect((await stack.http.get('/bodies/CWC-AS-KAMRUP').set(stateAdmin.headers).expect(200)).body.name).toBe('Child Welfare Committee, Kamrup');
+    // Another state's district and a national body are not Assam's to make.
+    expect((await stack.http.post('/bodies').set(stateAdmin.headers).send({ type: 'CWC', name: 'Jaipur CWC 2', districtCode: 'RJ-JAIPUR', code: 'TWO' })).status).toBe(403);
+    expect((await stack.http.post('/bodies').set(stateAdmin.headers).send({ type: 'NCRB', name: 'Another NCRB' })).status).toBe(403);
+
+    const renamed = await stack.http.patch('/bodies/JJB-AS-KAMRUP').set(stateAdmin.headers).set('If-Match', '"1"').send({ phone: '0361 255 0000' }).expect(200);
+    expect(renamed.body).toMatchObject({ phone: '0361 255 0000', version: 2 });
+    await stack.http.patch('/bodies/JJB-AS-KAMRUP').set(stateAdmin.headers).set('If-Match', '"1"').send({ phone: '0361 255 0001' }).expect(409);
+    const history = await stack.http.get('/bodies/JJB-AS-KAMRUP/history').set(stateAdmin.headers).expect(200);
+    expect(history.body.map((e: { action: string }) => e.action)).toEqual(['body.created', 'body.updated']);
+    expect(history.body[1]).toMatchObject({ actor: { id: stateAdmin.id, role: 'STATE_ADMIN' }, before: { phone: null }, after: { phone: '0361 255 0000' } });
+  });
+
+  it('invites a CWC member who signs in and works in Kamrup; an officer of another state is told none of it exists', async () => {
+    const member = await onboard(stateAdmin.headers, 'cwc.kamrup', 'CWC-AS-KAMRUP', 'CWC_MEMBER');
+    const me = await stack.http.get('/auth/me').set(member.headers).expect(200);
+    expect(me.body).toMatchObject({ roles: ['CWC_MEMBER'], body: { id: 'CWC-AS-KAMRUP', districtCode: 'AS-KAMRUP' } });
+    const registered = await stack.http.post('/cases').set(member.headers).send({ track: 'CNCP', districtCode: 'AS-KAMRUP' }).expect(201);
+    const event = { type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'SJPU' } };
+    await stack.http.post(`/cases/${registered.body.caseId}/events`).set(member.headers).send(event).expect(200);
+
+    const jaipur = await as(stack, 'cwc.jaipur');
+    expect((await stack.http.get(`/cases/${registered.body.caseId}`).set(jaipur)).status).toBe(404);
+    expect((await stack.http.get('/bodies/CWC-AS-KAMRUP').set(jaipur)).status).toBe(404);
+    const rajasthan = await as(stack, 'admin.rj');
+    expect((await stack.http.get('/people').query({ bodyId: 'CWC-AS-KAMRUP' }).set(rajasthan)).status).toBe(404);
+    expect((await stack.http.post(`/people/${member.id}/deactivate`).set(rajasthan)).status).toBe(404);
+
+    const people = await stack.http.get('/people').query({ bodyId: 'CWC-AS-KAMRUP' }).set(stateAdmin.headers).expect(200);
+    expect(people.body).toEqual([expect.objectContaining({ id: member.id, status: 'ACTIVE', email: email('cwc.kamrup') })]);
+  });
+
+  it('refuses an invitation to a role the body does not hold, one the administrator may not give, and an email already in use', async () => {
+    const misfit = await stack.http.post('/people/invitations').set(stateAdmin.headers).send({ email: email('misfit'), displayName: 'Misfit', bodyId: 'CWC-AS-KAMRUP', role: 'JJB_MEMBER' }).expect(400);
+    expect(misfit.body.errors).toEqual([{ field: 'role', message: 'a JJB_MEMBER does not belong to a CWC' }]);
+    const national = await stack.http.post('/people/invitations').set(stateAdmin.headers).send({ email: email('nat'), displayName: 'Nat', bodyId: 'SCPS-AS', role: 'NATIONAL_ADMIN' });
+    expect(national.status).toBe(403);
+    const taken = await stack.http.post('/people/invitations').set(stateAdmin.headers).send({ email: email('cwc.kamrup'), displayName: 'Again', bodyId: 'CWC-AS-KAMRUP', role: 'CWC_MEMBER' }).expect(409);
+    expect(taken.body).toMatchObject({ errors: [{ field: 'email' }] });
+    const badEmail = await stack.http.post('/people/invitations').set(stateAdmin.headers).send({ email: 'not-an-email', displayName: 'X', bodyId: 'CWC-AS-KAMRUP', role: 'CWC_MEMBER' }).expect(400);
+    expect(badEmail.body.errors).toEqual([expect.objectContaining({ field: 'email' })]);
+  });
+
+  it('lets an expired invitation link do nothing', async () => {
+    const invited = await stack.http.post('/people/invitations').set(stateAdmin.headers).send({ email: email('late'), displayName: 'Late', bodyId: 'JJB-AS-KAMRUP', role: 'JJB_MEMBER' }).expect(201);
+    const token = await linkOf(invited.body.person.id, 'ACCOUNT_INVITATION');
+    // 73 hours on: the link's expiry moved back rather than the clock forward.
+    await stack.db.accountLink.updateMany({ where: { userId: invited.body.person.id }, data: { expiresAt: new Date(Date.now() - 3_600_000) } });
+    const expired = await stack.http.post('/auth/invitations/accept').send({ token, password: PASSWORD }).expect(410);
+    expect(expired.body.errors).toEqual([{ field: 'token', message: 'this link has expired; ask for a new one' }]);
+    expect(await signIn(email('late'))).toBe(401);
+  });
+
+  it('resets a password by a one-time link that ends every session, telling nobody which addresses have accounts', async () => {
+    const person = await onboard(stateAdmin.headers, 'sjpu.kamrup', 'SJPU-AS-KAMRUP', 'SJPU_OFFICER');
+    await stack.http.post('/auth/password-reset').send({ email: email('sjpu.kamrup') }).expect(202);
+    await stack.http.post('/auth/password-reset').send({ email: email('nobody') }).expect(202);
+    const token = await linkOf(person.id, 'PASSWORD_RESET');
+    const renewed = 'a-brand-new-password-2026';
+    await stack.http.post('/auth/password-reset/complete').send({ token, password: renewed }).expect(204);
+    expect((await stack.http.get('/auth/me').set(person.headers)).status).toBe(401);
+    expect(await signIn(email('sjpu.kamrup'))).toBe(401);
+    expect(typeof (await signIn(email('sjpu.kamrup'), renewed))).toBe('object');
+    // An invitation's token is no reset token, and a used reset link works no more.
+    expect((await stack.http.post('/auth/password-reset/complete').send({ token, password: renewed })).status).toBe(410);
+  });
+
+  it('moves a person to another body, ending their sessions, and never leaves a body without an administrator', async () => {
+    const moving = await onboard(stateAdmin.headers, 'moving.kamrup', 'CWC-AS-KAMRUP', 'CWC_MEMBER');
+    const moved = await stack.http.post(`/people/${moving.id}/move`).set(stateAdmin.headers).send({ bodyId: 'JJB-AS-KAMRUP', role: 'JJB_MEMBER' }).expect(200);
+    expect(moved.body).toMatchObject({ bodyId: 'JJB-AS-KAMRUP', roles: ['JJB_MEMBER'], status: 'ACTIVE' });
+    expect((await stack.http.get('/auth/me').set(moving.headers)).status).toBe(401);
+    expect((await stack.http.get('/auth/me').set(await headers(email('moving.kamrup')))).body).toMatchObject({ roles: ['JJB_MEMBER'], body: { id: 'JJB-AS-KAMRUP' } });
+
+    // Assam's only administrator cannot be removed, by themselves or by the nation.
+    const national = await as(stack, 'admin.india');
+    const last = await stack.http.post(`/people/${stateAdmin.id}/deactivate`).set(national).expect(409);
+    expect(last.body).toMatchObject({ bodyId: 'SCPS-AS', role: 'STATE_ADMIN' });
+    expect((await stack.http.post(`/people/${stateAdmin.id}/deactivate`).set(stateAdmin.headers)).status).toBe(409);
+    expect((await stack.http.get('/auth/me').set(stateAdmin.headers)).status).toBe(200);
+
+    // With a second administrator who has set a password, the first may go: at once.
+    const second = await onboard(national, 'admin2.assam', 'SCPS-AS', 'STATE_ADMIN');
+    const gone = await stack.http.post(`/people/${stateAdmin.id}/deactivate`).set(second.headers).expect(200);
+    expect(gone.body.status).toBe('DEACTIVATED');
+    expect((await stack.http.get('/auth/me').set(stateAdmin.headers)).status).toBe(401);
+    expect(await signIn(email('admin.assam'))).toBe(401);
+    stateAdmin = second;
+  });
+
+  it('deactivates a body only once nobody belongs to it', async () => {
+    const busy = await stack.http.post('/bodies/JJB-AS-KAMRUP/deactivate').set(stateAdmin.headers).expect(409);
+    expect(busy.body.people).toBeGreaterThan(0);
+    const bcpc = await stack.http.post('/bodies').set(stateAdmin.headers).send({ type: 'BCPC', name: 'Rangia Block Child Protection Committee', districtCode: 'AS-KAMRUP', code: 'RANGIA' }).expect(201);
+    const done = await stack.http.post(`/bodies/${bcpc.body.id}/deactivate`).set(stateAdmin.headers).expect(200);
+    expect(done.body.deactivatedAt).not.toBeNull();
+    const refused = await stack.http.post('/people/invitations').set(stateAdmin.headers).send({ email: email('late2'), displayName: 'X', bodyId: bcpc.body.id, role: 'CWC_MEMBER' }).expect(400);
+    expect(refused.body.errors).toEqual([{ field: 'bodyId', message: `${bcpc.body.id as string} is deactivated` }]);
+  });
+});
