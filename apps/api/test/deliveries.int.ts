@@ -140,6 +140,15 @@ describe('delivery status, receipts, retries and webhook subscriptions', () => {
       .expect(200);
     expect(saved).toEqual({ language: 'hi', choices: { CASE_REGISTERED: ['EMAIL'] }, digest: false, email: null, phone: null });
     expect((await stack.http.get('/me/notification-settings').set(me).expect(200)).body).toEqual(saved);
+
+    // an official verifies an email (the code to their in-app inbox on a machine with no mail server)
+    await stack.http.post('/me/contact-verifications').set(me).send({ channel: 'EMAIL', address: 'cwc.member@jaipur.example.gov.in' }).expect(201);
+    const message = await eventually(async () => {
+      const { body } = await stack.http.get('/notifications').set(me).expect(200);
+      return (body as { kind: string; subject: string }[]).find((n) => n.kind === 'CONTACT_CODE');
+    });
+    await stack.http.post('/me/contact-verifications/confirm').set(me).send({ code: /(\d{6})/.exec(message.subject)![1]! }).expect(200);
+    expect((await stack.http.get('/me/notification-settings').set(me).expect(200)).body).toMatchObject({ email: 'c•••@jaipur.example.gov.in', phone: null });
     const bad = await stack.http.put('/me/notification-settings').set(me).send({ language: 'hi', choices: { CASE_REGISTERED: ['PIGEON'] }, digest: true }).expect(400);
     expect(JSON.stringify(bad.body)).toContain('choices');
   });

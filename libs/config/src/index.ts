@@ -63,6 +63,8 @@ const configSchema = z.object({
   SMS_RECEIPT_URL: z.url({ protocol: /^https?$/ }),
   NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).max(20),
   NOTIFY_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000),
+  /** how often unacknowledged escalations are looked for, to be sent again (docs/notifications.md) */
+  NOTIFY_REMINDER_SCAN_MS: z.coerce.number().int().min(100).max(3_600_000),
 });
 
 function isJson(v: string): boolean {
@@ -96,6 +98,7 @@ export interface RakshaConfig {
     webUrl: string;
     attempts: number;
     backoffMs: number;
+    reminderScanMs: number;
     sms: { url: string | undefined; request: string; auth: string | undefined; timeoutMs: number; entityId: string; header: string; receiptToken: string | undefined; receiptUrl: string };
   };
 }
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     SMS_RECEIPT_URL: env.SMS_RECEIPT_URL ?? `http://${env.API_HOST ?? '127.0.0.1'}:${env.API_PORT ?? '3000'}/sms/receipts`,
     NOTIFY_ATTEMPTS: env.NOTIFY_ATTEMPTS ?? '6',
     NOTIFY_BACKOFF_MS: env.NOTIFY_BACKOFF_MS ?? '2000',
+    NOTIFY_REMINDER_SCAN_MS: env.NOTIFY_REMINDER_SCAN_MS ?? '60000',
   });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -182,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
       webUrl: c.RAKSHA_WEB_URL.replace(/\/+$/, ''),
       attempts: c.NOTIFY_ATTEMPTS,
       backoffMs: c.NOTIFY_BACKOFF_MS,
+      reminderScanMs: c.NOTIFY_REMINDER_SCAN_MS,
       sms: Object.freeze({
         url: c.SMS_GATEWAY_URL,
         request: c.SMS_GATEWAY_REQUEST,
