@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
-import { as } from '@raksha/test-support/auth';
+import { as, isolatedCwc } from '@raksha/test-support/auth';
 import { startSmsGateway, startWebhookReceiver, type GatewayBehaviour } from '@raksha/test-support/local-servers';
 import { caseWithMissedProduction } from '@raksha/test-support/missed-deadline';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
@@ -132,7 +132,7 @@ describe('delivery status, receipts, retries and webhook subscriptions', () => {
   });
 
   it('keeps a person’s language and choices, naming a bad field', async () => {
-    const me = await as(stack, 'cwc.jaipur');
+    const { headers: me } = await isolatedCwc(stack);
     const { body: saved } = await stack.http
       .put('/me/notification-settings')
       .set(me)
@@ -142,13 +142,13 @@ describe('delivery status, receipts, retries and webhook subscriptions', () => {
     expect((await stack.http.get('/me/notification-settings').set(me).expect(200)).body).toEqual(saved);
 
     // an official verifies an email (the code to their in-app inbox on a machine with no mail server)
-    await stack.http.post('/me/contact-verifications').set(me).send({ channel: 'EMAIL', address: 'cwc.member@jaipur.example.gov.in' }).expect(201);
+    await stack.http.post('/me/contact-verifications').set(me).send({ channel: 'EMAIL', address: 'cwc.member@district.example.gov.in' }).expect(201);
     const message = await eventually(async () => {
       const { body } = await stack.http.get('/notifications').set(me).expect(200);
       return (body as { kind: string; subject: string }[]).find((n) => n.kind === 'CONTACT_CODE');
     });
     await stack.http.post('/me/contact-verifications/confirm').set(me).send({ code: /(\d{6})/.exec(message.subject)![1]! }).expect(200);
-    expect((await stack.http.get('/me/notification-settings').set(me).expect(200)).body).toMatchObject({ email: 'c•••@jaipur.example.gov.in', phone: null });
+    expect((await stack.http.get('/me/notification-settings').set(me).expect(200)).body).toMatchObject({ email: 'c•••@district.example.gov.in', phone: null });
     const bad = await stack.http.put('/me/notification-settings').set(me).send({ language: 'hi', choices: { CASE_REGISTERED: ['PIGEON'] }, digest: true }).expect(400);
     expect(JSON.stringify(bad.body)).toContain('choices');
   });
