@@ -8,6 +8,7 @@ import { lazyFaceDescriber } from '@raksha/faces';
 import { startMatchingProcessor } from './matching.processor.js';
 import { startNotificationProcessor } from './notification.processor.js';
 import { reachFromConfig } from './reach.js';
+import { startEscalationReminders } from './reminders.js';
 
 export interface RunningWorker {
   /** Resolves when the worker has stopped. */
@@ -43,6 +44,7 @@ export async function startCaseWorker(
   });
   const reach = config.worker.deliversNotifications ? reachFromConfig(config, redis, new DeliveryRepository(db)) : undefined;
   const processor = config.worker.deliversNotifications ? startNotificationProcessor(redis, new NotificationRepository(db), reach) : undefined;
+  const reminders = config.worker.deliversNotifications ? startEscalationReminders(new DeliveryRepository(db), notifications, config.notify.reminderScanMs) : undefined;
   // Matching's statements through a pool of their own: no Prisma query compiler, sequential scans and JIT off per session.
   const matchingPool = createMatchingPool(config.databaseUrl);
   const reports = new ReportRepository(db, poolMatchingSql(matchingPool));
@@ -59,6 +61,7 @@ export async function startCaseWorker(
     await describer.close();
     await matchingJobs.close();
     await matchingPool.end();
+    await reminders?.stop();
     await processor?.close();
     await reach?.close();
     await notifications.close();

@@ -2,10 +2,13 @@
 // the worker started with WORKER_DELIVERS_NOTIFICATIONS=false). Jobs wait in Redis until delivered,
 // so this process can lag behind a burst of escalations, or restart, without losing any.
 import { setPriority } from 'node:os';
+import { Queue } from 'bullmq';
+import { NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
 import { loadConfig, redisConnectionOptions } from '@raksha/config';
 import { createDb, DeliveryRepository, NotificationRepository } from '@raksha/db';
 import { startNotificationProcessor } from './notification.processor.js';
 import { reachFromConfig } from './reach.js';
+import { startEscalationReminders } from './reminders.js';
 
 /** Below the worker's priority: on a busy machine, escalations are recorded before inboxes are filled. */
 const NICENESS = 10;
@@ -16,6 +19,8 @@ setPriority(NICENESS);
 const redis = redisConnectionOptions(config.redisUrl);
 const reach = reachFromConfig(config, redis, new DeliveryRepository(db));
 const processor = startNotificationProcessor(redis, new NotificationRepository(db), reach);
+const notices = new Queue<NotificationJob>(NOTIFICATION_QUEUE, { connection: redis });
+const reminders = startEscalationReminders(new DeliveryRepository(db), notices, config.notify.reminderScanMs);
 await processor.waitUntilReady();
 const channels = ['the in-app inbox', ...config.notify.channels.map((c) => ({ email: 'email', sms: 'SMS', webhook: 'webhooks' })[c])].join(', ');
 console.log(`[notifications] delivering notification jobs from ${new URL(config.redisUrl).host} to ${channels}`);
@@ -29,6 +34,8 @@ const stopped = new Promise<void>((resolve) => {
   }
 });
 await stopped;
+await reminders.stop();
+await notices.close();
 await processor.close();
 await reach?.close();
 await db.$disconnect();

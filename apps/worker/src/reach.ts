@@ -20,7 +20,7 @@ export function configuredChannels(config: RakshaConfig, deliveries: DeliveryRep
       case 'email':
         return new EmailChannel(config.contactCodes.smtpUrl!, config.contactCodes.from, n.webUrl);
       case 'sms':
-        return new SmsChannel({ ...n.sms, url: n.sms.url!, receiptUrl: `${n.webUrl}/sms/receipts` }, loadDltRegistry(), n.webUrl);
+        return new SmsChannel({ ...n.sms, url: n.sms.url! }, loadDltRegistry(), n.webUrl);
       case 'webhook':
         return new WebhookChannel((id) => deliveries.subscription(id), n.webUrl, n.sms.timeoutMs);
     }

@@ -74,8 +74,12 @@ const configSchema = z.object({
   SMS_DLT_HEADER: z.string().regex(/^[A-Z]{6}$/, 'six capital letters (a DLT-registered sender header)').optional(),
   /** the bearer token the gateway presents on its delivery-receipt callback */
   SMS_RECEIPT_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** where the gateway posts delivery receipts: the API's /sms/receipts as the gateway reaches it */
+  SMS_RECEIPT_URL: z.url({ protocol: /^https?$/ }),
   NOTIFY_ATTEMPTS: z.coerce.number().int().min(1).max(20),
   NOTIFY_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000),
+  /** how often unacknowledged escalations are looked for, to be sent again (docs/notifications.md) */
+  NOTIFY_REMINDER_SCAN_MS: z.coerce.number().int().min(100).max(3_600_000),
 });
 
 function isJson(v: string): boolean {
@@ -110,7 +114,8 @@ export interface RakshaConfig {
     webUrl: string;
     attempts: number;
     backoffMs: number;
-    sms: { url: string | undefined; request: string; auth: string | undefined; timeoutMs: number; entityId: string; header: string; receiptToken: string | undefined };
+    reminderScanMs: number;
+    sms: { url: string | undefined; request: string; auth: string | undefined; timeoutMs: number; entityId: string; header: string; receiptToken: string | undefined; receiptUrl: string };
   };
 }
 
@@ -148,7 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     INVITATION_TTL_HOURS: env.INVITATION_TTL_HOURS ?? '72',
     PASSWORD_RESET_TTL_MINUTES: env.PASSWORD_RESET_TTL_MINUTES ?? '60',
     NOTIFY_CHANNELS: (env.NOTIFY_CHANNELS ?? '').replaceAll(' ', '').toLowerCase(),
-    RAKSHA_WEB_URL: env.RAKSHA_WEB_URL ?? `http://${env.API_HOST ?? '127.0.0.1'}:${env.API_PORT ?? '3000'}`,
+    RAKSHA_WEB_URL: env.RAKSHA_WEB_URL ?? `http://${env.API_HOST ?? '127.0.0.1'}:${env.API_PORT ?? '3000'}/app`,
     SMS_GATEWAY_URL: env.SMS_GATEWAY_URL,
     SMS_GATEWAY_REQUEST: env.SMS_GATEWAY_REQUEST ?? DEFAULT_SMS_GATEWAY_REQUEST,
     SMS_GATEWAY_AUTH: env.SMS_GATEWAY_AUTH,
@@ -156,8 +161,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     SMS_DLT_ENTITY_ID: env.SMS_DLT_ENTITY_ID,
     SMS_DLT_HEADER: env.SMS_DLT_HEADER,
     SMS_RECEIPT_TOKEN: env.SMS_RECEIPT_TOKEN,
+    SMS_RECEIPT_URL: env.SMS_RECEIPT_URL ?? `http://${env.API_HOST ?? '127.0.0.1'}:${env.API_PORT ?? '3000'}/sms/receipts`,
     NOTIFY_ATTEMPTS: env.NOTIFY_ATTEMPTS ?? '6',
     NOTIFY_BACKOFF_MS: env.NOTIFY_BACKOFF_MS ?? '2000',
+    NOTIFY_REMINDER_SCAN_MS: env.NOTIFY_REMINDER_SCAN_MS ?? '60000',
   });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -204,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
       webUrl: c.RAKSHA_WEB_URL.replace(/\/+$/, ''),
       attempts: c.NOTIFY_ATTEMPTS,
       backoffMs: c.NOTIFY_BACKOFF_MS,
+      reminderScanMs: c.NOTIFY_REMINDER_SCAN_MS,
       sms: Object.freeze({
         url: c.SMS_GATEWAY_URL,
         request: c.SMS_GATEWAY_REQUEST,
@@ -212,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
         entityId: c.SMS_DLT_ENTITY_ID ?? '',
         header: c.SMS_DLT_HEADER ?? '',
         receiptToken: c.SMS_RECEIPT_TOKEN,
+        receiptUrl: c.SMS_RECEIPT_URL,
       }),
     }),
   });

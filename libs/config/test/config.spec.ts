@@ -61,3 +61,17 @@ describe('Temporal mode', () => {
     expect(() => loadConfig({ RAKSHA_TEMPORAL: 'cloud' })).toThrow(/^\s*RAKSHA_TEMPORAL:/m);
   });
 });
+
+describe('notification channels', () => {
+  it('is in-app only unless channels are named, and refuses a channel without what it needs, naming the variable', () => {
+    expect(loadConfig({}).notify.channels).toEqual([]);
+    expect(() => loadConfig({ NOTIFY_CHANNELS: 'email,pigeon' })).toThrow(/^\s*NOTIFY_CHANNELS:/m);
+    expect(() => loadConfig({ NOTIFY_CHANNELS: 'email' })).toThrow(/SMTP_URL: required when NOTIFY_CHANNELS includes email/);
+    expect(() => loadConfig({ NOTIFY_CHANNELS: 'sms', SMS_GATEWAY_URL: 'https://sms.example.org/send' })).toThrow(/SMS_DLT_ENTITY_ID: required[\s\S]*SMS_DLT_HEADER: required/);
+    expect(() => loadConfig({ SMS_DLT_HEADER: 'raksha' })).toThrow(/SMS_DLT_HEADER: six capital letters/);
+    expect(() => loadConfig({ SMS_GATEWAY_REQUEST: '{"to": {{to}}' })).toThrow(/SMS_GATEWAY_REQUEST: JSON/);
+    const c = loadConfig({ NOTIFY_CHANNELS: 'Email, SMS,webhook', SMTP_URL: 'smtp://mail.example.org:587', SMS_GATEWAY_URL: 'https://sms.example.org/send', SMS_DLT_ENTITY_ID: '1101', SMS_DLT_HEADER: 'RAKSHA' });
+    expect(c.notify).toMatchObject({ channels: ['email', 'sms', 'webhook'], webUrl: 'http://127.0.0.1:3000/app', attempts: 6 });
+    expect(c.notify.sms).toMatchObject({ url: 'https://sms.example.org/send', header: 'RAKSHA', receiptUrl: 'http://127.0.0.1:3000/sms/receipts' });
+  });
+});

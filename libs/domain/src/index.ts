@@ -8,3 +8,4 @@ export * from './institutions.js';
 export * from './escalations.js';
 export * from './notices.js';
 export * from './administration.js';
+export * from './reminders.js';

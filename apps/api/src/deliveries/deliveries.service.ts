@@ -47,7 +47,7 @@ export class DeliveriesService {
   async retry(principal: Principal, id: string): Promise<DeliveryView> {
     const found = await this.deliveries.findById(id);
     if (!found || found.stateCode !== this.adminState(principal)) throw notFound('delivery', id);
-    if (!(await this.deliveries.requeue(id))) throw problem('delivery-not-failed', `the delivery is ${found.status.toLowerCase()}, not failed; only a failed delivery is retried`, { status: found.status });
+    if (!(await this.deliveries.requeue(id))) throw problem('delivery-not-failed', `the delivery is ${found.status.toLowerCase()}, not failed; only a failed delivery is retried`, { deliveryStatus: found.status });
     // A job id of its own: the failed job may still be kept under the delivery's id.
     await this.jobs.add(
       'send',

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfirmContactVerificationBody, ContactVerificationRequested, ContactVerified, RequestContactVerificationBody } from '@raksha/contracts';
 import { ContactVerificationRepository } from '@raksha/db';
 import type { Principal } from '../auth/principal.js';
-import { contactChannelUnavailable, forbidden, invalidField, problem, tooManyRequests } from '../problem/domain-errors.js';
+import { contactChannelUnavailable, invalidField, problem, tooManyRequests } from '../problem/domain-errors.js';
 import { CONTACT_CODE_SENDER } from './reports.tokens.js';
 
 /** Delivers a one-time code; an SMS or email gateway implements it in a deployment. */
@@ -18,7 +18,10 @@ const CODES_PER_HOUR = 3;
 const ATTEMPTS_PER_CODE = 5;
 const hash = (code: string) => createHash('sha256').update(code).digest('hex');
 
-/** A citizen proves a phone number or email address with a six-digit code before filing reports. */
+/**
+ * A person proves a phone number or email address with a six-digit code: a citizen before filing reports, an official
+ * before notices reach them by email or SMS (docs/notifications.md).
+ */
 @Injectable()
 export class ContactVerificationService {
   constructor(
@@ -27,7 +30,6 @@ export class ContactVerificationService {
   ) {}
 
   async request(principal: Principal, body: RequestContactVerificationBody): Promise<ContactVerificationRequested> {
-    if (!principal.roles.includes('CITIZEN')) throw forbidden('officials are known by their body; contact verification is for citizens');
     const address = normalise(body.channel, body.address);
     if (!this.sender.accepts(body.channel)) throw contactChannelUnavailable(body.channel);
     const now = new Date();

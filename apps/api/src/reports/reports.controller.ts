@@ -105,7 +105,7 @@ export class ReportsController {
 
   @Post('me/contact-verifications')
   @HttpCode(201)
-  @ApiOperation({ summary: 'A citizen asks for a code to verify a phone number or email (3 an hour)' })
+  @ApiOperation({ summary: 'Ask for a code to verify your phone number or email (3 an hour): a citizen to file reports, an official to get notices by SMS or email' })
   @ApiBody(bodySchema(requestContactVerificationBody))
   requestCode(@CurrentPrincipal() principal: Principal, @Body({ schema: requestContactVerificationBody }) body: RequestContactVerificationBody) {
     return this.contacts.request(principal, body);

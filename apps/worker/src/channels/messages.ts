@@ -13,7 +13,7 @@ export function caseReference(caseId: string): string {
 
 /** Where a notice's link leads: the case's page, or the inbox for a notice about no one case. */
 export function noticeLink(webUrl: string, caseId: string | null): string {
-  return caseId ? `${webUrl}/cases/${caseId}` : `${webUrl}/notifications`;
+  return caseId ? `${webUrl}/cases/${caseId}` : `${webUrl}/inbox`;
 }
 
 interface Words {

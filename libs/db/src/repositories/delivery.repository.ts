@@ -138,6 +138,22 @@ export class DeliveryRepository {
     return new Map([...users.map((u) => [u.id, u.displayName] as const), ...subs.map((s) => [s.id, s.name] as const)]);
   }
 
+  /**
+   * Open escalations raised within a window and never acknowledged, that have had no reminder yet (the reminder is
+   * the notice keyed `escalation-<id>-reminder`).
+   */
+  async unremindedEscalations(raisedAfter: Date, raisedBefore: Date) {
+    const open = await this.db.escalation.findMany({
+      where: { status: 'OPEN', acknowledgedAt: null, raisedAt: { gt: raisedAfter, lte: raisedBefore } },
+      orderBy: { raisedAt: 'asc' },
+      take: 1000,
+    });
+    if (open.length === 0) return [];
+    const reminded = await this.db.notification.findMany({ where: { dedupeKey: { in: open.map((e) => `escalation-${e.id}-reminder`) } }, select: { dedupeKey: true } });
+    const done = new Set(reminded.map((n) => n.dedupeKey));
+    return open.filter((e) => !done.has(`escalation-${e.id}-reminder`));
+  }
+
   // Notification settings
 
   settings(userId: string) {

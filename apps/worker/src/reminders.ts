@@ -1,0 +1,47 @@
+// Escalation reminders: an escalation not acknowledged within the reminder policy's interval (libs/domain
+// reminders.ts: 2 h for a production deadline, 24 h for others) is sent again to the body it was raised to, as an
+// ESCALATION_REMINDER notice — in-app, and by every verified channel like the escalation itself. The ladder then
+// climbs as before. A scan, not a timer per escalation: idempotent (the reminder's dedupe key), so the worker and
+// the notification process may both run it.
+import { enqueueNotifications, type NotificationJob, type NotificationQueue } from '@raksha/contracts';
+import type { DeliveryRepository } from '@raksha/db';
+import { reminderAfterHours } from '@raksha/domain';
+
+const HOUR = 3_600_000;
+/** A reminder is for an escalation still fresh; older ones have climbed the ladder already. */
+const WINDOW_HOURS = 7 * 24;
+
+export async function remindUnacknowledged(deliveries: DeliveryRepository, notices: NotificationQueue, now: Date): Promise<number> {
+  const shortest = Math.min(reminderAfterHours('x.production'), reminderAfterHours('other'));
+  const candidates = await deliveries.unremindedEscalations(new Date(now.getTime() - WINDOW_HOURS * HOUR), new Date(now.getTime() - shortest * HOUR));
+  const due = candidates.filter((e) => now.getTime() - e.raisedAt.getTime() >= reminderAfterHours(e.deadlineId) * HOUR);
+  const jobs = due.map((e): NotificationJob => {
+    const hours = Math.floor((now.getTime() - e.raisedAt.getTime()) / HOUR);
+    return {
+      dedupeKey: `escalation-${e.id}-reminder`,
+      recipientBody: e.toBody as NotificationJob['recipientBody'],
+      districtCode: e.districtCode,
+      stateCode: e.stateCode,
+      caseId: e.caseId,
+      kind: 'ESCALATION_REMINDER',
+      subject: `Reminder: not yet acknowledged — ${e.obligation}`,
+      body: `"${e.obligation}" (${e.citation}) was escalated to you ${hours} hours ago and nobody has acknowledged it. Please acknowledge it and act.`,
+    };
+  });
+  await enqueueNotifications(notices, jobs);
+  return jobs.length;
+}
+
+/** Runs the scan every `everyMs` until stopped. */
+export function startEscalationReminders(deliveries: DeliveryRepository, notices: NotificationQueue, everyMs: number, now: () => Date = () => new Date()) {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() => remindUnacknowledged(deliveries, notices, now())).catch((e: unknown) => console.error('[reminders] scan failed', e));
+  }, everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// What an SMS and an email say: registered DLT templates only, within SMS length rules, in English and Hindi,
+// and never the child's name (JJ Act s.74).
+import { describe, expect, it } from '@jest/globals';
+import { loadDltRegistry, fillSms, MAX_SMS_PARTS, smsLength, SmsTemplateError } from '../src/channels/sms-templates.js';
+import { caseReference, messageKey, noticeEmail, smsVariables } from '../src/channels/messages.js';
+
+const registry = loadDltRegistry();
+const caseId = '3f2a91c0-5b7e-4d1a-9c3e-0123456789ab';
+// a long deployment address: the link is the longest part of every SMS
+const webUrl = 'https://raksha.wcd.rajasthan.gov.in/app';
+
+describe('SMS length rules', () => {
+  it('counts GSM-7 text in 160-character parts (153 when split) and Unicode text in 70 (67)', () => {
+    expect(smsLength('a'.repeat(160))).toEqual({ unicode: false, units: 160, parts: 1 });
+    expect(smsLength('a'.repeat(161))).toEqual({ unicode: false, units: 161, parts: 2 });
+    expect(smsLength('€'.repeat(80))).toEqual({ unicode: false, units: 160, parts: 1 });
+    expect(smsLength('क'.repeat(70))).toEqual({ unicode: true, units: 70, parts: 1 });
+    expect(smsLength('क'.repeat(71))).toEqual({ unicode: true, units: 71, parts: 2 });
+    expect(smsLength(`${'a'.repeat(100)}क`)).toMatchObject({ unicode: true, parts: 2 });
+  });
+});
+
+describe('the DLT template registry', () => {
+  it('fills every registered template in English (GSM-7) and Hindi (Unicode) within the part limit', () => {
+    for (const t of registry.templates) {
+      const en = fillSms(registry, t.key, 'en', [caseReference(caseId)], `${webUrl}/cases/${caseId}`);
+      const hi = fillSms(registry, t.key, 'hi', [caseReference(caseId)], `${webUrl}/cases/${caseId}`);
+      expect(en).toMatchObject({ dltTemplateId: t.dltTemplateId, unicode: false });
+      expect(hi).toMatchObject({ dltTemplateId: t.dltTemplateId, unicode: true });
+      expect(Math.max(en.parts, hi.parts)).toBeLessThanOrEqual(MAX_SMS_PARTS);
+      expect(en.text).not.toMatch(/\{#/);
+    }
+  });
+
+  it('refuses a template that is not registered, a variable over 30 characters, and a message over the part limit', () => {
+    expect(() => fillSms(registry, 'BIRTHDAY', 'en', ['x'], 'u')).toThrow(SmsTemplateError);
+    expect(() => fillSms(registry, 'ESCALATION', 'en', ['x'.repeat(31)], 'u')).toThrow('longer than 30');
+    expect(() => fillSms(registry, 'ESCALATION', 'hi', ['x'], `${webUrl}/${'y'.repeat(200)}`)).toThrow(`more than ${MAX_SMS_PARTS}`);
+  });
+
+  it('takes each kind of notice to its template: escalations of every kind, reminders, match alerts, the rest', () => {
+    expect(['DEADLINE_ESCALATED', 'REGISTRATION_LAPSED', 'AHTU_REFERRAL_OVERDUE', 'ESCALATION_REMINDER', 'MATCH_ALERT', 'CASE_REGISTERED'].map(messageKey)).toEqual([
+      'ESCALATION',
+      'ESCALATION',
+      'ESCALATION',
+      'ESCALATION_REMINDER',
+      'MATCH_ALERT',
+      'CASE_UPDATE',
+    ]);
+  });
+});
+
+describe('what an email and an SMS carry', () => {
+  const notice = { kind: 'DEADLINE_ESCALATED', caseId, noticeKey: `escalation-${caseId}` };
+
+  it('says the case reference and links to the case, in the reader’s language', () => {
+    const en = noticeEmail(notice, 'en', webUrl);
+    expect(en.subject).toBe('Raksha: Case 3F2A91C0: a deadline under the JJ Act was missed and is escalated to you');
+    expect(en.text).toContain(`${webUrl}/cases/${caseId}`);
+    expect(en.html).toContain(`href="${webUrl}/cases/${caseId}"`);
+    const hi = noticeEmail(notice, 'hi', webUrl);
+    expect(hi.subject).toContain('केस 3F2A91C0');
+    expect(hi.html).toContain('lang="hi"');
+    expect(smsVariables(notice, webUrl)).toEqual({ key: 'ESCALATION', vars: ['3F2A91C0'], url: `${webUrl}/cases/${caseId}` });
+  });
+
+  it('refers to a match of two reports by the id its notice names, and links to the inbox', () => {
+    const match = { kind: 'MATCH_ALERT', caseId: null, noticeKey: 'match-alert-9b1c0d2e-aaaa-4bbb-8ccc-dddddddddddd-CWC-RJ-JAIPUR' };
+    expect(smsVariables(match, webUrl)).toEqual({ key: 'MATCH_ALERT', vars: ['9B1C0D2E'], url: `${webUrl}/inbox` });
+  });
+});
