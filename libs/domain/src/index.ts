@@ -7,3 +7,4 @@ export * from './tracks.js';
 export * from './institutions.js';
 export * from './escalations.js';
 export * from './notices.js';
+export * from './idempotency.js';
