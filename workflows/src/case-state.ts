@@ -12,6 +12,7 @@ import {
   projectStep,
   restoreCaseSnapshot,
   scheduledSystemEvents,
+  type CaseEventRejection,
   type CaseEventType,
   type CaseSnapshot,
   type CaseStep,
@@ -21,7 +22,7 @@ import {
 } from '@raksha/case-machine/workflow';
 import type { CaseEscalation, CaseStatus } from '@raksha/contracts';
 import { type CaseActor, type CaseRegistration, type EscalationActionRequest, SYSTEM_CASE_ACTOR } from '@raksha/contracts/temporal';
-import { TRACK_BODY } from '@raksha/domain';
+import { IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest, TRACK_BODY } from '@raksha/domain';
 import { escalationOf, nextDueRung, type DueRung } from './escalation-ladder.js';
 import { ANSWERS_KEPT, EscalationLedger, type EscalationCarryOver } from './escalation-ledger.js';
 import { noticeJobs, overdueNotice } from './notices.js';
@@ -30,8 +31,8 @@ import { noticeJobs, overdueNotice } from './notices.js';
 export interface CaseCarryOver extends EscalationCarryOver {
   snapshot: PersistedCaseSnapshot;
   sequence: number;
-  /** Recent idempotency keys and their answers, so a retried request still gets the first answer. */
-  answered: [string, CaseStatus][];
+  /** Recent idempotency keys and their answers (with the request's fingerprint, absent in older runs), so a retried request still gets the first answer. */
+  answered: [string, CaseStatus, string?][];
 }
 
 export class CaseState {
@@ -42,7 +43,7 @@ export class CaseState {
   #snapshot: CaseSnapshot;
   #sequence: number;
   #stepsThisRun = 0;
-  readonly #answered: Map<string, CaseStatus>;
+  readonly #answered: Map<string, { status: CaseStatus; fingerprint?: string }>;
   // allowedEvents tries sample events of every type against the machine: once per snapshot and time.
   #allowedMemo: { snapshot: CaseSnapshot; at: string; events: CaseEventType[] } | undefined;
   // The validator's step, by Update id, for its handler to reuse when the case has not moved since
@@ -69,7 +70,7 @@ export class CaseState {
         });
     this.#sequence = carried?.sequence ?? 0;
     this.escalations = new EscalationLedger(carried);
-    this.#answered = new Map(carried?.answered ?? []);
+    this.#answered = new Map((carried?.answered ?? []).map(([key, status, fingerprint]) => [key, { status, ...(fingerprint !== undefined && { fingerprint }) }]));
   }
 
   get snapshot(): CaseSnapshot {
@@ -112,15 +113,20 @@ export class CaseState {
     };
   }
 
-  /** The first answer to an event with this idempotency key, if it was answered (the step its Update's validator kept is dropped). */
-  answerTo(idempotencyKey: string, updateId?: string): CaseStatus | undefined {
+  /**
+   * The first answer to an event with this idempotency key, if it was answered (the step its Update's validator
+   * kept is dropped): the answer itself for the same request, a rejection for a different one under the same key.
+   */
+  answerTo(idempotencyKey: string, fingerprint: string, updateId?: string): { status: CaseStatus } | { rejection: CaseEventRejection } | undefined {
     const answer = this.#answered.get(idempotencyKey);
-    if (answer) this.forgetValidated(updateId);
-    return answer;
+    if (!answer) return undefined;
+    this.forgetValidated(updateId);
+    if (isSameRequest(answer.fingerprint, fingerprint)) return { status: answer.status };
+    return { rejection: { reason: 'IDEMPOTENCY_KEY_REUSED', state: describeState(this.#snapshot).state, message: IDEMPOTENCY_KEY_REUSED_MESSAGE, allowedEvents: [] } };
   }
 
-  answered(idempotencyKey: string, status: CaseStatus): void {
-    this.#answered.set(idempotencyKey, status);
+  answered(idempotencyKey: string, fingerprint: string, status: CaseStatus): void {
+    this.#answered.set(idempotencyKey, { status, fingerprint });
   }
 
   /** The step this event would make now, or why the case cannot take it (parses and steps the machine once). */
@@ -310,7 +316,7 @@ export class CaseState {
       snapshot: persistCaseSnapshot(this.#snapshot),
       sequence: this.#sequence,
       ...this.escalations.carryOver(),
-      answered: [...this.#answered.entries()].slice(-ANSWERS_KEPT),
+      answered: [...this.#answered.entries()].slice(-ANSWERS_KEPT).map(([key, a]) => (a.fingerprint === undefined ? [key, a.status] : [key, a.status, a.fingerprint])),
     };
   }
 }

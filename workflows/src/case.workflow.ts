@@ -3,7 +3,8 @@
 // record as a local activity, and continues as new before its history grows large.
 import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, currentUpdateInfo, patched, proxyLocalActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { CaseActivities } from '@raksha/activities';
-import { applyEventUpdate, CASE_EVENT_REJECTED, type CaseActor, caseContextQuery, type CaseEventRejection, type CaseRegistration, caseRegistrationQuery, caseStatusQuery, DEFAULT_STEPS_PER_RUN, registrationUpdate, SYSTEM_CASE_ACTOR } from '@raksha/contracts/temporal';
+import type { CaseStatus } from '@raksha/contracts';
+import { applyEventUpdate, CASE_EVENT_REJECTED, caseEventFingerprint, type CaseActor, caseContextQuery, type CaseEventRejection, type CaseRegistration, caseRegistrationQuery, caseStatusQuery, DEFAULT_STEPS_PER_RUN, registrationUpdate, SYSTEM_CASE_ACTOR } from '@raksha/contracts/temporal';
 import { DeadlineAlarm } from './alarm.js';
 import { CaseState, type CaseCarryOver } from './case-state.js';
 import { handleEscalationActions } from './escalation-actions.js';
@@ -29,6 +30,11 @@ export const FEWER_STEP_COMMANDS_PATCH = 'case-step-fewer-commands';
 
 const now = () => new Date().toISOString();
 const rejectEvent = (r: CaseEventRejection) => ApplicationFailure.create({ type: CASE_EVENT_REJECTED, message: r.message, details: [r], nonRetryable: true });
+/** An earlier answer under the same Idempotency-Key: the answer for the same request, a rejection for another. */
+const answerOf = (earlier: { status: CaseStatus } | { rejection: CaseEventRejection }): CaseStatus => {
+  if ('rejection' in earlier) throw rejectEvent(earlier.rejection);
+  return earlier.status;
+};
 
 export async function caseWorkflow(registration: CaseRegistration, carried?: CaseCarryOver): Promise<void> {
   // Decided once, in the run's first workflow task, so a run never mixes the two command sequences.
@@ -63,21 +69,23 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     applyEventUpdate,
     async (req) => {
       const updateId = currentUpdateInfo()?.id;
-      const earlier = state.answerTo(req.idempotencyKey, updateId);
-      if (earlier) return earlier;
+      const fingerprint = caseEventFingerprint(req);
+      const earlier = state.answerTo(req.idempotencyKey, fingerprint, updateId);
+      if (earlier) return answerOf(earlier);
       return lock.runExclusive(async () => {
         // Checked again under the lock: another event may have moved the case while this one waited.
-        const again = state.answerTo(req.idempotencyKey, updateId);
-        if (again) return again;
+        const again = state.answerTo(req.idempotencyKey, fingerprint, updateId);
+        if (again) return answerOf(again);
         await applyEvent(req.type, req.payload, req.actor, req.expectedSequence, updateId);
         const result = state.status(now());
-        state.answered(req.idempotencyKey, result);
+        state.answered(req.idempotencyKey, fingerprint, result);
         return result;
       });
     },
     {
       validator: (req) => {
-        if (state.answerTo(req.idempotencyKey)) return;
+        const earlier = state.answerTo(req.idempotencyKey, caseEventFingerprint(req));
+        if (earlier) return void answerOf(earlier);
         const at = now();
         const prepared = state.prepare(req.type, req.payload, at, req.expectedSequence);
         if (prepared.rejection) throw rejectEvent(prepared.rejection);

@@ -20,16 +20,22 @@ export interface EscalationActionHost {
 const rejectAction = (r: EscalationActionRejection) =>
   ApplicationFailure.create({ type: ESCALATION_ACTION_REJECTED, message: r.message, details: [r], nonRetryable: true });
 
+/** An earlier answer under the same Idempotency-Key: the answer for the same request, a rejection for another. */
+const answerOf = (earlier: { answer: CaseEscalation } | { rejection: EscalationActionRejection }): CaseEscalation => {
+  if ('rejection' in earlier) throw rejectAction(earlier.rejection);
+  return earlier.answer;
+};
+
 export function handleEscalationActions({ ledger, lock, owner, record, recorded }: EscalationActionHost): void {
   setHandler(
     escalationActionUpdate,
     async (req) => {
-      const earlier = ledger.answerTo(req.idempotencyKey);
-      if (earlier) return earlier;
+      const earlier = ledger.answerTo(req);
+      if (earlier) return answerOf(earlier);
       return lock.runExclusive(async () => {
         // Checked again under the lock: the same request may have been done while this one waited.
-        const again = ledger.answerTo(req.idempotencyKey);
-        if (again) return again;
+        const again = ledger.answerTo(req);
+        if (again) return answerOf(again);
         const problem = ledger.rejection(req, owner());
         if (problem) throw rejectAction(problem);
         await record(ledger.find(req.escalationId)!, req);
@@ -39,7 +45,8 @@ export function handleEscalationActions({ ledger, lock, owner, record, recorded 
     },
     {
       validator: (req) => {
-        if (ledger.answerTo(req.idempotencyKey)) return;
+        const earlier = ledger.answerTo(req);
+        if (earlier) return void answerOf(earlier);
         const problem = ledger.rejection(req, owner());
         // An escalation being raised right now is on record before it is in memory: the handler
         // waits for that step and checks again.

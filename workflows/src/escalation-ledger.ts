@@ -1,7 +1,8 @@
 // The escalations one workflow has raised and the answers it gave to acting on them: plain state, no Temporal
 // calls, shared by the case and the obligation watch and carried whole into the next run.
 import type { CaseEscalation, Escalation } from '@raksha/contracts';
-import type { EscalationActionRejection, EscalationActionRequest } from '@raksha/contracts/temporal';
+import { escalationActionFingerprint, type EscalationActionRejection, type EscalationActionRequest } from '@raksha/contracts/temporal';
+import { IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest } from '@raksha/domain';
 import { escalationActionRejection } from './escalation-ladder.js';
 
 /** An escalation under its rung key (`rungKey`): one per miss and rung. */
@@ -11,7 +12,7 @@ export type RaisedEscalation = CaseEscalation & { key: string };
 export interface EscalationCarryOver {
   escalations: RaisedEscalation[];
   /** Recent acknowledge/resolve idempotency keys and their answers; absent in runs carried over before it was kept. */
-  escalationAnswers?: [string, CaseEscalation][];
+  escalationAnswers?: [string, CaseEscalation, string?][];
 }
 
 /** Idempotency keys remembered across runs, newest kept. */
@@ -19,11 +20,11 @@ export const ANSWERS_KEPT = 1000;
 
 export class EscalationLedger {
   readonly #byRung: Map<string, RaisedEscalation>;
-  readonly #answers: Map<string, CaseEscalation>;
+  readonly #answers: Map<string, { answer: CaseEscalation; fingerprint?: string }>;
 
   constructor(carried?: EscalationCarryOver) {
     this.#byRung = new Map((carried?.escalations ?? []).map((e) => [e.key, e]));
-    this.#answers = new Map(carried?.escalationAnswers ?? []);
+    this.#answers = new Map((carried?.escalationAnswers ?? []).map(([key, answer, fingerprint]) => [key, { answer, ...(fingerprint !== undefined && { fingerprint }) }]));
   }
 
   /** The rung keys already raised, for `nextDueRung`. */
@@ -54,9 +55,12 @@ export class EscalationLedger {
     return entry && withoutKey(entry);
   }
 
-  /** The first answer to a request with this idempotency key, if it was answered. */
-  answerTo(idempotencyKey: string): CaseEscalation | undefined {
-    return this.#answers.get(idempotencyKey);
+  /** The first answer to a request with this idempotency key, if it was answered: the answer for the same request, a rejection for another. */
+  answerTo(req: EscalationActionRequest): { answer: CaseEscalation } | { rejection: EscalationActionRejection } | undefined {
+    const first = this.#answers.get(req.idempotencyKey);
+    if (!first) return undefined;
+    if (isSameRequest(first.fingerprint, escalationActionFingerprint(req))) return { answer: first.answer };
+    return { rejection: { reason: 'IDEMPOTENCY_KEY_REUSED', message: IDEMPOTENCY_KEY_REUSED_MESSAGE } };
   }
 
   /** Why `req` cannot be done now, or undefined if it can; `owner` names the case or institution for the message. */
@@ -70,7 +74,7 @@ export class EscalationLedger {
     if (!entry) throw new Error(`no escalation ${req.escalationId}`);
     entry.status = req.action === 'ACKNOWLEDGE' ? 'ACKNOWLEDGED' : 'RESOLVED';
     const answer = withoutKey(entry);
-    this.#answers.set(req.idempotencyKey, answer);
+    this.#answers.set(req.idempotencyKey, { answer, fingerprint: escalationActionFingerprint(req) });
     return answer;
   }
 
@@ -79,7 +83,7 @@ export class EscalationLedger {
   }
 
   carryOver(): Required<EscalationCarryOver> {
-    return { escalations: [...this.#byRung.values()], escalationAnswers: [...this.#answers.entries()].slice(-ANSWERS_KEPT) };
+    return { escalations: [...this.#byRung.values()], escalationAnswers: [...this.#answers.entries()].slice(-ANSWERS_KEPT).map(([key, a]) => (a.fingerprint === undefined ? [key, a.answer] : [key, a.answer, a.fingerprint])) };
   }
 }
 

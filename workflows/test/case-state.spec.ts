@@ -42,8 +42,8 @@ function escalate(sut: CaseState, at: string, id: string) {
 
 /** Acknowledges or resolves as the shared escalation-action handler does. */
 function act(sut: CaseState, req: EscalationActionRequest, at: string) {
-  const earlier = sut.escalations.answerTo(req.idempotencyKey);
-  if (earlier) return earlier;
+  const earlier = sut.escalations.answerTo(req);
+  if (earlier) return 'answer' in earlier ? earlier.answer : earlier.rejection;
   const rejection = sut.escalations.rejection(req, `case ${sut.caseId}`);
   if (rejection) return rejection;
   sut.escalationActionRecord(sut.escalations.find(req.escalationId)!, req, at);
@@ -143,7 +143,7 @@ describe(CaseState.name, () => {
     escalate(sut, hoursAfterRegistration(25), 'esc-1');
     send(sut, 'PRODUCED_BEFORE_CWC', PRODUCED, hoursAfterRegistration(26));
     const produced = sut.status(hoursAfterRegistration(26));
-    sut.answered('produce-1', produced);
+    sut.answered('produce-1', 'fingerprint-1', produced);
     const acknowledge = { escalationId: 'esc-1', action: 'ACKNOWLEDGE' as const, idempotencyKey: 'ack-1', actor: DCPU_OFFICER };
     const acknowledged = act(sut, acknowledge, hoursAfterRegistration(27));
 
@@ -153,10 +153,19 @@ describe(CaseState.name, () => {
     expect(next.carried).toBe(true);
     expect(next.stepsThisRun).toBe(0);
     expect(next.status(hoursAfterRegistration(28))).toEqual({ ...sut.status(hoursAfterRegistration(28)) });
-    expect(next.answerTo('produce-1')).toEqual(produced);
+    expect(next.answerTo('produce-1', 'fingerprint-1')).toEqual({ status: produced });
+    // The same key on a different request is refused after continue-as-new too.
+    expect(next.answerTo('produce-1', 'fingerprint-2')).toMatchObject({ rejection: { reason: 'IDEMPOTENCY_KEY_REUSED' } });
     // Retried with the same key after continue-as-new: the first answer, not ALREADY_ACKNOWLEDGED.
     expect(act(next, acknowledge, hoursAfterRegistration(29))).toEqual(acknowledged);
     expect(next.sequence).toBe(3);
+  });
+
+  it('answers a run carried over before answers kept their fingerprints with the first answer, whatever the request', () => {
+    const sut = new CaseState(registration);
+    const status = sut.status(hoursAfterRegistration(1));
+    const older = { ...sut.carryOver(), answered: [['k-1', status]] as [string, typeof status][] };
+    expect(new CaseState(registration, older).answerTo('k-1', 'any')).toEqual({ status });
   });
 
   it('continues a run carried over before escalation answers were kept', () => {

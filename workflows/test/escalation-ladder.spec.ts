@@ -96,8 +96,10 @@ describe(EscalationLedger.name, () => {
     expect(sut.rejection(request('ACKNOWLEDGE'), 'case c-1')).toBeUndefined();
     const first = sut.acted(request('ACKNOWLEDGE'));
     expect(first).toEqual({ id: 'esc-1', deadlineId: 'cncp.production', dueAt: raised.dueAt, rung: 0, toBody: 'DCPU', status: 'ACKNOWLEDGED' });
-    expect(sut.answerTo('ACKNOWLEDGE-1')).toEqual(first);
+    expect(sut.answerTo(request('ACKNOWLEDGE'))).toEqual({ answer: first });
     expect(sut.rejection(request('ACKNOWLEDGE'), 'case c-1')).toMatchObject({ reason: 'ALREADY_ACKNOWLEDGED' });
+    // The same key on a different request (another escalation, or a note added) is refused, not answered with the first.
+    expect(sut.answerTo({ ...request('ACKNOWLEDGE'), escalationId: 'esc-2' })).toEqual({ rejection: expect.objectContaining({ reason: 'IDEMPOTENCY_KEY_REUSED' }) });
     expect(sut.allResolved()).toBe(false);
   });
 
@@ -106,12 +108,12 @@ describe(EscalationLedger.name, () => {
     sut.raised(raised.key, escalation);
     const first = sut.acted(request('ACKNOWLEDGE'));
     const next = new EscalationLedger(JSON.parse(JSON.stringify(sut.carryOver())));
-    expect(next.answerTo('ACKNOWLEDGE-1')).toEqual(first);
+    expect(next.answerTo(request('ACKNOWLEDGE'))).toEqual({ answer: first });
     expect(next.list()).toEqual([first]);
     expect(next.raisedKeys()).toEqual(new Set([raised.key]));
 
     const older = new EscalationLedger({ escalations: [{ ...raised }] });
-    expect(older.answerTo('ACKNOWLEDGE-1')).toBeUndefined();
+    expect(older.answerTo(request('ACKNOWLEDGE'))).toBeUndefined();
     expect(older.missedAt(raised.dueAt)).toBe(true);
   });
 });

@@ -67,6 +67,46 @@ describe('case API', () => {
     expect(await stack.db.timelineEntry.count({ where: { caseId } })).toBe(2);
   });
 
+  it('refuses an Idempotency-Key reused for an event of another type or payload with 422, and writes nothing', async () => {
+    const caseId: string = (await register().expect(201)).body.caseId;
+    const key = `produce-${randomUUID()}`;
+    await stack.http.post(`/cases/${caseId}/events`).set(cwc).set('Idempotency-Key', key).send(produce).expect(200);
+    const otherPayload = await stack.http
+      .post(`/cases/${caseId}/events`)
+      .set(cwc)
+      .set('Idempotency-Key', key)
+      .send({ ...produce, payload: { ...produce.payload, producedBy: 'Childline Jaipur' } })
+      .expect(422);
+    expect(otherPayload.headers['content-type']).toContain('application/problem+json');
+    expect(otherPayload.body.type).toBe('/problems/idempotency-key-reused');
+    const otherType = await stack.http
+      .post(`/cases/${caseId}/events`)
+      .set(cwc)
+      .set('Idempotency-Key', key)
+      .send({ type: 'INTERIM_PLACEMENT_ORDERED', payload: { placement: 'CHILDRENS_HOME', orderRef: 'O/1' } })
+      .expect(422);
+    expect(otherType.body.type).toBe('/problems/idempotency-key-reused');
+    expect(await stack.db.timelineEntry.count({ where: { caseId } })).toBe(2);
+  });
+
+  it('answers any event to a closed case with 409 "the case is closed", not a retry', async () => {
+    const caseId: string = (await register().expect(201)).body.caseId;
+    await stack.http
+      .post(`/cases/${caseId}/events`)
+      .set(cwc)
+      .send({ type: 'WAIVE_DEADLINE', payload: { deadlineId: 'cncp.production', reasons: 'registered twice by mistake; the other case goes on' } })
+      .expect(200);
+    await stack.http
+      .post(`/cases/${caseId}/events`)
+      .set(cwc)
+      .send({ type: 'CLOSE_CASE', payload: { ground: 'OTHER', reasons: 'registered twice by mistake; the other case goes on' } })
+      .expect(200);
+    expect((await stack.db.case.findUnique({ where: { id: caseId } }))?.phase).toBe('CLOSED');
+    const closed = await stack.http.post(`/cases/${caseId}/events`).set(cwc).send(produce).expect(409);
+    expect(closed.headers['content-type']).toContain('application/problem+json');
+    expect(closed.body).toMatchObject({ type: '/problems/case-closed', title: 'The case is closed; nothing can be sent to it' });
+  });
+
   it("records who read a child's record and when", async () => {
     const caseId: string = (await register().expect(201)).body.caseId;
     await stack.http.get(`/cases/${caseId}`).set(cwc).expect(200);

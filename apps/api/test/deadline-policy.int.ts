@@ -61,6 +61,70 @@ describe("a state's deadline policy", () => {
     expect(escalation).toMatchObject({ deadlineId: 'cncp.production', toBody: 'DCPU' });
   });
 
+  it("lets the state's SCPS set its own ladder for a deadline, audited, and new cases there climb it", async () => {
+    const scps = await as(stack, 'scps.zz');
+    const ladder = [
+      { to: 'DCPU', after: 'PT0S' },
+      { to: 'SCPS', after: 'PT3S' },
+    ];
+    const set = await stack.http
+      .put('/states/ZZ/deadline-policy/cncp.production')
+      .set(scps)
+      .send({ ladder, reason: 'rehearsing the upper rungs of the ladder in the test suite' })
+      .expect(200);
+    // The period set before stays: a field left out keeps the state's own.
+    expect(set.body).toMatchObject({ within: 'PT2S', ladder, defaultLadder: [{ to: 'DCPU', after: 'PT0S' }, { to: 'SCPS', after: 'P7D' }, { to: 'STATE_MONITORING_CELL', after: 'P30D' }] });
+    const audit = await stack.db.auditEntry.findFirst({ where: { chain: 'policy:ZZ' }, orderBy: { position: 'desc' } });
+    expect(audit?.detail).toMatchObject({ from: 'PT2S', to: 'PT2S', ladder: { from: null, to: ladder } });
+    const read = await stack.http.get('/states/ZZ/deadline-policy').set(scps).expect(200);
+    expect(read.body.find((e: { id: string }) => e.id === 'cncp.production')).toMatchObject({ ladder });
+
+    const created = await stack.http.post('/cases').set(await as(stack, 'cwc.zz')).send({ track: 'CNCP', districtCode: 'ZZ-ONE' }).expect(201);
+    const caseId: string = created.body.caseId;
+    const raised = await eventually(async () => {
+      const rows = await stack.db.escalation.findMany({ where: { caseId }, orderBy: { rung: 'asc' } });
+      return rows.length === 2 ? rows : undefined;
+    });
+    expect(raised.map((e) => [e.rung, e.toBody])).toEqual([
+      [0, 'DCPU'],
+      [1, 'SCPS'],
+    ]);
+  });
+
+  it('refuses a ladder out of order or naming a body twice, and a waiting period on a deadline without one (400, naming the field)', async () => {
+    const scps = await as(stack, 'scps.zz');
+    const reason = 'a reason long enough to record';
+    const outOfOrder = await stack.http
+      .put('/states/ZZ/deadline-policy/cncp.sir')
+      .set(scps)
+      .send({ reason, ladder: [{ to: 'DCPU', after: 'P7D' }, { to: 'SCPS', after: 'P1D' }] })
+      .expect(400);
+    expect(outOfOrder.body.errors[0]).toMatchObject({ field: 'ladder', message: expect.stringContaining('before rung 1') });
+    const twice = await stack.http
+      .put('/states/ZZ/deadline-policy/cncp.sir')
+      .set(scps)
+      .send({ reason, ladder: [{ to: 'DCPU', after: 'P0D' }, { to: 'DCPU', after: 'P1D' }] })
+      .expect(400);
+    expect(twice.body.errors[0].field).toBe('ladder');
+    const unknownBody = await stack.http.put('/states/ZZ/deadline-policy/cncp.sir').set(scps).send({ reason, ladder: [{ to: 'DM', after: 'P0D' }] }).expect(400);
+    expect(unknownBody.body.errors[0].field).toMatch(/^ladder/);
+    const noWait = await stack.http.put('/states/ZZ/deadline-policy/cncp.sir').set(scps).send({ reason, opensAfter: 'P1D' }).expect(400);
+    expect(noWait.body.errors[0].field).toBe('opensAfter');
+    const nothing = await stack.http.put('/states/ZZ/deadline-policy/cncp.sir').set(scps).send({ reason }).expect(400);
+    expect(nothing.body.errors[0].field).toBe('within');
+    expect(await stack.db.deadlinePolicyOverride.count({ where: { stateCode: 'ZZ', deadlineId: 'cncp.sir' } })).toBe(0);
+  });
+
+  it('lets a state set the s.35(3) reconsideration period, which the legally-free deadline and the machine both read', async () => {
+    const scps = await as(stack, 'scps.zz');
+    const set = await stack.http
+      .put('/states/ZZ/deadline-policy/cncp.legallyFreeAfterSurrender')
+      .set(scps)
+      .send({ opensAfter: 'P60D', within: 'P10D', reason: 'the state counts the reconsideration period in days' })
+      .expect(200);
+    expect(set.body).toMatchObject({ opensAfter: 'P60D', defaultOpensAfter: 'P2M', within: 'P10D', defaultWithin: 'P15D' });
+  });
+
   it("refuses another state's officer (404), other roles (403) and bad periods (400)", async () => {
     const body = { within: 'P2D', reason: 'a reason long enough to record' };
     await stack.http.put('/states/ZZ/deadline-policy/cncp.production').set(await as(stack, 'scps.rj')).send(body).expect(404);

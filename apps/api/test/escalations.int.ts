@@ -55,6 +55,19 @@ describe('escalations over HTTP: a missed deadline reaches the DCPU, who acknowl
     expect(timeline.body[1].payload).toMatchObject({ deadlineId: 'cncp.production', toBody: 'DCPU' });
   });
 
+  it('answers the same Idempotency-Key with the first answer for the same action, 422 for a different one', async () => {
+    const { escalationId } = await missedInJodhpur();
+    const key = `act-${randomUUID()}`;
+    const ack = await stack.http.post(`/escalations/${escalationId}/acknowledge`).set(dcpu).send({ idempotencyKey: key }).expect(200);
+    const retried = await stack.http.post(`/escalations/${escalationId}/acknowledge`).set(dcpu).send({ idempotencyKey: key }).expect(200);
+    expect(retried.body).toEqual(ack.body);
+    const other = await stack.http.post(`/escalations/${escalationId}/resolve`).set(dcpu).send({ idempotencyKey: key, note: 'the child was produced today' }).expect(422);
+    expect(other.headers['content-type']).toContain('application/problem+json');
+    expect(other.body.type).toBe('/problems/idempotency-key-reused');
+    const still = await stack.http.get(`/escalations/${escalationId}`).set(dcpu).expect(200);
+    expect(still.body.status).toBe('ACKNOWLEDGED');
+  });
+
   it('404 for an escalation that does not exist, 400 for a bad filter', async () => {
     await stack.http.post(`/escalations/${randomUUID()}/acknowledge`).set(dcpu).send({}).expect(404);
     const bad = await stack.http.get('/escalations').set(dcpu).query({ status: 'PENDING' }).expect(400);

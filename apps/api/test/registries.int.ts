@@ -314,7 +314,10 @@ describe('registries', () => {
         expect.objectContaining({ name: 'Shri Ravi Sharma', designation: 'MEMBER', termTo: null }),
       ]);
 
-      await stack.http.put(`/bodies/${cwcId()}/sitting-days`).set(own.dcpu).set('If-Match', `"${v}"`).send({ sittingDays: ['MON'] }).expect(409);
+      await stack.http.put(`/bodies/${cwcId()}/sitting-days`).set(own.dcpu).set('If-Match', `"${v}"`).send({ sittingDays: ['MON', 'TUE', 'WED', 'THU', 'SAT'] }).expect(409);
+      // s.28(1): at least 20 sittings a month, so at least five days of the week.
+      const tooFew = await stack.http.put(`/bodies/${cwcId()}/sitting-days`).set(scps).set('If-Match', `"${v + 1}"`).send({ sittingDays: ['TUE', 'FRI'] }).expect(400);
+      expect(tooFew.body.errors).toEqual([{ field: 'sittingDays', message: expect.stringContaining('s.28(1)') }]);
       const history = (await stack.http.get(`/bodies/${cwcId()}/history`).set(scps).expect(200)).body as { action: string; before: { sittingDays: string[] }; after: { sittingDays: string[] } }[];
       const sittings = history.filter((h) => h.action === 'body.sittingDays.replaced').at(-1)!;
       expect(sittings.after.sittingDays).toEqual(['MON', 'TUE', 'WED', 'THU', 'FRI']);

@@ -101,6 +101,14 @@ export function bodyDutyRule(id: BodyDutyId): BodyDutyRule {
   return BODY_DUTY_RULES.find((r) => r.id === id)!;
 }
 
+/**
+ * The fewest weekdays a CWC's standing sitting days may name so that every month has the sittings s.28(1) asks
+ * (at least 20): a month has at least four of each weekday, so 20 needs five weekdays a week (February too).
+ */
+export function leastSittingWeekdays(rule: BodyDutyRule = bodyDutyRule('cwc.sittings')): number {
+  return Math.ceil(rule.atLeast / 4);
+}
+
 const IST_OFFSET_MS = 330 * 60_000;
 
 /** The calendar period (IST) containing a time: its start, its end (exclusive) and a label like 2026-11 or 2026-Q4. */

@@ -80,6 +80,7 @@ export function renderDeadlineTable(): string {
       cell(r.owner),
       `\`${r.within}\``,
       `\`${r.from}\``,
+      'opensAfter' in r && r.opensAfter ? `\`${r.opensAfter}\`` : '',
       states[r.id].map((s) => `\`${s}\``).join(', '),
       r.appliesIf ? `\`${r.appliesIf}\`` : '',
       r.repeatsOn ? `\`${r.repeatsOn}\`` : '',
@@ -88,8 +89,8 @@ export function renderDeadlineTable(): string {
     ].join(' | '),
   );
   return [
-    '| id | obligation | who | within | from | open in | applies if | repeats on | citation | basis |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| id | obligation | who | within | from | opens after | open in | applies if | repeats on | citation | basis |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r} |`),
   ].join('\n');
 }
@@ -148,7 +149,11 @@ export function renderCaseMachineDoc(): string {
     '`from` is when the period starts: entry into the state, the latest time of the named event, or the',
     'child\'s 18th birthday (with a negative period, i.e. before it).',
     'A leave of absence fixes its own due time: `cncp.returnFromLeave` falls due when the days granted and the',
-    'journey end (s.98(1)); its `within` is the most the Act allows in one instance.',
+    'journey end (s.98(1)); its `within` is the most the Act allows in one instance, and the leave guard reads it.',
+    '`opens after` is a period from `from` in which the obligation cannot lawfully be met (the s.35(3)',
+    'reconsideration): the guards read it, and `within` counts from its end.',
+    'A state sets any deadline\'s `within`, `opensAfter` and its own ladder (`[{to, after}]`, the rungs above in',
+    'order of time) through `PUT /states/:code/deadline-policy/:deadlineId`; its cases registered afterwards run on them.',
     '',
     renderDeadlineTable(),
     '',

@@ -61,6 +61,9 @@ export const guards = {
     );
   },
 
+  /** A plan is reviewed only once prepared (s.2(39)). */
+  icpPrepared: ({ context }: GuardArgs) => context.icp !== undefined,
+
   isFosterCare: ({ context }: GuardArgs) => context.finalOrder?.order === 'FOSTER_CARE',
 
   aftercarePlanNotYetPrepared: ({ context }: GuardArgs) => context.aftercarePlanRef === undefined,

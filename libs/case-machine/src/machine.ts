@@ -127,6 +127,18 @@ const missingFromInstitution = <const TracedTo extends string>(label: string, tr
   },
 });
 
+/**
+ * s.2(39): the Individual Care Plan is the child's plan whatever the s.37 order, restoration included. The ICP
+ * form of the Model Rules 2016 (F.7 [verify number]) has a part for "follow-up post release/restoration", as the
+ * states' rules do (Tamil Nadu JJ Rules 2017 r.24(l)(ii): the plan includes restoration and follow-up; Rajasthan
+ * JJ Rules 2011 r.2(1)(h)(viii)). So a restored child's plan is prepared, or the plan from care carried on and
+ * reviewed, through restoration and its follow-up.
+ */
+const icpOfRestoredChild = {
+  ICP_PREPARED: { actions: ['recordEvent' as const, 'recordIcp' as const] },
+  ICP_REVIEWED: { guard: 'icpPrepared' as const, actions: ['recordEvent' as const, 'recordIcp' as const] },
+};
+
 const IN_CARE_DEADLINES = ['cncp.fosterInspection', 'cncp.aftercarePlan', 'cncp.returnFromLeave', 'cncp.familyVerification'] as const;
 
 export const caseMachine = setup({
@@ -360,6 +372,7 @@ export const caseMachine = setup({
         leftCare: { ...described('Left care at 18', 's.46', 'AWAITING_CLOSURE') },
         restoration: {
           ...described('Restoration ordered', 's.37(1)(b), s.40', 'RESTORATION'),
+          on: icpOfRestoredChild,
           initial: 'pending',
           states: {
             pending: {
@@ -406,6 +419,7 @@ export const caseMachine = setup({
         followUp: {
           ...described('Restored: follow-up', 'post-restoration follow-up (policy)', 'FOLLOW_UP', ['cncp.followUpReport']),
           on: {
+            ...icpOfRestoredChild,
             FOLLOW_UP_REPORT_FILED: { target: 'followUp', reenter: true, actions: ['recordEvent', 'countFollowUpReport'] },
             FOLLOW_UP_COMPLETED: { guard: 'restorationFollowUpPeriodOver', target: 'followUpComplete', actions: ['recordEvent'] },
             REENTERED_CARE: { target: 'awaitingProduction', actions: ['recordEvent', 'startNewEpisode'] },

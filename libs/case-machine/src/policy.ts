@@ -143,7 +143,7 @@ export const DEADLINE_RULES = [
     owner: 'CCI / DCPU',
     within: 'P30D',
     from: 'stateEntry',
-    citation: 's.30(vi); R.19 [verify]',
+    citation: 's.2(39), s.30(vi); ICP form F.7 [verify number]; 30 days is policy (as Tamil Nadu JJ Rules 2017 r.24(l)(i): within a month of admission)',
     basis: 'policy',
   }),
   rule({
@@ -152,7 +152,7 @@ export const DEADLINE_RULES = [
     owner: 'CCI / DCPU',
     within: 'P3M',
     from: 'stateEntry',
-    citation: 's.30(vi) [verify R.]',
+    citation: 's.2(39), s.30(vi); quarterly review is policy (as Tamil Nadu JJ Rules 2017 r.24(l)(iii))',
     basis: 'policy',
     repeatsOn: 'ICP_REVIEWED',
   }),

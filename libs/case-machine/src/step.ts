@@ -6,7 +6,7 @@ import { machineTransitions } from './transitions.js';
 import { parseCaseEvent, type CaseEvent, type CaseEventType, type EventIssue } from './events.js';
 import { allowedEvents, describeState, openDeadlines, stepCaseEvent, type ArmedDeadline, type CaseSnapshot, type CaseStep } from './runtime.js';
 
-export type CaseEventRejectionReason = 'STALE_VERSION' | 'INVALID_PAYLOAD' | 'EVENT_NOT_ALLOWED';
+export type CaseEventRejectionReason = 'STALE_VERSION' | 'INVALID_PAYLOAD' | 'EVENT_NOT_ALLOWED' | 'IDEMPOTENCY_KEY_REUSED';
 
 /** Why a case did not take an event, with the events it can take instead. */
 export interface CaseEventRejection {

@@ -316,6 +316,19 @@ describe('CNCP track, before the Child Welfare Committee', () => {
       expect(sut.state).toBe('cncp.followUp');
     });
 
+    it('prepares and reviews the Individual Care Plan of a child restored by order, through restoration and its follow-up (s.2(39); F.7)', () => {
+      const sut = ordered();
+      expect(sut.send('ICP_REVIEWED', '2025-02-01T12:00:00+05:30', { icpRef: 'ICP-R', progress: [{ domain: 'HEALTH', status: 'ON_TRACK' }] })).toBe(false);
+      expect(allowedEvents(sut.snapshot, 'DCPU_OFFICER')).toContain('ICP_PREPARED');
+      sut.must('ICP_PREPARED', '2025-02-01T12:00:00+05:30', { icpRef: 'ICP-R', goals: SAMPLE_ICP_GOALS });
+      expect(sut.state).toBe('cncp.restoration.pending');
+      expect(sut.context.icp).toMatchObject({ ref: 'ICP-R' });
+      sut.must('CHILD_RESTORED', '2025-02-02T10:00:00+05:30', { restoredTo: 'PARENT' });
+      sut.must('ICP_REVIEWED', '2025-03-02T10:00:00+05:30', { icpRef: 'ICP-R', progress: [{ domain: 'EDUCATION', status: 'ON_TRACK' }] });
+      expect(sut.state).toBe('cncp.followUp');
+      expect(sut.context.icp).toMatchObject({ ref: 'ICP-R', reviewedAt: '2025-03-02T10:00:00+05:30' });
+    });
+
     it('follows a restored child up quarterly for a year before the follow-up can be completed (policy)', () => {
       const sut = ordered().must('CHILD_RESTORED', '2025-02-02T10:00:00+05:30', { restoredTo: 'PARENT' });
       expect(sut.deadline('cncp.followUpReport')?.dueAt).toBe('2025-05-02T04:30:00.000Z');

@@ -9,3 +9,4 @@ export * from './escalations.js';
 export * from './notices.js';
 export * from './administration.js';
 export * from './reminders.js';
+export * from './idempotency.js';

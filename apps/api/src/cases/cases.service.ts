@@ -4,9 +4,9 @@ import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/c
 import { isCaseEventType, maySend, type CaseContext } from '@raksha/case-machine';
 import type { RakshaConfig } from '@raksha/config';
 import { encodeTimeCursor, type CaseDetailView, type CaseEventBody, type CaseListQuery, type CasePage, type CaseQueueQuery, type CaseStatus, type CaseView, type EscalationView, type OpenDeadline, type RegisterCaseBody, type TimelineEntryView } from '@raksha/contracts';
-import { applyEventUpdate, caseContextQuery, type CaseRegistration, caseRegistrationQuery, caseStatusQuery, caseWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
+import { applyEventUpdate, caseContextQuery, type CaseRegistration, caseRegistrationQuery, caseStatusQuery, caseWorkflowId, registrationFingerprint, registrationUpdate } from '@raksha/contracts/temporal';
 import { AuditRepository, CaseRepository, GeographyRepository } from '@raksha/db';
-import { ROLES, trackBefore, type Role, type Track } from '@raksha/domain';
+import { IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest, ROLES, trackBefore, type Role, type Track } from '@raksha/domain';
 import type { caseWorkflow } from '@raksha/workflows';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { auditedAction, can, caseActor, type Principal } from '../auth/principal.js';
@@ -14,7 +14,7 @@ import { EscalationsService } from '../escalations/escalations.service.js';
 import { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
 import { callTemporal, caseEventRejections, executeUpdate } from '../infrastructure/temporal-call.js';
 import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
-import { forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
+import { caseClosed, forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
 import { checkEventPayloadSize } from '../problem/request-body.js';
 
 
@@ -91,15 +91,15 @@ export class CasesService {
         // A retry with the same Idempotency-Key: the same request gets the same case back.
         const handle = this.temporal.workflow.getHandle(caseWorkflowId(registration.caseId));
         const first = await handle.query(caseRegistrationQuery);
-        const same = first.track === registration.track && first.districtCode === registration.districtCode && JSON.stringify(first.child) === JSON.stringify(registration.child);
-        if (!same) throw problem('idempotency-key-reused', '');
+        if (!isSameRequest(registrationFingerprint(first), registrationFingerprint(registration))) throw problem('idempotency-key-reused', IDEMPOTENCY_KEY_REUSED_MESSAGE);
         return handle.executeUpdate(registrationUpdate);
       }
     });
   }
 
   async applyEvent(principal: Principal, caseId: string, body: CaseEventBody, headers: { idempotencyKey?: string; expectedVersion?: number }): Promise<CaseStatus> {
-    await this.visibleCase(principal, caseId);
+    const found = await this.visibleCase(principal, caseId);
+    if (found.phase === 'CLOSED') throw caseClosed(caseId);
     if (!isCaseEventType(body.type)) throw invalidField('type', `no such event: ${body.type}`);
     checkEventPayloadSize(body.payload);
     const type = body.type;
@@ -194,6 +194,7 @@ export class CasesService {
    * without the case-jurisdiction check: the case may lie in another district than theirs.
    */
   async applyOnBehalf(principal: Principal, caseId: string, type: string, payload: Record<string, unknown>, idempotencyKey: string): Promise<CaseStatus> {
+    if ((await this.cases.findById(caseId))?.phase === 'CLOSED') throw caseClosed(caseId);
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
     return executeUpdate(handle, applyEventUpdate, { type, payload, idempotencyKey, actor: caseActor(principal) }, caseEventRejections);
   }

@@ -50,6 +50,9 @@ export const caseEventRejections: UpdateRejections<CaseEventRejection> = {
   toError(r) {
     if (r.reason === 'INVALID_PAYLOAD') return invalidInput((r.issues ?? []).map((i) => ({ field: i.path ? `payload.${i.path}` : 'payload', message: i.message })));
     if (r.reason === 'STALE_VERSION') return staleCase(r.message, r.currentVersion);
+    if (r.reason === 'IDEMPOTENCY_KEY_REUSED') return problem('idempotency-key-reused', r.message);
+    // Closed, but its workflow still open for its escalations: the same answer as once it has ended.
+    if (r.state === 'closed') return problem('case-closed', 'the case is closed');
     return problem('event-not-allowed', r.message, { state: r.state, allowedEvents: r.allowedEvents });
   },
 };
@@ -60,6 +63,7 @@ export const escalationActionRejections: UpdateRejections<EscalationActionReject
   toError(r) {
     if (r.reason === 'NOTE_REQUIRED') return invalidField('note', r.message);
     if (r.reason === 'UNKNOWN_ESCALATION') return unavailable(r.message);
+    if (r.reason === 'IDEMPOTENCY_KEY_REUSED') return problem('idempotency-key-reused', r.message);
     return problem('escalation-action-not-allowed', r.message);
   },
 };

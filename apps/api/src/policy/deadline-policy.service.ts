@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DEADLINE_IDS, DEFAULT_DEADLINE_POLICY, isIsoDuration, resolveDeadlinePolicy, type DeadlineId, type DeadlinePolicyOverrides } from '@raksha/case-machine';
+import { DEADLINE_IDS, DEFAULT_DEADLINE_POLICY, isIsoDuration, ladderProblem, resolveDeadlinePolicy, type DeadlineId, type DeadlineOverride, type DeadlinePolicyOverrides, type EscalationRung } from '@raksha/case-machine';
 import type { DeadlinePolicyEntry, SetDeadlinePeriodBody } from '@raksha/contracts';
 import { DeadlinePolicyRepository, GeographyRepository } from '@raksha/db';
 import type { Principal } from '../auth/principal.js';
 import { invalidField, notFound } from '../problem/domain-errors.js';
 
-/** A state's deadline periods: the statutory defaults, and where the state adopted its own. */
+/** A state's deadline periods and escalation ladders: the statutory defaults, and where the state adopted its own. */
 @Injectable()
 export class DeadlinePolicyService {
   constructor(
@@ -13,10 +13,22 @@ export class DeadlinePolicyService {
     private readonly geography: GeographyRepository,
   ) {}
 
-  /** The periods a new case in this state starts with (passed to its workflow at registration). */
+  /** The periods and ladders a new case in this state starts with (passed to its workflow at registration). */
   async overridesFor(stateCode: string): Promise<DeadlinePolicyOverrides> {
     const rows = await this.policies.forState(stateCode);
-    return Object.fromEntries(rows.filter((r) => isDeadlineId(r.deadlineId)).map((r) => [r.deadlineId, { within: r.within }]));
+    return Object.fromEntries(
+      rows
+        .filter((r) => isDeadlineId(r.deadlineId))
+        .map((r): [string, DeadlineOverride] => [
+          r.deadlineId,
+          {
+            ...(r.within !== null && { within: r.within }),
+            ...(r.opensAfter !== null && { opensAfter: r.opensAfter }),
+            ...(r.ladder !== null && { ladder: r.ladder as unknown as EscalationRung[] }), // written by set() from a validated ladder
+          },
+        ])
+        .filter(([, o]) => Object.keys(o).length > 0),
+    );
   }
 
   async get(principal: Principal, stateCode: string): Promise<DeadlinePolicyEntry[]> {
@@ -33,18 +45,38 @@ export class DeadlinePolicyService {
         basis: rule.basis,
         within: rule.within,
         defaultWithin: DEFAULT_DEADLINE_POLICY[id].within,
+        opensAfter: rule.opensAfter ?? null,
+        defaultOpensAfter: DEFAULT_DEADLINE_POLICY[id].opensAfter ?? null,
+        ladder: [...rule.ladder],
+        defaultLadder: [...DEFAULT_DEADLINE_POLICY[id].ladder],
         override: row ? { reason: row.reason, setBy: row.setBy, setAt: row.setAt.toISOString() } : null,
       };
     });
   }
 
-  /** Only the state's own SCPS sets its periods; another state's is a 404, as if unknown. */
+  /** Only the state's own SCPS sets its periods and ladders; another state's is a 404, as if unknown. Fields left out stay as they are. */
   async set(principal: Principal, stateCode: string, deadlineId: string, body: SetDeadlinePeriodBody): Promise<DeadlinePolicyEntry> {
     await this.visibleState(principal, stateCode);
     if (principal.body?.level !== 'STATE' || principal.body.stateCode !== stateCode) throw notFound('state', stateCode);
     if (!isDeadlineId(deadlineId)) throw invalidField('deadlineId', `no deadline ${deadlineId}`);
-    if (!isIsoDuration(body.within)) throw invalidField('within', 'not an ISO-8601 duration');
-    await this.policies.set({ stateCode, deadlineId, within: body.within, reason: body.reason, setBy: principal.userId, setByRole: principal.roles.join(','), at: new Date() });
+    if (body.within !== undefined && !isIsoDuration(body.within)) throw invalidField('within', 'not an ISO-8601 duration');
+    if (body.opensAfter !== undefined) {
+      if (DEFAULT_DEADLINE_POLICY[deadlineId].opensAfter === undefined) throw invalidField('opensAfter', `${deadlineId} has no waiting period before it; set within instead`);
+      if (!isIsoDuration(body.opensAfter) || body.opensAfter.startsWith('-')) throw invalidField('opensAfter', 'not a non-negative ISO-8601 duration');
+    }
+    const badLadder = body.ladder && ladderProblem(body.ladder);
+    if (badLadder) throw invalidField('ladder', badLadder);
+    await this.policies.set({
+      stateCode,
+      deadlineId,
+      ...(body.within !== undefined && { within: body.within }),
+      ...(body.opensAfter !== undefined && { opensAfter: body.opensAfter }),
+      ...(body.ladder !== undefined && { ladder: body.ladder }),
+      reason: body.reason,
+      setBy: principal.userId,
+      setByRole: principal.roles.join(','),
+      at: new Date(),
+    });
     return (await this.get(principal, stateCode)).find((e) => e.id === deadlineId)!;
   }
 

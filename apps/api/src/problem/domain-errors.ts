@@ -37,6 +37,7 @@ const PROBLEMS = {
   'webhook-subscription-not-found': [404, 'No such webhook subscription'],
   'delivery-not-failed': [409, 'Only a failed delivery can be sent again'],
   'event-not-allowed': [409, 'The case cannot take this event now'],
+  'case-closed': [409, 'The case is closed; nothing can be sent to it'],
   'escalation-action-not-allowed': [409, 'The escalation cannot take this action now'],
   'report-state-conflict': [409, 'The report cannot take this now'],
   'no-placement-order': [409, 'No order on the case places the child in this institution'],
@@ -102,6 +103,9 @@ export const unauthenticated = (detail: string) => new DomainError('unauthentica
 export const forbidden = (detail: string) => new DomainError('forbidden', detail);
 export const unavailable = (detail: string) => new DomainError('service-unavailable', detail);
 export const tooManyRequests = (retryAfterSeconds: number) => new DomainError('too-many-requests', `retry after ${retryAfterSeconds} s`, { retryAfter: retryAfterSeconds });
+
+/** A closed case takes no event (reopening, where the law allows it, is an event of its own): 409, never a retry. */
+export const caseClosed = (caseId: string) => new DomainError('case-closed', `case ${caseId} is closed`);
 
 /** An If-Match that is no longer current, for a case or a registry record alike: one shape, the version to read instead. */
 const staleVersion = (what: 'case' | 'record', detail: string, currentVersion: number | undefined) =>

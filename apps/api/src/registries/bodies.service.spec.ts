@@ -39,12 +39,19 @@ describe(BodiesService.name, () => {
   });
 
   it('answers a change at an old version with the version to read instead, as for an institution', async () => {
-    expect(await problemOf(sut.replaceSittingDays(people.scpsRajasthan, 'CWC-RJ-JAIPUR', 1, { sittingDays: ['MON'] }))).toEqual({
+    expect(await problemOf(sut.replaceSittingDays(people.scpsRajasthan, 'CWC-RJ-JAIPUR', 1, { sittingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'] }))).toEqual({
       type: 'stale-version',
       status: 409,
       title: 'The record changed since you read it; read it again and retry',
       detail: 'If-Match "1" but the record is at version "2"',
       currentVersion: 2,
+    });
+  });
+
+  it('refuses a CWC fewer than five sitting days a week, below the 20 a month s.28(1) requires', async () => {
+    expect(await problemOf(sut.replaceSittingDays(people.scpsRajasthan, 'CWC-RJ-JAIPUR', 2, { sittingDays: ['MON', 'THU'] }))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'sittingDays', message: expect.stringContaining('at least 5 days of the week') }],
     });
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { BodyRosterRepository, InstitutionRepository, type BodyRosterRecord, type ChangeOutcome } from '@raksha/db';
+import { bodyDutyRule, leastSittingWeekdays } from '@raksha/case-machine';
 import { covers } from '@raksha/domain';
 import type { Principal } from '../auth/principal.js';
 import { invalidField, invalidInput, notFound, staleRecord } from '../problem/domain-errors.js';
@@ -78,8 +79,12 @@ export class BodiesService {
   }
 
   async replaceSittingDays(principal: Principal, id: string, expectedVersion: number | undefined, body: ReplaceSittingDaysBody): Promise<BodyView> {
-    await this.sittingBody(principal, id);
+    const target = await this.sittingBody(principal, id);
     const days = WEEKDAYS.filter((d) => body.sittingDays.includes(d));
+    const least = leastSittingWeekdays();
+    if (target.type === 'CWC' && days.length < least) {
+      throw invalidField('sittingDays', `a CWC sits at least ${bodyDutyRule('cwc.sittings').atLeast} days a month (s.28(1)): choose at least ${least} days of the week, so that every month, February too, has them`);
+    }
     return this.applied(id, expectedVersion, await this.bodies.replaceSittingDays(id, expectedVersion, days, registryChange(principal, 'body.sittingDays.replaced')));
   }
 

@@ -3,7 +3,7 @@
 // Reads no environment: the task queue name is configuration's default, see libs/config.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DeadlinePolicyOverrides } from '@raksha/case-machine';
-import type { BodyType, Actor, Track } from '@raksha/domain';
+import { requestFingerprint, type BodyType, type Actor, type Track } from '@raksha/domain';
 import type { CaseEscalation, CaseStatus } from '../cases.js';
 
 export const CASE_TASK_QUEUE = 'raksha-cases';
@@ -52,6 +52,14 @@ export interface CaseEventRequest {
 
 export type { CaseEventRejection } from '@raksha/case-machine';
 
+/** What makes two requests under one Idempotency-Key the same (libs/domain requestFingerprint): who sent what. */
+export const caseEventFingerprint = (req: CaseEventRequest) => requestFingerprint({ type: req.type, payload: req.payload, actor: req.actor.id });
+export const escalationActionFingerprint = (req: EscalationActionRequest) =>
+  requestFingerprint({ escalationId: req.escalationId, action: req.action, note: req.note, actor: req.actor.id });
+/** A registration retried under its key names the same child on the same track in the same district. */
+export const registrationFingerprint = (r: Pick<CaseRegistration, 'track' | 'districtCode' | 'child'>) =>
+  requestFingerprint({ track: r.track, districtCode: r.districtCode, child: r.child });
+
 export interface EscalationActionRequest {
   escalationId: string;
   action: 'ACKNOWLEDGE' | 'RESOLVE';
@@ -61,7 +69,7 @@ export interface EscalationActionRequest {
 }
 
 export interface EscalationActionRejection {
-  reason: 'UNKNOWN_ESCALATION' | 'ALREADY_RESOLVED' | 'ALREADY_ACKNOWLEDGED' | 'NOTE_REQUIRED';
+  reason: 'UNKNOWN_ESCALATION' | 'ALREADY_RESOLVED' | 'ALREADY_ACKNOWLEDGED' | 'NOTE_REQUIRED' | 'IDEMPOTENCY_KEY_REUSED';
   message: string;
 }
 
