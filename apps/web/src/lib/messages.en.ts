@@ -6,7 +6,6 @@ export const en = {
   'app.tagline': 'Child protection case work under the Juvenile Justice Act 2015',
   'app.skip': 'Skip to the main content',
   'lang.label': 'Language',
-  'lang.switch': 'हिन्दी',
   'net.offline': 'You are offline. Actions you take are kept on this device and sent when the connection returns.',
   'net.pending': '{count, plural, one {# action} other {# actions}} waiting to be sent',
   'net.sendNow': 'Send now',

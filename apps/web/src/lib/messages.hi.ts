@@ -6,7 +6,6 @@ export const hi: Record<MessageKey, string> = {
   'app.tagline': 'किशोर न्याय अधिनियम 2015 के अंतर्गत बाल संरक्षण मामलों का कार्य',
   'app.skip': 'मुख्य सामग्री पर जाएँ',
   'lang.label': 'भाषा',
-  'lang.switch': 'English',
   'net.offline': 'आप ऑफ़लाइन हैं। आपकी कार्रवाइयाँ इसी उपकरण पर रखी जाएँगी और कनेक्शन लौटने पर भेजी जाएँगी।',
   'net.pending': '{count, plural, one {# कार्रवाई} other {# कार्रवाइयाँ}} भेजी जानी बाकी',
   'net.sendNow': 'अभी भेजें',
