@@ -217,6 +217,14 @@ export function isCaseEventType(value: unknown): value is CaseEventType {
 export interface EventIssue {
   path: string;
   message: string;
+  /** what kind of failure, and its limits, so the API can say it in plain words (libs/contracts field-issues) */
+  code?: string;
+  expected?: string;
+  origin?: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  keys?: string[];
 }
 export type ParseCaseEventResult = { ok: true; event: CaseEvent } | { ok: false; issues: EventIssue[] };
 
@@ -230,6 +238,19 @@ export function parseCaseEvent(raw: unknown): ParseCaseEventResult {
   if (result.success) return { ok: true, event: result.data as CaseEvent };
   return {
     ok: false,
-    issues: result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    issues: result.error.issues.map((i) => {
+      const detail = i as { expected?: string; origin?: string; format?: string; minimum?: number | bigint; maximum?: number | bigint; keys?: string[] };
+      return {
+        path: i.path.map(String).join('.'),
+        message: i.message,
+        code: i.code,
+        ...(detail.expected !== undefined && { expected: String(detail.expected) }),
+        ...(detail.origin !== undefined && { origin: detail.origin }),
+        ...(detail.format !== undefined && { format: detail.format }),
+        ...(detail.minimum !== undefined && { minimum: Number(detail.minimum) }),
+        ...(detail.maximum !== undefined && { maximum: Number(detail.maximum) }),
+        ...(detail.keys !== undefined && { keys: detail.keys }),
+      };
+    }),
   };
 }
