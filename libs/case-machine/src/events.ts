@@ -225,6 +225,7 @@ export interface EventIssue {
   minimum?: number;
   maximum?: number;
   keys?: string[];
+  inclusive?: boolean;
 }
 export type ParseCaseEventResult = { ok: true; event: CaseEvent } | { ok: false; issues: EventIssue[] };
 
@@ -239,7 +240,7 @@ export function parseCaseEvent(raw: unknown): ParseCaseEventResult {
   return {
     ok: false,
     issues: result.error.issues.map((i) => {
-      const detail = i as { expected?: string; origin?: string; format?: string; minimum?: number | bigint; maximum?: number | bigint; keys?: string[] };
+      const detail = i as { expected?: string; origin?: string; format?: string; minimum?: number | bigint; maximum?: number | bigint; keys?: string[]; inclusive?: boolean };
       return {
         path: i.path.map(String).join('.'),
         message: i.message,
@@ -250,6 +251,7 @@ export function parseCaseEvent(raw: unknown): ParseCaseEventResult {
         ...(detail.minimum !== undefined && { minimum: Number(detail.minimum) }),
         ...(detail.maximum !== undefined && { maximum: Number(detail.maximum) }),
         ...(detail.keys !== undefined && { keys: detail.keys }),
+        ...(detail.inclusive !== undefined && { inclusive: detail.inclusive }),
       };
     }),
   };

@@ -11,6 +11,8 @@ export const FIELD_ISSUE_MESSAGES = {
   'error.tooLong': '{field}: write at most {max} characters.',
   'error.tooSmall': '{field}: the smallest allowed is {min}.',
   'error.tooBig': '{field}: the largest allowed is {max}.',
+  'error.above': '{field}: must be more than {min}.',
+  'error.below': '{field}: must be less than {max}.',
   'error.tooFew': '{field}: give at least {min}.',
   'error.tooMany': '{field}: give at most {max}.',
   'error.wholeNumber': '{field}: write a whole number.',
@@ -49,6 +51,8 @@ export interface SchemaIssue {
   readonly minimum?: number | bigint;
   readonly maximum?: number | bigint;
   readonly keys?: readonly string[];
+  /** false when the limit itself is not allowed (`.lt(18)`) */
+  readonly inclusive?: boolean;
 }
 
 const TYPE_KEYS: Record<string, FieldIssueKey> = { int: 'error.wholeNumber', number: 'error.number', string: 'error.text', boolean: 'error.yesNo', date: 'error.date' };
@@ -76,9 +80,11 @@ function keyOf(issue: SchemaIssue): { key: FieldIssueKey; params: Record<string,
     case 'too_small': {
       const min = Number(issue.minimum);
       if (issue.origin === 'string' && min <= 1) return { key: 'error.required', params: none };
+      if (issue.inclusive === false && SIZED[issue.origin ?? '']?.[0] === 'error.tooSmall') return { key: 'error.above', params: { min } };
       return { key: SIZED[issue.origin ?? '']?.[0] ?? 'error.invalid', params: { min } };
     }
     case 'too_big':
+      if (issue.inclusive === false && SIZED[issue.origin ?? '']?.[1] === 'error.tooBig') return { key: 'error.below', params: { max: Number(issue.maximum) } };
       return { key: SIZED[issue.origin ?? '']?.[1] ?? 'error.invalid', params: { max: Number(issue.maximum) } };
     case 'invalid_format':
       return { key: FORMAT_KEYS[issue.format ?? ''] ?? 'error.format', params: none };
@@ -108,8 +114,9 @@ export function describeIssues(issues: readonly SchemaIssue[], prefix: readonly 
     const { key, params } = keyOf(issue);
     // an unknown key is reported once for its object; name each key as a field of its own
     const fields = issue.code === 'unrecognized_keys' && issue.keys?.length ? issue.keys.map((k) => [...path, k].join('.')) : [path.join('.') || '(body)'];
-    // a schema's own refinement says what it checks in words its author chose: keep them as the English
-    const english = (field: string) => (issue.code === 'custom' ? issue.message : fill(FIELD_ISSUE_MESSAGES[key], { ...params, field: field === '(body)' ? 'The request' : fieldWords(field) }));
+    // a schema's own refinement says what it checks in words its author chose (and an issue of unknown kind is
+    // all we have): keep them as the English
+    const english = (field: string) => (issue.code === 'custom' || issue.code === undefined ? issue.message : fill(FIELD_ISSUE_MESSAGES[key], { ...params, field: field === '(body)' ? 'The request' : fieldWords(field) }));
     return fields.map((field) => ({ field, key, params, message: english(field) }));
   });
 }

@@ -790,6 +790,8 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'error.tooLong': '{field}: সর্বোচ্চ {max}টি অক্ষর লিখুন।',
   'error.tooSmall': '{field}: সবচেয়ে ছোট মান {min} হতে পারে।',
   'error.tooBig': '{field}: সবচেয়ে বড় মান {max} হতে পারে।',
+  'error.above': '{field}: {min}-এর বেশি হতে হবে।',
+  'error.below': '{field}: {max}-এর কম হতে হবে।',
   'error.tooFew': '{field}: অন্তত {min}টি দিন।',
   'error.tooMany': '{field}: সর্বোচ্চ {max}টি দিন।',
   'error.wholeNumber': '{field}: পূর্ণ সংখ্যা লিখুন।',

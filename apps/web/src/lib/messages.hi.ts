@@ -790,6 +790,8 @@ export const hi: Record<MessageKey, string> = {
   'error.tooLong': '{field}: अधिक से अधिक {max} अक्षर लिखें।',
   'error.tooSmall': '{field}: सबसे छोटा मान {min} हो सकता है।',
   'error.tooBig': '{field}: सबसे बड़ा मान {max} हो सकता है।',
+  'error.above': '{field}: {min} से अधिक होना चाहिए।',
+  'error.below': '{field}: {max} से कम होना चाहिए।',
   'error.tooFew': '{field}: कम से कम {min} दें।',
   'error.tooMany': '{field}: अधिक से अधिक {max} दें।',
   'error.wholeNumber': '{field}: पूर्ण संख्या लिखें।',

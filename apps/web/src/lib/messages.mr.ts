@@ -790,6 +790,8 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'error.tooLong': '{field}: जास्तीत जास्त {max} अक्षरे लिहा.',
   'error.tooSmall': '{field}: सर्वात लहान मूल्य {min} असू शकते.',
   'error.tooBig': '{field}: सर्वात मोठे मूल्य {max} असू शकते.',
+  'error.above': '{field}: {min} पेक्षा जास्त असावे.',
+  'error.below': '{field}: {max} पेक्षा कमी असावे.',
   'error.tooFew': '{field}: किमान {min} द्या.',
   'error.tooMany': '{field}: जास्तीत जास्त {max} द्या.',
   'error.wholeNumber': '{field}: पूर्ण संख्या लिहा.',
