@@ -53,6 +53,8 @@ export interface SchemaIssue {
   readonly keys?: readonly string[];
   /** false when the limit itself is not allowed (`.lt(18)`) */
   readonly inclusive?: boolean;
+  /** a refinement's own: `{ key }` names its message (`.refine(check, { message, params: { key: 'error.periodOrder' } })`) */
+  readonly params?: Record<string, unknown>;
 }
 
 const TYPE_KEYS: Record<string, FieldIssueKey> = { int: 'error.wholeNumber', number: 'error.number', string: 'error.text', boolean: 'error.yesNo', date: 'error.date' };
@@ -67,9 +69,11 @@ const SIZED: Record<string, [small: FieldIssueKey, big: FieldIssueKey]> = {
   set: ['error.tooFew', 'error.tooMany'],
 };
 
-function keyOf(issue: SchemaIssue): { key: FieldIssueKey; params: Record<string, number> } {
+function keyOf(issue: SchemaIssue): { key: string; params: Record<string, number> } {
   const none = {};
   switch (issue.code) {
+    case 'custom':
+      return { key: typeof issue.params?.key === 'string' ? issue.params.key : 'error.invalid', params: none };
     case 'invalid_type':
       // zod keeps no input on the issue; a missing field is the one "received undefined"
       if (/received undefined/.test(issue.message)) return { key: 'error.required', params: none };
@@ -116,7 +120,7 @@ export function describeIssues(issues: readonly SchemaIssue[], prefix: readonly 
     const fields = issue.code === 'unrecognized_keys' && issue.keys?.length ? issue.keys.map((k) => [...path, k].join('.')) : [path.join('.') || '(body)'];
     // a schema's own refinement says what it checks in words its author chose (and an issue of unknown kind is
     // all we have): keep them as the English
-    const english = (field: string) => (issue.code === 'custom' || issue.code === undefined ? issue.message : fill(FIELD_ISSUE_MESSAGES[key], { ...params, field: field === '(body)' ? 'The request' : fieldWords(field) }));
+    const english = (field: string) => (issue.code === 'custom' || issue.code === undefined ? issue.message : fill(FIELD_ISSUE_MESSAGES[key as FieldIssueKey], { ...params, field: field === '(body)' ? 'The request' : fieldWords(field) }));
     return fields.map((field) => ({ field, key, params, message: english(field) }));
   });
 }

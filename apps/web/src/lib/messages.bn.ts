@@ -804,6 +804,7 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'error.format': '{field}: এটি সঠিক রূপে নেই।',
   'error.unknownField': '{field}: এটি এখানে চাওয়া হয়নি।',
   'error.invalid': '{field}: এটি বৈধ নয়।',
+  'error.periodOrder': 'সময়কাল শেষ হওয়ার পরে শুরু হতে পারে না।',
   'error.theForm': 'ফর্ম',
   'deadline.due': '{obligation} — সময়সীমা {relative}',
   'deadline.overdue': '{obligation} — সময়সীমা পেরিয়েছে, ছিল {relative}',

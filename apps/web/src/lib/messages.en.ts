@@ -786,6 +786,7 @@ export const en = {
   // Plain words (issue #21): validation errors by key, option labels, deadlines as people read them, notices.
   // what is wrong with a field: the API's problem+json names the same keys (libs/contracts field-issues)
   ...FIELD_ISSUE_MESSAGES,
+  'error.periodOrder': 'The period cannot start after it ends.',
   'error.theForm': 'The form',
   'deadline.due': '{obligation} — due {relative}',
   'deadline.overdue': '{obligation} — overdue, was due {relative}',

@@ -804,6 +804,7 @@ export const hi: Record<MessageKey, string> = {
   'error.format': '{field}: यह सही रूप में नहीं है।',
   'error.unknownField': '{field}: यह यहाँ नहीं माँगा गया है।',
   'error.invalid': '{field}: यह मान्य नहीं है।',
+  'error.periodOrder': 'अवधि अपने अंत के बाद शुरू नहीं हो सकती।',
   'error.theForm': 'फ़ॉर्म',
   'deadline.due': '{obligation} — समय सीमा {relative}',
   'deadline.overdue': '{obligation} — समय सीमा पार, नियत थी {relative}',

@@ -804,6 +804,7 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'error.format': '{field}: हे योग्य स्वरूपात नाही.',
   'error.unknownField': '{field}: हे इथे विचारलेले नाही.',
   'error.invalid': '{field}: हे वैध नाही.',
+  'error.periodOrder': 'कालावधी संपण्याच्या नंतर सुरू होऊ शकत नाही.',
   'error.theForm': 'अर्ज',
   'deadline.due': '{obligation} — मुदत {relative}',
   'deadline.overdue': '{obligation} — मुदत उलटली, मुदत होती {relative}',
