@@ -87,7 +87,7 @@ describe('the MIS dashboard in the web app', () => {
     await page.getByLabel('Period from').fill('2026-12-01');
     await page.getByLabel('Period to').fill('2026-01-01');
     await page.getByRole('button', { name: 'Show' }).click();
-    await page.getByRole('alert').getByText('from must not be after to').waitFor();
+    await page.getByRole('alert').getByText('The period cannot start after it ends.').waitFor();
     await page.getByLabel('Language').selectOption('hi');
     await page.getByRole('heading', { name: 'एमआईएस डैशबोर्ड' }).waitFor();
     await context.close();

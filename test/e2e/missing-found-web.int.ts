@@ -80,7 +80,7 @@ describe('missing and found children in the web app', () => {
     const nameRowHi = explanation.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'नाम', exact: true }) });
     await expect(nameRowHi.textContent()).resolves.toContain(hi[`match.level.name.${name.level}` as keyof typeof hi]);
     await expect(nameRowHi.locator('[lang="en"]').textContent()).resolves.toBe(name.reason);
-    await page.getByRole('button', { name: 'भाषा' }).click();
+    await page.getByLabel('भाषा').selectOption('en');
     await page.getByLabel('Note: how you checked').fill('mother identified her from the photo at the station');
     await page.getByRole('button', { name: 'Confirm the match' }).click();
     await page.getByTestId('traced').getByText(`Confirmed: the missing report ${ref} is now traced.`).waitFor();

@@ -41,9 +41,9 @@ describe('registries in the web app', () => {
 
     await page.getByLabel('Or paste the CSV here').fill(csv('OPEN_SHELTER'));
     await page.getByRole('button', { name: 'Check (nothing is written)' }).click();
-    await page.getByText('All 2 row(s) are valid.').waitFor();
+    await page.getByText('All 2 rows are valid.').waitFor();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByText('2 institution(s) imported.').waitFor();
+    await page.getByText('2 institutions imported.').waitFor();
 
     const { body } = await stack.http.get('/institutions').set(district.dcpu).query({ districtCode: d }).expect(200);
     expect((body.items as { name: string; kind: string }[]).map((i) => [i.name, i.kind]).sort()).toEqual([

@@ -48,7 +48,7 @@ describe(prepareCaseEvent.name, () => {
   it('rejects a malformed payload with the path and message of each issue', () => {
     const prepared = prepareCaseEvent(newCicl(), { type: 'PRODUCED_BEFORE_JJB', payload: { offenceCategory: 'PETTY', ageAtOffence: 18 }, at: T0, sequence: 0 });
     expect(prepared.rejection).toMatchObject({ reason: 'INVALID_PAYLOAD', state: 'cicl.apprehended', message: 'invalid PRODUCED_BEFORE_JJB event' });
-    expect(prepared.rejection?.issues).toEqual([{ path: 'ageAtOffence', message: 'a person of 18 or more is not a child (s.2(12))' }]);
+    expect(prepared.rejection?.issues).toEqual([{ path: 'ageAtOffence', message: 'a person of 18 or more is not a child (s.2(12))', code: 'too_big', origin: 'number', maximum: 18, inclusive: false }]);
   });
 
   it('rejects an event type it does not know as a malformed payload', () => {

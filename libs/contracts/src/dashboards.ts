@@ -16,7 +16,7 @@ export const dashboardQuery = z
     /** With format=csv: that section's table alone, with its own columns. */
     section: z.enum(DASHBOARD_SECTIONS).optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'], params: { key: 'error.periodOrder' } })
   .refine((q) => q.section === undefined || q.format === 'csv', { message: 'a section is exported as CSV: add format=csv', path: ['section'] });
 export type DashboardQuery = z.infer<typeof dashboardQuery>;
 

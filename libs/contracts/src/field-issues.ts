@@ -11,6 +11,8 @@ export const FIELD_ISSUE_MESSAGES = {
   'error.tooLong': '{field}: write at most {max} characters.',
   'error.tooSmall': '{field}: the smallest allowed is {min}.',
   'error.tooBig': '{field}: the largest allowed is {max}.',
+  'error.above': '{field}: must be more than {min}.',
+  'error.below': '{field}: must be less than {max}.',
   'error.tooFew': '{field}: give at least {min}.',
   'error.tooMany': '{field}: give at most {max}.',
   'error.wholeNumber': '{field}: write a whole number.',
@@ -49,6 +51,10 @@ export interface SchemaIssue {
   readonly minimum?: number | bigint;
   readonly maximum?: number | bigint;
   readonly keys?: readonly string[];
+  /** false when the limit itself is not allowed (`.lt(18)`) */
+  readonly inclusive?: boolean;
+  /** a refinement's own: `{ key }` names its message (`.refine(check, { message, params: { key: 'error.periodOrder' } })`) */
+  readonly params?: Record<string, unknown>;
 }
 
 const TYPE_KEYS: Record<string, FieldIssueKey> = { int: 'error.wholeNumber', number: 'error.number', string: 'error.text', boolean: 'error.yesNo', date: 'error.date' };
@@ -63,9 +69,11 @@ const SIZED: Record<string, [small: FieldIssueKey, big: FieldIssueKey]> = {
   set: ['error.tooFew', 'error.tooMany'],
 };
 
-function keyOf(issue: SchemaIssue): { key: FieldIssueKey; params: Record<string, number> } {
+function keyOf(issue: SchemaIssue): { key: string; params: Record<string, number> } {
   const none = {};
   switch (issue.code) {
+    case 'custom':
+      return { key: typeof issue.params?.key === 'string' ? issue.params.key : 'error.invalid', params: none };
     case 'invalid_type':
       // zod keeps no input on the issue; a missing field is the one "received undefined"
       if (/received undefined/.test(issue.message)) return { key: 'error.required', params: none };
@@ -76,9 +84,11 @@ function keyOf(issue: SchemaIssue): { key: FieldIssueKey; params: Record<string,
     case 'too_small': {
       const min = Number(issue.minimum);
       if (issue.origin === 'string' && min <= 1) return { key: 'error.required', params: none };
+      if (issue.inclusive === false && SIZED[issue.origin ?? '']?.[0] === 'error.tooSmall') return { key: 'error.above', params: { min } };
       return { key: SIZED[issue.origin ?? '']?.[0] ?? 'error.invalid', params: { min } };
     }
     case 'too_big':
+      if (issue.inclusive === false && SIZED[issue.origin ?? '']?.[1] === 'error.tooBig') return { key: 'error.below', params: { max: Number(issue.maximum) } };
       return { key: SIZED[issue.origin ?? '']?.[1] ?? 'error.invalid', params: { max: Number(issue.maximum) } };
     case 'invalid_format':
       return { key: FORMAT_KEYS[issue.format ?? ''] ?? 'error.format', params: none };
@@ -108,8 +118,9 @@ export function describeIssues(issues: readonly SchemaIssue[], prefix: readonly 
     const { key, params } = keyOf(issue);
     // an unknown key is reported once for its object; name each key as a field of its own
     const fields = issue.code === 'unrecognized_keys' && issue.keys?.length ? issue.keys.map((k) => [...path, k].join('.')) : [path.join('.') || '(body)'];
-    // a schema's own refinement says what it checks in words its author chose: keep them as the English
-    const english = (field: string) => (issue.code === 'custom' ? issue.message : fill(FIELD_ISSUE_MESSAGES[key], { ...params, field: field === '(body)' ? 'The request' : fieldWords(field) }));
+    // a schema's own refinement says what it checks in words its author chose (and an issue of unknown kind is
+    // all we have): keep them as the English
+    const english = (field: string) => (issue.code === 'custom' || issue.code === undefined ? issue.message : fill(FIELD_ISSUE_MESSAGES[key as FieldIssueKey], { ...params, field: field === '(body)' ? 'The request' : fieldWords(field) }));
     return fields.map((field) => ({ field, key, params, message: english(field) }));
   });
 }

@@ -36,5 +36,7 @@ describe(describeIssues.name, () => {
     expect(describeIssues(id.safeParse('x').error!.issues, ['id'])[0]).toMatchObject({ field: 'id', key: 'error.format' });
     const period = z.object({ from: z.string(), to: z.string() }).refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
     expect(describeIssues(period.safeParse({ from: 'b', to: 'a' }).error!.issues)).toEqual([{ field: 'from', key: 'error.invalid', params: {}, message: 'from must not be after to' }]);
+    const keyed = z.object({ from: z.string(), to: z.string() }).refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'], params: { key: 'error.periodOrder' } });
+    expect(describeIssues(keyed.safeParse({ from: 'b', to: 'a' }).error!.issues)[0]).toMatchObject({ key: 'error.periodOrder', message: 'from must not be after to' });
   });
 });

@@ -1,3 +1,4 @@
+import { describeIssues } from '@raksha/contracts';
 import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { CASE_EVENT_REJECTED, type CaseEventRejection, ESCALATION_ACTION_REJECTED, type EscalationActionRejection } from '@raksha/contracts/temporal';
@@ -48,7 +49,7 @@ function rejectionOf<R>(err: unknown, failureType: string): R | undefined {
 export const caseEventRejections: UpdateRejections<CaseEventRejection> = {
   failureType: CASE_EVENT_REJECTED,
   toError(r) {
-    if (r.reason === 'INVALID_PAYLOAD') return invalidInput((r.issues ?? []).map((i) => ({ field: i.path ? `payload.${i.path}` : 'payload', message: i.message })));
+    if (r.reason === 'INVALID_PAYLOAD') return invalidInput(describeIssues((r.issues ?? []).map((i) => ({ ...i, path: ['payload', ...(i.path ? i.path.split('.') : [])] }))));
     if (r.reason === 'STALE_VERSION') return staleCase(r.message, r.currentVersion);
     if (r.reason === 'IDEMPOTENCY_KEY_REUSED') return problem('idempotency-key-reused', r.message);
     // Closed, but its workflow still open for its escalations: the same answer as once it has ended.

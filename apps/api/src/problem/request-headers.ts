@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { z } from 'zod';
-import { idempotencyKeyHeader, ifMatchHeader } from '@raksha/contracts';
+import { describeIssues, idempotencyKeyHeader, ifMatchHeader } from '@raksha/contracts';
 import { invalidInput } from './domain-errors.js';
 
 /** A header validated by its schema; a bad value is a 400 naming the header. */
@@ -8,7 +8,7 @@ function validatedHeader<S extends z.ZodType>(name: string, schema: S) {
   return createParamDecorator((_: unknown, ctx: ExecutionContext): z.output<S> => {
     const raw = ctx.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers[name.toLowerCase()];
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) throw invalidInput(parsed.error.issues.map((i) => ({ field: name, message: i.message })));
+    if (!parsed.success) throw invalidInput(describeIssues(parsed.error.issues.map((i) => ({ ...i, path: [] })), [name]));
     return parsed.data;
   })();
 }

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { importTooLarge, invalidInput, problem } from '../problem/domain-errors.js';
-import { IMPORT_LIMITS, importJsonBody } from '@raksha/contracts';
+import { IMPORT_LIMITS, describeIssues, importJsonBody } from '@raksha/contracts';
 import { invalidUtf8, utf8Text } from '../problem/request-body.js';
 
 /**
@@ -11,7 +11,7 @@ export async function importText(req: Request): Promise<string> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/json') {
     const parsed = importJsonBody.safeParse(req.body);
-    if (!parsed.success) throw invalidInput(parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message })));
+    if (!parsed.success) throw invalidInput(describeIssues(parsed.error.issues));
     return parsed.data.csv;
   }
   if (type !== 'text/csv') throw problem('unsupported-media-type', `content-type ${type || '(none)'} is not text/csv or application/json`);

@@ -5,7 +5,7 @@ import { AccessPolicy } from '../auth/access.policy.js';
 import type { Principal } from '../auth/principal.js';
 import { CsvSyntaxError, csvLine, parseCsv } from './csv.js';
 import { newInstitution } from './institution-records.js';
-import { createInstitutionBody, IMPORT_LIMITS, INFRASTRUCTURE_ITEMS, type ImportOutcome, type ImportRejection } from '@raksha/contracts';
+import { createInstitutionBody, describeIssues, IMPORT_LIMITS, INFRASTRUCTURE_ITEMS, type ImportOutcome, type ImportRejection } from '@raksha/contracts';
 import { importRejected, importTooLarge } from '../problem/domain-errors.js';
 import { RegistrationWatch } from './registration-watch.js';
 import { registryChange } from './registry-change.js';
@@ -153,7 +153,7 @@ export class InstitutionImportService {
     };
     const parsed = createInstitutionBody.safeParse(candidate);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ row: line, column: columnOf(issue.path), reason: issue.message });
+      for (const issue of parsed.error.issues) problems.push({ row: line, column: columnOf(issue.path), reason: describeIssues([issue])[0]!.message });
     }
     if (problems.length || !parsed.success) return { problems };
     return { body: parsed.data };

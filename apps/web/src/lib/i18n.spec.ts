@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { BODY_DUTY_RULES, CASE_EVENT_TYPES, CASE_PHASES, CCI_REGISTRATION_RULE, DEADLINE_RULES, MISSING_REPORT_AHTU_RULE, caseEventSchemas, caseMachine } from '@raksha/case-machine';
-import { FIELD_ISSUE_MESSAGES } from '@raksha/contracts';
+import { FIELD_ISSUE_MESSAGES, INFRASTRUCTURE_ITEMS } from '@raksha/contracts';
 import { ROLES } from '@raksha/domain';
 import { FIELD_LEVELS, MATCH_FIELDS } from '@raksha/matching';
 import { DICTIONARIES, LANGS, formatPeriod, formatRelative, loadLang, placeholdersOf, saveLang, translate, type KeyValueStore } from './i18n.js';
@@ -59,7 +59,7 @@ describe('i18n', () => {
     for (const lang of LANGS) expect({ lang, missing: wanted.filter((k) => !(k in DICTIONARIES[lang])) }).toEqual({ lang, missing: [] });
   });
 
-  it('labels every option of every event form and every kind of field error, in every language', () => {
+  it("labels every option of every event form, every kind of field error and every institution's facility, in every language", () => {
     const options = new Set<string>();
     for (const schema of Object.values(caseEventSchemas)) {
       const json = z.toJSONSchema(schema, { io: 'input' }) as { properties?: Record<string, { enum?: string[]; items?: { properties?: { status?: { enum?: string[] } } } }> };
@@ -68,7 +68,7 @@ describe('i18n', () => {
         for (const o of [...(p.enum ?? []), ...(p.items?.properties?.status?.enum ?? [])]) options.add(`option.${o}`);
       }
     }
-    const wanted = [...options, ...Object.keys(FIELD_ISSUE_MESSAGES)];
+    const wanted = [...options, ...Object.keys(FIELD_ISSUE_MESSAGES), ...INFRASTRUCTURE_ITEMS.map((i) => `infra.${i}`)];
     for (const lang of LANGS) expect({ lang, missing: wanted.filter((k) => !(k in DICTIONARIES[lang])) }).toEqual({ lang, missing: [] });
   });
 

@@ -3,13 +3,17 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { en, type MessageKey } from './messages.en.js';
 import { hi } from './messages.hi.js';
+import { mr } from './messages.mr.js';
+import { bn } from './messages.bn.js';
 import { lawEn, type LawKey } from './law.en.js';
 import { lawHi } from './law.hi.js';
+import { lawMr } from './law.mr.js';
+import { lawBn } from './law.bn.js';
 
-export const LANGS = ['en', 'hi'] as const;
+export const LANGS = ['en', 'hi', 'mr', 'bn'] as const;
 export type Lang = (typeof LANGS)[number];
 /** Each language by its own name, as the language menu shows it. */
-export const LANG_NAMES: Record<Lang, string> = { en: 'English', hi: 'हिन्दी' };
+export const LANG_NAMES: Record<Lang, string> = { en: 'English', hi: 'हिन्दी', mr: 'मराठी', bn: 'বাংলা' };
 export type Key = MessageKey | LawKey;
 export type { MessageKey };
 
@@ -22,6 +26,8 @@ export type { MessageKey };
 export const DICTIONARIES: Record<Lang, Partial<Record<Key, string>>> = {
   en: { ...en, ...lawEn },
   hi: { ...hi, ...lawHi },
+  mr: { ...mr, ...lawMr },
+  bn: { ...bn, ...lawBn },
 };
 const ENGLISH = DICTIONARIES.en as Record<Key, string>;
 
@@ -32,7 +38,7 @@ export interface KeyValueStore {
 }
 
 const LANG_KEY = 'raksha.lang';
-const LOCALE: Record<Lang, string> = { en: 'en-IN', hi: 'hi-IN' };
+const LOCALE: Record<Lang, string> = { en: 'en-IN', hi: 'hi-IN', mr: 'mr-IN', bn: 'bn-IN' };
 export const localeOf = (lang: Lang) => LOCALE[lang];
 
 export function isMessageKey(key: string): key is Key {

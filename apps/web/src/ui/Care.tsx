@@ -3,6 +3,7 @@ import type { CarePlanAnswer, EFileEntryView } from '@raksha/contracts';
 import { hasPermission, type Role } from '@raksha/domain';
 import { formatDate, humanize, type MessageKey } from '../lib/i18n.js';
 import { Choose, FieldLabel, Show, errorText } from './bits.js';
+import { LawNote } from './Law.js';
 import { useApp, useLoad } from './context.js';
 
 export function CarePlanSection({ caseId }: { caseId: string }) {
@@ -17,7 +18,7 @@ export function CarePlanSection({ caseId }: { caseId: string }) {
             {nextDue && (
               <p>
                 {t('icp.nextDue', { when: formatDate(lang, nextDue.dueAt) })} {Date.parse(nextDue.dueAt) < Date.now() && <strong className="badge overdue-badge">{t('common.overdue')}</strong>}{' '}
-                <span className="muted">({nextDue.citation})</span>
+                <LawNote id={nextDue.id} fallback={nextDue.citation} />
               </p>
             )}
             {!p ? (
@@ -41,7 +42,7 @@ export function CarePlanSection({ caseId }: { caseId: string }) {
                     {p.reviews.map((r) => (
                       <li key={r.at}>
                         {t('icp.review', { when: formatDate(lang, r.at) })}:{' '}
-                        {r.progress.map((x) => `${tx(`icp.domain.${x.domain}`, x.domain)} — ${humanize(x.status)}`).join('; ')}
+                        {r.progress.map((x) => `${tx(`icp.domain.${x.domain}`, humanize(x.domain))} — ${tx(`option.${x.status}`, humanize(x.status))}`).join('; ')}
                       </li>
                     ))}
                   </ul>

@@ -36,11 +36,14 @@ export function Inbox() {
                 return (
                   <li key={n.id} className={n.readAt ? 'read' : 'unread'} data-testid="message">
                     <div className="row">
-                      <span className="badge">{tx(`inbox.kind.${n.kind}`, n.kind)}</span>
-                      <time className="muted small">{formatDateTime(lang, n.createdAt)}</time>
+                      <span className="badge">{tx(`inbox.kind.${n.kind}`, t('notice.generic'))}</span>
+                      <time className="muted small" dateTime={n.createdAt}>
+                        {formatDateTime(lang, n.createdAt)}
+                      </time>
                     </div>
-                    <strong>{n.subject}</strong>
-                    <p className="small">{n.body}</p>
+                    {/* in the reader's language from the kind of message; the stored English (written for SMS and email) only for a kind the catalogue lacks */}
+                    <strong>{tx(`notice.title.${n.kind}`, n.subject)}</strong>
+                    <p className="small">{tx(`notice.body.${n.kind}`, n.body, { code: codeIn(n.body) ?? '' })}</p>
                     <div className="row">
                       {candidateId && <Link to={`/match-candidates/${candidateId}`}>{t('inbox.reviewMatch')}</Link>}
                       {n.caseId && <Link to={`/cases/${n.caseId}`}>{t('esc.openCase')}</Link>}

@@ -160,7 +160,7 @@ export function InstitutionPage({ id }: { id: string }) {
               <ul className="plain">
                 {Object.entries(i.infrastructure).map(([k, v]) => (
                   <li key={k}>
-                    {v ? '✓' : '✗'} {humanize(k)}
+                    {v ? '✓' : '✗'} {tx(`infra.${k}`, humanize(k))}
                   </li>
                 ))}
               </ul>
@@ -187,7 +187,7 @@ export function InstitutionPage({ id }: { id: string }) {
                 <ol className="plain">
                   {h.map((e) => (
                     <li key={e.position}>
-                      <strong>{humanize(e.action)}</strong> · {formatDateTime(lang, e.at)} · {e.actor.role ? tx(`role.${e.actor.role}`, e.actor.role) : '—'}
+                      <strong>{tx(`history.${e.action}`, humanize(e.action))}</strong> · {formatDateTime(lang, e.at)} · {e.actor.role ? tx(`role.${e.actor.role}`, e.actor.role) : '—'}
                       <div className="small muted">{changedFields(e.before, e.after).join(', ')}</div>
                     </li>
                   ))}
