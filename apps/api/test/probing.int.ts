@@ -2,7 +2,7 @@
 // (PostgreSQL, Redis, Temporal and the worker). Each probe once answered a 500 or took what it should refuse.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
-import { as } from '@raksha/test-support/auth';
+import { as, isolatedDistrict } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
 import { encodeIdCursor, encodeTimeCursor } from '@raksha/contracts';
 import { EVENT_PAYLOAD_MAX_BYTES, JSON_DEPTH_MAX } from '../src/problem/request-body.js';
@@ -115,6 +115,32 @@ describe('probing the API', () => {
       const res = await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name: 'Asha', isAdmin: true } });
       expectProblem(res, 400, 'invalid-input');
       expect(res.body.errors).toEqual([{ field: 'child.isAdmin', message: 'not a field this request takes' }]);
+    });
+  });
+
+  describe('CSV injection', () => {
+    const formula = '=HYPERLINK("http://evil.example/","Open")';
+
+    it("writes a name that starts like a formula as text in the district's and the state's CSVs", async () => {
+      const d = await isolatedDistrict(stack, [4]);
+      // A name stored before names were checked: what the export must still defuse.
+      await stack.db.body.update({ where: { id: d.ccis[0]! }, data: { name: formula } });
+      for (const user of [d.dcpu, await as(stack, 'monitor.rj')]) {
+        const res = await stack.http.get('/dashboards/overview').set(user).query({ districtCode: d.districtCode, format: 'csv', section: 'occupancy' }).expect(200);
+        expect(res.text).toContain(`"'=HYPERLINK(""http://evil.example/"",""Open"")"`);
+        expect(res.text.split('\r\n').some((line) => line.split(',').some((cell) => /^[=+\-@]/.test(cell)))).toBe(false);
+      }
+    });
+
+    it('refuses such names in a CSV import and in a created institution, naming the column', async () => {
+      const scps = await as(stack, 'scps.rj');
+      const csv = `name,districtCode,kind,management\r\n"${formula.replaceAll('"', '""')}",RJ-JAIPUR,CHILDRENS_HOME,GOVERNMENT\r\n@SUM(1+1),RJ-JAIPUR,CHILDRENS_HOME,GOVERNMENT\r\n`;
+      const imported = await stack.http.post('/institutions/import').set(scps).set('Content-Type', 'text/csv').send(csv);
+      expectProblem(imported, 422, 'import-rejected');
+      expect(imported.body.rejected).toEqual([expect.objectContaining({ row: 2, column: 'name' }), expect.objectContaining({ row: 3, column: 'name' })]);
+      const created = await stack.http.post('/institutions').set(scps).send({ name: '+cmd|/C calc', districtCode: 'RJ-JAIPUR', kind: 'CHILDRENS_HOME', management: 'GOVERNMENT' });
+      expectProblem(created, 400, 'invalid-input');
+      expect(created.body.errors).toEqual([{ field: 'name', message: expect.stringContaining('formula') }]);
     });
   });
 });
