@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as, isolatedDistrict } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
+import { demoUserId } from '@raksha/prisma/seed-users';
+import { randomUUID } from 'node:crypto';
 import { encodeIdCursor, encodeTimeCursor } from '@raksha/contracts';
 import { EVENT_PAYLOAD_MAX_BYTES, JSON_DEPTH_MAX } from '../src/problem/request-body.js';
 
@@ -141,6 +143,54 @@ describe('probing the API', () => {
       const created = await stack.http.post('/institutions').set(scps).send({ name: '+cmd|/C calc', districtCode: 'RJ-JAIPUR', kind: 'CHILDRENS_HOME', management: 'GOVERNMENT' });
       expectProblem(created, 400, 'invalid-input');
       expect(created.body.errors).toEqual([{ field: 'name', message: expect.stringContaining('formula') }]);
+    });
+  });
+
+  describe("reads of a child's identity are audited", () => {
+    const readsOf = (chain: string) => stack.db.auditEntry.findMany({ where: { chain }, orderBy: { position: 'asc' } });
+    const child = { name: 'Meena Kumari', gender: 'FEMALE', ageYears: { min: 9, max: 10 } };
+
+    it('audits a missing report, its photo, its candidates and a match candidate, on each report', async () => {
+      const police = await as(stack, 'sho.jaipur');
+      const photo = { contentType: 'image/png', base64: 'iVBORw0KGgo=' };
+      const missing = (await stack.http.post('/reports/missing').set(police).send({ child, lastSeenAt: '2026-11-01T17:00:00+05:30', place: { districtCode: 'RJ-JAIPUR' }, policeRef: 'MD 7/2026', photo }).expect(201)).body;
+      const found = (await stack.http.post('/reports/found').set(await as(stack, 'cwc.jaipur')).send({ child, foundAt: '2026-11-03T09:00:00+05:30', place: { districtCode: 'RJ-JAIPUR' } }).expect(201)).body;
+      const now = new Date();
+      const candidateId = randomUUID();
+      await stack.db.matchCandidate.create({ data: { id: candidateId, missingId: missing.id, foundId: found.id, probability: 0.97, explanation: { fields: [] }, status: 'PROPOSED', createdAt: now, updatedAt: now } });
+
+      await stack.http.get(`/reports/${missing.id}`).set(police).expect(200);
+      await stack.http.get(`/reports/${missing.id}/photo`).set(police).expect(200);
+      await stack.http.get(`/reports/${missing.id}/candidates`).set(police).expect(200);
+      await stack.http.get(`/match-candidates/${candidateId}`).set(police).expect(200);
+
+      const shoId = demoUserId('sho.jaipur');
+      expect((await readsOf(`reads:report:${missing.id}`)).map((e) => [e.action, e.actorId])).toEqual([
+        ['report.read', shoId],
+        ['report.photo.read', shoId],
+        ['report.candidates.read', shoId],
+        ['match-candidate.read', shoId],
+      ]);
+      expect((await readsOf(`reads:report:${found.id}`)).map((e) => e.action)).toEqual(['match-candidate.read']);
+    });
+
+    it("audits lists that show children's names, a case's admissions and an institution's roster", async () => {
+      const d = await isolatedDistrict(stack, [4]);
+      const caseId = (await stack.http.post('/cases').set(d.cwc).send({ track: 'CNCP', districtCode: d.districtCode, child: { name: 'Ravi' } }).expect(201)).body.caseId as string;
+      await stack.http.get('/cases').set(d.cwc).expect(200);
+      await stack.http.get('/cases/queue').set(d.cwc).expect(200);
+      await stack.http.get('/reports').set(await as(stack, 'sho.jaipur')).expect(200);
+      await stack.http.get(`/cases/${caseId}/admissions`).set(d.cwc).expect(200);
+      await stack.http.get(`/institutions/${d.ccis[0]}/children`).set(d.dcpu).expect(200);
+
+      const mine = await readsOf(`reads:user:${(await stack.db.user.findFirstOrThrow({ where: { bodyId: `CWC-${d.districtCode}` } })).id}`);
+      expect(mine.map((e) => [e.action, (e.detail as { shown: { ids: string[] } }).shown.ids])).toEqual([
+        ['cases.listed', [caseId]],
+        ['cases.queue.listed', [caseId]],
+      ]);
+      expect((await readsOf(`reads:user:${demoUserId('sho.jaipur')}`)).map((e) => e.action)).toContain('reports.listed');
+      expect((await readsOf(`reads:case:${caseId}`)).map((e) => e.action)).toEqual(['case.admissions.read']);
+      expect((await readsOf(`reads:institution:${d.ccis[0]}`)).map((e) => e.action)).toEqual(['institution.children.read']);
     });
   });
 });
