@@ -5,7 +5,10 @@ import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as, isolatedDistrict } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
 import { demoUserId } from '@raksha/prisma/seed-users';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEMO_PASSWORD } from '@raksha/prisma/seed-users';
 import { encodeIdCursor, encodeTimeCursor } from '@raksha/contracts';
 import { EVENT_PAYLOAD_MAX_BYTES, JSON_DEPTH_MAX } from '../src/problem/request-body.js';
 
@@ -191,6 +194,55 @@ describe('probing the API', () => {
       expect((await readsOf(`reads:user:${demoUserId('sho.jaipur')}`)).map((e) => e.action)).toContain('reports.listed');
       expect((await readsOf(`reads:case:${caseId}`)).map((e) => e.action)).toEqual(['case.admissions.read']);
       expect((await readsOf(`reads:institution:${d.ccis[0]}`)).map((e) => e.action)).toEqual(['institution.children.read']);
+    });
+  });
+
+  describe('sign-in: no enumeration, no lock-out by others', () => {
+    const login = (username: string, password: string) => stack.http.post('/auth/login').send({ username, password });
+    /** An officer of this test alone, with the demo password. */
+    const officer = async (data: { disabledAt?: Date; lockedUntil?: Date } = {}) => {
+      const { passwordHash } = await stack.db.user.findUniqueOrThrow({ where: { username: 'dcpu.jaipur' } });
+      const username = `probe.${randomBytes(5).toString('hex')}`;
+      await stack.db.user.create({ data: { id: randomUUID(), username, displayName: username, passwordHash, bodyId: 'DCPU-RJ-JAIPUR', roles: ['DCPU_OFFICER'], ...data } });
+      return username;
+    };
+    /** Signs in from another address of this machine (127.0.0.2): another source, as the officer's own device is. */
+    const loginFromElsewhere = async (username: string, password: string) => {
+      const server = stack.app.getHttpServer() as Server;
+      if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      const body = JSON.stringify({ username, password });
+      return new Promise<number>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, localAddress: '127.0.0.2', method: 'POST', path: '/auth/login', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    };
+    const answer = (res: { status: number; body: Record<string, unknown> }) => ({ status: res.status, ...res.body, instance: undefined });
+
+    it('answers alike for an unknown name, a wrong password, a disabled and a locked account', async () => {
+      const known = await officer();
+      const unknown = answer(await login(`probe.nobody.${randomBytes(4).toString('hex')}`, 'guess-1234'));
+      expect(unknown).toMatchObject({ status: 401, type: '/problems/invalid-credentials' });
+      expect(answer(await login(known, 'guess-1234'))).toEqual(unknown);
+      expect(answer(await login(await officer({ disabledAt: new Date() }), DEMO_PASSWORD))).toEqual(unknown);
+      expect(answer(await login(await officer({ lockedUntil: new Date(Date.now() + 3_600_000) }), DEMO_PASSWORD))).toEqual(unknown);
+    });
+
+    it('throttles a guesser per name and address alike for known and unknown names; the officer still signs in from their own device', async () => {
+      const known = await officer();
+      const unknown = `probe.nobody.${randomBytes(4).toString('hex')}`;
+      for (const username of [known, unknown]) {
+        for (let i = 0; i < 5; i++) await login(username, `guess-${i}-abcd`).expect(401);
+        const throttled = await login(username, DEMO_PASSWORD);
+        expectProblem(throttled, 429, 'too-many-requests');
+        expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0);
+      }
+      expect(await loginFromElsewhere(known, DEMO_PASSWORD)).toBe(200);
+      expect((await stack.db.user.findUniqueOrThrow({ where: { username: known } })).lockedUntil).toBeNull();
     });
   });
 });

@@ -16,7 +16,7 @@ export const hi: Record<MessageKey, string> = {
   'login.password': 'पासवर्ड',
   'login.submit': 'साइन इन करें',
   'login.failed': 'उपयोगकर्ता नाम या पासवर्ड गलत है।',
-  'login.locked': 'बहुत बार गलत पासवर्ड: खाता 15 मिनट के लिए बंद है।',
+  'login.locked': 'इस उपकरण से बहुत बार गलत प्रयास: 15 मिनट रुकें, फिर से प्रयास करें।',
   'login.offline': 'साइन इन के लिए कनेक्शन चाहिए।',
   'logout': 'साइन आउट',
   'session.expired': 'आपका सत्र समाप्त हो गया। कृपया फिर से साइन इन करें।',
