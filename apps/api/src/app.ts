@@ -28,6 +28,7 @@ import { SchemaValidationPipe } from './problem/validation.js';
 import { ResponseContractInterceptor } from './problem/response-contracts.js';
 import { withResponseSchemas } from './problem/openapi.js';
 import { jsonBodyOptions } from './problem/request-body.js';
+import { securityHeaders } from './infrastructure/security-headers.js';
 
 /** The API's features, each a module with its controllers. */
 export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule];
@@ -64,6 +65,8 @@ export async function createApp(config: RakshaConfig, options: AppOptions = {}):
     logger: config.logLevel === 'debug' || config.logLevel === 'verbose' ? undefined : ['error', 'warn'],
   });
   app.useBodyParser('json', jsonBodyOptions);
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.use(securityHeaders(config.hstsMaxAgeSeconds));
   if (existsSync(WEB_APP_DIST)) {
     // Hashed assets from the build; any other /app/* path is a page of the app: its index.html decides.
     app.useStaticAssets(WEB_APP_DIST, { prefix: '/app/', index: false, maxAge: '7d' });

@@ -11,6 +11,9 @@ import type { AddressInfo } from 'node:net';
 import { DEMO_PASSWORD } from '@raksha/prisma/seed-users';
 import { encodeIdCursor, encodeTimeCursor } from '@raksha/contracts';
 import { EVENT_PAYLOAD_MAX_BYTES, JSON_DEPTH_MAX } from '../src/problem/request-body.js';
+import { API_CSP, WEB_APP_CSP } from '../src/infrastructure/security-headers.js';
+import { createApp } from '../src/app.js';
+import request from 'supertest';
 
 /** Sends a Buffer's bytes as they are (supertest would write JSON of the Buffer). */
 const raw = (bytes: Buffer) => bytes as unknown as string;
@@ -243,6 +246,36 @@ describe('probing the API', () => {
       }
       expect(await loginFromElsewhere(known, DEMO_PASSWORD)).toBe(200);
       expect((await stack.db.user.findUniqueOrThrow({ where: { username: known } })).lockedUntil).toBeNull();
+    });
+  });
+
+  describe('security headers', () => {
+    const common = { 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' };
+
+    it('serves the web app with its CSP, never framed, and says nothing of the server', async () => {
+      const page = await stack.http.get('/app/').expect(200);
+      expect(page.headers).toMatchObject({ ...common, 'content-security-policy': WEB_APP_CSP });
+      expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(page.headers['x-powered-by']).toBeUndefined();
+      expect(page.headers['strict-transport-security']).toBeUndefined(); // not behind TLS here
+    });
+
+    it('answers the API, its errors and a 404 with the same headers and a CSP that runs nothing', async () => {
+      for (const res of [await stack.http.get('/health'), await stack.http.get('/cases'), await stack.http.get('/no-such-route')]) {
+        expect(res.headers).toMatchObject({ ...common, 'content-security-policy': API_CSP });
+        expect(res.headers['x-powered-by']).toBeUndefined();
+      }
+    });
+
+    it('sends HSTS when the deployment says it is behind TLS', async () => {
+      const app = await createApp({ ...stack.config, hstsMaxAgeSeconds: 31_536_000 });
+      await app.init();
+      try {
+        const res = await request(app.getHttpServer()).get('/health');
+        expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      } finally {
+        await app.close();
+      }
     });
   });
 });
