@@ -27,6 +27,7 @@ import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { SchemaValidationPipe } from './problem/validation.js';
 import { ResponseContractInterceptor } from './problem/response-contracts.js';
 import { withResponseSchemas } from './problem/openapi.js';
+import { publicOperations, withProblemResponses } from './problem/openapi-problems.js';
 import { jsonBodyOptions } from './problem/request-body.js';
 import { securityHeaders } from './infrastructure/security-headers.js';
 
@@ -81,7 +82,7 @@ export async function createApp(config: RakshaConfig, options: AppOptions = {}):
   app.useGlobalFilters(new ProblemDetailsFilter());
   if (options.checkResponses) app.useGlobalInterceptors(new ResponseContractInterceptor());
   app.enableShutdownHooks();
-  const openApi = withResponseSchemas(SwaggerModule.createDocument(
+  const openApi = withProblemResponses(withResponseSchemas(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Raksha API')
@@ -89,7 +90,7 @@ export async function createApp(config: RakshaConfig, options: AppOptions = {}):
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
-  ));
+  )), publicOperations(FEATURE_MODULES.flatMap((m) => (Reflect.getMetadata('controllers', m) ?? []) as never[])));
   SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

@@ -13,6 +13,7 @@ import { encodeIdCursor, encodeTimeCursor } from '@raksha/contracts';
 import { EVENT_PAYLOAD_MAX_BYTES, JSON_DEPTH_MAX } from '../src/problem/request-body.js';
 import { API_CSP, WEB_APP_CSP } from '../src/infrastructure/security-headers.js';
 import { createApp } from '../src/app.js';
+import { problemStatuses } from '../src/problem/openapi-problems.js';
 import request from 'supertest';
 
 /** Sends a Buffer's bytes as they are (supertest would write JSON of the Buffer). */
@@ -275,6 +276,53 @@ describe('probing the API', () => {
         expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       } finally {
         await app.close();
+      }
+    });
+  });
+
+  describe('the OpenAPI document', () => {
+    type Operation = { operationId: string; parameters?: { in: string; name: string }[]; requestBody?: object; responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> };
+    const operations = async () => {
+      const doc = (await stack.http.get('/docs/openapi.json').expect(200)).body as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+      expect(doc.components.schemas.ProblemDetails).toBeDefined();
+      return Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
+    };
+
+    it('declares every refusal of every operation, each as problem+json', async () => {
+      const all = await operations();
+      expect(all.length).toBeGreaterThan(50);
+      for (const { path, method, op } of all) {
+        const refusals = Object.keys(op.responses).filter((s) => Number(s) >= 400);
+        expect({ route: `${method} ${path}`, refusals }).toEqual({ route: `${method} ${path}`, refusals: expect.arrayContaining(['429', '500', '503']) });
+        if (op.parameters?.some((p) => p.in === 'path')) expect(refusals).toEqual(expect.arrayContaining(['400', '404']));
+        for (const status of refusals) expect(op.responses[status]!.content?.['application/problem+json']?.schema?.$ref).toBe('#/components/schemas/ProblemDetails');
+      }
+      const login = all.find((o) => o.method === 'post' && o.path === '/auth/login')!;
+      expect(problemStatuses('post', login.op, true)).not.toContain(403);
+    });
+
+    it('declares each refusal these probes met, for the operation that answered it', async () => {
+      const all = await operations();
+      const met: [string, string, number][] = [
+        ['get', '/cases', 400],
+        ['get', '/cases/queue', 400],
+        ['get', '/reports', 400],
+        ['get', '/institutions', 400],
+        ['get', '/bodies', 400],
+        ['post', '/cases/{id}/events', 400],
+        ['post', '/cases/{id}/events', 413],
+        ['post', '/cases', 400],
+        ['post', '/cases', 413],
+        ['post', '/institutions/import', 400],
+        ['post', '/institutions/import', 422],
+        ['post', '/institutions', 400],
+        ['post', '/auth/login', 401],
+        ['post', '/auth/login', 429],
+        ['get', '/cases', 401],
+      ];
+      for (const [method, path, status] of met) {
+        const op = all.find((o) => o.method === method && o.path === path);
+        expect({ route: `${method} ${path}`, declared: Object.keys(op?.op.responses ?? {}) }).toEqual({ route: `${method} ${path}`, declared: expect.arrayContaining([String(status)]) });
       }
     });
   });
