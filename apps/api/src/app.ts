@@ -29,7 +29,9 @@ import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { SchemaValidationPipe } from './problem/validation.js';
 import { ResponseContractInterceptor } from './problem/response-contracts.js';
 import { withResponseSchemas } from './problem/openapi.js';
+import { publicOperations, withProblemResponses } from './problem/openapi-problems.js';
 import { jsonBodyOptions } from './problem/request-body.js';
+import { securityHeaders } from './infrastructure/security-headers.js';
 
 /** The API's features, each a module with its controllers. */
 export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule];
@@ -66,6 +68,8 @@ export async function createApp(config: RakshaConfig, options: AppOptions = {}):
     logger: config.logLevel === 'debug' || config.logLevel === 'verbose' ? undefined : ['error', 'warn'],
   });
   app.useBodyParser('json', jsonBodyOptions);
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.use(securityHeaders(config.hstsMaxAgeSeconds));
   if (existsSync(WEB_APP_DIST)) {
     // Hashed assets from the build; any other /app/* path is a page of the app: its index.html decides.
     app.useStaticAssets(WEB_APP_DIST, { prefix: '/app/', index: false, maxAge: '7d' });
@@ -80,7 +84,7 @@ export async function createApp(config: RakshaConfig, options: AppOptions = {}):
   app.useGlobalFilters(new ProblemDetailsFilter());
   if (options.checkResponses) app.useGlobalInterceptors(new ResponseContractInterceptor());
   app.enableShutdownHooks();
-  const openApi = withResponseSchemas(SwaggerModule.createDocument(
+  const openApi = withProblemResponses(withResponseSchemas(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Raksha API')
@@ -88,7 +92,7 @@ export async function createApp(config: RakshaConfig, options: AppOptions = {}):
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
-  ));
+  )), publicOperations(FEATURE_MODULES.flatMap((m) => (Reflect.getMetadata('controllers', m) ?? []) as never[])));
   SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

@@ -11,6 +11,9 @@ import { AuditRepository, createDb, UserRepository, type Db } from '@raksha/db';
 import { AuthGuard } from '../src/auth/auth.guard.js';
 import { AuthModule } from '../src/auth/auth.module.js';
 import { UNKNOWN_USER_CHAIN } from '../src/auth/auth.service.js';
+import { loginThrottleKey } from '../src/auth/login-throttle.js';
+import { REDIS } from '../src/infrastructure/tokens.js';
+import type { Redis } from 'ioredis';
 import { hashPassword } from '@raksha/db/password';
 import { TokenService } from '../src/auth/token.service.js';
 import { InfrastructureModule } from '../src/infrastructure/infrastructure.module.js';
@@ -138,23 +141,30 @@ describe('sign-in: login, refresh, logout and the access token', () => {
     await refresh(before.body.refreshToken).expect(401);
   });
 
-  it('lock-out after 5 failures, including the right password while locked', async () => {
+  it('5 wrong passwords from one address make that address wait (429, Retry-After), the right password included; the account is not locked', async () => {
     const u = await freshUser();
-    for (let i = 1; i <= 4; i++) expect((await login(u.username, `wrong-${i}`).expect(401)).body.type).toBe('/problems/invalid-credentials');
-    const fifth = await login(u.username, 'wrong-5').expect(423);
-    expect(fifth.body.type).toBe('/problems/account-locked');
-    const lockedUntil = new Date(fifth.body.lockedUntil).getTime();
-    expect(lockedUntil).toBeGreaterThan(Date.now() + 14 * 60_000);
-    expect(lockedUntil).toBeLessThanOrEqual(Date.now() + 15 * 60_000);
+    for (let i = 1; i <= 5; i++) expect((await login(u.username, `wrong-${i}`).expect(401)).body.type).toBe('/problems/invalid-credentials');
+    const right = await login(u.username, PASSWORD).expect(429);
+    expect(right.body.type).toBe('/problems/too-many-requests');
+    expect(Number(right.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect(Number(right.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+    expect(await db.user.findUnique({ where: { id: u.id }, select: { lockedUntil: true } })).toEqual({ lockedUntil: null });
 
-    const right = await login(u.username, PASSWORD).expect(423);
-    expect(right.body).toMatchObject({ type: '/problems/account-locked', status: 423, lockedUntil: fifth.body.lockedUntil });
-    expect(right.body.detail).toBe(`account locked until ${fifth.body.lockedUntil}`);
-
-    // Fifteen minutes later (the lock moved into the past): the right password signs in and clears the count.
-    await db.user.update({ where: { id: u.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    // Fifteen minutes later (the count expired): the right password signs in and clears the account's count.
+    const redis = app.get<Redis>(REDIS);
+    const sources = await redis.keys(loginThrottleKey(u.username, '*'));
+    expect(sources).toHaveLength(1);
+    await redis.del(...sources);
     await login(u.username, PASSWORD).expect(200);
     expect(await db.user.findUnique({ where: { id: u.id }, select: { failedLogins: true, lockedUntil: true } })).toEqual({ failedLogins: 0, lockedUntil: null });
+  });
+
+  it('an account an administrator locked answers as a wrong password does', async () => {
+    const u = await freshUser();
+    await db.user.update({ where: { id: u.id }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
+    const locked = await login(u.username, PASSWORD).expect(401);
+    const unknown = await login(`${u.username}.nobody`, PASSWORD).expect(401);
+    expect({ ...locked.body, instance: undefined }).toEqual({ ...unknown.body, instance: undefined });
   });
 
   it('a success resets the failure count: 4 failures, a success, 4 more failures do not lock', async () => {
@@ -301,16 +311,12 @@ describe('sign-in: login, refresh, logout and the access token', () => {
     for (const token of [first.body.refreshToken, second.body.refreshToken]) expect(stored).not.toContain(token.split('.')[1]);
   });
 
-  it('a lock-out is audited: each failure, the lock, and the refused try while locked', async () => {
+  it('each failed sign-in is audited on the account; a throttled try reaches no account', async () => {
     const u = await freshUser();
-    for (let i = 0; i < 5; i++) await login(u.username, 'wrong');
-    await login(u.username, PASSWORD).expect(423);
+    for (let i = 0; i < 5; i++) await login(u.username, 'wrong').expect(401);
+    await login(u.username, PASSWORD).expect(429);
     const entries = await db.auditEntry.findMany({ where: { chain: `user:${u.id}` }, orderBy: { position: 'asc' } });
-    expect(entries.map((e) => [e.action, (e.detail as { reason?: string }).reason])).toEqual([
-      ...Array.from({ length: 5 }, () => ['auth.login_failed', 'wrong-password']),
-      ['auth.locked', undefined],
-      ['auth.login_failed', 'locked'],
-    ]);
+    expect(entries.map((e) => [e.action, (e.detail as { reason?: string }).reason])).toEqual(Array.from({ length: 5 }, () => ['auth.login_failed', 'wrong-password']));
   });
 
   it('validation 400 naming the field for a missing password', async () => {

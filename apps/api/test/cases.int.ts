@@ -109,7 +109,7 @@ describe('cases: from registration through an event, on real PostgreSQL, Redis a
     });
 
     it('413 for a body over the size limit', async () => {
-      await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name: 'x'.repeat(300_000) } }).expect(413);
+      await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name: 'x'.repeat(600_000) } }).expect(413);
     });
 
     it('400 for a case id that is not a UUID, 404 for one that does not exist', async () => {

@@ -30,6 +30,8 @@ const configSchema = z.object({
   TEMPORAL_UI_URL: z.url(),
   API_HOST: z.string().min(1),
   API_PORT: port,
+  // Behind TLS (a reverse proxy terminating HTTPS): how long browsers must keep to HTTPS (HSTS); 0 sends no HSTS.
+  API_HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(63_072_000),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']),
   // Only the API signs tokens; the worker and the database scripts run without it (see requireTokenSecret).
   RAKSHA_TOKEN_SECRET: z.string().min(32, 'at least 32 characters (scripts/setup.sh generates one into $RAKSHA_HOME/token-secret)').optional(),
@@ -102,6 +104,8 @@ export interface RakshaConfig {
   redisUrl: string;
   temporal: { address: string; namespace: string; taskQueue: string; uiUrl: string };
   api: { host: string; port: number };
+  /** Strict-Transport-Security max-age in seconds, 0 for none (a deployment behind TLS sets it). */
+  hstsMaxAgeSeconds: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   /** The key that seals sensitive eFile details; only the API needs it (see requireDataKey). */
   dataKey: string | undefined;
@@ -138,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     TEMPORAL_UI_URL: env.TEMPORAL_UI_URL ?? defaultTemporalUiUrl(env),
     API_HOST: env.API_HOST ?? '127.0.0.1',
     API_PORT: env.API_PORT ?? '3000',
+    API_HSTS_MAX_AGE_SECONDS: env.API_HSTS_MAX_AGE_SECONDS ?? '0',
     LOG_LEVEL: env.LOG_LEVEL ?? 'log',
     RAKSHA_TOKEN_SECRET: env.RAKSHA_TOKEN_SECRET,
     RAKSHA_DATA_KEY: env.RAKSHA_DATA_KEY,
@@ -191,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
       uiUrl: c.TEMPORAL_UI_URL,
     }),
     api: Object.freeze({ host: c.API_HOST, port: c.API_PORT }),
+    hstsMaxAgeSeconds: c.API_HSTS_MAX_AGE_SECONDS,
     logLevel: c.LOG_LEVEL,
     dataKey: c.RAKSHA_DATA_KEY,
     auth: Object.freeze({

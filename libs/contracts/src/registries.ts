@@ -1,7 +1,7 @@
 // Requests of the registries API (institutions, bodies, their members and sitting days) and what it answers.
 import { z } from 'zod';
 import { AGE_BANDS, BODY_TYPES, CAPACITY_GENDERS, INSTITUTION_KINDS, INSTITUTION_MANAGEMENT } from '@raksha/domain';
-import { actorRef, cursorPage, districtCode, isoTime, stateCode } from './shared.js';
+import { actorRef, cursorPage, districtCode, isoTime, startsLikeFormula, stateCode } from './shared.js';
 import { idCursorParam } from './cursor.js';
 
 /**
@@ -52,7 +52,9 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 /** What one import may carry. */
 export const IMPORT_LIMITS = { bytes: 2 * 1024 * 1024, rows: 5000 } as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Registry text reaches the district's and the state's CSVs: it may not start like a formula (startsLikeFormula). */
+const text = (max: number) =>
+  z.string().trim().min(1).max(max).refine((s) => !startsLikeFormula(s), 'may not start with = + - or @ (a spreadsheet would run it as a formula)');
 const date = z.iso.date({ message: 'a date as YYYY-MM-DD' });
 const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'a phone number of digits, spaces, ( ) and -');
 

@@ -17,3 +17,10 @@ export interface Page<T> {
   /** pass as `cursor` for the next page; null on the last page */
   nextCursor: string | null;
 }
+
+/**
+ * Text a spreadsheet would run as a formula when it opens a CSV (OWASP, CSV injection): a cell starting with
+ * = + - @, a tab or a carriage return. Every CSV the API writes neutralises such cells (csvLine); names a registry
+ * keeps may not start so at all.
+ */
+export const startsLikeFormula = (text: string) => /^[=+\-@\t\r]/.test(text);

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AccessPolicy } from './access.policy.js';
+import { ReadAudit } from './read-audit.js';
 
 @Global()
-@Module({ providers: [AccessPolicy], exports: [AccessPolicy] })
+@Module({ providers: [AccessPolicy, ReadAudit], exports: [AccessPolicy, ReadAudit] })
 export class AccessModule {}

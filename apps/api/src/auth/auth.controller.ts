@@ -21,7 +21,7 @@ export class AuthController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
-    summary: 'Sign in: an access token (Bearer, short-lived) and a refresh token. 401 for a wrong username or password; 423 while locked after 5 failures',
+    summary: 'Sign in: an access token (Bearer, short-lived) and a refresh token. 401 alike for an unknown username, a wrong password or a disabled account; 429 with Retry-After after 5 failures for one username from one address',
   })
   @ApiBody({ ...bodySchema(loginBody) })
   login(@Body({ schema: loginBody }) body: LoginBody, @Ip() ip: string, @Headers('user-agent') userAgent?: string) {

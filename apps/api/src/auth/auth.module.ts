@@ -3,6 +3,7 @@ import { SessionRepository, UserRepository, type Db } from '@raksha/db';
 import { DB } from '../infrastructure/tokens.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { LoginThrottle } from './login-throttle.js';
 import { PrincipalResolver } from './principal.js';
 import { TokenService } from './token.service.js';
 
@@ -14,6 +15,7 @@ import { TokenService } from './token.service.js';
     { provide: SessionRepository, inject: [DB], useFactory: (db: Db) => new SessionRepository(db) },
     TokenService,
     AuthService,
+    LoginThrottle,
     { provide: PrincipalResolver, useExisting: AuthService },
   ],
   exports: [AuthService, PrincipalResolver],

@@ -3,14 +3,14 @@ import { Injectable } from '@nestjs/common';
 import type { SignedInBody, SignedInUser, TokenResponse } from '@raksha/contracts';
 import { AuditRepository, SessionRepository, UserRepository, type AuditRecord, type BodyRecord } from '@raksha/db';
 import { isBodyType, isRole, JURISDICTION_LEVELS, type JurisdictionLevel } from '@raksha/domain';
-import { accountLocked, invalidCredentials, unauthenticated } from '../problem/domain-errors.js';
+import { invalidCredentials, unauthenticated } from '../problem/domain-errors.js';
 import { burnPasswordCheck, verifyPassword } from '@raksha/db/password';
 import { PrincipalResolver, type Principal } from './principal.js';
 import { TokenService } from './token.service.js';
+import { LoginThrottle } from './login-throttle.js';
 
-/** The consecutive wrong password that locks an account, and for how long. */
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_DURATION_MS = 15 * 60_000;
+/** Wrong passwords never lock an account (anyone could lock an officer out): LoginThrottle slows the source instead. */
+const NEVER_LOCK = { lockAfter: Number.POSITIVE_INFINITY, lockUntil: new Date(0) };
 
 /** Where a sign-in came from, for the audit trail. */
 export interface RequestOrigin {
@@ -69,13 +69,24 @@ export class AuthService extends PrincipalResolver {
     private readonly sessions: SessionRepository,
     private readonly tokens: TokenService,
     private readonly audit: AuditRepository,
+    private readonly throttle: LoginThrottle,
   ) {
     super();
   }
 
+  /**
+   * Sign-in. An unknown username, a wrong password, a disabled account and a locked one all answer the same
+   * 401; failures are throttled per username and source address (LoginThrottle: 429 with Retry-After), so a
+   * guesser is slowed and no one can lock a real officer out of their account.
+   */
   async login(username: string, password: string, from: RequestOrigin = {}): Promise<TokenResponse> {
+    await this.throttle.check(username, from.ip);
     const now = new Date();
     const user = await this.users.findByUsername(username);
+    const refuse = async (): Promise<never> => {
+      await this.throttle.failed(username, from.ip);
+      throw invalidCredentials();
+    };
     if (!user) {
       await burnPasswordCheck(password);
       await this.audit.record({
@@ -86,7 +97,7 @@ export class AuthService extends PrincipalResolver {
         detail: { reason: 'unknown-user', ...origin(from) },
         at: now,
       });
-      throw invalidCredentials();
+      return refuse();
     }
     const failure = (reason: string, detail: Record<string, unknown> = {}) =>
       userAudit(user.id, 'auth.login_failed', now, { reason, ...detail, ...origin(from) });
@@ -94,22 +105,20 @@ export class AuthService extends PrincipalResolver {
     if (user.disabledAt) {
       await burnPasswordCheck(password);
       await this.audit.record(failure('disabled'));
-      throw invalidCredentials();
+      return refuse();
     }
     if (user.lockedUntil && user.lockedUntil > now) {
-      // Not even the right password opens a locked account, and a try while locked is not counted.
+      // An account an administrator locked: not even the right password opens it, and the answer is the same.
+      await burnPasswordCheck(password);
       await this.audit.record(failure('locked', { lockedUntil: user.lockedUntil.toISOString() }));
-      throw accountLocked(user.lockedUntil);
+      return refuse();
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
-      const rule = { lockAfter: LOCK_AFTER_FAILURES, lockUntil: new Date(now.getTime() + LOCK_DURATION_MS) };
-      const outcome = await this.users.recordLoginFailure(user.id, rule, (o) => [
-        failure('wrong-password', { consecutiveFailures: o.failedLogins }),
-        ...(o.lockedUntil ? [userAudit(user.id, 'auth.locked', now, { lockedUntil: o.lockedUntil.toISOString(), consecutiveFailures: o.failedLogins })] : []),
-      ]);
-      if (outcome.lockedUntil) throw accountLocked(outcome.lockedUntil);
-      throw invalidCredentials();
+      // Counted on the account for the audit trail; it never locks the account (the throttle slows the source).
+      await this.users.recordLoginFailure(user.id, NEVER_LOCK, (o) => [failure('wrong-password', { consecutiveFailures: o.failedLogins })]);
+      return refuse();
     }
+    await this.throttle.succeeded(username, from.ip);
 
     const principalUser = signedInUser(user);
     const sessionId = randomUUID();

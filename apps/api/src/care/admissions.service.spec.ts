@@ -1,6 +1,7 @@
+import { ReadAudit } from '../auth/read-audit.js';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import type { CaseContext } from '@raksha/case-machine';
-import type { AdmissionRecord, AdmissionRepository, AdmitOutcome } from '@raksha/db';
+import type { AuditRepository, AdmissionRecord, AdmissionRepository, AdmitOutcome } from '@raksha/db';
 import { jaipur, people, problemOf } from '@raksha/api/test/fakes';
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { CasesService } from '../cases/cases.service.js';
@@ -26,7 +27,7 @@ describe(AdmissionsService.name, () => {
       admit: async (a: AdmissionRecord) => (admitted.push(a), outcome({ ...a, endedAt: null, endReason: null, endNote: null, transferredToId: null } as AdmissionRecord)),
     } as unknown as AdmissionRepository;
     const cases = { visible: async () => ({ id: 'case-1', ...jaipur }), machineContext: async () => context } as unknown as CasesService;
-    sut = new AdmissionsService(admissions, cases, new AccessPolicy());
+    sut = new AdmissionsService(admissions, cases, new AccessPolicy(), new ReadAudit({ record: async () => undefined } as unknown as AuditRepository));
   });
 
   it('admits the child on the CWC’s placement order, in the band the capacity is sanctioned by', async () => {

@@ -6,6 +6,7 @@ import { AdmissionRepository, type AdmissionRecord, type AdmitOutcome } from '@r
 import { ageBandOf } from '@raksha/domain';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { auditedAction, type Principal } from '../auth/principal.js';
+import { ReadAudit } from '../auth/read-audit.js';
 import { CasesService } from '../cases/cases.service.js';
 import { alreadyAdmitted, forbidden, invalidField, invalidInput, notFound, overCapacity, problem } from '../problem/domain-errors.js';
 
@@ -34,6 +35,7 @@ export class AdmissionsService {
     private readonly admissions: AdmissionRepository,
     private readonly cases: CasesService,
     private readonly access: AccessPolicy,
+    private readonly reads: ReadAudit,
   ) {}
 
   async admit(principal: Principal, caseId: string, body: AdmitChildBody): Promise<AdmissionView> {
@@ -100,6 +102,7 @@ export class AdmissionsService {
 
   async history(principal: Principal, caseId: string): Promise<AdmissionView[]> {
     await this.cases.visible(principal, caseId);
+    await this.cases.auditRead(principal, caseId, 'case.admissions.read');
     return (await this.admissions.history(caseId)).map(view);
   }
 
@@ -118,6 +121,8 @@ export class AdmissionsService {
   async residents(principal: Principal, institutionId: string): Promise<ResidentView[]> {
     await this.visibleInstitution(principal, institutionId);
     const rows = await this.admissions.residents(institutionId);
+    // The roster names every child in the home: the read is on the institution's chain, each case named.
+    await this.reads.record(principal, 'institution', institutionId, 'institution.children.read', { caseIds: rows.map((r) => r.caseId) });
     return rows.map(({ case: c, ...a }) => ({ ...view(a), childName: c.childName, track: c.track as ResidentView['track'], caseState: c.state, nextDueAt: c.nextDueAt?.toISOString() ?? null }));
   }
 

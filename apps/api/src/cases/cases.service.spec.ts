@@ -1,3 +1,4 @@
+import { ReadAudit } from '../auth/read-audit.js';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { RakshaConfig } from '@raksha/config';
@@ -35,7 +36,7 @@ describe(CasesService.name, () => {
     const audit = { record: async (entry: unknown) => void audited.push(entry) } as unknown as AuditRepository;
     const deadlinePolicy = { overridesFor: async () => ({}) } as unknown as DeadlinePolicyService;
     const config = { temporal: { taskQueue: 'raksha-cases' } } as RakshaConfig;
-    sut = new CasesService(config, temporal.client, cases, geography, {} as EscalationsService, new AccessPolicy(), audit, deadlinePolicy);
+    sut = new CasesService(config, temporal.client, cases, geography, {} as EscalationsService, new AccessPolicy(), new ReadAudit(audit), deadlinePolicy);
   });
 
   describe('applyEvent', () => {

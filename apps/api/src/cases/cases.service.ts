@@ -5,11 +5,12 @@ import { isCaseEventType, maySend, type CaseContext } from '@raksha/case-machine
 import type { RakshaConfig } from '@raksha/config';
 import { encodeTimeCursor, type CaseDetailView, type CaseEventBody, type CaseListQuery, type CasePage, type CaseQueueQuery, type CaseStatus, type CaseView, type EscalationView, type OpenDeadline, type RegisterCaseBody, type TimelineEntryView } from '@raksha/contracts';
 import { applyEventUpdate, caseContextQuery, type CaseRegistration, caseRegistrationQuery, caseStatusQuery, caseWorkflowId, registrationFingerprint, registrationUpdate } from '@raksha/contracts/temporal';
-import { AuditRepository, CaseRepository, GeographyRepository } from '@raksha/db';
+import { CaseRepository, GeographyRepository } from '@raksha/db';
 import { IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest, ROLES, trackBefore, type Role, type Track } from '@raksha/domain';
 import type { caseWorkflow } from '@raksha/workflows';
 import { AccessPolicy } from '../auth/access.policy.js';
-import { auditedAction, can, caseActor, type Principal } from '../auth/principal.js';
+import { can, caseActor, type Principal } from '../auth/principal.js';
+import { ReadAudit } from '../auth/read-audit.js';
 import { EscalationsService } from '../escalations/escalations.service.js';
 import { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
 import { callTemporal, caseEventRejections, executeUpdate } from '../infrastructure/temporal-call.js';
@@ -55,7 +56,7 @@ export class CasesService {
     private readonly geography: GeographyRepository,
     private readonly escalationInbox: EscalationsService,
     private readonly access: AccessPolicy,
-    private readonly audit: AuditRepository,
+    private readonly reads: ReadAudit,
     private readonly deadlinePolicy: DeadlinePolicyService,
   ) {}
 
@@ -153,6 +154,7 @@ export class CasesService {
       limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
+    await this.reads.list(principal, 'cases.listed', 'case', page.map((c) => c.id));
     return { items: page.map((c) => caseView(c, now)), nextCursor: rows.length > q.limit ? encodeTimeCursor(page[page.length - 1]!.registeredAt, page[page.length - 1]!.id) : null };
   }
 
@@ -163,6 +165,7 @@ export class CasesService {
     const track = trackBefore(principal.body?.type);
     const rows = await this.cases.queue({ ...scope, ...(track && { tracks: [track] }), ...(q.cursor && { after: { nextDueAt: q.cursor.at, id: q.cursor.id } }), limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);
+    await this.reads.list(principal, 'cases.queue.listed', 'case', page.map((c) => c.id));
     const last = page[page.length - 1];
     return { items: page.map((c) => caseView(c)), nextCursor: rows.length > q.limit && last?.nextDueAt ? encodeTimeCursor(last.nextDueAt, last.id) : null };
   }
@@ -221,7 +224,8 @@ export class CasesService {
     return found;
   }
 
-  private auditRead(principal: Principal, caseId: string, action: string): Promise<void> {
-    return this.audit.record({ chain: `reads:case:${caseId}`, subjectType: 'case', subjectId: caseId, ...auditedAction(principal, action) });
+  /** A read of the case's record that shows the child (the case, its timeline, its admissions), audited on the case's chain of reads. */
+  auditRead(principal: Principal, caseId: string, action: string): Promise<void> {
+    return this.reads.record(principal, 'case', caseId, action);
   }
 }

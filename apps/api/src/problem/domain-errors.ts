@@ -51,7 +51,6 @@ const PROBLEMS = {
   'verification-failed': [422, 'The code is wrong or has expired'],
   'contact-channel-unavailable': [422, 'This kind of contact cannot be verified here'],
   'import-rejected': [422, 'Some rows of the file are not valid; nothing was imported'],
-  'account-locked': [423, 'The account is locked after too many failed sign-ins'],
   'precondition-required': [428, 'Send If-Match with the ETag you read'],
   'too-many-requests': [429, 'Too many requests; retry later'],
   'too-many-reports': [429, 'Too many reports from you today'],
@@ -117,8 +116,6 @@ export const staleRecord = (expectedVersion: number, currentVersion: number) =>
 /** One answer for an unknown username, a wrong password and a disabled account: no user enumeration. */
 export const invalidCredentials = () => new DomainError('invalid-credentials', 'wrong username or password');
 
-/** Too many consecutive wrong passwords: no sign-in, even with the right one, until `lockedUntil`. */
-export const accountLocked = (lockedUntil: Date) => new DomainError('account-locked', `account locked until ${lockedUntil.toISOString()}`, { lockedUntil: lockedUntil.toISOString() });
 
 export const contactChannelUnavailable = (channel: string) =>
   new DomainError(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { type ArgumentsHost, Logger } from '@nestjs/common';
+import { type ArgumentsHost, BadRequestException, HttpException, Logger } from '@nestjs/common';
 import { forbidden, notFound, staleRecord, tooManyRequests } from './domain-errors.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 
@@ -47,5 +47,13 @@ describe(ProblemDetailsFilter.name, () => {
 
   it('keeps the plain words of a refusal for the web to show', () => {
     expect(answer(sut, forbidden('your role may not send SIR_ORDERED')).body).toMatchObject({ title: 'Your role may not do this', detail: 'your role may not send SIR_ORDERED' });
+  });
+
+  it("answers the body parser's refusals as their own problems, never a 500", () => {
+    const parser = (status: number, type: string, message: string) => new HttpException(message, status, { cause: Object.assign(new Error(message), { type }) });
+    expect(answer(sut, parser(400, 'entity.too.deep', 'too deep')).body).toMatchObject({ type: '/problems/body-too-deep', status: 400 });
+    expect(answer(sut, parser(400, 'entity.invalid.utf8', 'not UTF-8')).body).toMatchObject({ type: '/problems/invalid-utf8', status: 400 });
+    expect(answer(sut, parser(413, 'entity.too.large', 'too large'))).toMatchObject({ status: 413, body: { type: '/problems/payload-too-large' } });
+    expect(answer(sut, new BadRequestException('Unexpected token', { cause: Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed' }) })).body).toMatchObject({ type: '/problems/malformed-json', status: 400 });
   });
 });

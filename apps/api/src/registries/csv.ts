@@ -1,5 +1,6 @@
 // A small RFC 4180 reader and writer: comma-separated, double-quoted fields that may hold commas,
 // quotes ("") and line breaks; CRLF or LF line ends; a UTF-8 byte-order mark is ignored.
+import { startsLikeFormula } from '@raksha/contracts';
 
 export interface CsvRecord {
   /** the 1-based line of the file the record starts on (a quoted line break makes a record span lines) */
@@ -72,7 +73,19 @@ export function parseCsv(text: string): CsvRecord[] {
   return records;
 }
 
-/** One CSV line (no line break at the end), quoting only the fields that need it. */
+/** A number as the API writes it: a sign is not a formula. */
+const NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * One cell as a spreadsheet will read it: text that starts like a formula gets a leading ' and is quoted, so
+ * it shows as the text it is (OWASP's guidance on CSV injection); a field holding " , or a line break is quoted.
+ */
+export function csvCell(value: string): string {
+  const text = startsLikeFormula(value) && !NUMBER.test(value) ? `'${value}` : value;
+  return text !== value || /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One CSV line (no line break at the end): every CSV the API writes is written by this function. */
 export function csvLine(fields: readonly string[]): string {
-  return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(',');
+  return fields.map(csvCell).join(',');
 }

@@ -51,7 +51,7 @@ export class InstitutionsController {
   @Post('import')
   @RequirePermission('registry:manage')
   @ApiConsumes('text/csv', 'application/json')
-  @ApiBody({ description: 'The CSV file (text/csv, up to 2 MB and 5,000 rows), or JSON {"csv": "..."} up to 256 kB', ...bodySchema(importJsonBody) })
+  @ApiBody({ description: 'The CSV file (text/csv, up to 2 MB and 5,000 rows), or JSON {"csv": "..."} up to 512 kB', ...bodySchema(importJsonBody) })
   @ApiOperation({ summary: 'Import institutions from CSV: all rows or none; 422 names every bad row; ?dryRun=true only checks' })
   async import(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Query({ schema: importQuery }) query: ImportQuery, @Res({ passthrough: true }) res: Response) {
     const outcome = await this.imports.import(principal, await importText(req), query.dryRun ?? false);

@@ -9,6 +9,7 @@ import { AccessPolicy } from '../auth/access.policy.js';
 import { ObligationWatchClient } from '../obligations/obligation-watch.client.js';
 import { watchedAhtuReferral } from '../obligations/watched.js';
 import { auditedAction, can, type Principal } from '../auth/principal.js';
+import { ReadAudit } from '../auth/read-audit.js';
 import { CasesService } from '../cases/cases.service.js';
 import { forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
 import { MATCHING_JOBS } from './reports.tokens.js';
@@ -29,6 +30,7 @@ export class ReportsService {
     private readonly cases: CasesService,
     private readonly watches: ObligationWatchClient,
     @Inject(MATCHING_JOBS) private readonly matching: Pick<Queue<MatchingJob>, 'add'>,
+    private readonly reads: ReadAudit,
   ) {}
 
   async fileMissing(principal: Principal, body: FileMissingReportBody): Promise<ReportView> {
@@ -61,13 +63,16 @@ export class ReportsService {
   }
 
   async get(principal: Principal, id: string): Promise<ReportView> {
-    return this.view(principal, await this.visible(principal, id));
+    const row = await this.visible(principal, id);
+    await this.reads.record(principal, 'report', id, 'report.read');
+    return this.view(principal, row);
   }
 
   async photo(principal: Principal, id: string): Promise<{ contentType: string; bytes: Buffer }> {
     await this.visible(principal, id);
     const p = await this.reports.photo(id);
     if (!p?.photo || !p.photoType) throw notFound('report', `${id}/photo`);
+    await this.reads.record(principal, 'report', id, 'report.photo.read');
     return { contentType: p.photoType, bytes: Buffer.from(p.photo) };
   }
 
@@ -139,11 +144,16 @@ export class ReportsService {
       offset: q.offset,
       limit: q.limit,
     });
+    // Each candidate shows another child's report: the read is on this report's chain, naming them all.
+    await this.reads.record(principal, 'report', row.id, 'report.candidates.read', { candidateIds: page.items.map((c) => c.id), reportIds: page.items.map((c) => (c.missing.id === row.id ? c.found.id : c.missing.id)) });
     return { total: page.total, offset: q.offset, limit: q.limit, items: page.items.map((c) => this.candidateView(principal, c)) };
   }
 
   async candidate(principal: Principal, id: string): Promise<MatchCandidateView> {
-    return this.candidateView(principal, await this.visibleCandidate(principal, id));
+    const c = await this.visibleCandidate(principal, id);
+    // A candidate shows two children's reports: the read is on each report's chain.
+    for (const reportId of [c.missing.id, c.found.id]) await this.reads.record(principal, 'report', reportId, 'match-candidate.read', { candidateId: id });
+    return this.candidateView(principal, c);
   }
 
   /**
@@ -318,8 +328,9 @@ export class ReportsService {
     };
   }
 
-  private page(principal: Principal, rows: ChildReportRow[], limit: number) {
+  private async page(principal: Principal, rows: ChildReportRow[], limit: number) {
     const items = rows.slice(0, limit);
+    await this.reads.list(principal, 'reports.listed', 'report', items.map((r) => r.id));
     return { items: items.map((r) => this.view(principal, r)), nextCursor: rows.length > limit ? encodeTimeCursor(items[items.length - 1]!.createdAt, items[items.length - 1]!.id) : null };
   }
 

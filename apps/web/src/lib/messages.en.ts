@@ -15,7 +15,7 @@ export const en = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.failed': 'Wrong username or password.',
-  'login.locked': 'Too many wrong passwords: the account is locked for 15 minutes.',
+  'login.locked': 'Too many wrong tries from this device: wait 15 minutes, then try again.',
   'login.offline': 'Signing in needs a connection.',
   'account.title.INVITATION': 'Set your password',
   'account.title.PASSWORD_RESET': 'Choose a new password',

@@ -15,7 +15,7 @@ export const hi: Record<MessageKey, string> = {
   'login.password': 'पासवर्ड',
   'login.submit': 'साइन इन करें',
   'login.failed': 'उपयोगकर्ता नाम या पासवर्ड गलत है।',
-  'login.locked': 'बहुत बार गलत पासवर्ड: खाता 15 मिनट के लिए बंद है।',
+  'login.locked': 'इस उपकरण से बहुत बार गलत प्रयास: 15 मिनट रुकें, फिर से प्रयास करें।',
   'login.offline': 'साइन इन के लिए कनेक्शन चाहिए।',
   'account.title.INVITATION': 'अपना पासवर्ड बनाएँ',
   'account.title.PASSWORD_RESET': 'नया पासवर्ड चुनें',

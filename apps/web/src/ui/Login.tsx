@@ -9,7 +9,7 @@ export function Login({ api, lang, setLang, online }: { api: Api; lang: Lang; se
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const { error, setError, busy, run } = useSubmit((err) =>
-    err instanceof ApiError && err.status === 423 ? t('login.locked') : err instanceof ApiError && err.status === 401 ? t('login.failed') : String((err as Error).message),
+    err instanceof ApiError && err.status === 429 ? t('login.locked') : err instanceof ApiError && err.status === 401 ? t('login.failed') : String((err as Error).message),
   );
 
   async function submit(e: FormEvent) {
