@@ -54,8 +54,4 @@ describe(ContactVerificationService.name, () => {
       channel: 'PHONE',
     });
   });
-
-  it('is for citizens only: officials are known by their body', async () => {
-    expect(await problemOf(sut.request(people.cwcJaipur, { channel: 'EMAIL', address: 'cwc@example.org' }))).toMatchObject({ status: 403 });
-  });
 });
