@@ -161,7 +161,8 @@ export class CaseState {
       this.caseId,
       projection.jurisdiction,
       stepSequence,
-      `Case ${this.caseId}`,
+      // the case itself is the notice's link (caseId): its text carries no id
+      'Case update',
       `${type.replaceAll('_', ' ').toLowerCase()}: now ${describeState(next.snapshot).label}`,
       transfer && { districtCode: transfer.toDistrictCode, stateCode: transfer.toStateCode },
     );
@@ -269,7 +270,7 @@ export class CaseState {
           stateCode,
           caseId: this.caseId,
           kind: 'DEADLINE_ESCALATED',
-          ...overdueNotice(`Case ${this.caseId} (${state.label})`, deadline, `${overdueHours} h`),
+          ...overdueNotice(`A case at "${state.label}"`, deadline, `${overdueHours} h`),
         },
       ],
     };
