@@ -18,11 +18,11 @@ export function configuredChannels(config: RakshaConfig, deliveries: DeliveryRep
   return n.channels.map((name): NotificationChannel => {
     switch (name) {
       case 'email':
-        return new EmailChannel(config.contactCodes.smtpUrl!, config.contactCodes.from, n.webUrl);
+        return new EmailChannel(config.contactCodes.smtpUrl!, config.contactCodes.from, config.publicUrl);
       case 'sms':
-        return new SmsChannel({ ...n.sms, url: n.sms.url! }, loadDltRegistry(), n.webUrl);
+        return new SmsChannel({ ...n.sms, url: n.sms.url! }, loadDltRegistry(), config.publicUrl);
       case 'webhook':
-        return new WebhookChannel((id) => deliveries.subscription(id), n.webUrl, n.sms.timeoutMs);
+        return new WebhookChannel((id) => deliveries.subscription(id), config.publicUrl, n.sms.timeoutMs);
     }
   });
 }

@@ -40,7 +40,7 @@ describe('notices by email, SMS and signed webhook', () => {
       SMS_RECEIPT_TOKEN: 'receipt-token-for-tests-only',
       NOTIFY_ATTEMPTS: '3',
       NOTIFY_BACKOFF_MS: '50',
-      RAKSHA_WEB_URL: 'https://raksha.example.gov.in',
+      RAKSHA_PUBLIC_URL: 'https://raksha.example.gov.in',
       NOTIFY_REMINDER_SCAN_MS: '300',
     });
     notices = new Queue(NOTIFICATION_QUEUE, { connection: redisConnectionOptions(stack.config.redisUrl) });
@@ -103,7 +103,7 @@ describe('notices by email, SMS and signed webhook', () => {
 
     const ref = caseId.replaceAll('-', '').slice(0, 8).toUpperCase();
     expect(toAsha).toMatchObject({ unicode: '0', sender: 'RAKSHA', entityId: '1101000000000000001', templateId: '1107160000000000001', authorization: 'Bearer gateway-key' });
-    expect(toAsha.message).toBe(`Raksha: case ${ref} missed a deadline under the JJ Act and is escalated to you. Please act: https://raksha.example.gov.in/cases/${caseId}`);
+    expect(toAsha.message).toBe(`Raksha: case ${ref} missed a deadline under the JJ Act and is escalated to you. Please act: https://raksha.example.gov.in/app/cases/${caseId}`);
     expect(toRavi).toMatchObject({ unicode: '1', templateId: '1107160000000000001' });
     expect(toRavi.message).toContain(`रक्षा: केस ${ref}`);
 

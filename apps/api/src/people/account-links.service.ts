@@ -84,7 +84,7 @@ export class AccountLinksService {
         subject: 'Reset your Raksha password',
         body:
           `Someone asked to reset the password of your Raksha account. Set a new one within ${minutes} minutes with this link, which works once: ` +
-          `${setPasswordUrl(this.config.accounts.publicUrl, 'PASSWORD_RESET', link.token)}\nIf it was not you, ignore this message: your password stays as it is.`,
+          `${setPasswordUrl(this.config.publicUrl, 'PASSWORD_RESET', link.token)}\nIf it was not you, ignore this message: your password stays as it is.`,
       },
     ]);
   }

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { webAppLink } from '@raksha/contracts';
 import type { AccountLinkPurpose } from '@raksha/db';
 
 /** A one-time link's token (32 random bytes, base64url) and the SHA-256 the database keeps instead of it. */
@@ -19,5 +20,5 @@ export const LINK_FRAGMENT: Record<AccountLinkPurpose, string> = { INVITATION: '
  * browsers never send to a server, so no access log or proxy keeps it.
  */
 export function setPasswordUrl(publicUrl: string, purpose: AccountLinkPurpose, token: string): string {
-  return `${publicUrl}/app/#${LINK_FRAGMENT[purpose]}=${token}`;
+  return webAppLink(publicUrl, '/', `${LINK_FRAGMENT[purpose]}=${token}`);
 }

@@ -82,7 +82,7 @@ export class PeopleService {
         subject: `You are invited to Raksha: ${body.name}`,
         body:
           `${principal.displayName} has invited you to work on Raksha for ${body.name}. ` +
-          `Set your password within ${hours} hours with this link, which works once: ${setPasswordUrl(this.config.accounts.publicUrl, 'INVITATION', link.token)}\n` +
+          `Set your password within ${hours} hours with this link, which works once: ${setPasswordUrl(this.config.publicUrl, 'INVITATION', link.token)}\n` +
           `You will sign in with this email address. If you did not expect this, ignore it.`,
       },
     ]);

@@ -11,13 +11,13 @@ export class EmailChannel implements NotificationChannel {
   constructor(
     smtpUrl: string,
     private readonly from: string,
-    private readonly webUrl: string,
+    private readonly publicUrl: string,
   ) {
     this.transport = createTransport({ url: smtpUrl, pool: true, maxConnections: 4 });
   }
 
   async send(m: OutboundMessage): Promise<{ providerRef: string | null }> {
-    const mail = noticeEmail(m, languageOf(m.language), this.webUrl);
+    const mail = noticeEmail(m, languageOf(m.language), this.publicUrl);
     const info = await this.transport.sendMail({
       from: this.from,
       to: m.address,

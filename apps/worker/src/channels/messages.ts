@@ -1,6 +1,7 @@
 // What an SMS, email or webhook says about a notice. Never the notice's own subject or body, which may name the
 // child: only the kind of news, a case reference and a link (JJ Act s.74 bars disclosing a child's identity in
 // any media; an SMS or an email's subject and preview are read on lock screens and shared phones).
+import { webAppLink } from '@raksha/contracts';
 import type { Language } from './language.js';
 
 /** Notices that always go by every verified channel, whatever a person chose: a missed obligation raised to them. */
@@ -12,8 +13,8 @@ export function caseReference(caseId: string): string {
 }
 
 /** Where a notice's link leads: the case's page, or the inbox for a notice about no one case. */
-export function noticeLink(webUrl: string, caseId: string | null): string {
-  return caseId ? `${webUrl}/cases/${caseId}` : `${webUrl}/inbox`;
+export function noticeLink(publicUrl: string, caseId: string | null): string {
+  return webAppLink(publicUrl, caseId ? `/cases/${caseId}` : '/inbox');
 }
 
 interface Words {
@@ -70,10 +71,10 @@ const FOOTER: Record<Language, string> = {
 const OPEN: Record<Language, string> = { en: 'Open in Raksha', hi: 'रक्षा में खोलें' };
 
 /** An email about a notice: subject, plain text and HTML, in the reader's language. */
-export function noticeEmail(n: NoticeFacts, language: Language, webUrl: string): { subject: string; text: string; html: string } {
+export function noticeEmail(n: NoticeFacts, language: Language, publicUrl: string): { subject: string; text: string; html: string } {
   const words = WORDS[messageKey(n.kind)][language];
   const headline = words.headline(referenceOf(n));
-  const link = noticeLink(webUrl, n.caseId);
+  const link = noticeLink(publicUrl, n.caseId);
   return {
     subject: `Raksha: ${headline}`,
     text: `${headline}.\n\n${words.ask}\n${link}\n\n${FOOTER[language]}\n`,
@@ -91,15 +92,15 @@ export function escapeHtml(s: string): string {
 }
 
 /** The variables an SMS template is filled with: the reference ({#var#}) and the link ({#url#}). */
-export function smsVariables(n: NoticeFacts, webUrl: string): { key: keyof typeof WORDS; vars: string[]; url: string } {
-  return { key: messageKey(n.kind), vars: [referenceOf(n)], url: noticeLink(webUrl, n.caseId) };
+export function smsVariables(n: NoticeFacts, publicUrl: string): { key: keyof typeof WORDS; vars: string[]; url: string } {
+  return { key: messageKey(n.kind), vars: [referenceOf(n)], url: noticeLink(publicUrl, n.caseId) };
 }
 
 /** What a partner system receives: the kind of event, where, and the case's id and link; never the child's details. */
-export function webhookPayload(n: NoticeFacts & { stateCode: string | null; districtCode: string | null }, webUrl: string, at: Date) {
+export function webhookPayload(n: NoticeFacts & { stateCode: string | null; districtCode: string | null }, publicUrl: string, at: Date) {
   return {
     type: n.kind,
     timestamp: at.toISOString(),
-    data: { notice: n.noticeKey, caseId: n.caseId, caseReference: n.caseId ? caseReference(n.caseId) : null, stateCode: n.stateCode, districtCode: n.districtCode, link: noticeLink(webUrl, n.caseId) },
+    data: { notice: n.noticeKey, caseId: n.caseId, caseReference: n.caseId ? caseReference(n.caseId) : null, stateCode: n.stateCode, districtCode: n.districtCode, link: noticeLink(publicUrl, n.caseId) },
   };
 }
