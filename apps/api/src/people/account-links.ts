@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { RakshaConfig } from '@raksha/config';
 import { webAppLink } from '@raksha/contracts';
 import type { AccountLinkPurpose } from '@raksha/db';
 
@@ -21,4 +22,14 @@ export const LINK_FRAGMENT: Record<AccountLinkPurpose, string> = { INVITATION: '
  */
 export function setPasswordUrl(publicUrl: string, purpose: AccountLinkPurpose, token: string): string {
   return webAppLink(publicUrl, '/', `${LINK_FRAGMENT[purpose]}=${token}`);
+}
+
+/**
+ * How a one-time link reaches its person. With the email channel on, by email alone (Notice.accountLink, never
+ * stored): the inbox copy, which they cannot open before they have a password, only says where the link went.
+ * Without it the inbox message is the only way, so it holds the link (docs/notifications.md).
+ */
+export function linkNotice(config: Pick<RakshaConfig, 'publicUrl' | 'notify'>, purpose: AccountLinkPurpose, token: string): { link: string; accountLink?: string } {
+  const url = setPasswordUrl(config.publicUrl, purpose, token);
+  return config.notify.channels.includes('email') ? { link: 'the link sent to your email address', accountLink: url } : { link: url };
 }

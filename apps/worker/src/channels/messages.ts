@@ -82,6 +82,52 @@ export function noticeEmail(n: NoticeFacts, language: Language, publicUrl: strin
   };
 }
 
+const ACCOUNT_WORDS: Record<'ACCOUNT_INVITATION' | 'PASSWORD_RESET', Record<Language, { subject: string; lead: string; action: string; otherwise: string }>> = {
+  ACCOUNT_INVITATION: {
+    en: {
+      subject: 'Raksha: you are invited to work on Raksha',
+      lead: 'An administrator has invited you to Raksha, the child protection case system. You will sign in with this email address.',
+      action: 'Set your password',
+      otherwise: 'The link works once and only for a limited time. If you did not expect this invitation, ignore this message.',
+    },
+    hi: {
+      subject: 'रक्षा: आपको रक्षा पर काम करने के लिए आमंत्रित किया गया है',
+      lead: 'एक प्रशासक ने आपको बाल संरक्षण केस प्रणाली रक्षा में आमंत्रित किया है। आप इसी ईमेल पते से साइन इन करेंगे।',
+      action: 'अपना पासवर्ड बनाएँ',
+      otherwise: 'यह लिंक केवल एक बार और सीमित समय तक काम करता है। यदि आपको इस निमंत्रण की अपेक्षा नहीं थी, तो इस संदेश को अनदेखा करें।',
+    },
+  },
+  PASSWORD_RESET: {
+    en: {
+      subject: 'Raksha: reset your password',
+      lead: 'Someone asked to reset the password of your Raksha account.',
+      action: 'Choose a new password',
+      otherwise: 'The link works once and only for a limited time. If it was not you, ignore this message: your password stays as it is.',
+    },
+    hi: {
+      subject: 'रक्षा: अपना पासवर्ड बदलें',
+      lead: 'किसी ने आपके रक्षा खाते का पासवर्ड बदलने का अनुरोध किया है।',
+      action: 'नया पासवर्ड चुनें',
+      otherwise: 'यह लिंक केवल एक बार और सीमित समय तक काम करता है। यदि यह आपने नहीं किया, तो इस संदेश को अनदेखा करें: आपका पासवर्ड वही रहेगा।',
+    },
+  },
+};
+
+/** An invitation's or a password reset's email: the one-time link, in the reader's language. */
+export function accountEmail(kind: 'ACCOUNT_INVITATION' | 'PASSWORD_RESET', language: Language, link: string): { subject: string; text: string; html: string } {
+  const w = ACCOUNT_WORDS[kind][language];
+  return {
+    subject: w.subject,
+    text: `${w.lead}
+
+${w.action}: ${link}
+
+${w.otherwise}
+`,
+    html: emailHtml(language, `<p>${escapeHtml(w.lead)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(w.action)}</a></p>`, w.otherwise),
+  };
+}
+
 /** The HTML frame every Raksha email shares. */
 export function emailHtml(language: Language, content: string, footer: string): string {
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>Raksha</title></head><body style="font-family:sans-serif;line-height:1.5;max-width:40em">${content}<hr><p style="color:#555;font-size:smaller">${escapeHtml(footer)}</p></body></html>`;
