@@ -18,3 +18,4 @@ export * from './reports.js';
 export * from './problem.js';
 export * from './field-issues.js';
 export * from './routes.js';
+export * from './web-links.js';
