@@ -25,6 +25,8 @@ export const API_RESPONSES = {
   'POST /cases': caseStatus,
   'GET /cases': casePage,
   'GET /cases/queue': casePage,
+  'GET /cases/mine': casePage,
+  'POST /cases/:id/assignment': caseDetailView,
   'GET /cases/:id': caseDetailView,
   'GET /cases/:id/escalations': z.array(escalationView),
   'GET /cases/:id/timeline': z.array(timelineEntryView),

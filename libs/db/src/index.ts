@@ -5,6 +5,7 @@ export { AuditRepository, type AuditRecord, type ChainBreak } from './repositori
 export { BodyRepository, type BodyRecord } from './repositories/body.repository.js';
 export {
   CaseRepository,
+  type AssignmentRecord,
   type CaseListFilter,
   type CaseRegistrationRecord,
   type EscalationActionRecord,

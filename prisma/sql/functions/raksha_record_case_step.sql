@@ -1,4 +1,4 @@
--- One case step (registration, event, escalation, escalation action) in one statement, so the
+-- One case step (registration, event, escalation, escalation action, assignment) in one statement, so the
 -- workflow's local activity costs one round trip instead of an interactive transaction of five.
 -- Writes the projection, the timeline entry and the next entry of the case's hash-chained audit
 -- trail atomically; false, and nothing written, when (caseId, sequence) is already on the timeline.
@@ -70,6 +70,11 @@ BEGIN
         RAISE EXCEPTION 'escalation % not found', a->>'escalationId' USING ERRCODE = 'no_data_found';
       END IF;
       UPDATE "Case" SET "sequence" = seq, "updatedAt" = now() WHERE "id" = case_id AND "sequence" < seq;
+    WHEN 'assignment' THEN
+      -- Who in the case's body works it now; the machine's state does not move.
+      UPDATE "Case" SET "assigneeId" = (step#>>'{assignment,assigneeId}')::uuid, "assignedAt" = at_,
+                        "sequence" = seq, "updatedAt" = now()
+      WHERE "id" = case_id AND "sequence" < seq;
     ELSE
       RAISE EXCEPTION 'unknown case step kind %', step->>'kind';
   END CASE;
