@@ -206,7 +206,7 @@ export class CaseState {
       actorRole: registration.registeredBy.role,
       payload: { track: registration.track, child: registration.child },
       occurredAt: registration.registeredAt,
-      deadlines: { met: [], opened: open.map((d) => ({ id: d.id, dueAt: d.dueAt })) },
+      deadlines: { met: [], ended: [], opened: open.map((d) => ({ id: d.id, dueAt: d.dueAt })) },
       openDeadlines: open.map(shownDeadline),
       registration: {
         track: registration.track,

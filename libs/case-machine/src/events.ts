@@ -65,7 +65,7 @@ export const CLOSURE_GROUNDS = [
   'OTHER',
 ] as const;
 
-/** The domains an Individual Care Plan sets goals in (s.2(40); Form 7 [verify]). */
+/** The domains an Individual Care Plan sets goals in (s.2(39); Form 7). */
 export const ICP_DOMAINS = ['HEALTH', 'EDUCATION', 'EMOTIONAL', 'FAMILY_CONTACT', 'SKILLS'] as const;
 export type IcpDomain = (typeof ICP_DOMAINS)[number];
 export const ICP_PROGRESS = ['NOT_STARTED', 'ON_TRACK', 'NEEDS_ATTENTION', 'ACHIEVED'] as const;

@@ -152,6 +152,8 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'timeline.by': '{who} দ্বারা',
   'timeline.met': 'পূরণ হয়েছে: {deadline}',
   'timeline.metLate': 'সময়সীমা পেরিয়ে দেরিতে পূরণ: {deadline} (সময়সীমা ছিল {due})',
+  'timeline.ended': 'শেষ, পূরণ হয়নি: {deadline} (মামলা এগিয়ে গেছে)',
+  'timeline.endedOverdue': 'শেষ, পূরণ হয়নি: {deadline} (সময়সীমা ছিল {due}; মামলা এগিয়ে গেছে)',
   'timeline.opened': 'শুরু: {deadline}, সময়সীমা {due}',
   'timeline.from': '“{from}” থেকে',
   'timeline.to': 'এখন “{to}”',

@@ -152,6 +152,8 @@ export const en = {
   'timeline.by': 'by {who}',
   'timeline.met': 'Met: {deadline}',
   'timeline.metLate': 'Missed, met late: {deadline} (was due {due})',
+  'timeline.ended': 'Ended, not met: {deadline} (the case moved on)',
+  'timeline.endedOverdue': 'Ended, not met: {deadline} (was due {due}; the case moved on)',
   'timeline.opened': 'Started: {deadline}, due {due}',
   'timeline.from': 'from “{from}”',
   'timeline.to': 'now “{to}”',

@@ -152,6 +152,8 @@ export const hi: Record<MessageKey, string> = {
   'timeline.by': '{who} द्वारा',
   'timeline.met': 'पूरा हुआ: {deadline}',
   'timeline.metLate': 'चूका, देर से पूरा: {deadline} (नियत था {due})',
+  'timeline.ended': 'समाप्त, पूरा नहीं हुआ: {deadline} (मामला आगे बढ़ गया)',
+  'timeline.endedOverdue': 'समाप्त, पूरा नहीं हुआ: {deadline} (नियत था {due}; मामला आगे बढ़ गया)',
   'timeline.opened': 'शुरू: {deadline}, नियत {due}',
   'timeline.from': '“{from}” से',
   'timeline.to': 'अब “{to}”',

@@ -152,6 +152,8 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'timeline.by': '{who} यांनी',
   'timeline.met': 'पूर्ण: {deadline}',
   'timeline.metLate': 'मुदत चुकली, उशिरा पूर्ण: {deadline} (मुदत होती {due})',
+  'timeline.ended': 'संपली, पूर्ण झाली नाही: {deadline} (प्रकरण पुढे गेले)',
+  'timeline.endedOverdue': 'संपली, पूर्ण झाली नाही: {deadline} (मुदत होती {due}; प्रकरण पुढे गेले)',
   'timeline.opened': 'सुरू: {deadline}, मुदत {due}',
   'timeline.from': '“{from}” पासून',
   'timeline.to': 'आता “{to}”',
