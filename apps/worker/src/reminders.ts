@@ -1,11 +1,11 @@
 // Escalation reminders: an escalation not acknowledged within the reminder policy's interval (libs/domain
 // reminders.ts: 2 h for a production deadline, 24 h for others) is sent again to the body it was raised to, as an
-// ESCALATION_REMINDER notice — in-app, and by every verified channel like the escalation itself. The ladder then
-// climbs as before. A scan, not a timer per escalation: idempotent (the reminder's dedupe key), so the worker and
+// ESCALATION_REMINDER notice — in-app, and by every verified channel like the escalation itself; one more interval
+// on, to the body's head by name (libs/domain bodies.ts BODY_HEAD). The ladder then climbs as before. A scan, not a timer per escalation: idempotent (the reminder's dedupe key), so the worker and
 // the notification process may both run it.
 import { enqueueNotifications, type NotificationJob, type NotificationQueue } from '@raksha/contracts';
 import type { DeliveryRepository } from '@raksha/db';
-import { reminderAfterHours } from '@raksha/domain';
+import { headReminderAfterHours, reminderAfterHours } from '@raksha/domain';
 
 const HOUR = 3_600_000;
 /** A reminder is for an escalation still fresh; older ones have climbed the ladder already. */
@@ -28,6 +28,25 @@ export async function remindUnacknowledged(deliveries: DeliveryRepository, notic
       body: `"${e.obligation}" (${e.citation}) was escalated to you ${hours} hours ago and nobody has acknowledged it. Please acknowledge it and act.`,
     };
   });
+  // Then, one more interval on, the body's head by name (libs/domain bodies.ts BODY_HEAD), each head once.
+  const shortestHead = Math.min(headReminderAfterHours('x.production'), headReminderAfterHours('other'));
+  const awaiting = await deliveries.escalationsAwaitingHead(new Date(now.getTime() - WINDOW_HOURS * HOUR), new Date(now.getTime() - shortestHead * HOUR));
+  for (const e of awaiting.filter((x) => now.getTime() - x.raisedAt.getTime() >= headReminderAfterHours(x.deadlineId) * HOUR)) {
+    const hours = Math.floor((now.getTime() - e.raisedAt.getTime()) / HOUR);
+    for (const headId of e.headIds) {
+      jobs.push({
+        dedupeKey: `escalation-${e.id}-head-${headId}`,
+        recipientBody: 'PERSON',
+        recipientUserId: headId,
+        districtCode: e.districtCode,
+        stateCode: e.stateCode,
+        caseId: e.caseId,
+        kind: 'ESCALATION_REMINDER',
+        subject: `Reminder to the head of the ${e.toBody}: not yet acknowledged — ${e.obligation}`,
+        body: `"${e.obligation}" (${e.citation}) was escalated to your ${e.toBody} ${hours} hours ago, was reminded, and nobody has acknowledged it. As its head, please see that it is acknowledged and acted on.`,
+      });
+    }
+  }
   await enqueueNotifications(notices, jobs);
   return jobs.length;
 }

@@ -11,3 +11,13 @@ export const ESCALATION_REMINDER_POLICY = {
 export function reminderAfterHours(deadlineId: string): number {
   return deadlineId.endsWith('.production') ? ESCALATION_REMINDER_POLICY.production.afterHours : ESCALATION_REMINDER_POLICY.other.afterHours;
 }
+
+/**
+ * The reminder's second step: an escalation still unacknowledged this many reminder intervals after it was raised
+ * (once to the body, then this) goes to the body's head (bodies.ts BODY_HEAD) by name, before the ladder climbs.
+ */
+export const HEAD_REMINDER_INTERVALS = 2;
+
+export function headReminderAfterHours(deadlineId: string): number {
+  return HEAD_REMINDER_INTERVALS * reminderAfterHours(deadlineId);
+}

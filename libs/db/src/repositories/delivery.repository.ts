@@ -156,6 +156,35 @@ export class DeliveryRepository {
     return open.filter((e) => !done.has(`escalation-${e.id}-reminder`));
   }
 
+  /**
+   * Open, unacknowledged escalations raised in the window, each with the heads of the body it was raised to (people
+   * with headsBody at that body's place) not yet reminded of it; escalations whose body has no head are left out.
+   */
+  async escalationsAwaitingHead(raisedAfter: Date, raisedBefore: Date) {
+    const open = await this.db.escalation.findMany({
+      where: { status: 'OPEN', acknowledgedAt: null, raisedAt: { gt: raisedAfter, lte: raisedBefore } },
+      orderBy: { raisedAt: 'asc' },
+      take: 1000,
+    });
+    const out = [];
+    for (const e of open) {
+      const heads = await this.db.user.findMany({
+        where: {
+          headsBody: true,
+          disabledAt: null,
+          body: { type: e.toBody, OR: [...(e.districtCode ? [{ districtCode: e.districtCode }] : []), ...(e.stateCode ? [{ districtCode: null, stateCode: e.stateCode }] : [])] },
+        },
+        select: { id: true },
+      });
+      if (heads.length === 0) continue;
+      const keys = heads.map((h) => `escalation-${e.id}-head-${h.id}`);
+      const done = new Set((await this.db.notification.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } })).map((n) => n.dedupeKey));
+      const waiting = heads.filter((h) => !done.has(`escalation-${e.id}-head-${h.id}`)).map((h) => h.id);
+      if (waiting.length > 0) out.push({ ...e, headIds: waiting });
+    }
+    return out;
+  }
+
   // Notification settings
 
   settings(userId: string) {
