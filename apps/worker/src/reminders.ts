@@ -5,16 +5,32 @@
 // the notification process may both run it.
 import { enqueueNotifications, type NotificationJob, type NotificationQueue } from '@raksha/contracts';
 import type { DeliveryRepository } from '@raksha/db';
-import { headReminderAfterHours, reminderAfterHours } from '@raksha/domain';
+import { headReminderAfterHours, isReminderPolicyId, reminderAfterHours, reminderHoursOf, type ReminderHours } from '@raksha/domain';
 
 const HOUR = 3_600_000;
 /** A reminder is for an escalation still fresh; older ones have climbed the ladder already. */
 const WINDOW_HOURS = 7 * 24;
 
+/** Each state's own reminder intervals, from its deadline policy. */
+async function stateReminderHours(deliveries: DeliveryRepository): Promise<(stateCode: string | null) => ReminderHours> {
+  const byState = new Map<string, ReminderHours>();
+  for (const [stateCode, entries] of await deliveries.reminderOverrides()) {
+    const hours: ReminderHours = {};
+    for (const [id, within] of Object.entries(entries)) {
+      const h = reminderHoursOf(within);
+      if (isReminderPolicyId(id) && h !== null) hours[id] = h;
+    }
+    byState.set(stateCode, hours);
+  }
+  return (stateCode) => (stateCode ? (byState.get(stateCode) ?? {}) : {});
+}
+
 export async function remindUnacknowledged(deliveries: DeliveryRepository, notices: NotificationQueue, now: Date): Promise<number> {
-  const shortest = Math.min(reminderAfterHours('x.production'), reminderAfterHours('other'));
-  const candidates = await deliveries.unremindedEscalations(new Date(now.getTime() - WINDOW_HOURS * HOUR), new Date(now.getTime() - shortest * HOUR));
-  const due = candidates.filter((e) => now.getTime() - e.raisedAt.getTime() >= reminderAfterHours(e.deadlineId) * HOUR);
+  const policyOf = await stateReminderHours(deliveries);
+  const hoursSince = (raisedAt: Date) => (now.getTime() - raisedAt.getTime()) / HOUR;
+  // an hour is the shortest interval any state may set; each escalation is then held to its own state's
+  const candidates = await deliveries.unremindedEscalations(new Date(now.getTime() - WINDOW_HOURS * HOUR), new Date(now.getTime() - HOUR));
+  const due = candidates.filter((e) => hoursSince(e.raisedAt) >= reminderAfterHours(e.deadlineId, policyOf(e.stateCode)));
   const jobs = due.map((e): NotificationJob => {
     const hours = Math.floor((now.getTime() - e.raisedAt.getTime()) / HOUR);
     return {
@@ -29,9 +45,12 @@ export async function remindUnacknowledged(deliveries: DeliveryRepository, notic
     };
   });
   // Then, one more interval on, the body's head by name (libs/domain bodies.ts BODY_HEAD), each head once.
-  const shortestHead = Math.min(headReminderAfterHours('x.production'), headReminderAfterHours('other'));
-  const awaiting = await deliveries.escalationsAwaitingHead(new Date(now.getTime() - WINDOW_HOURS * HOUR), new Date(now.getTime() - shortestHead * HOUR));
-  for (const e of awaiting.filter((x) => now.getTime() - x.raisedAt.getTime() >= headReminderAfterHours(x.deadlineId) * HOUR)) {
+  const awaiting = await deliveries.escalationsAwaitingHead(
+    new Date(now.getTime() - WINDOW_HOURS * HOUR),
+    new Date(now.getTime() - 2 * HOUR),
+    (x) => hoursSince(x.raisedAt) >= headReminderAfterHours(x.deadlineId, policyOf(x.stateCode)),
+  );
+  for (const e of awaiting) {
     const hours = Math.floor((now.getTime() - e.raisedAt.getTime()) / HOUR);
     for (const headId of e.headIds) {
       jobs.push({

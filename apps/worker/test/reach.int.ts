@@ -309,4 +309,23 @@ describe('notices by email, SMS and signed webhook', () => {
     // and the link works
     await stack.http.post('/auth/password-reset/complete').send({ token, password: 'a-brand-new-password-2026' }).expect(204);
   });
+
+  it('holds a state to the reminder interval it set in its deadline policy (6 h for production in this state)', async () => {
+    const place = await dcpuWithOfficers([{ name: 'Desert Officer', language: 'en', phone: phone() }]);
+    const [officer] = place.users;
+    await stack.db.deadlinePolicyOverride.create({ data: { stateCode: 'RJ', deadlineId: 'reminder.production', within: 'PT6H', reason: 'long distances', setBy: 'scps-rj', setAt: new Date() } });
+    try {
+      const { escalationId } = await caseWithMissedProduction(stack, await stack.temporal(), place);
+      await eventually(async () => gateway.sent.find((m) => m.to === officer!.phone));
+      const reminded = () => stack.db.notification.findUnique({ where: { dedupeKey: `escalation-${escalationId}-reminder` } });
+      // three hours: past Raksha's default (2 h) but not the state's
+      await stack.db.escalation.update({ where: { id: escalationId }, data: { raisedAt: new Date(Date.now() - 3 * 3_600_000) } });
+      await new Promise((r) => setTimeout(r, 1200));
+      expect(await reminded()).toBeNull();
+      await stack.db.escalation.update({ where: { id: escalationId }, data: { raisedAt: new Date(Date.now() - 6 * 3_600_000 - 60_000) } });
+      expect(await eventually(async () => (await reminded()) ?? undefined)).toMatchObject({ kind: 'ESCALATION_REMINDER', districtCode: place.districtCode });
+    } finally {
+      await stack.db.deadlinePolicyOverride.delete({ where: { stateCode_deadlineId: { stateCode: 'RJ', deadlineId: 'reminder.production' } } });
+    }
+  });
 });

@@ -156,18 +156,26 @@ export class DeliveryRepository {
     return open.filter((e) => !done.has(`escalation-${e.id}-reminder`));
   }
 
+  /** The reminder intervals states set in their deadline policy (libs/domain reminders.ts): state → id → `within`. */
+  async reminderOverrides(): Promise<Map<string, Record<string, string>>> {
+    const rows = await this.db.deadlinePolicyOverride.findMany({ where: { deadlineId: { startsWith: 'reminder.' }, within: { not: null } } });
+    const out = new Map<string, Record<string, string>>();
+    for (const r of rows) out.set(r.stateCode, { ...out.get(r.stateCode), [r.deadlineId]: r.within! });
+    return out;
+  }
+
   /**
    * Open, unacknowledged escalations raised in the window, each with the heads of the body it was raised to (people
    * with headsBody at that body's place) not yet reminded of it; escalations whose body has no head are left out.
    */
-  async escalationsAwaitingHead(raisedAfter: Date, raisedBefore: Date) {
+  async escalationsAwaitingHead(raisedAfter: Date, raisedBefore: Date, isDue: (e: { deadlineId: string; stateCode: string | null; raisedAt: Date }) => boolean) {
     const open = await this.db.escalation.findMany({
       where: { status: 'OPEN', acknowledgedAt: null, raisedAt: { gt: raisedAfter, lte: raisedBefore } },
       orderBy: { raisedAt: 'asc' },
       take: 1000,
     });
     const out = [];
-    for (const e of open) {
+    for (const e of open.filter(isDue)) {
       const heads = await this.db.user.findMany({
         where: {
           headsBody: true,
