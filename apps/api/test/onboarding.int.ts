@@ -204,6 +204,22 @@ describe('onboarding a district', () => {
     expect((await stack.http.post('/auth/password-reset/complete').send({ token, password: renewed })).status).toBe(410);
   });
 
+  it('marks the person who heads a body when inviting or moving them, and unmarks them when moved without it', async () => {
+    const invited = await stack.http
+      .post('/people/invitations')
+      .set(stateAdmin.headers)
+      .send({ email: email('chair.kamrup'), displayName: 'CWC chairperson', bodyId: 'CWC-AS-KAMRUP', role: 'CWC_MEMBER', head: true })
+      .expect(201);
+    expect(invited.body.person).toMatchObject({ head: true, bodyId: 'CWC-AS-KAMRUP' });
+    const chair = invited.body.person.id as string;
+    const roster = await stack.http.get('/people?bodyId=CWC-AS-KAMRUP').set(stateAdmin.headers).expect(200);
+    expect(roster.body).toContainEqual(expect.objectContaining({ id: chair, head: true }));
+    const refused = await stack.http.post(`/people/${chair}/move`).set(stateAdmin.headers).send({ bodyId: 'JJB-AS-KAMRUP', role: 'JJB_MEMBER', head: 'yes' }).expect(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'head' })]);
+    const moved = await stack.http.post(`/people/${chair}/move`).set(stateAdmin.headers).send({ bodyId: 'JJB-AS-KAMRUP', role: 'JJB_MEMBER' }).expect(200);
+    expect(moved.body).toMatchObject({ head: false, bodyId: 'JJB-AS-KAMRUP' });
+  });
+
   it('moves a person to another body, ending their sessions, and never leaves a body without an administrator', async () => {
     const moving = await onboard(stateAdmin.headers, 'moving.kamrup', 'CWC-AS-KAMRUP', 'CWC_MEMBER');
     const moved = await stack.http.post(`/people/${moving.id}/move`).set(stateAdmin.headers).send({ bodyId: 'JJB-AS-KAMRUP', role: 'JJB_MEMBER' }).expect(200);

@@ -148,6 +148,33 @@ describe('notices by email, SMS and signed webhook', () => {
     expect(gateway.requests.filter((s) => s.to === answered.users[0]!.phone)).toHaveLength(1);
   });
 
+  it('puts an escalation still unacknowledged one more interval after the reminder (4 h for production) to the body’s head by name, once', async () => {
+    const place = await dcpuWithOfficers([
+      { name: 'Field Officer', language: 'en', phone: phone() },
+      { name: 'District Officer', language: 'hi', phone: phone() },
+    ]);
+    const [officer, dcpo] = place.users;
+    await stack.db.user.update({ where: { id: dcpo!.id }, data: { headsBody: true } });
+    const { caseId, escalationId } = await caseWithMissedProduction(stack, await stack.temporal(), place);
+    await eventually(async () => gateway.sent.find((s) => s.to === officer!.phone));
+    // three hours on: the body's reminder, not yet the head's
+    await stack.db.escalation.update({ where: { id: escalationId }, data: { raisedAt: new Date(Date.now() - 3 * 3_600_000) } });
+    await eventually(async () => stack.db.notification.findUnique({ where: { dedupeKey: `escalation-${escalationId}-reminder` } }).then((n) => n ?? undefined));
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await stack.db.notification.count({ where: { dedupeKey: { startsWith: `escalation-${escalationId}-head` } } })).toBe(0);
+
+    // four hours on: the DCPO, and only the DCPO, is reminded by name, in Hindi as they prefer
+    await stack.db.escalation.update({ where: { id: escalationId }, data: { raisedAt: new Date(Date.now() - 4 * 3_600_000 - 60_000) } });
+    const toHead = await eventually(async () => stack.db.notification.findUnique({ where: { dedupeKey: `escalation-${escalationId}-head-${dcpo!.id}` } }).then((n) => n ?? undefined));
+    expect(toHead).toMatchObject({ kind: 'ESCALATION_REMINDER', recipientBody: 'PERSON', recipientUserId: dcpo!.id, caseId });
+    const sms = await eventually(async () => gateway.sent.filter((m) => m.to === dcpo!.phone && m.templateId === '1107160000000000002').length === 2 || undefined);
+    expect(sms).toBe(true);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await stack.db.notification.count({ where: { dedupeKey: { startsWith: `escalation-${escalationId}-head` } } })).toBe(1);
+    // the field officer had the body's reminder only
+    expect(gateway.sent.filter((m) => m.to === officer!.phone && m.templateId === '1107160000000000002')).toHaveLength(1);
+  });
+
   /** A notice as the matching engine writes one: its own subject and body name the child. */
   function noticeNamingChild(districtCode: string, kind = 'CASE_PRODUCED'): NotificationJob {
     return {
@@ -281,5 +308,24 @@ describe('notices by email, SMS and signed webhook', () => {
 
     // and the link works
     await stack.http.post('/auth/password-reset/complete').send({ token, password: 'a-brand-new-password-2026' }).expect(204);
+  });
+
+  it('holds a state to the reminder interval it set in its deadline policy (6 h for production in this state)', async () => {
+    const place = await dcpuWithOfficers([{ name: 'Desert Officer', language: 'en', phone: phone() }]);
+    const [officer] = place.users;
+    await stack.db.deadlinePolicyOverride.create({ data: { stateCode: 'RJ', deadlineId: 'reminder.production', within: 'PT6H', reason: 'long distances', setBy: 'scps-rj', setAt: new Date() } });
+    try {
+      const { escalationId } = await caseWithMissedProduction(stack, await stack.temporal(), place);
+      await eventually(async () => gateway.sent.find((m) => m.to === officer!.phone));
+      const reminded = () => stack.db.notification.findUnique({ where: { dedupeKey: `escalation-${escalationId}-reminder` } });
+      // three hours: past Raksha's default (2 h) but not the state's
+      await stack.db.escalation.update({ where: { id: escalationId }, data: { raisedAt: new Date(Date.now() - 3 * 3_600_000) } });
+      await new Promise((r) => setTimeout(r, 1200));
+      expect(await reminded()).toBeNull();
+      await stack.db.escalation.update({ where: { id: escalationId }, data: { raisedAt: new Date(Date.now() - 6 * 3_600_000 - 60_000) } });
+      expect(await eventually(async () => (await reminded()) ?? undefined)).toMatchObject({ kind: 'ESCALATION_REMINDER', districtCode: place.districtCode });
+    } finally {
+      await stack.db.deadlinePolicyOverride.delete({ where: { stateCode_deadlineId: { stateCode: 'RJ', deadlineId: 'reminder.production' } } });
+    }
   });
 });

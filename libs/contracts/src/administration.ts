@@ -45,12 +45,16 @@ export const inviteBody = z.strictObject({
   displayName: text(200),
   bodyId: z.string().regex(/^[A-Z0-9_-]+$/, 'a body id such as CWC-AS-KAMRUP').max(100),
   role: z.enum(ROLES),
+  /** whether they head the body (its CWC chairperson, JJB principal magistrate, DCPU's DCPO: libs/domain BODY_HEAD); default false */
+  head: z.boolean().optional(),
 });
 export type InviteBody = z.infer<typeof inviteBody>;
 
 export const movePersonBody = z.strictObject({
   bodyId: z.string().regex(/^[A-Z0-9_-]+$/, 'a body id such as CWC-AS-KAMRUP').max(100),
   role: z.enum(ROLES),
+  /** whether they head the body (its CWC chairperson, JJB principal magistrate, DCPU's DCPO: libs/domain BODY_HEAD); default false */
+  head: z.boolean().optional(),
 });
 export type MovePersonBody = z.infer<typeof movePersonBody>;
 
@@ -75,6 +79,8 @@ export const personView = z.object({
   mobile: z.string().nullable(),
   bodyId: z.string().nullable(),
   roles: z.array(z.string()),
+  /** heads their body: an escalation it leaves unacknowledged after the reminder is put to them */
+  head: z.boolean(),
   /** INVITED until they set a password from their invitation; DEACTIVATED once deactivated */
   status: z.enum(['INVITED', 'ACTIVE', 'DEACTIVATED']),
   createdAt: isoTime,

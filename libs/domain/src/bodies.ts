@@ -47,3 +47,16 @@ export const BODY_LEVEL: Record<BodyType, JurisdictionLevel> = {
 export function isBodyType(value: unknown): value is BodyType {
   return typeof value === 'string' && (BODY_TYPES as readonly string[]).includes(value);
 }
+
+/**
+ * Who heads a body, as the people with `headsBody` set stand for it: the CWC's chairperson (s.27(1)), the JJB's
+ * principal magistrate (s.4(2)), the DCPU's District Child Protection Officer (Model Rules r.85), the SCPS's
+ * member secretary, a home's superintendent, a station's officer in charge. Administrators mark them when they
+ * invite or move them (`head: true`); a body may have more than one (an acting head). An escalation its body
+ * leaves unacknowledged after the reminder is put to them (reminders.ts) before the ladder climbs.
+ */
+export const BODY_HEAD = {
+  CWC: 'chairperson (s.27(1))',
+  JJB: 'principal magistrate (s.4(2))',
+  DCPU: 'District Child Protection Officer (Model Rules r.85)',
+} as const;

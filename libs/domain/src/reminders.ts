@@ -8,6 +8,43 @@ export const ESCALATION_REMINDER_POLICY = {
   other: { afterHours: 24, basis: 'Raksha policy: one working day to acknowledge' },
 } as const;
 
-export function reminderAfterHours(deadlineId: string): number {
-  return deadlineId.endsWith('.production') ? ESCALATION_REMINDER_POLICY.production.afterHours : ESCALATION_REMINDER_POLICY.other.afterHours;
+/**
+ * A state may set its own intervals as two more entries of its deadline policy (PUT /policy/:state/deadlines/:id,
+ * with a reason, audited like any deadline): `reminder.production` and `reminder.other`, `within` in whole hours.
+ */
+export const REMINDER_POLICY_IDS = ['reminder.production', 'reminder.other'] as const;
+export type ReminderPolicyId = (typeof REMINDER_POLICY_IDS)[number];
+/** A state's reminder intervals in hours, where it set them. */
+export type ReminderHours = Partial<Record<ReminderPolicyId, number>>;
+/** The longest a state may let an escalation wait before the reminder: 3 days, so the head's comes before the SCPS's rung (P7D). */
+export const MAX_REMINDER_HOURS = 72;
+
+export function isReminderPolicyId(id: string): id is ReminderPolicyId {
+  return (REMINDER_POLICY_IDS as readonly string[]).includes(id);
+}
+
+export function reminderPolicyIdOf(deadlineId: string): ReminderPolicyId {
+  return deadlineId.endsWith('.production') ? 'reminder.production' : 'reminder.other';
+}
+
+/** A reminder interval as the policy writes it, `PT<n>H` (1 to a week); null for anything else. */
+export function reminderHoursOf(within: string): number | null {
+  const m = /^PT([1-9]\d*)H$/.exec(within);
+  const hours = m ? Number(m[1]) : null;
+  return hours !== null && hours <= MAX_REMINDER_HOURS ? hours : null;
+}
+
+export function reminderAfterHours(deadlineId: string, state: ReminderHours = {}): number {
+  const id = reminderPolicyIdOf(deadlineId);
+  return state[id] ?? (id === 'reminder.production' ? ESCALATION_REMINDER_POLICY.production.afterHours : ESCALATION_REMINDER_POLICY.other.afterHours);
+}
+
+/**
+ * The reminder's second step: an escalation still unacknowledged this many reminder intervals after it was raised
+ * (once to the body, then this) goes to the body's head (bodies.ts BODY_HEAD) by name, before the ladder climbs.
+ */
+export const HEAD_REMINDER_INTERVALS = 2;
+
+export function headReminderAfterHours(deadlineId: string, state: ReminderHours = {}): number {
+  return HEAD_REMINDER_INTERVALS * reminderAfterHours(deadlineId, state);
 }

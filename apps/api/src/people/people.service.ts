@@ -19,6 +19,7 @@ export const personView = (p: PersonRecord): PersonView => ({
   mobile: p.mobile,
   bodyId: p.bodyId,
   roles: p.roles,
+  head: p.headsBody,
   status: p.disabledAt ? 'DEACTIVATED' : p.invited ? 'INVITED' : 'ACTIVE',
   createdAt: p.createdAt.toISOString(),
 });
@@ -64,9 +65,9 @@ export class PeopleService {
     const id = randomUUID();
     const link = issueLinkToken();
     const person = await this.people.invite(
-      { id, email: input.email, mobile: input.mobile ?? null, displayName: input.displayName, bodyId: body.id, roles: [input.role] },
+      { id, email: input.email, mobile: input.mobile ?? null, displayName: input.displayName, bodyId: body.id, roles: [input.role], headsBody: input.head ?? false },
       { id: randomUUID(), userId: id, purpose: 'INVITATION', tokenHash: link.hash, expiresAt, createdBy: principal.userId },
-      personAudit(principal, { id }, 'person.invited', { email: input.email, invitedTo: body.id, role: input.role, expiresAt: expiresAt.toISOString() }, now),
+      personAudit(principal, { id }, 'person.invited', { email: input.email, invitedTo: body.id, role: input.role, head: input.head ?? false, expiresAt: expiresAt.toISOString() }, now),
     );
     if (!person) throw emailTaken(input.email);
     const hours = this.config.accounts.invitationTtlHours;
@@ -104,8 +105,8 @@ export class PeopleService {
     const body = await this.administeredBody(principal, input.bodyId, 'bodyId');
     this.mayGive(principal, input.role, body);
     const now = new Date();
-    const outcome = await this.people.move(id, { bodyId: body.id, roles: [input.role] }, now, { roles: ADMIN_ROLES }, (p) =>
-      personAudit(principal, p, 'person.moved', { from: { bodyId: current.bodyId, roles: current.roles }, to: { bodyId: p.bodyId, roles: p.roles } }, now),
+    const outcome = await this.people.move(id, { bodyId: body.id, roles: [input.role], headsBody: input.head ?? false }, now, { roles: ADMIN_ROLES }, (p) =>
+      personAudit(principal, p, 'person.moved', { from: { bodyId: current.bodyId, roles: current.roles, head: current.headsBody }, to: { bodyId: p.bodyId, roles: p.roles, head: p.headsBody } }, now),
     );
     return this.changed(outcome, id);
   }

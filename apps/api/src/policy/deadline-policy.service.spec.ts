@@ -53,4 +53,15 @@ describe(DeadlinePolicyService.name, () => {
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.every((e) => e.within === e.defaultWithin && e.override === null)).toBe(true);
   });
+
+  it('lets a state’s SCPS set its own escalation reminder intervals as policy entries, in whole hours, with a reason, and keeps them out of case workflows', async () => {
+    const entry = await sut.set(people.scpsRajasthan, 'RJ', 'reminder.production', { within: 'PT6H', reason: 'State order 2026: district officers cover long distances' });
+    expect(entry).toMatchObject({ id: 'reminder.production', basis: 'policy', within: 'PT6H', defaultWithin: 'PT2H', ladder: [], override: { setBy: 'scps-rj' } });
+    expect((await sut.get(people.scpsRajasthan, 'RJ')).find((e) => e.id === 'reminder.other')).toMatchObject({ within: 'PT24H', defaultWithin: 'PT24H', override: null });
+    await expect(sut.overridesFor('RJ')).resolves.toEqual({});
+    expect(await problemOf(sut.set(people.scpsRajasthan, 'RJ', 'reminder.other', { within: 'P1D', reason: 'a day, written as days' }))).toMatchObject({ status: 400, errors: [{ field: 'within', message: 'whole hours from PT1H to PT72H' }] });
+    expect(await problemOf(sut.set(people.scpsRajasthan, 'RJ', 'reminder.other', { within: 'PT96H', reason: 'four days is too long' }))).toMatchObject({ status: 400, errors: [{ field: 'within' }] });
+    expect(await problemOf(sut.set(people.scpsRajasthan, 'RJ', 'reminder.other', { ladder: [{ to: 'SCPS', after: 'P1D' }], reason: 'a ladder for a reminder' }))).toMatchObject({ status: 400, errors: [{ field: 'ladder' }] });
+    expect(await problemOf(sut.set(people.dcpuJaipur, 'RJ', 'reminder.other', { within: 'PT12H', reason: 'not the state' }))).toMatchObject({ status: 404 });
+  });
 });

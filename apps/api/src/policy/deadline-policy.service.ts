@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DEADLINE_IDS, DEFAULT_DEADLINE_POLICY, isIsoDuration, ladderProblem, resolveDeadlinePolicy, type DeadlineId, type DeadlineOverride, type DeadlinePolicyOverrides, type EscalationRung } from '@raksha/case-machine';
 import type { DeadlinePolicyEntry, SetDeadlinePeriodBody } from '@raksha/contracts';
+import { ESCALATION_REMINDER_POLICY, isReminderPolicyId, MAX_REMINDER_HOURS, REMINDER_POLICY_IDS, reminderHoursOf, type ReminderPolicyId } from '@raksha/domain';
 import { DeadlinePolicyRepository, GeographyRepository } from '@raksha/db';
 import type { Principal } from '../auth/principal.js';
 import { invalidField, notFound } from '../problem/domain-errors.js';
@@ -35,7 +36,7 @@ export class DeadlinePolicyService {
     await this.visibleState(principal, stateCode);
     const rows = await this.policies.forState(stateCode);
     const resolved = resolveDeadlinePolicy(await this.overridesFor(stateCode));
-    return DEADLINE_IDS.map((id) => {
+    return DEADLINE_IDS.map((id): DeadlinePolicyEntry => {
       const row = rows.find((r) => r.deadlineId === id);
       const rule = resolved[id];
       return {
@@ -51,17 +52,21 @@ export class DeadlinePolicyService {
         defaultLadder: [...DEFAULT_DEADLINE_POLICY[id].ladder],
         override: row ? { reason: row.reason, setBy: row.setBy, setAt: row.setAt.toISOString() } : null,
       };
-    });
+    }).concat(REMINDER_POLICY_IDS.map((id) => reminderEntry(id, rows.find((r) => r.deadlineId === id))));
   }
 
   /** Only the state's own SCPS sets its periods and ladders; another state's is a 404, as if unknown. Fields left out stay as they are. */
   async set(principal: Principal, stateCode: string, deadlineId: string, body: SetDeadlinePeriodBody): Promise<DeadlinePolicyEntry> {
     await this.visibleState(principal, stateCode);
     if (principal.body?.level !== 'STATE' || principal.body.stateCode !== stateCode) throw notFound('state', stateCode);
-    if (!isDeadlineId(deadlineId)) throw invalidField('deadlineId', `no deadline ${deadlineId}`);
+    if (isReminderPolicyId(deadlineId)) {
+      // an escalation reminder's interval: whole hours, nothing else to set
+      if (body.opensAfter !== undefined || body.ladder !== undefined) throw invalidField(body.ladder !== undefined ? 'ladder' : 'opensAfter', `${deadlineId} is a reminder interval; set within only`);
+      if (body.within === undefined || reminderHoursOf(body.within) === null) throw invalidField('within', `whole hours from PT1H to PT${MAX_REMINDER_HOURS}H`);
+    } else if (!isDeadlineId(deadlineId)) throw invalidField('deadlineId', `no deadline ${deadlineId}`);
     if (body.within !== undefined && !isIsoDuration(body.within)) throw invalidField('within', 'not an ISO-8601 duration');
     if (body.opensAfter !== undefined) {
-      if (DEFAULT_DEADLINE_POLICY[deadlineId].opensAfter === undefined) throw invalidField('opensAfter', `${deadlineId} has no waiting period before it; set within instead`);
+      if (isDeadlineId(deadlineId) && DEFAULT_DEADLINE_POLICY[deadlineId].opensAfter === undefined) throw invalidField('opensAfter', `${deadlineId} has no waiting period before it; set within instead`);
       if (!isIsoDuration(body.opensAfter) || body.opensAfter.startsWith('-')) throw invalidField('opensAfter', 'not a non-negative ISO-8601 duration');
     }
     const badLadder = body.ladder && ladderProblem(body.ladder);
@@ -88,3 +93,26 @@ export class DeadlinePolicyService {
 }
 
 const isDeadlineId = (id: string): id is DeadlineId => (DEADLINE_IDS as readonly string[]).includes(id);
+
+const REMINDER_WORDS: Record<ReminderPolicyId, string> = {
+  'reminder.production': 'Remind the body of an escalated production deadline nobody has acknowledged',
+  'reminder.other': 'Remind the body of any other escalated deadline nobody has acknowledged',
+};
+
+/** An escalation reminder's interval as a policy entry (libs/domain reminders.ts): Raksha's policy, no ladder of its own. */
+function reminderEntry(id: ReminderPolicyId, row: { within: string | null; reason: string; setBy: string; setAt: Date } | undefined): DeadlinePolicyEntry {
+  const defaultWithin = `PT${id === 'reminder.production' ? ESCALATION_REMINDER_POLICY.production.afterHours : ESCALATION_REMINDER_POLICY.other.afterHours}H`;
+  return {
+    id,
+    obligation: REMINDER_WORDS[id],
+    citation: id === 'reminder.production' ? ESCALATION_REMINDER_POLICY.production.basis : ESCALATION_REMINDER_POLICY.other.basis,
+    basis: 'policy',
+    within: row?.within ?? defaultWithin,
+    defaultWithin,
+    opensAfter: null,
+    defaultOpensAfter: null,
+    ladder: [],
+    defaultLadder: [],
+    override: row ? { reason: row.reason, setBy: row.setBy, setAt: row.setAt.toISOString() } : null,
+  };
+}

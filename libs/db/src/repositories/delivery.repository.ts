@@ -156,6 +156,43 @@ export class DeliveryRepository {
     return open.filter((e) => !done.has(`escalation-${e.id}-reminder`));
   }
 
+  /** The reminder intervals states set in their deadline policy (libs/domain reminders.ts): state → id → `within`. */
+  async reminderOverrides(): Promise<Map<string, Record<string, string>>> {
+    const rows = await this.db.deadlinePolicyOverride.findMany({ where: { deadlineId: { startsWith: 'reminder.' }, within: { not: null } } });
+    const out = new Map<string, Record<string, string>>();
+    for (const r of rows) out.set(r.stateCode, { ...out.get(r.stateCode), [r.deadlineId]: r.within! });
+    return out;
+  }
+
+  /**
+   * Open, unacknowledged escalations raised in the window, each with the heads of the body it was raised to (people
+   * with headsBody at that body's place) not yet reminded of it; escalations whose body has no head are left out.
+   */
+  async escalationsAwaitingHead(raisedAfter: Date, raisedBefore: Date, isDue: (e: { deadlineId: string; stateCode: string | null; raisedAt: Date }) => boolean) {
+    const open = await this.db.escalation.findMany({
+      where: { status: 'OPEN', acknowledgedAt: null, raisedAt: { gt: raisedAfter, lte: raisedBefore } },
+      orderBy: { raisedAt: 'asc' },
+      take: 1000,
+    });
+    const out = [];
+    for (const e of open.filter(isDue)) {
+      const heads = await this.db.user.findMany({
+        where: {
+          headsBody: true,
+          disabledAt: null,
+          body: { type: e.toBody, OR: [...(e.districtCode ? [{ districtCode: e.districtCode }] : []), ...(e.stateCode ? [{ districtCode: null, stateCode: e.stateCode }] : [])] },
+        },
+        select: { id: true },
+      });
+      if (heads.length === 0) continue;
+      const keys = heads.map((h) => `escalation-${e.id}-head-${h.id}`);
+      const done = new Set((await this.db.notification.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } })).map((n) => n.dedupeKey));
+      const waiting = heads.filter((h) => !done.has(`escalation-${e.id}-head-${h.id}`)).map((h) => h.id);
+      if (waiting.length > 0) out.push({ ...e, headIds: waiting });
+    }
+    return out;
+  }
+
   // Notification settings
 
   settings(userId: string) {

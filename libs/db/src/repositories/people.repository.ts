@@ -19,6 +19,8 @@ export interface PersonRecord {
   mobile: string | null;
   bodyId: string | null;
   roles: string[];
+  /** heads their body (libs/domain BODY_HEAD) */
+  headsBody: boolean;
   invited: boolean;
   disabledAt: Date | null;
   createdAt: Date;
@@ -31,6 +33,7 @@ export interface NewPerson {
   displayName: string;
   bodyId: string;
   roles: string[];
+  headsBody: boolean;
 }
 
 export interface NewAccountLink {
@@ -61,6 +64,7 @@ const personSelect = {
   mobile: true,
   bodyId: true,
   roles: true,
+  headsBody: true,
   passwordHash: true,
   disabledAt: true,
   createdAt: true,
@@ -105,7 +109,7 @@ export class PeopleRepository {
     try {
       return await this.db.$transaction(async (tx) => {
         await tx.user.create({
-          data: { id: person.id, username: person.email, email: person.email, mobile: person.mobile, displayName: person.displayName, bodyId: person.bodyId, roles: person.roles, passwordHash: NO_PASSWORD_YET },
+          data: { id: person.id, username: person.email, email: person.email, mobile: person.mobile, displayName: person.displayName, bodyId: person.bodyId, roles: person.roles, headsBody: person.headsBody, passwordHash: NO_PASSWORD_YET },
         });
         await tx.accountLink.create({ data: link });
         await this.audit.append(tx, audit);
@@ -159,9 +163,9 @@ export class PeopleRepository {
    * Moves the person to another body and role. Their sessions end (their jurisdiction changes); what they did
    * before stays attributed to them in the role and body they acted in, as the audit trail and timelines record.
    */
-  move(id: string, to: { bodyId: string; roles: string[] }, at: Date, guard: AdministratorGuard, audit: (p: PersonRecord) => AuditRecord): Promise<PersonChangeOutcome> {
+  move(id: string, to: { bodyId: string; roles: string[]; headsBody: boolean }, at: Date, guard: AdministratorGuard, audit: (p: PersonRecord) => AuditRecord): Promise<PersonChangeOutcome> {
     return this.changePerson(id, guard, audit, async (tx) => {
-      await tx.user.update({ where: { id }, data: { bodyId: to.bodyId, roles: to.roles } });
+      await tx.user.update({ where: { id }, data: { bodyId: to.bodyId, roles: to.roles, headsBody: to.headsBody } });
       await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: at } });
     });
   }
