@@ -3,7 +3,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Queue } from 'bullmq';
 import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
-import type { CaseRepository, EscalationActionRecord, EscalationRecord, TransitionRecord } from '@raksha/db';
+import type { AssignmentRecord, CaseRepository, EscalationActionRecord, EscalationRecord, TransitionRecord } from '@raksha/db';
 import type { CaseMilestones } from '@raksha/domain';
 import type { Serialised } from './serialised.js';
 
@@ -19,6 +19,7 @@ export interface ActivityDeps {
 export type TransitionInput = Serialised<TransitionRecord> & { notices?: NotificationJob[] };
 export type EscalationInput = Serialised<EscalationRecord> & { notices?: NotificationJob[] };
 export type EscalationActionInput = Serialised<EscalationActionRecord>;
+export type AssignmentInput = Serialised<AssignmentRecord>;
 
 function date(iso: string, field: string): Date {
   const d = new Date(iso);
@@ -70,6 +71,12 @@ export function createActivities(deps: ActivityDeps) {
 
     async recordEscalationAction(input: EscalationActionInput): Promise<{ written: boolean }> {
       const written = await deps.cases.recordEscalationAction({ ...input, occurredAt: date(input.occurredAt, 'occurredAt') });
+      return { written };
+    },
+
+    /** The case's assignee and its CASE_ASSIGNED timeline entry; a retry writes nothing twice. */
+    async recordAssignment(input: AssignmentInput): Promise<{ written: boolean }> {
+      const written = await deps.cases.recordAssignment({ ...input, occurredAt: date(input.occurredAt, 'occurredAt') });
       return { written };
     },
 

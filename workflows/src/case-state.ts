@@ -1,7 +1,7 @@
 // A child's case as its workflow holds it: the machine's snapshot, the timeline sequence, the escalations
 // raised, the answers already given, and the rules that turn an event or a missed rung into the record
 // to write. Plain state and pure rules, no Temporal calls: the workflow hosts it, unit tests construct it.
-import type { EscalationActionInput, EscalationInput, TransitionInput } from '@raksha/activities';
+import type { AssignmentInput, EscalationActionInput, EscalationInput, TransitionInput } from '@raksha/activities';
 import {
   allowedEvents,
   describeState,
@@ -21,7 +21,7 @@ import {
   type PreparedCaseEvent,
 } from '@raksha/case-machine/workflow';
 import type { CaseEscalation, CaseStatus } from '@raksha/contracts';
-import { type CaseActor, type CaseRegistration, type EscalationActionRequest, SYSTEM_CASE_ACTOR } from '@raksha/contracts/temporal';
+import { type CaseActor, type CaseAssignment, type CaseAssignmentRequest, type CaseRegistration, type EscalationActionRequest, SYSTEM_CASE_ACTOR } from '@raksha/contracts/temporal';
 import { IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest, TRACK_BODY } from '@raksha/domain';
 import { escalationOf, nextDueRung, type DueRung } from './escalation-ladder.js';
 import { ANSWERS_KEPT, EscalationLedger, type EscalationCarryOver } from './escalation-ledger.js';
@@ -33,6 +33,8 @@ export interface CaseCarryOver extends EscalationCarryOver {
   sequence: number;
   /** Recent idempotency keys and their answers (with the request's fingerprint, absent in older runs), so a retried request still gets the first answer. */
   answered: [string, CaseStatus, string?][];
+  /** Who works the case now (absent in runs before assignment, and for a case never assigned). */
+  assignment?: CaseAssignment;
 }
 
 export class CaseState {
@@ -43,6 +45,7 @@ export class CaseState {
   #snapshot: CaseSnapshot;
   #sequence: number;
   #stepsThisRun = 0;
+  #assignment: CaseAssignment | undefined;
   readonly #answered: Map<string, { status: CaseStatus; fingerprint?: string }>;
   // allowedEvents tries sample events of every type against the machine: once per snapshot and time.
   #allowedMemo: { snapshot: CaseSnapshot; at: string; events: CaseEventType[] } | undefined;
@@ -70,6 +73,7 @@ export class CaseState {
         });
     this.#sequence = carried?.sequence ?? 0;
     this.escalations = new EscalationLedger(carried);
+    this.#assignment = carried?.assignment;
     this.#answered = new Map((carried?.answered ?? []).map(([key, status, fingerprint]) => [key, { status, ...(fingerprint !== undefined && { fingerprint }) }]));
   }
 
@@ -202,7 +206,7 @@ export class CaseState {
       actorRole: registration.registeredBy.role,
       payload: { track: registration.track, child: registration.child },
       occurredAt: registration.registeredAt,
-      deadlines: { met: [], opened: open.map((d) => ({ id: d.id, dueAt: d.dueAt })) },
+      deadlines: { met: [], ended: [], opened: open.map((d) => ({ id: d.id, dueAt: d.dueAt })) },
       openDeadlines: open.map(shownDeadline),
       registration: {
         track: registration.track,
@@ -301,6 +305,34 @@ export class CaseState {
     };
   }
 
+  get assignment(): CaseAssignment | undefined {
+    return this.#assignment;
+  }
+
+  /** The CASE_ASSIGNED step: the machine's state stays where it is. */
+  assignmentRecord(req: CaseAssignmentRequest, at: string): AssignmentInput {
+    const state = describeState(this.#snapshot).state;
+    return {
+      caseId: this.caseId,
+      sequence: this.#sequence + 1,
+      eventType: 'CASE_ASSIGNED',
+      fromState: state,
+      toState: state,
+      actorId: req.actor.id,
+      actorRole: req.actor.role,
+      payload: { assigneeId: req.assigneeId, assigneeName: req.assigneeName, ...(this.#assignment && { previousAssigneeId: this.#assignment.assigneeId }) },
+      occurredAt: at,
+      assigneeId: req.assigneeId,
+    };
+  }
+
+  /** An assignment is on record: it takes a timeline step. */
+  assigned(record: AssignmentInput): CaseAssignment {
+    this.#tookStep();
+    this.#assignment = { assigneeId: record.assigneeId, sequence: record.sequence, assignedAt: record.occurredAt };
+    return this.#assignment;
+  }
+
   /** An escalation action is on record: it takes a timeline step. */
   escalationActed(): void {
     this.#tookStep();
@@ -318,6 +350,7 @@ export class CaseState {
       sequence: this.#sequence,
       ...this.escalations.carryOver(),
       answered: [...this.#answered.entries()].slice(-ANSWERS_KEPT).map(([key, a]) => (a.fingerprint === undefined ? [key, a.status] : [key, a.status, a.fingerprint])),
+      ...(this.#assignment && { assignment: this.#assignment }),
     };
   }
 }

@@ -4,7 +4,7 @@
 import { allHandlersFinished, ApplicationFailure, condition, continueAsNew, currentUpdateInfo, patched, proxyLocalActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { CaseActivities } from '@raksha/activities';
 import type { CaseStatus } from '@raksha/contracts';
-import { applyEventUpdate, CASE_EVENT_REJECTED, caseEventFingerprint, type CaseActor, caseContextQuery, type CaseEventRejection, type CaseRegistration, caseRegistrationQuery, caseStatusQuery, DEFAULT_STEPS_PER_RUN, registrationUpdate, SYSTEM_CASE_ACTOR } from '@raksha/contracts/temporal';
+import { applyEventUpdate, assignCaseUpdate, CASE_EVENT_REJECTED, caseEventFingerprint, type CaseActor, caseContextQuery, type CaseEventRejection, type CaseRegistration, caseRegistrationQuery, caseStatusQuery, DEFAULT_STEPS_PER_RUN, registrationUpdate, SYSTEM_CASE_ACTOR } from '@raksha/contracts/temporal';
 import { DeadlineAlarm } from './alarm.js';
 import { CaseState, type CaseCarryOver } from './case-state.js';
 import { handleEscalationActions } from './escalation-actions.js';
@@ -15,7 +15,7 @@ export type { CaseCarryOver } from './case-state.js';
 
 // Local activities: a step is one server round trip (no activity task, no second workflow task). Each is
 // idempotent by (caseId, sequence) and its notices by dedupe key, so a step replayed after a worker died writes once.
-const { recordTransition, raiseEscalation, recordEscalationAction } = proxyLocalActivities<CaseActivities>({
+const { recordTransition, raiseEscalation, recordEscalationAction, recordAssignment } = proxyLocalActivities<CaseActivities>({
   startToCloseTimeout: '15 seconds', // one DB transaction and its enqueues
   // Infrastructure errors retry until the database or Redis is back; business failures are non-retryable.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
@@ -102,6 +102,18 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
     record: (entry, req) => recordEscalationAction(state.escalationActionRecord(entry, req, now())),
     recorded: () => state.escalationActed(),
   });
+
+  // Assignment is not an event of the machine: it takes a timeline step under the lock like one. The same
+  // assignee again (a retried request) answers the assignment on record and writes nothing.
+  setHandler(assignCaseUpdate, (req) =>
+    lock.runExclusive(async () => {
+      const current = state.assignment;
+      if (current?.assigneeId === req.assigneeId) return current;
+      const record = state.assignmentRecord(req, now());
+      await recordAssignment(record);
+      return state.assigned(record);
+    }),
+  );
 
   /** A deadline rung fell due with the obligation unmet: record the escalation and tell the body. */
   async function escalate(key: string): Promise<void> {

@@ -88,6 +88,7 @@ describe(CaseState.name, () => {
     expect(record).toMatchObject({ sequence: 1, eventType: 'PRODUCED_BEFORE_CWC', fromState: 'cncp.awaitingProduction', actorId: 'officer-1' });
     expect(record.deadlines).toEqual({
       met: [{ id: 'cncp.production', dueAt: hoursAfterRegistration(24), late: true }],
+      ended: [],
       opened: [expect.objectContaining({ id: 'cncp.finalOrder' })],
     });
     expect(record.milestones).toEqual({ producedAt: hoursAfterRegistration(30), productionLate: true });

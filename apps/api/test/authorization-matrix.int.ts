@@ -43,6 +43,10 @@ const ALLOWED = {
   /** may send events at all (which event is the machine's EVENT_AUTHORITY) */
   sendEvents: ['CWC_MEMBER', 'JJB_MEMBER', 'DCPU_OFFICER', 'PROBATION_OFFICER', 'SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER', 'CCI_STAFF'],
   produceBeforeCwc: ['CWC_MEMBER'],
+  /** a CNCP case given to a person of the case's district CWC */
+  assignCncp: ['CWC_MEMBER'],
+  /** "my cases", and assigning at all (a CWC's or JJB's cases) */
+  assignCases: ['CWC_MEMBER', 'JJB_MEMBER'],
   readEscalations: ['DCPU_OFFICER', 'SCPS_OFFICER', 'STATE_MONITOR', 'NATIONAL_MONITOR'],
   /** acting on an escalation raised to the DCPU */
   actOnDcpuEscalation: ['DCPU_OFFICER'],
@@ -141,6 +145,18 @@ describe('authorisation matrix', () => {
       if (out) {
         const outside = await stack.http.post(`/cases/${out}/events`).set(await user()).send(event);
         expect(outside.status).toBe(allowed(ALLOWED.sendEvents, role) ? 404 : 403);
+      }
+    });
+
+    it("assigns a CNCP case only as a member of the case's district CWC, and sees 'my cases' only if its body assigns", async () => {
+      expect((await stack.http.get('/cases/mine').set(await user())).status).toBe(allowed(ALLOWED.assignCases, role) ? 200 : 403);
+      const cwc = (await stack.http.get('/auth/me').set(await as(stack, USERS.CWC_MEMBER)).expect(200)).body.userId as string;
+      const res = await stack.http.post(`/cases/${cases.in}/assignment`).set(await user()).send({ userId: cwc });
+      expect(res.status).toBe(allowed(ALLOWED.assignCncp, role) ? 200 : 403);
+      const out = outOf(role, cases);
+      if (out) {
+        const outside = await stack.http.post(`/cases/${out}/assignment`).set(await user()).send({ userId: cwc });
+        expect(outside.status).toBe(allowed(ALLOWED.assignCases, role) ? 404 : 403);
       }
     });
 

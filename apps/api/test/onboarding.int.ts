@@ -122,6 +122,53 @@ describe('onboarding a district', () => {
     expect(people.body).toEqual([expect.objectContaining({ id: member.id, status: 'ACTIVE', email: email('cwc.kamrup') })]);
   });
 
+  it("lets a CWC member give a case to a colleague, on the case's timeline and in their 'my cases'; nobody outside the CWC may", async () => {
+    const chair = await onboard(stateAdmin.headers, 'chair.cwc.kamrup', 'CWC-AS-KAMRUP', 'CWC_MEMBER');
+    const colleague = await onboard(stateAdmin.headers, 'member.cwc.kamrup', 'CWC-AS-KAMRUP', 'CWC_MEMBER');
+    const jjb = await onboard(stateAdmin.headers, 'jjb.kamrup', 'JJB-AS-KAMRUP', 'JJB_MEMBER');
+    const caseId = (await stack.http.post('/cases').set(chair.headers).send({ track: 'CNCP', districtCode: 'AS-KAMRUP' }).expect(201)).body.caseId as string;
+    const before = await stack.http.get(`/cases/${caseId}`).set(chair.headers).expect(200);
+    expect(before.body).toMatchObject({ assignee: null, assigneeId: null, mayAssign: true });
+
+    const assigned = await stack.http.post(`/cases/${caseId}/assignment`).set(chair.headers).send({ userId: colleague.id }).expect(200);
+    expect(assigned.body).toMatchObject({ assigneeId: colleague.id, assignee: { id: colleague.id, displayName: 'member.cwc.kamrup' }, version: before.body.version + 1 });
+    // The same person again (a retried request) writes nothing more.
+    await stack.http.post(`/cases/${caseId}/assignment`).set(chair.headers).send({ userId: colleague.id }).expect(200);
+    const mine = await stack.http.get('/cases/mine').set(colleague.headers).expect(200);
+    expect(mine.body.items.map((c: { id: string }) => c.id)).toEqual([caseId]);
+    expect((await stack.http.get('/cases/mine').set(chair.headers).expect(200)).body.items).toEqual([]);
+
+    // The case still takes its events in order after the assignment; then the colleague hands it back.
+    const event = { type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'SJPU' } };
+    await stack.http.post(`/cases/${caseId}/events`).set(colleague.headers).send(event).expect(200);
+    await stack.http.post(`/cases/${caseId}/assignment`).set(colleague.headers).send({ userId: chair.id }).expect(200);
+    expect((await stack.http.get('/cases/mine').set(colleague.headers).expect(200)).body.items).toEqual([]);
+    const timeline = await stack.http.get(`/cases/${caseId}/timeline`).set(chair.headers).expect(200);
+    const steps = timeline.body.map((e: { sequence: number; eventType: string }) => [e.sequence, e.eventType]);
+    expect(steps).toEqual([
+      [0, 'REGISTERED'],
+      [1, 'CASE_ASSIGNED'],
+      [2, 'PRODUCED_BEFORE_CWC'],
+      [3, 'CASE_ASSIGNED'],
+    ]);
+    expect(timeline.body[1]).toMatchObject({ actor: { id: chair.id, role: 'CWC_MEMBER' }, payload: { assigneeId: colleague.id } });
+    expect(timeline.body[3].payload).toEqual({ assigneeId: chair.id, assigneeName: 'chair.cwc.kamrup', previousAssigneeId: colleague.id });
+
+    // Someone of another body, or nobody at all, is not a person the case can be given to: nothing is written.
+    for (const userId of [jjb.id, stateAdmin.id, '00000000-0000-4000-8000-000000000000']) {
+      const refused = await stack.http.post(`/cases/${caseId}/assignment`).set(chair.headers).send({ userId }).expect(400);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'userId' })]);
+    }
+    expect((await stack.http.post(`/cases/${caseId}/assignment`).set(chair.headers).send({ userId: 'chair' }).expect(400)).body.errors).toEqual([
+      expect.objectContaining({ field: 'userId' }),
+    ]);
+    // The district's JJB sees the case but does not assign a CWC's; Jaipur's CWC is told it does not exist.
+    expect((await stack.http.post(`/cases/${caseId}/assignment`).set(jjb.headers).send({ userId: jjb.id })).status).toBe(403);
+    expect((await stack.http.post(`/cases/${caseId}/assignment`).set(await as(stack, 'cwc.jaipur')).send({ userId: chair.id })).status).toBe(404);
+    expect((await stack.http.get(`/cases/${caseId}/timeline`).set(chair.headers).expect(200)).body).toHaveLength(4);
+  });
+
   it('refuses an invitation to a role the body does not hold, one the administrator may not give, and an email already in use', async () => {
     const misfit = await stack.http.post('/people/invitations').set(stateAdmin.headers).send({ email: email('misfit'), displayName: 'Misfit', bodyId: 'CWC-AS-KAMRUP', role: 'JJB_MEMBER' }).expect(400);
     expect(misfit.body.errors).toEqual([{ field: 'role', message: 'a JJB_MEMBER does not belong to a CWC' }]);

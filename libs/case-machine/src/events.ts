@@ -65,7 +65,7 @@ export const CLOSURE_GROUNDS = [
   'OTHER',
 ] as const;
 
-/** The domains an Individual Care Plan sets goals in (s.2(40); Form 7 [verify]). */
+/** The domains an Individual Care Plan sets goals in (s.2(39); Form 7). */
 export const ICP_DOMAINS = ['HEALTH', 'EDUCATION', 'EMOTIONAL', 'FAMILY_CONTACT', 'SKILLS'] as const;
 export type IcpDomain = (typeof ICP_DOMAINS)[number];
 export const ICP_PROGRESS = ['NOT_STARTED', 'ON_TRACK', 'NEEDS_ATTENTION', 'ACHIEVED'] as const;
@@ -225,7 +225,6 @@ export interface EventIssue {
   format?: string;
   minimum?: number;
   maximum?: number;
-  keys?: string[];
   inclusive?: boolean;
 }
 export type ParseCaseEventResult = { ok: true; event: CaseEvent } | { ok: false; issues: EventIssue[] };
@@ -243,7 +242,7 @@ export function parseCaseEvent(raw: unknown): ParseCaseEventResult {
     issues: result.error.issues.flatMap((i): EventIssue[] => {
       // An unknown field is named by its own path, so the refusal points at it.
       if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: [...i.path, key].map(String).join('.'), message: 'not a field of this event', code: i.code }));
-      const detail = i as { expected?: string; origin?: string; format?: string; minimum?: number | bigint; maximum?: number | bigint; keys?: string[]; inclusive?: boolean };
+      const detail = i as { expected?: string; origin?: string; format?: string; minimum?: number | bigint; maximum?: number | bigint; inclusive?: boolean };
       return [{
         path: i.path.map(String).join('.'),
         message: i.message,
@@ -253,7 +252,6 @@ export function parseCaseEvent(raw: unknown): ParseCaseEventResult {
         ...(detail.format !== undefined && { format: detail.format }),
         ...(detail.minimum !== undefined && { minimum: Number(detail.minimum) }),
         ...(detail.maximum !== undefined && { maximum: Number(detail.maximum) }),
-        ...(detail.keys !== undefined && { keys: detail.keys }),
         ...(detail.inclusive !== undefined && { inclusive: detail.inclusive }),
       }];
     }),

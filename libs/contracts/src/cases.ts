@@ -54,6 +54,10 @@ export const caseQueueQuery = z.strictObject({
 });
 export type CaseQueueQuery = z.infer<typeof caseQueueQuery>;
 
+/** POST /cases/:id/assignment: the person of the case's body who is to work it (yourself, to take it). */
+export const caseAssignmentBody = z.strictObject({ userId: z.uuid({ message: 'a person id is a UUID' }) });
+export type CaseAssignmentBody = z.infer<typeof caseAssignmentBody>;
+
 /** `Idempotency-Key` header: makes a registration or an event safe to retry. */
 export const idempotencyKeyHeader = z.string().trim().min(8, 'at least 8 characters').max(128).optional();
 /** `If-Match` header: the case version (ETag) the sender saw. */
@@ -116,11 +120,20 @@ export const caseView = z.object({
   nextDueAt: isoTime.nullable(),
   overdue: z.boolean(),
   openDeadlines: z.array(openDeadline),
+  /** the person of the case's body working it (POST /cases/:id/assignment), null until one is assigned */
+  assigneeId: z.string().nullable(),
 });
 export type CaseView = z.infer<typeof caseView>;
 
 /** GET /cases/:id adds what the case can take now, and which of those the reader may send (null when the workflow could not be asked). */
-export const caseDetailView = caseView.extend({ allowedEvents: z.array(z.string()).nullable(), yourEvents: z.array(z.string()).nullable() });
+export const caseDetailView = caseView.extend({
+  allowedEvents: z.array(z.string()).nullable(),
+  yourEvents: z.array(z.string()).nullable(),
+  /** who works the case, by name, for the case page */
+  assignee: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  /** whether the reader may assign the case (a member of its CWC or JJB) */
+  mayAssign: z.boolean(),
+});
 export type CaseDetailView = z.infer<typeof caseDetailView>;
 
 export const casePage = cursorPage(caseView);
@@ -133,9 +146,10 @@ export const timelineEntryView = z.object({
   toState: z.string(),
   actor: actorRef,
   payload: z.record(z.string(), z.unknown()),
-  /** the deadlines this step met (late or on time) and started */
+  /** the deadlines this step met (late or on time), ended without meeting them (the case moved on), and started */
   deadlines: z.object({
     met: z.array(z.object({ id: z.string(), dueAt: isoTime, late: z.boolean() })).optional(),
+    ended: z.array(z.object({ id: z.string(), dueAt: isoTime, overdue: z.boolean() })).optional(),
     opened: z.array(z.object({ id: z.string(), dueAt: isoTime })).optional(),
   }),
   occurredAt: isoTime,

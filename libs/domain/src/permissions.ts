@@ -7,6 +7,7 @@ export const PERMISSIONS = [
   'case:read',
   'case:event',
   'queue:read', // "my queue": cases awaiting the user's body
+  'case:assign', // give a case of the user's CWC or JJB to one of its people (or take it); "my cases"
   'escalation:read',
   'escalation:act', // acknowledge, resolve
   'policy:manage', // a state's own deadline periods
@@ -48,6 +49,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case:read',
     'case:event',
     'queue:read',
+    'case:assign',
     'registry:read',
     'efile:read',
     'efile:medical',
@@ -56,7 +58,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'report:read',
     'match:decide',
   ],
-  JJB_MEMBER: ['case:read', 'case:event', 'queue:read', 'registry:read', 'efile:read', 'efile:medical', 'efile:counselling'],
+  JJB_MEMBER: ['case:read', 'case:event', 'queue:read', 'case:assign', 'registry:read', 'efile:read', 'efile:medical', 'efile:counselling'],
   DCPU_OFFICER: [
     'case:register:CNCP',
     'case:read',

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type CaseEventBody, caseEventBody, caseIdParam, type CaseListQuery, caseListQuery, type CaseQueueQuery, caseQueueQuery, type RegisterCaseBody, registerCaseBody } from '@raksha/contracts';
+import { type CaseAssignmentBody, caseAssignmentBody, type CaseEventBody, caseEventBody, caseIdParam, type CaseListQuery, caseListQuery, type CaseQueueQuery, caseQueueQuery, type RegisterCaseBody, registerCaseBody } from '@raksha/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { IdempotencyKey, IfMatch } from '../problem/request-headers.js';
@@ -46,11 +46,34 @@ export class CasesController {
     return this.cases.queue(principal, query);
   }
 
+  @Get('mine')
+  @RequirePermission('case:assign')
+  @ApiOperation({ summary: 'My cases: open cases assigned to you, latest assigned first' })
+  mine(@CurrentPrincipal() principal: Principal, @Query({ schema: caseQueueQuery }) query: CaseQueueQuery) {
+    return this.cases.mine(principal, query);
+  }
+
   @Get(':id')
   @RequirePermission('case:read')
   @ApiOperation({ summary: 'The case as the read model holds it; its ETag is the version If-Match expects' })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', { schema: caseIdParam }) id: string, @Res({ passthrough: true }) res: Response) {
     const view = await this.cases.get(principal, id);
+    res.setHeader('ETag', etag(view.version));
+    return view;
+  }
+
+  @Post(':id/assignment')
+  @HttpCode(200)
+  @RequirePermission('case:assign')
+  @ApiOperation({ summary: "Give the case to a person of its CWC or JJB to work (yourself, to take it); on the case's timeline" })
+  @ApiBody({ ...bodySchema(caseAssignmentBody) })
+  async assign(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', { schema: caseIdParam }) id: string,
+    @Body({ schema: caseAssignmentBody }) body: CaseAssignmentBody,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const view = await this.cases.assign(principal, id, body);
     res.setHeader('ETag', etag(view.version));
     return view;
   }

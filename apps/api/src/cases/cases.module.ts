@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { UserRepository, type Db } from '@raksha/db';
+import { DB } from '../infrastructure/tokens.js';
 import { EscalationsModule } from '../escalations/escalations.module.js';
 import { DeadlinePolicyModule } from '../policy/deadline-policy.module.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 
-@Module({ imports: [EscalationsModule, DeadlinePolicyModule], controllers: [CasesController], providers: [CasesService], exports: [CasesService] })
+@Module({ imports: [EscalationsModule, DeadlinePolicyModule], controllers: [CasesController], providers: [CasesService, { provide: UserRepository, inject: [DB], useFactory: (db: Db) => new UserRepository(db) }], exports: [CasesService] })
 export class CasesModule {}

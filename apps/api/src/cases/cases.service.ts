@@ -3,10 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { isCaseEventType, maySend, type CaseContext } from '@raksha/case-machine';
 import type { RakshaConfig } from '@raksha/config';
-import { encodeTimeCursor, type CaseDetailView, type CaseEventBody, type CaseListQuery, type CasePage, type CaseQueueQuery, type CaseStatus, type CaseView, type EscalationView, type OpenDeadline, type RegisterCaseBody, type TimelineEntryView } from '@raksha/contracts';
-import { applyEventUpdate, caseContextQuery, type CaseRegistration, caseRegistrationQuery, caseStatusQuery, caseWorkflowId, registrationFingerprint, registrationUpdate } from '@raksha/contracts/temporal';
-import { CaseRepository, GeographyRepository } from '@raksha/db';
-import { IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest, ROLES, trackBefore, type Role, type Track } from '@raksha/domain';
+import { encodeTimeCursor, type CaseAssignmentBody, type CaseDetailView, type CaseEventBody, type CaseListQuery, type CasePage, type CaseQueueQuery, type CaseStatus, type CaseView, type EscalationView, type OpenDeadline, type RegisterCaseBody, type TimelineEntryView } from '@raksha/contracts';
+import { applyEventUpdate, assignCaseUpdate, caseContextQuery, type CaseRegistration, caseRegistrationQuery, caseStatusQuery, caseWorkflowId, registrationFingerprint, registrationUpdate } from '@raksha/contracts/temporal';
+import { CaseRepository, GeographyRepository, UserRepository } from '@raksha/db';
+import { hasPermission, IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest, ROLES, TRACK_BODY, trackBefore, type Role, type Track } from '@raksha/domain';
 import type { caseWorkflow } from '@raksha/workflows';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { can, caseActor, type Principal } from '../auth/principal.js';
@@ -37,6 +37,7 @@ function caseView(c: CaseRow, now = new Date()): CaseView {
     nextDueAt: c.nextDueAt?.toISOString() ?? null,
     overdue: c.nextDueAt !== null && c.nextDueAt < now,
     openDeadlines: c.openDeadlines as unknown as OpenDeadline[], // written by the projection from the workflow's OpenDeadline[]
+    assigneeId: c.assigneeId,
   };
 }
 
@@ -58,6 +59,7 @@ export class CasesService {
     private readonly access: AccessPolicy,
     private readonly reads: ReadAudit,
     private readonly deadlinePolicy: DeadlinePolicyService,
+    private readonly users: UserRepository,
   ) {}
 
   /** Starts the case's workflow and answers once its registration is on record. */
@@ -130,7 +132,53 @@ export class CasesService {
       .catch(() => null);
     const bodyType = principal.body?.type;
     const mine = allowed?.filter((t) => isCaseEventType(t) && principal.roles.some((r) => (ROLES as readonly string[]).includes(r) && maySend(t, r, bodyType))) ?? null;
-    return { ...caseView(found), allowedEvents: allowed, yourEvents: mine };
+    return this.detail(principal, found, allowed, mine);
+  }
+
+  /**
+   * Gives the case to a person of its body (its CWC or JJB, TRACK_BODY) to work, or to the principal to take it.
+   * Only a member of that body may (case:assign); the assignment is a CASE_ASSIGNED step on the case's timeline.
+   */
+  async assign(principal: Principal, caseId: string, body: CaseAssignmentBody): Promise<CaseDetailView> {
+    const found = await this.visibleCase(principal, caseId);
+    if (!this.isOfCaseBody(principal, found)) throw forbidden(`only a member of the case's ${TRACK_BODY[found.track as Track]} assigns it`);
+    if (found.phase === 'CLOSED') throw caseClosed(caseId);
+    const assignee = await this.users.findById(body.userId);
+    // The assignee must be an active person of the same body: anyone else is not one the case can be given to.
+    if (!assignee || assignee.disabledAt || assignee.bodyId !== principal.body!.id || !hasPermission(assignee.roles as Role[], 'case:event')) {
+      throw invalidField('userId', `no active person of your ${principal.body!.type} with that id works cases`);
+    }
+    const role = principal.roles.find((r) => can({ ...principal, roles: [r] }, 'case:assign'));
+    const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
+    await callTemporal(() => handle.executeUpdate(assignCaseUpdate, { args: [{ assigneeId: assignee.id, assigneeName: assignee.displayName, actor: caseActor(principal, role) }] }));
+    return this.detail(principal, (await this.cases.findById(caseId)) ?? found, null, null);
+  }
+
+  /** "My cases": open cases assigned to the principal, latest assigned first, a page at a time. */
+  async mine(principal: Principal, q: CaseQueueQuery): Promise<CasePage> {
+    const rows = await this.cases.assignedTo({ assigneeId: principal.userId, ...(q.cursor && { after: { assignedAt: q.cursor.at, id: q.cursor.id } }), limit: q.limit + 1 });
+    // A case moved out of the principal's jurisdiction (a transfer) is no longer theirs to see.
+    const page = rows.slice(0, q.limit).filter((c) => this.access.mayKnow(principal, c));
+    await this.reads.list(principal, 'cases.mine.listed', 'case', page.map((c) => c.id));
+    const last = rows[q.limit - 1];
+    return { items: page.map((c) => caseView(c)), nextCursor: rows.length > q.limit && last?.assignedAt ? encodeTimeCursor(last.assignedAt, last.id) : null };
+  }
+
+  /** Whether the principal is a member of the body the case is before (its district's CWC or JJB) and may assign. */
+  private isOfCaseBody(principal: Principal, c: CaseRow): boolean {
+    const b = principal.body;
+    return can(principal, 'case:assign') && b !== null && b.type === TRACK_BODY[c.track as Track] && b.districtCode === c.districtCode;
+  }
+
+  private async detail(principal: Principal, c: CaseRow, allowedEvents: string[] | null, yourEvents: string[] | null): Promise<CaseDetailView> {
+    const assignee = c.assigneeId ? await this.users.findById(c.assigneeId) : null;
+    return {
+      ...caseView(c),
+      allowedEvents,
+      yourEvents,
+      assignee: assignee ? { id: assignee.id, displayName: assignee.displayName } : null,
+      mayAssign: c.phase !== 'CLOSED' && this.isOfCaseBody(principal, c),
+    };
   }
 
   async list(principal: Principal, q: CaseListQuery): Promise<CasePage> {

@@ -22,8 +22,11 @@ const caseView = {
   nextDueAt: '2026-11-26T10:30:00.000Z',
   overdue: false,
   openDeadlines: [],
+  assigneeId: null,
   allowedEvents: null,
   yourEvents: null,
+  assignee: null,
+  mayAssign: false,
 };
 
 /** Runs the interceptor around a handler of `controller` that answers `body` with this Content-Type. */

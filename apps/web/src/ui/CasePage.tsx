@@ -4,7 +4,7 @@ import { eventsOfState, sendableBy, stateCitation, stateLabel } from '../lib/cas
 import { formatDateTime } from '../lib/i18n.js';
 import { hasPermission, hasRoleIn, type BodyType, type Role } from '@raksha/domain';
 import { ApiError } from '../lib/api.js';
-import { PageTitle, Show } from './bits.js';
+import { FieldError, PageTitle, Show, useSubmit } from './bits.js';
 import { DeadlineLine, LawNote, useObligation } from './Law.js';
 import { useApp, useLoad } from './context.js';
 import { EventComposer } from './EventComposer.js';
@@ -18,6 +18,14 @@ export function CasePage({ caseId }: { caseId: string }) {
   const timeline = useLoad(() => api.get<TimelineEntryView[]>(`/cases/${caseId}/timeline`), [caseId]);
   const escalations = useLoad(() => api.get<EscalationView[]>(`/cases/${caseId}/escalations`), [caseId]);
   const status = lastStatus[caseId];
+  const taking = useSubmit();
+  // Taking the case is assigning it to oneself (POST /cases/:id/assignment); a CASE_ASSIGNED step on the timeline.
+  const take = () =>
+    taking.run(async () => {
+      await api.post(`/cases/${caseId}/assignment`, { userId: session.user.id });
+      found.reload();
+      timeline.reload();
+    });
   useEffect(() => {
     if (!status) return;
     found.reload();
@@ -54,6 +62,19 @@ export function CasePage({ caseId }: { caseId: string }) {
                 <dd>{c.districtCode}</dd>
                 <dt>{t('case.registered')}</dt>
                 <dd>{formatDateTime(lang, c.registeredAt)}</dd>
+                <dt>{t('case.assignee')}</dt>
+                <dd data-testid="case-assignee">
+                  {c.assignee?.displayName ?? t('case.unassigned')}
+                  {c.mayAssign && c.assignee?.id !== session.user.id && (
+                    <>
+                      {' '}
+                      <button type="button" disabled={taking.busy} onClick={() => void take()}>
+                        {t('case.takeIt')}
+                      </button>
+                    </>
+                  )}
+                  <FieldError error={taking.error} />
+                </dd>
               </dl>
               <h3>{t('case.deadlines')}</h3>
               {(c.openDeadlines ?? []).length === 0 ? (

@@ -8,7 +8,7 @@ import { useObligation } from './Law.js';
  * What a person reads of an event's details: ids, the ladder's rung and the English copies of an obligation and
  * its citation are the system's (the deadline's own name, in the reader's language, stands for them).
  */
-const HIDDEN_PAYLOAD = new Set(['escalationId', 'goals', 'progress', 'child', 'rung', 'obligation', 'citation']);
+const HIDDEN_PAYLOAD = new Set(['escalationId', 'assigneeId', 'previousAssigneeId', 'goals', 'progress', 'child', 'rung', 'obligation', 'citation']);
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const CODE = /^[A-Z][A-Z0-9_]+$/;
 
@@ -48,9 +48,10 @@ export function Timeline({ entries }: { entries: TimelineEntryView[] }) {
         <ol className="timeline" data-testid="timeline">
           {entries.map((e) => {
             const met = e.deadlines?.met ?? [];
+            const ended = e.deadlines?.ended ?? [];
             const opened = e.deadlines?.opened ?? [];
             const who = e.actor.role ? tx(`role.${e.actor.role}`, e.actor.role) : t('timeline.system');
-            const late = met.some((m) => m.late) || e.eventType === 'DEADLINE_ESCALATED';
+            const late = met.some((m) => m.late) || ended.some((m) => m.overdue) || e.eventType === 'DEADLINE_ESCALATED';
             return (
               <li key={e.sequence} className={late ? 'late' : ''} data-event={e.eventType}>
                 <time dateTime={e.occurredAt}>{formatDateTime(lang, e.occurredAt)}</time>
@@ -68,6 +69,13 @@ export function Timeline({ entries }: { entries: TimelineEntryView[] }) {
                     {m.late
                       ? `✗ ${t('timeline.metLate', { deadline: deadlineName(m.id), due: formatDateTime(lang, m.dueAt) })}`
                       : `✓ ${t('timeline.met', { deadline: deadlineName(m.id) })}`}
+                  </div>
+                ))}
+                {ended.map((m) => (
+                  <div key={`ended-${m.id}`} className={m.overdue ? 'deadline missed' : 'deadline ended'}>
+                    {m.overdue
+                      ? `✗ ${t('timeline.endedOverdue', { deadline: deadlineName(m.id), due: formatDateTime(lang, m.dueAt) })}`
+                      : `– ${t('timeline.ended', { deadline: deadlineName(m.id) })}`}
                   </div>
                 ))}
                 {opened.map((o) => (

@@ -73,12 +73,29 @@ export interface EscalationActionRejection {
   message: string;
 }
 
+/** Gives the case to a person of its body to work (CASE_ASSIGNED); the same assignee again writes nothing. */
+export interface CaseAssignmentRequest {
+  assigneeId: string;
+  /** the assignee's name as the timeline shows it (an official's, never a child's) */
+  assigneeName: string;
+  actor: CaseActor;
+}
+
+export interface CaseAssignment {
+  assigneeId: string;
+  /** The timeline step that assigned it. */
+  sequence: number;
+  assignedAt: string;
+}
+
 /** Applies one event; the validator rejects what the case cannot take now, before anything is written. */
 export const applyEventUpdate = defineUpdate<CaseStatus, [CaseEventRequest]>('applyEvent');
 /** Answers once the registration is projected, so the API can reply with a case that reads back. */
 export const registrationUpdate = defineUpdate<CaseStatus, []>('registration');
 /** Acknowledges or resolves an escalation; its timeline entry is ordered with the case's events. */
 export const escalationActionUpdate = defineUpdate<CaseEscalation, [EscalationActionRequest]>('actOnEscalation');
+/** Assigns the case; its timeline entry is ordered with the case's events. */
+export const assignCaseUpdate = defineUpdate<CaseAssignment, [CaseAssignmentRequest]>('assignCase');
 export const caseStatusQuery = defineQuery<CaseStatus>('caseStatus');
 export const caseRegistrationQuery = defineQuery<CaseRegistration>('caseRegistration');
 /** The machine's context: what the guards know of the case (production, SIR, orders, clocks). */

@@ -51,6 +51,11 @@ export interface EscalationActionRecord extends TimelineStep {
   note: string | null;
 }
 
+/** Who in the case's body works it now (CASE_ASSIGNED on the timeline). */
+export interface AssignmentRecord extends TimelineStep {
+  assigneeId: string;
+}
+
 export interface CaseListFilter {
   stateCode?: string;
   districtCode?: string;
@@ -64,7 +69,7 @@ export interface CaseListFilter {
   limit: number;
 }
 
-type StepKind = 'registration' | 'transition' | 'escalation' | 'escalationAction';
+type StepKind = 'registration' | 'transition' | 'escalation' | 'escalationAction' | 'assignment';
 
 /** PostgreSQL's unique_violation, as Prisma reports it from a model query (P2002) or a raw one (P2010). */
 function isUniqueViolation(err: unknown): boolean {
@@ -102,6 +107,11 @@ export class CaseRepository {
     return this.writeStep('escalationAction', a, `escalation.${a.action.toLowerCase()}`, {
       action: { escalationId: a.escalationId, action: a.action, note: a.note },
     });
+  }
+
+  /** The case's assignee, its timeline entry and audit entry in one transaction; false when already written. */
+  recordAssignment(a: AssignmentRecord): Promise<boolean> {
+    return this.writeStep('assignment', a, 'case.assigned', { assignment: { assigneeId: a.assigneeId } });
   }
 
   /**
@@ -183,6 +193,21 @@ export class CaseRepository {
         }),
       },
       orderBy: [{ nextDueAt: 'asc' }, { id: 'asc' }],
+      take: f.limit,
+    });
+  }
+
+  /** Open cases assigned to a person, latest assigned first; `after` is the last row of the previous page. */
+  assignedTo(f: { assigneeId: string; after?: { assignedAt: Date; id: string }; limit: number }) {
+    return this.db.case.findMany({
+      where: {
+        assigneeId: f.assigneeId,
+        phase: { not: 'CLOSED' },
+        ...(f.after && {
+          OR: [{ assignedAt: { lt: f.after.assignedAt } }, { assignedAt: f.after.assignedAt, id: { lt: f.after.id } }],
+        }),
+      },
+      orderBy: [{ assignedAt: 'desc' }, { id: 'desc' }],
       take: f.limit,
     });
   }
