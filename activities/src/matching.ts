@@ -3,7 +3,7 @@
 // kept at or above KEPT_THRESHOLD with each field explained (the API pages them from the review threshold, and beyond
 // it), and e-alerts to the bodies concerned above the alert threshold. Run by the worker's BullMQ matching processor.
 import type { Queue } from 'bullmq';
-import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
+import { enqueueNotifications, webAppLink, type NotificationJob } from '@raksha/contracts';
 import type { CandidateRow, ChildReportRow, FaceRepository, ReportRepository } from '@raksha/db';
 import { FACE_MODEL, type FaceDescriber } from '@raksha/faces';
 import {
@@ -28,6 +28,8 @@ export interface MatcherDeps {
   notifications: Pick<Queue<NotificationJob>, 'add'>;
   /** report photos: the biometric store and the describer that fills it (without them, photos are not compared) */
   faces?: { store: FaceRepository; describer: Pick<FaceDescriber, 'describe'> };
+  /** the deployment's public address (config publicUrl): an e-alert links the candidate in the web app, not the API */
+  publicUrl?: string;
 }
 
 /** The photo route keeps at most this many nearest faces (closer than PHOTO_DISTANCE.unsure) besides the other routes' candidates. */
@@ -155,7 +157,7 @@ export function createMatcher(deps: MatcherDeps) {
       for (const c of toAlert) {
         const missing = byId.get(c.missingId)!;
         const found = byId.get(c.foundId)!;
-        await enqueueNotifications(deps.notifications, alertJobs(c.id, c.probability, missing, found));
+        await enqueueNotifications(deps.notifications, alertJobs(c.id, c.probability, missing, found, webAppLink(deps.publicUrl ?? '', `/match-candidates/${c.id}`)));
       }
       if (toAlert.length) await deps.reports.markAlerted(toAlert.map((c) => c.id), now);
       return { reportId, ...(face && { byPhoto }), blocked: rows.length, scored, kept: saved.length, alerted: toAlert.length };
@@ -166,10 +168,11 @@ export function createMatcher(deps: MatcherDeps) {
 export type Matcher = ReturnType<typeof createMatcher>;
 
 /** e-alerts: the police of the missing report's district, the CWC and DCPU where the child was found. */
-function alertJobs(candidateId: string, probability: number, missing: CandidateRow, found: CandidateRow): NotificationJob[] {
-  const name = (r: CandidateRow) => ((r.description as { name?: string }).name ?? 'name not known').slice(0, 80);
-  const subject = `Possible match (${Math.round(probability * 100)}%): missing ${name(missing)} ↔ found ${name(found)}`;
-  const body = `Missing report ${missing.policeRef ?? missing.id} (${missing.districtCode}) may be the child found in ${found.districtCode} (report ${found.id}). Review candidate ${candidateId}: GET /match-candidates/${candidateId}.`;
+// Sent by SMS and email too: no child's name (JJ Act s.74), no report id, no API path; the link opens the candidate.
+function alertJobs(candidateId: string, probability: number, missing: CandidateRow, found: CandidateRow, link: string): NotificationJob[] {
+  const subject = `Possible match (${Math.round(probability * 100)}%): a child reported missing and a child found`;
+  const reference = missing.policeRef ? ` (police reference ${missing.policeRef})` : '';
+  const body = `A child reported missing${reference} may be a child found since. Compare the two reports and decide: ${link}`;
   const to = (recipientBody: NotificationJob['recipientBody'], r: CandidateRow): NotificationJob => ({
     dedupeKey: `match-alert-${candidateId}-${recipientBody}-${r.districtCode}`,
     recipientBody,

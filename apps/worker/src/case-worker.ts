@@ -53,7 +53,7 @@ export async function startCaseWorker(
   // Report photos are described on a thread of the describer's own, started with the first photo.
   const describer = lazyFaceDescriber();
   const faces = { store: new FaceRepository(db, poolMatchingSql(matchingPool)), describer };
-  const matching = startMatchingProcessor(redis, createMatcher({ reports, notifications, faces }), rekeyer);
+  const matching = startMatchingProcessor(redis, createMatcher({ reports, notifications, faces, publicUrl: config.publicUrl }), rekeyer);
   // Reports stored under older matching keys are re-keyed once per version, whichever worker starts first.
   await enqueueRekey(matchingJobs, rekeyer.keysVersion);
   const done = worker.run().finally(async () => {

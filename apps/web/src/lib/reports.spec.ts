@@ -42,7 +42,7 @@ describe('missing and found reports in the web app', () => {
 
   it('finds the candidate an e-alert names and the code a verification message carries', () => {
     const id = '0b5a3c1e-9d2f-4a6b-8c7d-1e2f3a4b5c6d';
-    expect(candidateIdIn(`Review candidate ${id}: GET /match-candidates/${id}.`)).toBe(id);
+    expect(candidateIdIn(`Compare the two reports and decide: https://raksha.example.gov.in/app/match-candidates/${id}`)).toBe(id);
     expect(candidateIdIn('no candidate here')).toBeUndefined();
     expect(codeIn('Your Raksha verification code: 048213')).toBe('048213');
   });

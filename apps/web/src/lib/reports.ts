@@ -85,7 +85,7 @@ export const bearingOf = (f: Pick<FieldExplanation, 'weight'>): Bearing => (f.we
 /** The fields that weigh most first, either way. */
 export const byWeight = (fields: FieldExplanation[]) => [...fields].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
 
-/** The candidate id an e-alert names (`GET /match-candidates/<id>`), if any. */
+/** The candidate an e-alert links (`<web app>/match-candidates/<id>`), if any. */
 export function candidateIdIn(text: string): string | undefined {
   return /match-candidates\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i.exec(text)?.[1];
 }
