@@ -103,6 +103,42 @@ describe('onboarding a district', () => {
     expect(history.body[1]).toMatchObject({ actor: { id: stateAdmin.id, role: 'STATE_ADMIN' }, before: { phone: null }, after: { phone: '0361 255 0000' } });
   });
 
+  it("imports Kamrup's police stations and blocks from CSV: a dry run, every bad row named, nothing partial, the same file twice writes once", async () => {
+    const csv = (...rows: string[]) => ['districtCode,kind,code,name', ...rows].join('\r\n');
+    const good = csv('AS-KAMRUP,POLICE_STATION,PS-RANGIA,Rangia Police Station', 'AS-KAMRUP,POLICE_STATION,PS-HAJO,Hajo Police Station', 'AS-KAMRUP,BLOCK,BL-RANGIA,Rangia Block');
+    const importCsv = (body: string, dryRun = false) => stack.http.post(`/places/import${dryRun ? '?dryRun=true' : ''}`).set(stateAdmin.headers).set('content-type', 'text/csv').send(body);
+
+    const dry = await importCsv(good, true).expect(200);
+    expect(dry.body).toEqual({ dryRun: true, imported: 0, valid: 3, ids: ['AS-KAMRUP-PS-RANGIA', 'AS-KAMRUP-PS-HAJO', 'AS-KAMRUP-BL-RANGIA'] });
+    expect((await stack.http.get('/places/districts/AS-KAMRUP/local').set(stateAdmin.headers).expect(200)).body).toEqual([]);
+
+    const bad = await importCsv(
+      csv('AS-KAMRUP,POLICE_STATION,PS-BOKO,Boko Police Station', 'AS-NOWHERE,BLOCK,BL-X,Nowhere', 'RJ-JAIPUR,BLOCK,BL-SANGANER,Sanganer', 'AS-KAMRUP,VILLAGE,V-1,A village', 'AS-KAMRUP,BLOCK,BL-RANGIA,Twice', 'AS-KAMRUP,BLOCK,BL-RANGIA,Twice'),
+    ).expect(422);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(bad.body.rejected.map((r: { row: number; column: string }) => [r.row, r.column])).toEqual([
+      [3, 'districtCode'],
+      [4, 'districtCode'],
+      [5, 'kind'],
+      [7, 'code'],
+    ]);
+    expect((await stack.http.get('/places/districts/AS-KAMRUP/local').set(stateAdmin.headers).expect(200)).body).toEqual([]);
+
+    expect((await importCsv(good).expect(201)).body).toMatchObject({ dryRun: false, imported: 3, valid: 3 });
+    expect((await importCsv(good).expect(201)).body).toMatchObject({ imported: 0, valid: 3 });
+    const stations = await stack.http.get('/places/districts/AS-KAMRUP/local').query({ kind: 'POLICE_STATION' }).set(stateAdmin.headers).expect(200);
+    expect(stations.body).toEqual([
+      { code: 'AS-KAMRUP-PS-HAJO', kind: 'POLICE_STATION', name: 'Hajo Police Station', districtCode: 'AS-KAMRUP' },
+      { code: 'AS-KAMRUP-PS-RANGIA', kind: 'POLICE_STATION', name: 'Rangia Police Station', districtCode: 'AS-KAMRUP' },
+    ]);
+    // A police station's code is not a block's: refused, not renamed.
+    const clash = await importCsv(csv('AS-KAMRUP,BLOCK,PS-HAJO,Hajo Block')).expect(422);
+    expect(clash.body.rejected).toEqual([expect.objectContaining({ row: 2, column: 'code' })]);
+    // Only administrators import; another state's district is not Assam's.
+    expect((await stack.http.post('/places/import').set(await as(stack, 'cwc.jaipur')).set('content-type', 'text/csv').send(good)).status).toBe(403);
+    expect((await stack.http.get('/places/districts/AS-NOWHERE/local').set(stateAdmin.headers)).status).toBe(404);
+  });
+
   it('invites a CWC member who signs in and works in Kamrup; an officer of another state is told none of it exists', async () => {
     const member = await onboard(stateAdmin.headers, 'cwc.kamrup', 'CWC-AS-KAMRUP', 'CWC_MEMBER');
     const me = await stack.http.get('/auth/me').set(member.headers).expect(200);
