@@ -205,6 +205,30 @@ describe('onboarding a district', () => {
     expect((await stack.http.get(`/cases/${caseId}/timeline`).set(chair.headers).expect(200)).body).toHaveLength(4);
   });
 
+  it('records the police station and block where a child was found, only places of the report’s own district', async () => {
+    const member = await onboard(stateAdmin.headers, 'reports.cwc.kamrup', 'CWC-AS-KAMRUP', 'CWC_MEMBER');
+    const report = (place: Record<string, string>) => ({
+      child: { name: 'Bina', gender: 'FEMALE', ageYears: { min: 9, max: 11 } },
+      foundAt: '2026-11-04T09:30:00+05:30',
+      place: { districtCode: 'AS-KAMRUP', text: 'Rangia bus stand', ...place },
+    });
+    const filed = await stack.http.post('/reports/found').set(member.headers).send(report({ thanaCode: 'AS-KAMRUP-PS-RANGIA', blockCode: 'AS-KAMRUP-BL-RANGIA' })).expect(201);
+    expect(filed.body.place).toMatchObject({ districtCode: 'AS-KAMRUP', thanaCode: 'AS-KAMRUP-PS-RANGIA', blockCode: 'AS-KAMRUP-BL-RANGIA' });
+    const read = await stack.http.get(`/reports/${filed.body.id}`).set(member.headers).expect(200);
+    expect(read.body.place).toMatchObject({ thanaCode: 'AS-KAMRUP-PS-RANGIA', blockCode: 'AS-KAMRUP-BL-RANGIA' });
+
+    for (const [place, field] of [
+      [{ thanaCode: 'AS-KAMRUP-PS-NOWHERE' }, 'place.thanaCode'],
+      [{ thanaCode: 'AS-KAMRUP-BL-RANGIA' }, 'place.thanaCode'], // a block is not a police station
+      [{ blockCode: 'AS-KAMRUP-PS-HAJO' }, 'place.blockCode'],
+    ] as const) {
+      const refused = await stack.http.post('/reports/found').set(member.headers).send(report(place)).expect(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field })]);
+    }
+    const jaipurPlace = await stack.http.post('/reports/found').set(member.headers).send({ ...report({}), place: { districtCode: 'RJ-JAIPUR', thanaCode: 'AS-KAMRUP-PS-RANGIA' } }).expect(400);
+    expect(jaipurPlace.body.errors).toEqual([expect.objectContaining({ field: 'place.thanaCode' })]);
+  });
+
   it('refuses an invitation to a role the body does not hold, one the administrator may not give, and an email already in use', async () => {
     const misfit = await stack.http.post('/people/invitations').set(stateAdmin.headers).send({ email: email('misfit'), displayName: 'Misfit', bodyId: 'CWC-AS-KAMRUP', role: 'JJB_MEMBER' }).expect(400);
     expect(misfit.body.errors).toEqual([{ field: 'role', message: 'a JJB_MEMBER does not belong to a CWC' }]);

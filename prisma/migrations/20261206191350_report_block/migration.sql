@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ChildReport" ADD COLUMN     "blockCode" TEXT;
+
