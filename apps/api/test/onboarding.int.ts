@@ -131,6 +131,10 @@ describe('onboarding a district', () => {
       { code: 'AS-KAMRUP-PS-HAJO', kind: 'POLICE_STATION', name: 'Hajo Police Station', districtCode: 'AS-KAMRUP' },
       { code: 'AS-KAMRUP-PS-RANGIA', kind: 'POLICE_STATION', name: 'Rangia Police Station', districtCode: 'AS-KAMRUP' },
     ]);
+    // A new name for a code renames the place, and writes only that row.
+    expect((await importCsv(csv('AS-KAMRUP,BLOCK,BL-RANGIA,Rangia Development Block')).expect(201)).body).toMatchObject({ imported: 1, valid: 1 });
+    const blocks = await stack.http.get('/places/districts/AS-KAMRUP/local').query({ kind: 'BLOCK' }).set(stateAdmin.headers).expect(200);
+    expect(blocks.body).toEqual([{ code: 'AS-KAMRUP-BL-RANGIA', kind: 'BLOCK', name: 'Rangia Development Block', districtCode: 'AS-KAMRUP' }]);
     // A police station's code is not a block's: refused, not renamed.
     const clash = await importCsv(csv('AS-KAMRUP,BLOCK,PS-HAJO,Hajo Block')).expect(422);
     expect(clash.body.rejected).toEqual([expect.objectContaining({ row: 2, column: 'code' })]);
