@@ -58,17 +58,17 @@ const gateway = await startSmsGateway();
 const partner = await startWebhookReceiver();
 const secret = `whsec_${randomBytes(24).toString('base64')}`;
 partner.useSecret(secret);
-const webUrl = 'https://raksha.example.gov.in/app';
+const publicUrl = 'https://raksha.example.gov.in';
 
 const channels: Record<string, () => NotificationChannel> = {
-  EMAIL: () => new EmailChannel(smtp.url, 'Raksha <bench@raksha.test>', webUrl),
+  EMAIL: () => new EmailChannel(smtp.url, 'Raksha <bench@raksha.test>', publicUrl),
   SMS: () =>
     new SmsChannel(
       { url: `${gateway.url}/send`, request: DEFAULT_SMS_GATEWAY_REQUEST, auth: undefined, timeoutMs: 10_000, entityId: '1101000000000000001', header: 'RAKSHA', receiptUrl: 'http://127.0.0.1/sms/receipts' },
       loadDltRegistry(),
-      webUrl,
+      publicUrl,
     ),
-  WEBHOOK: () => new WebhookChannel((id) => deliveries.subscription(id), webUrl, 10_000),
+  WEBHOOK: () => new WebhookChannel((id) => deliveries.subscription(id), publicUrl, 10_000),
 };
 
 const rows: string[] = [];

@@ -8,7 +8,7 @@ import type { Stack } from '../support/stack.js';
 import { signIn, startWebStack, type WebStack } from './web.js';
 
 /** Abbreviations people use as words (the law's bodies, FIR, CSV): not codes. */
-const ABBREVIATIONS = new Set(['CWC', 'JJB', 'DCPU', 'SCPS', 'SJPU', 'FIR', 'CCI', 'CSV', 'MIS', 'SARA', 'NGO', 'JPEG', 'PNG', 'CJM', 'CMM']);
+const ABBREVIATIONS = new Set(['CWC', 'JJB', 'DCPU', 'SCPS', 'SJPU', 'FIR', 'CCI', 'CSV', 'MIS', 'SARA', 'NGO', 'JPEG', 'PNG', 'CJM', 'CMM', 'LGD']);
 
 /** Whatever a person should never read: codes, ids, machine times, the ladder's rungs, policy ids. */
 export function developerText(text: string): string[] {
@@ -93,6 +93,49 @@ describe('plain words in every language, in a real browser', () => {
         expect({ page, codes: developerText(text), english: englishIn(text) }).toEqual({ page, codes: [], english: [] });
       }
       expect(seen.case).toContain(word);
+    });
+
+    it(`in ${lang}, says the sign-in throttle, the password pages and the administration page in its own words`, async () => {
+      const seen: Record<string, string> = {};
+      const visitor = await (await web.newContext()).newPage();
+      await visitor.goto(`${base}/app/`);
+      await visitor.getByLabel('Language').selectOption(lang);
+      // five wrong passwords from this device, then the throttle (429 with Retry-After)
+      for (let i = 0; i < 6; i++) {
+        await visitor.locator('#username').fill(`nobody.${lang}`);
+        await visitor.locator('#password').fill(`wrong-${i}`);
+        await visitor.locator('button[type="submit"]').click();
+        await visitor.locator('.field-error').waitFor();
+        seen.signIn = (await visitor.locator('.field-error').innerText()).replace(/\s+/g, ' ');
+      }
+      expect(seen.signIn).toMatch(/1[45]|१[४५]|১[৪৫]/); // the minutes left of the 15, in the language's digits
+      await visitor.goto(`${base}/app/#forgot-password`);
+      await visitor.locator('#reset-email').waitFor();
+      seen.forgot = (await visitor.locator('main').innerText()).replace(/\s+/g, ' ');
+      // a link already used (or never sent): the page says so in words
+      await visitor.goto(`${base}/app/#reset-password=${'x'.repeat(43)}`);
+      await visitor.locator('#new-password').fill('a-long-enough-password');
+      await visitor.locator('#confirm-password').fill('a-long-enough-password');
+      await visitor.locator('button[type="submit"]').click();
+      await visitor.locator('[role="status"]').waitFor();
+      seen.setPassword = (await visitor.locator('main').innerText()).replace(/\s+/g, ' ');
+
+      const admin = await (await web.newContext()).newPage();
+      await signIn(admin, base, 'admin.jodhpur');
+      await admin.getByLabel('Language').selectOption(lang);
+      await admin.goto(`${base}/app/admin`);
+      await admin.locator('#nb-type').selectOption('BCPC');
+      await admin.locator('#people-body').selectOption('CWC-RJ-JODHPUR');
+      await admin.getByTestId('people').waitFor();
+      // names people gave (bodies, persons, emails) stay as entered
+      const bodies = await stack.db.body.findMany({ select: { name: true } });
+      const people = await stack.db.user.findMany({ where: { bodyId: 'CWC-RJ-JODHPUR' }, select: { displayName: true, email: true } });
+      const names = [...bodies.map((b) => b.name), ...people.flatMap((u) => [u.displayName, u.email ?? ''])].filter(Boolean).sort((a, b) => b.length - a.length);
+      seen.admin = names.reduce((text, name) => text.split(name).join(' '), (await admin.locator('main').innerText()).replace(/\s+/g, ' '));
+
+      for (const [page, text] of Object.entries(seen)) {
+        expect({ page, codes: developerText(text), english: englishIn(text) }).toEqual({ page, codes: [], english: [] });
+      }
     });
   }
 });

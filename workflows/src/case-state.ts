@@ -165,7 +165,8 @@ export class CaseState {
       this.caseId,
       projection.jurisdiction,
       stepSequence,
-      `Case ${this.caseId}`,
+      // the case itself is the notice's link (caseId): its text carries no id
+      'Case update',
       `${type.replaceAll('_', ' ').toLowerCase()}: now ${describeState(next.snapshot).label}`,
       transfer && { districtCode: transfer.toDistrictCode, stateCode: transfer.toStateCode },
     );
@@ -205,7 +206,7 @@ export class CaseState {
       actorRole: registration.registeredBy.role,
       payload: { track: registration.track, child: registration.child },
       occurredAt: registration.registeredAt,
-      deadlines: { met: [], opened: open.map((d) => ({ id: d.id, dueAt: d.dueAt })) },
+      deadlines: { met: [], ended: [], opened: open.map((d) => ({ id: d.id, dueAt: d.dueAt })) },
       openDeadlines: open.map(shownDeadline),
       registration: {
         track: registration.track,
@@ -273,7 +274,7 @@ export class CaseState {
           stateCode,
           caseId: this.caseId,
           kind: 'DEADLINE_ESCALATED',
-          ...overdueNotice(`Case ${this.caseId} (${state.label})`, deadline, `${overdueHours} h`),
+          ...overdueNotice(`A case at "${state.label}"`, deadline, `${overdueHours} h`),
         },
       ],
     };

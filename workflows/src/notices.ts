@@ -40,6 +40,18 @@ export function overdueNotice(
 ): { subject: string; body: string } {
   return {
     subject: `Overdue by ${overdueBy}: ${deadline.obligation}${about ? ` (${about})` : ''}`,
-    body: `${who}: "${deadline.obligation}" was due ${deadline.dueAt} (${deadline.citation}) and is not met.`,
+    body: `${who}: "${deadline.obligation}" was due ${indiaTime(deadline.dueAt)} (${deadline.citation}) and is not met.`,
   };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** India's offset from UTC (IST has no summer time). */
+const IST_OFFSET_MS = 330 * 60_000;
+
+/** A time as people read it in India, "2 Mar 2026, 10:00 am IST": a notice never shows an ISO time. Plain arithmetic, so workflow code may call it. */
+export function indiaTime(iso: string): string {
+  const t = new Date(Date.parse(iso) + IST_OFFSET_MS);
+  const hours = t.getUTCHours();
+  const minutes = String(t.getUTCMinutes()).padStart(2, '0');
+  return `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()}, ${hours % 12 === 0 ? 12 : hours % 12}:${minutes} ${hours < 12 ? 'am' : 'pm'} IST`;
 }

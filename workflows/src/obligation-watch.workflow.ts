@@ -1,8 +1,8 @@
 // One workflow per obligation that is not a child's case's own but escalates like one: a child care
 // institution's s.41 registration, a missing child's report to be referred to the AHTU. It waits for the due
 // time and raises each rung of the ladder (DCPU, then SCPS, then the state's monitoring cell) while unmet.
-// Its owner signals every change: a later due time meets the old one; `closed` ends the watch.
-import { condition, continueAsNew, proxyLocalActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+// Its owner signals every change: a later due time (a renewal) meets the old one; `closed` ends the watch.
+import { condition, continueAsNew, patched, proxyLocalActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { InstitutionActivities } from '@raksha/activities';
 import type { ArmedDeadline } from '@raksha/case-machine/workflow';
 import { obligationChangedSignal, obligationWatchQuery, type WatchedObligation } from '@raksha/contracts/temporal';
@@ -18,6 +18,13 @@ const { raiseBodyEscalation, recordBodyEscalationAction, markBodyObligationMet }
   localRetryThreshold: '10 seconds',
 });
 
+/**
+ * Runs that began after this patch mark a missed due time met only when a later one replaces it (a renewal: the
+ * obligation fulfilled); a watch closed otherwise (a missing child traced, a report closed) leaves its escalations
+ * open and unmet, for the body to resolve. Runs recorded before it replay the old rule (any change met it).
+ */
+export const MET_BY_RENEWAL_ONLY_PATCH = 'obligation-met-by-renewal-only';
+
 /** What a watch carries into its next run: its escalations and the answers given on them. */
 export type ObligationCarryOver = EscalationCarryOver;
 
@@ -29,6 +36,8 @@ function asDeadline(w: WatchedObligation): ArmedDeadline | undefined {
 }
 
 export async function obligationWatchWorkflow(initial: WatchedObligation, carried?: ObligationCarryOver): Promise<void> {
+  // Decided once, in the run's first workflow task, so a run never mixes the two rules.
+  const metByRenewalOnly = patched(MET_BY_RENEWAL_ONLY_PATCH);
   let watched = initial;
   let changes = 0;
   let steps = 0; // escalations raised or acted on in this run
@@ -104,9 +113,11 @@ export async function obligationWatchWorkflow(initial: WatchedObligation, carrie
         continue;
       }
     }
-    // A later due time (a renewal) or closure meets the one before; its escalations stay on record.
+    // A later due time (a renewal) meets the one before; its escalations stay on record.
     const before = deadline?.dueAt;
-    if (before && before !== asDeadline(watched)?.dueAt && ledger.missedAt(before)) {
+    const after = asDeadline(watched)?.dueAt;
+    const fulfilled = metByRenewalOnly ? after !== undefined && before !== undefined && Date.parse(after) > Date.parse(before) : before !== after;
+    if (before && fulfilled && ledger.missedAt(before)) {
       await markBodyObligationMet({ bodyId: watched.bodyId, deadlineId: watched.deadline.id, dueAt: before, metAt: new Date().toISOString() });
     }
     if (watched.closed) {

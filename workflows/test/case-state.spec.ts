@@ -88,6 +88,7 @@ describe(CaseState.name, () => {
     expect(record).toMatchObject({ sequence: 1, eventType: 'PRODUCED_BEFORE_CWC', fromState: 'cncp.awaitingProduction', actorId: 'officer-1' });
     expect(record.deadlines).toEqual({
       met: [{ id: 'cncp.production', dueAt: hoursAfterRegistration(24), late: true }],
+      ended: [],
       opened: [expect.objectContaining({ id: 'cncp.finalOrder' })],
     });
     expect(record.milestones).toEqual({ producedAt: hoursAfterRegistration(30), productionLate: true });
@@ -117,7 +118,9 @@ describe(CaseState.name, () => {
     expect(dcpu.notices).toEqual([
       expect.objectContaining({ dedupeKey: 'escalation-esc-1', recipientBody: 'DCPU', subject: expect.stringMatching(/^Overdue by 1 h: Produce the child/) }),
     ]);
-    expect(dcpu.notices![0]!.body).toMatch(/^Case case-1 \(.+\): ".+" was due .+ \(.*s\.31\(1\).*\) and is not met\.$/);
+    // no case id and no ISO time in what people read (the notice's caseId links the case)
+    expect(dcpu.notices![0]!.body).toMatch(/^A case at ".+": ".+" was due \d{1,2} [A-Z][a-z]{2} \d{4}, \d{1,2}:\d{2} [ap]m IST \(.*s\.31\(1\).*\) and is not met\.$/);
+    expect(dcpu.notices![0]!.body).not.toContain('case-1');
     expect(sut.rungDue(rung!.key, hoursAfterRegistration(26))).toBeUndefined(); // raised once
 
     expect(sut.nextDue().rung).toMatchObject({ rung: 1, fireAt: hoursAfterRegistration(24 + 7 * 24) });

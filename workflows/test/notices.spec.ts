@@ -1,7 +1,7 @@
 // The notices a step sends, without any server: one job per recipient body of the machine's notify actions,
 // and the text of a missed deadline.
 import { describe, expect, it } from '@jest/globals';
-import { noticeJobs, overdueNotice } from '../src/notices.js';
+import { indiaTime, noticeJobs, overdueNotice } from '../src/notices.js';
 
 const JAIPUR = { districtCode: 'RJ-JAIPUR', stateCode: 'RJ' };
 const AJMER = { districtCode: 'RJ-AJMER', stateCode: 'RJ' };
@@ -30,10 +30,16 @@ describe('overdueNotice', () => {
   const deadline = { obligation: 'Produce the child before the CWC', dueAt: '2026-03-02T04:30:00.000Z', citation: 'JJ Act s.31(1)' };
 
   it('says what was due, when, under which provision, and how late', () => {
-    expect(overdueNotice('Case c-1 (Awaiting production)', deadline, '3 h')).toEqual({
+    expect(overdueNotice('A case at "Awaiting production"', deadline, '3 h')).toEqual({
       subject: 'Overdue by 3 h: Produce the child before the CWC',
-      body: 'Case c-1 (Awaiting production): "Produce the child before the CWC" was due 2026-03-02T04:30:00.000Z (JJ Act s.31(1)) and is not met.',
+      body: 'A case at "Awaiting production": "Produce the child before the CWC" was due 2 Mar 2026, 10:00 am IST (JJ Act s.31(1)) and is not met.',
     });
+  });
+
+  it('says a time in India time, as people read it', () => {
+    expect(indiaTime('2026-03-02T04:30:00.000Z')).toBe('2 Mar 2026, 10:00 am IST');
+    expect(indiaTime('2026-12-31T18:45:00Z')).toBe('1 Jan 2027, 12:15 am IST');
+    expect(indiaTime('2026-06-15T07:05:00Z')).toBe('15 Jun 2026, 12:35 pm IST');
   });
 
   it('names the institution in the subject when the obligation is not a case’s', () => {

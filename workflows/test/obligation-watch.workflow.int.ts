@@ -107,6 +107,18 @@ describe('obligationWatchWorkflow: a lapsed s.41 registration escalates like any
     expect((await latest.query(obligationWatchQuery)).escalations).toEqual([expect.objectContaining({ id: missed!.id, status: 'ACKNOWLEDGED' })]);
   });
 
+  it('leaves the escalations of a watch closed without renewal open and unmet: closing is no fulfilment', async () => {
+    const home = await institution(1);
+    const handle = await start(home);
+    await env.sleep('3 days');
+    const [missed] = await eventually(async () => ((await escalationsOf(home.bodyId)).length >= 1 ? escalationsOf(home.bodyId) : undefined));
+    await handle.signal(obligationChangedSignal, { ...registration(home.bodyId, '2030-01-01'), deadline: { ...home.deadline }, closed: true });
+    // The watch waits for its open escalations to be resolved; the miss is not marked met.
+    await env.sleep('2 days');
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    expect(await db.escalation.findUniqueOrThrow({ where: { id: missed!.id } })).toMatchObject({ status: 'OPEN', metAt: null });
+  });
+
   it('raises nothing for a registration renewed before it lapses', async () => {
     const home = await institution(5);
     const handle = await start(home);

@@ -55,7 +55,7 @@ describe('probing the API', () => {
       for (const cursor of [...forged, b64("CCI' OR 1=1 --")]) {
         const res = await stack.http.get(path).set(user).query({ cursor });
         expectProblem(res, 400, 'invalid-input');
-        expect(res.body.errors).toEqual([{ field: 'cursor', message: 'not a cursor this API gave' }]);
+        expect(res.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
       }
     });
 
@@ -116,14 +116,14 @@ describe('probing the API', () => {
       const caseId = await register();
       const res = await stack.http.post(`/cases/${caseId}/events`).set(cwc).send({ ...produce, payload: { ...produce.payload, isAdmin: true } });
       expectProblem(res, 400, 'invalid-input');
-      expect(res.body.errors).toEqual([{ field: 'payload.isAdmin', message: 'not a field of this event' }]);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'payload.isAdmin', key: 'error.unknownField' })]);
       expect(await stack.db.timelineEntry.count({ where: { caseId } })).toBe(1);
     });
 
     it('names an unknown field of a body by its own path', async () => {
       const res = await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name: 'Asha', isAdmin: true } });
       expectProblem(res, 400, 'invalid-input');
-      expect(res.body.errors).toEqual([{ field: 'child.isAdmin', message: 'not a field this request takes' }]);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'child.isAdmin', key: 'error.unknownField' })]);
     });
   });
 
@@ -149,7 +149,7 @@ describe('probing the API', () => {
       expect(imported.body.rejected).toEqual([expect.objectContaining({ row: 2, column: 'name' }), expect.objectContaining({ row: 3, column: 'name' })]);
       const created = await stack.http.post('/institutions').set(scps).send({ name: '+cmd|/C calc', districtCode: 'RJ-JAIPUR', kind: 'CHILDRENS_HOME', management: 'GOVERNMENT' });
       expectProblem(created, 400, 'invalid-input');
-      expect(created.body.errors).toEqual([{ field: 'name', message: expect.stringContaining('formula') }]);
+      expect(created.body.errors).toEqual([expect.objectContaining({ field: 'name', message: expect.stringContaining('formula') })]);
     });
   });
 

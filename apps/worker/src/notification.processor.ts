@@ -12,8 +12,11 @@ export function startNotificationProcessor(connection: ConnectionOptions, inbox:
   return new QueueWorker<NotificationJob>(
     NOTIFICATION_QUEUE,
     async (job) => {
-      await inbox.deliver({ id: randomUUID(), ...job.data });
+      const { accountLink, ...notice } = job.data;
+      await inbox.deliver({ id: randomUUID(), ...notice });
       await reach?.fanOut(job.data);
+      // the job is kept a while once done: without the one-time link, which now rides only in its delivery's job
+      if (accountLink) await job.updateData(notice);
     },
     { connection, concurrency: 8 },
   );

@@ -5,6 +5,7 @@ import { Queue, UnrecoverableError, Worker as QueueWorker, type ConnectionOption
 import type { RakshaConfig } from '@raksha/config';
 import { DELIVERY_QUEUE, type DeliveryChannel, type DeliveryJob, type NotificationJob } from '@raksha/contracts';
 import type { DeliveryRepository, NewDelivery, NoticeRecipient } from '@raksha/db';
+import { ACCOUNT_NOTICE_KINDS } from '@raksha/domain';
 import { PermanentDeliveryError, type NotificationChannel } from './channels/channel.js';
 import { EmailChannel } from './channels/email.channel.js';
 import { ESCALATION_KINDS } from './channels/messages.js';
@@ -18,17 +19,21 @@ export function configuredChannels(config: RakshaConfig, deliveries: DeliveryRep
   return n.channels.map((name): NotificationChannel => {
     switch (name) {
       case 'email':
-        return new EmailChannel(config.contactCodes.smtpUrl!, config.contactCodes.from, n.webUrl);
+        return new EmailChannel(config.contactCodes.smtpUrl!, config.contactCodes.from, config.publicUrl);
       case 'sms':
-        return new SmsChannel({ ...n.sms, url: n.sms.url! }, loadDltRegistry(), n.webUrl);
+        return new SmsChannel({ ...n.sms, url: n.sms.url! }, loadDltRegistry(), config.publicUrl);
       case 'webhook':
-        return new WebhookChannel((id) => deliveries.subscription(id), n.webUrl, n.sms.timeoutMs);
+        return new WebhookChannel((id) => deliveries.subscription(id), config.publicUrl, n.sms.timeoutMs);
     }
   });
 }
 
-/** The channels a person gets a kind of notice by: every verified one for an escalation, else those they chose. */
+/**
+ * The channels a person gets a kind of notice by: every verified one for an escalation, else those they chose; an
+ * account's link goes by email to the account's own address (the person cannot sign in to choose anything yet).
+ */
 export function personalChannels(r: NoticeRecipient, kind: string, available: ReadonlySet<DeliveryChannel>): { channel: DeliveryChannel; address: string }[] {
+  if (ACCOUNT_NOTICE_KINDS.has(kind)) return available.has('EMAIL') && r.accountEmail ? [{ channel: 'EMAIL', address: r.accountEmail }] : [];
   const chosen = ESCALATION_KINDS.has(kind) ? ['EMAIL', 'SMS'] : (r.choices[kind] ?? []);
   const out: { channel: DeliveryChannel; address: string }[] = [];
   if (chosen.includes('EMAIL') && available.has('EMAIL') && r.email) out.push({ channel: 'EMAIL', address: r.email });
@@ -61,7 +66,7 @@ export function startReach(
       const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       try {
         if (!channel) throw new PermanentDeliveryError(`the ${d.channel.toLowerCase()} channel is not configured here`);
-        const { providerRef } = await channel.send({ ...d, deliveryId: d.id });
+        const { providerRef } = await channel.send({ ...d, deliveryId: d.id, accountLink: job.data.accountLink });
         await deliveries.sent(d.id, now(), providerRef);
         return 'sent';
       } catch (e) {
@@ -74,12 +79,19 @@ export function startReach(
     { connection, concurrency: options.concurrency ?? 16 },
   );
 
-  const enqueue = (ids: string[]) =>
+  // An account's one-time link rides in the job alone, so such a job is removed as soon as it is done either way.
+  const enqueue = (ids: string[], accountLink?: string) =>
     queue.addBulk(
       ids.map((deliveryId) => ({
         name: 'send',
-        data: { deliveryId },
-        opts: { jobId: deliveryId, attempts: options.attempts, backoff: { type: 'exponential', delay: options.backoffMs }, removeOnComplete: 1000, removeOnFail: 5000 },
+        data: accountLink ? { deliveryId, accountLink } : { deliveryId },
+        opts: {
+          jobId: deliveryId,
+          attempts: options.attempts,
+          backoff: { type: 'exponential', delay: options.backoffMs },
+          removeOnComplete: accountLink ? true : 1000,
+          removeOnFail: accountLink ? true : 5000,
+        },
       })),
     );
 
@@ -96,14 +108,18 @@ export function startReach(
           }
         }
       }
-      if (available.has('WEBHOOK')) {
+      // a partner system has no business with a person's account
+      if (available.has('WEBHOOK') && !ACCOUNT_NOTICE_KINDS.has(notice.kind)) {
         for (const s of await deliveries.subscriptionsFor(notice.kind, notice.stateCode, notice.districtCode)) {
           rows.push({ id: randomUUID(), ...base, channel: 'WEBHOOK', recipientId: s.id, address: s.url, language: 'en' });
         }
       }
       const queued = (await deliveries.queue(rows)).filter((d) => d.status === 'QUEUED');
       // Job id = delivery id: a repeated fan-out adds no second job while the first is kept.
-      await enqueue(queued.map((d) => d.id));
+      await enqueue(
+        queued.map((d) => d.id),
+        notice.accountLink,
+      );
       return queued.length;
     },
     async close() {

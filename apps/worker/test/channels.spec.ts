@@ -7,7 +7,8 @@ import { caseReference, messageKey, noticeEmail, smsVariables } from '../src/cha
 const registry = loadDltRegistry();
 const caseId = '3f2a91c0-5b7e-4d1a-9c3e-0123456789ab';
 // a long deployment address: the link is the longest part of every SMS
-const webUrl = 'https://raksha.wcd.rajasthan.gov.in/app';
+const publicUrl = 'https://raksha.wcd.rajasthan.gov.in';
+const webUrl = `${publicUrl}/app`;
 
 describe('SMS length rules', () => {
   it('counts GSM-7 text in 160-character parts (153 when split) and Unicode text in 70 (67)', () => {
@@ -54,18 +55,18 @@ describe('what an email and an SMS carry', () => {
   const notice = { kind: 'DEADLINE_ESCALATED', caseId, noticeKey: `escalation-${caseId}` };
 
   it('says the case reference and links to the case, in the reader’s language', () => {
-    const en = noticeEmail(notice, 'en', webUrl);
+    const en = noticeEmail(notice, 'en', publicUrl);
     expect(en.subject).toBe('Raksha: Case 3F2A91C0: a deadline under the JJ Act was missed and is escalated to you');
     expect(en.text).toContain(`${webUrl}/cases/${caseId}`);
     expect(en.html).toContain(`href="${webUrl}/cases/${caseId}"`);
-    const hi = noticeEmail(notice, 'hi', webUrl);
+    const hi = noticeEmail(notice, 'hi', publicUrl);
     expect(hi.subject).toContain('केस 3F2A91C0');
     expect(hi.html).toContain('lang="hi"');
-    expect(smsVariables(notice, webUrl)).toEqual({ key: 'ESCALATION', vars: ['3F2A91C0'], url: `${webUrl}/cases/${caseId}` });
+    expect(smsVariables(notice, publicUrl)).toEqual({ key: 'ESCALATION', vars: ['3F2A91C0'], url: `${webUrl}/cases/${caseId}` });
   });
 
   it('refers to a match of two reports by the id its notice names, and links to the inbox', () => {
     const match = { kind: 'MATCH_ALERT', caseId: null, noticeKey: 'match-alert-9b1c0d2e-aaaa-4bbb-8ccc-dddddddddddd-CWC-RJ-JAIPUR' };
-    expect(smsVariables(match, webUrl)).toEqual({ key: 'MATCH_ALERT', vars: ['9B1C0D2E'], url: `${webUrl}/inbox` });
+    expect(smsVariables(match, publicUrl)).toEqual({ key: 'MATCH_ALERT', vars: ['9B1C0D2E'], url: `${webUrl}/inbox` });
   });
 });

@@ -40,7 +40,7 @@ describe('notices by email, SMS and signed webhook', () => {
       SMS_RECEIPT_TOKEN: 'receipt-token-for-tests-only',
       NOTIFY_ATTEMPTS: '3',
       NOTIFY_BACKOFF_MS: '50',
-      RAKSHA_WEB_URL: 'https://raksha.example.gov.in',
+      RAKSHA_PUBLIC_URL: 'https://raksha.example.gov.in',
       NOTIFY_REMINDER_SCAN_MS: '300',
     });
     notices = new Queue(NOTIFICATION_QUEUE, { connection: redisConnectionOptions(stack.config.redisUrl) });
@@ -103,7 +103,7 @@ describe('notices by email, SMS and signed webhook', () => {
 
     const ref = caseId.replaceAll('-', '').slice(0, 8).toUpperCase();
     expect(toAsha).toMatchObject({ unicode: '0', sender: 'RAKSHA', entityId: '1101000000000000001', templateId: '1107160000000000001', authorization: 'Bearer gateway-key' });
-    expect(toAsha.message).toBe(`Raksha: case ${ref} missed a deadline under the JJ Act and is escalated to you. Please act: https://raksha.example.gov.in/cases/${caseId}`);
+    expect(toAsha.message).toBe(`Raksha: case ${ref} missed a deadline under the JJ Act and is escalated to you. Please act: https://raksha.example.gov.in/app/cases/${caseId}`);
     expect(toRavi).toMatchObject({ unicode: '1', templateId: '1107160000000000001' });
     expect(toRavi.message).toContain(`रक्षा: केस ${ref}`);
 
@@ -242,5 +242,44 @@ describe('notices by email, SMS and signed webhook', () => {
     expect(gateway.requests.filter((s) => s.to === officer!.phone)).toHaveLength(1);
     expect(smtp.mails.filter((m) => m.to.includes(officer!.email))).toHaveLength(1);
     expect(await stack.db.delivery.count({ where: { noticeKey: notice.dedupeKey } })).toBe(2);
+  });
+
+  it('sends a password reset by email to the account’s own address, with the link nowhere but the email', async () => {
+    const place = await dcpuWithOfficers([{ name: 'Reset Me', language: 'en', phone: phone() }]);
+    const [officer] = place.users;
+    // the account's own address, not the verified contact above: the person cannot sign in to verify anything yet
+    const accountEmail = `reset.me.${randomBytes(3).toString('hex')}@dcpu.example.gov.in`;
+    await stack.db.user.update({ where: { id: officer!.id }, data: { email: accountEmail } });
+    await stack.http.post('/auth/password-reset').send({ email: accountEmail }).expect(202);
+
+    const mail = await eventually(async () => smtp.mails.find((m) => m.to.includes(accountEmail)));
+    // quoted-printable: soft line breaks joined, '=' spelt =3D
+    const text = mail.raw.replace(/=\r?\n/g, '').replaceAll('=3D', '=');
+    expect(text).toContain('Subject: Raksha: reset your password');
+    const token = /https:\/\/raksha\.example\.gov\.in\/app\/#reset-password=([A-Za-z0-9_-]{43})/.exec(text)?.[1];
+    expect(token).toBeDefined();
+    expect(smtp.mails.filter((m) => m.to.includes(officer!.email))).toHaveLength(0);
+
+    // the inbox copy says where the link went; neither it, the delivery nor the finished jobs keep the link
+    const inbox = await eventually(async () => (await stack.db.notification.findFirst({ where: { recipientUserId: officer!.id, kind: 'PASSWORD_RESET' } })) ?? undefined);
+    expect(inbox.body).toContain('the link sent to your email address');
+    const delivery = await eventually(async () => {
+      const d = await stack.db.delivery.findFirst({ where: { recipientId: officer!.id, kind: 'PASSWORD_RESET' } });
+      return d?.status === 'SENT' ? d : undefined;
+    });
+    expect(delivery).toMatchObject({ channel: 'EMAIL', address: accountEmail });
+    expect(JSON.stringify({ inbox, delivery })).not.toContain(token);
+    const linkId = (await stack.db.accountLink.findFirst({ where: { userId: officer!.id } }))!.id;
+    const noticeJob = await eventually(async () => {
+      const job = await notices.getJob(`password-reset-${linkId}`);
+      return job && !('accountLink' in job.data) ? job : undefined;
+    });
+    expect(JSON.stringify(noticeJob.data)).not.toContain(token);
+    const deliveryJobs = new Queue(DELIVERY_QUEUE, { connection: redisConnectionOptions(stack.config.redisUrl) });
+    expect(await deliveryJobs.getJob(delivery.id)).toBeUndefined();
+    await deliveryJobs.close();
+
+    // and the link works
+    await stack.http.post('/auth/password-reset/complete').send({ token, password: 'a-brand-new-password-2026' }).expect(204);
   });
 });

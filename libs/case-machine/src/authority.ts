@@ -87,7 +87,7 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
     roles: ['CCI_STAFF', 'DCPU_OFFICER'],
     bodies: ['CCI', 'DCPU'],
     description: 'Child missing from the institution',
-    citation: 'R. [verify]',
+    citation: 'Model Rules 2016; National SOP 2016',
   },
   MISSING_REPORTED_TO_POLICE: {
     roles: ['CCI_STAFF', ...POLICE.roles],
@@ -128,7 +128,7 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
     citation: 's.14(4)',
   },
   JJB_FINAL_ORDER_PASSED: { ...JJB, description: 'Final order of the JJB', citation: 's.17, s.18' },
-  REFERRED_TO_CWC: { ...JJB, description: 'Child found to be in need of care and protection; produced before the CWC', citation: 's.17(2) [verify]' },
+  REFERRED_TO_CWC: { ...JJB, description: 'Child found to be in need of care and protection; produced before the CWC', citation: 's.17(2)' },
   FAMILY_TRACED: {
     roles: [...POLICE.roles, 'DCPU_OFFICER', 'CWC_MEMBER'],
     bodies: [...POLICE.bodies, 'DCPU', 'CWC'],

@@ -64,7 +64,7 @@ export const BODY_DUTY_RULES = [
     period: 'QUARTER',
     atLeast: 1,
     per: 'body',
-    citation: 's.27(8) as amended in 2021 [verify]',
+    citation: 's.27(8) as amended in 2021 (quarterly review by the District Magistrate)',
     basis: 'statute',
   }),
   duty({
@@ -170,7 +170,7 @@ export const CCI_REGISTRATION_RULE = {
   id: 'cci.registration',
   obligation: 'Renew the child care institution’s registration under s.41 before it expires',
   owner: 'CCI, with the State Government (SCPS)',
-  citation: 's.41(1), (3); R.21 [verify]',
+  citation: 's.41(1), (3); R.21',
   basis: 'statute',
   ladder: DEFAULT_LADDER,
 } as const;

@@ -84,13 +84,14 @@ export function renderDeadlineTable(): string {
       states[r.id].map((s) => `\`${s}\``).join(', '),
       r.appliesIf ? `\`${r.appliesIf}\`` : '',
       r.repeatsOn ? `\`${r.repeatsOn}\`` : '',
+      r.fulfilledBy.map((e) => `\`${e}\``).join(', '),
       cell(r.citation),
       r.basis,
     ].join(' | '),
   );
   return [
-    '| id | obligation | who | within | from | opens after | open in | applies if | repeats on | citation | basis |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| id | obligation | who | within | from | opens after | open in | applies if | repeats on | met by | citation | basis |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r} |`),
   ].join('\n');
 }
@@ -145,7 +146,10 @@ export function renderCaseMachineDoc(): string {
     '## Deadlines',
     '',
     `An open deadline past its due time escalates (policy, per state): ${ladder}.`,
-    'A deadline runs while the case is in a state that opens it; leaving that state meets it.',
+    'A deadline runs while the case is in a state that opens it. Only the events under `met by` meet it (on',
+    'time or late); when the case leaves that state by any other event (a surrender reconsidered, a referral,',
+    'a waiver, leaving care) the deadline ends without being met: the timeline says so (`deadlines.ended`, with',
+    '`overdue` when it was past due), and its escalations stay open until an official resolves them.',
     '`from` is when the period starts: entry into the state, the latest time of the named event, or the',
     'child\'s 18th birthday (with a negative period, i.e. before it).',
     'A leave of absence fixes its own due time: `cncp.returnFromLeave` falls due when the days granted and the',

@@ -65,11 +65,11 @@ export const CLOSURE_GROUNDS = [
   'OTHER',
 ] as const;
 
-/** The domains an Individual Care Plan sets goals in (s.2(40); Form 7 [verify]). */
+/** The domains an Individual Care Plan sets goals in (s.2(39); Form 7). */
 export const ICP_DOMAINS = ['HEALTH', 'EDUCATION', 'EMOTIONAL', 'FAMILY_CONTACT', 'SKILLS'] as const;
 export type IcpDomain = (typeof ICP_DOMAINS)[number];
 export const ICP_PROGRESS = ['NOT_STARTED', 'ON_TRACK', 'NEEDS_ATTENTION', 'ACHIEVED'] as const;
-const icpGoal = z.object({
+const icpGoal = z.strictObject({
   domain: z.enum(ICP_DOMAINS),
   goal: z.string().trim().min(3),
   actions: z.string().trim().min(1).optional(),
@@ -85,12 +85,13 @@ const icpGoals = z
     message: `a goal for each domain: ${ICP_DOMAINS.join(', ')}`,
   });
 const icpProgress = z
-  .array(z.object({ domain: z.enum(ICP_DOMAINS), status: z.enum(ICP_PROGRESS), note: z.string().trim().min(1).optional() }))
+  .array(z.strictObject({ domain: z.enum(ICP_DOMAINS), status: z.enum(ICP_PROGRESS), note: z.string().trim().min(1).optional() }))
   .min(1)
   .max(50);
 
+/** Strict, as every object inside it: a field the event does not define is refused, never stored on the timeline. */
 const ev = <const T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.object({ type: z.literal(type), at, ...shape });
+  z.strictObject({ type: z.literal(type), at, ...shape });
 
 /**
  * The event schemas, built anew on each call. The workflow's copy stays private to this module
@@ -224,7 +225,6 @@ export interface EventIssue {
   format?: string;
   minimum?: number;
   maximum?: number;
-  keys?: string[];
   inclusive?: boolean;
 }
 export type ParseCaseEventResult = { ok: true; event: CaseEvent } | { ok: false; issues: EventIssue[] };
@@ -239,9 +239,11 @@ export function parseCaseEvent(raw: unknown): ParseCaseEventResult {
   if (result.success) return { ok: true, event: result.data as CaseEvent };
   return {
     ok: false,
-    issues: result.error.issues.map((i) => {
-      const detail = i as { expected?: string; origin?: string; format?: string; minimum?: number | bigint; maximum?: number | bigint; keys?: string[]; inclusive?: boolean };
-      return {
+    issues: result.error.issues.flatMap((i): EventIssue[] => {
+      // An unknown field is named by its own path, so the refusal points at it.
+      if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: [...i.path, key].map(String).join('.'), message: 'not a field of this event', code: i.code }));
+      const detail = i as { expected?: string; origin?: string; format?: string; minimum?: number | bigint; maximum?: number | bigint; inclusive?: boolean };
+      return [{
         path: i.path.map(String).join('.'),
         message: i.message,
         code: i.code,
@@ -250,9 +252,8 @@ export function parseCaseEvent(raw: unknown): ParseCaseEventResult {
         ...(detail.format !== undefined && { format: detail.format }),
         ...(detail.minimum !== undefined && { minimum: Number(detail.minimum) }),
         ...(detail.maximum !== undefined && { maximum: Number(detail.maximum) }),
-        ...(detail.keys !== undefined && { keys: detail.keys }),
         ...(detail.inclusive !== undefined && { inclusive: detail.inclusive }),
-      };
+      }];
     }),
   };
 }

@@ -68,7 +68,7 @@ function described<const Ids extends readonly DeadlineId[] = []>(
   };
 }
 
-/** A child placed in an institution reported missing from it (R. [verify]): the police, SJPU, CWC and DCPU are told. */
+/** A child placed in an institution reported missing from it (Model Rules 2016; National SOP 2016): the police, SJPU, CWC and DCPU are told. */
 const wentMissing = <const Target extends string>(target: Target) => ({
   guard: 'isInInstitution' as const,
   target,
@@ -116,7 +116,7 @@ const missingFromInstitution = <const TracedTo extends string>(label: string, tr
   on: { CHILD_TRACED: { target: tracedTo, actions: ['recordEvent' as const, 'recordTraced' as const] } },
   states: {
     unreported: {
-      ...described('Missing: to be reported to the police', 'R. [verify]', undefined, ['cncp.missingReport']),
+      ...described('Missing: to be reported to the police', 'Model Rules 2016; National SOP 2016', undefined, ['cncp.missingReport']),
       on: { MISSING_REPORTED_TO_POLICE: { target: 'searching' as const, actions: ['recordEvent' as const] } },
     },
     searching: {
@@ -129,7 +129,7 @@ const missingFromInstitution = <const TracedTo extends string>(label: string, tr
 
 /**
  * s.2(39): the Individual Care Plan is the child's plan whatever the s.37 order, restoration included. The ICP
- * form of the Model Rules 2016 (F.7 [verify number]) has a part for "follow-up post release/restoration", as the
+ * form of the Model Rules 2016 (F.7) has a part for "follow-up post release/restoration", as the
  * states' rules do (Tamil Nadu JJ Rules 2017 r.24(l)(ii): the plan includes restoration and follow-up; Rajasthan
  * JJ Rules 2011 r.2(1)(h)(viii)). So a restored child's plan is prepared, or the plan from care carried on and
  * reviewed, through restoration and its follow-up.

@@ -43,6 +43,11 @@ export interface DeadlineRule {
   within: string;
   from: DeadlineStart;
   citation: string;
+  /**
+   * The events that fulfil the obligation. A deadline that closes on any other event (the case moved on: a
+   * surrender reconsidered, a referral, a waiver, leaving care) ended without being met.
+   */
+  fulfilledBy: readonly CaseEventTypeName[];
   basis: 'statute' | 'policy';
   ladder: readonly EscalationRung[];
   appliesIf?: DeadlineCondition;
@@ -72,6 +77,7 @@ const ageDetermination = <const Id extends string>(id: Id, owner: 'CWC' | 'JJB')
     within: 'P15D',
     from: 'AGE_DETERMINATION_ORDERED',
     citation: 's.94(2) proviso',
+    fulfilledBy: ['AGE_DETERMINED'],
     basis: 'statute',
     appliesIf: 'AGE_DETERMINATION_PENDING',
   });
@@ -85,6 +91,7 @@ export const DEADLINE_RULES = [
     within: 'PT24H',
     from: 'stateEntry',
     citation: 's.31(1); report at production F.17 (R.18(2))',
+    fulfilledBy: ['PRODUCED_BEFORE_CWC'],
     basis: 'statute',
   }),
   rule({
@@ -94,6 +101,7 @@ export const DEADLINE_RULES = [
     within: 'P15D',
     from: 'SIR_ORDERED',
     citation: 's.36(2); F.22 (R.19(8))',
+    fulfilledBy: ['SIR_SUBMITTED'],
     basis: 'statute',
   }),
   rule({
@@ -103,6 +111,7 @@ export const DEADLINE_RULES = [
     within: 'P4M',
     from: 'PRODUCED_BEFORE_CWC',
     citation: 's.36(2)',
+    fulfilledBy: ['FINAL_ORDER_PASSED', 'LEGALLY_FREE_DECLARED'],
     basis: 'statute',
   }),
   rule({
@@ -112,6 +121,7 @@ export const DEADLINE_RULES = [
     within: 'P2M',
     from: 'PRODUCED_BEFORE_CWC',
     citation: 's.38(1) proviso',
+    fulfilledBy: ['LEGALLY_FREE_DECLARED'],
     basis: 'statute',
     appliesIf: 'ORPHAN_OR_ABANDONED_UP_TO_2',
   }),
@@ -122,6 +132,7 @@ export const DEADLINE_RULES = [
     within: 'P4M',
     from: 'PRODUCED_BEFORE_CWC',
     citation: 's.38(1) proviso',
+    fulfilledBy: ['LEGALLY_FREE_DECLARED'],
     basis: 'statute',
     appliesIf: 'ORPHAN_OR_ABANDONED_OVER_2',
   }),
@@ -135,6 +146,7 @@ export const DEADLINE_RULES = [
     within: 'P15D',
     from: 'SURRENDER_DEED_EXECUTED',
     citation: 's.35(3), s.38(2); F.23, F.24 (R.19(22)); the interval after the period is state policy',
+    fulfilledBy: ['LEGALLY_FREE_DECLARED'],
     basis: 'policy',
   }),
   rule({
@@ -143,7 +155,8 @@ export const DEADLINE_RULES = [
     owner: 'CCI / DCPU',
     within: 'P30D',
     from: 'stateEntry',
-    citation: 's.2(39), s.30(vi); ICP form F.7 [verify number]; 30 days is policy (as Tamil Nadu JJ Rules 2017 r.24(l)(i): within a month of admission)',
+    citation: 's.2(39), s.30(vi); ICP form F.7; 30 days is policy (as Tamil Nadu JJ Rules 2017 r.24(l)(i): within a month of admission)',
+    fulfilledBy: ['ICP_PREPARED'],
     basis: 'policy',
   }),
   rule({
@@ -153,6 +166,7 @@ export const DEADLINE_RULES = [
     within: 'P3M',
     from: 'stateEntry',
     citation: 's.2(39), s.30(vi); quarterly review is policy (as Tamil Nadu JJ Rules 2017 r.24(l)(iii))',
+    fulfilledBy: ['ICP_REVIEWED'],
     basis: 'policy',
     repeatsOn: 'ICP_REVIEWED',
   }),
@@ -163,6 +177,7 @@ export const DEADLINE_RULES = [
     within: 'P1M',
     from: 'stateEntry',
     citation: 's.44; R.23(15)–(18); F.35',
+    fulfilledBy: ['FOSTER_INSPECTION_RECORDED'],
     basis: 'statute',
     appliesIf: 'FOSTER_CARE',
     repeatsOn: 'FOSTER_INSPECTION_RECORDED',
@@ -174,6 +189,7 @@ export const DEADLINE_RULES = [
     within: '-P3M',
     from: 'eighteenthBirthday',
     citation: 's.46; F.37 (R.25(2))',
+    fulfilledBy: ['AFTERCARE_PLAN_PREPARED'],
     basis: 'policy',
     appliesIf: 'NO_AFTERCARE_PLAN',
   }),
@@ -184,6 +200,7 @@ export const DEADLINE_RULES = [
     within: 'P15D',
     from: 'TRANSFER_ORDERED',
     citation: 's.95(1)–(4); R.81',
+    fulfilledBy: ['CHILD_ESCORTED'],
     basis: 'statute',
   }),
   rule({
@@ -192,7 +209,8 @@ export const DEADLINE_RULES = [
     owner: 'DCPU / probation officer',
     within: 'P3M',
     from: 'stateEntry',
-    citation: 'post-restoration follow-up [verify]',
+    citation: 'post-restoration follow-up: quarterly reports for a year are policy; no section fixes them',
+    fulfilledBy: ['FOLLOW_UP_REPORT_FILED'],
     basis: 'policy',
     repeatsOn: 'FOLLOW_UP_REPORT_FILED',
   }),
@@ -202,7 +220,8 @@ export const DEADLINE_RULES = [
     owner: 'CCI',
     within: 'PT24H',
     from: 'stateEntry',
-    citation: 'R. [verify]',
+    citation: 'Model Rules 2016 (report to the police / SJPU, copies to the CWC and DCPU, within 24 h); National SOP of 23 Nov 2016',
+    fulfilledBy: ['MISSING_REPORTED_TO_POLICE'],
     basis: 'statute',
   }),
   rule({
@@ -212,6 +231,7 @@ export const DEADLINE_RULES = [
     within: 'P4M',
     from: 'CHILD_MISSING_FROM_CCI',
     citation: 'Bachpan Bachao Andolan v. Union of India, WP(C) 75/2012 (SC, 10 May 2013)',
+    fulfilledBy: ['REFERRED_TO_AHTU'],
     basis: 'policy',
   }),
   ageDetermination('cncp.ageDetermination', 'CWC'),
@@ -221,7 +241,8 @@ export const DEADLINE_RULES = [
     owner: 'DCPU / probation officer (of the family’s district, where it differs)',
     within: 'P15D',
     from: 'FAMILY_TRACED',
-    citation: 's.36(2), s.40; National SOP 2016 [verify]',
+    citation: 's.36(2), s.40; National SOP of 23 Nov 2016; 15 days is policy',
+    fulfilledBy: ['FAMILY_VERIFIED'],
     basis: 'policy',
     appliesIf: 'FAMILY_VERIFICATION_PENDING',
   }),
@@ -233,6 +254,7 @@ export const DEADLINE_RULES = [
     within: 'P7D',
     from: 'LEAVE_OF_ABSENCE_GRANTED',
     citation: 's.98(1), (3)',
+    fulfilledBy: ['RETURNED_FROM_LEAVE'],
     basis: 'statute',
     appliesIf: 'ON_LEAVE',
   }),
@@ -242,7 +264,8 @@ export const DEADLINE_RULES = [
     owner: 'CWPO / SJPU',
     within: 'PT24H',
     from: 'stateEntry',
-    citation: 's.10(1) [verify]',
+    citation: 's.10(1)',
+    fulfilledBy: ['PRODUCED_BEFORE_JJB'],
     basis: 'statute',
   }),
   rule({
@@ -252,6 +275,7 @@ export const DEADLINE_RULES = [
     within: 'P14D',
     from: 'PRODUCED_BEFORE_JJB',
     citation: 's.13(1)(ii)',
+    fulfilledBy: ['SIR_SUBMITTED'],
     basis: 'statute',
   }),
   rule({
@@ -261,6 +285,7 @@ export const DEADLINE_RULES = [
     within: 'P4M',
     from: 'PRODUCED_BEFORE_JJB',
     citation: 's.14(2)',
+    fulfilledBy: ['JJB_FINAL_ORDER_PASSED', 'TRANSFERRED_TO_CHILDRENS_COURT'],
     basis: 'statute',
   }),
   rule({
@@ -270,6 +295,7 @@ export const DEADLINE_RULES = [
     within: 'P3M',
     from: 'PRODUCED_BEFORE_JJB',
     citation: 's.14(3), s.15 (held directory by the Supreme Court, 2024)',
+    fulfilledBy: ['PRELIMINARY_ASSESSMENT_COMPLETED'],
     basis: 'statute',
   }),
   ageDetermination('cicl.ageDetermination', 'JJB'),
@@ -279,7 +305,8 @@ export const DEADLINE_RULES = [
     owner: 'Probation officer',
     within: 'P30D',
     from: 'stateEntry',
-    citation: 's.18 [verify R.]',
+    citation: 's.18; 30 days is policy, as for a child in care',
+    fulfilledBy: ['ICP_PREPARED'],
     basis: 'policy',
   }),
   rule({
@@ -288,7 +315,8 @@ export const DEADLINE_RULES = [
     owner: 'Probation officer / DCPU',
     within: 'P3M',
     from: 'stateEntry',
-    citation: 's.18 [verify R.]',
+    citation: 's.18; quarterly reports are policy',
+    fulfilledBy: ['FOLLOW_UP_REPORT_FILED'],
     basis: 'policy',
     repeatsOn: 'FOLLOW_UP_REPORT_FILED',
   }),
@@ -359,7 +387,7 @@ export function resolveDeadlinePolicy(overrides: DeadlinePolicyOverrides = {}): 
  */
 export const STATUTORY_RULES = {
   inquiryExtension: { period: 'P2M', citation: 's.14(2)' },
-  restorationFollowUp: { period: 'P1Y', citation: 'post-restoration follow-up (policy) [verify]' },
+  restorationFollowUp: { period: 'P1Y', citation: 'post-restoration follow-up for a year (policy)' },
   saaInterimPlacementBelowAge: { years: 6, citation: 's.36(1) proviso' },
   preliminaryAssessmentFromAge: { years: 16, citation: 's.15(1)' },
   majority: { years: 18, citation: 's.2(12), s.46' },

@@ -4,6 +4,7 @@ import type { CaseMilestones, DeadlineChanges, OpenDeadline, Track } from '@raks
 import type { CaseTransitionMeta, MilestoneMark } from './machine.js';
 import { machineTransitions } from './transitions.js';
 import { parseCaseEvent, type CaseEvent, type CaseEventType, type EventIssue } from './events.js';
+import { policyOf } from './clocks.js';
 import { allowedEvents, describeState, openDeadlines, stepCaseEvent, type ArmedDeadline, type CaseSnapshot, type CaseStep } from './runtime.js';
 
 export type CaseEventRejectionReason = 'STALE_VERSION' | 'INVALID_PAYLOAD' | 'EVENT_NOT_ALLOWED' | 'IDEMPOTENCY_KEY_REUSED';
@@ -56,7 +57,7 @@ export interface StepProjection {
   fromState: string;
   toState: string;
   phase: string;
-  /** Which deadlines this event met (and whether late) and which it started. */
+  /** Which deadlines this event met (and whether late), which ended without being met, and which it started. */
   deadlines: DeadlineChanges;
   openDeadlines: OpenDeadline[];
   /** Where the case is now: after a hand-off or an escorted transfer, no longer where it was registered. */
@@ -91,8 +92,14 @@ export function projectStep(before: CaseSnapshot, next: CaseStep, eventType: str
   const now = openDeadlines(next.snapshot);
   const nowKeys = new Set(now.map(key));
   const wasKeys = new Set(was.map(key));
+  const overdue = (d: { dueAt: string }) => Date.parse(at) > Date.parse(d.dueAt);
+  const stillOpen = new Set(now.map((d) => d.id));
+  const fulfils = (d: ArmedDeadline) => policyOf(before.context)[d.id].fulfilledBy.includes(eventType);
+  const closed = was.filter((d) => !nowKeys.has(key(d)));
   const deadlines: DeadlineChanges = {
-    met: was.filter((d) => !nowKeys.has(key(d))).map((d) => ({ id: d.id, dueAt: d.dueAt, late: Date.parse(at) > Date.parse(d.dueAt) })),
+    met: closed.filter(fulfils).map((d) => ({ id: d.id, dueAt: d.dueAt, late: overdue(d) })),
+    // A deadline still running under a new due time (an extension, a recount) has moved, not ended: `opened` shows it.
+    ended: closed.filter((d) => !fulfils(d) && !stillOpen.has(d.id)).map((d) => ({ id: d.id, dueAt: d.dueAt, overdue: overdue(d) })),
     opened: now.filter((d) => !wasKeys.has(key(d))).map((d) => ({ id: d.id, dueAt: d.dueAt })),
   };
   const to = describeState(next.snapshot);

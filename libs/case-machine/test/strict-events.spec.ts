@@ -81,12 +81,12 @@ describe('event payloads are strict at every depth', () => {
     const probes = samples.flatMap((sample) => objectPaths(sample).map((at) => ({ sample, at })));
     expect(probes.some(({ at }) => at.length > 1)).toBe(true); // nested objects were probed, not only the top
     for (const { sample, at } of probes) {
-      expect(parseCaseEvent(withField(sample, at))).toEqual({ ok: false, issues: [{ path: [...at, 'isAdmin'].join('.'), message: 'not a field of this event' }] });
+      expect(parseCaseEvent(withField(sample, at))).toEqual({ ok: false, issues: [{ path: [...at, 'isAdmin'].join('.'), message: 'not a field of this event', code: 'unrecognized_keys' }] });
     }
   });
 
   it("names an unknown field inside an ICP's goals by its place", () => {
     const event = { type: 'ICP_PREPARED', at: T0, icpRef: 'ICP/1', goals: SAMPLE_ICP_GOALS.map((g, i) => (i === 2 ? { ...g, owner: 'me' } : g)) };
-    expect(parseCaseEvent(event)).toEqual({ ok: false, issues: [{ path: 'goals.2.owner', message: 'not a field of this event' }] });
+    expect(parseCaseEvent(event)).toEqual({ ok: false, issues: [{ path: 'goals.2.owner', message: 'not a field of this event', code: 'unrecognized_keys' }] });
   });
 });

@@ -54,8 +54,9 @@ const configSchema = z.object({
   // `false` when the notification processor runs as its own process (`npm run notifications`, as
   // `npm start` does), so inbox delivery never holds up the worker's workflow tasks.
   WORKER_DELIVERS_NOTIFICATIONS: z.enum(['true', 'false']),
-  // Onboarding: where the links in invitations and password resets point (the web app is served at /app/),
-  // and how long each link works.
+  // The deployment's public address: every link Raksha sends (invitations, password resets, notices by email,
+  // SMS and webhook) leads to the web app under it at /app/ (webAppLink in @raksha/contracts).
+  // How long each onboarding link works follows.
   RAKSHA_PUBLIC_URL: z.url({ protocol: /^https?$/ }),
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(30 * 24),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60),
@@ -63,8 +64,6 @@ const configSchema = z.object({
   NOTIFY_CHANNELS: z
     .string()
     .regex(/^(|(email|sms|webhook)(,(email|sms|webhook))*)$/, 'a comma-separated list of email, sms, webhook (or empty for in-app only)'),
-  /** where the links in an SMS or email lead (the web app) */
-  RAKSHA_WEB_URL: z.url({ protocol: /^https?$/ }),
   SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** the gateway's request body, JSON with {{to}} {{text}} {{templateId}} {{entityId}} {{header}} {{unicode}} {{ref}} {{receiptUrl}} */
   SMS_GATEWAY_REQUEST: z.string().refine(isJson, 'JSON (a template of the gateway request body)'),
@@ -112,10 +111,11 @@ export interface RakshaConfig {
   auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number };
   worker: { maxCachedWorkflows: number; deliversNotifications: boolean };
   contactCodes: { delivery: 'inbox' | 'smtp'; smtpUrl: string | undefined; from: string };
-  accounts: { publicUrl: string; invitationTtlHours: number; passwordResetTtlMinutes: number };
+  /** the deployment's public address, without a trailing slash; links into the web app: webAppLink(publicUrl, page) */
+  publicUrl: string;
+  accounts: { invitationTtlHours: number; passwordResetTtlMinutes: number };
   notify: {
     channels: readonly NotifyChannelName[];
-    webUrl: string;
     attempts: number;
     backoffMs: number;
     reminderScanMs: number;
@@ -132,6 +132,11 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment once; a bad value stops the process at start-up. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
+  // RAKSHA_WEB_URL once set where notices linked; left set, it would be silently ignored and links would lead elsewhere.
+  if (env.RAKSHA_WEB_URL !== undefined) {
+    throw new ConfigError(['RAKSHA_WEB_URL: no longer read; set RAKSHA_PUBLIC_URL to the deployment\'s public address (without /app) instead']);
+  }
+  const publicUrl = env.RAKSHA_PUBLIC_URL ?? `http://${env.API_HOST ?? '127.0.0.1'}:${env.API_PORT ?? '3000'}`;
   const parsed = configSchema.safeParse({
     DATABASE_URL: env.DATABASE_URL ?? localDatabaseUrl(env, env.RAKSHA_DB ?? 'raksha'),
     REDIS_URL: env.REDIS_URL ?? `redis://127.0.0.1:${env.REDIS_PORT ?? '6379'}`,
@@ -154,11 +159,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     CONTACT_CODE_DELIVERY: env.CONTACT_CODE_DELIVERY ?? 'inbox',
     SMTP_URL: env.SMTP_URL,
     SMTP_FROM: env.SMTP_FROM ?? 'Raksha <no-reply@raksha.invalid>',
-    RAKSHA_PUBLIC_URL: env.RAKSHA_PUBLIC_URL ?? `http://${env.API_HOST ?? '127.0.0.1'}:${env.API_PORT ?? '3000'}`,
+    RAKSHA_PUBLIC_URL: publicUrl,
     INVITATION_TTL_HOURS: env.INVITATION_TTL_HOURS ?? '72',
     PASSWORD_RESET_TTL_MINUTES: env.PASSWORD_RESET_TTL_MINUTES ?? '60',
     NOTIFY_CHANNELS: (env.NOTIFY_CHANNELS ?? '').replaceAll(' ', '').toLowerCase(),
-    RAKSHA_WEB_URL: env.RAKSHA_WEB_URL ?? `http://${env.API_HOST ?? '127.0.0.1'}:${env.API_PORT ?? '3000'}/app`,
     SMS_GATEWAY_URL: env.SMS_GATEWAY_URL,
     SMS_GATEWAY_REQUEST: env.SMS_GATEWAY_REQUEST ?? DEFAULT_SMS_GATEWAY_REQUEST,
     SMS_GATEWAY_AUTH: env.SMS_GATEWAY_AUTH,
@@ -166,7 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     SMS_DLT_ENTITY_ID: env.SMS_DLT_ENTITY_ID,
     SMS_DLT_HEADER: env.SMS_DLT_HEADER,
     SMS_RECEIPT_TOKEN: env.SMS_RECEIPT_TOKEN,
-    SMS_RECEIPT_URL: env.SMS_RECEIPT_URL ?? `http://${env.API_HOST ?? '127.0.0.1'}:${env.API_PORT ?? '3000'}/sms/receipts`,
+    SMS_RECEIPT_URL: env.SMS_RECEIPT_URL ?? `${publicUrl.replace(/\/+$/, '')}/sms/receipts`,
     NOTIFY_ATTEMPTS: env.NOTIFY_ATTEMPTS ?? '6',
     NOTIFY_BACKOFF_MS: env.NOTIFY_BACKOFF_MS ?? '2000',
     NOTIFY_REMINDER_SCAN_MS: env.NOTIFY_REMINDER_SCAN_MS ?? '60000',
@@ -207,14 +211,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     }),
     worker: Object.freeze({ maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS, deliversNotifications: c.WORKER_DELIVERS_NOTIFICATIONS === 'true' }),
     contactCodes: Object.freeze({ delivery: c.CONTACT_CODE_DELIVERY, smtpUrl: c.SMTP_URL, from: c.SMTP_FROM }),
+    publicUrl: c.RAKSHA_PUBLIC_URL.replace(/\/+$/, ''),
     accounts: Object.freeze({
-      publicUrl: c.RAKSHA_PUBLIC_URL.replace(/\/+$/, ''),
       invitationTtlHours: c.INVITATION_TTL_HOURS,
       passwordResetTtlMinutes: c.PASSWORD_RESET_TTL_MINUTES,
     }),
     notify: Object.freeze({
       channels: Object.freeze(channels),
-      webUrl: c.RAKSHA_WEB_URL.replace(/\/+$/, ''),
       attempts: c.NOTIFY_ATTEMPTS,
       backoffMs: c.NOTIFY_BACKOFF_MS,
       reminderScanMs: c.NOTIFY_REMINDER_SCAN_MS,

@@ -71,7 +71,10 @@ describe('notification channels', () => {
     expect(() => loadConfig({ SMS_DLT_HEADER: 'raksha' })).toThrow(/SMS_DLT_HEADER: six capital letters/);
     expect(() => loadConfig({ SMS_GATEWAY_REQUEST: '{"to": {{to}}' })).toThrow(/SMS_GATEWAY_REQUEST: JSON/);
     const c = loadConfig({ NOTIFY_CHANNELS: 'Email, SMS,webhook', SMTP_URL: 'smtp://mail.example.org:587', SMS_GATEWAY_URL: 'https://sms.example.org/send', SMS_DLT_ENTITY_ID: '1101', SMS_DLT_HEADER: 'RAKSHA' });
-    expect(c.notify).toMatchObject({ channels: ['email', 'sms', 'webhook'], webUrl: 'http://127.0.0.1:3000/app', attempts: 6 });
+    expect(c.notify).toMatchObject({ channels: ['email', 'sms', 'webhook'], attempts: 6 });
+    expect(c.publicUrl).toBe('http://127.0.0.1:3000');
+    expect(loadConfig({ RAKSHA_PUBLIC_URL: 'https://raksha.wcd.rajasthan.gov.in/' })).toMatchObject({ publicUrl: 'https://raksha.wcd.rajasthan.gov.in', notify: { sms: { receiptUrl: 'https://raksha.wcd.rajasthan.gov.in/sms/receipts' } } });
+    expect(() => loadConfig({ RAKSHA_WEB_URL: 'https://raksha.example.gov.in/app' })).toThrow(/RAKSHA_WEB_URL: no longer read; set RAKSHA_PUBLIC_URL/);
     expect(c.notify.sms).toMatchObject({ url: 'https://sms.example.org/send', header: 'RAKSHA', receiptUrl: 'http://127.0.0.1:3000/sms/receipts' });
   });
 });

@@ -146,9 +146,10 @@ export const timelineEntryView = z.object({
   toState: z.string(),
   actor: actorRef,
   payload: z.record(z.string(), z.unknown()),
-  /** the deadlines this step met (late or on time) and started */
+  /** the deadlines this step met (late or on time), ended without meeting them (the case moved on), and started */
   deadlines: z.object({
     met: z.array(z.object({ id: z.string(), dueAt: isoTime, late: z.boolean() })).optional(),
+    ended: z.array(z.object({ id: z.string(), dueAt: isoTime, overdue: z.boolean() })).optional(),
     opened: z.array(z.object({ id: z.string(), dueAt: isoTime })).optional(),
   }),
   occurredAt: isoTime,

@@ -7,6 +7,8 @@ export const DELIVERY_QUEUE = 'raksha-deliveries';
 /** One send of one notice by one channel to one recipient: the Delivery row's id, which is also the job's id. */
 export interface DeliveryJob {
   deliveryId: string;
+  /** an account's one-time link (Notice.accountLink): held in the job only until the email is sent */
+  accountLink?: string;
 }
 
 export const DELIVERY_CHANNELS = ['EMAIL', 'SMS', 'WEBHOOK'] as const;

@@ -15,6 +15,8 @@ export * from './places.js';
 export * from './policy.js';
 export * from './registries.js';
 export * from './reports.js';
+export * from './sittings.js';
 export * from './problem.js';
 export * from './field-issues.js';
 export * from './routes.js';
+export * from './web-links.js';

@@ -153,7 +153,16 @@ export const reportPage = cursorPage(reportView);
 export type ReportPage = z.infer<typeof reportPage>;
 
 /** Why the matcher weighed a field as it did (libs/matching's FieldExplanation). */
-export const fieldExplanation = z.object({ field: z.string(), level: z.string().nullable(), score: z.number().nullable(), weight: z.number(), reason: z.string() });
+export const fieldExplanation = z.object({
+  field: z.string(),
+  level: z.string().nullable(),
+  score: z.number().nullable(),
+  weight: z.number(),
+  /** in English */
+  reason: z.string(),
+  /** the reason as a web message key (`match.reason.*`) and its values, for the reader's language */
+  detail: z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).optional(),
+});
 export type FieldExplanation = z.infer<typeof fieldExplanation>;
 
 export const matchCandidateView = z.object({

@@ -14,6 +14,7 @@ import { districtPlace, localPlace, statePlace } from './places.js';
 import { deadlinePolicyEntry } from './policy.js';
 import { bodyPage, bodyView, importOutcome, institutionPage, institutionView, registryHistoryEntry } from './registries.js';
 import { candidateDecision, candidatePage, contactVerificationRequested, contactVerified, matchCandidateView, reportPage, reportView } from './reports.js';
+import { sittingMonthView, sittingView } from './sittings.js';
 
 export const API_RESPONSES = {
   'POST /auth/login': tokenResponse,
@@ -89,6 +90,8 @@ export const API_RESPONSES = {
   'GET /bodies/:id/history': z.array(registryHistoryEntry),
   'PUT /bodies/:id/members': bodyView,
   'PUT /bodies/:id/sitting-days': bodyView,
+  'PUT /bodies/:id/sittings/:day': sittingView,
+  'GET /bodies/:id/sittings': sittingMonthView,
   'POST /bodies': administeredBodyView,
   'PATCH /bodies/:id': administeredBodyView,
   'POST /bodies/:id/deactivate': administeredBodyView,

@@ -26,6 +26,7 @@ export { ReportRepository, type CandidateRow, type CandidateScore, type Candidat
 export { FaceRepository, descriptorBytes, descriptorOf, type FaceDescriptorRecord, type FaceStatus, type PhotoSearch } from './repositories/face.repository.js';
 export { ContactVerificationRepository } from './repositories/contact-verification.repository.js';
 export { BodyRosterRepository, InstitutionRepository, registryChain, type BodyChanges, type BodyRosterRecord, type ChangeOutcome, type NewBody, type InstitutionRecord, type InstitutionChanges, type MemberRecord, type NewInstitution, type RegistryAuditEntry } from './repositories/institution.repository.js';
+export { CwcSittingRepository, type CwcSittingRecord } from './repositories/cwc-sitting.repository.js';
 export { DeliveryRepository, type DeliveryStatus, type NewDelivery, type NoticeRecipient } from './repositories/delivery.repository.js';
 export { DashboardRepository, type DashboardScope } from './repositories/dashboard.repository.js';
 export { createMatchingPool, poolMatchingSql, prismaMatchingSql, type MatchingSql } from './matching-sql.js';

@@ -81,14 +81,14 @@ describe(CaseRepository.name, () => {
     await chainOk(13);
   });
 
-  it('records an escalation, marks it met when its deadline closes, and its acknowledgement and resolution', async () => {
+  it('records an escalation, marks it met when an event fulfils its deadline, and its acknowledgement and resolution', async () => {
     const escalationId = randomUUID();
     const escalation = { id: escalationId, deadlineId: 'cncp.production', obligation: 'produce', citation: 's.31(1)', rung: 0, toBody: 'DCPU', districtCode: 'RJ-JAIPUR', stateCode: 'RJ', dueAt: at(60) };
     expect(await sut.recordEscalation({ ...step(1), eventType: 'DEADLINE_ESCALATED', escalation })).toBe(true);
     expect(await sut.recordEscalation({ ...step(1), eventType: 'DEADLINE_ESCALATED', escalation })).toBe(false);
     expect(await sut.recordTransition(step(2, {
       eventType: 'PRODUCED_BEFORE_CWC',
-      deadlines: { met: [{ id: 'cncp.production', dueAt: at(60).toISOString(), late: true }], opened: [] },
+      deadlines: { met: [{ id: 'cncp.production', dueAt: at(60).toISOString(), late: true }], ended: [], opened: [] },
       milestones: { producedAt: at(2), productionLate: true },
     }))).toBe(true);
     expect(await sut.recordEscalationAction({ ...step(3), eventType: 'ESCALATION_ACKNOWLEDGED', escalationId, action: 'ACKNOWLEDGE', note: null })).toBe(true);
@@ -104,6 +104,20 @@ describe(CaseRepository.name, () => {
     });
     expect(await db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ sequence: 4, producedAt: at(2), productionLate: true, nextDueAt: null });
     await chainOk(5);
+  });
+
+  it('leaves an escalation unmet when its deadline ends without being met, and marks it met only when a later event fulfils it', async () => {
+    const escalationId = randomUUID();
+    const escalation = { id: escalationId, deadlineId: 'cncp.production', obligation: 'produce', citation: 's.31(1)', rung: 0, toBody: 'DCPU', districtCode: 'RJ-JAIPUR', stateCode: 'RJ', dueAt: at(60) };
+    await sut.recordEscalation({ ...step(1), eventType: 'DEADLINE_ESCALATED', escalation });
+    const ended = { id: 'cncp.production', dueAt: at(60).toISOString(), overdue: true };
+    expect(await sut.recordTransition(step(2, { eventType: 'WAIVE_DEADLINE', deadlines: { met: [], ended: [ended], opened: [] } }))).toBe(true);
+    expect(await db.escalation.findUniqueOrThrow({ where: { id: escalationId } })).toMatchObject({ metAt: null, status: 'OPEN' });
+    // An extension had moved the due time: fulfilling the obligation meets the escalation of the earlier due time too.
+    const met = { id: 'cncp.production', dueAt: at(90).toISOString(), late: true };
+    await sut.recordTransition(step(3, { eventType: 'PRODUCED_BEFORE_CWC', deadlines: { met: [met], ended: [], opened: [] } }));
+    expect(await db.escalation.findUniqueOrThrow({ where: { id: escalationId } })).toMatchObject({ metAt: at(3), status: 'OPEN' });
+    await chainOk(4);
   });
 
   it('answers false, writing nothing, when a unique row of the step is already on record (a concurrent writer won)', async () => {

@@ -6,9 +6,14 @@ export interface OpenDeadline {
   citation: string;
 }
 
-/** Which deadlines one step of a case met (late or on time) and which it started. */
+/**
+ * Which deadlines one step of a case met (by an event that fulfils them, late or on time), which ended without
+ * being met (the case moved on: overdue or not by then), and which it started. Timeline entries recorded before `ended`
+ * existed have none.
+ */
 export interface DeadlineChanges {
   met: { id: string; dueAt: string; late: boolean }[];
+  ended: { id: string; dueAt: string; overdue: boolean }[];
   opened: { id: string; dueAt: string }[];
 }
 

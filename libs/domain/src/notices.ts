@@ -13,4 +13,12 @@ export interface Notice {
   kind: string;
   subject: string;
   body: string;
+  /**
+   * An account's one-time link (ACCOUNT_NOTICE_KINDS) when it goes by email: carried in the queue only, to the
+   * email, and never stored; the inbox copy then says where the link went instead of holding it.
+   */
+  accountLink?: string;
 }
+
+/** Notices that set up a person's account: they go by email to the account's own address, whatever the person chose. */
+export const ACCOUNT_NOTICE_KINDS: ReadonlySet<string> = new Set(['ACCOUNT_INVITATION', 'PASSWORD_RESET']);

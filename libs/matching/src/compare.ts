@@ -3,7 +3,7 @@
 import { ageOn, birthGapYears, type BirthInterval } from './age.js';
 import { daysBetween } from './dates.js';
 import { describeFeature, sharedFeatures } from './descriptions.js';
-import { nameLevel, type FieldComparison, type MatchField } from './fields.js';
+import { nameLevel, type FieldComparison, type MatchField, type ReasonDetail } from './fields.js';
 import { separation } from './geo.js';
 import { comparePhotos } from './photo.js';
 import { LINGUA_FRANCAS } from './languages.js';
@@ -21,7 +21,7 @@ export function compareReports(missing: MissingReport, found: FoundReport, optio
   const days = daysBetween(missing.lastSeenAt, found.foundAt);
   const names = m.names.length > 0 && f.names.length > 0 ? compareNameLists(m.names, f.names) : undefined;
   return [
-    names ? compareChildNames(names) : neutral('name', 'name not recorded on both reports'),
+    names ? compareChildNames(names) : neutral('name', 'name not recorded on both reports', NOT_RECORDED),
     compareGuardians(m, f, new Set(names?.matchedKeys), why),
     compareGender(missing, found, why),
     compareAge(m, f, found.foundAt, days, why),
@@ -39,9 +39,12 @@ export function compareReports(missing: MissingReport, found: FoundReport, optio
 /** Writes a reason, or skips it when only the level is wanted. */
 type Why = (reason: () => string) => string;
 
-function neutral<F extends MatchField>(field: F, reason: string): FieldComparison<F> {
-  return { field, level: null, score: null, reason };
+function neutral<F extends MatchField>(field: F, reason: string, detail?: ReasonDetail): FieldComparison<F> {
+  return { field, level: null, score: null, reason, ...(detail && { detail }) };
 }
+
+/** A field either report leaves empty. */
+const NOT_RECORDED: ReasonDetail = { key: 'match.reason.notRecorded' };
 
 function fromNames<F extends 'name' | 'guardians'>(field: F, c: NameComparison, prefix = ''): FieldComparison<F> {
   if (c.score === null) return neutral(field, `${prefix}${c.reason}`);
@@ -87,7 +90,7 @@ function compareGuardians(m: PreparedReport, f: PreparedReport, counted: Readonl
   }
   let top: [string, NameComparison] | undefined;
   for (const entry of best) if (!top || (entry[1].score ?? 0) > (top[1].score ?? 0)) top = entry;
-  if (!top) return neutral('guardians', 'no parent or guardian named on both reports');
+  if (!top) return neutral('guardians', 'no parent or guardian named on both reports', NOT_RECORDED);
   const [relation, c] = top;
   return fromNames('guardians', c, why(() => `${relation}'s name: `));
 }
@@ -98,7 +101,7 @@ const BOTH_PARENTS_AGREE = 0.78;
 // A child may be reported under the sex assigned at birth and found as transgender: compatible.
 function compareGender(missing: MissingReport, found: FoundReport, why: Why): FieldComparison<'gender'> {
   const [a, b] = [missing.gender ?? 'UNKNOWN', found.gender ?? 'UNKNOWN'];
-  if (a === 'UNKNOWN' || b === 'UNKNOWN') return neutral('gender', 'gender not recorded on both reports');
+  if (a === 'UNKNOWN' || b === 'UNKNOWN') return neutral('gender', 'gender not recorded on both reports', NOT_RECORDED);
   if (a === b) return { field: 'gender', level: 'same', score: null, reason: why(() => `both ${a.toLowerCase()}`) };
   if (a === 'TRANSGENDER' || b === 'TRANSGENDER') return { field: 'gender', level: 'compatible', score: null, reason: why(() => `reported ${a.toLowerCase()}, found ${b.toLowerCase()}`) };
   return { field: 'gender', level: 'different', score: null, reason: why(() => `reported ${a.toLowerCase()}, found ${b.toLowerCase()}`) };
@@ -109,30 +112,32 @@ function formatRange(r: Range): string {
 }
 
 function compareAge(m: PreparedReport, f: PreparedReport, foundAt: string, days: number, why: Why): FieldComparison<'age'> {
-  if (!m.birth || !f.birth) return neutral('age', 'age not recorded on both reports');
+  if (!m.birth || !f.birth) return neutral('age', 'age not recorded on both reports', NOT_RECORDED);
   const gap = birthGapYears(m.birth, f.birth);
   const detail = () => `expected ${formatRange(ageOn(m.birth!, foundAt))}${days >= 365 ? `, ${(days / 365.25).toFixed(1)} years on` : ''}, found ${formatRange(ageOn(f.birth!, foundAt))}`;
   const narrow = (b: BirthInterval) => b.to - b.from <= 1.01;
-  if (gap === 0 && narrow(m.birth) && narrow(f.birth)) return { field: 'age', level: 'same', score: null, reason: why(() => `same age (${detail()})`) };
-  if (gap === 0) return { field: 'age', level: 'overlap', score: null, reason: why(() => `ranges overlap (${detail()})`) };
+  const ages = { expected: formatRange(ageOn(m.birth, foundAt)), found: formatRange(ageOn(f.birth, foundAt)) };
+  if (gap === 0 && narrow(m.birth) && narrow(f.birth)) return { field: 'age', level: 'same', score: null, reason: why(() => `same age (${detail()})`), detail: { key: 'match.reason.age.same', params: ages } };
+  if (gap === 0) return { field: 'age', level: 'overlap', score: null, reason: why(() => `ranges overlap (${detail()})`), detail: { key: 'match.reason.age.overlap', params: ages } };
   const level = gap <= 1 ? 'near' : gap <= 3 ? 'far' : 'conflict';
-  return { field: 'age', level, score: null, reason: why(() => `ranges ${gap.toFixed(1)} years apart (${detail()})`) };
+  return { field: 'age', level, score: null, reason: why(() => `ranges ${gap.toFixed(1)} years apart (${detail()})`), detail: { key: 'match.reason.age.apart', params: { ...ages, gap: Math.round(gap * 10) / 10 } } };
 }
 
 // Children grow 3 to 8 cm a year; what the missing child measured then bounds what it measures now.
 function compareHeight(then: Range | undefined, now: Range | undefined, days: number, why: Why): FieldComparison<'height'> {
-  if (!then || !now) return neutral('height', 'height not recorded on both reports');
+  if (!then || !now) return neutral('height', 'height not recorded on both reports', NOT_RECORDED);
   const years = Math.max(0, days) / 365.25;
   const expected = { min: then.min + 3 * years, max: then.max + Math.min(40, 8 * years) };
   const gap = Math.max(0, now.min - expected.max, expected.min - now.max);
   const detail = () => `expected ${formatRange({ min: Math.round(expected.min), max: Math.round(expected.max) })} cm, found ${formatRange(now)} cm`;
-  if (gap === 0) return { field: 'height', level: 'overlap', score: null, reason: why(() => `heights agree (${detail()})`) };
+  const heights = { expected: formatRange({ min: Math.round(expected.min), max: Math.round(expected.max) }), found: formatRange(now) };
+  if (gap === 0) return { field: 'height', level: 'overlap', score: null, reason: why(() => `heights agree (${detail()})`), detail: { key: 'match.reason.height.agree', params: heights } };
   const level = gap <= 5 ? 'near' : gap <= 12 ? 'far' : 'conflict';
-  return { field: 'height', level, score: null, reason: why(() => `heights ${Math.round(gap)} cm apart (${detail()})`) };
+  return { field: 'height', level, score: null, reason: why(() => `heights ${Math.round(gap)} cm apart (${detail()})`), detail: { key: 'match.reason.height.apart', params: { ...heights, gap: Math.round(gap) } } };
 }
 
 function compareComplexion(missing: MissingReport, found: FoundReport, why: Why): FieldComparison<'complexion'> {
-  if (!missing.complexion || !found.complexion) return neutral('complexion', 'complexion not recorded on both reports');
+  if (!missing.complexion || !found.complexion) return neutral('complexion', 'complexion not recorded on both reports', NOT_RECORDED);
   const steps = Math.abs(COMPLEXIONS.indexOf(missing.complexion) - COMPLEXIONS.indexOf(found.complexion));
   const words = () => `${missing.complexion!.toLowerCase()} / ${found.complexion!.toLowerCase()}`.replace(/_/g, ' ');
   const level = steps === 0 ? 'same' : steps === 1 ? 'adjacent' : 'different';
@@ -146,18 +151,20 @@ function overlapScore(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 
 function compareMarks(a: ReadonlySet<string>, b: ReadonlySet<string>, textA: string | undefined, textB: string | undefined, why: Why): FieldComparison<'marks'> {
   if (a.size === 0 || b.size === 0) {
-    return neutral('marks', textA && textB ? 'marks described in words the matcher does not know' : 'marks not recorded on both reports');
+    return textA && textB
+      ? neutral('marks', 'marks described in words the matcher does not know', { key: 'match.reason.marks.unknownWords' })
+      : neutral('marks', 'marks not recorded on both reports', NOT_RECORDED);
   }
   const shared = sharedFeatures(a, b);
   const score = overlapScore(a, b);
   const top = shared[0];
   if (top?.includes('@')) return { field: 'marks', level: 'strong', score, reason: why(() => `both mention ${describeFeature(top)}`) };
   if (top) return { field: 'marks', level: 'partial', score, reason: why(() => `both mention ${shared.slice(0, 2).map(describeFeature).join(', ')}`) };
-  return { field: 'marks', level: 'differs', score: 0, reason: 'no mark in common' };
+  return { field: 'marks', level: 'differs', score: 0, reason: 'no mark in common', detail: { key: 'match.reason.marks.differ' } };
 }
 
 function compareLanguages(a: ReadonlySet<string>, b: ReadonlySet<string>, why: Why): FieldComparison<'languages'> {
-  if (a.size === 0 || b.size === 0) return neutral('languages', 'languages not recorded on both reports');
+  if (a.size === 0 || b.size === 0) return neutral('languages', 'languages not recorded on both reports', NOT_RECORDED);
   const shared = [...a].filter((l) => b.has(l));
   if (shared.length === 0) return { field: 'languages', level: 'differs', score: 0, reason: why(() => `no language in common (${[...a].join(', ')} / ${[...b].join(', ')})`) };
   const regional = shared.filter((l) => !LINGUA_FRANCAS.has(l));
@@ -168,14 +175,14 @@ function compareLanguages(a: ReadonlySet<string>, b: ReadonlySet<string>, why: W
 const CLOTHING_DAYS = 7;
 
 function compareClothing(a: ReadonlySet<string>, b: ReadonlySet<string>, days: number, why: Why): FieldComparison<'clothing'> {
-  if (a.size === 0 || b.size === 0) return neutral('clothing', 'clothing not recorded on both reports');
-  if (days > CLOTHING_DAYS) return neutral('clothing', `not compared: found ${days} days later`);
+  if (a.size === 0 || b.size === 0) return neutral('clothing', 'clothing not recorded on both reports', NOT_RECORDED);
+  if (days > CLOTHING_DAYS) return neutral('clothing', `not compared: found ${days} days later`, { key: 'match.reason.clothing.later', params: { days } });
   const shared = sharedFeatures(a, b);
   const score = overlapScore(a, b);
   const top = shared[0];
   if (top?.includes('+')) return { field: 'clothing', level: 'strong', score, reason: why(() => `both mention ${describeFeature(top)}`) };
   if (top) return { field: 'clothing', level: 'partial', score, reason: why(() => `both mention ${shared.slice(0, 2).map(describeFeature).join(', ')}`) };
-  return { field: 'clothing', level: 'differs', score: 0, reason: 'clothing differs' };
+  return { field: 'clothing', level: 'differs', score: 0, reason: 'clothing differs', detail: { key: 'match.reason.clothing.differ' } };
 }
 
 function later(days: number): string {
@@ -191,21 +198,22 @@ function comparePlace(missing: MissingReport, found: FoundReport, days: number, 
     case 'km': {
       const km = Math.round(s.km);
       const level = km <= 25 ? 'local' : km <= 300 ? 'regional' : km <= 1000 ? 'distant' : 'remote';
-      return { field: 'place', level, score: null, reason: why(() => `found ${km} km away, ${when()}`) };
+      return { field: 'place', level, score: null, reason: why(() => `found ${km} km away, ${when()}`), detail: { key: 'match.reason.place.km', params: { km } } };
     }
     case 'sameDistrict':
-      return { field: 'place', level: 'local', score: null, reason: why(() => `found in the same district, ${when()}`) };
+      return { field: 'place', level: 'local', score: null, reason: why(() => `found in the same district, ${when()}`), detail: { key: 'match.reason.place.sameDistrict' } };
     case 'sameState':
-      return { field: 'place', level: 'regional', score: null, reason: why(() => `found in the same state, ${when()}`) };
+      return { field: 'place', level: 'regional', score: null, reason: why(() => `found in the same state, ${when()}`), detail: { key: 'match.reason.place.sameState' } };
     case 'otherState':
-      return { field: 'place', level: 'distant', score: null, reason: why(() => `found in another state (${missing.place?.stateCode} → ${found.place?.stateCode}), ${when()}`) };
+      return { field: 'place', level: 'distant', score: null, reason: why(() => `found in another state (${missing.place?.stateCode} → ${found.place?.stateCode}), ${when()}`), detail: { key: 'match.reason.place.otherState' } };
     case 'unknown':
-      return neutral('place', 'place not recorded on both reports');
+      return neutral('place', 'place not recorded on both reports', NOT_RECORDED);
   }
 }
 
 function compareTime(days: number, why: Why): FieldComparison<'time'> {
   const level = days < 0 ? 'before' : days <= 7 ? 'week' : days <= 60 ? 'months' : days <= 365 ? 'year' : 'years';
   const reason = why(() => (days < 0 ? `found ${-days} days before last seen` : days === 0 ? 'found the day last seen' : `found ${days} day${days === 1 ? '' : 's'} after last seen`));
-  return { field: 'time', level, score: null, reason };
+  const detail: ReasonDetail = days < 0 ? { key: 'match.reason.time.before', params: { days: -days } } : days === 0 ? { key: 'match.reason.time.sameDay' } : { key: 'match.reason.time.after', params: { days } };
+  return { field: 'time', level, score: null, reason, detail };
 }

@@ -22,12 +22,20 @@ export const FIELD_LEVELS = {
 export type FieldLevel<F extends MatchField = MatchField> = (typeof FIELD_LEVELS)[F][number];
 
 /** One field compared: its level of agreement (null: not recorded on both, no evidence). */
+/** A reason as a message key and its values (numbers and ranges only: never a code to show). */
+export interface ReasonDetail {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 export interface FieldComparison<F extends MatchField = MatchField> {
   field: F;
   level: FieldLevel<F> | null;
   /** similarity 0..1 where the field has a graded one (names, marks), else null */
   score: number | null;
   reason: string;
+  /** the reason as a message key of the web catalogues (`match.reason.*`) and its values, so it is read in the reader's language */
+  detail?: ReasonDetail;
   /** name field: the phonetic keys of the agreeing words, each report's own */
   matchedKeys?: { missing: string[]; found: string[] };
 }

@@ -49,8 +49,8 @@ const WORDS: Record<PhotoLevel, string> = {
 
 /** The photo field of a pair: null level when either report has no face descriptor (no photo, or no face found in it). */
 export function comparePhotos(missing: FaceDescriptorRecord | undefined, found: FaceDescriptorRecord | undefined, days: number, why: (reason: () => string) => string): FieldComparison<'photo'> {
-  if (!missing || !found) return { field: 'photo', level: null, score: null, reason: 'no face photo on both reports' };
-  if (missing.model !== found.model) return { field: 'photo', level: null, score: null, reason: 'photos described by different face models: not compared' };
+  if (!missing || !found) return { field: 'photo', level: null, score: null, reason: 'no face photo on both reports', detail: { key: 'match.reason.photo.none' } };
+  if (missing.model !== found.model) return { field: 'photo', level: null, score: null, reason: 'photos described by different face models: not compared', detail: { key: 'match.reason.photo.otherModel' } };
   const distance = faceDistance(missing.descriptor, found.descriptor);
   const years = days / 365.25;
   const aged = years >= PHOTO_YEARS_APART;
@@ -62,5 +62,7 @@ export function comparePhotos(missing: FaceDescriptorRecord | undefined, found: 
     level,
     score,
     reason: why(() => `${WORDS[photoLevelOf(distance)]}${aged ? `; but the photos are about ${Math.round(years)} years apart and a growing child's face changes, so it counts as ${WORDS[level].split(':')[0]}` : ''}`),
+    // the level as seen; years apart, the level it counts as is the row's own level
+    detail: aged ? { key: 'match.reason.photo.aged', params: { seen: photoLevelOf(distance), years: Math.round(years) } } : { key: `match.reason.photo.${level}` },
   };
 }

@@ -3,7 +3,7 @@
 import { compareReports } from './compare.js';
 import { frequencyNats, keyShare, populationNats, type KeyFrequencies } from './frequency.js';
 import { candidateRoute } from './prepare.js';
-import type { FieldComparison, FieldLevel, MatchField } from './fields.js';
+import type { FieldComparison, FieldLevel, MatchField, ReasonDetail } from './fields.js';
 import type { FoundReport, MissingReport } from './record.js';
 import { CALIBRATION, LEVEL_PROBABILITIES, levelWeight, PRIOR_MATCH_PROBABILITY, type CandidatePriors, type Calibration, type LevelProbabilities } from './weights.js';
 
@@ -16,6 +16,8 @@ export interface FieldExplanation {
   /** evidence in nats, ln(m/u) × the calibration slope; 0 for a field not recorded on both reports */
   weight: number;
   reason: string;
+  /** the reason as a message key and values (fields.ts ReasonDetail), when the matcher gives one */
+  detail?: ReasonDetail;
 }
 
 export interface MatchResult {
@@ -71,7 +73,9 @@ function explain(c: FieldComparison, table: LevelProbabilities, slope: number, f
     const shares = keys.map((k) => `${k} ${formatShare(keyShare(k, frequencies))}`).join(', ');
     reason = `${reason}; ${frequencyNats(keys, frequencies) >= 0 ? 'uncommon' : 'common'} name (${shares} of ${frequencies.kind.toLowerCase()} reports)`;
   }
-  return { field: c.field, level: c.level, score: c.score, weight: roundWeight(weight), reason };
+  // a reason extended with the name's frequency is the English alone: its key would leave the frequency out
+  const detail = reason === c.reason ? c.detail : undefined;
+  return { field: c.field, level: c.level, score: c.score, weight: roundWeight(weight), reason, ...(detail && { detail }) };
 }
 
 const roundWeight = (w: number) => Math.round(w * 100) / 100;

@@ -46,12 +46,14 @@ BEGIN
         "closedAt" = CASE WHEN m ? 'closedAt' THEN (m->>'closedAt')::timestamptz ELSE "closedAt" END,
         "updatedAt" = now()
       WHERE "id" = case_id AND "sequence" < seq;
-      -- An obligation met late: its escalations stay on record, marked with when it was met.
+      -- An obligation met late, by an event that fulfils it: its escalations stay on record, marked with when it
+      -- was met (those of earlier due times of the same obligation too, when an extension had moved it). A
+      -- deadline that ended without being met (the case moved on) leaves its escalations open, to be resolved.
       UPDATE "Escalation" x SET "metAt" = at_
       WHERE x."caseId" = case_id AND x."metAt" IS NULL
-        AND NOT EXISTS (
-          SELECT 1 FROM jsonb_array_elements(c->'openDeadlines') d
-          WHERE d->>'id' = x."deadlineId" AND (d->>'dueAt')::timestamptz = x."dueAt");
+        AND EXISTS (
+          SELECT 1 FROM jsonb_array_elements(coalesce(tl#>'{deadlines,met}', '[]')) d
+          WHERE d->>'id' = x."deadlineId" AND x."dueAt" <= (d->>'dueAt')::timestamptz);
     WHEN 'escalation' THEN
       INSERT INTO "Escalation" ("id", "caseId", "deadlineId", "obligation", "citation", "rung", "toBody",
                                 "districtCode", "stateCode", "dueAt", "raisedAt")

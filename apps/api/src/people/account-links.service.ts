@@ -7,7 +7,7 @@ import { hashPassword } from '@raksha/db/password';
 import { RAKSHA_CONFIG } from '../infrastructure/tokens.js';
 import { userChain } from '../auth/auth.service.js';
 import { accountLinkInvalid } from '../problem/domain-errors.js';
-import { issueLinkToken, linkTokenHash, setPasswordUrl } from './account-links.js';
+import { issueLinkToken, linkNotice, linkTokenHash } from './account-links.js';
 import { ACCOUNT_NOTICES } from './people.tokens.js';
 
 /** Where a request for a link came from, for the audit trail. */
@@ -72,6 +72,7 @@ export class AccountLinksService {
         at: now,
       },
     );
+    const { link: linkText, accountLink } = linkNotice(this.config, 'PASSWORD_RESET', link.token);
     await enqueueNotifications(this.notices, [
       {
         dedupeKey: `password-reset-${linkId}`,
@@ -83,8 +84,9 @@ export class AccountLinksService {
         kind: 'PASSWORD_RESET',
         subject: 'Reset your Raksha password',
         body:
-          `Someone asked to reset the password of your Raksha account. Set a new one within ${minutes} minutes with this link, which works once: ` +
-          `${setPasswordUrl(this.config.accounts.publicUrl, 'PASSWORD_RESET', link.token)}\nIf it was not you, ignore this message: your password stays as it is.`,
+          `Someone asked to reset the password of your Raksha account. Set a new one within ${minutes} minutes with ${linkText}, which works once.\n` +
+          `If it was not you, ignore this message: your password stays as it is.`,
+        ...(accountLink && { accountLink }),
       },
     ]);
   }

@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { RakshaConfig } from '@raksha/config';
+import { webAppLink } from '@raksha/contracts';
 import type { AccountLinkPurpose } from '@raksha/db';
 
 /** A one-time link's token (32 random bytes, base64url) and the SHA-256 the database keeps instead of it. */
@@ -19,5 +21,15 @@ export const LINK_FRAGMENT: Record<AccountLinkPurpose, string> = { INVITATION: '
  * browsers never send to a server, so no access log or proxy keeps it.
  */
 export function setPasswordUrl(publicUrl: string, purpose: AccountLinkPurpose, token: string): string {
-  return `${publicUrl}/app/#${LINK_FRAGMENT[purpose]}=${token}`;
+  return webAppLink(publicUrl, '/', `${LINK_FRAGMENT[purpose]}=${token}`);
+}
+
+/**
+ * How a one-time link reaches its person. With the email channel on, by email alone (Notice.accountLink, never
+ * stored): the inbox copy, which they cannot open before they have a password, only says where the link went.
+ * Without it the inbox message is the only way, so it holds the link (docs/notifications.md).
+ */
+export function linkNotice(config: Pick<RakshaConfig, 'publicUrl' | 'notify'>, purpose: AccountLinkPurpose, token: string): { link: string; accountLink?: string } {
+  const url = setPasswordUrl(config.publicUrl, purpose, token);
+  return config.notify.channels.includes('email') ? { link: 'the link sent to your email address', accountLink: url } : { link: url };
 }

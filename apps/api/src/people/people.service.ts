@@ -8,7 +8,7 @@ import { RAKSHA_CONFIG } from '../infrastructure/tokens.js';
 import { userChain } from '../auth/auth.service.js';
 import type { Principal } from '../auth/principal.js';
 import { emailTaken, forbidden, invalidField, lastAdministrator, notFound } from '../problem/domain-errors.js';
-import { issueLinkToken, setPasswordUrl } from './account-links.js';
+import { issueLinkToken, linkNotice } from './account-links.js';
 import { ACCOUNT_NOTICES } from './people.tokens.js';
 
 export const personView = (p: PersonRecord): PersonView => ({
@@ -70,6 +70,7 @@ export class PeopleService {
     );
     if (!person) throw emailTaken(input.email);
     const hours = this.config.accounts.invitationTtlHours;
+    const { link: linkText, accountLink } = linkNotice(this.config, 'INVITATION', link.token);
     await enqueueNotifications(this.notices, [
       {
         dedupeKey: `account-invitation-${id}`,
@@ -82,8 +83,9 @@ export class PeopleService {
         subject: `You are invited to Raksha: ${body.name}`,
         body:
           `${principal.displayName} has invited you to work on Raksha for ${body.name}. ` +
-          `Set your password within ${hours} hours with this link, which works once: ${setPasswordUrl(this.config.accounts.publicUrl, 'INVITATION', link.token)}\n` +
+          `Set your password within ${hours} hours with ${linkText}, which works once.\n` +
           `You will sign in with this email address. If you did not expect this, ignore it.`,
+        ...(accountLink && { accountLink }),
       },
     ]);
     return { person: personView(person), expiresAt: expiresAt.toISOString() };

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { BodyRosterRepository, InstitutionRepository, type Db } from '@raksha/db';
+import { BodyRosterRepository, CwcSittingRepository, InstitutionRepository, type Db } from '@raksha/db';
 import { DB } from '../infrastructure/tokens.js';
 import { BodiesController } from './bodies.controller.js';
 import { BodiesService } from './bodies.service.js';
@@ -8,15 +8,19 @@ import { InstitutionImportService } from './institution-import.service.js';
 import { InstitutionsController } from './institutions.controller.js';
 import { InstitutionsService } from './institutions.service.js';
 import { RegistrationWatch } from './registration-watch.js';
+import { SittingsController } from './sittings.controller.js';
+import { SittingsService } from './sittings.service.js';
 
 @Module({
-  controllers: [InstitutionsController, BodiesController],
+  controllers: [InstitutionsController, BodiesController, SittingsController],
   providers: [
     InstitutionsService,
     InstitutionImportService,
     BodiesService,
     BodyAdministrationService,
     RegistrationWatch,
+    SittingsService,
+    { provide: CwcSittingRepository, inject: [DB], useFactory: (db: Db) => new CwcSittingRepository(db) },
     { provide: InstitutionRepository, inject: [DB], useFactory: (db: Db) => new InstitutionRepository(db) },
     { provide: BodyRosterRepository, inject: [DB], useFactory: (db: Db) => new BodyRosterRepository(db) },
   ],

@@ -55,7 +55,9 @@ describe(ContactVerificationService.name, () => {
     });
   });
 
-  it('is for citizens only: officials are known by their body', async () => {
-    expect(await problemOf(sut.request(people.cwcJaipur, { channel: 'EMAIL', address: 'cwc@example.org' }))).toMatchObject({ status: 403 });
+  it('verifies an official\'s email too, so notices can reach them by email (docs/notifications.md)', async () => {
+    await sut.request(people.cwcJaipur, { channel: 'EMAIL', address: 'CWC@Example.org' });
+    expect(sent).toEqual([{ address: 'cwc@example.org', code: expect.stringMatching(/^[0-9]{6}$/) }]);
+    await expect(sut.confirm(people.cwcJaipur, { code: sent[0]!.code })).resolves.toMatchObject({ channel: 'EMAIL', address: 'cwc@example.org' });
   });
 });

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { BODY_DUTY_RULES, CASE_EVENT_TYPES, CASE_PHASES, CCI_REGISTRATION_RULE, DEADLINE_RULES, MISSING_REPORT_AHTU_RULE, caseEventSchemas, caseMachine } from '@raksha/case-machine';
 import { FIELD_ISSUE_MESSAGES, INFRASTRUCTURE_ITEMS } from '@raksha/contracts';
 import { ROLES } from '@raksha/domain';
-import { FIELD_LEVELS, MATCH_FIELDS } from '@raksha/matching';
+import { compareReports, comparePhotos, FIELD_LEVELS, MATCH_FIELDS } from '@raksha/matching';
+import { generateDataset } from '@raksha/matching/synthetic';
 import { DICTIONARIES, LANGS, formatPeriod, formatRelative, loadLang, placeholdersOf, saveLang, translate, type KeyValueStore } from './i18n.js';
 
 const en = DICTIONARIES.en as Record<string, string>;
@@ -91,6 +92,23 @@ describe('i18n', () => {
     for (const lang of LANGS) expect({ lang, missing: wanted.filter((k) => !(k in DICTIONARIES[lang])) }).toEqual({ lang, missing: [] });
     const levelKeys = Object.keys(en).filter((k) => k.startsWith('match.level.'));
     expect(levelKeys.filter((k) => !wanted.includes(k))).toEqual([]);
+  });
+
+  it('says every reason the matcher gives as a key, with its values, in every language', () => {
+    const data = generateDataset({ seed: 'reasons', truePairs: 150, missingDistractors: 0, foundDistractors: 0 });
+    const details = data.missing.flatMap((m, i) => [...compareReports(m, data.found[i]!), ...compareReports(m, data.found[(i + 7) % data.found.length]!)]).flatMap((c) => (c.detail ? [c.detail] : []));
+    const face = (d: number) => ({ descriptor: [d, 0, 0], model: 'm' });
+    const why = (reason: () => string) => reason();
+    for (const d of [0.1, 0.45, 0.55, 0.9]) for (const days of [10, 1000]) details.push(comparePhotos(face(0), face(d), days, why).detail!);
+    details.push(comparePhotos(face(0), undefined, 10, why).detail!, comparePhotos(face(0), { descriptor: [0, 0, 0], model: 'other' }, 10, why).detail!);
+    const keys = [...new Set(details.map((d) => d.key))];
+    expect(keys.length).toBeGreaterThan(15);
+    for (const lang of LANGS) expect({ lang, missing: keys.filter((k) => !(k in DICTIONARIES[lang])) }).toEqual({ lang, missing: [] });
+    // every value a key is given is an argument of its message, and the message formats with them
+    for (const d of details) {
+      expect({ key: d.key, extra: Object.keys(d.params ?? {}).filter((p) => !placeholdersOf(en[d.key]!).includes(p)) }).toEqual({ key: d.key, extra: [] });
+      for (const lang of LANGS) expect(translate(lang, d.key as never, d.params)).not.toMatch(/[{}]/);
+    }
   });
 
   it('names every case event, state, phase and role of the machine in every language', () => {

@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { PASSWORD_MIN_LENGTH } from '@raksha/contracts';
 import { ApiError, problemOf, type Api } from '../lib/api.js';
 import type { Lang } from '../lib/i18n.js';
-import { Brand, FieldError, LangSwitch, useSubmit } from './bits.js';
+import { Brand, errorText, FieldError, LangSwitch, useSubmit } from './bits.js';
 import { makeT } from './context.js';
 import type { LinkPurpose } from '../lib/account-links.js';
 
@@ -34,11 +34,12 @@ function Card({ lang, setLang, title, children }: { lang: Lang; setLang(l: Lang)
 
 /** Sets a password from an invitation or a reset link; the link works once. */
 export function SetPassword({ api, lang, setLang, done, purpose, token }: Props & { purpose: LinkPurpose; token: string }) {
-  const { t } = useMemo(() => makeT(lang), [lang]);
+  const { t, tx } = useMemo(() => makeT(lang), [lang]);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [outcome, setOutcome] = useState<'set' | 'gone'>();
-  const { error, setError, busy, run } = useSubmit();
+  // before sign-in there is no app context: refusals in this page's language
+  const { error, setError, busy, run } = useSubmit((e) => errorText(e, tx));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -80,10 +81,10 @@ export function SetPassword({ api, lang, setLang, done, purpose, token }: Props 
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
 export function ForgotPassword({ api, lang, setLang, done }: Props) {
-  const { t } = useMemo(() => makeT(lang), [lang]);
+  const { t, tx } = useMemo(() => makeT(lang), [lang]);
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
-  const { error, busy, run } = useSubmit();
+  const { error, busy, run } = useSubmit((e) => errorText(e, tx));
 
   async function submit(e: FormEvent) {
     e.preventDefault();

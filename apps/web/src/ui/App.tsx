@@ -3,7 +3,7 @@ import { newId } from '../lib/ids.js';
 import { Api, type Session } from '../lib/api.js';
 import { loadLang, saveLang, type Lang } from '../lib/i18n.js';
 import { Outbox, outcomeOf } from '../lib/outbox.js';
-import type { CaseStatus } from '@raksha/contracts';
+import { WEB_APP_BASE, type CaseStatus } from '@raksha/contracts';
 import { homeOf, navFor } from '../lib/roles.js';
 import { AppContext, makeT, useApp, useOutboxItems, type AppContextValue } from './context.js';
 import { Brand, LangSwitch, Link } from './bits.js';
@@ -22,7 +22,7 @@ import { Inbox, Verify } from './Inbox.js';
 import { Dashboard } from './Dashboard.js';
 import { Bodies, ImportInstitutions, InstitutionList, InstitutionPage, NewInstitution } from './Registries.js';
 
-const BASE = '/app';
+const BASE = WEB_APP_BASE;
 const currentPath = () => (window.location.pathname.startsWith(BASE) ? window.location.pathname.slice(BASE.length) : '/') || '/';
 
 export function App() {

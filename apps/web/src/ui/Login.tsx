@@ -1,15 +1,19 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError, type Api } from '../lib/api.js';
 import type { Lang } from '../lib/i18n.js';
-import { Brand, FieldError, LangSwitch, useSubmit } from './bits.js';
+import { Brand, errorText, FieldError, LangSwitch, useSubmit } from './bits.js';
 import { makeT } from './context.js';
 
 export function Login({ api, lang, setLang, online }: { api: Api; lang: Lang; setLang(l: Lang): void; online: boolean }) {
-  const { t } = useMemo(() => makeT(lang), [lang]);
+  const { t, tx } = useMemo(() => makeT(lang), [lang]);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const { error, setError, busy, run } = useSubmit((err) =>
-    err instanceof ApiError && err.status === 429 ? t('login.locked') : err instanceof ApiError && err.status === 401 ? t('login.failed') : String((err as Error).message),
+    err instanceof ApiError && err.status === 429
+      ? t('login.locked', { minutes: minutesToWait(err) })
+      : err instanceof ApiError && err.status === 401
+        ? t('login.failed')
+        : errorText(err, tx),
   );
 
   async function submit(e: FormEvent) {
@@ -46,4 +50,10 @@ export function Login({ api, lang, setLang, online }: { api: Api; lang: Lang; se
       </div>
     </main>
   );
+}
+
+/** Whole minutes until this device may try again (the API's Retry-After), at least one. */
+function minutesToWait(err: ApiError): number {
+  const seconds = Number((err.problem as { retryAfter?: unknown }).retryAfter);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 15;
 }

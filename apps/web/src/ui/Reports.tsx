@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { hasPermission, hasRoleIn, type Role } from '@raksha/domain';
 import { type CandidateDecision, type CandidatePage, CHILD_GENDERS, type ChildDescription, CLOSE_REASONS, COMPLEXION_VALUES, type MatchCandidateView, REPORT_KINDS, REPORT_STATUSES, type ReportPage, type ReportView } from '@raksha/contracts';
 import { ApiError } from '../lib/api.js';
-import { formatDate, formatDateTime, humanize, type MessageKey } from '../lib/i18n.js';
+import { formatDate, formatDateTime, humanize, isMessageKey, type MessageKey } from '../lib/i18n.js';
 import {
   base64OfDataUrl,
   bearingOf,
@@ -505,9 +505,9 @@ function Explanation({ c }: { c: MatchCandidateView }) {
                 <span aria-hidden="true">{b === 'for' ? '+' : b === 'against' ? '-' : '·'}</span> {t(`cand.${b}`)}
               </td>
               <td>
-                {/* the level in the reader's language; the engine's detail (names, distances, ages) as it gave it, in English */}
+                {/* the level in the reader's language; the engine's detail from its key where it gives one, else as it gave it, in English */}
                 {f.level && <strong className="level">{tx(`match.level.${f.field}.${f.level}`, '')}</strong>}{' '}
-                <span lang="en">{f.reason}</span>
+                {f.detail && isMessageKey(f.detail.key) ? <span>{tx(f.detail.key, f.reason, f.detail.params)}</span> : <span lang="en">{f.reason}</span>}
               </td>
             </tr>
           );

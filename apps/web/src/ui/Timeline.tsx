@@ -48,9 +48,10 @@ export function Timeline({ entries }: { entries: TimelineEntryView[] }) {
         <ol className="timeline" data-testid="timeline">
           {entries.map((e) => {
             const met = e.deadlines?.met ?? [];
+            const ended = e.deadlines?.ended ?? [];
             const opened = e.deadlines?.opened ?? [];
             const who = e.actor.role ? tx(`role.${e.actor.role}`, e.actor.role) : t('timeline.system');
-            const late = met.some((m) => m.late) || e.eventType === 'DEADLINE_ESCALATED';
+            const late = met.some((m) => m.late) || ended.some((m) => m.overdue) || e.eventType === 'DEADLINE_ESCALATED';
             return (
               <li key={e.sequence} className={late ? 'late' : ''} data-event={e.eventType}>
                 <time dateTime={e.occurredAt}>{formatDateTime(lang, e.occurredAt)}</time>
@@ -68,6 +69,13 @@ export function Timeline({ entries }: { entries: TimelineEntryView[] }) {
                     {m.late
                       ? `✗ ${t('timeline.metLate', { deadline: deadlineName(m.id), due: formatDateTime(lang, m.dueAt) })}`
                       : `✓ ${t('timeline.met', { deadline: deadlineName(m.id) })}`}
+                  </div>
+                ))}
+                {ended.map((m) => (
+                  <div key={`ended-${m.id}`} className={m.overdue ? 'deadline missed' : 'deadline ended'}>
+                    {m.overdue
+                      ? `✗ ${t('timeline.endedOverdue', { deadline: deadlineName(m.id), due: formatDateTime(lang, m.dueAt) })}`
+                      : `– ${t('timeline.ended', { deadline: deadlineName(m.id) })}`}
                   </div>
                 ))}
                 {opened.map((o) => (

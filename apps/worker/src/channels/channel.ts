@@ -11,6 +11,8 @@ export interface OutboundMessage {
   caseId: string | null;
   stateCode: string | null;
   districtCode: string | null;
+  /** an account's one-time link (invitation, password reset), from the delivery's job; never stored */
+  accountLink?: string;
 }
 
 /** A failure that no retry will mend (a rejected number, a template not registered): the delivery fails at once. */

@@ -1,7 +1,8 @@
 import { createTransport, type Transporter } from 'nodemailer';
-import type { NotificationChannel, OutboundMessage } from './channel.js';
+import { ACCOUNT_NOTICE_KINDS } from '@raksha/domain';
+import { PermanentDeliveryError, type NotificationChannel, type OutboundMessage } from './channel.js';
 import { languageOf } from './language.js';
-import { noticeEmail } from './messages.js';
+import { accountEmail, noticeEmail } from './messages.js';
 
 /** Email over SMTP (nodemailer): HTML with a plain-text part, in the reader's language. */
 export class EmailChannel implements NotificationChannel {
@@ -11,13 +12,13 @@ export class EmailChannel implements NotificationChannel {
   constructor(
     smtpUrl: string,
     private readonly from: string,
-    private readonly webUrl: string,
+    private readonly publicUrl: string,
   ) {
     this.transport = createTransport({ url: smtpUrl, pool: true, maxConnections: 4 });
   }
 
   async send(m: OutboundMessage): Promise<{ providerRef: string | null }> {
-    const mail = noticeEmail(m, languageOf(m.language), this.webUrl);
+    const mail = ACCOUNT_NOTICE_KINDS.has(m.kind) ? accountMail(m) : noticeEmail(m, languageOf(m.language), this.publicUrl);
     const info = await this.transport.sendMail({
       from: this.from,
       to: m.address,
@@ -34,4 +35,10 @@ export class EmailChannel implements NotificationChannel {
   async close(): Promise<void> {
     this.transport.close();
   }
+}
+
+function accountMail(m: OutboundMessage) {
+  // The link is held nowhere else: a delivery retried by hand after its job is gone cannot be sent; a new invitation or reset can.
+  if (!m.accountLink) throw new PermanentDeliveryError('the one-time link is no longer held; send a new invitation or password reset');
+  return accountEmail(m.kind as 'ACCOUNT_INVITATION' | 'PASSWORD_RESET', languageOf(m.language), m.accountLink);
 }

@@ -1,6 +1,7 @@
 // What an SMS, email or webhook says about a notice. Never the notice's own subject or body, which may name the
 // child: only the kind of news, a case reference and a link (JJ Act s.74 bars disclosing a child's identity in
 // any media; an SMS or an email's subject and preview are read on lock screens and shared phones).
+import { webAppLink } from '@raksha/contracts';
 import type { Language } from './language.js';
 
 /** Notices that always go by every verified channel, whatever a person chose: a missed obligation raised to them. */
@@ -12,8 +13,8 @@ export function caseReference(caseId: string): string {
 }
 
 /** Where a notice's link leads: the case's page, or the inbox for a notice about no one case. */
-export function noticeLink(webUrl: string, caseId: string | null): string {
-  return caseId ? `${webUrl}/cases/${caseId}` : `${webUrl}/inbox`;
+export function noticeLink(publicUrl: string, caseId: string | null): string {
+  return webAppLink(publicUrl, caseId ? `/cases/${caseId}` : '/inbox');
 }
 
 interface Words {
@@ -70,14 +71,60 @@ const FOOTER: Record<Language, string> = {
 const OPEN: Record<Language, string> = { en: 'Open in Raksha', hi: 'रक्षा में खोलें' };
 
 /** An email about a notice: subject, plain text and HTML, in the reader's language. */
-export function noticeEmail(n: NoticeFacts, language: Language, webUrl: string): { subject: string; text: string; html: string } {
+export function noticeEmail(n: NoticeFacts, language: Language, publicUrl: string): { subject: string; text: string; html: string } {
   const words = WORDS[messageKey(n.kind)][language];
   const headline = words.headline(referenceOf(n));
-  const link = noticeLink(webUrl, n.caseId);
+  const link = noticeLink(publicUrl, n.caseId);
   return {
     subject: `Raksha: ${headline}`,
     text: `${headline}.\n\n${words.ask}\n${link}\n\n${FOOTER[language]}\n`,
     html: emailHtml(language, `<p><strong>${escapeHtml(headline)}.</strong></p><p>${escapeHtml(words.ask)}</p><p><a href="${escapeHtml(link)}">${OPEN[language]}</a></p>`, FOOTER[language]),
+  };
+}
+
+const ACCOUNT_WORDS: Record<'ACCOUNT_INVITATION' | 'PASSWORD_RESET', Record<Language, { subject: string; lead: string; action: string; otherwise: string }>> = {
+  ACCOUNT_INVITATION: {
+    en: {
+      subject: 'Raksha: you are invited to work on Raksha',
+      lead: 'An administrator has invited you to Raksha, the child protection case system. You will sign in with this email address.',
+      action: 'Set your password',
+      otherwise: 'The link works once and only for a limited time. If you did not expect this invitation, ignore this message.',
+    },
+    hi: {
+      subject: 'रक्षा: आपको रक्षा पर काम करने के लिए आमंत्रित किया गया है',
+      lead: 'एक प्रशासक ने आपको बाल संरक्षण केस प्रणाली रक्षा में आमंत्रित किया है। आप इसी ईमेल पते से साइन इन करेंगे।',
+      action: 'अपना पासवर्ड बनाएँ',
+      otherwise: 'यह लिंक केवल एक बार और सीमित समय तक काम करता है। यदि आपको इस निमंत्रण की अपेक्षा नहीं थी, तो इस संदेश को अनदेखा करें।',
+    },
+  },
+  PASSWORD_RESET: {
+    en: {
+      subject: 'Raksha: reset your password',
+      lead: 'Someone asked to reset the password of your Raksha account.',
+      action: 'Choose a new password',
+      otherwise: 'The link works once and only for a limited time. If it was not you, ignore this message: your password stays as it is.',
+    },
+    hi: {
+      subject: 'रक्षा: अपना पासवर्ड बदलें',
+      lead: 'किसी ने आपके रक्षा खाते का पासवर्ड बदलने का अनुरोध किया है।',
+      action: 'नया पासवर्ड चुनें',
+      otherwise: 'यह लिंक केवल एक बार और सीमित समय तक काम करता है। यदि यह आपने नहीं किया, तो इस संदेश को अनदेखा करें: आपका पासवर्ड वही रहेगा।',
+    },
+  },
+};
+
+/** An invitation's or a password reset's email: the one-time link, in the reader's language. */
+export function accountEmail(kind: 'ACCOUNT_INVITATION' | 'PASSWORD_RESET', language: Language, link: string): { subject: string; text: string; html: string } {
+  const w = ACCOUNT_WORDS[kind][language];
+  return {
+    subject: w.subject,
+    text: `${w.lead}
+
+${w.action}: ${link}
+
+${w.otherwise}
+`,
+    html: emailHtml(language, `<p>${escapeHtml(w.lead)}</p><p><a href="${escapeHtml(link)}">${escapeHtml(w.action)}</a></p>`, w.otherwise),
   };
 }
 
@@ -91,15 +138,15 @@ export function escapeHtml(s: string): string {
 }
 
 /** The variables an SMS template is filled with: the reference ({#var#}) and the link ({#url#}). */
-export function smsVariables(n: NoticeFacts, webUrl: string): { key: keyof typeof WORDS; vars: string[]; url: string } {
-  return { key: messageKey(n.kind), vars: [referenceOf(n)], url: noticeLink(webUrl, n.caseId) };
+export function smsVariables(n: NoticeFacts, publicUrl: string): { key: keyof typeof WORDS; vars: string[]; url: string } {
+  return { key: messageKey(n.kind), vars: [referenceOf(n)], url: noticeLink(publicUrl, n.caseId) };
 }
 
 /** What a partner system receives: the kind of event, where, and the case's id and link; never the child's details. */
-export function webhookPayload(n: NoticeFacts & { stateCode: string | null; districtCode: string | null }, webUrl: string, at: Date) {
+export function webhookPayload(n: NoticeFacts & { stateCode: string | null; districtCode: string | null }, publicUrl: string, at: Date) {
   return {
     type: n.kind,
     timestamp: at.toISOString(),
-    data: { notice: n.noticeKey, caseId: n.caseId, caseReference: n.caseId ? caseReference(n.caseId) : null, stateCode: n.stateCode, districtCode: n.districtCode, link: noticeLink(webUrl, n.caseId) },
+    data: { notice: n.noticeKey, caseId: n.caseId, caseReference: n.caseId ? caseReference(n.caseId) : null, stateCode: n.stateCode, districtCode: n.districtCode, link: noticeLink(publicUrl, n.caseId) },
   };
 }

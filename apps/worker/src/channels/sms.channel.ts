@@ -26,11 +26,11 @@ export class SmsChannel implements NotificationChannel {
   constructor(
     private readonly gateway: SmsGatewayConfig,
     private readonly registry: DltRegistry,
-    private readonly webUrl: string,
+    private readonly publicUrl: string,
   ) {}
 
   async send(m: OutboundMessage): Promise<{ providerRef: string | null }> {
-    const { key, vars, url } = smsVariables(m, this.webUrl);
+    const { key, vars, url } = smsVariables(m, this.publicUrl);
     let sms;
     try {
       sms = fillSms(this.registry, key, languageOf(m.language), vars, url);

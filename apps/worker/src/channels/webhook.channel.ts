@@ -18,7 +18,7 @@ export class WebhookChannel implements NotificationChannel {
 
   constructor(
     private readonly secrets: SubscriptionSecrets,
-    private readonly webUrl: string,
+    private readonly publicUrl: string,
     private readonly timeoutMs: number,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -27,7 +27,7 @@ export class WebhookChannel implements NotificationChannel {
     const sub = await this.secrets(m.recipientId);
     if (!sub) throw new Error('the webhook subscription was removed');
     const at = this.now();
-    const payload = JSON.stringify(webhookPayload(m, this.webUrl, at));
+    const payload = JSON.stringify(webhookPayload(m, this.publicUrl, at));
     const keys = [sub.secret, ...(sub.previousSecret && sub.secretRotatedAt && at.getTime() - sub.secretRotatedAt.getTime() < PREVIOUS_SECRET_VALID_MS ? [sub.previousSecret] : [])];
     // The specification allows several space-separated signatures: one per secret valid now.
     const signature = keys.map((k) => new Webhook(k).sign(m.deliveryId, at, payload)).join(' ');

@@ -10,6 +10,8 @@ export interface NoticeRecipient {
   /** their newest verified email and mobile, if any */
   email: string | null;
   phone: string | null;
+  /** the address the account was created for (User.email), where invitations and password resets go */
+  accountEmail: string | null;
 }
 
 export interface NewDelivery {
@@ -52,7 +54,7 @@ export class DeliveryRepository {
               },
             }),
       },
-      select: { id: true },
+      select: { id: true, email: true },
       orderBy: { username: 'asc' },
     });
     if (users.length === 0) return [];
@@ -61,10 +63,10 @@ export class DeliveryRepository {
       this.db.notificationSettings.findMany({ where: { userId: { in: ids } } }),
       this.db.contactVerification.findMany({ where: { userId: { in: ids }, verifiedAt: { not: null } }, orderBy: { verifiedAt: 'desc' } }),
     ]);
-    return ids.map((userId) => {
+    return users.map(({ id: userId, email: accountEmail }) => {
       const s = settings.find((x) => x.userId === userId);
       const newest = (channel: string) => contacts.find((c) => c.userId === userId && c.channel === channel)?.address ?? null;
-      return { userId, language: s?.language ?? 'en', choices: (s?.choices ?? {}) as Record<string, string[]>, email: newest('EMAIL'), phone: newest('PHONE') };
+      return { userId, language: s?.language ?? 'en', choices: (s?.choices ?? {}) as Record<string, string[]>, email: newest('EMAIL'), phone: newest('PHONE'), accountEmail };
     });
   }
 
