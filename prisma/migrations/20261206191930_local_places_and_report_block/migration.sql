@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "ChildReport" ADD COLUMN     "blockCode" TEXT;
+
 -- CreateTable
 CREATE TABLE "LocalPlace" (
     "code" TEXT NOT NULL,

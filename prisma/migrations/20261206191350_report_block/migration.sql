@@ -1,3 +1,0 @@
--- AlterTable
-ALTER TABLE "ChildReport" ADD COLUMN     "blockCode" TEXT;
-
