@@ -103,6 +103,46 @@ describe('onboarding a district', () => {
     expect(history.body[1]).toMatchObject({ actor: { id: stateAdmin.id, role: 'STATE_ADMIN' }, before: { phone: null }, after: { phone: '0361 255 0000' } });
   });
 
+  it("imports Kamrup's police stations and blocks from CSV: a dry run, every bad row named, nothing partial, the same file twice writes once", async () => {
+    const csv = (...rows: string[]) => ['districtCode,kind,code,name', ...rows].join('\r\n');
+    const good = csv('AS-KAMRUP,POLICE_STATION,PS-RANGIA,Rangia Police Station', 'AS-KAMRUP,POLICE_STATION,PS-HAJO,Hajo Police Station', 'AS-KAMRUP,BLOCK,BL-RANGIA,Rangia Block');
+    const importCsv = (body: string, dryRun = false) => stack.http.post(`/places/import${dryRun ? '?dryRun=true' : ''}`).set(stateAdmin.headers).set('content-type', 'text/csv').send(body);
+
+    const dry = await importCsv(good, true).expect(200);
+    expect(dry.body).toEqual({ dryRun: true, imported: 0, valid: 3, ids: ['AS-KAMRUP-PS-RANGIA', 'AS-KAMRUP-PS-HAJO', 'AS-KAMRUP-BL-RANGIA'] });
+    expect((await stack.http.get('/places/districts/AS-KAMRUP/local').set(stateAdmin.headers).expect(200)).body).toEqual([]);
+
+    const bad = await importCsv(
+      csv('AS-KAMRUP,POLICE_STATION,PS-BOKO,Boko Police Station', 'AS-NOWHERE,BLOCK,BL-X,Nowhere', 'RJ-JAIPUR,BLOCK,BL-SANGANER,Sanganer', 'AS-KAMRUP,VILLAGE,V-1,A village', 'AS-KAMRUP,BLOCK,BL-RANGIA,Twice', 'AS-KAMRUP,BLOCK,BL-RANGIA,Twice'),
+    ).expect(422);
+    expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(bad.body.rejected.map((r: { row: number; column: string }) => [r.row, r.column])).toEqual([
+      [3, 'districtCode'],
+      [4, 'districtCode'],
+      [5, 'kind'],
+      [7, 'code'],
+    ]);
+    expect((await stack.http.get('/places/districts/AS-KAMRUP/local').set(stateAdmin.headers).expect(200)).body).toEqual([]);
+
+    expect((await importCsv(good).expect(201)).body).toMatchObject({ dryRun: false, imported: 3, valid: 3 });
+    expect((await importCsv(good).expect(201)).body).toMatchObject({ imported: 0, valid: 3 });
+    const stations = await stack.http.get('/places/districts/AS-KAMRUP/local').query({ kind: 'POLICE_STATION' }).set(stateAdmin.headers).expect(200);
+    expect(stations.body).toEqual([
+      { code: 'AS-KAMRUP-PS-HAJO', kind: 'POLICE_STATION', name: 'Hajo Police Station', districtCode: 'AS-KAMRUP' },
+      { code: 'AS-KAMRUP-PS-RANGIA', kind: 'POLICE_STATION', name: 'Rangia Police Station', districtCode: 'AS-KAMRUP' },
+    ]);
+    // A new name for a code renames the place, and writes only that row.
+    expect((await importCsv(csv('AS-KAMRUP,BLOCK,BL-RANGIA,Rangia Development Block')).expect(201)).body).toMatchObject({ imported: 1, valid: 1 });
+    const blocks = await stack.http.get('/places/districts/AS-KAMRUP/local').query({ kind: 'BLOCK' }).set(stateAdmin.headers).expect(200);
+    expect(blocks.body).toEqual([{ code: 'AS-KAMRUP-BL-RANGIA', kind: 'BLOCK', name: 'Rangia Development Block', districtCode: 'AS-KAMRUP' }]);
+    // A police station's code is not a block's: refused, not renamed.
+    const clash = await importCsv(csv('AS-KAMRUP,BLOCK,PS-HAJO,Hajo Block')).expect(422);
+    expect(clash.body.rejected).toEqual([expect.objectContaining({ row: 2, column: 'code' })]);
+    // Only administrators import; another state's district is not Assam's.
+    expect((await stack.http.post('/places/import').set(await as(stack, 'cwc.jaipur')).set('content-type', 'text/csv').send(good)).status).toBe(403);
+    expect((await stack.http.get('/places/districts/AS-NOWHERE/local').set(stateAdmin.headers)).status).toBe(404);
+  });
+
   it('invites a CWC member who signs in and works in Kamrup; an officer of another state is told none of it exists', async () => {
     const member = await onboard(stateAdmin.headers, 'cwc.kamrup', 'CWC-AS-KAMRUP', 'CWC_MEMBER');
     const me = await stack.http.get('/auth/me').set(member.headers).expect(200);
@@ -167,6 +207,30 @@ describe('onboarding a district', () => {
     expect((await stack.http.post(`/cases/${caseId}/assignment`).set(jjb.headers).send({ userId: jjb.id })).status).toBe(403);
     expect((await stack.http.post(`/cases/${caseId}/assignment`).set(await as(stack, 'cwc.jaipur')).send({ userId: chair.id })).status).toBe(404);
     expect((await stack.http.get(`/cases/${caseId}/timeline`).set(chair.headers).expect(200)).body).toHaveLength(4);
+  });
+
+  it('records the police station and block where a child was found, only places of the report’s own district', async () => {
+    const member = await onboard(stateAdmin.headers, 'reports.cwc.kamrup', 'CWC-AS-KAMRUP', 'CWC_MEMBER');
+    const report = (place: Record<string, string>) => ({
+      child: { name: 'Bina', gender: 'FEMALE', ageYears: { min: 9, max: 11 } },
+      foundAt: '2026-11-04T09:30:00+05:30',
+      place: { districtCode: 'AS-KAMRUP', text: 'Rangia bus stand', ...place },
+    });
+    const filed = await stack.http.post('/reports/found').set(member.headers).send(report({ thanaCode: 'AS-KAMRUP-PS-RANGIA', blockCode: 'AS-KAMRUP-BL-RANGIA' })).expect(201);
+    expect(filed.body.place).toMatchObject({ districtCode: 'AS-KAMRUP', thanaCode: 'AS-KAMRUP-PS-RANGIA', blockCode: 'AS-KAMRUP-BL-RANGIA' });
+    const read = await stack.http.get(`/reports/${filed.body.id}`).set(member.headers).expect(200);
+    expect(read.body.place).toMatchObject({ thanaCode: 'AS-KAMRUP-PS-RANGIA', blockCode: 'AS-KAMRUP-BL-RANGIA' });
+
+    for (const [place, field] of [
+      [{ thanaCode: 'AS-KAMRUP-PS-NOWHERE' }, 'place.thanaCode'],
+      [{ thanaCode: 'AS-KAMRUP-BL-RANGIA' }, 'place.thanaCode'], // a block is not a police station
+      [{ blockCode: 'AS-KAMRUP-PS-HAJO' }, 'place.blockCode'],
+    ] as const) {
+      const refused = await stack.http.post('/reports/found').set(member.headers).send(report(place)).expect(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field })]);
+    }
+    const jaipurPlace = await stack.http.post('/reports/found').set(member.headers).send({ ...report({}), place: { districtCode: 'RJ-JAIPUR', thanaCode: 'AS-KAMRUP-PS-RANGIA' } }).expect(400);
+    expect(jaipurPlace.body.errors).toEqual([expect.objectContaining({ field: 'place.thanaCode' })]);
   });
 
   it('refuses an invitation to a role the body does not hold, one the administrator may not give, and an email already in use', async () => {

@@ -10,7 +10,7 @@ import { deliveryView, notificationSettingsView, webhookSecretView, webhookSubsc
 import { escalationView } from './escalations.js';
 import { healthReport } from './health.js';
 import { notificationView } from './notifications.js';
-import { districtPlace, statePlace } from './places.js';
+import { districtPlace, localPlace, statePlace } from './places.js';
 import { deadlinePolicyEntry } from './policy.js';
 import { bodyPage, bodyView, importOutcome, institutionPage, institutionView, registryHistoryEntry } from './registries.js';
 import { candidateDecision, candidatePage, contactVerificationRequested, contactVerified, matchCandidateView, reportPage, reportView } from './reports.js';
@@ -107,6 +107,9 @@ export const API_RESPONSES = {
   'GET /dashboards/overview': dashboardOverview,
   'GET /places/states': z.array(statePlace),
   'GET /places/states/:stateCode/districts': z.array(districtPlace),
+  'GET /places/districts/:districtCode/local': z.array(localPlace),
+  'GET /places/import/template': null,
+  'POST /places/import': importOutcome,
 } as const satisfies Record<string, z.ZodType | null>;
 
 export type ApiRoute = keyof typeof API_RESPONSES;

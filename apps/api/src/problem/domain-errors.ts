@@ -20,6 +20,7 @@ const PROBLEMS = {
   'contact-not-verified': [403, 'Verify your phone or email first'],
   'case-not-found': [404, 'No such case'],
   'state-not-found': [404, 'No such state in your jurisdiction'],
+  'district-not-found': [404, 'No such district'],
   'escalation-not-found': [404, 'No such escalation'],
   'institution-not-found': [404, 'No such institution in your jurisdiction'],
   'body-not-found': [404, 'No such body in your jurisdiction'],
@@ -81,6 +82,7 @@ export const problem = (type: ProblemType, detail: string, extensions?: Record<s
 const FINDABLE = {
   case: (id: string) => `case ${id} does not exist`,
   state: (code: string) => `state ${code} is not known to you`,
+  district: (code: string) => `no district has the code ${code}`,
   escalation: (id: string) => `escalation ${id} does not exist`,
   institution: (id: string) => `institution ${id} does not exist`,
   body: (id: string) => `body ${id} does not exist`,

@@ -208,6 +208,7 @@ export class ReportsService {
     if (Date.parse(occurredAt) > now.getTime() + 5 * 60_000) throw invalidField(kind === 'MISSING' ? 'lastSeenAt' : 'foundAt', 'is in the future');
     const district = await this.geography.findDistrict(place.districtCode);
     if (!district) throw invalidField('place.districtCode', `no district with code ${place.districtCode}`);
+    await this.checkLocalPlaces(district, place);
     let reporter: Record<string, unknown> | null = extra.reporter ?? null;
     if (this.isCitizen(principal)) {
       reporter = await this.citizenReporter(principal, extra.reporter);
@@ -236,6 +237,7 @@ export class ReportsService {
         stateCode: district.stateCode,
         districtCode: district.code,
         thanaCode: place.thanaCode ?? null,
+        blockCode: place.blockCode ?? null,
         placeText: place.text ?? null,
         lat: place.lat ?? null,
         lon: place.lon ?? null,
@@ -315,7 +317,7 @@ export class ReportsService {
       stationId: r.stationId,
       child: r.description as ReportView['child'],
       occurredAt: r.occurredAt.toISOString(),
-      place: { stateCode: r.stateCode, districtCode: r.districtCode, thanaCode: r.thanaCode, text: r.placeText, lat: r.lat, lon: r.lon },
+      place: { stateCode: r.stateCode, districtCode: r.districtCode, thanaCode: r.thanaCode, blockCode: r.blockCode, text: r.placeText, lat: r.lat, lon: r.lon },
       caseId: r.caseId,
       filedBy: { id: r.filedBy, role: r.filedByRole, bodyId: r.filedByBodyId },
       ...(seesReporter && { reporter: r.reporterContact as ReportView['reporter'] }),
@@ -342,6 +344,22 @@ export class ReportsService {
       ...(q.districtCode && { districtCode: q.districtCode }),
       ...(q.cursor && { after: { createdAt: q.cursor.at, id: q.cursor.id } }),
     };
+  }
+
+  /** The thana and block a report names, if any: places of the report's own district (imported at POST /places/import). */
+  private async checkLocalPlaces(district: { code: string; name: string }, place: { thanaCode?: string | undefined; blockCode?: string | undefined }): Promise<void> {
+    const named = [
+      ['thanaCode', place.thanaCode, 'POLICE_STATION', 'police station'],
+      ['blockCode', place.blockCode, 'BLOCK', 'block'],
+    ] as const;
+    const codes = named.flatMap(([, code]) => (code ? [code] : []));
+    if (codes.length === 0) return;
+    const found = new Map((await this.geography.findLocalPlaces(codes)).map((p) => [p.code, p]));
+    for (const [field, code, kind, words] of named) {
+      if (!code) continue;
+      const p = found.get(code);
+      if (!p || p.kind !== kind || p.districtCode !== district.code) throw invalidField(`place.${field}`, `no ${words} of ${district.name} has the code ${code}`);
+    }
   }
 
   private isCitizen(principal: Principal): boolean {

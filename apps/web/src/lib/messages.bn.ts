@@ -983,6 +983,7 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'problem.contact-not-verified': 'আগে আপনার ফোন বা ইমেল যাচাই করুন।',
   'problem.case-not-found': 'আপনার এলাকায় এমন কোনো মামলা নেই।',
   'problem.state-not-found': 'আপনার এলাকায় এমন কোনো রাজ্য নেই।',
+  'problem.district-not-found': 'এমন কোনো জেলা নেই।',
   'problem.escalation-not-found': 'এমন কোনো ঊর্ধ্বতন বিষয় নেই।',
   'problem.institution-not-found': 'আপনার এলাকায় এমন কোনো প্রতিষ্ঠান নেই।',
   'problem.body-not-found': 'আপনার এলাকায় এমন কোনো কমিটি বা বোর্ড নেই।',

@@ -966,6 +966,7 @@ export const en = {
   'problem.contact-not-verified': 'Verify your phone or email first.',
   'problem.case-not-found': 'No such case in your area.',
   'problem.state-not-found': 'No such state in your area.',
+  'problem.district-not-found': 'No such district.',
   'problem.escalation-not-found': 'No such escalation.',
   'problem.institution-not-found': 'No such institution in your area.',
   'problem.body-not-found': 'No such committee or board in your area.',

@@ -983,6 +983,7 @@ export const hi: Record<MessageKey, string> = {
   'problem.contact-not-verified': 'पहले अपना फ़ोन या ईमेल सत्यापित करें।',
   'problem.case-not-found': 'आपके क्षेत्र में ऐसा कोई मामला नहीं है।',
   'problem.state-not-found': 'आपके क्षेत्र में ऐसा कोई राज्य नहीं है।',
+  'problem.district-not-found': 'ऐसा कोई ज़िला नहीं है।',
   'problem.escalation-not-found': 'ऐसा कोई एस्केलेशन नहीं है।',
   'problem.institution-not-found': 'आपके क्षेत्र में ऐसी कोई संस्था नहीं है।',
   'problem.body-not-found': 'आपके क्षेत्र में ऐसी कोई समिति या बोर्ड नहीं है।',

@@ -983,6 +983,7 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'problem.contact-not-verified': 'आधी तुमचा फोन किंवा ईमेल पडताळा.',
   'problem.case-not-found': 'तुमच्या क्षेत्रात असे प्रकरण नाही.',
   'problem.state-not-found': 'तुमच्या क्षेत्रात असे राज्य नाही.',
+  'problem.district-not-found': 'असा कोणताही जिल्हा नाही.',
   'problem.escalation-not-found': 'अशी वरिष्ठांकडे पाठवलेली बाब नाही.',
   'problem.institution-not-found': 'तुमच्या क्षेत्रात अशी संस्था नाही.',
   'problem.body-not-found': 'तुमच्या क्षेत्रात अशी समिती किंवा मंडळ नाही.',

@@ -19,6 +19,7 @@ export interface NewChildReport {
   stateCode: string;
   districtCode: string;
   thanaCode: string | null;
+  blockCode: string | null;
   placeText: string | null;
   lat: number | null;
   lon: number | null;
@@ -167,7 +168,7 @@ const WITHOUT_PHOTO = { photo: false } as const;
 /** Every column a ChildReportRow has (all but the photo and the generated blocking terms), for raw queries. */
 const REPORT_COLUMNS = [
   'id', 'kind', 'status', 'closedReason', 'policeRef', 'stationId', 'filedBy', 'filedByRole', 'filedByBodyId', 'reporterContact', 'description',
-  'occurredAt', 'stateCode', 'districtCode', 'thanaCode', 'placeText', 'lat', 'lon', 'photoType', 'caseId', 'searchName', 'searchByAttributes',
+  'occurredAt', 'stateCode', 'districtCode', 'thanaCode', 'blockCode', 'placeText', 'lat', 'lon', 'photoType', 'caseId', 'searchName', 'searchByAttributes',
   'nameKeys', 'nameSkeletons', 'guardianKeys', 'gender', 'birthYearMin', 'birthYearMax', 'keysVersion', 'createdAt', 'acceptedAt', 'tracedAt', 'closedAt',
 ].map((c) => `"${c}"`).join(', ');
 

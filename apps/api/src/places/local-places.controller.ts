@@ -1,0 +1,43 @@
+import { Controller, Get, Header, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { districtCodeParam, type ImportQuery, importJsonBody, importQuery, type LocalPlaceListQuery, localPlaceListQuery } from '@raksha/contracts';
+import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { bodySchema } from '../problem/openapi.js';
+import { importText } from '../registries/import-body.js';
+import { LocalPlacesService } from './local-places.service.js';
+
+@ApiTags('places')
+@ApiBearerAuth()
+@Controller('places')
+export class LocalPlacesController {
+  constructor(private readonly places: LocalPlacesService) {}
+
+  @Get('districts/:districtCode/local')
+  @ApiOperation({ summary: "The district's blocks and police stations (code, kind, name), by name; an unknown district is 404" })
+  list(@Param('districtCode', { schema: districtCodeParam }) code: string, @Query({ schema: localPlaceListQuery }) query: LocalPlaceListQuery) {
+    return this.places.list(code, query.kind);
+  }
+
+  @Get('import/template')
+  @RequirePermission('body:administer')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="places.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The header line of a places import file' })
+  template() {
+    return this.places.template();
+  }
+
+  @Post('import')
+  @RequirePermission('body:administer')
+  @ApiConsumes('text/csv', 'application/json')
+  @ApiBody({ description: 'The CSV file (text/csv, up to 2 MB and 5,000 rows), or JSON {"csv": "..."}', ...bodySchema(importJsonBody) })
+  @ApiOperation({ summary: 'Import blocks and police stations of your districts: all rows or none; 422 names every bad row; ?dryRun=true only checks' })
+  async import(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Query({ schema: importQuery }) query: ImportQuery, @Res({ passthrough: true }) res: Response) {
+    const outcome = await this.places.import(principal, await importText(req), query.dryRun ?? false);
+    res.status(outcome.dryRun ? 200 : 201);
+    return outcome;
+  }
+}

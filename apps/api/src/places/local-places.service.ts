@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { IMPORT_LIMITS, LOCAL_PLACE_IMPORT_COLUMNS, LOCAL_PLACE_KINDS, localPlaceCode, type ImportOutcome, type ImportRejection, type LocalPlace, type LocalPlaceKind } from '@raksha/contracts';
+import { GeographyRepository } from '@raksha/db';
+import { administers } from '@raksha/domain';
+import type { Principal } from '../auth/principal.js';
+import { importRejected, importTooLarge, notFound } from '../problem/domain-errors.js';
+import { CsvSyntaxError, csvLine, parseCsv } from '../registries/csv.js';
+import { registryChange } from '../registries/registry-change.js';
+
+type Row = { line: number; code: string; kind: LocalPlaceKind; name: string; districtCode: string; stateCode: string };
+
+/**
+ * Blocks and police stations under each district, imported from CSV the way institutions are: a dry run, every
+ * bad row named, all rows or none. Idempotent by code: a row already on record as it is writes nothing.
+ */
+@Injectable()
+export class LocalPlacesService {
+  constructor(private readonly geography: GeographyRepository) {}
+
+  async list(districtCode: string, kind?: LocalPlaceKind): Promise<LocalPlace[]> {
+    if (!(await this.geography.findDistrict(districtCode))) throw notFound('district', districtCode);
+    return (await this.geography.localPlacesOf(districtCode, kind)) as LocalPlace[]; // only LOCAL_PLACE_KINDS are written
+  }
+
+  template(): string {
+    return `${csvLine(LOCAL_PLACE_IMPORT_COLUMNS)}\r\n`;
+  }
+
+  async import(principal: Principal, csv: string, dryRun: boolean): Promise<ImportOutcome> {
+    if (Buffer.byteLength(csv) > IMPORT_LIMITS.bytes) throw importTooLarge(`the file is over ${IMPORT_LIMITS.bytes} bytes; split it`, IMPORT_LIMITS);
+    let records;
+    try {
+      records = parseCsv(csv);
+    } catch (err) {
+      if (err instanceof CsvSyntaxError) throw importRejected(0, [{ row: err.line, reason: `not valid CSV (RFC 4180): ${err.message}` }]);
+      throw err;
+    }
+    const [header, ...rows] = records;
+    if (!header) throw importRejected(0, [{ row: 1, reason: 'the file is empty: start with the header line (GET /places/import/template)' }]);
+    if (rows.length > IMPORT_LIMITS.rows) throw importTooLarge(`the file has ${rows.length} rows, more than ${IMPORT_LIMITS.rows}; split it`, IMPORT_LIMITS);
+    const columns = header.fields.map((f) => f.trim());
+    const headerProblems: ImportRejection[] = LOCAL_PLACE_IMPORT_COLUMNS.filter((c) => !columns.includes(c)).map((c) => ({ row: header.line, column: c, reason: `the required column ${c} is missing` }));
+    for (const c of columns) {
+      if (!(LOCAL_PLACE_IMPORT_COLUMNS as readonly string[]).includes(c)) headerProblems.push({ row: header.line, column: c, reason: `unknown column "${c}"; the columns are those of GET /places/import/template` });
+    }
+    if (headerProblems.length) throw importRejected(rows.length, headerProblems);
+    if (rows.length === 0) throw importRejected(0, [{ row: header.line + 1, reason: 'the file has no rows under the header' }]);
+
+    const rejected: ImportRejection[] = [];
+    const districts = new Map<string, Awaited<ReturnType<GeographyRepository['findDistrict']>>>();
+    const valid: Row[] = [];
+    const firstLineOf = new Map<string, number>();
+    for (const { line, fields } of rows) {
+      const cell = (c: string) => (fields[columns.indexOf(c)] ?? '').trim();
+      const problems: ImportRejection[] = [];
+      const [districtCode, kind, code, name] = [cell('districtCode'), cell('kind'), cell('code'), cell('name')];
+      if (!districts.has(districtCode)) districts.set(districtCode, await this.geography.findDistrict(districtCode));
+      const district = districts.get(districtCode);
+      if (!district) problems.push({ row: line, column: 'districtCode', reason: `no district with code ${districtCode || '(empty)'}` });
+      else if (!principal.body || !administers(principal.body, { stateCode: district.stateCode, districtCode: district.code })) {
+        problems.push({ row: line, column: 'districtCode', reason: `district ${district.code} is outside your jurisdiction` });
+      }
+      if (!(LOCAL_PLACE_KINDS as readonly string[]).includes(kind)) problems.push({ row: line, column: 'kind', reason: `kind is ${LOCAL_PLACE_KINDS.join(' or ')}` });
+      if (!localPlaceCode.safeParse(code).success) problems.push({ row: line, column: 'code', reason: 'an LGD-style code: capitals, digits, hyphens, up to 16' });
+      if (name.length === 0 || name.length > 200 || /^[=+\-@]/.test(name)) problems.push({ row: line, column: 'name', reason: 'a name of 1 to 200 characters, not starting with = + - or @' });
+      if (problems.length || !district) {
+        rejected.push(...problems);
+        continue;
+      }
+      const full = `${district.code}-${code}`;
+      const first = firstLineOf.get(full);
+      if (first !== undefined) {
+        rejected.push({ row: line, column: 'code', reason: `code ${code} is also the code of line ${first} in ${district.code}` });
+        continue;
+      }
+      firstLineOf.set(full, line);
+      valid.push({ line, code: full, kind: kind as LocalPlaceKind, name, districtCode: district.code, stateCode: district.stateCode });
+    }
+    // A code already on record as another kind is a different place under the same code: refused, not renamed.
+    const existing = new Map((await this.geography.findLocalPlaces(valid.map((v) => v.code))).map((p) => [p.code, p]));
+    for (const v of valid) {
+      const e = existing.get(v.code);
+      if (e && e.kind !== v.kind) rejected.push({ row: v.line, column: 'code', reason: `${v.code} is already a ${e.kind === 'BLOCK' ? 'block' : 'police station'}` });
+    }
+    if (rejected.length) throw importRejected(rows.length, rejected.sort((a, b) => a.row - b.row));
+    const ids = valid.map((v) => v.code);
+    const changed = valid.filter((v) => existing.get(v.code)?.name !== v.name);
+    if (dryRun) return { dryRun: true, imported: 0, valid: valid.length, ids };
+    const change = registryChange(principal, 'places.imported');
+    const written = await this.geography.upsertLocalPlaces(
+      changed.map(({ line: _line, ...p }) => p),
+      { chain: 'places', subjectType: 'places', subjectId: principal.body?.id ?? 'places', detail: {}, ...change },
+    );
+    return { dryRun: false, imported: written.length, valid: valid.length, ids };
+  }
+}
