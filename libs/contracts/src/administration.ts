@@ -2,10 +2,10 @@
 // (invitation, password reset) a person sets their password from.
 import { z } from 'zod';
 import { BODY_TYPES, ROLES } from '@raksha/domain';
-import { districtCode, isoTime, lgdCode, stateCode } from './shared.js';
+import { bodyView } from './registries.js';
+import { districtCode, isoTime, lgdCode, phoneNumber, stateCode } from './shared.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'a phone number of digits, spaces, ( ) and -');
 /** A person signs in with their email address, so it is bounded as a username is. */
 const email = z.string().trim().toLowerCase().max(64, 'at most 64 characters (it is also the username)').pipe(z.email({ message: 'an email address' }));
 /** Indian mobile numbers: 10 digits, optionally with +91. */
@@ -28,13 +28,13 @@ export const createBodyBody = z.strictObject({
   /** a police station's, block's or village's own code; for one more body of a kind in a district, a suffix */
   code: lgdCode.optional(),
   address: text(500).nullable().optional(),
-  phone: phone.nullable().optional(),
+  phone: phoneNumber.nullable().optional(),
 });
 export type CreateBodyBody = z.infer<typeof createBodyBody>;
 
 /** What an edit may change: never the kind, the id or the place (create another body instead). */
 export const updateBodyBody = z
-  .strictObject({ name: text(200), address: text(500).nullable(), phone: phone.nullable() })
+  .strictObject({ name: text(200), address: text(500).nullable(), phone: phoneNumber.nullable() })
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'change at least one of name, address, phone' });
 export type UpdateBodyBody = z.infer<typeof updateBodyBody>;
@@ -92,17 +92,5 @@ export const invitationView = z.object({ person: personView, expiresAt: isoTime 
 export type InvitationView = z.infer<typeof invitationView>;
 
 /** The body, as administration answers it: the registry's view plus whether it is deactivated. */
-export const administeredBodyView = z.object({
-  id: z.string(),
-  type: z.string(),
-  name: z.string(),
-  level: z.string(),
-  stateCode: z.string().nullable(),
-  districtCode: z.string().nullable(),
-  thanaCode: z.string().nullable(),
-  address: z.string().nullable(),
-  phone: z.string().nullable(),
-  deactivatedAt: isoTime.nullable(),
-  version: z.number().int(),
-});
+export const administeredBodyView = bodyView.omit({ sittingDays: true, members: true }).extend({ deactivatedAt: isoTime.nullable() });
 export type AdministeredBodyView = z.infer<typeof administeredBodyView>;

@@ -1,7 +1,7 @@
 // Requests of the registries API (institutions, bodies, their members and sitting days) and what it answers.
 import { z } from 'zod';
 import { AGE_BANDS, BODY_TYPES, CAPACITY_GENDERS, INSTITUTION_KINDS, INSTITUTION_MANAGEMENT } from '@raksha/domain';
-import { actorRef, cursorPage, districtCode, isoTime, startsLikeFormula, stateCode } from './shared.js';
+import { actorRef, cursorPage, districtCode, isoTime, phoneNumber, startsLikeFormula, stateCode } from './shared.js';
 import { idCursorParam } from './cursor.js';
 
 /**
@@ -56,7 +56,6 @@ export const IMPORT_LIMITS = { bytes: 2 * 1024 * 1024, rows: 5000 } as const;
 const text = (max: number) =>
   z.string().trim().min(1).max(max).refine((s) => !startsLikeFormula(s), 'may not start with = + - or @ (a spreadsheet would run it as a formula)');
 const date = z.iso.date({ message: 'a date as YYYY-MM-DD' });
-const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'a phone number of digits, spaces, ( ) and -');
 
 /** The longest slug of a name a generated institution id carries. */
 export const INSTITUTION_SLUG_MAX = 48;
@@ -99,7 +98,7 @@ export const createInstitutionBody = z.strictObject({
   /** null or absent: not (yet) registered under s.41 */
   registration: registration.nullable().optional(),
   address: text(500).nullable().optional(),
-  phone: phone.nullable().optional(),
+  phone: phoneNumber.nullable().optional(),
   infrastructure: infrastructure.optional(),
   capacities: capacities.optional(),
 });
@@ -113,7 +112,7 @@ export const updateInstitutionBody = z
     management: z.enum(INSTITUTION_MANAGEMENT).optional(),
     registration: registration.nullable().optional(),
     address: text(500).nullable().optional(),
-    phone: phone.nullable().optional(),
+    phone: phoneNumber.nullable().optional(),
     infrastructure: infrastructure.optional(),
     capacities: capacities.optional(),
   })

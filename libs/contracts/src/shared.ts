@@ -6,6 +6,8 @@ export const lgdCode = z.string().trim().min(1).max(16).regex(/^[A-Z0-9-]+$/, 'a
 export const stateCode = z.string().trim().regex(/^[A-Z]{2}$/, 'a two-letter state code');
 export const districtCode = z.string().trim().regex(/^[A-Z]{2}-[A-Z0-9-]+$/, 'a district code such as RJ-JAIPUR').max(60);
 /** An instant as the API writes it (Date#toISOString). */
+/** A body's office telephone, as people write it. */
+export const phoneNumber = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'a phone number of digits, spaces, ( ) and -');
 export const isoTime = z.iso.datetime({ offset: true });
 /** Who did something: a user id and the role they acted in (null for the system or a removed user). */
 export const actorRef = z.object({ id: z.string().nullable(), role: z.string().nullable() });

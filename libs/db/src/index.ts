@@ -17,7 +17,7 @@ export { EscalationRepository, type BodyEscalationActionRecord, type BodyEscalat
 export { GeographyRepository } from './repositories/geography.repository.js';
 export { NotificationRepository, type InboxMessage } from './repositories/notification.repository.js';
 export { SessionRepository, type NewSessionRecord } from './repositories/session.repository.js';
-export { UserRepository, type LoginFailureOutcome, type LoginFailureRule, type NewUserRecord } from './repositories/user.repository.js';
+export { UserRepository, type NewUserRecord } from './repositories/user.repository.js';
 export { DeadlinePolicyRepository, type DeadlinePolicyChange } from './repositories/deadline-policy.repository.js';
 export { Sealer, SealError } from './sealing.js';
 export { AdmissionRepository, type AdmissionRecord, type AdmitOutcome, type NewAdmission, type OccupancyRow } from './repositories/admission.repository.js';

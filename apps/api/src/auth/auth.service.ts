@@ -9,9 +9,6 @@ import { PrincipalResolver, type Principal } from './principal.js';
 import { TokenService } from './token.service.js';
 import { LoginThrottle } from './login-throttle.js';
 
-/** Wrong passwords never lock an account (anyone could lock an officer out): LoginThrottle slows the source instead. */
-const NEVER_LOCK = { lockAfter: Number.POSITIVE_INFINITY, lockUntil: new Date(0) };
-
 /** Where a sign-in came from, for the audit trail. */
 export interface RequestOrigin {
   ip?: string | undefined;
@@ -115,7 +112,7 @@ export class AuthService extends PrincipalResolver {
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
       // Counted on the account for the audit trail; it never locks the account (the throttle slows the source).
-      await this.users.recordLoginFailure(user.id, NEVER_LOCK, (o) => [failure('wrong-password', { consecutiveFailures: o.failedLogins })]);
+      await this.users.recordLoginFailure(user.id, (failedLogins) => [failure('wrong-password', { consecutiveFailures: failedLogins })]);
       return refuse();
     }
     await this.throttle.succeeded(username, from.ip);

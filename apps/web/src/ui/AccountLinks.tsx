@@ -14,7 +14,8 @@ interface Props {
   done(): void;
 }
 
-function Card({ lang, setLang, title, children }: { lang: Lang; setLang(l: Lang): void; title: string; children: ReactNode }) {
+/** The card of the pages a person sees before signing in (sign-in, set password, forgotten password). */
+export function SignInCard({ lang, setLang, lead, title, children }: { lang: Lang; setLang(l: Lang): void; lead?: string; title: string; children: ReactNode }) {
   const { t } = useMemo(() => makeT(lang), [lang]);
   return (
     <main id="main" className="login">
@@ -25,6 +26,7 @@ function Card({ lang, setLang, title, children }: { lang: Lang; setLang(l: Lang)
           </p>
           <LangSwitch lang={lang} setLang={setLang} t={t} />
         </div>
+        {lead && <p className="muted">{lead}</p>}
         <h1>{title}</h1>
         {children}
       </div>
@@ -54,7 +56,7 @@ export function SetPassword({ api, lang, setLang, done, purpose, token }: Props 
   }
 
   return (
-    <Card lang={lang} setLang={setLang} title={t(`account.title.${purpose}`)}>
+    <SignInCard lang={lang} setLang={setLang} title={t(`account.title.${purpose}`)}>
       {outcome ? (
         <>
           <p role="status">{t(outcome === 'set' ? 'account.done' : 'account.linkGone')}</p>
@@ -75,7 +77,7 @@ export function SetPassword({ api, lang, setLang, done, purpose, token }: Props 
           </button>
         </form>
       )}
-    </Card>
+    </SignInCard>
   );
 }
 
@@ -96,7 +98,7 @@ export function ForgotPassword({ api, lang, setLang, done }: Props) {
   }
 
   return (
-    <Card lang={lang} setLang={setLang} title={t('account.forgotTitle')}>
+    <SignInCard lang={lang} setLang={setLang} title={t('account.forgotTitle')}>
       {sent ? (
         <p role="status">{t('account.sent')}</p>
       ) : (
@@ -113,6 +115,6 @@ export function ForgotPassword({ api, lang, setLang, done }: Props) {
       <button type="button" className="link" onClick={done}>
         {t('account.toSignIn')}
       </button>
-    </Card>
+    </SignInCard>
   );
 }

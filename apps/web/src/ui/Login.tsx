@@ -1,7 +1,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError, type Api } from '../lib/api.js';
 import type { Lang } from '../lib/i18n.js';
-import { Brand, errorText, FieldError, LangSwitch, useSubmit } from './bits.js';
+import { SignInCard } from './AccountLinks.js';
+import { errorText, FieldError, useSubmit } from './bits.js';
 import { makeT } from './context.js';
 
 export function Login({ api, lang, setLang, online }: { api: Api; lang: Lang; setLang(l: Lang): void; online: boolean }) {
@@ -23,32 +24,22 @@ export function Login({ api, lang, setLang, online }: { api: Api; lang: Lang; se
   }
 
   return (
-    <main id="main" className="login">
-      <div className="login-card">
-        <div className="login-head">
-          <p className="brand">
-            <Brand name={t('app.name')} />
-          </p>
-          <LangSwitch lang={lang} setLang={setLang} t={t} />
-        </div>
-        <p className="muted">{t('app.tagline')}</p>
-        <h1>{t('login.title')}</h1>
-        {!online && <p className="notice offline">{t('login.offline')}</p>}
-        <form onSubmit={submit} noValidate>
-          <label htmlFor="username">{t('login.username')}</label>
-          <input id="username" name="username" autoComplete="username" autoCapitalize="none" required value={username} onChange={(e) => setUsername(e.target.value)} />
-          <label htmlFor="password">{t('login.password')}</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-          <FieldError error={error} />
-          <button type="submit" className="primary" disabled={busy}>
-            {t('login.submit')}
-          </button>
-        </form>
-        <p>
-          <a href="#forgot-password">{t('account.forgot')}</a>
-        </p>
-      </div>
-    </main>
+    <SignInCard lang={lang} setLang={setLang} lead={t('app.tagline')} title={t('login.title')}>
+      {!online && <p className="notice offline">{t('login.offline')}</p>}
+      <form onSubmit={submit} noValidate>
+        <label htmlFor="username">{t('login.username')}</label>
+        <input id="username" name="username" autoComplete="username" autoCapitalize="none" required value={username} onChange={(e) => setUsername(e.target.value)} />
+        <label htmlFor="password">{t('login.password')}</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <FieldError error={error} />
+        <button type="submit" className="primary" disabled={busy}>
+          {t('login.submit')}
+        </button>
+      </form>
+      <p>
+        <a href="#forgot-password">{t('account.forgot')}</a>
+      </p>
+    </SignInCard>
   );
 }
 

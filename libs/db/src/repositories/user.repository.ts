@@ -10,19 +10,6 @@ export interface NewUserRecord {
   roles: string[];
 }
 
-/** A failed sign-in as counted: the consecutive failures so far, and the lock it set (if it did). */
-export interface LoginFailureOutcome {
-  failedLogins: number;
-  lockedUntil: Date | null;
-}
-
-export interface LoginFailureRule {
-  /** the failure that reaches this count locks the account (and starts the count again) */
-  lockAfter: number;
-  /** until when that lock holds */
-  lockUntil: Date;
-}
-
 export class UserRepository {
   private readonly audit: AuditRepository;
 
@@ -39,21 +26,16 @@ export class UserRepository {
   }
 
   /**
-   * Counts one more consecutive failure; the one that reaches `rule.lockAfter` locks the account
-   * and resets the count. The audit records `audit(outcome)` returns are written in the same
-   * transaction, so the count and its record never disagree.
+   * Counts one more consecutive failure, for the audit trail only (sign-in is slowed per source by the API's
+   * throttle, never by locking the account); the audit records `audit(failedLogins)` returns are written in the
+   * same transaction, so the count and its record never disagree.
    */
-  recordLoginFailure(userId: string, rule: LoginFailureRule, audit: (outcome: LoginFailureOutcome) => AuditRecord[]): Promise<LoginFailureOutcome> {
+  recordLoginFailure(userId: string, audit: (failedLogins: number) => AuditRecord[]): Promise<number> {
     return this.db.$transaction(async (tx) => {
       // The UPDATE takes the row lock: concurrent failures of one account are counted one after another.
       const { failedLogins } = await tx.user.update({ where: { id: userId }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } });
-      let outcome: LoginFailureOutcome = { failedLogins, lockedUntil: null };
-      if (failedLogins >= rule.lockAfter) {
-        await tx.user.update({ where: { id: userId }, data: { failedLogins: 0, lockedUntil: rule.lockUntil } });
-        outcome = { failedLogins, lockedUntil: rule.lockUntil };
-      }
-      for (const record of audit(outcome)) await this.audit.append(tx, record);
-      return outcome;
+      for (const record of audit(failedLogins)) await this.audit.append(tx, record);
+      return failedLogins;
     });
   }
 
