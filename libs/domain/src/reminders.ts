@@ -1,19 +1,29 @@
 /**
- * How long an escalation may stay unacknowledged before it is sent again. This is Raksha's policy, not statute:
- * a child not produced within 24 hours (s.31(1), s.10(1)) needs someone within hours, other obligations within a
- * day. Production-type deadlines are those whose id ends in `.production`.
- */
-export const ESCALATION_REMINDER_POLICY = {
-  production: { afterHours: 2, basis: 'Raksha policy: an unproduced child (s.31(1), s.10(1)) cannot wait a working day' },
-  other: { afterHours: 24, basis: 'Raksha policy: one working day to acknowledge' },
-} as const;
-
-/**
- * A state may set its own intervals as two more entries of its deadline policy (PUT /policy/:state/deadlines/:id,
+ * A state may set its own intervals as two more entries of its deadline policy (PUT /states/:code/deadline-policy/:id,
  * with a reason, audited like any deadline): `reminder.production` and `reminder.other`, `within` in whole hours.
+ * Production-type deadlines are those whose id ends in `.production`.
  */
 export const REMINDER_POLICY_IDS = ['reminder.production', 'reminder.other'] as const;
 export type ReminderPolicyId = (typeof REMINDER_POLICY_IDS)[number];
+
+/**
+ * How long an escalation may stay unacknowledged before it is sent again. This is Raksha's policy, not statute:
+ * a child not produced within 24 hours (s.31(1), s.10(1)) needs someone within hours, other obligations within a
+ * day.
+ */
+export const ESCALATION_REMINDER_POLICY: Record<ReminderPolicyId, { afterHours: number; basis: string; obligation: string }> = {
+  'reminder.production': {
+    afterHours: 2,
+    basis: 'Raksha policy: an unproduced child (s.31(1), s.10(1)) cannot wait a working day',
+    obligation: 'Remind the body of an escalated production deadline nobody has acknowledged',
+  },
+  'reminder.other': {
+    afterHours: 24,
+    basis: 'Raksha policy: one working day to acknowledge',
+    obligation: 'Remind the body of any other escalated deadline nobody has acknowledged',
+  },
+};
+
 /** A state's reminder intervals in hours, where it set them. */
 export type ReminderHours = Partial<Record<ReminderPolicyId, number>>;
 /** The longest a state may let an escalation wait before the reminder: 3 days, so the head's comes before the SCPS's rung (P7D). */
@@ -36,7 +46,7 @@ export function reminderHoursOf(within: string): number | null {
 
 export function reminderAfterHours(deadlineId: string, state: ReminderHours = {}): number {
   const id = reminderPolicyIdOf(deadlineId);
-  return state[id] ?? (id === 'reminder.production' ? ESCALATION_REMINDER_POLICY.production.afterHours : ESCALATION_REMINDER_POLICY.other.afterHours);
+  return state[id] ?? ESCALATION_REMINDER_POLICY[id].afterHours;
 }
 
 /**

@@ -94,18 +94,14 @@ export class DeadlinePolicyService {
 
 const isDeadlineId = (id: string): id is DeadlineId => (DEADLINE_IDS as readonly string[]).includes(id);
 
-const REMINDER_WORDS: Record<ReminderPolicyId, string> = {
-  'reminder.production': 'Remind the body of an escalated production deadline nobody has acknowledged',
-  'reminder.other': 'Remind the body of any other escalated deadline nobody has acknowledged',
-};
-
 /** An escalation reminder's interval as a policy entry (libs/domain reminders.ts): Raksha's policy, no ladder of its own. */
 function reminderEntry(id: ReminderPolicyId, row: { within: string | null; reason: string; setBy: string; setAt: Date } | undefined): DeadlinePolicyEntry {
-  const defaultWithin = `PT${id === 'reminder.production' ? ESCALATION_REMINDER_POLICY.production.afterHours : ESCALATION_REMINDER_POLICY.other.afterHours}H`;
+  const { afterHours, basis, obligation } = ESCALATION_REMINDER_POLICY[id];
+  const defaultWithin = `PT${afterHours}H`;
   return {
     id,
-    obligation: REMINDER_WORDS[id],
-    citation: id === 'reminder.production' ? ESCALATION_REMINDER_POLICY.production.basis : ESCALATION_REMINDER_POLICY.other.basis,
+    obligation,
+    citation: basis,
     basis: 'policy',
     within: row?.within ?? defaultWithin,
     defaultWithin,
