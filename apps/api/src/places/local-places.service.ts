@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { IMPORT_LIMITS, LOCAL_PLACE_IMPORT_COLUMNS, LOCAL_PLACE_KINDS, localPlaceCode, type ImportOutcome, type ImportRejection, type LocalPlace, type LocalPlaceKind } from '@raksha/contracts';
+import { LOCAL_PLACE_IMPORT_COLUMNS, LOCAL_PLACE_KINDS, localPlaceCode, startsLikeFormula, type ImportOutcome, type ImportRejection, type LocalPlace, type LocalPlaceKind } from '@raksha/contracts';
 import { GeographyRepository } from '@raksha/db';
 import { administers } from '@raksha/domain';
 import type { Principal } from '../auth/principal.js';
-import { importRejected, importTooLarge, notFound } from '../problem/domain-errors.js';
-import { CsvSyntaxError, csvLine, parseCsv } from '../registries/csv.js';
+import { importRejected, notFound } from '../problem/domain-errors.js';
+import { csvLine } from '../registries/csv.js';
+import { readImportFile } from '../registries/import-file.js';
 import { registryChange } from '../registries/registry-change.js';
 
 type Row = { line: number; code: string; kind: LocalPlaceKind; name: string; districtCode: string; stateCode: string };
@@ -27,24 +28,7 @@ export class LocalPlacesService {
   }
 
   async import(principal: Principal, csv: string, dryRun: boolean): Promise<ImportOutcome> {
-    if (Buffer.byteLength(csv) > IMPORT_LIMITS.bytes) throw importTooLarge(`the file is over ${IMPORT_LIMITS.bytes} bytes; split it`, IMPORT_LIMITS);
-    let records;
-    try {
-      records = parseCsv(csv);
-    } catch (err) {
-      if (err instanceof CsvSyntaxError) throw importRejected(0, [{ row: err.line, reason: `not valid CSV (RFC 4180): ${err.message}` }]);
-      throw err;
-    }
-    const [header, ...rows] = records;
-    if (!header) throw importRejected(0, [{ row: 1, reason: 'the file is empty: start with the header line (GET /places/import/template)' }]);
-    if (rows.length > IMPORT_LIMITS.rows) throw importTooLarge(`the file has ${rows.length} rows, more than ${IMPORT_LIMITS.rows}; split it`, IMPORT_LIMITS);
-    const columns = header.fields.map((f) => f.trim());
-    const headerProblems: ImportRejection[] = LOCAL_PLACE_IMPORT_COLUMNS.filter((c) => !columns.includes(c)).map((c) => ({ row: header.line, column: c, reason: `the required column ${c} is missing` }));
-    for (const c of columns) {
-      if (!(LOCAL_PLACE_IMPORT_COLUMNS as readonly string[]).includes(c)) headerProblems.push({ row: header.line, column: c, reason: `unknown column "${c}"; the columns are those of GET /places/import/template` });
-    }
-    if (headerProblems.length) throw importRejected(rows.length, headerProblems);
-    if (rows.length === 0) throw importRejected(0, [{ row: header.line + 1, reason: 'the file has no rows under the header' }]);
+    const { columns, rows } = readImportFile(csv, { columns: LOCAL_PLACE_IMPORT_COLUMNS, required: LOCAL_PLACE_IMPORT_COLUMNS, template: '/places/import/template' });
 
     const rejected: ImportRejection[] = [];
     const districts = new Map<string, Awaited<ReturnType<GeographyRepository['findDistrict']>>>();
@@ -62,7 +46,7 @@ export class LocalPlacesService {
       }
       if (!(LOCAL_PLACE_KINDS as readonly string[]).includes(kind)) problems.push({ row: line, column: 'kind', reason: `kind is ${LOCAL_PLACE_KINDS.join(' or ')}` });
       if (!localPlaceCode.safeParse(code).success) problems.push({ row: line, column: 'code', reason: 'an LGD-style code: capitals, digits, hyphens, up to 16' });
-      if (name.length === 0 || name.length > 200 || /^[=+\-@]/.test(name)) problems.push({ row: line, column: 'name', reason: 'a name of 1 to 200 characters, not starting with = + - or @' });
+      if (name.length === 0 || name.length > 200 || startsLikeFormula(name)) problems.push({ row: line, column: 'name', reason: 'a name of 1 to 200 characters, not starting with = + - or @' });
       if (problems.length || !district) {
         rejected.push(...problems);
         continue;

@@ -3,10 +3,11 @@ import { GeographyRepository, InstitutionRepository, type NewInstitution } from 
 import { AGE_BANDS, CAPACITY_GENDERS } from '@raksha/domain';
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { Principal } from '../auth/principal.js';
-import { CsvSyntaxError, csvLine, parseCsv } from './csv.js';
+import { csvLine } from './csv.js';
+import { readImportFile } from './import-file.js';
 import { newInstitution } from './institution-records.js';
-import { createInstitutionBody, describeIssues, IMPORT_LIMITS, INFRASTRUCTURE_ITEMS, type ImportOutcome, type ImportRejection } from '@raksha/contracts';
-import { importRejected, importTooLarge } from '../problem/domain-errors.js';
+import { createInstitutionBody, describeIssues, INFRASTRUCTURE_ITEMS, type ImportOutcome, type ImportRejection } from '@raksha/contracts';
+import { importRejected } from '../problem/domain-errors.js';
 import { RegistrationWatch } from './registration-watch.js';
 import { registryChange } from './registry-change.js';
 
@@ -15,7 +16,7 @@ const CAPACITY_COLUMNS = CAPACITY_GENDERS.flatMap((g) => AGE_BANDS.map((b) => ({
 const PLAIN_COLUMNS = ['id', 'name', 'districtCode', 'kind', 'management', 'registrationNo', 'registeredFrom', 'registeredUntil', 'address', 'phone', 'infrastructure'] as const;
 /** Every column an import file may have, in the template's order; any order is accepted. */
 export const IMPORT_COLUMNS: readonly string[] = [...PLAIN_COLUMNS, ...CAPACITY_COLUMNS.map((c) => c.column)];
-const REQUIRED_COLUMNS = ['name', 'districtCode', 'kind', 'management'];
+const REQUIRED_COLUMNS = ['name', 'districtCode', 'kind', 'management'] as const;
 
 interface ValidRow {
   line: number;
@@ -39,15 +40,7 @@ export class InstitutionImportService {
   }
 
   async import(principal: Principal, csv: string, dryRun: boolean): Promise<ImportOutcome> {
-    if (Buffer.byteLength(csv) > IMPORT_LIMITS.bytes) throw importTooLarge(`the file is over ${IMPORT_LIMITS.bytes} bytes; split it`, IMPORT_LIMITS);
-    const records = this.parse(csv);
-    const [header, ...rows] = records;
-    if (!header) throw importRejected(0, [{ row: 1, reason: 'the file is empty: start with the header line (GET /institutions/import/template)' }]);
-    if (rows.length > IMPORT_LIMITS.rows) throw importTooLarge(`the file has ${rows.length} rows, more than ${IMPORT_LIMITS.rows}; split it`, IMPORT_LIMITS);
-    const columns = header.fields.map((f) => f.trim());
-    const headerProblems = this.checkHeader(columns, header.line);
-    if (headerProblems.length) throw importRejected(rows.length, headerProblems);
-    if (rows.length === 0) throw importRejected(0, [{ row: header.line + 1, reason: 'the file has no rows under the header' }]);
+    const { columns, rows } = readImportFile(csv, { columns: IMPORT_COLUMNS, required: REQUIRED_COLUMNS, template: '/institutions/import/template' });
 
     const rejected: ImportRejection[] = [];
     const parsed: { line: number; body: ReturnType<typeof createInstitutionBody.parse> }[] = [];
@@ -94,27 +87,6 @@ export class InstitutionImportService {
     // Starting thousands of watches takes minutes on a small Temporal: they start after the answer.
     void this.watch.tell(outcome.created.filter((i) => i.registeredUntil !== null));
     return { dryRun: false, imported: outcome.created.length, valid: valid.length, ids };
-  }
-
-  private parse(csv: string) {
-    try {
-      return parseCsv(csv);
-    } catch (err) {
-      if (err instanceof CsvSyntaxError) throw importRejected(0, [{ row: err.line, reason: `not valid CSV (RFC 4180): ${err.message}` }]);
-      throw err;
-    }
-  }
-
-  private checkHeader(columns: string[], line: number): ImportRejection[] {
-    const problems: ImportRejection[] = [];
-    const seen = new Set<string>();
-    for (const c of columns) {
-      if (!IMPORT_COLUMNS.includes(c)) problems.push({ row: line, column: c, reason: `unknown column "${c}"; the columns are those of GET /institutions/import/template` });
-      else if (seen.has(c)) problems.push({ row: line, column: c, reason: `column ${c} appears twice` });
-      seen.add(c);
-    }
-    for (const c of REQUIRED_COLUMNS) if (!seen.has(c)) problems.push({ row: line, column: c, reason: `the required column ${c} is missing` });
-    return problems;
   }
 
   /** One line as the create request it stands for, or what is wrong with it, column by column. */
