@@ -1,6 +1,7 @@
 // Missing and found children's reports: the form's values turned into the API's child description,
 // a photo checked against the contract's size limit, and a match's explanation read as for / against.
 import { type ChildDescriptionBody, type FieldExplanation, PHOTO_CONTENT_TYPES, PHOTO_MAX_BYTES } from '@raksha/contracts';
+import { formatList, localeOf, type Lang } from './i18n.js';
 
 export type ChildFormValues = Partial<
   Record<
@@ -92,3 +93,18 @@ export function candidateIdIn(text: string): string | undefined {
 
 /** A six-digit code in an inbox message. */
 export const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)?.[1];
+
+/** A match reason's values for its message: language codes (`hi,bho`) named in the reader's language, the rest as given. */
+export function reasonValues(lang: Lang, params: Record<string, string | number> = {}): Record<string, string | number> {
+  const names = new Intl.DisplayNames(localeOf(lang), { type: 'language', fallback: 'code' });
+  const name = (code: string) => {
+    try {
+      return names.of(code) ?? code;
+    } catch {
+      return code; // a language the form gave in words the engine does not know: as written
+    }
+  };
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, /languages$/i.test(k) && typeof v === 'string' ? formatList(lang, v.split(',').filter(Boolean).map(name)) : v]),
+  );
+}
