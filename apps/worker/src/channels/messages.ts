@@ -162,14 +162,14 @@ export function digestIsEmpty(f: DigestFacts): boolean {
   return f.escalationsOpen.count + f.overdue.count + f.dueThisWeek.count === 0;
 }
 
-const DIGEST_WORDS: Record<Language, { subject(day: string): string; lead(day: string): string; escalationsOpen: string; overdue: string; dueThisWeek: string; cases: string; more(n: number): string; open: string }> = {
+const DIGEST_WORDS: Record<Language, { subject(day: string): string; lead(day: string): string; escalationsOpen: string; overdue: string; dueThisWeek: string; cases(n: number): string; more(n: number): string; open: string }> = {
   en: {
     subject: (day) => `Raksha: your summary for ${day}`,
     lead: (day) => `What is waiting for you in Raksha on ${day}:`,
     escalationsOpen: 'Escalations not yet resolved',
     overdue: 'Cases past a deadline',
     dueThisWeek: 'Cases with a deadline in the next seven days',
-    cases: 'cases',
+    cases: (n) => (n === 1 ? 'case' : 'cases'),
     more: (n) => `and ${n} more`,
     open: 'Open Raksha',
   },
@@ -179,7 +179,7 @@ const DIGEST_WORDS: Record<Language, { subject(day: string): string; lead(day: s
     escalationsOpen: 'चूकें जो अभी हल नहीं हुईं',
     overdue: 'केस जिनकी समय-सीमा निकल चुकी है',
     dueThisWeek: 'केस जिनकी समय-सीमा अगले सात दिनों में है',
-    cases: 'केस',
+    cases: () => 'केस',
     more: (n) => `और ${n} अन्य`,
     open: 'रक्षा खोलें',
   },
@@ -197,10 +197,10 @@ export function digestEmail(f: DigestFacts, language: Language, day: string, pub
   const sections = (['escalationsOpen', 'overdue', 'dueThisWeek'] as const).filter((k) => f[k].count > 0);
   const more = (k: (typeof sections)[number]) => (f[k].count > f[k].caseIds.length && f[k].caseIds.length > 0 ? ` ${w.more(f[k].count - f[k].caseIds.length)}` : '');
   const home = webAppLink(publicUrl, '/');
-  const text = sections.map((k) => `${w[k]}: ${count.format(f[k].count)}${f[k].caseIds.length ? ` — ${w.cases} ${f[k].caseIds.map(caseReference).join(', ')}${more(k)}` : ''}`);
+  const text = sections.map((k) => `${w[k]}: ${count.format(f[k].count)}${f[k].caseIds.length ? ` — ${w.cases(f[k].caseIds.length)} ${f[k].caseIds.map(caseReference).join(', ')}${more(k)}` : ''}`);
   const html = sections.map((k) => {
     const refs = f[k].caseIds.map((id) => `<a href="${escapeHtml(noticeLink(publicUrl, id))}">${caseReference(id)}</a>`).join(', ');
-    return `<li>${escapeHtml(w[k])}: <strong>${count.format(f[k].count)}</strong>${refs ? ` — ${escapeHtml(w.cases)} ${refs}${escapeHtml(more(k))}` : ''}</li>`;
+    return `<li>${escapeHtml(w[k])}: <strong>${count.format(f[k].count)}</strong>${refs ? ` — ${escapeHtml(w.cases(f[k].caseIds.length))} ${refs}${escapeHtml(more(k))}` : ''}</li>`;
   });
   return {
     subject: w.subject(day),
