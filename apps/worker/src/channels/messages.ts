@@ -2,10 +2,11 @@
 // child: only the kind of news, a case reference and a link (JJ Act s.74 bars disclosing a child's identity in
 // any media; an SMS or an email's subject and preview are read on lock screens and shared phones).
 import { webAppLink } from '@raksha/contracts';
+import { ESCALATION_NOTICE_KINDS } from '@raksha/domain';
 import type { Language } from './language.js';
 
-/** Notices that always go by every verified channel, whatever a person chose: a missed obligation raised to them. */
-export const ESCALATION_KINDS: ReadonlySet<string> = new Set(['DEADLINE_ESCALATED', 'REGISTRATION_LAPSED', 'AHTU_REFERRAL_OVERDUE', 'ESCALATION_REMINDER']);
+/** Notices that always go by every verified channel, whatever a person chose (libs/domain ESCALATION_NOTICE_KINDS). */
+export const ESCALATION_KINDS: ReadonlySet<string> = new Set(ESCALATION_NOTICE_KINDS);
 
 /** The reference a case goes by outside Raksha: the first eight characters of its id, in capitals. */
 export function caseReference(caseId: string): string {
