@@ -1,6 +1,6 @@
 // Reaching people beyond the inbox, as they see it: their own notification settings, who a case's notices reached,
 // and (SCPS officers) the deliveries that failed, to retry.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { DELIVERY_STATUSES, type DeliveryView } from '@raksha/contracts';
 import { CHOOSABLE_NOTICE_KINDS } from '@raksha/domain';
 import { formatDateTime, LANG_NAMES } from '../lib/i18n.js';
@@ -33,10 +33,14 @@ export function NotificationSettingsPage() {
 
 function SettingsForm({ initial }: { initial: Settings }) {
   const { t, tx, api } = useApp();
-  const [s, setS] = useState(initial);
+  const [s, setSettings] = useState(initial);
   const [saved, setSaved] = useState(false);
   const { error, busy, run } = useSubmit();
-  useEffect(() => setSaved(false), [s]);
+  // a change not yet saved: "Saved." no longer holds
+  const setS = (next: Settings) => {
+    setSettings(next);
+    setSaved(false);
+  };
   const has = (kind: string, c: Channel) => (s.choices[kind] ?? []).includes(c);
   const toggle = (kind: string, c: Channel) => {
     const now = s.choices[kind] ?? [];
@@ -46,7 +50,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const save = () =>
     run(async () => {
       const choices = Object.fromEntries(Object.entries(s.choices).filter(([, cs]) => cs.length > 0));
-      setS(await api.put<Settings>('/me/notification-settings', { language: s.language, choices, digest: s.digest }));
+      setSettings(await api.put<Settings>('/me/notification-settings', { language: s.language, choices, digest: s.digest }));
       setSaved(true);
     });
   return (
@@ -183,7 +187,7 @@ export function DeliveriesAdmin() {
           ) : (
             <ol className="list">
               {items.map((d) => (
-                <AdminDelivery key={d.id} d={d} onChange={list.reload} />
+                <AdminDelivery key={d.id} initial={d} />
               ))}
             </ol>
           )
@@ -193,15 +197,16 @@ export function DeliveriesAdmin() {
   );
 }
 
-function AdminDelivery({ d, onChange }: { d: DeliveryView; onChange(): void }) {
+/** One delivery; sent again, it stays in view with its new status until the list is shown anew. */
+function AdminDelivery({ initial }: { initial: DeliveryView }) {
   const { t, api } = useApp();
   const { error, busy, run } = useSubmit();
+  const [d, setD] = useState(initial);
   const [done, setDone] = useState(false);
   const retry = () =>
     run(async () => {
-      await api.post(`/deliveries/${d.id}/retry`, {});
+      setD(await api.post<DeliveryView>(`/deliveries/${d.id}/retry`, {}));
       setDone(true);
-      onChange();
     });
   return (
     <li className={d.status === 'FAILED' ? 'card is-overdue' : 'card'} data-testid="delivery">
