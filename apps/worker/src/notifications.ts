@@ -17,7 +17,7 @@ const config = loadConfig();
 const db = createDb(config.databaseUrl);
 setPriority(NICENESS);
 const redis = redisConnectionOptions(config.redisUrl);
-const reach = reachFromConfig(config, redis, new DeliveryRepository(db));
+const reach = await reachFromConfig(config, redis, db);
 const processor = startNotificationProcessor(redis, new NotificationRepository(db), reach);
 const notices = new Queue<NotificationJob>(NOTIFICATION_QUEUE, { connection: redis });
 const reminders = startEscalationReminders(new DeliveryRepository(db), notices, config.notify.reminderScanMs);

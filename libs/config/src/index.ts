@@ -81,7 +81,21 @@ const configSchema = z.object({
   NOTIFY_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000),
   /** how often unacknowledged escalations are looked for, to be sent again (docs/notifications.md) */
   NOTIFY_REMINDER_SCAN_MS: z.coerce.number().int().min(100).max(3_600_000),
+  /** a delivery left SENDING this long (its worker stopped mid-send) is queued again (docs/notifications.md) */
+  NOTIFY_STUCK_AFTER_MS: z.coerce.number().int().min(1000).max(86_400_000),
+  /** the daily digest goes at this hour (0–23) of DIGEST_TIME_ZONE's day */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23),
+  DIGEST_TIME_ZONE: z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Kolkata'),
 });
+
+function isTimeZone(v: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: v });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function isJson(v: string): boolean {
   try {
@@ -119,6 +133,9 @@ export interface RakshaConfig {
     attempts: number;
     backoffMs: number;
     reminderScanMs: number;
+    stuckAfterMs: number;
+    /** the daily digest: sent at `hour` o'clock in `timeZone` */
+    digest: { hour: number; timeZone: string };
     sms: { url: string | undefined; request: string; auth: string | undefined; timeoutMs: number; entityId: string; header: string; receiptToken: string | undefined; receiptUrl: string };
   };
 }
@@ -174,6 +191,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     NOTIFY_ATTEMPTS: env.NOTIFY_ATTEMPTS ?? '6',
     NOTIFY_BACKOFF_MS: env.NOTIFY_BACKOFF_MS ?? '2000',
     NOTIFY_REMINDER_SCAN_MS: env.NOTIFY_REMINDER_SCAN_MS ?? '60000',
+    NOTIFY_STUCK_AFTER_MS: env.NOTIFY_STUCK_AFTER_MS ?? '600000',
+    DIGEST_HOUR: env.DIGEST_HOUR ?? '7',
+    DIGEST_TIME_ZONE: env.DIGEST_TIME_ZONE ?? 'Asia/Kolkata',
   });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -221,6 +241,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
       attempts: c.NOTIFY_ATTEMPTS,
       backoffMs: c.NOTIFY_BACKOFF_MS,
       reminderScanMs: c.NOTIFY_REMINDER_SCAN_MS,
+      stuckAfterMs: c.NOTIFY_STUCK_AFTER_MS,
+      digest: Object.freeze({ hour: c.DIGEST_HOUR, timeZone: c.DIGEST_TIME_ZONE }),
       sms: Object.freeze({
         url: c.SMS_GATEWAY_URL,
         request: c.SMS_GATEWAY_REQUEST,

@@ -24,3 +24,15 @@ export function covers(j: Jurisdiction, place: Place): boolean {
       return j.districtCode === place.districtCode;
   }
 }
+
+/** The place filter a listing of cases or escalations applies for a body (covers, as a query): none nationally, its state, or its district. */
+export function placeFilter(j: Pick<Jurisdiction, 'level' | 'stateCode' | 'districtCode'>): { stateCode?: string; districtCode?: string } {
+  switch (j.level) {
+    case 'NATIONAL':
+      return {};
+    case 'STATE':
+      return { stateCode: j.stateCode ?? '' };
+    default:
+      return { districtCode: j.districtCode ?? '' };
+  }
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { covers, type Place } from '@raksha/domain';
+import { covers, placeFilter, type Place } from '@raksha/domain';
 import type { Principal } from './principal.js';
 
 /** Which cases and escalations a principal may know exist: their body's jurisdiction, no more. */
@@ -11,15 +11,6 @@ export class AccessPolicy {
 
   /** The place filter a listing must apply for this principal (undefined: national, no filter). */
   scope(principal: Principal): { stateCode?: string; districtCode?: string } | 'nothing' {
-    const body = principal.body;
-    if (!body) return 'nothing';
-    switch (body.level) {
-      case 'NATIONAL':
-        return {};
-      case 'STATE':
-        return { stateCode: body.stateCode ?? '' };
-      default:
-        return { districtCode: body.districtCode ?? '' };
-    }
+    return principal.body ? placeFilter(principal.body) : 'nothing';
   }
 }

@@ -19,6 +19,7 @@ import { CaseList } from './CaseList.js';
 import { Register } from './Register.js';
 import { CandidateDetail, ReportDetail, ReportForm, ReportList } from './Reports.js';
 import { Inbox, Verify } from './Inbox.js';
+import { DeliveriesAdmin, NotificationSettingsPage } from './Notifications.js';
 import { Dashboard } from './Dashboard.js';
 import { Bodies, ImportInstitutions, InstitutionList, InstitutionPage, NewInstitution } from './Registries.js';
 
@@ -211,6 +212,10 @@ function Shell({ path }: { path: string }) {
           <Inbox />
         ) : route === '/verify' ? (
           <Verify />
+        ) : route === '/notifications' ? (
+          <NotificationSettingsPage />
+        ) : route === '/deliveries' ? (
+          <DeliveriesAdmin />
         ) : (
           <p>{t('citizen.none')}</p>
         )}
