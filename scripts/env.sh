@@ -11,6 +11,8 @@ export REDIS_PORT="${REDIS_PORT:-6379}"
 export TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
 export TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
 export TEMPORAL_NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
+# The dev server's store (SQLite); `npm run backup` copies it, `npm run restore` writes a fresh one.
+export TEMPORAL_DB_FILE="${TEMPORAL_DB_FILE:-$RAKSHA_HOME/data/temporal.sqlite}"
 # Which Temporal the services and the stack use: `dev` (the CLI's dev server above) or `cluster` (the Temporal server
 # on PostgreSQL, docs/temporal-cluster.md), whose frontend listens on TEMPORAL_CLUSTER_PORT.
 export RAKSHA_TEMPORAL="${RAKSHA_TEMPORAL:-dev}"

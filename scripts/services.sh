@@ -159,9 +159,11 @@ temporal_up() {
   log "starting Temporal dev server (gRPC :$TEMPORAL_PORT, Web UI :$TEMPORAL_UI_PORT)"
   local sa=()
   for a in "${SEARCH_ATTRIBUTES[@]}"; do sa+=(--search-attribute "$a"); done
+  # Loopback only, the Web UI too: it has no sign-in (payloads are encrypted, but workflow ids, search attributes and
+  # timers show); deployments put it behind their sign-in (docs/security.md).
   nohup "$TEMPORAL_BIN" server start-dev \
-    --db-filename "$RAKSHA_HOME/data/temporal.sqlite" \
-    --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
+    --db-filename "$TEMPORAL_DB_FILE" \
+    --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-ip 127.0.0.1 --ui-port "$TEMPORAL_UI_PORT" \
     --namespace "$TEMPORAL_NAMESPACE" \
     --sqlite-pragma journal_mode=WAL --sqlite-pragma synchronous=NORMAL \
     --log-level warn "${sa[@]}" >"$LOGS/temporal.log" 2>&1 &
