@@ -8,6 +8,8 @@ export PGPASSWORD="${PGPASSWORD:-raksha}"
 export RAKSHA_DB="${RAKSHA_DB:-raksha}"
 export RAKSHA_TEST_DB="${RAKSHA_TEST_DB:-raksha_test}"
 export REDIS_PORT="${REDIS_PORT:-6379}"
+# Redis's data (AOF and RDB); `npm run restore` writes a fresh one.
+export REDIS_DIR="${REDIS_DIR:-$RAKSHA_HOME/data/redis}"
 export TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
 export TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
 export TEMPORAL_NAMESPACE="${TEMPORAL_NAMESPACE:-default}"

@@ -132,9 +132,9 @@ redis_up() {
   apt_install redis-server
   if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then return 0; fi
   log "starting Redis"
-  mkdir -p "$RAKSHA_HOME/data/redis" "$LOGS"
-  # appendonly: queued notifications survive a restart
-  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$RAKSHA_HOME/data/redis" \
+  mkdir -p "$REDIS_DIR" "$LOGS"
+  # appendonly: queued notifications survive a restart (a restored dump.rdb alone is read, then kept as the AOF's base)
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$REDIS_DIR" \
     --appendonly yes --logfile "$LOGS/redis.log" --pidfile "$RAKSHA_HOME/redis.pid"
   wait_for "Redis" 15 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping
 }

@@ -1,0 +1,115 @@
+// A consistent backup of everything Raksha keeps: PostgreSQL (the cases' records, audit chains), the Temporal server's
+// store (the running workflows and their timers) and Redis (queued notifications), into one directory with a manifest
+// and checksums. docs/backups.md says why it is consistent and how to restore.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+
+export const run = promisify(execFile);
+
+/** Where the Temporal server keeps its state: the dev server's SQLite file, or the cluster's PostgreSQL databases. */
+export type TemporalStore = { kind: 'sqlite'; file: string } | { kind: 'postgres'; databases: { name: string; url: string }[] };
+
+export interface BackupSources {
+  databaseUrl: string;
+  temporal: TemporalStore;
+  /** Redis, whose RDB snapshot holds the queued notifications and matching jobs; undefined to leave it out. */
+  redisUrl?: string;
+}
+
+export interface ManifestFile {
+  name: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface Manifest {
+  format: 1;
+  takenAt: string;
+  postgres: { database: string; file: string };
+  temporal: { kind: 'sqlite'; file: string } | { kind: 'postgres'; databases: { name: string; file: string }[] };
+  redis: { file: string } | null;
+  /** how long PostgreSQL's writers waited while the stores were copied at one instant */
+  writesPausedMs: number;
+  files: ManifestFile[];
+}
+
+export const MANIFEST = 'manifest.json';
+export const CHECKSUMS = 'SHA256SUMS';
+
+const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
+
+export async function sha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * Takes the backup into `<root>/raksha-<UTC time>/`. Consistency across the stores: Raksha's tables are locked against
+ * writes (SHARE: reads go on) and PostgreSQL's snapshot is exported under that lock; the Temporal store and Redis are
+ * copied while it holds. An activity cannot commit a write while the lock holds, so the Temporal copy records no
+ * completed activity whose write is missing from the database; an activity that wrote before the lock and had not yet
+ * reported is run again after a restore, and activities are idempotent. pg_dump then dumps the exported snapshot.
+ */
+export async function takeBackup(sources: BackupSources, root: string, now = new Date()): Promise<{ dir: string; manifest: Manifest }> {
+  const dir = join(root, `raksha-${now.toISOString().replace(/[:.]/g, '-')}`);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const db = new pg.Client({ connectionString: sources.databaseUrl });
+  await db.connect();
+  let writesPausedMs = 0;
+  try {
+    const tables = (await db.query<{ name: string }>("SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname = 'public'")).rows.map((r) => r.name);
+    await db.query("SET lock_timeout = '60s'");
+    await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    const paused = Date.now();
+    // LOCK takes no snapshot; the export below takes it after the lock, so it holds every write committed before it.
+    await db.query(`LOCK TABLE ${tables.join(', ')} IN SHARE MODE`);
+    const snapshot = (await db.query<{ id: string }>('SELECT pg_export_snapshot() AS id')).rows[0]!.id;
+    const copies: Promise<unknown>[] = [];
+    if (sources.temporal.kind === 'sqlite') {
+      // SQLite's online backup: a consistent copy while the Temporal server keeps writing (WAL included).
+      copies.push(run('sqlite3', [sources.temporal.file, `.backup '${join(dir, 'temporal.sqlite').replaceAll("'", "''")}'`]));
+    } else {
+      for (const t of sources.temporal.databases) copies.push(run('pg_dump', ['-Fc', '-d', t.url, '-f', join(dir, `temporal-${t.name}.dump`)]));
+    }
+    if (sources.redisUrl) copies.push(run('redis-cli', ['-u', sources.redisUrl, '--rdb', join(dir, 'redis.rdb')]));
+    copies.push(run('pg_dump', ['-Fc', `--snapshot=${snapshot}`, '-d', sources.databaseUrl, '-f', join(dir, 'postgres.dump')], { maxBuffer: 64 << 20 }));
+    await Promise.all(copies);
+    await db.query('COMMIT');
+    writesPausedMs = Date.now() - paused;
+  } catch (err) {
+    await db.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    await db.end();
+  }
+  if (sources.temporal.kind === 'sqlite') {
+    const { stdout } = await run('sqlite3', [join(dir, 'temporal.sqlite'), 'PRAGMA integrity_check']);
+    if (stdout.trim() !== 'ok') throw new Error(`the copy of the Temporal store is not intact: ${stdout.trim()}`);
+  }
+  const files: ManifestFile[] = [];
+  for (const name of (await readdir(dir)).sort()) {
+    files.push({ name, bytes: (await stat(join(dir, name))).size, sha256: await sha256(join(dir, name)) });
+  }
+  const manifest: Manifest = {
+    format: 1,
+    takenAt: now.toISOString(),
+    postgres: { database: databaseName(sources.databaseUrl), file: 'postgres.dump' },
+    temporal:
+      sources.temporal.kind === 'sqlite'
+        ? { kind: 'sqlite', file: 'temporal.sqlite' }
+        : { kind: 'postgres', databases: sources.temporal.databases.map((t) => ({ name: t.name, file: `temporal-${t.name}.dump` })) },
+    redis: sources.redisUrl ? { file: 'redis.rdb' } : null,
+    writesPausedMs,
+    files,
+  };
+  await writeFile(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
+  // `sha256sum -c SHA256SUMS` checks the files by hand, with nothing of Raksha's installed
+  await writeFile(join(dir, CHECKSUMS), files.map((f) => `${f.sha256}  ${f.name}\n`).join(''), { mode: 0o600 });
+  return { dir, manifest };
+}
