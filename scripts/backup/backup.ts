@@ -61,7 +61,7 @@ export async function takeBackup(sources: BackupSources, root: string, now = new
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const db = new pg.Client({ connectionString: sources.databaseUrl });
   await db.connect();
-  let writesPausedMs = 0;
+  let writesPausedMs: number;
   try {
     const tables = (await db.query<{ name: string }>("SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname = 'public'")).rows.map((r) => r.name);
     await db.query("SET lock_timeout = '60s'");
