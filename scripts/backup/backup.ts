@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -52,41 +52,51 @@ export async function sha256(file: string): Promise<string> {
 /**
  * Takes the backup into `<root>/raksha-<UTC time>/`. Consistency across the stores: Raksha's tables are locked against
  * writes (SHARE: reads go on) and PostgreSQL's snapshot is exported under that lock; the Temporal store and Redis are
- * copied while it holds. An activity cannot commit a write while the lock holds, so the Temporal copy records no
+ * copied while it holds, and writes resume as soon as they are. An activity cannot commit a write while the lock holds, so the Temporal copy records no
  * completed activity whose write is missing from the database; an activity that wrote before the lock and had not yet
  * reported is run again after a restore, and activities are idempotent. pg_dump then dumps the exported snapshot.
  */
 export async function takeBackup(sources: BackupSources, root: string, now = new Date()): Promise<{ dir: string; manifest: Manifest }> {
   const dir = join(root, `raksha-${now.toISOString().replace(/[:.]/g, '-')}`);
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const db = new pg.Client({ connectionString: sources.databaseUrl });
-  await db.connect();
+  // Two sessions: `lock` holds the write lock only while the Temporal store and Redis are copied; `snapshot` keeps the
+  // exported snapshot open for pg_dump, which may take longer, without holding writers back.
+  const lock = new pg.Client({ connectionString: sources.databaseUrl });
+  const snapshot = new pg.Client({ connectionString: sources.databaseUrl });
+  await Promise.all([lock.connect(), snapshot.connect()]);
   let writesPausedMs: number;
   try {
-    const tables = (await db.query<{ name: string }>("SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname = 'public'")).rows.map((r) => r.name);
-    await db.query("SET lock_timeout = '60s'");
-    await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    const tables = (await lock.query<{ name: string }>("SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname = 'public'")).rows.map((r) => r.name);
+    if (tables.length === 0) throw new Error(`database ${databaseName(sources.databaseUrl)} has no tables: nothing to back up (is it migrated?)`);
+    await lock.query("SET lock_timeout = '60s'");
+    await lock.query('BEGIN');
     const paused = Date.now();
-    // LOCK takes no snapshot; the export below takes it after the lock, so it holds every write committed before it.
-    await db.query(`LOCK TABLE ${tables.join(', ')} IN SHARE MODE`);
-    const snapshot = (await db.query<{ id: string }>('SELECT pg_export_snapshot() AS id')).rows[0]!.id;
+    await lock.query(`LOCK TABLE ${tables.join(', ')} IN SHARE MODE`);
+    // Taken after the lock: it holds every write committed before it, and none can commit until the lock goes.
+    await snapshot.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    const snapshotId = (await snapshot.query<{ id: string }>('SELECT pg_export_snapshot() AS id')).rows[0]!.id;
+    const dump = run('pg_dump', ['-Fc', `--snapshot=${snapshotId}`, '-d', sources.databaseUrl, '-f', join(dir, 'postgres.dump')], { maxBuffer: 64 << 20 });
+    dump.catch(() => undefined); // awaited below; a failure is not unhandled while the copies run
     const copies: Promise<unknown>[] = [];
     if (sources.temporal.kind === 'sqlite') {
       // SQLite's online backup: a consistent copy while the Temporal server keeps writing (WAL included).
       copies.push(run('sqlite3', [sources.temporal.file, `.backup '${join(dir, 'temporal.sqlite').replaceAll("'", "''")}'`]));
     } else {
-      for (const t of sources.temporal.databases) copies.push(run('pg_dump', ['-Fc', '-d', t.url, '-f', join(dir, `temporal-${t.name}.dump`)]));
+      // each pg_dump takes its snapshot as it starts, under the lock
+      for (const t of sources.temporal.databases) copies.push(run('pg_dump', ['-Fc', '-d', t.url, '-f', join(dir, `temporal-${t.name}.dump`)], { maxBuffer: 64 << 20 }));
     }
     if (sources.redisUrl) copies.push(run('redis-cli', ['-u', sources.redisUrl, '--rdb', join(dir, 'redis.rdb')]));
-    copies.push(run('pg_dump', ['-Fc', `--snapshot=${snapshot}`, '-d', sources.databaseUrl, '-f', join(dir, 'postgres.dump')], { maxBuffer: 64 << 20 }));
     await Promise.all(copies);
-    await db.query('COMMIT');
+    await lock.query('COMMIT');
     writesPausedMs = Date.now() - paused;
+    await dump;
+    await snapshot.query('COMMIT');
   } catch (err) {
-    await db.query('ROLLBACK').catch(() => undefined);
+    await Promise.all([lock.query('ROLLBACK'), snapshot.query('ROLLBACK')].map((p) => p.catch(() => undefined)));
+    await rm(dir, { recursive: true, force: true });
     throw err;
   } finally {
-    await db.end();
+    await Promise.all([lock.end(), snapshot.end()]);
   }
   if (sources.temporal.kind === 'sqlite') {
     const { stdout } = await run('sqlite3', [join(dir, 'temporal.sqlite'), 'PRAGMA integrity_check']);
