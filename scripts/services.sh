@@ -133,9 +133,9 @@ redis_up() {
   apt_install redis-server
   if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then return 0; fi
   log "starting Redis"
-  mkdir -p "$RAKSHA_HOME/data/redis" "$LOGS"
-  # appendonly: queued notifications survive a restart
-  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$RAKSHA_HOME/data/redis" \
+  mkdir -p "$REDIS_DIR" "$LOGS"
+  # appendonly: queued notifications survive a restart (a restored dump.rdb alone is read, then kept as the AOF's base)
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$REDIS_DIR" \
     --appendonly yes --logfile "$LOGS/redis.log" --pidfile "$RAKSHA_HOME/redis.pid"
   wait_for "Redis" 15 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping
 }
@@ -160,9 +160,11 @@ temporal_up() {
   log "starting Temporal dev server (gRPC :$TEMPORAL_PORT, Web UI :$TEMPORAL_UI_PORT)"
   local sa=()
   for a in "${SEARCH_ATTRIBUTES[@]}"; do sa+=(--search-attribute "$a"); done
+  # Loopback only, the Web UI too: it has no sign-in (payloads are encrypted, but workflow ids, search attributes and
+  # timers show); deployments put it behind their sign-in (docs/security.md).
   nohup "$TEMPORAL_BIN" server start-dev \
-    --db-filename "$RAKSHA_HOME/data/temporal.sqlite" \
-    --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
+    --db-filename "$TEMPORAL_DB_FILE" \
+    --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-ip 127.0.0.1 --ui-port "$TEMPORAL_UI_PORT" \
     --namespace "$TEMPORAL_NAMESPACE" \
     --sqlite-pragma journal_mode=WAL --sqlite-pragma synchronous=NORMAL \
     --log-level warn "${sa[@]}" >"$LOGS/temporal.log" 2>&1 &

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import pg from 'pg';
-import { loadTestConfig, type RakshaConfig } from '@raksha/config';
+import { loadTestConfig, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { applyEventUpdate } from '@raksha/contracts/temporal';
 import { AuditRepository, createDb, type Db } from '@raksha/db';
 import { seed } from '@raksha/prisma/seed';
@@ -27,7 +28,7 @@ describe('a worker killed mid-transition', () => {
     config = loadTestConfig({ ...process.env, TEMPORAL_TASK_QUEUE: `crash-${randomUUID()}` });
     db = createDb(config.databaseUrl);
     await seed(db);
-    temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }) });
+    temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }), dataConverter: caseDataConverter(requireDataKeys(config)) });
   });
   afterAll(async () => {
     for (const w of workers) w.kill('SIGKILL');

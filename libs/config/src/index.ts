@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
+import { DataKeyRing } from './data-keys.js';
+
 export { redisConnectionOptions, type RedisConnectionOptions } from './redis.js';
+export { DataKeyRing, dataKeyId, type DataKey } from './data-keys.js';
 
 // Defaults match scripts/env.sh, so `npm start` on a fresh machine needs no .env file.
 function localDatabaseUrl(env: NodeJS.ProcessEnv, database: string): string {
@@ -40,6 +43,10 @@ const configSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, '32 bytes, base64 (scripts/setup.sh generates one into $RAKSHA_HOME/data-key)')
     .optional(),
+  // Keys rotated out: kept only to open what they sealed (eFile details, Temporal payloads); comma-separated, base64.
+  RAKSHA_RETIRED_DATA_KEYS: z
+    .string()
+    .refine((v) => v === '' || v.split(',').every((k) => Buffer.from(k.trim(), 'base64').length === 32), 'comma-separated keys of 32 bytes, base64'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1),
@@ -120,8 +127,10 @@ export interface RakshaConfig {
   /** Strict-Transport-Security max-age in seconds, 0 for none (a deployment behind TLS sets it). */
   hstsMaxAgeSeconds: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
-  /** The key that seals sensitive eFile details; only the API needs it (see requireDataKey). */
+  /** The key that seals sensitive eFile details and Temporal payloads (see requireDataKeys). */
   dataKey: string | undefined;
+  /** Keys rotated out, kept to open what they sealed. */
+  retiredDataKeys: readonly string[];
   auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number };
   worker: { maxCachedWorkflows: number; deliversNotifications: boolean };
   contactCodes: { delivery: 'inbox' | 'smtp'; smtpUrl: string | undefined; from: string };
@@ -168,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     LOG_LEVEL: env.LOG_LEVEL ?? 'log',
     RAKSHA_TOKEN_SECRET: env.RAKSHA_TOKEN_SECRET,
     RAKSHA_DATA_KEY: env.RAKSHA_DATA_KEY,
+    RAKSHA_RETIRED_DATA_KEYS: env.RAKSHA_RETIRED_DATA_KEYS ?? '',
     ACCESS_TOKEN_TTL_SECONDS: env.ACCESS_TOKEN_TTL_SECONDS ?? '900',
     REFRESH_TOKEN_TTL_DAYS: env.REFRESH_TOKEN_TTL_DAYS ?? '14',
     RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE ?? '600',
@@ -223,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     hstsMaxAgeSeconds: c.API_HSTS_MAX_AGE_SECONDS,
     logLevel: c.LOG_LEVEL,
     dataKey: c.RAKSHA_DATA_KEY,
+    retiredDataKeys: Object.freeze(c.RAKSHA_RETIRED_DATA_KEYS.split(',').map((k) => k.trim()).filter(Boolean)),
     auth: Object.freeze({
       tokenSecret: c.RAKSHA_TOKEN_SECRET,
       accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS,
@@ -277,10 +288,10 @@ export function requireTokenSecret(config: RakshaConfig): string {
   return config.auth.tokenSecret;
 }
 
-/** The API cannot open or write sealed eFile details without the data key. */
-export function requireDataKey(config: RakshaConfig): Buffer {
+/** Neither the API nor the worker can open or write sealed eFile details or Temporal payloads without the data key. */
+export function requireDataKeys(config: RakshaConfig): DataKeyRing {
   if (!config.dataKey) {
-    throw new ConfigError(['RAKSHA_DATA_KEY: required by the API (scripts/setup.sh generates one into $RAKSHA_HOME/data-key)']);
+    throw new ConfigError(['RAKSHA_DATA_KEY: required by the API and the worker (scripts/setup.sh generates one into $RAKSHA_HOME/data-key)']);
   }
-  return Buffer.from(config.dataKey, 'base64');
+  return new DataKeyRing(Buffer.from(config.dataKey, 'base64'), config.retiredDataKeys.map((k) => Buffer.from(k, 'base64')));
 }

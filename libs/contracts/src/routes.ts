@@ -5,6 +5,7 @@ import { administeredBodyView, invitationView, personView } from './administrati
 import { meView, tokenResponse } from './auth.js';
 import { admissionView, carePlanAnswer, eFileEntryView, occupancyView, residentView } from './care.js';
 import { caseDetailView, casePage, caseStatus, timelineEntryView } from './cases.js';
+import { codecPayloads } from './codec.js';
 import { dashboardOverview } from './dashboards.js';
 import { deliveryView, notificationSettingsView, webhookSecretView, webhookSubscriptionView } from './deliveries.js';
 import { escalationView } from './escalations.js';
@@ -110,6 +111,9 @@ export const API_RESPONSES = {
   'GET /places/districts/:districtCode/local': z.array(localPlace),
   'GET /places/import/template': null,
   'POST /places/import': importOutcome,
+
+  'POST /codec/encode': codecPayloads,
+  'POST /codec/decode': codecPayloads,
 } as const satisfies Record<string, z.ZodType | null>;
 
 export type ApiRoute = keyof typeof API_RESPONSES;
