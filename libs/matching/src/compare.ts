@@ -169,9 +169,14 @@ function compareMarks(a: ReadonlySet<string>, b: ReadonlySet<string>, textA: str
   const shared = sharedFeatures(a, b);
   const score = overlapScore(a, b);
   const top = shared[0];
-  if (top?.includes('@')) return { field: 'marks', level: 'strong', score, reason: why(() => `both mention ${describeFeature(top)}`) };
-  if (top) return { field: 'marks', level: 'partial', score, reason: why(() => `both mention ${shared.slice(0, 2).map(describeFeature).join(', ')}`) };
+  if (top?.includes('@')) return { field: 'marks', level: 'strong', score, reason: why(() => `both mention ${describeFeature(top)}`), detail: mention('marks', [top]) };
+  if (top) return { field: 'marks', level: 'partial', score, reason: why(() => `both mention ${shared.slice(0, 2).map(describeFeature).join(', ')}`), detail: mention('marks', shared.slice(0, 2)) };
   return { field: 'marks', level: 'differs', score: 0, reason: 'no mark in common', detail: { key: 'match.reason.marks.differ' } };
+}
+
+/** Shared features as their canonical words (`mole@cheek@left`, `red+shirt`), which the web app says in the reader's language. */
+function mention(field: 'marks' | 'clothing', features: string[]): ReasonDetail {
+  return { key: `match.reason.${field}.shared`, params: { features: features.join(',') } };
 }
 
 function compareLanguages(a: ReadonlySet<string>, b: ReadonlySet<string>, why: Why): FieldComparison<'languages'> {
@@ -196,8 +201,8 @@ function compareClothing(a: ReadonlySet<string>, b: ReadonlySet<string>, days: n
   const shared = sharedFeatures(a, b);
   const score = overlapScore(a, b);
   const top = shared[0];
-  if (top?.includes('+')) return { field: 'clothing', level: 'strong', score, reason: why(() => `both mention ${describeFeature(top)}`) };
-  if (top) return { field: 'clothing', level: 'partial', score, reason: why(() => `both mention ${shared.slice(0, 2).map(describeFeature).join(', ')}`) };
+  if (top?.includes('+')) return { field: 'clothing', level: 'strong', score, reason: why(() => `both mention ${describeFeature(top)}`), detail: mention('clothing', [top]) };
+  if (top) return { field: 'clothing', level: 'partial', score, reason: why(() => `both mention ${shared.slice(0, 2).map(describeFeature).join(', ')}`), detail: mention('clothing', shared.slice(0, 2)) };
   return { field: 'clothing', level: 'differs', score: 0, reason: 'clothing differs', detail: { key: 'match.reason.clothing.differ' } };
 }
 

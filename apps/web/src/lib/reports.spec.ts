@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { PHOTO_MAX_BYTES } from '@raksha/contracts';
-import { bearingOf, byWeight, candidateIdIn, checkPhoto, childOf, codeIn, istDateTime, nowInIndia, percent, reasonValues } from './reports.js';
-import { translate } from './i18n.js';
+import { FEATURE_WORDS } from '@raksha/matching';
+import { LANGS, isMessageKey, translate } from './i18n.js';
+import { bearingOf, byWeight, candidateIdIn, checkPhoto, childOf, codeIn, featureWords, istDateTime, nowInIndia, percent, reasonValues } from './reports.js';
 
 describe('missing and found reports in the web app', () => {
   it('builds the child description, leaving out what was not filled in', () => {
@@ -62,5 +63,18 @@ describe('missing and found reports in the web app', () => {
     expect(hindi).toContain('हिन्दी');
     expect(hindi).not.toMatch(/[A-Za-z]/);
     expect(reasonValues('en', { languages: 'bho', gap: 2 })).toEqual({ languages: 'Bhojpuri', gap: 2 });
+  });
+
+  it('says the marks and clothing both reports mention in the reader\'s language, for every word the matcher reads', () => {
+    expect(translate('en', 'match.reason.marks.shared', reasonValues('en', { features: 'mole@cheek@left,scar@forehead' }))).toBe(
+      'Both mention mole on the left cheek and scar on the forehead',
+    );
+    expect(featureWords('hi', 'mole@cheek@left')).toBe('तिल (बायाँ गाल)');
+    expect(featureWords('bn', 'red+shirt')).toBe('লাল রঙের শার্ট');
+    expect(featureWords('mr', 'garment:frock')).toBe('फ्रॉक');
+    for (const word of FEATURE_WORDS) {
+      expect(isMessageKey(`feature.${word}`)).toBe(true);
+      for (const lang of LANGS.filter((l) => l !== 'en')) expect(featureWords(lang, word)).not.toMatch(/[A-Za-z]/);
+    }
   });
 });
