@@ -114,12 +114,16 @@ describe('the daily digest and stuck deliveries', () => {
       data: { id: randomUUID(), caseId: overdue, deadlineId: 'cwc.production', obligation: 'Produce the child before the CWC', citation: 's.31(1)', rung: 0, toBody: 'DCPU', districtCode: place.districtCode, stateCode: 'RJ', dueAt: new Date(Date.now() - 3 * 60 * MINUTE), raisedAt: new Date(Date.now() - 2 * 60 * MINUTE) },
     });
 
+    const cwc = { id: randomUUID(), email: `cwc.member.${randomBytes(3).toString('hex')}@cwc.example.gov.in` };
+    await db.body.create({ data: { id: `CWC-${place.districtCode}`, type: 'CWC', name: `CWC ${place.districtCode}`, level: 'DISTRICT', stateCode: 'RJ', districtCode: place.districtCode } });
+    await db.user.create({ data: { id: cwc.id, username: cwc.email, displayName: 'CWC Member', passwordHash: 'x', bodyId: `CWC-${place.districtCode}`, roles: ['CWC_MEMBER'] } });
+    await db.contactVerification.create({ data: { id: randomUUID(), userId: cwc.id, channel: 'EMAIL', address: cwc.email, codeHash: 'x', expiresAt: new Date(), verifiedAt: new Date(), createdAt: new Date() } });
+
     // the job twice the same day, as a retried or doubled run would
     await runDailyJob(`digest-test-${randomUUID()}`);
     await runDailyJob(`digest-test-${randomUUID()}`);
     const toMeera = await eventually(async () => smtp.mails.find((m) => m.to.includes(meera!.email)));
-    await eventually(async () => smtp.mails.find((m) => m.to.includes(arjun!.email)));
-    await eventually(async () => ((await db.delivery.count({ where: { recipientId: { in: [meera!.id, arjun!.id] }, kind: 'DAILY_DIGEST', status: 'SENT' } })) === 2 || undefined));
+    await eventually(async () => ((await db.delivery.count({ where: { recipientId: { in: [meera!.id, arjun!.id, cwc.id] }, kind: 'DAILY_DIGEST', status: 'SENT' } })) === 3 || undefined));
     await new Promise((r) => setTimeout(r, 300));
     expect(smtp.mails.filter((m) => m.to.includes(meera!.email))).toHaveLength(1);
     expect(smtp.mails.filter((m) => m.to.includes(optedOut!.email) || m.to.includes(quiet.users[0]!.email))).toEqual([]);
@@ -136,6 +140,13 @@ describe('the daily digest and stuck deliveries', () => {
     const english = readMail(smtp.mails.find((m) => m.to.includes(arjun!.email))!);
     expect(english.subject).toMatch(/^Raksha: your summary for \d{1,2} \w+$/);
     expect(english.text).toContain(`Escalations not yet resolved: 1 — case ${ref(overdue)}`);
+
+    // the district's CWC: its CNCP cases past and near their deadlines, but not the DCPU's escalation
+    const cwcMember = smtp.mails.find((m) => m.to.includes(cwc.email));
+    expect(cwcMember).toBeDefined();
+    const forCwc = readMail(cwcMember!);
+    expect(forCwc.text).toContain(`Cases past a deadline: 1 — case ${ref(overdue)}`);
+    expect(forCwc.text).not.toContain('Escalations');
   });
 
   it('queues again a delivery whose worker stopped mid-send, so the email goes; fails one stopped at its last attempt; leaves one still being sent', async () => {
