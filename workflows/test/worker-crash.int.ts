@@ -16,7 +16,12 @@ import { eventually } from '@raksha/test-support/stack';
 
 /** The real worker entry point (`npm run worker`) as its own process. */
 const startWorkerProcess = (config: RakshaConfig) =>
-  startAppProcess('apps/worker/src/main.ts', { DATABASE_URL: config.databaseUrl, TEMPORAL_TASK_QUEUE: config.temporal.taskQueue }, '[worker] polling');
+  startAppProcess(
+    'apps/worker/src/main.ts',
+    // the test's data key: the worker encrypts payloads this test's client decrypts
+    { DATABASE_URL: config.databaseUrl, TEMPORAL_TASK_QUEUE: config.temporal.taskQueue, RAKSHA_DATA_KEY: config.dataKey! },
+    '[worker] polling',
+  );
 
 describe('a worker killed mid-transition', () => {
   let config: RakshaConfig;

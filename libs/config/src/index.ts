@@ -268,11 +268,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
   });
 }
 
+/** The tests' data key, unless the environment sets one; recorded workflow histories are encrypted with it (docs/replay.md). */
+export const TEST_DATA_KEY = Buffer.from('test-only-data-key-not-for-use!!').toString('base64');
+
 /** The database the integration tests use, never the one `npm start` serves. */
 export function loadTestConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
   return loadConfig({
     RAKSHA_TOKEN_SECRET: 'test-only-token-secret-not-for-any-deployment',
-    RAKSHA_DATA_KEY: Buffer.from('test-only-data-key-not-for-use!!').toString('base64'),
+    RAKSHA_DATA_KEY: TEST_DATA_KEY,
     ...env,
     DATABASE_URL: env.TEST_DATABASE_URL ?? localDatabaseUrl(env, env.RAKSHA_TEST_DB ?? 'raksha_test'),
     // Redis database 1: the tests' queues never hand jobs to (or take them from) a running `npm start`.
