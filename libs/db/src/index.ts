@@ -17,6 +17,7 @@ export { EscalationRepository, type BodyEscalationActionRecord, type BodyEscalat
 export { GeographyRepository } from './repositories/geography.repository.js';
 export { NotificationRepository, type InboxMessage } from './repositories/notification.repository.js';
 export { SessionRepository, type NewSessionRecord } from './repositories/session.repository.js';
+export { SecondStepRepository, type TotpRecord } from './repositories/second-step.repository.js';
 export { UserRepository, type NewUserRecord } from './repositories/user.repository.js';
 export { DeadlinePolicyRepository, type DeadlinePolicyChange } from './repositories/deadline-policy.repository.js';
 export { Sealer, SealError } from './sealing.js';
