@@ -207,7 +207,7 @@ export class CasesService {
 
   private async detail(principal: Principal, c: CaseRow, allowedEvents: string[] | null, yourEvents: string[] | null): Promise<CaseDetailView> {
     const assignee = c.assigneeId ? await this.users.findById(c.assigneeId) : null;
-    const codes = [c.thanaCode, c.blockCode, c.villageCode].filter((x): x is string => x !== null);
+    const codes = [c.thanaCode, c.blockCode, c.villageCode].filter((x): x is string => !!x);
     const names = new Map((codes.length ? await this.geography.findLocalPlaces(codes) : []).map((p) => [p.code, p.name]));
     const nameOf = (code: string | null) => (code ? (names.get(code) ?? null) : null);
     return {
