@@ -1,6 +1,7 @@
 // What each route of the API answers (its 2xx JSON body), by `METHOD /path` as the API declares it. The API's tests
 // parse every response with its route's schema; null marks a route that answers no JSON (a file, CSV, 204).
 import { z } from 'zod';
+import { accessLogPage } from './access-log.js';
 import { administeredBodyView, invitationView, personView } from './administration.js';
 import { meView, tokenResponse } from './auth.js';
 import { admissionView, carePlanAnswer, eFileEntryView, occupancyView, residentView } from './care.js';
@@ -31,6 +32,9 @@ export const API_RESPONSES = {
   'GET /cases/:id': caseDetailView,
   'GET /cases/:id/escalations': z.array(escalationView),
   'GET /cases/:id/timeline': z.array(timelineEntryView),
+  'GET /cases/:id/access-log': accessLogPage,
+  'GET /reports/:id/access-log': accessLogPage,
+  'GET /people/:id/access-log': accessLogPage,
   'POST /cases/:id/events': caseStatus,
 
   'POST /cases/:id/admissions': admissionView,
