@@ -58,6 +58,8 @@ const ALLOWED = {
   administerDistrict: ['STATE_ADMIN', 'DISTRICT_ADMIN'],
   /** a body's people listed: every administrator whose jurisdiction holds the body */
   listPeople: ADMINS,
+  /** who read or changed a child's case, and what a person read: monitors and administrators */
+  readAccessLog: ['STATE_MONITOR', 'NATIONAL_MONITOR', ...ADMINS],
 } satisfies Record<string, Role[]>;
 
 const allowed = (set: readonly Role[], role: Role) => set.includes(role);
@@ -128,6 +130,13 @@ describe('authorisation matrix', () => {
       expect(seen.has(cases.in)).toBe(true);
       const out = outOf(role, cases);
       if (out) expect(seen.has(out)).toBe(false);
+    });
+
+    it("reads a case's access log in its jurisdiction only as a monitor or administrator (404 outside it)", async () => {
+      const may = allowed(ALLOWED.readAccessLog, role);
+      expect((await stack.http.get(`/cases/${cases.in}/access-log`).set(await user())).status).toBe(may ? 200 : 403);
+      const out = outOf(role, cases);
+      if (out) expect((await stack.http.get(`/cases/${out}/access-log`).set(await user())).status).toBe(may ? 404 : 403);
     });
 
     it("sees 'my queue' only if its body acts on cases", async () => {
