@@ -11,6 +11,7 @@ export * from './dashboards.js';
 export * from './deliveries.js';
 export * from './escalations.js';
 export * from './health.js';
+export * from './imports.js';
 export * from './notifications.js';
 export * from './places.js';
 export * from './policy.js';

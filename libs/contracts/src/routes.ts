@@ -2,6 +2,7 @@
 // parse every response with its route's schema; null marks a route that answers no JSON (a file, CSV, 204).
 import { z } from 'zod';
 import { accessLogPage } from './access-log.js';
+import { importJobView } from './imports.js';
 import { administeredBodyView, invitationView, personView } from './administration.js';
 import { meView, tokenResponse } from './auth.js';
 import { admissionView, carePlanAnswer, eFileEntryView, occupancyView, residentView } from './care.js';
@@ -113,7 +114,10 @@ export const API_RESPONSES = {
   'GET /places/states/:stateCode/districts': z.array(districtPlace),
   'GET /places/districts/:districtCode/local': z.array(localPlace),
   'GET /places/import/template': null,
-  'POST /places/import': importOutcome,
+  'POST /places/import': z.union([importOutcome, importJobView]),
+  'GET /people/import/template': null,
+  'POST /people/import': z.union([importOutcome, importJobView]),
+  'GET /imports/:id': importJobView,
 } as const satisfies Record<string, z.ZodType | null>;
 
 export type ApiRoute = keyof typeof API_RESPONSES;

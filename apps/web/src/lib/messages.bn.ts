@@ -1047,6 +1047,7 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'problem.payload-too-large': 'পাঠানো তথ্য খুব বড়।',
   'problem.body-too-deep': 'পাঠানো তথ্যের গঠন খুব গভীর; পড়া যায়নি।',
   'problem.person-not-found': 'আপনার এলাকায় এমন কোনো ব্যক্তি নেই।',
+  'problem.import-not-found': "আপনার এমন কোনো আমদানি নেই।",
   'problem.account-link-invalid': 'এই লিঙ্কের মেয়াদ ফুরিয়েছে বা এটি আগেই ব্যবহার করা হয়েছে। নতুন লিঙ্ক চেয়ে নিন।',
   'problem.body-exists': 'এমন সংস্থা এখানে আগে থেকেই আছে। এই ধরনের দ্বিতীয় সংস্থার নিজস্ব কোড লাগবে।',
   'problem.body-in-use': 'এই সংস্থায় এখনও লোকজন আছেন: আগে তাঁদের অন্যত্র সরান বা নিষ্ক্রিয় করুন।',

@@ -1030,6 +1030,7 @@ export const en = {
   'problem.payload-too-large': 'What was sent is too large.',
   'problem.body-too-deep': 'What was sent is nested too deeply to be read.',
   'problem.person-not-found': 'No such person in your area.',
+  'problem.import-not-found': "No such import of yours.",
   'problem.account-link-invalid': 'This link has expired or was already used. Ask for a new one.',
   'problem.body-exists': 'Such a body exists here already. A second one of this kind needs a code of its own.',
   'problem.body-in-use': 'The body still has people: move or deactivate them first.',

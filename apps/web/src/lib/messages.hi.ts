@@ -1047,6 +1047,7 @@ export const hi: Record<MessageKey, string> = {
   'problem.payload-too-large': 'भेजी गई जानकारी बहुत बड़ी है।',
   'problem.body-too-deep': 'भेजी गई जानकारी की बनावट बहुत गहरी है; वह पढ़ी नहीं जा सकी।',
   'problem.person-not-found': 'आपके क्षेत्र में ऐसा कोई व्यक्ति नहीं है।',
+  'problem.import-not-found': "आपका ऐसा कोई आयात नहीं है।",
   'problem.account-link-invalid': 'यह लिंक पुराना हो गया है या पहले ही इस्तेमाल हो चुका है। नया लिंक माँगें।',
   'problem.body-exists': 'ऐसा निकाय यहाँ पहले से है। इस प्रकार के दूसरे निकाय को अपना अलग कोड चाहिए।',
   'problem.body-in-use': 'इस निकाय में अभी लोग हैं: पहले उन्हें दूसरी जगह भेजें या निष्क्रिय करें।',

@@ -1047,6 +1047,7 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'problem.payload-too-large': 'पाठवलेली माहिती खूप मोठी आहे.',
   'problem.body-too-deep': 'पाठवलेल्या माहितीची रचना खूप खोल आहे; ती वाचता आली नाही.',
   'problem.person-not-found': 'तुमच्या क्षेत्रात अशी व्यक्ती नाही.',
+  'problem.import-not-found': "तुमची अशी कोणतीही आयात नाही.",
   'problem.account-link-invalid': 'ही लिंक कालबाह्य झाली आहे किंवा आधीच वापरली गेली आहे. नवीन लिंक मागवा.',
   'problem.body-exists': 'अशी यंत्रणा इथे आधीच आहे. या प्रकारच्या दुसऱ्या यंत्रणेला स्वतःचा वेगळा कोड हवा.',
   'problem.body-in-use': 'या यंत्रणेत अजून लोक आहेत: आधी त्यांना दुसरीकडे हलवा किंवा निष्क्रिय करा.',
