@@ -23,6 +23,11 @@ export function Administration() {
     <section aria-labelledby="page-title">
       <PageTitle>{t('admin.title')}</PageTitle>
       <p className="muted">{t('admin.intro')}</p>
+      <p>
+        <Link to="/admin/imports" className="button-link">
+          {t('admin.imports')}
+        </Link>
+      </p>
       <NewBody onCreated={() => setCreated((n) => n + 1)} />
       <People key={created} />
     </section>

@@ -11,6 +11,7 @@ import { Login } from './Login.js';
 import { ForgotPassword, SetPassword } from './AccountLinks.js';
 import { Administration } from './Administration.js';
 import { AccessLog } from './AccessLog.js';
+import { Imports } from './Imports.js';
 import { accountPageOf } from '../lib/account-links.js';
 import { Queue } from './Queue.js';
 import { CasePage } from './CasePage.js';
@@ -209,6 +210,8 @@ function Shell({ path }: { path: string }) {
           <InstitutionPage key={institutionMatch[1]} id={institutionMatch[1]!} />
         ) : logMatch ? (
           <AccessLog key={route} subject={{ kind: logMatch[1] === 'cases' ? 'case' : logMatch[1] === 'reports' ? 'report' : 'person', id: logMatch[2]! }} />
+        ) : route === '/admin/imports' ? (
+          <Imports />
         ) : route === '/admin' ? (
           <Administration />
         ) : route === '/inbox' ? (
