@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { AuditRepository } from '@raksha/db';
 import { as } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
@@ -37,10 +38,10 @@ describe('the partner data-sharing API', () => {
     expect({ status: res.status, type: res.body.type }).toEqual({ status, type: `/problems/${type}` });
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   };
-  /** A child with a name of its own, so other tests' reports never match it. */
+  /** A child with names of its own (random letters), so no other test's report matches it. */
   const childNamed = () => {
-    const tag = randomBytes(3).toString('hex').replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]!);
-    return { name: `Sunita ${tag}`, guardians: [{ relation: 'FATHER', name: `Mohan ${tag}` }], gender: 'FEMALE', ageYears: { min: 8, max: 8 }, identifyingMarks: 'scar above the right eyebrow' };
+    const word = () => randomBytes(4).toString('hex').replace(/[0-9]/g, (d) => 'ghijklmnop'[Number(d)]!);
+    return { name: `${word()} ${word()}`, guardians: [{ relation: 'FATHER', name: `${word()} ${word()}` }], gender: 'FEMALE', ageYears: { min: 8, max: 8 }, identifyingMarks: 'scar above the right eyebrow' };
   };
 
   it('registers a partner system in the administrator’s state, shows its secret once, and issues tokens by HTTP Basic or the form', async () => {
@@ -109,10 +110,12 @@ describe('the partner data-sharing API', () => {
     await stack.http.get(`/partner/v1/reports/${found.id}`).set(await tokenOf(helpline)).expect(200);
     const feed = await eventually(async () => {
       const { body } = await stack.http.get('/partner/v1/events').set(await tokenOf(helpline)).query({ limit: 500 }).expect(200);
-      const mine = (body.items as { type: string; subject: { id: string } }[]).filter((e) => e.subject.id === found.id).map((e) => e.type);
-      return mine.includes('report.matched') ? mine : undefined;
+      const mine = (body.items as { type: string; subject: { id: string }; data: Record<string, unknown> }[]).filter((e) => e.subject.id === found.id);
+      return mine.some((e) => e.type === 'report.matched' && e.data.missingId === missing.id) ? mine : undefined;
     }, 30_000);
-    expect(feed).toEqual(['report.filed', 'report.matched']);
+    expect(feed[0]).toMatchObject({ type: 'report.filed', data: { reportId: found.id, kind: 'FOUND', status: 'OPEN' } });
+    expect(feed.find((e) => e.type === 'report.matched')).toMatchObject({ data: { candidateId: candidate.id, missingId: missing.id, foundId: found.id } });
+    expect(JSON.stringify(feed)).not.toContain(child.name);
 
     // Every call is on the client's audit chain with its identity.
     const calls = await stack.db.auditEntry.findMany({ where: { chain: `partner:${helpline.clientId}`, action: 'partner.call' } });
@@ -216,6 +219,11 @@ describe('the partner data-sharing API', () => {
         .expect(201);
       filed.push(body.id as string);
     }
+    // An event shows once every older transaction of the database server has finished: wait for the three.
+    await eventually(async () => {
+      const { body } = await stack.http.get('/partner/v1/events').set(await tokenOf(c)).query({ limit: 500 }).expect(200);
+      return filed.every((id) => (body.items as { subject: { id: string } }[]).some((e) => e.subject.id === id)) ? true : undefined;
+    }, 30_000);
     const seen: { cursor: string; type: string; subject: { id: string }; districtCode: string }[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
@@ -236,5 +244,65 @@ describe('the partner data-sharing API', () => {
     const forged = await stack.http.get('/partner/v1/events').set(await tokenOf(c)).query({ after: b64('feed|1|x') });
     expectProblem(forged, 400, 'invalid-input');
     expect(forged.body.errors).toEqual([expect.objectContaining({ field: 'after' })]);
+  });
+
+  it('holds back what a later transaction wrote while an older one is still writing, so a cursor never skips an event', async () => {
+    const suffix = randomBytes(3).toString('hex').toUpperCase();
+    const districtCode = `RJ-G${suffix}`;
+    await stack.db.district.create({ data: { code: districtCode, name: `Gap ${suffix}`, stateCode: 'RJ' } });
+    const c = await register('admin.rj', { name: `NGO ${suffix}`, kind: 'NGO_CASE_SYSTEM', scopes: ['reports:write', 'reports:read', 'feed:read'], districtCode });
+    const file = async () =>
+      (await stack.http.post('/partner/v1/reports').set(await tokenOf(c)).send({ kind: 'FOUND', child: childNamed(), foundAt: '2026-11-22T08:15:00+05:30', place: { districtCode } }).expect(201)).body.id as string;
+    const feed = async (after: string | null) => (await stack.http.get('/partner/v1/events').set(await tokenOf(c)).query(after ? { after } : {}).expect(200)).body as { items: { type: string; subject: { id: string } }[]; next: string | null };
+    const first = await file();
+    const start = await eventually(async () => {
+      const page = await feed(null);
+      return page.items.length > 0 ? page : undefined;
+    }, 30_000);
+    expect(start.items.map((e) => e.subject.id)).toEqual([first]);
+
+    // An older transaction writes on the first report's record and has not committed when a later one files another.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let begun!: () => void;
+    const writing = new Promise<void>((resolve) => (begun = resolve));
+    const audit = new AuditRepository(stack.db);
+    const older = stack.db.$transaction(
+      async (tx) => {
+        await audit.append(tx, { chain: `report:${first}`, action: 'report.noted', subjectType: 'child-report', subjectId: first, detail: {}, at: new Date() });
+        begun();
+        await gate;
+      },
+      { timeout: 30_000 },
+    );
+    await writing;
+    const second = await file();
+    // The later report is committed, yet not shown while the older transaction may still write before it.
+    const during = await feed(start.next);
+    expect(during).toEqual({ items: [], next: start.next });
+    release();
+    await older;
+    const afterwards = await eventually(async () => {
+      const page = await feed(start.next);
+      return page.items.length >= 2 ? page : undefined;
+    }, 30_000);
+    expect(afterwards.items.map((e) => [e.type, e.subject.id])).toEqual([
+      ['report.updated', first],
+      ['report.filed', second],
+    ]);
+  });
+
+  it('limits each partner to its own rate, with Retry-After', async () => {
+    const c = await register('admin.rj', { name: 'A slow partner', kind: 'STATE_SYSTEM', scopes: ['reports:read'], requestsPerMinute: 2 });
+    const token = await tokenOf(c);
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await stack.http.get('/partner/v1/reports').set(token).query({ limit: 1 }));
+    const refused = answers.find((r) => r.status === 429);
+    expect(refused).toBeDefined();
+    expectProblem(refused!, 429, 'too-many-requests');
+    expect(Number(refused!.headers['retry-after'])).toBeGreaterThan(0);
+    // Another partner is not slowed by it.
+    const other = await register('admin.rj', { name: 'Another partner', kind: 'STATE_SYSTEM', scopes: ['reports:read'] });
+    await stack.http.get('/partner/v1/reports').set(await tokenOf(other)).query({ limit: 1 }).expect(200);
   });
 });
