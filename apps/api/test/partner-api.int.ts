@@ -124,7 +124,7 @@ describe('the partner data-sharing API', () => {
   });
 
   it('refuses a token without the route’s scope (403) and answers 404 for another state’s records', async () => {
-    const portal = await register('admin.rj', { name: 'NGO case system', kind: 'NGO_CASE_SYSTEM', scopes: ['reports:read', 'reports:write', 'cases:summary'] });
+    const portal = await register('admin.rj', { name: 'NGO case system', kind: 'NGO_CASE_SYSTEM', scopes: ['reports:read', 'reports:write', 'cases:summary', 'feed:read'] });
     const readOnly = await tokenOf(portal, 'reports:read');
     const res = await stack.http.post('/partner/v1/reports').set(readOnly).send({ kind: 'FOUND', child: { gender: 'MALE' }, foundAt: '2026-11-22T08:15:00+05:30', place: { districtCode: 'RJ-JAIPUR' } });
     expectProblem(res, 403, 'insufficient-scope');
@@ -156,6 +156,16 @@ describe('the partner data-sharing API', () => {
     expect(summary.body).toMatchObject({ caseNumber: jaipur.caseId, districtCode: 'RJ-JAIPUR', track: 'CNCP', stage: expect.any(String), registeredAt: expect.any(String) });
     expect(JSON.stringify(summary.body)).not.toContain('Meena');
     expectProblem(await stack.http.get(`/partner/v1/cases/${puneCase.caseId}`).set(cases), 404, 'case-not-found');
+    // The feed follows the Jaipur case's steps, without the child's name, and knows nothing of Pune's.
+    const steps = await eventually(async () => {
+      const { body } = await stack.http.get('/partner/v1/events').set(await tokenOf(portal, 'cases:summary feed:read')).query({ limit: 500 }).expect(200);
+      const items = body.items as { type: string; subject: { id: string }; data: Record<string, unknown> }[];
+      expect(items.some((e) => e.subject.id === puneCase.caseId)).toBe(false);
+      const mine = items.filter((e) => e.subject.id === jaipur.caseId);
+      return mine.length > 0 ? mine : undefined;
+    }, 30_000);
+    expect(steps[0]).toMatchObject({ type: 'case.step', data: { caseId: jaipur.caseId, track: 'CNCP', sequence: 0, event: 'REGISTERED' } });
+    expect(JSON.stringify(steps)).not.toContain('Meena');
   });
 
   it('answers 401 to an expired token, and to every token of a revoked client or a rotated secret at once', async () => {
