@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'delivery:manage', // a state's email/SMS/webhook deliveries: failed ones and their retry, partners' webhook subscriptions
   // decode Temporal payloads (/codec): a workflow's history shows any case in the country, so only a national reader may
   'workflow:decode',
+  'partner:administer', // register, rotate and revoke partner systems' OAuth clients in the administrator's jurisdiction
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -106,9 +107,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Citizens file reports (missing and found children) once their phone or email is verified, and see only their own.
   CITIZEN: ['report:missing', 'report:found'],
   // Administrators onboard; they read the registry they keep and no child's case, only who read it (the access log).
-  NATIONAL_ADMIN: ['registry:read', 'body:administer', 'person:administer', 'audit:read'],
-  STATE_ADMIN: ['registry:read', 'body:administer', 'person:administer', 'audit:read'],
-  DISTRICT_ADMIN: ['registry:read', 'body:administer', 'person:administer', 'audit:read'],
+  NATIONAL_ADMIN: ['registry:read', 'body:administer', 'person:administer', 'audit:read', 'partner:administer'],
+  STATE_ADMIN: ['registry:read', 'body:administer', 'person:administer', 'audit:read', 'partner:administer'],
+  DISTRICT_ADMIN: ['registry:read', 'body:administer', 'person:administer', 'audit:read', 'partner:administer'],
 };
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
