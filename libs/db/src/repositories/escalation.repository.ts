@@ -81,9 +81,9 @@ export class EscalationRepository {
     });
   }
 
-  /** The body met the obligation (late): its escalations stay on record, marked with when. */
-  markBodyObligationMet(bodyId: string, deadlineId: string, dueAt: Date, metAt: Date): Promise<number> {
-    return this.db.escalation.updateMany({ where: { bodyId, deadlineId, dueAt, metAt: null }, data: { metAt } }).then((r) => r.count);
+  /** The body met the obligation (late): its escalations stay on record, marked with when; `watchId` narrows it to one watch's (one intervention's). */
+  markBodyObligationMet(bodyId: string, deadlineId: string, dueAt: Date, metAt: Date, watchId?: string): Promise<number> {
+    return this.db.escalation.updateMany({ where: { bodyId, deadlineId, dueAt, metAt: null, ...(watchId !== undefined && { watchId }) }, data: { metAt } }).then((r) => r.count);
   }
 
   findById(id: string) {
