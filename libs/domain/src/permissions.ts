@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'body:administer', // create, edit and deactivate bodies of the administrator's jurisdiction (which kinds: ADMINISTRATION)
   'person:administer', // invite, move and deactivate people of the administrator's jurisdiction (which roles: ADMINISTRATION)
   'delivery:manage', // a state's email/SMS/webhook deliveries: failed ones and their retry, partners' webhook subscriptions
+  'intervention:read', // helpline interventions of the jurisdiction
+  'intervention:act', // record that a helpline call's child was reached or rescued, or close the intervention with a reason
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,6 +78,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'report:read',
     'match:decide',
     'dashboard:read',
+    'intervention:read',
+    'intervention:act',
   ],
   PROBATION_OFFICER: ['case:read', 'case:event', 'queue:read', 'registry:read', 'efile:read', 'efile:write', 'efile:counselling'],
   SJPU_OFFICER: POLICE,
@@ -95,10 +99,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'efile:counselling',
     'report:found',
   ],
-  CHILDLINE_WORKER: ['case:register:CNCP', 'case:read', 'registry:read', 'report:found'],
-  SCPS_OFFICER: ['case:read', 'escalation:read', 'escalation:act', 'policy:manage', 'registry:read', 'registry:manage', 'efile:read', 'dashboard:read', 'delivery:manage'],
+  CHILDLINE_WORKER: ['case:register:CNCP', 'case:read', 'registry:read', 'report:found', 'intervention:read', 'intervention:act'],
+  SCPS_OFFICER: ['case:read', 'escalation:read', 'escalation:act', 'intervention:read', 'policy:manage', 'registry:read', 'registry:manage', 'efile:read', 'dashboard:read', 'delivery:manage'],
   SARA_OFFICER: ['case:read', 'registry:read'],
-  STATE_MONITOR: ['case:read', 'escalation:read', 'escalation:act', 'registry:read', 'efile:read', 'report:read', 'dashboard:read'],
+  STATE_MONITOR: ['case:read', 'escalation:read', 'escalation:act', 'intervention:read', 'registry:read', 'efile:read', 'report:read', 'dashboard:read'],
   NATIONAL_MONITOR: ['case:read', 'escalation:read', 'registry:read', 'report:read', 'dashboard:read'],
   // Citizens file reports (missing and found children) once their phone or email is verified, and see only their own.
   CITIZEN: ['report:missing', 'report:found'],

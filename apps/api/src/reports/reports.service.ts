@@ -9,6 +9,7 @@ import { AccessPolicy } from '../auth/access.policy.js';
 import { ObligationWatchClient } from '../obligations/obligation-watch.client.js';
 import { watchedAhtuReferral } from '../obligations/watched.js';
 import { auditedAction, can, type Principal } from '../auth/principal.js';
+import { checkLocalPlaces } from '../places/local-place-check.js';
 import { ReadAudit } from '../auth/read-audit.js';
 import { CasesService } from '../cases/cases.service.js';
 import { forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
@@ -208,7 +209,7 @@ export class ReportsService {
     if (Date.parse(occurredAt) > now.getTime() + 5 * 60_000) throw invalidField(kind === 'MISSING' ? 'lastSeenAt' : 'foundAt', 'is in the future');
     const district = await this.geography.findDistrict(place.districtCode);
     if (!district) throw invalidField('place.districtCode', `no district with code ${place.districtCode}`);
-    await this.checkLocalPlaces(district, place);
+    await checkLocalPlaces(this.geography, district, place);
     let reporter: Record<string, unknown> | null = extra.reporter ?? null;
     if (this.isCitizen(principal)) {
       reporter = await this.citizenReporter(principal, extra.reporter);
@@ -344,22 +345,6 @@ export class ReportsService {
       ...(q.districtCode && { districtCode: q.districtCode }),
       ...(q.cursor && { after: { createdAt: q.cursor.at, id: q.cursor.id } }),
     };
-  }
-
-  /** The thana and block a report names, if any: places of the report's own district (imported at POST /places/import). */
-  private async checkLocalPlaces(district: { code: string; name: string }, place: { thanaCode?: string | undefined; blockCode?: string | undefined }): Promise<void> {
-    const named = [
-      ['thanaCode', place.thanaCode, 'POLICE_STATION', 'police station'],
-      ['blockCode', place.blockCode, 'BLOCK', 'block'],
-    ] as const;
-    const codes = named.flatMap(([, code]) => (code ? [code] : []));
-    if (codes.length === 0) return;
-    const found = new Map((await this.geography.findLocalPlaces(codes)).map((p) => [p.code, p]));
-    for (const [field, code, kind, words] of named) {
-      if (!code) continue;
-      const p = found.get(code);
-      if (!p || p.kind !== kind || p.districtCode !== district.code) throw invalidField(`place.${field}`, `no ${words} of ${district.name} has the code ${code}`);
-    }
   }
 
   private isCitizen(principal: Principal): boolean {

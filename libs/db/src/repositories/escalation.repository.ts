@@ -11,6 +11,8 @@ export interface EscalationFilter {
   unmet?: boolean;
   caseId?: string;
   bodyId?: string;
+  /** the workflow that raised a body's escalations (one intervention's, one institution's watch) */
+  watchId?: string;
   limit?: number;
 }
 
@@ -99,6 +101,7 @@ export class EscalationRepository {
         ...(f.status && { status: f.status }),
         ...(f.caseId && { caseId: f.caseId }),
         ...(f.bodyId && { bodyId: f.bodyId }),
+        ...(f.watchId && { watchId: f.watchId }),
         ...(f.unmet && { metAt: null }),
       },
       orderBy: [{ dueAt: 'asc' }, { rung: 'asc' }],
