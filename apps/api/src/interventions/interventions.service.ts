@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { addIsoDuration, HELPLINE_RESPONSE_TIME, type Helpline, type InterventionAction, type InterventionCloseReason, type InterventionStatus, REPEAT_CALL_WINDOW } from '@raksha/case-machine';
+import { addIsoDuration, HELPLINE_RESPONSE_TIME, type Helpline, type InterventionAction, interventionActionRejection, type InterventionCloseReason, type InterventionStatus, REPEAT_CALL_WINDOW } from '@raksha/case-machine';
 import type { RakshaConfig } from '@raksha/config';
 import type { HelplineCallBody, HelplineCallStatus, InterventionClosedBody, InterventionDetailView, InterventionListQuery, InterventionReachedBody, InterventionRescuedBody, InterventionView } from '@raksha/contracts';
 import { caseWorkflowId, INTERVENTION_ACTION_REJECTED, type InterventionActionRejection, type InterventionActionRequest, interventionActionUpdate, type InterventionStart, interventionWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
@@ -205,6 +205,9 @@ export class InterventionsService {
     idempotencyKey?: string,
   ): Promise<InterventionDetailView> {
     const i = await this.visible(principal, id);
+    // Rescued or closed for good: its workflow may have ended, and the row says so.
+    const settled = (i.status === 'RESCUED' || i.status === 'CLOSED') && interventionActionRejection(i.status, action);
+    if (settled) throw problem('intervention-action-not-allowed', settled);
     if (details.at) {
       const at = Date.parse(details.at);
       if (at > Date.now() + CLOCK_SKEW_MS) throw invalidField('at', 'it cannot have happened in the future');
