@@ -1,7 +1,8 @@
 // The HTTP half of the contracts: what each endpoint takes and answers, one file per feature, zod only, so the web
 // app imports it as the API does. Temporal's handles live in '@raksha/contracts/temporal', which may import this.
 export { cursorPage, type Page, startsLikeFormula } from './shared.js';
-export { decodeIdCursor, decodeTimeCursor, encodeIdCursor, encodeTimeCursor, idCursorParam, timeCursorParam, type TimeCursor } from './cursor.js';
+export { decodeFeedCursor, decodeIdCursor, decodeTimeCursor, encodeFeedCursor, encodeIdCursor, encodeTimeCursor, feedCursorParam, idCursorParam, timeCursorParam, type FeedCursor, type TimeCursor } from './cursor.js';
+export * from './partners.js';
 export * from './administration.js';
 export * from './auth.js';
 export * from './cases.js';

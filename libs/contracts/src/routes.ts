@@ -16,6 +16,7 @@ import { deadlinePolicyEntry } from './policy.js';
 import { bodyPage, bodyView, importOutcome, institutionPage, institutionView, registryHistoryEntry } from './registries.js';
 import { candidateDecision, candidatePage, contactVerificationRequested, contactVerified, matchCandidateView, reportPage, reportView } from './reports.js';
 import { sittingMonthView, sittingView } from './sittings.js';
+import { caseSummaryPage, caseSummaryView, eventFeedPage, partnerClientSecretView, partnerClientView, partnerTokenResponse } from './partners.js';
 
 export const API_RESPONSES = {
   'POST /auth/login': tokenResponse,
@@ -119,6 +120,19 @@ export const API_RESPONSES = {
   'GET /places/districts/:districtCode/local': z.array(localPlace),
   'GET /places/import/template': null,
   'POST /places/import': importOutcome,
+
+  'POST /oauth/token': partnerTokenResponse,
+  'POST /partner-clients': partnerClientSecretView,
+  'GET /partner-clients': z.array(partnerClientView),
+  'GET /partner-clients/:id': partnerClientView,
+  'POST /partner-clients/:id/rotate-secret': partnerClientSecretView,
+  'POST /partner-clients/:id/revoke': partnerClientView,
+  'GET /partner/v1/reports': reportPage,
+  'GET /partner/v1/reports/:id': reportView,
+  'POST /partner/v1/reports': reportView,
+  'GET /partner/v1/cases': caseSummaryPage,
+  'GET /partner/v1/cases/:caseNumber': caseSummaryView,
+  'GET /partner/v1/events': eventFeedPage,
 } as const satisfies Record<string, z.ZodType | null>;
 
 export type ApiRoute = keyof typeof API_RESPONSES;

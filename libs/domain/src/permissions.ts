@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'delivery:manage', // a state's email/SMS/webhook deliveries: failed ones and their retry, partners' webhook subscriptions
   'intervention:read', // helpline interventions of the jurisdiction
   'intervention:act', // record that a helpline call's child was reached or rescued, or close the intervention with a reason
+  'partner:administer', // register, rotate and revoke partner systems' OAuth clients in the administrator's jurisdiction
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -107,9 +108,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Citizens file reports (missing and found children) once their phone or email is verified, and see only their own.
   CITIZEN: ['report:missing', 'report:found'],
   // Administrators onboard; they read the registry they keep and no child's case.
-  NATIONAL_ADMIN: ['registry:read', 'body:administer', 'person:administer'],
-  STATE_ADMIN: ['registry:read', 'body:administer', 'person:administer'],
-  DISTRICT_ADMIN: ['registry:read', 'body:administer', 'person:administer'],
+  NATIONAL_ADMIN: ['registry:read', 'body:administer', 'person:administer', 'partner:administer'],
+  STATE_ADMIN: ['registry:read', 'body:administer', 'person:administer', 'partner:administer'],
+  DISTRICT_ADMIN: ['registry:read', 'body:administer', 'person:administer', 'partner:administer'],
 };
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {

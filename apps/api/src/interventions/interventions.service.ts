@@ -6,7 +6,7 @@ import type { RakshaConfig } from '@raksha/config';
 import type { HelplineCallBody, HelplineCallStatus, InterventionClosedBody, InterventionDetailView, InterventionListQuery, InterventionReachedBody, InterventionRescuedBody, InterventionView } from '@raksha/contracts';
 import { caseWorkflowId, INTERVENTION_ACTION_REJECTED, type InterventionActionRejection, type InterventionActionRequest, interventionActionUpdate, type InterventionStart, interventionWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
 import { BodyRepository, GeographyRepository, InterventionRepository } from '@raksha/db';
-import { covers, type Jurisdiction, type Role } from '@raksha/domain';
+import { covers, type Jurisdiction, type PartnerKind, type Role } from '@raksha/domain';
 import { sameChildCalledAbout } from '@raksha/matching';
 import type { interventionWorkflow } from '@raksha/workflows';
 import { AccessPolicy } from '../auth/access.policy.js';
@@ -16,12 +16,20 @@ import { callTemporal, executeUpdate, type UpdateRejections } from '../infrastru
 import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
 import { checkLocalPlaces } from '../places/local-place-check.js';
 import { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
-import { invalidField, notFound, problem } from '../problem/domain-errors.js';
+import { forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
 
 /** Who passes a call on: a helpline system and the places it may report (its client's jurisdiction). */
 export interface HelplineCaller {
   helpline: Helpline;
   jurisdiction: Jurisdiction;
+}
+
+/** Which helpline a partner client is: only a helpline system passes calls on (403 for any other kind of partner). */
+const HELPLINE_OF_KIND: Partial<Record<PartnerKind, Helpline>> = { HELPLINE_1098: '1098', HELPLINE_112: '112', HELPLINE_181: '181' };
+export function helplineCallerOf(partner: { kind: PartnerKind; jurisdiction: Jurisdiction }): HelplineCaller {
+  const helpline = HELPLINE_OF_KIND[partner.kind];
+  if (!helpline) throw forbidden('only a helpline system (1098, 112, 181) passes calls on');
+  return { helpline, jurisdiction: partner.jurisdiction };
 }
 
 type InterventionRow = NonNullable<Awaited<ReturnType<InterventionRepository['findById']>>>;
