@@ -26,13 +26,29 @@ describe('helpline intake: calls become interventions, a rescue becomes a case',
   let childline: { Authorization: string };
   let dcpu: { Authorization: string };
   let cwc: { Authorization: string };
+  /** 1098's system: a national partner client with `interventions:write` */
+  let helpline: { Authorization: string };
+
+  /** Registers a partner client as `admin` and answers a bearer header with its token (client credentials). */
+  async function partnerToken(admin: string, client: Record<string, unknown>): Promise<{ Authorization: string }> {
+    const registered = await stack.http.post('/partner-clients').set(await as(stack, admin)).send(client).expect(201);
+    const token = await stack.http
+      .post('/oauth/token')
+      .auth(registered.body.clientId, registered.body.clientSecret)
+      .type('form')
+      .send({ grant_type: 'client_credentials' })
+      .expect(200);
+    return { Authorization: `Bearer ${token.body.access_token}` };
+  }
+
   beforeAll(async () => {
     stack = await startStack(await bundleCaseWorkflows());
     [childline, dcpu, cwc] = await Promise.all([as(stack, 'childline.jaipur'), as(stack, 'dcpu.jaipur'), as(stack, 'cwc.jaipur')]);
+    helpline = await partnerToken('admin.india', { name: 'CHILDLINE 1098', kind: 'HELPLINE_1098', scopes: ['interventions:write'] });
   });
   afterAll(() => stack?.stop());
 
-  const send = (body: Record<string, unknown>) => stack.http.post('/helpline/v1/calls').set(childline).send(body);
+  const send = (body: Record<string, unknown>, as = helpline) => stack.http.post('/helpline/v1/calls').set(as).send(body);
 
   it("opens an intervention for the district's CHILDLINE unit with the helpline's 60-minute response time; a repeat call about the same child joins it; the same call id again changes nothing", async () => {
     const first = call({ child: { description: `Girl about 8 years, red frock, crying alone near the bus stand at Sindhi Camp ${randomUUID().slice(0, 6)}`, gender: 'FEMALE', ageYears: 8 } });
@@ -57,7 +73,7 @@ describe('helpline intake: calls become interventions, a rescue becomes a case',
     expect(listed.body.find((i: { id: string }) => i.id === opened.body.interventionId)).toMatchObject({ calls: 2, status: 'OPEN', overdue: false });
     const detail = await stack.http.get(`/interventions/${opened.body.interventionId}`).set(dcpu).expect(200);
     expect(detail.body.callsReceived.map((c: { callId: string }) => c.callId)).toEqual([first.callId, repeat.callId]);
-    const pulled = await stack.http.get(`/helpline/v1/calls/${repeat.callId}`).set(childline).expect(200);
+    const pulled = await stack.http.get(`/helpline/v1/calls/${repeat.callId}`).set(helpline).expect(200);
     expect(pulled.body).toMatchObject({ interventionId: opened.body.interventionId, joined: true, status: 'OPEN' });
     // A DCPU elsewhere does not know it exists.
     await stack.http.get(`/interventions/${opened.body.interventionId}`).set(await as(stack, 'dcpu.jodhpur')).expect(404);
@@ -83,7 +99,7 @@ describe('helpline intake: calls become interventions, a rescue becomes a case',
     expect(timeline.body.map((e: { eventType: string }) => e.eventType)).toEqual(['HELPLINE_CALL', 'REGISTERED']);
     expect(timeline.body[0]).toMatchObject({ occurredAt: c.calledAt, payload: { helpline: '1098', callId: c.callId, interventionId: id } });
 
-    const told = await stack.http.get(`/helpline/v1/calls/${c.callId}`).set(childline).expect(200);
+    const told = await stack.http.get(`/helpline/v1/calls/${c.callId}`).set(helpline).expect(200);
     expect(told.body).toMatchObject({ status: 'RESCUED', caseId, rescuedAt: rescueAt });
     const twice = await stack.http.post(`/interventions/${id}/rescued`).set(childline).send({}).expect(409);
     expect(twice.body.type).toBe('/problems/intervention-action-not-allowed');
@@ -116,7 +132,7 @@ describe('helpline intake: calls become interventions, a rescue becomes a case',
     const noReason = await stack.http.post(`/interventions/${opened.interventionId}/closed`).set(childline).send({}).expect(400);
     expect(noReason.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
     await stack.http.post(`/interventions/${opened.interventionId}/closed`).set(childline).send({ reason: 'NO_CHILD_FOUND', note: 'Searched MI Road twice' }).expect(200);
-    const told = await stack.http.get(`/helpline/v1/calls/${c.callId}`).set(childline).expect(200);
+    const told = await stack.http.get(`/helpline/v1/calls/${c.callId}`).set(helpline).expect(200);
     expect(told.body).toMatchObject({ status: 'CLOSED', closeReason: 'NO_CHILD_FOUND', caseId: null });
   });
 
@@ -136,8 +152,22 @@ describe('helpline intake: calls become interventions, a rescue becomes a case',
     const { callId: _none, ...noCallId } = call();
     await refused(noCallId, 'callId');
     await refused(call({ calledAt: plus(new Date().toISOString(), 3_600_000) }), 'calledAt');
-    // Outside the caller's jurisdiction: as if the district did not exist.
-    await refused(call({ place: { stateCode: 'MH', districtCode: 'MH-PUNE' } }), 'place.districtCode', 404);
     expect(await stack.db.intervention.count()).toBe(before);
+  });
+
+  it("refuses a token without `interventions:write` (403), a person's token (401), and a call outside a state helpline's jurisdiction (404)", async () => {
+    const readsOnly = await partnerToken('admin.india', { name: 'CHILDLINE 1098 reports', kind: 'HELPLINE_1098', scopes: ['reports:read'] });
+    const c = call();
+    await send(c, readsOnly).expect(403);
+    await send(c, childline).expect(401);
+    const rajasthan112 = await partnerToken('admin.rj', { name: 'ERSS-112 Rajasthan', kind: 'HELPLINE_112', scopes: ['interventions:write'] });
+    const pune = await send(call({ place: { stateCode: 'MH', districtCode: 'MH-PUNE' } }), rajasthan112).expect(404);
+    expect(pune.headers['content-type']).toMatch(/^application\/problem\+json/);
+    // Its own state: an intervention like 1098's, on 112's call id.
+    const jaipur = await send(c, rajasthan112).expect(200);
+    expect(await stack.db.helplineCall.findUniqueOrThrow({ where: { helpline_callId: { helpline: '112', callId: c.callId } } })).toMatchObject({ interventionId: jaipur.body.interventionId });
+    expect(await stack.db.helplineCall.count({ where: { callId: c.callId } })).toBe(1);
+    // 1098 cannot read 112's call.
+    await stack.http.get(`/helpline/v1/calls/${c.callId}`).set(helpline).expect(404);
   });
 });
