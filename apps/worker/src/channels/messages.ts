@@ -5,7 +5,7 @@ import { webAppLink } from '@raksha/contracts';
 import type { Language } from './language.js';
 
 /** Notices that always go by every verified channel, whatever a person chose: a missed obligation raised to them. */
-export const ESCALATION_KINDS: ReadonlySet<string> = new Set(['DEADLINE_ESCALATED', 'REGISTRATION_LAPSED', 'AHTU_REFERRAL_OVERDUE', 'ESCALATION_REMINDER']);
+export const ESCALATION_KINDS: ReadonlySet<string> = new Set(['DEADLINE_ESCALATED', 'REGISTRATION_LAPSED', 'AHTU_REFERRAL_OVERDUE', 'INTERVENTION_RESPONSE_OVERDUE', 'ESCALATION_REMINDER']);
 
 /** The reference a case goes by outside Raksha: the first eight characters of its id, in capitals. */
 export function caseReference(caseId: string): string {
