@@ -20,6 +20,7 @@ import { codecCors } from './codec/codec-cors.js';
 import { CodecModule } from './codec/codec.module.js';
 import { EscalationsModule } from './escalations/escalations.module.js';
 import { HealthModule } from './health/health.module.js';
+import { InterventionsModule } from './interventions/interventions.module.js';
 import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
@@ -41,7 +42,7 @@ import { jsonBodyOptions } from './problem/request-body.js';
 import { securityHeaders } from './infrastructure/security-headers.js';
 
 /** The API's features, each a module with its controllers. */
-export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule, AccessLogModule, ImportsModule, PartnersModule];
+export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule, AccessLogModule, ImportsModule, PartnersModule, InterventionsModule];
 
 @Module({})
 class AppModule {

@@ -1,10 +1,10 @@
 import { Queue } from 'bullmq';
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createActivities, createInstitutionActivities, createMatcher, createRekeyer } from '@raksha/activities';
+import { createActivities, createInstitutionActivities, createInterventionActivities, createMatcher, createRekeyer } from '@raksha/activities';
 import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { enqueueRekey, MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
-import { CaseRepository, createMatchingPool, DeliveryRepository, EscalationRepository, FaceRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
+import { CaseRepository, createMatchingPool, DeliveryRepository, EscalationRepository, FaceRepository, InterventionRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
 import { lazyFaceDescriber } from '@raksha/faces';
 import { startMatchingProcessor } from './matching.processor.js';
 import { startNotificationProcessor } from './notification.processor.js';
@@ -41,6 +41,7 @@ export async function startCaseWorker(
     activities: {
       ...createActivities({ cases: new CaseRepository(db), notifications }),
       ...createInstitutionActivities({ escalations: new EscalationRepository(db), notifications }),
+      ...createInterventionActivities({ interventions: new InterventionRepository(db), notifications }),
     },
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
   });

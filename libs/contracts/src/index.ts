@@ -14,6 +14,7 @@ export * from './escalations.js';
 export * from './health.js';
 export * from './codec.js';
 export * from './imports.js';
+export * from './helpline.js';
 export * from './notifications.js';
 export * from './places.js';
 export * from './policy.js';

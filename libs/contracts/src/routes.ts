@@ -12,6 +12,7 @@ import { dashboardOverview } from './dashboards.js';
 import { deliveryView, notificationSettingsView, webhookSecretView, webhookSubscriptionView } from './deliveries.js';
 import { escalationView } from './escalations.js';
 import { healthReport } from './health.js';
+import { helplineCallStatus, interventionDetailView, interventionView } from './helpline.js';
 import { notificationView } from './notifications.js';
 import { districtPlace, localPlace, statePlace } from './places.js';
 import { deadlinePolicyEntry } from './policy.js';
@@ -52,6 +53,14 @@ export const API_RESPONSES = {
   'POST /cases/:id/efile': eFileEntryView,
   'GET /cases/:id/efile': z.array(eFileEntryView),
   'GET /cases/:id/care-plan': carePlanAnswer,
+
+  'POST /helpline/v1/calls': helplineCallStatus,
+  'GET /helpline/v1/calls/:callId': helplineCallStatus,
+  'GET /interventions': z.array(interventionView),
+  'GET /interventions/:id': interventionDetailView,
+  'POST /interventions/:id/reached': interventionDetailView,
+  'POST /interventions/:id/rescued': interventionDetailView,
+  'POST /interventions/:id/closed': interventionDetailView,
 
   'GET /escalations': z.array(escalationView),
   'GET /escalations/:id': escalationView,

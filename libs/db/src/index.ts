@@ -35,4 +35,5 @@ export { DigestRepository, type DigestCounts, type DigestPlace, type DigestReade
 export { DashboardRepository, type DashboardScope } from './repositories/dashboard.repository.js';
 export { createMatchingPool, poolMatchingSql, prismaMatchingSql, type MatchingSql } from './matching-sql.js';
 export { PeopleRepository, NO_PASSWORD_YET, type AccountLinkPurpose, type AdministratorGuard, type NewAccountLink, type NewPerson, type PersonChangeOutcome, type PersonRecord } from './repositories/people.repository.js';
+export { InterventionRepository, interventionChain, type HelplineCallRecord, type InterventionFilter, type InterventionStepRecord, type NewIntervention } from './repositories/intervention.repository.js';
 export { PartnerRepository, type CaseSummaryRow, type NewPartnerClient, type PartnerClientRecord, type PartnerEventRow, type PartnerScopeFilter } from './repositories/partner.repository.js';
