@@ -20,3 +20,5 @@ export * from './problem.js';
 export * from './field-issues.js';
 export * from './routes.js';
 export * from './web-links.js';
+export * from './porting.js';
+export { CsvSyntaxError, csvCell, csvLine, parseCsv, type CsvRecord } from './csv.js';

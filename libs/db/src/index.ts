@@ -31,3 +31,5 @@ export { DeliveryRepository, type DeliveryStatus, type NewDelivery, type NoticeR
 export { DashboardRepository, type DashboardScope } from './repositories/dashboard.repository.js';
 export { createMatchingPool, poolMatchingSql, prismaMatchingSql, type MatchingSql } from './matching-sql.js';
 export { PeopleRepository, NO_PASSWORD_YET, type AccountLinkPurpose, type AdministratorGuard, type NewAccountLink, type NewPerson, type PersonChangeOutcome, type PersonRecord } from './repositories/people.repository.js';
+export { LegacyImportRepository, type LegacyImportRecord, type NewLegacyImport, type PortedReport, type RowOutcome, type StagedRow } from './repositories/legacy-import.repository.js';
+export { DuplicateRepository, type DuplicateFilter, type NewDuplicateSuspect, type ReportDuplicateSearch } from './repositories/duplicate.repository.js';

@@ -25,3 +25,4 @@ export * from './thresholds.js';
 export * from './blocking.js';
 export * from './rank.js';
 export * from './stored.js';
+export * from './duplicates.js';

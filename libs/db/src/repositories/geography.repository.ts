@@ -18,6 +18,11 @@ export class GeographyRepository {
     return this.db.district.findMany({ where: { stateCode }, select: { code: true, name: true }, orderBy: { name: 'asc' } });
   }
 
+  /** Every district with its state: what a legacy import resolves district names against. */
+  allDistricts() {
+    return this.db.district.findMany({ select: { code: true, name: true, stateCode: true } });
+  }
+
   /** A district's blocks or police stations, by name. */
   localPlacesOf(districtCode: string, kind?: string) {
     return this.db.localPlace.findMany({
