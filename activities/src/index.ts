@@ -92,4 +92,4 @@ export { createInstitutionActivities, type BodyEscalationInput, type Institution
 export { createMatcher, type Matcher, type MatchOutcome } from './matching.js';
 export { createRekeyer, type RekeyDeps, type RekeyOutcome, type Rekeyer } from './rekey.js';
 export { caseDuplicates, reportDuplicates, type CaseSubject, type ReportSubject } from './duplicates.js';
-export { createLegacyImporter, dryRunLegacyImport, enqueueLegacyImport, IMPORT_BATCH, legacyReportId, LegacySourceError, loadLegacySource, readExport, stageLegacyImport, type Importer, type ImportRunOptions, type LegacyImportDeps, type LegacyImporter } from './legacy-import.js';
+export { createLegacyImporter, dryRunLegacyImport, enqueueLegacyImport, IMPORT_BATCH, legacyReportId, LegacySourceError, loadLegacySource, readExport, stageLegacyImport, type Importer, type ImportRunOptions, type ImportScope, type LegacyImportDeps, type LegacyImporter } from './legacy-import.js';

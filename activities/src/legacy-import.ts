@@ -77,20 +77,35 @@ export function readExport(mapping: LegacySourceMapping, text: string, format: '
 const recordIdOf = (mapping: LegacySourceMapping, r: LegacyRecord) => r.values[mapping.fields.recordId!.column]?.trim() || null;
 
 /** A dry run: every record mapped and checked, and those imported before counted; nothing is stored. */
-export async function dryRunLegacyImport(deps: Pick<LegacyImportDeps, 'imports' | 'geography'>, mapping: LegacySourceMapping, records: readonly LegacyRecord[]): Promise<LegacyDryRun> {
+export async function dryRunLegacyImport(deps: Pick<LegacyImportDeps, 'imports' | 'geography'>, mapping: LegacySourceMapping, records: readonly LegacyRecord[], scope: ImportScope): Promise<LegacyDryRun> {
   const places = await legacyPlaces(deps.geography);
   const rejected: LegacyDryRun['rejected'] = [];
   const firstLine = new Map<string, number>();
   const valid: string[] = [];
   for (const r of records) {
     const mapped = mapLegacyRecord(mapping, r, places);
-    const problems = mapped.ok ? repeated(mapped.recordId, r.line, firstLine) : mapped.problems;
+    const problems = mapped.ok ? [...outsideScope(mapping, mapped, scope, places), ...repeated(mapped.recordId, r.line, firstLine)] : mapped.problems;
     if (problems.length) rejected.push(...problems.map((p) => ({ line: r.line, recordId: mapped.recordId, ...p })));
     else valid.push((mapped as { recordId: string }).recordId);
   }
   let alreadyImported = 0;
   for (let i = 0; i < valid.length; i += 5000) alreadyImported += (await deps.imports.imported(mapping.source, valid.slice(i, i + 5000))).size;
   return { dryRun: true, source: mapping.source, total: records.length, wouldImport: valid.length - alreadyImported, alreadyImported, rejected };
+}
+
+/** The importer's jurisdiction: a record of a district outside it is refused, as a person's filing would be. */
+export interface ImportScope {
+  stateCode: string | null;
+  districtCode: string | null;
+}
+
+function outsideScope(mapping: LegacySourceMapping, mapped: Extract<MappedLegacyRecord, { ok: true }>, scope: ImportScope, places: LegacyPlaces): LegacyProblem[] {
+  const code = mapped.body.place.districtCode;
+  const district = places.districts.find((d) => d.code === code);
+  const inside = (!scope.stateCode || district?.stateCode === scope.stateCode) && (!scope.districtCode || code === scope.districtCode);
+  if (inside) return [];
+  const column = mapping.fields['place.district']?.column;
+  return [{ field: 'place.district', ...(column && { column }), message: `${district?.name ?? code} is outside your jurisdiction` }];
 }
 
 /** A record id seen earlier in the same file is refused (the first one is imported). */
@@ -164,6 +179,7 @@ export function createLegacyImporter(deps: LegacyImportDeps, loadSource: (source
       // Reports a crashed run wrote but did not queue for matching are queued first.
       if (imp.matchQueued < imp.processed) await queueMatching(importId, imp.matchQueued, imp.processed);
       const places = await legacyPlaces(deps.geography);
+      const scope = await deps.imports.bodyScope(imp.importedByBody);
       const stateOf = new Map(places.districts.map((d) => [d.code, d.stateCode]));
       const importer: Importer = { userId: imp.importedBy, role: imp.importedByRole, bodyId: imp.importedByBody, isPolice: /POLICE|SJPU|STATION/.test(imp.importedByRole) };
       let position = imp.processed;
@@ -176,7 +192,7 @@ export function createLegacyImporter(deps: LegacyImportDeps, loadSource: (source
         const inBatch = new Map<string, number>();
         for (const row of rows) {
           const mapped = mapLegacyRecord(mapping, { line: row.line, values: row.record as Record<string, string> }, places, now);
-          const problems = mapped.ok ? repeated(mapped.recordId, row.line, inBatch) : mapped.problems;
+          const problems = mapped.ok ? [...outsideScope(mapping, mapped, scope, places), ...repeated(mapped.recordId, row.line, inBatch)] : mapped.problems;
           if (!mapped.ok || problems.length) {
             outcomes.push({ position: row.position, outcome: 'REJECTED', problems });
             continue;

@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'body:administer', // create, edit and deactivate bodies of the administrator's jurisdiction (which kinds: ADMINISTRATION)
   'person:administer', // invite, move and deactivate people of the administrator's jurisdiction (which roles: ADMINISTRATION)
   'delivery:manage', // a state's email/SMS/webhook deliveries: failed ones and their retry, partners' webhook subscriptions
+  'legacy:import', // port a legacy register's missing and found children's records (docs/porting.md)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,11 +77,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'report:read',
     'match:decide',
     'dashboard:read',
+    'legacy:import',
   ],
   PROBATION_OFFICER: ['case:read', 'case:event', 'queue:read', 'registry:read', 'efile:read', 'efile:write', 'efile:counselling'],
   SJPU_OFFICER: POLICE,
   CHILD_WELFARE_POLICE_OFFICER: POLICE,
-  STATION_OFFICER: POLICE,
+  STATION_OFFICER: [...POLICE, 'legacy:import'],
   // CCI staff include the institution's counsellor and medical officer, who keep those parts of the eFile.
   CCI_STAFF: [
     'case:register:CNCP',
@@ -96,7 +98,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'report:found',
   ],
   CHILDLINE_WORKER: ['case:register:CNCP', 'case:read', 'registry:read', 'report:found'],
-  SCPS_OFFICER: ['case:read', 'escalation:read', 'escalation:act', 'policy:manage', 'registry:read', 'registry:manage', 'efile:read', 'dashboard:read', 'delivery:manage'],
+  SCPS_OFFICER: ['case:read', 'escalation:read', 'escalation:act', 'policy:manage', 'registry:read', 'registry:manage', 'efile:read', 'dashboard:read', 'delivery:manage', 'legacy:import'],
   SARA_OFFICER: ['case:read', 'registry:read'],
   STATE_MONITOR: ['case:read', 'escalation:read', 'escalation:act', 'registry:read', 'efile:read', 'report:read', 'dashboard:read'],
   NATIONAL_MONITOR: ['case:read', 'escalation:read', 'registry:read', 'report:read', 'dashboard:read'],

@@ -162,6 +162,8 @@ export class CaseRepository {
   list(f: CaseListFilter) {
     return this.db.case.findMany({
       where: {
+        // a case merged into another as a duplicate is listed as that one
+        mergedIntoId: null,
         ...(f.stateCode !== undefined && { stateCode: f.stateCode }),
         ...(f.districtCode !== undefined && { districtCode: f.districtCode }),
         ...(f.track && { track: f.track }),
@@ -183,6 +185,8 @@ export class CaseRepository {
   queue(f: { stateCode?: string; districtCode?: string; tracks?: string[]; after?: { nextDueAt: Date; id: string }; limit: number }) {
     return this.db.case.findMany({
       where: {
+        // a case merged into another as a duplicate is listed as that one
+        mergedIntoId: null,
         ...(f.stateCode !== undefined && { stateCode: f.stateCode }),
         ...(f.districtCode !== undefined && { districtCode: f.districtCode }),
         ...(f.tracks && { track: { in: f.tracks } }),

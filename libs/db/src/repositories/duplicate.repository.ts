@@ -82,6 +82,19 @@ export class DuplicateRepository {
     return rows;
   }
 
+  /** Cases as the duplicate views show them: the row and what its registration said of the child. */
+  caseRecords(ids: readonly string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.$queryRaw<{ id: string; track: string; districtCode: string; stateCode: string; childName: string | null; registeredAt: Date; child: Prisma.JsonValue }[]>`
+      SELECT c.id, c.track, c."districtCode", c."stateCode", c."childName", c."registeredAt", t.payload->'child' AS child
+      FROM "Case" c LEFT JOIN "TimelineEntry" t ON t."caseId" = c.id AND t.sequence = 0
+      WHERE c.id = ANY(${[...ids]}::uuid[])`;
+  }
+
+  reportRecords(ids: readonly string[]) {
+    return this.db.childReport.findMany({ where: { id: { in: [...ids] } }, select: { id: true, kind: true, description: true, occurredAt: true, stateCode: true, districtCode: true, policeRef: true, filedByRole: true, filedBy: true } });
+  }
+
   async save(suspects: readonly NewDuplicateSuspect[], at: Date): Promise<void> {
     if (suspects.length === 0) return;
     await this.db.duplicateSuspect.createMany({

@@ -81,6 +81,13 @@ export class LegacyImportRepository {
     return new Map(rows.map((r) => [r.legacyRecordId!, r.id]));
   }
 
+  /** The jurisdiction of the importer's body: rows outside it are refused. */
+  async bodyScope(bodyId: string | null): Promise<{ stateCode: string | null; districtCode: string | null }> {
+    const body = bodyId ? await this.db.body.findUnique({ where: { id: bodyId }, select: { level: true, stateCode: true, districtCode: true } }) : null;
+    if (!body || body.level === 'NATIONAL') return { stateCode: null, districtCode: null };
+    return { stateCode: body.stateCode, districtCode: body.level === 'STATE' ? null : body.districtCode };
+  }
+
   async start(id: string, at: Date): Promise<void> {
     await this.db.legacyImport.updateMany({ where: { id, startedAt: null }, data: { startedAt: at } });
     await this.db.legacyImport.update({ where: { id }, data: { status: 'RUNNING' } });
