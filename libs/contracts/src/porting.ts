@@ -121,10 +121,16 @@ function flatten(value: unknown, prefix = '', out: Record<string, string> = {}):
   return out;
 }
 
-/** The columns a mapping reads that the export does not have (a wrong mapping, or the wrong file). */
+/** Fields every record needs: an export without their columns is the wrong file, or needs another mapping. */
+const NEEDED: readonly LegacyField[] = ['recordId', 'kind', 'occurredAt', 'place.district'];
+
+/** The columns of needed fields that the export does not have (another column a mapping names may be absent). */
 export function missingColumns(mapping: LegacySourceMapping, columns: readonly string[]): string[] {
   const have = new Set(columns);
-  return Object.values(mapping.fields).flatMap((rule) => (rule && !have.has(rule.column) ? [rule.column] : []));
+  return NEEDED.flatMap((f) => {
+    const rule = mapping.fields[f];
+    return rule && !have.has(rule.column) ? [rule.column] : [];
+  });
 }
 
 /** Places the mapping resolves names against. */
