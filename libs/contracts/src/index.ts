@@ -25,3 +25,6 @@ export * from './problem.js';
 export * from './field-issues.js';
 export * from './routes.js';
 export * from './web-links.js';
+export * from './porting.js';
+export * from './duplicates.js';
+export { CsvSyntaxError, csvCell, csvLine, parseCsv, type CsvRecord } from './csv.js';
