@@ -15,8 +15,24 @@ export async function seed(db: Db): Promise<void> {
       await tx.district.upsert({ where: { code: d.code }, create: d, update: { name: d.name, lgdCode: d.lgdCode, stateCode: d.stateCode } });
     }
   }, { timeout: 120_000 });
+  await seedLocalPlaces(db);
   await seedBodiesAndUsers(db);
   await seedInstitutions(db);
+}
+
+/** Each demo district's police station area (the demo station's thana), a block and a village in it. */
+async function seedLocalPlaces(db: Db): Promise<void> {
+  for (const d of SEED_DISTRICTS) {
+    const place = { districtCode: d.code, stateCode: d.stateCode };
+    for (const p of [
+      { code: `${d.code}-PS-01`, kind: 'POLICE_STATION', name: `Police Station 01, ${d.name}`, blockCode: null },
+      { code: `${d.code}-PS-02`, kind: 'POLICE_STATION', name: `Police Station 02, ${d.name}`, blockCode: null },
+      { code: `${d.code}-BL-01`, kind: 'BLOCK', name: `Block 01, ${d.name}`, blockCode: null },
+      { code: `${d.code}-V-01`, kind: 'VILLAGE', name: `Village 01, ${d.name}`, blockCode: `${d.code}-BL-01` },
+    ]) {
+      await db.localPlace.upsert({ where: { code: p.code }, create: { ...p, ...place }, update: {} });
+    }
+  }
 }
 
 /** Each demo district's Government Children's Home with a sanctioned capacity, and its CWC's sitting days. */

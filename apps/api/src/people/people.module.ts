@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
 import { NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
 import { BodyRosterRepository, PeopleRepository, SecondStepRepository, type Db } from '@raksha/db';
+import { CasesModule } from '../cases/cases.module.js';
 import { DB, RAKSHA_CONFIG } from '../infrastructure/tokens.js';
 import { AccountLinksController } from './account-links.controller.js';
 import { AccountLinksService } from './account-links.service.js';
@@ -20,6 +21,7 @@ class NoticesCloser implements OnApplicationShutdown {
 
 /** People and their accounts: invitations, moves, deactivation, and the links a password is set from. */
 @Module({
+  imports: [CasesModule],
   controllers: [PeopleController, AccountLinksController],
   providers: [
     PeopleService,

@@ -60,7 +60,25 @@ export function CasePage({ caseId }: { caseId: string }) {
                 <dt>{t('case.track')}</dt>
                 <dd>{tx(`track.${c.track}`, c.track)}</dd>
                 <dt>{t('case.district')}</dt>
-                <dd>{c.districtCode}</dd>
+                <dd>{c.placeNames?.district ?? c.districtCode}</dd>
+                {c.placeNames?.thana && (
+                  <>
+                    <dt>{t('place.thana')}</dt>
+                    <dd data-testid="case-thana">{c.placeNames.thana}</dd>
+                  </>
+                )}
+                {c.placeNames?.block && (
+                  <>
+                    <dt>{t('place.block')}</dt>
+                    <dd>{c.placeNames.block}</dd>
+                  </>
+                )}
+                {c.placeNames?.village && (
+                  <>
+                    <dt>{t('place.village')}</dt>
+                    <dd>{c.placeNames.village}</dd>
+                  </>
+                )}
                 <dt>{t('case.registered')}</dt>
                 <dd>{formatDateTime(lang, c.registeredAt)}</dd>
                 <dt>{t('case.assignee')}</dt>
