@@ -50,6 +50,8 @@ const configSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1),
+  // How long a partner system's OAuth access token lives (client credentials, RFC 6749 s.4.4): short, it asks again.
+  PARTNER_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).max(3600),
   // How a citizen's verification code reaches them: by email through SMTP in a deployment; `inbox` (the
   // account's in-app inbox) only on a machine with no mail server, as `npm start` is.
   CONTACT_CODE_DELIVERY: z.enum(['inbox', 'smtp']),
@@ -131,7 +133,7 @@ export interface RakshaConfig {
   dataKey: string | undefined;
   /** Keys rotated out, kept to open what they sealed. */
   retiredDataKeys: readonly string[];
-  auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number };
+  auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number; partnerTokenTtlSeconds: number };
   worker: { maxCachedWorkflows: number; deliversNotifications: boolean };
   contactCodes: { delivery: 'inbox' | 'smtp'; smtpUrl: string | undefined; from: string };
   /** the deployment's public address, without a trailing slash; links into the web app: webAppLink(publicUrl, page) */
@@ -181,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     ACCESS_TOKEN_TTL_SECONDS: env.ACCESS_TOKEN_TTL_SECONDS ?? '900',
     REFRESH_TOKEN_TTL_DAYS: env.REFRESH_TOKEN_TTL_DAYS ?? '14',
     RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE ?? '600',
+    PARTNER_TOKEN_TTL_SECONDS: env.PARTNER_TOKEN_TTL_SECONDS ?? '900',
     WORKER_MAX_CACHED_WORKFLOWS: env.WORKER_MAX_CACHED_WORKFLOWS ?? '10000',
     WORKER_DELIVERS_NOTIFICATIONS: env.WORKER_DELIVERS_NOTIFICATIONS ?? 'true',
     CONTACT_CODE_DELIVERY: env.CONTACT_CODE_DELIVERY ?? 'inbox',
@@ -239,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
       accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: c.REFRESH_TOKEN_TTL_DAYS,
       rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+      partnerTokenTtlSeconds: c.PARTNER_TOKEN_TTL_SECONDS,
     }),
     worker: Object.freeze({ maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS, deliversNotifications: c.WORKER_DELIVERS_NOTIFICATIONS === 'true' }),
     contactCodes: Object.freeze({ delivery: c.CONTACT_CODE_DELIVERY, smtpUrl: c.SMTP_URL, from: c.SMTP_FROM }),

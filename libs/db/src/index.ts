@@ -1,6 +1,8 @@
 export { createDb, type Db, type DbTransaction } from './client.js';
 export { auditHash, GENESIS_HASH } from './audit-chain.js';
 export { pingDatabase } from './health.js';
+export { AccessLogRepository, type AccessedRecord, type AccessLogRow, type AccessLogWindow } from './repositories/access-log.repository.js';
+export { ImportJobRepository, type ImportJobRecord } from './repositories/import-job.repository.js';
 export { AuditRepository, type AuditRecord, type ChainBreak } from './repositories/audit.repository.js';
 export { BodyRepository, type BodyRecord } from './repositories/body.repository.js';
 export {
@@ -33,3 +35,4 @@ export { DigestRepository, type DigestCounts, type DigestPlace, type DigestReade
 export { DashboardRepository, type DashboardScope } from './repositories/dashboard.repository.js';
 export { createMatchingPool, poolMatchingSql, prismaMatchingSql, type MatchingSql } from './matching-sql.js';
 export { PeopleRepository, NO_PASSWORD_YET, type AccountLinkPurpose, type AdministratorGuard, type NewAccountLink, type NewPerson, type PersonChangeOutcome, type PersonRecord } from './repositories/people.repository.js';
+export { PartnerRepository, type CaseSummaryRow, type NewPartnerClient, type PartnerClientRecord, type PartnerEventRow, type PartnerScopeFilter } from './repositories/partner.repository.js';
