@@ -151,8 +151,10 @@ describe('the second sign-in step (TOTP)', () => {
     // Outside their jurisdiction an administrator finds no such person.
     expect((await stack.http.post(`/people/${p.id}/mfa/reset`).set(await as(stack, 'admin.pune'))).status).toBe(404);
     expect((await stack.http.post(`/people/${p.id}/mfa/reset`).set(await as(stack, 'cwc.jaipur'))).status).toBe(403);
+    const listed = await stack.http.get('/people').query({ bodyId: 'DCPU-RJ-JAIPUR' }).set(await as(stack, 'admin.jaipur')).expect(200);
+    expect(listed.body).toContainEqual(expect.objectContaining({ id: p.id, secondStep: true }));
     const reset = await stack.http.post(`/people/${p.id}/mfa/reset`).set(await as(stack, 'admin.jaipur')).expect(200);
-    expect(reset.body).toMatchObject({ id: p.id, status: 'ACTIVE' });
+    expect(reset.body).toMatchObject({ id: p.id, status: 'ACTIVE', secondStep: false });
     await stack.http.get('/cases').set(session).expect(401);
     expect(await totpSecretOf(stack, p.username)).toBeUndefined();
     expect(await stack.db.recoveryCode.count({ where: { userId: p.id } })).toBe(0);

@@ -77,6 +77,7 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'admin.sendInvitation': 'আমন্ত্রণ পাঠান',
   'admin.invited': '{email} ঠিকানায় আমন্ত্রণ পাঠানো হচ্ছে।',
   'admin.deactivate': 'নিষ্ক্রিয় করুন',
+  'admin.resetSecondStep': 'সাইন-ইন কোড রিসেট করুন (ফোন হারিয়েছে)',
   'admin.status.INVITED': 'আমন্ত্রিত, এখনও পাসওয়ার্ড নেই',
   'admin.status.ACTIVE': 'সক্রিয়',
   'admin.status.DEACTIVATED': 'নিষ্ক্রিয়',

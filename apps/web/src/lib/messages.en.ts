@@ -77,6 +77,7 @@ export const en = {
   'admin.sendInvitation': 'Send invitation',
   'admin.invited': 'An invitation is on its way to {email}.',
   'admin.deactivate': 'Deactivate',
+  'admin.resetSecondStep': 'Reset sign-in codes (lost phone)',
   'admin.status.INVITED': 'invited, no password yet',
   'admin.status.ACTIVE': 'active',
   'admin.status.DEACTIVATED': 'deactivated',

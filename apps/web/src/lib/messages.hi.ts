@@ -77,6 +77,7 @@ export const hi: Record<MessageKey, string> = {
   'admin.sendInvitation': 'आमंत्रण भेजें',
   'admin.invited': '{email} पर आमंत्रण भेजा जा रहा है।',
   'admin.deactivate': 'निष्क्रिय करें',
+  'admin.resetSecondStep': 'साइन-इन कोड रीसेट करें (फ़ोन खो गया)',
   'admin.status.INVITED': 'आमंत्रित, पासवर्ड अभी नहीं बना',
   'admin.status.ACTIVE': 'सक्रिय',
   'admin.status.DEACTIVATED': 'निष्क्रिय',

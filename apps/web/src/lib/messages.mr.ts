@@ -77,6 +77,7 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'admin.sendInvitation': 'आमंत्रण पाठवा',
   'admin.invited': '{email} वर आमंत्रण पाठवले जात आहे.',
   'admin.deactivate': 'निष्क्रिय करा',
+  'admin.resetSecondStep': 'साइन-इन कोड रीसेट करा (फोन हरवला)',
   'admin.status.INVITED': 'आमंत्रित, पासवर्ड अजून ठरलेला नाही',
   'admin.status.ACTIVE': 'सक्रिय',
   'admin.status.DEACTIVATED': 'निष्क्रिय',
