@@ -43,7 +43,9 @@ describe('the second sign-in step (TOTP)', () => {
     const first = await login(p.username);
     expect(first.body).toMatchObject({ enrolmentOnly: true, user: { secondStep: { required: true, enrolled: false } } });
     const session = bearer(first.body.accessToken);
-    const started = await stack.http.post('/me/mfa/totp').set(session).expect(200);
+    // The page opened twice at once: one secret between them.
+    const [started, twin] = await Promise.all([stack.http.post('/me/mfa/totp').set(session).expect(200), stack.http.post('/me/mfa/totp').set(session).expect(200)]);
+    expect(twin.body.secret).toBe(started.body.secret);
     expect(started.headers['cache-control']).toBe('no-store');
     const secret = started.body.secret as string;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);

@@ -51,11 +51,10 @@ export class SecondStepService {
   async startEnrolment(principal: Principal): Promise<TotpEnrolmentView> {
     const current = await this.records.totpOf(principal.userId);
     if (current?.enabledAt) throw secondStepExists();
-    let secret = current?.sealedSecret ? (this.sealer.open(current.sealedSecret, boundTo(principal.userId)) as string) : undefined;
-    if (!secret) {
-      secret = generateSecret();
-      if (!(await this.records.startEnrolment(principal.userId, this.sealer.seal(secret, boundTo(principal.userId))))) throw secondStepExists();
-    }
+    // Two starts at once (a page opened twice) store one secret between them, and both show it.
+    const pending = current?.sealedSecret ?? (await this.records.startEnrolment(principal.userId, this.sealer.seal(generateSecret(), boundTo(principal.userId))));
+    if (!pending) throw secondStepExists();
+    const secret = this.sealer.open(pending, boundTo(principal.userId)) as string;
     const otpauthUri = generateURI({ issuer: TOTP_ISSUER, label: principal.username, secret });
     const svg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return { otpauthUri, secret, qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
