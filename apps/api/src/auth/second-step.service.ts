@@ -82,11 +82,9 @@ export class SecondStepService {
     return { recoveryCodes };
   }
 
-  /** Whether `code` is the person's current TOTP code, not used before; an accepted code's step is used up. */
-  async checkCode(userId: string, code: string): Promise<CodeCheck> {
-    const current = await this.records.totpOf(userId);
-    if (!current?.enabledAt || !current.sealedSecret) return { ok: false, reason: 'wrong' };
-    const secret = this.sealer.open(current.sealedSecret, boundTo(userId)) as string;
+  /** Whether `code` is the current code of the person's confirmed secret (as sign-in read it), not used before; an accepted code's step is used up. */
+  async checkCode(userId: string, sealedSecret: string, code: string): Promise<CodeCheck> {
+    const secret = this.sealer.open(sealedSecret, boundTo(userId)) as string;
     const timeStep = await this.matchingStep(secret, code);
     if (timeStep === undefined) return { ok: false, reason: 'wrong' };
     return (await this.records.useTimeStep(userId, timeStep)) ? { ok: true } : { ok: false, reason: 'used' };
