@@ -20,11 +20,14 @@ import { codecCors } from './codec/codec-cors.js';
 import { CodecModule } from './codec/codec.module.js';
 import { EscalationsModule } from './escalations/escalations.module.js';
 import { HealthModule } from './health/health.module.js';
+import { InterventionsModule } from './interventions/interventions.module.js';
 import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ObligationsModule } from './obligations/obligations.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { DuplicatesModule } from './duplicates/duplicates.module.js';
+import { LegacyImportsModule } from './imports/legacy-imports.module.js';
 import { RegistriesModule } from './registries/registries.module.js';
 import { DeadlinePolicyModule } from './policy/deadline-policy.module.js';
 import { PlacesModule } from './places/places.module.js';
@@ -41,7 +44,7 @@ import { jsonBodyOptions } from './problem/request-body.js';
 import { securityHeaders } from './infrastructure/security-headers.js';
 
 /** The API's features, each a module with its controllers. */
-export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule, AccessLogModule, ImportsModule, PartnersModule];
+export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule, AccessLogModule, ImportsModule, PartnersModule, InterventionsModule, DuplicatesModule, LegacyImportsModule];
 
 @Module({})
 class AppModule {

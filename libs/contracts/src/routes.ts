@@ -12,6 +12,7 @@ import { dashboardOverview } from './dashboards.js';
 import { deliveryView, notificationSettingsView, webhookSecretView, webhookSubscriptionView } from './deliveries.js';
 import { escalationView } from './escalations.js';
 import { healthReport } from './health.js';
+import { helplineCallStatus, interventionDetailView, interventionView } from './helpline.js';
 import { notificationView } from './notifications.js';
 import { districtPlace, localPlace, statePlace } from './places.js';
 import { deadlinePolicyEntry } from './policy.js';
@@ -19,6 +20,8 @@ import { bodyPage, bodyView, importOutcome, institutionPage, institutionView, re
 import { candidateDecision, candidatePage, contactVerificationRequested, contactVerified, matchCandidateView, reportPage, reportView } from './reports.js';
 import { sittingMonthView, sittingView } from './sittings.js';
 import { caseSummaryPage, caseSummaryView, eventFeedPage, partnerClientSecretView, partnerClientView, partnerTokenResponse } from './partners.js';
+import { duplicateSuspectPage, duplicateSuspectView, likelyDuplicates } from './duplicates.js';
+import { legacyDryRun, legacyImportStatus, legacyRejection } from './porting.js';
 
 export const API_RESPONSES = {
   'POST /auth/login': loginResponse,
@@ -53,6 +56,14 @@ export const API_RESPONSES = {
   'GET /cases/:id/efile': z.array(eFileEntryView),
   'GET /cases/:id/care-plan': carePlanAnswer,
 
+  'POST /helpline/v1/calls': helplineCallStatus,
+  'GET /helpline/v1/calls/:callId': helplineCallStatus,
+  'GET /interventions': z.array(interventionView),
+  'GET /interventions/:id': interventionDetailView,
+  'POST /interventions/:id/reached': interventionDetailView,
+  'POST /interventions/:id/rescued': interventionDetailView,
+  'POST /interventions/:id/closed': interventionDetailView,
+
   'GET /escalations': z.array(escalationView),
   'GET /escalations/:id': escalationView,
   'POST /escalations/:id/acknowledge': escalationView,
@@ -83,6 +94,14 @@ export const API_RESPONSES = {
   'POST /reports/:id/close': reportView,
   'POST /reports/:id/case': reportView,
   'GET /reports/:id/candidates': candidatePage,
+  'POST /reports/duplicates': likelyDuplicates,
+  'POST /cases/duplicates': likelyDuplicates,
+  'GET /duplicates': duplicateSuspectPage,
+  'POST /duplicates/:id/merge': duplicateSuspectView,
+  'POST /duplicates/:id/dismiss': duplicateSuspectView,
+  'POST /imports/legacy': z.union([legacyDryRun, legacyImportStatus]),
+  'GET /imports/legacy/:id': legacyImportStatus,
+  'GET /imports/legacy/:id/rejections': z.object({ items: z.array(legacyRejection), offset: z.number().int(), limit: z.number().int() }),
   'GET /match-candidates/:id': matchCandidateView,
   'POST /match-candidates/:id/decision': candidateDecision,
   'POST /me/contact-verifications': contactVerificationRequested,
