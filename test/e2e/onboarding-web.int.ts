@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
+import { DEMO_PASSWORD } from '@raksha/prisma/seed-users';
+import { as, totpSecretOf } from '../support/auth.js';
 import { eventually, type Stack } from '../support/stack.js';
 import { signIn, startWebStack, type WebStack } from './web.js';
 
@@ -79,5 +81,37 @@ describe('onboarding in the web app', () => {
     await member.getByLabel('Sign-in code').fill(next);
     await member.getByRole('button', { name: 'Continue' }).click();
     await member.locator('header.top').getByText(/Meera Rathore/).waitFor();
+  }, 90_000);
+
+  it('a state administrator registers a partner system, is shown its secret once, and revokes it', async () => {
+    const run = randomBytes(3).toString('hex');
+    const admin = await (await web.newContext()).newPage();
+    // An administrator signs in with a code from their authenticator app (set up through the API if not yet).
+    await as(stack, 'admin.rj');
+    await admin.goto(`${base}/app/`);
+    await admin.getByLabel('Username').fill('admin.rj');
+    await admin.getByLabel('Password').fill(DEMO_PASSWORD);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByLabel('Sign-in code').waitFor();
+    await stack.db.user.update({ where: { username: 'admin.rj' }, data: { totpLastStep: null } });
+    await admin.getByLabel('Sign-in code').fill(await generate({ secret: (await totpSecretOf(stack, 'admin.rj'))! }));
+    await admin.getByRole('button', { name: 'Continue' }).click();
+    await admin.getByRole('heading', { name: 'Partner systems' }).waitFor();
+    await admin.getByLabel('Name of the system').fill(`Rajasthan portal ${run}`);
+    await admin.getByLabel('Kind of system').selectOption('STATE_SYSTEM');
+    await admin.getByLabel("Read case summaries (never a child's name)").check();
+    await admin.getByLabel('Follow what changes in its area').check();
+    await admin.getByRole('button', { name: 'Register a partner system' }).click();
+    const shown = admin.getByTestId('partner-secret');
+    await shown.getByText(/^rks_/).waitFor();
+    if (process.env.RAKSHA_SCREENSHOTS) await admin.screenshot({ path: process.env.RAKSHA_SCREENSHOTS, fullPage: true });
+    const [clientId, clientSecret] = await shown.locator('code').allTextContents();
+    const token = await stack.http.post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }).expect(200);
+    expect(token.body.scope).toBe('cases:summary feed:read');
+
+    const item = admin.getByTestId('partner-clients').locator('li', { hasText: `Rajasthan portal ${run}` });
+    await item.getByRole('button', { name: 'Revoke' }).click();
+    await item.getByText('revoked').waitFor();
+    await stack.http.post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }).expect(401);
   }, 90_000);
 });

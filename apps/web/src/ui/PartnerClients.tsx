@@ -37,7 +37,7 @@ export function PartnerClients() {
       <h2 id="partners-h">{t('partners.title')}</h2>
       <p className="muted">{t('partners.intro')}</p>
       {secret && (
-        <div role="status" className="card" data-testid="partner-secret">
+        <div role="status" className="card secret" data-testid="partner-secret">
           <p>
             <strong>{t('partners.secretOnce', { name: secret.name })}</strong>
           </p>
