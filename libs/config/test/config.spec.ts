@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, loadConfig, requireTokenSecret } from '../src/index.js';
+import { ConfigError, dataKeyId, loadConfig, requireDataKeys, requireTokenSecret } from '../src/index.js';
 
 describe('loadConfig', () => {
   it('runs on a fresh machine with no environment set, against the local services', () => {
@@ -76,5 +76,21 @@ describe('notification channels', () => {
     expect(loadConfig({ RAKSHA_PUBLIC_URL: 'https://raksha.wcd.rajasthan.gov.in/' })).toMatchObject({ publicUrl: 'https://raksha.wcd.rajasthan.gov.in', notify: { sms: { receiptUrl: 'https://raksha.wcd.rajasthan.gov.in/sms/receipts' } } });
     expect(() => loadConfig({ RAKSHA_WEB_URL: 'https://raksha.example.gov.in/app' })).toThrow(/RAKSHA_WEB_URL: no longer read; set RAKSHA_PUBLIC_URL/);
     expect(c.notify.sms).toMatchObject({ url: 'https://sms.example.org/send', header: 'RAKSHA', receiptUrl: 'http://127.0.0.1:3000/sms/receipts' });
+  });
+});
+
+describe('data keys', () => {
+  const key = (fill: number) => Buffer.alloc(32, fill).toString('base64');
+
+  it('takes the current data key and keeps retired ones to read with, refusing a retired key of the wrong size', () => {
+    const ring = requireDataKeys(loadConfig({ RAKSHA_DATA_KEY: key(2), RAKSHA_RETIRED_DATA_KEYS: `${key(1)}, ${key(0)}` }));
+    expect(ring.current.key).toEqual(Buffer.alloc(32, 2));
+    expect(ring.byId(dataKeyId(Buffer.alloc(32, 1)))).toEqual(Buffer.alloc(32, 1));
+    expect(ring.byId(dataKeyId(Buffer.alloc(32, 0)))).toEqual(Buffer.alloc(32, 0));
+    expect(() => loadConfig({ RAKSHA_DATA_KEY: key(2), RAKSHA_RETIRED_DATA_KEYS: 'c2hvcnQ=' })).toThrow(/RAKSHA_RETIRED_DATA_KEYS: comma-separated keys of 32 bytes/);
+  });
+
+  it('refuses to start the API or the worker without a data key', () => {
+    expect(() => requireDataKeys(loadConfig({}))).toThrow(/RAKSHA_DATA_KEY: required by the API and the worker/);
   });
 });
