@@ -12,6 +12,9 @@ export REDIS_PORT="${REDIS_PORT:-6379}"
 export REDIS_DIR="${REDIS_DIR:-$RAKSHA_HOME/data/redis}"
 export TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
 export TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
+# Mailpit, the local mail catcher `npm start` sends email to (scripts/services.sh mail-up): SMTP and its web page.
+export MAILPIT_SMTP_PORT="${MAILPIT_SMTP_PORT:-1025}"
+export MAILPIT_UI_PORT="${MAILPIT_UI_PORT:-8025}"
 export TEMPORAL_NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
 # The dev server's store (SQLite); `npm run backup` copies it, `npm run restore` writes a fresh one.
 export TEMPORAL_DB_FILE="${TEMPORAL_DB_FILE:-$RAKSHA_HOME/data/temporal.sqlite}"

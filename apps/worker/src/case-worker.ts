@@ -44,7 +44,7 @@ export async function startCaseWorker(
     },
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
   });
-  const reach = config.worker.deliversNotifications ? reachFromConfig(config, redis, new DeliveryRepository(db)) : undefined;
+  const reach = config.worker.deliversNotifications ? await reachFromConfig(config, redis, db) : undefined;
   const processor = config.worker.deliversNotifications ? startNotificationProcessor(redis, new NotificationRepository(db), reach) : undefined;
   const reminders = config.worker.deliversNotifications ? startEscalationReminders(new DeliveryRepository(db), notifications, config.notify.reminderScanMs) : undefined;
   // Matching's statements through a pool of their own: no Prisma query compiler, sequential scans and JIT off per session.

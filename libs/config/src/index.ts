@@ -50,6 +50,8 @@ const configSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1),
+  // How long a partner system's OAuth access token lives (client credentials, RFC 6749 s.4.4): short, it asks again.
+  PARTNER_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).max(3600),
   // How a citizen's verification code reaches them: by email through SMTP in a deployment; `inbox` (the
   // account's in-app inbox) only on a machine with no mail server, as `npm start` is.
   CONTACT_CODE_DELIVERY: z.enum(['inbox', 'smtp']),
@@ -88,7 +90,21 @@ const configSchema = z.object({
   NOTIFY_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000),
   /** how often unacknowledged escalations are looked for, to be sent again (docs/notifications.md) */
   NOTIFY_REMINDER_SCAN_MS: z.coerce.number().int().min(100).max(3_600_000),
+  /** a delivery left SENDING this long (its worker stopped mid-send) is queued again (docs/notifications.md) */
+  NOTIFY_STUCK_AFTER_MS: z.coerce.number().int().min(1000).max(86_400_000),
+  /** the daily digest goes at this hour (0–23) of DIGEST_TIME_ZONE's day */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23),
+  DIGEST_TIME_ZONE: z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Kolkata'),
 });
+
+function isTimeZone(v: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: v });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function isJson(v: string): boolean {
   try {
@@ -117,7 +133,7 @@ export interface RakshaConfig {
   dataKey: string | undefined;
   /** Keys rotated out, kept to open what they sealed. */
   retiredDataKeys: readonly string[];
-  auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number };
+  auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number; partnerTokenTtlSeconds: number };
   worker: { maxCachedWorkflows: number; deliversNotifications: boolean };
   contactCodes: { delivery: 'inbox' | 'smtp'; smtpUrl: string | undefined; from: string };
   /** the deployment's public address, without a trailing slash; links into the web app: webAppLink(publicUrl, page) */
@@ -128,6 +144,9 @@ export interface RakshaConfig {
     attempts: number;
     backoffMs: number;
     reminderScanMs: number;
+    stuckAfterMs: number;
+    /** the daily digest: sent at `hour` o'clock in `timeZone` */
+    digest: { hour: number; timeZone: string };
     sms: { url: string | undefined; request: string; auth: string | undefined; timeoutMs: number; entityId: string; header: string; receiptToken: string | undefined; receiptUrl: string };
   };
 }
@@ -164,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     ACCESS_TOKEN_TTL_SECONDS: env.ACCESS_TOKEN_TTL_SECONDS ?? '900',
     REFRESH_TOKEN_TTL_DAYS: env.REFRESH_TOKEN_TTL_DAYS ?? '14',
     RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE ?? '600',
+    PARTNER_TOKEN_TTL_SECONDS: env.PARTNER_TOKEN_TTL_SECONDS ?? '900',
     WORKER_MAX_CACHED_WORKFLOWS: env.WORKER_MAX_CACHED_WORKFLOWS ?? '10000',
     WORKER_DELIVERS_NOTIFICATIONS: env.WORKER_DELIVERS_NOTIFICATIONS ?? 'true',
     CONTACT_CODE_DELIVERY: env.CONTACT_CODE_DELIVERY ?? 'inbox',
@@ -184,6 +204,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     NOTIFY_ATTEMPTS: env.NOTIFY_ATTEMPTS ?? '6',
     NOTIFY_BACKOFF_MS: env.NOTIFY_BACKOFF_MS ?? '2000',
     NOTIFY_REMINDER_SCAN_MS: env.NOTIFY_REMINDER_SCAN_MS ?? '60000',
+    NOTIFY_STUCK_AFTER_MS: env.NOTIFY_STUCK_AFTER_MS ?? '600000',
+    DIGEST_HOUR: env.DIGEST_HOUR ?? '7',
+    DIGEST_TIME_ZONE: env.DIGEST_TIME_ZONE ?? 'Asia/Kolkata',
   });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -219,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
       accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: c.REFRESH_TOKEN_TTL_DAYS,
       rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+      partnerTokenTtlSeconds: c.PARTNER_TOKEN_TTL_SECONDS,
     }),
     worker: Object.freeze({ maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS, deliversNotifications: c.WORKER_DELIVERS_NOTIFICATIONS === 'true' }),
     contactCodes: Object.freeze({ delivery: c.CONTACT_CODE_DELIVERY, smtpUrl: c.SMTP_URL, from: c.SMTP_FROM }),
@@ -232,6 +256,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
       attempts: c.NOTIFY_ATTEMPTS,
       backoffMs: c.NOTIFY_BACKOFF_MS,
       reminderScanMs: c.NOTIFY_REMINDER_SCAN_MS,
+      stuckAfterMs: c.NOTIFY_STUCK_AFTER_MS,
+      digest: Object.freeze({ hour: c.DIGEST_HOUR, timeZone: c.DIGEST_TIME_ZONE }),
       sms: Object.freeze({
         url: c.SMS_GATEWAY_URL,
         request: c.SMS_GATEWAY_REQUEST,

@@ -1,8 +1,10 @@
 // What each route of the API answers (its 2xx JSON body), by `METHOD /path` as the API declares it. The API's tests
 // parse every response with its route's schema; null marks a route that answers no JSON (a file, CSV, 204).
 import { z } from 'zod';
+import { accessLogPage } from './access-log.js';
+import { importJobView } from './imports.js';
 import { administeredBodyView, invitationView, personView } from './administration.js';
-import { meView, tokenResponse } from './auth.js';
+import { loginResponse, meView, recoveryCodesView, tokenResponse, totpEnrolmentView } from './auth.js';
 import { admissionView, carePlanAnswer, eFileEntryView, occupancyView, residentView } from './care.js';
 import { caseDetailView, casePage, caseStatus, timelineEntryView } from './cases.js';
 import { codecPayloads } from './codec.js';
@@ -16,10 +18,14 @@ import { deadlinePolicyEntry } from './policy.js';
 import { bodyPage, bodyView, importOutcome, institutionPage, institutionView, registryHistoryEntry } from './registries.js';
 import { candidateDecision, candidatePage, contactVerificationRequested, contactVerified, matchCandidateView, reportPage, reportView } from './reports.js';
 import { sittingMonthView, sittingView } from './sittings.js';
+import { caseSummaryPage, caseSummaryView, eventFeedPage, partnerClientSecretView, partnerClientView, partnerTokenResponse } from './partners.js';
 
 export const API_RESPONSES = {
-  'POST /auth/login': tokenResponse,
+  'POST /auth/login': loginResponse,
+  'POST /auth/mfa': tokenResponse,
   'POST /auth/refresh': tokenResponse,
+  'POST /me/mfa/totp': totpEnrolmentView,
+  'POST /me/mfa/totp/confirm': recoveryCodesView,
   'POST /auth/logout': null,
   'GET /auth/me': meView,
   'GET /health': healthReport,
@@ -32,6 +38,9 @@ export const API_RESPONSES = {
   'GET /cases/:id': caseDetailView,
   'GET /cases/:id/escalations': z.array(escalationView),
   'GET /cases/:id/timeline': z.array(timelineEntryView),
+  'GET /cases/:id/access-log': accessLogPage,
+  'GET /reports/:id/access-log': accessLogPage,
+  'GET /people/:id/access-log': accessLogPage,
   'POST /cases/:id/events': caseStatus,
 
   'POST /cases/:id/admissions': admissionView,
@@ -100,6 +109,7 @@ export const API_RESPONSES = {
   'POST /people/invitations': invitationView,
   'POST /people/:id/deactivate': personView,
   'POST /people/:id/move': personView,
+  'POST /people/:id/mfa/reset': personView,
   'POST /auth/invitations/accept': null,
   'POST /auth/password-reset': null,
   'POST /auth/password-reset/complete': null,
@@ -110,10 +120,26 @@ export const API_RESPONSES = {
   'GET /places/states/:stateCode/districts': z.array(districtPlace),
   'GET /places/districts/:districtCode/local': z.array(localPlace),
   'GET /places/import/template': null,
-  'POST /places/import': importOutcome,
+  'POST /places/import': z.union([importOutcome, importJobView]),
+  'GET /people/import/template': null,
+  'POST /people/import': z.union([importOutcome, importJobView]),
+  'GET /imports/:id': importJobView,
 
   'POST /codec/encode': codecPayloads,
   'POST /codec/decode': codecPayloads,
+
+  'POST /oauth/token': partnerTokenResponse,
+  'POST /partner-clients': partnerClientSecretView,
+  'GET /partner-clients': z.array(partnerClientView),
+  'GET /partner-clients/:id': partnerClientView,
+  'POST /partner-clients/:id/rotate-secret': partnerClientSecretView,
+  'POST /partner-clients/:id/revoke': partnerClientView,
+  'GET /partner/v1/reports': reportPage,
+  'GET /partner/v1/reports/:id': reportView,
+  'POST /partner/v1/reports': reportView,
+  'GET /partner/v1/cases': caseSummaryPage,
+  'GET /partner/v1/cases/:caseNumber': caseSummaryView,
+  'GET /partner/v1/events': eventFeedPage,
 } as const satisfies Record<string, z.ZodType | null>;
 
 export type ApiRoute = keyof typeof API_RESPONSES;

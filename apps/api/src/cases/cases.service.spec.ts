@@ -10,7 +10,7 @@ import type { EscalationsService } from '../escalations/escalations.service.js';
 import type { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
 import { CasesService } from './cases.service.js';
 
-const caseRow = { id: 'case-1', track: 'CNCP', state: 'registered', phase: 'INTAKE', ...jaipur, childName: 'Asha', sequence: 3, registeredAt: new Date('2026-01-01T00:00:00Z'), nextDueAt: null, openDeadlines: [] };
+const caseRow = { id: 'case-1', track: 'CNCP', state: 'registered', phase: 'INTAKE', ...jaipur, childName: 'Asha', sequence: 3, registeredAt: new Date('2026-01-01T00:00:00Z'), nextDueAt: null, openDeadlines: [], thanaCode: null, blockCode: null, villageCode: null };
 const produce = { type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'SJPU Jaipur' } };
 const status = { caseId: 'case-1', sequence: 4, state: 'produced', phase: 'INQUIRY', label: 'Produced', allowedEvents: [], openDeadlines: [], escalations: [] };
 

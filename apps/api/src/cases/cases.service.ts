@@ -17,6 +17,7 @@ import { callTemporal, caseEventRejections, executeUpdate } from '../infrastruct
 import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
 import { caseClosed, forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
 import { checkEventPayloadSize } from '../problem/request-body.js';
+import { checkLocalPlaces } from '../places/local-place-check.js';
 
 
 type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository['findById']>>>;
@@ -31,6 +32,9 @@ function caseView(c: CaseRow, now = new Date()): CaseView {
     phase: c.phase,
     districtCode: c.districtCode,
     stateCode: c.stateCode,
+    thanaCode: c.thanaCode,
+    blockCode: c.blockCode,
+    villageCode: c.villageCode,
     childName: c.childName,
     version: c.sequence,
     registeredAt: c.registeredAt.toISOString(),
@@ -69,6 +73,12 @@ export class CasesService {
     if (!district) throw invalidField('districtCode', `no district with code ${body.districtCode}`);
     const place = { stateCode: district.stateCode, districtCode: district.code };
     if (!this.access.mayKnow(principal, place)) throw forbidden(`district ${district.code} is outside your jurisdiction`);
+    // A police station registers the children of its own area: its thana unless it names it.
+    const station = principal.body?.level === 'THANA' ? principal.body.thanaCode : null;
+    if (station && body.thanaCode && body.thanaCode !== station) throw invalidField('thanaCode', `your station registers the cases of its own area; the case of another station's area is that station's`);
+    const thanaCode = body.thanaCode ?? station ?? undefined;
+    const localPlaces = { thanaCode, blockCode: body.blockCode, villageCode: body.villageCode };
+    await checkLocalPlaces(this.geography, district, localPlaces);
     const role = principal.roles.find((r) => can({ ...principal, roles: [r] }, `case:register:${body.track}`));
     const deadlinePolicy = await this.deadlinePolicy.overridesFor(district.stateCode);
     const registration: CaseRegistration = {
@@ -76,6 +86,9 @@ export class CasesService {
       track: body.track,
       districtCode: district.code,
       stateCode: district.stateCode,
+      ...(thanaCode && { thanaCode }),
+      ...(body.blockCode && { blockCode: body.blockCode }),
+      ...(body.villageCode && { villageCode: body.villageCode }),
       child: body.child,
       registeredAt: new Date().toISOString(),
       registeredBy: caseActor(principal, role),
@@ -154,11 +167,33 @@ export class CasesService {
     return this.detail(principal, (await this.cases.findById(caseId)) ?? found, null, null);
   }
 
+  /**
+   * A person stops working their body's cases (deactivated, or moved to another body or a role that works none):
+   * each open case assigned to them goes to their body's head, if one is flagged and active, or back to the
+   * body's queue. Each is a step on the case's timeline through its workflow (CASE_ASSIGNED or CASE_RELEASED,
+   * with the reason), audited on the case's chain. A case reassigned since is left as it is.
+   */
+  async handOver(principal: Principal, leaver: { id: string; bodyId: string | null }, reason: 'ASSIGNEE_DEACTIVATED' | 'ASSIGNEE_MOVED'): Promise<number> {
+    const open = await this.cases.openAssignmentsOf(leaver.id);
+    if (open.length === 0) return 0;
+    const head = leaver.bodyId ? await this.users.activeHeadOf(leaver.bodyId, leaver.id) : null;
+    const worksCases = head && hasPermission(head.roles as Role[], 'case:event') ? head : null;
+    for (const { id } of open) {
+      const handle = this.temporal.workflow.getHandle(caseWorkflowId(id));
+      await callTemporal(() =>
+        handle.executeUpdate(assignCaseUpdate, {
+          args: [{ assigneeId: worksCases?.id ?? null, assigneeName: worksCases?.displayName ?? null, actor: caseActor(principal), reason, fromAssigneeId: leaver.id }],
+        }),
+      );
+    }
+    return open.length;
+  }
+
   /** "My cases": open cases assigned to the principal, latest assigned first, a page at a time. */
   async mine(principal: Principal, q: CaseQueueQuery): Promise<CasePage> {
     const rows = await this.cases.assignedTo({ assigneeId: principal.userId, ...(q.cursor && { after: { assignedAt: q.cursor.at, id: q.cursor.id } }), limit: q.limit + 1 });
     // A case moved out of the principal's jurisdiction (a transfer) is no longer theirs to see.
-    const page = rows.slice(0, q.limit).filter((c) => this.access.mayKnow(principal, c));
+    const page = rows.slice(0, q.limit).filter((c) => this.access.mayWork(principal, c));
     await this.reads.list(principal, 'cases.mine.listed', 'case', page.map((c) => c.id));
     const last = rows[q.limit - 1];
     return { items: page.map((c) => caseView(c)), nextCursor: rows.length > q.limit && last?.assignedAt ? encodeTimeCursor(last.assignedAt, last.id) : null };
@@ -172,27 +207,34 @@ export class CasesService {
 
   private async detail(principal: Principal, c: CaseRow, allowedEvents: string[] | null, yourEvents: string[] | null): Promise<CaseDetailView> {
     const assignee = c.assigneeId ? await this.users.findById(c.assigneeId) : null;
+    const codes = [c.thanaCode, c.blockCode, c.villageCode].filter((x): x is string => !!x);
+    const names = new Map((codes.length ? await this.geography.findLocalPlaces(codes) : []).map((p) => [p.code, p.name]));
+    const nameOf = (code: string | null) => (code ? (names.get(code) ?? null) : null);
     return {
       ...caseView(c),
       allowedEvents,
       yourEvents,
       assignee: assignee ? { id: assignee.id, displayName: assignee.displayName } : null,
       mayAssign: c.phase !== 'CLOSED' && this.isOfCaseBody(principal, c),
+      placeNames: { district: (await this.geography.findDistrict(c.districtCode))?.name ?? null, thana: nameOf(c.thanaCode), block: nameOf(c.blockCode), village: nameOf(c.villageCode) },
     };
   }
 
   async list(principal: Principal, q: CaseListQuery): Promise<CasePage> {
-    const scope = this.access.scope(principal);
+    const scope = this.access.workScope(principal);
     if (scope === 'nothing') return { items: [], nextCursor: null };
     // A filter outside the principal's jurisdiction finds nothing, rather than telling what exists there.
     if (scope.stateCode !== undefined && q.stateCode !== undefined && q.stateCode !== scope.stateCode) return { items: [], nextCursor: null };
     if (scope.districtCode !== undefined && q.districtCode !== undefined && q.districtCode !== scope.districtCode) return { items: [], nextCursor: null };
+    if (scope.thanaCode !== undefined && q.thanaCode !== undefined && q.thanaCode !== scope.thanaCode) return { items: [], nextCursor: null };
     const track = q.body ? trackBefore(q.body) : q.track;
     if (q.track && track !== q.track) return { items: [], nextCursor: null };
     const now = new Date();
     const rows = await this.cases.list({
       stateCode: scope.stateCode ?? q.stateCode,
       districtCode: scope.districtCode ?? q.districtCode,
+      thanaCode: scope.thanaCode ?? q.thanaCode,
+      blockCode: q.blockCode,
       ...(track && { track }),
       ...(q.phase && { phase: q.phase }),
       ...(q.overdue && { overdueAt: now }),
@@ -208,7 +250,7 @@ export class CasesService {
 
   /** Cases awaiting the principal's body, soonest deadline first (a CWC sees CNCP cases, a JJB CICL), a page at a time. */
   async queue(principal: Principal, q: CaseQueueQuery): Promise<CasePage> {
-    const scope = this.access.scope(principal);
+    const scope = this.access.workScope(principal);
     if (scope === 'nothing') return { items: [], nextCursor: null };
     const track = trackBefore(principal.body?.type);
     const rows = await this.cases.queue({ ...scope, ...(track && { tracks: [track] }), ...(q.cursor && { after: { nextDueAt: q.cursor.at, id: q.cursor.id } }), limit: q.limit + 1 });
@@ -268,7 +310,7 @@ export class CasesService {
   /** 404 both for a case that does not exist and for one outside the principal's jurisdiction. */
   private async visibleCase(principal: Principal, caseId: string): Promise<CaseRow> {
     const found = await this.cases.findById(caseId);
-    if (!found || !this.access.mayKnow(principal, found)) throw notFound('case', caseId);
+    if (!found || !this.access.mayWork(principal, found)) throw notFound('case', caseId);
     return found;
   }
 

@@ -4,7 +4,7 @@ import { type CaseStatus, CHILD_GENDERS } from '@raksha/contracts';
 import { registrableTracks } from '../lib/roles.js';
 import { Choose, FieldError, FieldLabel, PageTitle, useSubmit } from './bits.js';
 import { useApp } from './context.js';
-import { PlacePicker, type Place } from './PlacePicker.js';
+import { LocalPlacePicker, type LocalPlaces, PlacePicker, type Place } from './PlacePicker.js';
 
 
 /** Registers a found or rescued child (CNCP) or an apprehension (CICL); the case page opens next. */
@@ -14,6 +14,9 @@ export function Register() {
   const [track, setTrack] = useState<string>(tracks[0] ?? 'CNCP');
   const own = session.user.body;
   const [place, setPlace] = useState<Place>({ stateCode: own?.stateCode ?? '', districtCode: own?.districtCode ?? '' });
+  // A police station registers the children of its own area: its thana is the first choice.
+  const ownPlaces = (districtCode: string): LocalPlaces => ({ thanaCode: own?.thanaCode && own.districtCode === districtCode ? own.thanaCode : '', blockCode: '', villageCode: '' });
+  const [local, setLocal] = useState<LocalPlaces>(() => ownPlaces(own?.districtCode ?? ''));
   const [name, setName] = useState('');
   const [age, setAge] = useState('');
   const [gender, setGender] = useState('');
@@ -30,7 +33,12 @@ export function Register() {
         ...(age.trim() && { ageYears: Number(age) }),
         ...(gender && { gender }),
       };
-      const status = await api.post<CaseStatus>('/cases', { track, districtCode: place.districtCode, child }, { 'Idempotency-Key': key });
+      const places = {
+        ...(local.thanaCode && { thanaCode: local.thanaCode }),
+        ...(local.blockCode && { blockCode: local.blockCode }),
+        ...(local.villageCode && { villageCode: local.villageCode }),
+      };
+      const status = await api.post<CaseStatus>('/cases', { track, districtCode: place.districtCode, ...places, child }, { 'Idempotency-Key': key });
       setKey(newId());
       navigate(`/cases/${status.caseId}`);
     });
@@ -49,7 +57,17 @@ export function Register() {
             </div>
           ))}
         </fieldset>
-        <PlacePicker idPrefix="r" value={place} onChange={setPlace} fixedStateCode={own?.stateCode} required />
+        <PlacePicker
+          idPrefix="r"
+          value={place}
+          onChange={(next) => {
+            setPlace(next);
+            if (next.districtCode !== place.districtCode) setLocal(ownPlaces(next.districtCode));
+          }}
+          fixedStateCode={own?.stateCode}
+          required
+        />
+        <LocalPlacePicker idPrefix="r" districtCode={place.districtCode} value={local} onChange={setLocal} />
         <FieldLabel htmlFor="r-name" optional>{t('register.childName')}</FieldLabel>
         <input id="r-name" value={name} onChange={(e) => setName(e.target.value)} />
         <FieldLabel htmlFor="r-age" optional>{t('register.age')}</FieldLabel>
