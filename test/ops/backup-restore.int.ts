@@ -22,8 +22,8 @@ import { takeBackup } from '../../scripts/backup/backup.js';
 import { restoreBackup, RestoreRefused } from '../../scripts/backup/restore.js';
 
 const run = promisify(execFile);
-/** Short enough to fall due after the restore, within the test. */
-const PRODUCTION_PERIOD = 'PT40S';
+/** Long enough that none runs out before the backup (taken seconds after registration), short enough to fall due within the test. */
+const PRODUCTION_PERIOD = 'PT20S';
 
 describe('npm run backup / npm run restore', () => {
   let bundle: WorkflowBundleWithSourceMap;
