@@ -22,8 +22,8 @@ import { takeBackup } from '../../scripts/backup/backup.js';
 import { restoreBackup, RestoreRefused } from '../../scripts/backup/restore.js';
 
 const run = promisify(execFile);
-/** Long enough that none runs out before the backup (taken seconds after registration), short enough to fall due within the test. */
-const PRODUCTION_PERIOD = 'PT20S';
+/** Long enough that none runs out before the backup and the restore (the produced case must be produced in time), short enough to fall due within the test. */
+const PRODUCTION_PERIOD = 'PT40S';
 
 describe('npm run backup / npm run restore', () => {
   let bundle: WorkflowBundleWithSourceMap;
