@@ -269,6 +269,7 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'place.thana': 'থানা',
   'place.block': 'ব্লক',
   'place.village': 'গ্রাম',
+  'place.notKnown': 'জানা নেই',
   'search.overdue': 'শুধু সময়সীমা পেরোনো',
   'search.from': 'নথিভুক্তি থেকে',
   'search.to': 'নথিভুক্তি পর্যন্ত',

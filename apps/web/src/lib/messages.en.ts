@@ -269,6 +269,7 @@ export const en = {
   'place.thana': 'Police station',
   'place.block': 'Block',
   'place.village': 'Village',
+  'place.notKnown': 'Not known',
   'search.overdue': 'Only overdue',
   'search.from': 'Registered from',
   'search.to': 'Registered to',

@@ -269,6 +269,7 @@ export const hi: Record<MessageKey, string> = {
   'place.thana': 'थाना',
   'place.block': 'प्रखंड (ब्लॉक)',
   'place.village': 'गाँव',
+  'place.notKnown': 'पता नहीं',
   'search.overdue': 'केवल समय सीमा पार',
   'search.from': 'दर्ज होने की तारीख से',
   'search.to': 'दर्ज होने की तारीख तक',

@@ -269,6 +269,7 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'place.thana': 'पोलीस ठाणे',
   'place.block': 'तालुका (गट)',
   'place.village': 'गाव',
+  'place.notKnown': 'माहीत नाही',
   'search.overdue': 'फक्त मुदत उलटलेली',
   'search.from': 'नोंदणी पासून',
   'search.to': 'नोंदणी पर्यंत',
