@@ -3,7 +3,7 @@ import { loadConfig } from '@raksha/config';
 import { createDb, type Db } from '@raksha/db';
 import { INDIA_GEOGRAPHY } from './geography/index.js';
 import { SEED_DISTRICTS } from './seed-data.js';
-import { seedBodiesAndUsers } from './seed-users.js';
+import { seedBodiesAndUsers, seedDemoEmails } from './seed-users.js';
 
 export async function seed(db: Db): Promise<void> {
   // Every state/UT and district of India (prisma/geography, from LGD); demo bodies and users only in SEED_DISTRICTS.
@@ -64,8 +64,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const db = createDb(loadConfig().databaseUrl);
   try {
     await seed(db);
+    // `npm start`'s demo: emails to demo users land in the local mail catcher (not the tests' seed)
+    await seedDemoEmails(db);
     console.log(
-      `seeded ${INDIA_GEOGRAPHY.states.length} states/UTs and ${INDIA_GEOGRAPHY.districts.length} districts; demo bodies and users in ${SEED_DISTRICTS.length} districts (see README)`,
+      `seeded ${INDIA_GEOGRAPHY.states.length} states/UTs and ${INDIA_GEOGRAPHY.districts.length} districts; demo bodies and users in ${SEED_DISTRICTS.length} districts, each user with a verified <username>@raksha.invalid email (see README)`,
     );
   } finally {
     await db.$disconnect();

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
-import { as } from '@raksha/test-support/auth';
+import { generate } from 'otplib';
+import { as, signIn as signInFully } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
 const PASSWORD = 'kamrup-onboarding-2026';
@@ -19,21 +20,27 @@ describe('onboarding a district', () => {
       const n = await stack.db.notification.findFirst({ where: { recipientUserId: userId, kind }, orderBy: { createdAt: 'desc' } });
       return n?.body.match(/#(?:accept-invitation|reset-password)=([A-Za-z0-9_-]{43})/)?.[1];
     });
+  /** Bearer headers once the password (and the second step, which the helper answers) passes; else the password step's status. */
   const signIn = async (username: string, password = PASSWORD) => {
     const res = await stack.http.post('/auth/login').send({ username, password });
-    return res.status === 200 ? { Authorization: `Bearer ${res.body.accessToken as string}` } : res.status;
+    return res.status === 200 ? { Authorization: `Bearer ${(await signInFully(stack, username, password)).accessToken}` } : res.status;
   };
   const headers = async (username: string, password = PASSWORD) => {
     const h = await signIn(username, password);
     if (typeof h === 'number') throw new Error(`${username} could not sign in: ${h}`);
     return h;
   };
-  /** Invites and accepts: the person's id and their bearer headers. */
-  const onboard = async (admin: { Authorization: string }, who: string, bodyId: string, role: string) => {
+  /** Invites and accepts (the password set from the link): the person's id. */
+  const invite = async (admin: { Authorization: string }, who: string, bodyId: string, role: string) => {
     const invited = await stack.http.post('/people/invitations').set(admin).send({ email: email(who), displayName: who, bodyId, role }).expect(201);
     const token = await linkOf(invited.body.person.id, 'ACCOUNT_INVITATION');
     await stack.http.post('/auth/invitations/accept').send({ token, password: PASSWORD }).expect(204);
-    return { id: invited.body.person.id as string, headers: await headers(email(who)) };
+    return invited.body.person.id as string;
+  };
+  /** Invites and accepts: the person's id and their bearer headers (the helper sets up their second step). */
+  const onboard = async (admin: { Authorization: string }, who: string, bodyId: string, role: string) => {
+    const id = await invite(admin, who, bodyId, role);
+    return { id, headers: await headers(email(who)) };
   };
 
   let stateAdmin: { id: string; headers: { Authorization: string } };
@@ -150,9 +157,29 @@ describe('onboarding a district', () => {
     expect((await stack.http.get('/places/districts/AS-NOWHERE/local').set(stateAdmin.headers)).status).toBe(404);
   });
 
-  it('invites a CWC member who signs in and works in Kamrup; an officer of another state is told none of it exists', async () => {
-    const member = await onboard(stateAdmin.headers, 'cwc.kamrup', 'CWC-AS-KAMRUP', 'CWC_MEMBER');
+  it('invites a CWC member who sets up TOTP, signs in with it and works in Kamrup; an officer of another state is told none of it exists', async () => {
+    const memberId = await invite(stateAdmin.headers, 'cwc.kamrup', 'CWC-AS-KAMRUP', 'CWC_MEMBER');
+    // The first sign-in: a member's role needs the second step, so the session may only set it up.
+    const first = await stack.http.post('/auth/login').send({ username: email('cwc.kamrup'), password: PASSWORD }).expect(200);
+    expect(first.body).toMatchObject({ enrolmentOnly: true, user: { secondStep: { required: true, enrolled: false } } });
+    const firstSession = { Authorization: `Bearer ${first.body.accessToken as string}` };
+    const limited = await stack.http.post('/cases').set(firstSession).send({ track: 'CNCP', districtCode: 'AS-KAMRUP' }).expect(403);
+    expect(limited.body.type).toBe('/problems/second-step-required');
+    const enrolment = await stack.http.post('/me/mfa/totp').set(firstSession).expect(200);
+    expect(enrolment.body.qrCode).toMatch(/^data:image\/svg\+xml;base64,/);
+    const secret = enrolment.body.secret as string;
+    const confirmed = await stack.http.post('/me/mfa/totp/confirm').set(firstSession).send({ code: await generate({ secret }) }).expect(200);
+    expect(confirmed.body.recoveryCodes).toHaveLength(10);
+    // Signing in again: the password step answers a challenge; a wrong code is named, the app's next code passes.
+    const login = await stack.http.post('/auth/login').send({ username: email('cwc.kamrup'), password: PASSWORD }).expect(200);
+    expect(login.body).toEqual({ secondStep: 'TOTP', challenge: expect.any(String), expiresIn: 300 });
+    const wrong = await stack.http.post('/auth/mfa').send({ challenge: login.body.challenge, code: '000000' === (await generate({ secret })) ? '111111' : '000000' }).expect(401);
+    expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'code' })]);
+    const nextCode = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+    const signedIn = await stack.http.post('/auth/mfa').send({ challenge: login.body.challenge, code: nextCode }).expect(200);
+    const member = { id: memberId, headers: { Authorization: `Bearer ${signedIn.body.accessToken as string}` } };
     const me = await stack.http.get('/auth/me').set(member.headers).expect(200);
+    expect(me.body).toMatchObject({ secondStep: { required: true, enrolled: true }, enrolmentOnly: false });
     expect(me.body).toMatchObject({ roles: ['CWC_MEMBER'], body: { id: 'CWC-AS-KAMRUP', districtCode: 'AS-KAMRUP' } });
     const registered = await stack.http.post('/cases').set(member.headers).send({ track: 'CNCP', districtCode: 'AS-KAMRUP' }).expect(201);
     const event = { type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'SJPU' } };

@@ -1,7 +1,8 @@
 import { Queue } from 'bullmq';
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities, createInstitutionActivities, createMatcher, createRekeyer } from '@raksha/activities';
-import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
+import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
+import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { enqueueRekey, MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
 import { CaseRepository, createMatchingPool, DeliveryRepository, EscalationRepository, FaceRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
 import { lazyFaceDescriber } from '@raksha/faces';
@@ -36,13 +37,14 @@ export async function startCaseWorker(
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     workflowBundle: bundle,
+    dataConverter: caseDataConverter(requireDataKeys(config)),
     activities: {
       ...createActivities({ cases: new CaseRepository(db), notifications }),
       ...createInstitutionActivities({ escalations: new EscalationRepository(db), notifications }),
     },
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
   });
-  const reach = config.worker.deliversNotifications ? reachFromConfig(config, redis, new DeliveryRepository(db)) : undefined;
+  const reach = config.worker.deliversNotifications ? await reachFromConfig(config, redis, db) : undefined;
   const processor = config.worker.deliversNotifications ? startNotificationProcessor(redis, new NotificationRepository(db), reach) : undefined;
   const reminders = config.worker.deliversNotifications ? startEscalationReminders(new DeliveryRepository(db), notifications, config.notify.reminderScanMs) : undefined;
   // Matching's statements through a pool of their own: no Prisma query compiler, sequential scans and JIT off per session.

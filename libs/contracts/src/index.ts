@@ -10,6 +10,7 @@ export * from './dashboards.js';
 export * from './deliveries.js';
 export * from './escalations.js';
 export * from './health.js';
+export * from './codec.js';
 export * from './notifications.js';
 export * from './places.js';
 export * from './policy.js';

@@ -2,9 +2,10 @@
 // parse every response with its route's schema; null marks a route that answers no JSON (a file, CSV, 204).
 import { z } from 'zod';
 import { administeredBodyView, invitationView, personView } from './administration.js';
-import { meView, tokenResponse } from './auth.js';
+import { loginResponse, meView, recoveryCodesView, tokenResponse, totpEnrolmentView } from './auth.js';
 import { admissionView, carePlanAnswer, eFileEntryView, occupancyView, residentView } from './care.js';
 import { caseDetailView, casePage, caseStatus, timelineEntryView } from './cases.js';
+import { codecPayloads } from './codec.js';
 import { dashboardOverview } from './dashboards.js';
 import { deliveryView, notificationSettingsView, webhookSecretView, webhookSubscriptionView } from './deliveries.js';
 import { escalationView } from './escalations.js';
@@ -17,8 +18,11 @@ import { candidateDecision, candidatePage, contactVerificationRequested, contact
 import { sittingMonthView, sittingView } from './sittings.js';
 
 export const API_RESPONSES = {
-  'POST /auth/login': tokenResponse,
+  'POST /auth/login': loginResponse,
+  'POST /auth/mfa': tokenResponse,
   'POST /auth/refresh': tokenResponse,
+  'POST /me/mfa/totp': totpEnrolmentView,
+  'POST /me/mfa/totp/confirm': recoveryCodesView,
   'POST /auth/logout': null,
   'GET /auth/me': meView,
   'GET /health': healthReport,
@@ -99,6 +103,7 @@ export const API_RESPONSES = {
   'POST /people/invitations': invitationView,
   'POST /people/:id/deactivate': personView,
   'POST /people/:id/move': personView,
+  'POST /people/:id/mfa/reset': personView,
   'POST /auth/invitations/accept': null,
   'POST /auth/password-reset': null,
   'POST /auth/password-reset/complete': null,
@@ -110,6 +115,9 @@ export const API_RESPONSES = {
   'GET /places/districts/:districtCode/local': z.array(localPlace),
   'GET /places/import/template': null,
   'POST /places/import': importOutcome,
+
+  'POST /codec/encode': codecPayloads,
+  'POST /codec/decode': codecPayloads,
 } as const satisfies Record<string, z.ZodType | null>;
 
 export type ApiRoute = keyof typeof API_RESPONSES;

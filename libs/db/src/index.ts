@@ -17,6 +17,7 @@ export { EscalationRepository, type BodyEscalationActionRecord, type BodyEscalat
 export { GeographyRepository } from './repositories/geography.repository.js';
 export { NotificationRepository, type InboxMessage } from './repositories/notification.repository.js';
 export { SessionRepository, type NewSessionRecord } from './repositories/session.repository.js';
+export { SecondStepRepository, type TotpRecord } from './repositories/second-step.repository.js';
 export { UserRepository, type NewUserRecord } from './repositories/user.repository.js';
 export { DeadlinePolicyRepository, type DeadlinePolicyChange } from './repositories/deadline-policy.repository.js';
 export { Sealer, SealError } from './sealing.js';
@@ -28,6 +29,7 @@ export { ContactVerificationRepository } from './repositories/contact-verificati
 export { BodyRosterRepository, InstitutionRepository, registryChain, type BodyChanges, type BodyRosterRecord, type ChangeOutcome, type NewBody, type InstitutionRecord, type InstitutionChanges, type MemberRecord, type NewInstitution, type RegistryAuditEntry } from './repositories/institution.repository.js';
 export { CwcSittingRepository, type CwcSittingRecord } from './repositories/cwc-sitting.repository.js';
 export { DeliveryRepository, type DeliveryStatus, type NewDelivery, type NoticeRecipient } from './repositories/delivery.repository.js';
+export { DigestRepository, type DigestCounts, type DigestPlace, type DigestReader } from './repositories/digest.repository.js';
 export { DashboardRepository, type DashboardScope } from './repositories/dashboard.repository.js';
 export { createMatchingPool, poolMatchingSql, prismaMatchingSql, type MatchingSql } from './matching-sql.js';
 export { PeopleRepository, NO_PASSWORD_YET, type AccountLinkPurpose, type AdministratorGuard, type NewAccountLink, type NewPerson, type PersonChangeOutcome, type PersonRecord } from './repositories/people.repository.js';

@@ -42,3 +42,15 @@ export function works(j: Jurisdiction, place: WorkPlace): boolean {
   if (j.level === 'THANA') return j.thanaCode !== null && j.districtCode === place.districtCode && place.thanaCode === j.thanaCode;
   return covers(j, place);
 }
+
+/** The place filter a listing of cases or escalations applies for a body (covers, as a query): none nationally, its state, or its district. */
+export function placeFilter(j: Pick<Jurisdiction, 'level' | 'stateCode' | 'districtCode'>): { stateCode?: string; districtCode?: string } {
+  switch (j.level) {
+    case 'NATIONAL':
+      return {};
+    case 'STATE':
+      return { stateCode: j.stateCode ?? '' };
+    default:
+      return { districtCode: j.districtCode ?? '' };
+  }
+}

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'body:administer', // create, edit and deactivate bodies of the administrator's jurisdiction (which kinds: ADMINISTRATION)
   'person:administer', // invite, move and deactivate people of the administrator's jurisdiction (which roles: ADMINISTRATION)
   'delivery:manage', // a state's email/SMS/webhook deliveries: failed ones and their retry, partners' webhook subscriptions
+  // decode Temporal payloads (/codec): a workflow's history shows any case in the country, so only a national reader may
+  'workflow:decode',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -99,7 +101,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   SCPS_OFFICER: ['case:read', 'escalation:read', 'escalation:act', 'policy:manage', 'registry:read', 'registry:manage', 'efile:read', 'dashboard:read', 'delivery:manage'],
   SARA_OFFICER: ['case:read', 'registry:read'],
   STATE_MONITOR: ['case:read', 'escalation:read', 'escalation:act', 'registry:read', 'efile:read', 'report:read', 'dashboard:read'],
-  NATIONAL_MONITOR: ['case:read', 'escalation:read', 'registry:read', 'report:read', 'dashboard:read'],
+  NATIONAL_MONITOR: ['case:read', 'escalation:read', 'registry:read', 'report:read', 'dashboard:read', 'workflow:decode'],
   // Citizens file reports (missing and found children) once their phone or email is verified, and see only their own.
   CITIZEN: ['report:missing', 'report:found'],
   // Administrators onboard; they read the registry they keep and no child's case.

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { covers, type Place, works, type WorkPlace } from '@raksha/domain';
+import { covers, placeFilter, type Place, works, type WorkPlace } from '@raksha/domain';
 import type { Principal } from './principal.js';
 
 /** The place filter a listing applies for a principal: none for the nation, else their state's, district's or thana's. */
@@ -20,16 +20,7 @@ export class AccessPolicy {
 
   /** The place filter a listing must apply for this principal (undefined: national, no filter). */
   scope(principal: Principal): Omit<PlaceScope, 'thanaCode'> | 'nothing' {
-    const body = principal.body;
-    if (!body) return 'nothing';
-    switch (body.level) {
-      case 'NATIONAL':
-        return {};
-      case 'STATE':
-        return { stateCode: body.stateCode ?? '' };
-      default:
-        return { districtCode: body.districtCode ?? '' };
-    }
+    return principal.body ? placeFilter(principal.body) : 'nothing';
   }
 
   /** The filter a listing of children's cases or reports applies: `scope`, narrowed to a police station's thana. */

@@ -1,12 +1,13 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Permission } from '@raksha/domain';
-import { forbidden, unauthenticated } from '../problem/domain-errors.js';
-import { PUBLIC_ROUTE, REQUIRED_PERMISSION, type AuthenticatedRequest } from './decorators.js';
+import { forbidden, secondStepRequired, unauthenticated } from '../problem/domain-errors.js';
+import { DURING_ENROLMENT, PUBLIC_ROUTE, REQUIRED_PERMISSION, type AuthenticatedRequest } from './decorators.js';
 import { can, PrincipalResolver } from './principal.js';
 
 /**
  * The one place a request is authenticated and its role checked against the route's permission.
+ * A session whose roles need the second sign-in step it has not passed may only set it up (DuringEnrolment).
  * Jurisdiction (which cases a body may know of) is the services' AccessPolicy: 404, not 403.
  */
 @Injectable()
@@ -24,6 +25,7 @@ export class AuthGuard implements CanActivate {
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthenticated('no bearer token');
     const principal = await this.principals.authenticate(token);
     request.principal = principal;
+    if (principal.enrolmentOnly && !this.reflector.getAllAndOverride<boolean>(DURING_ENROLMENT, targets)) throw secondStepRequired();
     const needed = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     if (needed && !can(principal, needed)) throw forbidden(`${principal.roles.join(', ')} may not ${needed}`);
     return true;

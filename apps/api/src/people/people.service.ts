@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { RakshaConfig } from '@raksha/config';
 import { enqueueNotifications, type InvitationView, type InviteBody, type MovePersonBody, type NotificationQueue, type PersonView } from '@raksha/contracts';
-import { BodyRosterRepository, PeopleRepository, type AuditRecord, type BodyRosterRecord, type PersonChangeOutcome, type PersonRecord } from '@raksha/db';
+import { BodyRosterRepository, PeopleRepository, SecondStepRepository, type AuditRecord, type BodyRosterRecord, type PersonChangeOutcome, type PersonRecord } from '@raksha/db';
 import { ADMIN_ROLES, administers, hasPermission, isRole, mayGrantRole, roleFitsBody, type BodyType, type Role } from '@raksha/domain';
 import { CasesService } from '../cases/cases.service.js';
 import { RAKSHA_CONFIG } from '../infrastructure/tokens.js';
@@ -48,6 +48,7 @@ export class PeopleService {
   constructor(
     private readonly people: PeopleRepository,
     private readonly bodies: BodyRosterRepository,
+    private readonly secondSteps: SecondStepRepository,
     @Inject(ACCOUNT_NOTICES) private readonly notices: NotificationQueue,
     @Inject(RAKSHA_CONFIG) private readonly config: RakshaConfig,
     private readonly cases: CasesService,
@@ -117,6 +118,18 @@ export class PeopleService {
     // Moved off the body, or to a role that works no case: their open cases go to the body's head or its queue.
     if (body.id !== current.bodyId || !hasPermission([input.role], 'case:event')) await this.cases.handOver(principal, current, 'ASSIGNEE_MOVED');
     return view;
+  }
+
+  /**
+   * Removes a person's second sign-in step (a lost phone): their authenticator secret and recovery codes go, and
+   * their sessions end; at their next sign-in they set it up again. 400 naming `id` when they had none set up.
+   */
+  async resetSecondStep(principal: Principal, id: string): Promise<PersonView> {
+    const person = await this.administeredPerson(principal, id);
+    const now = new Date();
+    const reset = await this.secondSteps.reset(id, now, personAudit(principal, person, 'person.second_step_reset', { sessionsEnded: true }, now));
+    if (!reset) throw invalidField('id', 'this person has no second sign-in step set up');
+    return personView(person);
   }
 
   private changed(outcome: PersonChangeOutcome, id: string): PersonView {

@@ -16,7 +16,10 @@ const PROBLEMS = {
   'payload-too-large': [413, 'The request body is too large'],
   unauthenticated: [401, 'Sign in first: a valid bearer token is required'],
   'invalid-credentials': [401, 'Sign-in failed'],
+  'second-step-failed': [401, 'The sign-in code is wrong'],
   forbidden: [403, 'Your role may not do this'],
+  'second-step-required': [403, 'Set up the second sign-in step first: your role signs in with a code from an authenticator app'],
+  'second-step-exists': [409, 'The second sign-in step is set up already'],
   'contact-not-verified': [403, 'Verify your phone or email first'],
   'case-not-found': [404, 'No such case'],
   'state-not-found': [404, 'No such state in your jurisdiction'],
@@ -117,6 +120,11 @@ export const staleRecord = (expectedVersion: number, currentVersion: number) =>
 
 /** One answer for an unknown username, a wrong password and a disabled account: no user enumeration. */
 export const invalidCredentials = () => new DomainError('invalid-credentials', 'wrong username or password');
+/** A wrong, used or expired code at the second sign-in step (or at confirming enrolment), naming the field. */
+export const secondStepFailed = (field: 'code' | 'recoveryCode', message: string) => new DomainError('second-step-failed', `${field}: ${message}`, { errors: [{ field, message }] });
+export const secondStepRequired = () =>
+  new DomainError('second-step-required', 'set up the second sign-in step (an authenticator app on your phone) before anything else; the app shows you how');
+export const secondStepExists = () => new DomainError('second-step-exists', 'the second sign-in step is set up already; an administrator can reset it if the phone is lost');
 
 
 export const contactChannelUnavailable = (channel: string) =>

@@ -10,6 +10,7 @@ import { useApp, useLoad } from './context.js';
 import { EventComposer } from './EventComposer.js';
 import { Timeline } from './Timeline.js';
 import { CarePlanSection, EFileSection } from './Care.js';
+import { CaseDeliveries } from './Notifications.js';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, tx, lang, api, session, lastStatus } = useApp();
@@ -131,6 +132,8 @@ export function CasePage({ caseId }: { caseId: string }) {
                 )
               }
             </Show>
+
+            <CaseDeliveries caseId={c.id} />
 
             {hasPermission(roles, 'efile:read') && hasRoleIn(roles, 'careStaff') && (
               <>

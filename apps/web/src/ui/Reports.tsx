@@ -12,6 +12,7 @@ import {
   istDateTime,
   nowInIndia,
   percent,
+  reasonValues,
   type ChildFormValues,
 } from '../lib/reports.js';
 import { Choose, ColumnHeads, FactRows, FieldError, FieldLabel, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
@@ -488,7 +489,7 @@ function CandidateRow({ c, other }: { c: MatchCandidateView; other: ReportView }
 }
 
 function Explanation({ c }: { c: MatchCandidateView }) {
-  const { t, tx } = useApp();
+  const { t, tx, lang } = useApp();
   const fields = byWeight(c.explanation?.fields ?? []);
   if (fields.length === 0) return <p className="muted">{t('cand.noExplanation')}</p>;
   return (
@@ -507,7 +508,7 @@ function Explanation({ c }: { c: MatchCandidateView }) {
               <td>
                 {/* the level in the reader's language; the engine's detail from its key where it gives one, else as it gave it, in English */}
                 {f.level && <strong className="level">{tx(`match.level.${f.field}.${f.level}`, '')}</strong>}{' '}
-                {f.detail && isMessageKey(f.detail.key) ? <span>{tx(f.detail.key, f.reason, f.detail.params)}</span> : <span lang="en">{f.reason}</span>}
+                {f.detail && isMessageKey(f.detail.key) ? <span>{tx(f.detail.key, f.reason, reasonValues(lang, f.detail.params))}</span> : <span lang="en">{f.reason}</span>}
               </td>
             </tr>
           );
