@@ -8,6 +8,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { requireDataKeys, requireTokenSecret, type RakshaConfig } from '@raksha/config';
 import { AccessModule } from './auth/access.module.js';
+import { AccessLogModule } from './access-log/access-log.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RateLimitGuard } from './auth/rate-limit.guard.js';
@@ -36,7 +38,7 @@ import { jsonBodyOptions } from './problem/request-body.js';
 import { securityHeaders } from './infrastructure/security-headers.js';
 
 /** The API's features, each a module with its controllers. */
-export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule];
+export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule, AccessLogModule, ImportsModule];
 
 @Module({})
 class AppModule {

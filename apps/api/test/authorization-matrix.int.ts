@@ -65,6 +65,8 @@ const ALLOWED = {
   listPeople: ADMINS,
   /** missing and found children's reports of the jurisdiction */
   readReports: ['CWC_MEMBER', 'DCPU_OFFICER', 'SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER', 'STATE_MONITOR', 'NATIONAL_MONITOR'],
+  /** who read or changed a child's case, and what a person read: monitors and administrators */
+  readAccessLog: ['STATE_MONITOR', 'NATIONAL_MONITOR', ...ADMINS],
 } satisfies Record<string, Role[]>;
 
 const allowed = (set: readonly Role[], role: Role) => set.includes(role);
@@ -192,6 +194,13 @@ describe('authorisation matrix', () => {
       const ids = (listed.body.items as { id: string }[]).map((r) => r.id);
       expect(ids).toContain(reports.missingOtherThana);
       expect(ids.includes(reports.foundOtherThana)).toBe(!station);
+    });
+
+    it("reads a case's access log in its jurisdiction only as a monitor or administrator (404 outside it)", async () => {
+      const may = allowed(ALLOWED.readAccessLog, role);
+      expect((await stack.http.get(`/cases/${cases.in}/access-log`).set(await user())).status).toBe(may ? 200 : 403);
+      const out = outOf(role, cases);
+      if (out) expect((await stack.http.get(`/cases/${out}/access-log`).set(await user())).status).toBe(may ? 404 : 403);
     });
 
     it("sees 'my queue' only if its body acts on cases", async () => {

@@ -1,6 +1,8 @@
 // What each route of the API answers (its 2xx JSON body), by `METHOD /path` as the API declares it. The API's tests
 // parse every response with its route's schema; null marks a route that answers no JSON (a file, CSV, 204).
 import { z } from 'zod';
+import { accessLogPage } from './access-log.js';
+import { importJobView } from './imports.js';
 import { administeredBodyView, invitationView, personView } from './administration.js';
 import { loginResponse, meView, recoveryCodesView, tokenResponse, totpEnrolmentView } from './auth.js';
 import { admissionView, carePlanAnswer, eFileEntryView, occupancyView, residentView } from './care.js';
@@ -35,6 +37,9 @@ export const API_RESPONSES = {
   'GET /cases/:id': caseDetailView,
   'GET /cases/:id/escalations': z.array(escalationView),
   'GET /cases/:id/timeline': z.array(timelineEntryView),
+  'GET /cases/:id/access-log': accessLogPage,
+  'GET /reports/:id/access-log': accessLogPage,
+  'GET /people/:id/access-log': accessLogPage,
   'POST /cases/:id/events': caseStatus,
 
   'POST /cases/:id/admissions': admissionView,
@@ -114,7 +119,10 @@ export const API_RESPONSES = {
   'GET /places/states/:stateCode/districts': z.array(districtPlace),
   'GET /places/districts/:districtCode/local': z.array(localPlace),
   'GET /places/import/template': null,
-  'POST /places/import': importOutcome,
+  'POST /places/import': z.union([importOutcome, importJobView]),
+  'GET /people/import/template': null,
+  'POST /people/import': z.union([importOutcome, importJobView]),
+  'GET /imports/:id': importJobView,
 
   'POST /codec/encode': codecPayloads,
   'POST /codec/decode': codecPayloads,

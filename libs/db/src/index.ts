@@ -1,6 +1,8 @@
 export { createDb, type Db, type DbTransaction } from './client.js';
 export { auditHash, GENESIS_HASH } from './audit-chain.js';
 export { pingDatabase } from './health.js';
+export { AccessLogRepository, type AccessedRecord, type AccessLogRow, type AccessLogWindow } from './repositories/access-log.repository.js';
+export { ImportJobRepository, type ImportJobRecord } from './repositories/import-job.repository.js';
 export { AuditRepository, type AuditRecord, type ChainBreak } from './repositories/audit.repository.js';
 export { BodyRepository, type BodyRecord } from './repositories/body.repository.js';
 export {

@@ -33,16 +33,6 @@ export function covers(j: Jurisdiction, place: Place): boolean {
   }
 }
 
-/**
- * Whether a body works a child's case or report at this place. A police station works those of its own thana
- * only (s.107(1): each station's child welfare police officer deals with the children of its area); the
- * district's SJPU and every other body, those their jurisdiction covers.
- */
-export function works(j: Jurisdiction, place: WorkPlace): boolean {
-  if (j.level === 'THANA') return j.thanaCode !== null && j.districtCode === place.districtCode && place.thanaCode === j.thanaCode;
-  return covers(j, place);
-}
-
 /** The place filter a listing of cases or escalations applies for a body (covers, as a query): none nationally, its state, or its district. */
 export function placeFilter(j: Pick<Jurisdiction, 'level' | 'stateCode' | 'districtCode'>): { stateCode?: string; districtCode?: string } {
   switch (j.level) {
@@ -53,4 +43,14 @@ export function placeFilter(j: Pick<Jurisdiction, 'level' | 'stateCode' | 'distr
     default:
       return { districtCode: j.districtCode ?? '' };
   }
+}
+
+/**
+ * Whether a body works a child's case or report at this place. A police station works those of its own thana
+ * only (s.107(1): each station's child welfare police officer deals with the children of its area); the
+ * district's SJPU and every other body, those their jurisdiction covers.
+ */
+export function works(j: Jurisdiction, place: WorkPlace): boolean {
+  if (j.level === 'THANA') return j.thanaCode !== null && j.districtCode === place.districtCode && place.thanaCode === j.thanaCode;
+  return covers(j, place);
 }

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'dashboard:read', // the MIS dashboards of the jurisdiction
   'body:administer', // create, edit and deactivate bodies of the administrator's jurisdiction (which kinds: ADMINISTRATION)
   'person:administer', // invite, move and deactivate people of the administrator's jurisdiction (which roles: ADMINISTRATION)
+  'audit:read', // the access log of a child's record and of a person, in the jurisdiction: who read or changed what
   'delivery:manage', // a state's email/SMS/webhook deliveries: failed ones and their retry, partners' webhook subscriptions
   // decode Temporal payloads (/codec): a workflow's history shows any case in the country, so only a national reader may
   'workflow:decode',
@@ -100,14 +101,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   CHILDLINE_WORKER: ['case:register:CNCP', 'case:read', 'registry:read', 'report:found'],
   SCPS_OFFICER: ['case:read', 'escalation:read', 'escalation:act', 'policy:manage', 'registry:read', 'registry:manage', 'efile:read', 'dashboard:read', 'delivery:manage'],
   SARA_OFFICER: ['case:read', 'registry:read'],
-  STATE_MONITOR: ['case:read', 'escalation:read', 'escalation:act', 'registry:read', 'efile:read', 'report:read', 'dashboard:read'],
-  NATIONAL_MONITOR: ['case:read', 'escalation:read', 'registry:read', 'report:read', 'dashboard:read', 'workflow:decode'],
+  STATE_MONITOR: ['case:read', 'escalation:read', 'escalation:act', 'registry:read', 'efile:read', 'report:read', 'dashboard:read', 'audit:read'],
+  NATIONAL_MONITOR: ['case:read', 'escalation:read', 'registry:read', 'report:read', 'dashboard:read', 'workflow:decode', 'audit:read'],
   // Citizens file reports (missing and found children) once their phone or email is verified, and see only their own.
   CITIZEN: ['report:missing', 'report:found'],
-  // Administrators onboard; they read the registry they keep and no child's case.
-  NATIONAL_ADMIN: ['registry:read', 'body:administer', 'person:administer'],
-  STATE_ADMIN: ['registry:read', 'body:administer', 'person:administer'],
-  DISTRICT_ADMIN: ['registry:read', 'body:administer', 'person:administer'],
+  // Administrators onboard; they read the registry they keep and no child's case, only who read it (the access log).
+  NATIONAL_ADMIN: ['registry:read', 'body:administer', 'person:administer', 'audit:read'],
+  STATE_ADMIN: ['registry:read', 'body:administer', 'person:administer', 'audit:read'],
+  DISTRICT_ADMIN: ['registry:read', 'body:administer', 'person:administer', 'audit:read'],
 };
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {

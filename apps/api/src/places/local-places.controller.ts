@@ -5,7 +5,7 @@ import { districtCodeParam, type ImportQuery, importJsonBody, importQuery, type 
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { bodySchema } from '../problem/openapi.js';
-import { importText } from '../registries/import-body.js';
+import { answerImport, importText } from '../registries/import-body.js';
 import { LocalPlacesService } from './local-places.service.js';
 
 @ApiTags('places')
@@ -33,11 +33,11 @@ export class LocalPlacesController {
   @Post('import')
   @RequirePermission('body:administer')
   @ApiConsumes('text/csv', 'application/json')
-  @ApiBody({ description: 'The CSV file (text/csv, up to 2 MB and 5,000 rows), or JSON {"csv": "..."}', ...bodySchema(importJsonBody) })
-  @ApiOperation({ summary: 'Import blocks, police stations and villages (with their blockCode) of your districts: all rows or none; 422 names every bad row; ?dryRun=true only checks' })
+  @ApiBody({ description: 'The CSV file (text/csv, up to 2 MB and 20,000 rows), or JSON {"csv": "..."}', ...bodySchema(importJsonBody) })
+  @ApiOperation({ summary: 'Import blocks, police stations and villages (with their blockCode) of your districts: all rows or none; 422 names every bad row; ?dryRun=true only checks; over 2,000 new or renamed places, 202 with a job to follow at GET /imports/:id' })
   async import(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Query({ schema: importQuery }) query: ImportQuery, @Res({ passthrough: true }) res: Response) {
     const outcome = await this.places.import(principal, await importText(req), query.dryRun ?? false);
-    res.status(outcome.dryRun ? 200 : 201);
+    answerImport(res, outcome);
     return outcome;
   }
 }

@@ -32,6 +32,7 @@ const PROBLEMS = {
   'report-not-found': [404, 'No such report'],
   'candidate-not-found': [404, 'No such match candidate'],
   'person-not-found': [404, 'No such person in your jurisdiction'],
+  'import-not-found': [404, 'No such import of yours'],
   'account-link-invalid': [410, 'This link has expired or was already used; ask for a new one'],
   'body-exists': [409, 'A body with this id exists already'],
   'body-in-use': [409, 'The body still has people; move or deactivate them first'],
@@ -94,6 +95,7 @@ const FINDABLE = {
   report: (id: string) => `report ${id} does not exist`,
   candidate: (id: string) => `match candidate ${id} does not exist`,
   person: (id: string) => `person ${id} does not exist`,
+  import: (id: string) => `import ${id} does not exist`,
   delivery: (id: string) => `delivery ${id} does not exist`,
   'webhook-subscription': (id: string) => `webhook subscription ${id} does not exist`,
 } satisfies Record<string, (id: string) => string>;

@@ -4,7 +4,7 @@ import { eventsOfState, sendableBy, stateCitation, stateLabel } from '../lib/cas
 import { formatDateTime } from '../lib/i18n.js';
 import { hasPermission, hasRoleIn, type BodyType, type Role } from '@raksha/domain';
 import { ApiError } from '../lib/api.js';
-import { FieldError, PageTitle, Show, useSubmit } from './bits.js';
+import { FieldError, Link, PageTitle, Show, useSubmit } from './bits.js';
 import { DeadlineLine, LawNote, useObligation } from './Law.js';
 import { useApp, useLoad } from './context.js';
 import { EventComposer } from './EventComposer.js';
@@ -143,6 +143,11 @@ export function CasePage({ caseId }: { caseId: string }) {
             )}
 
             <Show loaded={timeline}>{(entries) => <Timeline entries={entries} />}</Show>
+            {hasPermission(roles, 'audit:read') && (
+              <p>
+                <Link to={`/access-log/cases/${c.id}`}>{t('case.accessLog')}</Link>
+              </p>
+            )}
           </article>
         );
       }}
