@@ -340,6 +340,8 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'place.block': 'ব্লক',
   'place.village': 'গ্রাম',
   'place.notKnown': 'জানা নেই',
+  'place.lastSeen': 'শিশুটিকে শেষ কোথায় দেখা গেছে',
+  'place.found': 'শিশুটিকে কোথায় পাওয়া গেছে',
   'search.overdue': 'শুধু সময়সীমা পেরোনো',
   'search.from': 'নথিভুক্তি থেকে',
   'search.to': 'নথিভুক্তি পর্যন্ত',

@@ -340,6 +340,8 @@ export const en = {
   'place.block': 'Block',
   'place.village': 'Village',
   'place.notKnown': 'Not known',
+  'place.lastSeen': 'Where the child was last seen',
+  'place.found': 'Where the child was found',
   'search.overdue': 'Only overdue',
   'search.from': 'Registered from',
   'search.to': 'Registered to',

@@ -340,6 +340,8 @@ export const hi: Record<MessageKey, string> = {
   'place.block': 'प्रखंड (ब्लॉक)',
   'place.village': 'गाँव',
   'place.notKnown': 'पता नहीं',
+  'place.lastSeen': 'बच्चा आख़िरी बार कहाँ देखा गया',
+  'place.found': 'बच्चा कहाँ मिला',
   'search.overdue': 'केवल समय सीमा पार',
   'search.from': 'दर्ज होने की तारीख से',
   'search.to': 'दर्ज होने की तारीख तक',

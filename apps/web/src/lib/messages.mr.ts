@@ -340,6 +340,8 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'place.block': 'तालुका (गट)',
   'place.village': 'गाव',
   'place.notKnown': 'माहीत नाही',
+  'place.lastSeen': 'बालक शेवटचे कुठे दिसले',
+  'place.found': 'बालक कुठे सापडले',
   'search.overdue': 'फक्त मुदत उलटलेली',
   'search.from': 'नोंदणी पासून',
   'search.to': 'नोंदणी पर्यंत',

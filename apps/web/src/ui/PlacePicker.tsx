@@ -131,7 +131,7 @@ export interface LocalPlaces {
  * All optional: a district whose places are not imported yet, or lists that cannot be read, show nothing to pick.
  * A block change clears the village, which belongs to one block.
  */
-export function LocalPlacePicker({ idPrefix, districtCode, value, onChange }: { idPrefix: string; districtCode: string; value: LocalPlaces; onChange(next: LocalPlaces): void }) {
+export function LocalPlacePicker({ idPrefix, districtCode, value, onChange, legend }: { idPrefix: string; districtCode: string; value: LocalPlaces; onChange(next: LocalPlaces): void; legend?: string }) {
   const { t, api } = useApp();
   const places = useLoad(
     () => (districtCode ? placeList<LocalPlace[]>(api, `/places/districts/${encodeURIComponent(districtCode)}/local`) : Promise.resolve([])),
@@ -144,7 +144,7 @@ export function LocalPlacePicker({ idPrefix, districtCode, value, onChange }: { 
   if (!districtCode || all.length === 0) return null;
   return (
     <fieldset>
-      <legend>{t('place.local')}</legend>
+      <legend>{legend ?? t('place.local')}</legend>
       {stations.length > 0 && (
         <div className="field">
           <label htmlFor={`${idPrefix}-thana`}>{t('place.thana')}</label>
