@@ -71,7 +71,8 @@ export class CaseState {
           stateCode: registration.stateCode,
           ...(registration.deadlinePolicy ? { deadlinePolicy: registration.deadlinePolicy } : {}),
         });
-    this.#sequence = carried?.sequence ?? 0;
+    // A case begun by a helpline call has the call as its step 0 and its registration as step 1.
+    this.#sequence = carried?.sequence ?? (registration.origin ? 1 : 0);
     this.escalations = new EscalationLedger(carried);
     this.#assignment = carried?.assignment;
     this.#answered = new Map((carried?.answered ?? []).map(([key, status, fingerprint]) => [key, { status, ...(fingerprint !== undefined && { fingerprint }) }]));
@@ -192,15 +193,38 @@ export class CaseState {
     this.#tookStep();
   }
 
-  /** The first timeline step: the case as registered, its deadlines, and the body that must act told. */
-  registrationRecord(): TransitionInput {
+  /**
+   * The first timeline steps: the helpline call the case began from, if any (it creates the case row), then the
+   * case as registered, its deadlines, and the body that must act told.
+   */
+  registrationRecords(): TransitionInput[] {
+    const origin = this.registration.origin;
+    if (!origin) return [this.registrationRecord(0)];
+    const registered = this.registrationRecord(1);
+    const { registration: _created, notices: _told, ...asCallStep } = registered;
+    const call: TransitionInput = {
+      ...asCallStep,
+      sequence: 0,
+      eventType: 'HELPLINE_CALL',
+      actorId: null,
+      actorRole: `HELPLINE_${origin.helpline}`,
+      payload: { ...origin },
+      occurredAt: origin.calledAt,
+      deadlines: { met: [], ended: [], opened: [] },
+      registration: registered.registration,
+    };
+    const { registration: _moved, ...registeredStep } = registered;
+    return [call, { ...registeredStep, payload: { ...registered.payload, interventionId: origin.interventionId } }];
+  }
+
+  private registrationRecord(sequence: number): TransitionInput {
     const { caseId, registration } = this;
     const described = describeState(this.#snapshot);
     const open = openDeadlines(this.#snapshot);
     const body = TRACK_BODY[registration.track];
     return {
       caseId,
-      sequence: 0,
+      sequence,
       eventType: 'REGISTERED',
       fromState: null,
       toState: described.state,

@@ -129,7 +129,7 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
 
   publishPosition(state.snapshot);
   if (!state.carried) {
-    await recordTransition(state.registrationRecord());
+    for (const step of state.registrationRecords()) await recordTransition(step);
     registered = true;
   }
 

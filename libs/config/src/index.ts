@@ -50,6 +50,8 @@ const configSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1),
+  // How long a partner system's OAuth access token lives (client credentials, RFC 6749 s.4.4): short, it asks again.
+  PARTNER_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).max(3600),
   // How a citizen's verification code reaches them: by email through SMTP in a deployment; `inbox` (the
   // account's in-app inbox) only on a machine with no mail server, as `npm start` is.
   CONTACT_CODE_DELIVERY: z.enum(['inbox', 'smtp']),
@@ -61,6 +63,8 @@ const configSchema = z.object({
   // `false` when the notification processor runs as its own process (`npm run notifications`, as
   // `npm start` does), so inbox delivery never holds up the worker's workflow tasks.
   WORKER_DELIVERS_NOTIFICATIONS: z.enum(['true', 'false']),
+  // Imported (ported) reports matched per second at most, on a queue apart from live reports' (docs/porting.md).
+  IMPORT_MATCHING_PER_SECOND: z.coerce.number().int().min(1).max(10_000),
   // The deployment's public address: every link Raksha sends (invitations, password resets, notices by email,
   // SMS and webhook) leads to the web app under it at /app/ (webAppLink in @raksha/contracts).
   // How long each onboarding link works follows.
@@ -131,8 +135,8 @@ export interface RakshaConfig {
   dataKey: string | undefined;
   /** Keys rotated out, kept to open what they sealed. */
   retiredDataKeys: readonly string[];
-  auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number };
-  worker: { maxCachedWorkflows: number; deliversNotifications: boolean };
+  auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number; partnerTokenTtlSeconds: number };
+  worker: { maxCachedWorkflows: number; deliversNotifications: boolean; importMatchingPerSecond: number };
   contactCodes: { delivery: 'inbox' | 'smtp'; smtpUrl: string | undefined; from: string };
   /** the deployment's public address, without a trailing slash; links into the web app: webAppLink(publicUrl, page) */
   publicUrl: string;
@@ -181,8 +185,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     ACCESS_TOKEN_TTL_SECONDS: env.ACCESS_TOKEN_TTL_SECONDS ?? '900',
     REFRESH_TOKEN_TTL_DAYS: env.REFRESH_TOKEN_TTL_DAYS ?? '14',
     RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE ?? '600',
+    PARTNER_TOKEN_TTL_SECONDS: env.PARTNER_TOKEN_TTL_SECONDS ?? '900',
     WORKER_MAX_CACHED_WORKFLOWS: env.WORKER_MAX_CACHED_WORKFLOWS ?? '10000',
     WORKER_DELIVERS_NOTIFICATIONS: env.WORKER_DELIVERS_NOTIFICATIONS ?? 'true',
+    IMPORT_MATCHING_PER_SECOND: env.IMPORT_MATCHING_PER_SECOND ?? '50',
     CONTACT_CODE_DELIVERY: env.CONTACT_CODE_DELIVERY ?? 'inbox',
     SMTP_URL: env.SMTP_URL,
     SMTP_FROM: env.SMTP_FROM ?? 'Raksha <no-reply@raksha.invalid>',
@@ -239,8 +245,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
       accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: c.REFRESH_TOKEN_TTL_DAYS,
       rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+      partnerTokenTtlSeconds: c.PARTNER_TOKEN_TTL_SECONDS,
     }),
-    worker: Object.freeze({ maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS, deliversNotifications: c.WORKER_DELIVERS_NOTIFICATIONS === 'true' }),
+    worker: Object.freeze({ maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS, deliversNotifications: c.WORKER_DELIVERS_NOTIFICATIONS === 'true', importMatchingPerSecond: c.IMPORT_MATCHING_PER_SECOND }),
     contactCodes: Object.freeze({ delivery: c.CONTACT_CODE_DELIVERY, smtpUrl: c.SMTP_URL, from: c.SMTP_FROM }),
     publicUrl: c.RAKSHA_PUBLIC_URL.replace(/\/+$/, ''),
     accounts: Object.freeze({

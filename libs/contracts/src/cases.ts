@@ -168,5 +168,7 @@ export const timelineEntryView = z.object({
   }),
   occurredAt: isoTime,
   recordedAt: isoTime,
+  /** a step of a case merged into this one as a duplicate: that case's id (its steps keep their own sequence) */
+  mergedFromCaseId: z.string().optional(),
 });
 export type TimelineEntryView = z.infer<typeof timelineEntryView>;

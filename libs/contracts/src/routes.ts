@@ -12,12 +12,16 @@ import { dashboardOverview } from './dashboards.js';
 import { deliveryView, notificationSettingsView, webhookSecretView, webhookSubscriptionView } from './deliveries.js';
 import { escalationView } from './escalations.js';
 import { healthReport } from './health.js';
+import { helplineCallStatus, interventionDetailView, interventionView } from './helpline.js';
 import { notificationView } from './notifications.js';
 import { districtPlace, localPlace, statePlace } from './places.js';
 import { deadlinePolicyEntry } from './policy.js';
 import { bodyPage, bodyView, importOutcome, institutionPage, institutionView, registryHistoryEntry } from './registries.js';
 import { candidateDecision, candidatePage, contactVerificationRequested, contactVerified, matchCandidateView, reportPage, reportView } from './reports.js';
 import { sittingMonthView, sittingView } from './sittings.js';
+import { caseSummaryPage, caseSummaryView, eventFeedPage, partnerClientSecretView, partnerClientView, partnerTokenResponse } from './partners.js';
+import { duplicateSuspectPage, duplicateSuspectView, likelyDuplicates } from './duplicates.js';
+import { legacyDryRun, legacyImportStatus, legacyRejection } from './porting.js';
 
 export const API_RESPONSES = {
   'POST /auth/login': loginResponse,
@@ -52,6 +56,14 @@ export const API_RESPONSES = {
   'GET /cases/:id/efile': z.array(eFileEntryView),
   'GET /cases/:id/care-plan': carePlanAnswer,
 
+  'POST /helpline/v1/calls': helplineCallStatus,
+  'GET /helpline/v1/calls/:callId': helplineCallStatus,
+  'GET /interventions': z.array(interventionView),
+  'GET /interventions/:id': interventionDetailView,
+  'POST /interventions/:id/reached': interventionDetailView,
+  'POST /interventions/:id/rescued': interventionDetailView,
+  'POST /interventions/:id/closed': interventionDetailView,
+
   'GET /escalations': z.array(escalationView),
   'GET /escalations/:id': escalationView,
   'POST /escalations/:id/acknowledge': escalationView,
@@ -82,6 +94,14 @@ export const API_RESPONSES = {
   'POST /reports/:id/close': reportView,
   'POST /reports/:id/case': reportView,
   'GET /reports/:id/candidates': candidatePage,
+  'POST /reports/duplicates': likelyDuplicates,
+  'POST /cases/duplicates': likelyDuplicates,
+  'GET /duplicates': duplicateSuspectPage,
+  'POST /duplicates/:id/merge': duplicateSuspectView,
+  'POST /duplicates/:id/dismiss': duplicateSuspectView,
+  'POST /imports/legacy': z.union([legacyDryRun, legacyImportStatus]),
+  'GET /imports/legacy/:id': legacyImportStatus,
+  'GET /imports/legacy/:id/rejections': z.object({ items: z.array(legacyRejection), offset: z.number().int(), limit: z.number().int() }),
   'GET /match-candidates/:id': matchCandidateView,
   'POST /match-candidates/:id/decision': candidateDecision,
   'POST /me/contact-verifications': contactVerificationRequested,
@@ -126,6 +146,19 @@ export const API_RESPONSES = {
 
   'POST /codec/encode': codecPayloads,
   'POST /codec/decode': codecPayloads,
+
+  'POST /oauth/token': partnerTokenResponse,
+  'POST /partner-clients': partnerClientSecretView,
+  'GET /partner-clients': z.array(partnerClientView),
+  'GET /partner-clients/:id': partnerClientView,
+  'POST /partner-clients/:id/rotate-secret': partnerClientSecretView,
+  'POST /partner-clients/:id/revoke': partnerClientView,
+  'GET /partner/v1/reports': reportPage,
+  'GET /partner/v1/reports/:id': reportView,
+  'POST /partner/v1/reports': reportView,
+  'GET /partner/v1/cases': caseSummaryPage,
+  'GET /partner/v1/cases/:caseNumber': caseSummaryView,
+  'GET /partner/v1/events': eventFeedPage,
 } as const satisfies Record<string, z.ZodType | null>;
 
 export type ApiRoute = keyof typeof API_RESPONSES;

@@ -18,6 +18,7 @@ import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
 import { caseClosed, forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
 import { checkEventPayloadSize } from '../problem/request-body.js';
 import { checkLocalPlaces } from '../places/local-place-check.js';
+import { DuplicateFinder } from '../duplicates/duplicate-finder.js';
 
 
 type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository['findById']>>>;
@@ -64,6 +65,7 @@ export class CasesService {
     private readonly reads: ReadAudit,
     private readonly deadlinePolicy: DeadlinePolicyService,
     private readonly users: UserRepository,
+    private readonly duplicates: DuplicateFinder,
   ) {}
 
   /** Starts the case's workflow and answers once its registration is on record. */
@@ -94,7 +96,7 @@ export class CasesService {
       registeredBy: caseActor(principal, role),
       ...(Object.keys(deadlinePolicy).length ? { deadlinePolicy } : {}),
     };
-    return callTemporal(async () => {
+    const status = await callTemporal(async () => {
       try {
         const handle = await this.temporal.workflow.start<typeof caseWorkflow>('caseWorkflow', {
           taskQueue: this.config.temporal.taskQueue,
@@ -109,6 +111,21 @@ export class CasesService {
         const first = await handle.query(caseRegistrationQuery);
         if (!isSameRequest(registrationFingerprint(first), registrationFingerprint(registration))) throw problem('idempotency-key-reused', IDEMPOTENCY_KEY_REUSED_MESSAGE);
         return handle.executeUpdate(registrationUpdate);
+      }
+    });
+    // Listed for review: the open cases of the state this child may already have (the form showed them before saving).
+    await this.duplicates.recordForCase({ id: registration.caseId, stateCode: district.stateCode, districtCode: district.code, registeredAt: new Date(registration.registeredAt), child: body.child });
+    return status;
+  }
+
+  /** A case merged into another as a duplicate: its workflow ends (no deadline of it runs on); its record and timeline stay. */
+  async retireMerged(principal: Principal, caseId: string, survivorId: string): Promise<void> {
+    await callTemporal(async () => {
+      try {
+        await this.temporal.workflow.getHandle(caseWorkflowId(caseId)).terminate(`merged as a duplicate into case ${survivorId} by ${principal.username}`);
+      } catch (err) {
+        // a workflow that has ended already (a closed case) has nothing left to stop
+        if ((err as Error).name !== 'WorkflowNotFoundError') throw err;
       }
     });
   }
@@ -268,8 +285,12 @@ export class CasesService {
   async timeline(principal: Principal, caseId: string): Promise<TimelineEntryView[]> {
     await this.visibleCase(principal, caseId);
     await this.auditRead(principal, caseId, 'case.timeline.read');
-    const entries = await this.cases.timeline(caseId);
-    return entries.map((e) => ({
+    const survivor = (await this.visibleCase(principal, caseId)).id;
+    // A case merged into this one keeps its own steps: they are read with this case's, in time order.
+    const merged = await this.duplicates.mergedCases(survivor);
+    const entries = [...(await this.cases.timeline(survivor)).map((e) => ({ e, from: undefined as string | undefined })), ...(await Promise.all(merged.map(async (id) => (await this.cases.timeline(id)).map((e) => ({ e, from: id }))))).flat()];
+    if (merged.length) entries.sort((a, b) => a.e.occurredAt.getTime() - b.e.occurredAt.getTime() || a.e.sequence - b.e.sequence);
+    return entries.map(({ e, from }) => ({
       sequence: e.sequence,
       eventType: e.eventType,
       fromState: e.fromState,
@@ -279,6 +300,7 @@ export class CasesService {
       deadlines: e.deadlines as TimelineEntryView['deadlines'],
       occurredAt: e.occurredAt.toISOString(),
       recordedAt: e.recordedAt.toISOString(),
+      ...(from && { mergedFromCaseId: from }),
     }));
   }
 
@@ -309,7 +331,9 @@ export class CasesService {
 
   /** 404 both for a case that does not exist and for one outside the principal's jurisdiction. */
   private async visibleCase(principal: Principal, caseId: string): Promise<CaseRow> {
-    const found = await this.cases.findById(caseId);
+    const row = await this.cases.findById(caseId);
+    // A case merged into another as a duplicate leads to that one: the child's record is there now.
+    const found = row?.mergedIntoId ? await this.cases.findById(row.mergedIntoId) : row;
     if (!found || !this.access.mayWork(principal, found)) throw notFound('case', caseId);
     return found;
   }

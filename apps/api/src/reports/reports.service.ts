@@ -14,6 +14,7 @@ import { CasesService } from '../cases/cases.service.js';
 import { forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
 import { checkLocalPlaces } from '../places/local-place-check.js';
 import { MATCHING_JOBS } from './reports.tokens.js';
+import { DuplicateFinder } from '../duplicates/duplicate-finder.js';
 
 /** A citizen may file this many reports a day: enough for a family, too few for a flood. */
 export const CITIZEN_REPORTS_PER_DAY = 5;
@@ -32,6 +33,7 @@ export class ReportsService {
     private readonly watches: ObligationWatchClient,
     @Inject(MATCHING_JOBS) private readonly matching: Pick<Queue<MatchingJob>, 'add'>,
     private readonly reads: ReadAudit,
+    private readonly duplicates: DuplicateFinder,
   ) {}
 
   async fileMissing(principal: Principal, body: FileMissingReportBody): Promise<ReportView> {
@@ -256,6 +258,8 @@ export class ReportsService {
     );
     if (row.status === 'OPEN') await this.enqueueMatching(row.id);
     await this.watchAhtuReferral(row);
+    // Listed for review: earlier reports of the same kind this child may have (the form showed them before saving).
+    await this.duplicates.recordForReport({ ...row, kind, description: child }, 'FILING');
     return row;
   }
 
@@ -279,7 +283,9 @@ export class ReportsService {
 
   /** 404 unless the principal may know the report: the reporter; the police where it is; officials for official reports. */
   private async visible(principal: Principal, id: string): Promise<ChildReportRow> {
-    const row = await this.reports.findById(id);
+    const first = await this.reports.findById(id);
+    // A report merged into another as a duplicate leads to that one.
+    const row = first?.mergedIntoId ? await this.reports.findById(first.mergedIntoId) : first;
     if (!row || !this.mayKnow(principal, row)) throw notFound('report', id);
     return row;
   }

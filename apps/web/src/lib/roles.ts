@@ -12,6 +12,7 @@ export function navFor(roles: readonly string[], bodyType?: string): NavItem[] {
   const items: NavItem[] = [];
   if (hasPermission(r, 'queue:read')) items.push({ path: '/queue', label: 'nav.queue' });
   if (bodyType === 'CCI' && hasPermission(r, 'admission:manage')) items.push({ path: '/institution', label: 'nav.institution' });
+  if (hasPermission(r, 'intervention:act')) items.push({ path: '/interventions', label: 'nav.interventions' });
   if (hasPermission(r, 'escalation:read')) items.push({ path: '/escalations', label: 'nav.escalations' });
   if (hasPermission(r, 'dashboard:read')) items.push({ path: '/dashboard', label: 'nav.dashboard' });
   if (hasPermission(r, 'case:read')) {

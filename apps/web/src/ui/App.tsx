@@ -17,6 +17,7 @@ import { accountPageOf } from '../lib/account-links.js';
 import { Queue } from './Queue.js';
 import { CasePage } from './CasePage.js';
 import { Escalations } from './Escalations.js';
+import { Interventions } from './Interventions.js';
 import { Institution } from './Institution.js';
 import { CaseList } from './CaseList.js';
 import { Register } from './Register.js';
@@ -182,6 +183,8 @@ function Shell({ path }: { path: string }) {
           <Queue />
         ) : route === '/escalations' ? (
           <Escalations />
+        ) : route === '/interventions' ? (
+          <Interventions />
         ) : route === '/institution' ? (
           <Institution />
         ) : route === '/cases' ? (

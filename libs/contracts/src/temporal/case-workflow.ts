@@ -5,6 +5,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DeadlinePolicyOverrides } from '@raksha/case-machine';
 import { requestFingerprint, type BodyType, type Actor, type Track } from '@raksha/domain';
 import type { CaseEscalation, CaseStatus } from '../cases.js';
+import type { HelplineCallOrigin } from './intervention.js';
 
 export const CASE_TASK_QUEUE = 'raksha-cases';
 export const caseWorkflowId = (caseId: string) => `case-${caseId}`;
@@ -41,6 +42,8 @@ export interface CaseRegistration {
   deadlinePolicy?: DeadlinePolicyOverrides;
   /** Timeline steps one workflow run takes before it continues as new (history stays small). */
   stepsPerRun?: number;
+  /** The helpline call a rescue began from: the case's timeline starts with it (intervention.ts). */
+  origin?: HelplineCallOrigin;
 }
 
 export const DEFAULT_STEPS_PER_RUN = 200;

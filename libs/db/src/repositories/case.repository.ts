@@ -178,6 +178,8 @@ export class CaseRepository {
   list(f: CaseListFilter) {
     return this.db.case.findMany({
       where: {
+        // a case merged into another as a duplicate is listed as that one
+        mergedIntoId: null,
         ...(f.stateCode !== undefined && { stateCode: f.stateCode }),
         ...(f.districtCode !== undefined && { districtCode: f.districtCode }),
         ...(f.thanaCode !== undefined && { thanaCode: f.thanaCode }),
@@ -201,6 +203,8 @@ export class CaseRepository {
   queue(f: { stateCode?: string; districtCode?: string; thanaCode?: string; tracks?: string[]; after?: { nextDueAt: Date; id: string }; limit: number }) {
     return this.db.case.findMany({
       where: {
+        // a case merged into another as a duplicate is listed as that one
+        mergedIntoId: null,
         ...(f.stateCode !== undefined && { stateCode: f.stateCode }),
         ...(f.districtCode !== undefined && { districtCode: f.districtCode }),
         ...(f.thanaCode !== undefined && { thanaCode: f.thanaCode }),

@@ -18,6 +18,11 @@ export class GeographyRepository {
     return this.db.district.findMany({ where: { stateCode }, select: { code: true, name: true }, orderBy: { name: 'asc' } });
   }
 
+  /** Every district with its state: what a legacy import resolves district names against. */
+  allDistricts() {
+    return this.db.district.findMany({ select: { code: true, name: true, stateCode: true } });
+  }
+
   /** A district's blocks, police stations or villages (of one block), by name. */
   localPlacesOf(districtCode: string, kind?: string, blockCode?: string) {
     return this.db.localPlace.findMany({
