@@ -197,13 +197,13 @@ describe(CaseState.name, () => {
 
   it('records the registered police station, block and village with the case', () => {
     const sut = new CaseState({ ...registration, thanaCode: 'RJ-JAIPUR-PS-01', blockCode: 'RJ-JAIPUR-BL-01', villageCode: 'RJ-JAIPUR-V-01' });
-    expect(sut.registrationRecord().registration).toMatchObject({ thanaCode: 'RJ-JAIPUR-PS-01', blockCode: 'RJ-JAIPUR-BL-01', villageCode: 'RJ-JAIPUR-V-01' });
-    expect(new CaseState(registration).registrationRecord().registration).not.toHaveProperty('thanaCode');
+    expect(sut.registrationRecords()[0]!.registration).toMatchObject({ thanaCode: 'RJ-JAIPUR-PS-01', blockCode: 'RJ-JAIPUR-BL-01', villageCode: 'RJ-JAIPUR-V-01' });
+    expect(new CaseState(registration).registrationRecords()[0]!.registration).not.toHaveProperty('thanaCode');
   });
 
   it("tells the person working the case of an escalation before its body, and releases the case back to the body's queue", () => {
     const sut = new CaseState(registration);
-    sut.registrationRecord();
+    sut.registrationRecords();
     sut.assigned(sut.assignmentRecord({ assigneeId: 'member-1', assigneeName: 'A member', actor: OFFICER }, hoursAfterRegistration(1)));
     const record = escalate(sut, hoursAfterRegistration(25), 'esc-1');
     expect(record.notices?.map((n) => [n.recipientBody, n.recipientUserId ?? null])).toEqual([
@@ -219,7 +219,7 @@ describe(CaseState.name, () => {
 
   it("tells the person working the case first whenever its CWC is told of a step, and the CWC always", () => {
     const sut = new CaseState(registration);
-    sut.registrationRecord();
+    sut.registrationRecords();
     send(sut, 'PRODUCED_BEFORE_CWC', PRODUCED, hoursAfterRegistration(2));
     sut.assigned(sut.assignmentRecord({ assigneeId: 'member-1', assigneeName: 'A member', actor: OFFICER }, hoursAfterRegistration(3)));
     const traced = send(sut, 'FAMILY_TRACED', { reportRef: 'MISSING/RJ/7', tracedBy: 'SJPU Jaipur' }, hoursAfterRegistration(4));
