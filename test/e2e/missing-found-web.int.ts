@@ -40,7 +40,12 @@ describe('missing and found children in the web app', () => {
       .expect(201);
 
     // The child is found and produced before the CWC; the found report names her case.
-    const { body: registered } = await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name: 'सुनीता', ageYears: 11, gender: 'FEMALE' } }).expect(201);
+    // Found in the station's own area (the seed's Police Station 01, Jaipur), so its officers work her case.
+    const { body: registered } = await stack.http
+      .post('/cases')
+      .set(cwc)
+      .send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', thanaCode: 'RJ-JAIPUR-PS-01', child: { name: 'सुनीता', ageYears: 11, gender: 'FEMALE' } })
+      .expect(201);
     await stack.http.post(`/cases/${registered.caseId}/events`).set(cwc).send({ type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'GRP Jaipur' } }).expect(200);
     const { body: found } = await stack.http
       .post('/reports/found')

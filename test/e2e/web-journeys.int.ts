@@ -127,8 +127,13 @@ describe('the web app, role by role, in a real browser', () => {
     await page.getByLabel('District', { exact: true }).locator('option:checked', { hasText: 'Jaipur' }).waitFor({ state: 'attached' });
     await page.getByLabel("Child's name").fill('Kiran');
     await page.getByLabel('Age in years').fill('8');
+    // where the child was found: the district's police station, block and village, by name
+    await page.getByLabel('Police station', { exact: true }).selectOption({ label: 'Police Station 02, Jaipur' });
+    await page.getByLabel('Block', { exact: true }).selectOption({ label: 'Block 01, Jaipur' });
+    await page.getByLabel('Village', { exact: true }).selectOption({ label: 'Village 01, Jaipur' });
     await page.getByRole('button', { name: 'Register', exact: true }).click();
     await page.getByRole('heading', { name: 'Case of Kiran' }).waitFor();
+    await page.getByTestId('case-thana').getByText('Police Station 02, Jaipur').waitFor();
     await page.getByTestId('case-stage').getByText('to be produced before the CWC').waitFor();
     await page.getByLabel('Language').selectOption('hi');
     await page.getByRole('heading', { name: 'Kiran का मामला' }).waitFor();

@@ -172,8 +172,8 @@ export class CaseState {
       transfer && { districtCode: transfer.toDistrictCode, stateCode: transfer.toStateCode },
     );
     // The person who works the case hears of it first whenever its body (the CWC or JJB) is told.
-    const caseBody = TRACK_BODY[projection.jurisdiction.track];
-    const toAssignee = notices.some((n) => n.recipientBody === caseBody) ? this.assigneeNotices(`case-${this.caseId}-${stepSequence}`, 'CASE_UPDATE', { subject: notices[0]!.subject, body: notices[0]!.body }) : [];
+    const toCaseBody = notices.find((n) => n.recipientBody === TRACK_BODY[projection.jurisdiction.track]);
+    const toAssignee = toCaseBody ? this.assigneeNotices(`case-${this.caseId}-${stepSequence}`, toCaseBody.kind, { subject: toCaseBody.subject, body: toCaseBody.body }) : [];
     return {
       caseId: this.caseId,
       sequence: stepSequence,

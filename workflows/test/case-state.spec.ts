@@ -194,4 +194,40 @@ describe(CaseState.name, () => {
       status: 'ACKNOWLEDGED',
     });
   });
+
+  it('records the registered police station, block and village with the case', () => {
+    const sut = new CaseState({ ...registration, thanaCode: 'RJ-JAIPUR-PS-01', blockCode: 'RJ-JAIPUR-BL-01', villageCode: 'RJ-JAIPUR-V-01' });
+    expect(sut.registrationRecords()[0]!.registration).toMatchObject({ thanaCode: 'RJ-JAIPUR-PS-01', blockCode: 'RJ-JAIPUR-BL-01', villageCode: 'RJ-JAIPUR-V-01' });
+    expect(new CaseState(registration).registrationRecords()[0]!.registration).not.toHaveProperty('thanaCode');
+  });
+
+  it("tells the person working the case of an escalation before its body, and releases the case back to the body's queue", () => {
+    const sut = new CaseState(registration);
+    sut.registrationRecords();
+    sut.assigned(sut.assignmentRecord({ assigneeId: 'member-1', assigneeName: 'A member', actor: OFFICER }, hoursAfterRegistration(1)));
+    const record = escalate(sut, hoursAfterRegistration(25), 'esc-1');
+    expect(record.notices?.map((n) => [n.recipientBody, n.recipientUserId ?? null])).toEqual([
+      ['PERSON', 'member-1'],
+      ['DCPU', null],
+    ]);
+    const released = sut.assignmentRecord({ assigneeId: null, assigneeName: null, actor: DCPU_OFFICER, reason: 'ASSIGNEE_DEACTIVATED', fromAssigneeId: 'member-1' }, hoursAfterRegistration(26));
+    expect(released).toMatchObject({ eventType: 'CASE_RELEASED', assigneeId: null, payload: { previousAssigneeId: 'member-1', reason: 'ASSIGNEE_DEACTIVATED' } });
+    sut.assigned(released);
+    // Nobody works it now: the next escalation goes to the body alone.
+    expect(escalate(sut, hoursAfterRegistration(24 * 8 + 1), 'esc-2').notices?.map((n) => n.recipientBody)).toEqual(['SCPS']);
+  });
+
+  it("tells the person working the case first whenever its CWC is told of a step, and the CWC always", () => {
+    const sut = new CaseState(registration);
+    sut.registrationRecords();
+    send(sut, 'PRODUCED_BEFORE_CWC', PRODUCED, hoursAfterRegistration(2));
+    sut.assigned(sut.assignmentRecord({ assigneeId: 'member-1', assigneeName: 'A member', actor: OFFICER }, hoursAfterRegistration(3)));
+    const traced = send(sut, 'FAMILY_TRACED', { reportRef: 'MISSING/RJ/7', tracedBy: 'SJPU Jaipur' }, hoursAfterRegistration(4));
+    expect(traced.notices?.map((n) => [n.recipientBody, n.recipientUserId ?? null, n.kind])).toEqual([
+      ['PERSON', 'member-1', 'CASE_FAMILY_TRACED'],
+      ['CWC', null, 'CASE_FAMILY_TRACED'],
+      ['DCPU', null, 'CASE_FAMILY_TRACED'],
+    ]);
+  });
 });
+

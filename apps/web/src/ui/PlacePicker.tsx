@@ -86,11 +86,28 @@ export function PlacePicker({
   );
 }
 
-function PlaceSelect({ id, value, places, required, disabled, onChange }: { id: string; value: string; places: { code: string; name: string }[] | undefined; required: boolean; disabled?: boolean; onChange(code: string): void }) {
+function PlaceSelect({
+  id,
+  value,
+  places,
+  required,
+  disabled,
+  none,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  places: { code: string; name: string }[] | undefined;
+  required: boolean;
+  disabled?: boolean;
+  /** what the empty choice says, if not "Choose…" or "Any" */
+  none?: string;
+  onChange(code: string): void;
+}) {
   const { t } = useApp();
   return (
     <select id={id} value={value} required={required} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
-      <option value="">{required ? t('place.choose') : t('search.any')}</option>
+      <option value="">{none ?? (required ? t('place.choose') : t('search.any'))}</option>
       {/* while the list loads (or if it lacks it), the chosen code still shows */}
       {value && !places?.some((p) => p.code === value) && <option value={value}>{value}</option>}
       {places?.map((p) => (
@@ -114,7 +131,7 @@ export interface LocalPlaces {
  * All optional: a district whose places are not imported yet, or lists that cannot be read, show nothing to pick.
  * A block change clears the village, which belongs to one block.
  */
-export function LocalPlacePicker({ idPrefix, districtCode, value, onChange }: { idPrefix: string; districtCode: string; value: LocalPlaces; onChange(next: LocalPlaces): void }) {
+export function LocalPlacePicker({ idPrefix, districtCode, value, onChange, legend }: { idPrefix: string; districtCode: string; value: LocalPlaces; onChange(next: LocalPlaces): void; legend?: string }) {
   const { t, api } = useApp();
   const places = useLoad(
     () => (districtCode ? placeList<LocalPlace[]>(api, `/places/districts/${encodeURIComponent(districtCode)}/local`) : Promise.resolve([])),
@@ -127,23 +144,23 @@ export function LocalPlacePicker({ idPrefix, districtCode, value, onChange }: { 
   if (!districtCode || all.length === 0) return null;
   return (
     <fieldset>
-      <legend>{t('place.local')}</legend>
+      <legend>{legend ?? t('place.local')}</legend>
       {stations.length > 0 && (
         <div className="field">
           <label htmlFor={`${idPrefix}-thana`}>{t('place.thana')}</label>
-          <PlaceSelect id={`${idPrefix}-thana`} value={value.thanaCode} places={stations} required={false} onChange={(code) => onChange({ ...value, thanaCode: code })} />
+          <PlaceSelect id={`${idPrefix}-thana`} value={value.thanaCode} places={stations} required={false} none={t('place.notKnown')} onChange={(code) => onChange({ ...value, thanaCode: code })} />
         </div>
       )}
       {blocks.length > 0 && (
         <div className="field">
           <label htmlFor={`${idPrefix}-block`}>{t('place.block')}</label>
-          <PlaceSelect id={`${idPrefix}-block`} value={value.blockCode} places={blocks} required={false} onChange={(code) => onChange({ ...value, blockCode: code, villageCode: '' })} />
+          <PlaceSelect id={`${idPrefix}-block`} value={value.blockCode} places={blocks} required={false} none={t('place.notKnown')} onChange={(code) => onChange({ ...value, blockCode: code, villageCode: '' })} />
         </div>
       )}
       {villages.length > 0 && (
         <div className="field">
           <label htmlFor={`${idPrefix}-village`}>{t('place.village')}</label>
-          <PlaceSelect id={`${idPrefix}-village`} value={value.villageCode} places={villages} required={false} onChange={(code) => onChange({ ...value, villageCode: code })} />
+          <PlaceSelect id={`${idPrefix}-village`} value={value.villageCode} places={villages} required={false} none={t('place.notKnown')} onChange={(code) => onChange({ ...value, villageCode: code })} />
         </div>
       )}
     </fieldset>

@@ -17,7 +17,7 @@ import {
 } from '../lib/reports.js';
 import { Choose, ColumnHeads, FactRows, FieldError, FieldLabel, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
-import { PlacePicker, type Place } from './PlacePicker.js';
+import { LocalPlacePicker, type LocalPlaces, PlacePicker, type Place } from './PlacePicker.js';
 import { LikelyDuplicates } from './Duplicates.js';
 
 const CANDIDATES_PER_PAGE = 10;
@@ -166,6 +166,8 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
   const [when, setWhen] = useState(nowInIndia);
   const own = session.user.body;
   const [where, setWhere] = useState<Place>({ stateCode: own?.stateCode ?? '', districtCode: own?.districtCode ?? '' });
+  const noLocal: LocalPlaces = { thanaCode: '', blockCode: '', villageCode: '' };
+  const [local, setLocal] = useState<LocalPlaces>(noLocal);
   const [placeText, setPlaceText] = useState('');
   const [policeRef, setPoliceRef] = useState('');
   const [caseId, setCaseId] = useState('');
@@ -201,7 +203,13 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
     if (kind === 'MISSING' && !who.citizen && !policeRef.trim()) return setError(t('rep.policeRefRequired'));
     if (photoError) return setError(photoError);
     await run(async () => {
-      const place = { districtCode: where.districtCode, ...(placeText.trim() && { text: placeText.trim() }) };
+      const place = {
+        districtCode: where.districtCode,
+        ...(local.thanaCode && { thanaCode: local.thanaCode }),
+        ...(local.blockCode && { blockCode: local.blockCode }),
+        ...(local.villageCode && { villageCode: local.villageCode }),
+        ...(placeText.trim() && { text: placeText.trim() }),
+      };
       const body =
         kind === 'MISSING'
           ? { child: childOf(v), lastSeenAt: istDateTime(when), place, ...(!who.citizen && { policeRef: policeRef.trim() }), ...(photo && { photo }) }
@@ -282,7 +290,17 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
           <legend>{t(kind === 'MISSING' ? 'rep.whereLastSeen' : 'rep.whereFound')}</legend>
           <label htmlFor="rp-when">{t(kind === 'MISSING' ? 'rep.lastSeenAt' : 'rep.foundAt')}</label>
           <input id="rp-when" type="datetime-local" required value={when} onChange={(e) => setWhen(e.target.value)} />
-          <PlacePicker idPrefix="rp" value={where} onChange={setWhere} fixedStateCode={own?.stateCode} required />
+          <PlacePicker
+            idPrefix="rp"
+            value={where}
+            onChange={(next) => {
+              setWhere(next);
+              if (next.districtCode !== where.districtCode) setLocal(noLocal);
+            }}
+            fixedStateCode={own?.stateCode}
+            required
+          />
+          <LocalPlacePicker idPrefix="rp" districtCode={where.districtCode} value={local} onChange={setLocal} legend={t(kind === 'MISSING' ? 'place.lastSeen' : 'place.found')} />
           <FieldLabel htmlFor="rp-place" optional>{t('rep.placeText')}</FieldLabel>
           <input id="rp-place" value={placeText} onChange={(e) => setPlaceText(e.target.value)} />
         </fieldset>
