@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { dryRunLegacyImport, LegacySourceError, loadLegacySource, readExport, stageLegacyImport, type Importer } from '@raksha/activities';
-import type { LegacyDryRun, LegacyImportJob, LegacyImportQuery, LegacyImportStatus, LegacyRejection } from '@raksha/contracts';
+import type { LegacyDryRun, LegacyImportQuery, LegacyImportStatus, LegacyRejection } from '@raksha/contracts';
 import { GeographyRepository, LegacyImportRepository, type LegacyImportRecord } from '@raksha/db';
 import { hasRoleIn } from '@raksha/domain';
 import { can, type Principal } from '../auth/principal.js';
