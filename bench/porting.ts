@@ -154,8 +154,8 @@ log(`imported ${done.imported} (rejected ${done.rejected}) in ${round((tImported
 
 phase = 'matching';
 for (lastShown = 0; ; ) {
-  const c = await backfill.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'wait');
-  const left = (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0) + (c.wait ?? 0);
+  const c = await backfill.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+  const left = (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0);
   if (left === 0) break;
   if (performance.now() - lastShown > 10_000) {
     log(`  ${left} reports still to match`);
