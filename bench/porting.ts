@@ -75,7 +75,9 @@ function register(districts: readonly string[]): string {
 
 log(`preparing ${benchUrl} (migrations, seed) and Redis ${redisUrl}`);
 await prepareBenchDatabase(adminUrl, benchUrl);
-const config = loadTestConfig({ ...process.env, DATABASE_URL: benchUrl, REDIS_URL: redisUrl, TEMPORAL_ADDRESS: args['temporal-address']!, TEMPORAL_TASK_QUEUE: `bench-porting-${randomUUID().slice(0, 8)}`, IMPORT_MATCHING_PER_SECOND: args['matching-per-second']!, LOG_LEVEL: 'error', WORKER_DELIVERS_NOTIFICATIONS: 'false' });
+const config = loadTestConfig({ ...process.env, TEST_DATABASE_URL: benchUrl, TEST_REDIS_URL: redisUrl, TEMPORAL_ADDRESS: args['temporal-address']!, TEMPORAL_TASK_QUEUE: `bench-porting-${randomUUID().slice(0, 8)}`, IMPORT_MATCHING_PER_SECOND: args['matching-per-second']!, LOG_LEVEL: 'error', WORKER_DELIVERS_NOTIFICATIONS: 'false' });
+// The worker must use the bench's database and Redis database, never the tests' or the app's.
+if (config.databaseUrl !== benchUrl || config.redisUrl !== redisUrl) throw new Error('the worker\'s configuration does not name the bench database and Redis database');
 const redis = redisConnectionOptions(redisUrl);
 for (const name of [MATCHING_QUEUE, BACKFILL_MATCHING_QUEUE, LEGACY_IMPORT_QUEUE]) {
   const q = new Queue(name, { connection: redis });
@@ -152,8 +154,8 @@ log(`imported ${done.imported} (rejected ${done.rejected}) in ${round((tImported
 
 phase = 'matching';
 for (lastShown = 0; ; ) {
-  const c = await backfill.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'wait');
-  const left = (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0) + (c.wait ?? 0);
+  const c = await backfill.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+  const left = (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0);
   if (left === 0) break;
   if (performance.now() - lastShown > 10_000) {
     log(`  ${left} reports still to match`);

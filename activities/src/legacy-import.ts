@@ -15,6 +15,9 @@ export const LEGACY_SOURCES_DIR = new URL('../../porting/sources/', import.meta.
 /** Rows per batch: a crash loses at most one batch's work, redone on resume. */
 export const IMPORT_BATCH = 500;
 
+/** Rows mapped between two turns of the event loop. */
+const YIELD_EVERY = 20;
+
 export class LegacySourceError extends Error {}
 
 /** A source's mapping, checked; a file of one's own may be given instead of a named source. */
@@ -190,7 +193,9 @@ export function createLegacyImporter(deps: LegacyImportDeps, loadSource: (source
         const reports: PortedReport[] = [];
         const outcomes: RowOutcome[] = [];
         const inBatch = new Map<string, number>();
-        for (const row of rows) {
+        for (const [i, row] of rows.entries()) {
+          // Mapping and keying are CPU work on the worker's event loop: let live case work in between.
+          if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
           const mapped = mapLegacyRecord(mapping, { line: row.line, values: row.record as Record<string, string> }, places, now);
           const problems = mapped.ok ? [...outsideScope(mapping, mapped, scope, places), ...repeated(mapped.recordId, row.line, inBatch)] : mapped.problems;
           if (!mapped.ok || problems.length) {

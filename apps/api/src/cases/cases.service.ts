@@ -283,9 +283,8 @@ export class CasesService {
   }
 
   async timeline(principal: Principal, caseId: string): Promise<TimelineEntryView[]> {
-    await this.visibleCase(principal, caseId);
-    await this.auditRead(principal, caseId, 'case.timeline.read');
     const survivor = (await this.visibleCase(principal, caseId)).id;
+    await this.auditRead(principal, survivor, 'case.timeline.read');
     // A case merged into this one keeps its own steps: they are read with this case's, in time order.
     const merged = await this.duplicates.mergedCases(survivor);
     const entries = [...(await this.cases.timeline(survivor)).map((e) => ({ e, from: undefined as string | undefined })), ...(await Promise.all(merged.map(async (id) => (await this.cases.timeline(id)).map((e) => ({ e, from: id }))))).flat()];

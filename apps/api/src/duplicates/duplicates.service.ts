@@ -53,7 +53,10 @@ export class DuplicatesService {
     const recordType = q.recordType ?? (can(principal, 'report:read') ? undefined : 'CASE');
     const rows = await this.duplicates.list({ ...(recordType && { recordType }), status: q.status, ...(scope.stateCode && { stateCode: scope.stateCode }), ...((scope.districtCode ?? q.districtCode) && { districtCode: scope.districtCode ?? q.districtCode }), offset: q.offset, limit: q.limit });
     const items = await this.views(rows.filter((s) => s.recordType === 'CASE' || can(principal, 'report:read')));
-    await this.reads.list(principal, 'duplicates.listed', 'report', items.flatMap((s) => [s.record.id, s.duplicateOf.id]));
+    for (const type of ['REPORT', 'CASE'] as const) {
+      const shown = items.filter((s) => s.recordType === type).flatMap((s) => [s.record.id, s.duplicateOf.id]);
+      await this.reads.list(principal, 'duplicates.listed', type === 'CASE' ? 'case' : 'report', shown);
+    }
     return { items, offset: q.offset, limit: q.limit };
   }
 
