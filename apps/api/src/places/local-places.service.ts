@@ -50,13 +50,13 @@ export class LocalPlacesService implements OnModuleInit {
       const [districtCode, kind, code, name] = [cell('districtCode'), cell('kind'), cell('code'), cell('name')];
       if (!districts.has(districtCode)) districts.set(districtCode, await this.geography.findDistrict(districtCode));
       const district = districts.get(districtCode);
-      if (!district) problems.push({ row: line, column: 'districtCode', reason: `no district with code ${districtCode || '(empty)'}` });
+      if (!district) problems.push({ row: line, column: 'districtCode', reason: `no district with code ${districtCode || '(empty)'}`, key: 'import.noDistrict' });
       else if (!principal.body || !administers(principal.body, { stateCode: district.stateCode, districtCode: district.code })) {
-        problems.push({ row: line, column: 'districtCode', reason: `district ${district.code} is outside your jurisdiction` });
+        problems.push({ row: line, column: 'districtCode', reason: `district ${district.code} is outside your jurisdiction`, key: 'import.districtOutside' });
       }
-      if (!(LOCAL_PLACE_KINDS as readonly string[]).includes(kind)) problems.push({ row: line, column: 'kind', reason: `kind is ${LOCAL_PLACE_KINDS.join(' or ')}` });
-      if (!localPlaceCode.safeParse(code).success) problems.push({ row: line, column: 'code', reason: 'an LGD-style code: capitals, digits, hyphens, up to 16' });
-      if (name.length === 0 || name.length > 200 || startsLikeFormula(name)) problems.push({ row: line, column: 'name', reason: 'a name of 1 to 200 characters, not starting with = + - or @' });
+      if (!(LOCAL_PLACE_KINDS as readonly string[]).includes(kind)) problems.push({ row: line, column: 'kind', reason: `kind is ${LOCAL_PLACE_KINDS.join(' or ')}`, key: 'import.placeKind' });
+      if (!localPlaceCode.safeParse(code).success) problems.push({ row: line, column: 'code', reason: 'an LGD-style code: capitals, digits, hyphens, up to 16', key: 'import.placeCode' });
+      if (name.length === 0 || name.length > 200 || startsLikeFormula(name)) problems.push({ row: line, column: 'name', reason: 'a name of 1 to 200 characters, not starting with = + - or @', key: 'import.placeName' });
       if (problems.length || !district) {
         rejected.push(...problems);
         continue;
@@ -64,7 +64,7 @@ export class LocalPlacesService implements OnModuleInit {
       const full = `${district.code}-${code}`;
       const first = firstLineOf.get(full);
       if (first !== undefined) {
-        rejected.push({ row: line, column: 'code', reason: `code ${code} is also the code of line ${first} in ${district.code}` });
+        rejected.push({ row: line, column: 'code', reason: `code ${code} is also the code of line ${first} in ${district.code}`, key: 'import.sameKeyAbove', params: { line: first } });
         continue;
       }
       firstLineOf.set(full, line);
@@ -74,7 +74,7 @@ export class LocalPlacesService implements OnModuleInit {
     const existing = new Map((await this.geography.findLocalPlaces(valid.map((v) => v.code))).map((p) => [p.code, p]));
     for (const v of valid) {
       const e = existing.get(v.code);
-      if (e && e.kind !== v.kind) rejected.push({ row: v.line, column: 'code', reason: `${v.code} is already a ${e.kind === 'BLOCK' ? 'block' : 'police station'}` });
+      if (e && e.kind !== v.kind) rejected.push({ row: v.line, column: 'code', reason: `${v.code} is already a ${e.kind === 'BLOCK' ? 'block' : 'police station'}`, key: 'import.codeOtherKind' });
     }
     if (rejected.length) throw importRejected(rows.length, rejected.sort((a, b) => a.row - b.row));
     const ids = valid.map((v) => v.code);
