@@ -53,6 +53,20 @@ export function decodeIdCursor(cursor: string): string | undefined {
   return id !== undefined && REGISTRY_ID.test(id) ? id : undefined;
 }
 
+/** A position in the partner event feed: the writing transaction's id, then the event's (both PostgreSQL bigints). */
+export interface FeedCursor {
+  txid: bigint;
+  id: bigint;
+}
+const BIGINT = /^(0|[1-9][0-9]{0,18})$/;
+export const encodeFeedCursor = (txid: bigint, id: bigint) => toBase64Url(`feed|${txid}|${id}`);
+export function decodeFeedCursor(cursor: string): FeedCursor | undefined {
+  const [tag, txid, id, ...rest] = (fromBase64Url(cursor) ?? '').split('|');
+  if (tag !== 'feed' || rest.length > 0 || !txid || !id || !BIGINT.test(txid) || !BIGINT.test(id)) return undefined;
+  const position = { txid: BigInt(txid), id: BigInt(id) };
+  return position.txid <= 2n ** 63n - 1n && position.id <= 2n ** 63n - 1n ? position : undefined;
+}
+
 const cursorOf = <T>(decode: (cursor: string) => T | undefined) =>
   z
     .string()
@@ -72,3 +86,5 @@ export const timeCursorParam = cursorOf(decodeTimeCursor);
 export const auditCursorParam = cursorOf(decodeAuditCursor);
 /** `cursor` query parameter of a list ordered by a registry id: the service receives the id. */
 export const idCursorParam = cursorOf(decodeIdCursor);
+/** `after` query parameter of the partner event feed: the service receives the position decoded. */
+export const feedCursorParam = cursorOf(decodeFeedCursor);

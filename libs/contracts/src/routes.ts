@@ -4,23 +4,31 @@ import { z } from 'zod';
 import { accessLogPage } from './access-log.js';
 import { importJobView } from './imports.js';
 import { administeredBodyView, invitationView, personView } from './administration.js';
-import { meView, tokenResponse } from './auth.js';
+import { loginResponse, meView, recoveryCodesView, tokenResponse, totpEnrolmentView } from './auth.js';
 import { admissionView, carePlanAnswer, eFileEntryView, occupancyView, residentView } from './care.js';
 import { caseDetailView, casePage, caseStatus, timelineEntryView } from './cases.js';
+import { codecPayloads } from './codec.js';
 import { dashboardOverview } from './dashboards.js';
 import { deliveryView, notificationSettingsView, webhookSecretView, webhookSubscriptionView } from './deliveries.js';
 import { escalationView } from './escalations.js';
 import { healthReport } from './health.js';
+import { helplineCallStatus, interventionDetailView, interventionView } from './helpline.js';
 import { notificationView } from './notifications.js';
 import { districtPlace, localPlace, statePlace } from './places.js';
 import { deadlinePolicyEntry } from './policy.js';
 import { bodyPage, bodyView, importOutcome, institutionPage, institutionView, registryHistoryEntry } from './registries.js';
 import { candidateDecision, candidatePage, contactVerificationRequested, contactVerified, matchCandidateView, reportPage, reportView } from './reports.js';
 import { sittingMonthView, sittingView } from './sittings.js';
+import { caseSummaryPage, caseSummaryView, eventFeedPage, partnerClientSecretView, partnerClientView, partnerTokenResponse } from './partners.js';
+import { duplicateSuspectPage, duplicateSuspectView, likelyDuplicates } from './duplicates.js';
+import { legacyDryRun, legacyImportStatus, legacyRejection } from './porting.js';
 
 export const API_RESPONSES = {
-  'POST /auth/login': tokenResponse,
+  'POST /auth/login': loginResponse,
+  'POST /auth/mfa': tokenResponse,
   'POST /auth/refresh': tokenResponse,
+  'POST /me/mfa/totp': totpEnrolmentView,
+  'POST /me/mfa/totp/confirm': recoveryCodesView,
   'POST /auth/logout': null,
   'GET /auth/me': meView,
   'GET /health': healthReport,
@@ -47,6 +55,14 @@ export const API_RESPONSES = {
   'POST /cases/:id/efile': eFileEntryView,
   'GET /cases/:id/efile': z.array(eFileEntryView),
   'GET /cases/:id/care-plan': carePlanAnswer,
+
+  'POST /helpline/v1/calls': helplineCallStatus,
+  'GET /helpline/v1/calls/:callId': helplineCallStatus,
+  'GET /interventions': z.array(interventionView),
+  'GET /interventions/:id': interventionDetailView,
+  'POST /interventions/:id/reached': interventionDetailView,
+  'POST /interventions/:id/rescued': interventionDetailView,
+  'POST /interventions/:id/closed': interventionDetailView,
 
   'GET /escalations': z.array(escalationView),
   'GET /escalations/:id': escalationView,
@@ -78,6 +94,14 @@ export const API_RESPONSES = {
   'POST /reports/:id/close': reportView,
   'POST /reports/:id/case': reportView,
   'GET /reports/:id/candidates': candidatePage,
+  'POST /reports/duplicates': likelyDuplicates,
+  'POST /cases/duplicates': likelyDuplicates,
+  'GET /duplicates': duplicateSuspectPage,
+  'POST /duplicates/:id/merge': duplicateSuspectView,
+  'POST /duplicates/:id/dismiss': duplicateSuspectView,
+  'POST /imports/legacy': z.union([legacyDryRun, legacyImportStatus]),
+  'GET /imports/legacy/:id': legacyImportStatus,
+  'GET /imports/legacy/:id/rejections': z.object({ items: z.array(legacyRejection), offset: z.number().int(), limit: z.number().int() }),
   'GET /match-candidates/:id': matchCandidateView,
   'POST /match-candidates/:id/decision': candidateDecision,
   'POST /me/contact-verifications': contactVerificationRequested,
@@ -104,6 +128,7 @@ export const API_RESPONSES = {
   'POST /people/invitations': invitationView,
   'POST /people/:id/deactivate': personView,
   'POST /people/:id/move': personView,
+  'POST /people/:id/mfa/reset': personView,
   'POST /auth/invitations/accept': null,
   'POST /auth/password-reset': null,
   'POST /auth/password-reset/complete': null,
@@ -118,6 +143,22 @@ export const API_RESPONSES = {
   'GET /people/import/template': null,
   'POST /people/import': z.union([importOutcome, importJobView]),
   'GET /imports/:id': importJobView,
+
+  'POST /codec/encode': codecPayloads,
+  'POST /codec/decode': codecPayloads,
+
+  'POST /oauth/token': partnerTokenResponse,
+  'POST /partner-clients': partnerClientSecretView,
+  'GET /partner-clients': z.array(partnerClientView),
+  'GET /partner-clients/:id': partnerClientView,
+  'POST /partner-clients/:id/rotate-secret': partnerClientSecretView,
+  'POST /partner-clients/:id/revoke': partnerClientView,
+  'GET /partner/v1/reports': reportPage,
+  'GET /partner/v1/reports/:id': reportView,
+  'POST /partner/v1/reports': reportView,
+  'GET /partner/v1/cases': caseSummaryPage,
+  'GET /partner/v1/cases/:caseNumber': caseSummaryView,
+  'GET /partner/v1/events': eventFeedPage,
 } as const satisfies Record<string, z.ZodType | null>;
 
 export type ApiRoute = keyof typeof API_RESPONSES;

@@ -1,6 +1,9 @@
 import type { CaseActor } from '@raksha/contracts/temporal';
 import { hasPermission, type BodyType, type Jurisdiction, type Permission, type Role } from '@raksha/domain';
 
+/** The audit chain of one user's own acts and of what is done to their account. */
+export const userChain = (userId: string) => `user:${userId}`;
+
 /** The signed-in person a request acts for. */
 export interface Principal {
   userId: string;
@@ -9,7 +12,11 @@ export interface Principal {
   roles: Role[];
   /** null for a citizen */
   body: (Jurisdiction & { id: string; type: BodyType; name: string }) | null;
+  /** whether their roles need the second sign-in step (libs/domain secondStepRequired), and whether it is set up */
+  secondStep: { required: boolean; enrolled: boolean };
   sessionId: string;
+  /** the session may only set up the second step: the roles need it and this session has not passed it */
+  enrolmentOnly: boolean;
   /** the network address the request came from (set per request by the AuthGuard), for the access log */
   from?: string;
 }

@@ -66,6 +66,14 @@ export class PeopleController {
     return this.people.deactivate(principal, id);
   }
 
+  @Post(':id/mfa/reset')
+  @HttpCode(200)
+  @RequirePermission('person:administer')
+  @ApiOperation({ summary: "Resets a person's second sign-in step (a lost phone): secret and recovery codes removed, sessions ended, audited; they set it up again at their next sign-in" })
+  resetSecondStep(@CurrentPrincipal() principal: Principal, @Param('id', { schema: personIdParam }) id: string) {
+    return this.people.resetSecondStep(principal, id);
+  }
+
   @Post(':id/move')
   @HttpCode(200)
   @RequirePermission('person:administer')

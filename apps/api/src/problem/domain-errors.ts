@@ -16,7 +16,13 @@ const PROBLEMS = {
   'payload-too-large': [413, 'The request body is too large'],
   unauthenticated: [401, 'Sign in first: a valid bearer token is required'],
   'invalid-credentials': [401, 'Sign-in failed'],
+  'second-step-failed': [401, 'The sign-in code is wrong'],
+  'invalid-client': [401, 'The partner client is unknown, revoked, or its secret is wrong'],
+  'token-request-invalid': [400, 'The token request is not valid'],
+  'insufficient-scope': [403, 'The token does not carry the scope this needs'],
   forbidden: [403, 'Your role may not do this'],
+  'second-step-required': [403, 'Set up the second sign-in step first: your role signs in with a code from an authenticator app'],
+  'second-step-exists': [409, 'The second sign-in step is set up already'],
   'contact-not-verified': [403, 'Verify your phone or email first'],
   'case-not-found': [404, 'No such case'],
   'state-not-found': [404, 'No such state in your jurisdiction'],
@@ -27,9 +33,17 @@ const PROBLEMS = {
   'admission-not-found': [404, 'No such admission'],
   'notification-not-found': [404, 'No such message in your inbox'],
   'report-not-found': [404, 'No such report'],
+  'intervention-not-found': [404, 'No such intervention'],
+  'helpline-call-not-found': [404, 'No such helpline call'],
   'candidate-not-found': [404, 'No such match candidate'],
+  'duplicate-not-found': [404, 'No such possible duplicate'],
+  'legacy-import-not-found': [404, 'No such import'],
+  'duplicate-state-conflict': [409, 'The possible duplicate was already decided'],
+  'legacy-import-rejected': [422, 'The file cannot be imported with this source’s mapping'],
   'person-not-found': [404, 'No such person in your jurisdiction'],
   'import-not-found': [404, 'No such import of yours'],
+  'partner-client-not-found': [404, 'No such partner client in your jurisdiction'],
+  'partner-client-revoked': [409, 'The partner client is revoked'],
   'account-link-invalid': [410, 'This link has expired or was already used; ask for a new one'],
   'body-exists': [409, 'A body with this id exists already'],
   'body-in-use': [409, 'The body still has people; move or deactivate them first'],
@@ -41,6 +55,7 @@ const PROBLEMS = {
   'event-not-allowed': [409, 'The case cannot take this event now'],
   'case-closed': [409, 'The case is closed; nothing can be sent to it'],
   'escalation-action-not-allowed': [409, 'The escalation cannot take this action now'],
+  'intervention-action-not-allowed': [409, 'The intervention cannot take this now'],
   'report-state-conflict': [409, 'The report cannot take this now'],
   'no-placement-order': [409, 'No order on the case places the child in this institution'],
   'over-capacity': [409, 'The institution has no sanctioned place left for this child'],
@@ -90,9 +105,14 @@ const FINDABLE = {
   admission: (id: string) => `admission ${id} does not exist or has ended`,
   notification: (id: string) => `message ${id} is not in your inbox`,
   report: (id: string) => `report ${id} does not exist`,
+  intervention: (id: string) => `intervention ${id} does not exist`,
+  'helpline-call': (id: string) => `no call ${id} from this helpline is on record`,
   candidate: (id: string) => `match candidate ${id} does not exist`,
+  duplicate: (id: string) => `possible duplicate ${id} does not exist`,
+  'legacy-import': (id: string) => `import ${id} does not exist`,
   person: (id: string) => `person ${id} does not exist`,
   import: (id: string) => `import ${id} does not exist`,
+  'partner-client': (id: string) => `partner client ${id} does not exist`,
   delivery: (id: string) => `delivery ${id} does not exist`,
   'webhook-subscription': (id: string) => `webhook subscription ${id} does not exist`,
 } satisfies Record<string, (id: string) => string>;
@@ -119,6 +139,11 @@ export const staleRecord = (expectedVersion: number, currentVersion: number) =>
 
 /** One answer for an unknown username, a wrong password and a disabled account: no user enumeration. */
 export const invalidCredentials = () => new DomainError('invalid-credentials', 'wrong username or password');
+/** A wrong, used or expired code at the second sign-in step (or at confirming enrolment), naming the field. */
+export const secondStepFailed = (field: 'code' | 'recoveryCode', message: string) => new DomainError('second-step-failed', `${field}: ${message}`, { errors: [{ field, message }] });
+export const secondStepRequired = () =>
+  new DomainError('second-step-required', 'set up the second sign-in step (an authenticator app on your phone) before anything else; the app shows you how');
+export const secondStepExists = () => new DomainError('second-step-exists', 'the second sign-in step is set up already; an administrator can reset it if the phone is lost');
 
 
 export const contactChannelUnavailable = (channel: string) =>

@@ -8,6 +8,7 @@ import { homeOf, navFor } from '../lib/roles.js';
 import { AppContext, makeT, useApp, useOutboxItems, type AppContextValue } from './context.js';
 import { Brand, LangSwitch, Link } from './bits.js';
 import { Login } from './Login.js';
+import { SecondStepSetup } from './SecondStepSetup.js';
 import { ForgotPassword, SetPassword } from './AccountLinks.js';
 import { Administration } from './Administration.js';
 import { AccessLog } from './AccessLog.js';
@@ -16,11 +17,13 @@ import { accountPageOf } from '../lib/account-links.js';
 import { Queue } from './Queue.js';
 import { CasePage } from './CasePage.js';
 import { Escalations } from './Escalations.js';
+import { Interventions } from './Interventions.js';
 import { Institution } from './Institution.js';
 import { CaseList } from './CaseList.js';
 import { Register } from './Register.js';
 import { CandidateDetail, ReportDetail, ReportForm, ReportList } from './Reports.js';
 import { Inbox, Verify } from './Inbox.js';
+import { DeliveriesAdmin, NotificationSettingsPage } from './Notifications.js';
 import { Dashboard } from './Dashboard.js';
 import { Bodies, ImportInstitutions, InstitutionList, InstitutionPage, NewInstitution } from './Registries.js';
 
@@ -110,6 +113,8 @@ export function App() {
     if (account?.page === 'forgot-password') return <ForgotPassword api={api} lang={lang} setLang={setLang} done={toSignIn} />;
     return <Login api={api} lang={lang} setLang={setLang} online={online} />;
   }
+  // A role that needs the second sign-in step does nothing else until it is set up (the API answers 403 meanwhile).
+  if (session.enrolmentOnly) return <SecondStepSetup api={api} lang={lang} setLang={setLang} alreadyEnrolled={session.user.secondStep?.enrolled ?? false} />;
   const value: AppContextValue = { lang, setLang, ...strings, api, session, outbox, online, navigate, flush, lastStatus };
   return (
     <AppContext.Provider value={value}>
@@ -178,6 +183,8 @@ function Shell({ path }: { path: string }) {
           <Queue />
         ) : route === '/escalations' ? (
           <Escalations />
+        ) : route === '/interventions' ? (
+          <Interventions />
         ) : route === '/institution' ? (
           <Institution />
         ) : route === '/cases' ? (
@@ -218,6 +225,10 @@ function Shell({ path }: { path: string }) {
           <Inbox />
         ) : route === '/verify' ? (
           <Verify />
+        ) : route === '/notifications' ? (
+          <NotificationSettingsPage />
+        ) : route === '/deliveries' ? (
+          <DeliveriesAdmin />
         ) : (
           <p>{t('citizen.none')}</p>
         )}

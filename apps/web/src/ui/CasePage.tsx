@@ -10,6 +10,7 @@ import { useApp, useLoad } from './context.js';
 import { EventComposer } from './EventComposer.js';
 import { Timeline } from './Timeline.js';
 import { CarePlanSection, EFileSection } from './Care.js';
+import { CaseDeliveries } from './Notifications.js';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, tx, lang, api, session, lastStatus } = useApp();
@@ -59,7 +60,25 @@ export function CasePage({ caseId }: { caseId: string }) {
                 <dt>{t('case.track')}</dt>
                 <dd>{tx(`track.${c.track}`, c.track)}</dd>
                 <dt>{t('case.district')}</dt>
-                <dd>{c.districtCode}</dd>
+                <dd>{c.placeNames?.district ?? c.districtCode}</dd>
+                {c.placeNames?.thana && (
+                  <>
+                    <dt>{t('place.thana')}</dt>
+                    <dd data-testid="case-thana">{c.placeNames.thana}</dd>
+                  </>
+                )}
+                {c.placeNames?.block && (
+                  <>
+                    <dt>{t('place.block')}</dt>
+                    <dd>{c.placeNames.block}</dd>
+                  </>
+                )}
+                {c.placeNames?.village && (
+                  <>
+                    <dt>{t('place.village')}</dt>
+                    <dd>{c.placeNames.village}</dd>
+                  </>
+                )}
                 <dt>{t('case.registered')}</dt>
                 <dd>{formatDateTime(lang, c.registeredAt)}</dd>
                 <dt>{t('case.assignee')}</dt>
@@ -113,6 +132,8 @@ export function CasePage({ caseId }: { caseId: string }) {
                 )
               }
             </Show>
+
+            <CaseDeliveries caseId={c.id} />
 
             {hasPermission(roles, 'efile:read') && hasRoleIn(roles, 'careStaff') && (
               <>
