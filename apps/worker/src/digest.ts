@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Queue, Worker as QueueWorker, type ConnectionOptions } from 'bullmq';
 import { DAILY_DIGEST_KIND } from '@raksha/contracts';
 import type { DigestReader, DigestRepository, NewDelivery } from '@raksha/db';
-import { placeFilter, trackBefore, type JurisdictionLevel } from '@raksha/domain';
+import { placeFilter, trackBefore, workFilter, type JurisdictionLevel } from '@raksha/domain';
 import type { Language } from './channels/language.js';
 import { digestDay, digestEmail, digestIsEmpty, type DigestFacts } from './channels/messages.js';
 
@@ -25,12 +25,13 @@ export function localDay(at: Date, timeZone: string): string {
 export function digestFacts(repo: DigestRepository, at: Date) {
   const byBody = new Map<string, Promise<DigestFacts>>();
   return (r: DigestReader): Promise<DigestFacts> => {
-    const key = `${r.bodyType}|${r.bodyLevel}|${r.stateCode}|${r.districtCode}`;
+    const key = `${r.bodyType}|${r.bodyLevel}|${r.stateCode}|${r.districtCode}|${r.thanaCode}`;
     let facts = byBody.get(key);
     if (!facts) {
       const track = trackBefore(r.bodyType);
-      const place = placeFilter({ level: r.bodyLevel as JurisdictionLevel, stateCode: r.stateCode, districtCode: r.districtCode });
-      facts = repo.counts({ type: r.bodyType, ...(track && { tracks: [track] }) }, place, at, new Date(at.getTime() + WEEK_MS));
+      // as the body's listings: escalations where it may know of them, cases where it works them (a station: its thana)
+      const j = { level: r.bodyLevel as JurisdictionLevel, stateCode: r.stateCode, districtCode: r.districtCode, thanaCode: r.thanaCode };
+      facts = repo.counts({ type: r.bodyType, ...(track && { tracks: [track] }) }, { escalations: placeFilter(j), cases: workFilter(j) }, at, new Date(at.getTime() + WEEK_MS));
       byBody.set(key, facts);
     }
     return facts;

@@ -12,8 +12,8 @@ import { eventually } from '@raksha/test-support/stack';
 import { DIGEST_QUEUE } from '../src/digest.js';
 import { reachFromConfig, type Reach } from '../src/reach.js';
 
-// A Redis database of its own: no other test file's processor may take these deliveries.
-const REDIS_URL = 'redis://127.0.0.1:6379/12';
+// A Redis database of its own: no other test file's processor (nor the notifications bench, on 12) may take these deliveries.
+const REDIS_URL = 'redis://127.0.0.1:6379/10';
 const CHILD = 'Pinky Kumari';
 const MINUTE = 60_000;
 
@@ -78,11 +78,11 @@ describe('the daily digest and stuck deliveries', () => {
   }
 
   /** A case in the district, its soonest deadline `dueInMs` from now (negative: overdue), naming the child. */
-  async function caseIn(districtCode: string, dueInMs: number) {
+  async function caseIn(districtCode: string, dueInMs: number, thanaCode?: string) {
     const id = randomUUID();
     const now = Date.now();
     await db.case.create({
-      data: { id, track: 'CNCP', state: 'awaitingProduction', phase: 'PRODUCTION', districtCode, stateCode: 'RJ', childName: CHILD, registeredAt: new Date(now - 2 * 24 * 60 * MINUTE), nextDueAt: new Date(now + dueInMs) },
+      data: { id, track: 'CNCP', state: 'awaitingProduction', phase: 'PRODUCTION', districtCode, stateCode: 'RJ', childName: CHILD, registeredAt: new Date(now - 2 * 24 * 60 * MINUTE), nextDueAt: new Date(now + dueInMs), ...(thanaCode && { thanaCode }) },
     });
     return id;
   }
@@ -147,6 +147,32 @@ describe('the daily digest and stuck deliveries', () => {
     const forCwc = readMail(cwcMember!);
     expect(forCwc.text).toContain(`Cases past a deadline: 1 — case ${ref(overdue)}`);
     expect(forCwc.text).not.toContain('Escalations');
+  });
+
+  it('tells a police station of its own thana’s cases only, and a station with no thana on record of none', async () => {
+    const place = await dcpuWith([{ name: 'District Officer' }]);
+    const thana = `${place.districtCode}-PS1`;
+    const ours = await caseIn(place.districtCode, -MINUTE, thana);
+    const elsewhere = await caseIn(place.districtCode, -MINUTE, `${place.districtCode}-PS2`);
+    const station = async (id: string, thanaCode: string | null) => {
+      await db.body.create({ data: { id, type: 'POLICE_STATION', name: id, level: 'THANA', stateCode: 'RJ', districtCode: place.districtCode, thanaCode } });
+      const user = { id: randomUUID(), email: `sho.${randomBytes(3).toString('hex')}@police.example.gov.in` };
+      await db.user.create({ data: { id: user.id, username: user.email, displayName: 'Station officer', passwordHash: 'x', bodyId: id, roles: ['STATION_OFFICER'] } });
+      await db.contactVerification.create({ data: { id: randomUUID(), userId: user.id, channel: 'EMAIL', address: user.email, codeHash: 'x', expiresAt: new Date(), verifiedAt: new Date(), createdAt: new Date() } });
+      return user;
+    };
+    const sho = await station(`PS-${thana}`, thana);
+    const unlinked = await station(`PS-${place.districtCode}-OLD`, null);
+
+    await runDailyJob(`digest-test-${randomUUID()}`);
+    const mail = readMail(await eventually(async () => smtp.mails.find((m) => m.to.includes(sho.email))));
+    expect(mail.text).toContain(`Cases past a deadline: 1 — case ${ref(ours)}`);
+    expect(mail.text).not.toContain(ref(elsewhere));
+    // the district's DCPU has both
+    const dcpuMail = readMail(await eventually(async () => smtp.mails.find((m) => m.to.includes(place.users[0]!.email))));
+    expect(dcpuMail.text).toContain('Cases past a deadline: 2');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(smtp.mails.filter((m) => m.to.includes(unlinked.email))).toEqual([]);
   });
 
   it('queues again a delivery whose worker stopped mid-send, so the email goes; fails one stopped at its last attempt; leaves one still being sent', async () => {

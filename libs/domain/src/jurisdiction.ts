@@ -46,6 +46,17 @@ export function placeFilter(j: Pick<Jurisdiction, 'level' | 'stateCode' | 'distr
 }
 
 /**
+ * The place filter a listing of children's cases or reports applies for a body (works, as a query): placeFilter,
+ * narrowed to a police station's thana; a station with no thana on record (created before places were linked) works
+ * no child's record.
+ */
+export function workFilter(j: Pick<Jurisdiction, 'level' | 'stateCode' | 'districtCode' | 'thanaCode'>): { stateCode?: string; districtCode?: string; thanaCode?: string } | 'nothing' {
+  const scope = placeFilter(j);
+  if (j.level !== 'THANA') return scope;
+  return j.thanaCode ? { ...scope, thanaCode: j.thanaCode } : 'nothing';
+}
+
+/**
  * Whether a body works a child's case or report at this place. A police station works those of its own thana
  * only (s.107(1): each station's child welfare police officer deals with the children of its area); the
  * district's SJPU and every other body, those their jurisdiction covers.

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { covers, placeFilter, type Place, works, type WorkPlace } from '@raksha/domain';
+import { covers, placeFilter, type Place, workFilter, works, type WorkPlace } from '@raksha/domain';
 import type { Principal } from './principal.js';
 
 /** The place filter a listing applies for a principal: none for the nation, else their state's, district's or thana's. */
@@ -25,9 +25,6 @@ export class AccessPolicy {
 
   /** The filter a listing of children's cases or reports applies: `scope`, narrowed to a police station's thana. */
   workScope(principal: Principal): PlaceScope | 'nothing' {
-    const scope = this.scope(principal);
-    if (scope === 'nothing' || principal.body?.level !== 'THANA') return scope;
-    // A station with no thana on record (created before places were linked) works no child's record.
-    return principal.body.thanaCode ? { ...scope, thanaCode: principal.body.thanaCode } : 'nothing';
+    return principal.body ? workFilter(principal.body) : 'nothing';
   }
 }

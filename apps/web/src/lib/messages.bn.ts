@@ -1351,6 +1351,7 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'notice.kind.ESCALATION_REMINDER': "সতর্কতার অনুস্মারক",
   'notice.kind.REGISTRATION_LAPSED': "প্রতিষ্ঠানের নিবন্ধন মেয়াদোত্তীর্ণ",
   'notice.kind.AHTU_REFERRAL_OVERDUE': "মানব পাচার-বিরোধী ইউনিটে পাঠানো বাকি ও দেরি হয়েছে",
+  'notice.kind.INTERVENTION_RESPONSE_OVERDUE': "হেল্পলাইন কলে সময়মতো সাড়া দেওয়া হয়নি",
   'notice.kind.ACCOUNT_INVITATION': "রক্ষা-র আমন্ত্রণ",
   'notice.kind.PASSWORD_RESET': "পাসওয়ার্ড বদল",
   'notice.kind.DAILY_DIGEST': "দৈনিক সারাংশ",

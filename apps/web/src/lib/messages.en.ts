@@ -1335,6 +1335,7 @@ export const en = {
   'notice.kind.ESCALATION_REMINDER': "A reminder of an escalation",
   'notice.kind.REGISTRATION_LAPSED': "An institution's registration lapsed",
   'notice.kind.AHTU_REFERRAL_OVERDUE': "A referral to the anti-trafficking unit is overdue",
+  'notice.kind.INTERVENTION_RESPONSE_OVERDUE': "A helpline call not answered in time",
   'notice.kind.ACCOUNT_INVITATION': "An invitation to Raksha",
   'notice.kind.PASSWORD_RESET': "A password reset",
   'notice.kind.DAILY_DIGEST': "The daily summary",

@@ -1351,6 +1351,7 @@ export const hi: Record<MessageKey, string> = {
   'notice.kind.ESCALATION_REMINDER': "चूक का अनुस्मारक",
   'notice.kind.REGISTRATION_LAPSED': "संस्था का पंजीकरण समाप्त हुआ",
   'notice.kind.AHTU_REFERRAL_OVERDUE': "मानव तस्करी विरोधी इकाई को भेजना बाकी और देर हो चुकी",
+  'notice.kind.INTERVENTION_RESPONSE_OVERDUE': "हेल्पलाइन कॉल पर समय पर कार्रवाई नहीं हुई",
   'notice.kind.ACCOUNT_INVITATION': "रक्षा का निमंत्रण",
   'notice.kind.PASSWORD_RESET': "पासवर्ड बदलना",
   'notice.kind.DAILY_DIGEST': "रोज़ का सारांश",

@@ -1351,6 +1351,7 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'notice.kind.ESCALATION_REMINDER': "चुकलेल्या मुदतीचे स्मरणपत्र",
   'notice.kind.REGISTRATION_LAPSED': "संस्थेची नोंदणी संपली",
   'notice.kind.AHTU_REFERRAL_OVERDUE': "मानवी तस्करीविरोधी पथकाकडे पाठवणे बाकी आणि उशीर झाला",
+  'notice.kind.INTERVENTION_RESPONSE_OVERDUE': "हेल्पलाइन कॉलवर वेळेत कार्यवाही झाली नाही",
   'notice.kind.ACCOUNT_INVITATION': "रक्षाचे निमंत्रण",
   'notice.kind.PASSWORD_RESET': "पासवर्ड बदलणे",
   'notice.kind.DAILY_DIGEST': "दैनिक सारांश",
