@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { caseListQuery, caseQueueQuery, bodyListQuery, eventFeedQuery, institutionListQuery, reportListQuery } from './index.js';
-import { encodeFeedCursor, encodeIdCursor, encodeTimeCursor } from './cursor.js';
+import { accessLogQuery, caseListQuery, caseQueueQuery, bodyListQuery, eventFeedQuery, institutionListQuery, reportListQuery } from './index.js';
+import { encodeAuditCursor, encodeFeedCursor, encodeIdCursor, encodeTimeCursor } from './cursor.js';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64url');
 const ID = '0b7c1f2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -44,6 +44,13 @@ describe('page cursors', () => {
     expect(schema.parse({ cursor: encodeIdCursor('CCI-RJ-JAIPUR-1') }).cursor).toBe('CCI-RJ-JAIPUR-1');
     for (const forged of [b64("CCI' OR 1=1"), b64('x'.repeat(10)), '%%%']) {
       expect(schema.safeParse({ cursor: forged }).error?.issues[0]?.path).toEqual(['cursor']);
+    }
+  });
+
+  it('access log: an audit cursor reads back as its time and sequence number; a forged one is refused', () => {
+    expect(accessLogQuery.parse({ cursor: encodeAuditCursor(AT, 123456789n) }).cursor).toEqual({ at: AT, seq: 123456789n });
+    for (const forged of [b64(`${AT.toISOString()}|${ID}`), b64(`${AT.toISOString()}|0`), b64(`${AT.toISOString()}|-5`), b64(`${AT.toISOString()}|${'9'.repeat(20)}`), b64('yesterday|12'), '!!!']) {
+      expect(accessLogQuery.safeParse({ cursor: forged }).error?.issues[0]?.path).toEqual(['cursor']);
     }
   });
 

@@ -219,7 +219,11 @@ export const importRejection = z.object({
   /** the 1-based line of the file (the header is line 1) */
   row: z.number().int(),
   column: z.string().optional(),
+  /** plain English */
   reason: z.string(),
+  /** the reason's key and values, for a client to say it in its reader's language (as a field issue's) */
+  key: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ImportRejection = z.infer<typeof importRejection>;
 

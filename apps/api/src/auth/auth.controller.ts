@@ -73,6 +73,7 @@ export class AuthController {
   @DuringEnrolment()
   @ApiOperation({ summary: 'The signed-in principal: user, roles, body and its jurisdiction, session' })
   me(@CurrentPrincipal() principal: Principal): Principal {
-    return principal;
+    const { from: _from, ...signedIn } = principal; // the request's address is the audit trail's, not part of who they are
+    return signedIn;
   }
 }

@@ -47,12 +47,12 @@ export class PeopleImportService implements OnModuleInit {
     const firstLineOf = new Map<string, number>();
     for (const { line, fields } of rows) {
       if (fields.length !== columns.length) {
-        rejected.push({ row: line, reason: `the line has ${fields.length} fields, the header ${columns.length}` });
+        rejected.push({ row: line, reason: `the line has ${fields.length} fields, the header ${columns.length}`, key: 'import.fieldCount', params: { fields: fields.length, columns: columns.length } });
         continue;
       }
       const cell = (c: string) => (fields[columns.indexOf(c)] ?? '').trim();
       const head = HEAD_WORDS[cell('head').toLowerCase()];
-      if (head === undefined) rejected.push({ row: line, column: 'head', reason: 'yes or no (or empty: no)' });
+      if (head === undefined) rejected.push({ row: line, column: 'head', reason: 'yes or no (or empty: no)', key: 'import.yesNo' });
       const result = inviteBody.safeParse({
         email: cell('email'),
         displayName: cell('displayName'),
@@ -62,13 +62,16 @@ export class PeopleImportService implements OnModuleInit {
         ...(head && { head }),
       });
       if (!result.success) {
-        for (const issue of result.error.issues) rejected.push({ row: line, column: String(issue.path[0] ?? 'row'), reason: describeIssues([issue])[0]!.message });
+        for (const issue of result.error.issues) {
+          const { message, key, params } = describeIssues([issue])[0]!;
+          rejected.push({ row: line, column: String(issue.path[0] ?? 'row'), reason: message, ...(key && { key }), ...(params && { params }) });
+        }
         continue;
       }
       if (head === undefined) continue;
       const first = firstLineOf.get(result.data.email);
       if (first !== undefined) {
-        rejected.push({ row: line, column: 'email', reason: `${result.data.email} is also on line ${first}` });
+        rejected.push({ row: line, column: 'email', reason: `${result.data.email} is also on line ${first}`, key: 'import.sameKeyAbove', params: { line: first } });
         continue;
       }
       firstLineOf.set(result.data.email, line);
@@ -82,13 +85,13 @@ export class PeopleImportService implements OnModuleInit {
     for (const p of parsed) {
       const body = bodies.get(p.invite.bodyId);
       const problem = !body || !principal.body || !administers(principal.body, body)
-        ? { column: 'bodyId', reason: `no body ${p.invite.bodyId} in your jurisdiction` }
+        ? { column: 'bodyId', reason: `no body ${p.invite.bodyId} in your jurisdiction`, key: 'import.noBody' }
         : body.deactivatedAt
-          ? { column: 'bodyId', reason: `${body.id} is deactivated` }
+          ? { column: 'bodyId', reason: `${body.id} is deactivated`, key: 'import.bodyDeactivated' }
           : !mayGrantRole(principal.roles, p.invite.role)
-            ? { column: 'role', reason: `your role may not give the role ${p.invite.role}` }
+            ? { column: 'role', reason: `your role may not give the role ${p.invite.role}`, key: 'import.roleNotYours' }
             : !roleFitsBody(p.invite.role, body.type as BodyType)
-              ? { column: 'role', reason: `a ${p.invite.role} does not belong to a ${body.type}` }
+              ? { column: 'role', reason: `a ${p.invite.role} does not belong to a ${body.type}`, key: 'import.roleNotForBody' }
               : undefined;
       if (problem) rejected.push({ row: p.line, ...problem });
       else valid.push(p);
@@ -102,7 +105,7 @@ export class PeopleImportService implements OnModuleInit {
       const person = existing.get(v.invite.email);
       if (!person) toInvite.push(v);
       else if (person.bodyId !== v.invite.bodyId || !person.roles.includes(v.invite.role)) {
-        rejected.push({ row: v.line, column: 'email', reason: `${v.invite.email} has an account already, in ${person.bodyId ?? 'no body'}; move that person instead` });
+        rejected.push({ row: v.line, column: 'email', reason: `${v.invite.email} has an account already, in ${person.bodyId ?? 'no body'}; move that person instead`, key: 'import.accountElsewhere' });
       }
     }
 

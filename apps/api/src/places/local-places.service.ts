@@ -53,13 +53,13 @@ export class LocalPlacesService implements OnModuleInit {
       const [districtCode, kind, code, name, block] = [cell('districtCode'), cell('kind'), cell('code'), cell('name'), cell('blockCode')];
       if (!districts.has(districtCode)) districts.set(districtCode, await this.geography.findDistrict(districtCode));
       const district = districts.get(districtCode);
-      if (!district) problems.push({ row: line, column: 'districtCode', reason: `no district with code ${districtCode || '(empty)'}` });
+      if (!district) problems.push({ row: line, column: 'districtCode', reason: `no district with code ${districtCode || '(empty)'}`, key: 'import.noDistrict' });
       else if (!principal.body || !administers(principal.body, { stateCode: district.stateCode, districtCode: district.code })) {
-        problems.push({ row: line, column: 'districtCode', reason: `district ${district.code} is outside your jurisdiction` });
+        problems.push({ row: line, column: 'districtCode', reason: `district ${district.code} is outside your jurisdiction`, key: 'import.districtOutside' });
       }
-      if (!(LOCAL_PLACE_KINDS as readonly string[]).includes(kind)) problems.push({ row: line, column: 'kind', reason: `kind is ${LOCAL_PLACE_KINDS.join(' or ')}` });
-      if (!localPlaceCode.safeParse(code).success) problems.push({ row: line, column: 'code', reason: 'an LGD-style code: capitals, digits, hyphens, up to 16' });
-      if (name.length === 0 || name.length > 200 || startsLikeFormula(name)) problems.push({ row: line, column: 'name', reason: 'a name of 1 to 200 characters, not starting with = + - or @' });
+      if (!(LOCAL_PLACE_KINDS as readonly string[]).includes(kind)) problems.push({ row: line, column: 'kind', reason: `kind is ${LOCAL_PLACE_KINDS.join(' or ')}`, key: 'import.placeKind' });
+      if (!localPlaceCode.safeParse(code).success) problems.push({ row: line, column: 'code', reason: 'an LGD-style code: capitals, digits, hyphens, up to 16', key: 'import.placeCode' });
+      if (name.length === 0 || name.length > 200 || startsLikeFormula(name)) problems.push({ row: line, column: 'name', reason: 'a name of 1 to 200 characters, not starting with = + - or @', key: 'import.placeName' });
       if (kind === 'VILLAGE' && !localPlaceCode.safeParse(block).success) problems.push({ row: line, column: 'blockCode', reason: "a village names its block's code (as the block's row gives it)" });
       if (kind !== 'VILLAGE' && block) problems.push({ row: line, column: 'blockCode', reason: 'only a village names a block' });
       if (problems.length || !district) {
@@ -69,7 +69,7 @@ export class LocalPlacesService implements OnModuleInit {
       const full = `${district.code}-${code}`;
       const first = firstLineOf.get(full);
       if (first !== undefined) {
-        rejected.push({ row: line, column: 'code', reason: `code ${code} is also the code of line ${first} in ${district.code}` });
+        rejected.push({ row: line, column: 'code', reason: `code ${code} is also the code of line ${first} in ${district.code}`, key: 'import.sameKeyAbove', params: { line: first } });
         continue;
       }
       firstLineOf.set(full, line);
@@ -82,7 +82,7 @@ export class LocalPlacesService implements OnModuleInit {
     const kindIn = new Map(valid.map((v) => [v.code, v.kind]));
     for (const v of valid) {
       const e = existing.get(v.code);
-      if (e && e.kind !== v.kind) rejected.push({ row: v.line, column: 'code', reason: `${v.code} is already a ${KIND_WORDS[e.kind] ?? e.kind}` });
+      if (e && e.kind !== v.kind) rejected.push({ row: v.line, column: 'code', reason: `${v.code} is already a ${KIND_WORDS[e.kind] ?? e.kind}`, key: 'import.codeOtherKind' });
       // A village's block: a block of the file or of the record, in the village's own district (its code says so).
       if (v.blockCode && (kindIn.get(v.blockCode) ?? existing.get(v.blockCode)?.kind) !== 'BLOCK') {
         rejected.push({ row: v.line, column: 'blockCode', reason: `no block of ${v.districtCode} has the code ${v.blockCode}` });

@@ -22,17 +22,17 @@ export function readImportFile(csv: string, shape: ImportFileShape): { columns: 
   try {
     records = parseCsv(csv);
   } catch (err) {
-    if (err instanceof CsvSyntaxError) throw importRejected(0, [{ row: err.line, reason: `not valid CSV (RFC 4180): ${err.message}` }]);
+    if (err instanceof CsvSyntaxError) throw importRejected(0, [{ row: err.line, reason: `not valid CSV (RFC 4180): ${err.message}`, key: 'import.notCsv' }]);
     throw err;
   }
   const [header, ...rows] = records;
-  if (!header) throw importRejected(0, [{ row: 1, reason: `the file is empty: start with the header line (GET ${shape.template})` }]);
+  if (!header) throw importRejected(0, [{ row: 1, reason: `the file is empty: start with the header line (GET ${shape.template})`, key: 'import.empty' }]);
   const maxRows = shape.maxRows ?? IMPORT_LIMITS.rows;
   if (rows.length > maxRows) throw importTooLarge(`the file has ${rows.length} rows, more than ${maxRows}; split it`, { ...IMPORT_LIMITS, rows: maxRows });
   const columns = header.fields.map((f) => f.trim());
   const headerProblems = checkHeader(columns, header.line, shape);
   if (headerProblems.length) throw importRejected(rows.length, headerProblems);
-  if (rows.length === 0) throw importRejected(0, [{ row: header.line + 1, reason: 'the file has no rows under the header' }]);
+  if (rows.length === 0) throw importRejected(0, [{ row: header.line + 1, reason: 'the file has no rows under the header', key: 'import.noRows' }]);
   return { columns, rows };
 }
 
@@ -40,10 +40,10 @@ function checkHeader(columns: string[], line: number, shape: ImportFileShape): I
   const problems: ImportRejection[] = [];
   const seen = new Set<string>();
   for (const c of columns) {
-    if (!shape.columns.includes(c)) problems.push({ row: line, column: c, reason: `unknown column "${c}"; the columns are those of GET ${shape.template}` });
-    else if (seen.has(c)) problems.push({ row: line, column: c, reason: `column ${c} appears twice` });
+    if (!shape.columns.includes(c)) problems.push({ row: line, column: c, reason: `unknown column "${c}"; the columns are those of GET ${shape.template}`, key: 'import.unknownColumn', params: { column: c } });
+    else if (seen.has(c)) problems.push({ row: line, column: c, reason: `column ${c} appears twice`, key: 'import.columnTwice', params: { column: c } });
     seen.add(c);
   }
-  for (const c of shape.required) if (!seen.has(c)) problems.push({ row: line, column: c, reason: `the required column ${c} is missing` });
+  for (const c of shape.required) if (!seen.has(c)) problems.push({ row: line, column: c, reason: `the required column ${c} is missing`, key: 'import.missingColumn', params: { column: c } });
   return problems;
 }

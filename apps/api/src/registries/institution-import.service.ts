@@ -57,9 +57,9 @@ export class InstitutionImportService {
     for (const p of parsed) {
       const district = districts.get(p.body.districtCode);
       if (!district) {
-        rejected.push({ row: p.line, column: 'districtCode', reason: `no district with code ${p.body.districtCode}` });
+        rejected.push({ row: p.line, column: 'districtCode', reason: `no district with code ${p.body.districtCode}`, key: 'import.noDistrict' });
       } else if (!this.access.mayKnow(principal, { stateCode: district.stateCode, districtCode: district.code })) {
-        rejected.push({ row: p.line, column: 'districtCode', reason: `district ${district.code} is outside your jurisdiction` });
+        rejected.push({ row: p.line, column: 'districtCode', reason: `district ${district.code} is outside your jurisdiction`, key: 'import.districtOutside' });
       } else {
         valid.push({ line: p.line, institution: newInstitution(p.body, district), idColumn: p.body.id ? 'id' : 'name' });
       }
@@ -69,7 +69,7 @@ export class InstitutionImportService {
     const firstLineOf = new Map<string, number>();
     for (const v of valid) {
       const first = firstLineOf.get(v.institution.id);
-      if (first !== undefined) rejected.push({ row: v.line, column: v.idColumn, reason: `id ${v.institution.id} is also the id of line ${first}` });
+      if (first !== undefined) rejected.push({ row: v.line, column: v.idColumn, reason: `id ${v.institution.id} is also the id of line ${first}`, key: 'import.sameKeyAbove', params: { line: first } });
       else firstLineOf.set(v.institution.id, v.line);
     }
     // Idempotent by id: an institution on record under the row's id, in its district and by its name, is the same one
@@ -102,7 +102,7 @@ export class InstitutionImportService {
 
   /** One line as the create request it stands for, or what is wrong with it, column by column. */
   private readRow(columns: string[], fields: string[], line: number): { body: ReturnType<typeof createInstitutionBody.parse> } | { problems: ImportRejection[] } {
-    if (fields.length !== columns.length) return { problems: [{ row: line, reason: `the line has ${fields.length} fields, the header ${columns.length}` }] };
+    if (fields.length !== columns.length) return { problems: [{ row: line, reason: `the line has ${fields.length} fields, the header ${columns.length}`, key: 'import.fieldCount', params: { fields: fields.length, columns: columns.length } }] };
     const cell = new Map(columns.map((c, i) => [c, fields[i]!.trim()]));
     const value = (c: string) => cell.get(c) || undefined;
     const problems: ImportRejection[] = [];
@@ -136,7 +136,10 @@ export class InstitutionImportService {
     };
     const parsed = createInstitutionBody.safeParse(candidate);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ row: line, column: columnOf(issue.path), reason: describeIssues([issue])[0]!.message });
+      for (const issue of parsed.error.issues) {
+        const { message, key, params } = describeIssues([issue])[0]!;
+        problems.push({ row: line, column: columnOf(issue.path), reason: message, ...(key && { key }), ...(params && { params }) });
+      }
     }
     if (problems.length || !parsed.success) return { problems };
     return { body: parsed.data };
@@ -144,7 +147,7 @@ export class InstitutionImportService {
 
   private takenRows(valid: ValidRow[], taken: string[]): ImportRejection[] {
     const set = new Set(taken);
-    return valid.filter((v) => set.has(v.institution.id)).map((v) => ({ row: v.line, column: v.idColumn, reason: `a body with id ${v.institution.id} exists already` }));
+    return valid.filter((v) => set.has(v.institution.id)).map((v) => ({ row: v.line, column: v.idColumn, reason: `a body with id ${v.institution.id} exists already`, key: 'import.idTaken' }));
   }
 }
 

@@ -170,7 +170,7 @@ function RejectedRows({ rows }: { rows: ImportRejection[] }) {
             <tr key={i}>
               <td>{r.row}</td>
               <td>{r.column ? fieldLabel(r.column, tx) : '—'}</td>
-              <td>{r.reason}</td>
+              <td>{r.key ? tx(r.key, r.reason, { ...r.params, field: r.column ? fieldLabel(r.column, tx) : '' }) : r.reason}</td>
             </tr>
           ))}
         </tbody>
