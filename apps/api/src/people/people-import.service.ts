@@ -1,11 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { describeIssues, inviteBody, PEOPLE_IMPORT_COLUMNS, PEOPLE_IMPORT_REQUIRED, type ImportJobView, type ImportOutcome, type ImportRejection, type InviteBody } from '@raksha/contracts';
+import { csvLine, describeIssues, type ImportJobView, type ImportOutcome, type ImportRejection, inviteBody, type InviteBody, PEOPLE_IMPORT_COLUMNS, PEOPLE_IMPORT_REQUIRED } from '@raksha/contracts';
 import { BodyRosterRepository, PeopleRepository, type BodyRosterRecord } from '@raksha/db';
 import { administers, mayGrantRole, roleFitsBody, type BodyType } from '@raksha/domain';
 import type { Principal } from '../auth/principal.js';
 import { ImportJobsService } from '../imports/import-jobs.service.js';
 import { DomainError, importRejected } from '../problem/domain-errors.js';
-import { csvLine } from '../registries/csv.js';
 import { readImportFile } from '../registries/import-file.js';
 import { PeopleService } from './people.service.js';
 

@@ -1,11 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { LOCAL_PLACE_IMPORT_COLUMNS, LOCAL_PLACE_KINDS, LOCAL_PLACE_REQUIRED_COLUMNS, localPlaceCode, PLACES_IMPORT_ROWS, startsLikeFormula, type ImportJobView, type ImportOutcome, type ImportRejection, type LocalPlace, type LocalPlaceKind } from '@raksha/contracts';
+import { csvLine, type ImportJobView, type ImportOutcome, type ImportRejection, LOCAL_PLACE_IMPORT_COLUMNS, LOCAL_PLACE_KINDS, LOCAL_PLACE_REQUIRED_COLUMNS, type LocalPlace, localPlaceCode, type LocalPlaceKind, PLACES_IMPORT_ROWS, startsLikeFormula } from '@raksha/contracts';
 import { GeographyRepository } from '@raksha/db';
 import { administers } from '@raksha/domain';
 import type { Principal } from '../auth/principal.js';
 import { ImportJobsService } from '../imports/import-jobs.service.js';
 import { importRejected, notFound } from '../problem/domain-errors.js';
-import { csvLine } from '../registries/csv.js';
 import { readImportFile } from '../registries/import-file.js';
 import { registryChange } from '../registries/registry-change.js';
 

@@ -1,6 +1,5 @@
-import { IMPORT_LIMITS, type ImportRejection } from '@raksha/contracts';
+import { type CsvRecord, CsvSyntaxError, IMPORT_LIMITS, type ImportRejection, parseCsv } from '@raksha/contracts';
 import { importRejected, importTooLarge } from '../problem/domain-errors.js';
-import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv.js';
 
 /** What an import file must look like: the columns it may have, those it must have, and where its template is. */
 export interface ImportFileShape {

@@ -3,10 +3,9 @@ import { GeographyRepository, InstitutionRepository, type NewInstitution } from 
 import { AGE_BANDS, CAPACITY_GENDERS } from '@raksha/domain';
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { Principal } from '../auth/principal.js';
-import { csvLine } from './csv.js';
+import { createInstitutionBody, csvLine, describeIssues, type ImportOutcome, type ImportRejection, INFRASTRUCTURE_ITEMS } from '@raksha/contracts';
 import { readImportFile } from './import-file.js';
 import { newInstitution } from './institution-records.js';
-import { createInstitutionBody, describeIssues, INFRASTRUCTURE_ITEMS, type ImportOutcome, type ImportRejection } from '@raksha/contracts';
 import { importRejected } from '../problem/domain-errors.js';
 import { RegistrationWatch } from './registration-watch.js';
 import { registryChange } from './registry-change.js';
