@@ -57,4 +57,27 @@ describe('onboarding in the web app', () => {
     await member.getByRole('button', { name: 'Sign out' }).waitFor();
     await member.getByText(/Meera Rathore/).first().waitFor();
   }, 90_000);
+
+  it('a state administrator registers a partner system, is shown its secret once, and revokes it', async () => {
+    const run = randomBytes(3).toString('hex');
+    const admin = await (await web.newContext()).newPage();
+    await signIn(admin, base, 'admin.rj');
+    await admin.getByRole('heading', { name: 'Partner systems' }).waitFor();
+    await admin.getByLabel('Name of the system').fill(`Rajasthan portal ${run}`);
+    await admin.getByLabel('Kind of system').selectOption('STATE_SYSTEM');
+    await admin.getByLabel("Read case summaries (never a child's name)").check();
+    await admin.getByLabel('Follow what changes in its area').check();
+    await admin.getByRole('button', { name: 'Register a partner system' }).click();
+    const shown = admin.getByTestId('partner-secret');
+    await shown.getByText(/^rks_/).waitFor();
+    if (process.env.RAKSHA_SCREENSHOTS) await admin.screenshot({ path: process.env.RAKSHA_SCREENSHOTS, fullPage: true });
+    const [clientId, clientSecret] = await shown.locator('code').allTextContents();
+    const token = await stack.http.post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }).expect(200);
+    expect(token.body.scope).toBe('cases:summary feed:read');
+
+    const item = admin.getByTestId('partner-clients').locator('li', { hasText: `Rajasthan portal ${run}` });
+    await item.getByRole('button', { name: 'Revoke' }).click();
+    await item.getByText('revoked').waitFor();
+    await stack.http.post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }).expect(401);
+  }, 90_000);
 });

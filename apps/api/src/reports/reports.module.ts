@@ -46,5 +46,6 @@ class QueuesCloser implements OnApplicationShutdown {
     },
     QueuesCloser,
   ],
+  exports: [ReportsService],
 })
 export class ReportsModule {}

@@ -6,6 +6,7 @@ import { ApiError, problemOf } from '../lib/api.js';
 import { FieldError, FieldLabel, PageTitle, Show, useSubmit } from './bits.js';
 import { useApp, useLoad } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
+import { PartnerClients } from './PartnerClients.js';
 
 /** Kinds with their own code, several to a district (the API requires `code` for these). */
 const OWN_CODE: readonly BodyType[] = ['POLICE_STATION', 'BCPC', 'VCPC'];
@@ -25,6 +26,7 @@ export function Administration() {
       <p className="muted">{t('admin.intro')}</p>
       <NewBody onCreated={() => setCreated((n) => n + 1)} />
       <People key={created} />
+      <PartnerClients />
     </section>
   );
 }
