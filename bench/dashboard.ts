@@ -114,7 +114,9 @@ const monitor: Principal = {
   displayName: 'bench',
   roles: ['NATIONAL_MONITOR'],
   body: { id: 'MWCD', type: 'MWCD', name: 'MWCD', level: 'NATIONAL', stateCode: null, districtCode: null, thanaCode: null },
+  secondStep: { required: true, enrolled: true },
   sessionId: 'bench',
+  enrolmentOnly: false,
 };
 const largest = counts.slice(0, 5).map((r) => r.state);
 const time = async (query: Parameters<DashboardsService['overview']>[1]) => {

@@ -6,14 +6,18 @@ import { APP_GUARD, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { urlencoded, type NextFunction, type Request, type Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { requireDataKey, requireTokenSecret, type RakshaConfig } from '@raksha/config';
+import { requireDataKeys, requireTokenSecret, type RakshaConfig } from '@raksha/config';
 import { PARTNER_SCOPES } from '@raksha/domain';
 import { AccessModule } from './auth/access.module.js';
+import { AccessLogModule } from './access-log/access-log.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RateLimitGuard } from './auth/rate-limit.guard.js';
 import { CareModule } from './care/care.module.js';
 import { CasesModule } from './cases/cases.module.js';
+import { codecCors } from './codec/codec-cors.js';
+import { CodecModule } from './codec/codec.module.js';
 import { EscalationsModule } from './escalations/escalations.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InterventionsModule } from './interventions/interventions.module.js';
@@ -22,6 +26,8 @@ import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ObligationsModule } from './obligations/obligations.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { DuplicatesModule } from './duplicates/duplicates.module.js';
+import { LegacyImportsModule } from './imports/legacy-imports.module.js';
 import { RegistriesModule } from './registries/registries.module.js';
 import { DeadlinePolicyModule } from './policy/deadline-policy.module.js';
 import { PlacesModule } from './places/places.module.js';
@@ -38,7 +44,7 @@ import { jsonBodyOptions } from './problem/request-body.js';
 import { securityHeaders } from './infrastructure/security-headers.js';
 
 /** The API's features, each a module with its controllers. */
-export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, PartnersModule, InterventionsModule];
+export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule, AccessLogModule, ImportsModule, PartnersModule, InterventionsModule, DuplicatesModule, LegacyImportsModule];
 
 @Module({})
 class AppModule {
@@ -66,7 +72,7 @@ export interface AppOptions {
 /** Builds the API as both `main.ts` and the integration tests run it. */
 export async function createApp(config: RakshaConfig, options: AppOptions = {}): Promise<INestApplication> {
   requireTokenSecret(config);
-  requireDataKey(config);
+  requireDataKeys(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     logger: config.logLevel === 'debug' || config.logLevel === 'verbose' ? undefined : ['error', 'warn'],
@@ -76,6 +82,7 @@ export async function createApp(config: RakshaConfig, options: AppOptions = {}):
   app.use('/oauth/token', urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 }));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   app.use(securityHeaders(config.hstsMaxAgeSeconds));
+  app.use('/codec', codecCors(config.temporal.uiUrl));
   if (existsSync(WEB_APP_DIST)) {
     // Hashed assets from the build; any other /app/* path is a page of the app: its index.html decides.
     app.useStaticAssets(WEB_APP_DIST, { prefix: '/app/', index: false, maxAge: '7d' });

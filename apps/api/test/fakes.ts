@@ -15,7 +15,7 @@ const body = (id: string, type: BodyType, level: JurisdictionLevel, stateCode: s
   thanaCode: null,
 });
 
-const person = (userId: string, roles: Role[], of: Principal['body']): Principal => ({ userId, username: userId, displayName: userId, roles, body: of, sessionId: `session-${userId}` });
+const person = (userId: string, roles: Role[], of: Principal['body']): Principal => ({ userId, username: userId, displayName: userId, roles, body: of, secondStep: { required: !roles.includes('CITIZEN'), enrolled: !roles.includes('CITIZEN') }, sessionId: `session-${userId}`, enrolmentOnly: false });
 
 /** The people of the specs: two districts of two states, their bodies, and a citizen. */
 export const people = {

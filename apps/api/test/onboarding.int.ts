@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
-import { as } from '@raksha/test-support/auth';
+import { generate } from 'otplib';
+import { as, signIn as signInFully } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
 const PASSWORD = 'kamrup-onboarding-2026';
@@ -19,21 +20,27 @@ describe('onboarding a district', () => {
       const n = await stack.db.notification.findFirst({ where: { recipientUserId: userId, kind }, orderBy: { createdAt: 'desc' } });
       return n?.body.match(/#(?:accept-invitation|reset-password)=([A-Za-z0-9_-]{43})/)?.[1];
     });
+  /** Bearer headers once the password (and the second step, which the helper answers) passes; else the password step's status. */
   const signIn = async (username: string, password = PASSWORD) => {
     const res = await stack.http.post('/auth/login').send({ username, password });
-    return res.status === 200 ? { Authorization: `Bearer ${res.body.accessToken as string}` } : res.status;
+    return res.status === 200 ? { Authorization: `Bearer ${(await signInFully(stack, username, password)).accessToken}` } : res.status;
   };
   const headers = async (username: string, password = PASSWORD) => {
     const h = await signIn(username, password);
     if (typeof h === 'number') throw new Error(`${username} could not sign in: ${h}`);
     return h;
   };
-  /** Invites and accepts: the person's id and their bearer headers. */
-  const onboard = async (admin: { Authorization: string }, who: string, bodyId: string, role: string) => {
+  /** Invites and accepts (the password set from the link): the person's id. */
+  const invite = async (admin: { Authorization: string }, who: string, bodyId: string, role: string) => {
     const invited = await stack.http.post('/people/invitations').set(admin).send({ email: email(who), displayName: who, bodyId, role }).expect(201);
     const token = await linkOf(invited.body.person.id, 'ACCOUNT_INVITATION');
     await stack.http.post('/auth/invitations/accept').send({ token, password: PASSWORD }).expect(204);
-    return { id: invited.body.person.id as string, headers: await headers(email(who)) };
+    return invited.body.person.id as string;
+  };
+  /** Invites and accepts: the person's id and their bearer headers (the helper sets up their second step). */
+  const onboard = async (admin: { Authorization: string }, who: string, bodyId: string, role: string) => {
+    const id = await invite(admin, who, bodyId, role);
+    return { id, headers: await headers(email(who)) };
   };
 
   let stateAdmin: { id: string; headers: { Authorization: string } };
@@ -83,8 +90,10 @@ describe('onboarding a district', () => {
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ id: `${type}-AS-KAMRUP`, level: 'DISTRICT', stateCode: 'AS', districtCode: 'AS-KAMRUP', deactivatedAt: null, version: 1 });
     }
-    const station = await stack.http.post('/bodies').set(stateAdmin.headers).send({ type: 'POLICE_STATION', name: 'Rangia Police Station', ...district, code: 'PS-RANGIA' }).expect(201);
-    expect(station.body).toMatchObject({ id: 'POLICE_STATION-AS-KAMRUP-PS-RANGIA', thanaCode: 'AS-KAMRUP-PS-RANGIA', level: 'THANA' });
+    // A police station body is its imported thana's: before Kamrup's police stations are imported, there is none.
+    const station = await stack.http.post('/bodies').set(stateAdmin.headers).send({ type: 'POLICE_STATION', name: 'Rangia Police Station', ...district, code: 'PS-RANGIA' }).expect(400);
+    expect(station.body.errors).toEqual([expect.objectContaining({ field: 'code' })]);
+    expect((await stack.http.get('/bodies/POLICE_STATION-AS-KAMRUP-PS-RANGIA').set(stateAdmin.headers)).status).toBe(404);
 
     const unknown = await stack.http.post('/bodies').set(stateAdmin.headers).send({ type: 'CWC', name: 'Nowhere CWC', districtCode: 'AS-NOWHERE' }).expect(400);
     expect(unknown.body.errors).toEqual([{ field: 'districtCode', message: 'no district has the code AS-NOWHERE' }]);
@@ -119,7 +128,7 @@ describe('onboarding a district', () => {
     expect(bad.body.rejected.map((r: { row: number; column: string }) => [r.row, r.column])).toEqual([
       [3, 'districtCode'],
       [4, 'districtCode'],
-      [5, 'kind'],
+      [5, 'blockCode'], // a village names its block
       [7, 'code'],
     ]);
     expect((await stack.http.get('/places/districts/AS-KAMRUP/local').set(stateAdmin.headers).expect(200)).body).toEqual([]);
@@ -128,13 +137,18 @@ describe('onboarding a district', () => {
     expect((await importCsv(good).expect(201)).body).toMatchObject({ imported: 0, valid: 3 });
     const stations = await stack.http.get('/places/districts/AS-KAMRUP/local').query({ kind: 'POLICE_STATION' }).set(stateAdmin.headers).expect(200);
     expect(stations.body).toEqual([
-      { code: 'AS-KAMRUP-PS-HAJO', kind: 'POLICE_STATION', name: 'Hajo Police Station', districtCode: 'AS-KAMRUP' },
-      { code: 'AS-KAMRUP-PS-RANGIA', kind: 'POLICE_STATION', name: 'Rangia Police Station', districtCode: 'AS-KAMRUP' },
+      { code: 'AS-KAMRUP-PS-HAJO', kind: 'POLICE_STATION', name: 'Hajo Police Station', districtCode: 'AS-KAMRUP', blockCode: null },
+      { code: 'AS-KAMRUP-PS-RANGIA', kind: 'POLICE_STATION', name: 'Rangia Police Station', districtCode: 'AS-KAMRUP', blockCode: null },
     ]);
+    // Now the station's body links to its place: its thanaCode is the imported police station's code.
+    const station = await stack.http.post('/bodies').set(stateAdmin.headers).send({ type: 'POLICE_STATION', name: 'Rangia Police Station', districtCode: 'AS-KAMRUP', code: 'PS-RANGIA' }).expect(201);
+    expect(station.body).toMatchObject({ id: 'POLICE_STATION-AS-KAMRUP-PS-RANGIA', thanaCode: 'AS-KAMRUP-PS-RANGIA', level: 'THANA' });
+    // A block's code is not a police station's.
+    expect((await stack.http.post('/bodies').set(stateAdmin.headers).send({ type: 'POLICE_STATION', name: 'Rangia Block PS', districtCode: 'AS-KAMRUP', code: 'BL-RANGIA' }).expect(400)).body.errors).toEqual([expect.objectContaining({ field: 'code' })]);
     // A new name for a code renames the place, and writes only that row.
     expect((await importCsv(csv('AS-KAMRUP,BLOCK,BL-RANGIA,Rangia Development Block')).expect(201)).body).toMatchObject({ imported: 1, valid: 1 });
     const blocks = await stack.http.get('/places/districts/AS-KAMRUP/local').query({ kind: 'BLOCK' }).set(stateAdmin.headers).expect(200);
-    expect(blocks.body).toEqual([{ code: 'AS-KAMRUP-BL-RANGIA', kind: 'BLOCK', name: 'Rangia Development Block', districtCode: 'AS-KAMRUP' }]);
+    expect(blocks.body).toEqual([{ code: 'AS-KAMRUP-BL-RANGIA', kind: 'BLOCK', name: 'Rangia Development Block', districtCode: 'AS-KAMRUP', blockCode: null }]);
     // A police station's code is not a block's: refused, not renamed.
     const clash = await importCsv(csv('AS-KAMRUP,BLOCK,PS-HAJO,Hajo Block')).expect(422);
     expect(clash.body.rejected).toEqual([expect.objectContaining({ row: 2, column: 'code' })]);
@@ -143,9 +157,29 @@ describe('onboarding a district', () => {
     expect((await stack.http.get('/places/districts/AS-NOWHERE/local').set(stateAdmin.headers)).status).toBe(404);
   });
 
-  it('invites a CWC member who signs in and works in Kamrup; an officer of another state is told none of it exists', async () => {
-    const member = await onboard(stateAdmin.headers, 'cwc.kamrup', 'CWC-AS-KAMRUP', 'CWC_MEMBER');
+  it('invites a CWC member who sets up TOTP, signs in with it and works in Kamrup; an officer of another state is told none of it exists', async () => {
+    const memberId = await invite(stateAdmin.headers, 'cwc.kamrup', 'CWC-AS-KAMRUP', 'CWC_MEMBER');
+    // The first sign-in: a member's role needs the second step, so the session may only set it up.
+    const first = await stack.http.post('/auth/login').send({ username: email('cwc.kamrup'), password: PASSWORD }).expect(200);
+    expect(first.body).toMatchObject({ enrolmentOnly: true, user: { secondStep: { required: true, enrolled: false } } });
+    const firstSession = { Authorization: `Bearer ${first.body.accessToken as string}` };
+    const limited = await stack.http.post('/cases').set(firstSession).send({ track: 'CNCP', districtCode: 'AS-KAMRUP' }).expect(403);
+    expect(limited.body.type).toBe('/problems/second-step-required');
+    const enrolment = await stack.http.post('/me/mfa/totp').set(firstSession).expect(200);
+    expect(enrolment.body.qrCode).toMatch(/^data:image\/svg\+xml;base64,/);
+    const secret = enrolment.body.secret as string;
+    const confirmed = await stack.http.post('/me/mfa/totp/confirm').set(firstSession).send({ code: await generate({ secret }) }).expect(200);
+    expect(confirmed.body.recoveryCodes).toHaveLength(10);
+    // Signing in again: the password step answers a challenge; a wrong code is named, the app's next code passes.
+    const login = await stack.http.post('/auth/login').send({ username: email('cwc.kamrup'), password: PASSWORD }).expect(200);
+    expect(login.body).toEqual({ secondStep: 'TOTP', challenge: expect.any(String), expiresIn: 300 });
+    const wrong = await stack.http.post('/auth/mfa').send({ challenge: login.body.challenge, code: '000000' === (await generate({ secret })) ? '111111' : '000000' }).expect(401);
+    expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'code' })]);
+    const nextCode = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+    const signedIn = await stack.http.post('/auth/mfa').send({ challenge: login.body.challenge, code: nextCode }).expect(200);
+    const member = { id: memberId, headers: { Authorization: `Bearer ${signedIn.body.accessToken as string}` } };
     const me = await stack.http.get('/auth/me').set(member.headers).expect(200);
+    expect(me.body).toMatchObject({ secondStep: { required: true, enrolled: true }, enrolmentOnly: false });
     expect(me.body).toMatchObject({ roles: ['CWC_MEMBER'], body: { id: 'CWC-AS-KAMRUP', districtCode: 'AS-KAMRUP' } });
     const registered = await stack.http.post('/cases').set(member.headers).send({ track: 'CNCP', districtCode: 'AS-KAMRUP' }).expect(201);
     const event = { type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'SJPU' } };

@@ -38,6 +38,8 @@ export const signedInUser = z.object({
   roles: z.array(z.enum(ROLES)),
   /** null for a citizen */
   body: signedInBody.nullable(),
+  /** the second sign-in step (TOTP): whether the person's roles need it (libs/domain secondStepRequired), and whether it is set up */
+  secondStep: z.object({ required: z.boolean(), enrolled: z.boolean() }),
 });
 export type SignedInUser = z.infer<typeof signedInUser>;
 
@@ -49,9 +51,56 @@ export const tokenResponse = z.object({
   expiresIn: z.number().int(),
   refreshToken: z.string(),
   user: signedInUser,
+  /** true while the person must set up the second sign-in step: until then the session may only do that (403 elsewhere) */
+  enrolmentOnly: z.boolean(),
 });
 export type TokenResponse = z.infer<typeof tokenResponse>;
 
 /** What /auth/me answers: the signed-in principal and their session. */
-export const meView = signedInUser.omit({ id: true }).extend({ userId: z.string(), sessionId: z.string() });
+export const meView = signedInUser.omit({ id: true }).extend({ userId: z.string(), sessionId: z.string(), enrolmentOnly: z.boolean() });
 export type MeView = z.infer<typeof meView>;
+
+/** What the password step answers a person with a second step set up: no token yet, a challenge to complete with a code. */
+export const secondStepChallenge = z.object({
+  secondStep: z.literal('TOTP'),
+  /** opaque; send it back to POST /auth/mfa with the code */
+  challenge: z.string(),
+  /** seconds the challenge stays valid */
+  expiresIn: z.number().int(),
+});
+export type SecondStepChallenge = z.infer<typeof secondStepChallenge>;
+
+/** What POST /auth/login answers: tokens, or (with the second step set up) a challenge. */
+export const loginResponse = z.union([tokenResponse, secondStepChallenge]);
+export type LoginResponse = z.infer<typeof loginResponse>;
+
+/** Six digits as an authenticator app shows them; a space in the middle is forgiven. */
+export const totpCode = z.string().trim().max(16).regex(/^\d{3} ?\d{3}$/, 'give the six digits your authenticator app shows');
+/** Ten letters and digits as printed (`abcde-fghij`); case and the dash do not matter. */
+const recoveryCode = z.string().trim().toLowerCase().max(32).regex(/^[a-z2-7]{5}-?[a-z2-7]{5}$/, 'give one of your recovery codes as written, like abcde-fghij');
+const challenge = z.string().min(1, 'sign in with your password again').max(512);
+
+/** The second sign-in step: the challenge and either a TOTP code or one recovery code. */
+export const secondStepBody = z
+  .strictObject({ challenge, code: totpCode.optional(), recoveryCode: recoveryCode.optional() })
+  .refine((b) => (b.code === undefined) !== (b.recoveryCode === undefined), { path: ['code'], message: 'give the code from your authenticator app, or one recovery code' });
+export type SecondStepBody = z.infer<typeof secondStepBody>;
+
+/** Confirming enrolment with the first code the app shows. */
+export const totpConfirmBody = z.strictObject({ code: totpCode });
+export type TotpConfirmBody = z.infer<typeof totpConfirmBody>;
+
+/** What starting TOTP enrolment answers: what the authenticator app needs, as a QR code and as text to type. */
+export const totpEnrolmentView = z.object({
+  /** otpauth://totp/… (Key Uri Format) */
+  otpauthUri: z.string(),
+  /** the secret in base32, for typing into an app by hand */
+  secret: z.string(),
+  /** the QR code of otpauthUri as an SVG data URL, drawn by the API (nothing fetched) */
+  qrCode: z.string(),
+});
+export type TotpEnrolmentView = z.infer<typeof totpEnrolmentView>;
+
+/** What confirming enrolment answers: the recovery codes, shown this once (only their hashes are kept). */
+export const recoveryCodesView = z.object({ recoveryCodes: z.array(z.string()) });
+export type RecoveryCodesView = z.infer<typeof recoveryCodesView>;

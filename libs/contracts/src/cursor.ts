@@ -33,6 +33,19 @@ export function decodeTimeCursor(cursor: string): TimeCursor | undefined {
   return Number.isNaN(at.getTime()) ? undefined : { at, id };
 }
 
+/** A position in the audit trail, newest first: an entry's time, then its sequence number (a positive integer). */
+export interface AuditCursor {
+  at: Date;
+  seq: bigint;
+}
+export const encodeAuditCursor = (at: Date, seq: bigint) => toBase64Url(`${at.toISOString()}|${seq}`);
+export function decodeAuditCursor(cursor: string): AuditCursor | undefined {
+  const [time, seq, ...rest] = (fromBase64Url(cursor) ?? '').split('|');
+  if (rest.length > 0 || !seq || !/^[1-9]\d{0,18}$/.test(seq) || !time || !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(time)) return undefined;
+  const at = new Date(time);
+  return Number.isNaN(at.getTime()) ? undefined : { at, seq: BigInt(seq) };
+}
+
 /** A position in a list ordered by a readable id (institutions, bodies). */
 export const encodeIdCursor = (id: string) => toBase64Url(id);
 export function decodeIdCursor(cursor: string): string | undefined {
@@ -69,6 +82,8 @@ const cursorOf = <T>(decode: (cursor: string) => T | undefined) =>
 
 /** `cursor` query parameter of a list ordered by time then id: the service receives it decoded. */
 export const timeCursorParam = cursorOf(decodeTimeCursor);
+/** `cursor` query parameter of an access log (audit entries, newest first). */
+export const auditCursorParam = cursorOf(decodeAuditCursor);
 /** `cursor` query parameter of a list ordered by a registry id: the service receives the id. */
 export const idCursorParam = cursorOf(decodeIdCursor);
 /** `after` query parameter of the partner event feed: the service receives the position decoded. */

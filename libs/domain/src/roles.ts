@@ -68,3 +68,15 @@ export function hasRoleIn(roles: readonly string[], group: RoleGroup): boolean {
 export function escalationActorsOf(body: string): readonly Role[] {
   return Object.hasOwn(ESCALATION_ACTORS, body) ? ESCALATION_ACTORS[body as keyof typeof ESCALATION_ACTORS] : [];
 }
+
+/**
+ * Who must sign in with a second step (a TOTP code from an authenticator app, RFC 6238): everyone who acts for a
+ * body — officers, staff, members and administrators — since they read children's records. A citizen may choose it.
+ */
+export const SECOND_STEP_OPTIONAL_ROLES = ['CITIZEN'] as const satisfies readonly Role[];
+
+/** Whether these roles need the second sign-in step: any role that is not optional does. */
+export function secondStepRequired(roles: readonly string[]): boolean {
+  const optional: readonly string[] = SECOND_STEP_OPTIONAL_ROLES;
+  return roles.some((r) => isRole(r) && !optional.includes(r));
+}

@@ -26,3 +26,4 @@ export * from './blocking.js';
 export * from './rank.js';
 export * from './stored.js';
 export * from './calls.js';
+export * from './duplicates.js';

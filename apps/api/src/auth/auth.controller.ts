@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type LoginBody, loginBody, type LogoutBody, logoutBody, type RefreshBody, refreshBody } from '@raksha/contracts';
+import { type LoginBody, loginBody, type LogoutBody, logoutBody, type RefreshBody, refreshBody, type SecondStepBody, secondStepBody } from '@raksha/contracts';
 import { AuthService } from './auth.service.js';
-import { CurrentPrincipal, Public } from './decorators.js';
+import { CurrentPrincipal, DuringEnrolment, Public } from './decorators.js';
 import type { Principal } from './principal.js';
 import { bodySchema } from '../problem/openapi.js';
 
@@ -21,11 +21,28 @@ export class AuthController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
-    summary: 'Sign in: an access token (Bearer, short-lived) and a refresh token. 401 alike for an unknown username, a wrong password or a disabled account; 429 with Retry-After after 5 failures for one username from one address',
+    summary:
+      'Sign in: an access token (Bearer, short-lived) and a refresh token; for a person with the second step (TOTP) set up, a challenge instead, for POST /auth/mfa. ' +
+      '401 alike for an unknown username, a wrong password or a disabled account; 429 with Retry-After after 5 failures for one username from one address. ' +
+      'A session with enrolmentOnly may only set up the second step (POST /me/mfa/totp) until it is done',
   })
   @ApiBody({ ...bodySchema(loginBody) })
   login(@Body({ schema: loginBody }) body: LoginBody, @Ip() ip: string, @Headers('user-agent') userAgent?: string) {
     return this.auth.login(body.username, body.password, { ip, userAgent });
+  }
+
+  @Public()
+  @Post('mfa')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary:
+      "The second sign-in step: the login's challenge with the authenticator app's code (each code works once) or one recovery code. " +
+      '401 naming the field for a wrong or used code, counted with wrong passwords (429 after 5 from one address)',
+  })
+  @ApiBody({ ...bodySchema(secondStepBody) })
+  secondStep(@Body({ schema: secondStepBody }) body: SecondStepBody, @Ip() ip: string, @Headers('user-agent') userAgent?: string) {
+    return this.auth.completeSecondStep(body, { ip, userAgent });
   }
 
   @Public()
@@ -53,6 +70,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @DuringEnrolment()
   @ApiOperation({ summary: 'The signed-in principal: user, roles, body and its jurisdiction, session' })
   me(@CurrentPrincipal() principal: Principal): Principal {
     return principal;

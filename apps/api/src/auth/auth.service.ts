@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { SignedInBody, SignedInUser, TokenResponse } from '@raksha/contracts';
+import type { LoginResponse, SecondStepBody, SignedInBody, SignedInUser, TokenResponse } from '@raksha/contracts';
 import { AuditRepository, SessionRepository, UserRepository, type AuditRecord, type BodyRecord } from '@raksha/db';
-import { isBodyType, isRole, JURISDICTION_LEVELS, type JurisdictionLevel } from '@raksha/domain';
-import { invalidCredentials, unauthenticated } from '../problem/domain-errors.js';
+import { isBodyType, isRole, JURISDICTION_LEVELS, secondStepRequired, type JurisdictionLevel } from '@raksha/domain';
+import { invalidCredentials, secondStepFailed, unauthenticated } from '../problem/domain-errors.js';
 import { burnPasswordCheck, verifyPassword } from '@raksha/db/password';
-import { PrincipalResolver, type Principal } from './principal.js';
-import { TokenService } from './token.service.js';
+import { PrincipalResolver, userChain, type Principal } from './principal.js';
+import { CHALLENGE_TTL_SECONDS, TokenService } from './token.service.js';
+import { SecondStepService } from './second-step.service.js';
 import { LoginThrottle } from './login-throttle.js';
 
 /** Where a sign-in came from, for the audit trail. */
@@ -21,9 +22,10 @@ interface StoredUser {
   displayName: string;
   roles: string[];
   body: BodyRecord | null;
+  totpEnabledAt: Date | null;
 }
 
-export const userChain = (userId: string) => `user:${userId}`;
+export { userChain };
 export const UNKNOWN_USER_CHAIN = 'auth:unknown';
 
 function origin(o: RequestOrigin): Record<string, string> {
@@ -51,8 +53,12 @@ function signedInUser(user: StoredUser): SignedInUser {
     // A role this build does not know grants nothing.
     roles: user.roles.filter(isRole),
     body: user.body ? signedInBody(user.body) : null,
+    secondStep: { required: secondStepRequired(user.roles), enrolled: user.totpEnabledAt !== null },
   };
 }
+
+/** A session of these roles that has not passed the second step may only set it up. */
+const enrolmentOnly = (user: SignedInUser, secondStepAt: Date | null) => user.secondStep.required && secondStepAt === null;
 
 /**
  * Sign-in, token refresh (rotating), sign-out, and turning an access token into the principal of a
@@ -67,6 +73,7 @@ export class AuthService extends PrincipalResolver {
     private readonly tokens: TokenService,
     private readonly audit: AuditRepository,
     private readonly throttle: LoginThrottle,
+    private readonly secondStep: SecondStepService,
   ) {
     super();
   }
@@ -74,9 +81,11 @@ export class AuthService extends PrincipalResolver {
   /**
    * Sign-in. An unknown username, a wrong password, a disabled account and a locked one all answer the same
    * 401; failures are throttled per username and source address (LoginThrottle: 429 with Retry-After), so a
-   * guesser is slowed and no one can lock a real officer out of their account.
+   * guesser is slowed and no one can lock a real officer out of their account. A person with the second step set
+   * up gets a challenge instead of tokens (POST /auth/mfa completes it); the throttle forgets this source's
+   * failures only once that is done, so a known password does not buy unlimited code guesses.
    */
-  async login(username: string, password: string, from: RequestOrigin = {}): Promise<TokenResponse> {
+  async login(username: string, password: string, from: RequestOrigin = {}): Promise<LoginResponse> {
     await this.throttle.check(username, from.ip);
     const now = new Date();
     const user = await this.users.findByUsername(username);
@@ -115,16 +124,54 @@ export class AuthService extends PrincipalResolver {
       await this.users.recordLoginFailure(user.id, (failedLogins) => [failure('wrong-password', { consecutiveFailures: failedLogins })]);
       return refuse();
     }
+    if (user.totpEnabledAt) return { secondStep: 'TOTP', challenge: this.tokens.signChallenge(user.id, now), expiresIn: CHALLENGE_TTL_SECONDS };
     await this.throttle.succeeded(username, from.ip);
+    return this.startSession(user, now, null, { ...origin(from) });
+  }
 
+  /**
+   * The second sign-in step: the password step's challenge with a TOTP code (not used before) or one unused
+   * recovery code. A wrong one answers 401 naming the field and counts as a failed sign-in of the username from
+   * this source (the same throttle, 429 after 5); the account itself is never locked.
+   */
+  async completeSecondStep(input: SecondStepBody, from: RequestOrigin = {}): Promise<TokenResponse> {
+    const now = new Date();
+    const userId = this.tokens.verifyChallenge(input.challenge, now);
+    const user = userId ? await this.users.findById(userId) : null;
+    if (!user || user.disabledAt || !user.totpEnabledAt) throw unauthenticated('the sign-in has expired; sign in with your password again');
+    await this.throttle.check(user.username, from.ip);
+    const refuse = async (field: 'code' | 'recoveryCode', reason: string, message: string): Promise<never> => {
+      await this.throttle.failed(user.username, from.ip);
+      await this.audit.record(userAudit(user.id, 'auth.second_step_failed', now, { reason, ...origin(from) }));
+      throw secondStepFailed(field, message);
+    };
+    let detail: Record<string, unknown>;
+    if (input.recoveryCode !== undefined) {
+      const left = await this.secondStep.useRecoveryCode(user.id, input.recoveryCode, now);
+      if (left === null) return refuse('recoveryCode', 'wrong-recovery-code', 'this is not one of your unused recovery codes');
+      detail = { secondStep: 'recovery-code', recoveryCodesLeft: left };
+    } else {
+      const check = await this.secondStep.checkCode(user.id, input.code ?? '');
+      if (!check.ok) {
+        return check.reason === 'used'
+          ? refuse('code', 'code-reused', 'this code was used already; wait for the next one your app shows')
+          : refuse('code', 'wrong-code', 'this is not the code your authenticator app shows now');
+      }
+      detail = { secondStep: 'totp' };
+    }
+    await this.throttle.succeeded(user.username, from.ip);
+    return this.startSession(user, now, now, { ...detail, ...origin(from) });
+  }
+
+  private async startSession(user: StoredUser, now: Date, secondStepAt: Date | null, detail: Record<string, unknown>): Promise<TokenResponse> {
     const principalUser = signedInUser(user);
     const sessionId = randomUUID();
     const refresh = this.tokens.issueRefresh(sessionId);
     await this.sessions.recordLogin(
-      { id: sessionId, userId: user.id, refreshHash: refresh.hash, expiresAt: this.tokens.sessionExpiry(now), at: now },
-      userAudit(user.id, 'auth.login', now, { sessionId, ...origin(from) }),
+      { id: sessionId, userId: user.id, refreshHash: refresh.hash, expiresAt: this.tokens.sessionExpiry(now), at: now, secondStepAt },
+      userAudit(user.id, 'auth.login', now, { sessionId, ...detail }),
     );
-    return this.tokenResponse(principalUser, sessionId, refresh.token, now);
+    return this.tokenResponse(principalUser, sessionId, refresh.token, now, enrolmentOnly(principalUser, secondStepAt));
   }
 
   /**
@@ -150,7 +197,7 @@ export class AuthService extends PrincipalResolver {
     );
     // Another request rotated (or revoked) it between our read and write: the same token used twice.
     if (!rotated) await this.refuseReuse(session.id, user.id, now);
-    return this.tokenResponse(principalUser, session.id, next.token, now);
+    return this.tokenResponse(principalUser, session.id, next.token, now, enrolmentOnly(principalUser, session.secondStepAt));
   }
 
   /** Ends the session a refresh token (or else a bearer access token) belongs to; ending an ended one is a no-op. */
@@ -183,7 +230,16 @@ export class AuthService extends PrincipalResolver {
     if (session.expiresAt <= now) throw unauthenticated('the session has expired; sign in again');
     if (session.user.disabledAt) throw unauthenticated('the account is disabled');
     const user = signedInUser(session.user);
-    return { userId: user.id, username: user.username, displayName: user.displayName, roles: user.roles, body: user.body, sessionId: session.id };
+    return {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles: user.roles,
+      body: user.body,
+      secondStep: user.secondStep,
+      sessionId: session.id,
+      enrolmentOnly: enrolmentOnly(user, session.secondStepAt),
+    };
   }
 
   /**
@@ -203,8 +259,9 @@ export class AuthService extends PrincipalResolver {
     throw unauthenticated('the refresh token was already used, so the session has been ended; sign in again');
   }
 
-  private tokenResponse(user: SignedInUser, sessionId: string, refreshToken: string, now: Date): TokenResponse {
+  private tokenResponse(user: SignedInUser, sessionId: string, refreshToken: string, now: Date, enrolmentOnly: boolean): TokenResponse {
     return {
+      enrolmentOnly,
       accessToken: this.tokens.signAccess(user.id, sessionId, now),
       tokenType: 'Bearer',
       expiresIn: this.tokens.accessTokenTtlSeconds,

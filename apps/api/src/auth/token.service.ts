@@ -31,6 +31,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** `<session id>.<32 random bytes, base64url>`: the session id lets a rotated token be recognised when replayed. */
 const REFRESH_TOKEN = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/;
 const MAX_ACCESS_TOKEN_LENGTH = 2048;
+/** `mfa.<user id>.<expiry, epoch seconds>.<signature>`: what the password step hands a person with a second step. */
+const CHALLENGE = /^mfa\.([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
+/** Long enough to open the app and type a code, short enough that a stolen challenge is soon worthless. */
+export const CHALLENGE_TTL_SECONDS = 5 * 60;
 /** tolerated difference between this server's clock and the one that signed (another API instance) */
 const CLOCK_SKEW_SECONDS = 60;
 
@@ -105,6 +109,21 @@ export class TokenService {
     const match = REFRESH_TOKEN.exec(token);
     if (!match || !UUID.test(match[1]!)) return undefined;
     return { sessionId: match[1]!, hash: this.hashRefresh(token) };
+  }
+
+  /** A challenge for the second sign-in step: proof, for CHALLENGE_TTL_SECONDS, that this user gave the right password. */
+  signChallenge(userId: string, now: Date = new Date()): string {
+    const input = `mfa.${userId}.${Math.floor(now.getTime() / 1000) + CHALLENGE_TTL_SECONDS}`;
+    return `${input}.${this.signature(input)}`;
+  }
+
+  /** The user a challenge was issued to, while it is ours and unexpired; undefined otherwise. */
+  verifyChallenge(challenge: string, now: Date = new Date()): string | undefined {
+    const match = CHALLENGE.exec(challenge);
+    if (!match || !UUID.test(match[1]!)) return undefined;
+    const [input, signature] = [`mfa.${match[1]}.${match[2]}`, match[3]!];
+    if (!sameString(signature, this.signature(input))) return undefined;
+    return Number(match[2]) > Math.floor(now.getTime() / 1000) ? match[1] : undefined;
   }
 
   /** When a session started at `now` ends, however often its refresh token rotates. */

@@ -112,7 +112,7 @@ export class InterventionsService {
     if (district.stateCode !== place.stateCode) throw invalidField('place.stateCode', `${district.name} is not in state ${place.stateCode}`);
     // A helpline bound to a state or district reports only there: elsewhere is as if the district did not exist.
     if (!covers(caller.jurisdiction, { stateCode: district.stateCode, districtCode: district.code })) throw notFound('district', district.code);
-    await checkLocalPlaces(this.geography, district, place);
+    await checkLocalPlaces(this.geography, district, place, 'place.');
     const calledAt = new Date(body.calledAt);
     if (calledAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw invalidField('calledAt', 'the call cannot be in the future');
     const call = {

@@ -33,5 +33,8 @@ export function actingAs(partner: PartnerPrincipal, purpose: 'read' | 'write'): 
     roles: [role],
     body: { ...partner.jurisdiction, id: partnerBodyId(partner.clientId), type, name: partner.name },
     sessionId: partnerBodyId(partner.clientId),
+    // A system signs in with its client secret, not a person's password: no second step applies.
+    secondStep: { required: false, enrolled: false },
+    enrolmentOnly: false,
   };
 }

@@ -1,21 +1,35 @@
 import type { GeographyRepository } from '@raksha/db';
 import { invalidField } from '../problem/domain-errors.js';
 
+/** The places below the district a case or report names, by their full codes (GET /places/districts/:code/local). */
+export interface NamedLocalPlaces {
+  thanaCode?: string | undefined;
+  blockCode?: string | undefined;
+  villageCode?: string | undefined;
+}
+
+const NAMED = [
+  ['thanaCode', 'POLICE_STATION', 'police station'],
+  ['blockCode', 'BLOCK', 'block'],
+  ['villageCode', 'VILLAGE', 'village'],
+] as const;
+
 /**
- * The thana and block a place names, if any, must be places of its own district (imported at POST /places/import):
- * a report's place and a helpline call's alike. 400 naming `place.thanaCode` / `place.blockCode` otherwise.
+ * Refuses (400 naming `<prefix><field>`) a thana, block or village that is not a place of that kind in the
+ * district, or a village outside the block named with it. One check for cases and reports alike.
  */
-export async function checkLocalPlaces(geography: GeographyRepository, district: { code: string; name: string }, place: { thanaCode?: string | undefined; blockCode?: string | undefined }): Promise<void> {
-  const named = [
-    ['thanaCode', place.thanaCode, 'POLICE_STATION', 'police station'],
-    ['blockCode', place.blockCode, 'BLOCK', 'block'],
-  ] as const;
-  const codes = named.flatMap(([, code]) => (code ? [code] : []));
+export async function checkLocalPlaces(geography: GeographyRepository, district: { code: string; name: string }, place: NamedLocalPlaces, prefix = ''): Promise<void> {
+  const codes = NAMED.flatMap(([field]) => (place[field] ? [place[field]] : []));
   if (codes.length === 0) return;
   const found = new Map((await geography.findLocalPlaces(codes)).map((p) => [p.code, p]));
-  for (const [field, code, kind, words] of named) {
+  for (const [field, kind, words] of NAMED) {
+    const code = place[field];
     if (!code) continue;
     const p = found.get(code);
-    if (!p || p.kind !== kind || p.districtCode !== district.code) throw invalidField(`place.${field}`, `no ${words} of ${district.name} has the code ${code}`);
+    if (!p || p.kind !== kind || p.districtCode !== district.code) throw invalidField(`${prefix}${field}`, `no ${words} of ${district.name} has the code ${code}`);
+  }
+  const village = place.villageCode ? found.get(place.villageCode) : undefined;
+  if (village && place.blockCode && village.blockCode !== place.blockCode) {
+    throw invalidField(`${prefix}villageCode`, `${village.name} is not a village of the block ${found.get(place.blockCode)?.name ?? place.blockCode}`);
   }
 }

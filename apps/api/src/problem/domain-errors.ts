@@ -16,10 +16,13 @@ const PROBLEMS = {
   'payload-too-large': [413, 'The request body is too large'],
   unauthenticated: [401, 'Sign in first: a valid bearer token is required'],
   'invalid-credentials': [401, 'Sign-in failed'],
+  'second-step-failed': [401, 'The sign-in code is wrong'],
   'invalid-client': [401, 'The partner client is unknown, revoked, or its secret is wrong'],
   'token-request-invalid': [400, 'The token request is not valid'],
   'insufficient-scope': [403, 'The token does not carry the scope this needs'],
   forbidden: [403, 'Your role may not do this'],
+  'second-step-required': [403, 'Set up the second sign-in step first: your role signs in with a code from an authenticator app'],
+  'second-step-exists': [409, 'The second sign-in step is set up already'],
   'contact-not-verified': [403, 'Verify your phone or email first'],
   'case-not-found': [404, 'No such case'],
   'state-not-found': [404, 'No such state in your jurisdiction'],
@@ -33,7 +36,12 @@ const PROBLEMS = {
   'intervention-not-found': [404, 'No such intervention'],
   'helpline-call-not-found': [404, 'No such helpline call'],
   'candidate-not-found': [404, 'No such match candidate'],
+  'duplicate-not-found': [404, 'No such possible duplicate'],
+  'legacy-import-not-found': [404, 'No such import'],
+  'duplicate-state-conflict': [409, 'The possible duplicate was already decided'],
+  'legacy-import-rejected': [422, 'The file cannot be imported with this source’s mapping'],
   'person-not-found': [404, 'No such person in your jurisdiction'],
+  'import-not-found': [404, 'No such import of yours'],
   'partner-client-not-found': [404, 'No such partner client in your jurisdiction'],
   'partner-client-revoked': [409, 'The partner client is revoked'],
   'account-link-invalid': [410, 'This link has expired or was already used; ask for a new one'],
@@ -100,7 +108,10 @@ const FINDABLE = {
   intervention: (id: string) => `intervention ${id} does not exist`,
   'helpline-call': (id: string) => `no call ${id} from this helpline is on record`,
   candidate: (id: string) => `match candidate ${id} does not exist`,
+  duplicate: (id: string) => `possible duplicate ${id} does not exist`,
+  'legacy-import': (id: string) => `import ${id} does not exist`,
   person: (id: string) => `person ${id} does not exist`,
+  import: (id: string) => `import ${id} does not exist`,
   'partner-client': (id: string) => `partner client ${id} does not exist`,
   delivery: (id: string) => `delivery ${id} does not exist`,
   'webhook-subscription': (id: string) => `webhook subscription ${id} does not exist`,
@@ -128,6 +139,11 @@ export const staleRecord = (expectedVersion: number, currentVersion: number) =>
 
 /** One answer for an unknown username, a wrong password and a disabled account: no user enumeration. */
 export const invalidCredentials = () => new DomainError('invalid-credentials', 'wrong username or password');
+/** A wrong, used or expired code at the second sign-in step (or at confirming enrolment), naming the field. */
+export const secondStepFailed = (field: 'code' | 'recoveryCode', message: string) => new DomainError('second-step-failed', `${field}: ${message}`, { errors: [{ field, message }] });
+export const secondStepRequired = () =>
+  new DomainError('second-step-required', 'set up the second sign-in step (an authenticator app on your phone) before anything else; the app shows you how');
+export const secondStepExists = () => new DomainError('second-step-exists', 'the second sign-in step is set up already; an administrator can reset it if the phone is lost');
 
 
 export const contactChannelUnavailable = (channel: string) =>

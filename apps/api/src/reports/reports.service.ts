@@ -9,11 +9,12 @@ import { AccessPolicy } from '../auth/access.policy.js';
 import { ObligationWatchClient } from '../obligations/obligation-watch.client.js';
 import { watchedAhtuReferral } from '../obligations/watched.js';
 import { auditedAction, can, type Principal } from '../auth/principal.js';
-import { checkLocalPlaces } from '../places/local-place-check.js';
 import { ReadAudit } from '../auth/read-audit.js';
 import { CasesService } from '../cases/cases.service.js';
 import { forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
+import { checkLocalPlaces } from '../places/local-place-check.js';
 import { MATCHING_JOBS } from './reports.tokens.js';
+import { DuplicateFinder } from '../duplicates/duplicate-finder.js';
 
 /** A citizen may file this many reports a day: enough for a family, too few for a flood. */
 export const CITIZEN_REPORTS_PER_DAY = 5;
@@ -32,6 +33,7 @@ export class ReportsService {
     private readonly watches: ObligationWatchClient,
     @Inject(MATCHING_JOBS) private readonly matching: Pick<Queue<MatchingJob>, 'add'>,
     private readonly reads: ReadAudit,
+    private readonly duplicates: DuplicateFinder,
   ) {}
 
   async fileMissing(principal: Principal, body: FileMissingReportBody): Promise<ReportView> {
@@ -86,13 +88,15 @@ export class ReportsService {
       return this.page(principal, rows, q.limit);
     }
     if (!can(principal, 'report:read')) throw forbidden('your role may not read reports');
-    const scope = this.access.scope(principal);
+    const scope = this.access.workScope(principal);
     if (scope === 'nothing') return empty;
     if (scope.stateCode !== undefined && q.stateCode !== undefined && q.stateCode !== scope.stateCode) return empty;
     if (scope.districtCode !== undefined && q.districtCode !== undefined && q.districtCode !== scope.districtCode) return empty;
+    const { thanaCode, ...place } = scope;
     const rows = await this.reports.list({
       ...this.filters(q),
-      ...scope,
+      ...place,
+      ...(thanaCode && { station: { thanaCode, bodyId: principal.body!.id } }),
       officialOnly: !this.isPolice(principal),
       ...(nameKey && { searchName: nameKey }),
       limit: q.limit + 1,
@@ -118,7 +122,8 @@ export class ReportsService {
 
   async close(principal: Principal, id: string, body: CloseReportBody): Promise<ReportView> {
     const row = await this.visible(principal, id);
-    const mayClose = row.filedBy === principal.userId || (this.isPolice(principal) && can(principal, 'report:accept'));
+    // The police close the reports they work: a station its own, not another station's it reads for matching.
+    const mayClose = row.filedBy === principal.userId || (this.isPolice(principal) && can(principal, 'report:accept') && this.works(principal, row));
     if (!mayClose) throw forbidden('the reporter or the police close a report');
     if (row.status === 'CLOSED' || row.status === 'TRACED') throw problem('report-state-conflict', `report ${id} is already ${row.status.toLowerCase()}`);
     const now = new Date();
@@ -209,7 +214,7 @@ export class ReportsService {
     if (Date.parse(occurredAt) > now.getTime() + 5 * 60_000) throw invalidField(kind === 'MISSING' ? 'lastSeenAt' : 'foundAt', 'is in the future');
     const district = await this.geography.findDistrict(place.districtCode);
     if (!district) throw invalidField('place.districtCode', `no district with code ${place.districtCode}`);
-    await checkLocalPlaces(this.geography, district, place);
+    await checkLocalPlaces(this.geography, district, place, 'place.');
     let reporter: Record<string, unknown> | null = extra.reporter ?? null;
     if (this.isCitizen(principal)) {
       reporter = await this.citizenReporter(principal, extra.reporter);
@@ -239,6 +244,7 @@ export class ReportsService {
         districtCode: district.code,
         thanaCode: place.thanaCode ?? null,
         blockCode: place.blockCode ?? null,
+        villageCode: place.villageCode ?? null,
         placeText: place.text ?? null,
         lat: place.lat ?? null,
         lon: place.lon ?? null,
@@ -252,6 +258,8 @@ export class ReportsService {
     );
     if (row.status === 'OPEN') await this.enqueueMatching(row.id);
     await this.watchAhtuReferral(row);
+    // Listed for review: earlier reports of the same kind this child may have (the form showed them before saving).
+    await this.duplicates.recordForReport({ ...row, kind, description: child }, 'FILING');
     return row;
   }
 
@@ -275,7 +283,9 @@ export class ReportsService {
 
   /** 404 unless the principal may know the report: the reporter; the police where it is; officials for official reports. */
   private async visible(principal: Principal, id: string): Promise<ChildReportRow> {
-    const row = await this.reports.findById(id);
+    const first = await this.reports.findById(id);
+    // A report merged into another as a duplicate leads to that one.
+    const row = first?.mergedIntoId ? await this.reports.findById(first.mergedIntoId) : first;
     if (!row || !this.mayKnow(principal, row)) throw notFound('report', id);
     return row;
   }
@@ -284,7 +294,18 @@ export class ReportsService {
     if (row.filedBy === principal.userId) return true;
     if (this.isCitizen(principal) || !can(principal, 'report:read')) return false;
     if (row.filedByRole === 'CITIZEN' && !this.isPolice(principal)) return false;
-    return this.access.mayKnow(principal, { stateCode: row.stateCode, districtCode: row.districtCode });
+    const place = { stateCode: row.stateCode, districtCode: row.districtCode };
+    // A station works its own thana's reports, and reads its district's missing children: a child found in its
+    // area may be one of them (matching), and a citizen's report waits for whichever station accepts it.
+    if (principal.body?.level === 'THANA') return this.works(principal, row) || (row.kind === 'MISSING' && this.access.mayKnow(principal, place));
+    return this.access.mayKnow(principal, place);
+  }
+
+  /** Whether the report is the principal's to work: a station's own (its thana's, or filed or owned by it); any other body's, as it may know it. */
+  private works(principal: Principal, row: ChildReportRow): boolean {
+    if (principal.body?.level !== 'THANA') return true;
+    if (row.stationId === principal.body.id || row.filedByBodyId === principal.body.id) return true;
+    return this.access.mayWork(principal, { stateCode: row.stateCode, districtCode: row.districtCode, thanaCode: row.thanaCode });
   }
 
   /** A candidate is known to the bodies of either report: the police of the missing one, the CWC / DCPU where found. */
@@ -318,7 +339,7 @@ export class ReportsService {
       stationId: r.stationId,
       child: r.description as ReportView['child'],
       occurredAt: r.occurredAt.toISOString(),
-      place: { stateCode: r.stateCode, districtCode: r.districtCode, thanaCode: r.thanaCode, blockCode: r.blockCode, text: r.placeText, lat: r.lat, lon: r.lon },
+      place: { stateCode: r.stateCode, districtCode: r.districtCode, thanaCode: r.thanaCode, blockCode: r.blockCode, villageCode: r.villageCode, text: r.placeText, lat: r.lat, lon: r.lon },
       caseId: r.caseId,
       filedBy: { id: r.filedBy, role: r.filedByRole, bodyId: r.filedByBodyId },
       ...(seesReporter && { reporter: r.reporterContact as ReportView['reporter'] }),

@@ -1,7 +1,7 @@
 // The API client: bearer token on every call, refreshed before it expires and once on a 401.
 import type { KeyValueStore } from './i18n.js';
 import type { Problem } from './outbox.js';
-import type { SignedInUser, TokenResponse } from '@raksha/contracts';
+import type { LoginResponse, RecoveryCodesView, SignedInUser, TokenResponse, TotpEnrolmentView } from '@raksha/contracts';
 
 export interface Session {
   accessToken: string;
@@ -9,7 +9,12 @@ export interface Session {
   /** epoch ms when the access token stops working */
   expiresAt: number;
   user: SignedInUser;
+  /** the session may only set up the second sign-in step until that is done */
+  enrolmentOnly: boolean;
 }
+
+/** The second sign-in step: a code from the authenticator app, or one recovery code. */
+export type SecondStepAnswer = { code: string } | { recoveryCode: string };
 
 export class ApiError extends Error {
   constructor(
@@ -44,10 +49,35 @@ export class Api {
     this.schedule();
   }
 
-  async login(username: string, password: string): Promise<Session> {
+  /** The password step: a session, or (with the second step set up) the challenge to answer with a code. */
+  async login(username: string, password: string): Promise<Session | { challenge: string }> {
     const res = await this.send('POST', '/auth/login', { username, password }, {}, false);
     if (res.status !== 200) throw new ApiError(res.status, problemOf(res));
+    const answer = res.body as LoginResponse;
+    return 'challenge' in answer ? { challenge: answer.challenge } : this.accept(answer);
+  }
+
+  /** The second sign-in step: the password step's challenge and a code. */
+  async secondStep(challenge: string, answer: SecondStepAnswer): Promise<Session> {
+    const res = await this.send('POST', '/auth/mfa', { challenge, ...answer }, {}, false);
+    if (res.status !== 200) throw new ApiError(res.status, problemOf(res));
     return this.accept(res.body as TokenResponse);
+  }
+
+  /** Starts (or shows again) setting up the authenticator app. */
+  startEnrolment(): Promise<TotpEnrolmentView> {
+    return this.post<TotpEnrolmentView>('/me/mfa/totp', undefined);
+  }
+
+  /** Confirms it with the app's first code; the recovery codes, shown once. The session is then a full one. */
+  async confirmEnrolment(code: string): Promise<string[]> {
+    const { recoveryCodes } = await this.post<RecoveryCodesView>('/me/mfa/totp/confirm', { code });
+    return recoveryCodes;
+  }
+
+  /** After the recovery codes were shown: the session works as any other. */
+  enrolled(): void {
+    if (this.session) this.set({ ...this.session, enrolmentOnly: false, user: { ...this.session.user, secondStep: { ...this.session.user.secondStep, enrolled: true } } });
   }
 
   /** A request needing no sign-in (setting a password from a link, asking for a reset link): its raw answer. */
@@ -97,6 +127,10 @@ export class Api {
 
   async post<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
     return this.ok<T>(await this.raw('POST', path, body, headers));
+  }
+
+  async put<T>(path: string, body: unknown): Promise<T> {
+    return this.ok<T>(await this.raw('PUT', path, body));
   }
 
   /** A binary answer (a report's photo) as a Blob; null when there is none. */
@@ -159,6 +193,7 @@ export class Api {
       refreshToken: tokens.refreshToken,
       expiresAt: Date.now() + tokens.expiresIn * 1000,
       user: tokens.user,
+      enrolmentOnly: tokens.enrolmentOnly,
     };
     this.set(session);
     return session;

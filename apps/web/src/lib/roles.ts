@@ -26,6 +26,9 @@ export function navFor(roles: readonly string[], bodyType?: string): NavItem[] {
   else if (hasPermission(r, 'report:read')) items.push({ path: '/reports', label: 'nav.reports' });
   else if (hasPermission(r, 'report:found')) items.push({ path: '/reports/new/found', label: 'nav.reportFound' });
   if (citizen || hasPermission(r, 'report:read') || hasPermission(r, 'escalation:read')) items.push({ path: '/inbox', label: 'nav.inbox' });
+  if (hasPermission(r, 'delivery:manage')) items.push({ path: '/deliveries', label: 'nav.deliveries' });
+  // notices reach the people of a body: how they are reached is theirs to choose
+  if (bodyType) items.push({ path: '/notifications', label: 'nav.notifications' });
   return items;
 }
 

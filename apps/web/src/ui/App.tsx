@@ -8,8 +8,11 @@ import { homeOf, navFor } from '../lib/roles.js';
 import { AppContext, makeT, useApp, useOutboxItems, type AppContextValue } from './context.js';
 import { Brand, LangSwitch, Link } from './bits.js';
 import { Login } from './Login.js';
+import { SecondStepSetup } from './SecondStepSetup.js';
 import { ForgotPassword, SetPassword } from './AccountLinks.js';
 import { Administration } from './Administration.js';
+import { AccessLog } from './AccessLog.js';
+import { Imports } from './Imports.js';
 import { accountPageOf } from '../lib/account-links.js';
 import { Queue } from './Queue.js';
 import { CasePage } from './CasePage.js';
@@ -20,6 +23,7 @@ import { CaseList } from './CaseList.js';
 import { Register } from './Register.js';
 import { CandidateDetail, ReportDetail, ReportForm, ReportList } from './Reports.js';
 import { Inbox, Verify } from './Inbox.js';
+import { DeliveriesAdmin, NotificationSettingsPage } from './Notifications.js';
 import { Dashboard } from './Dashboard.js';
 import { Bodies, ImportInstitutions, InstitutionList, InstitutionPage, NewInstitution } from './Registries.js';
 
@@ -109,6 +113,8 @@ export function App() {
     if (account?.page === 'forgot-password') return <ForgotPassword api={api} lang={lang} setLang={setLang} done={toSignIn} />;
     return <Login api={api} lang={lang} setLang={setLang} online={online} />;
   }
+  // A role that needs the second sign-in step does nothing else until it is set up (the API answers 403 meanwhile).
+  if (session.enrolmentOnly) return <SecondStepSetup api={api} lang={lang} setLang={setLang} alreadyEnrolled={session.user.secondStep?.enrolled ?? false} />;
   const value: AppContextValue = { lang, setLang, ...strings, api, session, outbox, online, navigate, flush, lastStatus };
   return (
     <AppContext.Provider value={value}>
@@ -127,6 +133,7 @@ function Shell({ path }: { path: string }) {
   const reportMatch = /^\/reports\/([0-9a-f-]{36})$/.exec(route);
   const candidateMatch = /^\/match-candidates\/([0-9a-f-]{36})$/.exec(route);
   const institutionMatch = /^\/registry\/institutions\/([A-Z0-9-]+)$/.exec(route);
+  const logMatch = /^\/access-log\/(cases|reports|people)\/([0-9a-f-]{36})$/.exec(route);
   const activeNav = nav.filter((n) => route === n.path || route.startsWith(`${n.path}/`)).sort((a, b) => b.path.length - a.path.length)[0]?.path;
   return (
     <>
@@ -208,12 +215,20 @@ function Shell({ path }: { path: string }) {
           <Bodies />
         ) : institutionMatch ? (
           <InstitutionPage key={institutionMatch[1]} id={institutionMatch[1]!} />
+        ) : logMatch ? (
+          <AccessLog key={route} subject={{ kind: logMatch[1] === 'cases' ? 'case' : logMatch[1] === 'reports' ? 'report' : 'person', id: logMatch[2]! }} />
+        ) : route === '/admin/imports' ? (
+          <Imports />
         ) : route === '/admin' ? (
           <Administration />
         ) : route === '/inbox' ? (
           <Inbox />
         ) : route === '/verify' ? (
           <Verify />
+        ) : route === '/notifications' ? (
+          <NotificationSettingsPage />
+        ) : route === '/deliveries' ? (
+          <DeliveriesAdmin />
         ) : (
           <p>{t('citizen.none')}</p>
         )}

@@ -7,6 +7,8 @@ export interface NewSessionRecord {
   refreshHash: string;
   expiresAt: Date;
   at: Date;
+  /** set when the sign-in passed the second step (a TOTP or recovery code) */
+  secondStepAt?: Date | null;
 }
 
 export class SessionRepository {
