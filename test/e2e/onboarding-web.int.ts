@@ -2,6 +2,9 @@
 // who opens the link from the invitation, sets a password and signs in.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
+import { generate } from 'otplib';
+import { DEMO_PASSWORD } from '@raksha/prisma/seed-users';
+import { as, totpSecretOf } from '../support/auth.js';
 import { eventually, type Stack } from '../support/stack.js';
 import { signIn, startWebStack, type WebStack } from './web.js';
 
@@ -54,14 +57,45 @@ describe('onboarding in the web app', () => {
     await member.getByLabel('Username').fill(email);
     await member.getByLabel('Password').fill('jodhpur-cwc-2026');
     await member.getByRole('button', { name: 'Sign in' }).click();
-    await member.getByRole('button', { name: 'Sign out' }).waitFor();
-    await member.getByText(/Meera Rathore/).first().waitFor();
+    // A CWC member signs in with a second step: the app is set up first, from the QR code or the key in groups.
+    await member.getByRole('heading', { name: 'Set up your sign-in codes' }).waitFor();
+    await member.getByRole('img', { name: 'QR code to scan with your authenticator app' }).waitFor();
+    const secret = (await member.locator('.totp-secret').getAttribute('data-secret'))!;
+    expect(await member.locator('.totp-secret').innerText()).toBe(secret.match(/.{4}/g)!.join(' '));
+    await member.getByLabel('The 6-digit code the app now shows').fill(await generate({ secret }));
+    await member.getByRole('button', { name: 'Confirm' }).click();
+    await member.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
+    expect(await member.locator('.recovery-codes li').count()).toBe(10);
+    await member.getByRole('button', { name: 'I have saved them' }).click();
+    await member.locator('header.top').getByText(/Meera Rathore/).waitFor();
+
+    // Signing in again asks for the app's code; a wrong one is said in plain words.
+    await member.locator('header.top').getByRole('button', { name: 'Sign out' }).click();
+    await member.getByLabel('Username').fill(email);
+    await member.getByLabel('Password').fill('jodhpur-cwc-2026');
+    await member.getByRole('button', { name: 'Sign in' }).click();
+    const next = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+    await member.getByLabel('Sign-in code').fill(next === '000000' ? '111111' : '000000');
+    await member.getByRole('button', { name: 'Continue' }).click();
+    await member.getByText('That code is wrong or was already used. Enter the code the app shows now.').waitFor();
+    await member.getByLabel('Sign-in code').fill(next);
+    await member.getByRole('button', { name: 'Continue' }).click();
+    await member.locator('header.top').getByText(/Meera Rathore/).waitFor();
   }, 90_000);
 
   it('a state administrator registers a partner system, is shown its secret once, and revokes it', async () => {
     const run = randomBytes(3).toString('hex');
     const admin = await (await web.newContext()).newPage();
-    await signIn(admin, base, 'admin.rj');
+    // An administrator signs in with a code from their authenticator app (set up through the API if not yet).
+    await as(stack, 'admin.rj');
+    await admin.goto(`${base}/app/`);
+    await admin.getByLabel('Username').fill('admin.rj');
+    await admin.getByLabel('Password').fill(DEMO_PASSWORD);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByLabel('Sign-in code').waitFor();
+    await stack.db.user.update({ where: { username: 'admin.rj' }, data: { totpLastStep: null } });
+    await admin.getByLabel('Sign-in code').fill(await generate({ secret: (await totpSecretOf(stack, 'admin.rj'))! }));
+    await admin.getByRole('button', { name: 'Continue' }).click();
     await admin.getByRole('heading', { name: 'Partner systems' }).waitFor();
     await admin.getByLabel('Name of the system').fill(`Rajasthan portal ${run}`);
     await admin.getByLabel('Kind of system').selectOption('STATE_SYSTEM');

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { DEMO_PASSWORD } from '@raksha/prisma/seed-users';
+import { generate } from 'otplib';
+import { totpSecretOf } from '../support/auth.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,6 +32,7 @@ export function buildWebApp(): void {
 
 /** The stack's API on a real port (the stack itself only answers supertest); returns its base URL. */
 export async function listen(stack: Stack): Promise<string> {
+  current = stack;
   await stack.app.listen(0, '127.0.0.1');
   const { port } = stack.app.getHttpServer().address() as AddressInfo;
   return `http://127.0.0.1:${port}`;
@@ -43,12 +46,34 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** The stack the browser signs in to (the one `listen` served): signIn reads second-step secrets from it. */
+let current: Stack | undefined;
+
+/**
+ * Signs in through the pages as the person would, second step included: a role that needs one sets up the app
+ * (reading the key the page shows) and saves the recovery codes the first time; after that it enters the app's
+ * code (the secret read from the database; the replay guard forgotten as test/support/auth.ts explains).
+ */
 export async function signIn(page: Page, base: string, username: string): Promise<void> {
   await page.goto(`${base}/app/`);
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  const shell = page.locator('header.top');
+  await page.locator('#totp-code, #setup-code, header.top').first().waitFor();
+  if (await page.locator('#setup-code').isVisible()) {
+    const secret = await page.locator('.totp-secret').getAttribute('data-secret');
+    await page.locator('#setup-code').fill(await generate({ secret: secret! }));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+  } else if (await page.locator('#totp-code').isVisible()) {
+    if (!current) throw new Error('signIn needs the stack startWebStack started');
+    const secret = await totpSecretOf(current, username);
+    await current.db.user.update({ where: { username }, data: { totpLastStep: null } });
+    await page.locator('#totp-code').fill(await generate({ secret: secret! }));
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await shell.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
 /** The real stack serving the built web app on a port, and a browser. */

@@ -43,9 +43,9 @@ export async function signIn(stack: SignInStack, username: string, password: str
     if (login.status !== 200) throw fail('login', login);
     let res;
     if (login.body.challenge) {
-      const secret = await totpSecretOf(stack, username);
-      await stack.db.user.update({ where: { username }, data: { totpLastStep: null } });
-      res = await stack.http.post('/auth/mfa').send({ challenge: login.body.challenge, code: await generate({ secret: secret! }) });
+      const user = await stack.db.user.update({ where: { username }, data: { totpLastStep: null }, select: { id: true, totpSecret: true } });
+      const secret = new Sealer(requireDataKeys(stack.config)).open(user.totpSecret!, `totp:${user.id}`) as string;
+      res = await stack.http.post('/auth/mfa').send({ challenge: login.body.challenge, code: await generate({ secret }) });
       if (res.status === 200) return res.body as TokenResponse;
     } else if (login.body.enrolmentOnly) {
       const auth = { Authorization: `Bearer ${login.body.accessToken}` };

@@ -43,7 +43,9 @@ describe('the second sign-in step (TOTP)', () => {
     const first = await login(p.username);
     expect(first.body).toMatchObject({ enrolmentOnly: true, user: { secondStep: { required: true, enrolled: false } } });
     const session = bearer(first.body.accessToken);
-    const started = await stack.http.post('/me/mfa/totp').set(session).expect(200);
+    // The page opened twice at once: one secret between them.
+    const [started, twin] = await Promise.all([stack.http.post('/me/mfa/totp').set(session).expect(200), stack.http.post('/me/mfa/totp').set(session).expect(200)]);
+    expect(twin.body.secret).toBe(started.body.secret);
     expect(started.headers['cache-control']).toBe('no-store');
     const secret = started.body.secret as string;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -151,8 +153,10 @@ describe('the second sign-in step (TOTP)', () => {
     // Outside their jurisdiction an administrator finds no such person.
     expect((await stack.http.post(`/people/${p.id}/mfa/reset`).set(await as(stack, 'admin.pune'))).status).toBe(404);
     expect((await stack.http.post(`/people/${p.id}/mfa/reset`).set(await as(stack, 'cwc.jaipur'))).status).toBe(403);
+    const listed = await stack.http.get('/people').query({ bodyId: 'DCPU-RJ-JAIPUR' }).set(await as(stack, 'admin.jaipur')).expect(200);
+    expect(listed.body).toContainEqual(expect.objectContaining({ id: p.id, secondStep: true }));
     const reset = await stack.http.post(`/people/${p.id}/mfa/reset`).set(await as(stack, 'admin.jaipur')).expect(200);
-    expect(reset.body).toMatchObject({ id: p.id, status: 'ACTIVE' });
+    expect(reset.body).toMatchObject({ id: p.id, status: 'ACTIVE', secondStep: false });
     await stack.http.get('/cases').set(session).expect(401);
     expect(await totpSecretOf(stack, p.username)).toBeUndefined();
     expect(await stack.db.recoveryCode.count({ where: { userId: p.id } })).toBe(0);

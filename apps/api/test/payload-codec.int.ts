@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { caseWorkflowId } from '@raksha/contracts/temporal';
 import type { Role } from '@raksha/domain';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
@@ -18,7 +18,7 @@ describe('Temporal payload encryption', () => {
   let stack: Stack;
   let caseId: string;
   /** the case's history as Temporal stores and serves it (a client with no codec, as the Web UI is) */
-  let history: temporal.api.history.v1.IHistory;
+  let history: proto.temporal.api.history.v1.IHistory;
 
   beforeAll(async () => {
     stack = await startStack(await bundleCaseWorkflows());
@@ -35,7 +35,7 @@ describe('Temporal payload encryption', () => {
   const registrationInput = () => history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads!;
 
   it("keeps the child's name out of the case's history as Temporal stores it: every payload is encrypted", async () => {
-    const stored = Buffer.from(temporal.api.history.v1.History.encode(history).finish());
+    const stored = Buffer.from(proto.temporal.api.history.v1.History.encode(history).finish());
     expect(stored.includes(CHILD_NAME)).toBe(false);
     expect(stored.includes('Chandrika')).toBe(false);
     expect(registrationInput().map((p) => Buffer.from(p.metadata!.encoding!).toString())).toEqual(['binary/encrypted']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, loadConfig, requireTokenSecret } from '../src/index.js';
+import { ConfigError, dataKeyId, loadConfig, requireDataKeys, requireTokenSecret } from '../src/index.js';
 
 describe('loadConfig', () => {
   it('runs on a fresh machine with no environment set, against the local services', () => {
@@ -84,5 +84,21 @@ describe('notification channels', () => {
     expect(() => loadConfig({ DIGEST_HOUR: '24' })).toThrow(/^\s*DIGEST_HOUR:/m);
     expect(() => loadConfig({ DIGEST_TIME_ZONE: 'India/Delhi' })).toThrow(/DIGEST_TIME_ZONE: an IANA time zone such as Asia\/Kolkata/);
     expect(() => loadConfig({ NOTIFY_STUCK_AFTER_MS: '10' })).toThrow(/^\s*NOTIFY_STUCK_AFTER_MS:/m);
+  });
+});
+
+describe('data keys', () => {
+  const key = (fill: number) => Buffer.alloc(32, fill).toString('base64');
+
+  it('takes the current data key and keeps retired ones to read with, refusing a retired key of the wrong size', () => {
+    const ring = requireDataKeys(loadConfig({ RAKSHA_DATA_KEY: key(2), RAKSHA_RETIRED_DATA_KEYS: `${key(1)}, ${key(0)}` }));
+    expect(ring.current.key).toEqual(Buffer.alloc(32, 2));
+    expect(ring.byId(dataKeyId(Buffer.alloc(32, 1)))).toEqual(Buffer.alloc(32, 1));
+    expect(ring.byId(dataKeyId(Buffer.alloc(32, 0)))).toEqual(Buffer.alloc(32, 0));
+    expect(() => loadConfig({ RAKSHA_DATA_KEY: key(2), RAKSHA_RETIRED_DATA_KEYS: 'c2hvcnQ=' })).toThrow(/RAKSHA_RETIRED_DATA_KEYS: comma-separated keys of 32 bytes/);
+  });
+
+  it('refuses to start the API or the worker without a data key', () => {
+    expect(() => requireDataKeys(loadConfig({}))).toThrow(/RAKSHA_DATA_KEY: required by the API and the worker/);
   });
 });

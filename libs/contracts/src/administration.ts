@@ -83,6 +83,8 @@ export const personView = z.object({
   head: z.boolean(),
   /** INVITED until they set a password from their invitation; DEACTIVATED once deactivated */
   status: z.enum(['INVITED', 'ACTIVE', 'DEACTIVATED']),
+  /** has set up the second sign-in step (an authenticator app); an administrator may reset it for a lost phone */
+  secondStep: z.boolean(),
   createdAt: isoTime,
 });
 export type PersonView = z.infer<typeof personView>;

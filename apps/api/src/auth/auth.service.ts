@@ -138,7 +138,7 @@ export class AuthService extends PrincipalResolver {
     const now = new Date();
     const userId = this.tokens.verifyChallenge(input.challenge, now);
     const user = userId ? await this.users.findById(userId) : null;
-    if (!user || user.disabledAt || !user.totpEnabledAt) throw unauthenticated('the sign-in has expired; sign in with your password again');
+    if (!user || user.disabledAt || !user.totpEnabledAt || !user.totpSecret) throw unauthenticated('the sign-in has expired; sign in with your password again');
     await this.throttle.check(user.username, from.ip);
     const refuse = async (field: 'code' | 'recoveryCode', reason: string, message: string): Promise<never> => {
       await this.throttle.failed(user.username, from.ip);
@@ -151,7 +151,7 @@ export class AuthService extends PrincipalResolver {
       if (left === null) return refuse('recoveryCode', 'wrong-recovery-code', 'this is not one of your unused recovery codes');
       detail = { secondStep: 'recovery-code', recoveryCodesLeft: left };
     } else {
-      const check = await this.secondStep.checkCode(user.id, input.code ?? '');
+      const check = await this.secondStep.checkCode(user.id, user.totpSecret, input.code ?? '');
       if (!check.ok) {
         return check.reason === 'used'
           ? refuse('code', 'code-reused', 'this code was used already; wait for the next one your app shows')

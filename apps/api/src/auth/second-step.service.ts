@@ -51,11 +51,10 @@ export class SecondStepService {
   async startEnrolment(principal: Principal): Promise<TotpEnrolmentView> {
     const current = await this.records.totpOf(principal.userId);
     if (current?.enabledAt) throw secondStepExists();
-    let secret = current?.sealedSecret ? (this.sealer.open(current.sealedSecret, boundTo(principal.userId)) as string) : undefined;
-    if (!secret) {
-      secret = generateSecret();
-      if (!(await this.records.startEnrolment(principal.userId, this.sealer.seal(secret, boundTo(principal.userId))))) throw secondStepExists();
-    }
+    // Two starts at once (a page opened twice) store one secret between them, and both show it.
+    const pending = current?.sealedSecret ?? (await this.records.startEnrolment(principal.userId, this.sealer.seal(generateSecret(), boundTo(principal.userId))));
+    if (!pending) throw secondStepExists();
+    const secret = this.sealer.open(pending, boundTo(principal.userId)) as string;
     const otpauthUri = generateURI({ issuer: TOTP_ISSUER, label: principal.username, secret });
     const svg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return { otpauthUri, secret, qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
@@ -83,11 +82,9 @@ export class SecondStepService {
     return { recoveryCodes };
   }
 
-  /** Whether `code` is the person's current TOTP code, not used before; an accepted code's step is used up. */
-  async checkCode(userId: string, code: string): Promise<CodeCheck> {
-    const current = await this.records.totpOf(userId);
-    if (!current?.enabledAt || !current.sealedSecret) return { ok: false, reason: 'wrong' };
-    const secret = this.sealer.open(current.sealedSecret, boundTo(userId)) as string;
+  /** Whether `code` is the current code of the person's confirmed secret (as sign-in read it), not used before; an accepted code's step is used up. */
+  async checkCode(userId: string, sealedSecret: string, code: string): Promise<CodeCheck> {
+    const secret = this.sealer.open(sealedSecret, boundTo(userId)) as string;
     const timeStep = await this.matchingStep(secret, code);
     if (timeStep === undefined) return { ok: false, reason: 'wrong' };
     return (await this.records.useTimeStep(userId, timeStep)) ? { ok: true } : { ok: false, reason: 'used' };

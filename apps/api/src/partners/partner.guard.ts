@@ -41,8 +41,9 @@ export class PartnerGuard implements CanActivate {
       if (err instanceof DomainError && err.status === 401) response.setHeader('WWW-Authenticate', `Bearer realm="raksha-partners", error="invalid_token"`);
       throw err;
     }
+    if (request.ip) partner.from = request.ip;
     await limitPerMinute(this.redis, this.logger, `partner:${partner.clientId}`, partner.requestsPerMinute);
-    const call = { method: request.method, path: request.originalUrl.split('?')[0], query: request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?') + 1) : undefined, scopes: partner.scopes };
+    const call = { from: request.ip, method: request.method, path: request.originalUrl.split('?')[0], query: request.originalUrl.includes('?') ? request.originalUrl.slice(request.originalUrl.indexOf('?') + 1) : undefined, scopes: partner.scopes };
     const at = new Date();
     const who = { actorId: partner.clientId, actorRole: `PARTNER:${partner.kind}`, at };
     const missing = needed.filter((s) => !partner.scopes.includes(s));

@@ -11,6 +11,8 @@ export interface PartnerPrincipal {
   jurisdiction: Jurisdiction;
   /** its rate: requests a minute before 429 */
   requestsPerMinute: number;
+  /** the network address the request came from (set by the PartnerGuard), for the access log */
+  from?: string;
 }
 
 /** The id a partner's acts carry as their body on the audit trail and on what it files. */
@@ -33,8 +35,9 @@ export function actingAs(partner: PartnerPrincipal, purpose: 'read' | 'write'): 
     roles: [role],
     body: { ...partner.jurisdiction, id: partnerBodyId(partner.clientId), type, name: partner.name },
     sessionId: partnerBodyId(partner.clientId),
-    // A system signs in with its client secret, not a person's password: no second step applies.
+    // A system authenticates by its client secret (RFC 6749 s.2.3.1); a person's second sign-in step is not its.
     secondStep: { required: false, enrolled: false },
     enrolmentOnly: false,
+    ...(partner.from && { from: partner.from }),
   };
 }

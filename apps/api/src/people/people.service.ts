@@ -22,6 +22,7 @@ export const personView = (p: PersonRecord): PersonView => ({
   roles: p.roles,
   head: p.headsBody,
   status: p.disabledAt ? 'DEACTIVATED' : p.invited ? 'INVITED' : 'ACTIVE',
+  secondStep: p.secondStep,
   createdAt: p.createdAt.toISOString(),
 });
 
@@ -129,7 +130,7 @@ export class PeopleService {
     const now = new Date();
     const reset = await this.secondSteps.reset(id, now, personAudit(principal, person, 'person.second_step_reset', { sessionsEnded: true }, now));
     if (!reset) throw invalidField('id', 'this person has no second sign-in step set up');
-    return personView(person);
+    return personView({ ...person, secondStep: false });
   }
 
   private changed(outcome: PersonChangeOutcome, id: string): PersonView {

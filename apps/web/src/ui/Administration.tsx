@@ -155,6 +155,11 @@ function BodyPeople({ body }: { body: BodyView }) {
       setVersion((v) => v + 1);
     });
   }
+  const resetSecondStep = (p: PersonView) =>
+    remove.run(async () => {
+      await ok<PersonView>(await api.raw('POST', `/people/${p.id}/mfa/reset`, {}));
+      setVersion((v) => v + 1);
+    });
   const deactivate = (p: PersonView) =>
     remove.run(async () => {
       await ok<PersonView>(await api.raw('POST', `/people/${p.id}/deactivate`, {}));
@@ -176,6 +181,11 @@ function BodyPeople({ body }: { body: BodyView }) {
                   {p.status !== 'DEACTIVATED' && (
                     <button type="button" disabled={remove.busy} onClick={() => void deactivate(p)}>
                       {t('admin.deactivate')}
+                    </button>
+                  )}{' '}
+                  {p.status === 'ACTIVE' && p.secondStep && (
+                    <button type="button" disabled={remove.busy} onClick={() => void resetSecondStep(p)}>
+                      {t('admin.resetSecondStep')}
                     </button>
                   )}
                 </li>

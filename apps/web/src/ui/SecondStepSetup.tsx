@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { TotpEnrolmentView } from '@raksha/contracts';
 import { ApiError, type Api } from '../lib/api.js';
 import type { Lang } from '../lib/i18n.js';
@@ -20,8 +20,10 @@ export function SecondStepSetup({ api, lang, setLang, alreadyEnrolled }: { api: 
   const [recoveryCodes, setRecoveryCodes] = useState<string[]>();
   const { error, setError, busy, run } = useSubmit((err) => (err instanceof ApiError && err.status === 401 ? t('mfa.setup.codeWrong') : errorText(err, tx)));
 
+  const started = useRef(false);
   useEffect(() => {
-    if (alreadyEnrolled) return;
+    if (alreadyEnrolled || started.current) return;
+    started.current = true;
     api.startEnrolment().then(setEnrolment, (err: unknown) => setError(errorText(err, tx)));
   }, [api, alreadyEnrolled, setError, tx]);
 

@@ -4,7 +4,9 @@
 // SDK runs codecs outside the workflow sandbox.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { type DataConverter, type Payload, type PayloadCodec, ValueError } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto'; // CommonJS: its namespaces through the default export under Node's ESM
+
+const { Payload } = proto.temporal.api.common.v1;
 
 /** The keys that encrypt payloads: the data key ring (DataKeyRing in @raksha/config) has this shape. */
 export interface PayloadKeys {
@@ -30,7 +32,7 @@ export class PayloadEncryptionCodec implements PayloadCodec {
     return payloads.map((payload) => {
       const nonce = randomBytes(NONCE_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, nonce);
-      const body = Buffer.concat([cipher.update(temporal.api.common.v1.Payload.encode(payload).finish()), cipher.final()]);
+      const body = Buffer.concat([cipher.update(Payload.encode(payload).finish()), cipher.final()]);
       return {
         metadata: { encoding: Buffer.from(ENCRYPTED_ENCODING), [ENCRYPTION_KEY_ID]: Buffer.from(id) },
         data: Buffer.concat([nonce, body, cipher.getAuthTag()]),
@@ -48,7 +50,7 @@ export class PayloadEncryptionCodec implements PayloadCodec {
       const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, NONCE_BYTES));
       decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
       const plain = Buffer.concat([decipher.update(data.subarray(NONCE_BYTES, data.length - TAG_BYTES)), decipher.final()]);
-      return temporal.api.common.v1.Payload.decode(plain);
+      return Payload.decode(plain);
     });
   }
 }

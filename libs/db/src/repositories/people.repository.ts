@@ -22,6 +22,8 @@ export interface PersonRecord {
   /** heads their body (libs/domain BODY_HEAD) */
   headsBody: boolean;
   invited: boolean;
+  /** has confirmed a TOTP secret (the second sign-in step) */
+  secondStep: boolean;
   disabledAt: Date | null;
   createdAt: Date;
 }
@@ -66,13 +68,14 @@ const personSelect = {
   roles: true,
   headsBody: true,
   passwordHash: true,
+  totpEnabledAt: true,
   disabledAt: true,
   createdAt: true,
 } satisfies Prisma.UserSelect;
 type PersonRow = Prisma.UserGetPayload<{ select: typeof personSelect }>;
 
-function personRecord({ passwordHash, ...row }: PersonRow): PersonRecord {
-  return { ...row, invited: passwordHash === NO_PASSWORD_YET };
+function personRecord({ passwordHash, totpEnabledAt, ...row }: PersonRow): PersonRecord {
+  return { ...row, invited: passwordHash === NO_PASSWORD_YET, secondStep: totpEnabledAt !== null };
 }
 
 const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';

@@ -22,10 +22,15 @@ export class SecondStepRepository {
     return row && { sealedSecret: row.totpSecret, enabledAt: row.totpEnabledAt, lastStep: row.totpLastStep };
   }
 
-  /** Keeps a new, unconfirmed secret; false (nothing written) once the person has a confirmed one. */
-  async startEnrolment(userId: string, sealedSecret: string): Promise<boolean> {
-    const { count } = await this.db.user.updateMany({ where: { id: userId, totpEnabledAt: null }, data: { totpSecret: sealedSecret, totpLastStep: null } });
-    return count === 1;
+  /**
+   * Keeps a new, unconfirmed secret unless one is pending already: the sealed secret now pending (this one, or the
+   * one a concurrent request stored first), or null once the person has a confirmed one.
+   */
+  async startEnrolment(userId: string, sealedSecret: string): Promise<string | null> {
+    const { count } = await this.db.user.updateMany({ where: { id: userId, totpEnabledAt: null, totpSecret: null }, data: { totpSecret: sealedSecret, totpLastStep: null } });
+    if (count === 1) return sealedSecret;
+    const current = await this.totpOf(userId);
+    return current && !current.enabledAt ? current.sealedSecret : null;
   }
 
   /**
