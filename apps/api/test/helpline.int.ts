@@ -155,7 +155,7 @@ describe('helpline intake: calls become interventions, a rescue becomes a case',
     expect(await stack.db.intervention.count()).toBe(before);
   });
 
-  it("refuses a token without `interventions:write` (403), a person's token (401), and a call outside a state helpline's jurisdiction (404)", async () => {
+  it("refuses a token without `interventions:write` (403), a person's token or an expired one (401), and a call outside a state helpline's jurisdiction (404)", async () => {
     const readsOnly = await partnerToken('admin.india', { name: 'CHILDLINE 1098 reports', kind: 'HELPLINE_1098', scopes: ['reports:read'] });
     const c = call();
     await send(c, readsOnly).expect(403);
@@ -169,5 +169,12 @@ describe('helpline intake: calls become interventions, a rescue becomes a case',
     expect(await stack.db.helplineCall.count({ where: { callId: c.callId } })).toBe(1);
     // 1098 cannot read 112's call.
     await stack.http.get(`/helpline/v1/calls/${c.callId}`).set(helpline).expect(404);
+
+    // An expired token: 401 problem+json, nothing stored.
+    await stack.db.partnerToken.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
+    const late = call();
+    const expired = await send(late).expect(401);
+    expect(expired.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(await stack.db.helplineCall.count({ where: { callId: late.callId as string } })).toBe(0);
   });
 });

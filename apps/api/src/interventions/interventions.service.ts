@@ -32,6 +32,12 @@ export function helplineCallerOf(partner: { kind: PartnerKind; jurisdiction: Jur
   return { helpline, jurisdiction: partner.jurisdiction };
 }
 
+/** Rescued or closed for good: its workflow may have ended, and the row says so (409). */
+function refuseSettled(i: { status: string }, action: InterventionAction): void {
+  const settled = (i.status === 'RESCUED' || i.status === 'CLOSED') && interventionActionRejection(i.status, action);
+  if (settled) throw problem('intervention-action-not-allowed', settled);
+}
+
 type InterventionRow = NonNullable<Awaited<ReturnType<InterventionRepository['findById']>>>;
 
 /** A helpline's clock may run a little ahead of ours; a call further in the future is a mistake. */
@@ -197,6 +203,7 @@ export class InterventionsService {
   /** The child is rescued: the intervention's workflow starts the CNCP case, answered once the case is on record. */
   async rescued(principal: Principal, id: string, body: InterventionRescuedBody, idempotencyKey?: string) {
     const i = await this.visible(principal, id);
+    refuseSettled(i, 'RESCUED');
     const deadlinePolicy = await this.deadlinePolicy.overridesFor(i.stateCode);
     return this.act(principal, id, 'RESCUED', { child: body.child, deadlinePolicy, ...(body.at && { at: body.at }), ...(body.note && { note: body.note }) }, idempotencyKey);
   }
@@ -213,9 +220,7 @@ export class InterventionsService {
     idempotencyKey?: string,
   ): Promise<InterventionDetailView> {
     const i = await this.visible(principal, id);
-    // Rescued or closed for good: its workflow may have ended, and the row says so.
-    const settled = (i.status === 'RESCUED' || i.status === 'CLOSED') && interventionActionRejection(i.status, action);
-    if (settled) throw problem('intervention-action-not-allowed', settled);
+    refuseSettled(i, action);
     if (details.at) {
       const at = Date.parse(details.at);
       if (at > Date.now() + CLOCK_SKEW_MS) throw invalidField('at', 'it cannot have happened in the future');
