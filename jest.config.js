@@ -23,7 +23,7 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{libs,apps,workflows,activities}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{libs,apps,workflows,activities,scripts}/**/*.spec.ts'],
     },
     {
       ...common,

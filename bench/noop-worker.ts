@@ -2,7 +2,8 @@
 // Env: TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE (as libs/config reads them).
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
-import { loadConfig } from '@raksha/config';
+import { loadConfig, requireDataKeys } from '@raksha/config';
+import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 
 const config = loadConfig();
 const workflowBundle = await bundleWorkflowCode({
@@ -16,6 +17,8 @@ const worker = await Worker.create({
   namespace: config.temporal.namespace,
   taskQueue: config.temporal.taskQueue,
   workflowBundle,
+  // the bench's client encrypts payloads as the case worker's clients do; the same codec keeps the comparison fair
+  dataConverter: caseDataConverter(requireDataKeys(config)),
   maxCachedWorkflows: config.worker.maxCachedWorkflows,
 });
 console.log(`[noop-worker] polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`);

@@ -9,6 +9,8 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
+import { loadConfig, requireDataKeys } from '@raksha/config';
+import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { runDeadlineBenchmark, type DeadlineBenchResult } from './deadlines.js';
 import { clearBenchRedis, assertBenchRedis, prepareBenchDatabase } from './lib/setup.js';
 import { formatMs, mib, round } from './lib/stats.js';
@@ -152,7 +154,8 @@ const workerEnv: NodeJS.ProcessEnv = {
   TEMPORAL_NAMESPACE: namespace,
 };
 const connection = await Connection.connect({ address: temporalAddress });
-const client = new Client({ connection, namespace });
+// the workers encrypt payloads with the data keys of their environment; the bench's client reads them with the same
+const client = new Client({ connection, namespace, dataConverter: caseDataConverter(requireDataKeys(loadConfig(workerEnv))) });
 let updates: UpdateBenchResult | undefined;
 let deadlines: DeadlineBenchResult | undefined;
 let timers: TimerBurstResult | undefined;

@@ -1,6 +1,6 @@
 // Demo bodies and users for the demo geography of seed-data.ts: one body of each kind per district,
 // state and the nation, and one user per body and role, all signing in with DEMO_PASSWORD.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { BodyRepository, UserRepository, type BodyRecord, type Db } from '@raksha/db';
 import { BODY_LEVEL, type BodyType, type Role } from '@raksha/domain';
 import { hashPassword } from '@raksha/db/password';
@@ -105,6 +105,23 @@ export async function seedBodiesAndUsers(db: Db): Promise<{ bodies: number; user
     await userRepository.upsert({ id: demoUserId(u.username), username: u.username, displayName: u.displayName, passwordHash, bodyId: u.bodyId, roles: [u.role] });
   }
   return { bodies: DEMO_BODIES.length, users: DEMO_USERS.length };
+}
+
+/**
+ * Gives each demo user of a body a verified email, <username>@raksha.invalid, so that under `npm start` the notices
+ * and digests they are sent by email land in the local mail catcher (Mailpit). Only `npm run db:seed` does this, never
+ * the tests' seed; a user who already has a verified email keeps it.
+ */
+export async function seedDemoEmails(db: Db): Promise<number> {
+  const at = new Date();
+  let added = 0;
+  for (const u of DEMO_USERS.filter((x) => x.bodyId)) {
+    const userId = demoUserId(u.username);
+    if (await db.contactVerification.findFirst({ where: { userId, channel: 'EMAIL', verifiedAt: { not: null } } })) continue;
+    await db.contactVerification.create({ data: { id: randomUUID(), userId, channel: 'EMAIL', address: `${u.username}@raksha.invalid`, codeHash: 'seeded', expiresAt: at, verifiedAt: at, createdAt: at } });
+    added++;
+  }
+  return added;
 }
 
 /** The demo users as a Markdown table, for the README. */

@@ -3,7 +3,7 @@ import { loadConfig } from '@raksha/config';
 import { createDb, type Db } from '@raksha/db';
 import { INDIA_GEOGRAPHY } from './geography/index.js';
 import { SEED_DISTRICTS } from './seed-data.js';
-import { seedBodiesAndUsers } from './seed-users.js';
+import { seedBodiesAndUsers, seedDemoEmails } from './seed-users.js';
 
 export async function seed(db: Db): Promise<void> {
   // Every state/UT and district of India (prisma/geography, from LGD); demo bodies and users only in SEED_DISTRICTS.
@@ -15,8 +15,24 @@ export async function seed(db: Db): Promise<void> {
       await tx.district.upsert({ where: { code: d.code }, create: d, update: { name: d.name, lgdCode: d.lgdCode, stateCode: d.stateCode } });
     }
   }, { timeout: 120_000 });
+  await seedLocalPlaces(db);
   await seedBodiesAndUsers(db);
   await seedInstitutions(db);
+}
+
+/** Each demo district's police station area (the demo station's thana), a block and a village in it. */
+async function seedLocalPlaces(db: Db): Promise<void> {
+  for (const d of SEED_DISTRICTS) {
+    const place = { districtCode: d.code, stateCode: d.stateCode };
+    for (const p of [
+      { code: `${d.code}-PS-01`, kind: 'POLICE_STATION', name: `Police Station 01, ${d.name}`, blockCode: null },
+      { code: `${d.code}-PS-02`, kind: 'POLICE_STATION', name: `Police Station 02, ${d.name}`, blockCode: null },
+      { code: `${d.code}-BL-01`, kind: 'BLOCK', name: `Block 01, ${d.name}`, blockCode: null },
+      { code: `${d.code}-V-01`, kind: 'VILLAGE', name: `Village 01, ${d.name}`, blockCode: `${d.code}-BL-01` },
+    ]) {
+      await db.localPlace.upsert({ where: { code: p.code }, create: { ...p, ...place }, update: {} });
+    }
+  }
 }
 
 /** Each demo district's Government Children's Home with a sanctioned capacity, and its CWC's sitting days. */
@@ -48,8 +64,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const db = createDb(loadConfig().databaseUrl);
   try {
     await seed(db);
+    // `npm start`'s demo: emails to demo users land in the local mail catcher (not the tests' seed)
+    await seedDemoEmails(db);
     console.log(
-      `seeded ${INDIA_GEOGRAPHY.states.length} states/UTs and ${INDIA_GEOGRAPHY.districts.length} districts; demo bodies and users in ${SEED_DISTRICTS.length} districts (see README)`,
+      `seeded ${INDIA_GEOGRAPHY.states.length} states/UTs and ${INDIA_GEOGRAPHY.districts.length} districts; demo bodies and users in ${SEED_DISTRICTS.length} districts, each user with a verified <username>@raksha.invalid email (see README)`,
     );
   } finally {
     await db.$disconnect();

@@ -8,9 +8,16 @@ export PGPASSWORD="${PGPASSWORD:-raksha}"
 export RAKSHA_DB="${RAKSHA_DB:-raksha}"
 export RAKSHA_TEST_DB="${RAKSHA_TEST_DB:-raksha_test}"
 export REDIS_PORT="${REDIS_PORT:-6379}"
+# Redis's data (AOF and RDB); `npm run restore` writes a fresh one.
+export REDIS_DIR="${REDIS_DIR:-$RAKSHA_HOME/data/redis}"
 export TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
 export TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
+# Mailpit, the local mail catcher `npm start` sends email to (scripts/services.sh mail-up): SMTP and its web page.
+export MAILPIT_SMTP_PORT="${MAILPIT_SMTP_PORT:-1025}"
+export MAILPIT_UI_PORT="${MAILPIT_UI_PORT:-8025}"
 export TEMPORAL_NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
+# The dev server's store (SQLite); `npm run backup` copies it, `npm run restore` writes a fresh one.
+export TEMPORAL_DB_FILE="${TEMPORAL_DB_FILE:-$RAKSHA_HOME/data/temporal.sqlite}"
 # Which Temporal the services and the stack use: `dev` (the CLI's dev server above) or `cluster` (the Temporal server
 # on PostgreSQL, docs/temporal-cluster.md), whose frontend listens on TEMPORAL_CLUSTER_PORT.
 export RAKSHA_TEMPORAL="${RAKSHA_TEMPORAL:-dev}"

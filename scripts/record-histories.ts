@@ -9,11 +9,16 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { WorkflowHandle } from '@temporalio/client';
+import { TEST_DATA_KEY } from '@raksha/config';
 import { type CaseActor, caseWorkflowId, escalationActionUpdate } from '@raksha/contracts/temporal';
 import { historyToJSON, type History } from '@raksha/workflows/test/history-json';
 import { DCPU_OFFICER, escalationCount, OFFICER, produceAndInquire, registerAtServerTime, sendEvent } from '@raksha/test-support/case-scenarios';
 import { eventually } from '@raksha/test-support/stack';
 import { startTimeSkippingStack, type TimeSkippingStack } from '@raksha/test-support/time-skipping';
+
+// Payloads are encrypted with the tests' fixed key, not this machine's, so the recorded histories replay anywhere.
+process.env.RAKSHA_DATA_KEY = TEST_DATA_KEY;
+delete process.env.RAKSHA_RETIRED_DATA_KEYS;
 
 export const HISTORIES_DIR = fileURLToPath(new URL('../workflows/test/histories/', import.meta.url));
 

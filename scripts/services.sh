@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Brings up the services Raksha needs on a Debian machine, from package registries only:
 # PostgreSQL and Redis (apt), the Temporal CLI dev server (go install, cached), and the
-# Temporal Java test server for time-skipping tests (Maven Central, cached).
-# Idempotent: `up` twice is the same as once. Usage: scripts/services.sh up|down|status
+# Temporal Java test server for time-skipping tests (Maven Central, cached); for `npm start` only, Mailpit, a local
+# mail catcher (go install, cached: `mail-up`).
+# Idempotent: `up` twice is the same as once. Usage: scripts/services.sh up|mail-up|down|status
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -132,9 +133,9 @@ redis_up() {
   apt_install redis-server
   if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then return 0; fi
   log "starting Redis"
-  mkdir -p "$RAKSHA_HOME/data/redis" "$LOGS"
-  # appendonly: queued notifications survive a restart
-  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$RAKSHA_HOME/data/redis" \
+  mkdir -p "$REDIS_DIR" "$LOGS"
+  # appendonly: queued notifications survive a restart (a restored dump.rdb alone is read, then kept as the AOF's base)
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --dir "$REDIS_DIR" \
     --appendonly yes --logfile "$LOGS/redis.log" --pidfile "$RAKSHA_HOME/redis.pid"
   wait_for "Redis" 15 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping
 }
@@ -159,9 +160,11 @@ temporal_up() {
   log "starting Temporal dev server (gRPC :$TEMPORAL_PORT, Web UI :$TEMPORAL_UI_PORT)"
   local sa=()
   for a in "${SEARCH_ATTRIBUTES[@]}"; do sa+=(--search-attribute "$a"); done
+  # Loopback only, the Web UI too: it has no sign-in (payloads are encrypted, but workflow ids, search attributes and
+  # timers show); deployments put it behind their sign-in (docs/security.md).
   nohup "$TEMPORAL_BIN" server start-dev \
-    --db-filename "$RAKSHA_HOME/data/temporal.sqlite" \
-    --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
+    --db-filename "$TEMPORAL_DB_FILE" \
+    --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-ip 127.0.0.1 --ui-port "$TEMPORAL_UI_PORT" \
     --namespace "$TEMPORAL_NAMESPACE" \
     --sqlite-pragma journal_mode=WAL --sqlite-pragma synchronous=NORMAL \
     --log-level warn "${sa[@]}" >"$LOGS/temporal.log" 2>&1 &
@@ -184,6 +187,44 @@ temporal_test_server_fetch() {
 exec java -Xmx512m -cp "$TEST_SERVER_DIR/lib/*" io.temporal.testserver.TestServer "\$@"
 EOF
   chmod +x "$wrapper"
+}
+
+# ---- Mailpit: the local mail catcher of `npm start` ----------------------------------------------------------------------
+# Email Raksha sends under `npm start` (escalations, reminders, digests, invitations) is caught here and shown on its web
+# page, never delivered; bound to 127.0.0.1. Built like the Temporal CLI, only on the `npm start` path (setup.sh app).
+MAILPIT_VERSION="v1.33.1"
+MAILPIT_BIN="$RAKSHA_HOME/bin/mailpit-$MAILPIT_VERSION"
+MAILPIT_PID="$RAKSHA_HOME/mailpit.pid"
+
+mailpit_build() {
+  [ -x "$MAILPIT_BIN" ] && return 0
+  command -v go >/dev/null || apt_install golang-go
+  log "building Mailpit $MAILPIT_VERSION with go install (first time only; takes minutes)"
+  local tmp; tmp="$(mktemp -d)"
+  (cd "$tmp" && CGO_ENABLED=0 GOBIN="$tmp" go install "github.com/axllent/mailpit@$MAILPIT_VERSION")
+  mkdir -p "$RAKSHA_HOME/bin"
+  mv "$tmp/mailpit" "$MAILPIT_BIN"
+  rm -rf "$tmp"
+}
+
+mailpit_ready() { (exec 3<>"/dev/tcp/127.0.0.1/$MAILPIT_SMTP_PORT") 2>/dev/null && (exec 3<>"/dev/tcp/127.0.0.1/$MAILPIT_UI_PORT") 2>/dev/null; }
+
+mailpit_up() {
+  mailpit_build
+  if mailpit_ready; then return 0; fi
+  mkdir -p "$RAKSHA_HOME/data" "$LOGS"
+  log "starting Mailpit (SMTP 127.0.0.1:$MAILPIT_SMTP_PORT, web page http://127.0.0.1:$MAILPIT_UI_PORT)"
+  nohup "$MAILPIT_BIN" --smtp "127.0.0.1:$MAILPIT_SMTP_PORT" --listen "127.0.0.1:$MAILPIT_UI_PORT" \
+    --database "$RAKSHA_HOME/data/mailpit.db" --max 2000 --disable-version-check --quiet \
+    >"$LOGS/mailpit.log" 2>&1 &
+  echo $! >"$MAILPIT_PID"
+  wait_for "Mailpit" 30 mailpit_ready
+}
+
+mailpit_down() {
+  if [ -f "$MAILPIT_PID" ] && kill -0 "$(cat "$MAILPIT_PID")" 2>/dev/null; then
+    log "stopping Mailpit"; kill "$(cat "$MAILPIT_PID")"; rm -f "$MAILPIT_PID"
+  fi
 }
 
 # ---- Production-shaped Temporal (opt-in: RAKSHA_TEMPORAL=cluster) ------------------------------------------------------
@@ -345,6 +386,7 @@ down() {
     log "stopping Temporal"; kill "$(cat "$RAKSHA_HOME/temporal.pid")"; rm -f "$RAKSHA_HOME/temporal.pid"
   fi
   temporal_cluster_down
+  mailpit_down
   if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then
     log "stopping Redis"; redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown >/dev/null 2>&1 || true
   fi
@@ -360,14 +402,18 @@ status() {
   if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then echo "redis     up    127.0.0.1:$REDIS_PORT"; else echo "redis     down"; rc=1; fi
   if [ -x "$TEMPORAL_BIN" ] && temporal_ready; then echo "temporal  up    127.0.0.1:$TEMPORAL_PORT  ui http://127.0.0.1:$TEMPORAL_UI_PORT"; elif [ "$RAKSHA_TEMPORAL" = cluster ]; then echo "temporal  (dev server not used: RAKSHA_TEMPORAL=cluster)"; else echo "temporal  down"; rc=1; fi
   temporal_cluster_status || rc=1
+  if [ -x "$MAILPIT_BIN" ]; then
+    if mailpit_ready; then echo "mailpit   up    127.0.0.1:$MAILPIT_SMTP_PORT  web http://127.0.0.1:$MAILPIT_UI_PORT"; else echo "mailpit   down  (scripts/services.sh mail-up; npm start starts it)"; fi
+  fi
   if [ -x "$RAKSHA_HOME/bin/temporal-test-server" ]; then echo "test-server ready  $RAKSHA_HOME/bin/temporal-test-server"; else echo "test-server missing"; rc=1; fi
   return $rc
 }
 
 case "${1:-}" in
   up) up ;;
+  mail-up) mailpit_up ;;
   down) down ;;
   status) status ;;
   fresh-test-db) fresh_test_db ;;
-  *) echo "usage: $0 up|down|status|fresh-test-db" >&2; exit 2 ;;
+  *) echo "usage: $0 up|mail-up|down|status|fresh-test-db" >&2; exit 2 ;;
 esac

@@ -17,6 +17,8 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 bash scripts/services.sh up
+# `npm start` sends email to a local mail catcher; the tests have their own SMTP server and do not build it.
+if [ "$target" = app ]; then bash scripts/services.sh mail-up; fi
 
 # The web app (apps/web), which the API serves at /app/; browser tests drive Debian's chromium
 echo "[setup] building the web app into apps/web/dist"

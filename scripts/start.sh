@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # `npm start`: services up, migrations, seed, then the worker, the notification processor and the API
-# (Ctrl-C stops all three).
+# (Ctrl-C stops all three). Notices go to the in-app inbox and by email to Mailpit, a local mail catcher whose web page
+# shows every email sent; set NOTIFY_CHANNELS and SMTP_URL (docs/notifications.md) to reach real people instead.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 bash scripts/setup.sh app
 source scripts/env.sh
+export NOTIFY_CHANNELS="${NOTIFY_CHANNELS-email}"
+export SMTP_URL="${SMTP_URL:-smtp://127.0.0.1:$MAILPIT_SMTP_PORT}"
 
 pids=()
 # Stops every process started below, node included: `kill <this script>` (a process manager stopping it) reaches
@@ -23,5 +26,6 @@ npm run --silent api & pids+=($!)
 echo "[start] API        http://127.0.0.1:${API_PORT:-3000}"
 echo "[start] Web app    http://127.0.0.1:${API_PORT:-3000}/app/"
 echo "[start] Swagger UI http://127.0.0.1:${API_PORT:-3000}/docs"
+if [ "$SMTP_URL" = "smtp://127.0.0.1:$MAILPIT_SMTP_PORT" ]; then echo "[start] Emails     http://127.0.0.1:$MAILPIT_UI_PORT (Mailpit: every email Raksha sends, caught here; demo users are <username>@raksha.invalid)"; fi
 if [ "$RAKSHA_TEMPORAL" = cluster ]; then echo "[start] Temporal UI http://127.0.0.1:$TEMPORAL_CLUSTER_UI_PORT (the Temporal server on PostgreSQL)"; else echo "[start] Temporal UI http://127.0.0.1:$TEMPORAL_UI_PORT"; fi
 wait -n "${pids[@]}"

@@ -2,7 +2,9 @@
 // s.41 registration and each open missing report's AHTU referral — starting any watch that is missing (seeded
 // institutions, or a change whose signal was lost while Temporal was down). Idempotent; `npm start` runs it.
 import { Client, Connection } from '@temporalio/client';
-import { loadConfig } from '@raksha/config';
+import { loadConfig, requireDataKeys } from '@raksha/config';
+import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
+
 import { obligationChangedSignal, obligationWatchId, type WatchedObligation } from '@raksha/contracts/temporal';
 import { createDb, InstitutionRepository, ReportRepository } from '@raksha/db';
 import { watchedAhtuReferral, watchedRegistration } from '@raksha/api/obligations/watched';
@@ -10,7 +12,7 @@ import { watchedAhtuReferral, watchedRegistration } from '@raksha/api/obligation
 const config = loadConfig();
 const db = createDb(config.databaseUrl);
 const connection = await Connection.connect({ address: config.temporal.address });
-const client = new Client({ connection, namespace: config.temporal.namespace });
+const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: caseDataConverter(requireDataKeys(config)) });
 
 const tell = (w: WatchedObligation) =>
   client.workflow.signalWithStart('obligationWatchWorkflow', {

@@ -16,6 +16,8 @@ npx tsc -p tsconfig.json
 npx tsc -p apps/web/tsconfig.json
 echo "[test] lint"
 npx eslint --max-warnings=0 .
+echo "[test] dependency audit (npm audit, high and critical)"
+npm run --silent audit:deps
 
 echo "[test] jest"
 results="$(mktemp)"

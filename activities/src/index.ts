@@ -91,3 +91,6 @@ export type CaseActivities = ReturnType<typeof createActivities>;
 export { createInstitutionActivities, type BodyEscalationInput, type InstitutionActivities, type InstitutionActivityDeps } from './institution.activities.js';
 export { createMatcher, type Matcher, type MatchOutcome } from './matching.js';
 export { createRekeyer, type RekeyDeps, type RekeyOutcome, type Rekeyer } from './rekey.js';
+export { createInterventionActivities, type InterventionActivities, type InterventionActivityDeps, type InterventionStepInput } from './intervention.activities.js';
+export { caseDuplicates, reportDuplicates, type CaseSubject, type ReportSubject } from './duplicates.js';
+export { createLegacyImporter, dryRunLegacyImport, enqueueLegacyImport, IMPORT_BATCH, legacyReportId, LegacySourceError, loadLegacySource, readExport, stageLegacyImport, type Importer, type ImportRunOptions, type ImportScope, type LegacyImportDeps, type LegacyImporter } from './legacy-import.js';

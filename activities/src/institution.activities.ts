@@ -24,8 +24,8 @@ export function createInstitutionActivities(deps: InstitutionActivityDeps) {
       return { written: await deps.escalations.recordBodyEscalationAction({ ...a, at: new Date(a.at) }) };
     },
 
-    async markBodyObligationMet(m: { bodyId: string; deadlineId: string; dueAt: string; metAt: string }) {
-      return { marked: await deps.escalations.markBodyObligationMet(m.bodyId, m.deadlineId, new Date(m.dueAt), new Date(m.metAt)) };
+    async markBodyObligationMet(m: { bodyId: string; deadlineId: string; dueAt: string; metAt: string; watchId?: string }) {
+      return { marked: await deps.escalations.markBodyObligationMet(m.bodyId, m.deadlineId, new Date(m.dueAt), new Date(m.metAt), m.watchId) };
     },
   };
 }

@@ -3,6 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
+import { requireDataKeys } from '@raksha/config';
+import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as } from '../support/auth.js';
 import { caseWithMissedProduction } from '../support/missed-deadline.js';
@@ -23,7 +25,7 @@ const HOMES: { username: string; file: string; ready: string; hindi?: string }[]
 buildWebApp();
 const scratch = await createScratchDb();
 const stack = await startStack(await bundleCaseWorkflows(), { TEST_DATABASE_URL: scratch.url });
-const temporal = new Client({ connection: await Connection.connect({ address: stack.config.temporal.address }) });
+const temporal = new Client({ connection: await Connection.connect({ address: stack.config.temporal.address }), dataConverter: caseDataConverter(requireDataKeys(stack.config)) });
 const browser = await launchBrowser();
 try {
   const base = await listen(stack);

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { generate } from 'otplib';
-import { requireDataKey } from '@raksha/config';
+import { requireDataKeys } from '@raksha/config';
 import type { TokenResponse } from '@raksha/contracts';
 import { Sealer } from '@raksha/db';
 import type { Stack } from './stack.js';
@@ -26,7 +26,7 @@ export type SignInStack = Pick<Stack, 'http' | 'db' | 'config'>;
 /** The person's TOTP secret as their authenticator app holds it, opened from the database with the stack's data key. */
 export async function totpSecretOf(stack: SignInStack, username: string): Promise<string | undefined> {
   const user = await stack.db.user.findUnique({ where: { username }, select: { id: true, totpSecret: true } });
-  return user?.totpSecret ? (new Sealer(requireDataKey(stack.config)).open(user.totpSecret, `totp:${user.id}`) as string) : undefined;
+  return user?.totpSecret ? (new Sealer(requireDataKeys(stack.config)).open(user.totpSecret, `totp:${user.id}`) as string) : undefined;
 }
 
 /**
@@ -44,7 +44,7 @@ export async function signIn(stack: SignInStack, username: string, password: str
     let res;
     if (login.body.challenge) {
       const user = await stack.db.user.update({ where: { username }, data: { totpLastStep: null }, select: { id: true, totpSecret: true } });
-      const secret = new Sealer(requireDataKey(stack.config)).open(user.totpSecret!, `totp:${user.id}`) as string;
+      const secret = new Sealer(requireDataKeys(stack.config)).open(user.totpSecret!, `totp:${user.id}`) as string;
       res = await stack.http.post('/auth/mfa').send({ challenge: login.body.challenge, code: await generate({ secret }) });
       if (res.status === 200) return res.body as TokenResponse;
     } else if (login.body.enrolmentOnly) {

@@ -15,7 +15,7 @@ export function childReport(
   const keys = storedKeys(childReportOf({ id, kind, description: child, occurredAt: on, place: { stateCode, districtCode } }));
   return {
     id, kind, status, policeRef: null, stationId: null, filedBy: randomUUID(), filedByRole: 'STATION_OFFICER', filedByBodyId: null, reporterContact: null,
-    description: child as Record<string, unknown>, occurredAt: new Date(on), stateCode, districtCode, thanaCode: null, blockCode: null, placeText: null, lat: null, lon: null,
+    description: child as Record<string, unknown>, occurredAt: new Date(on), stateCode, districtCode, thanaCode: null, blockCode: null, villageCode: null, placeText: null, lat: null, lon: null,
     photo: null, photoType: null, caseId: null, ...keys, createdAt: new Date(),
   };
 }

@@ -31,6 +31,37 @@ export async function startSmtpServer(): Promise<{ url: string; mails: ReceivedM
   return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((resolve) => smtp.close(() => resolve())) };
 }
 
+/** A received mail as its reader sees it: the decoded subject, plain text and HTML (RFC 2047 words, base64, quoted-printable). */
+export function readMail(mail: ReceivedMail): { subject: string; text: string; html: string } {
+  const [head = '', ...rest] = mail.raw.split(/\r?\n\r?\n/);
+  const headers = head.replace(/\r?\n[ \t]+/g, ' ');
+  const subject = (/^Subject: (.*)$/m.exec(headers)?.[1] ?? '').replace(/=\?UTF-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, enc: string, word: string) =>
+    enc.toUpperCase() === 'B' ? Buffer.from(word, 'base64').toString('utf8') : decodeQuotedPrintable(word.replaceAll('_', ' ')),
+  );
+  const body = rest.join('\r\n\r\n');
+  const part = (type: string) => {
+    const at = body.search(new RegExp(`Content-Type: ${type}`, 'i'));
+    if (at < 0) return '';
+    const [partHead = '', ...partBody] = body.slice(at).split(/\r?\n\r?\n/);
+    const content = partBody.join('\r\n\r\n').split(/\r?\n--/)[0] ?? '';
+    if (/Content-Transfer-Encoding: base64/i.test(partHead)) return Buffer.from(content.replace(/\s+/g, ''), 'base64').toString('utf8');
+    if (/Content-Transfer-Encoding: quoted-printable/i.test(partHead)) return decodeQuotedPrintable(content.replace(/=\r?\n/g, ''));
+    return content;
+  };
+  return { subject, text: part('text/plain'), html: part('text/html') };
+}
+
+function decodeQuotedPrintable(s: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '=' && /^[0-9A-F]{2}$/i.test(s.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(s[i]!, 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);

@@ -10,7 +10,7 @@ import { eventually, type Stack } from './stack.js';
 export async function caseWithMissedProduction(
   stack: Stack,
   temporal: Client,
-  place: { districtCode: string; stateCode: string },
+  place: { districtCode: string; stateCode: string; thanaCode?: string },
 ): Promise<{ caseId: string; escalationId: string }> {
   const registration: CaseRegistration = {
     caseId: randomUUID(),

@@ -5,7 +5,8 @@ import type { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import request from 'supertest';
-import { loadTestConfig, type RakshaConfig } from '@raksha/config';
+import { loadTestConfig, requireDataKeys, type RakshaConfig } from '@raksha/config';
+import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { createDb, type Db } from '@raksha/db';
 import { createApp } from '@raksha/api/app';
 import { startCaseWorker, type RunningWorker } from '@raksha/worker/case-worker';
@@ -37,7 +38,7 @@ export async function startStack(bundle: WorkflowBundleWithSourceMap, overrides:
     app,
     http: request(app.getHttpServer()),
     worker,
-    temporal: () => (temporal ??= Connection.connect({ address: config.temporal.address }).then((connection) => new Client({ connection }))),
+    temporal: () => (temporal ??= Connection.connect({ address: config.temporal.address }).then((connection) => new Client({ connection, dataConverter: caseDataConverter(requireDataKeys(config)) }))),
     async stop() {
       if (temporal) await (await temporal).connection.close();
       await app.close();

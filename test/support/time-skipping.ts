@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import proto from '@temporalio/proto';
-import { loadTestConfig, type RakshaConfig } from '@raksha/config';
+import { loadTestConfig, requireDataKeys, type RakshaConfig } from '@raksha/config';
+import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
+
 import { createDb, type Db } from '@raksha/db';
 import { startCaseWorker } from '@raksha/worker/case-worker';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
@@ -14,7 +16,11 @@ import { CaseIdAttribute, CasePhaseAttribute, CaseStateAttribute, DistrictCodeAt
  */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = process.env.TEMPORAL_TEST_SERVER ?? `${process.env.HOME}/.cache/raksha/bin/temporal-test-server`;
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  // the client decrypts what the worker encrypted: both take the test configuration's data keys
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path } },
+    client: { dataConverter: caseDataConverter(requireDataKeys(loadTestConfig())) },
+  });
   const keys = [CaseIdAttribute, TrackAttribute, CaseStateAttribute, CasePhaseAttribute, DistrictCodeAttribute, StateCodeAttribute];
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',

@@ -20,7 +20,7 @@ import {
   type PersistedCaseSnapshot,
   type PreparedCaseEvent,
 } from '@raksha/case-machine/workflow';
-import type { CaseEscalation, CaseStatus } from '@raksha/contracts';
+import type { CaseEscalation, CaseStatus, NotificationJob } from '@raksha/contracts';
 import { type CaseActor, type CaseAssignment, type CaseAssignmentRequest, type CaseRegistration, type EscalationActionRequest, SYSTEM_CASE_ACTOR } from '@raksha/contracts/temporal';
 import { IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest, TRACK_BODY } from '@raksha/domain';
 import { escalationOf, nextDueRung, type DueRung } from './escalation-ladder.js';
@@ -71,7 +71,8 @@ export class CaseState {
           stateCode: registration.stateCode,
           ...(registration.deadlinePolicy ? { deadlinePolicy: registration.deadlinePolicy } : {}),
         });
-    this.#sequence = carried?.sequence ?? 0;
+    // A case begun by a helpline call has the call as its step 0 and its registration as step 1.
+    this.#sequence = carried?.sequence ?? (registration.origin ? 1 : 0);
     this.escalations = new EscalationLedger(carried);
     this.#assignment = carried?.assignment;
     this.#answered = new Map((carried?.answered ?? []).map(([key, status, fingerprint]) => [key, { status, ...(fingerprint !== undefined && { fingerprint }) }]));
@@ -170,6 +171,9 @@ export class CaseState {
       `${type.replaceAll('_', ' ').toLowerCase()}: now ${describeState(next.snapshot).label}`,
       transfer && { districtCode: transfer.toDistrictCode, stateCode: transfer.toStateCode },
     );
+    // The person who works the case hears of it first whenever its body (the CWC or JJB) is told.
+    const caseBody = TRACK_BODY[projection.jurisdiction.track];
+    const toAssignee = notices.some((n) => n.recipientBody === caseBody) ? this.assigneeNotices(`case-${this.caseId}-${stepSequence}`, 'CASE_UPDATE', { subject: notices[0]!.subject, body: notices[0]!.body }) : [];
     return {
       caseId: this.caseId,
       sequence: stepSequence,
@@ -179,7 +183,7 @@ export class CaseState {
       payload,
       occurredAt: at,
       ...projection,
-      ...(notices.length ? { notices } : {}),
+      ...(notices.length ? { notices: [...toAssignee, ...notices] } : {}),
     };
   }
 
@@ -189,15 +193,38 @@ export class CaseState {
     this.#tookStep();
   }
 
-  /** The first timeline step: the case as registered, its deadlines, and the body that must act told. */
-  registrationRecord(): TransitionInput {
+  /**
+   * The first timeline steps: the helpline call the case began from, if any (it creates the case row), then the
+   * case as registered, its deadlines, and the body that must act told.
+   */
+  registrationRecords(): TransitionInput[] {
+    const origin = this.registration.origin;
+    if (!origin) return [this.registrationRecord(0)];
+    const registered = this.registrationRecord(1);
+    const { registration: _created, notices: _told, ...asCallStep } = registered;
+    const call: TransitionInput = {
+      ...asCallStep,
+      sequence: 0,
+      eventType: 'HELPLINE_CALL',
+      actorId: null,
+      actorRole: `HELPLINE_${origin.helpline}`,
+      payload: { ...origin },
+      occurredAt: origin.calledAt,
+      deadlines: { met: [], ended: [], opened: [] },
+      registration: registered.registration,
+    };
+    const { registration: _moved, ...registeredStep } = registered;
+    return [call, { ...registeredStep, payload: { ...registered.payload, interventionId: origin.interventionId } }];
+  }
+
+  private registrationRecord(sequence: number): TransitionInput {
     const { caseId, registration } = this;
     const described = describeState(this.#snapshot);
     const open = openDeadlines(this.#snapshot);
     const body = TRACK_BODY[registration.track];
     return {
       caseId,
-      sequence: 0,
+      sequence,
       eventType: 'REGISTERED',
       fromState: null,
       toState: described.state,
@@ -212,6 +239,9 @@ export class CaseState {
         track: registration.track,
         districtCode: registration.districtCode,
         stateCode: registration.stateCode,
+        ...(registration.thanaCode && { thanaCode: registration.thanaCode }),
+        ...(registration.blockCode && { blockCode: registration.blockCode }),
+        ...(registration.villageCode && { villageCode: registration.villageCode }),
         childName: registration.child.name ?? null,
         registeredAt: registration.registeredAt,
         registeredBy: registration.registeredBy.id,
@@ -267,6 +297,8 @@ export class CaseState {
       occurredAt: at,
       escalation,
       notices: [
+        // The person working the case first, the rung's body always.
+        ...this.assigneeNotices(`escalation-${id}`, 'DEADLINE_ESCALATED', overdueNotice(`A case at "${state.label}"`, deadline, `${overdueHours} h`)),
         {
           dedupeKey: `escalation-${id}`,
           recipientBody: toBody,
@@ -305,22 +337,35 @@ export class CaseState {
     };
   }
 
+  /** A notice to the person who works the case, if anyone does: sent with (before) the one to their body. */
+  assigneeNotices(dedupeKey: string, kind: string, text: { subject: string; body: string }): NotificationJob[] {
+    const assigneeId = this.#assignment?.assigneeId;
+    if (!assigneeId) return [];
+    const { districtCode, stateCode } = this.#snapshot.context;
+    return [{ dedupeKey: `${dedupeKey}-assignee`, recipientBody: 'PERSON', recipientUserId: assigneeId, districtCode, stateCode, caseId: this.caseId, kind, ...text }];
+  }
+
   get assignment(): CaseAssignment | undefined {
     return this.#assignment;
   }
 
-  /** The CASE_ASSIGNED step: the machine's state stays where it is. */
+  /** The CASE_ASSIGNED step, or CASE_RELEASED back to the body's queue: the machine's state stays where it is. */
   assignmentRecord(req: CaseAssignmentRequest, at: string): AssignmentInput {
     const state = describeState(this.#snapshot).state;
+    const previous = this.#assignment?.assigneeId;
     return {
       caseId: this.caseId,
       sequence: this.#sequence + 1,
-      eventType: 'CASE_ASSIGNED',
+      eventType: req.assigneeId ? 'CASE_ASSIGNED' : 'CASE_RELEASED',
       fromState: state,
       toState: state,
       actorId: req.actor.id,
       actorRole: req.actor.role,
-      payload: { assigneeId: req.assigneeId, assigneeName: req.assigneeName, ...(this.#assignment && { previousAssigneeId: this.#assignment.assigneeId }) },
+      payload: {
+        ...(req.assigneeId && { assigneeId: req.assigneeId, assigneeName: req.assigneeName }),
+        ...(previous && { previousAssigneeId: previous }),
+        ...(req.reason && { reason: req.reason }),
+      },
       occurredAt: at,
       assigneeId: req.assigneeId,
     };

@@ -104,11 +104,13 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
   });
 
   // Assignment is not an event of the machine: it takes a timeline step under the lock like one. The same
-  // assignee again (a retried request) answers the assignment on record and writes nothing.
+  // assignee again (a retried request) answers the assignment on record and writes nothing; so does a hand-over
+  // from someone who no longer works the case.
   setHandler(assignCaseUpdate, (req) =>
     lock.runExclusive(async () => {
       const current = state.assignment;
-      if (current?.assigneeId === req.assigneeId) return current;
+      if ((current?.assigneeId ?? null) === req.assigneeId) return current ?? null;
+      if (req.fromAssigneeId !== undefined && current?.assigneeId !== req.fromAssigneeId) return current ?? null;
       const record = state.assignmentRecord(req, now());
       await recordAssignment(record);
       return state.assigned(record);
@@ -127,7 +129,7 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
 
   publishPosition(state.snapshot);
   if (!state.carried) {
-    await recordTransition(state.registrationRecord());
+    for (const step of state.registrationRecords()) await recordTransition(step);
     registered = true;
   }
 

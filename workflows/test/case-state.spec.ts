@@ -54,13 +54,26 @@ function act(sut: CaseState, req: EscalationActionRequest, at: string) {
 describe(CaseState.name, () => {
   it('records the registration as step 0, opens the 24-hour production deadline (s.31(1)) and tells the CWC', () => {
     const sut = new CaseState(registration);
-    const record = sut.registrationRecord();
+    const record = sut.registrationRecords()[0]!;
     expect(record).toMatchObject({ sequence: 0, eventType: 'REGISTERED', fromState: null, actorId: 'sjpu-1', occurredAt: REGISTERED_AT });
     expect(record.openDeadlines).toEqual([expect.objectContaining({ id: 'cncp.production', dueAt: hoursAfterRegistration(24) })]);
     expect(record.registration).toMatchObject({ childName: 'Asha', registeredBy: 'sjpu-1' });
     expect(record.notices).toEqual([expect.objectContaining({ recipientBody: 'CWC', kind: 'CASE_REGISTERED', dedupeKey: 'case-case-1-registered-CWC' })]);
     expect(sut.carried).toBe(false);
     expect(sut.sequence).toBe(0);
+  });
+
+  it('starts the timeline of a case rescued on a helpline call with the call, its 24 hours (s.31(1)) running from the rescue', () => {
+    const CALLED_AT = hoursAfterRegistration(-3);
+    const origin = { interventionId: 'i-1', helpline: '1098' as const, callId: 'C-77', calledAt: CALLED_AT, callerRelation: 'NEIGHBOUR', distress: 'ABANDONED' };
+    const sut = new CaseState({ ...registration, origin });
+    const [call, registered] = sut.registrationRecords();
+    expect(call).toMatchObject({ sequence: 0, eventType: 'HELPLINE_CALL', occurredAt: CALLED_AT, actorRole: 'HELPLINE_1098', payload: origin });
+    expect(call!.registration).toMatchObject({ registeredAt: REGISTERED_AT });
+    expect(registered).toMatchObject({ sequence: 1, eventType: 'REGISTERED', occurredAt: REGISTERED_AT });
+    expect(registered!.registration).toBeUndefined();
+    expect(registered!.openDeadlines).toEqual([expect.objectContaining({ id: 'cncp.production', dueAt: hoursAfterRegistration(24) })]);
+    expect(sut.sequence).toBe(1);
   });
 
   it('rejects an event the state cannot take, naming the events it can', () => {

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import pg from 'pg';
-import { loadTestConfig, type RakshaConfig } from '@raksha/config';
+import { loadTestConfig, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { applyEventUpdate } from '@raksha/contracts/temporal';
 import { AuditRepository, createDb, type Db } from '@raksha/db';
 import { seed } from '@raksha/prisma/seed';
@@ -15,7 +16,12 @@ import { eventually } from '@raksha/test-support/stack';
 
 /** The real worker entry point (`npm run worker`) as its own process. */
 const startWorkerProcess = (config: RakshaConfig) =>
-  startAppProcess('apps/worker/src/main.ts', { DATABASE_URL: config.databaseUrl, TEMPORAL_TASK_QUEUE: config.temporal.taskQueue }, '[worker] polling');
+  startAppProcess(
+    'apps/worker/src/main.ts',
+    // the test's data key: the worker encrypts payloads this test's client decrypts
+    { DATABASE_URL: config.databaseUrl, TEMPORAL_TASK_QUEUE: config.temporal.taskQueue, RAKSHA_DATA_KEY: config.dataKey! },
+    '[worker] polling',
+  );
 
 describe('a worker killed mid-transition', () => {
   let config: RakshaConfig;
@@ -27,7 +33,7 @@ describe('a worker killed mid-transition', () => {
     config = loadTestConfig({ ...process.env, TEMPORAL_TASK_QUEUE: `crash-${randomUUID()}` });
     db = createDb(config.databaseUrl);
     await seed(db);
-    temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }) });
+    temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }), dataConverter: caseDataConverter(requireDataKeys(config)) });
   });
   afterAll(async () => {
     for (const w of workers) w.kill('SIGKILL');

@@ -4,26 +4,36 @@ import { fileURLToPath } from 'node:url';
 import { type INestApplication, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import { urlencoded, type NextFunction, type Request, type Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { requireDataKey, requireTokenSecret, type RakshaConfig } from '@raksha/config';
+import { requireDataKeys, requireTokenSecret, type RakshaConfig } from '@raksha/config';
+import { PARTNER_SCOPES } from '@raksha/domain';
 import { AccessModule } from './auth/access.module.js';
+import { AccessLogModule } from './access-log/access-log.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
 import { RateLimitGuard } from './auth/rate-limit.guard.js';
 import { CareModule } from './care/care.module.js';
 import { CasesModule } from './cases/cases.module.js';
+import { codecCors } from './codec/codec-cors.js';
+import { CodecModule } from './codec/codec.module.js';
 import { EscalationsModule } from './escalations/escalations.module.js';
 import { HealthModule } from './health/health.module.js';
+import { InterventionsModule } from './interventions/interventions.module.js';
 import { DashboardsModule } from './dashboards/dashboards.module.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ObligationsModule } from './obligations/obligations.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { DuplicatesModule } from './duplicates/duplicates.module.js';
+import { LegacyImportsModule } from './imports/legacy-imports.module.js';
 import { RegistriesModule } from './registries/registries.module.js';
 import { DeadlinePolicyModule } from './policy/deadline-policy.module.js';
 import { PlacesModule } from './places/places.module.js';
 import { PeopleModule } from './people/people.module.js';
+import { PartnersModule } from './partners/partners.module.js';
+import { PARTNER_SECURITY_SCHEME } from './partners/partner.decorators.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { SchemaValidationPipe } from './problem/validation.js';
@@ -34,7 +44,7 @@ import { jsonBodyOptions } from './problem/request-body.js';
 import { securityHeaders } from './infrastructure/security-headers.js';
 
 /** The API's features, each a module with its controllers. */
-export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule];
+export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule, AccessLogModule, ImportsModule, PartnersModule, InterventionsModule, DuplicatesModule, LegacyImportsModule];
 
 @Module({})
 class AppModule {
@@ -62,14 +72,17 @@ export interface AppOptions {
 /** Builds the API as both `main.ts` and the integration tests run it. */
 export async function createApp(config: RakshaConfig, options: AppOptions = {}): Promise<INestApplication> {
   requireTokenSecret(config);
-  requireDataKey(config);
+  requireDataKeys(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     logger: config.logLevel === 'debug' || config.logLevel === 'verbose' ? undefined : ['error', 'warn'],
   });
   app.useBodyParser('json', jsonBodyOptions);
+  // OAuth 2.0 token requests are form-encoded (RFC 6749 s.4.4.2); no other route takes a form.
+  app.use('/oauth/token', urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 }));
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   app.use(securityHeaders(config.hstsMaxAgeSeconds));
+  app.use('/codec', codecCors(config.temporal.uiUrl));
   if (existsSync(WEB_APP_DIST)) {
     // Hashed assets from the build; any other /app/* path is a page of the app: its index.html decides.
     app.useStaticAssets(WEB_APP_DIST, { prefix: '/app/', index: false, maxAge: '7d' });
@@ -91,6 +104,14 @@ export async function createApp(config: RakshaConfig, options: AppOptions = {}):
       .setDescription('Case engine for child protection under the Juvenile Justice (Care and Protection of Children) Act 2015')
       .setVersion('0.1.0')
       .addBearerAuth()
+      .addOAuth2(
+        {
+          type: 'oauth2',
+          description: 'Partner systems (issue #19): OAuth 2.0 client credentials (RFC 6749 s.4.4); the client authenticates by HTTP Basic or in the form',
+          flows: { clientCredentials: { tokenUrl: '/oauth/token', scopes: { ...PARTNER_SCOPES } } },
+        },
+        PARTNER_SECURITY_SCHEME,
+      )
       .build(),
   )), publicOperations(FEATURE_MODULES.flatMap((m) => (Reflect.getMetadata('controllers', m) ?? []) as never[])));
   SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'docs/openapi.json' });

@@ -30,6 +30,11 @@ const USERS: Record<Role, string> = {
 };
 const ROLES = Object.keys(USERS) as Role[];
 const STATE_LEVEL: Role[] = ['SCPS_OFFICER', 'SARA_OFFICER', 'STATE_MONITOR', 'STATE_ADMIN'];
+/** The police station's people (the seed's Police Station 01, Jaipur): they work their own thana's cases and reports. */
+const STATION_LEVEL: Role[] = ['CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER'];
+/** The seed's two police station areas of Jaipur: the station's own, and the next one's. */
+const OWN_THANA = 'RJ-JAIPUR-PS-01';
+const OTHER_THANA = 'RJ-JAIPUR-PS-02';
 const NATIONAL_LEVEL: Role[] = ['NATIONAL_MONITOR', 'NATIONAL_ADMIN'];
 /** Administrators onboard bodies and people; they read the registry and no child's case. */
 const ADMINS: Role[] = ['NATIONAL_ADMIN', 'STATE_ADMIN', 'DISTRICT_ADMIN'];
@@ -58,6 +63,10 @@ const ALLOWED = {
   administerDistrict: ['STATE_ADMIN', 'DISTRICT_ADMIN'],
   /** a body's people listed: every administrator whose jurisdiction holds the body */
   listPeople: ADMINS,
+  /** missing and found children's reports of the jurisdiction */
+  readReports: ['CWC_MEMBER', 'DCPU_OFFICER', 'SJPU_OFFICER', 'CHILD_WELFARE_POLICE_OFFICER', 'STATION_OFFICER', 'STATE_MONITOR', 'NATIONAL_MONITOR'],
+  /** who read or changed a child's case, and what a person read: monitors and administrators */
+  readAccessLog: ['STATE_MONITOR', 'NATIONAL_MONITOR', ...ADMINS],
 } satisfies Record<string, Role[]>;
 
 const allowed = (set: readonly Role[], role: Role) => set.includes(role);
@@ -65,8 +74,10 @@ const allowed = (set: readonly Role[], role: Role) => set.includes(role);
 describe('authorisation matrix', () => {
   let stack: Stack;
   let temporal: Client;
-  /** in: a Jaipur case; outDistrict: Jodhpur (same state); outState: Pune */
-  const cases = { in: '', outDistrict: '', outState: '' };
+  /** in: a Jaipur case at the seed station's thana; outThana: Jaipur's other thana; outDistrict: Jodhpur (same state); outState: Pune */
+  const cases = { in: '', outThana: '', outDistrict: '', outState: '' };
+  /** Jaipur's reports at the other police station's thana: a missing child (read district-wide, for matching) and a found one */
+  const reports = { missingOtherThana: '', foundOtherThana: '' };
   const escalations = { in: '', outDistrict: '', outState: '' };
 
   const caseWithEscalation = (districtCode: string, stateCode: string) => caseWithMissedProduction(stack, temporal, { districtCode, stateCode });
@@ -74,19 +85,26 @@ describe('authorisation matrix', () => {
   beforeAll(async () => {
     stack = await startStack(await bundleCaseWorkflows());
     temporal = await stack.temporal();
-    const [a, c, b] = await Promise.all([
-      caseWithEscalation('RJ-JAIPUR', 'RJ'),
+    const [a, c, b, t] = await Promise.all([
+      caseWithMissedProduction(stack, temporal, { districtCode: 'RJ-JAIPUR', stateCode: 'RJ', thanaCode: OWN_THANA }),
       caseWithEscalation('RJ-JODHPUR', 'RJ'),
       caseWithEscalation('MH-PUNE', 'MH'),
+      caseWithMissedProduction(stack, temporal, { districtCode: 'RJ-JAIPUR', stateCode: 'RJ', thanaCode: OTHER_THANA }),
     ]);
-    Object.assign(cases, { in: a.caseId, outDistrict: c.caseId, outState: b.caseId });
+    Object.assign(cases, { in: a.caseId, outThana: t.caseId, outDistrict: c.caseId, outState: b.caseId });
+    const sjpu = await as(stack, USERS.SJPU_OFFICER);
+    const child = { name: 'Meena', gender: 'FEMALE', ageYears: { min: 9, max: 10 } };
+    const place = { districtCode: 'RJ-JAIPUR', thanaCode: OTHER_THANA, text: 'Sanganer bus stand' };
+    const missing = await stack.http.post('/reports/missing').set(sjpu).send({ child, lastSeenAt: '2026-11-01T10:00:00+05:30', place, policeRef: 'MISSING-DIARY 9/2026' }).expect(201);
+    const found = await stack.http.post('/reports/found').set(sjpu).send({ child, foundAt: '2026-11-02T10:00:00+05:30', place }).expect(201);
+    Object.assign(reports, { missingOtherThana: missing.body.id, foundOtherThana: found.body.id });
     Object.assign(escalations, { in: a.escalationId, outDistrict: c.escalationId, outState: b.escalationId });
     for (const role of ROLES) await as(stack, USERS[role]); // sign everyone in once
   });
   afterAll(() => stack?.stop());
 
   /** The case (or escalation) outside this role's jurisdiction; the national monitor has none. */
-  const outOf = (role: Role, of: typeof cases) => (NATIONAL_LEVEL.includes(role) ? undefined : STATE_LEVEL.includes(role) ? of.outState : of.outDistrict);
+  const outOf = (role: Role, of: { outDistrict: string; outState: string }) => (NATIONAL_LEVEL.includes(role) ? undefined : STATE_LEVEL.includes(role) ? of.outState : of.outDistrict);
 
   describe.each(ROLES)('%s', (role) => {
     const user = () => as(stack, USERS[role]);
@@ -128,6 +146,61 @@ describe('authorisation matrix', () => {
       expect(seen.has(cases.in)).toBe(true);
       const out = outOf(role, cases);
       if (out) expect(seen.has(out)).toBe(false);
+    });
+
+    it("works a case at another police station's thana of its district unless it is a police station (404 to a station)", async () => {
+      const mayRead = allowed(ALLOWED.readCases, role);
+      const station = STATION_LEVEL.includes(role);
+      for (const path of ['', '/timeline', '/escalations']) {
+        expect((await stack.http.get(`/cases/${cases.outThana}${path}`).set(await user())).status).toBe(!mayRead ? 403 : station ? 404 : 200);
+      }
+      const ofThana = async (thanaCode: string) => {
+        const res = await stack.http.get('/cases').query({ thanaCode, limit: 100 }).set(await user());
+        expect(res.status).toBe(mayRead ? 200 : 403);
+        return mayRead ? (res.body.items as { id: string; thanaCode: string }[]) : [];
+      };
+      if (!mayRead) return;
+      const own = await ofThana(OWN_THANA);
+      expect(own.map((c) => c.id)).toContain(cases.in);
+      expect(own.every((c) => c.thanaCode === OWN_THANA)).toBe(true);
+      const other = (await ofThana(OTHER_THANA)).map((c) => c.id);
+      expect(other.includes(cases.outThana)).toBe(!station);
+      if (allowed(ALLOWED.sendEvents, role)) {
+        const event = { type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'SJPU' } };
+        const res = await stack.http.post(`/cases/${cases.outThana}/events`).set(await user()).send(event);
+        expect(res.status).toBe(station ? 404 : allowed(ALLOWED.produceBeforeCwc, role) ? 200 : 403);
+      }
+    });
+
+    it("registers a case at its own thana; a police station is refused another station's (400 naming thanaCode)", async () => {
+      if (!allowed(ALLOWED.registerCncp, role)) return;
+      const own = await stack.http.post('/cases').set(await user()).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR' }).expect(201);
+      const registered = await stack.http.get(`/cases/${own.body.caseId}`).set(await user()).expect(200);
+      // A station's case is its own thana's unless it names one; anyone else's names none unless given.
+      expect(registered.body.thanaCode).toBe(STATION_LEVEL.includes(role) ? OWN_THANA : null);
+      const other = await stack.http.post('/cases').set(await user()).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', thanaCode: OTHER_THANA });
+      expect(other.status).toBe(STATION_LEVEL.includes(role) ? 400 : 201);
+      if (other.status === 400) expect(other.body.errors).toEqual([expect.objectContaining({ field: 'thanaCode' })]);
+    });
+
+    it("reads the district's missing children (matching) but another station's found child only if it is no police station", async () => {
+      const mayRead = allowed(ALLOWED.readReports, role);
+      const station = STATION_LEVEL.includes(role);
+      // A report one may not read is one that does not exist, for every role.
+      expect((await stack.http.get(`/reports/${reports.missingOtherThana}`).set(await user())).status).toBe(mayRead ? 200 : 404);
+      expect((await stack.http.get(`/reports/${reports.foundOtherThana}`).set(await user())).status).toBe(mayRead && !station ? 200 : 404);
+      if (!mayRead) return;
+      const listed = await stack.http.get('/reports').query({ districtCode: 'RJ-JAIPUR', limit: 100 }).set(await user()).expect(200);
+      const ids = (listed.body.items as { id: string }[]).map((r) => r.id);
+      expect(ids).toContain(reports.missingOtherThana);
+      expect(ids.includes(reports.foundOtherThana)).toBe(!station);
+    });
+
+    it("reads a case's access log in its jurisdiction only as a monitor or administrator (404 outside it)", async () => {
+      const may = allowed(ALLOWED.readAccessLog, role);
+      expect((await stack.http.get(`/cases/${cases.in}/access-log`).set(await user())).status).toBe(may ? 200 : 403);
+      const out = outOf(role, cases);
+      if (out) expect((await stack.http.get(`/cases/${out}/access-log`).set(await user())).status).toBe(may ? 404 : 403);
     });
 
     it("sees 'my queue' only if its body acts on cases", async () => {

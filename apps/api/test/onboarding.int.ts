@@ -90,8 +90,10 @@ describe('onboarding a district', () => {
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ id: `${type}-AS-KAMRUP`, level: 'DISTRICT', stateCode: 'AS', districtCode: 'AS-KAMRUP', deactivatedAt: null, version: 1 });
     }
-    const station = await stack.http.post('/bodies').set(stateAdmin.headers).send({ type: 'POLICE_STATION', name: 'Rangia Police Station', ...district, code: 'PS-RANGIA' }).expect(201);
-    expect(station.body).toMatchObject({ id: 'POLICE_STATION-AS-KAMRUP-PS-RANGIA', thanaCode: 'AS-KAMRUP-PS-RANGIA', level: 'THANA' });
+    // A police station body is its imported thana's: before Kamrup's police stations are imported, there is none.
+    const station = await stack.http.post('/bodies').set(stateAdmin.headers).send({ type: 'POLICE_STATION', name: 'Rangia Police Station', ...district, code: 'PS-RANGIA' }).expect(400);
+    expect(station.body.errors).toEqual([expect.objectContaining({ field: 'code' })]);
+    expect((await stack.http.get('/bodies/POLICE_STATION-AS-KAMRUP-PS-RANGIA').set(stateAdmin.headers)).status).toBe(404);
 
     const unknown = await stack.http.post('/bodies').set(stateAdmin.headers).send({ type: 'CWC', name: 'Nowhere CWC', districtCode: 'AS-NOWHERE' }).expect(400);
     expect(unknown.body.errors).toEqual([{ field: 'districtCode', message: 'no district has the code AS-NOWHERE' }]);
@@ -126,7 +128,7 @@ describe('onboarding a district', () => {
     expect(bad.body.rejected.map((r: { row: number; column: string }) => [r.row, r.column])).toEqual([
       [3, 'districtCode'],
       [4, 'districtCode'],
-      [5, 'kind'],
+      [5, 'blockCode'], // a village names its block
       [7, 'code'],
     ]);
     expect((await stack.http.get('/places/districts/AS-KAMRUP/local').set(stateAdmin.headers).expect(200)).body).toEqual([]);
@@ -135,13 +137,18 @@ describe('onboarding a district', () => {
     expect((await importCsv(good).expect(201)).body).toMatchObject({ imported: 0, valid: 3 });
     const stations = await stack.http.get('/places/districts/AS-KAMRUP/local').query({ kind: 'POLICE_STATION' }).set(stateAdmin.headers).expect(200);
     expect(stations.body).toEqual([
-      { code: 'AS-KAMRUP-PS-HAJO', kind: 'POLICE_STATION', name: 'Hajo Police Station', districtCode: 'AS-KAMRUP' },
-      { code: 'AS-KAMRUP-PS-RANGIA', kind: 'POLICE_STATION', name: 'Rangia Police Station', districtCode: 'AS-KAMRUP' },
+      { code: 'AS-KAMRUP-PS-HAJO', kind: 'POLICE_STATION', name: 'Hajo Police Station', districtCode: 'AS-KAMRUP', blockCode: null },
+      { code: 'AS-KAMRUP-PS-RANGIA', kind: 'POLICE_STATION', name: 'Rangia Police Station', districtCode: 'AS-KAMRUP', blockCode: null },
     ]);
+    // Now the station's body links to its place: its thanaCode is the imported police station's code.
+    const station = await stack.http.post('/bodies').set(stateAdmin.headers).send({ type: 'POLICE_STATION', name: 'Rangia Police Station', districtCode: 'AS-KAMRUP', code: 'PS-RANGIA' }).expect(201);
+    expect(station.body).toMatchObject({ id: 'POLICE_STATION-AS-KAMRUP-PS-RANGIA', thanaCode: 'AS-KAMRUP-PS-RANGIA', level: 'THANA' });
+    // A block's code is not a police station's.
+    expect((await stack.http.post('/bodies').set(stateAdmin.headers).send({ type: 'POLICE_STATION', name: 'Rangia Block PS', districtCode: 'AS-KAMRUP', code: 'BL-RANGIA' }).expect(400)).body.errors).toEqual([expect.objectContaining({ field: 'code' })]);
     // A new name for a code renames the place, and writes only that row.
     expect((await importCsv(csv('AS-KAMRUP,BLOCK,BL-RANGIA,Rangia Development Block')).expect(201)).body).toMatchObject({ imported: 1, valid: 1 });
     const blocks = await stack.http.get('/places/districts/AS-KAMRUP/local').query({ kind: 'BLOCK' }).set(stateAdmin.headers).expect(200);
-    expect(blocks.body).toEqual([{ code: 'AS-KAMRUP-BL-RANGIA', kind: 'BLOCK', name: 'Rangia Development Block', districtCode: 'AS-KAMRUP' }]);
+    expect(blocks.body).toEqual([{ code: 'AS-KAMRUP-BL-RANGIA', kind: 'BLOCK', name: 'Rangia Development Block', districtCode: 'AS-KAMRUP', blockCode: null }]);
     // A police station's code is not a block's: refused, not renamed.
     const clash = await importCsv(csv('AS-KAMRUP,BLOCK,PS-HAJO,Hajo Block')).expect(422);
     expect(clash.body.rejected).toEqual([expect.objectContaining({ row: 2, column: 'code' })]);

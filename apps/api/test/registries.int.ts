@@ -241,9 +241,13 @@ describe('registries', () => {
       const history = (await stack.http.get(`/institutions/${good[0]}/history`).set(scps).expect(200)).body;
       expect(history).toEqual([expect.objectContaining({ action: 'institution.imported', before: null })]);
 
-      const twice = await importCsv(own.dcpu, file(tag, own.districtCode, true)).expect(422);
-      expect((twice.body.rejected as { row: number; reason: string }[]).map((r) => r.row)).toEqual([2, 3, 4, 5, 6]);
-      expect(twice.body.rejected[0].reason).toMatch(/exists already/);
+      // Imported again, the same file finds every institution on record as it is: nothing written, nothing refused.
+      const twice = await importCsv(own.dcpu, file(tag, own.districtCode, true)).expect(201);
+      expect(twice.body).toMatchObject({ imported: 0, valid: 5, ids: res.body.ids });
+      expect((await stack.http.get(`/institutions/${good[0]}/history`).set(scps).expect(200)).body).toHaveLength(1);
+      // An id on record as another institution (another name) is refused, not overwritten.
+      const clash = await importCsv(own.dcpu, `${HEADER}\r\n${good[0]},Another home,${own.districtCode},CHILDRENS_HOME,NGO,,,,,,,,\r\n`).expect(422);
+      expect(clash.body.rejected).toEqual([expect.objectContaining({ row: 2, column: 'id', reason: expect.stringMatching(/exists already/) })]);
     });
 
     it('checks a file on a dry run without writing anything', async () => {

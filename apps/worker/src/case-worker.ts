@@ -1,10 +1,12 @@
 import { Queue } from 'bullmq';
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createActivities, createInstitutionActivities, createMatcher, createRekeyer } from '@raksha/activities';
-import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
-import { enqueueRekey, MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
-import { CaseRepository, createMatchingPool, DeliveryRepository, EscalationRepository, FaceRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
+import { createActivities, createInstitutionActivities, createInterventionActivities, createLegacyImporter, createMatcher, createRekeyer, enqueueLegacyImport } from '@raksha/activities';
+import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
+import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
+import { BACKFILL_MATCHING_QUEUE, enqueueRekey, LEGACY_IMPORT_QUEUE, type LegacyImportJob, MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
+import { CaseRepository, createMatchingPool, DeliveryRepository, DuplicateRepository, EscalationRepository, FaceRepository, GeographyRepository, InterventionRepository, LegacyImportRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
 import { lazyFaceDescriber } from '@raksha/faces';
+import { startBackfillMatchingProcessor, startLegacyImportProcessor } from './legacy-import.processor.js';
 import { startMatchingProcessor } from './matching.processor.js';
 import { startNotificationProcessor } from './notification.processor.js';
 import { reachFromConfig } from './reach.js';
@@ -36,13 +38,15 @@ export async function startCaseWorker(
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     workflowBundle: bundle,
+    dataConverter: caseDataConverter(requireDataKeys(config)),
     activities: {
       ...createActivities({ cases: new CaseRepository(db), notifications }),
       ...createInstitutionActivities({ escalations: new EscalationRepository(db), notifications }),
+      ...createInterventionActivities({ interventions: new InterventionRepository(db), notifications }),
     },
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
   });
-  const reach = config.worker.deliversNotifications ? reachFromConfig(config, redis, new DeliveryRepository(db)) : undefined;
+  const reach = config.worker.deliversNotifications ? await reachFromConfig(config, redis, db) : undefined;
   const processor = config.worker.deliversNotifications ? startNotificationProcessor(redis, new NotificationRepository(db), reach) : undefined;
   const reminders = config.worker.deliversNotifications ? startEscalationReminders(new DeliveryRepository(db), notifications, config.notify.reminderScanMs) : undefined;
   // Matching's statements through a pool of their own: no Prisma query compiler, sequential scans and JIT off per session.
@@ -53,11 +57,25 @@ export async function startCaseWorker(
   // Report photos are described on a thread of the describer's own, started with the first photo.
   const describer = lazyFaceDescriber();
   const faces = { store: new FaceRepository(db, poolMatchingSql(matchingPool)), describer };
-  const matching = startMatchingProcessor(redis, createMatcher({ reports, notifications, faces, publicUrl: config.publicUrl }), rekeyer);
+  const matcher = createMatcher({ reports, notifications, faces, publicUrl: config.publicUrl });
+  const matching = startMatchingProcessor(redis, matcher, rekeyer);
+  // Legacy imports, and the matching of what they import on a throttled queue of its own (docs/porting.md).
+  const backfillJobs = new Queue<{ reportId: string }>(BACKFILL_MATCHING_QUEUE, { connection: redis });
+  const importJobs = new Queue<LegacyImportJob>(LEGACY_IMPORT_QUEUE, { connection: redis });
+  const imports = new LegacyImportRepository(db);
+  const importer = createLegacyImporter({ imports, geography: new GeographyRepository(db), matching: backfillJobs });
+  const importing = startLegacyImportProcessor(redis, importer);
+  const backfill = startBackfillMatchingProcessor(redis, matcher, { reports, duplicates: new DuplicateRepository(db) }, config.worker.importMatchingPerSecond);
+  // An import whose job was lost with Redis's data is queued again; one whose job waits or runs is left as it is.
+  for (const { id } of await imports.unfinished()) await enqueueLegacyImport(importJobs, id);
   // Reports stored under older matching keys are re-keyed once per version, whichever worker starts first.
   await enqueueRekey(matchingJobs, rekeyer.keysVersion);
   const done = worker.run().finally(async () => {
     await matching.close();
+    await importing.close();
+    await backfill.close();
+    await importJobs.close();
+    await backfillJobs.close();
     await describer.close();
     await matchingJobs.close();
     await matchingPool.end();

@@ -17,13 +17,14 @@ const config = loadConfig();
 const db = createDb(config.databaseUrl);
 setPriority(NICENESS);
 const redis = redisConnectionOptions(config.redisUrl);
-const reach = reachFromConfig(config, redis, new DeliveryRepository(db));
+const reach = await reachFromConfig(config, redis, db);
 const processor = startNotificationProcessor(redis, new NotificationRepository(db), reach);
 const notices = new Queue<NotificationJob>(NOTIFICATION_QUEUE, { connection: redis });
 const reminders = startEscalationReminders(new DeliveryRepository(db), notices, config.notify.reminderScanMs);
 await processor.waitUntilReady();
 const channels = ['the in-app inbox', ...config.notify.channels.map((c) => ({ email: 'email', sms: 'SMS', webhook: 'webhooks' })[c])].join(', ');
-console.log(`[notifications] delivering notification jobs from ${new URL(config.redisUrl).host} to ${channels}`);
+const digest = config.notify.channels.includes('email') ? `; daily digest at ${String(config.notify.digest.hour).padStart(2, '0')}:00 ${config.notify.digest.timeZone}` : '';
+console.log(`[notifications] delivering notification jobs from ${new URL(config.redisUrl).host} to ${channels}${digest}`);
 
 const stopped = new Promise<void>((resolve) => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Queue, UnrecoverableError, Worker as QueueWorker, type ConnectionOptions } from 'bullmq';
 import type { RakshaConfig } from '@raksha/config';
 import { DELIVERY_QUEUE, type DeliveryChannel, type DeliveryJob, type NotificationJob } from '@raksha/contracts';
-import type { DeliveryRepository, NewDelivery, NoticeRecipient } from '@raksha/db';
+import { DeliveryRepository, DigestRepository, type Db, type NewDelivery, type NoticeRecipient } from '@raksha/db';
 import { ACCOUNT_NOTICE_KINDS } from '@raksha/domain';
 import { PermanentDeliveryError, type NotificationChannel } from './channels/channel.js';
 import { EmailChannel } from './channels/email.channel.js';
@@ -12,14 +12,15 @@ import { ESCALATION_KINDS } from './channels/messages.js';
 import { SmsChannel } from './channels/sms.channel.js';
 import { loadDltRegistry } from './channels/sms-templates.js';
 import { WebhookChannel } from './channels/webhook.channel.js';
+import { digestComposer, startDailyDigests } from './digest.js';
 
 /** The channels the configuration turns on, built once. */
-export function configuredChannels(config: RakshaConfig, deliveries: DeliveryRepository): NotificationChannel[] {
+export function configuredChannels(config: RakshaConfig, deliveries: DeliveryRepository, digests: DigestRepository): NotificationChannel[] {
   const n = config.notify;
   return n.channels.map((name): NotificationChannel => {
     switch (name) {
       case 'email':
-        return new EmailChannel(config.contactCodes.smtpUrl!, config.contactCodes.from, config.publicUrl);
+        return new EmailChannel(config.contactCodes.smtpUrl!, config.contactCodes.from, config.publicUrl, digestComposer(digests, config.publicUrl, n.digest.timeZone));
       case 'sms':
         return new SmsChannel({ ...n.sms, url: n.sms.url! }, loadDltRegistry(), config.publicUrl);
       case 'webhook':
@@ -44,6 +45,10 @@ export function personalChannels(r: NoticeRecipient, kind: string, available: Re
 export interface Reach {
   /** Records and queues the deliveries of a notice already in the inbox; a repeat queues nothing new. */
   fanOut(notice: NotificationJob): Promise<number>;
+  /** Records and queues deliveries made elsewhere (a daily digest); those already recorded queue nothing new. */
+  queue(rows: NewDelivery[], accountLink?: string): Promise<number>;
+  /** Queues again the deliveries a stopped worker left SENDING for longer than `stuckAfterMs` (FAILED after the last attempt). */
+  sweep(): Promise<{ requeued: number; failed: number }>;
   close(): Promise<void>;
 }
 
@@ -51,7 +56,7 @@ export function startReach(
   connection: ConnectionOptions,
   deliveries: DeliveryRepository,
   channels: NotificationChannel[],
-  options: { attempts: number; backoffMs: number; concurrency?: number; now?: () => Date },
+  options: { attempts: number; backoffMs: number; concurrency?: number; now?: () => Date; stuckAfterMs?: number; sweepEveryMs?: number },
 ): Reach {
   const now = options.now ?? (() => new Date());
   const byName = new Map(channels.map((c) => [c.name, c]));
@@ -60,7 +65,7 @@ export function startReach(
   const worker = new QueueWorker<DeliveryJob>(
     DELIVERY_QUEUE,
     async (job) => {
-      const d = await deliveries.claim(job.data.deliveryId);
+      const d = await deliveries.claim(job.data.deliveryId, now());
       if (!d) return 'already sent or failed';
       const channel = byName.get(d.channel as DeliveryChannel);
       const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -79,21 +84,41 @@ export function startReach(
     { connection, concurrency: options.concurrency ?? 16 },
   );
 
-  // An account's one-time link rides in the job alone, so such a job is removed as soon as it is done either way.
+  const jobOptions = (accountLink?: string) => ({
+    attempts: options.attempts,
+    backoff: { type: 'exponential', delay: options.backoffMs },
+    // An account's one-time link rides in the job alone, so such a job is removed as soon as it is done either way.
+    removeOnComplete: accountLink ? true : 1000,
+    removeOnFail: accountLink ? true : 5000,
+  });
   const enqueue = (ids: string[], accountLink?: string) =>
-    queue.addBulk(
-      ids.map((deliveryId) => ({
-        name: 'send',
-        data: accountLink ? { deliveryId, accountLink } : { deliveryId },
-        opts: {
-          jobId: deliveryId,
-          attempts: options.attempts,
-          backoff: { type: 'exponential', delay: options.backoffMs },
-          removeOnComplete: accountLink ? true : 1000,
-          removeOnFail: accountLink ? true : 5000,
-        },
-      })),
+    queue.addBulk(ids.map((deliveryId) => ({ name: 'send', data: accountLink ? { deliveryId, accountLink } : { deliveryId }, opts: { jobId: deliveryId, ...jobOptions(accountLink) } })));
+
+  const queueRows = async (rows: NewDelivery[], accountLink?: string) => {
+    const queued = (await deliveries.queue(rows)).filter((d) => d.status === 'QUEUED');
+    // Job id = delivery id: a repeated fan-out adds no second job while the first is kept.
+    await enqueue(
+      queued.map((d) => d.id),
+      accountLink,
     );
+    return queued.length;
+  };
+
+  const stuckAfterMs = options.stuckAfterMs ?? 600_000;
+  const sweep = async () => {
+    const at = now();
+    const swept = await deliveries.requeueStuck(new Date(at.getTime() - stuckAfterMs), options.attempts, at);
+    const requeued = swept.filter((d) => d.status === 'QUEUED');
+    // A job id of its own: the job that claimed it may still be kept (completed) under the delivery's id.
+    await queue.addBulk(requeued.map((d) => ({ name: 'send', data: { deliveryId: d.id }, opts: { jobId: `${d.id}.swept.${at.getTime()}`, ...jobOptions() } })));
+    return { requeued: requeued.length, failed: swept.length - requeued.length };
+  };
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweeper = options.sweepEveryMs
+    ? setInterval(() => {
+        sweeping = sweeping.then(sweep).catch((e: unknown) => console.error('[reach] sweep of stuck deliveries failed', e));
+      }, options.sweepEveryMs)
+    : undefined;
 
   return {
     async fanOut(notice) {
@@ -114,15 +139,13 @@ export function startReach(
           rows.push({ id: randomUUID(), ...base, channel: 'WEBHOOK', recipientId: s.id, address: s.url, language: 'en' });
         }
       }
-      const queued = (await deliveries.queue(rows)).filter((d) => d.status === 'QUEUED');
-      // Job id = delivery id: a repeated fan-out adds no second job while the first is kept.
-      await enqueue(
-        queued.map((d) => d.id),
-        notice.accountLink,
-      );
-      return queued.length;
+      return queueRows(rows, notice.accountLink);
     },
+    queue: queueRows,
+    sweep,
     async close() {
+      if (sweeper) clearInterval(sweeper);
+      await sweeping;
       await worker.close();
       await queue.close();
       await Promise.all(channels.map((c) => c.close()));
@@ -130,8 +153,29 @@ export function startReach(
   };
 }
 
-/** Reach as the configuration asks for it; undefined when only the in-app inbox is configured. */
-export function reachFromConfig(config: RakshaConfig, connection: ConnectionOptions, deliveries: DeliveryRepository): Reach | undefined {
-  if (config.notify.channels.length === 0) return undefined;
-  return startReach(connection, deliveries, configuredChannels(config, deliveries), { attempts: config.notify.attempts, backoffMs: config.notify.backoffMs });
+/**
+ * Reach as the configuration asks for it, with its sweeper of stuck deliveries and, with the email channel, the daily
+ * digest; undefined when only the in-app inbox is configured.
+ */
+export async function reachFromConfig(config: RakshaConfig, connection: ConnectionOptions, db: Db): Promise<Reach | undefined> {
+  const n = config.notify;
+  if (n.channels.length === 0) return undefined;
+  const deliveries = new DeliveryRepository(db);
+  const digests = new DigestRepository(db);
+  const reach = startReach(connection, deliveries, configuredChannels(config, deliveries, digests), {
+    attempts: n.attempts,
+    backoffMs: n.backoffMs,
+    stuckAfterMs: n.stuckAfterMs,
+    // a stuck delivery waits at most half its bound again before it is found
+    sweepEveryMs: Math.min(Math.ceil(n.stuckAfterMs / 2), 60_000),
+  });
+  if (!n.channels.includes('email')) return reach;
+  const daily = await startDailyDigests(connection, digests, (rows) => reach.queue(rows), n.digest);
+  return {
+    ...reach,
+    async close() {
+      await daily.close();
+      await reach.close();
+    },
+  };
 }

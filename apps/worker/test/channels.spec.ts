@@ -2,7 +2,8 @@
 // and never the child's name (JJ Act s.74).
 import { describe, expect, it } from '@jest/globals';
 import { loadDltRegistry, fillSms, MAX_SMS_PARTS, smsLength, SmsTemplateError } from '../src/channels/sms-templates.js';
-import { caseReference, messageKey, noticeEmail, smsVariables } from '../src/channels/messages.js';
+import { caseReference, digestDay, digestEmail, digestIsEmpty, messageKey, noticeEmail, smsVariables } from '../src/channels/messages.js';
+import { localDay } from '../src/digest.js';
 
 const registry = loadDltRegistry();
 const caseId = '3f2a91c0-5b7e-4d1a-9c3e-0123456789ab';
@@ -68,5 +69,30 @@ describe('what an email and an SMS carry', () => {
   it('refers to a match of two reports by the id its notice names, and links to the inbox', () => {
     const match = { kind: 'MATCH_ALERT', caseId: null, noticeKey: 'match-alert-9b1c0d2e-aaaa-4bbb-8ccc-dddddddddddd-CWC-RJ-JAIPUR' };
     expect(smsVariables(match, publicUrl)).toEqual({ key: 'MATCH_ALERT', vars: ['9B1C0D2E'], url: `${webUrl}/inbox` });
+  });
+});
+
+describe('the daily digest email', () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `${i}f2a91c0-5b7e-4d1a-9c3e-0123456789ab`);
+
+  it('says each count with its cases by reference and link, leaves out what is nil, and says how many more', () => {
+    const facts = { escalationsOpen: { count: 1, caseIds: [caseId] }, overdue: { count: 12, caseIds: ids(10) }, dueThisWeek: { count: 0, caseIds: [] } };
+    const mail = digestEmail(facts, 'en', '7 December', publicUrl);
+    expect(mail.subject).toBe('Raksha: your summary for 7 December');
+    expect(mail.text).toContain('Escalations not yet resolved: 1 — case 3F2A91C0\n');
+    expect(mail.text).toContain(`Cases past a deadline: 12 — cases ${ids(10).map(caseReference).join(', ')} and 2 more`);
+    expect(mail.text).not.toContain('next seven days');
+    expect(mail.html).toContain(`<a href="${webUrl}/cases/${caseId}">3F2A91C0</a>`);
+    expect(mail.text).toContain(`Open Raksha: ${webUrl}/`);
+    expect(digestIsEmpty({ escalationsOpen: { count: 0, caseIds: [] }, overdue: { count: 0, caseIds: [] }, dueThisWeek: { count: 0, caseIds: [] } })).toBe(true);
+  });
+
+  it('names the day in the reader’s language and the deployment’s zone, and keys it by that zone’s date', () => {
+    // 20:00 UTC on 6 December is already 7 December in India
+    const at = new Date('2026-12-06T20:00:00Z');
+    expect(localDay(at, 'Asia/Kolkata')).toBe('2026-12-07');
+    expect(localDay(at, 'UTC')).toBe('2026-12-06');
+    expect(digestDay(at, 'en', 'Asia/Kolkata')).toBe('7 December');
+    expect(digestDay(at, 'hi', 'Asia/Kolkata')).toBe('7 दिसंबर');
   });
 });

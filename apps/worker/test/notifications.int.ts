@@ -5,7 +5,8 @@ import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Client, Connection } from '@temporalio/client';
-import { loadTestConfig, redisConnectionOptions, type RakshaConfig } from '@raksha/config';
+import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
+import { loadTestConfig, requireDataKeys, redisConnectionOptions, type RakshaConfig } from '@raksha/config';
 import { NOTIFICATION_QUEUE } from '@raksha/contracts';
 import { createDb, type Db } from '@raksha/db';
 import { startCaseWorker, type RunningWorker } from '../src/case-worker.js';
@@ -37,7 +38,7 @@ describe('notification processor in its own process', () => {
     await seed(db);
     queue = new Queue(NOTIFICATION_QUEUE, { connection: redisConnectionOptions(config.redisUrl) });
     await queue.obliterate({ force: true });
-    temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }) });
+    temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }), dataConverter: caseDataConverter(requireDataKeys(config)) });
     worker = await startCaseWorker(config, db, await bundleCaseWorkflows());
   });
   afterAll(async () => {

@@ -25,3 +25,4 @@ export * from './step.js';
 export type { CaseMilestones, DeadlineChanges } from '@raksha/domain';
 export * from './body-duties.js';
 export * from './placements.js';
+export * from './interventions.js';

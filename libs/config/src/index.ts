@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
+import { DataKeyRing } from './data-keys.js';
+
 export { redisConnectionOptions, type RedisConnectionOptions } from './redis.js';
+export { DataKeyRing, dataKeyId, type DataKey } from './data-keys.js';
 
 // Defaults match scripts/env.sh, so `npm start` on a fresh machine needs no .env file.
 function localDatabaseUrl(env: NodeJS.ProcessEnv, database: string): string {
@@ -40,9 +43,15 @@ const configSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, '32 bytes, base64 (scripts/setup.sh generates one into $RAKSHA_HOME/data-key)')
     .optional(),
+  // Keys rotated out: kept only to open what they sealed (eFile details, Temporal payloads); comma-separated, base64.
+  RAKSHA_RETIRED_DATA_KEYS: z
+    .string()
+    .refine((v) => v === '' || v.split(',').every((k) => Buffer.from(k.trim(), 'base64').length === 32), 'comma-separated keys of 32 bytes, base64'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1),
+  // How long a partner system's OAuth access token lives (client credentials, RFC 6749 s.4.4): short, it asks again.
+  PARTNER_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).max(3600),
   // How a citizen's verification code reaches them: by email through SMTP in a deployment; `inbox` (the
   // account's in-app inbox) only on a machine with no mail server, as `npm start` is.
   CONTACT_CODE_DELIVERY: z.enum(['inbox', 'smtp']),
@@ -54,6 +63,8 @@ const configSchema = z.object({
   // `false` when the notification processor runs as its own process (`npm run notifications`, as
   // `npm start` does), so inbox delivery never holds up the worker's workflow tasks.
   WORKER_DELIVERS_NOTIFICATIONS: z.enum(['true', 'false']),
+  // Imported (ported) reports matched per second at most, on a queue apart from live reports' (docs/porting.md).
+  IMPORT_MATCHING_PER_SECOND: z.coerce.number().int().min(1).max(10_000),
   // The deployment's public address: every link Raksha sends (invitations, password resets, notices by email,
   // SMS and webhook) leads to the web app under it at /app/ (webAppLink in @raksha/contracts).
   // How long each onboarding link works follows.
@@ -81,7 +92,21 @@ const configSchema = z.object({
   NOTIFY_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000),
   /** how often unacknowledged escalations are looked for, to be sent again (docs/notifications.md) */
   NOTIFY_REMINDER_SCAN_MS: z.coerce.number().int().min(100).max(3_600_000),
+  /** a delivery left SENDING this long (its worker stopped mid-send) is queued again (docs/notifications.md) */
+  NOTIFY_STUCK_AFTER_MS: z.coerce.number().int().min(1000).max(86_400_000),
+  /** the daily digest goes at this hour (0–23) of DIGEST_TIME_ZONE's day */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23),
+  DIGEST_TIME_ZONE: z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Kolkata'),
 });
+
+function isTimeZone(v: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: v });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function isJson(v: string): boolean {
   try {
@@ -106,10 +131,12 @@ export interface RakshaConfig {
   /** Strict-Transport-Security max-age in seconds, 0 for none (a deployment behind TLS sets it). */
   hstsMaxAgeSeconds: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
-  /** The key that seals sensitive eFile details; only the API needs it (see requireDataKey). */
+  /** The key that seals sensitive eFile details and Temporal payloads (see requireDataKeys). */
   dataKey: string | undefined;
-  auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number };
-  worker: { maxCachedWorkflows: number; deliversNotifications: boolean };
+  /** Keys rotated out, kept to open what they sealed. */
+  retiredDataKeys: readonly string[];
+  auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number; partnerTokenTtlSeconds: number };
+  worker: { maxCachedWorkflows: number; deliversNotifications: boolean; importMatchingPerSecond: number };
   contactCodes: { delivery: 'inbox' | 'smtp'; smtpUrl: string | undefined; from: string };
   /** the deployment's public address, without a trailing slash; links into the web app: webAppLink(publicUrl, page) */
   publicUrl: string;
@@ -119,6 +146,9 @@ export interface RakshaConfig {
     attempts: number;
     backoffMs: number;
     reminderScanMs: number;
+    stuckAfterMs: number;
+    /** the daily digest: sent at `hour` o'clock in `timeZone` */
+    digest: { hour: number; timeZone: string };
     sms: { url: string | undefined; request: string; auth: string | undefined; timeoutMs: number; entityId: string; header: string; receiptToken: string | undefined; receiptUrl: string };
   };
 }
@@ -151,11 +181,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     LOG_LEVEL: env.LOG_LEVEL ?? 'log',
     RAKSHA_TOKEN_SECRET: env.RAKSHA_TOKEN_SECRET,
     RAKSHA_DATA_KEY: env.RAKSHA_DATA_KEY,
+    RAKSHA_RETIRED_DATA_KEYS: env.RAKSHA_RETIRED_DATA_KEYS ?? '',
     ACCESS_TOKEN_TTL_SECONDS: env.ACCESS_TOKEN_TTL_SECONDS ?? '900',
     REFRESH_TOKEN_TTL_DAYS: env.REFRESH_TOKEN_TTL_DAYS ?? '14',
     RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE ?? '600',
+    PARTNER_TOKEN_TTL_SECONDS: env.PARTNER_TOKEN_TTL_SECONDS ?? '900',
     WORKER_MAX_CACHED_WORKFLOWS: env.WORKER_MAX_CACHED_WORKFLOWS ?? '10000',
     WORKER_DELIVERS_NOTIFICATIONS: env.WORKER_DELIVERS_NOTIFICATIONS ?? 'true',
+    IMPORT_MATCHING_PER_SECOND: env.IMPORT_MATCHING_PER_SECOND ?? '50',
     CONTACT_CODE_DELIVERY: env.CONTACT_CODE_DELIVERY ?? 'inbox',
     SMTP_URL: env.SMTP_URL,
     SMTP_FROM: env.SMTP_FROM ?? 'Raksha <no-reply@raksha.invalid>',
@@ -174,6 +207,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     NOTIFY_ATTEMPTS: env.NOTIFY_ATTEMPTS ?? '6',
     NOTIFY_BACKOFF_MS: env.NOTIFY_BACKOFF_MS ?? '2000',
     NOTIFY_REMINDER_SCAN_MS: env.NOTIFY_REMINDER_SCAN_MS ?? '60000',
+    NOTIFY_STUCK_AFTER_MS: env.NOTIFY_STUCK_AFTER_MS ?? '600000',
+    DIGEST_HOUR: env.DIGEST_HOUR ?? '7',
+    DIGEST_TIME_ZONE: env.DIGEST_TIME_ZONE ?? 'Asia/Kolkata',
   });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -203,13 +239,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     hstsMaxAgeSeconds: c.API_HSTS_MAX_AGE_SECONDS,
     logLevel: c.LOG_LEVEL,
     dataKey: c.RAKSHA_DATA_KEY,
+    retiredDataKeys: Object.freeze(c.RAKSHA_RETIRED_DATA_KEYS.split(',').map((k) => k.trim()).filter(Boolean)),
     auth: Object.freeze({
       tokenSecret: c.RAKSHA_TOKEN_SECRET,
       accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: c.REFRESH_TOKEN_TTL_DAYS,
       rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+      partnerTokenTtlSeconds: c.PARTNER_TOKEN_TTL_SECONDS,
     }),
-    worker: Object.freeze({ maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS, deliversNotifications: c.WORKER_DELIVERS_NOTIFICATIONS === 'true' }),
+    worker: Object.freeze({ maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS, deliversNotifications: c.WORKER_DELIVERS_NOTIFICATIONS === 'true', importMatchingPerSecond: c.IMPORT_MATCHING_PER_SECOND }),
     contactCodes: Object.freeze({ delivery: c.CONTACT_CODE_DELIVERY, smtpUrl: c.SMTP_URL, from: c.SMTP_FROM }),
     publicUrl: c.RAKSHA_PUBLIC_URL.replace(/\/+$/, ''),
     accounts: Object.freeze({
@@ -221,6 +259,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
       attempts: c.NOTIFY_ATTEMPTS,
       backoffMs: c.NOTIFY_BACKOFF_MS,
       reminderScanMs: c.NOTIFY_REMINDER_SCAN_MS,
+      stuckAfterMs: c.NOTIFY_STUCK_AFTER_MS,
+      digest: Object.freeze({ hour: c.DIGEST_HOUR, timeZone: c.DIGEST_TIME_ZONE }),
       sms: Object.freeze({
         url: c.SMS_GATEWAY_URL,
         request: c.SMS_GATEWAY_REQUEST,
@@ -235,11 +275,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
   });
 }
 
+/** The tests' data key, unless the environment sets one; recorded workflow histories are encrypted with it (docs/replay.md). */
+export const TEST_DATA_KEY = Buffer.from('test-only-data-key-not-for-use!!').toString('base64');
+
 /** The database the integration tests use, never the one `npm start` serves. */
 export function loadTestConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
   return loadConfig({
     RAKSHA_TOKEN_SECRET: 'test-only-token-secret-not-for-any-deployment',
-    RAKSHA_DATA_KEY: Buffer.from('test-only-data-key-not-for-use!!').toString('base64'),
+    RAKSHA_DATA_KEY: TEST_DATA_KEY,
     ...env,
     DATABASE_URL: env.TEST_DATABASE_URL ?? localDatabaseUrl(env, env.RAKSHA_TEST_DB ?? 'raksha_test'),
     // Redis database 1: the tests' queues never hand jobs to (or take them from) a running `npm start`.
@@ -255,10 +298,10 @@ export function requireTokenSecret(config: RakshaConfig): string {
   return config.auth.tokenSecret;
 }
 
-/** The API cannot open or write sealed eFile details without the data key. */
-export function requireDataKey(config: RakshaConfig): Buffer {
+/** Neither the API nor the worker can open or write sealed eFile details or Temporal payloads without the data key. */
+export function requireDataKeys(config: RakshaConfig): DataKeyRing {
   if (!config.dataKey) {
-    throw new ConfigError(['RAKSHA_DATA_KEY: required by the API (scripts/setup.sh generates one into $RAKSHA_HOME/data-key)']);
+    throw new ConfigError(['RAKSHA_DATA_KEY: required by the API and the worker (scripts/setup.sh generates one into $RAKSHA_HOME/data-key)']);
   }
-  return Buffer.from(config.dataKey, 'base64');
+  return new DataKeyRing(Buffer.from(config.dataKey, 'base64'), config.retiredDataKeys.map((k) => Buffer.from(k, 'base64')));
 }

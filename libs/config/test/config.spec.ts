@@ -77,4 +77,12 @@ describe('notification channels', () => {
     expect(() => loadConfig({ RAKSHA_WEB_URL: 'https://raksha.example.gov.in/app' })).toThrow(/RAKSHA_WEB_URL: no longer read; set RAKSHA_PUBLIC_URL/);
     expect(c.notify.sms).toMatchObject({ url: 'https://sms.example.org/send', header: 'RAKSHA', receiptUrl: 'http://127.0.0.1:3000/sms/receipts' });
   });
+
+  it('sends the daily digest at 07:00 India time unless told another hour and zone, and re-queues a delivery stuck sending after 10 minutes', () => {
+    expect(loadConfig({}).notify).toMatchObject({ digest: { hour: 7, timeZone: 'Asia/Kolkata' }, stuckAfterMs: 600_000 });
+    expect(loadConfig({ DIGEST_HOUR: '18', DIGEST_TIME_ZONE: 'Asia/Kathmandu', NOTIFY_STUCK_AFTER_MS: '120000' }).notify).toMatchObject({ digest: { hour: 18, timeZone: 'Asia/Kathmandu' }, stuckAfterMs: 120_000 });
+    expect(() => loadConfig({ DIGEST_HOUR: '24' })).toThrow(/^\s*DIGEST_HOUR:/m);
+    expect(() => loadConfig({ DIGEST_TIME_ZONE: 'India/Delhi' })).toThrow(/DIGEST_TIME_ZONE: an IANA time zone such as Asia\/Kolkata/);
+    expect(() => loadConfig({ NOTIFY_STUCK_AFTER_MS: '10' })).toThrow(/^\s*NOTIFY_STUCK_AFTER_MS:/m);
+  });
 });

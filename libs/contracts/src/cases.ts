@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ESCALATION_STATUSES, TRACK_BODY, TRACKS, type Escalation, type EscalationStatus, type OpenDeadline } from '@raksha/domain';
 import { actorRef, cursorPage, isoTime, lgdCode } from './shared.js';
 import { timeCursorParam } from './cursor.js';
+import { localPlaceFullCode } from './places.js';
 
 /** A child's gender as a case or a report records it. */
 export const CHILD_GENDERS = ['FEMALE', 'MALE', 'TRANSGENDER', 'UNKNOWN'] as const;
@@ -11,6 +12,10 @@ export const CHILD_GENDERS = ['FEMALE', 'MALE', 'TRANSGENDER', 'UNKNOWN'] as con
 export const registerCaseBody = z.strictObject({
   track: z.enum(TRACKS),
   districtCode: lgdCode,
+  /** the police station (thana), block and village where the child was found or lives: places of the district (GET /places/districts/:code/local) */
+  thanaCode: localPlaceFullCode.optional(),
+  blockCode: localPlaceFullCode.optional(),
+  villageCode: localPlaceFullCode.optional(),
   child: z
     .strictObject({
       name: z.string().trim().min(1).max(200).optional(),
@@ -35,6 +40,9 @@ export const CASE_PHASE_FILTER = z.string().trim().regex(/^[A-Z_]+$/, 'a phase s
 export const caseListQuery = z.strictObject({
   stateCode: z.string().trim().regex(/^[A-Z]{2}$/, 'a two-letter state code').optional(),
   districtCode: lgdCode.optional(),
+  /** cases of one police station's area, or one block */
+  thanaCode: localPlaceFullCode.optional(),
+  blockCode: localPlaceFullCode.optional(),
   track: z.enum(TRACKS).optional(),
   phase: CASE_PHASE_FILTER.optional(),
   /** cases awaiting this body: CWC (CNCP) or JJB (CICL) */
@@ -113,6 +121,10 @@ export const caseView = z.object({
   phase: z.string(),
   districtCode: z.string(),
   stateCode: z.string(),
+  /** the police station (thana), block and village where the child was found or lives, as registered */
+  thanaCode: z.string().nullable(),
+  blockCode: z.string().nullable(),
+  villageCode: z.string().nullable(),
   childName: z.string().nullable(),
   /** the case's sequence: what `If-Match` expects */
   version: z.number().int(),
@@ -133,6 +145,8 @@ export const caseDetailView = caseView.extend({
   assignee: z.object({ id: z.string(), displayName: z.string() }).nullable(),
   /** whether the reader may assign the case (a member of its CWC or JJB) */
   mayAssign: z.boolean(),
+  /** the district, police station, block and village by name, for the case page (null: not recorded) */
+  placeNames: z.object({ district: z.string().nullable(), thana: z.string().nullable(), block: z.string().nullable(), village: z.string().nullable() }),
 });
 export type CaseDetailView = z.infer<typeof caseDetailView>;
 
@@ -154,5 +168,7 @@ export const timelineEntryView = z.object({
   }),
   occurredAt: isoTime,
   recordedAt: isoTime,
+  /** a step of a case merged into this one as a duplicate: that case's id (its steps keep their own sequence) */
+  mergedFromCaseId: z.string().optional(),
 });
 export type TimelineEntryView = z.infer<typeof timelineEntryView>;

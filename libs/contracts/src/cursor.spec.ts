@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { caseListQuery, caseQueueQuery, bodyListQuery, institutionListQuery, reportListQuery } from './index.js';
-import { encodeIdCursor, encodeTimeCursor } from './cursor.js';
+import { caseListQuery, caseQueueQuery, bodyListQuery, eventFeedQuery, institutionListQuery, reportListQuery } from './index.js';
+import { encodeFeedCursor, encodeIdCursor, encodeTimeCursor } from './cursor.js';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64url');
 const ID = '0b7c1f2e-3a4d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -50,5 +50,21 @@ describe('page cursors', () => {
   it('writes the same cursors the API wrote before (clients holding one keep paging)', () => {
     expect(encodeTimeCursor(AT, ID)).toBe(b64(`${AT.toISOString()}|${ID}`));
     expect(encodeIdCursor('CWC-RJ-JAIPUR')).toBe(b64('CWC-RJ-JAIPUR'));
+  });
+});
+
+describe('the partner feed cursor', () => {
+  it('reads back as the transaction and event it was written from, up to the largest bigint', () => {
+    const max = 2n ** 63n - 1n;
+    expect(eventFeedQuery.parse({ after: encodeFeedCursor(7_654_321n, 42n) }).after).toEqual({ txid: 7_654_321n, id: 42n });
+    expect(eventFeedQuery.parse({ after: encodeFeedCursor(max, max) }).after).toEqual({ txid: max, id: max });
+  });
+
+  it('refuses a forged position naming `after`, and never takes another list’s cursor for one', () => {
+    for (const forged of [b64('feed|1|x'), b64('feed|-1|2'), b64('feed|01|2'), b64(`feed|${2n ** 63n}|1`), b64('feed|1|2|3'), b64('page|1|2'), encodeTimeCursor(AT, ID), 'x'.repeat(300)]) {
+      const parsed = eventFeedQuery.safeParse({ after: forged });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['after']);
+    }
   });
 });

@@ -11,6 +11,9 @@ export interface DeliveryJob {
   accountLink?: string;
 }
 
+/** The kind of a person's daily digest email (a Delivery of no one notice: its key is `digest-<day>-<person>`). */
+export const DAILY_DIGEST_KIND = 'DAILY_DIGEST';
+
 export const DELIVERY_CHANNELS = ['EMAIL', 'SMS', 'WEBHOOK'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 export const DELIVERY_STATUSES = ['QUEUED', 'SENDING', 'SENT', 'DELIVERED', 'FAILED'] as const;

@@ -1,7 +1,9 @@
 // The HTTP half of the contracts: what each endpoint takes and answers, one file per feature, zod only, so the web
 // app imports it as the API does. Temporal's handles live in '@raksha/contracts/temporal', which may import this.
 export { cursorPage, type Page, startsLikeFormula } from './shared.js';
-export { decodeIdCursor, decodeTimeCursor, encodeIdCursor, encodeTimeCursor, idCursorParam, timeCursorParam, type TimeCursor } from './cursor.js';
+export { auditCursorParam, type AuditCursor, decodeAuditCursor, encodeAuditCursor, decodeFeedCursor, decodeIdCursor, decodeTimeCursor, encodeFeedCursor, encodeIdCursor, encodeTimeCursor, feedCursorParam, idCursorParam, timeCursorParam, type FeedCursor, type TimeCursor } from './cursor.js';
+export * from './access-log.js';
+export * from './partners.js';
 export * from './administration.js';
 export * from './auth.js';
 export * from './cases.js';
@@ -10,6 +12,9 @@ export * from './dashboards.js';
 export * from './deliveries.js';
 export * from './escalations.js';
 export * from './health.js';
+export * from './codec.js';
+export * from './imports.js';
+export * from './helpline.js';
 export * from './notifications.js';
 export * from './places.js';
 export * from './policy.js';
@@ -20,3 +25,6 @@ export * from './problem.js';
 export * from './field-issues.js';
 export * from './routes.js';
 export * from './web-links.js';
+export * from './porting.js';
+export * from './duplicates.js';
+export { CsvSyntaxError, csvCell, csvLine, parseCsv, type CsvRecord } from './csv.js';

@@ -37,6 +37,8 @@ const place = z.strictObject({
   thanaCode: text(60).optional(),
   /** the block's place code, likewise */
   blockCode: text(60).optional(),
+  /** the village's place code, likewise (villages are imported where a state has them) */
+  villageCode: text(60).optional(),
   text: text(500).optional(),
   lat: z.number().min(6).max(38).optional(),
   lon: z.number().min(68).max(98).optional(),
@@ -134,7 +136,7 @@ export const reportView = z.object({
   /** what was filed of the child (childDescriptionBody) */
   child: z.looseObject(childDescriptionBody.shape),
   occurredAt: isoTime,
-  place: z.object({ stateCode: z.string(), districtCode: z.string(), thanaCode: z.string().nullable(), blockCode: z.string().nullable(), text: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable() }),
+  place: z.object({ stateCode: z.string(), districtCode: z.string(), thanaCode: z.string().nullable(), blockCode: z.string().nullable(), villageCode: z.string().nullable(), text: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable() }),
   caseId: z.string().nullable(),
   filedBy: z.object({ id: z.string(), role: z.string(), bodyId: z.string().nullable() }),
   /** the reporter's contact: for the police and the reporter only */

@@ -1,6 +1,8 @@
 export { createDb, type Db, type DbTransaction } from './client.js';
 export { auditHash, GENESIS_HASH } from './audit-chain.js';
 export { pingDatabase } from './health.js';
+export { AccessLogRepository, type AccessedRecord, type AccessLogRow, type AccessLogWindow } from './repositories/access-log.repository.js';
+export { ImportJobRepository, type ImportJobRecord } from './repositories/import-job.repository.js';
 export { AuditRepository, type AuditRecord, type ChainBreak } from './repositories/audit.repository.js';
 export { BodyRepository, type BodyRecord } from './repositories/body.repository.js';
 export {
@@ -29,6 +31,11 @@ export { ContactVerificationRepository } from './repositories/contact-verificati
 export { BodyRosterRepository, InstitutionRepository, registryChain, type BodyChanges, type BodyRosterRecord, type ChangeOutcome, type NewBody, type InstitutionRecord, type InstitutionChanges, type MemberRecord, type NewInstitution, type RegistryAuditEntry } from './repositories/institution.repository.js';
 export { CwcSittingRepository, type CwcSittingRecord } from './repositories/cwc-sitting.repository.js';
 export { DeliveryRepository, type DeliveryStatus, type NewDelivery, type NoticeRecipient } from './repositories/delivery.repository.js';
+export { DigestRepository, type DigestCounts, type DigestPlace, type DigestReader } from './repositories/digest.repository.js';
 export { DashboardRepository, type DashboardScope } from './repositories/dashboard.repository.js';
 export { createMatchingPool, poolMatchingSql, prismaMatchingSql, type MatchingSql } from './matching-sql.js';
 export { PeopleRepository, NO_PASSWORD_YET, type AccountLinkPurpose, type AdministratorGuard, type NewAccountLink, type NewPerson, type PersonChangeOutcome, type PersonRecord } from './repositories/people.repository.js';
+export { InterventionRepository, interventionChain, type HelplineCallRecord, type InterventionFilter, type InterventionStepRecord, type NewIntervention } from './repositories/intervention.repository.js';
+export { PartnerRepository, type CaseSummaryRow, type NewPartnerClient, type PartnerClientRecord, type PartnerEventRow, type PartnerScopeFilter } from './repositories/partner.repository.js';
+export { LegacyImportRepository, type LegacyImportRecord, type NewLegacyImport, type PortedReport, type RowOutcome, type StagedRow } from './repositories/legacy-import.repository.js';
+export { DuplicateRepository, type DuplicateFilter, type NewDuplicateSuspect, type ReportDuplicateSearch } from './repositories/duplicate.repository.js';

@@ -1,21 +1,22 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { DataKeyRing } from '@raksha/config';
 
 /**
  * Seals sensitive details (medical and counselling notes) before they reach the database: AES-256-GCM with a
  * fresh nonce per record, bound to the record's id so a sealed value copied onto another row does not open.
- * Stored as `v1.<key id>.<nonce>.<ciphertext>.<tag>` (base64url); the key id names the key for rotation.
+ * Stored as `v1.<key id>.<nonce>.<ciphertext>.<tag>` (base64url); the key id names the key, so after a rotation
+ * new values take the current key and older ones still open with the retired key they name.
  */
 export class Sealer {
-  readonly keyId: string;
+  constructor(private readonly keys: DataKeyRing) {}
 
-  constructor(private readonly key: Buffer) {
-    if (key.length !== 32) throw new RangeError('the data key must be 32 bytes');
-    this.keyId = createHash('sha256').update(key).digest('hex').slice(0, 8);
+  get keyId(): string {
+    return this.keys.current.id;
   }
 
   seal(plain: unknown, boundTo: string): string {
     const nonce = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, nonce);
+    const cipher = createCipheriv('aes-256-gcm', this.keys.current.key, nonce);
     cipher.setAAD(Buffer.from(boundTo));
     const body = Buffer.concat([cipher.update(JSON.stringify(plain), 'utf8'), cipher.final()]);
     return ['v1', this.keyId, nonce.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
@@ -24,8 +25,9 @@ export class Sealer {
   open(sealed: string, boundTo: string): unknown {
     const [version, keyId, nonce, body, tag] = sealed.split('.');
     if (version !== 'v1' || !nonce || body === undefined || !tag) throw new SealError('not a sealed value this version wrote');
-    if (keyId !== this.keyId) throw new SealError(`sealed with key ${keyId}, but the configured key is ${this.keyId}`);
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(nonce, 'base64url'));
+    const key = this.keys.byId(keyId ?? '');
+    if (!key) throw new SealError(`sealed with key ${keyId}, which is neither the current data key nor a retired one`);
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'base64url'));
     decipher.setAAD(Buffer.from(boundTo));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     try {

@@ -10,3 +10,4 @@ export * from './notices.js';
 export * from './administration.js';
 export * from './reminders.js';
 export * from './idempotency.js';
+export * from './partners.js';

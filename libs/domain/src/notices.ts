@@ -22,3 +22,23 @@ export interface Notice {
 
 /** Notices that set up a person's account: they go by email to the account's own address, whatever the person chose. */
 export const ACCOUNT_NOTICE_KINDS: ReadonlySet<string> = new Set(['ACCOUNT_INVITATION', 'PASSWORD_RESET']);
+
+/** Notices that always go by every verified channel, whatever a person chose: a missed obligation raised to them. */
+export const ESCALATION_NOTICE_KINDS = ['DEADLINE_ESCALATED', 'REGISTRATION_LAPSED', 'AHTU_REFERRAL_OVERDUE', 'INTERVENTION_RESPONSE_OVERDUE', 'ESCALATION_REMINDER'] as const;
+
+/**
+ * The kinds of notice a person chooses channels for (PUT /me/notification-settings): a case registered, a possible
+ * match, and the case steps the machine tells bodies of (`CASE_<about>` of its notify actions).
+ */
+export const CHOOSABLE_NOTICE_KINDS = [
+  'CASE_REGISTERED',
+  'MATCH_ALERT',
+  'CASE_CHILD_MISSING',
+  'CASE_APPREHENSION',
+  'CASE_FAMILY_TRACED',
+  'CASE_FAMILY_VERIFIED',
+  'CASE_FOUND_NOT_A_CHILD',
+  'CASE_SURRENDER',
+  'CASE_LEGALLY_FREE',
+  'CASE_TRANSFER',
+] as const;

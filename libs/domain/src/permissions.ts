@@ -26,7 +26,14 @@ export const PERMISSIONS = [
   'dashboard:read', // the MIS dashboards of the jurisdiction
   'body:administer', // create, edit and deactivate bodies of the administrator's jurisdiction (which kinds: ADMINISTRATION)
   'person:administer', // invite, move and deactivate people of the administrator's jurisdiction (which roles: ADMINISTRATION)
+  'audit:read', // the access log of a child's record and of a person, in the jurisdiction: who read or changed what
   'delivery:manage', // a state's email/SMS/webhook deliveries: failed ones and their retry, partners' webhook subscriptions
+  // decode Temporal payloads (/codec): a workflow's history shows any case in the country, so only a national reader may
+  'workflow:decode',
+  'intervention:read', // helpline interventions of the jurisdiction
+  'intervention:act', // record that a helpline call's child was reached or rescued, or close the intervention with a reason
+  'partner:administer', // register, rotate and revoke partner systems' OAuth clients in the administrator's jurisdiction
+  'legacy:import', // port a legacy register's missing and found children's records (docs/porting.md)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,11 +83,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'report:read',
     'match:decide',
     'dashboard:read',
+    'intervention:read',
+    'intervention:act',
+    'legacy:import',
   ],
   PROBATION_OFFICER: ['case:read', 'case:event', 'queue:read', 'registry:read', 'efile:read', 'efile:write', 'efile:counselling'],
   SJPU_OFFICER: POLICE,
   CHILD_WELFARE_POLICE_OFFICER: POLICE,
-  STATION_OFFICER: POLICE,
+  STATION_OFFICER: [...POLICE, 'legacy:import'],
   // CCI staff include the institution's counsellor and medical officer, who keep those parts of the eFile.
   CCI_STAFF: [
     'case:register:CNCP',
@@ -95,17 +105,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'efile:counselling',
     'report:found',
   ],
-  CHILDLINE_WORKER: ['case:register:CNCP', 'case:read', 'registry:read', 'report:found'],
-  SCPS_OFFICER: ['case:read', 'escalation:read', 'escalation:act', 'policy:manage', 'registry:read', 'registry:manage', 'efile:read', 'dashboard:read', 'delivery:manage'],
+  CHILDLINE_WORKER: ['case:register:CNCP', 'case:read', 'registry:read', 'report:found', 'intervention:read', 'intervention:act'],
+  SCPS_OFFICER: ['case:read', 'escalation:read', 'escalation:act', 'intervention:read', 'policy:manage', 'registry:read', 'registry:manage', 'efile:read', 'dashboard:read', 'delivery:manage', 'legacy:import'],
   SARA_OFFICER: ['case:read', 'registry:read'],
-  STATE_MONITOR: ['case:read', 'escalation:read', 'escalation:act', 'registry:read', 'efile:read', 'report:read', 'dashboard:read'],
-  NATIONAL_MONITOR: ['case:read', 'escalation:read', 'registry:read', 'report:read', 'dashboard:read'],
+  STATE_MONITOR: ['case:read', 'escalation:read', 'escalation:act', 'intervention:read', 'registry:read', 'efile:read', 'report:read', 'dashboard:read', 'audit:read'],
+  NATIONAL_MONITOR: ['case:read', 'escalation:read', 'registry:read', 'report:read', 'dashboard:read', 'workflow:decode', 'audit:read'],
   // Citizens file reports (missing and found children) once their phone or email is verified, and see only their own.
   CITIZEN: ['report:missing', 'report:found'],
-  // Administrators onboard; they read the registry they keep and no child's case.
-  NATIONAL_ADMIN: ['registry:read', 'body:administer', 'person:administer'],
-  STATE_ADMIN: ['registry:read', 'body:administer', 'person:administer'],
-  DISTRICT_ADMIN: ['registry:read', 'body:administer', 'person:administer'],
+  // Administrators onboard; they read the registry they keep and no child's case, only who read it (the access log).
+  NATIONAL_ADMIN: ['registry:read', 'body:administer', 'person:administer', 'audit:read', 'partner:administer'],
+  STATE_ADMIN: ['registry:read', 'body:administer', 'person:administer', 'audit:read', 'partner:administer'],
+  DISTRICT_ADMIN: ['registry:read', 'body:administer', 'person:administer', 'audit:read', 'partner:administer'],
 };
 
 export function hasPermission(roles: readonly Role[], permission: Permission): boolean {

@@ -7,7 +7,7 @@ import { nameLevel, type FieldComparison, type MatchField, type ReasonDetail } f
 import { separation } from './geo.js';
 import { comparePhotos } from './photo.js';
 import { LINGUA_FRANCAS } from './languages.js';
-import { compareNameLists, type NameComparison } from './name-compare.js';
+import { compareNameLists, type NameComparison, type NameWhy } from './name-compare.js';
 import type { AnalysedName } from './names.js';
 import { prepareReport, type PreparedReport } from './prepare.js';
 import { COMPLEXIONS, type FoundReport, type MissingReport, type Range } from './record.js';
@@ -46,9 +46,18 @@ function neutral<F extends MatchField>(field: F, reason: string, detail?: Reason
 /** A field either report leaves empty. */
 const NOT_RECORDED: ReasonDetail = { key: 'match.reason.notRecorded' };
 
-function fromNames<F extends 'name' | 'guardians'>(field: F, c: NameComparison, prefix = ''): FieldComparison<F> {
-  if (c.score === null) return neutral(field, `${prefix}${c.reason}`);
-  return { field, level: nameLevel(c.score, c.matchedWords), score: c.score, reason: `${prefix}${c.reason}` };
+function fromNames<F extends 'name' | 'guardians'>(field: F, c: NameComparison, prefix = '', detail: ReasonDetail = nameDetail(c.why)): FieldComparison<F> {
+  if (c.score === null) return neutral(field, `${prefix}${c.reason}`, detail);
+  return { field, level: nameLevel(c.score, c.matchedWords), score: c.score, reason: `${prefix}${c.reason}`, detail };
+}
+
+/** A name comparison's parts as the values of one message (`match.reason.name`), each a choice the message words. */
+function nameParams(why: NameWhy): Record<string, string> {
+  return { how: why.how, partial: why.partial ?? 'none', order: why.reordered ? 'differs' : 'same', initials: why.initialsDiffer ? 'differ' : 'agree' };
+}
+
+function nameDetail(why: NameWhy, relation?: string): ReasonDetail {
+  return relation ? { key: 'match.reason.guardian', params: { relation, ...nameParams(why) } } : { key: 'match.reason.name', params: nameParams(why) };
 }
 
 // Only a pet name agreeing (Munna and alias Munna) is evidence of its own: weaker than a given name, yet for it, not
@@ -86,13 +95,13 @@ function compareGuardians(m: PreparedReport, f: PreparedReport, counted: Readonl
   const [father, mother] = [best.get('father'), best.get('mother')];
   if (father?.score != null && mother?.score != null && father.score >= BOTH_PARENTS_AGREE && mother.score >= BOTH_PARENTS_AGREE) {
     const both: NameComparison = { ...father, score: Math.max(father.score, mother.score), matchedWords: 2, reason: '' };
-    return fromNames('guardians', both, why(() => `father's name: ${father.reason}; mother's name: ${mother.reason}`));
+    return fromNames('guardians', both, why(() => `father's name: ${father.reason}; mother's name: ${mother.reason}`), { key: 'match.reason.guardians.both' });
   }
   let top: [string, NameComparison] | undefined;
   for (const entry of best) if (!top || (entry[1].score ?? 0) > (top[1].score ?? 0)) top = entry;
   if (!top) return neutral('guardians', 'no parent or guardian named on both reports', NOT_RECORDED);
   const [relation, c] = top;
-  return fromNames('guardians', c, why(() => `${relation}'s name: `));
+  return fromNames('guardians', c, why(() => `${relation}'s name: `), nameDetail(c.why, relation));
 }
 
 /** Both parents' names at least this alike (a good likeness each, a surname left out allowed): two agreeing words. */
@@ -102,9 +111,10 @@ const BOTH_PARENTS_AGREE = 0.78;
 function compareGender(missing: MissingReport, found: FoundReport, why: Why): FieldComparison<'gender'> {
   const [a, b] = [missing.gender ?? 'UNKNOWN', found.gender ?? 'UNKNOWN'];
   if (a === 'UNKNOWN' || b === 'UNKNOWN') return neutral('gender', 'gender not recorded on both reports', NOT_RECORDED);
-  if (a === b) return { field: 'gender', level: 'same', score: null, reason: why(() => `both ${a.toLowerCase()}`) };
-  if (a === 'TRANSGENDER' || b === 'TRANSGENDER') return { field: 'gender', level: 'compatible', score: null, reason: why(() => `reported ${a.toLowerCase()}, found ${b.toLowerCase()}`) };
-  return { field: 'gender', level: 'different', score: null, reason: why(() => `reported ${a.toLowerCase()}, found ${b.toLowerCase()}`) };
+  const detail: ReasonDetail = { key: 'match.reason.gender', params: { reported: a, found: b } };
+  if (a === b) return { field: 'gender', level: 'same', score: null, reason: why(() => `both ${a.toLowerCase()}`), detail };
+  if (a === 'TRANSGENDER' || b === 'TRANSGENDER') return { field: 'gender', level: 'compatible', score: null, reason: why(() => `reported ${a.toLowerCase()}, found ${b.toLowerCase()}`), detail };
+  return { field: 'gender', level: 'different', score: null, reason: why(() => `reported ${a.toLowerCase()}, found ${b.toLowerCase()}`), detail };
 }
 
 function formatRange(r: Range): string {
@@ -141,7 +151,8 @@ function compareComplexion(missing: MissingReport, found: FoundReport, why: Why)
   const steps = Math.abs(COMPLEXIONS.indexOf(missing.complexion) - COMPLEXIONS.indexOf(found.complexion));
   const words = () => `${missing.complexion!.toLowerCase()} / ${found.complexion!.toLowerCase()}`.replace(/_/g, ' ');
   const level = steps === 0 ? 'same' : steps === 1 ? 'adjacent' : 'different';
-  return { field: 'complexion', level, score: null, reason: why(() => (steps === 0 ? `both ${missing.complexion!.toLowerCase().replace('_', ' ')}` : words())) };
+  const detail: ReasonDetail = { key: 'match.reason.complexion', params: { reported: missing.complexion, found: found.complexion } };
+  return { field: 'complexion', level, score: null, reason: why(() => (steps === 0 ? `both ${missing.complexion!.toLowerCase().replace('_', ' ')}` : words())), detail };
 }
 
 function overlapScore(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -158,17 +169,27 @@ function compareMarks(a: ReadonlySet<string>, b: ReadonlySet<string>, textA: str
   const shared = sharedFeatures(a, b);
   const score = overlapScore(a, b);
   const top = shared[0];
-  if (top?.includes('@')) return { field: 'marks', level: 'strong', score, reason: why(() => `both mention ${describeFeature(top)}`) };
-  if (top) return { field: 'marks', level: 'partial', score, reason: why(() => `both mention ${shared.slice(0, 2).map(describeFeature).join(', ')}`) };
+  if (top?.includes('@')) return { field: 'marks', level: 'strong', score, reason: why(() => `both mention ${describeFeature(top)}`), detail: mention('marks', [top]) };
+  if (top) return { field: 'marks', level: 'partial', score, reason: why(() => `both mention ${shared.slice(0, 2).map(describeFeature).join(', ')}`), detail: mention('marks', shared.slice(0, 2)) };
   return { field: 'marks', level: 'differs', score: 0, reason: 'no mark in common', detail: { key: 'match.reason.marks.differ' } };
+}
+
+/** Shared features as their canonical words (`mole@cheek@left`, `red+shirt`), which the web app says in the reader's language. */
+function mention(field: 'marks' | 'clothing', features: string[]): ReasonDetail {
+  return { key: `match.reason.${field}.shared`, params: { features: features.join(',') } };
 }
 
 function compareLanguages(a: ReadonlySet<string>, b: ReadonlySet<string>, why: Why): FieldComparison<'languages'> {
   if (a.size === 0 || b.size === 0) return neutral('languages', 'languages not recorded on both reports', NOT_RECORDED);
   const shared = [...a].filter((l) => b.has(l));
-  if (shared.length === 0) return { field: 'languages', level: 'differs', score: 0, reason: why(() => `no language in common (${[...a].join(', ')} / ${[...b].join(', ')})`) };
+  // Language codes (ISO 639), named by the reader's browser in the reader's language.
+  if (shared.length === 0) {
+    const detail: ReasonDetail = { key: 'match.reason.languages.none', params: { reportedLanguages: [...a].join(','), foundLanguages: [...b].join(',') } };
+    return { field: 'languages', level: 'differs', score: 0, reason: why(() => `no language in common (${[...a].join(', ')} / ${[...b].join(', ')})`), detail };
+  }
   const regional = shared.filter((l) => !LINGUA_FRANCAS.has(l));
-  return { field: 'languages', level: regional.length > 0 ? 'regional' : 'common', score: null, reason: why(() => `both speak ${shared.join(', ')}`) };
+  const detail: ReasonDetail = { key: 'match.reason.languages.shared', params: { languages: shared.join(',') } };
+  return { field: 'languages', level: regional.length > 0 ? 'regional' : 'common', score: null, reason: why(() => `both speak ${shared.join(', ')}`), detail };
 }
 
 /** Beyond this many days the child has likely changed clothes. */
@@ -180,8 +201,8 @@ function compareClothing(a: ReadonlySet<string>, b: ReadonlySet<string>, days: n
   const shared = sharedFeatures(a, b);
   const score = overlapScore(a, b);
   const top = shared[0];
-  if (top?.includes('+')) return { field: 'clothing', level: 'strong', score, reason: why(() => `both mention ${describeFeature(top)}`) };
-  if (top) return { field: 'clothing', level: 'partial', score, reason: why(() => `both mention ${shared.slice(0, 2).map(describeFeature).join(', ')}`) };
+  if (top?.includes('+')) return { field: 'clothing', level: 'strong', score, reason: why(() => `both mention ${describeFeature(top)}`), detail: mention('clothing', [top]) };
+  if (top) return { field: 'clothing', level: 'partial', score, reason: why(() => `both mention ${shared.slice(0, 2).map(describeFeature).join(', ')}`), detail: mention('clothing', shared.slice(0, 2)) };
   return { field: 'clothing', level: 'differs', score: 0, reason: 'clothing differs', detail: { key: 'match.reason.clothing.differ' } };
 }
 

@@ -8,7 +8,7 @@ function vocabulary(groups: Record<string, readonly string[]>): ReadonlyMap<stri
   return new Map(Object.entries(groups).flatMap(([canonical, spellings]) => [canonical, ...spellings].map((s) => [s, canonical] as const)));
 }
 
-const MARK_TYPES = vocabulary({
+const MARK_TYPE_WORDS = {
   mole: ['moles', 'til', 'tila', 'masa', 'massa', 'spot', 'dot'],
   scar: ['scars', 'nishan', 'nishaan', 'daag', 'dag', 'stitch', 'stitches', 'cut', 'wound', 'chot', 'injury'],
   burn: ['burnt', 'burned', 'burns', 'jala', 'jale', 'jalne'],
@@ -21,9 +21,10 @@ const MARK_TYPES = vocabulary({
   stammer: ['stutter', 'stammers', 'haklata', 'haklati', 'tutla'],
   limp: ['limps', 'langda', 'langdi', 'polio'],
   deaf: ['deafmute', 'mute', 'goonga', 'gunga', 'behra'],
-});
+};
+const MARK_TYPES = vocabulary(MARK_TYPE_WORDS);
 
-const BODY_PARTS = vocabulary({
+const BODY_PART_WORDS = {
   forehead: ['mathe', 'matha', 'maatha', 'lalat'],
   cheek: ['cheeks', 'gaal', 'gal'],
   chin: ['thodi', 'thuddi'],
@@ -47,14 +48,16 @@ const BODY_PARTS = vocabulary({
   head: ['sir', 'scalp', 'sar'],
   tooth: ['teeth', 'daant', 'dant', 'daat'],
   face: ['chehra', 'chehre'],
-});
+};
+const BODY_PARTS = vocabulary(BODY_PART_WORDS);
 
-const SIDES = vocabulary({
+const SIDE_WORDS = {
   left: ['baya', 'bayan', 'baen', 'baye', 'bayi', 'ulta'],
   right: ['daya', 'dayan', 'daen', 'daye', 'dayi', 'seedha', 'sidha'],
-});
+};
+const SIDES = vocabulary(SIDE_WORDS);
 
-const COLOURS = vocabulary({
+const COLOUR_WORDS = {
   red: ['lal', 'laal'],
   blue: ['neela', 'nila', 'navy', 'sky', 'aasmani'],
   green: ['hara', 'hari'],
@@ -68,9 +71,10 @@ const COLOURS = vocabulary({
   purple: ['baingani', 'violet'],
   maroon: ['mehroon'],
   cream: ['beige', 'off'],
-});
+};
+const COLOURS = vocabulary(COLOUR_WORDS);
 
-const GARMENTS = vocabulary({
+const GARMENT_WORDS = {
   shirt: ['shirts', 'kameez', 'top', 'blouse'],
   tshirt: ['tee', 'tshirts'],
   trousers: ['pant', 'pants', 'trouser', 'jeans', 'payjama', 'pajama', 'pyjama', 'track', 'lower', 'leggings'],
@@ -88,13 +92,17 @@ const GARMENTS = vocabulary({
   lungi: ['dhoti', 'mundu', 'veshti'],
   dupatta: ['chunni', 'chunri', 'odhni', 'scarf'],
   cap: ['topi', 'hat'],
-});
+};
+const GARMENTS = vocabulary(GARMENT_WORDS);
 
 // Clauses end at punctuation or "and"/"aur"; within one, "black mole on left cheek" joins.
 function clauses(text: string): string[][] {
   const raw = text.split(/[,;.\n/+&]|\band\b|\baur\b|\bwith\b/i);
   return raw.map((c) => words(c).map((w) => transliterate(w))).filter((ws) => ws.length > 0);
 }
+
+/** The canonical words of the features, which the web app says in each language (`feature.<word>`). */
+export const FEATURE_WORDS: readonly string[] = [MARK_TYPE_WORDS, BODY_PART_WORDS, SIDE_WORDS, COLOUR_WORDS, GARMENT_WORDS].flatMap((g) => Object.keys(g));
 
 /** Features of identifying marks: mark types, body parts, and mark@part(@side) as described together. */
 export function markFeatures(text: string): Set<string> {

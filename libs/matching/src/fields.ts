@@ -22,7 +22,7 @@ export const FIELD_LEVELS = {
 export type FieldLevel<F extends MatchField = MatchField> = (typeof FIELD_LEVELS)[F][number];
 
 /** One field compared: its level of agreement (null: not recorded on both, no evidence). */
-/** A reason as a message key and its values (numbers and ranges only: never a code to show). */
+/** A reason as a message key and its values: numbers, ranges, language codes (named by the reader's browser) and choices the message words; none is shown as it is. */
 export interface ReasonDetail {
   key: string;
   params?: Record<string, string | number>;

@@ -25,3 +25,5 @@ export * from './thresholds.js';
 export * from './blocking.js';
 export * from './rank.js';
 export * from './stored.js';
+export * from './calls.js';
+export * from './duplicates.js';

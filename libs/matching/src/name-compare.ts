@@ -33,7 +33,31 @@ export interface NameComparison {
   matchedKeys: string[];
   /** the only words that agree are a generic pet name (Munna and alias Munna): evidence of its own, apart from spelling */
   petNameOnly?: boolean;
+  /** the reason as parts a reader's language can say (`reason` is the English for developers and evaluations) */
+  why: NameWhy;
 }
+
+/** How two names agree, in parts: the weakest agreeing word, what is missing or differs, the order, the initials. */
+export interface NameWhy {
+  how: 'exact' | 'transliteration' | 'phonetic' | 'variant' | 'petName' | 'spelling' | 'initial' | 'differ' | 'genderForms' | 'petNameOnly' | 'unknown';
+  partial?: 'surnamesDiffer' | 'onlySurname' | 'givenMissing' | 'surnameMissing' | 'middleMissing';
+  reordered?: boolean;
+  initialsDiffer?: boolean;
+}
+
+const HOW: Record<NameMatchReason, NameWhy['how']> = {
+  exact: 'exact',
+  'transliteration match': 'transliteration',
+  'phonetic match': 'phonetic',
+  'nickname/variant': 'variant',
+  'generic pet name': 'petName',
+  'edit distance 1': 'spelling',
+  'edit distance 2': 'spelling',
+  initial: 'initial',
+  'no match': 'differ',
+};
+
+const NAME_NOT_KNOWN: NameComparison = { score: null, reason: 'name not known', pairs: [], matchedWords: 0, matchedKeys: [], why: { how: 'unknown' } };
 
 const NO_MATCH: TokenMatch = { score: 0, reason: 'no match' };
 /** Word scores below this do not align two words. */
@@ -93,7 +117,7 @@ const MAX_TOKENS = 6;
 export function compareNames(a: string | AnalysedName, b: string | AnalysedName): NameComparison {
   const nameA = typeof a === 'string' ? analyseName(a) : a;
   const nameB = typeof b === 'string' ? analyseName(b) : b;
-  if (nameA.tokens.length === 0 || nameB.tokens.length === 0) return { score: null, reason: 'name not known', pairs: [], matchedWords: 0, matchedKeys: [] };
+  if (nameA.tokens.length === 0 || nameB.tokens.length === 0) return NAME_NOT_KNOWN;
   const tokensA = joinWhereWritten(nameA.tokens, nameB.tokens).slice(0, MAX_TOKENS);
   const tokensB = joinWhereWritten(nameB.tokens, tokensA).slice(0, MAX_TOKENS);
   const pairs = align(tokensA, tokensB);
@@ -110,10 +134,10 @@ function weighAgainst(c: NameComparison, a: NameToken[], b: NameToken[], pairs: 
   if (c.score === null || c.score === 0) return c;
   const clash = genderClash(a, b);
   if (clash && c.score > GENDER_CLASH_SCORE) {
-    return { ...c, score: GENDER_CLASH_SCORE, reason: `gender forms differ (${clash})`, matchedWords: 0, matchedKeys: [], petNameOnly: undefined };
+    return { ...c, score: GENDER_CLASH_SCORE, reason: `gender forms differ (${clash})`, matchedWords: 0, matchedKeys: [], petNameOnly: undefined, why: { how: 'genderForms' } };
   }
   const initials = initialsDiffer(a, b, pairs);
-  if (initials) return { ...c, score: round(c.score * INITIALS_DIFFER_FACTOR), reason: `${c.reason}; initials differ (${initials})` };
+  if (initials) return { ...c, score: round(c.score * INITIALS_DIFFER_FACTOR), reason: `${c.reason}; initials differ (${initials})`, why: { ...c.why, initialsDiffer: true } };
   return c;
 }
 
@@ -163,13 +187,13 @@ function initialsDiffer(a: NameToken[], b: NameToken[], pairs: Pair[]): string |
 
 /** The best comparison over each side's name and aliases; null only if every pair is null. */
 export function compareNameLists(as: readonly (string | AnalysedName)[], bs: readonly (string | AnalysedName)[]): NameComparison {
-  let best: NameComparison = { score: null, reason: 'name not known', pairs: [], matchedWords: 0, matchedKeys: [] };
+  let best: NameComparison = NAME_NOT_KNOWN;
   for (const a of as) {
     for (const b of bs) {
       const c = compareNames(a, b);
       const better =
         c.score === null
-          ? best.score === null && best.reason === 'name not known'
+          ? best.score === null && best.why.how === 'unknown'
           : best.score === null || c.score > best.score || (c.score === best.score && c.matchedWords > best.matchedWords);
       if (better) best = c;
     }
@@ -235,8 +259,8 @@ function judgeAlignment(a: AnalysedName, b: AnalysedName, pairs: Pair[]): NameCo
   if (matched.length === 0) {
     const onlyPetNames = sigA.every((t) => t.role === 'pet') || sigB.every((t) => t.role === 'pet');
     // A pet name may belong to any child: it neither supports nor contradicts.
-    if (onlyPetNames) return { score: null, reason: 'generic pet name only', pairs: described, matchedWords: 0, matchedKeys: [] };
-    return { score: 0, reason: 'names differ', pairs: described, matchedWords: 0, matchedKeys: [] };
+    if (onlyPetNames) return { score: null, reason: 'generic pet name only', pairs: described, matchedWords: 0, matchedKeys: [], why: { how: 'petNameOnly' } };
+    return { score: 0, reason: 'names differ', pairs: described, matchedWords: 0, matchedKeys: [], why: { how: 'differ' } };
   }
   const tokenLength = (p: Pair) => Math.max(a.tokens[p.i]?.key.length ?? 1, 1);
   const quality = matched.reduce((sum, p) => sum + p.match.score * tokenLength(p), 0) / matched.reduce((sum, p) => sum + tokenLength(p), 0);
@@ -244,13 +268,14 @@ function judgeAlignment(a: AnalysedName, b: AnalysedName, pairs: Pair[]): NameCo
   const unmatchedA = sigA.filter((t) => !matched.some((p) => a.tokens[p.i] === t));
   const unmatchedB = sigB.filter((t) => !matched.some((p) => b.tokens[p.j] === t));
   const reordered = matched.some((p, n) => matched.slice(n + 1).some((q) => q.j < p.j));
-  const { factor, partial } = incompleteness(sigA, sigB, unmatchedA, unmatchedB, matched, a, b);
+  const { factor, partial, part } = incompleteness(sigA, sigB, unmatchedA, unmatchedB, matched, a, b);
   const base = weakest.match.reason;
   const reason = (partial ? (base === 'exact' ? partial : `${partial} (${base})`) : base) + (reordered ? ', word order differs' : '');
+  const why: NameWhy = { how: HOW[base], ...(part && { partial: part }), ...(reordered && { reordered }) };
   const matchedWords = matched.filter((p) => a.tokens[p.i]?.role === 'core' && b.tokens[p.j]?.role === 'core').length;
   const matchedKeys = matched.flatMap((p) => [a.tokens[p.i]?.key ?? '', b.tokens[p.j]?.key ?? '']);
   const petNameOnly = matched.every((p) => p.match.reason === 'generic pet name');
-  return { score: round(quality * factor), reason, pairs: described, matchedWords, matchedKeys, ...(petNameOnly ? { petNameOnly } : {}) };
+  return { score: round(quality * factor), reason, pairs: described, matchedWords, matchedKeys, ...(petNameOnly ? { petNameOnly } : {}), why };
 }
 
 // How much the words left unaligned take away: a surname one report leaves out is common,
@@ -263,16 +288,18 @@ function incompleteness(
   matched: Pair[],
   a: AnalysedName,
   b: AnalysedName,
-): { factor: number; partial?: string } {
+): { factor: number; partial?: string; part?: NameWhy['partial'] } {
   if (unmatchedA.length === 0 && unmatchedB.length === 0) return { factor: 1 };
   const givenMatched = matched.some((p) => a.tokens[p.i] === sigA[0] || b.tokens[p.j] === sigB[0]);
   if (unmatchedA.length > 0 && unmatchedB.length > 0) {
-    return givenMatched ? { factor: 0.55, partial: 'partial: surnames differ' } : { factor: 0.25, partial: 'partial: only surname matches' };
+    return givenMatched
+      ? { factor: 0.55, partial: 'partial: surnames differ', part: 'surnamesDiffer' }
+      : { factor: 0.25, partial: 'partial: only surname matches', part: 'onlySurname' };
   }
   const [longer, unmatched] = unmatchedA.length > 0 ? [sigA, unmatchedA] : [sigB, unmatchedB];
-  if (unmatched.includes(longer[0] as NameToken)) return { factor: 0.7, partial: 'partial: given name missing' };
-  if (unmatched.includes(longer.at(-1) as NameToken)) return { factor: 0.88, partial: 'partial: surname missing' };
-  return { factor: 0.9, partial: 'partial: middle name missing' };
+  if (unmatched.includes(longer[0] as NameToken)) return { factor: 0.7, partial: 'partial: given name missing', part: 'givenMissing' };
+  if (unmatched.includes(longer.at(-1) as NameToken)) return { factor: 0.88, partial: 'partial: surname missing', part: 'surnameMissing' };
+  return { factor: 0.9, partial: 'partial: middle name missing', part: 'middleMissing' };
 }
 
 function round(x: number): number {

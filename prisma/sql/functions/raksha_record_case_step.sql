@@ -24,10 +24,11 @@ BEGIN
 
   CASE step->>'kind'
     WHEN 'registration' THEN
-      INSERT INTO "Case" ("id", "track", "districtCode", "stateCode", "childName", "registeredAt", "registeredBy",
-                          "state", "phase", "sequence", "nextDueAt", "openDeadlines", "updatedAt")
-      VALUES (case_id, c->>'track', c->>'districtCode', c->>'stateCode', c->>'childName', (c->>'registeredAt')::timestamptz,
-              c->>'registeredBy', c->>'state', c->>'phase', seq, (c->>'nextDueAt')::timestamptz, c->'openDeadlines', now());
+      INSERT INTO "Case" ("id", "track", "districtCode", "stateCode", "thanaCode", "blockCode", "villageCode", "childName",
+                          "registeredAt", "registeredBy", "state", "phase", "sequence", "nextDueAt", "openDeadlines", "updatedAt")
+      VALUES (case_id, c->>'track', c->>'districtCode', c->>'stateCode', c->>'thanaCode', c->>'blockCode', c->>'villageCode',
+              c->>'childName', (c->>'registeredAt')::timestamptz, c->>'registeredBy', c->>'state', c->>'phase', seq,
+              (c->>'nextDueAt')::timestamptz, c->'openDeadlines', now());
     WHEN 'transition' THEN
       UPDATE "Case" SET
         "state" = c->>'state',
@@ -36,6 +37,10 @@ BEGIN
         "nextDueAt" = (c->>'nextDueAt')::timestamptz,
         "openDeadlines" = c->'openDeadlines',
         "track" = coalesce(c->>'track', "track"),
+        -- A case transferred to another district leaves its old district's thana, block and village behind.
+        "thanaCode" = CASE WHEN coalesce(c->>'districtCode', "districtCode") = "districtCode" THEN "thanaCode" END,
+        "blockCode" = CASE WHEN coalesce(c->>'districtCode', "districtCode") = "districtCode" THEN "blockCode" END,
+        "villageCode" = CASE WHEN coalesce(c->>'districtCode', "districtCode") = "districtCode" THEN "villageCode" END,
         "districtCode" = coalesce(c->>'districtCode', "districtCode"),
         "stateCode" = coalesce(c->>'stateCode', "stateCode"),
         "producedAt" = CASE WHEN m ? 'producedAt' THEN (m->>'producedAt')::timestamptz ELSE "producedAt" END,
@@ -73,8 +78,9 @@ BEGIN
       END IF;
       UPDATE "Case" SET "sequence" = seq, "updatedAt" = now() WHERE "id" = case_id AND "sequence" < seq;
     WHEN 'assignment' THEN
-      -- Who in the case's body works it now; the machine's state does not move.
-      UPDATE "Case" SET "assigneeId" = (step#>>'{assignment,assigneeId}')::uuid, "assignedAt" = at_,
+      -- Who in the case's body works it now (nobody: released to the body's queue); the machine's state does not move.
+      UPDATE "Case" SET "assigneeId" = (step#>>'{assignment,assigneeId}')::uuid,
+                        "assignedAt" = CASE WHEN step#>>'{assignment,assigneeId}' IS NULL THEN NULL ELSE at_ END,
                         "sequence" = seq, "updatedAt" = now()
       WHERE "id" = case_id AND "sequence" < seq;
     ELSE

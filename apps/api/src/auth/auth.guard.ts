@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Permission } from '@raksha/domain';
 import { forbidden, secondStepRequired, unauthenticated } from '../problem/domain-errors.js';
-import { DURING_ENROLMENT, PUBLIC_ROUTE, REQUIRED_PERMISSION, type AuthenticatedRequest } from './decorators.js';
+import { DURING_ENROLMENT, PARTNER_ROUTE, PUBLIC_ROUTE, REQUIRED_PERMISSION, type AuthenticatedRequest } from './decorators.js';
 import { can, PrincipalResolver } from './principal.js';
 
 /**
@@ -20,14 +20,16 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, string | undefined> }>();
+    // A partner system's route: its token is an OAuth client's, which the PartnerGuard checks instead.
+    if (this.reflector.getAllAndOverride<unknown>(PARTNER_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, string | undefined>; ip?: string }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) throw unauthenticated('no bearer token');
     const principal = await this.principals.authenticate(token);
-    request.principal = principal;
+    request.principal = request.ip ? { ...principal, from: request.ip } : principal;
     if (principal.enrolmentOnly && !this.reflector.getAllAndOverride<boolean>(DURING_ENROLMENT, targets)) throw secondStepRequired();
     const needed = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
-    if (needed && !can(principal, needed)) throw forbidden(`${principal.roles.join(', ')} may not ${needed}`);
+    if (needed && !can(request.principal, needed)) throw forbidden(`${principal.roles.join(', ')} may not ${needed}`);
     return true;
   }
 }

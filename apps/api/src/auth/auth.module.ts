@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { requireDataKey, type RakshaConfig } from '@raksha/config';
+import { requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { Sealer, SecondStepRepository, SessionRepository, UserRepository, type Db } from '@raksha/db';
 import { DB, RAKSHA_CONFIG } from '../infrastructure/tokens.js';
 import { AuthController } from './auth.controller.js';
@@ -17,7 +17,7 @@ import { TokenService } from './token.service.js';
     { provide: UserRepository, inject: [DB], useFactory: (db: Db) => new UserRepository(db) },
     { provide: SessionRepository, inject: [DB], useFactory: (db: Db) => new SessionRepository(db) },
     { provide: SecondStepRepository, inject: [DB], useFactory: (db: Db) => new SecondStepRepository(db) },
-    { provide: TOTP_SEALER, inject: [RAKSHA_CONFIG], useFactory: (config: RakshaConfig) => new Sealer(requireDataKey(config)) },
+    { provide: TOTP_SEALER, inject: [RAKSHA_CONFIG], useFactory: (config: RakshaConfig) => new Sealer(requireDataKeys(config)) },
     TokenService,
     AuthService,
     SecondStepService,

@@ -5,6 +5,8 @@ import type { Principal } from './principal.js';
 export const PUBLIC_ROUTE = 'raksha:public';
 export const REQUIRED_PERMISSION = 'raksha:permission';
 export const DURING_ENROLMENT = 'raksha:during-enrolment';
+/** A partner system's route (partners/partner.decorators.ts PartnerScopes): the scopes it needs; the PartnerGuard authenticates it. */
+export const PARTNER_ROUTE = 'raksha:partner-scopes';
 
 /** Reachable without signing in (health, docs, login). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);

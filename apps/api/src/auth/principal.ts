@@ -17,6 +17,8 @@ export interface Principal {
   sessionId: string;
   /** the session may only set up the second step: the roles need it and this session has not passed it */
   enrolmentOnly: boolean;
+  /** the network address the request came from (set per request by the AuthGuard), for the access log */
+  from?: string;
 }
 
 export function can(principal: Principal, permission: Permission): boolean {
@@ -28,9 +30,9 @@ export function caseActor(principal: Principal, role: Role = principal.roles[0] 
   return { id: principal.userId, role, body: principal.body?.type ?? 'PUBLIC' };
 }
 
-/** An audit entry's who, what and when: the user, their roles, and (in the detail) the body they acted for. */
+/** An audit entry's who, what, when and from where: the user, their roles, and (in the detail) the body they acted for and their address. */
 export function auditedAction(principal: Principal, action: string, detail: Record<string, unknown> = {}, at = new Date()) {
-  return { action, actorId: principal.userId, actorRole: principal.roles.join(','), detail: { ...detail, bodyId: principal.body?.id ?? null }, at };
+  return { action, actorId: principal.userId, actorRole: principal.roles.join(','), detail: { ...detail, bodyId: principal.body?.id ?? null, ...(principal.from && { from: principal.from }) }, at };
 }
 
 /** Turns a bearer access token into its principal; throws Unauthenticated when it is not valid now. */

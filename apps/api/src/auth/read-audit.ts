@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AuditRepository } from '@raksha/db';
 import { auditedAction, type Principal } from './principal.js';
 
-/** Records that carry a child's identity, each with its own chain of reads (`reads:<type>:<id>`). */
-export type ReadSubject = 'case' | 'report' | 'institution';
+/** Records that carry a child's identity (and a person's access log), each with its own chain of reads (`reads:<type>:<id>`). */
+export type ReadSubject = 'case' | 'report' | 'institution' | 'person';
 
 /**
  * Who saw which child's data, and when: every read that shows a child's identity leaves an entry on the

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { requireDataKey, type RakshaConfig } from '@raksha/config';
+import { requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { AdmissionRepository, EFileRepository, Sealer, type Db } from '@raksha/db';
 import { CasesModule } from '../cases/cases.module.js';
 import { DB, RAKSHA_CONFIG } from '../infrastructure/tokens.js';
@@ -19,7 +19,7 @@ import { EFileService } from './efile.service.js';
     {
       provide: EFileRepository,
       inject: [DB, RAKSHA_CONFIG],
-      useFactory: (db: Db, config: RakshaConfig) => new EFileRepository(db, new Sealer(requireDataKey(config))),
+      useFactory: (db: Db, config: RakshaConfig) => new EFileRepository(db, new Sealer(requireDataKeys(config))),
     },
   ],
 })

@@ -5,6 +5,7 @@ import { EscalationsModule } from '../escalations/escalations.module.js';
 import { DeadlinePolicyModule } from '../policy/deadline-policy.module.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
+import { DuplicateFinderModule } from '../duplicates/duplicate-finder.module.js';
 
-@Module({ imports: [EscalationsModule, DeadlinePolicyModule], controllers: [CasesController], providers: [CasesService, { provide: UserRepository, inject: [DB], useFactory: (db: Db) => new UserRepository(db) }], exports: [CasesService] })
+@Module({ imports: [EscalationsModule, DeadlinePolicyModule, DuplicateFinderModule], controllers: [CasesController], providers: [CasesService, { provide: UserRepository, inject: [DB], useFactory: (db: Db) => new UserRepository(db) }], exports: [CasesService] })
 export class CasesModule {}

@@ -8,9 +8,10 @@ import { fakeTemporal, jaipur, people, problemOf, updateRejected, workflowNotFou
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { EscalationsService } from '../escalations/escalations.service.js';
 import type { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
+import type { DuplicateFinder } from '../duplicates/duplicate-finder.js';
 import { CasesService } from './cases.service.js';
 
-const caseRow = { id: 'case-1', track: 'CNCP', state: 'registered', phase: 'INTAKE', ...jaipur, childName: 'Asha', sequence: 3, registeredAt: new Date('2026-01-01T00:00:00Z'), nextDueAt: null, openDeadlines: [] };
+const caseRow = { id: 'case-1', track: 'CNCP', state: 'registered', phase: 'INTAKE', ...jaipur, childName: 'Asha', sequence: 3, registeredAt: new Date('2026-01-01T00:00:00Z'), nextDueAt: null, openDeadlines: [], thanaCode: null, blockCode: null, villageCode: null };
 const produce = { type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'SJPU Jaipur' } };
 const status = { caseId: 'case-1', sequence: 4, state: 'produced', phase: 'INQUIRY', label: 'Produced', allowedEvents: [], openDeadlines: [], escalations: [] };
 
@@ -22,6 +23,7 @@ describe(CasesService.name, () => {
   let started: (options: { workflowId: string; args: unknown[] }) => void;
   let audited: unknown[];
 
+  const noDuplicates = { recordForCase: async () => 0, mergedCases: async () => [] } as unknown as DuplicateFinder;
   beforeEach(() => {
     answerUpdate = () => status;
     answerQuery = () => ({ ...status, sequence: 7 });
@@ -36,7 +38,7 @@ describe(CasesService.name, () => {
     const audit = { record: async (entry: unknown) => void audited.push(entry) } as unknown as AuditRepository;
     const deadlinePolicy = { overridesFor: async () => ({}) } as unknown as DeadlinePolicyService;
     const config = { temporal: { taskQueue: 'raksha-cases' } } as RakshaConfig;
-    sut = new CasesService(config, temporal.client, cases, geography, {} as EscalationsService, new AccessPolicy(), new ReadAudit(audit), deadlinePolicy, { findById: async () => null } as unknown as UserRepository);
+    sut = new CasesService(config, temporal.client, cases, geography, {} as EscalationsService, new AccessPolicy(), new ReadAudit(audit), deadlinePolicy, { findById: async () => null } as unknown as UserRepository, noDuplicates);
   });
 
   describe('applyEvent', () => {

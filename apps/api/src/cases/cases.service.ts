@@ -17,6 +17,8 @@ import { callTemporal, caseEventRejections, executeUpdate } from '../infrastruct
 import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
 import { caseClosed, forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
 import { checkEventPayloadSize } from '../problem/request-body.js';
+import { checkLocalPlaces } from '../places/local-place-check.js';
+import { DuplicateFinder } from '../duplicates/duplicate-finder.js';
 
 
 type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository['findById']>>>;
@@ -31,6 +33,9 @@ function caseView(c: CaseRow, now = new Date()): CaseView {
     phase: c.phase,
     districtCode: c.districtCode,
     stateCode: c.stateCode,
+    thanaCode: c.thanaCode,
+    blockCode: c.blockCode,
+    villageCode: c.villageCode,
     childName: c.childName,
     version: c.sequence,
     registeredAt: c.registeredAt.toISOString(),
@@ -60,6 +65,7 @@ export class CasesService {
     private readonly reads: ReadAudit,
     private readonly deadlinePolicy: DeadlinePolicyService,
     private readonly users: UserRepository,
+    private readonly duplicates: DuplicateFinder,
   ) {}
 
   /** Starts the case's workflow and answers once its registration is on record. */
@@ -69,6 +75,12 @@ export class CasesService {
     if (!district) throw invalidField('districtCode', `no district with code ${body.districtCode}`);
     const place = { stateCode: district.stateCode, districtCode: district.code };
     if (!this.access.mayKnow(principal, place)) throw forbidden(`district ${district.code} is outside your jurisdiction`);
+    // A police station registers the children of its own area: its thana unless it names it.
+    const station = principal.body?.level === 'THANA' ? principal.body.thanaCode : null;
+    if (station && body.thanaCode && body.thanaCode !== station) throw invalidField('thanaCode', `your station registers the cases of its own area; the case of another station's area is that station's`);
+    const thanaCode = body.thanaCode ?? station ?? undefined;
+    const localPlaces = { thanaCode, blockCode: body.blockCode, villageCode: body.villageCode };
+    await checkLocalPlaces(this.geography, district, localPlaces);
     const role = principal.roles.find((r) => can({ ...principal, roles: [r] }, `case:register:${body.track}`));
     const deadlinePolicy = await this.deadlinePolicy.overridesFor(district.stateCode);
     const registration: CaseRegistration = {
@@ -76,12 +88,15 @@ export class CasesService {
       track: body.track,
       districtCode: district.code,
       stateCode: district.stateCode,
+      ...(thanaCode && { thanaCode }),
+      ...(body.blockCode && { blockCode: body.blockCode }),
+      ...(body.villageCode && { villageCode: body.villageCode }),
       child: body.child,
       registeredAt: new Date().toISOString(),
       registeredBy: caseActor(principal, role),
       ...(Object.keys(deadlinePolicy).length ? { deadlinePolicy } : {}),
     };
-    return callTemporal(async () => {
+    const status = await callTemporal(async () => {
       try {
         const handle = await this.temporal.workflow.start<typeof caseWorkflow>('caseWorkflow', {
           taskQueue: this.config.temporal.taskQueue,
@@ -96,6 +111,21 @@ export class CasesService {
         const first = await handle.query(caseRegistrationQuery);
         if (!isSameRequest(registrationFingerprint(first), registrationFingerprint(registration))) throw problem('idempotency-key-reused', IDEMPOTENCY_KEY_REUSED_MESSAGE);
         return handle.executeUpdate(registrationUpdate);
+      }
+    });
+    // Listed for review: the open cases of the state this child may already have (the form showed them before saving).
+    await this.duplicates.recordForCase({ id: registration.caseId, stateCode: district.stateCode, districtCode: district.code, registeredAt: new Date(registration.registeredAt), child: body.child });
+    return status;
+  }
+
+  /** A case merged into another as a duplicate: its workflow ends (no deadline of it runs on); its record and timeline stay. */
+  async retireMerged(principal: Principal, caseId: string, survivorId: string): Promise<void> {
+    await callTemporal(async () => {
+      try {
+        await this.temporal.workflow.getHandle(caseWorkflowId(caseId)).terminate(`merged as a duplicate into case ${survivorId} by ${principal.username}`);
+      } catch (err) {
+        // a workflow that has ended already (a closed case) has nothing left to stop
+        if ((err as Error).name !== 'WorkflowNotFoundError') throw err;
       }
     });
   }
@@ -154,11 +184,33 @@ export class CasesService {
     return this.detail(principal, (await this.cases.findById(caseId)) ?? found, null, null);
   }
 
+  /**
+   * A person stops working their body's cases (deactivated, or moved to another body or a role that works none):
+   * each open case assigned to them goes to their body's head, if one is flagged and active, or back to the
+   * body's queue. Each is a step on the case's timeline through its workflow (CASE_ASSIGNED or CASE_RELEASED,
+   * with the reason), audited on the case's chain. A case reassigned since is left as it is.
+   */
+  async handOver(principal: Principal, leaver: { id: string; bodyId: string | null }, reason: 'ASSIGNEE_DEACTIVATED' | 'ASSIGNEE_MOVED'): Promise<number> {
+    const open = await this.cases.openAssignmentsOf(leaver.id);
+    if (open.length === 0) return 0;
+    const head = leaver.bodyId ? await this.users.activeHeadOf(leaver.bodyId, leaver.id) : null;
+    const worksCases = head && hasPermission(head.roles as Role[], 'case:event') ? head : null;
+    for (const { id } of open) {
+      const handle = this.temporal.workflow.getHandle(caseWorkflowId(id));
+      await callTemporal(() =>
+        handle.executeUpdate(assignCaseUpdate, {
+          args: [{ assigneeId: worksCases?.id ?? null, assigneeName: worksCases?.displayName ?? null, actor: caseActor(principal), reason, fromAssigneeId: leaver.id }],
+        }),
+      );
+    }
+    return open.length;
+  }
+
   /** "My cases": open cases assigned to the principal, latest assigned first, a page at a time. */
   async mine(principal: Principal, q: CaseQueueQuery): Promise<CasePage> {
     const rows = await this.cases.assignedTo({ assigneeId: principal.userId, ...(q.cursor && { after: { assignedAt: q.cursor.at, id: q.cursor.id } }), limit: q.limit + 1 });
     // A case moved out of the principal's jurisdiction (a transfer) is no longer theirs to see.
-    const page = rows.slice(0, q.limit).filter((c) => this.access.mayKnow(principal, c));
+    const page = rows.slice(0, q.limit).filter((c) => this.access.mayWork(principal, c));
     await this.reads.list(principal, 'cases.mine.listed', 'case', page.map((c) => c.id));
     const last = rows[q.limit - 1];
     return { items: page.map((c) => caseView(c)), nextCursor: rows.length > q.limit && last?.assignedAt ? encodeTimeCursor(last.assignedAt, last.id) : null };
@@ -172,27 +224,34 @@ export class CasesService {
 
   private async detail(principal: Principal, c: CaseRow, allowedEvents: string[] | null, yourEvents: string[] | null): Promise<CaseDetailView> {
     const assignee = c.assigneeId ? await this.users.findById(c.assigneeId) : null;
+    const codes = [c.thanaCode, c.blockCode, c.villageCode].filter((x): x is string => !!x);
+    const names = new Map((codes.length ? await this.geography.findLocalPlaces(codes) : []).map((p) => [p.code, p.name]));
+    const nameOf = (code: string | null) => (code ? (names.get(code) ?? null) : null);
     return {
       ...caseView(c),
       allowedEvents,
       yourEvents,
       assignee: assignee ? { id: assignee.id, displayName: assignee.displayName } : null,
       mayAssign: c.phase !== 'CLOSED' && this.isOfCaseBody(principal, c),
+      placeNames: { district: (await this.geography.findDistrict(c.districtCode))?.name ?? null, thana: nameOf(c.thanaCode), block: nameOf(c.blockCode), village: nameOf(c.villageCode) },
     };
   }
 
   async list(principal: Principal, q: CaseListQuery): Promise<CasePage> {
-    const scope = this.access.scope(principal);
+    const scope = this.access.workScope(principal);
     if (scope === 'nothing') return { items: [], nextCursor: null };
     // A filter outside the principal's jurisdiction finds nothing, rather than telling what exists there.
     if (scope.stateCode !== undefined && q.stateCode !== undefined && q.stateCode !== scope.stateCode) return { items: [], nextCursor: null };
     if (scope.districtCode !== undefined && q.districtCode !== undefined && q.districtCode !== scope.districtCode) return { items: [], nextCursor: null };
+    if (scope.thanaCode !== undefined && q.thanaCode !== undefined && q.thanaCode !== scope.thanaCode) return { items: [], nextCursor: null };
     const track = q.body ? trackBefore(q.body) : q.track;
     if (q.track && track !== q.track) return { items: [], nextCursor: null };
     const now = new Date();
     const rows = await this.cases.list({
       stateCode: scope.stateCode ?? q.stateCode,
       districtCode: scope.districtCode ?? q.districtCode,
+      thanaCode: scope.thanaCode ?? q.thanaCode,
+      blockCode: q.blockCode,
       ...(track && { track }),
       ...(q.phase && { phase: q.phase }),
       ...(q.overdue && { overdueAt: now }),
@@ -208,7 +267,7 @@ export class CasesService {
 
   /** Cases awaiting the principal's body, soonest deadline first (a CWC sees CNCP cases, a JJB CICL), a page at a time. */
   async queue(principal: Principal, q: CaseQueueQuery): Promise<CasePage> {
-    const scope = this.access.scope(principal);
+    const scope = this.access.workScope(principal);
     if (scope === 'nothing') return { items: [], nextCursor: null };
     const track = trackBefore(principal.body?.type);
     const rows = await this.cases.queue({ ...scope, ...(track && { tracks: [track] }), ...(q.cursor && { after: { nextDueAt: q.cursor.at, id: q.cursor.id } }), limit: q.limit + 1 });
@@ -226,8 +285,12 @@ export class CasesService {
   async timeline(principal: Principal, caseId: string): Promise<TimelineEntryView[]> {
     await this.visibleCase(principal, caseId);
     await this.auditRead(principal, caseId, 'case.timeline.read');
-    const entries = await this.cases.timeline(caseId);
-    return entries.map((e) => ({
+    const survivor = (await this.visibleCase(principal, caseId)).id;
+    // A case merged into this one keeps its own steps: they are read with this case's, in time order.
+    const merged = await this.duplicates.mergedCases(survivor);
+    const entries = [...(await this.cases.timeline(survivor)).map((e) => ({ e, from: undefined as string | undefined })), ...(await Promise.all(merged.map(async (id) => (await this.cases.timeline(id)).map((e) => ({ e, from: id }))))).flat()];
+    if (merged.length) entries.sort((a, b) => a.e.occurredAt.getTime() - b.e.occurredAt.getTime() || a.e.sequence - b.e.sequence);
+    return entries.map(({ e, from }) => ({
       sequence: e.sequence,
       eventType: e.eventType,
       fromState: e.fromState,
@@ -237,6 +300,7 @@ export class CasesService {
       deadlines: e.deadlines as TimelineEntryView['deadlines'],
       occurredAt: e.occurredAt.toISOString(),
       recordedAt: e.recordedAt.toISOString(),
+      ...(from && { mergedFromCaseId: from }),
     }));
   }
 
@@ -267,8 +331,10 @@ export class CasesService {
 
   /** 404 both for a case that does not exist and for one outside the principal's jurisdiction. */
   private async visibleCase(principal: Principal, caseId: string): Promise<CaseRow> {
-    const found = await this.cases.findById(caseId);
-    if (!found || !this.access.mayKnow(principal, found)) throw notFound('case', caseId);
+    const row = await this.cases.findById(caseId);
+    // A case merged into another as a duplicate leads to that one: the child's record is there now.
+    const found = row?.mergedIntoId ? await this.cases.findById(row.mergedIntoId) : row;
+    if (!found || !this.access.mayWork(principal, found)) throw notFound('case', caseId);
     return found;
   }
 

@@ -59,6 +59,11 @@ export class EscalationsService {
     return rows.map((r) => view(r));
   }
 
+  /** The escalations one workflow raised (an intervention's response), for a record the principal may already see. */
+  async raisedBy(watchId: string): Promise<EscalationView[]> {
+    return (await this.escalations.list({ watchId })).map((r) => view(r));
+  }
+
   async get(principal: Principal, id: string): Promise<EscalationView> {
     return view(await this.visible(principal, id));
   }

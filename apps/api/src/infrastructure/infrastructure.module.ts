@@ -1,7 +1,8 @@
 import { type DynamicModule, Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
-import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
+import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
+import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { AuditRepository, CaseRepository, createDb, DeadlinePolicyRepository, EscalationRepository, GeographyRepository, type Db } from '@raksha/db';
 import { DB, RAKSHA_CONFIG, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './tokens.js';
 
@@ -43,7 +44,9 @@ export class InfrastructureModule {
         {
           provide: TEMPORAL_CLIENT,
           inject: [TEMPORAL_CONNECTION],
-          useFactory: (connection: Connection) => new Client({ connection, namespace: config.temporal.namespace }),
+          // payloads encrypted as the worker's are: Temporal's history and UI hold no child's name in clear
+          useFactory: (connection: Connection) =>
+            new Client({ connection, namespace: config.temporal.namespace, dataConverter: caseDataConverter(requireDataKeys(config)) }),
         },
         { provide: AuditRepository, inject: [DB], useFactory: (db: Db) => new AuditRepository(db) },
         { provide: CaseRepository, inject: [DB], useFactory: (db: Db) => new CaseRepository(db) },

@@ -1,16 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { inviteBody, type InviteBody, movePersonBody, type MovePersonBody, peopleQuery, type PeopleQuery, personIdParam } from '@raksha/contracts';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { importJsonBody, importQuery, type ImportQuery, inviteBody, type InviteBody, movePersonBody, type MovePersonBody, peopleQuery, type PeopleQuery, personIdParam } from '@raksha/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { bodySchema } from '../problem/openapi.js';
+import { answerImport, importText } from '../registries/import-body.js';
+import { PeopleImportService } from './people-import.service.js';
 import { PeopleService } from './people.service.js';
 
 @ApiTags('people')
 @ApiBearerAuth()
 @Controller('people')
 export class PeopleController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(
+    private readonly people: PeopleService,
+    private readonly imports: PeopleImportService,
+  ) {}
 
   @Get()
   @RequirePermission('person:administer')
@@ -25,6 +31,31 @@ export class PeopleController {
   @ApiBody(bodySchema(inviteBody))
   invite(@CurrentPrincipal() principal: Principal, @Body({ schema: inviteBody }) body: InviteBody) {
     return this.people.invite(principal, body);
+  }
+
+  @Get('import/template')
+  @RequirePermission('person:administer')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="people.csv"')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The header line of a people import file: email, displayName, bodyId, role, mobile, head' })
+  template() {
+    return this.imports.template();
+  }
+
+  @Post('import')
+  @RequirePermission('person:administer')
+  @ApiConsumes('text/csv', 'application/json')
+  @ApiBody({ description: 'The CSV file (text/csv, up to 2 MB and 5,000 rows), or JSON {"csv": "..."}', ...bodySchema(importJsonBody) })
+  @ApiOperation({
+    summary:
+      'Invites people in bulk, each by the invitation service (a link by email): all rows or none; 422 names every bad row; ?dryRun=true only checks; ' +
+      'an email already in the same body and role is left as it is; over 50 new people, 202 with a job to follow at GET /imports/:id',
+  })
+  async import(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Query({ schema: importQuery }) query: ImportQuery, @Res({ passthrough: true }) res: Response) {
+    const outcome = await this.imports.import(principal, await importText(req), query.dryRun ?? false);
+    answerImport(res, outcome);
+    return outcome;
   }
 
   @Post(':id/deactivate')

@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { RakshaConfig } from '@raksha/config';
 import { enqueueNotifications, type InvitationView, type InviteBody, type MovePersonBody, type NotificationQueue, type PersonView } from '@raksha/contracts';
 import { BodyRosterRepository, PeopleRepository, SecondStepRepository, type AuditRecord, type BodyRosterRecord, type PersonChangeOutcome, type PersonRecord } from '@raksha/db';
-import { ADMIN_ROLES, administers, isRole, mayGrantRole, roleFitsBody, type BodyType, type Role } from '@raksha/domain';
+import { ADMIN_ROLES, administers, hasPermission, isRole, mayGrantRole, roleFitsBody, type BodyType, type Role } from '@raksha/domain';
+import { CasesService } from '../cases/cases.service.js';
 import { RAKSHA_CONFIG } from '../infrastructure/tokens.js';
 import { userChain } from '../auth/auth.service.js';
 import type { Principal } from '../auth/principal.js';
@@ -51,6 +52,7 @@ export class PeopleService {
     private readonly secondSteps: SecondStepRepository,
     @Inject(ACCOUNT_NOTICES) private readonly notices: NotificationQueue,
     @Inject(RAKSHA_CONFIG) private readonly config: RakshaConfig,
+    private readonly cases: CasesService,
   ) {}
 
   async ofBody(principal: Principal, bodyId: string): Promise<PersonView[]> {
@@ -96,9 +98,12 @@ export class PeopleService {
 
   /** Ends the person's sessions at once; they can no longer sign in. Their history stays theirs. */
   async deactivate(principal: Principal, id: string): Promise<PersonView> {
-    await this.administeredPerson(principal, id);
+    const current = await this.administeredPerson(principal, id);
     const now = new Date();
-    return this.changed(await this.people.deactivate(id, now, { roles: ADMIN_ROLES }, (p) => personAudit(principal, p, 'person.deactivated', { fromBody: p.bodyId, roles: p.roles }, now)), id);
+    const view = this.changed(await this.people.deactivate(id, now, { roles: ADMIN_ROLES }, (p) => personAudit(principal, p, 'person.deactivated', { fromBody: p.bodyId, roles: p.roles }, now)), id);
+    // Their open cases go to the body's head or back to its queue (asked again, a deactivation finishes this).
+    await this.cases.handOver(principal, current, 'ASSIGNEE_DEACTIVATED');
+    return view;
   }
 
   /** Another body and role for the person; what they did before stays attributed to their old role and body. */
@@ -110,7 +115,10 @@ export class PeopleService {
     const outcome = await this.people.move(id, { bodyId: body.id, roles: [input.role], headsBody: input.head ?? false }, now, { roles: ADMIN_ROLES }, (p) =>
       personAudit(principal, p, 'person.moved', { from: { bodyId: current.bodyId, roles: current.roles, head: current.headsBody }, to: { bodyId: p.bodyId, roles: p.roles, head: p.headsBody } }, now),
     );
-    return this.changed(outcome, id);
+    const view = this.changed(outcome, id);
+    // Moved off the body, or to a role that works no case: their open cases go to the body's head or its queue.
+    if (body.id !== current.bodyId || !hasPermission([input.role], 'case:event')) await this.cases.handOver(principal, current, 'ASSIGNEE_MOVED');
+    return view;
   }
 
   /**

@@ -5,7 +5,7 @@ import { districtCodeParam, type ImportQuery, importJsonBody, importQuery, type 
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { bodySchema } from '../problem/openapi.js';
-import { importText } from '../registries/import-body.js';
+import { answerImport, importText } from '../registries/import-body.js';
 import { LocalPlacesService } from './local-places.service.js';
 
 @ApiTags('places')
@@ -15,9 +15,9 @@ export class LocalPlacesController {
   constructor(private readonly places: LocalPlacesService) {}
 
   @Get('districts/:districtCode/local')
-  @ApiOperation({ summary: "The district's blocks and police stations (code, kind, name), by name; an unknown district is 404" })
+  @ApiOperation({ summary: "The district's blocks, police stations and villages (code, kind, name, a village's block), by name; ?blockCode= a block's villages; an unknown district is 404" })
   list(@Param('districtCode', { schema: districtCodeParam }) code: string, @Query({ schema: localPlaceListQuery }) query: LocalPlaceListQuery) {
-    return this.places.list(code, query.kind);
+    return this.places.list(code, query.kind, query.blockCode);
   }
 
   @Get('import/template')
@@ -33,11 +33,11 @@ export class LocalPlacesController {
   @Post('import')
   @RequirePermission('body:administer')
   @ApiConsumes('text/csv', 'application/json')
-  @ApiBody({ description: 'The CSV file (text/csv, up to 2 MB and 5,000 rows), or JSON {"csv": "..."}', ...bodySchema(importJsonBody) })
-  @ApiOperation({ summary: 'Import blocks and police stations of your districts: all rows or none; 422 names every bad row; ?dryRun=true only checks' })
+  @ApiBody({ description: 'The CSV file (text/csv, up to 2 MB and 20,000 rows), or JSON {"csv": "..."}', ...bodySchema(importJsonBody) })
+  @ApiOperation({ summary: 'Import blocks, police stations and villages (with their blockCode) of your districts: all rows or none; 422 names every bad row; ?dryRun=true only checks; over 2,000 new or renamed places, 202 with a job to follow at GET /imports/:id' })
   async import(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Query({ schema: importQuery }) query: ImportQuery, @Res({ passthrough: true }) res: Response) {
     const outcome = await this.places.import(principal, await importText(req), query.dryRun ?? false);
-    res.status(outcome.dryRun ? 200 : 201);
+    answerImport(res, outcome);
     return outcome;
   }
 }

@@ -24,6 +24,7 @@ const MEANING: Record<number, string> = {
 
 interface Operation {
   operationId?: string;
+  security?: Record<string, unknown>[];
   parameters?: { in: string; name: string }[];
   requestBody?: { content?: Record<string, unknown> };
   responses: Record<string, unknown>;
@@ -52,6 +53,8 @@ export function problemStatuses(method: string, op: Operation, isPublic: boolean
   if (isPublic && changes) statuses.add(401); // sign-in and refresh refuse credentials
   if (params.length > 0 || op.requestBody) statuses.add(400);
   if (params.some((p) => p.in === 'path')) statuses.add(404);
+  // A partner system's write names a place, which is 404 outside its jurisdiction (security scheme `partner`).
+  if (changes && op.security?.some((s) => 'partner' in s)) statuses.add(404);
   if (op.requestBody || changes) [400, 413].forEach((s) => statuses.add(s));
   if (op.requestBody?.content && Object.keys(op.requestBody.content).some((type) => type !== 'application/json')) statuses.add(415);
   if (changes && !isPublic) [409, 422].forEach((s) => statuses.add(s));

@@ -43,6 +43,7 @@ export class BodyAdministrationService {
     // As for a new institution: a place outside one's jurisdiction is refused, not hidden (the geography is public).
     if (!principal.body || !administers(principal.body, place)) throw forbidden(`${place.districtCode ?? place.stateCode ?? 'the nation'} is outside your jurisdiction`);
     const ownCode = OWN_CODE.includes(type) ? this.ownCode(type, place.districtCode!, input.code) : null;
+    if (type === 'POLICE_STATION') await this.stationPlace(ownCode!, place.districtCode!);
     // <TYPE>-<its place>[-<code>], as the demo seed names them: CWC-AS-KAMRUP, POLICE_STATION-AS-KAMRUP-PS-01, SCPS-AS.
     const id = [type, ownCode ?? place.districtCode ?? place.stateCode, ownCode ? null : input.code].filter(Boolean).join('-');
     const created = await this.bodies.create(
@@ -81,6 +82,17 @@ export class BodyAdministrationService {
   private ownCode(type: BodyType, districtCode: string, code: string | undefined): string {
     if (!code) throw invalidField('code', `a ${type} needs its own code (LGD-style): several serve one district`);
     return code.startsWith(`${districtCode}-`) ? code : `${districtCode}-${code}`;
+  }
+
+  /**
+   * A police station body is its thana's: the code must be a police station imported for the district (POST
+   * /places/import), which the station's cases and reports then name.
+   */
+  private async stationPlace(thanaCode: string, districtCode: string): Promise<void> {
+    const [found] = await this.geography.findLocalPlaces([thanaCode]);
+    if (!found || found.kind !== 'POLICE_STATION' || found.districtCode !== districtCode) {
+      throw invalidField('code', `no police station of ${districtCode} has the code ${thanaCode}: import the district's police stations first (POST /places/import)`);
+    }
   }
 
   /** The place a new body of this level serves, checked against the geography. */

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { importTooLarge, invalidInput, problem } from '../problem/domain-errors.js';
 import { IMPORT_LIMITS, describeIssues, importJsonBody } from '@raksha/contracts';
 import { invalidUtf8, utf8Text } from '../problem/request-body.js';
@@ -36,4 +36,11 @@ export async function importText(req: Request): Promise<string> {
     req.on('error', reject);
     req.on('close', () => reject(tooLarge())); // after 'end' this changes nothing
   });
+}
+
+/** The status of an import's answer: 200 for a dry run, 201 once written, 202 with Location when a job writes it. */
+export function answerImport(res: Response, outcome: { dryRun: boolean } | { id: string }): void {
+  if ('id' in outcome) {
+    res.status(202).location(`/imports/${outcome.id}`);
+  } else res.status(outcome.dryRun ? 200 : 201);
 }

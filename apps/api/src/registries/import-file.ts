@@ -8,6 +8,8 @@ export interface ImportFileShape {
   required: readonly string[];
   /** the route that gives the template, named in the refusals */
   template: string;
+  /** more rows than IMPORT_LIMITS.rows, for an import written by a job (a state's police stations) */
+  maxRows?: number;
 }
 
 /**
@@ -25,7 +27,8 @@ export function readImportFile(csv: string, shape: ImportFileShape): { columns: 
   }
   const [header, ...rows] = records;
   if (!header) throw importRejected(0, [{ row: 1, reason: `the file is empty: start with the header line (GET ${shape.template})` }]);
-  if (rows.length > IMPORT_LIMITS.rows) throw importTooLarge(`the file has ${rows.length} rows, more than ${IMPORT_LIMITS.rows}; split it`, IMPORT_LIMITS);
+  const maxRows = shape.maxRows ?? IMPORT_LIMITS.rows;
+  if (rows.length > maxRows) throw importTooLarge(`the file has ${rows.length} rows, more than ${maxRows}; split it`, { ...IMPORT_LIMITS, rows: maxRows });
   const columns = header.fields.map((f) => f.trim());
   const headerProblems = checkHeader(columns, header.line, shape);
   if (headerProblems.length) throw importRejected(rows.length, headerProblems);

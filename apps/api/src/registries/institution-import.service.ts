@@ -25,7 +25,7 @@ interface ValidRow {
   idColumn: 'id' | 'name';
 }
 
-/** Bulk import of institutions from CSV: every row valid and written in one transaction, or nothing written. */
+/** Bulk import of institutions from CSV: every row valid and written in one transaction, or nothing written; idempotent by id. */
 @Injectable()
 export class InstitutionImportService {
   constructor(
@@ -72,18 +72,29 @@ export class InstitutionImportService {
       if (first !== undefined) rejected.push({ row: v.line, column: v.idColumn, reason: `id ${v.institution.id} is also the id of line ${first}` });
       else firstLineOf.set(v.institution.id, v.line);
     }
-    rejected.push(...this.takenRows(valid, await this.institutions.takenIds([...firstLineOf.keys()])));
+    // Idempotent by id: an institution on record under the row's id, in its district and by its name, is the same one
+    // (a file imported again); it is left as it is (an edit is PATCH /institutions/:id). Any other body there refuses the row.
+    const holding = new Map((await this.institutions.bodiesHolding([...firstLineOf.keys()])).map((b) => [b.id, b]));
+    const fresh: ValidRow[] = [];
+    for (const v of valid) {
+      const b = holding.get(v.institution.id);
+      if (!b) fresh.push(v);
+      else if (b.type !== 'CCI' || b.districtCode !== v.institution.districtCode || b.name !== v.institution.name) {
+        rejected.push(...this.takenRows([v], [b.id]));
+      }
+    }
 
     if (rejected.length) throw importRejected(rows.length, rejected.sort((a, b) => a.row - b.row));
     const ids = valid.map((v) => v.institution.id);
     if (dryRun) return { dryRun: true, imported: 0, valid: valid.length, ids };
+    if (fresh.length === 0) return { dryRun: false, imported: 0, valid: valid.length, ids };
 
     const outcome = await this.institutions.create(
-      valid.map((v) => v.institution),
+      fresh.map((v) => v.institution),
       registryChange(principal, 'institution.imported'),
     );
     // Another import or create took an id between the check and the write.
-    if (!outcome.ok) throw importRejected(rows.length, this.takenRows(valid, outcome.ids));
+    if (!outcome.ok) throw importRejected(rows.length, this.takenRows(fresh, outcome.ids));
     // Starting thousands of watches takes minutes on a small Temporal: they start after the answer.
     void this.watch.tell(outcome.created.filter((i) => i.registeredUntil !== null));
     return { dryRun: false, imported: outcome.created.length, valid: valid.length, ids };

@@ -4,6 +4,7 @@ import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
 import { MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
 import { ContactVerificationRepository, ReportRepository, type Db } from '@raksha/db';
 import { CasesModule } from '../cases/cases.module.js';
+import { DuplicateFinderModule } from '../duplicates/duplicate-finder.module.js';
 import { DB, RAKSHA_CONFIG } from '../infrastructure/tokens.js';
 import { ContactVerificationService } from './contact-verification.service.js';
 import { InboxCodeSender } from './inbox-code-sender.js';
@@ -29,7 +30,7 @@ class QueuesCloser implements OnApplicationShutdown {
 }
 
 @Module({
-  imports: [CasesModule],
+  imports: [CasesModule, DuplicateFinderModule],
   controllers: [ReportsController],
   providers: [
     ReportsService,
@@ -46,5 +47,6 @@ class QueuesCloser implements OnApplicationShutdown {
     },
     QueuesCloser,
   ],
+  exports: [ReportsService],
 })
 export class ReportsModule {}

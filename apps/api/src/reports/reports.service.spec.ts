@@ -6,6 +6,7 @@ import { AccessPolicy } from '../auth/access.policy.js';
 import type { CasesService } from '../cases/cases.service.js';
 import type { ObligationWatchClient } from '../obligations/obligation-watch.client.js';
 import { CITIZEN_REPORTS_PER_DAY, ReportsService } from './reports.service.js';
+import type { DuplicateFinder } from '../duplicates/duplicate-finder.js';
 
 const missing = { child: { name: 'Asha', gender: 'FEMALE' as const }, lastSeenAt: '2026-01-01T10:00:00+05:30', place: { districtCode: 'RJ-JAIPUR' } };
 
@@ -32,7 +33,7 @@ describe(ReportsService.name, () => {
     const geography = { findDistrict: async (code: string) => (code === jaipur.districtCode ? { code, stateCode: jaipur.stateCode } : null) } as unknown as GeographyRepository;
     const watches = { tell: async () => undefined } as unknown as ObligationWatchClient;
     const matching = { add: async (_name: string, job: { reportId: string }) => void matched.push(job.reportId) } as never;
-    sut = new ReportsService(reports, contacts, geography, new AccessPolicy(), {} as CasesService, watches, matching, new ReadAudit({ record: async () => undefined } as unknown as AuditRepository));
+    sut = new ReportsService(reports, contacts, geography, new AccessPolicy(), {} as CasesService, watches, matching, new ReadAudit({ record: async () => undefined } as unknown as AuditRepository), { recordForReport: async () => 0 } as unknown as DuplicateFinder);
   });
 
   it('files a citizen’s missing report for a station to accept, with the verified phone, and starts no matching yet', async () => {

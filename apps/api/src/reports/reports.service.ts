@@ -12,7 +12,9 @@ import { auditedAction, can, type Principal } from '../auth/principal.js';
 import { ReadAudit } from '../auth/read-audit.js';
 import { CasesService } from '../cases/cases.service.js';
 import { forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
+import { checkLocalPlaces } from '../places/local-place-check.js';
 import { MATCHING_JOBS } from './reports.tokens.js';
+import { DuplicateFinder } from '../duplicates/duplicate-finder.js';
 
 /** A citizen may file this many reports a day: enough for a family, too few for a flood. */
 export const CITIZEN_REPORTS_PER_DAY = 5;
@@ -31,6 +33,7 @@ export class ReportsService {
     private readonly watches: ObligationWatchClient,
     @Inject(MATCHING_JOBS) private readonly matching: Pick<Queue<MatchingJob>, 'add'>,
     private readonly reads: ReadAudit,
+    private readonly duplicates: DuplicateFinder,
   ) {}
 
   async fileMissing(principal: Principal, body: FileMissingReportBody): Promise<ReportView> {
@@ -85,13 +88,15 @@ export class ReportsService {
       return this.page(principal, rows, q.limit);
     }
     if (!can(principal, 'report:read')) throw forbidden('your role may not read reports');
-    const scope = this.access.scope(principal);
+    const scope = this.access.workScope(principal);
     if (scope === 'nothing') return empty;
     if (scope.stateCode !== undefined && q.stateCode !== undefined && q.stateCode !== scope.stateCode) return empty;
     if (scope.districtCode !== undefined && q.districtCode !== undefined && q.districtCode !== scope.districtCode) return empty;
+    const { thanaCode, ...place } = scope;
     const rows = await this.reports.list({
       ...this.filters(q),
-      ...scope,
+      ...place,
+      ...(thanaCode && { station: { thanaCode, bodyId: principal.body!.id } }),
       officialOnly: !this.isPolice(principal),
       ...(nameKey && { searchName: nameKey }),
       limit: q.limit + 1,
@@ -117,7 +122,8 @@ export class ReportsService {
 
   async close(principal: Principal, id: string, body: CloseReportBody): Promise<ReportView> {
     const row = await this.visible(principal, id);
-    const mayClose = row.filedBy === principal.userId || (this.isPolice(principal) && can(principal, 'report:accept'));
+    // The police close the reports they work: a station its own, not another station's it reads for matching.
+    const mayClose = row.filedBy === principal.userId || (this.isPolice(principal) && can(principal, 'report:accept') && this.works(principal, row));
     if (!mayClose) throw forbidden('the reporter or the police close a report');
     if (row.status === 'CLOSED' || row.status === 'TRACED') throw problem('report-state-conflict', `report ${id} is already ${row.status.toLowerCase()}`);
     const now = new Date();
@@ -208,7 +214,7 @@ export class ReportsService {
     if (Date.parse(occurredAt) > now.getTime() + 5 * 60_000) throw invalidField(kind === 'MISSING' ? 'lastSeenAt' : 'foundAt', 'is in the future');
     const district = await this.geography.findDistrict(place.districtCode);
     if (!district) throw invalidField('place.districtCode', `no district with code ${place.districtCode}`);
-    await this.checkLocalPlaces(district, place);
+    await checkLocalPlaces(this.geography, district, place, 'place.');
     let reporter: Record<string, unknown> | null = extra.reporter ?? null;
     if (this.isCitizen(principal)) {
       reporter = await this.citizenReporter(principal, extra.reporter);
@@ -238,6 +244,7 @@ export class ReportsService {
         districtCode: district.code,
         thanaCode: place.thanaCode ?? null,
         blockCode: place.blockCode ?? null,
+        villageCode: place.villageCode ?? null,
         placeText: place.text ?? null,
         lat: place.lat ?? null,
         lon: place.lon ?? null,
@@ -251,6 +258,8 @@ export class ReportsService {
     );
     if (row.status === 'OPEN') await this.enqueueMatching(row.id);
     await this.watchAhtuReferral(row);
+    // Listed for review: earlier reports of the same kind this child may have (the form showed them before saving).
+    await this.duplicates.recordForReport({ ...row, kind, description: child }, 'FILING');
     return row;
   }
 
@@ -274,7 +283,9 @@ export class ReportsService {
 
   /** 404 unless the principal may know the report: the reporter; the police where it is; officials for official reports. */
   private async visible(principal: Principal, id: string): Promise<ChildReportRow> {
-    const row = await this.reports.findById(id);
+    const first = await this.reports.findById(id);
+    // A report merged into another as a duplicate leads to that one.
+    const row = first?.mergedIntoId ? await this.reports.findById(first.mergedIntoId) : first;
     if (!row || !this.mayKnow(principal, row)) throw notFound('report', id);
     return row;
   }
@@ -283,7 +294,18 @@ export class ReportsService {
     if (row.filedBy === principal.userId) return true;
     if (this.isCitizen(principal) || !can(principal, 'report:read')) return false;
     if (row.filedByRole === 'CITIZEN' && !this.isPolice(principal)) return false;
-    return this.access.mayKnow(principal, { stateCode: row.stateCode, districtCode: row.districtCode });
+    const place = { stateCode: row.stateCode, districtCode: row.districtCode };
+    // A station works its own thana's reports, and reads its district's missing children: a child found in its
+    // area may be one of them (matching), and a citizen's report waits for whichever station accepts it.
+    if (principal.body?.level === 'THANA') return this.works(principal, row) || (row.kind === 'MISSING' && this.access.mayKnow(principal, place));
+    return this.access.mayKnow(principal, place);
+  }
+
+  /** Whether the report is the principal's to work: a station's own (its thana's, or filed or owned by it); any other body's, as it may know it. */
+  private works(principal: Principal, row: ChildReportRow): boolean {
+    if (principal.body?.level !== 'THANA') return true;
+    if (row.stationId === principal.body.id || row.filedByBodyId === principal.body.id) return true;
+    return this.access.mayWork(principal, { stateCode: row.stateCode, districtCode: row.districtCode, thanaCode: row.thanaCode });
   }
 
   /** A candidate is known to the bodies of either report: the police of the missing one, the CWC / DCPU where found. */
@@ -317,7 +339,7 @@ export class ReportsService {
       stationId: r.stationId,
       child: r.description as ReportView['child'],
       occurredAt: r.occurredAt.toISOString(),
-      place: { stateCode: r.stateCode, districtCode: r.districtCode, thanaCode: r.thanaCode, blockCode: r.blockCode, text: r.placeText, lat: r.lat, lon: r.lon },
+      place: { stateCode: r.stateCode, districtCode: r.districtCode, thanaCode: r.thanaCode, blockCode: r.blockCode, villageCode: r.villageCode, text: r.placeText, lat: r.lat, lon: r.lon },
       caseId: r.caseId,
       filedBy: { id: r.filedBy, role: r.filedByRole, bodyId: r.filedByBodyId },
       ...(seesReporter && { reporter: r.reporterContact as ReportView['reporter'] }),
@@ -344,22 +366,6 @@ export class ReportsService {
       ...(q.districtCode && { districtCode: q.districtCode }),
       ...(q.cursor && { after: { createdAt: q.cursor.at, id: q.cursor.id } }),
     };
-  }
-
-  /** The thana and block a report names, if any: places of the report's own district (imported at POST /places/import). */
-  private async checkLocalPlaces(district: { code: string; name: string }, place: { thanaCode?: string | undefined; blockCode?: string | undefined }): Promise<void> {
-    const named = [
-      ['thanaCode', place.thanaCode, 'POLICE_STATION', 'police station'],
-      ['blockCode', place.blockCode, 'BLOCK', 'block'],
-    ] as const;
-    const codes = named.flatMap(([, code]) => (code ? [code] : []));
-    if (codes.length === 0) return;
-    const found = new Map((await this.geography.findLocalPlaces(codes)).map((p) => [p.code, p]));
-    for (const [field, code, kind, words] of named) {
-      if (!code) continue;
-      const p = found.get(code);
-      if (!p || p.kind !== kind || p.districtCode !== district.code) throw invalidField(`place.${field}`, `no ${words} of ${district.name} has the code ${code}`);
-    }
   }
 
   private isCitizen(principal: Principal): boolean {

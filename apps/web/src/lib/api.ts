@@ -129,6 +129,10 @@ export class Api {
     return this.ok<T>(await this.raw('POST', path, body, headers));
   }
 
+  async put<T>(path: string, body: unknown): Promise<T> {
+    return this.ok<T>(await this.raw('PUT', path, body));
+  }
+
   /** A binary answer (a report's photo) as a Blob; null when there is none. */
   async blob(path: string): Promise<Blob | null> {
     try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { BODY_DUTY_RULES, CASE_EVENT_TYPES, CASE_PHASES, CCI_REGISTRATION_RULE, DEADLINE_RULES, MISSING_REPORT_AHTU_RULE, caseEventSchemas, caseMachine } from '@raksha/case-machine';
+import { BODY_DUTY_RULES, CASE_EVENT_TYPES, CASE_PHASES, CCI_REGISTRATION_RULE, DEADLINE_RULES, HELPLINE_RESPONSE_RULE, MISSING_REPORT_AHTU_RULE, caseEventSchemas, caseMachine } from '@raksha/case-machine';
 import { FIELD_ISSUE_MESSAGES, INFRASTRUCTURE_ITEMS } from '@raksha/contracts';
 import { ROLES } from '@raksha/domain';
 import { compareReports, comparePhotos, FIELD_LEVELS, MATCH_FIELDS } from '@raksha/matching';
@@ -55,7 +55,7 @@ describe('i18n', () => {
   });
 
   it("names every deadline and duty of the machine, how long the law allows, and what its section says, in every language", () => {
-    const ids = [...DEADLINE_RULES, ...BODY_DUTY_RULES, CCI_REGISTRATION_RULE, MISSING_REPORT_AHTU_RULE].map((r) => r.id);
+    const ids = [...DEADLINE_RULES, ...BODY_DUTY_RULES, CCI_REGISTRATION_RULE, MISSING_REPORT_AHTU_RULE, HELPLINE_RESPONSE_RULE].map((r) => r.id);
     const wanted = ids.flatMap((id) => [`deadline.${id}`, `section.${id}`, `law.${id}`]);
     for (const lang of LANGS) expect({ lang, missing: wanted.filter((k) => !(k in DICTIONARIES[lang])) }).toEqual({ lang, missing: [] });
   });

@@ -98,4 +98,7 @@ export const lawBn: Partial<Record<LawKey, string>> = {
   'deadline.missing.ahtuReferral': 'খোঁজের দায়িত্ব মানব পাচার বিরোধী ইউনিটকে দিন',
   'section.missing.ahtuReferral': 'সুপ্রিম কোর্ট, 2013',
   'law.missing.ahtuReferral': 'সুপ্রিম কোর্ট বলেছে, 4 মাসের মধ্যে না পাওয়া নিখোঁজ শিশুর খোঁজ মানব পাচার বিরোধী ইউনিটের হাতে দিতে হবে।',
+  'deadline.helpline.response': 'হেল্পলাইন কলের শিশুর কাছে পৌঁছান',
+  'section.helpline.response': 'চাইল্ডলাইন 1098 মান (নীতি)',
+  'law.helpline.response': 'হেল্পলাইন কত দ্রুত পৌঁছাবে তা কোনো আইন ঠিক করে না। চাইল্ডলাইন 1098-এর লক্ষ্য কলের 60 মিনিটের মধ্যে শিশুর কাছে পৌঁছানো; রাজ্য নিজের সময় ঠিক করতে পারে।',
 };

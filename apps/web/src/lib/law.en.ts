@@ -99,6 +99,9 @@ export const lawEn = {
   'deadline.missing.ahtuReferral': 'Hand the search to the Anti-Human Trafficking Unit',
   'section.missing.ahtuReferral': 'Supreme Court, 2013',
   'law.missing.ahtuReferral': 'The Supreme Court said that a missing child not found within 4 months is handed to the Anti-Human Trafficking Unit to search further.',
+  'deadline.helpline.response': 'Reach the child the helpline call is about',
+  'section.helpline.response': 'CHILDLINE 1098 standard (policy)',
+  'law.helpline.response': 'No law fixes how fast a helpline must respond. CHILDLINE 1098 aims to reach a child within 60 minutes of the call; the state may set its own time.',
 } as const;
 
 export type LawKey = keyof typeof lawEn;

@@ -98,4 +98,7 @@ export const lawHi: Record<LawKey, string> = {
   'deadline.missing.ahtuReferral': 'खोज मानव तस्करी विरोधी इकाई को सौंपें',
   'section.missing.ahtuReferral': 'सर्वोच्च न्यायालय, 2013',
   'law.missing.ahtuReferral': 'सर्वोच्च न्यायालय ने कहा है कि 4 महीने में न मिले लापता बच्चे की खोज मानव तस्करी विरोधी इकाई को सौंपी जाए।',
+  'deadline.helpline.response': 'हेल्पलाइन कॉल वाले बच्चे तक पहुँचें',
+  'section.helpline.response': 'चाइल्डलाइन 1098 मानक (नीति)',
+  'law.helpline.response': 'कोई कानून तय नहीं करता कि हेल्पलाइन कितनी जल्दी पहुँचे। चाइल्डलाइन 1098 का लक्ष्य कॉल के 60 मिनट के भीतर बच्चे तक पहुँचना है; राज्य अपना समय तय कर सकता है।',
 };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { PHOTO_MAX_BYTES } from '@raksha/contracts';
-import { bearingOf, byWeight, candidateIdIn, checkPhoto, childOf, codeIn, istDateTime, nowInIndia, percent } from './reports.js';
+import { FEATURE_WORDS } from '@raksha/matching';
+import { LANGS, isMessageKey, translate } from './i18n.js';
+import { bearingOf, byWeight, candidateIdIn, checkPhoto, childOf, codeIn, featureWords, istDateTime, nowInIndia, percent, reasonValues } from './reports.js';
 
 describe('missing and found reports in the web app', () => {
   it('builds the child description, leaving out what was not filled in', () => {
@@ -45,5 +47,34 @@ describe('missing and found reports in the web app', () => {
     expect(candidateIdIn(`Compare the two reports and decide: https://raksha.example.gov.in/app/match-candidates/${id}`)).toBe(id);
     expect(candidateIdIn('no candidate here')).toBeUndefined();
     expect(codeIn('Your Raksha verification code: 048213')).toBe('048213');
+  });
+
+  it('says why names, gender, complexion and languages agree in the reader\'s language, naming no code', () => {
+    const name = { how: 'transliteration', partial: 'surnameMissing', order: 'same', initials: 'differ' };
+    expect(translate('en', 'match.reason.name', name)).toBe('The same name in another script; one report has no surname; the initials differ');
+    expect(translate('hi', 'match.reason.name', name)).toBe('दूसरी लिपि में वही नाम; एक रिपोर्ट में उपनाम नहीं है; आद्याक्षर अलग हैं');
+    expect(translate('en', 'match.reason.guardian', { relation: 'mother', how: 'variant', partial: 'none', order: 'differs', initials: 'agree' })).toBe(
+      "Mother's name: a known form or nickname of the same name; the words are in another order",
+    );
+    expect(translate('bn', 'match.reason.gender', { reported: 'FEMALE', found: 'TRANSGENDER' })).toBe('নিখোঁজ রিপোর্টে মেয়ে, পাওয়ার সময় রূপান্তরকামী');
+    expect(translate('mr', 'match.reason.complexion', { reported: 'WHEATISH', found: 'DARK' })).toBe('हरवल्याच्या अहवालात गव्हाळ, सापडताना सावळा');
+    const hindi = translate('hi', 'match.reason.languages.shared', reasonValues('hi', { languages: 'bn,hi' }));
+    expect(hindi).toContain('बंगाली');
+    expect(hindi).toContain('हिन्दी');
+    expect(hindi).not.toMatch(/[A-Za-z]/);
+    expect(reasonValues('en', { languages: 'bho', gap: 2 })).toEqual({ languages: 'Bhojpuri', gap: 2 });
+  });
+
+  it('says the marks and clothing both reports mention in the reader\'s language, for every word the matcher reads', () => {
+    expect(translate('en', 'match.reason.marks.shared', reasonValues('en', { features: 'mole@cheek@left,scar@forehead' }))).toBe(
+      'Both mention mole on the left cheek and scar on the forehead',
+    );
+    expect(featureWords('hi', 'mole@cheek@left')).toBe('तिल (बायाँ गाल)');
+    expect(featureWords('bn', 'red+shirt')).toBe('লাল রঙের শার্ট');
+    expect(featureWords('mr', 'garment:frock')).toBe('फ्रॉक');
+    for (const word of FEATURE_WORDS) {
+      expect(isMessageKey(`feature.${word}`)).toBe(true);
+      for (const lang of LANGS.filter((l) => l !== 'en')) expect(featureWords(lang, word)).not.toMatch(/[A-Za-z]/);
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Missing and found children's reports: the form's values turned into the API's child description,
 // a photo checked against the contract's size limit, and a match's explanation read as for / against.
 import { type ChildDescriptionBody, type FieldExplanation, PHOTO_CONTENT_TYPES, PHOTO_MAX_BYTES } from '@raksha/contracts';
+import { formatList, localeOf, translate, translateOr, type Lang } from './i18n.js';
 
 export type ChildFormValues = Partial<
   Record<
@@ -92,3 +93,39 @@ export function candidateIdIn(text: string): string | undefined {
 
 /** A six-digit code in an inbox message. */
 export const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)?.[1];
+
+/** A match reason's values for its message: language codes (`hi,bho`) and features of marks and clothing
+ * (`mole@cheek@left,red+shirt`) said in the reader's language, the rest as given. */
+export function reasonValues(lang: Lang, params: Record<string, string | number> = {}): Record<string, string | number> {
+  const names = new Intl.DisplayNames(localeOf(lang), { type: 'language', fallback: 'code' });
+  const language = (code: string) => {
+    try {
+      return names.of(code) ?? code;
+    } catch {
+      return code; // a language the form gave in words the engine does not know: as written
+    }
+  };
+  const list = (v: string, say: (item: string) => string) => formatList(lang, v.split(',').filter(Boolean).map(say));
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => {
+      if (typeof v !== 'string') return [k, v];
+      if (/languages$/i.test(k)) return [k, list(v, language)];
+      if (k === 'features') return [k, list(v, (f) => featureWords(lang, f))];
+      return [k, v];
+    }),
+  );
+}
+
+/** One feature of a description in words: `mole@cheek@left` → "mole on the left cheek", `red+shirt` → "red shirt". */
+export function featureWords(lang: Lang, feature: string): string {
+  const word = (w: string) => translateOr(lang, `feature.${w}`, w);
+  if (feature.includes('+')) {
+    const [colour = '', garment = ''] = feature.split('+');
+    return translate(lang, 'feature.colourGarment', { colour: word(colour), garment: word(garment) });
+  }
+  const [mark = feature, part, side] = feature.replace(/^(part|garment):/, '').split('@');
+  if (!part) return word(mark);
+  return side
+    ? translate(lang, 'feature.markOnSide', { mark: word(mark), part: word(part), side: word(side) })
+    : translate(lang, 'feature.markOn', { mark: word(mark), part: word(part) });
+}

@@ -12,6 +12,7 @@ export function navFor(roles: readonly string[], bodyType?: string): NavItem[] {
   const items: NavItem[] = [];
   if (hasPermission(r, 'queue:read')) items.push({ path: '/queue', label: 'nav.queue' });
   if (bodyType === 'CCI' && hasPermission(r, 'admission:manage')) items.push({ path: '/institution', label: 'nav.institution' });
+  if (hasPermission(r, 'intervention:act')) items.push({ path: '/interventions', label: 'nav.interventions' });
   if (hasPermission(r, 'escalation:read')) items.push({ path: '/escalations', label: 'nav.escalations' });
   if (hasPermission(r, 'dashboard:read')) items.push({ path: '/dashboard', label: 'nav.dashboard' });
   if (hasPermission(r, 'case:read')) {
@@ -25,6 +26,9 @@ export function navFor(roles: readonly string[], bodyType?: string): NavItem[] {
   else if (hasPermission(r, 'report:read')) items.push({ path: '/reports', label: 'nav.reports' });
   else if (hasPermission(r, 'report:found')) items.push({ path: '/reports/new/found', label: 'nav.reportFound' });
   if (citizen || hasPermission(r, 'report:read') || hasPermission(r, 'escalation:read')) items.push({ path: '/inbox', label: 'nav.inbox' });
+  if (hasPermission(r, 'delivery:manage')) items.push({ path: '/deliveries', label: 'nav.deliveries' });
+  // notices reach the people of a body: how they are reached is theirs to choose
+  if (bodyType) items.push({ path: '/notifications', label: 'nav.notifications' });
   return items;
 }
 

@@ -3,9 +3,10 @@ import type { AdministeredBodyView, BodyView, InvitationView, Page, PersonView }
 import { BODY_LEVEL, BODY_TYPES, mayAdministerBody, mayGrantRole, ROLES, roleFitsBody, type BodyType, type Role } from '@raksha/domain';
 import { humanize } from '../lib/i18n.js';
 import { ApiError, problemOf } from '../lib/api.js';
-import { FieldError, FieldLabel, PageTitle, Show, useSubmit } from './bits.js';
+import { FieldError, FieldLabel, Link, PageTitle, Show, useSubmit } from './bits.js';
 import { useApp, useLoad } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
+import { PartnerClients } from './PartnerClients.js';
 
 /** Kinds with their own code, several to a district (the API requires `code` for these). */
 const OWN_CODE: readonly BodyType[] = ['POLICE_STATION', 'BCPC', 'VCPC'];
@@ -23,8 +24,14 @@ export function Administration() {
     <section aria-labelledby="page-title">
       <PageTitle>{t('admin.title')}</PageTitle>
       <p className="muted">{t('admin.intro')}</p>
+      <p>
+        <Link to="/admin/imports" className="button-link">
+          {t('admin.imports')}
+        </Link>
+      </p>
       <NewBody onCreated={() => setCreated((n) => n + 1)} />
       <People key={created} />
+      <PartnerClients />
     </section>
   );
 }
@@ -170,6 +177,7 @@ function BodyPeople({ body }: { body: BodyView }) {
               {list.map((p) => (
                 <li key={p.id}>
                   <strong>{p.displayName}</strong> · {p.roles.map((r) => t(`role.${r}` as never)).join(', ')} · {p.email} · {t(`admin.status.${p.status}`)}{' '}
+                  <Link to={`/access-log/people/${p.id}`}>{t('admin.whatTheyRead')}</Link>{' '}
                   {p.status !== 'DEACTIVATED' && (
                     <button type="button" disabled={remove.busy} onClick={() => void deactivate(p)}>
                       {t('admin.deactivate')}

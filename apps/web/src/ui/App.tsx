@@ -11,15 +11,19 @@ import { Login } from './Login.js';
 import { SecondStepSetup } from './SecondStepSetup.js';
 import { ForgotPassword, SetPassword } from './AccountLinks.js';
 import { Administration } from './Administration.js';
+import { AccessLog } from './AccessLog.js';
+import { Imports } from './Imports.js';
 import { accountPageOf } from '../lib/account-links.js';
 import { Queue } from './Queue.js';
 import { CasePage } from './CasePage.js';
 import { Escalations } from './Escalations.js';
+import { Interventions } from './Interventions.js';
 import { Institution } from './Institution.js';
 import { CaseList } from './CaseList.js';
 import { Register } from './Register.js';
 import { CandidateDetail, ReportDetail, ReportForm, ReportList } from './Reports.js';
 import { Inbox, Verify } from './Inbox.js';
+import { DeliveriesAdmin, NotificationSettingsPage } from './Notifications.js';
 import { Dashboard } from './Dashboard.js';
 import { Bodies, ImportInstitutions, InstitutionList, InstitutionPage, NewInstitution } from './Registries.js';
 
@@ -129,6 +133,7 @@ function Shell({ path }: { path: string }) {
   const reportMatch = /^\/reports\/([0-9a-f-]{36})$/.exec(route);
   const candidateMatch = /^\/match-candidates\/([0-9a-f-]{36})$/.exec(route);
   const institutionMatch = /^\/registry\/institutions\/([A-Z0-9-]+)$/.exec(route);
+  const logMatch = /^\/access-log\/(cases|reports|people)\/([0-9a-f-]{36})$/.exec(route);
   const activeNav = nav.filter((n) => route === n.path || route.startsWith(`${n.path}/`)).sort((a, b) => b.path.length - a.path.length)[0]?.path;
   return (
     <>
@@ -178,6 +183,8 @@ function Shell({ path }: { path: string }) {
           <Queue />
         ) : route === '/escalations' ? (
           <Escalations />
+        ) : route === '/interventions' ? (
+          <Interventions />
         ) : route === '/institution' ? (
           <Institution />
         ) : route === '/cases' ? (
@@ -208,12 +215,20 @@ function Shell({ path }: { path: string }) {
           <Bodies />
         ) : institutionMatch ? (
           <InstitutionPage key={institutionMatch[1]} id={institutionMatch[1]!} />
+        ) : logMatch ? (
+          <AccessLog key={route} subject={{ kind: logMatch[1] === 'cases' ? 'case' : logMatch[1] === 'reports' ? 'report' : 'person', id: logMatch[2]! }} />
+        ) : route === '/admin/imports' ? (
+          <Imports />
         ) : route === '/admin' ? (
           <Administration />
         ) : route === '/inbox' ? (
           <Inbox />
         ) : route === '/verify' ? (
           <Verify />
+        ) : route === '/notifications' ? (
+          <NotificationSettingsPage />
+        ) : route === '/deliveries' ? (
+          <DeliveriesAdmin />
         ) : (
           <p>{t('citizen.none')}</p>
         )}

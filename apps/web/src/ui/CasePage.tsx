@@ -4,12 +4,13 @@ import { eventsOfState, sendableBy, stateCitation, stateLabel } from '../lib/cas
 import { formatDateTime } from '../lib/i18n.js';
 import { hasPermission, hasRoleIn, type BodyType, type Role } from '@raksha/domain';
 import { ApiError } from '../lib/api.js';
-import { FieldError, PageTitle, Show, useSubmit } from './bits.js';
+import { FieldError, Link, PageTitle, Show, useSubmit } from './bits.js';
 import { DeadlineLine, LawNote, useObligation } from './Law.js';
 import { useApp, useLoad } from './context.js';
 import { EventComposer } from './EventComposer.js';
 import { Timeline } from './Timeline.js';
 import { CarePlanSection, EFileSection } from './Care.js';
+import { CaseDeliveries } from './Notifications.js';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, tx, lang, api, session, lastStatus } = useApp();
@@ -59,7 +60,25 @@ export function CasePage({ caseId }: { caseId: string }) {
                 <dt>{t('case.track')}</dt>
                 <dd>{tx(`track.${c.track}`, c.track)}</dd>
                 <dt>{t('case.district')}</dt>
-                <dd>{c.districtCode}</dd>
+                <dd>{c.placeNames?.district ?? c.districtCode}</dd>
+                {c.placeNames?.thana && (
+                  <>
+                    <dt>{t('place.thana')}</dt>
+                    <dd data-testid="case-thana">{c.placeNames.thana}</dd>
+                  </>
+                )}
+                {c.placeNames?.block && (
+                  <>
+                    <dt>{t('place.block')}</dt>
+                    <dd>{c.placeNames.block}</dd>
+                  </>
+                )}
+                {c.placeNames?.village && (
+                  <>
+                    <dt>{t('place.village')}</dt>
+                    <dd>{c.placeNames.village}</dd>
+                  </>
+                )}
                 <dt>{t('case.registered')}</dt>
                 <dd>{formatDateTime(lang, c.registeredAt)}</dd>
                 <dt>{t('case.assignee')}</dt>
@@ -114,6 +133,8 @@ export function CasePage({ caseId }: { caseId: string }) {
               }
             </Show>
 
+            <CaseDeliveries caseId={c.id} />
+
             {hasPermission(roles, 'efile:read') && hasRoleIn(roles, 'careStaff') && (
               <>
                 <CarePlanSection caseId={c.id} />
@@ -122,6 +143,11 @@ export function CasePage({ caseId }: { caseId: string }) {
             )}
 
             <Show loaded={timeline}>{(entries) => <Timeline entries={entries} />}</Show>
+            {hasPermission(roles, 'audit:read') && (
+              <p>
+                <Link to={`/access-log/cases/${c.id}`}>{t('case.accessLog')}</Link>
+              </p>
+            )}
           </article>
         );
       }}

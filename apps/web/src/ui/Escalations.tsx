@@ -66,7 +66,13 @@ function EscalationCard({ e, onChange }: { e: EscalationView; onChange(): void }
       </div>
       {e.metAt && <div>{t('esc.met', { when: formatDateTime(lang, e.metAt) })}</div>}
       {e.resolutionNote && <div>{t('esc.resolvedNote', { note: e.resolutionNote })}</div>}
-      {e.caseId ? <Link to={`/cases/${e.caseId}`}>{t('esc.openCase')}</Link> : <span>{t('esc.institution', { id: e.bodyId ?? '' })}</span>}
+      {e.caseId ? (
+        <Link to={`/cases/${e.caseId}`}>{t('esc.openCase')}</Link>
+      ) : e.deadlineId === 'helpline.response' ? (
+        <Link to="/interventions">{t('esc.intervention')}</Link>
+      ) : (
+        <span>{t('esc.institution', { id: e.bodyId ?? '' })}</span>
+      )}
       {e.status !== 'RESOLVED' && (
         <div className="esc-actions">
           {e.status === 'OPEN' && (

@@ -1,4 +1,4 @@
-import type { DistrictPlace, StatePlace } from '@raksha/contracts';
+import type { DistrictPlace, LocalPlace, StatePlace } from '@raksha/contracts';
 import type { Api } from '../lib/api.js';
 import { useApp, useLoad } from './context.js';
 
@@ -99,5 +99,53 @@ function PlaceSelect({ id, value, places, required, disabled, onChange }: { id: 
         </option>
       ))}
     </select>
+  );
+}
+
+/** The places below the district a case names: its police station (thana), block and village, by their codes. */
+export interface LocalPlaces {
+  thanaCode: string;
+  blockCode: string;
+  villageCode: string;
+}
+
+/**
+ * Police station, block and (where the district's villages are imported) village of a district, picked by name.
+ * All optional: a district whose places are not imported yet, or lists that cannot be read, show nothing to pick.
+ * A block change clears the village, which belongs to one block.
+ */
+export function LocalPlacePicker({ idPrefix, districtCode, value, onChange }: { idPrefix: string; districtCode: string; value: LocalPlaces; onChange(next: LocalPlaces): void }) {
+  const { t, api } = useApp();
+  const places = useLoad(
+    () => (districtCode ? placeList<LocalPlace[]>(api, `/places/districts/${encodeURIComponent(districtCode)}/local`) : Promise.resolve([])),
+    [districtCode],
+  );
+  const all = places.data ?? [];
+  const stations = all.filter((p) => p.kind === 'POLICE_STATION');
+  const blocks = all.filter((p) => p.kind === 'BLOCK');
+  const villages = all.filter((p) => p.kind === 'VILLAGE' && (!value.blockCode || p.blockCode === value.blockCode));
+  if (!districtCode || all.length === 0) return null;
+  return (
+    <fieldset>
+      <legend>{t('place.local')}</legend>
+      {stations.length > 0 && (
+        <div className="field">
+          <label htmlFor={`${idPrefix}-thana`}>{t('place.thana')}</label>
+          <PlaceSelect id={`${idPrefix}-thana`} value={value.thanaCode} places={stations} required={false} onChange={(code) => onChange({ ...value, thanaCode: code })} />
+        </div>
+      )}
+      {blocks.length > 0 && (
+        <div className="field">
+          <label htmlFor={`${idPrefix}-block`}>{t('place.block')}</label>
+          <PlaceSelect id={`${idPrefix}-block`} value={value.blockCode} places={blocks} required={false} onChange={(code) => onChange({ ...value, blockCode: code, villageCode: '' })} />
+        </div>
+      )}
+      {villages.length > 0 && (
+        <div className="field">
+          <label htmlFor={`${idPrefix}-village`}>{t('place.village')}</label>
+          <PlaceSelect id={`${idPrefix}-village`} value={value.villageCode} places={villages} required={false} onChange={(code) => onChange({ ...value, villageCode: code })} />
+        </div>
+      )}
+    </fieldset>
   );
 }

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { newId } from '../lib/ids.js';
-import { type CaseStatus, CHILD_GENDERS } from '@raksha/contracts';
+import { type CaseStatus, CHILD_GENDERS, type LikelyDuplicate, type LikelyDuplicates as Duplicates } from '@raksha/contracts';
 import { registrableTracks } from '../lib/roles.js';
 import { Choose, FieldError, FieldLabel, PageTitle, useSubmit } from './bits.js';
 import { useApp } from './context.js';
-import { PlacePicker, type Place } from './PlacePicker.js';
+import { LocalPlacePicker, type LocalPlaces, PlacePicker, type Place } from './PlacePicker.js';
+import { LikelyDuplicates } from './Duplicates.js';
 
 
 /** Registers a found or rescued child (CNCP) or an apprehension (CICL); the case page opens next. */
@@ -14,15 +15,20 @@ export function Register() {
   const [track, setTrack] = useState<string>(tracks[0] ?? 'CNCP');
   const own = session.user.body;
   const [place, setPlace] = useState<Place>({ stateCode: own?.stateCode ?? '', districtCode: own?.districtCode ?? '' });
+  // A police station registers the children of its own area: its thana is the first choice.
+  const ownPlaces = (districtCode: string): LocalPlaces => ({ thanaCode: own?.thanaCode && own.districtCode === districtCode ? own.thanaCode : '', blockCode: '', villageCode: '' });
+  const [local, setLocal] = useState<LocalPlaces>(() => ownPlaces(own?.districtCode ?? ''));
   const [name, setName] = useState('');
   const [age, setAge] = useState('');
   const [gender, setGender] = useState('');
   const { error, setError, busy, run } = useSubmit();
   // one key per composed registration, so a retry after a lost answer finds the same case
   const [key, setKey] = useState(() => newId());
+  // the same child possibly on record already, shown before saving; null: not asked yet for these details
+  const [duplicates, setDuplicates] = useState<LikelyDuplicate[] | null>(null);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit(e?: FormEvent, anyway = false) {
+    e?.preventDefault();
     if (!online) return setError(t('register.needsConnection'));
     await run(async () => {
       const child = {
@@ -30,7 +36,16 @@ export function Register() {
         ...(age.trim() && { ageYears: Number(age) }),
         ...(gender && { gender }),
       };
-      const status = await api.post<CaseStatus>('/cases', { track, districtCode: place.districtCode, child }, { 'Idempotency-Key': key });
+      if (!anyway && child.name) {
+        const found = await api.post<Duplicates>('/cases/duplicates', { districtCode: place.districtCode, child });
+        if (found.items.length) return setDuplicates(found.items);
+      }
+      const places = {
+        ...(local.thanaCode && { thanaCode: local.thanaCode }),
+        ...(local.blockCode && { blockCode: local.blockCode }),
+        ...(local.villageCode && { villageCode: local.villageCode }),
+      };
+      const status = await api.post<CaseStatus>('/cases', { track, districtCode: place.districtCode, ...places, child }, { 'Idempotency-Key': key });
       setKey(newId());
       navigate(`/cases/${status.caseId}`);
     });
@@ -49,7 +64,17 @@ export function Register() {
             </div>
           ))}
         </fieldset>
-        <PlacePicker idPrefix="r" value={place} onChange={setPlace} fixedStateCode={own?.stateCode} required />
+        <PlacePicker
+          idPrefix="r"
+          value={place}
+          onChange={(next) => {
+            setPlace(next);
+            if (next.districtCode !== place.districtCode) setLocal(ownPlaces(next.districtCode));
+          }}
+          fixedStateCode={own?.stateCode}
+          required
+        />
+        <LocalPlacePicker idPrefix="r" districtCode={place.districtCode} value={local} onChange={setLocal} />
         <FieldLabel htmlFor="r-name" optional>{t('register.childName')}</FieldLabel>
         <input id="r-name" value={name} onChange={(e) => setName(e.target.value)} />
         <FieldLabel htmlFor="r-age" optional>{t('register.age')}</FieldLabel>
@@ -57,9 +82,13 @@ export function Register() {
         <FieldLabel htmlFor="r-gender" optional>{t('register.gender')}</FieldLabel>
         <Choose id="r-gender" value={gender} onChange={setGender} none={t('form.choose')} options={CHILD_GENDERS} label={(g) => t(`register.gender.${g}`)} />
         <FieldError error={error} />
-        <button type="submit" className="primary" disabled={busy}>
-          {t('register.submit')}
-        </button>
+        {duplicates && duplicates.length > 0 ? (
+          <LikelyDuplicates items={duplicates} busy={busy} onEdit={() => setDuplicates(null)} onSaveAnyway={() => void submit(undefined, true)} />
+        ) : (
+          <button type="submit" className="primary" disabled={busy}>
+            {t('register.submit')}
+          </button>
+        )}
       </form>
     </section>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { hasPermission, hasRoleIn, type Role } from '@raksha/domain';
-import { type CandidateDecision, type CandidatePage, CHILD_GENDERS, type ChildDescription, CLOSE_REASONS, COMPLEXION_VALUES, type MatchCandidateView, REPORT_KINDS, REPORT_STATUSES, type ReportPage, type ReportView } from '@raksha/contracts';
+import { type CandidateDecision, type CandidatePage, CHILD_GENDERS, type ChildDescription, type LikelyDuplicate, type LikelyDuplicates as Duplicates, CLOSE_REASONS, COMPLEXION_VALUES, type MatchCandidateView, REPORT_KINDS, REPORT_STATUSES, type ReportPage, type ReportView } from '@raksha/contracts';
 import { ApiError } from '../lib/api.js';
 import { formatDate, formatDateTime, humanize, isMessageKey, type MessageKey } from '../lib/i18n.js';
 import {
@@ -12,11 +12,13 @@ import {
   istDateTime,
   nowInIndia,
   percent,
+  reasonValues,
   type ChildFormValues,
 } from '../lib/reports.js';
 import { Choose, ColumnHeads, FactRows, FieldError, FieldLabel, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
+import { LikelyDuplicates } from './Duplicates.js';
 
 const CANDIDATES_PER_PAGE = 10;
 
@@ -171,6 +173,8 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
   const [photoError, setPhotoError] = useState<string>();
   const { error, setError, busy, run } = useSubmit();
   const [needsVerify, setNeedsVerify] = useState(false);
+  // the same child possibly reported already, shown before saving; null: not asked yet for these details
+  const [duplicates, setDuplicates] = useState<LikelyDuplicate[] | null>(null);
   const setField = (k: keyof ChildFormValues) => (value: string) => setV((old) => ({ ...old, [k]: value }));
   const set = (k: keyof ChildFormValues) => (e: { target: { value: string } }) => setField(k)(e.target.value);
 
@@ -189,8 +193,8 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
     reader.readAsDataURL(file);
   }
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit(e?: FormEvent, anyway = false) {
+    e?.preventDefault();
     setNeedsVerify(false);
     if (!online) return setError(t('common.needsConnection'));
     if (!v.gender) return setError(t('rep.genderRequired'));
@@ -202,6 +206,10 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
         kind === 'MISSING'
           ? { child: childOf(v), lastSeenAt: istDateTime(when), place, ...(!who.citizen && { policeRef: policeRef.trim() }), ...(photo && { photo }) }
           : { child: childOf(v), foundAt: istDateTime(when), place, ...(caseId.trim() && { caseId: caseId.trim() }), ...(photo && { photo }) };
+      if (!anyway && !who.citizen) {
+        const found = await api.post<Duplicates>('/reports/duplicates', { kind, child: body.child, occurredAt: istDateTime(when), place: { districtCode: where.districtCode } });
+        if (found.items.length) return setDuplicates(found.items);
+      }
       const r = await api.post<ReportView>(kind === 'MISSING' ? '/reports/missing' : '/reports/found', body).catch((err: unknown) => {
         if (err instanceof ApiError && err.status === 403 && String(err.problem.title + (err.problem.detail ?? '')).match(/verif/i)) setNeedsVerify(true);
         throw err;
@@ -306,9 +314,13 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
             {needsVerify && <Link to="/verify">{t('verify.first')}</Link>}
           </div>
         )}
-        <button type="submit" className="primary" disabled={busy}>
-          {t('rep.submit')}
-        </button>
+        {duplicates && duplicates.length > 0 ? (
+          <LikelyDuplicates items={duplicates} busy={busy} onEdit={() => setDuplicates(null)} onSaveAnyway={() => void submit(undefined, true)} />
+        ) : (
+          <button type="submit" className="primary" disabled={busy}>
+            {t('rep.submit')}
+          </button>
+        )}
       </form>
     </section>
   );
@@ -488,7 +500,7 @@ function CandidateRow({ c, other }: { c: MatchCandidateView; other: ReportView }
 }
 
 function Explanation({ c }: { c: MatchCandidateView }) {
-  const { t, tx } = useApp();
+  const { t, tx, lang } = useApp();
   const fields = byWeight(c.explanation?.fields ?? []);
   if (fields.length === 0) return <p className="muted">{t('cand.noExplanation')}</p>;
   return (
@@ -507,7 +519,7 @@ function Explanation({ c }: { c: MatchCandidateView }) {
               <td>
                 {/* the level in the reader's language; the engine's detail from its key where it gives one, else as it gave it, in English */}
                 {f.level && <strong className="level">{tx(`match.level.${f.field}.${f.level}`, '')}</strong>}{' '}
-                {f.detail && isMessageKey(f.detail.key) ? <span>{tx(f.detail.key, f.reason, f.detail.params)}</span> : <span lang="en">{f.reason}</span>}
+                {f.detail && isMessageKey(f.detail.key) ? <span>{tx(f.detail.key, f.reason, reasonValues(lang, f.detail.params))}</span> : <span lang="en">{f.reason}</span>}
               </td>
             </tr>
           );

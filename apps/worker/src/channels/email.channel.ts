@@ -1,5 +1,7 @@
 import { createTransport, type Transporter } from 'nodemailer';
+import { DAILY_DIGEST_KIND } from '@raksha/contracts';
 import { ACCOUNT_NOTICE_KINDS } from '@raksha/domain';
+import type { DigestComposer } from '../digest.js';
 import { PermanentDeliveryError, type NotificationChannel, type OutboundMessage } from './channel.js';
 import { languageOf } from './language.js';
 import { accountEmail, noticeEmail } from './messages.js';
@@ -13,12 +15,14 @@ export class EmailChannel implements NotificationChannel {
     smtpUrl: string,
     private readonly from: string,
     private readonly publicUrl: string,
+    /** writes a person's daily digest as it is sent; without it, no digest goes by this channel */
+    private readonly digest?: DigestComposer,
   ) {
     this.transport = createTransport({ url: smtpUrl, pool: true, maxConnections: 4 });
   }
 
   async send(m: OutboundMessage): Promise<{ providerRef: string | null }> {
-    const mail = ACCOUNT_NOTICE_KINDS.has(m.kind) ? accountMail(m) : noticeEmail(m, languageOf(m.language), this.publicUrl);
+    const mail = m.kind === DAILY_DIGEST_KIND ? await this.digestMail(m) : ACCOUNT_NOTICE_KINDS.has(m.kind) ? accountMail(m) : noticeEmail(m, languageOf(m.language), this.publicUrl);
     const info = await this.transport.sendMail({
       from: this.from,
       to: m.address,
@@ -30,6 +34,13 @@ export class EmailChannel implements NotificationChannel {
       headers: { 'Content-Language': m.language },
     });
     return { providerRef: (info as { messageId?: string }).messageId ?? null };
+  }
+
+  private async digestMail(m: OutboundMessage) {
+    const mail = await this.digest?.(m.recipientId, languageOf(m.language), new Date());
+    // Between queuing and sending, everything was resolved (or the person turned the digest off): no empty email.
+    if (!mail) throw new PermanentDeliveryError('nothing was left to report when the digest came to be sent, so no email went');
+    return mail;
   }
 
   async close(): Promise<void> {

@@ -2,10 +2,11 @@
 // child: only the kind of news, a case reference and a link (JJ Act s.74 bars disclosing a child's identity in
 // any media; an SMS or an email's subject and preview are read on lock screens and shared phones).
 import { webAppLink } from '@raksha/contracts';
+import { ESCALATION_NOTICE_KINDS } from '@raksha/domain';
 import type { Language } from './language.js';
 
-/** Notices that always go by every verified channel, whatever a person chose: a missed obligation raised to them. */
-export const ESCALATION_KINDS: ReadonlySet<string> = new Set(['DEADLINE_ESCALATED', 'REGISTRATION_LAPSED', 'AHTU_REFERRAL_OVERDUE', 'ESCALATION_REMINDER']);
+/** Notices that always go by every verified channel, whatever a person chose (libs/domain ESCALATION_NOTICE_KINDS). */
+export const ESCALATION_KINDS: ReadonlySet<string> = new Set(ESCALATION_NOTICE_KINDS);
 
 /** The reference a case goes by outside Raksha: the first eight characters of its id, in capitals. */
 export function caseReference(caseId: string): string {
@@ -148,5 +149,63 @@ export function webhookPayload(n: NoticeFacts & { stateCode: string | null; dist
     type: n.kind,
     timestamp: at.toISOString(),
     data: { notice: n.noticeKey, caseId: n.caseId, caseReference: n.caseId ? caseReference(n.caseId) : null, stateCode: n.stateCode, districtCode: n.districtCode, link: noticeLink(publicUrl, n.caseId) },
+  };
+}
+
+/** What a daily digest reports: counts, and the cases of each by reference (never a name, JJ Act s.74). */
+export interface DigestFacts {
+  escalationsOpen: { count: number; caseIds: string[] };
+  overdue: { count: number; caseIds: string[] };
+  dueThisWeek: { count: number; caseIds: string[] };
+}
+
+export function digestIsEmpty(f: DigestFacts): boolean {
+  return f.escalationsOpen.count + f.overdue.count + f.dueThisWeek.count === 0;
+}
+
+const DIGEST_WORDS: Record<Language, { subject(day: string): string; lead(day: string): string; escalationsOpen: string; overdue: string; dueThisWeek: string; cases(n: number): string; more(n: number): string; open: string }> = {
+  en: {
+    subject: (day) => `Raksha: your summary for ${day}`,
+    lead: (day) => `What is waiting for you in Raksha on ${day}:`,
+    escalationsOpen: 'Escalations not yet resolved',
+    overdue: 'Cases past a deadline',
+    dueThisWeek: 'Cases with a deadline in the next seven days',
+    cases: (n) => (n === 1 ? 'case' : 'cases'),
+    more: (n) => `and ${n} more`,
+    open: 'Open Raksha',
+  },
+  hi: {
+    subject: (day) => `रक्षा: ${day} का आपका सारांश`,
+    lead: (day) => `${day} को रक्षा में आपके लिए यह बाकी है:`,
+    escalationsOpen: 'चूकें जो अभी हल नहीं हुईं',
+    overdue: 'केस जिनकी समय-सीमा निकल चुकी है',
+    dueThisWeek: 'केस जिनकी समय-सीमा अगले सात दिनों में है',
+    cases: () => 'केस',
+    more: (n) => `और ${n} अन्य`,
+    open: 'रक्षा खोलें',
+  },
+};
+
+/** The day as a person reads it ("6 December", "6 दिसंबर"), in the deployment's time zone. */
+export function digestDay(at: Date, language: Language, timeZone: string): string {
+  return new Intl.DateTimeFormat(language === 'hi' ? 'hi-IN' : 'en-IN', { day: 'numeric', month: 'long', timeZone }).format(at);
+}
+
+/** A person's daily digest email: each count with its cases' references, each linked to the case; a link to Raksha. */
+export function digestEmail(f: DigestFacts, language: Language, day: string, publicUrl: string): { subject: string; text: string; html: string } {
+  const w = DIGEST_WORDS[language];
+  const count = new Intl.NumberFormat(language === 'hi' ? 'hi-IN' : 'en-IN');
+  const sections = (['escalationsOpen', 'overdue', 'dueThisWeek'] as const).filter((k) => f[k].count > 0);
+  const more = (k: (typeof sections)[number]) => (f[k].count > f[k].caseIds.length && f[k].caseIds.length > 0 ? ` ${w.more(f[k].count - f[k].caseIds.length)}` : '');
+  const home = webAppLink(publicUrl, '/');
+  const text = sections.map((k) => `${w[k]}: ${count.format(f[k].count)}${f[k].caseIds.length ? ` — ${w.cases(f[k].caseIds.length)} ${f[k].caseIds.map(caseReference).join(', ')}${more(k)}` : ''}`);
+  const html = sections.map((k) => {
+    const refs = f[k].caseIds.map((id) => `<a href="${escapeHtml(noticeLink(publicUrl, id))}">${caseReference(id)}</a>`).join(', ');
+    return `<li>${escapeHtml(w[k])}: <strong>${count.format(f[k].count)}</strong>${refs ? ` — ${escapeHtml(w.cases(f[k].caseIds.length))} ${refs}${escapeHtml(more(k))}` : ''}</li>`;
+  });
+  return {
+    subject: w.subject(day),
+    text: `${w.lead(day)}\n\n${text.join('\n')}\n\n${w.open}: ${home}\n\n${FOOTER[language]}\n`,
+    html: emailHtml(language, `<p>${escapeHtml(w.lead(day))}</p><ul>${html.join('')}</ul><p><a href="${escapeHtml(home)}">${escapeHtml(w.open)}</a></p>`, FOOTER[language]),
   };
 }

@@ -5,6 +5,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { DeadlinePolicyOverrides } from '@raksha/case-machine';
 import { requestFingerprint, type BodyType, type Actor, type Track } from '@raksha/domain';
 import type { CaseEscalation, CaseStatus } from '../cases.js';
+import type { HelplineCallOrigin } from './intervention.js';
 
 export const CASE_TASK_QUEUE = 'raksha-cases';
 export const caseWorkflowId = (caseId: string) => `case-${caseId}`;
@@ -30,6 +31,10 @@ export interface CaseRegistration {
   track: Track;
   districtCode: string;
   stateCode: string;
+  /** the police station (thana), block and village of the district where the child was found or lives */
+  thanaCode?: string;
+  blockCode?: string;
+  villageCode?: string;
   child: ChildParticulars;
   registeredAt: string;
   registeredBy: CaseActor;
@@ -37,6 +42,8 @@ export interface CaseRegistration {
   deadlinePolicy?: DeadlinePolicyOverrides;
   /** Timeline steps one workflow run takes before it continues as new (history stays small). */
   stepsPerRun?: number;
+  /** The helpline call a rescue began from: the case's timeline starts with it (intervention.ts). */
+  origin?: HelplineCallOrigin;
 }
 
 export const DEFAULT_STEPS_PER_RUN = 200;
@@ -57,8 +64,8 @@ export const caseEventFingerprint = (req: CaseEventRequest) => requestFingerprin
 export const escalationActionFingerprint = (req: EscalationActionRequest) =>
   requestFingerprint({ escalationId: req.escalationId, action: req.action, note: req.note, actor: req.actor.id });
 /** A registration retried under its key names the same child on the same track in the same district. */
-export const registrationFingerprint = (r: Pick<CaseRegistration, 'track' | 'districtCode' | 'child'>) =>
-  requestFingerprint({ track: r.track, districtCode: r.districtCode, child: r.child });
+export const registrationFingerprint = (r: Pick<CaseRegistration, 'track' | 'districtCode' | 'thanaCode' | 'blockCode' | 'villageCode' | 'child'>) =>
+  requestFingerprint({ track: r.track, districtCode: r.districtCode, thanaCode: r.thanaCode, blockCode: r.blockCode, villageCode: r.villageCode, child: r.child });
 
 export interface EscalationActionRequest {
   escalationId: string;
@@ -73,16 +80,24 @@ export interface EscalationActionRejection {
   message: string;
 }
 
-/** Gives the case to a person of its body to work (CASE_ASSIGNED); the same assignee again writes nothing. */
+/**
+ * Gives the case to a person of its body to work (CASE_ASSIGNED), or releases it to the body's queue (assigneeId
+ * null: CASE_RELEASED) when its assignee is deactivated or moved; the same assignee again writes nothing.
+ */
 export interface CaseAssignmentRequest {
-  assigneeId: string;
-  /** the assignee's name as the timeline shows it (an official's, never a child's) */
-  assigneeName: string;
+  assigneeId: string | null;
+  /** the assignee's name as the timeline shows it (an official's, never a child's); null for a release */
+  assigneeName: string | null;
   actor: CaseActor;
+  /** why the case changed hands without its body choosing: its assignee was deactivated or moved */
+  reason?: 'ASSIGNEE_DEACTIVATED' | 'ASSIGNEE_MOVED';
+  /** only while this person still works the case: a hand-over never undoes an assignment made since */
+  fromAssigneeId?: string;
 }
 
 export interface CaseAssignment {
-  assigneeId: string;
+  /** null: nobody works it now, it waits in its body's queue */
+  assigneeId: string | null;
   /** The timeline step that assigned it. */
   sequence: number;
   assignedAt: string;
@@ -95,7 +110,8 @@ export const registrationUpdate = defineUpdate<CaseStatus, []>('registration');
 /** Acknowledges or resolves an escalation; its timeline entry is ordered with the case's events. */
 export const escalationActionUpdate = defineUpdate<CaseEscalation, [EscalationActionRequest]>('actOnEscalation');
 /** Assigns the case; its timeline entry is ordered with the case's events. */
-export const assignCaseUpdate = defineUpdate<CaseAssignment, [CaseAssignmentRequest]>('assignCase');
+/** Answers null when the case has never been assigned and nothing was (a release of no one). */
+export const assignCaseUpdate = defineUpdate<CaseAssignment | null, [CaseAssignmentRequest]>('assignCase');
 export const caseStatusQuery = defineQuery<CaseStatus>('caseStatus');
 export const caseRegistrationQuery = defineQuery<CaseRegistration>('caseRegistration');
 /** The machine's context: what the guards know of the case (production, SIR, orders, clocks). */

@@ -3,3 +3,4 @@
 export * from './case-workflow.js';
 export * from './obligation-watch.js';
 export * from './search-attributes.js';
+export * from './intervention.js';

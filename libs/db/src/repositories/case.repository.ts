@@ -7,6 +7,9 @@ export interface CaseRegistrationRecord {
   track: string;
   districtCode: string;
   stateCode: string;
+  thanaCode?: string | null;
+  blockCode?: string | null;
+  villageCode?: string | null;
   childName: string | null;
   registeredAt: Date;
   registeredBy: string | null;
@@ -51,14 +54,16 @@ export interface EscalationActionRecord extends TimelineStep {
   note: string | null;
 }
 
-/** Who in the case's body works it now (CASE_ASSIGNED on the timeline). */
+/** Who in the case's body works it now (CASE_ASSIGNED on the timeline); null: released to its queue (CASE_RELEASED). */
 export interface AssignmentRecord extends TimelineStep {
-  assigneeId: string;
+  assigneeId: string | null;
 }
 
 export interface CaseListFilter {
   stateCode?: string;
   districtCode?: string;
+  thanaCode?: string;
+  blockCode?: string;
   track?: string;
   phase?: string;
   /** only cases with a deadline due before this time */
@@ -90,7 +95,18 @@ export class CaseRepository {
     if (t.registration) {
       const r = t.registration;
       return this.writeStep('registration', step, 'case.registered', {
-        case: { ...projection, track: r.track, districtCode: r.districtCode, stateCode: r.stateCode, childName: r.childName, registeredAt: r.registeredAt, registeredBy: r.registeredBy },
+        case: {
+          ...projection,
+          track: r.track,
+          districtCode: r.districtCode,
+          stateCode: r.stateCode,
+          thanaCode: r.thanaCode ?? null,
+          blockCode: r.blockCode ?? null,
+          villageCode: r.villageCode ?? null,
+          childName: r.childName,
+          registeredAt: r.registeredAt,
+          registeredBy: r.registeredBy,
+        },
       });
     }
     // The database also marks the case's unmet escalations whose deadline is no longer open as met (metAt).
@@ -111,7 +127,7 @@ export class CaseRepository {
 
   /** The case's assignee, its timeline entry and audit entry in one transaction; false when already written. */
   recordAssignment(a: AssignmentRecord): Promise<boolean> {
-    return this.writeStep('assignment', a, 'case.assigned', { assignment: { assigneeId: a.assigneeId } });
+    return this.writeStep('assignment', a, a.assigneeId ? 'case.assigned' : 'case.released', { assignment: { assigneeId: a.assigneeId } });
   }
 
   /**
@@ -162,8 +178,12 @@ export class CaseRepository {
   list(f: CaseListFilter) {
     return this.db.case.findMany({
       where: {
+        // a case merged into another as a duplicate is listed as that one
+        mergedIntoId: null,
         ...(f.stateCode !== undefined && { stateCode: f.stateCode }),
         ...(f.districtCode !== undefined && { districtCode: f.districtCode }),
+        ...(f.thanaCode !== undefined && { thanaCode: f.thanaCode }),
+        ...(f.blockCode !== undefined && { blockCode: f.blockCode }),
         ...(f.track && { track: f.track }),
         ...(f.phase && { phase: f.phase }),
         ...(f.overdueAt && { nextDueAt: { lt: f.overdueAt } }),
@@ -180,11 +200,14 @@ export class CaseRepository {
   }
 
   /** Open cases with a deadline running, soonest due first: what a body must act on next. `after` is the last row of the previous page. */
-  queue(f: { stateCode?: string; districtCode?: string; tracks?: string[]; after?: { nextDueAt: Date; id: string }; limit: number }) {
+  queue(f: { stateCode?: string; districtCode?: string; thanaCode?: string; tracks?: string[]; after?: { nextDueAt: Date; id: string }; limit: number }) {
     return this.db.case.findMany({
       where: {
+        // a case merged into another as a duplicate is listed as that one
+        mergedIntoId: null,
         ...(f.stateCode !== undefined && { stateCode: f.stateCode }),
         ...(f.districtCode !== undefined && { districtCode: f.districtCode }),
+        ...(f.thanaCode !== undefined && { thanaCode: f.thanaCode }),
         ...(f.tracks && { track: { in: f.tracks } }),
         nextDueAt: { not: null },
         phase: { not: 'CLOSED' },
@@ -214,6 +237,11 @@ export class CaseRepository {
 
   findById(caseId: string) {
     return this.db.case.findUnique({ where: { id: caseId } });
+  }
+
+  /** A person's open assignments, whatever their jurisdiction: what is released when they leave their body. */
+  openAssignmentsOf(assigneeId: string) {
+    return this.db.case.findMany({ where: { assigneeId, phase: { not: 'CLOSED' } }, select: { id: true }, orderBy: { id: 'asc' } });
   }
 
   timeline(caseId: string) {

@@ -86,8 +86,8 @@ export class DeliveryRepository {
   }
 
   /** Takes a queued delivery for sending; null when it is already sent, being sent or failed (so nothing goes twice). */
-  async claim(id: string) {
-    const { count } = await this.db.delivery.updateMany({ where: { id, status: 'QUEUED' }, data: { status: 'SENDING', attempts: { increment: 1 } } });
+  async claim(id: string, at: Date = new Date()) {
+    const { count } = await this.db.delivery.updateMany({ where: { id, status: 'QUEUED' }, data: { status: 'SENDING', sendingSince: at, attempts: { increment: 1 } } });
     return count === 1 ? this.db.delivery.findUnique({ where: { id } }) : null;
   }
 
@@ -98,6 +98,25 @@ export class DeliveryRepository {
   /** An attempt failed: queued again for the next try, or FAILED after the last. */
   attemptFailed(id: string, reason: string, final: boolean, at: Date) {
     return this.db.delivery.update({ where: { id }, data: final ? { status: 'FAILED', lastError: reason, failedAt: at } : { status: 'QUEUED', lastError: reason } });
+  }
+
+  /**
+   * Deliveries left SENDING since before `before` (their worker stopped mid-send: a crash, a kill) are queued again,
+   * or FAILED when that was their last attempt; one statement, so two sweepers never take the same delivery. Whether
+   * the stopped worker had handed the message over is unknown: the channel's idempotency decides whether a repeat
+   * reaches the person twice (docs/notifications.md).
+   */
+  requeueStuck(before: Date, maxAttempts: number, at: Date) {
+    return this.db.$queryRaw<{ id: string; status: 'QUEUED' | 'FAILED' }[]>`
+      UPDATE "Delivery" SET
+        status = CASE WHEN attempts >= ${maxAttempts} THEN 'FAILED' ELSE 'QUEUED' END,
+        "lastError" = CASE WHEN attempts >= ${maxAttempts}
+          THEN 'the sender stopped while sending it, at the last attempt; it may or may not have arrived'
+          ELSE 'the sender stopped while sending it; sent again' END,
+        "failedAt" = CASE WHEN attempts >= ${maxAttempts} THEN ${at}::timestamptz ELSE NULL END,
+        "sendingSince" = NULL
+      WHERE status = 'SENDING' AND coalesce("sendingSince", "queuedAt") < ${before}::timestamptz
+      RETURNING id, status`;
   }
 
   /** A gateway's delivery receipt for a message it accepted; false when no sent message has that reference. */

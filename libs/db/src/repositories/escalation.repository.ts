@@ -11,6 +11,8 @@ export interface EscalationFilter {
   unmet?: boolean;
   caseId?: string;
   bodyId?: string;
+  /** the workflow that raised a body's escalations (one intervention's, one institution's watch) */
+  watchId?: string;
   limit?: number;
 }
 
@@ -81,9 +83,9 @@ export class EscalationRepository {
     });
   }
 
-  /** The body met the obligation (late): its escalations stay on record, marked with when. */
-  markBodyObligationMet(bodyId: string, deadlineId: string, dueAt: Date, metAt: Date): Promise<number> {
-    return this.db.escalation.updateMany({ where: { bodyId, deadlineId, dueAt, metAt: null }, data: { metAt } }).then((r) => r.count);
+  /** The body met the obligation (late): its escalations stay on record, marked with when; `watchId` narrows it to one watch's (one intervention's). */
+  markBodyObligationMet(bodyId: string, deadlineId: string, dueAt: Date, metAt: Date, watchId?: string): Promise<number> {
+    return this.db.escalation.updateMany({ where: { bodyId, deadlineId, dueAt, metAt: null, ...(watchId !== undefined && { watchId }) }, data: { metAt } }).then((r) => r.count);
   }
 
   findById(id: string) {
@@ -99,6 +101,7 @@ export class EscalationRepository {
         ...(f.status && { status: f.status }),
         ...(f.caseId && { caseId: f.caseId }),
         ...(f.bodyId && { bodyId: f.bodyId }),
+        ...(f.watchId && { watchId: f.watchId }),
         ...(f.unmet && { metAt: null }),
       },
       orderBy: [{ dueAt: 'asc' }, { rung: 'asc' }],

@@ -199,6 +199,12 @@ export class InstitutionRepository {
     return rows.map((r) => r.id);
   }
 
+  /** The bodies already holding these ids, with what tells an institution on record from another body under its id. */
+  bodiesHolding(ids: string[]): Promise<{ id: string; type: string; name: string; districtCode: string | null }[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.body.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, name: true, districtCode: true } });
+  }
+
   /** Creates every institution (body, institution, capacities, audit entry) or none. */
   async create(institutions: NewInstitution[], change: RegistryChange): Promise<CreateOutcome> {
     try {

@@ -98,6 +98,12 @@ export class PeopleRepository {
     return row ? personRecord(row) : null;
   }
 
+  /** The people holding these email addresses (an import's keys), looked up at once. */
+  async findByEmails(emails: string[]): Promise<PersonRecord[]> {
+    const rows = await this.db.user.findMany({ where: { email: { in: emails } }, select: personSelect });
+    return rows.map(personRecord);
+  }
+
   /** The body's people, by name. */
   async ofBody(bodyId: string): Promise<PersonRecord[]> {
     const rows = await this.db.user.findMany({ where: { bodyId }, select: personSelect, orderBy: [{ displayName: 'asc' }, { id: 'asc' }] });

@@ -20,6 +20,7 @@ export interface NewChildReport {
   districtCode: string;
   thanaCode: string | null;
   blockCode: string | null;
+  villageCode: string | null;
   placeText: string | null;
   lat: number | null;
   lon: number | null;
@@ -50,6 +51,11 @@ export interface ReportFilter {
   filedBy?: string;
   /** exclude citizens' reports (they are for the reporter and the police only) */
   officialOnly?: boolean;
+  /**
+   * A police station's reports: the district's missing children (for matching, with the districtCode filter),
+   * and the found reports of its thana or filed or owned by it.
+   */
+  station?: { thanaCode: string; bodyId: string };
   /** phonetic search name: rank by trigram similarity, keep those above 0.3 */
   searchName?: string;
   after?: { createdAt: Date; id: string };
@@ -168,7 +174,7 @@ const WITHOUT_PHOTO = { photo: false } as const;
 /** Every column a ChildReportRow has (all but the photo and the generated blocking terms), for raw queries. */
 const REPORT_COLUMNS = [
   'id', 'kind', 'status', 'closedReason', 'policeRef', 'stationId', 'filedBy', 'filedByRole', 'filedByBodyId', 'reporterContact', 'description',
-  'occurredAt', 'stateCode', 'districtCode', 'thanaCode', 'blockCode', 'placeText', 'lat', 'lon', 'photoType', 'caseId', 'searchName', 'searchByAttributes',
+  'occurredAt', 'stateCode', 'districtCode', 'thanaCode', 'blockCode', 'villageCode', 'placeText', 'lat', 'lon', 'photoType', 'caseId', 'searchName', 'searchByAttributes',
   'nameKeys', 'nameSkeletons', 'guardianKeys', 'gender', 'birthYearMin', 'birthYearMax', 'keysVersion', 'createdAt', 'acceptedAt', 'tracedAt', 'closedAt',
 ].map((c) => `"${c}"`).join(', ');
 
@@ -237,6 +243,9 @@ export class ReportRepository {
       ...(f.districtCode !== undefined && { districtCode: f.districtCode }),
       ...(f.filedBy && { filedBy: f.filedBy }),
       ...(f.officialOnly && { filedByRole: { not: 'CITIZEN' } }),
+      ...(f.station && {
+        AND: [{ OR: [{ kind: 'MISSING' }, { thanaCode: f.station.thanaCode }, { stationId: f.station.bodyId }, { filedByBodyId: f.station.bodyId }] }],
+      }),
     };
     if (f.searchName) {
       // Trigram similarity on the phonetic search name uses its GIN index (pg_trgm's % operator).

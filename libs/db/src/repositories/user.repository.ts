@@ -1,5 +1,6 @@
 import type { Db } from '../client.js';
 import { AuditRepository, type AuditRecord } from './audit.repository.js';
+import { NO_PASSWORD_YET } from './people.repository.js';
 
 export interface NewUserRecord {
   id: string;
@@ -23,6 +24,15 @@ export class UserRepository {
 
   findById(id: string) {
     return this.db.user.findUnique({ where: { id }, include: { body: true } });
+  }
+
+  /** The body's head (headsBody), active and signed up, other than `except`; the longest-standing first if several. */
+  activeHeadOf(bodyId: string, except: string) {
+    return this.db.user.findFirst({
+      where: { bodyId, headsBody: true, disabledAt: null, id: { not: except }, passwordHash: { not: NO_PASSWORD_YET } },
+      select: { id: true, displayName: true, roles: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
   }
 
   /**

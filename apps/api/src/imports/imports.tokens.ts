@@ -1,0 +1,1 @@
+export const IMPORT_JOBS = Symbol('IMPORT_JOBS');

@@ -1,0 +1,1 @@
+export const LEGACY_IMPORT_JOBS = Symbol('LEGACY_IMPORT_JOBS');

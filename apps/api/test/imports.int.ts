@@ -1,0 +1,130 @@
+// Bulk imports along one path: people invited from CSV (dry run, rejected rows, idempotent by email) and long
+// imports written by a job whose progress GET /imports/:id reports, resumed after a crash; a district's police stations.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { ImportJobsService } from '@raksha/api/imports/import-jobs.service';
+import { as } from '@raksha/test-support/auth';
+import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
+
+const HEADER = 'email,displayName,bodyId,role,mobile,head';
+const PROBLEM_JSON = /application\/problem\+json/;
+
+describe('imports: people from CSV, and long imports as jobs', () => {
+  let stack: Stack;
+  const run = randomBytes(3).toString('hex');
+  const email = (who: string) => `${who}.${run}@example.org`;
+  const csvOf = (lines: string[]) => `${HEADER}\r\n${lines.join('\r\n')}\r\n`;
+  const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${email(`${prefix}${i}`)},Member ${prefix} ${i},CWC-RJ-JAIPUR,CWC_MEMBER,,`);
+  const invitationsTo = async (emails: string[]) => {
+    const users = await stack.db.user.findMany({ where: { email: { in: emails } }, select: { id: true } });
+    return stack.db.notification.count({ where: { recipientUserId: { in: users.map((u) => u.id) }, kind: 'ACCOUNT_INVITATION' } });
+  };
+  const finished = (id: string, headers: { Authorization: string }) =>
+    eventually(async () => {
+      const res = await stack.http.get(`/imports/${id}`).set(headers).expect(200);
+      return res.body.status === 'DONE' || res.body.status === 'FAILED' ? res.body : undefined;
+    }, 120_000);
+
+  beforeAll(async () => {
+    stack = await startStack(await bundleCaseWorkflows());
+  });
+  afterAll(() => stack?.stop());
+
+  it('refuses a file with bad rows whole, naming each row and column, and stores nothing', async () => {
+    const admin = await as(stack, 'admin.jaipur');
+    const file = csvOf([
+      `${email('good')},A good row,CWC-RJ-JAIPUR,CWC_MEMBER,,`,
+      `not-an-email,Bad email,CWC-RJ-JAIPUR,CWC_MEMBER,,`,
+      `${email('pune')},Outside,CWC-MH-PUNE,CWC_MEMBER,,`,
+      `${email('misfit')},Wrong role for the body,CWC-RJ-JAIPUR,JJB_MEMBER,,`,
+      `${email('good')},Twice,CWC-RJ-JAIPUR,CWC_MEMBER,,`,
+      `${email('head')},Bad head,CWC-RJ-JAIPUR,CWC_MEMBER,,perhaps`,
+    ]);
+    const res = await stack.http.post('/people/import').set(admin).set('content-type', 'text/csv').send(file).expect(422);
+    expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
+    expect(res.body.rejected.map((r: { row: number; column?: string }) => [r.row, r.column])).toEqual([
+      [3, 'email'],
+      [4, 'bodyId'],
+      [5, 'role'],
+      [6, 'email'],
+      [7, 'head'],
+    ]);
+    expect(await stack.db.user.count({ where: { email: { in: [email('good'), email('pune'), email('misfit'), email('head')] } } })).toBe(0);
+  });
+
+  it('checks a file on a dry run and stores nothing; imports it, inviting each person once; a rerun invites nobody again', async () => {
+    const admin = await as(stack, 'admin.jaipur');
+    const file = csvOf([...people('small', 2), `${email('chair')},Chairperson,CWC-RJ-JAIPUR,CWC_MEMBER,+919876543210,yes`]);
+    const emails = [email('small0'), email('small1'), email('chair')];
+
+    const dry = await stack.http.post('/people/import?dryRun=true').set(admin).set('content-type', 'text/csv').send(file).expect(200);
+    expect(dry.body).toEqual({ dryRun: true, imported: 0, valid: 3, ids: emails });
+    expect(await stack.db.user.count({ where: { email: { in: emails } } })).toBe(0);
+    expect(await stack.db.importJob.count({ where: { rows: { array_contains: [{ invite: { email: emails[0] } }] } } })).toBe(0);
+
+    const done = await stack.http.post('/people/import').set(admin).send({ csv: file }).expect(201);
+    expect(done.body).toEqual({ dryRun: false, imported: 3, valid: 3, ids: emails });
+    const listed = (await stack.http.get('/people?bodyId=CWC-RJ-JAIPUR').set(admin).expect(200)).body as { email: string; status: string; head: boolean; mobile: string | null }[];
+    expect(listed.filter((p) => emails.includes(p.email)).map((p) => [p.email, p.status, p.head])).toEqual(
+      expect.arrayContaining([
+        [email('small0'), 'INVITED', false],
+        [email('chair'), 'INVITED', true],
+      ]),
+    );
+    await eventually(async () => ((await invitationsTo(emails)) === 3 ? true : undefined));
+
+    const again = await stack.http.post('/people/import').set(admin).set('content-type', 'text/csv').send(file).expect(201);
+    expect(again.body).toMatchObject({ imported: 0, valid: 3 });
+    expect(await stack.db.user.count({ where: { email: { in: emails } } })).toBe(3);
+    expect(await invitationsTo(emails)).toBe(3);
+
+    // The same email for another body is a person to move, not a row to import.
+    const moved = await stack.http.post('/people/import').set(admin).set('content-type', 'text/csv').send(csvOf([`${email('small0')},Member,JJB-RJ-JAIPUR,JJB_MEMBER,,`])).expect(422);
+    expect(moved.body.rejected).toEqual([expect.objectContaining({ row: 2, column: 'email', reason: expect.stringMatching(/move that person/) })]);
+  });
+
+  it('writes a long file by a job whose progress the importer follows, and which resumes after a crash without inviting anyone twice', async () => {
+    const admin = await as(stack, 'admin.jaipur');
+    const lines = people('long', 60);
+    const emails = lines.map((l) => l.split(',')[0]!);
+    const res = await stack.http.post('/people/import').set(admin).set('content-type', 'text/csv').send(csvOf(lines)).expect(202);
+    expect(res.headers.location).toBe(`/imports/${res.body.id}`);
+    expect(res.body).toMatchObject({ kind: 'PEOPLE', total: 60 });
+    const job = await finished(res.body.id, admin);
+    expect(job).toMatchObject({ status: 'DONE', total: 60, done: 60, imported: 60, rejected: [] });
+    expect(await stack.db.user.count({ where: { email: { in: emails } } })).toBe(60);
+    // Only the importer's body sees the import.
+    expect((await stack.http.get(`/imports/${res.body.id}`).set(await as(stack, 'admin.pune'))).status).toBe(404);
+
+    // A worker that died after saving 20 rows leaves the import RUNNING at 20; picked up again, it goes on from there.
+    await stack.db.importJob.update({ where: { id: res.body.id }, data: { status: 'RUNNING', done: 20, finishedAt: null } });
+    await stack.app.get(ImportJobsService).recover();
+    const resumed = await finished(res.body.id, admin);
+    expect(resumed).toMatchObject({ status: 'DONE', done: 60 });
+    expect(await stack.db.user.count({ where: { email: { in: emails } } })).toBe(60);
+    await eventually(async () => ((await invitationsTo(emails)) === 60 ? true : undefined), 60_000);
+  });
+
+  // 3,000 rows take the job's path (over 2,000) in three chunks; `npm run bench:imports` times 15,000 (docs/benchmarks.md).
+  it("imports a district's police stations by a job past 2,000 rows, and a second import of the same file changes nothing", async () => {
+    const suffix = randomBytes(3).toString('hex').toUpperCase();
+    const districtCode = `RJ-IMP${suffix}`;
+    await stack.db.district.create({ data: { code: districtCode, name: `Import ${suffix}`, stateCode: 'RJ' } });
+    const admin = await as(stack, 'admin.rj');
+    const rows = Array.from({ length: 3_000 }, (_, i) => `${districtCode},POLICE_STATION,PS-${i},Thana ${i}`);
+    const file = `districtCode,kind,code,name\r\n${rows.join('\r\n')}\r\n`;
+
+    const dry = await stack.http.post('/places/import?dryRun=true').set(admin).set('content-type', 'text/csv').send(file).expect(200);
+    expect(dry.body).toMatchObject({ dryRun: true, valid: 3_000 });
+    expect(await stack.db.localPlace.count({ where: { districtCode } })).toBe(0);
+
+    const res = await stack.http.post('/places/import').set(admin).set('content-type', 'text/csv').send(file).expect(202);
+    const job = await finished(res.body.id, admin);
+    expect(job).toMatchObject({ kind: 'PLACES', status: 'DONE', total: 3_000, done: 3_000, imported: 3_000 });
+    expect(await stack.db.localPlace.count({ where: { districtCode } })).toBe(3_000);
+
+    const again = await stack.http.post('/places/import').set(admin).set('content-type', 'text/csv').send(file).expect(201);
+    expect(again.body).toMatchObject({ imported: 0, valid: 3_000 });
+  });
+});

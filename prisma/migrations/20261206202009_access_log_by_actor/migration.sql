@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "AuditEntry_actorId_at_idx" ON "AuditEntry"("actorId", "at");
+
