@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { type CaseRegistration, caseWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
-import { as } from '@raksha/test-support/auth';
+import { as, signIn } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
 const PASSWORD = 'jaipur-stations-2026';
@@ -31,8 +31,8 @@ describe('police stations, blocks and villages on a case; cases handed on when t
     const email = `${who}.${run.toLowerCase()}@example.org`;
     const invited = await stack.http.post('/people/invitations').set(admin).send({ email, displayName: who, bodyId, role, head }).expect(201);
     await stack.http.post('/auth/invitations/accept').send({ token: await linkOf(invited.body.person.id), password: PASSWORD }).expect(204);
-    const login = await stack.http.post('/auth/login').send({ username: email, password: PASSWORD }).expect(200);
-    return { id: invited.body.person.id as string, headers: { Authorization: `Bearer ${login.body.accessToken as string}` } };
+    const login = await signIn(stack, email, PASSWORD);
+    return { id: invited.body.person.id as string, headers: { Authorization: `Bearer ${login.accessToken}` } };
   };
   const timelineOf = async (reader: Headers, caseId: string) => (await stack.http.get(`/cases/${caseId}/timeline`).set(reader).expect(200)).body as { eventType: string; actor: { id: string }; payload: Record<string, unknown> }[];
 
