@@ -22,6 +22,8 @@ async function post(path: string, body: unknown, token?: string): Promise<{ stat
   });
   return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, unknown> };
 }
+/** The RFC 6238 time step now (30 s steps since the epoch). */
+const currentStep = () => Math.floor(Date.now() / 30_000);
 const fail = (what: string, res: { status: number; body: unknown }) => {
   throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
 };
@@ -32,19 +34,25 @@ let token = login.body.accessToken as string | undefined;
 if (login.body.challenge) {
   if (!existsSync(secretFile)) throw new Error(`${username} set up their sign-in codes elsewhere (the web app?): sign in there, or have an administrator reset them`);
   const secret = readFileSync(secretFile, 'utf8').trim();
-  // A code is accepted once; a second sign-in within the same 30 s uses the app's next code (the API allows one step of drift).
-  let answer = await post('/auth/mfa', { challenge: login.body.challenge, code: await generate({ secret }) });
-  if (answer.status === 401) answer = await post('/auth/mfa', { challenge: login.body.challenge, code: await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }) });
+  // A code is accepted once, so the app's code for a step after the last one used (the API allows one step of
+  // drift ahead); a third sign-in within one 30 s step waits for the next, as a person would.
+  const last = existsSync(`${secretFile}.last-step`) ? Number(readFileSync(`${secretFile}.last-step`, 'utf8')) : 0;
+  const step = Math.max(currentStep(), last + 1);
+  while (step > currentStep() + 1) await new Promise((r) => setTimeout(r, 1000));
+  const answer = await post('/auth/mfa', { challenge: login.body.challenge, code: await generate({ secret, epoch: step * 30 }) });
   if (answer.status !== 200) fail('second step', answer);
+  writeFileSync(`${secretFile}.last-step`, `${step}\n`);
   token = answer.body.accessToken as string;
 } else if (login.body.enrolmentOnly) {
   const started = await post('/me/mfa/totp', {}, token);
   if (started.status !== 200) fail('setting up the app', started);
   const secret = started.body.secret as string;
-  const confirmed = await post('/me/mfa/totp/confirm', { code: await generate({ secret }) }, token);
+  const step = currentStep();
+  const confirmed = await post('/me/mfa/totp/confirm', { code: await generate({ secret, epoch: step * 30 }) }, token);
   if (confirmed.status !== 200) fail('confirming the app', confirmed);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   writeFileSync(secretFile, `${secret}\n`, { mode: 0o600 });
+  writeFileSync(`${secretFile}.last-step`, `${step}\n`);
   writeFileSync(`${secretFile}.recovery-codes`, `${(confirmed.body.recoveryCodes as string[]).join('\n')}\n`, { mode: 0o600 });
 }
 process.stdout.write(`${token}\n`);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type LoginBody, loginBody, type LogoutBody, logoutBody, type RefreshBody, refreshBody, type SecondStepBody, secondStepBody } from '@raksha/contracts';
+import { type LoginBody, loginBody, type MeView, type LogoutBody, logoutBody, type RefreshBody, refreshBody, type SecondStepBody, secondStepBody } from '@raksha/contracts';
 import { AuthService } from './auth.service.js';
 import { CurrentPrincipal, DuringEnrolment, Public } from './decorators.js';
 import type { Principal } from './principal.js';
@@ -72,8 +72,8 @@ export class AuthController {
   @Get('me')
   @DuringEnrolment()
   @ApiOperation({ summary: 'The signed-in principal: user, roles, body and its jurisdiction, session' })
-  me(@CurrentPrincipal() principal: Principal): Principal {
-    const { from: _from, ...signedIn } = principal; // the request's address is the audit trail's, not part of who they are
-    return signedIn;
+  me(@CurrentPrincipal() p: Principal): MeView {
+    // What the contract names, and no more (the request's own address stays out).
+    return { userId: p.userId, username: p.username, displayName: p.displayName, roles: p.roles, body: p.body, secondStep: p.secondStep, sessionId: p.sessionId, enrolmentOnly: p.enrolmentOnly };
   }
 }
