@@ -1,12 +1,10 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { z } from 'zod';
 import { partnerTokenRequest } from '@raksha/contracts';
 import { Public } from '../auth/decorators.js';
+import { bodySchema } from '../problem/openapi.js';
 import { PartnerTokensService } from './partner-tokens.service.js';
-
-const { $schema: _dialect, ...tokenRequestSchema } = z.toJSONSchema(partnerTokenRequest, { io: 'input' }) as Record<string, unknown>;
 
 /** The token endpoint of partner systems (RFC 6749 s.3.2): client credentials in, a short-lived bearer token out. */
 @ApiTags('partner API')
@@ -22,7 +20,7 @@ export class OAuthController {
       'A partner system’s access token (OAuth 2.0 client credentials, RFC 6749 s.4.4): form-encoded grant_type=client_credentials, the client authenticated by HTTP Basic (client_secret_basic) or client_id and client_secret in the form (client_secret_post); optional scope. 401 invalid_client for an unknown or revoked client or a wrong secret',
   })
   @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiBody({ required: true, schema: tokenRequestSchema })
+  @ApiBody({ required: true, ...bodySchema(partnerTokenRequest) })
   async token(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const issued = await this.tokens.issue({ headers: req.headers, method: req.method, query: {}, body: req.body ?? {} });
     for (const [name, value] of Object.entries(issued.headers)) res.setHeader(name, value);
