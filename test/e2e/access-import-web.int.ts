@@ -64,5 +64,9 @@ describe('imports and the access log in the web app', () => {
     expect(text).not.toContain(caseId);
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/access-log-360.png`, fullPage: true });
+    // One visit is one entry per resource read: the case, its timeline, its log (not one per render of the page).
+    const monitorId = (await stack.http.get('/auth/me').set(await as(stack, 'monitor.rj')).expect(200)).body.userId as string;
+    const reads = await stack.db.auditEntry.findMany({ where: { chain: `reads:case:${caseId}`, actorId: monitorId }, orderBy: { id: 'asc' } });
+    expect(reads.map((e) => e.action).sort()).toEqual(['case.access-log.read', 'case.read', 'case.timeline.read']);
   }, 90_000);
 });

@@ -27,7 +27,10 @@ export function buildWebApp(): void {
   const built = join(WEB, 'dist/index.html');
   const sources = Math.max(newestMtime(join(WEB, 'src')), newestMtime(join(WEB, 'index.html')), newestMtime(join(ROOT, 'libs/case-machine/src')));
   if (existsSync(built) && statSync(built).mtimeMs > sources) return;
-  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: WEB, stdio: 'inherit' });
+  // Jest sets NODE_ENV=test, and Vite builds React's development bundle for any NODE_ENV but production: there
+  // StrictMode mounts every page twice, so each page load would read (and audit) every record twice. The
+  // browser tests drive the bundle users get.
+  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: WEB, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 /** The stack's API on a real port (the stack itself only answers supertest); returns its base URL. */

@@ -178,8 +178,7 @@ export class CaseState {
       caseId: this.caseId,
       sequence: stepSequence,
       eventType: type,
-      actorId: actor.id,
-      actorRole: actor.role,
+      ...stepActor(actor),
       payload,
       occurredAt: at,
       ...projection,
@@ -229,8 +228,7 @@ export class CaseState {
       fromState: null,
       toState: described.state,
       phase: described.phase,
-      actorId: registration.registeredBy.id,
-      actorRole: registration.registeredBy.role,
+      ...stepActor(registration.registeredBy),
       payload: { track: registration.track, child: registration.child },
       occurredAt: registration.registeredAt,
       deadlines: { met: [], ended: [], opened: open.map((d) => ({ id: d.id, dueAt: d.dueAt })) },
@@ -327,8 +325,7 @@ export class CaseState {
       eventType: req.action === 'ACKNOWLEDGE' ? 'ESCALATION_ACKNOWLEDGED' : 'ESCALATION_RESOLVED',
       fromState: state,
       toState: state,
-      actorId: req.actor.id,
-      actorRole: req.actor.role,
+      ...stepActor(req.actor),
       payload: { escalationId: entry.id, deadlineId: entry.deadlineId, rung: entry.rung, toBody: entry.toBody, ...(req.note ? { note: req.note } : {}) },
       occurredAt: at,
       escalationId: entry.id,
@@ -359,8 +356,7 @@ export class CaseState {
       eventType: req.assigneeId ? 'CASE_ASSIGNED' : 'CASE_RELEASED',
       fromState: state,
       toState: state,
-      actorId: req.actor.id,
-      actorRole: req.actor.role,
+      ...stepActor(req.actor),
       payload: {
         ...(req.assigneeId && { assigneeId: req.assigneeId, assigneeName: req.assigneeName }),
         ...(previous && { previousAssigneeId: previous }),
@@ -398,4 +394,9 @@ export class CaseState {
       ...(this.#assignment && { assignment: this.#assignment }),
     };
   }
+}
+
+/** Who took a step, as its timeline and audit entry record them: with the body they acted for and their address. */
+function stepActor(actor: CaseActor): { actorId: string; actorRole: string; actorBodyId?: string; actorFrom?: string } {
+  return { actorId: actor.id, actorRole: actor.role, ...(actor.bodyId && { actorBodyId: actor.bodyId }), ...(actor.from && { actorFrom: actor.from }) };
 }

@@ -33,6 +33,8 @@ describe("access log: who read or changed a child's record, and what a person re
     caseId = (
       await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode: isolated.districtCode, child: { name: 'Meera', ageYears: 8 } }).expect(201)
     ).body.caseId;
+    // The member takes the case: a change the case's workflow writes, as the registration was.
+    await stack.http.post(`/cases/${caseId}/assignment`).set(cwc).send({ userId: cwcUserId }).expect((res) => expect(res.status).toBeLessThan(300));
     await stack.http.get(`/cases/${caseId}`).set(cwc).expect(200);
     await stack.http.get(`/cases?districtCode=${isolated.districtCode}`).set(cwc).expect(200);
   });
@@ -46,12 +48,15 @@ describe("access log: who read or changed a child's record, and what a person re
     expect(mine.map((e) => [e.kind, e.action])).toEqual([
       ['READ', 'cases.listed'],
       ['READ', 'case.read'],
+      ['CHANGE', 'case.assigned'],
       ['CHANGE', 'case.registered'],
     ]);
-    const [listed, read, registered] = mine as [Entry, Entry, Entry];
+    const [listed, read, assigned, registered] = mine as [Entry, Entry, Entry, Entry];
     expect(read).toMatchObject({ who: { roles: ['CWC_MEMBER'] }, body: { id: expect.stringMatching(/^CWC-RJ-T/) }, from: expect.stringMatching(/127\.0\.0\.1|::1/), record: { type: 'case', id: caseId, count: 1 } });
     expect(listed.record).toEqual({ type: 'case', id: null, count: 1 });
-    expect(registered).toMatchObject({ event: 'REGISTERED', who: { id: cwcUserId } });
+    // Changes the workflow wrote name the body the member acted for and their address, as their reads do.
+    expect(registered).toMatchObject({ event: 'REGISTERED', who: { id: cwcUserId }, body: read.body, from: read.from });
+    expect(assigned).toMatchObject({ event: 'CASE_ASSIGNED', who: { id: cwcUserId }, body: read.body, from: read.from });
     expect(Date.parse(read.at)).toBeGreaterThanOrEqual(Date.parse(registered.at));
   });
 

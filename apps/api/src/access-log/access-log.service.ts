@@ -95,7 +95,8 @@ function recordOf(row: AccessLogRow): AccessEntryView['record'] {
 
 function entryView(row: AccessLogRow): AccessEntryView {
   const event = row.detail['event'];
-  const from = row.detail['from'];
+  // A case's own steps (written by its workflow) keep the state the case left as `from`, the address as `address`.
+  const from = row.chain.startsWith('case:') ? row.detail['address'] : row.detail['from'];
   return {
     at: row.at.toISOString(),
     kind: kindOf(row),

@@ -27,7 +27,7 @@ export function can(principal: Principal, permission: Permission): boolean {
 
 /** How the principal appears on a case's timeline, acting in `role` (one of their roles). */
 export function caseActor(principal: Principal, role: Role = principal.roles[0] ?? 'CITIZEN'): CaseActor {
-  return { id: principal.userId, role, body: principal.body?.type ?? 'PUBLIC' };
+  return { id: principal.userId, role, body: principal.body?.type ?? 'PUBLIC', ...(principal.body && { bodyId: principal.body.id }), ...(principal.from && { from: principal.from }) };
 }
 
 /** An audit entry's who, what, when and from where: the user, their roles, and (in the detail) the body they acted for and their address. */

@@ -48,7 +48,7 @@ describe(CasesService.name, () => {
         {
           workflowId: 'case-case-1',
           name: 'applyEvent',
-          args: [{ ...produce, idempotencyKey: 'k-1', actor: { id: 'cwc-jaipur', role: 'CWC_MEMBER', body: 'CWC' }, expectedSequence: 3 }],
+          args: [{ ...produce, idempotencyKey: 'k-1', actor: { id: 'cwc-jaipur', role: 'CWC_MEMBER', body: 'CWC', bodyId: 'CWC-RJ-JAIPUR' }, expectedSequence: 3 }],
         },
       ]);
     });

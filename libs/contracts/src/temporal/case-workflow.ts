@@ -15,6 +15,9 @@ export interface CaseActor {
   role: Actor;
   /** PUBLIC: a citizen, who belongs to no body */
   body: BodyType | 'SYSTEM' | 'PUBLIC';
+  /** The body they acted for (its id) and the address the request came from: the access log names both. */
+  bodyId?: string;
+  from?: string;
 }
 
 export const SYSTEM_CASE_ACTOR: CaseActor = { id: 'system', role: 'SYSTEM', body: 'SYSTEM' };

@@ -27,6 +27,9 @@ interface TimelineStep {
   toState: string;
   actorId: string | null;
   actorRole: string | null;
+  /** The body the actor acted for and their address, as the request recorded them: the access log shows both. */
+  actorBodyId?: string;
+  actorFrom?: string;
   payload: Record<string, unknown>;
   occurredAt: Date;
   deadlines?: DeadlineChanges;
@@ -144,7 +147,16 @@ export class CaseRepository {
       actorRole: step.actorRole,
       subjectType: 'case',
       subjectId: step.caseId,
-      detail: { sequence: step.sequence, event: step.eventType, from: step.fromState, to: step.toState, payload: step.payload },
+      // `from` is the state the case left; the actor's address goes as `address` (AccessLogRow.address).
+      detail: {
+        sequence: step.sequence,
+        event: step.eventType,
+        from: step.fromState,
+        to: step.toState,
+        payload: step.payload,
+        ...(step.actorBodyId && { bodyId: step.actorBodyId }),
+        ...(step.actorFrom && { address: step.actorFrom }),
+      },
       at: step.occurredAt,
     };
     const input = {
