@@ -1,7 +1,7 @@
 // Bulk imports along one path: people invited from CSV (dry run, rejected rows, idempotent by email) and long
 // imports written by a job whose progress GET /imports/:id reports, resumed after a crash; a district's police stations.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { ImportJobsService } from '@raksha/api/imports/import-jobs.service';
 import { as } from '@raksha/test-support/auth';
@@ -97,17 +97,34 @@ describe('imports: people from CSV, and long imports as jobs', () => {
     // Only the importer's body sees the import.
     expect((await stack.http.get(`/imports/${res.body.id}`).set(await as(stack, 'admin.pune'))).status).toBe(404);
 
-    // A worker that died after saving 20 rows leaves the import RUNNING at 20; picked up again, it goes on from there.
-    await stack.db.importJob.update({ where: { id: res.body.id }, data: { status: 'RUNNING', done: 20, finishedAt: null } });
+    // Once done, the job keeps its counts but not the people's names, emails and mobiles it was given.
+    const stored = await stack.db.importJob.findUniqueOrThrow({ where: { id: res.body.id } });
+    expect(stored).toMatchObject({ status: 'DONE', total: 60, imported: 60, rows: [] });
+    expect(JSON.stringify(stored)).not.toContain(emails[0]);
+
+    // A worker that died after saving 20 rows leaves the import RUNNING at 20, its rows still kept; picked up again,
+    // it goes on from there.
+    const rows = lines.map((l, i) => ({ line: i + 2, invite: { email: l.split(',')[0]!, name: l.split(',')[1]!, bodyId: 'CWC-RJ-JAIPUR', role: 'CWC_MEMBER' } }));
+    await stack.db.importJob.update({ where: { id: res.body.id }, data: { status: 'RUNNING', done: 20, finishedAt: null, rows } });
     await stack.app.get(ImportJobsService).recover();
     const resumed = await finished(res.body.id, admin);
     expect(resumed).toMatchObject({ status: 'DONE', done: 60 });
+    expect((await stack.db.importJob.findUniqueOrThrow({ where: { id: res.body.id } })).rows).toEqual([]);
     expect(await stack.db.user.count({ where: { email: { in: emails } } })).toBe(60);
     // One invitation link each: a row written twice would have made a second (its email goes out through the
     // notification processor, which retries a failed delivery later; the link is what the invitation made).
     const links = await stack.db.accountLink.groupBy({ by: ['userId'], where: { purpose: 'INVITATION', user: { email: { in: emails } } }, _count: true });
     expect(links).toHaveLength(60);
     expect(links.every((l) => l._count === 1)).toBe(true);
+  });
+
+  it('drops the rows of an import that failed for good, keeping its counts', async () => {
+    const id = randomUUID();
+    const rows = [{ line: 2, invite: { email: email('failed'), name: 'Failed Row', bodyId: 'CWC-RJ-JAIPUR', role: 'CWC_MEMBER', mobile: '+919876500000' } }];
+    // Left RUNNING and not queued: nothing else picks it up while the test fails it.
+    await stack.db.importJob.create({ data: { id, kind: 'PEOPLE', createdBy: randomUUID(), principal: {}, rows, total: 1, done: 0, status: 'RUNNING' } });
+    await stack.app.get(ImportJobsService).failed(id);
+    expect(await stack.db.importJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'FAILED', total: 1, rows: [] });
   });
 
   // 3,000 rows take the job's path (over 2,000) in three chunks; `npm run bench:imports` times 15,000 (docs/benchmarks.md).

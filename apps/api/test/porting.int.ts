@@ -63,6 +63,11 @@ describe('porting legacy registers', () => {
       ]),
     );
     expect(await ported()).toBe(2);
+    // Once finished, the source records (names, parents, places) are dropped; each row keeps only its outcome.
+    const staged = await stack.db.legacyImportRow.findMany({ where: { importId: first.body.id }, orderBy: { position: 'asc' } });
+    expect(staged.map((r) => [r.outcome, r.record])).toEqual([['IMPORTED', {}], ['IMPORTED', {}], ['REJECTED', {}], ['REJECTED', {}], ['REJECTED', {}]]);
+    expect(staged[0]!.reportId).not.toBeNull();
+    expect(JSON.stringify(staged)).not.toContain('Sunita');
 
     const again = await stack.http.post('/imports/legacy').query({ source: 'zipnet' }).set(police).set('content-type', 'text/csv').send(csv).expect(202);
     expect(await finished(police, again.body.id)).toMatchObject({ imported: 0, alreadyImported: 2, rejected: 3 });
@@ -84,8 +89,11 @@ describe('porting legacy registers', () => {
     const police = await as(stack, 'sho.jaipur');
     const dry = zipnet([`ZN-${run}-D1,DD 1/2021,Rajasthan,Jaipur,Ravi,,M,10,,,,,,,,01/01/2021,`, `ZN-${run}-D2,DD 2/2021,Rajasthan,Jaipur,,,Q,10,,,,,,,,,`]);
     const imports = await stack.db.legacyImport.count();
-    const { body } = await stack.http.post('/imports/legacy').query({ source: 'zipnet', dryRun: 'true' }).set(police).set('content-type', 'text/csv').send(dry).expect(202);
+    const { body } = await stack.http.post('/imports/legacy').query({ source: 'zipnet', dryRun: 'true' }).set(police).set('content-type', 'text/csv').send(dry).expect(200);
     expect(body).toMatchObject({ dryRun: true, total: 2, wouldImport: 1, alreadyImported: 0 });
+    // The API's document says so: 200 for a dry run, 202 for an import staged for the worker.
+    const doc = (await stack.http.get('/docs/openapi.json').expect(200)).body as { paths: Record<string, { post: { responses: Record<string, unknown> } }> };
+    expect(Object.keys(doc.paths['/imports/legacy']!.post.responses)).toEqual(expect.arrayContaining(['200', '202']));
     expect(body.rejected).toEqual(expect.arrayContaining([expect.objectContaining({ line: 3, field: 'child.gender', column: 'Sex' }), expect.objectContaining({ line: 3, field: 'occurredAt', column: 'Date of Missing' })]));
     expect(await stack.db.legacyImport.count()).toBe(imports);
     expect(await stack.db.childReport.count({ where: { legacyRecordId: { startsWith: `ZN-${run}-D` } } })).toBe(0);

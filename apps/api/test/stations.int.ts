@@ -100,11 +100,12 @@ describe('police stations, blocks and villages on a case; cases handed on when t
         `RJ-JAIPUR,POLICE_STATION,PS-${run},A station,${block}`, // only a village names a block
       ),
     ).expect(422);
-    expect(bad.body.rejected.map((r: { row: number; column: string }) => [r.row, r.column])).toEqual([
-      [3, 'blockCode'],
-      [4, 'blockCode'],
-      [5, 'blockCode'],
-      [6, 'blockCode'],
+    // Each with a message key, so the web says it in the reader's language.
+    expect(bad.body.rejected.map((r: { row: number; column: string; key?: string }) => [r.row, r.column, r.key])).toEqual([
+      [3, 'blockCode', 'import.noBlock'],
+      [4, 'blockCode', 'import.noBlock'],
+      [5, 'blockCode', 'import.villageBlock'],
+      [6, 'blockCode', 'import.blockOnlyVillage'],
     ]);
     expect(await stack.db.localPlace.count({ where: { code: { endsWith: run } } })).toBe(0);
 

@@ -99,6 +99,7 @@ export const API_RESPONSES = {
   'GET /duplicates': duplicateSuspectPage,
   'POST /duplicates/:id/merge': duplicateSuspectView,
   'POST /duplicates/:id/dismiss': duplicateSuspectView,
+  // 200 with the dry run's outcome (dryRun=true: nothing stored), else 202 with the staged import to follow
   'POST /imports/legacy': z.union([legacyDryRun, legacyImportStatus]),
   'GET /imports/legacy/:id': legacyImportStatus,
   'GET /imports/legacy/:id/rejections': z.object({ items: z.array(legacyRejection), offset: z.number().int(), limit: z.number().int() }),

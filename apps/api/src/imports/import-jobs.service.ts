@@ -74,6 +74,8 @@ export class ImportJobsService {
     const principal = job.principal as Principal;
     for (let done = job.done; done < job.total; ) {
       const rows = job.rows.slice(done, done + writer.chunk);
+      // A finished job's rows are dropped: nothing is left to write (never loop on an empty chunk).
+      if (rows.length === 0) break;
       const { imported, rejected } = await writer.write(principal, rows);
       done += rows.length;
       await this.jobs.progress(importId, { done, imported, rejected });

@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { legacyImportIdParam, legacyImportQuery, type LegacyImportQuery } from '@raksha/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
@@ -19,8 +19,13 @@ export class LegacyImportsController {
   @HttpCode(202)
   @RequirePermission('legacy:import')
   @ApiOperation({ summary: "Import a legacy register's export (text/csv, or a JSON array with format=json) by its source's mapping; dryRun=true checks it and stores nothing. Larger files: npm run import:legacy" })
-  start(@CurrentPrincipal() principal: Principal, @Query({ schema: legacyImportQuery }) query: LegacyImportQuery, @Req() req: Request) {
-    return this.imports.start(principal, query, req);
+  @ApiOkResponse({ description: 'dryRun=true: what the import would do; nothing stored' })
+  @ApiAcceptedResponse({ description: 'The import, staged: the worker runs it; follow it at GET /imports/legacy/{id}' })
+  async start(@CurrentPrincipal() principal: Principal, @Query({ schema: legacyImportQuery }) query: LegacyImportQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const answer = await this.imports.start(principal, query, req);
+    // A dry run is answered whole in the request: nothing was accepted for later.
+    if (query.dryRun) res.status(200);
+    return answer;
   }
 
   @Get(':id')

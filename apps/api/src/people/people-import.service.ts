@@ -128,7 +128,8 @@ export class PeopleImportService implements OnModuleInit {
       } catch (err) {
         // Changed since the check (the email taken by another import, the body deactivated): this row only.
         if (!(err instanceof DomainError)) throw err;
-        rejected.push({ row: row.line, column: err.slug === 'email-taken' ? 'email' : 'bodyId', reason: err.message });
+        // Kept with the job after its rows are dropped: the line and column say which, without the email itself.
+        rejected.push(err.slug === 'email-taken' ? { row: row.line, column: 'email', reason: 'has an account already', key: 'import.accountElsewhere' } : { row: row.line, column: 'bodyId', reason: err.message });
       }
     }
     return { imported, rejected };

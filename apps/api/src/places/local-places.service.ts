@@ -59,8 +59,8 @@ export class LocalPlacesService implements OnModuleInit {
       if (!(LOCAL_PLACE_KINDS as readonly string[]).includes(kind)) problems.push({ row: line, column: 'kind', reason: `kind is ${LOCAL_PLACE_KINDS.join(' or ')}`, key: 'import.placeKind' });
       if (!localPlaceCode.safeParse(code).success) problems.push({ row: line, column: 'code', reason: 'an LGD-style code: capitals, digits, hyphens, up to 16', key: 'import.placeCode' });
       if (name.length === 0 || name.length > 200 || startsLikeFormula(name)) problems.push({ row: line, column: 'name', reason: 'a name of 1 to 200 characters, not starting with = + - or @', key: 'import.placeName' });
-      if (kind === 'VILLAGE' && !localPlaceCode.safeParse(block).success) problems.push({ row: line, column: 'blockCode', reason: "a village names its block's code (as the block's row gives it)" });
-      if (kind !== 'VILLAGE' && block) problems.push({ row: line, column: 'blockCode', reason: 'only a village names a block' });
+      if (kind === 'VILLAGE' && !localPlaceCode.safeParse(block).success) problems.push({ row: line, column: 'blockCode', reason: "a village names its block's code (as the block's row gives it)", key: 'import.villageBlock' });
+      if (kind !== 'VILLAGE' && block) problems.push({ row: line, column: 'blockCode', reason: 'only a village names a block', key: 'import.blockOnlyVillage' });
       if (problems.length || !district) {
         rejected.push(...problems);
         continue;
@@ -84,7 +84,7 @@ export class LocalPlacesService implements OnModuleInit {
       if (e && e.kind !== v.kind) rejected.push({ row: v.line, column: 'code', reason: `${v.code} is already a ${KIND_WORDS[e.kind] ?? e.kind}`, key: 'import.codeOtherKind' });
       // A village's block: a block of the file or of the record, in the village's own district (its code says so).
       if (v.blockCode && (kindIn.get(v.blockCode) ?? existing.get(v.blockCode)?.kind) !== 'BLOCK') {
-        rejected.push({ row: v.line, column: 'blockCode', reason: `no block of ${v.districtCode} has the code ${v.blockCode}` });
+        rejected.push({ row: v.line, column: 'blockCode', reason: `no block of ${v.districtCode} has the code ${v.blockCode}`, key: 'import.noBlock' });
       }
     }
     if (rejected.length) throw importRejected(rows.length, rejected.sort((a, b) => a.row - b.row));

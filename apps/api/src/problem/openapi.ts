@@ -15,10 +15,10 @@ export function withResponseSchemas(doc: OpenAPIObject): OpenAPIObject {
     if (schema === null) continue;
     const [method, path] = route.split(' ') as [string, string];
     const operation = doc.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase() as 'get'];
-    const status = Object.keys(operation?.responses ?? {}).find((s) => s.startsWith('2'));
-    if (!operation || !status) continue;
+    const statuses = Object.keys(operation?.responses ?? {}).filter((s) => s.startsWith('2'));
+    if (!operation || !statuses.length) continue;
     const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'output', target: 'openapi-3.0' }) as Record<string, unknown>;
-    operation.responses[status] = { ...operation.responses[status], content: { 'application/json': { schema: rest } } } as never;
+    for (const status of statuses) operation.responses[status] = { ...operation.responses[status], content: { 'application/json': { schema: rest } } } as never;
   }
   return doc;
 }

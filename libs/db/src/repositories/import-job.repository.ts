@@ -58,7 +58,11 @@ export class ImportJobRepository {
     });
   }
 
+  /**
+   * A finished import (DONE, or FAILED: never resumed) drops its checked rows — people's names, emails and mobiles
+   * are kept only while the job may still need them; its counts, status and rejected rows stay.
+   */
   async finish(id: string, status: 'DONE' | 'FAILED', at: Date): Promise<void> {
-    await this.db.importJob.update({ where: { id }, data: { status, finishedAt: at } });
+    await this.db.importJob.update({ where: { id }, data: { status, finishedAt: at, rows: [] } });
   }
 }

@@ -147,7 +147,15 @@ export class LegacyImportRepository {
     await this.db.legacyImport.update({ where: { id }, data: { matchQueued: through } });
   }
 
+  /**
+   * The import ends (DONE, or FAILED: never resumed) and its staged source records — children's names and
+   * descriptions, informants' details — are dropped with it; each row keeps only its position, line, source record
+   * id, outcome, report id and reasons for rejection.
+   */
   async finish(id: string, at: Date, failure?: string): Promise<void> {
-    await this.db.legacyImport.update({ where: { id }, data: { status: failure ? 'FAILED' : 'DONE', finishedAt: at, failure: failure ?? null } });
+    await this.db.$transaction([
+      this.db.legacyImport.update({ where: { id }, data: { status: failure ? 'FAILED' : 'DONE', finishedAt: at, failure: failure ?? null } }),
+      this.db.legacyImportRow.updateMany({ where: { importId: id }, data: { record: {} } }),
+    ]);
   }
 }
