@@ -174,6 +174,8 @@ export class CaseState {
     // The person who works the case hears of it first whenever its body (the CWC or JJB) is told.
     const toCaseBody = notices.find((n) => n.recipientBody === TRACK_BODY[projection.jurisdiction.track]);
     const toAssignee = toCaseBody ? this.assigneeNotices(`case-${this.caseId}-${stepSequence}`, toCaseBody.kind, { subject: toCaseBody.subject, body: toCaseBody.body }) : [];
+    // ... and the body's copy skips them: one notice reaches a person once
+    const addressed = toAssignee.length ? notices.map((n) => (n === toCaseBody ? { ...n, exceptUserId: toAssignee[0]!.recipientUserId } : n)) : notices;
     return {
       caseId: this.caseId,
       sequence: stepSequence,
@@ -182,7 +184,7 @@ export class CaseState {
       payload,
       occurredAt: at,
       ...projection,
-      ...(notices.length ? { notices: [...toAssignee, ...notices] } : {}),
+      ...(notices.length ? { notices: [...toAssignee, ...addressed] } : {}),
     };
   }
 
@@ -283,6 +285,7 @@ export class CaseState {
     const { toBody, districtCode, stateCode } = escalation;
     const state = describeState(this.#snapshot);
     const overdueHours = Math.round((Date.parse(at) - Date.parse(deadline.dueAt)) / 3_600_000);
+    const toAssignee = this.assigneeNotices(`escalation-${id}`, 'DEADLINE_ESCALATED', overdueNotice(`A case at "${state.label}"`, deadline, `${overdueHours} h`));
     return {
       caseId: this.caseId,
       sequence: this.#sequence + 1,
@@ -295,11 +298,12 @@ export class CaseState {
       occurredAt: at,
       escalation,
       notices: [
-        // The person working the case first, the rung's body always.
-        ...this.assigneeNotices(`escalation-${id}`, 'DEADLINE_ESCALATED', overdueNotice(`A case at "${state.label}"`, deadline, `${overdueHours} h`)),
+        // The person working the case first, the rung's body always (for everyone else of it).
+        ...toAssignee,
         {
           dedupeKey: `escalation-${id}`,
           recipientBody: toBody,
+          ...(toAssignee.length && { exceptUserId: toAssignee[0]!.recipientUserId }),
           districtCode,
           stateCode,
           caseId: this.caseId,

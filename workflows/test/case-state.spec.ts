@@ -206,9 +206,10 @@ describe(CaseState.name, () => {
     sut.registrationRecords();
     sut.assigned(sut.assignmentRecord({ assigneeId: 'member-1', assigneeName: 'A member', actor: OFFICER }, hoursAfterRegistration(1)));
     const record = escalate(sut, hoursAfterRegistration(25), 'esc-1');
-    expect(record.notices?.map((n) => [n.recipientBody, n.recipientUserId ?? null])).toEqual([
-      ['PERSON', 'member-1'],
-      ['DCPU', null],
+    expect(record.notices?.map((n) => [n.recipientBody, n.recipientUserId ?? null, n.exceptUserId ?? null])).toEqual([
+      ['PERSON', 'member-1', null],
+      // the body's copy skips them: one notice reaches a person once
+      ['DCPU', null, 'member-1'],
     ]);
     const released = sut.assignmentRecord({ assigneeId: null, assigneeName: null, actor: DCPU_OFFICER, reason: 'ASSIGNEE_DEACTIVATED', fromAssigneeId: 'member-1' }, hoursAfterRegistration(26));
     expect(released).toMatchObject({ eventType: 'CASE_RELEASED', assigneeId: null, payload: { previousAssigneeId: 'member-1', reason: 'ASSIGNEE_DEACTIVATED' } });
@@ -223,10 +224,11 @@ describe(CaseState.name, () => {
     send(sut, 'PRODUCED_BEFORE_CWC', PRODUCED, hoursAfterRegistration(2));
     sut.assigned(sut.assignmentRecord({ assigneeId: 'member-1', assigneeName: 'A member', actor: OFFICER }, hoursAfterRegistration(3)));
     const traced = send(sut, 'FAMILY_TRACED', { reportRef: 'MISSING/RJ/7', tracedBy: 'SJPU Jaipur' }, hoursAfterRegistration(4));
-    expect(traced.notices?.map((n) => [n.recipientBody, n.recipientUserId ?? null, n.kind])).toEqual([
-      ['PERSON', 'member-1', 'CASE_FAMILY_TRACED'],
-      ['CWC', null, 'CASE_FAMILY_TRACED'],
-      ['DCPU', null, 'CASE_FAMILY_TRACED'],
+    expect(traced.notices?.map((n) => [n.recipientBody, n.recipientUserId ?? null, n.exceptUserId ?? null, n.kind])).toEqual([
+      ['PERSON', 'member-1', null, 'CASE_FAMILY_TRACED'],
+      // the CWC's copy skips the person already told by name; another body's copy is theirs alone
+      ['CWC', null, 'member-1', 'CASE_FAMILY_TRACED'],
+      ['DCPU', null, null, 'CASE_FAMILY_TRACED'],
     ]);
   });
 });

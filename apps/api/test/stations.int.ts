@@ -219,5 +219,25 @@ describe('police stations, blocks and villages on a case; cases handed on when t
       const inbox = await stack.http.get('/notifications').set(member.headers).expect(200);
       expect(JSON.stringify(inbox.body)).toContain(theirs.id);
     });
+
+    it('tells the person working a case of a step once, by name, and the rest of its CWC by the body’s copy', async () => {
+      const member = await onboard(admin, 'once', bodyId, 'CWC_MEMBER');
+      const caseId = await register(member.headers);
+      const send = (type: string, payload: Record<string, unknown>) => stack.http.post(`/cases/${caseId}/events`).set(member.headers).send({ type, payload }).expect(200);
+      await send('PRODUCED_BEFORE_CWC', { circumstance: 'LOST', producedBy: 'SJPU' });
+      await assign(member.headers, caseId, member.id);
+      await send('FAMILY_TRACED', { reportRef: 'MISSING/RJ/7', tracedBy: 'SJPU Jaipur' });
+      const traced = await eventually(async () => {
+        const rows = await stack.db.notification.findMany({ where: { caseId, kind: 'CASE_FAMILY_TRACED' } });
+        return rows.length >= 3 ? rows : undefined;
+      });
+      // both addressings stay on record: the person by name, and the CWC
+      expect(traced.map((n) => n.recipientUserId ?? n.recipientBody).sort()).toEqual(['CWC', 'DCPU', member.id].sort());
+      const ofCase = async (who: Headers) =>
+        ((await stack.http.get('/notifications').query({ limit: 200 }).set(who).expect(200)).body as { kind: string; caseId: string | null }[]).filter((n) => n.caseId === caseId && n.kind === 'CASE_FAMILY_TRACED');
+      expect(await ofCase(member.headers)).toHaveLength(1);
+      // the rest of the district's CWC still has it
+      expect(await ofCase(reader)).toHaveLength(1);
+    });
   });
 });

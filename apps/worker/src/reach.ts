@@ -47,7 +47,10 @@ export interface Reach {
   fanOut(notice: NotificationJob): Promise<number>;
   /** Records and queues deliveries made elsewhere (a daily digest); those already recorded queue nothing new. */
   queue(rows: NewDelivery[], accountLink?: string): Promise<number>;
-  /** Queues again the deliveries a stopped worker left SENDING for longer than `stuckAfterMs` (FAILED after the last attempt). */
+  /**
+   * Queues again the deliveries a stopped worker left SENDING for longer than `stuckAfterMs` (FAILED after the last
+   * attempt), and those QUEUED for longer with no job to send them.
+   */
   sweep(): Promise<{ requeued: number; failed: number }>;
   close(): Promise<void>;
 }
@@ -111,7 +114,20 @@ export function startReach(
     const requeued = swept.filter((d) => d.status === 'QUEUED');
     // A job id of its own: the job that claimed it may still be kept (completed) under the delivery's id.
     await queue.addBulk(requeued.map((d) => ({ name: 'send', data: { deliveryId: d.id }, opts: { jobId: `${d.id}.swept.${at.getTime()}`, ...jobOptions() } })));
-    return { requeued: requeued.length, failed: swept.length - requeued.length };
+    const lost = await requeueLost(new Date(at.getTime() - stuckAfterMs));
+    return { requeued: requeued.length + lost, failed: swept.length - requeued.length };
+  };
+  // Deliveries QUEUED past the bound with no job waiting, delayed or running for them (the enqueue after their row was
+  // written failed) get one. Its id is fixed by the delivery and its attempts, so two sweepers add it once; a job
+  // added twice anyway would find the delivery taken (claim) and send nothing.
+  const requeueLost = async (before: Date) => {
+    const waiting = await deliveries.queuedSince(before, 500);
+    if (waiting.length === 0) return 0;
+    const jobs = await queue.getJobs(['active', 'waiting', 'delayed', 'prioritized', 'waiting-children']);
+    const held = new Set(jobs.filter(Boolean).map((j) => j.data.deliveryId));
+    const lost = waiting.filter((d) => !held.has(d.id));
+    await queue.addBulk(lost.map((d) => ({ name: 'send', data: { deliveryId: d.id }, opts: { jobId: `${d.id}.requeued.${d.attempts}`, ...jobOptions() } })));
+    return lost.length;
   };
   let sweeping: Promise<unknown> = Promise.resolve();
   const sweeper = options.sweepEveryMs

@@ -202,6 +202,37 @@ describe('the daily digest and stuck deliveries', () => {
     expect(smtp.mails.filter((m) => [stuck!.email, lastTry!.email, slow!.email].some((e) => m.to.includes(e)))).toHaveLength(1);
   });
 
+  it('sends a delivery left QUEUED with no job (the enqueue after its row failed), once; leaves one whose job waits, and a fresh one', async () => {
+    const place = await dcpuWith([{ name: 'Lost Job' }, { name: 'Waiting Job' }, { name: 'Just Queued' }]);
+    const [lost, waiting, fresh] = place.users;
+    const deliveries = new DeliveryRepository(db);
+    const noticeKey = `sweep-queued-${randomUUID()}`;
+    const row = (u: (typeof place.users)[number]) => ({ id: randomUUID(), noticeKey, channel: 'EMAIL', recipientId: u.id, address: u.email, language: 'en', caseId: null, kind: 'DEADLINE_ESCALATED', stateCode: 'RJ', districtCode: place.districtCode });
+    const rows = [row(lost!), row(waiting!), row(fresh!)];
+    // the rows are written, but Redis refused the jobs (or the process stopped before it enqueued them)
+    await deliveries.queue(rows);
+    await db.delivery.updateMany({ where: { id: { in: [rows[0]!.id, rows[1]!.id] } }, data: { queuedAt: new Date(Date.now() - 11 * MINUTE) } });
+    // one of the old ones has its job after all, waiting on its backoff
+    const jobs = new Queue(DELIVERY_QUEUE, { connection: redisConnectionOptions(config.redisUrl) });
+    const held = await jobs.add('send', { deliveryId: rows[1]!.id }, { jobId: rows[1]!.id, delay: 10 * MINUTE });
+
+    // two processes sweep at once: the lost delivery gets one job between them
+    await Promise.all([reach.sweep(), reach.sweep()]);
+    const sent = await eventually(async () => (await db.delivery.findFirst({ where: { id: rows[0]!.id, status: 'SENT' } })) ?? undefined);
+    expect(sent.attempts).toBe(1);
+    await reach.sweep();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(smtp.mails.filter((m) => m.to.includes(lost!.email))).toHaveLength(1);
+    const itsJobs = (await jobs.getJobs(['completed', 'failed', 'active', 'waiting', 'delayed'])).filter((j) => j?.data.deliveryId === rows[0]!.id);
+    expect(itsJobs).toHaveLength(1);
+    // the one whose job waits is left to it; the fresh one is not yet past the bound
+    expect(await db.delivery.findUnique({ where: { id: rows[1]!.id } })).toMatchObject({ status: 'QUEUED', attempts: 0 });
+    expect(await db.delivery.findUnique({ where: { id: rows[2]!.id } })).toMatchObject({ status: 'QUEUED', attempts: 0 });
+    expect(smtp.mails.filter((m) => [waiting!.email, fresh!.email].some((e) => m.to.includes(e)))).toEqual([]);
+    await held.remove();
+    await jobs.close();
+  });
+
   it('sends a stuck webhook again under the same webhook-id, so a partner that had it already can drop the repeat', async () => {
     const suffix = randomBytes(3).toString('hex').toUpperCase();
     const districtCode = `RJ-W${suffix}`;

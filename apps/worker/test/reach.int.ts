@@ -271,6 +271,29 @@ describe('notices by email, SMS and signed webhook', () => {
     expect(await stack.db.delivery.count({ where: { noticeKey: notice.dedupeKey } })).toBe(2);
   });
 
+  it('reaches the person working a case once per channel when a notice goes to them by name and to their body', async () => {
+    const place = await dcpuWithOfficers([
+      { name: 'Assigned Officer', language: 'en', phone: phone() },
+      { name: 'Colleague', language: 'en', phone: phone() },
+    ]);
+    const [assigned, colleague] = place.users;
+    const toBody = { ...noticeNamingChild(place.districtCode), kind: 'DEADLINE_ESCALATED', exceptUserId: assigned!.id };
+    const toPerson = { ...toBody, dedupeKey: `${toBody.dedupeKey}-assignee`, recipientBody: 'PERSON' as const, recipientUserId: assigned!.id, exceptUserId: null };
+    await notices.add('deliver', toPerson, { jobId: toPerson.dedupeKey });
+    await notices.add('deliver', toBody, { jobId: toBody.dedupeKey });
+
+    await eventually(async () => ((await stack.db.delivery.count({ where: { noticeKey: { in: [toBody.dedupeKey, toPerson.dedupeKey] }, status: 'SENT' } })) === 4 ? true : undefined));
+    await new Promise((r) => setTimeout(r, 300));
+    for (const officer of [assigned!, colleague!]) {
+      expect(smtp.mails.filter((m) => m.to.includes(officer.email))).toHaveLength(1);
+      expect(gateway.requests.filter((s) => s.to === officer.phone)).toHaveLength(1);
+    }
+    // the body's copy went to everyone else of it; the person's own copy to them
+    const rows = await stack.db.delivery.findMany({ where: { noticeKey: { in: [toBody.dedupeKey, toPerson.dedupeKey] } } });
+    expect(rows.filter((d) => d.noticeKey === toBody.dedupeKey).map((d) => d.recipientId)).toEqual([colleague!.id, colleague!.id]);
+    expect(rows.filter((d) => d.noticeKey === toPerson.dedupeKey).map((d) => d.recipientId)).toEqual([assigned!.id, assigned!.id]);
+  });
+
   it('sends a password reset by email to the account’s own address, with the link nowhere but the email', async () => {
     const place = await dcpuWithOfficers([{ name: 'Reset Me', language: 'en', phone: phone() }]);
     const [officer] = place.users;

@@ -10,6 +10,11 @@ export interface Notice {
   caseId: string | null;
   /** set for a message to one person (a citizen's verification code) rather than to their body */
   recipientUserId?: string | null;
+  /**
+   * For a body's notice: a person of the body who is told by name in a notice of their own (the case's assignee), so
+   * the body's copy skips them (inbox, email, SMS): one notice reaches one person once per channel.
+   */
+  exceptUserId?: string | null;
   kind: string;
   subject: string;
   body: string;

@@ -35,16 +35,18 @@ export class DeliveryRepository {
 
   /**
    * Who a notice is addressed to: one person, or the active users of the recipient body at the notice's place (a
-   * district body in its district, a state body in its state). The one place addressing is decided, so the person
-   * assigned to a case can be added here.
+   * district body in its district, a state body in its state), less the person the notice excepts (told by name in a
+   * notice of their own). The one place addressing is decided.
    */
-  async recipients(notice: Pick<Notice, 'recipientBody' | 'recipientUserId' | 'districtCode' | 'stateCode'>): Promise<NoticeRecipient[]> {
+  async recipients(notice: Pick<Notice, 'recipientBody' | 'recipientUserId' | 'exceptUserId' | 'districtCode' | 'stateCode'>): Promise<NoticeRecipient[]> {
     const users = await this.db.user.findMany({
       where: {
         disabledAt: null,
         ...(notice.recipientBody === 'PERSON'
           ? { id: notice.recipientUserId ?? '00000000-0000-0000-0000-000000000000' }
           : {
+              // the person told by name in a notice of their own (the case's assignee) gets no second copy
+              ...(notice.exceptUserId && { id: { not: notice.exceptUserId } }),
               body: {
                 type: notice.recipientBody,
                 OR: [
@@ -117,6 +119,15 @@ export class DeliveryRepository {
         "sendingSince" = NULL
       WHERE status = 'SENDING' AND coalesce("sendingSince", "queuedAt") < ${before}::timestamptz
       RETURNING id, status`;
+  }
+
+  /**
+   * Deliveries QUEUED since before `before` (the oldest first): waiting on a job, or left without one when the enqueue
+   * after the row was written failed (Redis refused it, the process stopped between the two). The sweeper tells
+   * which from the queue.
+   */
+  queuedSince(before: Date, limit: number) {
+    return this.db.delivery.findMany({ where: { status: 'QUEUED', queuedAt: { lt: before } }, select: { id: true, attempts: true }, orderBy: { queuedAt: 'asc' }, take: limit });
   }
 
   /** A gateway's delivery receipt for a message it accepted; false when no sent message has that reference. */

@@ -21,6 +21,8 @@ export class NotificationRepository {
       recipientBody: f.body.type,
       ...(f.body.districtCode ? { districtCode: f.body.districtCode } : f.body.stateCode ? { stateCode: f.body.stateCode } : {}),
       recipientUserId: null,
+      // not the body's copy of a notice this person was sent by name
+      OR: [{ exceptUserId: null }, { exceptUserId: { not: f.userId } }],
     };
     return this.db.notification.findMany({
       where: {
