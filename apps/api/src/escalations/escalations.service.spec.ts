@@ -43,7 +43,7 @@ describe(EscalationsService.name, () => {
   it('acknowledges a case’s escalation through the case workflow, as the DCPU officer, with the Idempotency-Key', async () => {
     await sut.act(people.dcpuJaipur, 'esc-case', 'ACKNOWLEDGE', undefined, 'k-1');
     expect(temporal.updates).toEqual([
-      { workflowId: 'case-case-1', name: 'actOnEscalation', args: [{ escalationId: 'esc-case', action: 'ACKNOWLEDGE', actor: { id: 'dcpu-jaipur', role: 'DCPU_OFFICER', body: 'DCPU' }, idempotencyKey: 'k-1' }] },
+      { workflowId: 'case-case-1', name: 'actOnEscalation', args: [{ escalationId: 'esc-case', action: 'ACKNOWLEDGE', actor: { id: 'dcpu-jaipur', role: 'DCPU_OFFICER', body: 'DCPU', bodyId: 'DCPU-RJ-JAIPUR' }, idempotencyKey: 'k-1' }] },
     ]);
   });
 
