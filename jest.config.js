@@ -19,6 +19,9 @@ const common = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
 };
 export default {
+  // On 2 cores Jest would run every file in its own process, whose heap grows file by file (ESM modules are not
+  // released) until it runs out of memory; a worker is recycled once it holds this much after a file.
+  workerIdleMemoryLimit: '1536MB',
   projects: [
     {
       ...common,
