@@ -1,7 +1,7 @@
 // Delegated administration: creating and keeping bodies, inviting and managing people, and the one-time links
 // (invitation, password reset) a person sets their password from.
 import { z } from 'zod';
-import { BODY_TYPES, ROLES } from '@raksha/domain';
+import { BODY_TYPES, ROLES, TERM_STATUSES } from '@raksha/domain';
 import { bodyView } from './registries.js';
 import { districtCode, isoTime, lgdCode, phoneNumber, stateCode } from './shared.js';
 
@@ -39,6 +39,14 @@ export const updateBodyBody = z
   .refine((b) => Object.keys(b).length > 0, { message: 'change at least one of name, address, phone' });
 export type UpdateBodyBody = z.infer<typeof updateBodyBody>;
 
+const day = z.iso.date({ message: 'a date as YYYY-MM-DD' });
+/**
+ * A CWC or JJB member's term of office (s.27 / s.4): from the day of the state government's notification to the
+ * term's last day, both included. Required when the role is CWC_MEMBER or JJB_MEMBER, refused for any other.
+ */
+export const memberTerm = z.strictObject({ from: day, until: day });
+export type MemberTermBody = z.infer<typeof memberTerm>;
+
 export const inviteBody = z.strictObject({
   email,
   mobile: mobile.optional(),
@@ -47,6 +55,8 @@ export const inviteBody = z.strictObject({
   role: z.enum(ROLES),
   /** whether they head the body (its CWC chairperson, JJB principal magistrate, DCPU's DCPO: libs/domain BODY_HEAD); default false */
   head: z.boolean().optional(),
+  /** the member's term of office: required for CWC_MEMBER and JJB_MEMBER, refused for other roles */
+  term: memberTerm.optional(),
 });
 export type InviteBody = z.infer<typeof inviteBody>;
 
@@ -55,6 +65,8 @@ export const movePersonBody = z.strictObject({
   role: z.enum(ROLES),
   /** whether they head the body (its CWC chairperson, JJB principal magistrate, DCPU's DCPO: libs/domain BODY_HEAD); default false */
   head: z.boolean().optional(),
+  /** the member's term of office in the new role: required for CWC_MEMBER and JJB_MEMBER, refused for other roles */
+  term: memberTerm.optional(),
 });
 export type MovePersonBody = z.infer<typeof movePersonBody>;
 
@@ -85,6 +97,11 @@ export const personView = z.object({
   status: z.enum(['INVITED', 'ACTIVE', 'DEACTIVATED']),
   /** has set up the second sign-in step (an authenticator app); an administrator may reset it for a lost phone */
   secondStep: z.boolean(),
+  /**
+   * a CWC or JJB member's term of office and where today falls in it (ENDING_SOON: within libs/domain
+   * TERM_ENDING_WITHIN_DAYS); null for other roles. Outside it (NOT_BEGUN, ENDED) they cannot act as a member.
+   */
+  term: z.object({ from: z.iso.date(), until: z.iso.date(), status: z.enum(TERM_STATUSES) }).nullable(),
   createdAt: isoTime,
 });
 export type PersonView = z.infer<typeof personView>;

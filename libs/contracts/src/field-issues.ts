@@ -25,6 +25,10 @@ export const FIELD_ISSUE_MESSAGES = {
   'error.format': '{field}: this is not in the right form.',
   'error.unknownField': '{field}: this is not asked for here.',
   'error.invalid': '{field}: this is not valid.',
+  'error.termRequired': '{field}: a CWC or JJB member needs their term of office, from and until.',
+  'error.termNotForRole': '{field}: only a CWC or JJB member holds a term of office.',
+  'error.termOrder': '{field}: the term must end on or after the day it starts.',
+  'error.termTooLong': '{field}: a term may be at most {years} years.',
 } as const;
 export type FieldIssueKey = keyof typeof FIELD_ISSUE_MESSAGES;
 

@@ -36,6 +36,9 @@ export interface ImportJobData {
   importId: string;
 }
 
-/** Columns of a people import file (POST /people/import), in the template's order; any order is accepted. */
-export const PEOPLE_IMPORT_COLUMNS = ['email', 'displayName', 'bodyId', 'role', 'mobile', 'head'] as const;
+/**
+ * Columns of a people import file (POST /people/import), in the template's order; any order is accepted.
+ * termFrom / termUntil: a CWC or JJB member's term of office (required for those roles, empty for others).
+ */
+export const PEOPLE_IMPORT_COLUMNS = ['email', 'displayName', 'bodyId', 'role', 'mobile', 'head', 'termFrom', 'termUntil'] as const;
 export const PEOPLE_IMPORT_REQUIRED = ['email', 'displayName', 'bodyId', 'role'] as const;

@@ -15,5 +15,7 @@ export const problemDetails = z.looseObject({
   allowedEvents: z.array(z.string()).optional(),
   /** invalid input: which field, and what is wrong with it (in English, and as a message key with its values) */
   errors: z.array(fieldIssue).optional(),
+  /** the values a client's own wording of this kind of refusal takes (`problem.<slug>`); a day as YYYY-MM-DD */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type ProblemDetails = z.infer<typeof problemDetails>;

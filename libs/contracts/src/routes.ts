@@ -129,6 +129,7 @@ export const API_RESPONSES = {
   'POST /people/invitations': invitationView,
   'POST /people/:id/deactivate': personView,
   'POST /people/:id/move': personView,
+  'PUT /people/:id/term': personView,
   'POST /people/:id/mfa/reset': personView,
   'POST /auth/invitations/accept': null,
   'POST /auth/password-reset': null,

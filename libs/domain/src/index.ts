@@ -11,3 +11,4 @@ export * from './administration.js';
 export * from './reminders.js';
 export * from './idempotency.js';
 export * from './partners.js';
+export * from './member-terms.js';

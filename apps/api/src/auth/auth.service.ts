@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { LoginResponse, SecondStepBody, SignedInBody, SignedInUser, TokenResponse } from '@raksha/contracts';
-import { AuditRepository, SessionRepository, UserRepository, type AuditRecord, type BodyRecord } from '@raksha/db';
-import { isBodyType, isRole, JURISDICTION_LEVELS, secondStepRequired, type JurisdictionLevel } from '@raksha/domain';
+import { AuditRepository, SessionRepository, termOf, UserRepository, type AuditRecord, type BodyRecord } from '@raksha/db';
+import { dayInIndia, isBodyType, isRole, JURISDICTION_LEVELS, lapsedRoles, secondStepRequired, type JurisdictionLevel } from '@raksha/domain';
 import { invalidCredentials, secondStepFailed, unauthenticated } from '../problem/domain-errors.js';
 import { burnPasswordCheck, verifyPassword } from '@raksha/db/password';
 import { PrincipalResolver, userChain, type Principal } from './principal.js';
@@ -230,11 +230,16 @@ export class AuthService extends PrincipalResolver {
     if (session.expiresAt <= now) throw unauthenticated('the session has expired; sign in again');
     if (session.user.disabledAt) throw unauthenticated('the account is disabled');
     const user = signedInUser(session.user);
+    // Outside their term of office a CWC / JJB member's member role grants nothing (they may still sign in).
+    const term = termOf(session.user);
+    const today = dayInIndia(now);
+    const lapsed = lapsedRoles(user.roles, term, today);
     return {
       userId: user.id,
       username: user.username,
       displayName: user.displayName,
-      roles: user.roles,
+      roles: user.roles.filter((r) => !(lapsed as readonly string[]).includes(r)),
+      ...(lapsed.length && term && { lapsed: { roles: lapsed, term, today } }),
       body: user.body,
       secondStep: user.secondStep,
       sessionId: session.id,

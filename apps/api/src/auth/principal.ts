@@ -17,6 +17,11 @@ export interface Principal {
   sessionId: string;
   /** the session may only set up the second step: the roles need it and this session has not passed it */
   enrolmentOnly: boolean;
+  /**
+   * CWC / JJB member roles the person holds but may not act in today, being outside their term of office (libs/domain
+   * member-terms): they are not in `roles`, so every check of a permission they alone gave refuses.
+   */
+  lapsed?: { roles: Role[]; term: { from: string; until: string }; today: string };
   /** the network address the request came from (set per request by the AuthGuard), for the access log */
   from?: string;
 }

@@ -4,9 +4,9 @@ import { BodyRosterRepository, PeopleRepository, type BodyRosterRecord } from '@
 import { administers, mayGrantRole, roleFitsBody, type BodyType } from '@raksha/domain';
 import type { Principal } from '../auth/principal.js';
 import { ImportJobsService } from '../imports/import-jobs.service.js';
-import { DomainError, importRejected } from '../problem/domain-errors.js';
+import { DomainError, importRejected, type FieldIssue } from '../problem/domain-errors.js';
 import { readImportFile } from '../registries/import-file.js';
-import { PeopleService } from './people.service.js';
+import { checkedTerm, PeopleService } from './people.service.js';
 
 /** A checked row: the invitation it stands for, and its line for a refusal while writing. */
 interface PersonRow {
@@ -59,11 +59,13 @@ export class PeopleImportService implements OnModuleInit {
         role: cell('role'),
         ...(cell('mobile') && { mobile: cell('mobile') }),
         ...(head && { head }),
+        ...((cell('termFrom') || cell('termUntil')) && { term: { from: cell('termFrom'), until: cell('termUntil') } }),
       });
       if (!result.success) {
         for (const issue of result.error.issues) {
           const { message, key, params } = describeIssues([issue])[0]!;
-          rejected.push({ row: line, column: String(issue.path[0] ?? 'row'), reason: message, ...(key && { key }), ...(params && { params }) });
+          const column = issue.path[0] === 'term' ? (issue.path[1] === 'from' ? 'termFrom' : 'termUntil') : String(issue.path[0] ?? 'row');
+          rejected.push({ row: line, column, reason: message, ...(key && { key }), ...(params && { params }) });
         }
         continue;
       }
@@ -92,7 +94,8 @@ export class PeopleImportService implements OnModuleInit {
             : !roleFitsBody(p.invite.role, body.type as BodyType)
               ? { column: 'role', reason: `a ${p.invite.role} does not belong to a ${body.type}`, key: 'import.roleNotForBody' }
               : undefined;
-      if (problem) rejected.push({ row: p.line, ...problem });
+      const termIssue = problem ? undefined : this.termIssue(p.invite);
+      if (problem ?? termIssue) rejected.push({ row: p.line, ...(problem ?? termIssue)! });
       else valid.push(p);
     }
 
@@ -113,6 +116,18 @@ export class PeopleImportService implements OnModuleInit {
     if (dryRun) return { dryRun: true, imported: 0, valid: valid.length, ids };
     const written = await this.imports.write(principal, 'PEOPLE', toInvite, { valid: valid.length, ids });
     return 'job' in written ? written.job : written.outcome;
+  }
+
+  /** The row's term of office, checked as an invitation checks it (checkedTerm), as a rejection naming its column. */
+  private termIssue(invite: InviteBody): Omit<ImportRejection, 'row'> | undefined {
+    try {
+      checkedTerm([invite.role], invite.term);
+      return undefined;
+    } catch (err) {
+      const issue = err instanceof DomainError ? (err.extensions.errors as FieldIssue[] | undefined)?.[0] : undefined;
+      if (!issue) throw err;
+      return { column: issue.field === 'term.from' ? 'termFrom' : 'termUntil', reason: issue.message, ...(issue.key && { key: issue.key }), ...(issue.params && { params: issue.params }) };
+    }
   }
 
   /** Invites each row's person, unless they are on record already (a rerun, a resumed job). */

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { importJsonBody, importQuery, type ImportQuery, inviteBody, type InviteBody, movePersonBody, type MovePersonBody, peopleQuery, type PeopleQuery, personIdParam } from '@raksha/contracts';
+import { importJsonBody, importQuery, type ImportQuery, inviteBody, type InviteBody, memberTerm, type MemberTermBody, movePersonBody, type MovePersonBody, peopleQuery, type PeopleQuery, personIdParam } from '@raksha/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { bodySchema } from '../problem/openapi.js';
@@ -81,5 +81,17 @@ export class PeopleController {
   @ApiBody(bodySchema(movePersonBody))
   move(@CurrentPrincipal() principal: Principal, @Param('id', { schema: personIdParam }) id: string, @Body({ schema: movePersonBody }) body: MovePersonBody) {
     return this.people.move(principal, id, body);
+  }
+
+  @Put(':id/term')
+  @RequirePermission('person:administer')
+  @ApiOperation({
+    summary:
+      "Records a CWC or JJB member's term of office anew (a renewal or a correction): from the day of the state's notification to its last day; audited. " +
+      'Outside their term a member cannot act as one (403 member-term-lapsed)',
+  })
+  @ApiBody(bodySchema(memberTerm))
+  setTerm(@CurrentPrincipal() principal: Principal, @Param('id', { schema: personIdParam }) id: string, @Body({ schema: memberTerm }) body: MemberTermBody) {
+    return this.people.setTerm(principal, id, body);
   }
 }

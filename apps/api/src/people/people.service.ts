@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { RakshaConfig } from '@raksha/config';
-import { enqueueNotifications, type InvitationView, type InviteBody, type MovePersonBody, type NotificationQueue, type PersonView } from '@raksha/contracts';
+import { enqueueNotifications, type InvitationView, type InviteBody, type MemberTermBody, type MovePersonBody, type NotificationQueue, type PersonView } from '@raksha/contracts';
 import { BodyRosterRepository, PeopleRepository, SecondStepRepository, type AuditRecord, type BodyRosterRecord, type PersonChangeOutcome, type PersonRecord } from '@raksha/db';
-import { ADMIN_ROLES, administers, hasPermission, isRole, mayGrantRole, roleFitsBody, type BodyType, type Role } from '@raksha/domain';
+import { ADMIN_ROLES, administers, dayInIndia, hasPermission, holdsTermRole, isRole, mayGrantRole, roleFitsBody, termProblem, termStatus, type BodyType, type MemberTerm, type Role } from '@raksha/domain';
 import { CasesService } from '../cases/cases.service.js';
 import { RAKSHA_CONFIG } from '../infrastructure/tokens.js';
 import { userChain } from '../auth/auth.service.js';
 import type { Principal } from '../auth/principal.js';
-import { emailTaken, forbidden, invalidField, lastAdministrator, notFound } from '../problem/domain-errors.js';
+import { emailTaken, forbidden, invalidField, invalidInput, lastAdministrator, notFound } from '../problem/domain-errors.js';
 import { issueLinkToken, linkNotice } from './account-links.js';
 import { ACCOUNT_NOTICES } from './people.tokens.js';
 
-export const personView = (p: PersonRecord): PersonView => ({
+export const personView = (p: PersonRecord, today = dayInIndia()): PersonView => ({
   id: p.id,
   username: p.username,
   displayName: p.displayName,
@@ -23,8 +23,27 @@ export const personView = (p: PersonRecord): PersonView => ({
   head: p.headsBody,
   status: p.disabledAt ? 'DEACTIVATED' : p.invited ? 'INVITED' : 'ACTIVE',
   secondStep: p.secondStep,
+  term: p.term && { ...p.term, status: termStatus(p.term, today) },
   createdAt: p.createdAt.toISOString(),
 });
+
+/**
+ * The term of office a person in these roles holds: required for a CWC or JJB member (s.27 / s.4), refused for
+ * anyone else, at most libs/domain MEMBER_TERM_MAX_YEARS long. A bad one is a 400 naming `term.from` or `term.until`.
+ */
+export function checkedTerm(roles: readonly Role[], term: MemberTermBody | undefined): MemberTerm | null {
+  if (!holdsTermRole(roles)) {
+    if (term) throw invalidInput([{ field: 'term', message: 'only a CWC or JJB member holds a term of office', key: 'error.termNotForRole' }]);
+    return null;
+  }
+  if (!term) throw invalidInput([{ field: 'term', message: 'a CWC or JJB member needs their term of office, from and until', key: 'error.termRequired' }]);
+  const problem = termProblem(roles, term);
+  if (problem) {
+    const key = problem.params ? 'error.termTooLong' : 'error.termOrder';
+    throw invalidInput([{ field: `term.${problem.field}`, message: problem.message, key, ...(problem.params && { params: { years: problem.params.years! } }) }]);
+  }
+  return term;
+}
 
 /** An administrator's change to a person, in that person's audit chain. */
 function personAudit(principal: Principal, person: { id: string }, action: string, detail: Record<string, unknown>, at: Date): AuditRecord {
@@ -57,21 +76,23 @@ export class PeopleService {
 
   async ofBody(principal: Principal, bodyId: string): Promise<PersonView[]> {
     await this.administeredBody(principal, bodyId, 'bodyId');
-    return (await this.people.ofBody(bodyId)).map(personView);
+    const today = dayInIndia();
+    return (await this.people.ofBody(bodyId)).map((p) => personView(p, today));
   }
 
   /** Creates the person (INVITED) and sends them a one-time link to set their password, valid INVITATION_TTL_HOURS. */
   async invite(principal: Principal, input: InviteBody): Promise<InvitationView> {
     const body = await this.administeredBody(principal, input.bodyId, 'bodyId');
     this.mayGive(principal, input.role, body);
+    const term = checkedTerm([input.role], input.term);
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.accounts.invitationTtlHours * 3_600_000);
     const id = randomUUID();
     const link = issueLinkToken();
     const person = await this.people.invite(
-      { id, email: input.email, mobile: input.mobile ?? null, displayName: input.displayName, bodyId: body.id, roles: [input.role], headsBody: input.head ?? false },
+      { id, email: input.email, mobile: input.mobile ?? null, displayName: input.displayName, bodyId: body.id, roles: [input.role], headsBody: input.head ?? false, term },
       { id: randomUUID(), userId: id, purpose: 'INVITATION', tokenHash: link.hash, expiresAt, createdBy: principal.userId },
-      personAudit(principal, { id }, 'person.invited', { email: input.email, invitedTo: body.id, role: input.role, head: input.head ?? false, expiresAt: expiresAt.toISOString() }, now),
+      personAudit(principal, { id }, 'person.invited', { email: input.email, invitedTo: body.id, role: input.role, head: input.head ?? false, term, expiresAt: expiresAt.toISOString() }, now),
     );
     if (!person) throw emailTaken(input.email);
     const hours = this.config.accounts.invitationTtlHours;
@@ -111,14 +132,27 @@ export class PeopleService {
     const current = await this.administeredPerson(principal, id);
     const body = await this.administeredBody(principal, input.bodyId, 'bodyId');
     this.mayGive(principal, input.role, body);
+    const term = checkedTerm([input.role], input.term);
     const now = new Date();
-    const outcome = await this.people.move(id, { bodyId: body.id, roles: [input.role], headsBody: input.head ?? false }, now, { roles: ADMIN_ROLES }, (p) =>
-      personAudit(principal, p, 'person.moved', { from: { bodyId: current.bodyId, roles: current.roles, head: current.headsBody }, to: { bodyId: p.bodyId, roles: p.roles, head: p.headsBody } }, now),
+    const outcome = await this.people.move(id, { bodyId: body.id, roles: [input.role], headsBody: input.head ?? false, term }, now, { roles: ADMIN_ROLES }, (p) =>
+      personAudit(principal, p, 'person.moved', { from: { bodyId: current.bodyId, roles: current.roles, head: current.headsBody, term: current.term }, to: { bodyId: p.bodyId, roles: p.roles, head: p.headsBody, term: p.term } }, now),
     );
     const view = this.changed(outcome, id);
     // Moved off the body, or to a role that works no case: their open cases go to the body's head or its queue.
     if (body.id !== current.bodyId || !hasPermission([input.role], 'case:event')) await this.cases.handOver(principal, current, 'ASSIGNEE_MOVED');
     return view;
+  }
+
+  /**
+   * Records a CWC or JJB member's term of office anew (a renewal by a fresh notification, or a correction); audited
+   * with the term before and after. A lapsed member can act again at their next request once today is inside it.
+   */
+  async setTerm(principal: Principal, id: string, input: MemberTermBody): Promise<PersonView> {
+    const current = await this.administeredPerson(principal, id);
+    // A person in no member role is refused by checkedTerm, naming `term`.
+    const term = checkedTerm(current.roles.filter(isRole), input)!;
+    const now = new Date();
+    return this.changed(await this.people.setTerm(id, term, { roles: ADMIN_ROLES }, (p) => personAudit(principal, p, 'person.term_recorded', { before: current.term, after: p.term }, now)), id);
   }
 
   /**

@@ -21,6 +21,7 @@ const PROBLEMS = {
   'token-request-invalid': [400, 'The token request is not valid'],
   'insufficient-scope': [403, 'The token does not carry the scope this needs'],
   forbidden: [403, 'Your role may not do this'],
+  'member-term-lapsed': [403, 'Your term as a member is not in force; an administrator can record a renewed term'],
   'second-step-required': [403, 'Set up the second sign-in step first: your role signs in with a code from an authenticator app'],
   'second-step-exists': [409, 'The second sign-in step is set up already'],
   'contact-not-verified': [403, 'Verify your phone or email first'],
@@ -143,6 +144,20 @@ export const invalidCredentials = () => new DomainError('invalid-credentials', '
 export const secondStepFailed = (field: 'code' | 'recoveryCode', message: string) => new DomainError('second-step-failed', `${field}: ${message}`, { errors: [{ field, message }] });
 export const secondStepRequired = () =>
   new DomainError('second-step-required', 'set up the second sign-in step (an authenticator app on your phone) before anything else; the app shows you how');
+/** Plain words for a day (YYYY-MM-DD): "3 March 2026". */
+const dayInWords = (day: string) => new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+
+/**
+ * A CWC or JJB member acting outside their term of office. `params` lets a client say it in its reader's language:
+ * the body (CWC, JJB), why (ENDED, NOT_BEGUN) and the day it ended or begins.
+ */
+export function memberTermLapsed(body: 'CWC' | 'JJB', term: { from: string; until: string }, today: string): DomainError {
+  const of = `as a member of this ${body === 'CWC' ? 'Committee' : 'Board'}`;
+  const [reason, day, said] =
+    today < term.from ? (['NOT_BEGUN', term.from, `Your term ${of} begins on ${dayInWords(term.from)}`] as const) : (['ENDED', term.until, `Your term ${of} ended on ${dayInWords(term.until)}`] as const);
+  return new DomainError('member-term-lapsed', `${said}; an administrator can record a renewed term`, { term, params: { body, reason, day } });
+}
+
 export const secondStepExists = () => new DomainError('second-step-exists', 'the second sign-in step is set up already; an administrator can reset it if the phone is lost');
 
 

@@ -234,5 +234,6 @@ export function problemOf(res: { status: number; body: unknown }): Problem {
     ...(typeof p.detail === 'string' && { detail: p.detail }),
     ...(Array.isArray(p.allowedEvents) && { allowedEvents: p.allowedEvents }),
     ...(Array.isArray(p.errors) && { errors: p.errors }),
+    ...(p.params && typeof p.params === 'object' && { params: p.params }),
   };
 }

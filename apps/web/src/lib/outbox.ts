@@ -6,7 +6,7 @@ import type { KeyValueStore } from './i18n.js';
 export type OutboxStatus = 'pending' | 'conflict' | 'rejected';
 
 /** What the app reads of a refusal (the API's problem+json, or one the app makes when the answer is not one). */
-export type Problem = Pick<ProblemDetails, 'status' | 'title' | 'detail' | 'allowedEvents' | 'errors'> & { type?: string };
+export type Problem = Pick<ProblemDetails, 'status' | 'title' | 'detail' | 'allowedEvents' | 'errors' | 'params'> & { type?: string };
 
 export interface OutboxItem {
   /** also the Idempotency-Key */

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AdministeredBodyView, BodyView, InvitationView, Page, PersonView } from '@raksha/contracts';
-import { BODY_LEVEL, BODY_TYPES, mayAdministerBody, mayGrantRole, ROLES, roleFitsBody, type BodyType, type Role } from '@raksha/domain';
-import { humanize } from '../lib/i18n.js';
+import { BODY_LEVEL, BODY_TYPES, isTermRole, mayAdministerBody, mayGrantRole, ROLES, roleFitsBody, type BodyType, type Role } from '@raksha/domain';
+import { formatDate, humanize } from '../lib/i18n.js';
 import { ApiError, problemOf } from '../lib/api.js';
 import { FieldError, FieldLabel, Link, PageTitle, Show, useSubmit } from './bits.js';
 import { useApp, useLoad } from './context.js';
@@ -138,7 +138,8 @@ function BodyPeople({ body }: { body: BodyView }) {
   const [version, setVersion] = useState(0);
   const people = useLoad(() => api.get<PersonView[]>(`/people?bodyId=${encodeURIComponent(body.id)}`), [body.id, version]);
   const grantable = ROLES.filter((r): r is Role => mayGrantRole(session.user.roles, r) && roleFitsBody(r, body.type as BodyType));
-  const [form, setForm] = useState({ email: '', mobile: '', displayName: '', role: grantable[0] ?? '' });
+  const [form, setForm] = useState({ email: '', mobile: '', displayName: '', role: grantable[0] ?? '', termFrom: '', termUntil: '' });
+  const needsTerm = form.role !== '' && isTermRole(form.role);
   const [done, setDone] = useState<string>();
   const invite = useSubmit();
   const remove = useSubmit();
@@ -148,10 +149,17 @@ function BodyPeople({ body }: { body: BodyView }) {
     setDone(undefined);
     await invite.run(async () => {
       const sent = await ok<InvitationView>(
-        await api.raw('POST', '/people/invitations', { email: form.email.trim(), displayName: form.displayName.trim(), bodyId: body.id, role: form.role, ...(form.mobile.trim() && { mobile: form.mobile.trim() }) }),
+        await api.raw('POST', '/people/invitations', {
+          email: form.email.trim(),
+          displayName: form.displayName.trim(),
+          bodyId: body.id,
+          role: form.role,
+          ...(form.mobile.trim() && { mobile: form.mobile.trim() }),
+          ...(needsTerm && { term: { from: form.termFrom, until: form.termUntil } }),
+        }),
       );
       setDone(t('admin.invited', { email: sent.person.email ?? '' }));
-      setForm({ ...form, email: '', mobile: '', displayName: '' });
+      setForm({ ...form, email: '', mobile: '', displayName: '', termFrom: '', termUntil: '' });
       setVersion((v) => v + 1);
     });
   }
@@ -177,6 +185,7 @@ function BodyPeople({ body }: { body: BodyView }) {
               {list.map((p) => (
                 <li key={p.id}>
                   <strong>{p.displayName}</strong> · {p.roles.map((r) => t(`role.${r}` as never)).join(', ')} · {p.email} · {t(`admin.status.${p.status}`)}{' '}
+                  {p.roles.some(isTermRole) && <MemberTerm person={p} onSaved={() => setVersion((v) => v + 1)} />}
                   <Link to={`/access-log/people/${p.id}`}>{t('admin.whatTheyRead')}</Link>{' '}
                   {p.status !== 'DEACTIVATED' && (
                     <button type="button" disabled={remove.busy} onClick={() => void deactivate(p)}>
@@ -214,6 +223,14 @@ function BodyPeople({ body }: { body: BodyView }) {
               </option>
             ))}
           </select>
+          {needsTerm && (
+            <>
+              <label htmlFor="inv-term-from">{t('admin.termFrom')}</label>
+              <input id="inv-term-from" type="date" required value={form.termFrom} onChange={(e) => setForm({ ...form, termFrom: e.target.value })} />
+              <label htmlFor="inv-term-until">{t('admin.termUntil')}</label>
+              <input id="inv-term-until" type="date" required value={form.termUntil} onChange={(e) => setForm({ ...form, termUntil: e.target.value })} />
+            </>
+          )}
           <FieldError error={invite.error} />
           {done && <p role="status">{done}</p>}
           <button type="submit" className="primary" disabled={invite.busy}>
@@ -222,5 +239,58 @@ function BodyPeople({ body }: { body: BodyView }) {
         </form>
       )}
     </>
+  );
+}
+
+/** A CWC / JJB member's term of office in plain dates, whether it is in force, and a form to record a renewed one. */
+function MemberTerm({ person, onSaved }: { person: PersonView; onSaved(): void }) {
+  const { t, lang, api } = useApp();
+  const term = person.term;
+  const [open, setOpen] = useState(false);
+  const [from, setFrom] = useState(term?.from ?? '');
+  const [until, setUntil] = useState(term?.until ?? '');
+  const [done, setDone] = useState<string>();
+  const save = useSubmit();
+  const id = `term-${person.id}`;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    await save.run(async () => {
+      await ok<PersonView>(await api.raw('PUT', `/people/${person.id}/term`, { from, until }));
+      setDone(t('admin.termSaved', { name: person.displayName }));
+      setOpen(false);
+      onSaved();
+    });
+  }
+
+  return (
+    <span data-testid="member-term">
+      ·{' '}
+      {term ? (
+        <>
+          {t('admin.term', { from: formatDate(lang, term.from), until: formatDate(lang, term.until) })}{' '}
+          <strong className={term.status === 'CURRENT' ? 'badge' : 'badge overdue-badge'}>{t(`admin.termStatus.${term.status}`)}</strong>
+        </>
+      ) : (
+        <strong className="badge overdue-badge">{t('admin.termNone')}</strong>
+      )}{' '}
+      {done && <span role="status">{done}</span>}
+      {!open ? (
+        <button type="button" onClick={() => setOpen(true)}>
+          {t('admin.renewTerm')}
+        </button>
+      ) : (
+        <form onSubmit={submit} noValidate aria-label={t('admin.renewTerm')}>
+          <label htmlFor={`${id}-from`}>{t('admin.termFrom')}</label>
+          <input id={`${id}-from`} type="date" required value={from} onChange={(e) => setFrom(e.target.value)} />
+          <label htmlFor={`${id}-until`}>{t('admin.termUntil')}</label>
+          <input id={`${id}-until`} type="date" required value={until} onChange={(e) => setUntil(e.target.value)} />
+          <FieldError error={save.error} />
+          <button type="submit" className="primary" disabled={save.busy}>
+            {t('admin.saveTerm')}
+          </button>
+        </form>
+      )}
+    </span>
   );
 }

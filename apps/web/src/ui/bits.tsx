@@ -44,10 +44,17 @@ export function issueText(issue: FieldIssue, say: Say): string {
   return issue.key ? say(issue.key, issue.message, { ...issue.params, field }) : `${field}: ${issue.message}`;
 }
 
+/** A problem's values for its message: a day (YYYY-MM-DD) as its noon in India, for ICU `{day, date, long}`. */
+function problemParams(p: Problem): Record<string, string | number> | undefined {
+  if (!p.params) return undefined;
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  return Object.fromEntries(Object.entries(p.params).map(([k, v]) => [k, typeof v === 'string' && day.test(v) ? Date.parse(`${v}T12:00:00+05:30`) : v]));
+}
+
 /** The kind of refusal in the reader's language (`problem.<slug>`), else the API's own words. */
 export function problemText(p: Problem, say?: Say): string {
   const slug = p.type?.replace(/^\/problems\//, '');
-  return say && slug ? say(`problem.${slug}`, p.detail ?? p.title) : (p.detail ?? p.title);
+  return say && slug ? say(`problem.${slug}`, p.detail ?? p.title, problemParams(p)) : (p.detail ?? p.title);
 }
 
 /** Why a request failed, in the reader's language when `say` is given: the kind of refusal, then each field. */

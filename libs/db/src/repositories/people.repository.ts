@@ -21,6 +21,8 @@ export interface PersonRecord {
   roles: string[];
   /** heads their body (libs/domain BODY_HEAD) */
   headsBody: boolean;
+  /** a CWC or JJB member's term of office, days (YYYY-MM-DD); null for other roles */
+  term: MemberTerm | null;
   invited: boolean;
   /** has confirmed a TOTP secret (the second sign-in step) */
   secondStep: boolean;
@@ -36,6 +38,7 @@ export interface NewPerson {
   bodyId: string;
   roles: string[];
   headsBody: boolean;
+  term: MemberTerm | null;
 }
 
 export interface NewAccountLink {
@@ -67,6 +70,8 @@ const personSelect = {
   bodyId: true,
   roles: true,
   headsBody: true,
+  termFrom: true,
+  termUntil: true,
   passwordHash: true,
   totpEnabledAt: true,
   disabledAt: true,
@@ -74,8 +79,19 @@ const personSelect = {
 } satisfies Prisma.UserSelect;
 type PersonRow = Prisma.UserGetPayload<{ select: typeof personSelect }>;
 
-function personRecord({ passwordHash, totpEnabledAt, ...row }: PersonRow): PersonRecord {
-  return { ...row, invited: passwordHash === NO_PASSWORD_YET, secondStep: totpEnabledAt !== null };
+/** A term of office as days (YYYY-MM-DD), from its DATE columns. */
+export interface MemberTerm {
+  from: string;
+  until: string;
+}
+
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+export const termOf = (row: { termFrom: Date | null; termUntil: Date | null }): MemberTerm | null =>
+  row.termFrom && row.termUntil ? { from: dayOf(row.termFrom), until: dayOf(row.termUntil) } : null;
+const termColumns = (term: MemberTerm | null) => ({ termFrom: term ? new Date(`${term.from}T00:00:00Z`) : null, termUntil: term ? new Date(`${term.until}T00:00:00Z`) : null });
+
+function personRecord({ passwordHash, totpEnabledAt, termFrom, termUntil, ...row }: PersonRow): PersonRecord {
+  return { ...row, term: termOf({ termFrom, termUntil }), invited: passwordHash === NO_PASSWORD_YET, secondStep: totpEnabledAt !== null };
 }
 
 const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
@@ -118,7 +134,7 @@ export class PeopleRepository {
     try {
       return await this.db.$transaction(async (tx) => {
         await tx.user.create({
-          data: { id: person.id, username: person.email, email: person.email, mobile: person.mobile, displayName: person.displayName, bodyId: person.bodyId, roles: person.roles, headsBody: person.headsBody, passwordHash: NO_PASSWORD_YET },
+          data: { id: person.id, username: person.email, email: person.email, mobile: person.mobile, displayName: person.displayName, bodyId: person.bodyId, roles: person.roles, headsBody: person.headsBody, ...termColumns(person.term), passwordHash: NO_PASSWORD_YET },
         });
         await tx.accountLink.create({ data: link });
         await this.audit.append(tx, audit);
@@ -172,10 +188,20 @@ export class PeopleRepository {
    * Moves the person to another body and role. Their sessions end (their jurisdiction changes); what they did
    * before stays attributed to them in the role and body they acted in, as the audit trail and timelines record.
    */
-  move(id: string, to: { bodyId: string; roles: string[]; headsBody: boolean }, at: Date, guard: AdministratorGuard, audit: (p: PersonRecord) => AuditRecord): Promise<PersonChangeOutcome> {
+  move(id: string, to: { bodyId: string; roles: string[]; headsBody: boolean; term: MemberTerm | null }, at: Date, guard: AdministratorGuard, audit: (p: PersonRecord) => AuditRecord): Promise<PersonChangeOutcome> {
     return this.changePerson(id, guard, audit, async (tx) => {
-      await tx.user.update({ where: { id }, data: { bodyId: to.bodyId, roles: to.roles, headsBody: to.headsBody } });
+      await tx.user.update({ where: { id }, data: { bodyId: to.bodyId, roles: to.roles, headsBody: to.headsBody, ...termColumns(to.term) } });
       await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: at } });
+    });
+  }
+
+  /**
+   * Records a member's term of office (a renewal, a correction), audited with the term before and after. Their
+   * sessions stay: the principal is read afresh on every request, so the new term applies at the next one.
+   */
+  setTerm(id: string, term: MemberTerm, guard: AdministratorGuard, audit: (p: PersonRecord) => AuditRecord): Promise<PersonChangeOutcome> {
+    return this.changePerson(id, guard, audit, async (tx) => {
+      await tx.user.update({ where: { id }, data: termColumns(term) });
     });
   }
 

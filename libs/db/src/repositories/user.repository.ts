@@ -9,6 +9,9 @@ export interface NewUserRecord {
   passwordHash: string;
   bodyId: string | null;
   roles: string[];
+  /** a CWC / JJB member's term of office (DATE columns) */
+  termFrom?: Date | null;
+  termUntil?: Date | null;
 }
 
 export class UserRepository {
@@ -52,6 +55,7 @@ export class UserRepository {
   /** Seeding: creates the user, or updates name, body and roles of an existing one (its password stays). */
   async upsert(user: NewUserRecord): Promise<void> {
     const { displayName, bodyId, roles } = user;
+    // A term is set when the user is made; a second run leaves a term an administrator recorded since as it is.
     await this.db.user.upsert({ where: { username: user.username }, create: user, update: { displayName, bodyId, roles } });
   }
 }

@@ -1,0 +1,83 @@
+import { ROLE_GROUPS, type Role } from './roles.js';
+
+/**
+ * A member's term of office on a CWC (s.27) or a JJB (s.4): from the day the state government's notification
+ * appoints them to the last day of the term, both included, as days in India (YYYY-MM-DD). Outside it the
+ * member role grants nothing: the person may still sign in, but cannot act as a member.
+ */
+export interface MemberTerm {
+  from: string;
+  until: string;
+}
+
+/** The roles held for a term of office: the members of the CWC and of the JJB. */
+export const TERM_ROLES = ROLE_GROUPS.boards;
+export type TermRole = (typeof TERM_ROLES)[number];
+
+/**
+ * The longest term one appointment may record, in years. Policy, not a cited figure: the statutory reference
+ * (JJ-ACT.md) states no tenure for CWC or JJB members; the Act leaves it to the rules each state notifies, and
+ * three years is the common figure. A state that notifies another sets it here.
+ */
+export const MEMBER_TERM_MAX_YEARS: Record<TermRole, number> = { CWC_MEMBER: 3, JJB_MEMBER: 3 };
+
+/** Administrators are told of terms ending within this many days, so a renewal is notified in time (policy). */
+export const TERM_ENDING_WITHIN_DAYS = 60;
+
+export const TERM_STATUSES = ['NOT_BEGUN', 'CURRENT', 'ENDING_SOON', 'ENDED'] as const;
+export type TermStatus = (typeof TERM_STATUSES)[number];
+
+export function isTermRole(role: string): role is TermRole {
+  return (TERM_ROLES as readonly string[]).includes(role);
+}
+
+/** Whether one of these roles is held for a term of office. */
+export const holdsTermRole = (roles: readonly string[]) => roles.some(isTermRole);
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The last day a term from `from` may run: the day before the same date `years` later. */
+export function latestTermEnd(from: string, years: number): string {
+  const d = new Date(`${from}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return addDays(d.toISOString().slice(0, 10), -1);
+}
+
+/** What is wrong with a term for these roles, by field; null when it is acceptable. */
+export function termProblem(roles: readonly string[], term: MemberTerm): { field: 'from' | 'until'; message: string; params?: Record<string, string | number> } | null {
+  if (term.until < term.from) return { field: 'until', message: 'the term must end on or after the day it starts' };
+  for (const role of roles.filter(isTermRole)) {
+    const years = MEMBER_TERM_MAX_YEARS[role];
+    const latest = latestTermEnd(term.from, years);
+    if (term.until > latest) return { field: 'until', message: `a term may be at most ${years} years: it may end on ${latest} at the latest`, params: { years, latest } };
+  }
+  return null;
+}
+
+/** Where `today` (a day in India) falls in the term. */
+export function termStatus(term: MemberTerm, today: string): TermStatus {
+  if (today < term.from) return 'NOT_BEGUN';
+  if (today > term.until) return 'ENDED';
+  return term.until < addDays(today, TERM_ENDING_WITHIN_DAYS) ? 'ENDING_SOON' : 'CURRENT';
+}
+
+/**
+ * Whether a term lets its holder act today. No term recorded is an account from before terms were recorded
+ * (every invitation and move to a member role now records one): it stays in force, so that deploying this does
+ * not stop every sitting member at once; administrators see it as not recorded and record it.
+ */
+export const termInForce = (term: MemberTerm | null, today: string) => term === null || (today >= term.from && today <= term.until);
+
+/** The member roles among these that lapse today: all of them, outside a recorded term. */
+export function lapsedRoles(roles: readonly Role[], term: MemberTerm | null, today: string): TermRole[] {
+  return termInForce(term, today) ? [] : roles.filter(isTermRole);
+}
+
+const IST_OFFSET_MS = 5.5 * 3600_000;
+
+/** Today's date in India (YYYY-MM-DD): a term runs through its last day, IST. */
+export function dayInIndia(now = new Date()): string {
+  return new Date(now.getTime() + IST_OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "termFrom" DATE,
+ADD COLUMN     "termUntil" DATE;
+
