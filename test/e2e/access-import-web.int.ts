@@ -2,7 +2,7 @@
 // state monitor reads who saw a child's case.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { as } from '../support/auth.js';
+import { as, currentTerm } from '../support/auth.js';
 import type { Stack } from '../support/stack.js';
 import { signIn, startWebStack, type WebStack } from './web.js';
 
@@ -22,14 +22,15 @@ describe('imports and the access log in the web app', () => {
   it('a district administrator checks a people file, sees the bad row in plain words, fixes it and imports', async () => {
     const run = randomBytes(3).toString('hex');
     const email = (who: string) => `${who}.${run}@example.org`;
+    const TERM = `${currentTerm().from},${currentTerm().until}`;
     const page = await (await web.newContext()).newPage();
     await signIn(page, base, 'admin.jaipur');
     await page.getByRole('link', { name: 'Import places, people or institutions from a CSV file' }).click();
     await page.getByRole('heading', { name: 'Import from a CSV file' }).waitFor();
     await page.getByLabel('What the file holds').selectOption('PEOPLE');
-    const header = 'email,displayName,bodyId,role,mobile,head';
-    const good = `${email('asha')},Asha Meena,CWC-RJ-JAIPUR,CWC_MEMBER,,yes`;
-    await page.getByLabel('Or paste the CSV here').fill([header, good, `not-an-email,Ravi Sharma,CWC-RJ-JAIPUR,CWC_MEMBER,,`].join('\n'));
+    const header = 'email,displayName,bodyId,role,mobile,head,termFrom,termUntil';
+    const good = `${email('asha')},Asha Meena,CWC-RJ-JAIPUR,CWC_MEMBER,,yes,${TERM}`;
+    await page.getByLabel('Or paste the CSV here').fill([header, good, `not-an-email,Ravi Sharma,CWC-RJ-JAIPUR,CWC_MEMBER,,,${TERM}`].join('\n'));
     await page.getByRole('button', { name: 'Check (nothing is written)' }).click();
     const rejected = page.getByTestId('rejected');
     await rejected.waitFor();
@@ -37,7 +38,7 @@ describe('imports and the access log in the web app', () => {
     expect(await rejected.locator('tbody tr td').first().textContent()).toBe('3');
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/imports-rejected-360.png`, fullPage: true });
 
-    await page.getByLabel('Or paste the CSV here').fill([header, good, `${email('ravi')},Ravi Sharma,CWC-RJ-JAIPUR,CWC_MEMBER,,`].join('\n'));
+    await page.getByLabel('Or paste the CSV here').fill([header, good, `${email('ravi')},Ravi Sharma,CWC-RJ-JAIPUR,CWC_MEMBER,,,${TERM}`].join('\n'));
     await page.getByRole('button', { name: 'Check (nothing is written)' }).click();
     await page.getByText('All 2 rows are valid. You can import them now.').waitFor();
     await page.getByRole('button', { name: 'Import', exact: true }).click();

@@ -141,3 +141,9 @@ export async function freshCitizen(stack: Stack): Promise<{ userId: string; head
   await stack.db.user.create({ data: { id: userId, username, displayName: `Citizen ${username}`, passwordHash, bodyId: null, roles: ['CITIZEN'] } });
   return { userId, headers: await as(stack, username) };
 }
+
+/** A CWC / JJB member's term of office in force today (a month ago to two years on), as their invitation or move carries it. */
+export function currentTerm(): { from: string; until: string } {
+  const day = (offset: number) => new Date(Date.now() + 5.5 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  return { from: day(-30), until: day(700) };
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from '@temporalio/client';
 import type { Role } from '@raksha/domain';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
-import { as } from '@raksha/test-support/auth';
+import { as, currentTerm } from '@raksha/test-support/auth';
 import { caseWithMissedProduction } from '@raksha/test-support/missed-deadline';
 import { startStack, type Stack } from '@raksha/test-support/stack';
 
@@ -360,7 +360,7 @@ describe('authorisation matrix', () => {
       const out = outOf(role, cwcs);
       if (out) expect((await stack.http.get('/people').query({ bodyId: out }).set(await user())).status).toBe(mayList ? 404 : 403);
       const may = allowed(ALLOWED.administerDistrict, role);
-      const invite = (bodyId: string) => ({ email: `matrix.${unique()}@example.org`, displayName: `Matrix ${role}`, bodyId, role: 'CWC_MEMBER' });
+      const invite = (bodyId: string) => ({ email: `matrix.${unique()}@example.org`, displayName: `Matrix ${role}`, bodyId, role: 'CWC_MEMBER', term: currentTerm() });
       const invited = await stack.http.post('/people/invitations').set(await user()).send(invite(cwcs.in));
       expect(invited.status).toBe(may ? 201 : 403);
       if (out) expect((await stack.http.post('/people/invitations').set(await user()).send(invite(out))).status).toBe(may ? 404 : 403);

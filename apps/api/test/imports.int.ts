@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { ImportJobsService } from '@raksha/api/imports/import-jobs.service';
-import { as } from '@raksha/test-support/auth';
+import { as, currentTerm } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
-const HEADER = 'email,displayName,bodyId,role,mobile,head';
+const HEADER = 'email,displayName,bodyId,role,mobile,head,termFrom,termUntil';
+/** A CWC / JJB member's term of office, required for those roles. */
+const TERM = `,${currentTerm().from},${currentTerm().until}`;
 const PROBLEM_JSON = /application\/problem\+json/;
 
 describe('imports: people from CSV, and long imports as jobs', () => {
@@ -15,7 +17,7 @@ describe('imports: people from CSV, and long imports as jobs', () => {
   const run = randomBytes(3).toString('hex');
   const email = (who: string) => `${who}.${run}@example.org`;
   const csvOf = (lines: string[]) => `${HEADER}\r\n${lines.join('\r\n')}\r\n`;
-  const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${email(`${prefix}${i}`)},Member ${prefix} ${i},CWC-RJ-JAIPUR,CWC_MEMBER,,`);
+  const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${email(`${prefix}${i}`)},Member ${prefix} ${i},CWC-RJ-JAIPUR,CWC_MEMBER,,${TERM}`);
   const invitationsTo = async (emails: string[]) => {
     const users = await stack.db.user.findMany({ where: { email: { in: emails } }, select: { id: true } });
     return stack.db.notification.count({ where: { recipientUserId: { in: users.map((u) => u.id) }, kind: 'ACCOUNT_INVITATION' } });
@@ -34,12 +36,13 @@ describe('imports: people from CSV, and long imports as jobs', () => {
   it('refuses a file with bad rows whole, naming each row and column, and stores nothing', async () => {
     const admin = await as(stack, 'admin.jaipur');
     const file = csvOf([
-      `${email('good')},A good row,CWC-RJ-JAIPUR,CWC_MEMBER,,`,
-      `not-an-email,Bad email,CWC-RJ-JAIPUR,CWC_MEMBER,,`,
-      `${email('pune')},Outside,CWC-MH-PUNE,CWC_MEMBER,,`,
-      `${email('misfit')},Wrong role for the body,CWC-RJ-JAIPUR,JJB_MEMBER,,`,
-      `${email('good')},Twice,CWC-RJ-JAIPUR,CWC_MEMBER,,`,
-      `${email('head')},Bad head,CWC-RJ-JAIPUR,CWC_MEMBER,,perhaps`,
+      `${email('good')},A good row,CWC-RJ-JAIPUR,CWC_MEMBER,,${TERM}`,
+      `not-an-email,Bad email,CWC-RJ-JAIPUR,CWC_MEMBER,,${TERM}`,
+      `${email('pune')},Outside,CWC-MH-PUNE,CWC_MEMBER,,${TERM}`,
+      `${email('misfit')},Wrong role for the body,CWC-RJ-JAIPUR,JJB_MEMBER,,${TERM}`,
+      `${email('good')},Twice,CWC-RJ-JAIPUR,CWC_MEMBER,,${TERM}`,
+      `${email('head')},Bad head,CWC-RJ-JAIPUR,CWC_MEMBER,,perhaps${TERM}`,
+      `${email('term')},Term over the longest allowed,CWC-RJ-JAIPUR,CWC_MEMBER,,,2026-01-01,2030-01-01`,
     ]);
     const res = await stack.http.post('/people/import').set(admin).set('content-type', 'text/csv').send(file).expect(422);
     expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
@@ -49,13 +52,14 @@ describe('imports: people from CSV, and long imports as jobs', () => {
       [5, 'role'],
       [6, 'email'],
       [7, 'head'],
+      [8, 'termUntil'],
     ]);
-    expect(await stack.db.user.count({ where: { email: { in: [email('good'), email('pune'), email('misfit'), email('head')] } } })).toBe(0);
+    expect(await stack.db.user.count({ where: { email: { in: [email('good'), email('pune'), email('misfit'), email('head'), email('term')] } } })).toBe(0);
   });
 
   it('checks a file on a dry run and stores nothing; imports it, inviting each person once; a rerun invites nobody again', async () => {
     const admin = await as(stack, 'admin.jaipur');
-    const file = csvOf([...people('small', 2), `${email('chair')},Chairperson,CWC-RJ-JAIPUR,CWC_MEMBER,+919876543210,yes`]);
+    const file = csvOf([...people('small', 2), `${email('chair')},Chairperson,CWC-RJ-JAIPUR,CWC_MEMBER,+919876543210,yes${TERM}`]);
     const emails = [email('small0'), email('small1'), email('chair')];
 
     const dry = await stack.http.post('/people/import?dryRun=true').set(admin).set('content-type', 'text/csv').send(file).expect(200);
@@ -80,7 +84,7 @@ describe('imports: people from CSV, and long imports as jobs', () => {
     expect(await invitationsTo(emails)).toBe(3);
 
     // The same email for another body is a person to move, not a row to import.
-    const moved = await stack.http.post('/people/import').set(admin).set('content-type', 'text/csv').send(csvOf([`${email('small0')},Member,JJB-RJ-JAIPUR,JJB_MEMBER,,`])).expect(422);
+    const moved = await stack.http.post('/people/import').set(admin).set('content-type', 'text/csv').send(csvOf([`${email('small0')},Member,JJB-RJ-JAIPUR,JJB_MEMBER,,${TERM}`])).expect(422);
     expect(moved.body.rejected).toEqual([expect.objectContaining({ row: 2, column: 'email', reason: expect.stringMatching(/move that person/) })]);
   });
 
@@ -104,7 +108,7 @@ describe('imports: people from CSV, and long imports as jobs', () => {
 
     // A worker that died after saving 20 rows leaves the import RUNNING at 20, its rows still kept; picked up again,
     // it goes on from there.
-    const rows = lines.map((l, i) => ({ line: i + 2, invite: { email: l.split(',')[0]!, name: l.split(',')[1]!, bodyId: 'CWC-RJ-JAIPUR', role: 'CWC_MEMBER' } }));
+    const rows = lines.map((l, i) => ({ line: i + 2, invite: { email: l.split(',')[0]!, name: l.split(',')[1]!, bodyId: 'CWC-RJ-JAIPUR', role: 'CWC_MEMBER', term: currentTerm() } }));
     await stack.db.importJob.update({ where: { id: res.body.id }, data: { status: 'RUNNING', done: 20, finishedAt: null, rows } });
     await stack.app.get(ImportJobsService).recover();
     const resumed = await finished(res.body.id, admin);

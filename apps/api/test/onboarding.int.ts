@@ -4,10 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { generate } from 'otplib';
-import { as, signIn as signInFully } from '@raksha/test-support/auth';
+import { as, currentTerm, signIn as signInFully } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
 const PASSWORD = 'kamrup-onboarding-2026';
+/** A CWC or JJB member's term of office, which their invitation or move must carry (and no other role's may). */
+const TERM = { term: currentTerm() };
+const termOf = (role: string) => (role === 'CWC_MEMBER' || role === 'JJB_MEMBER' ? TERM : {});
 
 describe('onboarding a district', () => {
   let stack: Stack;
@@ -32,7 +35,7 @@ describe('onboarding a district', () => {
   };
   /** Invites and accepts (the password set from the link): the person's id. */
   const invite = async (admin: { Authorization: string }, who: string, bodyId: string, role: string) => {
-    const invited = await stack.http.post('/people/invitations').set(admin).send({ email: email(who), displayName: who, bodyId, role }).expect(201);
+    const invited = await stack.http.post('/people/invitations').set(admin).send({ email: email(who), displayName: who, bodyId, role, ...termOf(role) }).expect(201);
     const token = await linkOf(invited.body.person.id, 'ACCOUNT_INVITATION');
     await stack.http.post('/auth/invitations/accept').send({ token, password: PASSWORD }).expect(204);
     return invited.body.person.id as string;
@@ -272,14 +275,14 @@ describe('onboarding a district', () => {
     expect(misfit.body.errors).toEqual([{ field: 'role', message: 'a JJB_MEMBER does not belong to a CWC' }]);
     const national = await stack.http.post('/people/invitations').set(stateAdmin.headers).send({ email: email('nat'), displayName: 'Nat', bodyId: 'SCPS-AS', role: 'NATIONAL_ADMIN' });
     expect(national.status).toBe(403);
-    const taken = await stack.http.post('/people/invitations').set(stateAdmin.headers).send({ email: email('cwc.kamrup'), displayName: 'Again', bodyId: 'CWC-AS-KAMRUP', role: 'CWC_MEMBER' }).expect(409);
+    const taken = await stack.http.post('/people/invitations').set(stateAdmin.headers).send({ email: email('cwc.kamrup'), displayName: 'Again', bodyId: 'CWC-AS-KAMRUP', role: 'CWC_MEMBER', ...TERM }).expect(409);
     expect(taken.body).toMatchObject({ errors: [{ field: 'email' }] });
     const badEmail = await stack.http.post('/people/invitations').set(stateAdmin.headers).send({ email: 'not-an-email', displayName: 'X', bodyId: 'CWC-AS-KAMRUP', role: 'CWC_MEMBER' }).expect(400);
     expect(badEmail.body.errors).toEqual([expect.objectContaining({ field: 'email' })]);
   });
 
   it('lets an expired invitation link do nothing', async () => {
-    const invited = await stack.http.post('/people/invitations').set(stateAdmin.headers).send({ email: email('late'), displayName: 'Late', bodyId: 'JJB-AS-KAMRUP', role: 'JJB_MEMBER' }).expect(201);
+    const invited = await stack.http.post('/people/invitations').set(stateAdmin.headers).send({ email: email('late'), displayName: 'Late', bodyId: 'JJB-AS-KAMRUP', role: 'JJB_MEMBER', ...TERM }).expect(201);
     const token = await linkOf(invited.body.person.id, 'ACCOUNT_INVITATION');
     // 73 hours on: the link's expiry moved back rather than the clock forward.
     await stack.db.accountLink.updateMany({ where: { userId: invited.body.person.id }, data: { expiresAt: new Date(Date.now() - 3_600_000) } });
@@ -306,7 +309,7 @@ describe('onboarding a district', () => {
     const invited = await stack.http
       .post('/people/invitations')
       .set(stateAdmin.headers)
-      .send({ email: email('chair.kamrup'), displayName: 'CWC chairperson', bodyId: 'CWC-AS-KAMRUP', role: 'CWC_MEMBER', head: true })
+      .send({ email: email('chair.kamrup'), displayName: 'CWC chairperson', bodyId: 'CWC-AS-KAMRUP', role: 'CWC_MEMBER', head: true, ...TERM })
       .expect(201);
     expect(invited.body.person).toMatchObject({ head: true, bodyId: 'CWC-AS-KAMRUP' });
     const chair = invited.body.person.id as string;
@@ -314,13 +317,13 @@ describe('onboarding a district', () => {
     expect(roster.body).toContainEqual(expect.objectContaining({ id: chair, head: true }));
     const refused = await stack.http.post(`/people/${chair}/move`).set(stateAdmin.headers).send({ bodyId: 'JJB-AS-KAMRUP', role: 'JJB_MEMBER', head: 'yes' }).expect(400);
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'head' })]);
-    const moved = await stack.http.post(`/people/${chair}/move`).set(stateAdmin.headers).send({ bodyId: 'JJB-AS-KAMRUP', role: 'JJB_MEMBER' }).expect(200);
+    const moved = await stack.http.post(`/people/${chair}/move`).set(stateAdmin.headers).send({ bodyId: 'JJB-AS-KAMRUP', role: 'JJB_MEMBER', ...TERM }).expect(200);
     expect(moved.body).toMatchObject({ head: false, bodyId: 'JJB-AS-KAMRUP' });
   });
 
   it('moves a person to another body, ending their sessions, and never leaves a body without an administrator', async () => {
     const moving = await onboard(stateAdmin.headers, 'moving.kamrup', 'CWC-AS-KAMRUP', 'CWC_MEMBER');
-    const moved = await stack.http.post(`/people/${moving.id}/move`).set(stateAdmin.headers).send({ bodyId: 'JJB-AS-KAMRUP', role: 'JJB_MEMBER' }).expect(200);
+    const moved = await stack.http.post(`/people/${moving.id}/move`).set(stateAdmin.headers).send({ bodyId: 'JJB-AS-KAMRUP', role: 'JJB_MEMBER', ...TERM }).expect(200);
     expect(moved.body).toMatchObject({ bodyId: 'JJB-AS-KAMRUP', roles: ['JJB_MEMBER'], status: 'ACTIVE' });
     expect((await stack.http.get('/auth/me').set(moving.headers)).status).toBe(401);
     expect((await stack.http.get('/auth/me').set(await headers(email('moving.kamrup')))).body).toMatchObject({ roles: ['JJB_MEMBER'], body: { id: 'JJB-AS-KAMRUP' } });

@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { type CaseRegistration, caseWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
-import { as, signIn } from '@raksha/test-support/auth';
+import { as, currentTerm, signIn } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
 const PASSWORD = 'jaipur-stations-2026';
@@ -20,6 +20,8 @@ describe('police stations, blocks and villages on a case; cases handed on when t
   let temporal: Client;
   const run = randomBytes(3).toString('hex').toUpperCase();
   type Headers = { Authorization: string };
+  /** A CWC or JJB member's term of office, which their invitation or move must carry. */
+  const termOf = (role: string) => (role === 'CWC_MEMBER' || role === 'JJB_MEMBER' ? { term: currentTerm() } : {});
 
   const linkOf = (userId: string) =>
     eventually(async () => {
@@ -29,7 +31,7 @@ describe('police stations, blocks and villages on a case; cases handed on when t
   /** Invites a person to the body and accepts for them: their id and bearer headers. */
   const onboard = async (admin: Headers, who: string, bodyId: string, role: string, head = false) => {
     const email = `${who}.${run.toLowerCase()}@example.org`;
-    const invited = await stack.http.post('/people/invitations').set(admin).send({ email, displayName: who, bodyId, role, head }).expect(201);
+    const invited = await stack.http.post('/people/invitations').set(admin).send({ email, displayName: who, bodyId, role, head, ...termOf(role) }).expect(201);
     await stack.http.post('/auth/invitations/accept').send({ token: await linkOf(invited.body.person.id), password: PASSWORD }).expect(204);
     // Officers sign in with a second step (TOTP): the helper enrols and answers it.
     const tokens = await signIn(stack, email, PASSWORD);
@@ -176,7 +178,7 @@ describe('police stations, blocks and villages on a case; cases handed on when t
       }
 
       // A move to another body hands on the mover's cases likewise; the case keeps its place in the CWC's queue.
-      await stack.http.post(`/people/${moving.id}/move`).set(admin).send({ bodyId: 'JJB-RJ-JAIPUR', role: 'JJB_MEMBER' }).expect(200);
+      await stack.http.post(`/people/${moving.id}/move`).set(admin).send({ bodyId: 'JJB-RJ-JAIPUR', role: 'JJB_MEMBER', ...termOf('JJB_MEMBER') }).expect(200);
       for (const caseId of [third, reassignedSince]) {
         expect((await stack.http.get(`/cases/${caseId}`).set(reader).expect(200)).body.assigneeId).toBeNull();
         expect((await timelineOf(reader, caseId)).at(-1)).toMatchObject({ eventType: 'CASE_RELEASED', payload: { previousAssigneeId: moving.id, reason: 'ASSIGNEE_MOVED' } });

@@ -1,0 +1,77 @@
+// A CWC member's term of office (s.27; maximum MEMBER_TERM_MAX_YEARS, policy): recorded when invited, checked, shown
+// on the body's roster, and in force only within it: outside it the member cannot act on a case until it is renewed.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { as, isolatedCwc } from '@raksha/test-support/auth';
+import { startStack, type Stack } from '@raksha/test-support/stack';
+
+/** A day in India this many days from today, as YYYY-MM-DD. */
+const day = (offset: number) => new Date(Date.now() + 5.5 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+const produce = { type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'SJPU Jaipur' } };
+
+describe('member terms of office', () => {
+  let stack: Stack;
+  let admin: { Authorization: string };
+  let district: Awaited<ReturnType<typeof isolatedCwc>>;
+  const run = randomBytes(3).toString('hex');
+
+  beforeAll(async () => {
+    stack = await startStack(await bundleCaseWorkflows());
+    admin = await as(stack, 'admin.rj');
+    district = await isolatedCwc(stack);
+  });
+  afterAll(() => stack?.stop());
+
+  const invite = (who: string, role: string, term?: { from: string; until: string }) =>
+    stack.http
+      .post('/people/invitations')
+      .set(admin)
+      .send({ email: `${who}.${run}@example.org`, displayName: who, bodyId: role === 'CWC_MEMBER' ? `CWC-${district.districtCode}` : 'DCPU-RJ-JAIPUR', role, ...(term && { term }) });
+
+  it("records a CWC member's term when they are invited, and the roster shows it, flagged when it ends within 60 days", async () => {
+    const invited = await invite('member', 'CWC_MEMBER', { from: day(-10), until: day(30) }).expect(201);
+    expect(invited.body.person.term).toEqual({ from: day(-10), until: day(30), status: 'ENDING_SOON' });
+    const roster = await stack.http.get(`/people?bodyId=CWC-${district.districtCode}`).set(admin).expect(200);
+    expect(roster.body.find((p: { id: string }) => p.id === invited.body.person.id).term.status).toBe('ENDING_SOON');
+  });
+
+  it('refuses a missing, reversed or over-long term, or one for another role, naming the field and storing no one', async () => {
+    const cases: [string, string, { from: string; until: string } | undefined, string][] = [
+      ['no-term', 'CWC_MEMBER', undefined, 'term'],
+      ['reversed', 'CWC_MEMBER', { from: day(0), until: day(-1) }, 'term.until'],
+      ['too-long', 'CWC_MEMBER', { from: '2026-01-01', until: '2029-01-01' }, 'term.until'],
+      ['officer', 'DCPU_OFFICER', { from: day(0), until: day(300) }, 'term'],
+    ];
+    for (const [who, role, term, field] of cases) {
+      const refused = await invite(who, role, term).expect(400);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field })]);
+      expect(await stack.db.user.count({ where: { email: `${who}.${run}@example.org` } })).toBe(0);
+    }
+  });
+
+  it('refuses a member past their term when they advance a case, and lets them again once a renewed term is recorded', async () => {
+    const caseId: string = (await stack.http.post('/cases').set(district.headers).send({ track: 'CNCP', districtCode: district.districtCode }).expect(201)).body.caseId;
+    const member = await stack.db.user.findFirstOrThrow({ where: { bodyId: `CWC-${district.districtCode}`, roles: { has: 'CWC_MEMBER' }, email: null } });
+
+    const ended = await stack.http.put(`/people/${member.id}/term`).set(admin).send({ from: day(-1000), until: day(-2) }).expect(200);
+    expect(ended.body.term.status).toBe('ENDED');
+    const refused = await stack.http.post(`/cases/${caseId}/events`).set(district.headers).send(produce).expect(403);
+    expect(refused.body).toMatchObject({ type: '/problems/member-term-lapsed', params: { body: 'CWC', reason: 'ENDED', day: day(-2) } });
+    expect(refused.body.detail).toMatch(/^Your term as a member of this Committee ended on \d{1,2} [A-Z][a-z]+ \d{4}; an administrator can record a renewed term$/);
+    expect(await stack.db.timelineEntry.count({ where: { caseId } })).toBe(1);
+    // Still signed in: their member role lapses, not their account.
+    await stack.http.get('/auth/me').set(district.headers).expect(200);
+
+    await stack.http.put(`/people/${member.id}/term`).set(admin).send({ from: day(-1), until: day(-3) }).expect(400);
+    const renewed = await stack.http.put(`/people/${member.id}/term`).set(admin).send({ from: day(-1), until: day(700) }).expect(200);
+    expect(renewed.body.term).toEqual({ from: day(-1), until: day(700), status: 'CURRENT' });
+    await stack.http.post(`/cases/${caseId}/events`).set(district.headers).send(produce).expect(200);
+    const audited = await stack.db.auditEntry.findMany({ where: { subjectId: member.id, action: 'person.term_recorded' }, orderBy: { position: 'asc' } });
+    expect(audited.map((a) => a.detail)).toEqual([
+      expect.objectContaining({ before: null, after: { from: day(-1000), until: day(-2) } }),
+      expect.objectContaining({ before: { from: day(-1000), until: day(-2) }, after: { from: day(-1), until: day(700) } }),
+    ]);
+  });
+});
