@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
 import { DEMO_PASSWORD } from '@raksha/prisma/seed-users';
-import { as, totpSecretOf } from '../support/auth.js';
+import { as, currentTerm, totpSecretOf } from '../support/auth.js';
 import { eventually, type Stack } from '../support/stack.js';
 import { signIn, startWebStack, type WebStack } from './web.js';
 
@@ -36,9 +36,16 @@ describe('onboarding in the web app', () => {
     await admin.getByLabel('Body', { exact: true }).selectOption('CWC-RJ-JODHPUR');
     await admin.getByLabel('Full name').fill('Meera Rathore');
     await admin.getByLabel('Email address').fill(email);
+    // A CWC member's term of office: from the day of the state's notification to its last day.
+    const term = currentTerm();
+    await admin.getByLabel("Appointed from (the date of the state government's notification)").fill(term.from);
+    await admin.getByLabel('Last day of the term').fill(term.until);
     await admin.getByRole('button', { name: 'Send invitation' }).click();
     await admin.getByText(`An invitation is on its way to ${email}.`).waitFor();
     await admin.getByTestId('people').getByText('invited, no password yet').first().waitFor();
+    const inWords = (day: string) => new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeZone: 'Asia/Kolkata' }).format(new Date(day));
+    const shown = admin.getByTestId('people').locator('li', { hasText: 'Meera Rathore' }).getByTestId('member-term');
+    expect(await shown.textContent()).toContain(`Term of office: ${inWords(term.from)} to ${inWords(term.until)} in force`);
 
     const person = await stack.db.user.findUniqueOrThrow({ where: { email } });
     const token = await eventually(async () => {
