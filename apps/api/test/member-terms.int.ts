@@ -29,11 +29,17 @@ describe('member terms of office', () => {
       .set(admin)
       .send({ email: `${who}.${run}@example.org`, displayName: who, bodyId: role === 'CWC_MEMBER' ? `CWC-${district.districtCode}` : 'DCPU-RJ-JAIPUR', role, ...(term && { term }) });
 
-  it("records a CWC member's term when they are invited, and the roster shows it, flagged when it ends within 60 days", async () => {
+  it("records a CWC member's term when they are invited, and the roster and the administrator's list of terms to renew show it when it ends within 60 days", async () => {
     const invited = await invite('member', 'CWC_MEMBER', { from: day(-10), until: day(30) }).expect(201);
     expect(invited.body.person.term).toEqual({ from: day(-10), until: day(30), status: 'ENDING_SOON' });
     const roster = await stack.http.get(`/people?bodyId=CWC-${district.districtCode}`).set(admin).expect(200);
     expect(roster.body.find((p: { id: string }) => p.id === invited.body.person.id).term.status).toBe('ENDING_SOON');
+    // The state's administrator sees them among the terms to renew; a member with years to go is not there.
+    const settled = await invite('settled', 'CWC_MEMBER', { from: day(-10), until: day(400) }).expect(201);
+    const ending = (await stack.http.get('/people/terms-ending').set(admin).expect(200)).body.map((p: { id: string }) => p.id);
+    expect(ending).toContain(invited.body.person.id);
+    expect(ending).not.toContain(settled.body.person.id);
+    expect((await stack.http.get('/people/terms-ending').set(await as(stack, 'admin.pune')).expect(200)).body.map((p: { id: string }) => p.id)).not.toContain(invited.body.person.id);
   });
 
   it('refuses a missing, reversed or over-long term, or one for another role, naming the field and storing no one', async () => {

@@ -126,6 +126,7 @@ export const API_RESPONSES = {
   'PATCH /bodies/:id': administeredBodyView,
   'POST /bodies/:id/deactivate': administeredBodyView,
   'GET /people': z.array(personView),
+  'GET /people/terms-ending': z.array(personView),
   'POST /people/invitations': invitationView,
   'POST /people/:id/deactivate': personView,
   'POST /people/:id/move': personView,

@@ -34,7 +34,8 @@ export function isTermRole(role: string): role is TermRole {
 /** Whether one of these roles is held for a term of office. */
 export const holdsTermRole = (roles: readonly string[]) => roles.some(isTermRole);
 
-function addDays(day: string, days: number): string {
+/** The day `days` after `day` (YYYY-MM-DD). */
+export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 

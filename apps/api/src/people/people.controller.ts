@@ -25,6 +25,13 @@ export class PeopleController {
     return this.people.ofBody(principal, query.bodyId);
   }
 
+  @Get('terms-ending')
+  @RequirePermission('person:administer')
+  @ApiOperation({ summary: 'CWC and JJB members of your jurisdiction whose term of office has ended or ends within 60 days, the soonest first (at most 200)' })
+  termsEnding(@CurrentPrincipal() principal: Principal) {
+    return this.people.termsEnding(principal);
+  }
+
   @Post('invitations')
   @RequirePermission('person:administer')
   @ApiOperation({ summary: 'Invites a person by email to a body and role; they set their password from a one-time link (INVITATION_TTL_HOURS, 72 by default)' })

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { RakshaConfig } from '@raksha/config';
 import { enqueueNotifications, type InvitationView, type InviteBody, type MemberTermBody, type MovePersonBody, type NotificationQueue, type PersonView } from '@raksha/contracts';
 import { BodyRosterRepository, PeopleRepository, SecondStepRepository, type AuditRecord, type BodyRosterRecord, type PersonChangeOutcome, type PersonRecord } from '@raksha/db';
-import { ADMIN_ROLES, administers, dayInIndia, hasPermission, holdsTermRole, isRole, mayGrantRole, roleFitsBody, termProblem, termStatus, type BodyType, type MemberTerm, type Role } from '@raksha/domain';
+import { ADMIN_ROLES, administers, addDays, dayInIndia, hasPermission, holdsTermRole, isRole, mayGrantRole, roleFitsBody, placeFilter, TERM_ENDING_WITHIN_DAYS, TERM_ROLES, termProblem, termStatus, type BodyType, type MemberTerm, type Role } from '@raksha/domain';
 import { CasesService } from '../cases/cases.service.js';
 import { RAKSHA_CONFIG } from '../infrastructure/tokens.js';
 import { userChain } from '../auth/auth.service.js';
@@ -78,6 +78,17 @@ export class PeopleService {
     await this.administeredBody(principal, bodyId, 'bodyId');
     const today = dayInIndia();
     return (await this.people.ofBody(bodyId)).map((p) => personView(p, today));
+  }
+
+  /**
+   * The CWC / JJB members of the principal's jurisdiction whose term has ended or ends within
+   * TERM_ENDING_WITHIN_DAYS, the soonest first, so a renewal is notified before a Committee or Board falls short.
+   */
+  async termsEnding(principal: Principal): Promise<PersonView[]> {
+    if (!principal.body) return [];
+    const today = dayInIndia();
+    const people = await this.people.termsEndingBy(placeFilter(principal.body), TERM_ROLES, addDays(today, TERM_ENDING_WITHIN_DAYS - 1));
+    return people.map((p) => personView(p, today));
   }
 
   /** Creates the person (INVITED) and sends them a one-time link to set their password, valid INVITATION_TTL_HOURS. */

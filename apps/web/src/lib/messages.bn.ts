@@ -163,6 +163,8 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'admin.renewTerm': 'নবীকৃত কার্যকাল নথিভুক্ত করুন',
   'admin.saveTerm': 'কার্যকাল সংরক্ষণ করুন',
   'admin.termNone': 'কোনো কার্যকাল নথিভুক্ত নেই',
+  'admin.termsEnding': 'শেষ হয়ে আসা সদস্যদের কার্যকাল',
+  'admin.termEnds': '{name}, {body}: কার্যকাল {until} তারিখে শেষ হয়',
   'admin.termSaved': '{name}-এর কার্যকাল নথিভুক্ত হয়েছে।',
   'field.term': 'কার্যকাল',
   'problem.member-term-lapsed': '{reason, select, ENDED {এই {body, select, CWC {কমিটির} other {বোর্ডের}} সদস্য হিসেবে আপনার কার্যকাল {day, date, long} তারিখে শেষ হয়েছে} other {এই {body, select, CWC {কমিটির} other {বোর্ডের}} সদস্য হিসেবে আপনার কার্যকাল {day, date, long} থেকে শুরু হবে}}; একজন প্রশাসক নবীকৃত কার্যকাল নথিভুক্ত করতে পারেন।',

@@ -163,6 +163,8 @@ export const en = {
   'admin.renewTerm': 'Record a renewed term',
   'admin.saveTerm': 'Save the term',
   'admin.termNone': 'no term of office recorded',
+  'admin.termsEnding': "Members' terms of office ending",
+  'admin.termEnds': '{name}, {body}: the term ends on {until}',
   'admin.termSaved': 'The term of {name} is recorded.',
   'field.term': 'Term of office',
   'problem.member-term-lapsed': '{reason, select, ENDED {Your term as a member of this {body, select, CWC {Committee} other {Board}} ended on {day, date, long}} other {Your term as a member of this {body, select, CWC {Committee} other {Board}} begins on {day, date, long}}}; an administrator can record a renewed term.',

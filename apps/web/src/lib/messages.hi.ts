@@ -163,6 +163,8 @@ export const hi: Record<MessageKey, string> = {
   'admin.renewTerm': 'नवीनीकृत कार्यकाल दर्ज करें',
   'admin.saveTerm': 'कार्यकाल सहेजें',
   'admin.termNone': 'कोई कार्यकाल दर्ज नहीं',
+  'admin.termsEnding': 'समाप्त हो रहे सदस्यों के कार्यकाल',
+  'admin.termEnds': '{name}, {body}: कार्यकाल {until} को समाप्त होता है',
   'admin.termSaved': '{name} का कार्यकाल दर्ज हो गया।',
   'field.term': 'कार्यकाल',
   'problem.member-term-lapsed': '{reason, select, ENDED {इस {body, select, CWC {समिति} other {बोर्ड}} के सदस्य के रूप में आपका कार्यकाल {day, date, long} को समाप्त हो गया} other {इस {body, select, CWC {समिति} other {बोर्ड}} के सदस्य के रूप में आपका कार्यकाल {day, date, long} से शुरू होगा}}; कोई प्रशासक नवीनीकृत कार्यकाल दर्ज कर सकता है।',

@@ -163,6 +163,8 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'admin.renewTerm': 'नूतनीकृत कार्यकाळ नोंदवा',
   'admin.saveTerm': 'कार्यकाळ जतन करा',
   'admin.termNone': 'कार्यकाळ नोंदलेला नाही',
+  'admin.termsEnding': 'संपत असलेले सदस्यांचे कार्यकाळ',
+  'admin.termEnds': '{name}, {body}: कार्यकाळ {until} रोजी संपतो',
   'admin.termSaved': '{name} यांचा कार्यकाळ नोंदवला गेला.',
   'field.term': 'कार्यकाळ',
   'problem.member-term-lapsed': '{reason, select, ENDED {या {body, select, CWC {समिती} other {मंडळा}}चे सदस्य म्हणून तुमचा कार्यकाळ {day, date, long} रोजी संपला} other {या {body, select, CWC {समिती} other {मंडळा}}चे सदस्य म्हणून तुमचा कार्यकाळ {day, date, long} पासून सुरू होईल}}; प्रशासक नूतनीकृत कार्यकाळ नोंदवू शकतात.',

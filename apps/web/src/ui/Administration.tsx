@@ -30,6 +30,7 @@ export function Administration() {
         </Link>
       </p>
       <NewBody onCreated={() => setCreated((n) => n + 1)} />
+      <TermsEnding />
       <People key={created} />
       <PartnerClients />
     </section>
@@ -103,6 +104,34 @@ function NewBody({ onCreated }: { onCreated(): void }) {
         {t('admin.create')}
       </button>
     </form>
+  );
+}
+
+/** CWC / JJB members of the administrator's jurisdiction whose term has ended or ends within 60 days: renew them in time. */
+function TermsEnding() {
+  const { t, lang, api } = useApp();
+  const ending = useLoad(async () => {
+    const [people, bodies] = await Promise.all([api.get<PersonView[]>('/people/terms-ending'), api.get<Page<BodyView>>('/bodies?limit=100')]);
+    return { people, bodyName: new Map(bodies.items.map((b) => [b.id, b.name])) };
+  }, []);
+  return (
+    <Show loaded={ending}>
+      {({ people, bodyName }) =>
+        people.length === 0 ? null : (
+          <section className="card" aria-labelledby="terms-ending-h">
+            <h2 id="terms-ending-h">{t('admin.termsEnding')}</h2>
+            <ul className="plain" data-testid="terms-ending">
+              {people.map((p) => (
+                <li key={p.id}>
+                  {t('admin.termEnds', { name: p.displayName, body: bodyName.get(p.bodyId ?? '') ?? t('admin.body'), until: formatDate(lang, p.term?.until) })}{' '}
+                  {p.term && <strong className="badge overdue-badge">{t(`admin.termStatus.${p.term.status}`)}</strong>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )
+      }
+    </Show>
   );
 }
 

@@ -127,6 +127,20 @@ export class PeopleRepository {
   }
 
   /**
+   * Active CWC / JJB members (any of `roles`) of the bodies at this place whose recorded term ends on or before
+   * `lastDay` (YYYY-MM-DD), the soonest first: those ended already and those to renew.
+   */
+  async termsEndingBy(place: { stateCode?: string; districtCode?: string }, roles: readonly string[], lastDay: string, limit = 200): Promise<PersonRecord[]> {
+    const rows = await this.db.user.findMany({
+      where: { disabledAt: null, roles: { hasSome: [...roles] }, termUntil: { lte: new Date(`${lastDay}T00:00:00Z`) }, body: { is: { ...place, deactivatedAt: null } } },
+      select: personSelect,
+      orderBy: [{ termUntil: 'asc' }, { id: 'asc' }],
+      take: limit,
+    });
+    return rows.map(personRecord);
+  }
+
+  /**
    * Creates the invited person (who signs in with their email once they set a password) and their link, with
    * the audit record, or nothing: null when the email (or username) is someone's already.
    */
