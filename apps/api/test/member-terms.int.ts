@@ -68,7 +68,8 @@ describe('member terms of office', () => {
     expect(refused.body.detail).toMatch(/^Your term as a member of this Committee ended on \d{1,2} [A-Z][a-z]+ \d{4}; an administrator can record a renewed term$/);
     expect(await stack.db.timelineEntry.count({ where: { caseId } })).toBe(1);
     // Still signed in: their member role lapses, not their account.
-    await stack.http.get('/auth/me').set(district.headers).expect(200);
+    const me = await stack.http.get('/auth/me').set(district.headers).expect(200);
+    expect(me.body).toMatchObject({ roles: [], lapsedTerm: { roles: ['CWC_MEMBER'], from: day(-1000), until: day(-2) } });
 
     await stack.http.put(`/people/${member.id}/term`).set(admin).send({ from: day(-1), until: day(-3) }).expect(400);
     const renewed = await stack.http.put(`/people/${member.id}/term`).set(admin).send({ from: day(-1), until: day(700) }).expect(200);

@@ -57,7 +57,13 @@ export const tokenResponse = z.object({
 export type TokenResponse = z.infer<typeof tokenResponse>;
 
 /** What /auth/me answers: the signed-in principal and their session. */
-export const meView = signedInUser.omit({ id: true }).extend({ userId: z.string(), sessionId: z.string(), enrolmentOnly: z.boolean() });
+export const meView = signedInUser.omit({ id: true }).extend({
+  userId: z.string(),
+  sessionId: z.string(),
+  enrolmentOnly: z.boolean(),
+  /** CWC / JJB member roles held but not in force today, being outside the term of office (left out of `roles`) */
+  lapsedTerm: z.object({ roles: z.array(z.string()), from: z.iso.date(), until: z.iso.date() }).optional(),
+});
 export type MeView = z.infer<typeof meView>;
 
 /** What the password step answers a person with a second step set up: no token yet, a challenge to complete with a code. */

@@ -74,6 +74,7 @@ export class AuthController {
   @ApiOperation({ summary: 'The signed-in principal: user, roles, body and its jurisdiction, session' })
   me(@CurrentPrincipal() p: Principal): MeView {
     // What the contract names, and no more (the request's own address stays out).
-    return { userId: p.userId, username: p.username, displayName: p.displayName, roles: p.roles, body: p.body, secondStep: p.secondStep, sessionId: p.sessionId, enrolmentOnly: p.enrolmentOnly };
+    const lapsedTerm = p.lapsed && { roles: p.lapsed.roles, ...p.lapsed.term };
+    return { userId: p.userId, username: p.username, displayName: p.displayName, roles: p.roles, body: p.body, secondStep: p.secondStep, sessionId: p.sessionId, enrolmentOnly: p.enrolmentOnly, ...(lapsedTerm && { lapsedTerm }) };
   }
 }
