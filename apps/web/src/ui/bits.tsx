@@ -30,6 +30,9 @@ const LABEL_PREFIXES = ['field', 'child', 'inst', 'rep', 'register'];
 /** A field's label in the reader's language (`child.ageYears` → "Age"), else its name in English words. */
 export function fieldLabel(field: string, say: Say): string {
   if (field === '(body)') return say('error.theForm', 'The form');
+  // A nested field with a label of its own (`term.until`), before the label of its last part.
+  const whole = field.includes('.') ? say(`field.${field}`, '') : '';
+  if (whole) return whole;
   const last = field.split('.').pop() ?? field;
   for (const prefix of LABEL_PREFIXES) {
     const label = say(`${prefix}.${last}`, '');
