@@ -46,6 +46,7 @@ describe('onboarding in the web app', () => {
     const inWords = (day: string) => new Intl.DateTimeFormat('en-IN', { dateStyle: 'medium', timeZone: 'Asia/Kolkata' }).format(new Date(day));
     const shown = admin.getByTestId('people').locator('li', { hasText: 'Meera Rathore' }).getByTestId('member-term');
     expect(await shown.textContent()).toContain(`Term of office: ${inWords(term.from)} to ${inWords(term.until)} in force`);
+    if (process.env.RAKSHA_SCREENSHOTS) await shown.screenshot({ path: process.env.RAKSHA_SCREENSHOTS.replace(/\.png$/, '-term.png') });
 
     const person = await stack.db.user.findUniqueOrThrow({ where: { email } });
     const token = await eventually(async () => {
