@@ -2,7 +2,7 @@
 // state and the nation, and one user per body and role, all signing in with DEMO_PASSWORD.
 import { createHash, randomUUID } from 'node:crypto';
 import { BodyRepository, UserRepository, type BodyRecord, type Db } from '@raksha/db';
-import { BODY_LEVEL, dayInIndia, isTermRole, latestTermEnd, MEMBER_TERM_MAX_YEARS, type BodyType, type Role } from '@raksha/domain';
+import { BODY_LEVEL, dayInIndia, isTermRole, latestTermEnd, MEMBER_TERM_MAX_YEARS, seatDesignation, type BodyType, type Role } from '@raksha/domain';
 import { hashPassword } from '@raksha/db/password';
 import { SEED_DISTRICTS, SEED_STATES } from './seed-data.js';
 
@@ -93,13 +93,13 @@ export function demoUserId(username: string): string {
 }
 
 /**
- * The demo CWC / JJB members' term of office: the longest term allowed, from 1 April (a financial year's start) of
- * last year, so it is in force whenever the demo is seeded.
+ * The demo CWC / JJB member's seat on their body's roster: a member's (not the head's) seat, for the longest term
+ * allowed, from 1 April (a financial year's start) of last year, so it is in force whenever the demo is seeded.
  */
-export function demoTerm(role: Role, now = new Date()): { termFrom: Date; termUntil: Date } | Record<string, never> {
-  if (!isTermRole(role)) return {};
+export function demoSeat(role: Role, now = new Date()): { designation: string; termFrom: Date; termTo: Date } | null {
+  if (!isTermRole(role)) return null;
   const from = `${Number(dayInIndia(now).slice(0, 4)) - 1}-04-01`;
-  return { termFrom: new Date(`${from}T00:00:00Z`), termUntil: new Date(`${latestTermEnd(from, MEMBER_TERM_MAX_YEARS[role])}T00:00:00Z`) };
+  return { designation: seatDesignation(role, false), termFrom: new Date(`${from}T00:00:00Z`), termTo: new Date(`${latestTermEnd(from, MEMBER_TERM_MAX_YEARS[role])}T00:00:00Z`) };
 }
 
 /**
@@ -112,7 +112,9 @@ export async function seedBodiesAndUsers(db: Db): Promise<{ bodies: number; user
   const userRepository = new UserRepository(db);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
-    await userRepository.upsert({ id: demoUserId(u.username), username: u.username, displayName: u.displayName, passwordHash, bodyId: u.bodyId, roles: [u.role], ...demoTerm(u.role) });
+    await userRepository.upsert({ id: demoUserId(u.username), username: u.username, displayName: u.displayName, passwordHash, bodyId: u.bodyId, roles: [u.role] });
+    const seat = demoSeat(u.role);
+    if (seat) await userRepository.seatIfNone(u.username, seat);
   }
   return { bodies: DEMO_BODIES.length, users: DEMO_USERS.length };
 }

@@ -1,7 +1,7 @@
 // Delegated administration: creating and keeping bodies, inviting and managing people, and the one-time links
 // (invitation, password reset) a person sets their password from.
 import { z } from 'zod';
-import { BODY_TYPES, ROLES, TERM_STATUSES } from '@raksha/domain';
+import { BODY_TYPES, MEMBER_DESIGNATIONS, ROLES, TERM_STATUSES } from '@raksha/domain';
 import { bodyView } from './registries.js';
 import { districtCode, isoTime, lgdCode, phoneNumber, stateCode } from './shared.js';
 
@@ -98,13 +98,29 @@ export const personView = z.object({
   /** has set up the second sign-in step (an authenticator app); an administrator may reset it for a lost phone */
   secondStep: z.boolean(),
   /**
-   * a CWC or JJB member's term of office and where today falls in it (ENDING_SOON: within libs/domain
-   * TERM_ENDING_WITHIN_DAYS); null for other roles. Outside it (NOT_BEGUN, ENDED) they cannot act as a member.
+   * a CWC or JJB member's seat on their body's roster (GET /bodies/:id): its designation, term of office and where
+   * today falls in it (ENDING_SOON: within libs/domain TERM_ENDING_WITHIN_DAYS); null for other roles, and for a
+   * member whose seat is not on the roster. Outside it (NOT_BEGUN, ENDED) they cannot act as a member.
    */
-  term: z.object({ from: z.iso.date(), until: z.iso.date(), status: z.enum(TERM_STATUSES) }).nullable(),
+  term: z.object({ from: z.iso.date(), until: z.iso.date().nullable(), status: z.enum(TERM_STATUSES), designation: z.enum(MEMBER_DESIGNATIONS) }).nullable(),
   createdAt: isoTime,
 });
 export type PersonView = z.infer<typeof personView>;
+
+/** A seat on a CWC's or JJB's roster whose term has ended or ends soon (GET /people/terms-ending). */
+export const seatTermView = z.object({
+  id: z.string(),
+  bodyId: z.string(),
+  bodyName: z.string(),
+  name: z.string(),
+  designation: z.enum(MEMBER_DESIGNATIONS),
+  from: z.iso.date(),
+  until: z.iso.date(),
+  status: z.enum(TERM_STATUSES),
+  /** the account of the seat's holder, if they have one */
+  userId: z.string().nullable(),
+});
+export type SeatTermView = z.infer<typeof seatTermView>;
 
 /** What an invitation answers: the person (INVITED) and until when the link works. The link itself goes only to them. */
 export const invitationView = z.object({ person: personView, expiresAt: isoTime });

@@ -62,7 +62,7 @@ export const meView = signedInUser.omit({ id: true }).extend({
   sessionId: z.string(),
   enrolmentOnly: z.boolean(),
   /** CWC / JJB member roles held but not in force today, being outside the term of office (left out of `roles`) */
-  lapsedTerm: z.object({ roles: z.array(z.string()), from: z.iso.date(), until: z.iso.date() }).optional(),
+  lapsedTerm: z.object({ roles: z.array(z.string()), from: z.iso.date(), until: z.iso.date().nullable() }).optional(),
 });
 export type MeView = z.infer<typeof meView>;
 

@@ -29,6 +29,7 @@ export const FIELD_ISSUE_MESSAGES = {
   'error.termNotForRole': '{field}: only a CWC or JJB member holds a term of office.',
   'error.termOrder': '{field}: the term must end on or after the day it starts.',
   'error.termTooLong': '{field}: a term may be at most {years} years.',
+  'error.seatsFilled': "{field}: every seat of this kind on the body's roster is filled ({most}); end a member's term on the roster first.",
 } as const;
 export type FieldIssueKey = keyof typeof FIELD_ISSUE_MESSAGES;
 

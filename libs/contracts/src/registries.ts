@@ -1,6 +1,6 @@
 // Requests of the registries API (institutions, bodies, their members and sitting days) and what it answers.
 import { z } from 'zod';
-import { AGE_BANDS, BODY_TYPES, CAPACITY_GENDERS, INSTITUTION_KINDS, INSTITUTION_MANAGEMENT } from '@raksha/domain';
+import { AGE_BANDS, BODY_TYPES, CAPACITY_GENDERS, INSTITUTION_KINDS, INSTITUTION_MANAGEMENT, MEMBER_DESIGNATIONS } from '@raksha/domain';
 import { actorRef, cursorPage, districtCode, isoTime, phoneNumber, startsLikeFormula, stateCode } from './shared.js';
 import { idCursorParam } from './cursor.js';
 
@@ -34,15 +34,8 @@ export type InfrastructureItem = (typeof INFRASTRUCTURE_ITEMS)[number];
 /** Days a CWC or JJB sits; a CWC sits at least 20 days a month (s.28(1)). */
 export const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
 
-/**
- * Who sits on a CWC (a Chairperson and four members, s.27(1)) and a JJB (a Principal Magistrate and two
- * social worker members, s.4(2)) [verify]: designation → how many at most.
- */
-export const MEMBER_SEATS: Record<'CWC' | 'JJB', Record<string, number>> = {
-  CWC: { CHAIRPERSON: 1, MEMBER: 4 },
-  JJB: { PRINCIPAL_MAGISTRATE: 1, SOCIAL_WORKER_MEMBER: 2 },
-};
-export const MEMBER_DESIGNATIONS = ['CHAIRPERSON', 'MEMBER', 'PRINCIPAL_MAGISTRATE', 'SOCIAL_WORKER_MEMBER'] as const;
+/** The seats of a CWC and a JJB: libs/domain member-terms, where a member's term of office lives. */
+export { MEMBER_DESIGNATIONS, MEMBER_SEATS } from '@raksha/domain';
 
 /** Registration of an institution runs out this many days ahead: EXPIRING. */
 export const EXPIRING_WITHIN_DAYS = 90;
@@ -149,7 +142,14 @@ export const replaceMembersBody = z.strictObject({
   members: z
     .array(
       z
-        .strictObject({ name: text(200), designation: z.enum(MEMBER_DESIGNATIONS), termFrom: date, termTo: date.nullable().optional() })
+        .strictObject({
+          name: text(200),
+          designation: z.enum(MEMBER_DESIGNATIONS),
+          termFrom: date,
+          termTo: date.nullable().optional(),
+          /** the account of the seat's holder (a CWC / JJB member of this body): outside the term they cannot act as a member */
+          userId: z.string().min(1).max(100).nullable().optional(),
+        })
         .refine((m) => !m.termTo || m.termTo > m.termFrom, { path: ['termTo'], message: 'the term must end after it starts' }),
     )
     .max(10),
@@ -191,7 +191,8 @@ export const institutionView = z.object({
 export type InstitutionView = z.infer<typeof institutionView>;
 export const institutionPage = cursorPage(institutionView);
 
-export const memberView = z.object({ id: z.string(), name: z.string(), designation: z.string(), termFrom: z.iso.date(), termTo: z.iso.date().nullable() });
+/** A seat on the body's roster; `userId` names the account of its holder, whose term of office it is. */
+export const memberView = z.object({ id: z.string(), name: z.string(), designation: z.string(), termFrom: z.iso.date(), termTo: z.iso.date().nullable(), userId: z.string().nullable() });
 export type MemberView = z.infer<typeof memberView>;
 
 export const bodyView = z.object({

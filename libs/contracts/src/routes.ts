@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { accessLogPage } from './access-log.js';
 import { importJobView } from './imports.js';
-import { administeredBodyView, invitationView, personView } from './administration.js';
+import { administeredBodyView, invitationView, personView, seatTermView } from './administration.js';
 import { loginResponse, meView, recoveryCodesView, tokenResponse, totpEnrolmentView } from './auth.js';
 import { admissionView, carePlanAnswer, eFileEntryView, occupancyView, residentView } from './care.js';
 import { caseDetailView, casePage, caseStatus, timelineEntryView } from './cases.js';
@@ -126,7 +126,7 @@ export const API_RESPONSES = {
   'PATCH /bodies/:id': administeredBodyView,
   'POST /bodies/:id/deactivate': administeredBodyView,
   'GET /people': z.array(personView),
-  'GET /people/terms-ending': z.array(personView),
+  'GET /people/terms-ending': z.array(seatTermView),
   'POST /people/invitations': invitationView,
   'POST /people/:id/deactivate': personView,
   'POST /people/:id/move': personView,

@@ -10,6 +10,46 @@ export interface MemberTerm {
   until: string;
 }
 
+/** A seat's term as the body's roster (BodyMember) holds it: a seat recorded without its last day runs on. */
+export interface SeatTerm {
+  from: string;
+  until: string | null;
+}
+
+/**
+ * Who sits on a CWC (a Chairperson and four members, s.27(1)) and a JJB (a Principal Magistrate and two
+ * social worker members, s.4(2)) [verify]: designation → how many seats at most.
+ */
+export const MEMBER_SEATS: Record<'CWC' | 'JJB', Record<string, number>> = {
+  CWC: { CHAIRPERSON: 1, MEMBER: 4 },
+  JJB: { PRINCIPAL_MAGISTRATE: 1, SOCIAL_WORKER_MEMBER: 2 },
+};
+export const MEMBER_DESIGNATIONS = ['CHAIRPERSON', 'MEMBER', 'PRINCIPAL_MAGISTRATE', 'SOCIAL_WORKER_MEMBER'] as const;
+export type MemberDesignation = (typeof MEMBER_DESIGNATIONS)[number];
+
+/** The seat a CWC / JJB member's account holds: the body's head (BODY_HEAD) takes the Chairperson's or Principal Magistrate's. */
+export function seatDesignation(role: TermRole, head: boolean): MemberDesignation {
+  if (role === 'CWC_MEMBER') return head ? 'CHAIRPERSON' : 'MEMBER';
+  return head ? 'PRINCIPAL_MAGISTRATE' : 'SOCIAL_WORKER_MEMBER';
+}
+
+/** Whether a seat's term has not ended by `today`: it fills its seat (one ended is the roster's history). */
+export const seatFilled = (term: SeatTerm, today: string) => term.until === null || term.until >= today;
+
+/**
+ * The designations of a CWC's or JJB's roster with more seats filled (not ended by `today`) than MEMBER_SEATS
+ * gives, and designations the body has no seat of.
+ */
+export function seatProblems(type: 'CWC' | 'JJB', seats: readonly { designation: string; termFrom: string; termTo: string | null }[], today: string) {
+  const most = MEMBER_SEATS[type];
+  const problems: { designation: string; most: number; filled: number }[] = [];
+  for (const [designation, n] of Object.entries(most)) {
+    const filled = seats.filter((s) => s.designation === designation && seatFilled({ from: s.termFrom, until: s.termTo }, today)).length;
+    if (filled > n) problems.push({ designation, most: n, filled });
+  }
+  return problems;
+}
+
 /** The roles held for a term of office: the members of the CWC and of the JJB. */
 export const TERM_ROLES = ROLE_GROUPS.boards;
 export type TermRole = (typeof TERM_ROLES)[number];
@@ -58,21 +98,22 @@ export function termProblem(roles: readonly string[], term: MemberTerm): { field
 }
 
 /** Where `today` (a day in India) falls in the term. */
-export function termStatus(term: MemberTerm, today: string): TermStatus {
+export function termStatus(term: SeatTerm, today: string): TermStatus {
   if (today < term.from) return 'NOT_BEGUN';
+  if (term.until === null) return 'CURRENT';
   if (today > term.until) return 'ENDED';
   return term.until < addDays(today, TERM_ENDING_WITHIN_DAYS) ? 'ENDING_SOON' : 'CURRENT';
 }
 
 /**
- * Whether a term lets its holder act today. No term recorded is an account from before terms were recorded
- * (every invitation and move to a member role now records one): it stays in force, so that deploying this does
+ * Whether a seat's term lets its holder act today. No seat is an account from before seats were linked to accounts
+ * (every invitation and move to a member role now places one): it stays in force, so that deploying this does
  * not stop every sitting member at once; administrators see it as not recorded and record it.
  */
-export const termInForce = (term: MemberTerm | null, today: string) => term === null || (today >= term.from && today <= term.until);
+export const termInForce = (term: SeatTerm | null, today: string) => term === null || (today >= term.from && (term.until === null || today <= term.until));
 
-/** The member roles among these that lapse today: all of them, outside a recorded term. */
-export function lapsedRoles(roles: readonly Role[], term: MemberTerm | null, today: string): TermRole[] {
+/** The member roles among these that lapse today: all of them, outside the term of their seat. */
+export function lapsedRoles(roles: readonly Role[], term: SeatTerm | null, today: string): TermRole[] {
   return termInForce(term, today) ? [] : roles.filter(isTermRole);
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { LoginResponse, SecondStepBody, SignedInBody, SignedInUser, TokenResponse } from '@raksha/contracts';
-import { AuditRepository, SessionRepository, termOf, UserRepository, type AuditRecord, type BodyRecord } from '@raksha/db';
+import { AuditRepository, seatOf, SessionRepository, UserRepository, type AuditRecord, type BodyRecord } from '@raksha/db';
 import { dayInIndia, isBodyType, isRole, JURISDICTION_LEVELS, lapsedRoles, secondStepRequired, type JurisdictionLevel } from '@raksha/domain';
 import { invalidCredentials, secondStepFailed, unauthenticated } from '../problem/domain-errors.js';
 import { burnPasswordCheck, verifyPassword } from '@raksha/db/password';
@@ -230,8 +230,9 @@ export class AuthService extends PrincipalResolver {
     if (session.expiresAt <= now) throw unauthenticated('the session has expired; sign in again');
     if (session.user.disabledAt) throw unauthenticated('the account is disabled');
     const user = signedInUser(session.user);
-    // Outside their term of office a CWC / JJB member's member role grants nothing (they may still sign in).
-    const term = termOf(session.user);
+    // Outside the term of their seat on the body's roster a CWC / JJB member's member role grants nothing (they may
+    // still sign in).
+    const term = seatOf(session.user.bodyId, session.user.seats)?.term ?? null;
     const today = dayInIndia(now);
     const lapsed = lapsedRoles(user.roles, term, today);
     return {

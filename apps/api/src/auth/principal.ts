@@ -21,7 +21,7 @@ export interface Principal {
    * CWC / JJB member roles the person holds but may not act in today, being outside their term of office (libs/domain
    * member-terms): they are not in `roles`, so every check of a permission they alone gave refuses.
    */
-  lapsed?: { roles: Role[]; term: { from: string; until: string }; today: string };
+  lapsed?: { roles: Role[]; term: { from: string; until: string | null }; today: string };
   /** the network address the request came from (set per request by the AuthGuard), for the access log */
   from?: string;
 }

@@ -144,7 +144,11 @@ export class PeopleImportService implements OnModuleInit {
         // Changed since the check (the email taken by another import, the body deactivated): this row only.
         if (!(err instanceof DomainError)) throw err;
         // Kept with the job after its rows are dropped: the line and column say which, without the email itself.
-        rejected.push(err.slug === 'email-taken' ? { row: row.line, column: 'email', reason: 'has an account already', key: 'import.accountElsewhere' } : { row: row.line, column: 'bodyId', reason: err.message });
+        const seats = (err.extensions.errors as FieldIssue[] | undefined)?.find((i) => i.key === 'error.seatsFilled');
+        if (err.slug === 'email-taken') rejected.push({ row: row.line, column: 'email', reason: 'has an account already', key: 'import.accountElsewhere' });
+        // The body's roster has no seat left for them (a seat of an earlier row, or one taken since the check).
+        else if (seats) rejected.push({ row: row.line, column: seats.field, reason: seats.message, key: 'error.seatsFilled', ...(seats.params && { params: seats.params }) });
+        else rejected.push({ row: row.line, column: 'bodyId', reason: err.message });
       }
     }
     return { imported, rejected };

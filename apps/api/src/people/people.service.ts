@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { RakshaConfig } from '@raksha/config';
-import { enqueueNotifications, type InvitationView, type InviteBody, type MemberTermBody, type MovePersonBody, type NotificationQueue, type PersonView } from '@raksha/contracts';
-import { BodyRosterRepository, PeopleRepository, SecondStepRepository, type AuditRecord, type BodyRosterRecord, type PersonChangeOutcome, type PersonRecord } from '@raksha/db';
-import { ADMIN_ROLES, administers, addDays, dayInIndia, hasPermission, holdsTermRole, isRole, mayGrantRole, roleFitsBody, placeFilter, TERM_ENDING_WITHIN_DAYS, TERM_ROLES, termProblem, termStatus, type BodyType, type MemberTerm, type Role } from '@raksha/domain';
+import { enqueueNotifications, type InvitationView, type InviteBody, type MemberTermBody, type MovePersonBody, type NotificationQueue, type PersonView, type SeatTermView } from '@raksha/contracts';
+import { BodyRosterRepository, PeopleRepository, SeatsFilled, SecondStepRepository, type AuditRecord, type BodyRosterRecord, type PersonChangeOutcome, type PersonRecord, type SeatCheck, type SeatPlacement } from '@raksha/db';
+import { ADMIN_ROLES, administers, addDays, dayInIndia, hasPermission, holdsTermRole, isRole, isTermRole, mayGrantRole, roleFitsBody, placeFilter, seatDesignation, seatProblems, TERM_ENDING_WITHIN_DAYS, termProblem, termStatus, type BodyType, type MemberDesignation, type MemberTerm, type Role } from '@raksha/domain';
 import { CasesService } from '../cases/cases.service.js';
 import { RAKSHA_CONFIG } from '../infrastructure/tokens.js';
 import { userChain } from '../auth/auth.service.js';
@@ -23,7 +23,7 @@ export const personView = (p: PersonRecord, today = dayInIndia()): PersonView =>
   head: p.headsBody,
   status: p.disabledAt ? 'DEACTIVATED' : p.invited ? 'INVITED' : 'ACTIVE',
   secondStep: p.secondStep,
-  term: p.term && { ...p.term, status: termStatus(p.term, today) },
+  term: p.seat && { ...p.seat.term, status: termStatus(p.seat.term, today), designation: p.seat.designation as MemberDesignation },
   createdAt: p.createdAt.toISOString(),
 });
 
@@ -43,6 +43,28 @@ export function checkedTerm(roles: readonly Role[], term: MemberTermBody | undef
     throw invalidInput([{ field: `term.${problem.field}`, message: problem.message, key, ...(problem.params && { params: { years: problem.params.years! } }) }]);
   }
   return term;
+}
+
+/** The seat a person in this role takes on their body's roster with this term: none outside the CWC / JJB member roles. */
+function seatFor(role: Role, head: boolean, term: MemberTerm | null): SeatPlacement | null {
+  return term && isTermRole(role) ? { designation: seatDesignation(role, head), term } : null;
+}
+
+/** The roster rule of libs/domain, as the repository applies it within the change: no more seats filled than MEMBER_SEATS. */
+const seatCheck =
+  (today: string): SeatCheck =>
+  (type, seats) =>
+    seatProblems(type, seats, today)[0];
+
+/** Runs a change that seats a person: a roster already full for their designation is a 400 naming `field`. */
+async function seated<T>(field: 'role' | 'head', change: Promise<T>): Promise<T> {
+  try {
+    return await change;
+  } catch (err) {
+    if (!(err instanceof SeatsFilled)) throw err;
+    const message = `every ${err.designation} seat of this body is filled (${err.most}); end a member's term on the body's roster first`;
+    throw invalidInput([{ field, message, key: 'error.seatsFilled', params: { most: err.most } }]);
+  }
 }
 
 /** An administrator's change to a person, in that person's audit chain. */
@@ -81,14 +103,25 @@ export class PeopleService {
   }
 
   /**
-   * The CWC / JJB members of the principal's jurisdiction whose term has ended or ends within
-   * TERM_ENDING_WITHIN_DAYS, the soonest first, so a renewal is notified before a Committee or Board falls short.
+   * The seats on the CWC / JJB rosters of the principal's jurisdiction whose term ends within TERM_ENDING_WITHIN_DAYS,
+   * and members' seats whose term has ended, the soonest first, so a renewal is notified before a Committee or Board
+   * falls short.
    */
-  async termsEnding(principal: Principal): Promise<PersonView[]> {
+  async termsEnding(principal: Principal): Promise<SeatTermView[]> {
     if (!principal.body) return [];
     const today = dayInIndia();
-    const people = await this.people.termsEndingBy(placeFilter(principal.body), TERM_ROLES, addDays(today, TERM_ENDING_WITHIN_DAYS - 1));
-    return people.map((p) => personView(p, today));
+    const seats = await this.people.seatsEndingBy(placeFilter(principal.body), today, addDays(today, TERM_ENDING_WITHIN_DAYS - 1));
+    return seats.map((s) => ({
+      id: s.id,
+      bodyId: s.bodyId,
+      bodyName: s.bodyName,
+      name: s.name,
+      designation: s.designation as MemberDesignation,
+      from: s.termFrom,
+      until: s.termTo,
+      status: termStatus({ from: s.termFrom, until: s.termTo }, today),
+      userId: s.userId,
+    }));
   }
 
   /** Creates the person (INVITED) and sends them a one-time link to set their password, valid INVITATION_TTL_HOURS. */
@@ -100,10 +133,15 @@ export class PeopleService {
     const expiresAt = new Date(now.getTime() + this.config.accounts.invitationTtlHours * 3_600_000);
     const id = randomUUID();
     const link = issueLinkToken();
-    const person = await this.people.invite(
-      { id, email: input.email, mobile: input.mobile ?? null, displayName: input.displayName, bodyId: body.id, roles: [input.role], headsBody: input.head ?? false, term },
-      { id: randomUUID(), userId: id, purpose: 'INVITATION', tokenHash: link.hash, expiresAt, createdBy: principal.userId },
-      personAudit(principal, { id }, 'person.invited', { email: input.email, invitedTo: body.id, role: input.role, head: input.head ?? false, term, expiresAt: expiresAt.toISOString() }, now),
+    const seat = seatFor(input.role, input.head ?? false, term);
+    const person = await seated(
+      input.head ? 'head' : 'role',
+      this.people.invite(
+        { id, email: input.email, mobile: input.mobile ?? null, displayName: input.displayName, bodyId: body.id, roles: [input.role], headsBody: input.head ?? false, seat },
+        { id: randomUUID(), userId: id, purpose: 'INVITATION', tokenHash: link.hash, expiresAt, createdBy: principal.userId },
+        personAudit(principal, { id }, 'person.invited', { email: input.email, invitedTo: body.id, role: input.role, head: input.head ?? false, seat, expiresAt: expiresAt.toISOString() }, now),
+        seatCheck(dayInIndia(now)),
+      ),
     );
     if (!person) throw emailTaken(input.email);
     const hours = this.config.accounts.invitationTtlHours;
@@ -145,8 +183,13 @@ export class PeopleService {
     this.mayGive(principal, input.role, body);
     const term = checkedTerm([input.role], input.term);
     const now = new Date();
-    const outcome = await this.people.move(id, { bodyId: body.id, roles: [input.role], headsBody: input.head ?? false, term }, now, { roles: ADMIN_ROLES }, (p) =>
-      personAudit(principal, p, 'person.moved', { from: { bodyId: current.bodyId, roles: current.roles, head: current.headsBody, term: current.term }, to: { bodyId: p.bodyId, roles: p.roles, head: p.headsBody, term: p.term } }, now),
+    const today = dayInIndia(now);
+    const seat = seatFor(input.role, input.head ?? false, term);
+    const outcome = await seated(
+      input.head ? 'head' : 'role',
+      this.people.move(id, { bodyId: body.id, roles: [input.role], headsBody: input.head ?? false, seat }, now, addDays(today, -1), seatCheck(today), { roles: ADMIN_ROLES }, (p) =>
+        personAudit(principal, p, 'person.moved', { from: { bodyId: current.bodyId, roles: current.roles, head: current.headsBody, seat: current.seat }, to: { bodyId: p.bodyId, roles: p.roles, head: p.headsBody, seat: p.seat } }, now),
+      ),
     );
     const view = this.changed(outcome, id);
     // Moved off the body, or to a role that works no case: their open cases go to the body's head or its queue.
@@ -155,15 +198,25 @@ export class PeopleService {
   }
 
   /**
-   * Records a CWC or JJB member's term of office anew (a renewal by a fresh notification, or a correction); audited
-   * with the term before and after. A lapsed member can act again at their next request once today is inside it.
+   * Records a CWC or JJB member's term of office anew (a renewal by a fresh notification, or a correction) on their
+   * seat on the body's roster, seating them if the roster did not hold their account yet; audited with the term
+   * before and after. A lapsed member can act again at their next request once today is inside it.
    */
   async setTerm(principal: Principal, id: string, input: MemberTermBody): Promise<PersonView> {
     const current = await this.administeredPerson(principal, id);
     // A person in no member role is refused by checkedTerm, naming `term`.
-    const term = checkedTerm(current.roles.filter(isRole), input)!;
+    const roles = current.roles.filter(isRole);
+    const term = checkedTerm(roles, input)!;
+    const role = roles.find(isTermRole)!;
+    const seat = { designation: current.seat?.designation ?? seatDesignation(role, current.headsBody), term };
     const now = new Date();
-    return this.changed(await this.people.setTerm(id, term, { roles: ADMIN_ROLES }, (p) => personAudit(principal, p, 'person.term_recorded', { before: current.term, after: p.term }, now)), id);
+    const outcome = await seated(
+      current.headsBody ? 'head' : 'role',
+      this.people.setTerm(id, seat, seatCheck(dayInIndia(now)), { roles: ADMIN_ROLES }, (p) =>
+        personAudit(principal, p, 'person.term_recorded', { before: current.seat?.term ?? null, after: p.seat?.term ?? null, seatId: p.seat?.id }, now),
+      ),
+    );
+    return this.changed(outcome, id);
   }
 
   /**

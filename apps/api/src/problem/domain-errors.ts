@@ -151,10 +151,13 @@ const dayInWords = (day: string) => new Intl.DateTimeFormat('en-IN', { day: 'num
  * A CWC or JJB member acting outside their term of office. `params` lets a client say it in its reader's language:
  * the body (CWC, JJB), why (ENDED, NOT_BEGUN) and the day it ended or begins.
  */
-export function memberTermLapsed(body: 'CWC' | 'JJB', term: { from: string; until: string }, today: string): DomainError {
+export function memberTermLapsed(body: 'CWC' | 'JJB', term: { from: string; until: string | null }, today: string): DomainError {
   const of = `as a member of this ${body === 'CWC' ? 'Committee' : 'Board'}`;
+  // A term lapses either before it begins or after its last day (a seat without a last day only before).
   const [reason, day, said] =
-    today < term.from ? (['NOT_BEGUN', term.from, `Your term ${of} begins on ${dayInWords(term.from)}`] as const) : (['ENDED', term.until, `Your term ${of} ended on ${dayInWords(term.until)}`] as const);
+    today < term.from || term.until === null
+      ? (['NOT_BEGUN', term.from, `Your term ${of} begins on ${dayInWords(term.from)}`] as const)
+      : (['ENDED', term.until, `Your term ${of} ended on ${dayInWords(term.until)}`] as const);
   return new DomainError('member-term-lapsed', `${said}; an administrator can record a renewed term`, { term, params: { body, reason, day } });
 }
 

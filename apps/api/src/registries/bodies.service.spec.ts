@@ -23,7 +23,7 @@ describe(BodiesService.name, () => {
       bodies.set(id, after);
       return { ok: true, before, after };
     };
-    const repository = { findById: async (id: string) => bodies.get(id) ?? null, replaceMembers: replace('members'), replaceSittingDays: replace('sittingDays') } as unknown as BodyRosterRepository;
+    const repository = { findById: async (id: string) => bodies.get(id) ?? null, seatableAccounts: async () => [], replaceMembers: replace('members'), replaceSittingDays: replace('sittingDays') } as unknown as BodyRosterRepository;
     sut = new BodiesService(repository, {} as InstitutionRepository);
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { BodyRosterRepository, InstitutionRepository, type BodyRosterRecord, type ChangeOutcome } from '@raksha/db';
 import { bodyDutyRule, leastSittingWeekdays } from '@raksha/case-machine';
-import { covers } from '@raksha/domain';
+import { covers, dayInIndia, seatProblems } from '@raksha/domain';
 import type { Principal } from '../auth/principal.js';
 import { invalidField, invalidInput, notFound, staleRecord } from '../problem/domain-errors.js';
 import { encodeIdCursor, MEMBER_DESIGNATIONS, MEMBER_SEATS, WEEKDAYS, type BodyListQuery, type BodyView, type Page, type RegistryHistoryEntry, type ReplaceMembersBody, type ReplaceSittingDaysBody } from '@raksha/contracts';
@@ -62,19 +62,32 @@ export class BodiesService {
     return (await this.registry.history(id)).map(toHistory);
   }
 
-  /** The CWC's or JJB's members now (replacing the list); at most the seats the Act gives each designation. */
+  /**
+   * The CWC's or JJB's roster now (replacing the list): at most the seats the Act gives each designation filled (a
+   * seat whose term has ended is history and fills none). A seat may name the account of its holder, a member of
+   * this body: their term of office is that seat's (outside it they cannot act as a member).
+   */
   async replaceMembers(principal: Principal, id: string, expectedVersion: number | undefined, body: ReplaceMembersBody): Promise<BodyView> {
     const target = await this.sittingBody(principal, id);
-    const seats = MEMBER_SEATS[target.type as 'CWC' | 'JJB'];
+    const type = target.type as 'CWC' | 'JJB';
+    const seats = MEMBER_SEATS[type];
     const issues = body.members.flatMap((m, i) =>
       seats[m.designation] === undefined ? [{ field: `members.${i}.designation`, message: `a ${target.type} has no ${m.designation}; it has ${Object.keys(seats).join(', ')}` }] : [],
     );
-    for (const [designation, most] of Object.entries(seats)) {
-      const n = body.members.filter((m) => m.designation === designation).length;
-      if (n > most) issues.push({ field: 'members', message: `a ${target.type} has ${most} ${designation} seat${most > 1 ? 's' : ''}, not ${n}` });
+    const members = body.members.map((m) => ({ id: randomUUID(), name: m.name, designation: m.designation, termFrom: m.termFrom, termTo: m.termTo ?? null, userId: m.userId ?? null }));
+    for (const { designation, most, filled } of seatProblems(type, members, dayInIndia())) {
+      issues.push({ field: 'members', message: `a ${target.type} has ${most} ${designation} seat${most > 1 ? 's' : ''}, not ${filled}` });
     }
+    const linked = members.flatMap((m) => (m.userId ? [m.userId] : []));
+    const seatable = new Set(await this.bodies.seatableAccounts(id, type === 'CWC' ? 'CWC_MEMBER' : 'JJB_MEMBER', linked));
+    members.forEach((m, i) => {
+      if (!m.userId) return;
+      if (!seatable.has(m.userId)) issues.push({ field: `members.${i}.userId`, message: `not an active ${type === 'CWC' ? 'CWC_MEMBER' : 'JJB_MEMBER'} of this body` });
+      else if (linked.indexOf(m.userId) !== linked.lastIndexOf(m.userId) && members.findIndex((x) => x.userId === m.userId) !== i) {
+        issues.push({ field: `members.${i}.userId`, message: 'one person holds one seat on a body' });
+      }
+    });
     if (issues.length) throw invalidInput(issues);
-    const members = body.members.map((m) => ({ id: randomUUID(), name: m.name, designation: m.designation, termFrom: m.termFrom, termTo: m.termTo ?? null }));
     return this.applied(id, expectedVersion, await this.bodies.replaceMembers(id, expectedVersion, members, registryChange(principal, 'body.members.replaced')));
   }
 

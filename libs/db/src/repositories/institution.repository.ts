@@ -52,6 +52,8 @@ export interface MemberRecord {
   designation: string;
   termFrom: string;
   termTo: string | null;
+  /** the account of the seat's holder (their term of office is this seat's), or null */
+  userId: string | null;
 }
 
 export interface BodyRosterRecord extends BodyRecord {
@@ -148,7 +150,7 @@ function rosterRecord(row: BodyRow): BodyRosterRecord {
     address: row.address,
     phone: row.phone,
     sittingDays: row.sittingDays,
-    members: row.members.map((m) => ({ id: m.id, name: m.name, designation: m.designation, termFrom: day(m.termFrom)!, termTo: day(m.termTo) })),
+    members: row.members.map((m) => ({ id: m.id, name: m.name, designation: m.designation, termFrom: day(m.termFrom)!, termTo: day(m.termTo), userId: m.userId })),
     deactivatedAt: row.deactivatedAt?.toISOString() ?? null,
     version: row.version,
   };
@@ -348,6 +350,13 @@ export class BodyRosterRepository {
     return rows.map(rosterRecord);
   }
 
+  /** Of these accounts, those of the body's active people in `role`: who may hold a seat on its roster. */
+  async seatableAccounts(bodyId: string, role: string, ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.db.user.findMany({ where: { id: { in: ids }, bodyId, disabledAt: null, roles: { has: role } }, select: { id: true } });
+    return rows.map((r) => r.id);
+  }
+
   /** Replaces the body's members if it is still at `expectedVersion` (any, when undefined); audited. */
   replaceMembers(
     id: string,
@@ -358,7 +367,7 @@ export class BodyRosterRepository {
     return this.change(id, expectedVersion, change, async (tx) => {
       await tx.bodyMember.deleteMany({ where: { bodyId: id } });
       await tx.bodyMember.createMany({
-        data: members.map((m) => ({ id: m.id, bodyId: id, name: m.name, designation: m.designation, termFrom: dateOf(m.termFrom)!, termTo: dateOf(m.termTo) })),
+        data: members.map((m) => ({ id: m.id, bodyId: id, name: m.name, designation: m.designation, termFrom: dateOf(m.termFrom)!, termTo: dateOf(m.termTo), userId: m.userId })),
       });
     });
   }

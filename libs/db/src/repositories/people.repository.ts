@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db, DbTransaction } from '../client.js';
 import { Prisma } from '../generated/client.js';
 import { AuditRepository, type AuditRecord } from './audit.repository.js';
@@ -21,8 +22,8 @@ export interface PersonRecord {
   roles: string[];
   /** heads their body (libs/domain BODY_HEAD) */
   headsBody: boolean;
-  /** a CWC or JJB member's term of office, days (YYYY-MM-DD); null for other roles */
-  term: MemberTerm | null;
+  /** a CWC or JJB member's seat on their body's roster (BodyMember), with its term; null for other roles */
+  seat: PersonSeat | null;
   invited: boolean;
   /** has confirmed a TOTP secret (the second sign-in step) */
   secondStep: boolean;
@@ -38,7 +39,51 @@ export interface NewPerson {
   bodyId: string;
   roles: string[];
   headsBody: boolean;
-  term: MemberTerm | null;
+  /** the roster seat they take (a CWC or JJB member), or null */
+  seat: SeatPlacement | null;
+}
+
+/** A seat on a CWC's or JJB's roster held by a person's account. */
+export interface PersonSeat {
+  id: string;
+  designation: string;
+  /** days (YYYY-MM-DD); a seat recorded without its last day runs on */
+  term: { from: string; until: string | null };
+}
+
+/** The seat a person takes on their body's roster: their designation and term of office. */
+export interface SeatPlacement {
+  designation: string;
+  term: MemberTerm;
+}
+
+/**
+ * What is wrong with a CWC's or JJB's roster after a change (libs/domain seatProblems), the service's rule:
+ * the change rolls back with SeatsFilled.
+ */
+export type SeatCheck = (bodyType: 'CWC' | 'JJB', seats: { designation: string; termFrom: string; termTo: string | null }[]) => { designation: string; most: number } | undefined;
+
+/** Rolls the transaction back: the change would fill more seats of a designation than the body has. */
+export class SeatsFilled extends Error {
+  constructor(
+    readonly bodyId: string,
+    readonly designation: string,
+    readonly most: number,
+  ) {
+    super(`${bodyId} has ${most} ${designation} seat(s), all filled`);
+  }
+}
+
+/** A seat whose term has ended or ends soon, with its body's name. */
+export interface SeatTermRecord {
+  id: string;
+  bodyId: string;
+  bodyName: string;
+  name: string;
+  designation: string;
+  termFrom: string;
+  termTo: string;
+  userId: string | null;
 }
 
 export interface NewAccountLink {
@@ -70,8 +115,7 @@ const personSelect = {
   bodyId: true,
   roles: true,
   headsBody: true,
-  termFrom: true,
-  termUntil: true,
+  seats: { select: { id: true, bodyId: true, designation: true, termFrom: true, termTo: true } },
   passwordHash: true,
   totpEnabledAt: true,
   disabledAt: true,
@@ -86,12 +130,47 @@ export interface MemberTerm {
 }
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
-export const termOf = (row: { termFrom: Date | null; termUntil: Date | null }): MemberTerm | null =>
-  row.termFrom && row.termUntil ? { from: dayOf(row.termFrom), until: dayOf(row.termUntil) } : null;
-const termColumns = (term: MemberTerm | null) => ({ termFrom: term ? new Date(`${term.from}T00:00:00Z`) : null, termUntil: term ? new Date(`${term.until}T00:00:00Z`) : null });
+const dateOf = (day: string) => new Date(`${day}T00:00:00Z`);
 
-function personRecord({ passwordHash, totpEnabledAt, termFrom, termUntil, ...row }: PersonRow): PersonRecord {
-  return { ...row, term: termOf({ termFrom, termUntil }), invited: passwordHash === NO_PASSWORD_YET, secondStep: totpEnabledAt !== null };
+/** The person's seat on their own body's roster, of the seats their account holds (one per body at most). */
+export function seatOf(bodyId: string | null, seats: readonly { id: string; bodyId: string; designation: string; termFrom: Date; termTo: Date | null }[]): PersonSeat | null {
+  const seat = seats.find((s) => s.bodyId === bodyId);
+  return seat ? { id: seat.id, designation: seat.designation, term: { from: dayOf(seat.termFrom), until: seat.termTo && dayOf(seat.termTo) } } : null;
+}
+
+function personRecord({ passwordHash, totpEnabledAt, seats, ...row }: PersonRow): PersonRecord {
+  return { ...row, seat: seatOf(row.bodyId, seats), invited: passwordHash === NO_PASSWORD_YET, secondStep: totpEnabledAt !== null };
+}
+
+/**
+ * Seats the person on the body's roster: the seat their account holds there already, else a seat the roster names
+ * them in (entered from the state's notification before they had an account), else a new one; then the roster is
+ * checked (SeatsFilled). The body's version moves on, so a roster page holding the older list cannot overwrite it.
+ */
+async function placeSeat(tx: DbTransaction, bodyId: string, userId: string, name: string, seat: SeatPlacement, check: SeatCheck): Promise<void> {
+  const body = await tx.body.update({ where: { id: bodyId }, data: { version: { increment: 1 } }, select: { type: true } });
+  const term = { designation: seat.designation, termFrom: dateOf(seat.term.from), termTo: dateOf(seat.term.until) };
+  const held =
+    (await tx.bodyMember.findUnique({ where: { bodyId_userId: { bodyId, userId } } })) ??
+    (await tx.bodyMember.findFirst({ where: { bodyId, userId: null, designation: seat.designation, name: { equals: name.trim(), mode: 'insensitive' } }, orderBy: { termFrom: 'desc' } }));
+  if (held) await tx.bodyMember.update({ where: { id: held.id }, data: { ...term, userId } });
+  else await tx.bodyMember.create({ data: { id: randomUUID(), bodyId, name: name.trim(), userId, ...term } });
+  const seats = await tx.bodyMember.findMany({ where: { bodyId } });
+  const problem = check(body.type as 'CWC' | 'JJB', seats.map((s) => ({ designation: s.designation, termFrom: dayOf(s.termFrom), termTo: s.termTo && dayOf(s.termTo) })));
+  if (problem) throw new SeatsFilled(bodyId, problem.designation, problem.most);
+}
+
+/**
+ * Ends the seats the person leaves (all but `keep`'s): each stays on its roster as history, its term ending on
+ * `lastDay` at the latest and no longer tied to their account; one not begun by then is taken off.
+ */
+async function leaveSeats(tx: DbTransaction, userId: string, keep: string | null, lastDay: string): Promise<void> {
+  const seats = await tx.bodyMember.findMany({ where: { userId, ...(keep && { bodyId: { not: keep } }) } });
+  for (const s of seats) {
+    await tx.body.update({ where: { id: s.bodyId }, data: { version: { increment: 1 } } });
+    if (dayOf(s.termFrom) > lastDay) await tx.bodyMember.delete({ where: { id: s.id } });
+    else await tx.bodyMember.update({ where: { id: s.id }, data: { userId: null, termTo: s.termTo && dayOf(s.termTo) <= lastDay ? s.termTo : dateOf(lastDay) } });
+  }
 }
 
 const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
@@ -127,29 +206,35 @@ export class PeopleRepository {
   }
 
   /**
-   * Active CWC / JJB members (any of `roles`) of the bodies at this place whose recorded term ends on or before
-   * `lastDay` (YYYY-MM-DD), the soonest first: those ended already and those to renew.
+   * Seats on the rosters of the active bodies at this place whose term ends from `today` to `lastDay` (YYYY-MM-DD),
+   * and those held by an active account whose term has ended already (the member cannot act until it is renewed),
+   * the soonest first. A seat ended and left is the roster's history, not listed.
    */
-  async termsEndingBy(place: { stateCode?: string; districtCode?: string }, roles: readonly string[], lastDay: string, limit = 200): Promise<PersonRecord[]> {
-    const rows = await this.db.user.findMany({
-      where: { disabledAt: null, roles: { hasSome: [...roles] }, termUntil: { lte: new Date(`${lastDay}T00:00:00Z`) }, body: { is: { ...place, deactivatedAt: null } } },
-      select: personSelect,
-      orderBy: [{ termUntil: 'asc' }, { id: 'asc' }],
+  async seatsEndingBy(place: { stateCode?: string; districtCode?: string }, today: string, lastDay: string, limit = 200): Promise<SeatTermRecord[]> {
+    const rows = await this.db.bodyMember.findMany({
+      where: {
+        termTo: { lte: dateOf(lastDay) },
+        body: { is: { ...place, deactivatedAt: null } },
+        OR: [{ termTo: { gte: dateOf(today) } }, { user: { is: { disabledAt: null } } }],
+      },
+      include: { body: { select: { name: true } } },
+      orderBy: [{ termTo: 'asc' }, { id: 'asc' }],
       take: limit,
     });
-    return rows.map(personRecord);
+    return rows.map((r) => ({ id: r.id, bodyId: r.bodyId, bodyName: r.body.name, name: r.name, designation: r.designation, termFrom: dayOf(r.termFrom), termTo: dayOf(r.termTo!), userId: r.userId }));
   }
 
   /**
    * Creates the invited person (who signs in with their email once they set a password) and their link, with
    * the audit record, or nothing: null when the email (or username) is someone's already.
    */
-  async invite(person: NewPerson, link: NewAccountLink, audit: AuditRecord): Promise<PersonRecord | null> {
+  async invite(person: NewPerson, link: NewAccountLink, audit: AuditRecord, check: SeatCheck): Promise<PersonRecord | null> {
     try {
       return await this.db.$transaction(async (tx) => {
         await tx.user.create({
-          data: { id: person.id, username: person.email, email: person.email, mobile: person.mobile, displayName: person.displayName, bodyId: person.bodyId, roles: person.roles, headsBody: person.headsBody, ...termColumns(person.term), passwordHash: NO_PASSWORD_YET },
+          data: { id: person.id, username: person.email, email: person.email, mobile: person.mobile, displayName: person.displayName, bodyId: person.bodyId, roles: person.roles, headsBody: person.headsBody, passwordHash: NO_PASSWORD_YET },
         });
+        if (person.seat) await placeSeat(tx, person.bodyId, person.id, person.displayName, person.seat, check);
         await tx.accountLink.create({ data: link });
         await this.audit.append(tx, audit);
         return (await this.findById(person.id, tx))!;
@@ -202,9 +287,20 @@ export class PeopleRepository {
    * Moves the person to another body and role. Their sessions end (their jurisdiction changes); what they did
    * before stays attributed to them in the role and body they acted in, as the audit trail and timelines record.
    */
-  move(id: string, to: { bodyId: string; roles: string[]; headsBody: boolean; term: MemberTerm | null }, at: Date, guard: AdministratorGuard, audit: (p: PersonRecord) => AuditRecord): Promise<PersonChangeOutcome> {
+  move(
+    id: string,
+    to: { bodyId: string; roles: string[]; headsBody: boolean; seat: SeatPlacement | null },
+    at: Date,
+    leftOn: string,
+    check: SeatCheck,
+    guard: AdministratorGuard,
+    audit: (p: PersonRecord) => AuditRecord,
+  ): Promise<PersonChangeOutcome> {
     return this.changePerson(id, guard, audit, async (tx) => {
-      await tx.user.update({ where: { id }, data: { bodyId: to.bodyId, roles: to.roles, headsBody: to.headsBody, ...termColumns(to.term) } });
+      const user = await tx.user.update({ where: { id }, data: { bodyId: to.bodyId, roles: to.roles, headsBody: to.headsBody } });
+      // A seat they leave ends the day before the move: `leftOn`.
+      await leaveSeats(tx, id, to.seat ? to.bodyId : null, leftOn);
+      if (to.seat) await placeSeat(tx, to.bodyId, id, user.displayName, to.seat, check);
       await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: at } });
     });
   }
@@ -213,9 +309,10 @@ export class PeopleRepository {
    * Records a member's term of office (a renewal, a correction), audited with the term before and after. Their
    * sessions stay: the principal is read afresh on every request, so the new term applies at the next one.
    */
-  setTerm(id: string, term: MemberTerm, guard: AdministratorGuard, audit: (p: PersonRecord) => AuditRecord): Promise<PersonChangeOutcome> {
+  setTerm(id: string, seat: SeatPlacement, check: SeatCheck, guard: AdministratorGuard, audit: (p: PersonRecord) => AuditRecord): Promise<PersonChangeOutcome> {
     return this.changePerson(id, guard, audit, async (tx) => {
-      await tx.user.update({ where: { id }, data: termColumns(term) });
+      const user = await tx.user.findUniqueOrThrow({ where: { id }, select: { bodyId: true, displayName: true } });
+      if (user.bodyId) await placeSeat(tx, user.bodyId, id, user.displayName, seat, check);
     });
   }
 

@@ -32,9 +32,9 @@ export class SessionRepository {
     return this.db.session.findUnique({ where: { id } });
   }
 
-  /** The session with its user and the user's body: everything authenticating a request needs, by primary key. */
+  /** The session with its user, the user's body and roster seats (a member's term): everything authenticating a request needs. */
   findWithUser(id: string) {
-    return this.db.session.findUnique({ where: { id }, include: { user: { include: { body: true } } } });
+    return this.db.session.findUnique({ where: { id }, include: { user: { include: { body: true, seats: true } } } });
   }
 
   /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../client.js';
 import { AuditRepository, type AuditRecord } from './audit.repository.js';
 import { NO_PASSWORD_YET } from './people.repository.js';
@@ -9,9 +10,6 @@ export interface NewUserRecord {
   passwordHash: string;
   bodyId: string | null;
   roles: string[];
-  /** a CWC / JJB member's term of office (DATE columns) */
-  termFrom?: Date | null;
-  termUntil?: Date | null;
 }
 
 export class UserRepository {
@@ -55,7 +53,16 @@ export class UserRepository {
   /** Seeding: creates the user, or updates name, body and roles of an existing one (its password stays). */
   async upsert(user: NewUserRecord): Promise<void> {
     const { displayName, bodyId, roles } = user;
-    // A term is set when the user is made; a second run leaves a term an administrator recorded since as it is.
     await this.db.user.upsert({ where: { username: user.username }, create: user, update: { displayName, bodyId, roles } });
+  }
+
+  /**
+   * Seeding: seats the user on their body's roster with this term, unless their account holds a seat there already
+   * (a term an administrator recorded since stays as it is).
+   */
+  async seatIfNone(username: string, seat: { designation: string; termFrom: Date; termTo: Date }): Promise<void> {
+    const user = await this.db.user.findUniqueOrThrow({ where: { username }, select: { id: true, bodyId: true, displayName: true } });
+    if (!user.bodyId || (await this.db.bodyMember.findUnique({ where: { bodyId_userId: { bodyId: user.bodyId, userId: user.id } } }))) return;
+    await this.db.bodyMember.create({ data: { id: randomUUID(), bodyId: user.bodyId, userId: user.id, name: user.displayName, ...seat } });
   }
 }

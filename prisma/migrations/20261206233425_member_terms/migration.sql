@@ -1,4 +1,0 @@
--- AlterTable
-ALTER TABLE "User" ADD COLUMN     "termFrom" DATE,
-ADD COLUMN     "termUntil" DATE;
-
