@@ -1,5 +1,6 @@
-// A CWC member's term of office (s.27; maximum MEMBER_TERM_MAX_YEARS, policy): recorded when invited, checked, shown
-// on the body's roster, and in force only within it: outside it the member cannot act on a case until it is renewed.
+// A CWC member's term of office (s.27; maximum MEMBER_TERM_MAX_YEARS, policy): their seat on the body's roster
+// (BodyMember), placed when they are invited, checked, shown to administrators and on the Registries' Bodies page, and
+// in force only within it: outside it the member cannot act on a case until it is renewed.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
@@ -31,15 +32,15 @@ describe('member terms of office', () => {
 
   it("records a CWC member's term when they are invited, and the roster and the administrator's list of terms to renew show it when it ends within 60 days", async () => {
     const invited = await invite('member', 'CWC_MEMBER', { from: day(-10), until: day(30) }).expect(201);
-    expect(invited.body.person.term).toEqual({ from: day(-10), until: day(30), status: 'ENDING_SOON' });
+    expect(invited.body.person.term).toEqual({ from: day(-10), until: day(30), status: 'ENDING_SOON', designation: 'MEMBER' });
     const roster = await stack.http.get(`/people?bodyId=CWC-${district.districtCode}`).set(admin).expect(200);
     expect(roster.body.find((p: { id: string }) => p.id === invited.body.person.id).term.status).toBe('ENDING_SOON');
     // The state's administrator sees them among the terms to renew; a member with years to go is not there.
     const settled = await invite('settled', 'CWC_MEMBER', { from: day(-10), until: day(400) }).expect(201);
-    const ending = (await stack.http.get('/people/terms-ending').set(admin).expect(200)).body.map((p: { id: string }) => p.id);
+    const ending = (await stack.http.get('/people/terms-ending').set(admin).expect(200)).body.map((s: { userId: string }) => s.userId);
     expect(ending).toContain(invited.body.person.id);
     expect(ending).not.toContain(settled.body.person.id);
-    expect((await stack.http.get('/people/terms-ending').set(await as(stack, 'admin.pune')).expect(200)).body.map((p: { id: string }) => p.id)).not.toContain(invited.body.person.id);
+    expect((await stack.http.get('/people/terms-ending').set(await as(stack, 'admin.pune')).expect(200)).body.map((s: { userId: string }) => s.userId)).not.toContain(invited.body.person.id);
   });
 
   it('refuses a missing, reversed or over-long term, or one for another role, naming the field and storing no one', async () => {
@@ -73,12 +74,46 @@ describe('member terms of office', () => {
 
     await stack.http.put(`/people/${member.id}/term`).set(admin).send({ from: day(-1), until: day(-3) }).expect(400);
     const renewed = await stack.http.put(`/people/${member.id}/term`).set(admin).send({ from: day(-1), until: day(700) }).expect(200);
-    expect(renewed.body.term).toEqual({ from: day(-1), until: day(700), status: 'CURRENT' });
+    expect(renewed.body.term).toEqual({ from: day(-1), until: day(700), status: 'CURRENT', designation: 'MEMBER' });
     await stack.http.post(`/cases/${caseId}/events`).set(district.headers).send(produce).expect(200);
     const audited = await stack.db.auditEntry.findMany({ where: { subjectId: member.id, action: 'person.term_recorded' }, orderBy: { position: 'asc' } });
     expect(audited.map((a) => a.detail)).toEqual([
       expect.objectContaining({ before: null, after: { from: day(-1000), until: day(-2) } }),
       expect.objectContaining({ before: { from: day(-1000), until: day(-2) }, after: { from: day(-1), until: day(700) } }),
     ]);
+  });
+
+  it("keeps the term on the body's roster: the head takes the Chairperson's seat, ending it there ends their term, and a full roster takes no one more", async () => {
+    const other = await isolatedCwc(stack);
+    const bodyId = `CWC-${other.districtCode}`;
+    const send = (who: string, head = false) =>
+      stack.http.post('/people/invitations').set(admin).send({ email: `${who}.${run}@example.org`, displayName: `${who} ${run}`, bodyId, role: 'CWC_MEMBER', head, term: { from: day(-10), until: day(400) } });
+    const chair = (await send('chair', true).expect(201)).body.person;
+    expect(chair.term).toMatchObject({ designation: 'CHAIRPERSON', status: 'CURRENT' });
+    // A CWC has four members' seats (s.27(1)): a fifth member is refused, naming the role, and no one is stored.
+    for (const n of [1, 2, 3, 4]) await send(`seat${n}`).expect(201);
+    const full = await send('seat5').expect(400);
+    expect(full.body.errors).toEqual([expect.objectContaining({ field: 'role', key: 'error.seatsFilled', params: { most: 4 } })]);
+    expect(await stack.db.user.count({ where: { email: `seat5.${run}@example.org` } })).toBe(0);
+
+    // The Bodies page reads the very seat, with the account it belongs to.
+    const scps = await as(stack, 'scps.rj');
+    const body = (await stack.http.get(`/bodies/${bodyId}`).set(scps).expect(200)).body;
+    expect(body.members[0]).toEqual({ id: expect.any(String), name: `chair ${run}`, designation: 'CHAIRPERSON', termFrom: day(-10), termTo: day(400), userId: chair.id });
+    // Ending the seat on the roster ends the Chairperson's term: the administrator sees it ended.
+    const members = body.members.map(({ id: _id, ...m }: { id: string; userId: string | null; termTo: string | null }) => (m.userId === chair.id ? { ...m, termTo: day(-1) } : m));
+    await stack.http.put(`/bodies/${bodyId}/members`).set(scps).send({ members }).expect(200);
+    const people = (await stack.http.get(`/people?bodyId=${bodyId}`).set(admin).expect(200)).body;
+    expect(people.find((p: { id: string }) => p.id === chair.id).term).toEqual({ from: day(-10), until: day(-1), status: 'ENDED', designation: 'CHAIRPERSON' });
+    // An ended seat is the roster's history: a new Chairperson may be seated.
+    await send('chair2', true).expect(201);
+    // A seat names only an active member of this body.
+    const stranger = await stack.db.user.findFirstOrThrow({ where: { bodyId: `CWC-${district.districtCode}`, email: null } });
+    const refused = await stack.http
+      .put(`/bodies/${bodyId}/members`)
+      .set(scps)
+      .send({ members: [{ name: 'Someone else', designation: 'MEMBER', termFrom: day(-1), userId: stranger.id }] })
+      .expect(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'members.0.userId' })]);
   });
 });

@@ -148,7 +148,7 @@ export const replaceMembersBody = z.strictObject({
           termFrom: date,
           termTo: date.nullable().optional(),
           /** the account of the seat's holder (a CWC / JJB member of this body): outside the term they cannot act as a member */
-          userId: z.string().min(1).max(100).nullable().optional(),
+          userId: z.uuid({ message: 'a person id is a UUID' }).nullable().optional(),
         })
         .refine((m) => !m.termTo || m.termTo > m.termFrom, { path: ['termTo'], message: 'the term must end after it starts' }),
     )

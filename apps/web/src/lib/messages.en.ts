@@ -1037,6 +1037,7 @@ export const en = {
   'bodies.sittingDays': "Sitting days",
   'bodies.saveDays': "Save sitting days",
   'bodies.saved': "Saved.",
+  'bodies.hasAccount': "Signs in to Raksha: the term here is their term of office (outside it they cannot act as a member).",
   'day.MON': "Monday",
   'day.TUE': "Tuesday",
   'day.WED': "Wednesday",

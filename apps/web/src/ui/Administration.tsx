@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { AdministeredBodyView, BodyView, InvitationView, Page, PersonView } from '@raksha/contracts';
+import type { AdministeredBodyView, BodyView, InvitationView, Page, PersonView, SeatTermView } from '@raksha/contracts';
 import { BODY_LEVEL, BODY_TYPES, isTermRole, mayAdministerBody, mayGrantRole, ROLES, roleFitsBody, type BodyType, type Role } from '@raksha/domain';
 import { formatDate, humanize } from '../lib/i18n.js';
 import { ApiError, problemOf } from '../lib/api.js';
@@ -109,22 +109,20 @@ function NewBody({ onCreated }: { onCreated(): void }) {
 
 /** CWC / JJB members of the administrator's jurisdiction whose term has ended or ends within 60 days: renew them in time. */
 function TermsEnding() {
-  const { t, lang, api } = useApp();
-  const ending = useLoad(async () => {
-    const [people, bodies] = await Promise.all([api.get<PersonView[]>('/people/terms-ending'), api.get<Page<BodyView>>('/bodies?limit=100')]);
-    return { people, bodyName: new Map(bodies.items.map((b) => [b.id, b.name])) };
-  }, []);
+  const { t, tx, lang, api } = useApp();
+  // Seats of the bodies' rosters (the Registries' Bodies page keeps them): one term, one place.
+  const ending = useLoad(() => api.get<SeatTermView[]>('/people/terms-ending'), []);
   return (
     <Show loaded={ending}>
-      {({ people, bodyName }) =>
-        people.length === 0 ? null : (
+      {(seats) =>
+        seats.length === 0 ? null : (
           <section className="card" aria-labelledby="terms-ending-h">
             <h2 id="terms-ending-h">{t('admin.termsEnding')}</h2>
             <ul className="plain" data-testid="terms-ending">
-              {people.map((p) => (
-                <li key={p.id}>
-                  {t('admin.termEnds', { name: p.displayName, body: bodyName.get(p.bodyId ?? '') ?? t('admin.body'), until: formatDate(lang, p.term?.until) })}{' '}
-                  {p.term && <strong className="badge overdue-badge">{t(`admin.termStatus.${p.term.status}`)}</strong>}
+              {seats.map((s) => (
+                <li key={s.id}>
+                  {t('admin.termEnds', { name: `${s.name} (${tx(`bodies.designation.${s.designation}`, humanize(s.designation))})`, body: s.bodyName, until: formatDate(lang, s.until) })}{' '}
+                  <strong className="badge overdue-badge">{t(`admin.termStatus.${s.status}`)}</strong>
                 </li>
               ))}
             </ul>
@@ -273,7 +271,7 @@ function BodyPeople({ body }: { body: BodyView }) {
 
 /** A CWC / JJB member's term of office in plain dates, whether it is in force, and a form to record a renewed one. */
 function MemberTerm({ person, onSaved }: { person: PersonView; onSaved(): void }) {
-  const { t, lang, api } = useApp();
+  const { t, tx, lang, api } = useApp();
   const term = person.term;
   const [open, setOpen] = useState(false);
   const [from, setFrom] = useState(term?.from ?? '');
@@ -297,7 +295,7 @@ function MemberTerm({ person, onSaved }: { person: PersonView; onSaved(): void }
       ·{' '}
       {term ? (
         <>
-          {t('admin.term', { from: formatDate(lang, term.from), until: formatDate(lang, term.until) })}{' '}
+          {tx(`bodies.designation.${term.designation}`, humanize(term.designation))}: {t('admin.term', { from: formatDate(lang, term.from), until: formatDate(lang, term.until) })}{' '}
           <strong className={term.status === 'CURRENT' ? 'badge' : 'badge overdue-badge'}>{t(`admin.termStatus.${term.status}`)}</strong>
         </>
       ) : (

@@ -371,7 +371,7 @@ export function Bodies() {
 function BodyCard({ initial }: { initial: BodyView }) {
   const { t, tx, api } = useApp();
   const [b, setB] = useState(initial);
-  const [members, setMembers] = useState<MemberDraft[]>(initial.members.map((m) => ({ name: m.name, designation: m.designation, termFrom: m.termFrom.slice(0, 10), termTo: m.termTo?.slice(0, 10) ?? '' })));
+  const [members, setMembers] = useState<MemberDraft[]>(initial.members.map((m) => ({ name: m.name, designation: m.designation, termFrom: m.termFrom.slice(0, 10), termTo: m.termTo?.slice(0, 10) ?? '', userId: m.userId })));
   const [days, setDays] = useState<string[]>(initial.sittingDays);
   const [msg, setMsg] = useState<{ ok: boolean; text: string }>();
   const designations = designationsOf(b.type);
@@ -386,7 +386,8 @@ function BodyCard({ initial }: { initial: BodyView }) {
     setMsg({ ok: true, text: t('bodies.saved') });
   }
   const saveMembers = () =>
-    put('members', { members: members.filter((m) => m.name.trim()).map((m) => ({ name: m.name.trim(), designation: m.designation, termFrom: m.termFrom, ...(m.termTo && { termTo: m.termTo }) })) });
+    // A seat keeps the account of its holder: their term of office is the seat's.
+    put('members', { members: members.filter((m) => m.name.trim()).map((m) => ({ name: m.name.trim(), designation: m.designation, termFrom: m.termFrom, ...(m.termTo && { termTo: m.termTo }), ...(m.userId && { userId: m.userId }) })) });
 
   return (
     <section className="card" aria-labelledby={`${p}-h`} data-testid="body">
@@ -415,13 +416,14 @@ function BodyCard({ initial }: { initial: BodyView }) {
               <input id={`${p}-m${i}-to`} type="date" value={m.termTo ?? ''} onChange={(e) => setMembers(members.map((x, j) => (j === i ? { ...x, termTo: e.target.value } : x)))} />
             </div>
           </div>
+          {m.userId && <p className="hint">{t('bodies.hasAccount')}</p>}
           <button type="button" className="link" onClick={() => setMembers(members.filter((_, j) => j !== i))}>
             {t('bodies.remove')}
           </button>
         </fieldset>
       ))}
       <div className="row">
-        <button type="button" onClick={() => setMembers([...members, { name: '', designation: designations[designations.length - 1] ?? 'MEMBER', termFrom: new Date().toISOString().slice(0, 10), termTo: '' }])}>
+        <button type="button" onClick={() => setMembers([...members, { name: '', designation: designations[designations.length - 1] ?? 'MEMBER', termFrom: new Date().toISOString().slice(0, 10), termTo: '', userId: null }])}>
           {t('bodies.add')}
         </button>
         <button type="button" className="primary" onClick={() => void saveMembers()}>

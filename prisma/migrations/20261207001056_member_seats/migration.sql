@@ -1,5 +1,5 @@
 -- AlterTable
-ALTER TABLE "BodyMember" ADD COLUMN     "userId" TEXT;
+ALTER TABLE "BodyMember" ADD COLUMN     "userId" UUID;
 
 -- CreateIndex
 CREATE INDEX "BodyMember_userId_idx" ON "BodyMember"("userId");
