@@ -17,7 +17,10 @@ describe('imports: people from CSV, and long imports as jobs', () => {
   const run = randomBytes(3).toString('hex');
   const email = (who: string) => `${who}.${run}@example.org`;
   const csvOf = (lines: string[]) => `${HEADER}\r\n${lines.join('\r\n')}\r\n`;
-  const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${email(`${prefix}${i}`)},Member ${prefix} ${i},CWC-RJ-JAIPUR,CWC_MEMBER,,${TERM}`);
+  /** DCPU officers (no seat on a roster: as many as a file holds). */
+  const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${email(`${prefix}${i}`)},Officer ${prefix} ${i},DCPU-RJ-JAIPUR,DCPU_OFFICER,,,,`);
+  /** A CWC of Jaipur's own for this run: the members a file seats fill its roster, not the demo CWC's (4 members' seats, s.27). */
+  const cwc = `CWC-RJ-JAIPUR-T${run.toUpperCase()}`;
   const invitationsTo = async (emails: string[]) => {
     const users = await stack.db.user.findMany({ where: { email: { in: emails } }, select: { id: true } });
     return stack.db.notification.count({ where: { recipientUserId: { in: users.map((u) => u.id) }, kind: 'ACCOUNT_INVITATION' } });
@@ -30,6 +33,7 @@ describe('imports: people from CSV, and long imports as jobs', () => {
 
   beforeAll(async () => {
     stack = await startStack(await bundleCaseWorkflows());
+    await stack.db.body.create({ data: { id: cwc, type: 'CWC', name: `Second CWC, Jaipur ${run}`, level: 'DISTRICT', stateCode: 'RJ', districtCode: 'RJ-JAIPUR' } });
   });
   afterAll(() => stack?.stop());
 
@@ -59,7 +63,7 @@ describe('imports: people from CSV, and long imports as jobs', () => {
 
   it('checks a file on a dry run and stores nothing; imports it, inviting each person once; a rerun invites nobody again', async () => {
     const admin = await as(stack, 'admin.jaipur');
-    const file = csvOf([...people('small', 2), `${email('chair')},Chairperson,CWC-RJ-JAIPUR,CWC_MEMBER,+919876543210,yes${TERM}`]);
+    const file = csvOf([`${email('small0')},Member small 0,${cwc},CWC_MEMBER,,${TERM}`, `${email('small1')},Member small 1,${cwc},CWC_MEMBER,,${TERM}`, `${email('chair')},Chairperson,${cwc},CWC_MEMBER,+919876543210,yes${TERM}`]);
     const emails = [email('small0'), email('small1'), email('chair')];
 
     const dry = await stack.http.post('/people/import?dryRun=true').set(admin).set('content-type', 'text/csv').send(file).expect(200);
@@ -69,7 +73,7 @@ describe('imports: people from CSV, and long imports as jobs', () => {
 
     const done = await stack.http.post('/people/import').set(admin).send({ csv: file }).expect(201);
     expect(done.body).toEqual({ dryRun: false, imported: 3, valid: 3, ids: emails });
-    const listed = (await stack.http.get('/people?bodyId=CWC-RJ-JAIPUR').set(admin).expect(200)).body as { email: string; status: string; head: boolean; mobile: string | null }[];
+    const listed = (await stack.http.get(`/people?bodyId=${cwc}`).set(admin).expect(200)).body as { email: string; status: string; head: boolean; mobile: string | null }[];
     expect(listed.filter((p) => emails.includes(p.email)).map((p) => [p.email, p.status, p.head])).toEqual(
       expect.arrayContaining([
         [email('small0'), 'INVITED', false],
@@ -108,7 +112,7 @@ describe('imports: people from CSV, and long imports as jobs', () => {
 
     // A worker that died after saving 20 rows leaves the import RUNNING at 20, its rows still kept; picked up again,
     // it goes on from there.
-    const rows = lines.map((l, i) => ({ line: i + 2, invite: { email: l.split(',')[0]!, name: l.split(',')[1]!, bodyId: 'CWC-RJ-JAIPUR', role: 'CWC_MEMBER', term: currentTerm() } }));
+    const rows = lines.map((l, i) => ({ line: i + 2, invite: { email: l.split(',')[0]!, name: l.split(',')[1]!, bodyId: 'DCPU-RJ-JAIPUR', role: 'DCPU_OFFICER' } }));
     await stack.db.importJob.update({ where: { id: res.body.id }, data: { status: 'RUNNING', done: 20, finishedAt: null, rows } });
     await stack.app.get(ImportJobsService).recover();
     const resumed = await finished(res.body.id, admin);

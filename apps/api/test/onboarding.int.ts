@@ -282,7 +282,7 @@ describe('onboarding a district', () => {
   });
 
   it('lets an expired invitation link do nothing', async () => {
-    const invited = await stack.http.post('/people/invitations').set(stateAdmin.headers).send({ email: email('late'), displayName: 'Late', bodyId: 'JJB-AS-KAMRUP', role: 'JJB_MEMBER', ...TERM }).expect(201);
+    const invited = await stack.http.post('/people/invitations').set(stateAdmin.headers).send({ email: email('late'), displayName: 'Late', bodyId: 'SJPU-AS-KAMRUP', role: 'SJPU_OFFICER' }).expect(201);
     const token = await linkOf(invited.body.person.id, 'ACCOUNT_INVITATION');
     // 73 hours on: the link's expiry moved back rather than the clock forward.
     await stack.db.accountLink.updateMany({ where: { userId: invited.body.person.id }, data: { expiresAt: new Date(Date.now() - 3_600_000) } });
@@ -317,12 +317,16 @@ describe('onboarding a district', () => {
     expect(roster.body).toContainEqual(expect.objectContaining({ id: chair, head: true }));
     const refused = await stack.http.post(`/people/${chair}/move`).set(stateAdmin.headers).send({ bodyId: 'JJB-AS-KAMRUP', role: 'JJB_MEMBER', head: 'yes' }).expect(400);
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'head' })]);
-    const moved = await stack.http.post(`/people/${chair}/move`).set(stateAdmin.headers).send({ bodyId: 'JJB-AS-KAMRUP', role: 'JJB_MEMBER', ...TERM }).expect(200);
-    expect(moved.body).toMatchObject({ head: false, bodyId: 'JJB-AS-KAMRUP' });
+    const moved = await stack.http.post(`/people/${chair}/move`).set(stateAdmin.headers).send({ bodyId: 'SJPU-AS-KAMRUP', role: 'SJPU_OFFICER' }).expect(200);
+    expect(moved.body).toMatchObject({ head: false, bodyId: 'SJPU-AS-KAMRUP', term: null });
+    // Their Chairperson's seat stays on the CWC's roster as history: ended the day before the move, no longer theirs.
+    const yesterday = new Date(Date.now() + 5.5 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+    const cwc = await stack.http.get('/bodies/CWC-AS-KAMRUP').set(stateAdmin.headers).expect(200);
+    expect(cwc.body.members).toContainEqual(expect.objectContaining({ name: 'CWC chairperson', designation: 'CHAIRPERSON', termTo: yesterday, userId: null }));
   });
 
   it('moves a person to another body, ending their sessions, and never leaves a body without an administrator', async () => {
-    const moving = await onboard(stateAdmin.headers, 'moving.kamrup', 'CWC-AS-KAMRUP', 'CWC_MEMBER');
+    const moving = await onboard(stateAdmin.headers, 'moving.kamrup', 'SJPU-AS-KAMRUP', 'SJPU_OFFICER');
     const moved = await stack.http.post(`/people/${moving.id}/move`).set(stateAdmin.headers).send({ bodyId: 'JJB-AS-KAMRUP', role: 'JJB_MEMBER', ...TERM }).expect(200);
     expect(moved.body).toMatchObject({ bodyId: 'JJB-AS-KAMRUP', roles: ['JJB_MEMBER'], status: 'ACTIVE' });
     expect((await stack.http.get('/auth/me').set(moving.headers)).status).toBe(401);

@@ -166,11 +166,11 @@ export class PeopleService {
     return { person: personView(person), expiresAt: expiresAt.toISOString() };
   }
 
-  /** Ends the person's sessions at once; they can no longer sign in. Their history stays theirs. */
+  /** Ends the person's sessions at once; they can no longer sign in, and a CWC / JJB member's seat on the roster ends the day before. Their history stays theirs. */
   async deactivate(principal: Principal, id: string): Promise<PersonView> {
     const current = await this.administeredPerson(principal, id);
     const now = new Date();
-    const view = this.changed(await this.people.deactivate(id, now, { roles: ADMIN_ROLES }, (p) => personAudit(principal, p, 'person.deactivated', { fromBody: p.bodyId, roles: p.roles }, now)), id);
+    const view = this.changed(await this.people.deactivate(id, now, addDays(dayInIndia(now), -1), { roles: ADMIN_ROLES }, (p) => personAudit(principal, p, 'person.deactivated', { fromBody: p.bodyId, roles: p.roles }, now)), id);
     // Their open cases go to the body's head or back to its queue (asked again, a deactivation finishes this).
     await this.cases.handOver(principal, current, 'ASSIGNEE_DEACTIVATED');
     return view;

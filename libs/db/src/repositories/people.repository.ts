@@ -275,9 +275,11 @@ export class PeopleRepository {
   }
 
   /** Deactivates the person and ends their sessions at once, unless that leaves a body without its administrator. */
-  deactivate(id: string, at: Date, guard: AdministratorGuard, audit: (p: PersonRecord) => AuditRecord): Promise<PersonChangeOutcome> {
+  deactivate(id: string, at: Date, leftOn: string, guard: AdministratorGuard, audit: (p: PersonRecord) => AuditRecord): Promise<PersonChangeOutcome> {
     return this.changePerson(id, guard, audit, async (tx) => {
       await tx.user.update({ where: { id }, data: { disabledAt: at } });
+      // A member who leaves no longer fills their seat: it ends on `leftOn` (the day before), kept as history.
+      await leaveSeats(tx, id, null, leftOn);
       await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: at } });
       await tx.accountLink.updateMany({ where: { userId: id, usedAt: null }, data: { usedAt: at } });
     });
