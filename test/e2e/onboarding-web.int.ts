@@ -47,6 +47,11 @@ describe('onboarding in the web app', () => {
     const shown = admin.getByTestId('people').locator('li', { hasText: 'Meera Rathore' }).getByTestId('member-term');
     expect(await shown.textContent()).toContain(`Term of office: ${inWords(term.from)} to ${inWords(term.until)} in force`);
     if (process.env.RAKSHA_SCREENSHOTS) await shown.screenshot({ path: process.env.RAKSHA_SCREENSHOTS.replace(/\.png$/, '-term.png') });
+    // The same term is the CWC's roster seat on the Registries' Bodies page: one record of it.
+    await admin.goto(`${base}/app/registry/bodies`);
+    const seat = admin.getByTestId('body').filter({ hasText: 'Jodhpur' }).locator('fieldset', { has: admin.locator('input[value="Meera Rathore"]') });
+    await seat.getByText('Signs in to Raksha: the term here is their term of office (outside it they cannot act as a member).').waitFor();
+    expect([await seat.getByLabel('Term from').inputValue(), await seat.getByLabel('Term to').inputValue()]).toEqual([term.from, term.until]);
 
     const person = await stack.db.user.findUniqueOrThrow({ where: { email } });
     const token = await eventually(async () => {
