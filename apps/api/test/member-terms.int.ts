@@ -100,6 +100,9 @@ describe('member terms of office', () => {
     const scps = await as(stack, 'scps.rj');
     const body = (await stack.http.get(`/bodies/${bodyId}`).set(scps).expect(200)).body;
     expect(body.members[0]).toEqual({ id: expect.any(String), name: `chair ${run}`, designation: 'CHAIRPERSON', termFrom: day(-10), termTo: day(400), userId: chair.id });
+    // Seated by the invitation, in the body's registry history as any roster change is.
+    const history = (await stack.http.get(`/bodies/${bodyId}/history`).set(scps).expect(200)).body;
+    expect(history).toContainEqual(expect.objectContaining({ action: 'body.member.seated', before: null, after: expect.objectContaining({ userId: chair.id, designation: 'CHAIRPERSON' }) }));
     // Ending the seat on the roster ends the Chairperson's term: the administrator sees it ended.
     const members = body.members.map(({ id: _id, ...m }: { id: string; userId: string | null; termTo: string | null }) => (m.userId === chair.id ? { ...m, termTo: day(-1) } : m));
     await stack.http.put(`/bodies/${bodyId}/members`).set(scps).send({ members }).expect(200);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, DbTransaction } from '../client.js';
 import { Prisma } from '../generated/client.js';
 import { AuditRepository, type AuditRecord } from './audit.repository.js';
+import { registryChain } from './institution.repository.js';
 
 /**
  * What an invited person's password hash is until they set one from their link: not an argon2 hash, so no
@@ -147,14 +148,16 @@ function personRecord({ passwordHash, totpEnabledAt, seats, ...row }: PersonRow)
  * them in (entered from the state's notification before they had an account), else a new one; then the roster is
  * checked (SeatsFilled). The body's version moves on, so a roster page holding the older list cannot overwrite it.
  */
-async function placeSeat(tx: DbTransaction, bodyId: string, userId: string, name: string, seat: SeatPlacement, check: SeatCheck): Promise<void> {
+async function placeSeat(tx: DbTransaction, bodyId: string, userId: string, name: string, seat: SeatPlacement, check: SeatCheck, log: RosterLog): Promise<void> {
   const body = await tx.body.update({ where: { id: bodyId }, data: { version: { increment: 1 } }, select: { type: true } });
   const term = { designation: seat.designation, termFrom: dateOf(seat.term.from), termTo: dateOf(seat.term.until) };
   const held =
     (await tx.bodyMember.findUnique({ where: { bodyId_userId: { bodyId, userId } } })) ??
     (await tx.bodyMember.findFirst({ where: { bodyId, userId: null, designation: seat.designation, name: { equals: name.trim(), mode: 'insensitive' } }, orderBy: { termFrom: 'desc' } }));
-  if (held) await tx.bodyMember.update({ where: { id: held.id }, data: { ...term, userId } });
-  else await tx.bodyMember.create({ data: { id: randomUUID(), bodyId, name: name.trim(), userId, ...term } });
+  const after = held
+    ? await tx.bodyMember.update({ where: { id: held.id }, data: { ...term, userId } })
+    : await tx.bodyMember.create({ data: { id: randomUUID(), bodyId, name: name.trim(), userId, ...term } });
+  await log(tx, bodyId, 'body.member.seated', held ? seatEntry(held) : null, seatEntry(after));
   const seats = await tx.bodyMember.findMany({ where: { bodyId } });
   const problem = check(body.type as 'CWC' | 'JJB', seats.map((s) => ({ designation: s.designation, termFrom: dayOf(s.termFrom), termTo: s.termTo && dayOf(s.termTo) })));
   if (problem) throw new SeatsFilled(bodyId, problem.designation, problem.most);
@@ -164,14 +167,30 @@ async function placeSeat(tx: DbTransaction, bodyId: string, userId: string, name
  * Ends the seats the person leaves (all but `keep`'s): each stays on its roster as history, its term ending on
  * `lastDay` at the latest and no longer tied to their account; one not begun by then is taken off.
  */
-async function leaveSeats(tx: DbTransaction, userId: string, keep: string | null, lastDay: string): Promise<void> {
+async function leaveSeats(tx: DbTransaction, userId: string, keep: string | null, lastDay: string, log: RosterLog): Promise<void> {
   const seats = await tx.bodyMember.findMany({ where: { userId, ...(keep && { bodyId: { not: keep } }) } });
   for (const s of seats) {
     await tx.body.update({ where: { id: s.bodyId }, data: { version: { increment: 1 } } });
-    if (dayOf(s.termFrom) > lastDay) await tx.bodyMember.delete({ where: { id: s.id } });
-    else await tx.bodyMember.update({ where: { id: s.id }, data: { userId: null, termTo: s.termTo && dayOf(s.termTo) <= lastDay ? s.termTo : dateOf(lastDay) } });
+    const after =
+      dayOf(s.termFrom) > lastDay
+        ? (await tx.bodyMember.delete({ where: { id: s.id } }), null)
+        : await tx.bodyMember.update({ where: { id: s.id }, data: { userId: null, termTo: s.termTo && dayOf(s.termTo) <= lastDay ? s.termTo : dateOf(lastDay) } });
+    await log(tx, s.bodyId, 'body.member.left', seatEntry(s), after && seatEntry(after));
   }
 }
+
+/** A seat as the body's registry history (GET /bodies/:id/history) shows it. */
+const seatEntry = (m: { id: string; name: string; designation: string; termFrom: Date; termTo: Date | null; userId: string | null }) => ({
+  id: m.id,
+  name: m.name,
+  designation: m.designation,
+  termFrom: dayOf(m.termFrom),
+  termTo: m.termTo && dayOf(m.termTo),
+  userId: m.userId,
+});
+
+/** Records a change of a roster's seat in the body's registry chain, by whoever changed the person. */
+type RosterLog = (tx: DbTransaction, bodyId: string, action: string, before: unknown, after: unknown) => Promise<void>;
 
 const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
 
@@ -234,7 +253,7 @@ export class PeopleRepository {
         await tx.user.create({
           data: { id: person.id, username: person.email, email: person.email, mobile: person.mobile, displayName: person.displayName, bodyId: person.bodyId, roles: person.roles, headsBody: person.headsBody, passwordHash: NO_PASSWORD_YET },
         });
-        if (person.seat) await placeSeat(tx, person.bodyId, person.id, person.displayName, person.seat, check);
+        if (person.seat) await placeSeat(tx, person.bodyId, person.id, person.displayName, person.seat, check, this.rosterLog(audit));
         await tx.accountLink.create({ data: link });
         await this.audit.append(tx, audit);
         return (await this.findById(person.id, tx))!;
@@ -276,10 +295,10 @@ export class PeopleRepository {
 
   /** Deactivates the person and ends their sessions at once, unless that leaves a body without its administrator. */
   deactivate(id: string, at: Date, leftOn: string, guard: AdministratorGuard, audit: (p: PersonRecord) => AuditRecord): Promise<PersonChangeOutcome> {
-    return this.changePerson(id, guard, audit, async (tx) => {
+    return this.changePerson(id, guard, audit, async (tx, log) => {
       await tx.user.update({ where: { id }, data: { disabledAt: at } });
       // A member who leaves no longer fills their seat: it ends on `leftOn` (the day before), kept as history.
-      await leaveSeats(tx, id, null, leftOn);
+      await leaveSeats(tx, id, null, leftOn, log);
       await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: at } });
       await tx.accountLink.updateMany({ where: { userId: id, usedAt: null }, data: { usedAt: at } });
     });
@@ -298,11 +317,11 @@ export class PeopleRepository {
     guard: AdministratorGuard,
     audit: (p: PersonRecord) => AuditRecord,
   ): Promise<PersonChangeOutcome> {
-    return this.changePerson(id, guard, audit, async (tx) => {
+    return this.changePerson(id, guard, audit, async (tx, log) => {
       const user = await tx.user.update({ where: { id }, data: { bodyId: to.bodyId, roles: to.roles, headsBody: to.headsBody } });
       // A seat they leave ends the day before the move: `leftOn`.
-      await leaveSeats(tx, id, to.seat ? to.bodyId : null, leftOn);
-      if (to.seat) await placeSeat(tx, to.bodyId, id, user.displayName, to.seat, check);
+      await leaveSeats(tx, id, to.seat ? to.bodyId : null, leftOn, log);
+      if (to.seat) await placeSeat(tx, to.bodyId, id, user.displayName, to.seat, check, log);
       await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: at } });
     });
   }
@@ -312,13 +331,19 @@ export class PeopleRepository {
    * sessions stay: the principal is read afresh on every request, so the new term applies at the next one.
    */
   setTerm(id: string, seat: SeatPlacement, check: SeatCheck, guard: AdministratorGuard, audit: (p: PersonRecord) => AuditRecord): Promise<PersonChangeOutcome> {
-    return this.changePerson(id, guard, audit, async (tx) => {
+    return this.changePerson(id, guard, audit, async (tx, log) => {
       const user = await tx.user.findUniqueOrThrow({ where: { id }, select: { bodyId: true, displayName: true } });
-      if (user.bodyId) await placeSeat(tx, user.bodyId, id, user.displayName, seat, check);
+      if (user.bodyId) await placeSeat(tx, user.bodyId, id, user.displayName, seat, check, log);
     });
   }
 
-  private changePerson(id: string, guard: AdministratorGuard, audit: (p: PersonRecord) => AuditRecord, apply: (tx: DbTransaction) => Promise<void>): Promise<PersonChangeOutcome> {
+  /** The roster's log for a change to a person: the body's registry chain, with the person's change's actor and time. */
+  private rosterLog({ actorId, actorRole, at }: AuditRecord): RosterLog {
+    return (tx, bodyId, action, before, after) =>
+      this.audit.append(tx, { chain: registryChain(bodyId), action, actorId, actorRole, subjectType: 'body', subjectId: bodyId, detail: { before, after }, at });
+  }
+
+  private changePerson(id: string, guard: AdministratorGuard, audit: (p: PersonRecord) => AuditRecord, apply: (tx: DbTransaction, log: RosterLog) => Promise<void>): Promise<PersonChangeOutcome> {
     return this.db.$transaction(async (tx): Promise<PersonChangeOutcome> => {
       const current = await this.findById(id, tx);
       if (!current) return { ok: false, reason: 'NOT_FOUND' };
@@ -326,7 +351,8 @@ export class PeopleRepository {
       // Changes to one body's people run one after another, so two administrators cannot each remove the other.
       if (bodyId) await tx.$queryRaw`SELECT id FROM "Body" WHERE id = ${bodyId} FOR UPDATE`;
       const before = (await this.findById(id, tx))!;
-      await apply(tx);
+      // The person's change names its actor and time; the roster's entries carry the same.
+      await apply(tx, this.rosterLog(audit(before)));
       const after = (await this.findById(id, tx))!;
       if (bodyId && !before.disabledAt) {
         for (const role of guard.roles.filter((r) => before.roles.includes(r))) {
