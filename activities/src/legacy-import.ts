@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { legacySourceMapping, mapCciChildRecord, mapLegacyRecord, missingColumns, readLegacyExport, type CciChildCase, type CciRef, type LegacyDryRun, type LegacyPlaces, type LegacyProblem, type LegacyRecord, type LegacySourceMapping, type MappedCciChild, type MappedLegacyRecord } from '@raksha/contracts';
 import type { CaseRegistration } from '@raksha/contracts/temporal';
 import type { GeographyRepository, LegacyImportRepository, PortedReport, RowOutcome } from '@raksha/db';
-import type { Actor, BodyType } from '@raksha/domain';
+import type { Actor, BodyType, Permission } from '@raksha/domain';
 import { childReportOf, storedKeys } from '@raksha/matching';
 
 /** Where the sources' mappings live: porting/sources/<source>.json (docs/porting.md). */
@@ -34,6 +34,11 @@ export function loadLegacySource(source: string, file?: string): LegacySourceMap
   const parsed = legacySourceMapping.safeParse(JSON.parse(text));
   if (!parsed.success) throw new LegacySourceError(`the mapping of “${source}” is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
+}
+
+/** What importing this source takes: a CCI register's children become cases, which the importer must be able to register. */
+export function importPermissions(mapping: LegacySourceMapping): Permission[] {
+  return mapping.kind === 'CCI_CHILD' ? ['legacy:import', 'case:register:CNCP'] : ['legacy:import'];
 }
 
 /** Who the imported reports are filed as: the person running the import. */
