@@ -34,7 +34,7 @@ describe('porting a CCI register', () => {
   it('makes each child a case in the state the register says, its history marked imported; twice, nothing twice; bad rows named', async () => {
     const dcpu = await as(stack, 'dcpu.jaipur');
     // The SCPS may port missing/found registers, but the children of a CCI register become cases: the DCPU's to register.
-    await stack.http.post('/imports/legacy').query({ source: 'cci-register' }).set(await as(stack, 'scps.rajasthan')).set('content-type', 'text/csv').send(sample).expect(403);
+    await stack.http.post('/imports/legacy').query({ source: 'cci-register' }).set(await as(stack, 'scps.rj')).set('content-type', 'text/csv').send(sample).expect(403);
 
     const first = await stack.http.post('/imports/legacy').query({ source: 'cci-register', fileName: 'gch-jaipur.csv' }).set(dcpu).set('content-type', 'text/csv').send(sample).expect(202);
     const done = await finished(dcpu, first.body.id);
