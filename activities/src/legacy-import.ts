@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { legacySourceMapping, mapCciChildRecord, mapLegacyRecord, missingColumns, readLegacyExport, type CciChildCase, type CciRef, type LegacyDryRun, type LegacyPlaces, type LegacyProblem, type LegacyRecord, type LegacySourceMapping, type MappedCciChild, type MappedLegacyRecord } from '@raksha/contracts';
 import type { CaseRegistration } from '@raksha/contracts/temporal';
-import type { GeographyRepository, LegacyImportRepository, PortedReport, RowOutcome } from '@raksha/db';
+import type { DeadlinePolicyRepository, GeographyRepository, LegacyImportRepository, PortedReport, RowOutcome } from '@raksha/db';
+import { deadlineOverridesOf, type DeadlinePolicyOverrides } from '@raksha/case-machine';
 import type { Actor, BodyType, Permission } from '@raksha/domain';
 import { childReportOf, storedKeys } from '@raksha/matching';
 
@@ -66,6 +67,8 @@ export interface LegacyImportDeps {
   imports: LegacyImportRepository;
   /** starts imported CCI children's cases; a process without it cannot run a CCI register's import */
   cases?: CaseStarter;
+  /** the states' own deadline periods, which an imported case starts with as a registered one does */
+  policies?: Pick<DeadlinePolicyRepository, 'forState'>;
   geography: Pick<GeographyRepository, 'states' | 'allDistricts'>;
   /** the backfill matching queue */
   matching: { addBulk(jobs: { name: string; data: { reportId: string }; opts: { jobId: string; attempts: number; backoff: { type: 'exponential'; delay: number }; removeOnComplete: number | boolean; removeOnFail: boolean } }[]): Promise<unknown> };
@@ -110,7 +113,7 @@ export function readExport(mapping: LegacySourceMapping, text: string, format: '
 const recordIdOf = (mapping: LegacySourceMapping, r: LegacyRecord) => r.values[mapping.fields.recordId!.column]?.trim() || null;
 
 /** A dry run: every record mapped and checked, and those imported before counted; nothing is stored. */
-export async function dryRunLegacyImport(deps: Pick<LegacyImportDeps, 'imports' | 'geography'>, mapping: LegacySourceMapping, records: readonly LegacyRecord[], scope: ImportScope): Promise<LegacyDryRun> {
+export async function dryRunLegacyImport(deps: Pick<LegacyImportDeps, 'imports' | 'geography' | 'policies'>, mapping: LegacySourceMapping, records: readonly LegacyRecord[], scope: ImportScope): Promise<LegacyDryRun> {
   if (mapping.kind === 'CCI_CHILD') return dryRunCciImport(deps, mapping, records, scope);
   const places = await legacyPlaces(deps.geography);
   const rejected: LegacyDryRun['rejected'] = [];
@@ -138,9 +141,17 @@ export interface ImportScope {
 /** Every CCI in Raksha: one outside the importer's jurisdiction is named as such, not as unknown. */
 const allCcis = (deps: Pick<LegacyImportDeps, 'imports'>) => deps.imports.ccis({ stateCode: null, districtCode: null });
 
+/** The deadline policies of the states the importer's CCIs are in (the statutory defaults without a repository). */
+async function statePolicies(deps: Pick<LegacyImportDeps, 'policies'>, ccis: readonly CciRef[], scope: ImportScope): Promise<Map<string, DeadlinePolicyOverrides>> {
+  const states = [...new Set(ccis.filter((c) => !scope.stateCode || c.stateCode === scope.stateCode).map((c) => c.stateCode))];
+  const policies = deps.policies;
+  if (!policies) return new Map();
+  return new Map(await Promise.all(states.map(async (s) => [s, deadlineOverridesOf(await policies.forState(s))] as const)));
+}
+
 /** A CCI child's record, mapped and its history checked against the machine; refused outside the importer's jurisdiction. */
-function checkCciChild(mapping: LegacySourceMapping, record: LegacyRecord, ccis: readonly CciRef[], scope: ImportScope, seen: Map<string, number>, now?: Date): MappedCciChild {
-  const mapped = mapCciChildRecord(mapping, record, { ccis, ...(now && { now }) });
+function checkCciChild(mapping: LegacySourceMapping, record: LegacyRecord, ccis: readonly CciRef[], scope: ImportScope, seen: Map<string, number>, policies: ReadonlyMap<string, DeadlinePolicyOverrides>, now?: Date): MappedCciChild {
+  const mapped = mapCciChildRecord(mapping, record, { ccis, deadlinePolicy: (s) => policies.get(s), ...(now && { now }) });
   if (!mapped.ok) return mapped;
   const { cci, recordId } = mapped.value;
   const inside = (!scope.stateCode || cci.stateCode === scope.stateCode) && (!scope.districtCode || cci.districtCode === scope.districtCode);
@@ -149,13 +160,14 @@ function checkCciChild(mapping: LegacySourceMapping, record: LegacyRecord, ccis:
   return problems.length ? { ok: false, recordId, problems } : mapped;
 }
 
-async function dryRunCciImport(deps: Pick<LegacyImportDeps, 'imports'>, mapping: LegacySourceMapping, records: readonly LegacyRecord[], scope: ImportScope): Promise<LegacyDryRun> {
+async function dryRunCciImport(deps: Pick<LegacyImportDeps, 'imports' | 'policies'>, mapping: LegacySourceMapping, records: readonly LegacyRecord[], scope: ImportScope): Promise<LegacyDryRun> {
   const ccis = await allCcis(deps);
+  const policies = await statePolicies(deps, ccis, scope);
   const rejected: LegacyDryRun['rejected'] = [];
   const seen = new Map<string, number>();
   const valid: string[] = [];
   for (const r of records) {
-    const mapped = checkCciChild(mapping, r, ccis, scope, seen);
+    const mapped = checkCciChild(mapping, r, ccis, scope, seen, policies);
     if (mapped.ok) valid.push(legacyCaseId(mapping.source, mapped.value.recordId));
     else rejected.push(...mapped.problems.map((p) => ({ line: r.line, recordId: mapped.recordId, ...p })));
   }
@@ -306,6 +318,7 @@ export type LegacyImporter = ReturnType<typeof createLegacyImporter>;
 async function runCciImport(deps: LegacyImportDeps, cases: CaseStarter, imp: NonNullable<Awaited<ReturnType<LegacyImportRepository['find']>>>, mapping: LegacySourceMapping, options: ImportRunOptions, batchSize: number): Promise<void> {
   const ccis = await allCcis(deps);
   const scope = await deps.imports.bodyScope(imp.importedByBody);
+  const policies = await statePolicies(deps, ccis, scope);
   const registeredBy = { id: imp.importedBy, role: imp.importedByRole as Actor, body: (scope.bodyType ?? 'PUBLIC') as BodyType, ...(imp.importedByBody && { bodyId: imp.importedByBody }) };
   const register = mapping.register ?? mapping.title;
   let position = imp.processed;
@@ -318,7 +331,7 @@ async function runCciImport(deps: LegacyImportDeps, cases: CaseStarter, imp: Non
     const valid: { position: number; caseId: string; value: CciChildCase }[] = [];
     for (const [i, row] of rows.entries()) {
       if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
-      const mapped = checkCciChild(mapping, { line: row.line, values: row.record as Record<string, string> }, ccis, scope, seen, now);
+      const mapped = checkCciChild(mapping, { line: row.line, values: row.record as Record<string, string> }, ccis, scope, seen, policies, now);
       if (mapped.ok) valid.push({ position: row.position, caseId: legacyCaseId(mapping.source, mapped.value.recordId), value: mapped.value });
       else outcomes.push({ position: row.position, outcome: 'REJECTED', problems: mapped.problems });
     }
@@ -335,6 +348,7 @@ async function runCciImport(deps: LegacyImportDeps, cases: CaseStarter, imp: Non
             child: value.child,
             registeredAt: value.registeredAt,
             registeredBy,
+            ...(Object.keys(policies.get(value.cci.stateCode) ?? {}).length ? { deadlinePolicy: policies.get(value.cci.stateCode)! } : {}),
             imported: { register, source: mapping.source, recordId: value.recordId, importId: imp.id, importedAt: now.toISOString(), history: value.history },
           });
           return { position: at, outcome: outcome === 'STARTED' ? 'IMPORTED' : 'ALREADY_IMPORTED', caseId };

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { dryRunLegacyImport, importPermissions, LegacySourceError, loadLegacySource, readExport, stageLegacyImport, type Importer } from '@raksha/activities';
 import type { LegacyDryRun, LegacyImportQuery, LegacyImportStatus, LegacyRejection } from '@raksha/contracts';
-import { GeographyRepository, LegacyImportRepository, type LegacyImportRecord } from '@raksha/db';
+import { DeadlinePolicyRepository, GeographyRepository, LegacyImportRepository, type LegacyImportRecord } from '@raksha/db';
 import { hasRoleIn, type Permission } from '@raksha/domain';
 import { can, type Principal } from '../auth/principal.js';
 import { forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
@@ -20,6 +20,7 @@ export class LegacyImportsService {
   constructor(
     private readonly imports: LegacyImportRepository,
     private readonly geography: GeographyRepository,
+    private readonly policies: DeadlinePolicyRepository,
     @Inject(LEGACY_IMPORT_JOBS) private readonly jobs: Jobs,
   ) {}
 
@@ -41,7 +42,7 @@ export class LegacyImportsService {
       if (err instanceof LegacySourceError) throw problem('legacy-import-rejected', err.message);
       throw err;
     }
-    if (q.dryRun) return dryRunLegacyImport({ imports: this.imports, geography: this.geography }, mapping, records, await this.imports.bodyScope(principal.body?.id ?? null));
+    if (q.dryRun) return dryRunLegacyImport({ imports: this.imports, geography: this.geography, policies: this.policies }, mapping, records, await this.imports.bodyScope(principal.body?.id ?? null));
     const id = await stageLegacyImport({ imports: this.imports, jobs: this.jobs }, mapping, records, { fileName: q.fileName, importer: importerOf(principal, importPermissions(mapping)) });
     return this.status(principal, id);
   }
