@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEADLINE_IDS, deadlineOverridesOf, DEFAULT_DEADLINE_POLICY, isIsoDuration, ladderProblem, resolveDeadlinePolicy, type DeadlineId, type DeadlineOverride, type DeadlinePolicyOverrides, type EscalationRung } from '@raksha/case-machine';
+import { DEADLINE_IDS, deadlineOverridesOf, DEFAULT_DEADLINE_POLICY, isIsoDuration, ladderProblem, resolveDeadlinePolicy, type DeadlineId, type DeadlinePolicyOverrides } from '@raksha/case-machine';
 import type { DeadlinePolicyEntry, SetDeadlinePeriodBody } from '@raksha/contracts';
 import { ESCALATION_REMINDER_POLICY, isReminderPolicyId, MAX_REMINDER_HOURS, REMINDER_POLICY_IDS, reminderHoursOf, type ReminderPolicyId } from '@raksha/domain';
 import { DeadlinePolicyRepository, GeographyRepository } from '@raksha/db';
