@@ -335,11 +335,12 @@ async function runCciImport(deps: LegacyImportDeps, cases: CaseStarter, imp: Non
       if (mapped.ok) valid.push({ position: row.position, caseId: legacyCaseId(mapping.source, mapped.value.recordId), value: mapped.value });
       else outcomes.push({ position: row.position, outcome: 'REJECTED', problems: mapped.problems });
     }
-    const existing = valid.length ? await deps.imports.existingCases(valid.map((v) => v.caseId)) : new Set<string>();
+    const existing = valid.length ? await deps.imports.existingCases(valid.map((v) => v.caseId)) : new Map<string, string | null>();
     for (let i = 0; i < valid.length; i += CASE_STARTS_AT_ONCE) {
       const started = await Promise.all(
         valid.slice(i, i + CASE_STARTS_AT_ONCE).map(async ({ position: at, caseId, value }): Promise<RowOutcome> => {
-          if (existing.has(caseId)) return { position: at, outcome: 'ALREADY_IMPORTED', caseId };
+          // Started by this import in a batch a crash cut short: imported, by this import.
+          if (existing.has(caseId)) return { position: at, outcome: existing.get(caseId) === imp.id ? 'IMPORTED' : 'ALREADY_IMPORTED', caseId };
           const outcome = await cases.start({
             caseId,
             track: 'CNCP',

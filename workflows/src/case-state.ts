@@ -210,7 +210,7 @@ export class CaseState {
     if (imported) {
       // A case ported from a register begins as the register says, and tells no one of a past registration.
       const { notices: _told, ...record } = this.registrationRecord(0);
-      return [{ ...record, payload: { ...record.payload, importedFrom: { source: imported.source, recordId: imported.recordId } }, importedFrom: imported.register }];
+      return [{ ...record, payload: { ...record.payload, importedFrom: { source: imported.source, recordId: imported.recordId, importId: imported.importId } }, importedFrom: imported.register }];
     }
     if (!origin) return [this.registrationRecord(0)];
     const registered = this.registrationRecord(1);

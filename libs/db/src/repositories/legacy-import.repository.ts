@@ -83,10 +83,13 @@ export class LegacyImportRepository {
     return new Map(rows.map((r) => [r.legacyRecordId!, r.id]));
   }
 
-  /** Which of these cases exist (an imported case's id comes from its source record: it exists if imported before). */
-  async existingCases(ids: readonly string[]): Promise<Set<string>> {
-    const rows = await this.db.case.findMany({ where: { id: { in: [...ids] } }, select: { id: true } });
-    return new Set(rows.map((r) => r.id));
+  /**
+   * Which of these cases exist, each with the import that started it (from its registration step), if any: an
+   * imported case's id comes from its source record, so it exists if imported before, by this import or another.
+   */
+  async existingCases(ids: readonly string[]): Promise<Map<string, string | null>> {
+    const rows = await this.db.timelineEntry.findMany({ where: { caseId: { in: [...ids] }, sequence: 0 }, select: { caseId: true, payload: true } });
+    return new Map(rows.map((r) => [r.caseId, ((r.payload as { importedFrom?: { importId?: string } } | null)?.importedFrom?.importId ?? null)]));
   }
 
   /** The child care institutions of a jurisdiction (every one when it is national), as a CCI register names them. */
