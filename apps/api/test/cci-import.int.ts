@@ -62,8 +62,10 @@ describe('porting a CCI register', () => {
     // The plan's review fell due in December 2025: overdue and shown, but not escalated the moment it was imported.
     expect((rekha.openDeadlines as { id: string; dueAt: string }[]).find((d) => d.id === 'cncp.icpReview')).toMatchObject({ dueAt: '2025-12-09T18:30:00.000Z' });
     expect(await stack.db.escalation.count({ where: { caseId: rekha.id } })).toBe(0);
-    // Imported history tells no one: no notice of a registration years old.
+    // Imported history tells no one: no notice of a registration years old; partners' feed has each step marked imported.
     expect(await stack.db.notification.count({ where: { caseId: rekha.id } })).toBe(0);
+    const fed = await stack.db.partnerEvent.findMany({ where: { subjectId: rekha.id } });
+    expect(fed.map((e) => (e.data as { imported?: boolean }).imported)).toEqual(Array(8).fill(true));
 
     const [imran, pinky] = await Promise.all(
       [caseOf('JPR-2024-002'), caseOf('JPR-2024-003')].map((id) => eventually(async () => (await stack.db.case.findUnique({ where: { id } })) ?? undefined, 30_000)),

@@ -158,6 +158,7 @@ export class CaseRepository {
         payload: step.payload,
         ...(step.actorBodyId && { bodyId: step.actorBodyId }),
         ...(step.actorFrom && { address: step.actorFrom }),
+        ...(step.importedFrom !== undefined && { importedFrom: step.importedFrom }),
       },
       at: step.occurredAt,
     };
