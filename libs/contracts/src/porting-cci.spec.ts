@@ -26,4 +26,12 @@ describe('a CCI register’s record as a case', () => {
     expect(map({ 'Date of Birth': '01/01/2005' })).toMatchObject({ ok: false, problems: [{ field: 'child.dateOfBirth', message: expect.stringContaining('18 or more') }] });
     expect(map({ 'Last ICP Review': '10/09/2027' })).toMatchObject({ ok: false, problems: [{ field: 'icpReviewedAt', message: '10/09/2027 is in the future' }] });
   });
+
+  it('reads a JSON export with the same mapping, its keys as the columns', () => {
+    const records = readLegacyExport(readFileSync(new URL('../../../porting/samples/cci-register-sample.json', import.meta.url), 'utf8'), 'json');
+    const pune = [{ bodyId: 'CCI-MH-PUNE', name: "Government Children's Home, Pune", registrationNo: 'JJ/REG/MH-PUNE/2023/01', kind: 'CHILDRENS_HOME', districtCode: 'MH-PUNE', stateCode: 'MH' }];
+    const [sakshi, aditya] = records.map((r) => mapCciChildRecord(mapping, r, { ccis: pune, now }));
+    expect(sakshi!.ok && sakshi!.value).toMatchObject({ cci: { districtCode: 'MH-PUNE' }, child: { name: 'Sakshi Jadhav', ageYears: 10 } });
+    expect(aditya).toMatchObject({ ok: false, recordId: 'GCH-PUNE-2024-012', problems: [{ field: 'track', column: 'Category' }] });
+  });
 });
