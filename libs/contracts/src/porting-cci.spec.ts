@@ -17,6 +17,12 @@ describe('a CCI register’s record as a case', () => {
     // The home found by its registration number written another way, or by its code.
     expect(map({ 'CCI Registration No': 'jj/reg/rj-jaipur/2023/01 ' }).ok).toBe(true);
     expect(map({ 'CCI Registration No': 'CCI-RJ-JAIPUR' }).ok).toBe(true);
+    // Restored from care needs the plan first; restored by the CWC's s.37 order itself does not.
+    const restored = { 'Present Status': 'Restored', 'ICP Date': '', 'Last ICP Review': '', 'Restored On': '01/04/2024' };
+    expect(map(restored)).toMatchObject({ ok: false, problems: [{ field: 'restoredAt', message: expect.stringContaining('“In care: Individual Care Plan to be prepared”') }] });
+    const withOrder = legacySourceMapping.parse({ ...mapping, fields: { ...mapping.fields, cwcOrder: { column: 'CWC Order', values: { Restoration: 'RESTORATION' } } } });
+    const byOrder = mapCciChildRecord(withOrder, { line: 2, values: { ...first!.values, ...restored, 'CWC Order': 'Restoration' } }, { ccis, now });
+    expect(byOrder.ok && byOrder.value.history.map((e) => e.type).slice(-2)).toEqual(['FINAL_ORDER_PASSED', 'CHILD_RESTORED']);
   });
 
   it('refuses a step dated before the one it follows, a child in conflict with law, and a leave longer than s.98 allows, naming the field', () => {

@@ -164,7 +164,8 @@ export function mapCciChildRecord(mapping: LegacySourceMapping, record: LegacyRe
   }
   if (leaveFrom) steps.push({ field: 'leaveFrom', event: { type: 'LEAVE_OF_ABSENCE_GRANTED', at: leaveFrom, payload: { orderRef: `Leave ${onFile}`, days: leaveDays!, purpose: `leave ${onFile}` } } });
   if (restoredAt) {
-    steps.push({ field: restorationOrderedAt ? 'restorationOrderedAt' : 'restoredAt', event: { type: 'RESTORATION_ORDERED', at: restorationOrderedAt ?? restoredAt, payload: { orderRef: `Restoration ${onFile}`, reasons: `The restoration ${onFile}` } } });
+    // A CWC whose s.37 order was restoration itself ordered it; otherwise a later order restored the child from care.
+    if (!(cwcOrderedAt && cwcOrder === 'RESTORATION')) steps.push({ field: restorationOrderedAt ? 'restorationOrderedAt' : 'restoredAt', event: { type: 'RESTORATION_ORDERED', at: restorationOrderedAt ?? restoredAt, payload: { orderRef: `Restoration ${onFile}`, reasons: `The restoration ${onFile}` } } });
     steps.push({ field: 'restoredAt', event: { type: 'CHILD_RESTORED', at: restoredAt, payload: { restoredTo: 'FAMILY' } } });
   }
   for (let i = 1; i < steps.length; i++) {
