@@ -17,6 +17,7 @@ import { DEMO_BODIES, DEMO_PASSWORD, DEMO_USERS, demoEmail, demoUserId, seedCiti
 export const DEMO_SEED_ACTOR = 'system:demo-seed';
 const CWC_SITTING_DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'] as const;
 
+/** The tests' and benchmarks' seed: the whole demo, unless it is there already. */
 export async function seed(db: Db, config?: RakshaConfig): Promise<void> {
   // Every integration stack seeds its database: once it is seeded, a few counts are all this costs.
   if (await seeded(db)) return;
@@ -50,7 +51,8 @@ const stateActor = (role: 'STATE_ADMIN' | 'SCPS_OFFICER', stateCode: string): Pr
 /** Who creates a body, or invites its people: the national administrator a state's or the nation's, the state's administrator a district's. */
 const administratorOf = (b: DemoBody): Principal => (b.level === 'NATIONAL' || b.level === 'STATE' ? nationalAdministrator : stateActor('STATE_ADMIN', b.stateCode!));
 
-async function seedDemo(db: Db, config: RakshaConfig): Promise<void> {
+/** The demo, step by step; each step leaves what is there already as it is (a run cut short is finished by the next). */
+export async function seedDemo(db: Db, config: RakshaConfig): Promise<void> {
   const services = administrationServices(db, config, { notices: NO_NOTICES, registrationWatch: WATCHES_LATER });
   const byId = new Map(DEMO_BODIES.map((b) => [b.id, b]));
   const accept = (token: string) => services.accountLinks.setPassword('INVITATION', token, DEMO_PASSWORD);
@@ -125,9 +127,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const config = loadConfig();
   const db = createDb(config.databaseUrl);
   try {
-    // The geography always (an update of prisma/geography reaches an existing database); the demo only where missing.
+    // The geography always (an update of prisma/geography reaches an existing database), then every step of the
+    // demo, each creating only what is missing.
     await loadGeography(db);
-    await seed(db, config);
+    await seedDemo(db, config);
     // `npm start`'s demo: emails to demo users land in the local mail catcher (not the tests' seed)
     await seedDemoEmails(db);
     console.log(
