@@ -164,7 +164,8 @@ export class CaseState {
     const notices = noticeJobs(
       next.actions,
       this.caseId,
-      projection.jurisdiction,
+      // the thana recorded at registration is the case's station while the case stays in that district
+      { ...projection.jurisdiction, ...(this.registration.thanaCode && projection.jurisdiction.districtCode === this.registration.districtCode && { thanaCode: this.registration.thanaCode }) },
       stepSequence,
       // the case itself is the notice's link (caseId): its text carries no id
       'Case update',

@@ -1000,7 +1000,6 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'imp.column': 'কলাম',
   'imp.reason': 'সমস্যা',
   'imp.valid': '{count, plural, one {সারিটি ঠিক আছে। এখন আমদানি করতে পারেন।} other {সব #টি সারি ঠিক আছে। এখন আমদানি করতে পারেন।}}',
-  'imp.done': '{count, plural, one {#টি প্রতিষ্ঠান আমদানি হয়েছে।} other {#টি প্রতিষ্ঠান আমদানি হয়েছে।}}',
   'bodies.title': 'CWC ও JJB: সদস্য ও বৈঠক',
   'bodies.members': 'সদস্য',
   'bodies.member': 'সদস্য {n}',

@@ -1002,7 +1002,6 @@ export const en = {
   'imp.column': "Column",
   'imp.reason': "Problem",
   'imp.valid': "{count, plural, one {The row is valid. You can import it now.} other {All # rows are valid. You can import them now.}}",
-  'imp.done': "{count, plural, one {# institution} other {# institutions}} imported.",
   'bodies.title': "CWC and JJB: members and sittings",
   'bodies.members': "Members",
   'bodies.member': "Member {n}",

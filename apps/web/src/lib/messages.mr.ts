@@ -1000,7 +1000,6 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'imp.column': 'स्तंभ',
   'imp.reason': 'अडचण',
   'imp.valid': '{count, plural, one {ओळ योग्य आहे. आता आयात करू शकता.} other {सर्व # ओळी योग्य आहेत. आता आयात करू शकता.}}',
-  'imp.done': '{count, plural, one {# संस्था आयात झाली.} other {# संस्था आयात झाल्या.}}',
   'bodies.title': 'CWC आणि JJB: सदस्य आणि बैठका',
   'bodies.members': 'सदस्य',
   'bodies.member': 'सदस्य {n}',
