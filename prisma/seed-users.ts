@@ -99,7 +99,7 @@ export const demoEmail = (username: string) => `${username}@raksha.invalid`;
  * Invites each demo user who is not there yet, as `invite` does (the administrator of their body's level, in the
  * demo seed's name), and accepts the invitation with DEMO_PASSWORD through the API's own set-password code, so the
  * person has the invitation and its acceptance in their history as anyone invited has. A few at a time: each
- * acceptance hashes the password (argon2, ~30 ms).
+ * acceptance hashes the password (argon2id, 20–60 ms on a busy machine).
  */
 export async function seedUsers(db: Db, users: readonly DemoUser[], invite: (u: DemoUser) => Promise<{ token: string }>, accept: (token: string) => Promise<void>): Promise<number> {
   const present = new Set((await db.user.findMany({ where: { id: { in: users.map((u) => demoUserId(u.username)) } }, select: { id: true } })).map((u) => u.id));
