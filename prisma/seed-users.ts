@@ -1,8 +1,8 @@
 // Demo bodies and users for the demo geography of seed-data.ts: one body of each kind per district,
 // state and the nation, and one user per body and role, all signing in with DEMO_PASSWORD.
 import { createHash, randomUUID } from 'node:crypto';
-import { BodyRepository, UserRepository, type BodyRecord, type Db } from '@raksha/db';
-import { BODY_LEVEL, dayInIndia, isTermRole, latestTermEnd, MEMBER_TERM_MAX_YEARS, seatDesignation, type BodyType, type Role } from '@raksha/domain';
+import { UserRepository, type BodyRecord, type Db } from '@raksha/db';
+import { BODY_LEVEL, dayInIndia, isTermRole, latestTermEnd, MEMBER_TERM_MAX_YEARS, type BodyType, type Role } from '@raksha/domain';
 import { hashPassword } from '@raksha/db/password';
 import { SEED_DISTRICTS, SEED_STATES } from './seed-data.js';
 
@@ -93,30 +93,46 @@ export function demoUserId(username: string): string {
 }
 
 /**
- * The demo CWC / JJB member's seat on their body's roster: a member's (not the head's) seat, for the longest term
- * allowed, from 1 April (a financial year's start) of last year, so it is in force whenever the demo is seeded.
+ * The demo CWC / JJB member's term of office, as their invitation carries it (it seats them on their body's roster):
+ * the longest term allowed, from 1 April (a financial year's start) of last year, so it is in force whenever the
+ * demo is seeded.
  */
-export function demoSeat(role: Role, now = new Date()): { designation: string; termFrom: Date; termTo: Date } | null {
-  if (!isTermRole(role)) return null;
+export function demoTerm(role: Role, now = new Date()): { term: { from: string; until: string } } | Record<string, never> {
+  if (!isTermRole(role)) return {};
   const from = `${Number(dayInIndia(now).slice(0, 4)) - 1}-04-01`;
-  return { designation: seatDesignation(role, false), termFrom: new Date(`${from}T00:00:00Z`), termTo: new Date(`${latestTermEnd(from, MEMBER_TERM_MAX_YEARS[role])}T00:00:00Z`) };
+  return { term: { from, until: latestTermEnd(from, MEMBER_TERM_MAX_YEARS[role]) } };
 }
 
+/** The address a demo user is invited at (the .invalid top-level domain reaches nobody, RFC 2606). */
+export const demoEmail = (username: string) => `${username}@raksha.invalid`;
+
 /**
- * Upserts every demo body and user (idempotent: a second run changes nothing; an existing user keeps
- * their password). One argon2 hash, computed once, serves every demo user.
+ * Invites each demo user who is not there yet, as `invite` does (the administrator of their body's level, in the
+ * demo seed's name), and accepts the invitation with DEMO_PASSWORD through the API's own set-password code, so the
+ * person has the invitation and its acceptance in their history as anyone invited has. A few at a time: each
+ * acceptance hashes the password (argon2id, 20–60 ms on a busy machine).
  */
-export async function seedBodiesAndUsers(db: Db): Promise<{ bodies: number; users: number }> {
-  const bodyRepository = new BodyRepository(db);
-  for (const b of DEMO_BODIES) await bodyRepository.upsert(b);
-  const userRepository = new UserRepository(db);
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const u of DEMO_USERS) {
-    await userRepository.upsert({ id: demoUserId(u.username), username: u.username, displayName: u.displayName, passwordHash, bodyId: u.bodyId, roles: [u.role] });
-    const seat = demoSeat(u.role);
-    if (seat) await userRepository.seatIfNone(u.username, seat);
+export async function seedUsers(db: Db, users: readonly DemoUser[], invite: (u: DemoUser) => Promise<{ token: string }>, accept: (token: string) => Promise<void>): Promise<number> {
+  const present = new Set((await db.user.findMany({ where: { id: { in: users.map((u) => demoUserId(u.username)) } }, select: { id: true } })).map((u) => u.id));
+  const missing = users.filter((u) => !present.has(demoUserId(u.username)));
+  for (let i = 0; i < missing.length; i += USERS_AT_ONCE) {
+    await Promise.all(
+      missing.slice(i, i + USERS_AT_ONCE).map(async (u) => {
+        await accept((await invite(u)).token);
+      }),
+    );
   }
-  return { bodies: DEMO_BODIES.length, users: DEMO_USERS.length };
+  return missing.length;
+}
+
+const USERS_AT_ONCE = 4;
+
+/** The citizen: no service creates a citizen's account yet (citizens file reports once signed in), so their row is written here. */
+export async function seedCitizen(db: Db): Promise<void> {
+  const citizen = DEMO_USERS.find((u) => u.role === 'CITIZEN')!;
+  const id = demoUserId(citizen.username);
+  if (await db.user.findUnique({ where: { id }, select: { id: true } })) return;
+  await new UserRepository(db).upsert({ id, username: citizen.username, displayName: citizen.displayName, passwordHash: await hashPassword(DEMO_PASSWORD), bodyId: null, roles: [citizen.role] });
 }
 
 /**

@@ -1,89 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import type { RakshaConfig } from '@raksha/config';
-import { enqueueNotifications, type InvitationView, type InviteBody, type MemberTermBody, type MovePersonBody, type NotificationQueue, type PersonView, type SeatTermView } from '@raksha/contracts';
-import { BodyRosterRepository, PeopleRepository, SeatsFilled, SecondStepRepository, type AuditRecord, type BodyRosterRecord, type PersonChangeOutcome, type PersonRecord, type SeatCheck, type SeatPlacement } from '@raksha/db';
-import { ADMIN_ROLES, administers, addDays, dayInIndia, hasPermission, holdsTermRole, isRole, isTermRole, mayGrantRole, roleFitsBody, placeFilter, seatDesignation, seatProblems, TERM_ENDING_WITHIN_DAYS, termProblem, termStatus, type BodyType, type MemberDesignation, type MemberTerm, type Role } from '@raksha/domain';
+import { Injectable } from '@nestjs/common';
+import type { MemberTermBody, MovePersonBody, PersonView, SeatTermView } from '@raksha/contracts';
+import { BodyRosterRepository, PeopleRepository, SecondStepRepository, type PersonChangeOutcome, type PersonRecord } from '@raksha/db';
+import { ADMIN_ROLES, addDays, administers, dayInIndia, hasPermission, isRole, isTermRole, mayGrantRole, placeFilter, seatDesignation, TERM_ENDING_WITHIN_DAYS, termStatus, type MemberDesignation } from '@raksha/domain';
 import { CasesService } from '../cases/cases.service.js';
-import { RAKSHA_CONFIG } from '../infrastructure/tokens.js';
-import { userChain } from '../auth/auth.service.js';
 import type { Principal } from '../auth/principal.js';
-import { emailTaken, forbidden, invalidField, invalidInput, lastAdministrator, notFound } from '../problem/domain-errors.js';
-import { issueLinkToken, linkNotice } from './account-links.js';
-import { ACCOUNT_NOTICES } from './people.tokens.js';
-
-export const personView = (p: PersonRecord, today = dayInIndia()): PersonView => ({
-  id: p.id,
-  username: p.username,
-  displayName: p.displayName,
-  email: p.email,
-  mobile: p.mobile,
-  bodyId: p.bodyId,
-  roles: p.roles,
-  head: p.headsBody,
-  status: p.disabledAt ? 'DEACTIVATED' : p.invited ? 'INVITED' : 'ACTIVE',
-  secondStep: p.secondStep,
-  term: p.seat && { ...p.seat.term, status: termStatus(p.seat.term, today), designation: p.seat.designation as MemberDesignation },
-  createdAt: p.createdAt.toISOString(),
-});
+import { forbidden, invalidField, lastAdministrator, notFound } from '../problem/domain-errors.js';
+import { administeredBody, mayGive, personAudit, personView } from './administered.js';
+import { checkedTerm, seatCheck, seated, seatFor } from './member-seats.js';
 
 /**
- * The term of office a person in these roles holds: required for a CWC or JJB member (s.27 / s.4), refused for
- * anyone else, at most libs/domain MEMBER_TERM_MAX_YEARS long. A bad one is a 400 naming `term.from` or `term.until`.
- */
-export function checkedTerm(roles: readonly Role[], term: MemberTermBody | undefined): MemberTerm | null {
-  if (!holdsTermRole(roles)) {
-    if (term) throw invalidInput([{ field: 'term', message: 'only a CWC or JJB member holds a term of office', key: 'error.termNotForRole' }]);
-    return null;
-  }
-  if (!term) throw invalidInput([{ field: 'term', message: 'a CWC or JJB member needs their term of office, from and until', key: 'error.termRequired' }]);
-  const problem = termProblem(roles, term);
-  if (problem) {
-    const key = problem.params ? 'error.termTooLong' : 'error.termOrder';
-    throw invalidInput([{ field: `term.${problem.field}`, message: problem.message, key, ...(problem.params && { params: { years: problem.params.years! } }) }]);
-  }
-  return term;
-}
-
-/** The seat a person in this role takes on their body's roster with this term: none outside the CWC / JJB member roles. */
-function seatFor(role: Role, head: boolean, term: MemberTerm | null): SeatPlacement | null {
-  return term && isTermRole(role) ? { designation: seatDesignation(role, head), term } : null;
-}
-
-/** The roster rule of libs/domain, as the repository applies it within the change: no more seats filled than MEMBER_SEATS. */
-const seatCheck =
-  (today: string): SeatCheck =>
-  (type, seats) =>
-    seatProblems(type, seats, today)[0];
-
-/** Runs a change that seats a person: a roster already full for their designation is a 400 naming `field`. */
-async function seated<T>(field: 'role' | 'head', change: Promise<T>): Promise<T> {
-  try {
-    return await change;
-  } catch (err) {
-    if (!(err instanceof SeatsFilled)) throw err;
-    const message = `every ${err.designation} seat of this body is filled (${err.most}); end a member's term on the body's roster first`;
-    throw invalidInput([{ field, message, key: 'error.seatsFilled', params: { most: err.most } }]);
-  }
-}
-
-/** An administrator's change to a person, in that person's audit chain. */
-function personAudit(principal: Principal, person: { id: string }, action: string, detail: Record<string, unknown>, at: Date): AuditRecord {
-  return {
-    chain: userChain(person.id),
-    action,
-    actorId: principal.userId,
-    actorRole: principal.roles.join(','),
-    subjectType: 'user',
-    subjectId: person.id,
-    detail: { ...detail, bodyId: principal.body?.id ?? null },
-    at,
-  };
-}
-
-/**
- * Administrators invite people to the bodies of their jurisdiction, in the roles their own role may give
- * (libs/domain's ADMINISTRATION), move them and deactivate them. A body never loses its last administrator.
+ * Administrators list the people of the bodies of their jurisdiction, move them and deactivate them (invitations:
+ * InvitationsService). A body never loses its last administrator.
  */
 @Injectable()
 export class PeopleService {
@@ -91,13 +18,11 @@ export class PeopleService {
     private readonly people: PeopleRepository,
     private readonly bodies: BodyRosterRepository,
     private readonly secondSteps: SecondStepRepository,
-    @Inject(ACCOUNT_NOTICES) private readonly notices: NotificationQueue,
-    @Inject(RAKSHA_CONFIG) private readonly config: RakshaConfig,
     private readonly cases: CasesService,
   ) {}
 
   async ofBody(principal: Principal, bodyId: string): Promise<PersonView[]> {
-    await this.administeredBody(principal, bodyId, 'bodyId');
+    await administeredBody(this.bodies, principal, bodyId, 'bodyId');
     const today = dayInIndia();
     return (await this.people.ofBody(bodyId)).map((p) => personView(p, today));
   }
@@ -124,48 +49,6 @@ export class PeopleService {
     }));
   }
 
-  /** Creates the person (INVITED) and sends them a one-time link to set their password, valid INVITATION_TTL_HOURS. */
-  async invite(principal: Principal, input: InviteBody): Promise<InvitationView> {
-    const body = await this.administeredBody(principal, input.bodyId, 'bodyId');
-    this.mayGive(principal, input.role, body);
-    const term = checkedTerm([input.role], input.term);
-    const now = new Date();
-    const expiresAt = new Date(now.getTime() + this.config.accounts.invitationTtlHours * 3_600_000);
-    const id = randomUUID();
-    const link = issueLinkToken();
-    const seat = seatFor(input.role, input.head ?? false, term);
-    const person = await seated(
-      input.head ? 'head' : 'role',
-      this.people.invite(
-        { id, email: input.email, mobile: input.mobile ?? null, displayName: input.displayName, bodyId: body.id, roles: [input.role], headsBody: input.head ?? false, seat },
-        { id: randomUUID(), userId: id, purpose: 'INVITATION', tokenHash: link.hash, expiresAt, createdBy: principal.userId },
-        personAudit(principal, { id }, 'person.invited', { email: input.email, invitedTo: body.id, role: input.role, head: input.head ?? false, seat, expiresAt: expiresAt.toISOString() }, now),
-        seatCheck(dayInIndia(now)),
-      ),
-    );
-    if (!person) throw emailTaken(input.email);
-    const hours = this.config.accounts.invitationTtlHours;
-    const { link: linkText, accountLink } = linkNotice(this.config, 'INVITATION', link.token);
-    await enqueueNotifications(this.notices, [
-      {
-        dedupeKey: `account-invitation-${id}`,
-        recipientBody: 'PERSON',
-        recipientUserId: id,
-        districtCode: body.districtCode,
-        stateCode: body.stateCode,
-        caseId: null,
-        kind: 'ACCOUNT_INVITATION',
-        subject: `You are invited to Raksha: ${body.name}`,
-        body:
-          `${principal.displayName} has invited you to work on Raksha for ${body.name}. ` +
-          `Set your password within ${hours} hours with ${linkText}, which works once.\n` +
-          `You will sign in with this email address. If you did not expect this, ignore it.`,
-        ...(accountLink && { accountLink }),
-      },
-    ]);
-    return { person: personView(person), expiresAt: expiresAt.toISOString() };
-  }
-
   /** Ends the person's sessions at once; they can no longer sign in, and a CWC / JJB member's seat on the roster ends the day before. Their history stays theirs. */
   async deactivate(principal: Principal, id: string): Promise<PersonView> {
     const current = await this.administeredPerson(principal, id);
@@ -179,12 +62,13 @@ export class PeopleService {
   /** Another body and role for the person; what they did before stays attributed to their old role and body. */
   async move(principal: Principal, id: string, input: MovePersonBody): Promise<PersonView> {
     const current = await this.administeredPerson(principal, id);
-    const body = await this.administeredBody(principal, input.bodyId, 'bodyId');
-    this.mayGive(principal, input.role, body);
+    const body = await administeredBody(this.bodies, principal, input.bodyId, 'bodyId');
+    mayGive(principal, input.role, body);
     const term = checkedTerm([input.role], input.term);
     const now = new Date();
     const today = dayInIndia(now);
     const seat = seatFor(input.role, input.head ?? false, term);
+    // A seat they leave ends the day before; a member's role seats them on the new body's roster.
     const outcome = await seated(
       input.head ? 'head' : 'role',
       this.people.move(id, { bodyId: body.id, roles: [input.role], headsBody: input.head ?? false, seat }, now, addDays(today, -1), seatCheck(today), { roles: ADMIN_ROLES }, (p) =>
@@ -235,20 +119,6 @@ export class PeopleService {
     if (outcome.ok) return personView(outcome.after);
     if (outcome.reason === 'NOT_FOUND') throw notFound('person', id);
     throw lastAdministrator(outcome.bodyId, outcome.role);
-  }
-
-  /** The role may be given by the principal's administrator role, and held in a body of this kind. */
-  private mayGive(principal: Principal, role: Role, body: BodyRosterRecord): void {
-    if (!mayGrantRole(principal.roles, role)) throw forbidden(`${principal.roles.join(', ')} may not give the role ${role}`);
-    if (!roleFitsBody(role, body.type as BodyType)) throw invalidField('role', `a ${role} does not belong to a ${body.type}`);
-  }
-
-  /** An active body inside the principal's jurisdiction; outside it, 404 as for none. */
-  private async administeredBody(principal: Principal, bodyId: string, field: string): Promise<BodyRosterRecord> {
-    const body = await this.bodies.findById(bodyId);
-    if (!body || !principal.body || !administers(principal.body, body)) throw notFound('body', bodyId);
-    if (body.deactivatedAt) throw invalidField(field, `${bodyId} is deactivated`);
-    return body;
   }
 
   /** A person of a body inside the principal's jurisdiction, whose every role the principal may give (else 403). */

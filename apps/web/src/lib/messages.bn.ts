@@ -303,6 +303,7 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'timeline.from': '“{from}” থেকে',
   'timeline.to': 'এখন “{to}”',
   'timeline.system': 'সিস্টেম',
+  'timeline.imported': '{register} রেজিস্টার থেকে আমদানি করা',
 
   'esc.title': 'ঊর্ধ্বতনে পাঠানো বিষয়',
   'esc.intro': 'আপনার এলাকায় পেরিয়ে যাওয়া আইনি সময়সীমা, আপনার সংস্থার কাছে পাঠানো।',

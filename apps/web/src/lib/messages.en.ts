@@ -298,6 +298,7 @@ export const en = {
   'timeline.from': 'from “{from}”',
   'timeline.to': 'now “{to}”',
   'timeline.system': 'the system',
+  'timeline.imported': 'Imported from the {register} register',
 
   'esc.title': 'Escalations',
   'esc.intro': 'Statutory deadlines missed in your jurisdiction and raised to your body.',

@@ -303,6 +303,7 @@ export const hi: Record<MessageKey, string> = {
   'timeline.from': '“{from}” से',
   'timeline.to': 'अब “{to}”',
   'timeline.system': 'प्रणाली',
+  'timeline.imported': '{register} रजिस्टर से आयात किया गया',
 
   'esc.title': 'एस्केलेशन',
   'esc.intro': 'आपके क्षेत्राधिकार में चूकी वैधानिक समय सीमाएँ, जो आपके निकाय तक पहुँचीं।',

@@ -303,6 +303,7 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'timeline.from': '“{from}” पासून',
   'timeline.to': 'आता “{to}”',
   'timeline.system': 'प्रणाली',
+  'timeline.imported': '{register} नोंदवहीतून आयात केलेले',
 
   'esc.title': 'वरिष्ठांकडे पाठवलेली प्रकरणे',
   'esc.intro': 'तुमच्या कार्यक्षेत्रातील चुकलेल्या कायदेशीर मुदती, तुमच्या संस्थेकडे पाठवलेल्या.',

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../client.js';
 import { AuditRepository, type AuditRecord } from './audit.repository.js';
 import { NO_PASSWORD_YET } from './people.repository.js';
@@ -54,15 +53,5 @@ export class UserRepository {
   async upsert(user: NewUserRecord): Promise<void> {
     const { displayName, bodyId, roles } = user;
     await this.db.user.upsert({ where: { username: user.username }, create: user, update: { displayName, bodyId, roles } });
-  }
-
-  /**
-   * Seeding: seats the user on their body's roster with this term, unless their account holds a seat there already
-   * (a term an administrator recorded since stays as it is).
-   */
-  async seatIfNone(username: string, seat: { designation: string; termFrom: Date; termTo: Date }): Promise<void> {
-    const user = await this.db.user.findUniqueOrThrow({ where: { username }, select: { id: true, bodyId: true, displayName: true } });
-    if (!user.bodyId || (await this.db.bodyMember.findUnique({ where: { bodyId_userId: { bodyId: user.bodyId, userId: user.id } } }))) return;
-    await this.db.bodyMember.create({ data: { id: randomUUID(), bodyId: user.bodyId, userId: user.id, name: user.displayName, ...seat } });
   }
 }
