@@ -35,6 +35,8 @@ describe('the demo seed, on an empty database', () => {
     const state = await as(stack, 'admin.rj');
     expect(history((await stack.http.get('/bodies/CWC-RJ-JAIPUR/history').set(state).expect(200)).body)).toEqual([
       ['body.created', DEMO_SEED_ACTOR, 'STATE_ADMIN'],
+      // The demo member's invitation seats them on the CWC's roster with their term of office.
+      ['body.member.seated', DEMO_SEED_ACTOR, 'STATE_ADMIN'],
       ['body.sittingDays.replaced', DEMO_SEED_ACTOR, 'SCPS_OFFICER'],
     ]);
     expect(history((await stack.http.get('/bodies/POLICE_STATION-RJ-JAIPUR-PS-01/history').set(state).expect(200)).body)).toEqual([['body.created', DEMO_SEED_ACTOR, 'STATE_ADMIN']]);
