@@ -29,7 +29,7 @@ export class PeopleController {
 
   @Get('terms-ending')
   @RequirePermission('person:administer')
-  @ApiOperation({ summary: 'CWC and JJB members of your jurisdiction whose term of office has ended or ends within 60 days, the soonest first (at most 200)' })
+  @ApiOperation({ summary: "Seats on the CWC and JJB rosters of your jurisdiction whose term of office ends within 60 days, and members' seats whose term has ended, the soonest first (at most 200)" })
   termsEnding(@CurrentPrincipal() principal: Principal) {
     return this.people.termsEnding(principal);
   }
@@ -96,7 +96,7 @@ export class PeopleController {
   @RequirePermission('person:administer')
   @ApiOperation({
     summary:
-      "Records a CWC or JJB member's term of office anew (a renewal or a correction): from the day of the state's notification to its last day; audited. " +
+      "Records a CWC or JJB member's term of office anew (a renewal or a correction) on their seat on the body's roster: from the day of the state's notification to its last day; audited. " +
       'Outside their term a member cannot act as one (403 member-term-lapsed)',
   })
   @ApiBody(bodySchema(memberTerm))

@@ -86,7 +86,11 @@ export class BodiesController {
   @Put(':id/members')
   @RequirePermission('registry:manage')
   @ApiHeader(IF_MATCH)
-  @ApiOperation({ summary: "A CWC's or JJB's members now (the DCPU of its district or its state's SCPS); audited" })
+  @ApiOperation({
+    summary:
+      "A CWC's or JJB's roster of seats now (the DCPU of its district or its state's SCPS); audited. A seat's userId names the account of its holder, " +
+      'whose term of office is the seat\'s: send it back with the list, or the account loses its seat',
+  })
   @ApiBody(bodySchema(replaceMembersBody))
   async replaceMembers(
     @CurrentPrincipal() principal: Principal,
