@@ -110,6 +110,10 @@ describe('member terms of office', () => {
     expect(people.find((p: { id: string }) => p.id === chair.id).term).toEqual({ from: day(-10), until: day(-1), status: 'ENDED', designation: 'CHAIRPERSON' });
     // An ended seat is the roster's history: a new Chairperson may be seated.
     await send('chair2', true).expect(201);
+    // The seat of someone who signs in is their term: bounded as an invitation's.
+    const tooLong = members.map((m: { userId: string | null }) => (m.userId === chair.id ? { ...m, termTo: '2099-12-31' } : m));
+    const long = await stack.http.put(`/bodies/${bodyId}/members`).set(scps).send({ members: tooLong }).expect(400);
+    expect(long.body.errors).toEqual([expect.objectContaining({ field: `members.${tooLong.findIndex((m: { userId: string | null }) => m.userId === chair.id)}.termTo`, key: 'error.termTooLong' })]);
     // A seat names only an active member of this body.
     const stranger = await stack.db.user.findFirstOrThrow({ where: { bodyId: `CWC-${district.districtCode}`, email: null } });
     const refused = await stack.http

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { BodyRosterRepository, InstitutionRepository, type BodyRosterRecord, type ChangeOutcome } from '@raksha/db';
 import { bodyDutyRule, leastSittingWeekdays } from '@raksha/case-machine';
-import { covers, dayInIndia, seatProblems } from '@raksha/domain';
+import { covers, dayInIndia, MEMBER_TERM_MAX_YEARS, seatProblems, termProblem } from '@raksha/domain';
 import type { Principal } from '../auth/principal.js';
-import { invalidField, invalidInput, notFound, staleRecord } from '../problem/domain-errors.js';
+import { invalidField, invalidInput, notFound, staleRecord, type FieldIssue } from '../problem/domain-errors.js';
 import { encodeIdCursor, MEMBER_DESIGNATIONS, MEMBER_SEATS, WEEKDAYS, type BodyListQuery, type BodyView, type Page, type RegistryHistoryEntry, type ReplaceMembersBody, type ReplaceSittingDaysBody } from '@raksha/contracts';
 import { registryChange, toHistory } from './registry-change.js';
 
@@ -71,7 +71,7 @@ export class BodiesService {
     const target = await this.sittingBody(principal, id);
     const type = target.type as 'CWC' | 'JJB';
     const seats = MEMBER_SEATS[type];
-    const issues = body.members.flatMap((m, i) =>
+    const issues: FieldIssue[] = body.members.flatMap((m, i) =>
       seats[m.designation] === undefined ? [{ field: `members.${i}.designation`, message: `a ${target.type} has no ${m.designation}; it has ${Object.keys(seats).join(', ')}` }] : [],
     );
     const members = body.members.map((m) => ({ id: randomUUID(), name: m.name, designation: m.designation, termFrom: m.termFrom, termTo: m.termTo ?? null, userId: m.userId ?? null }));
@@ -83,6 +83,12 @@ export class BodiesService {
     members.forEach((m, i) => {
       if (!m.userId) return;
       if (!seatable.has(m.userId)) issues.push({ field: `members.${i}.userId`, message: `not an active ${type === 'CWC' ? 'CWC_MEMBER' : 'JJB_MEMBER'} of this body` });
+      // The seat is the account holder's term of office: bounded as an invitation's (libs/domain termProblem).
+      else if (!m.termTo) issues.push({ field: `members.${i}.termTo`, message: "the seat of someone who signs in needs its term's last day", key: 'error.termRequired' });
+      else if (termProblem([type === 'CWC' ? 'CWC_MEMBER' : 'JJB_MEMBER'], { from: m.termFrom, until: m.termTo })) {
+        const years = MEMBER_TERM_MAX_YEARS[type === 'CWC' ? 'CWC_MEMBER' : 'JJB_MEMBER'];
+        issues.push({ field: `members.${i}.termTo`, message: `a term may be at most ${years} years`, key: 'error.termTooLong', params: { years } });
+      }
       else if (linked.indexOf(m.userId) !== linked.lastIndexOf(m.userId) && members.findIndex((x) => x.userId === m.userId) !== i) {
         issues.push({ field: `members.${i}.userId`, message: 'one person holds one seat on a body' });
       }

@@ -170,6 +170,8 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'field.term.until': 'কার্যকালের শেষ দিন',
   'field.termFrom': 'কার্যকালের প্রথম দিন',
   'field.termUntil': 'কার্যকালের শেষ দিন',
+  'field.termTo': 'মেয়াদ পর্যন্ত',
+  'field.userId': 'ব্যক্তির অ্যাকাউন্ট',
   'field.term': 'কার্যকাল',
   'problem.member-term-lapsed': '{reason, select, ENDED {এই {body, select, CWC {কমিটির} other {বোর্ডের}} সদস্য হিসেবে আপনার কার্যকাল {day, date, long} তারিখে শেষ হয়েছে} other {এই {body, select, CWC {কমিটির} other {বোর্ডের}} সদস্য হিসেবে আপনার কার্যকাল {day, date, long} থেকে শুরু হবে}}; একজন প্রশাসক নবীকৃত কার্যকাল নথিভুক্ত করতে পারেন।',
   'error.termRequired': '{field}: CWC বা JJB সদস্যের কার্যকাল (থেকে ও পর্যন্ত) দেওয়া দরকার।',

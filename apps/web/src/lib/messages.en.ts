@@ -170,6 +170,8 @@ export const en = {
   'field.term.until': 'Last day of the term',
   'field.termFrom': 'First day of the term',
   'field.termUntil': 'Last day of the term',
+  'field.termTo': "Term to",
+  'field.userId': "The person's account",
   'field.term': 'Term of office',
   'problem.member-term-lapsed': '{reason, select, ENDED {Your term as a member of this {body, select, CWC {Committee} other {Board}} ended on {day, date, long}} other {Your term as a member of this {body, select, CWC {Committee} other {Board}} begins on {day, date, long}}}; an administrator can record a renewed term.',
   'partners.title': "Partner systems",

@@ -170,6 +170,8 @@ export const hi: Record<MessageKey, string> = {
   'field.term.until': 'कार्यकाल का अंतिम दिन',
   'field.termFrom': 'कार्यकाल का पहला दिन',
   'field.termUntil': 'कार्यकाल का अंतिम दिन',
+  'field.termTo': "कार्यकाल तक",
+  'field.userId': "व्यक्ति का खाता",
   'field.term': 'कार्यकाल',
   'problem.member-term-lapsed': '{reason, select, ENDED {इस {body, select, CWC {समिति} other {बोर्ड}} के सदस्य के रूप में आपका कार्यकाल {day, date, long} को समाप्त हो गया} other {इस {body, select, CWC {समिति} other {बोर्ड}} के सदस्य के रूप में आपका कार्यकाल {day, date, long} से शुरू होगा}}; कोई प्रशासक नवीनीकृत कार्यकाल दर्ज कर सकता है।',
   'error.termRequired': '{field}: CWC या JJB के सदस्य का कार्यकाल (से और तक) देना ज़रूरी है।',

@@ -170,6 +170,8 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'field.term.until': 'कार्यकाळाचा शेवटचा दिवस',
   'field.termFrom': 'कार्यकाळाचा पहिला दिवस',
   'field.termUntil': 'कार्यकाळाचा शेवटचा दिवस',
+  'field.termTo': 'कार्यकाळ पर्यंत',
+  'field.userId': 'व्यक्तीचे खाते',
   'field.term': 'कार्यकाळ',
   'problem.member-term-lapsed': '{reason, select, ENDED {या {body, select, CWC {समिती} other {मंडळा}}चे सदस्य म्हणून तुमचा कार्यकाळ {day, date, long} रोजी संपला} other {या {body, select, CWC {समिती} other {मंडळा}}चे सदस्य म्हणून तुमचा कार्यकाळ {day, date, long} पासून सुरू होईल}}; प्रशासक नूतनीकृत कार्यकाळ नोंदवू शकतात.',
   'error.termRequired': '{field}: CWC किंवा JJB सदस्याचा कार्यकाळ (पासून आणि पर्यंत) देणे आवश्यक आहे.',
