@@ -68,7 +68,7 @@ const channels: Record<string, () => NotificationChannel> = {
       loadDltRegistry(),
       publicUrl,
     ),
-  WEBHOOK: () => new WebhookChannel((id) => deliveries.subscription(id), publicUrl, 10_000),
+  WEBHOOK: () => new WebhookChannel((id) => deliveries.subscription(id), publicUrl, 10_000, (id) => deliveries.interventionCalls(id)),
 };
 
 const rows: string[] = [];

@@ -101,7 +101,10 @@ describe('notices by email, SMS and signed webhook', () => {
     });
     const hook = await eventually(async () => partner.received.find((w) => w.payload.data.caseId === caseId));
 
-    const ref = caseId.replaceAll('-', '').slice(0, 8).toUpperCase();
+    // the case's readable number, never a slice of its id (JJ Act s.74 keeps the name out; people read the number)
+    const { caseNumber: ref } = await stack.db.case.findUniqueOrThrow({ where: { id: caseId } });
+    expect(ref).toMatch(new RegExp(`^RJ/N${place.districtCode.slice(4)}/\\d{4}/1$`));
+    expect(toAsha.message).not.toContain(caseId.replaceAll('-', '').slice(0, 8).toUpperCase());
     expect(toAsha).toMatchObject({ unicode: '0', sender: 'RAKSHA', entityId: '1101000000000000001', templateId: '1107160000000000001', authorization: 'Bearer gateway-key' });
     expect(toAsha.message).toBe(`Raksha: case ${ref} missed a deadline under the JJ Act and is escalated to you. Please act: https://raksha.example.gov.in/app/cases/${caseId}`);
     expect(toRavi).toMatchObject({ unicode: '1', templateId: '1107160000000000001' });
@@ -114,7 +117,7 @@ describe('notices by email, SMS and signed webhook', () => {
     // the Hindi subject is RFC 2047-encoded; the body says it in Hindi
     expect(mailTo(ravi!.email)).toContain('Content-Language: hi');
 
-    expect(hook).toMatchObject({ verified: true, payload: { type: 'DEADLINE_ESCALATED', data: { caseId, caseReference: ref, districtCode: place.districtCode } } });
+    expect(hook).toMatchObject({ verified: true, payload: { type: 'DEADLINE_ESCALATED', data: { caseId, caseNumber: ref, districtCode: place.districtCode } } });
 
     const deliveries = await eventually(async () => {
       const rows = await stack.db.delivery.findMany({ where: { caseId, kind: 'DEADLINE_ESCALATED' } });

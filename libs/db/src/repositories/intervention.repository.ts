@@ -13,6 +13,8 @@ export interface HelplineCallRecord {
   thanaCode: string | null;
   lat: number | null;
   lon: number | null;
+  /** the call's canonical body, hashed: what tells a retry from another call under the same id */
+  bodyHash: string;
 }
 
 export interface NewIntervention {
