@@ -7,6 +7,7 @@ import { useApp, usePages } from './context.js';
 import { PlacePicker } from './PlacePicker.js';
 
 interface Filters {
+  number: string;
   stateCode: string;
   districtCode: string;
   track: string;
@@ -15,10 +16,11 @@ interface Filters {
   registeredFrom: string;
   registeredTo: string;
 }
-const EMPTY: Filters = { stateCode: '', districtCode: '', track: '', phase: '', overdue: false, registeredFrom: '', registeredTo: '' };
+const EMPTY: Filters = { number: '', stateCode: '', districtCode: '', track: '', phase: '', overdue: false, registeredFrom: '', registeredTo: '' };
 
 function queryOf(f: Filters, cursor?: string): string {
   const q = new URLSearchParams({ limit: '25' });
+  if (f.number.trim()) q.set('number', f.number.trim());
   if (f.stateCode.trim()) q.set('stateCode', f.stateCode.trim().toUpperCase());
   if (f.districtCode.trim()) q.set('districtCode', f.districtCode.trim().toUpperCase());
   if (f.track) q.set('track', f.track);
@@ -49,6 +51,13 @@ export function CaseList({ mode }: { mode: 'list' | 'search' }) {
       <p className="muted">{t(mode === 'search' ? 'search.intro' : 'cases.intro')}</p>
       {mode === 'search' && (
         <form className="card filters" onSubmit={submit}>
+          <div className="field">
+            <label htmlFor="s-number">{t('search.number')}</label>
+            <input id="s-number" value={draft.number} onChange={(e) => set('number', e.target.value)} aria-describedby="s-number-hint" autoComplete="off" />
+            <p id="s-number-hint" className="muted small">
+              {t('search.numberHint')}
+            </p>
+          </div>
           {!own?.districtCode && <PlacePicker idPrefix="s" value={draft} onChange={(place) => setDraft({ ...draft, ...place })} fixedStateCode={own?.stateCode} />}
           <div className="field">
             <label htmlFor="s-track">{t('search.track')}</label>
