@@ -118,7 +118,7 @@ describe('helpline intake: calls become interventions, a rescue becomes a case',
     expect(timeline.body[0]).toMatchObject({ occurredAt: c.calledAt, payload: { helpline: '1098', callId: c.callId, interventionId: id } });
 
     const told = await stack.http.get(`/helpline/v1/calls/${c.callId}`).set(helpline).expect(200);
-    expect(told.body).toMatchObject({ status: 'RESCUED', caseId, rescuedAt: rescueAt });
+    expect(told.body).toMatchObject({ status: 'RESCUED', caseId, caseNumber: theCase.body.caseNumber, rescuedAt: rescueAt });
     // The webhook names the helpline's own call id and the status in a fixed machine-readable field, with the case's number.
     const hook = await eventually(async () => helplineEndpoint.received.find((w) => (w.payload.data as { intervention?: { id: string } }).intervention?.id === id));
     expect(hook).toMatchObject({

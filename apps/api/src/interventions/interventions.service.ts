@@ -56,7 +56,7 @@ const interventionActionRejections: UpdateRejections<InterventionActionRejection
   },
 };
 
-function view(i: InterventionRow & { _count?: { calls: number } }, now = new Date()): InterventionView {
+function view(i: InterventionRow & { _count?: { calls: number } }, caseNumbers: ReadonlyMap<string, string>, now = new Date()): InterventionView {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
     id: i.id,
@@ -77,6 +77,7 @@ function view(i: InterventionRow & { _count?: { calls: number } }, now = new Dat
     reachedAt: iso(i.reachedAt),
     rescuedAt: iso(i.rescuedAt),
     caseId: i.caseId,
+    caseNumber: (i.caseId && caseNumbers.get(i.caseId)) ?? null,
     closedAt: iso(i.closedAt),
     closeReason: i.closeReason as InterventionCloseReason | null,
     closeNote: i.closeNote,
@@ -193,6 +194,7 @@ export class InterventionsService {
       closedAt: i.closedAt?.toISOString() ?? null,
       closeReason: i.closeReason as InterventionCloseReason | null,
       caseId: i.caseId,
+      caseNumber: (i.caseId && (await this.interventions.caseNumbers([i.caseId])).get(i.caseId)) ?? null,
     };
   }
 
@@ -201,7 +203,8 @@ export class InterventionsService {
     const scope = this.access.scope(principal);
     if (scope === 'nothing') return [];
     const rows = await this.interventions.list({ ...scope, ...(q.status && { statuses: [q.status] }), limit: q.limit });
-    return rows.map((r) => view(r));
+    const caseNumbers = await this.interventions.caseNumbers(rows.map((r) => r.caseId));
+    return rows.map((r) => view(r, caseNumbers));
   }
 
   async get(principal: Principal, id: string): Promise<InterventionDetailView> {
@@ -250,7 +253,7 @@ export class InterventionsService {
   private async detail(i: InterventionRow): Promise<InterventionDetailView> {
     const calls = await this.interventions.calls(i.id);
     return {
-      ...view(i),
+      ...view(i, await this.interventions.caseNumbers([i.caseId])),
       calls: calls.length,
       callsReceived: calls.map((c) => ({
         helpline: c.helpline as Helpline,

@@ -73,6 +73,14 @@ export class InterventionRepository {
     return this.db.intervention.findUnique({ where: { id } });
   }
 
+  /** The readable numbers of rescued children's cases, by case id. */
+  async caseNumbers(caseIds: (string | null)[]): Promise<Map<string, string>> {
+    const ids = caseIds.filter((id): id is string => id !== null);
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.case.findMany({ where: { id: { in: ids } }, select: { id: true, caseNumber: true } });
+    return new Map(rows.flatMap((r) => (r.caseNumber ? [[r.id, r.caseNumber] as const] : [])));
+  }
+
   calls(interventionId: string) {
     return this.db.helplineCall.findMany({ where: { interventionId }, orderBy: { calledAt: 'asc' } });
   }
