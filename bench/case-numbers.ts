@@ -55,7 +55,8 @@ async function run(label: string, districtOf: (i: number) => string): Promise<st
 }
 
 const rows = [await run('one district', () => districts[0]!), await run(`${concurrency} districts`, (i) => districts[i % concurrency]!)];
-const [{ n, distinct }] = await db.$queryRaw<{ n: number; distinct: number }[]>`SELECT count(*)::int AS n, count(DISTINCT "caseNumber")::int AS distinct FROM "Case" WHERE "districtCode" LIKE 'RJ-NUMBERS-%'`;
+const [counted] = await db.$queryRaw<{ n: number; distinct: number }[]>`SELECT count(*)::int AS n, count(DISTINCT "caseNumber")::int AS distinct FROM "Case" WHERE "districtCode" LIKE 'RJ-NUMBERS-%'`;
+const { n, distinct } = counted!;
 log(`${n} cases, ${distinct} distinct numbers${n === distinct ? '' : ' — NUMBERS GIVEN TWICE'}`);
 console.log(['| where | registrations | at a time | seconds | per second |', '|---|---|---|---|---|', ...rows].join('\n'));
 await db.$disconnect();

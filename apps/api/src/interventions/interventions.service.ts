@@ -107,9 +107,11 @@ export class InterventionsService {
     const bodyHash = callBodyHash(body);
     const earlier = await this.interventions.findCall(caller.helpline, body.callId);
     if (earlier) {
+      // Another jurisdiction's call under the same id (two states' 112): as if it did not exist, never a 422 that tells it does.
+      if (!covers(caller.jurisdiction, earlier.intervention)) throw notFound('helpline-call', body.callId);
       if (!isSameRequest(earlier.bodyHash ?? undefined, bodyHash)) throw helplineCallIdReused(body.callId);
       // Opened, but its workflow perhaps not started (Temporal was down): the helpline's retry starts it.
-      if (earlier.intervention.status === 'OPEN' && covers(caller.jurisdiction, earlier.intervention)) await this.startWorkflow(earlier.intervention);
+      if (earlier.intervention.status === 'OPEN') await this.startWorkflow(earlier.intervention);
       return this.callStatus(caller, body.callId);
     }
     const { place } = body;
@@ -174,7 +176,7 @@ export class InterventionsService {
   /** Sent twice at once and the other request won: it must have been the same call. */
   private async refuseOtherBody(caller: HelplineCaller, callId: string, bodyHash: string): Promise<void> {
     const winner = await this.interventions.findCall(caller.helpline, callId);
-    if (winner && !isSameRequest(winner.bodyHash ?? undefined, bodyHash)) throw helplineCallIdReused(callId);
+    if (winner && covers(caller.jurisdiction, winner.intervention) && !isSameRequest(winner.bodyHash ?? undefined, bodyHash)) throw helplineCallIdReused(callId);
   }
 
   /** What the helpline learns of its call: how the intervention stands, and the child's case once rescued. */
