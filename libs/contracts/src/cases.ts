@@ -184,5 +184,7 @@ export const timelineEntryView = z.object({
   recordedAt: isoTime,
   /** a step of a case merged into this one as a duplicate: that case's id (its steps keep their own sequence) */
   mergedFromCaseId: z.string().optional(),
+  /** a step replayed from a legacy register when the case was imported: the register's name (docs/porting.md) */
+  importedFrom: z.string().optional(),
 });
 export type TimelineEntryView = z.infer<typeof timelineEntryView>;

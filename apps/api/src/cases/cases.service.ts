@@ -301,6 +301,7 @@ export class CasesService {
       deadlines: e.deadlines as TimelineEntryView['deadlines'],
       occurredAt: e.occurredAt.toISOString(),
       recordedAt: e.recordedAt.toISOString(),
+      ...(e.importedFrom !== null && { importedFrom: e.importedFrom }),
       ...(from && { mergedFromCaseId: from }),
     }));
   }

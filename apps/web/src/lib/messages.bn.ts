@@ -280,6 +280,7 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'timeline.from': '“{from}” থেকে',
   'timeline.to': 'এখন “{to}”',
   'timeline.system': 'সিস্টেম',
+  'timeline.imported': '{register} রেজিস্টার থেকে আমদানি করা',
 
   'esc.title': 'ঊর্ধ্বতনে পাঠানো বিষয়',
   'esc.intro': 'আপনার এলাকায় পেরিয়ে যাওয়া আইনি সময়সীমা, আপনার সংস্থার কাছে পাঠানো।',
@@ -1003,7 +1004,6 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'imp.column': 'কলাম',
   'imp.reason': 'সমস্যা',
   'imp.valid': '{count, plural, one {সারিটি ঠিক আছে। এখন আমদানি করতে পারেন।} other {সব #টি সারি ঠিক আছে। এখন আমদানি করতে পারেন।}}',
-  'imp.done': '{count, plural, one {#টি প্রতিষ্ঠান আমদানি হয়েছে।} other {#টি প্রতিষ্ঠান আমদানি হয়েছে।}}',
   'bodies.title': 'CWC ও JJB: সদস্য ও বৈঠক',
   'bodies.members': 'সদস্য',
   'bodies.member': 'সদস্য {n}',

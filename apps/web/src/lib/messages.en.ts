@@ -280,6 +280,7 @@ export const en = {
   'timeline.from': 'from “{from}”',
   'timeline.to': 'now “{to}”',
   'timeline.system': 'the system',
+  'timeline.imported': 'Imported from the {register} register',
 
   'esc.title': 'Escalations',
   'esc.intro': 'Statutory deadlines missed in your jurisdiction and raised to your body.',
@@ -1005,7 +1006,6 @@ export const en = {
   'imp.column': "Column",
   'imp.reason': "Problem",
   'imp.valid': "{count, plural, one {The row is valid. You can import it now.} other {All # rows are valid. You can import them now.}}",
-  'imp.done': "{count, plural, one {# institution} other {# institutions}} imported.",
   'bodies.title': "CWC and JJB: members and sittings",
   'bodies.members': "Members",
   'bodies.member': "Member {n}",

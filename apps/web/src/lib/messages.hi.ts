@@ -280,6 +280,7 @@ export const hi: Record<MessageKey, string> = {
   'timeline.from': '“{from}” से',
   'timeline.to': 'अब “{to}”',
   'timeline.system': 'प्रणाली',
+  'timeline.imported': '{register} रजिस्टर से आयात किया गया',
 
   'esc.title': 'एस्केलेशन',
   'esc.intro': 'आपके क्षेत्राधिकार में चूकी वैधानिक समय सीमाएँ, जो आपके निकाय तक पहुँचीं।',
@@ -1003,7 +1004,6 @@ export const hi: Record<MessageKey, string> = {
   'imp.column': "स्तंभ",
   'imp.reason': "समस्या",
   'imp.valid': "{count, plural, one {पंक्ति सही है। अब आयात कर सकते हैं।} other {सभी # पंक्तियाँ सही हैं। अब आयात कर सकते हैं।}}",
-  'imp.done': "{count, plural, one {# संस्था आयात हुई।} other {# संस्थाएँ आयात हुईं।}}",
   'bodies.title': "बाल कल्याण समिति और किशोर न्याय बोर्ड: सदस्य और बैठकें",
   'bodies.members': "सदस्य",
   'bodies.member': "सदस्य {n}",

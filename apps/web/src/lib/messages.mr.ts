@@ -280,6 +280,7 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'timeline.from': '“{from}” पासून',
   'timeline.to': 'आता “{to}”',
   'timeline.system': 'प्रणाली',
+  'timeline.imported': '{register} नोंदवहीतून आयात केलेले',
 
   'esc.title': 'वरिष्ठांकडे पाठवलेली प्रकरणे',
   'esc.intro': 'तुमच्या कार्यक्षेत्रातील चुकलेल्या कायदेशीर मुदती, तुमच्या संस्थेकडे पाठवलेल्या.',
@@ -1003,7 +1004,6 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'imp.column': 'स्तंभ',
   'imp.reason': 'अडचण',
   'imp.valid': '{count, plural, one {ओळ योग्य आहे. आता आयात करू शकता.} other {सर्व # ओळी योग्य आहेत. आता आयात करू शकता.}}',
-  'imp.done': '{count, plural, one {# संस्था आयात झाली.} other {# संस्था आयात झाल्या.}}',
   'bodies.title': 'CWC आणि JJB: सदस्य आणि बैठका',
   'bodies.members': 'सदस्य',
   'bodies.member': 'सदस्य {n}',

@@ -33,6 +33,8 @@ interface TimelineStep {
   payload: Record<string, unknown>;
   occurredAt: Date;
   deadlines?: DeadlineChanges;
+  /** a step replayed from a legacy register when the case was imported: the register's name */
+  importedFrom?: string;
 }
 
 /** One step of a case's life as the workflow decided it; sequence 0 is the registration. */
@@ -158,6 +160,7 @@ export class CaseRepository {
         payload: step.payload,
         ...(step.actorBodyId && { bodyId: step.actorBodyId }),
         ...(step.actorFrom && { address: step.actorFrom }),
+        ...(step.importedFrom !== undefined && { importedFrom: step.importedFrom }),
       },
       at: step.occurredAt,
     };
@@ -174,6 +177,7 @@ export class CaseRepository {
         payload: step.payload,
         deadlines: step.deadlines,
         occurredAt: step.occurredAt,
+        ...(step.importedFrom !== undefined && { importedFrom: step.importedFrom }),
       },
       audit: auditEntryInput(audit),
       ...projection,

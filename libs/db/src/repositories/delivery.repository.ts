@@ -35,10 +35,11 @@ export class DeliveryRepository {
 
   /**
    * Who a notice is addressed to: one person, or the active users of the recipient body at the notice's place (a
-   * district body in its district, a state body in its state), less the person the notice excepts (told by name in a
+   * district body in its district, a state body in its state, a police station in its thana when the notice names
+   * one), less the person the notice excepts (told by name in a
    * notice of their own). The one place addressing is decided.
    */
-  async recipients(notice: Pick<Notice, 'recipientBody' | 'recipientUserId' | 'exceptUserId' | 'districtCode' | 'stateCode'>): Promise<NoticeRecipient[]> {
+  async recipients(notice: Pick<Notice, 'recipientBody' | 'recipientUserId' | 'exceptUserId' | 'districtCode' | 'stateCode' | 'thanaCode'>): Promise<NoticeRecipient[]> {
     const users = await this.db.user.findMany({
       where: {
         disabledAt: null,
@@ -49,6 +50,7 @@ export class DeliveryRepository {
               ...(notice.exceptUserId && { id: { not: notice.exceptUserId } }),
               body: {
                 type: notice.recipientBody,
+                ...(notice.thanaCode && { thanaCode: notice.thanaCode }),
                 OR: [
                   ...(notice.districtCode ? [{ districtCode: notice.districtCode }] : []),
                   ...(notice.stateCode ? [{ districtCode: null, stateCode: notice.stateCode }] : []),
