@@ -53,6 +53,9 @@ describe('porting a CCI register', () => {
       const c = await stack.db.case.findUnique({ where: { id: caseOf('JPR-2024-001') } });
       return c?.sequence === 7 ? c : undefined;
     }, 30_000);
+    // An imported case is numbered like a registered one, in the year it was registered (India time).
+    const year = new Intl.DateTimeFormat('en-IN', { year: 'numeric', timeZone: 'Asia/Kolkata' }).format(rekha.registeredAt);
+    expect(rekha.caseNumber).toMatch(new RegExp(`^RJ/JAIPUR/${year}/\\d+$`));
     expect(rekha).toMatchObject({ track: 'CNCP', state: 'cncp.inCare.icpInForce', phase: 'PLACEMENT', districtCode: 'RJ-JAIPUR', childName: 'Rekha Bairwa', producedAt: new Date('2024-01-03T00:00:00+05:30'), productionLate: false });
     const timeline = (await stack.http.get(`/cases/${rekha.id}/timeline`).set(dcpu).expect(200)).body as { eventType: string; occurredAt: string; importedFrom?: string }[];
     expect(timeline.map((e) => e.eventType)).toEqual(['REGISTERED', 'PRODUCED_BEFORE_CWC', 'INTERIM_PLACEMENT_ORDERED', 'SIR_ORDERED', 'SIR_SUBMITTED', 'FINAL_ORDER_PASSED', 'ICP_PREPARED', 'ICP_REVIEWED']);

@@ -65,6 +65,8 @@ export interface AssignmentRecord extends TimelineStep {
 }
 
 export interface CaseListFilter {
+  /** the case's readable number */
+  caseNumber?: string;
   stateCode?: string;
   districtCode?: string;
   thanaCode?: string;
@@ -196,6 +198,7 @@ export class CaseRepository {
       where: {
         // a case merged into another as a duplicate is listed as that one
         mergedIntoId: null,
+        ...(f.caseNumber !== undefined && { caseNumber: f.caseNumber }),
         ...(f.stateCode !== undefined && { stateCode: f.stateCode }),
         ...(f.districtCode !== undefined && { districtCode: f.districtCode }),
         ...(f.thanaCode !== undefined && { thanaCode: f.thanaCode }),
