@@ -12,8 +12,9 @@ import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import { Client, Connection } from '@temporalio/client';
 import { enqueueLegacyImport, loadLegacySource, readExport, stageLegacyImport } from '@raksha/activities';
-import { loadTestConfig, redisConnectionOptions } from '@raksha/config';
+import { loadTestConfig, redisConnectionOptions, requireDataKeys } from '@raksha/config';
 import { BACKFILL_MATCHING_QUEUE, LEGACY_IMPORT_QUEUE, MATCHING_QUEUE } from '@raksha/contracts';
+import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { applyEventUpdate, type CaseRegistration, caseWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
 import { createDb, LegacyImportRepository } from '@raksha/db';
 import { startCaseWorker } from '@raksha/worker/case-worker';
@@ -91,7 +92,7 @@ const text = register(districts);
 log(`${N} records generated (${round(Buffer.byteLength(text) / 1048576, 1)} MiB of CSV, ${districts.length} districts of Rajasthan)`);
 
 const worker = await startCaseWorker(config, db, await bundleCaseWorkflows());
-const temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }), namespace: config.temporal.namespace });
+const temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }), namespace: config.temporal.namespace, dataConverter: caseDataConverter(requireDataKeys(config)) });
 const backfill = new Queue(BACKFILL_MATCHING_QUEUE, { connection: redis });
 const imports = new LegacyImportRepository(db);
 
