@@ -66,7 +66,8 @@ export function startBackfillMatchingProcessor(
   const batches = gatherBatches(matchBatch, Math.max(1, batchSize), BACKFILL_GATHER_MS);
   return new QueueWorker<{ reportId: string }>(BACKFILL_MATCHING_QUEUE, (job) => batches.add(job.data.reportId), {
     connection,
-    concurrency: Math.max(1, batchSize),
+    // Twice a batch: the next batch's jobs are fetched while one runs.
+    concurrency: 2 * Math.max(1, batchSize),
     limiter: { max: perSecond, duration: 1000 },
   });
 }
