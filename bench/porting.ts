@@ -157,13 +157,15 @@ const done = (await imports.find(id))!;
 log(`imported ${done.imported} (rejected ${done.rejected}) in ${round((tImported - t0) / 1000)} s; matching in the background`);
 
 phase = 'matching';
+let leftAtImport: number | undefined;
 for (lastShown = 0; ; ) {
   const c = await backfill.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
   const left = (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0);
   if (left === 0) break;
   if (performance.now() - lastShown > 10_000) {
     const elapsed = (performance.now() - tImported) / 1000;
-    log(`  ${left} reports still to match (${round((done.imported - left) / elapsed, 1)}/s since the import ended, load ${round(loadavg()[0]!, 1)})`);
+    leftAtImport ??= left;
+    log(`  ${left} reports still to match (${elapsed > 1 ? `${round((leftAtImport - left) / elapsed, 1)}/s since the import ended, ` : ''}load ${round(loadavg()[0]!, 1)})`);
     lastShown = performance.now();
   }
   await new Promise((r) => setTimeout(r, 500));
