@@ -22,6 +22,9 @@ export default {
   // On 2 cores Jest would run every file in its own process, whose heap grows file by file (ESM modules are not
   // released) until it runs out of memory; a worker is recycled once it holds this much after a file.
   workerIdleMemoryLimit: '1536MB',
+  // Two workers even on 2 cores: integration tests mostly wait on PostgreSQL, Temporal and the browser, so two files
+  // at once take little more than one. Each worker has its own databases (test/support/test-workers.ts).
+  maxWorkers: 2,
   projects: [
     {
       ...common,
@@ -32,6 +35,7 @@ export default {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,apps,workflows,activities,prisma,test}/**/*.int.ts'],
+      setupFiles: ['<rootDir>/test/support/worker-env.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/integration-setup.ts'],
     },
   ],

@@ -68,7 +68,7 @@ const channels: Record<string, () => NotificationChannel> = {
       loadDltRegistry(),
       publicUrl,
     ),
-  WEBHOOK: () => new WebhookChannel((id) => deliveries.subscription(id), publicUrl, 10_000),
+  WEBHOOK: () => new WebhookChannel((id) => deliveries.subscription(id), publicUrl, 10_000, (id) => deliveries.interventionCalls(id)),
 };
 
 const rows: string[] = [];
@@ -92,6 +92,8 @@ for (const [name, make] of Object.entries(channels)) {
     const caseId = randomUUID();
     return { dedupeKey: `bench-${name}-${caseId}`, recipientBody: 'DCPU', districtCode, stateCode: 'RJ', caseId, kind: 'DEADLINE_ESCALATED', subject: 'Overdue', body: 'bench' };
   });
+  // the notices' cases are on record, so each message says its case's number (a notice waits for its case)
+  await db.case.createMany({ data: jobs.map((j) => ({ id: j.caseId!, track: 'CNCP', state: 'cncp.awaitingProduction', phase: 'PRODUCTION', districtCode, stateCode: 'RJ', registeredAt: new Date() })) });
   const expected = notices * recipients;
   const t0 = performance.now();
   await enqueueNotifications(queue, jobs);

@@ -178,4 +178,26 @@ describe('Prisma migrations', () => {
       { producedAt: null, productionLate: null, sirSubmittedAt: null, sirLate: null, restoredAt: null, closedAt: null },
     ]);
   });
+
+  it('numbers the cases registered before case numbers existed, per district and year in order of registration; the next registration continues', async () => {
+    const db = await scratchDb();
+    const all = readMigrations();
+    const numbering = all.findIndex((m) => m.name.endsWith('_case_numbers'));
+    await applyMigrations(db, all.slice(0, numbering));
+    const registered = (id: number, district: string, at: string) =>
+      `('00000000-0000-4000-8000-00000000000${id}', 'CNCP', 'awaitingProduction', 'PRODUCTION', '${district}', 'RJ', '${at}', now())`;
+    await sql(
+      db,
+      `INSERT INTO "State" (code, name) VALUES ('RJ', 'Rajasthan');
+       INSERT INTO "District" (code, name, "stateCode") VALUES ('RJ-JAIPUR', 'Jaipur', 'RJ'), ('RJ-SRI-GANGANAGAR', 'Sri Ganganagar', 'RJ');
+       INSERT INTO "Case" (id, track, state, phase, "districtCode", "stateCode", "registeredAt", "updatedAt") VALUES
+         ${registered(1, 'RJ-JAIPUR', '2026-03-01T00:00:00Z')}, ${registered(2, 'RJ-JAIPUR', '2026-02-01T00:00:00Z')},
+         ${registered(3, 'RJ-JAIPUR', '2025-12-31T19:00:00Z')}, ${registered(4, 'RJ-SRI-GANGANAGAR', '2026-05-01T00:00:00Z')};`,
+    );
+    await applyMigrations(db, all);
+    await sql(db, `INSERT INTO "Case" (id, track, state, phase, "districtCode", "stateCode", "registeredAt", "updatedAt") VALUES ${registered(5, 'RJ-JAIPUR', '2026-06-01T00:00:00Z')}`);
+    const rows = await sql<{ caseNumber: string }>(db, `SELECT "caseNumber" FROM "Case" ORDER BY id`);
+    // 19:00 UTC on 31 December 2025 is 1 January 2026 in India: Jaipur's first case of 2026
+    expect(rows.map((r) => r.caseNumber)).toEqual(['RJ/JAIPUR/2026/3', 'RJ/JAIPUR/2026/2', 'RJ/JAIPUR/2026/1', 'RJ/SRI-GANGANAG/2026/1', 'RJ/JAIPUR/2026/4']);
+  });
 });

@@ -6,10 +6,13 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
-import { createLegacyImporter, dryRunLegacyImport, LegacySourceError, loadLegacySource, readExport, stageLegacyImport } from '@raksha/activities';
-import { loadConfig, redisConnectionOptions } from '@raksha/config';
+import { Client, Connection } from '@temporalio/client';
+import { createLegacyImporter, dryRunLegacyImport, importPermissions, LegacySourceError, loadLegacySource, readExport, stageLegacyImport } from '@raksha/activities';
+import { loadConfig, redisConnectionOptions, requireDataKeys } from '@raksha/config';
+import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
+import { caseStarter } from '@raksha/worker/case-starter';
 import { BACKFILL_MATCHING_QUEUE, LEGACY_IMPORT_QUEUE, type LegacyImportJob, type LegacyRejection } from '@raksha/contracts';
-import { createDb, GeographyRepository, LegacyImportRepository } from '@raksha/db';
+import { createDb, DeadlinePolicyRepository, GeographyRepository, LegacyImportRepository } from '@raksha/db';
 import { hasPermission, hasRoleIn, type Role } from '@raksha/domain';
 
 const USAGE = 'usage: npm run import:legacy -- <file.csv|file.json> --source <zipnet|trackchild|…> --as <username> [--dry-run] [--format csv|json] [--mapping <file.json>] [--here]';
@@ -49,14 +52,15 @@ function table(rows: readonly LegacyRejection[]): void {
 
 try {
   const user = await db.user.findUnique({ where: { username: args.as }, select: { id: true, roles: true, bodyId: true, disabledAt: true } });
-  const role = user?.roles.find((r) => hasPermission([r as Role], 'legacy:import'));
-  if (!user || user.disabledAt || !role) throw new LegacySourceError(`${args.as} is not an active person whose role may import legacy registers (a station officer, the DCPU or the SCPS)`);
   const mapping = loadLegacySource(args.source, args.mapping);
+  const cases = mapping.kind === 'CCI_CHILD';
+  const role = user?.roles.find((r) => importPermissions(mapping).every((p) => hasPermission([r as Role], p)));
+  if (!user || user.disabledAt || !role) throw new LegacySourceError(cases ? `${args.as} is not an active person whose role may import a CCI register (the DCPU: its children become cases)` : `${args.as} is not an active person whose role may import legacy registers (a station officer, the DCPU or the SCPS)`);
   const format = (args.format ?? (extname(file).toLowerCase() === '.json' ? 'json' : 'csv')) as 'csv' | 'json';
   const records = readExport(mapping, readFileSync(file, 'utf8'), format);
   const scope = await imports.bodyScope(user.bodyId);
   if (args['dry-run']) {
-    const dry = await dryRunLegacyImport({ imports, geography }, mapping, records, scope);
+    const dry = await dryRunLegacyImport({ imports, geography, policies: new DeadlinePolicyRepository(db) }, mapping, records, scope);
     console.log(`Dry run of ${basename(file)} (${mapping.title}): ${dry.total} records; ${dry.wouldImport} would be imported, ${dry.alreadyImported} were imported before, ${new Set(dry.rejected.map((r) => r.line)).size} rejected. Nothing was stored.`);
     table(dry.rejected);
   } else {
@@ -71,8 +75,15 @@ try {
       const show = (processed: number, total: number, imported: number, before: number, rejected: number) =>
         process.stdout.write(`\r${String(Math.floor((processed / total) * 100)).padStart(3)} %  ${processed}/${total} rows: ${imported} imported, ${before} imported before, ${rejected} rejected  (${Math.round((Date.now() - started) / 1000)} s)   `);
       if (args.here) {
-        // In this process: the worker's job finds the import done and ends at once.
-        await createLegacyImporter({ imports, geography, matching }).runImport(id, { onBatch: () => undefined });
+        // In this process: the worker's job finds the import done and ends at once. A CCI register's cases are
+        // started from here too; the worker replays their histories.
+        const connection = cases ? await Connection.connect({ address: config.temporal.address }) : undefined;
+        try {
+          const starter = connection && caseStarter(new Client({ connection, namespace: config.temporal.namespace, dataConverter: caseDataConverter(requireDataKeys(config)) }), config.temporal.taskQueue);
+          await createLegacyImporter({ imports, geography, matching, policies: new DeadlinePolicyRepository(db), ...(starter && { cases: starter }) }).runImport(id, { onBatch: () => undefined });
+        } finally {
+          await connection?.close();
+        }
       }
       for (let quiet = 0; ; ) {
         const imp = (await imports.find(id))!;
@@ -88,7 +99,7 @@ try {
       }
       const rejections = await imports.rejections(id, 0, 200);
       table(rejections.flatMap((r) => ((r.problems ?? []) as { field: string; column?: string; message: string }[]).map((p) => ({ line: r.line, recordId: r.sourceRecordId, ...p }))));
-      console.log(`\nImported reports are matched in the background (${config.worker.importMatchingPerSecond} a second at most).`);
+      console.log(cases ? '\nEach imported child’s case replays its history on the worker: it reads back in the web app within seconds.' : `\nImported reports are matched in the background (${config.worker.importMatchingPerSecond} a second at most).`);
     } finally {
       await jobs.close();
       await matching.close();

@@ -5,8 +5,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { legacySourceMapping, mapLegacyRecord, missingColumns, readLegacyExport, type LegacyDryRun, type LegacyPlaces, type LegacyProblem, type LegacyRecord, type LegacySourceMapping, type MappedLegacyRecord } from '@raksha/contracts';
-import type { GeographyRepository, LegacyImportRepository, PortedReport, RowOutcome } from '@raksha/db';
+import { legacySourceMapping, mapCciChildRecord, mapLegacyRecord, missingColumns, readLegacyExport, type CciChildCase, type CciRef, type LegacyDryRun, type LegacyPlaces, type LegacyProblem, type LegacyRecord, type LegacySourceMapping, type MappedCciChild, type MappedLegacyRecord } from '@raksha/contracts';
+import type { CaseRegistration } from '@raksha/contracts/temporal';
+import type { DeadlinePolicyRepository, GeographyRepository, LegacyImportRepository, PortedReport, RowOutcome } from '@raksha/db';
+import { deadlineOverridesOf, type DeadlinePolicyOverrides } from '@raksha/case-machine';
+import type { Actor, BodyType, Permission } from '@raksha/domain';
 import { childReportOf, storedKeys } from '@raksha/matching';
 
 /** Where the sources' mappings live: porting/sources/<source>.json (docs/porting.md). */
@@ -34,6 +37,11 @@ export function loadLegacySource(source: string, file?: string): LegacySourceMap
   return parsed.data;
 }
 
+/** What importing this source takes: a CCI register's children become cases, which the importer must be able to register. */
+export function importPermissions(mapping: LegacySourceMapping): Permission[] {
+  return mapping.kind === 'CCI_CHILD' ? ['legacy:import', 'case:register:CNCP'] : ['legacy:import'];
+}
+
 /** Who the imported reports are filed as: the person running the import. */
 export interface Importer {
   userId: string;
@@ -43,8 +51,24 @@ export interface Importer {
   isPolice: boolean;
 }
 
+/**
+ * Starts an imported child's case: the case workflow the API's registration starts, with the registration it
+ * gives, plus the history to replay. 'STARTED_BEFORE': a case of this record was started by another import (one this
+ * import started in a batch a crash cut short counts as STARTED).
+ */
+export interface CaseStarter {
+  start(registration: CaseRegistration & { imported: NonNullable<CaseRegistration['imported']> }): Promise<'STARTED' | 'STARTED_BEFORE'>;
+}
+
+/** Cases started at once while a batch of CCI children is imported. */
+const CASE_STARTS_AT_ONCE = 8;
+
 export interface LegacyImportDeps {
   imports: LegacyImportRepository;
+  /** starts imported CCI children's cases; a process without it cannot run a CCI register's import */
+  cases?: CaseStarter;
+  /** the states' own deadline periods, which an imported case starts with as a registered one does */
+  policies?: Pick<DeadlinePolicyRepository, 'forState'>;
   geography: Pick<GeographyRepository, 'states' | 'allDistricts'>;
   /** the backfill matching queue */
   matching: { addBulk(jobs: { name: string; data: { reportId: string }; opts: { jobId: string; attempts: number; backoff: { type: 'exponential'; delay: number }; removeOnComplete: number | boolean; removeOnFail: boolean } }[]): Promise<unknown> };
@@ -57,7 +81,16 @@ export async function legacyPlaces(geography: LegacyImportDeps['geography']): Pr
 
 /** The id a source record's report has, whichever import writes it: the same record always names the same report. */
 export function legacyReportId(source: string, recordId: string): string {
-  const h = createHash('sha256').update(`legacy\n${source}\n${recordId}`).digest('hex');
+  return legacyUuid('legacy', source, recordId);
+}
+
+/** The id of the case a CCI child's record becomes, whichever import starts it: the same record, the same case. */
+export function legacyCaseId(source: string, recordId: string): string {
+  return legacyUuid('legacy-case', source, recordId);
+}
+
+function legacyUuid(kind: string, source: string, recordId: string): string {
+  const h = createHash('sha256').update(`${kind}\n${source}\n${recordId}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
@@ -80,7 +113,8 @@ export function readExport(mapping: LegacySourceMapping, text: string, format: '
 const recordIdOf = (mapping: LegacySourceMapping, r: LegacyRecord) => r.values[mapping.fields.recordId!.column]?.trim() || null;
 
 /** A dry run: every record mapped and checked, and those imported before counted; nothing is stored. */
-export async function dryRunLegacyImport(deps: Pick<LegacyImportDeps, 'imports' | 'geography'>, mapping: LegacySourceMapping, records: readonly LegacyRecord[], scope: ImportScope): Promise<LegacyDryRun> {
+export async function dryRunLegacyImport(deps: Pick<LegacyImportDeps, 'imports' | 'geography' | 'policies'>, mapping: LegacySourceMapping, records: readonly LegacyRecord[], scope: ImportScope): Promise<LegacyDryRun> {
+  if (mapping.kind === 'CCI_CHILD') return dryRunCciImport(deps, mapping, records, scope);
   const places = await legacyPlaces(deps.geography);
   const rejected: LegacyDryRun['rejected'] = [];
   const firstLine = new Map<string, number>();
@@ -100,6 +134,46 @@ export async function dryRunLegacyImport(deps: Pick<LegacyImportDeps, 'imports' 
 export interface ImportScope {
   stateCode: string | null;
   districtCode: string | null;
+  /** the type of the importer's body, as an imported case's steps name who recorded them */
+  bodyType?: string | null;
+}
+
+/** Every CCI in Raksha: one outside the importer's jurisdiction is named as such, not as unknown. */
+const allCcis = (deps: Pick<LegacyImportDeps, 'imports'>) => deps.imports.ccis({ stateCode: null, districtCode: null });
+
+/** The deadline policies of the states the importer's CCIs are in (the statutory defaults without a repository). */
+async function statePolicies(deps: Pick<LegacyImportDeps, 'policies'>, ccis: readonly CciRef[], scope: ImportScope): Promise<Map<string, DeadlinePolicyOverrides>> {
+  const states = [...new Set(ccis.filter((c) => !scope.stateCode || c.stateCode === scope.stateCode).map((c) => c.stateCode))];
+  const policies = deps.policies;
+  if (!policies) return new Map();
+  return new Map(await Promise.all(states.map(async (s) => [s, deadlineOverridesOf(await policies.forState(s))] as const)));
+}
+
+/** A CCI child's record, mapped and its history checked against the machine; refused outside the importer's jurisdiction. */
+function checkCciChild(mapping: LegacySourceMapping, record: LegacyRecord, ccis: readonly CciRef[], scope: ImportScope, seen: Map<string, number>, policies: ReadonlyMap<string, DeadlinePolicyOverrides>, now?: Date): MappedCciChild {
+  const mapped = mapCciChildRecord(mapping, record, { ccis, deadlinePolicy: (s) => policies.get(s), ...(now && { now }) });
+  if (!mapped.ok) return mapped;
+  const { cci, recordId } = mapped.value;
+  const inside = (!scope.stateCode || cci.stateCode === scope.stateCode) && (!scope.districtCode || cci.districtCode === scope.districtCode);
+  const column = mapping.fields.cci?.column;
+  const problems = [...(inside ? [] : [{ field: 'cci', ...(column && { column }), message: `${cci.name} is outside your jurisdiction` }]), ...repeated(recordId, record.line, seen)];
+  return problems.length ? { ok: false, recordId, problems } : mapped;
+}
+
+async function dryRunCciImport(deps: Pick<LegacyImportDeps, 'imports' | 'policies'>, mapping: LegacySourceMapping, records: readonly LegacyRecord[], scope: ImportScope): Promise<LegacyDryRun> {
+  const ccis = await allCcis(deps);
+  const policies = await statePolicies(deps, ccis, scope);
+  const rejected: LegacyDryRun['rejected'] = [];
+  const seen = new Map<string, number>();
+  const valid: string[] = [];
+  for (const r of records) {
+    const mapped = checkCciChild(mapping, r, ccis, scope, seen, policies);
+    if (mapped.ok) valid.push(legacyCaseId(mapping.source, mapped.value.recordId));
+    else rejected.push(...mapped.problems.map((p) => ({ line: r.line, recordId: mapped.recordId, ...p })));
+  }
+  let alreadyImported = 0;
+  for (let i = 0; i < valid.length; i += 5000) alreadyImported += (await deps.imports.existingCases(valid.slice(i, i + 5000))).size;
+  return { dryRun: true, source: mapping.source, total: records.length, wouldImport: valid.length - alreadyImported, alreadyImported, rejected };
 }
 
 function outsideScope(mapping: LegacySourceMapping, mapped: Extract<MappedLegacyRecord, { ok: true }>, scope: ImportScope, places: LegacyPlaces): LegacyProblem[] {
@@ -179,6 +253,15 @@ export function createLegacyImporter(deps: LegacyImportDeps, loadSource: (source
         return deps.imports.find(importId);
       }
       await deps.imports.start(importId, new Date());
+      if (mapping.kind === 'CCI_CHILD') {
+        if (!deps.cases) {
+          await deps.imports.finish(importId, new Date(), 'this process cannot start cases: a CCI register is imported by the worker');
+          return deps.imports.find(importId);
+        }
+        await runCciImport(deps, deps.cases, imp, mapping, options, batchSize);
+        await deps.imports.finish(importId, new Date());
+        return deps.imports.find(importId);
+      }
       // Reports a crashed run wrote but did not queue for matching are queued first.
       if (imp.matchQueued < imp.processed) await queueMatching(importId, imp.matchQueued, imp.processed);
       const places = await legacyPlaces(deps.geography);
@@ -226,6 +309,63 @@ export function createLegacyImporter(deps: LegacyImportDeps, loadSource: (source
 }
 
 export type LegacyImporter = ReturnType<typeof createLegacyImporter>;
+
+/**
+ * A CCI register's import, batch by batch from the position on record: each valid child's case is started (its
+ * history replayed by its workflow, each step marked imported) and the batch's outcomes committed with the position.
+ * A case's id comes from its source record, so a batch redone after a crash starts nothing twice.
+ */
+async function runCciImport(deps: LegacyImportDeps, cases: CaseStarter, imp: NonNullable<Awaited<ReturnType<LegacyImportRepository['find']>>>, mapping: LegacySourceMapping, options: ImportRunOptions, batchSize: number): Promise<void> {
+  const ccis = await allCcis(deps);
+  const scope = await deps.imports.bodyScope(imp.importedByBody);
+  const policies = await statePolicies(deps, ccis, scope);
+  const registeredBy = { id: imp.importedBy, role: imp.importedByRole as Actor, body: (scope.bodyType ?? 'PUBLIC') as BodyType, ...(imp.importedByBody && { bodyId: imp.importedByBody }) };
+  const register = mapping.register ?? mapping.title;
+  let position = imp.processed;
+  while (position < imp.total) {
+    const rows = await deps.imports.rowsFrom(imp.id, position, batchSize);
+    if (rows.length === 0) break;
+    const now = new Date();
+    const seen = new Map<string, number>();
+    const outcomes: RowOutcome[] = [];
+    const valid: { position: number; caseId: string; value: CciChildCase }[] = [];
+    for (const [i, row] of rows.entries()) {
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
+      const mapped = checkCciChild(mapping, { line: row.line, values: row.record as Record<string, string> }, ccis, scope, seen, policies, now);
+      if (mapped.ok) valid.push({ position: row.position, caseId: legacyCaseId(mapping.source, mapped.value.recordId), value: mapped.value });
+      else outcomes.push({ position: row.position, outcome: 'REJECTED', problems: mapped.problems });
+    }
+    const existing = valid.length ? await deps.imports.existingCases(valid.map((v) => v.caseId)) : new Map<string, string | null>();
+    for (let i = 0; i < valid.length; i += CASE_STARTS_AT_ONCE) {
+      const started = await Promise.all(
+        valid.slice(i, i + CASE_STARTS_AT_ONCE).map(async ({ position: at, caseId, value }): Promise<RowOutcome> => {
+          // Started by this import in a batch a crash cut short: imported, by this import.
+          if (existing.has(caseId)) return { position: at, outcome: existing.get(caseId) === imp.id ? 'IMPORTED' : 'ALREADY_IMPORTED', caseId };
+          const outcome = await cases.start({
+            caseId,
+            track: 'CNCP',
+            districtCode: value.cci.districtCode,
+            stateCode: value.cci.stateCode,
+            child: value.child,
+            registeredAt: value.registeredAt,
+            registeredBy,
+            ...(Object.keys(policies.get(value.cci.stateCode) ?? {}).length ? { deadlinePolicy: policies.get(value.cci.stateCode)! } : {}),
+            imported: { register, source: mapping.source, recordId: value.recordId, importId: imp.id, importedAt: now.toISOString(), history: value.history },
+          });
+          return { position: at, outcome: outcome === 'STARTED' ? 'IMPORTED' : 'ALREADY_IMPORTED', caseId };
+        }),
+      );
+      outcomes.push(...started);
+    }
+    outcomes.sort((a, b) => a.position - b.position);
+    const next = rows.at(-1)!.position + 1;
+    await deps.imports.commitBatch(imp.id, { reports: [], outcomes, next }, { action: 'legacy-import.batch', actorId: imp.importedBy, actorRole: imp.importedByRole, detail: { source: mapping.source, from: position, caseIds: outcomes.flatMap((o) => (o.outcome === 'IMPORTED' && o.caseId ? [o.caseId] : [])) }, at: now });
+    await deps.imports.matchQueued(imp.id, next);
+    position = next;
+    options.onBatch?.(position);
+    if (options.pauseMs) await sleep(options.pauseMs);
+  }
+}
 
 /** A mapped record as a report filed by the importer, with its matching keys. */
 function portedReport(source: string, mapped: Extract<MappedLegacyRecord, { ok: true }>, importer: Importer, stateOf: ReadonlyMap<string, string>, now: Date): PortedReport {

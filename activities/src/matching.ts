@@ -199,7 +199,7 @@ export function createMatcher(deps: MatcherDeps) {
 
 export type Matcher = ReturnType<typeof createMatcher>;
 
-/** e-alerts: the police of the missing report's district, the CWC and DCPU where the child was found. */
+/** e-alerts: the police of the missing report's district (its station, when it names one), the CWC and DCPU where the child was found. */
 // Sent by SMS and email too: no child's name (JJ Act s.74), no report id, no API path; the link opens the candidate.
 function alertJobs(candidateId: string, probability: number, missing: CandidateRow, found: CandidateRow, link: string): NotificationJob[] {
   const subject = `Possible match (${Math.round(probability * 100)}%): a child reported missing and a child found`;
@@ -210,6 +210,8 @@ function alertJobs(candidateId: string, probability: number, missing: CandidateR
     recipientBody,
     districtCode: r.districtCode,
     stateCode: r.stateCode,
+    // the station whose area the child went missing from, when the report names it
+    ...(recipientBody === 'POLICE_STATION' && r.thanaCode && { thanaCode: r.thanaCode }),
     caseId: found.caseId,
     kind: 'MATCH_ALERT',
     subject,

@@ -36,14 +36,14 @@ describe('registries in the web app', () => {
     const rejected = page.getByTestId('rejected');
     await rejected.waitFor();
     const rows = await rejected.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
-    expect(rows).toEqual([['3', 'kind', expect.any(String)]]);
+    expect(rows).toEqual([['3', 'Kind', expect.any(String)]]);
     expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
 
     await page.getByLabel('Or paste the CSV here').fill(csv('OPEN_SHELTER'));
     await page.getByRole('button', { name: 'Check (nothing is written)' }).click();
     await page.getByText('All 2 rows are valid.').waitFor();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByText('2 institutions imported.').waitFor();
+    await page.getByText('Done: 2 rows added or changed, 0 rows were already on record.').waitFor();
 
     const { body } = await stack.http.get('/institutions').set(district.dcpu).query({ districtCode: d }).expect(200);
     expect((body.items as { name: string; kind: string }[]).map((i) => [i.name, i.kind]).sort()).toEqual([
@@ -51,7 +51,8 @@ describe('registries in the web app', () => {
       ['Sneh Aangan', 'OPEN_SHELTER'],
     ]);
     // the institution page shows capacity against occupancy
-    await page.getByRole('link', { name: /ASHA-KIRAN/ }).click();
+    await page.getByRole('link', { name: 'Registries' }).click();
+    await page.getByRole('link', { name: 'Asha Kiran Balika Griha' }).click();
     await page.getByRole('heading', { name: 'Asha Kiran Balika Griha' }).waitFor();
     await page.getByText('0 of 25 places filled').waitFor();
   }, 60_000);

@@ -87,17 +87,19 @@ describe('the web app, role by role, in a real browser', () => {
     expect(resolved.body).toEqual([expect.objectContaining({ id: escalationId, status: 'RESOLVED', resolutionNote: 'SJPU directed to produce the child today' })]);
   });
 
-  it("the state monitor searches the district and reads a case's full timeline", async () => {
+  it("the state monitor finds a case by the number said on the phone and reads its full timeline", async () => {
     const caseId = await registerChild('Meena');
     await stack.http.post(`/cases/${caseId}/events`).set(district.cwc).send({ type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'RESCUED', producedBy: 'Childline' } }).expect(200);
+    const { caseNumber } = (await stack.http.get(`/cases/${caseId}`).set(district.cwc).expect(200)).body as { caseNumber: string };
     const { page } = await newPage();
     await signIn(page, base, 'monitor.rj');
     await page.getByRole('heading', { name: 'MIS dashboard' }).waitFor();
     await page.getByRole('link', { name: 'Search cases' }).click();
     await page.getByRole('heading', { name: 'Search cases' }).waitFor();
-    await page.getByLabel('District', { exact: true }).selectOption(district.districtCode);
+    await page.getByLabel('Case number').fill(caseNumber.toLowerCase());
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByRole('link', { name: 'Meena' }).click();
+    await expect(page.getByTestId('case-number').textContent()).resolves.toBe(caseNumber);
     const timeline = page.getByTestId('timeline');
     await timeline.locator('li[data-event="PRODUCED_BEFORE_CWC"]').waitFor();
     expect(await timeline.locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-event')))).toEqual(['REGISTERED', 'PRODUCED_BEFORE_CWC']);

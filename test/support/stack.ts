@@ -27,7 +27,7 @@ export async function startStack(bundle: WorkflowBundleWithSourceMap, overrides:
   // The rate limiter has its own test; here one test client makes hundreds of requests a minute.
   const config = loadTestConfig({ RATE_LIMIT_PER_MINUTE: '1000000', ...process.env, TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`, LOG_LEVEL: 'error', ...overrides });
   const db = createDb(config.databaseUrl);
-  await seed(db);
+  await seed(db, config);
   const worker = await startCaseWorker(config, db, bundle);
   const app = await createApp(config, { checkResponses: true });
   await app.init();

@@ -48,7 +48,7 @@ export async function startTimeSkippingStack(queuePrefix = 'skip', vars: Record<
     await env.teardown();
   };
   try {
-    await seed(db);
+    await seed(db, config);
     const worker = await startCaseWorker(config, db, await bundleCaseWorkflows(), env.nativeConnection);
     return {
       env,

@@ -3,7 +3,9 @@
 // to write. Plain state and pure rules, no Temporal calls: the workflow hosts it, unit tests construct it.
 import type { AssignmentInput, EscalationActionInput, EscalationInput, TransitionInput } from '@raksha/activities';
 import {
+  addIsoDuration,
   allowedEvents,
+  IMPORTED_ESCALATION_GRACE,
   describeState,
   initialCaseSnapshot,
   openDeadlines,
@@ -53,6 +55,8 @@ export class CaseState {
   // (same sequence, same workflow time). Validators do not run on replay: the handler steps afresh,
   // to the same result, since the step is pure.
   readonly #validated = new Map<string, { sequence: number; at: string; prepared: PreparedCaseEvent }>();
+  /** An imported case: no rung of a deadline already past at its import fires before this (IMPORTED_ESCALATION_GRACE). */
+  readonly #escalationFloor: string | undefined;
 
   constructor(
     readonly registration: CaseRegistration,
@@ -75,6 +79,7 @@ export class CaseState {
     this.#sequence = carried?.sequence ?? (registration.origin ? 1 : 0);
     this.escalations = new EscalationLedger(carried);
     this.#assignment = carried?.assignment;
+    this.#escalationFloor = registration.imported && addIsoDuration(registration.imported.importedAt, IMPORTED_ESCALATION_GRACE);
     this.#answered = new Map((carried?.answered ?? []).map(([key, status, fingerprint]) => [key, { status, ...(fingerprint !== undefined && { fingerprint }) }]));
   }
 
@@ -157,14 +162,15 @@ export class CaseState {
   }
 
   /** The timeline step of an event: which deadlines it met (and whether late) and started, its milestone, and whom it tells. */
-  transitionRecord(next: CaseStep, type: string, payload: Record<string, unknown>, actor: CaseActor, at: string): TransitionInput {
+  transitionRecord(next: CaseStep, type: string, payload: Record<string, unknown>, actor: CaseActor, at: string, importedFrom?: string): TransitionInput {
     const projection = projectStep(this.#snapshot, next, type, at);
     const stepSequence = this.#sequence + 1;
     const transfer = next.snapshot.context.transfer;
     const notices = noticeJobs(
       next.actions,
       this.caseId,
-      projection.jurisdiction,
+      // the thana recorded at registration is the case's station while the case stays in that district
+      { ...projection.jurisdiction, ...(this.registration.thanaCode && projection.jurisdiction.districtCode === this.registration.districtCode && { thanaCode: this.registration.thanaCode }) },
       stepSequence,
       // the case itself is the notice's link (caseId): its text carries no id
       'Case update',
@@ -184,7 +190,8 @@ export class CaseState {
       payload,
       occurredAt: at,
       ...projection,
-      ...(notices.length ? { notices: [...toAssignee, ...addressed] } : {}),
+      // A step replayed from a register is history: it is marked imported and tells no one.
+      ...(importedFrom !== undefined ? { importedFrom } : notices.length ? { notices: [...toAssignee, ...addressed] } : {}),
     };
   }
 
@@ -200,6 +207,12 @@ export class CaseState {
    */
   registrationRecords(): TransitionInput[] {
     const origin = this.registration.origin;
+    const imported = this.registration.imported;
+    if (imported) {
+      // A case ported from a register begins as the register says, and tells no one of a past registration.
+      const { notices: _told, ...record } = this.registrationRecord(0);
+      return [{ ...record, payload: { ...record.payload, importedFrom: { source: imported.source, recordId: imported.recordId, importId: imported.importId } }, importedFrom: imported.register }];
+    }
     if (!origin) return [this.registrationRecord(0)];
     const registered = this.registrationRecord(1);
     const { registration: _created, notices: _told, ...asCallStep } = registered;
@@ -264,7 +277,7 @@ export class CaseState {
   /** What the case waits for next while active: the soonest unraised rung and the next statutory consequence. */
   nextDue(): { rung?: DueRung; consequence?: ReturnType<typeof scheduledSystemEvents>[number] } {
     if (this.#snapshot.status !== 'active') return {};
-    return { rung: nextDueRung(openDeadlines(this.#snapshot), this.escalations.raisedKeys()), consequence: scheduledSystemEvents(this.#snapshot)[0] };
+    return { rung: nextDueRung(openDeadlines(this.#snapshot), this.escalations.raisedKeys(), this.#escalationFloor), consequence: scheduledSystemEvents(this.#snapshot)[0] };
   }
 
   /** Whether the system still owes this consequence (another step may have made it moot while it waited). */
@@ -274,7 +287,7 @@ export class CaseState {
 
   /** The rung with this key if it is still the one due by `at`: the obligation may have been met while the step waited. */
   rungDue(key: string, at: string): DueRung | undefined {
-    const due = nextDueRung(openDeadlines(this.#snapshot), this.escalations.raisedKeys());
+    const due = nextDueRung(openDeadlines(this.#snapshot), this.escalations.raisedKeys(), this.#escalationFloor);
     return due && due.key === key && Date.parse(due.fireAt) <= Date.parse(at) ? due : undefined;
   }
 

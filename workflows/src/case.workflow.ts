@@ -48,11 +48,11 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
   const publishPosition = searchPositionPublisher(state.caseId, fewerCommands);
 
   /** Steps the machine by one event and records it; the caller holds the lock. */
-  async function applyEvent(type: string, payload: Record<string, unknown>, actor: CaseActor, expectedSequence?: number, updateId?: string): Promise<void> {
-    const at = now();
+  async function applyEvent(type: string, payload: Record<string, unknown>, actor: CaseActor, expectedSequence?: number, updateId?: string, past?: { at: string; importedFrom: string }): Promise<void> {
+    const at = past?.at ?? now();
     const prepared = state.prepareValidated(updateId, type, payload, at, expectedSequence);
     if (prepared.rejection) throw rejectEvent(prepared.rejection);
-    await recordTransition(state.transitionRecord(prepared.next, type, payload, actor, at));
+    await recordTransition(state.transitionRecord(prepared.next, type, payload, actor, at, past?.importedFrom));
     state.stepped(prepared.next);
     publishPosition(state.snapshot);
   }
@@ -130,6 +130,9 @@ export async function caseWorkflow(registration: CaseRegistration, carried?: Cas
   publishPosition(state.snapshot);
   if (!state.carried) {
     for (const step of state.registrationRecords()) await recordTransition(step);
+    // An imported case's history, at its own times, as the importer replayed it (checked whole before the start).
+    const imported = registration.imported;
+    for (const e of imported?.history ?? []) await applyEvent(e.type, e.payload, registration.registeredBy, undefined, undefined, { at: e.at, importedFrom: imported!.register });
     registered = true;
   }
 

@@ -13,14 +13,18 @@ export interface DueRung {
 /** One key per miss and rung: a deadline restarted in a later episode has a new due time, so a new key. */
 export const rungKey = (deadlineId: string, dueAt: string, rung: number) => `${deadlineId}@${dueAt}#${rung}`;
 
-/** The soonest rung not yet raised among the open deadlines, if any. */
-export function nextDueRung(open: readonly ArmedDeadline[], raised: ReadonlySet<string>): DueRung | undefined {
+/**
+ * The soonest rung not yet raised among the open deadlines, if any. `notBefore` (an imported case): a deadline due
+ * before it climbs its ladder from that time instead of its due time; it stays overdue from its due time.
+ */
+export function nextDueRung(open: readonly ArmedDeadline[], raised: ReadonlySet<string>, notBefore?: string): DueRung | undefined {
   let next: DueRung | undefined;
   for (const deadline of open) {
     deadline.ladder.forEach((step, rung) => {
       const key = rungKey(deadline.id, deadline.dueAt, rung);
       if (raised.has(key)) return;
-      const fireAt = addIsoDuration(deadline.dueAt, step.after);
+      const from = notBefore !== undefined && Date.parse(deadline.dueAt) < Date.parse(notBefore) ? notBefore : deadline.dueAt;
+      const fireAt = addIsoDuration(from, step.after);
       if (!next || Date.parse(fireAt) < Date.parse(next.fireAt)) next = { key, deadline, rung, fireAt };
     });
   }

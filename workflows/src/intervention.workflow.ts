@@ -4,7 +4,7 @@
 // case (its own workflow, outliving this one); closing without a case needs a reason.
 import { ApplicationFailure, condition, ParentClosePolicy, proxyLocalActivities, setHandler, startChild, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities, InstitutionActivities, InterventionActivities } from '@raksha/activities';
-import { HELPLINE_RESPONSE_RULE, interventionActionRejection, statusAfter, type ArmedDeadline, type InterventionCloseReason, type InterventionStatus } from '@raksha/case-machine/workflow';
+import { HELPLINE_RESPONSE_RULE, interventionActionRejection, interventionNoticeKey, statusAfter, type ArmedDeadline, type InterventionCloseReason, type InterventionStatus } from '@raksha/case-machine/workflow';
 import {
   caseWorkflowId,
   INTERVENTION_ACTION_REJECTED,
@@ -99,7 +99,7 @@ export async function interventionWorkflow(start: InterventionStart): Promise<vo
           ...(req.note && { note: req.note }),
           notices: [
             {
-              dedupeKey: `intervention-${start.interventionId}-${req.action}`,
+              dedupeKey: interventionNoticeKey(start.interventionId, req.action),
               recipientBody: 'DCPU',
               districtCode: start.districtCode,
               stateCode: start.stateCode,
@@ -167,7 +167,7 @@ export async function interventionWorkflow(start: InterventionStart): Promise<vo
         watchId: workflowInfo().workflowId,
         raisedAt,
         notice: {
-          dedupeKey: `intervention-${start.interventionId}-${due.key}`,
+          dedupeKey: interventionNoticeKey(start.interventionId, due.key),
           recipientBody: escalation.toBody,
           districtCode: start.districtCode,
           stateCode: start.stateCode,
@@ -181,7 +181,7 @@ export async function interventionWorkflow(start: InterventionStart): Promise<vo
 
   await notify([
     {
-      dedupeKey: `intervention-${start.interventionId}-opened`,
+      dedupeKey: interventionNoticeKey(start.interventionId, 'opened'),
       recipientBody: start.ownerBodyType,
       districtCode: start.districtCode,
       stateCode: start.stateCode,

@@ -5,8 +5,8 @@ import type { NotificationJob } from '@raksha/contracts';
 export function noticeJobs(
   actions: readonly CaseAction[],
   caseId: string,
-  /** Where the case stands after the step; its bodies are the ones told. */
-  where: { districtCode: string; stateCode: string },
+  /** Where the case stands after the step; its bodies are the ones told (a police station: the case's own, if known). */
+  where: { districtCode: string; stateCode: string; thanaCode?: string },
   sequence: number,
   subject: string,
   body: string,
@@ -22,6 +22,7 @@ export function noticeJobs(
           recipientBody: target === 'HOME_DISTRICT_DCPU' ? 'DCPU' : target,
           districtCode: home ? homeDistrict.districtCode : where.districtCode,
           stateCode: home ? homeDistrict.stateCode : where.stateCode,
+          ...(target === 'POLICE_STATION' && where.thanaCode && { thanaCode: where.thanaCode }),
           caseId,
           kind: `CASE_${a.params.about.toUpperCase().replace(/[^A-Z]+/g, '_')}`,
           subject: `${subject}: ${a.params.about}`,

@@ -35,6 +35,15 @@ describe('nextDueRung', () => {
   const production = deadline('cncp.production', '2026-03-02T00:00:00.000Z');
   const sir = deadline('cncp.sir', '2026-03-05T00:00:00.000Z');
 
+  it('of an imported case, climbs a ladder from the import’s floor for a deadline already past, and from its due time otherwise', () => {
+    const floor = '2026-03-10T00:00:00.000Z';
+    const later = deadline('cncp.icpReview', '2026-04-01T00:00:00.000Z');
+    expect(nextDueRung([production, later], new Set(), floor)).toMatchObject({ key: rungKey('cncp.production', production.dueAt, 0), fireAt: floor });
+    expect(nextDueRung([production, later], new Set([rungKey('cncp.production', production.dueAt, 0)]), floor)).toMatchObject({ rung: 1, fireAt: '2026-03-17T00:00:00.000Z' });
+    const raised = new Set([0, 1].map((r) => rungKey('cncp.production', production.dueAt, r)));
+    expect(nextDueRung([production, later], raised, floor)).toMatchObject({ key: rungKey('cncp.icpReview', later.dueAt, 0), fireAt: later.dueAt });
+  });
+
   it('is the first rung of the soonest deadline, falling due at its due time', () => {
     expect(nextDueRung([sir, production], new Set())).toEqual({
       key: rungKey('cncp.production', production.dueAt, 0),

@@ -25,7 +25,7 @@ describe('interventionWorkflow: a child not reached within the response time esc
     const id = randomUUID();
     const calledAt = new Date(await env.currentTimeMs());
     const respondBy = new Date(calledAt.getTime() + 60 * 60_000);
-    const call = { helpline: '1098', callId: `T-${id.slice(0, 8)}`, calledAt, callerRelation: 'NEIGHBOUR', childDescription: 'boy crying outside a shop', distress: 'LOST', thanaCode: null, lat: null, lon: null };
+    const call = { helpline: '1098', callId: `T-${id.slice(0, 8)}`, calledAt, callerRelation: 'NEIGHBOUR', childDescription: 'boy crying outside a shop', distress: 'LOST', thanaCode: null, lat: null, lon: null, bodyHash: 'test' };
     await new InterventionRepository(db).open(
       { id, helpline: '1098', stateCode: 'RJ', districtCode: 'RJ-JODHPUR', thanaCode: null, lat: null, lon: null, placeText: null, ownerBodyId: 'CHILDLINE-RJ-JODHPUR', childDescription: call.childDescription, childGender: null, distress: 'LOST', firstCalledAt: calledAt, respondBy },
       call,

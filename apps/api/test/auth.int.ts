@@ -20,7 +20,7 @@ import { InfrastructureModule } from '../src/infrastructure/infrastructure.modul
 import { ProblemDetailsFilter } from '../src/problem/problem-details.filter.js';
 import { SchemaValidationPipe } from '../src/problem/validation.js';
 import { seed } from '@raksha/prisma/seed';
-import { DEMO_PASSWORD, DEMO_USERS, demoUserId, seedBodiesAndUsers } from '@raksha/prisma/seed-users';
+import { DEMO_PASSWORD, DEMO_USERS, demoUserId } from '@raksha/prisma/seed-users';
 import { signIn } from '@raksha/test-support/auth';
 
 @Module({})
@@ -47,7 +47,6 @@ describe('sign-in: login, refresh, logout and the access token', () => {
     config = loadTestConfig({ ...process.env, LOG_LEVEL: 'error' });
     db = createDb(config.databaseUrl);
     await seed(db);
-    await seedBodiesAndUsers(db);
     passwordHash = await hashPassword(PASSWORD);
     app = await NestFactory.create(
       { module: AuthTestModule, imports: [InfrastructureModule.forRoot(config), AuthModule], providers: [{ provide: APP_GUARD, useClass: AuthGuard }] },

@@ -23,7 +23,7 @@ describe('escalations over HTTP: a missed deadline reaches the DCPU, who acknowl
     const { caseId, escalationId } = await missedInJodhpur();
     const res = await stack.http.get('/escalations').set(dcpu).query({ toBody: 'DCPU', districtCode: 'RJ-JODHPUR', status: 'OPEN' }).expect(200);
     const mine = res.body.find((e: { id: string }) => e.id === escalationId);
-    expect(mine).toMatchObject({ caseId, deadlineId: 'cncp.production', rung: 0, status: 'OPEN', overdueHours: 0 });
+    expect(mine).toMatchObject({ caseId, caseNumber: expect.stringMatching(/^RJ\/JODHPUR\/\d{4}\/\d+$/), deadlineId: 'cncp.production', rung: 0, status: 'OPEN', overdueHours: 0 });
     expect(mine.citation).toContain('s.31(1)');
     const byCase = await stack.http.get(`/cases/${caseId}/escalations`).set(dcpu).expect(200);
     expect(byCase.body.map((e: { id: string }) => e.id)).toEqual([escalationId]);

@@ -2,9 +2,10 @@
 // joins it, a rescue makes it a CNCP case (24 hours from the rescue, s.31(1); the timeline starts with the call), a
 // missed response time escalates to the DCPU, and bad input is refused naming the field, with nothing stored.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
+import { startWebhookReceiver } from '@raksha/test-support/local-servers';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
@@ -28,6 +29,8 @@ describe('helpline intake: calls become interventions, a rescue becomes a case',
   let cwc: { Authorization: string };
   /** 1098's system: a national partner client with `interventions:write` */
   let helpline: { Authorization: string };
+  /** 1098's system's endpoint for the intervention webhooks (Standard Webhooks signatures verified) */
+  let helplineEndpoint: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
   /** Registers a partner client as `admin` and answers a bearer header with its token (client credentials). */
   async function partnerToken(admin: string, client: Record<string, unknown>): Promise<{ Authorization: string }> {
@@ -42,15 +45,24 @@ describe('helpline intake: calls become interventions, a rescue becomes a case',
   }
 
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    helplineEndpoint = await startWebhookReceiver();
+    stack = await startStack(await bundleCaseWorkflows(), { NOTIFY_CHANNELS: 'webhook', NOTIFY_BACKOFF_MS: '50' });
+    const secret = `whsec_${randomBytes(24).toString('base64')}`;
+    helplineEndpoint.useSecret(secret);
+    await stack.db.webhookSubscription.create({
+      data: { id: randomUUID(), name: 'CHILDLINE 1098', url: `${helplineEndpoint.url}/raksha`, eventKinds: ['INTERVENTION_RESCUED'], stateCode: 'RJ', districtCode: 'RJ-JAIPUR', secret },
+    });
     [childline, dcpu, cwc] = await Promise.all([as(stack, 'childline.jaipur'), as(stack, 'dcpu.jaipur'), as(stack, 'cwc.jaipur')]);
     helpline = await partnerToken('admin.india', { name: 'CHILDLINE 1098', kind: 'HELPLINE_1098', scopes: ['interventions:write'] });
   });
-  afterAll(() => stack?.stop());
+  afterAll(async () => {
+    await stack?.stop();
+    await helplineEndpoint?.close();
+  });
 
   const send = (body: Record<string, unknown>, as = helpline) => stack.http.post('/helpline/v1/calls').set(as).send(body);
 
-  it("opens an intervention for the district's CHILDLINE unit with the helpline's 60-minute response time; a repeat call about the same child joins it; the same call id again changes nothing", async () => {
+  it("opens an intervention for the district's CHILDLINE unit with the helpline's 60-minute response time; a repeat call about the same child joins it; the same call id again changes nothing, and with other details is refused (422)", async () => {
     const first = call({ child: { description: `Girl about 8 years, red frock, crying alone near the bus stand at Sindhi Camp ${randomUUID().slice(0, 6)}`, gender: 'FEMALE', ageYears: 8 } });
     const opened = await send(first).expect(200);
     expect(opened.body).toMatchObject({ callId: first.callId, joined: false, status: 'OPEN', respondBy: plus(first.calledAt as string, 60 * 60_000), caseId: null });
@@ -63,6 +75,12 @@ describe('helpline intake: calls become interventions, a rescue becomes a case',
 
     const again = await send(first).expect(200);
     expect(again.body).toEqual(opened.body);
+    // The same call id with other details is another call under a used id: refused, nothing stored.
+    const reused = await send({ ...first, child: { description: 'Boy of 12 begging at the railway station', gender: 'MALE' } }).expect(422);
+    expect(reused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(reused.body).toMatchObject({ type: '/problems/helpline-call-id-reused', errors: [{ field: 'callId' }] });
+    expect(reused.body.detail).toContain(`call ${first.callId as string} was already received with different details`);
+    expect((await send(first).expect(200)).body).toEqual(opened.body);
     expect(await stack.db.helplineCall.count({ where: { interventionId: opened.body.interventionId } })).toBe(2);
 
     // Another child at the other end of the city is another intervention.
@@ -93,14 +111,20 @@ describe('helpline intake: calls become interventions, a rescue becomes a case',
     const caseId = rescued.body.caseId as string;
 
     const theCase = await stack.http.get(`/cases/${caseId}`).set(cwc).expect(200);
-    expect(theCase.body).toMatchObject({ track: 'CNCP', districtCode: 'RJ-JAIPUR', registeredAt: rescueAt });
+    expect(theCase.body).toMatchObject({ track: 'CNCP', districtCode: 'RJ-JAIPUR', registeredAt: rescueAt, caseNumber: expect.stringMatching(/^RJ\/JAIPUR\/\d{4}\/\d+$/) });
     expect(theCase.body.openDeadlines).toEqual([expect.objectContaining({ id: 'cncp.production', dueAt: plus(rescueAt, 24 * 3_600_000) })]);
     const timeline = await stack.http.get(`/cases/${caseId}/timeline`).set(cwc).expect(200);
     expect(timeline.body.map((e: { eventType: string }) => e.eventType)).toEqual(['HELPLINE_CALL', 'REGISTERED']);
     expect(timeline.body[0]).toMatchObject({ occurredAt: c.calledAt, payload: { helpline: '1098', callId: c.callId, interventionId: id } });
 
     const told = await stack.http.get(`/helpline/v1/calls/${c.callId}`).set(helpline).expect(200);
-    expect(told.body).toMatchObject({ status: 'RESCUED', caseId, rescuedAt: rescueAt });
+    expect(told.body).toMatchObject({ status: 'RESCUED', caseId, caseNumber: theCase.body.caseNumber, rescuedAt: rescueAt });
+    // The webhook names the helpline's own call id and the status in a fixed machine-readable field, with the case's number.
+    const hook = await eventually(async () => helplineEndpoint.received.find((w) => (w.payload.data as { intervention?: { id: string } }).intervention?.id === id));
+    expect(hook).toMatchObject({
+      verified: true,
+      payload: { type: 'INTERVENTION_RESCUED', data: { caseId, caseNumber: theCase.body.caseNumber, intervention: { id, status: 'RESCUED', calls: [{ helpline: '1098', callId: c.callId }] } } },
+    });
     const twice = await stack.http.post(`/interventions/${id}/rescued`).set(childline).send({}).expect(409);
     expect(twice.body.type).toBe('/problems/intervention-action-not-allowed');
   });

@@ -153,8 +153,11 @@ describe('the partner data-sharing API', () => {
     const { body: jaipur } = await stack.http.post('/cases').set(await as(stack, 'cwc.jaipur')).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name: 'Meena Kumari' } }).expect(201);
     const { body: puneCase } = await stack.http.post('/cases').set(await as(stack, 'cwc.pune')).send({ track: 'CNCP', districtCode: 'MH-PUNE', child: { name: 'Meena' } }).expect(201);
     const summary = await stack.http.get(`/partner/v1/cases/${jaipur.caseId}`).set(cases).expect(200);
-    expect(summary.body).toMatchObject({ caseNumber: jaipur.caseId, districtCode: 'RJ-JAIPUR', track: 'CNCP', stage: expect.any(String), registeredAt: expect.any(String) });
+    expect(summary.body).toMatchObject({ caseNumber: expect.stringMatching(/^RJ\/JAIPUR\/\d{4}\/\d+$/), caseId: jaipur.caseId, districtCode: 'RJ-JAIPUR', track: 'CNCP', stage: expect.any(String), registeredAt: expect.any(String) });
     expect(JSON.stringify(summary.body)).not.toContain('Meena');
+    // The readable number finds it too (its slashes URL-encoded).
+    const byNumber = await stack.http.get(`/partner/v1/cases/${encodeURIComponent(summary.body.caseNumber)}`).set(cases).expect(200);
+    expect(byNumber.body.caseId).toBe(jaipur.caseId);
     expectProblem(await stack.http.get(`/partner/v1/cases/${puneCase.caseId}`).set(cases), 404, 'case-not-found');
     // The feed follows the Jaipur case's steps, without the child's name, and knows nothing of Pune's.
     const steps = await eventually(async () => {

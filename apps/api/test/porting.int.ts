@@ -161,7 +161,15 @@ describe('duplicates', () => {
     const suspect = (listed.items as { id: string; record: { id: string }; duplicateOf: { id: string }; detectedOn: string }[]).find((s) => s.record.id === second.caseId);
     expect(suspect).toMatchObject({ duplicateOf: { id: first.caseId }, detectedOn: 'REGISTRATION' });
 
+    // The district's dashboard counts one child once: before the merge it counts two cases.
+    const monitor = await as(stack, 'monitor.rj');
+    const cncpCases = async () => {
+      const { body } = await stack.http.get('/dashboards/overview').set(monitor).query({ districtCode: 'RJ-JODHPUR' }).expect(200);
+      return (body.casesByTrackAndPhase as { track: string; cases: number }[]).filter((r) => r.track === 'CNCP').reduce((n, r) => n + r.cases, 0);
+    };
+    const before = await cncpCases();
     const merged = await stack.http.post(`/duplicates/${suspect!.id}/merge`).set(cwc).send({ note: 'same girl, registered twice by the night shift' }).expect(200);
+    expect(await cncpCases()).toBe(before - 1);
     expect(merged.body).toMatchObject({ status: 'MERGED', survivorId: first.caseId });
     await stack.http.post(`/duplicates/${suspect!.id}/merge`).set(cwc).send({ note: 'again' }).expect(409);
 

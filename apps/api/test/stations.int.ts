@@ -128,6 +128,26 @@ describe('police stations, blocks and villages on a case; cases handed on when t
     expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'place.villageCode' })]);
   });
 
+  it("tells a possible match to the police station whose area the child went missing from, not the district's other stations", async () => {
+    const admin = await as(stack, 'admin.jaipur');
+    const station = await stack.http.post('/bodies').set(admin).send({ type: 'POLICE_STATION', name: 'Police Station 02, Jaipur', districtCode: 'RJ-JAIPUR', code: 'PS-02' });
+    expect([201, 409]).toContain(station.status);
+    const officer = await onboard(admin, 'ps02', 'POLICE_STATION-RJ-JAIPUR-PS-02', 'STATION_OFFICER');
+    const child = { name: `Meena ${run}`, gender: 'FEMALE', ageYears: { min: 9, max: 9 }, guardians: [{ relation: 'MOTHER', name: `Sarla ${run}` }] };
+    const { body: missing } = await stack.http.post('/reports/missing').set(officer.headers).send({ child, lastSeenAt: '2026-11-20T18:00:00+05:30', place: { districtCode: 'RJ-JAIPUR', thanaCode: PS_02 }, policeRef: `DD ${run}/2026` }).expect(201);
+    await stack.http.post('/reports/found').set(await as(stack, 'cwc.jaipur')).send({ child, foundAt: '2026-11-21T09:00:00+05:30', place: { districtCode: 'RJ-JAIPUR', text: 'Jaipur Junction' } }).expect(201);
+
+    const alertIn = async (headers: Headers) =>
+      ((await stack.http.get('/notifications').set(headers).query({ limit: 200 }).expect(200)).body as { id: string; kind: string; body: string }[]).find((n) => n.kind === 'MATCH_ALERT' && n.body.includes(`DD ${run}/2026`));
+    const alert = await eventually(() => alertIn(officer.headers), 30_000);
+    expect((await stack.db.notification.findUnique({ where: { id: alert.id } }))?.thanaCode).toBe(PS_02);
+    // Police Station 01 of the same district is not told, and cannot open the notice.
+    const otherStation = await as(stack, 'sho.jaipur');
+    expect(await alertIn(otherStation)).toBeUndefined();
+    await stack.http.post(`/notifications/${alert.id}/read`).set(otherStation).expect(404);
+    expect(missing.place).toMatchObject({ thanaCode: PS_02 });
+  });
+
   describe("a body's open cases when the person working them leaves", () => {
     let admin: Headers;
     let bodyId: string;

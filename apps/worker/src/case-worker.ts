@@ -1,11 +1,13 @@
 import { Queue } from 'bullmq';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities, createInstitutionActivities, createInterventionActivities, createLegacyImporter, createMatcher, createRekeyer, enqueueLegacyImport } from '@raksha/activities';
 import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { BACKFILL_MATCHING_QUEUE, enqueueRekey, LEGACY_IMPORT_QUEUE, type LegacyImportJob, MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
-import { CaseRepository, createMatchingPool, DeliveryRepository, DuplicateRepository, EscalationRepository, FaceRepository, GeographyRepository, InterventionRepository, LegacyImportRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
+import { CaseRepository, createMatchingPool, DeadlinePolicyRepository, DeliveryRepository, DuplicateRepository, EscalationRepository, FaceRepository, GeographyRepository, InterventionRepository, LegacyImportRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
 import { lazyFaceDescriber } from '@raksha/faces';
+import { caseStarter } from './case-starter.js';
 import { startBackfillMatchingProcessor, startLegacyImportProcessor } from './legacy-import.processor.js';
 import { startMatchingProcessor } from './matching.processor.js';
 import { startNotificationProcessor } from './notification.processor.js';
@@ -63,7 +65,9 @@ export async function startCaseWorker(
   const backfillJobs = new Queue<{ reportId: string }>(BACKFILL_MATCHING_QUEUE, { connection: redis });
   const importJobs = new Queue<LegacyImportJob>(LEGACY_IMPORT_QUEUE, { connection: redis });
   const imports = new LegacyImportRepository(db);
-  const importer = createLegacyImporter({ imports, geography: new GeographyRepository(db), matching: backfillJobs });
+  // A CCI register's children become cases: started through a client on the worker's own connection.
+  const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: caseDataConverter(requireDataKeys(config)) });
+  const importer = createLegacyImporter({ imports, geography: new GeographyRepository(db), matching: backfillJobs, cases: caseStarter(client, config.temporal.taskQueue), policies: new DeadlinePolicyRepository(db) });
   const importing = startLegacyImportProcessor(redis, importer);
   const backfill = startBackfillMatchingProcessor(redis, matcher, { reports, duplicates: new DuplicateRepository(db) }, config.worker.importMatchingPerSecond);
   // An import whose job was lost with Redis's data is queued again; one whose job waits or runs is left as it is.

@@ -24,7 +24,7 @@ export function configuredChannels(config: RakshaConfig, deliveries: DeliveryRep
       case 'sms':
         return new SmsChannel({ ...n.sms, url: n.sms.url! }, loadDltRegistry(), config.publicUrl);
       case 'webhook':
-        return new WebhookChannel((id) => deliveries.subscription(id), config.publicUrl, n.sms.timeoutMs);
+        return new WebhookChannel((id) => deliveries.subscription(id), config.publicUrl, n.sms.timeoutMs, (id) => deliveries.interventionCalls(id));
     }
   });
 }
@@ -74,6 +74,9 @@ export function startReach(
       const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       try {
         if (!channel) throw new PermanentDeliveryError(`the ${d.channel.toLowerCase()} channel is not configured here`);
+        // A notice queued with the step that registers its case (a helpline rescue) may come before the case row, and
+        // so before its number: tried again shortly, as the message must say the number.
+        if (d.caseId && !d.caseNumber) throw new Error('the case is not on record yet, so its number is not known');
         const { providerRef } = await channel.send({ ...d, deliveryId: d.id, accountLink: job.data.accountLink });
         await deliveries.sent(d.id, now(), providerRef);
         return 'sent';

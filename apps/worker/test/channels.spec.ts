@@ -2,11 +2,14 @@
 // and never the child's name (JJ Act s.74).
 import { describe, expect, it } from '@jest/globals';
 import { loadDltRegistry, fillSms, MAX_SMS_PARTS, smsLength, SmsTemplateError } from '../src/channels/sms-templates.js';
-import { caseReference, digestDay, digestEmail, digestIsEmpty, messageKey, noticeEmail, smsVariables } from '../src/channels/messages.js';
+import { digestDay, digestEmail, digestIsEmpty, messageKey, noticeEmail, smsVariables } from '../src/channels/messages.js';
 import { localDay } from '../src/digest.js';
 
 const registry = loadDltRegistry();
 const caseId = '3f2a91c0-5b7e-4d1a-9c3e-0123456789ab';
+const caseNumber = 'RJ/JAIPUR/2026/123';
+// the longest a case number gets: a 12-letter district code and a seven-digit serial
+const longestNumber = 'CG/KHAIRAGARH-C/2026/1234567';
 // a long deployment address: the link is the longest part of every SMS
 const publicUrl = 'https://raksha.wcd.rajasthan.gov.in';
 const webUrl = `${publicUrl}/app`;
@@ -25,8 +28,8 @@ describe('SMS length rules', () => {
 describe('the DLT template registry', () => {
   it('fills every registered template in English (GSM-7) and Hindi (Unicode) within the part limit', () => {
     for (const t of registry.templates) {
-      const en = fillSms(registry, t.key, 'en', [caseReference(caseId)], `${webUrl}/cases/${caseId}`);
-      const hi = fillSms(registry, t.key, 'hi', [caseReference(caseId)], `${webUrl}/cases/${caseId}`);
+      const en = fillSms(registry, t.key, 'en', [longestNumber], `${webUrl}/cases/${caseId}`);
+      const hi = fillSms(registry, t.key, 'hi', [longestNumber], `${webUrl}/cases/${caseId}`);
       expect(en).toMatchObject({ dltTemplateId: t.dltTemplateId, unicode: false });
       expect(hi).toMatchObject({ dltTemplateId: t.dltTemplateId, unicode: true });
       expect(Math.max(en.parts, hi.parts)).toBeLessThanOrEqual(MAX_SMS_PARTS);
@@ -53,38 +56,39 @@ describe('the DLT template registry', () => {
 });
 
 describe('what an email and an SMS carry', () => {
-  const notice = { kind: 'DEADLINE_ESCALATED', caseId, noticeKey: `escalation-${caseId}` };
+  const notice = { kind: 'DEADLINE_ESCALATED', caseId, caseNumber, noticeKey: `escalation-${caseId}` };
 
-  it('says the case reference and links to the case, in the reader’s language', () => {
+  it('says the case number (never its id) and links to the case, in the reader’s language', () => {
     const en = noticeEmail(notice, 'en', publicUrl);
-    expect(en.subject).toBe('Raksha: Case 3F2A91C0: a deadline under the JJ Act was missed and is escalated to you');
+    expect(en.subject).toBe('Raksha: Case RJ/JAIPUR/2026/123: a deadline under the JJ Act was missed and is escalated to you');
+    expect(en.text).not.toContain('3F2A91C0');
     expect(en.text).toContain(`${webUrl}/cases/${caseId}`);
     expect(en.html).toContain(`href="${webUrl}/cases/${caseId}"`);
     const hi = noticeEmail(notice, 'hi', publicUrl);
-    expect(hi.subject).toContain('केस 3F2A91C0');
+    expect(hi.subject).toContain('केस RJ/JAIPUR/2026/123');
     expect(hi.html).toContain('lang="hi"');
-    expect(smsVariables(notice, publicUrl)).toEqual({ key: 'ESCALATION', vars: ['3F2A91C0'], url: `${webUrl}/cases/${caseId}` });
+    expect(smsVariables(notice, publicUrl)).toEqual({ key: 'ESCALATION', vars: [caseNumber], url: `${webUrl}/cases/${caseId}` });
   });
 
   it('refers to a match of two reports by the id its notice names, and links to the inbox', () => {
-    const match = { kind: 'MATCH_ALERT', caseId: null, noticeKey: 'match-alert-9b1c0d2e-aaaa-4bbb-8ccc-dddddddddddd-CWC-RJ-JAIPUR' };
+    const match = { kind: 'MATCH_ALERT', caseId: null, caseNumber: null, noticeKey: 'match-alert-9b1c0d2e-aaaa-4bbb-8ccc-dddddddddddd-CWC-RJ-JAIPUR' };
     expect(smsVariables(match, publicUrl)).toEqual({ key: 'MATCH_ALERT', vars: ['9B1C0D2E'], url: `${webUrl}/inbox` });
   });
 });
 
 describe('the daily digest email', () => {
-  const ids = (n: number) => Array.from({ length: n }, (_, i) => `${i}f2a91c0-5b7e-4d1a-9c3e-0123456789ab`);
+  const cases = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `${i}f2a91c0-5b7e-4d1a-9c3e-0123456789ab`, number: `RJ/JAIPUR/2026/${200 + i}` }));
 
-  it('says each count with its cases by reference and link, leaves out what is nil, and says how many more', () => {
-    const facts = { escalationsOpen: { count: 1, caseIds: [caseId] }, overdue: { count: 12, caseIds: ids(10) }, dueThisWeek: { count: 0, caseIds: [] } };
+  it('says each count with its cases by number and link, leaves out what is nil, and says how many more', () => {
+    const facts = { escalationsOpen: { count: 1, cases: [{ id: caseId, number: caseNumber }] }, overdue: { count: 12, cases: cases(10) }, dueThisWeek: { count: 0, cases: [] } };
     const mail = digestEmail(facts, 'en', '7 December', publicUrl);
     expect(mail.subject).toBe('Raksha: your summary for 7 December');
-    expect(mail.text).toContain('Escalations not yet resolved: 1 — case 3F2A91C0\n');
-    expect(mail.text).toContain(`Cases past a deadline: 12 — cases ${ids(10).map(caseReference).join(', ')} and 2 more`);
+    expect(mail.text).toContain('Escalations not yet resolved: 1 — case RJ/JAIPUR/2026/123\n');
+    expect(mail.text).toContain(`Cases past a deadline: 12 — cases ${cases(10).map((c) => c.number).join(', ')} and 2 more`);
     expect(mail.text).not.toContain('next seven days');
-    expect(mail.html).toContain(`<a href="${webUrl}/cases/${caseId}">3F2A91C0</a>`);
+    expect(mail.html).toContain(`<a href="${webUrl}/cases/${caseId}">RJ/JAIPUR/2026/123</a>`);
     expect(mail.text).toContain(`Open Raksha: ${webUrl}/`);
-    expect(digestIsEmpty({ escalationsOpen: { count: 0, caseIds: [] }, overdue: { count: 0, caseIds: [] }, dueThisWeek: { count: 0, caseIds: [] } })).toBe(true);
+    expect(digestIsEmpty({ escalationsOpen: { count: 0, cases: [] }, overdue: { count: 0, cases: [] }, dueThisWeek: { count: 0, cases: [] } })).toBe(true);
   });
 
   it('names the day in the reader’s language and the deployment’s zone, and keys it by that zone’s date', () => {

@@ -81,13 +81,16 @@ describe('the daily digest and stuck deliveries', () => {
   async function caseIn(districtCode: string, dueInMs: number, thanaCode?: string) {
     const id = randomUUID();
     const now = Date.now();
-    await db.case.create({
+    const { caseNumber } = await db.case.create({
       data: { id, track: 'CNCP', state: 'awaitingProduction', phase: 'PRODUCTION', districtCode, stateCode: 'RJ', childName: CHILD, registeredAt: new Date(now - 2 * 24 * 60 * MINUTE), nextDueAt: new Date(now + dueInMs), ...(thanaCode && { thanaCode }) },
     });
+    numbers.set(id, caseNumber!);
     return id;
   }
 
-  const ref = (caseId: string) => caseId.replaceAll('-', '').slice(0, 8).toUpperCase();
+  /** The case's number as a digest names it (never a slice of its id). */
+  const numbers = new Map<string, string>();
+  const ref = (caseId: string) => numbers.get(caseId)!;
 
   /** Runs the scheduled daily job now, as the scheduler does at 07:00, and waits for it to finish. */
   async function runDailyJob(jobId: string) {

@@ -101,7 +101,10 @@ describe('notices by email, SMS and signed webhook', () => {
     });
     const hook = await eventually(async () => partner.received.find((w) => w.payload.data.caseId === caseId));
 
-    const ref = caseId.replaceAll('-', '').slice(0, 8).toUpperCase();
+    // the case's readable number, never a slice of its id (JJ Act s.74 keeps the name out; people read the number)
+    const { caseNumber: ref } = await stack.db.case.findUniqueOrThrow({ where: { id: caseId } });
+    expect(ref).toMatch(new RegExp(`^RJ/N${place.districtCode.slice(4)}/\\d{4}/1$`));
+    expect(toAsha.message).not.toContain(caseId.replaceAll('-', '').slice(0, 8).toUpperCase());
     expect(toAsha).toMatchObject({ unicode: '0', sender: 'RAKSHA', entityId: '1101000000000000001', templateId: '1107160000000000001', authorization: 'Bearer gateway-key' });
     expect(toAsha.message).toBe(`Raksha: case ${ref} missed a deadline under the JJ Act and is escalated to you. Please act: https://raksha.example.gov.in/app/cases/${caseId}`);
     expect(toRavi).toMatchObject({ unicode: '1', templateId: '1107160000000000001' });
@@ -110,11 +113,12 @@ describe('notices by email, SMS and signed webhook', () => {
     const mailTo = (email: string) => mails.find((m) => m.to.includes(email))!.raw;
     expect(mailTo(asha!.email)).toMatch(/Content-Type: multipart\/alternative/);
     expect(mailTo(asha!.email)).toContain('Content-Type: text/html');
-    expect(mailTo(asha!.email)).toContain(`Subject: Raksha: Case ${ref}: a deadline under the JJ Act was missed`);
+    // (a long subject is folded onto the next line, RFC 5322)
+    expect(mailTo(asha!.email).replace(/\r?\n /g, ' ')).toContain(`Subject: Raksha: Case ${ref}: a deadline under the JJ Act was missed`);
     // the Hindi subject is RFC 2047-encoded; the body says it in Hindi
     expect(mailTo(ravi!.email)).toContain('Content-Language: hi');
 
-    expect(hook).toMatchObject({ verified: true, payload: { type: 'DEADLINE_ESCALATED', data: { caseId, caseReference: ref, districtCode: place.districtCode } } });
+    expect(hook).toMatchObject({ verified: true, payload: { type: 'DEADLINE_ESCALATED', data: { caseId, caseNumber: ref, districtCode: place.districtCode } } });
 
     const deliveries = await eventually(async () => {
       const rows = await stack.db.delivery.findMany({ where: { caseId, kind: 'DEADLINE_ESCALATED' } });
@@ -139,7 +143,8 @@ describe('notices by email, SMS and signed webhook', () => {
     await stack.db.escalation.update({ where: { id: second.escalationId }, data: { raisedAt, status: 'ACKNOWLEDGED', acknowledgedAt: new Date() } });
 
     const reminder = await eventually(async () => gateway.sent.find((s) => s.to === waiting.users[0]!.phone && s.templateId === '1107160000000000002'));
-    expect(reminder.message).toContain(`case ${first.caseId.replaceAll('-', '').slice(0, 8).toUpperCase()} is not yet acknowledged`);
+    const { caseNumber } = await stack.db.case.findUniqueOrThrow({ where: { id: first.caseId } });
+    expect(reminder.message).toContain(`case ${caseNumber!} is not yet acknowledged`);
     expect(await stack.db.notification.findUnique({ where: { dedupeKey: `escalation-${first.escalationId}-reminder` } })).toMatchObject({ kind: 'ESCALATION_REMINDER', recipientBody: 'DCPU', districtCode: waiting.districtCode });
     await eventually(async () => smtp.mails.find((m) => m.to.includes(waiting.users[0]!.email) && m.raw.includes('Reminder')));
     // several scans later: one reminder, and none for the acknowledged escalation
@@ -175,14 +180,16 @@ describe('notices by email, SMS and signed webhook', () => {
     expect(gateway.sent.filter((m) => m.to === officer!.phone && m.templateId === '1107160000000000002')).toHaveLength(1);
   });
 
-  /** A notice as the matching engine writes one: its own subject and body name the child. */
-  function noticeNamingChild(districtCode: string, kind = 'CASE_PRODUCED'): NotificationJob {
+  /** A notice as the matching engine writes one: its own subject and body name the child; its case is on record, with its number. */
+  async function noticeNamingChild(districtCode: string, kind = 'CASE_PRODUCED'): Promise<NotificationJob> {
+    const caseId = randomUUID();
+    await stack.db.case.create({ data: { id: caseId, track: 'CNCP', state: 'cncp.awaitingProduction', phase: 'PRODUCTION', districtCode, stateCode: 'RJ', childName: CHILD, registeredAt: new Date() } });
     return {
       dedupeKey: `reach-test-${randomUUID()}`,
       recipientBody: 'DCPU',
       districtCode,
       stateCode: 'RJ',
-      caseId: randomUUID(),
+      caseId,
       kind,
       subject: `Possible match: missing ${CHILD} ↔ found ${CHILD}`,
       body: `${CHILD}, 9, found near Hawa Mahal`,
@@ -193,13 +200,14 @@ describe('notices by email, SMS and signed webhook', () => {
     const place = await dcpuWithOfficers([{ name: 'Kiran Joshi', language: 'en', phone: phone() }]);
     const [kiran] = place.users;
     await stack.db.notificationSettings.update({ where: { userId: kiran!.id }, data: { choices: { MATCH_ALERT: ['EMAIL', 'SMS'] } } });
-    const notice = noticeNamingChild(place.districtCode, 'MATCH_ALERT');
+    const notice = await noticeNamingChild(place.districtCode, 'MATCH_ALERT');
     await notices.add('deliver', notice, { jobId: notice.dedupeKey });
 
     const sms = await eventually(async () => gateway.sent.find((s) => s.to === kiran!.phone));
     const mail = await eventually(async () => smtp.mails.find((m) => m.to.includes(kiran!.email)));
     expect(sms.templateId).toBe('1107160000000000004');
-    expect(sms.message).toContain(notice.caseId!.replaceAll('-', '').slice(0, 8).toUpperCase());
+    const { caseNumber } = await stack.db.case.findUniqueOrThrow({ where: { id: notice.caseId! } });
+    expect(sms.message).toContain(caseNumber!);
     for (const text of [sms.message, mail.raw]) {
       expect(text).not.toMatch(/Pinky|Kumari|Hawa Mahal/);
     }
@@ -214,7 +222,7 @@ describe('notices by email, SMS and signed webhook', () => {
     ]);
     const [emailOnly, nothing] = place.users;
     await stack.db.notificationSettings.update({ where: { userId: emailOnly!.id }, data: { choices: { CASE_PRODUCED: ['EMAIL'] } } });
-    const notice = noticeNamingChild(place.districtCode);
+    const notice = await noticeNamingChild(place.districtCode);
     await notices.add('deliver', notice, { jobId: notice.dedupeKey });
 
     await eventually(async () => smtp.mails.find((m) => m.to.includes(emailOnly!.email)));
@@ -228,7 +236,7 @@ describe('notices by email, SMS and signed webhook', () => {
     const place = await dcpuWithOfficers([{ name: 'Outage Officer', language: 'en', phone: phone() }]);
     const [officer] = place.users;
     behaviour.set(officer!.phone, 'fail');
-    const notice = { ...noticeNamingChild(place.districtCode), kind: 'DEADLINE_ESCALATED' };
+    const notice = { ...(await noticeNamingChild(place.districtCode)), kind: 'DEADLINE_ESCALATED' };
     await notices.add('deliver', notice, { jobId: notice.dedupeKey });
 
     const failed = await eventually(async () => (await stack.db.delivery.findFirst({ where: { noticeKey: notice.dedupeKey, channel: 'SMS', status: 'FAILED' } })) ?? undefined);
@@ -246,7 +254,7 @@ describe('notices by email, SMS and signed webhook', () => {
     const [refused, silent] = place.users;
     behaviour.set(refused!.phone, 'reject');
     behaviour.set(silent!.phone, 'hang');
-    const notice = { ...noticeNamingChild(place.districtCode), kind: 'DEADLINE_ESCALATED' };
+    const notice = { ...(await noticeNamingChild(place.districtCode)), kind: 'DEADLINE_ESCALATED' };
     await notices.add('deliver', notice, { jobId: notice.dedupeKey });
 
     const rejected = await eventually(async () => (await stack.db.delivery.findFirst({ where: { noticeKey: notice.dedupeKey, recipientId: refused!.id, channel: 'SMS', status: 'FAILED' } })) ?? undefined);
@@ -259,7 +267,7 @@ describe('notices by email, SMS and signed webhook', () => {
   it('sends nothing twice when the same notice is queued again', async () => {
     const place = await dcpuWithOfficers([{ name: 'Once Only', language: 'hi', phone: phone() }]);
     const [officer] = place.users;
-    const notice = { ...noticeNamingChild(place.districtCode), kind: 'DEADLINE_ESCALATED' };
+    const notice = { ...(await noticeNamingChild(place.districtCode)), kind: 'DEADLINE_ESCALATED' };
     await notices.add('deliver', notice, { jobId: notice.dedupeKey });
     await eventually(async () => gateway.sent.find((s) => s.to === officer!.phone));
     // the same notice again under another job id, as a retried step or a re-driven queue would
@@ -277,7 +285,7 @@ describe('notices by email, SMS and signed webhook', () => {
       { name: 'Colleague', language: 'en', phone: phone() },
     ]);
     const [assigned, colleague] = place.users;
-    const toBody = { ...noticeNamingChild(place.districtCode), kind: 'DEADLINE_ESCALATED', exceptUserId: assigned!.id };
+    const toBody = { ...(await noticeNamingChild(place.districtCode)), kind: 'DEADLINE_ESCALATED', exceptUserId: assigned!.id };
     const toPerson = { ...toBody, dedupeKey: `${toBody.dedupeKey}-assignee`, recipientBody: 'PERSON' as const, recipientUserId: assigned!.id, exceptUserId: null };
     await notices.add('deliver', toPerson, { jobId: toPerson.dedupeKey });
     await notices.add('deliver', toBody, { jobId: toBody.dedupeKey });

@@ -53,3 +53,18 @@ export function interventionActionRejection(status: InterventionStatus, action: 
 
 /** The status an action leads to. */
 export const statusAfter = (action: InterventionAction): InterventionStatus => action;
+
+/** The notices an intervention's steps queue, and the status each tells of (a missed response time: still OPEN). */
+export const INTERVENTION_NOTICE_STATUS: Readonly<Record<string, InterventionStatus>> = {
+  INTERVENTION_OPENED: 'OPEN',
+  INTERVENTION_RESPONSE_OVERDUE: 'OPEN',
+  INTERVENTION_REACHED: 'REACHED',
+  INTERVENTION_RESCUED: 'RESCUED',
+  INTERVENTION_CLOSED: 'CLOSED',
+};
+
+/** A notice's key names its intervention (`intervention-<id>-<step>`): one form, made and read here. */
+export const interventionNoticeKey = (interventionId: string, step: string) => `intervention-${interventionId}-${step}`;
+export function interventionOfNoticeKey(noticeKey: string): string | null {
+  return /^intervention-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-/i.exec(noticeKey)?.[1] ?? null;
+}

@@ -357,6 +357,23 @@ export function ladderProblem(ladder: readonly EscalationRung[]): string | undef
 }
 const LADDER_EPOCH = '2026-01-01T00:00:00.000Z';
 
+/** A state's stored overrides (its DeadlinePolicyOverride rows) as the policy a new case registered there starts with. */
+export function deadlineOverridesOf(rows: readonly { deadlineId: string; within: string | null; opensAfter: string | null; ladder: unknown }[]): DeadlinePolicyOverrides {
+  return Object.fromEntries(
+    rows
+      .filter((r) => isDeadlineId(r.deadlineId))
+      .map((r): [string, DeadlineOverride] => [
+        r.deadlineId,
+        {
+          ...(r.within !== null && { within: r.within }),
+          ...(r.opensAfter !== null && { opensAfter: r.opensAfter }),
+          ...(r.ladder !== null && { ladder: r.ladder as EscalationRung[] }), // stored from a validated ladder
+        },
+      ])
+      .filter(([, o]) => Object.keys(o).length > 0),
+  );
+}
+
 /** A state's own rules replace the period, the waiting period and the ladder only; obligation, start and citation stay the Act's. */
 export function resolveDeadlinePolicy(overrides: DeadlinePolicyOverrides = {}): DeadlinePolicy {
   const resolved = { ...DEFAULT_DEADLINE_POLICY } as Record<DeadlineId, DeadlineRule & { id: DeadlineId }>;

@@ -22,6 +22,7 @@ export { guards, type GuardName } from './guards.js';
 export { sampleEvents, SAMPLE_ICP_GOALS } from './samples.js';
 export * from './runtime.js';
 export * from './step.js';
+export * from './history.js';
 export type { CaseMilestones, DeadlineChanges } from '@raksha/domain';
 export * from './body-duties.js';
 export * from './placements.js';

@@ -35,9 +35,21 @@ export type CaseEventBody = z.infer<typeof caseEventBody>;
 
 export const caseIdParam = z.uuid({ message: 'a case id is a UUID' });
 
+/**
+ * A case's readable number, e.g. RJ/JAIPUR/2026/123: state, district, year of registration, serial. Only the database
+ * forms one (prisma/sql/functions/raksha_case_number.sql); people type it in any case, with spaces around the slashes.
+ */
+export const caseNumber = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase().replace(/\s*\/\s*/g, '/'))
+  .pipe(z.string().regex(/^[A-Z]{2}\/[A-Z0-9-]{1,12}\/\d{4}\/[1-9]\d{0,6}$/, 'a case number such as RJ/JAIPUR/2026/123'));
+
 export const CASE_PHASE_FILTER = z.string().trim().regex(/^[A-Z_]+$/, 'a phase such as INQUIRY').max(32);
 
 export const caseListQuery = z.strictObject({
+  /** the one case with this number (within the reader's jurisdiction) */
+  number: caseNumber.optional(),
   stateCode: z.string().trim().regex(/^[A-Z]{2}$/, 'a two-letter state code').optional(),
   districtCode: lgdCode.optional(),
   /** cases of one police station's area, or one block */
@@ -116,6 +128,8 @@ export type CaseStatus = z.infer<typeof caseStatus>;
 
 export const caseView = z.object({
   id: z.string(),
+  /** the case's readable number (RJ/JAIPUR/2026/123): what people read, write and say */
+  caseNumber: z.string(),
   track: z.enum(TRACKS),
   state: z.string(),
   phase: z.string(),
@@ -170,5 +184,7 @@ export const timelineEntryView = z.object({
   recordedAt: isoTime,
   /** a step of a case merged into this one as a duplicate: that case's id (its steps keep their own sequence) */
   mergedFromCaseId: z.string().optional(),
+  /** a step replayed from a legacy register when the case was imported: the register's name (docs/porting.md) */
+  importedFrom: z.string().optional(),
 });
 export type TimelineEntryView = z.infer<typeof timelineEntryView>;

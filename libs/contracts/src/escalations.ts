@@ -30,6 +30,8 @@ export const escalationIdParam = z.uuid({ message: 'an escalation id is a UUID' 
 export const escalationView = escalation.extend({
   /** the child's case whose deadline was missed; null for a body's own obligation */
   caseId: z.string().nullable(),
+  /** that case's readable number (RJ/JAIPUR/2026/123) */
+  caseNumber: z.string().nullable(),
   /** the body whose own obligation was missed (an institution's s.41 registration); null for a case's */
   bodyId: z.string().nullable(),
   raisedAt: isoTime,

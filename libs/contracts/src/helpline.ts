@@ -61,6 +61,8 @@ export const helplineCallStatus = z.object({
   closeReason: z.enum(INTERVENTION_CLOSE_REASONS).nullable(),
   /** the child's CNCP case, once rescued */
   caseId: z.uuid().nullable(),
+  /** that case's readable number (RJ/JAIPUR/2026/123), once the case is on record */
+  caseNumber: z.string().nullable(),
 });
 export type HelplineCallStatus = z.infer<typeof helplineCallStatus>;
 
@@ -91,6 +93,8 @@ export const interventionView = z.object({
   reachedAt: isoTime.nullable(),
   rescuedAt: isoTime.nullable(),
   caseId: z.uuid().nullable(),
+  /** that case's readable number (RJ/JAIPUR/2026/123), once the case is on record */
+  caseNumber: z.string().nullable(),
   closedAt: isoTime.nullable(),
   closeReason: z.enum(INTERVENTION_CLOSE_REASONS).nullable(),
   closeNote: z.string().nullable(),

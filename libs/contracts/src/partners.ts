@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { PARTNER_KINDS, PARTNER_SCOPE_NAMES } from '@raksha/domain';
 import { feedCursorParam, timeCursorParam } from './cursor.js';
+import { caseNumber } from './cases.js';
 import { fileFoundReportBody, fileMissingReportBody, REPORT_KINDS, REPORT_STATUSES } from './reports.js';
 import { cursorPage, districtCode, isoTime, stateCode } from './shared.js';
 
@@ -78,7 +79,10 @@ export type PartnerFileReportBody = z.infer<typeof partnerFileReportBody>;
 
 /** A case as partners see it (JJ Act s.74): its number, place, stage and dates, never the child's name. */
 export const caseSummaryView = z.object({
+  /** the case's readable number (RJ/JAIPUR/2026/123), as people of the case say it */
   caseNumber: z.string(),
+  /** the case's id, as the event feed names it */
+  caseId: z.uuid(),
   track: z.string(),
   stage: z.string(),
   state: z.string(),
@@ -98,7 +102,8 @@ export const caseSummaryQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type CaseSummaryQuery = z.infer<typeof caseSummaryQuery>;
-export const caseNumberParam = z.uuid({ message: 'a case number is a UUID' });
+/** A case by its number (RJ/JAIPUR/2026/123, its slashes URL-encoded as %2F) or by its id. */
+export const caseNumberParam = z.union([z.uuid(), caseNumber], { message: 'a case number such as RJ/JAIPUR/2026/123, or a case id' });
 
 export const PARTNER_EVENT_TYPES = ['report.filed', 'report.updated', 'report.matched', 'report.match-decided', 'case.step'] as const;
 

@@ -31,6 +31,25 @@ export const LEGACY_FIELDS = [
   'place.lat',
   'place.lon',
   'policeRef',
+  // A CCI child's record (kind CCI_CHILD, porting-cci.ts): the home, the track and status, and the dates of its steps.
+  'cci',
+  'track',
+  'status',
+  'circumstance',
+  'producedBy',
+  'producedAt',
+  'admittedAt',
+  'sirOrderedAt',
+  'sirSubmittedAt',
+  'cwcOrder',
+  'cwcOrderRef',
+  'cwcOrderedAt',
+  'icpPreparedAt',
+  'icpReviewedAt',
+  'leaveFrom',
+  'leaveDays',
+  'restorationOrderedAt',
+  'restoredAt',
 ] as const;
 export type LegacyField = (typeof LEGACY_FIELDS)[number];
 
@@ -52,8 +71,13 @@ export const legacySourceMapping = z.strictObject({
   /** the source's name, as `--source` and the idempotency key use it */
   source: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, 'lower-case letters, digits and hyphens'),
   title: z.string().min(1),
-  /** every record of this source is of this kind; otherwise the `kind` field says (its values mapping to MISSING / FOUND) */
-  kind: z.enum(['MISSING', 'FOUND']).optional(),
+  /**
+   * every record of this source is of this kind; otherwise the `kind` field says (its values mapping to MISSING /
+   * FOUND). CCI_CHILD: children in child care institutions, each imported as a case (porting-cci.ts).
+   */
+  kind: z.enum(['MISSING', 'FOUND', 'CCI_CHILD']).optional(),
+  /** the register's name as an imported case's timeline shows it: "Imported from the <register> register" */
+  register: z.string().trim().min(1).max(80).optional(),
   /** the state whose district names `place.district` holds, when the export has no state column */
   stateCode: z.string().regex(/^[A-Z]{2}$/).optional(),
   /** the source's clock: times without a zone are read in it */
@@ -122,7 +146,7 @@ function flatten(value: unknown, prefix = '', out: Record<string, string> = {}):
 }
 
 /** Fields every record needs: an export without their columns is the wrong file, or needs another mapping. */
-const NEEDED: readonly LegacyField[] = ['recordId', 'kind', 'occurredAt', 'place.district'];
+const NEEDED: readonly LegacyField[] = ['recordId', 'kind', 'occurredAt', 'place.district', 'cci', 'producedAt', 'admittedAt'];
 
 /** The columns of needed fields that the export does not have (another column a mapping names may be absent). */
 export function missingColumns(mapping: LegacySourceMapping, columns: readonly string[]): string[] {
@@ -184,7 +208,8 @@ export function mapLegacyRecord(mapping: LegacySourceMapping, record: LegacyReco
 
   const recordId = raw('recordId') ?? null;
   if (!recordId) fail('recordId', 'the record has no id in the source; it cannot be imported twice safely without one');
-  const kind = mapping.kind ?? (valueOf('kind') as 'MISSING' | 'FOUND' | undefined);
+  // A CCI register's records are cases, not reports: mapCciChildRecord (porting-cci.ts) takes them.
+  const kind = (mapping.kind === 'CCI_CHILD' ? undefined : mapping.kind) ?? (valueOf('kind') as 'MISSING' | 'FOUND' | undefined);
   if (!kind) fail('kind', 'the record does not say whether the child is missing or found');
   else if (kind !== 'MISSING' && kind !== 'FOUND') fail('kind', `“${kind}” is neither MISSING nor FOUND`);
 

@@ -7,6 +7,11 @@ export interface Notice {
   recipientBody: BodyType | 'PERSON';
   districtCode: string | null;
   stateCode: string | null;
+  /**
+   * For a police station's notice: the station area (thana) of the case or report, so only that station is told;
+   * without it (a record with no thana), every station of the district.
+   */
+  thanaCode?: string | null;
   caseId: string | null;
   /** set for a message to one person (a citizen's verification code) rather than to their body */
   recipientUserId?: string | null;

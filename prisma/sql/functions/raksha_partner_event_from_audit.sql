@@ -29,7 +29,9 @@ BEGIN
     INSERT INTO "PartnerEvent" (type, "subjectType", "subjectId", "stateCode", "districtCode", data, "occurredAt")
     VALUES ('case.step', 'case', c.id, c."stateCode", c."districtCode",
       jsonb_build_object('caseId', c.id, 'track', c.track, 'phase', c.phase, 'sequence', NEW.detail->'sequence',
-                         'event', NEW.detail->'event', 'from', NEW.detail->'from', 'to', NEW.detail->'to'),
+                         'event', NEW.detail->'event', 'from', NEW.detail->'from', 'to', NEW.detail->'to')
+        -- a step replayed from a legacy register when the case was imported (docs/porting.md): history, not news
+        || CASE WHEN NEW.detail ? 'importedFrom' THEN jsonb_build_object('imported', true) ELSE '{}'::jsonb END,
       NEW.at);
   END IF;
   RETURN NULL;

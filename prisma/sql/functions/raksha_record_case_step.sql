@@ -88,9 +88,9 @@ BEGIN
   END CASE;
 
   INSERT INTO "TimelineEntry" ("caseId", "sequence", "eventType", "fromState", "toState", "actorId", "actorRole",
-                               "payload", "deadlines", "occurredAt")
+                               "payload", "deadlines", "occurredAt", "importedFrom")
   VALUES (case_id, seq, tl->>'eventType', tl->>'fromState', tl->>'toState', tl->>'actorId', tl->>'actorRole',
-          tl->'payload', coalesce(tl->'deadlines', '{}'), at_);
+          tl->'payload', coalesce(tl->'deadlines', '{}'), at_, tl->>'importedFrom');
 
   PERFORM raksha_append_audit_entry(au);
   RETURN true;

@@ -28,6 +28,7 @@ type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository['findById']>>>;
 function caseView(c: CaseRow, now = new Date()): CaseView {
   return {
     id: c.id,
+    caseNumber: c.caseNumber ?? '', // given by the database on insert: never null on a stored case
     track: c.track as Track,
     state: c.state,
     phase: c.phase,
@@ -252,6 +253,7 @@ export class CasesService {
       districtCode: scope.districtCode ?? q.districtCode,
       thanaCode: scope.thanaCode ?? q.thanaCode,
       blockCode: q.blockCode,
+      ...(q.number && { caseNumber: q.number }),
       ...(track && { track }),
       ...(q.phase && { phase: q.phase }),
       ...(q.overdue && { overdueAt: now }),
@@ -299,6 +301,7 @@ export class CasesService {
       deadlines: e.deadlines as TimelineEntryView['deadlines'],
       occurredAt: e.occurredAt.toISOString(),
       recordedAt: e.recordedAt.toISOString(),
+      ...(e.importedFrom !== null && { importedFrom: e.importedFrom }),
       ...(from && { mergedFromCaseId: from }),
     }));
   }

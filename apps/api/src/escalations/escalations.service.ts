@@ -20,6 +20,7 @@ function view(e: EscalationRow, now = new Date()): EscalationView {
   return {
     id: e.id,
     caseId: e.caseId,
+    caseNumber: e.case?.caseNumber ?? null,
     bodyId: e.bodyId,
     deadlineId: e.deadlineId,
     obligation: e.obligation,

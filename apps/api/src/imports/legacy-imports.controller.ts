@@ -18,7 +18,7 @@ export class LegacyImportsController {
   @Post()
   @HttpCode(202)
   @RequirePermission('legacy:import')
-  @ApiOperation({ summary: "Import a legacy register's export (text/csv, or a JSON array with format=json) by its source's mapping; dryRun=true checks it and stores nothing. Larger files: npm run import:legacy" })
+  @ApiOperation({ summary: "Import a legacy register's export (text/csv, or a JSON array with format=json) by its source's mapping: missing and found reports, or a CCI register's children as cases in the state their records say (the DCPU); dryRun=true checks it and stores nothing. Larger files: npm run import:legacy" })
   @ApiOkResponse({ description: 'dryRun=true: what the import would do; nothing stored' })
   @ApiAcceptedResponse({ description: 'The import, staged: the worker runs it; follow it at GET /imports/legacy/{id}' })
   async start(@CurrentPrincipal() principal: Principal, @Query({ schema: legacyImportQuery }) query: LegacyImportQuery, @Req() req: Request, @Res({ passthrough: true }) res: Response) {

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { dryRunLegacyImport, LegacySourceError, loadLegacySource, readExport, stageLegacyImport, type Importer } from '@raksha/activities';
+import { dryRunLegacyImport, importPermissions, LegacySourceError, loadLegacySource, readExport, stageLegacyImport, type Importer } from '@raksha/activities';
 import type { LegacyDryRun, LegacyImportQuery, LegacyImportStatus, LegacyRejection } from '@raksha/contracts';
-import { GeographyRepository, LegacyImportRepository, type LegacyImportRecord } from '@raksha/db';
-import { hasRoleIn } from '@raksha/domain';
+import { DeadlinePolicyRepository, GeographyRepository, LegacyImportRepository, type LegacyImportRecord } from '@raksha/db';
+import { hasRoleIn, type Permission } from '@raksha/domain';
 import { can, type Principal } from '../auth/principal.js';
 import { forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
 import { importText } from '../registries/import-body.js';
@@ -20,6 +20,7 @@ export class LegacyImportsService {
   constructor(
     private readonly imports: LegacyImportRepository,
     private readonly geography: GeographyRepository,
+    private readonly policies: DeadlinePolicyRepository,
     @Inject(LEGACY_IMPORT_JOBS) private readonly jobs: Jobs,
   ) {}
 
@@ -31,6 +32,8 @@ export class LegacyImportsService {
     } catch (err) {
       throw invalidField('source', (err as Error).message);
     }
+    // A CCI register's children become cases: the importer must be able to register them (the DCPU).
+    if (!importPermissions(mapping).every((p) => can(principal, p))) throw forbidden('your role may not import a CCI register: its children become cases, which the DCPU registers');
     const text = q.format === 'json' ? JSON.stringify(req.body) : await importText(req);
     let records;
     try {
@@ -39,8 +42,8 @@ export class LegacyImportsService {
       if (err instanceof LegacySourceError) throw problem('legacy-import-rejected', err.message);
       throw err;
     }
-    if (q.dryRun) return dryRunLegacyImport({ imports: this.imports, geography: this.geography }, mapping, records, await this.imports.bodyScope(principal.body?.id ?? null));
-    const id = await stageLegacyImport({ imports: this.imports, jobs: this.jobs }, mapping, records, { fileName: q.fileName, importer: importerOf(principal) });
+    if (q.dryRun) return dryRunLegacyImport({ imports: this.imports, geography: this.geography, policies: this.policies }, mapping, records, await this.imports.bodyScope(principal.body?.id ?? null));
+    const id = await stageLegacyImport({ imports: this.imports, jobs: this.jobs }, mapping, records, { fileName: q.fileName, importer: importerOf(principal, importPermissions(mapping)) });
     return this.status(principal, id);
   }
 
@@ -68,8 +71,8 @@ export class LegacyImportsService {
 }
 
 /** The person the imported reports are filed as, in the role that may import. */
-export function importerOf(principal: Principal): Importer {
-  const role = principal.roles.find((r) => can({ ...principal, roles: [r] }, 'legacy:import')) ?? principal.roles[0]!;
+export function importerOf(principal: Principal, permissions: readonly Permission[] = ['legacy:import']): Importer {
+  const role = principal.roles.find((r) => permissions.every((p) => can({ ...principal, roles: [r] }, p))) ?? principal.roles[0]!;
   return { userId: principal.userId, role, bodyId: principal.body?.id ?? null, isPolice: hasRoleIn([role], 'police') };
 }
 

@@ -15,7 +15,7 @@ export class HelplineController {
   @Post()
   @HttpCode(200)
   @PartnerScopes('interventions:write')
-  @ApiOperation({ summary: 'A call about a child in distress: opens an intervention for the district, or joins the one under way for the same child; the same call id again changes nothing' })
+  @ApiOperation({ summary: 'A call about a child in distress: opens an intervention for the district, or joins the one under way for the same child; the same call id again changes nothing, and with a different body is refused (422 naming callId)' })
   @ApiBody(bodySchema(helplineCallBody))
   receive(@CurrentPartner() partner: PartnerPrincipal, @Body({ schema: helplineCallBody }) body: HelplineCallBody) {
     return this.interventions.receiveCall(helplineCallerOf(partner), body);

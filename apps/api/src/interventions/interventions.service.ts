@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { addIsoDuration, HELPLINE_RESPONSE_TIME, type Helpline, type InterventionAction, interventionActionRejection, type InterventionCloseReason, type InterventionStatus, REPEAT_CALL_WINDOW } from '@raksha/case-machine';
@@ -6,7 +6,7 @@ import type { RakshaConfig } from '@raksha/config';
 import type { HelplineCallBody, HelplineCallStatus, InterventionClosedBody, InterventionDetailView, InterventionListQuery, InterventionReachedBody, InterventionRescuedBody, InterventionView } from '@raksha/contracts';
 import { caseWorkflowId, INTERVENTION_ACTION_REJECTED, type InterventionActionRejection, type InterventionActionRequest, interventionActionUpdate, type InterventionStart, interventionWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
 import { BodyRepository, GeographyRepository, InterventionRepository } from '@raksha/db';
-import { covers, type Jurisdiction, type PartnerKind, type Role } from '@raksha/domain';
+import { covers, isSameRequest, type Jurisdiction, type PartnerKind, requestFingerprint, type Role } from '@raksha/domain';
 import { sameChildCalledAbout } from '@raksha/matching';
 import type { interventionWorkflow } from '@raksha/workflows';
 import { AccessPolicy } from '../auth/access.policy.js';
@@ -16,7 +16,7 @@ import { callTemporal, executeUpdate, type UpdateRejections } from '../infrastru
 import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
 import { checkLocalPlaces } from '../places/local-place-check.js';
 import { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
-import { forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
+import { forbidden, helplineCallIdReused, invalidField, notFound, problem } from '../problem/domain-errors.js';
 
 /** Who passes a call on: a helpline system and the places it may report (its client's jurisdiction). */
 export interface HelplineCaller {
@@ -38,6 +38,9 @@ function refuseSettled(i: { status: string }, action: InterventionAction): void 
   if (settled) throw problem('intervention-action-not-allowed', settled);
 }
 
+/** A call's identity under its call id: its canonical body (keys sorted), hashed (the IETF Idempotency-Key draft's rule). */
+const callBodyHash = (body: HelplineCallBody) => createHash('sha256').update(requestFingerprint(body)).digest('hex');
+
 type InterventionRow = NonNullable<Awaited<ReturnType<InterventionRepository['findById']>>>;
 
 /** A helpline's clock may run a little ahead of ours; a call further in the future is a mistake. */
@@ -53,7 +56,7 @@ const interventionActionRejections: UpdateRejections<InterventionActionRejection
   },
 };
 
-function view(i: InterventionRow & { _count?: { calls: number } }, now = new Date()): InterventionView {
+function view(i: InterventionRow & { _count?: { calls: number } }, caseNumbers: ReadonlyMap<string, string>, now = new Date()): InterventionView {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
     id: i.id,
@@ -74,6 +77,7 @@ function view(i: InterventionRow & { _count?: { calls: number } }, now = new Dat
     reachedAt: iso(i.reachedAt),
     rescuedAt: iso(i.rescuedAt),
     caseId: i.caseId,
+    caseNumber: (i.caseId && caseNumbers.get(i.caseId)) ?? null,
     closedAt: iso(i.closedAt),
     closeReason: i.closeReason as InterventionCloseReason | null,
     closeNote: i.closeNote,
@@ -97,13 +101,17 @@ export class InterventionsService {
   /**
    * A helpline's call: a new intervention for the district's CHILDLINE unit (else its DCPU), or, when an
    * intervention under way is about the same child at the same place (within REPEAT_CALL_WINDOW), joined to it.
-   * The same call id again answers the first answer and writes nothing.
+   * The same call id again answers the first answer and writes nothing; with a different body it is refused (422).
    */
   async receiveCall(caller: HelplineCaller, body: HelplineCallBody): Promise<HelplineCallStatus> {
+    const bodyHash = callBodyHash(body);
     const earlier = await this.interventions.findCall(caller.helpline, body.callId);
     if (earlier) {
+      // Another jurisdiction's call under the same id (two states' 112): as if it did not exist, never a 422 that tells it does.
+      if (!covers(caller.jurisdiction, earlier.intervention)) throw notFound('helpline-call', body.callId);
+      if (!isSameRequest(earlier.bodyHash ?? undefined, bodyHash)) throw helplineCallIdReused(body.callId);
       // Opened, but its workflow perhaps not started (Temporal was down): the helpline's retry starts it.
-      if (earlier.intervention.status === 'OPEN' && covers(caller.jurisdiction, earlier.intervention)) await this.startWorkflow(earlier.intervention);
+      if (earlier.intervention.status === 'OPEN') await this.startWorkflow(earlier.intervention);
       return this.callStatus(caller, body.callId);
     }
     const { place } = body;
@@ -125,13 +133,14 @@ export class InterventionsService {
       thanaCode: place.thanaCode ?? null,
       lat: place.lat ?? null,
       lon: place.lon ?? null,
+      bodyHash,
     };
 
     const since = new Date(Date.parse(addIsoDuration(calledAt.toISOString(), `-${REPEAT_CALL_WINDOW}`)));
     const about = { districtCode: district.code, thanaCode: call.thanaCode, lat: call.lat, lon: call.lon, gender: body.child.gender ?? null, description: call.childDescription };
     const same = (await this.interventions.underWay(district.code, since)).find((i) => sameChildCalledAbout(about, { ...i, gender: i.childGender, description: i.childDescription }));
     if (same) {
-      await this.interventions.join(same.id, call);
+      if (!(await this.interventions.join(same.id, call))) await this.refuseOtherBody(caller, body.callId, bodyHash);
       return this.callStatus(caller, body.callId);
     }
 
@@ -160,7 +169,14 @@ export class InterventionsService {
     );
     // Sent twice at once: the other request opened it; both answer its status.
     if (opened) await this.startWorkflow((await this.interventions.findById(id))!);
+    else await this.refuseOtherBody(caller, body.callId, bodyHash);
     return this.callStatus(caller, body.callId);
+  }
+
+  /** Sent twice at once and the other request won: it must have been the same call. */
+  private async refuseOtherBody(caller: HelplineCaller, callId: string, bodyHash: string): Promise<void> {
+    const winner = await this.interventions.findCall(caller.helpline, callId);
+    if (winner && covers(caller.jurisdiction, winner.intervention) && !isSameRequest(winner.bodyHash ?? undefined, bodyHash)) throw helplineCallIdReused(callId);
   }
 
   /** What the helpline learns of its call: how the intervention stands, and the child's case once rescued. */
@@ -180,6 +196,7 @@ export class InterventionsService {
       closedAt: i.closedAt?.toISOString() ?? null,
       closeReason: i.closeReason as InterventionCloseReason | null,
       caseId: i.caseId,
+      caseNumber: (i.caseId && (await this.interventions.caseNumbers([i.caseId])).get(i.caseId)) ?? null,
     };
   }
 
@@ -188,7 +205,8 @@ export class InterventionsService {
     const scope = this.access.scope(principal);
     if (scope === 'nothing') return [];
     const rows = await this.interventions.list({ ...scope, ...(q.status && { statuses: [q.status] }), limit: q.limit });
-    return rows.map((r) => view(r));
+    const caseNumbers = await this.interventions.caseNumbers(rows.map((r) => r.caseId));
+    return rows.map((r) => view(r, caseNumbers));
   }
 
   async get(principal: Principal, id: string): Promise<InterventionDetailView> {
@@ -237,7 +255,7 @@ export class InterventionsService {
   private async detail(i: InterventionRow): Promise<InterventionDetailView> {
     const calls = await this.interventions.calls(i.id);
     return {
-      ...view(i),
+      ...view(i, await this.interventions.caseNumbers([i.caseId])),
       calls: calls.length,
       callsReceived: calls.map((c) => ({
         helpline: c.helpline as Helpline,

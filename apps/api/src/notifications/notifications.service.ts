@@ -24,7 +24,7 @@ export class NotificationsService {
   async inbox(principal: Principal, q: NotificationListQuery): Promise<NotificationView[]> {
     const rows = await this.notifications.inbox({
       userId: principal.userId,
-      ...(principal.body && { body: { type: principal.body.type, districtCode: principal.body.districtCode, stateCode: principal.body.stateCode } }),
+      ...(principal.body && { body: { type: principal.body.type, districtCode: principal.body.districtCode, stateCode: principal.body.stateCode, thanaCode: principal.body.thanaCode } }),
       ...(q.unread !== undefined && { unread: q.unread }),
       ...(q.before && { before: new Date(q.before) }),
       limit: q.limit,
@@ -48,6 +48,7 @@ export class NotificationsService {
       body &&
       row.recipientUserId === null &&
       row.recipientBody === body.type &&
+      (row.thanaCode === null || row.thanaCode === body.thanaCode) &&
       (body.districtCode ? row.districtCode === body.districtCode : body.stateCode ? row.stateCode === body.stateCode : true);
     if (!row || !(toMe || toMyBody)) throw notFound('notification', id);
     return view(row);

@@ -102,7 +102,8 @@ export class PartnerApiService {
 /** A case as partners see it (JJ Act s.74): number, place, stage and dates, never the child's name. */
 function caseSummaryView(c: CaseSummaryRow): CaseSummaryView {
   return {
-    caseNumber: c.id,
+    caseNumber: c.caseNumber ?? '',
+    caseId: c.id,
     track: c.track,
     stage: c.phase,
     state: c.state,

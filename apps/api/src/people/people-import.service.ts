@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import { ImportJobsService } from '../imports/import-jobs.service.js';
 import { DomainError, importRejected } from '../problem/domain-errors.js';
 import { readImportFile } from '../registries/import-file.js';
-import { PeopleService } from './people.service.js';
+import { InvitationsService } from './invitations.service.js';
 
 /** A checked row: the invitation it stands for, and its line for a refusal while writing. */
 interface PersonRow {
@@ -27,7 +27,7 @@ export class PeopleImportService implements OnModuleInit {
   constructor(
     private readonly people: PeopleRepository,
     private readonly bodies: BodyRosterRepository,
-    private readonly invitations: PeopleService,
+    private readonly invitations: InvitationsService,
     private readonly imports: ImportJobsService,
   ) {}
 

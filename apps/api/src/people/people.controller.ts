@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal.js';
 import { bodySchema } from '../problem/openapi.js';
 import { answerImport, importText } from '../registries/import-body.js';
 import { PeopleImportService } from './people-import.service.js';
+import { InvitationsService } from './invitations.service.js';
 import { PeopleService } from './people.service.js';
 
 @ApiTags('people')
@@ -15,6 +16,7 @@ import { PeopleService } from './people.service.js';
 export class PeopleController {
   constructor(
     private readonly people: PeopleService,
+    private readonly invitations: InvitationsService,
     private readonly imports: PeopleImportService,
   ) {}
 
@@ -30,7 +32,7 @@ export class PeopleController {
   @ApiOperation({ summary: 'Invites a person by email to a body and role; they set their password from a one-time link (INVITATION_TTL_HOURS, 72 by default)' })
   @ApiBody(bodySchema(inviteBody))
   invite(@CurrentPrincipal() principal: Principal, @Body({ schema: inviteBody }) body: InviteBody) {
-    return this.people.invite(principal, body);
+    return this.invitations.invite(principal, body);
   }
 
   @Get('import/template')

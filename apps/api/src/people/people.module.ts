@@ -10,6 +10,7 @@ import { AccountLinksService } from './account-links.service.js';
 import { PeopleController } from './people.controller.js';
 import { ImportsModule } from '../imports/imports.module.js';
 import { PeopleImportService } from './people-import.service.js';
+import { InvitationsService } from './invitations.service.js';
 import { PeopleService } from './people.service.js';
 import { ACCOUNT_NOTICES } from './people.tokens.js';
 
@@ -27,6 +28,7 @@ class NoticesCloser implements OnApplicationShutdown {
   controllers: [PeopleController, AccountLinksController],
   providers: [
     PeopleService,
+    InvitationsService,
     PeopleImportService,
     AccountLinksService,
     { provide: PeopleRepository, inject: [DB], useFactory: (db: Db) => new PeopleRepository(db) },

@@ -1,48 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import type { RakshaConfig } from '@raksha/config';
-import { enqueueNotifications, type InvitationView, type InviteBody, type MovePersonBody, type NotificationQueue, type PersonView } from '@raksha/contracts';
-import { BodyRosterRepository, PeopleRepository, SecondStepRepository, type AuditRecord, type BodyRosterRecord, type PersonChangeOutcome, type PersonRecord } from '@raksha/db';
-import { ADMIN_ROLES, administers, hasPermission, isRole, mayGrantRole, roleFitsBody, type BodyType, type Role } from '@raksha/domain';
+import { Injectable } from '@nestjs/common';
+import type { MovePersonBody, PersonView } from '@raksha/contracts';
+import { BodyRosterRepository, PeopleRepository, SecondStepRepository, type PersonChangeOutcome, type PersonRecord } from '@raksha/db';
+import { ADMIN_ROLES, administers, hasPermission, isRole, mayGrantRole } from '@raksha/domain';
 import { CasesService } from '../cases/cases.service.js';
-import { RAKSHA_CONFIG } from '../infrastructure/tokens.js';
-import { userChain } from '../auth/auth.service.js';
 import type { Principal } from '../auth/principal.js';
-import { emailTaken, forbidden, invalidField, lastAdministrator, notFound } from '../problem/domain-errors.js';
-import { issueLinkToken, linkNotice } from './account-links.js';
-import { ACCOUNT_NOTICES } from './people.tokens.js';
-
-export const personView = (p: PersonRecord): PersonView => ({
-  id: p.id,
-  username: p.username,
-  displayName: p.displayName,
-  email: p.email,
-  mobile: p.mobile,
-  bodyId: p.bodyId,
-  roles: p.roles,
-  head: p.headsBody,
-  status: p.disabledAt ? 'DEACTIVATED' : p.invited ? 'INVITED' : 'ACTIVE',
-  secondStep: p.secondStep,
-  createdAt: p.createdAt.toISOString(),
-});
-
-/** An administrator's change to a person, in that person's audit chain. */
-function personAudit(principal: Principal, person: { id: string }, action: string, detail: Record<string, unknown>, at: Date): AuditRecord {
-  return {
-    chain: userChain(person.id),
-    action,
-    actorId: principal.userId,
-    actorRole: principal.roles.join(','),
-    subjectType: 'user',
-    subjectId: person.id,
-    detail: { ...detail, bodyId: principal.body?.id ?? null },
-    at,
-  };
-}
+import { forbidden, invalidField, lastAdministrator, notFound } from '../problem/domain-errors.js';
+import { administeredBody, mayGive, personAudit, personView } from './administered.js';
 
 /**
- * Administrators invite people to the bodies of their jurisdiction, in the roles their own role may give
- * (libs/domain's ADMINISTRATION), move them and deactivate them. A body never loses its last administrator.
+ * Administrators list the people of the bodies of their jurisdiction, move them and deactivate them (invitations:
+ * InvitationsService). A body never loses its last administrator.
  */
 @Injectable()
 export class PeopleService {
@@ -50,50 +17,12 @@ export class PeopleService {
     private readonly people: PeopleRepository,
     private readonly bodies: BodyRosterRepository,
     private readonly secondSteps: SecondStepRepository,
-    @Inject(ACCOUNT_NOTICES) private readonly notices: NotificationQueue,
-    @Inject(RAKSHA_CONFIG) private readonly config: RakshaConfig,
     private readonly cases: CasesService,
   ) {}
 
   async ofBody(principal: Principal, bodyId: string): Promise<PersonView[]> {
-    await this.administeredBody(principal, bodyId, 'bodyId');
+    await administeredBody(this.bodies, principal, bodyId, 'bodyId');
     return (await this.people.ofBody(bodyId)).map(personView);
-  }
-
-  /** Creates the person (INVITED) and sends them a one-time link to set their password, valid INVITATION_TTL_HOURS. */
-  async invite(principal: Principal, input: InviteBody): Promise<InvitationView> {
-    const body = await this.administeredBody(principal, input.bodyId, 'bodyId');
-    this.mayGive(principal, input.role, body);
-    const now = new Date();
-    const expiresAt = new Date(now.getTime() + this.config.accounts.invitationTtlHours * 3_600_000);
-    const id = randomUUID();
-    const link = issueLinkToken();
-    const person = await this.people.invite(
-      { id, email: input.email, mobile: input.mobile ?? null, displayName: input.displayName, bodyId: body.id, roles: [input.role], headsBody: input.head ?? false },
-      { id: randomUUID(), userId: id, purpose: 'INVITATION', tokenHash: link.hash, expiresAt, createdBy: principal.userId },
-      personAudit(principal, { id }, 'person.invited', { email: input.email, invitedTo: body.id, role: input.role, head: input.head ?? false, expiresAt: expiresAt.toISOString() }, now),
-    );
-    if (!person) throw emailTaken(input.email);
-    const hours = this.config.accounts.invitationTtlHours;
-    const { link: linkText, accountLink } = linkNotice(this.config, 'INVITATION', link.token);
-    await enqueueNotifications(this.notices, [
-      {
-        dedupeKey: `account-invitation-${id}`,
-        recipientBody: 'PERSON',
-        recipientUserId: id,
-        districtCode: body.districtCode,
-        stateCode: body.stateCode,
-        caseId: null,
-        kind: 'ACCOUNT_INVITATION',
-        subject: `You are invited to Raksha: ${body.name}`,
-        body:
-          `${principal.displayName} has invited you to work on Raksha for ${body.name}. ` +
-          `Set your password within ${hours} hours with ${linkText}, which works once.\n` +
-          `You will sign in with this email address. If you did not expect this, ignore it.`,
-        ...(accountLink && { accountLink }),
-      },
-    ]);
-    return { person: personView(person), expiresAt: expiresAt.toISOString() };
   }
 
   /** Ends the person's sessions at once; they can no longer sign in. Their history stays theirs. */
@@ -109,8 +38,8 @@ export class PeopleService {
   /** Another body and role for the person; what they did before stays attributed to their old role and body. */
   async move(principal: Principal, id: string, input: MovePersonBody): Promise<PersonView> {
     const current = await this.administeredPerson(principal, id);
-    const body = await this.administeredBody(principal, input.bodyId, 'bodyId');
-    this.mayGive(principal, input.role, body);
+    const body = await administeredBody(this.bodies, principal, input.bodyId, 'bodyId');
+    mayGive(principal, input.role, body);
     const now = new Date();
     const outcome = await this.people.move(id, { bodyId: body.id, roles: [input.role], headsBody: input.head ?? false }, now, { roles: ADMIN_ROLES }, (p) =>
       personAudit(principal, p, 'person.moved', { from: { bodyId: current.bodyId, roles: current.roles, head: current.headsBody }, to: { bodyId: p.bodyId, roles: p.roles, head: p.headsBody } }, now),
@@ -137,20 +66,6 @@ export class PeopleService {
     if (outcome.ok) return personView(outcome.after);
     if (outcome.reason === 'NOT_FOUND') throw notFound('person', id);
     throw lastAdministrator(outcome.bodyId, outcome.role);
-  }
-
-  /** The role may be given by the principal's administrator role, and held in a body of this kind. */
-  private mayGive(principal: Principal, role: Role, body: BodyRosterRecord): void {
-    if (!mayGrantRole(principal.roles, role)) throw forbidden(`${principal.roles.join(', ')} may not give the role ${role}`);
-    if (!roleFitsBody(role, body.type as BodyType)) throw invalidField('role', `a ${role} does not belong to a ${body.type}`);
-  }
-
-  /** An active body inside the principal's jurisdiction; outside it, 404 as for none. */
-  private async administeredBody(principal: Principal, bodyId: string, field: string): Promise<BodyRosterRecord> {
-    const body = await this.bodies.findById(bodyId);
-    if (!body || !principal.body || !administers(principal.body, body)) throw notFound('body', bodyId);
-    if (body.deactivatedAt) throw invalidField(field, `${bodyId} is deactivated`);
-    return body;
   }
 
   /** A person of a body inside the principal's jurisdiction, whose every role the principal may give (else 403). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEADLINE_IDS, DEFAULT_DEADLINE_POLICY, isIsoDuration, ladderProblem, resolveDeadlinePolicy, type DeadlineId, type DeadlineOverride, type DeadlinePolicyOverrides, type EscalationRung } from '@raksha/case-machine';
+import { DEADLINE_IDS, deadlineOverridesOf, DEFAULT_DEADLINE_POLICY, isIsoDuration, ladderProblem, resolveDeadlinePolicy, type DeadlineId, type DeadlinePolicyOverrides } from '@raksha/case-machine';
 import type { DeadlinePolicyEntry, SetDeadlinePeriodBody } from '@raksha/contracts';
 import { ESCALATION_REMINDER_POLICY, isReminderPolicyId, MAX_REMINDER_HOURS, REMINDER_POLICY_IDS, reminderHoursOf, type ReminderPolicyId } from '@raksha/domain';
 import { DeadlinePolicyRepository, GeographyRepository } from '@raksha/db';
@@ -16,20 +16,7 @@ export class DeadlinePolicyService {
 
   /** The periods and ladders a new case in this state starts with (passed to its workflow at registration). */
   async overridesFor(stateCode: string): Promise<DeadlinePolicyOverrides> {
-    const rows = await this.policies.forState(stateCode);
-    return Object.fromEntries(
-      rows
-        .filter((r) => isDeadlineId(r.deadlineId))
-        .map((r): [string, DeadlineOverride] => [
-          r.deadlineId,
-          {
-            ...(r.within !== null && { within: r.within }),
-            ...(r.opensAfter !== null && { opensAfter: r.opensAfter }),
-            ...(r.ladder !== null && { ladder: r.ladder as unknown as EscalationRung[] }), // written by set() from a validated ladder
-          },
-        ])
-        .filter(([, o]) => Object.keys(o).length > 0),
-    );
+    return deadlineOverridesOf(await this.policies.forState(stateCode));
   }
 
   async get(principal: Principal, stateCode: string): Promise<DeadlinePolicyEntry[]> {

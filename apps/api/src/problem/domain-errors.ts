@@ -65,6 +65,7 @@ const PROBLEMS = {
   'import-too-large': [413, 'The file is too large to import at once'],
   'unsupported-media-type': [415, 'Send the file as text/csv, or as JSON {"csv": "..."}'],
   'idempotency-key-reused': [422, 'This Idempotency-Key was used for a different request'],
+  'helpline-call-id-reused': [422, 'This call id was already received with different details'],
   'verification-failed': [422, 'The code is wrong or has expired'],
   'contact-channel-unavailable': [422, 'This kind of contact cannot be verified here'],
   'import-rejected': [422, 'Some rows of the file are not valid; nothing was imported'],
@@ -126,6 +127,12 @@ export const unauthenticated = (detail: string) => new DomainError('unauthentica
 export const forbidden = (detail: string) => new DomainError('forbidden', detail);
 export const unavailable = (detail: string) => new DomainError('service-unavailable', detail);
 export const tooManyRequests = (retryAfterSeconds: number) => new DomainError('too-many-requests', `retry after ${retryAfterSeconds} s`, { retryAfter: retryAfterSeconds });
+
+/** The same helpline call id with another body: the helpline's mistake (a new call needs a new id), never answered with the first call's status. */
+export const helplineCallIdReused = (callId: string) => {
+  const message = `call ${callId} was already received with different details; a new call needs a new call id`;
+  return new DomainError('helpline-call-id-reused', `callId: ${message}`, { errors: [{ field: 'callId', message }] });
+};
 
 /** A closed case takes no event (reopening, where the law allows it, is an event of its own): 409, never a retry. */
 export const caseClosed = (caseId: string) => new DomainError('case-closed', `case ${caseId} is closed`);

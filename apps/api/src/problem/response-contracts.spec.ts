@@ -11,6 +11,7 @@ import { ResponseContractInterceptor, routesOf } from './response-contracts.js';
 
 const caseView = {
   id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+  caseNumber: 'RJ/JAIPUR/2026/1',
   track: 'CNCP',
   state: 'REGISTERED',
   phase: 'PRODUCTION',

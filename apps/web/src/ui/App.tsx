@@ -25,7 +25,7 @@ import { CandidateDetail, ReportDetail, ReportForm, ReportList } from './Reports
 import { Inbox, Verify } from './Inbox.js';
 import { DeliveriesAdmin, NotificationSettingsPage } from './Notifications.js';
 import { Dashboard } from './Dashboard.js';
-import { Bodies, ImportInstitutions, InstitutionList, InstitutionPage, NewInstitution } from './Registries.js';
+import { Bodies, InstitutionList, InstitutionPage, NewInstitution } from './Registries.js';
 
 const BASE = WEB_APP_BASE;
 const currentPath = () => (window.location.pathname.startsWith(BASE) ? window.location.pathname.slice(BASE.length) : '/') || '/';
@@ -210,7 +210,7 @@ function Shell({ path }: { path: string }) {
         ) : route === '/registry/new' ? (
           <NewInstitution />
         ) : route === '/registry/import' ? (
-          <ImportInstitutions />
+          <Imports initialKind="INSTITUTIONS" />
         ) : route === '/registry/bodies' ? (
           <Bodies />
         ) : institutionMatch ? (

@@ -7,6 +7,7 @@ import { useApp, usePages } from './context.js';
 import { PlacePicker } from './PlacePicker.js';
 
 interface Filters {
+  number: string;
   stateCode: string;
   districtCode: string;
   track: string;
@@ -15,10 +16,11 @@ interface Filters {
   registeredFrom: string;
   registeredTo: string;
 }
-const EMPTY: Filters = { stateCode: '', districtCode: '', track: '', phase: '', overdue: false, registeredFrom: '', registeredTo: '' };
+const EMPTY: Filters = { number: '', stateCode: '', districtCode: '', track: '', phase: '', overdue: false, registeredFrom: '', registeredTo: '' };
 
 function queryOf(f: Filters, cursor?: string): string {
   const q = new URLSearchParams({ limit: '25' });
+  if (f.number.trim()) q.set('number', f.number.trim());
   if (f.stateCode.trim()) q.set('stateCode', f.stateCode.trim().toUpperCase());
   if (f.districtCode.trim()) q.set('districtCode', f.districtCode.trim().toUpperCase());
   if (f.track) q.set('track', f.track);
@@ -47,38 +49,48 @@ export function CaseList({ mode }: { mode: 'list' | 'search' }) {
     <section aria-labelledby="page-title">
       <PageTitle>{t(mode === 'search' ? 'search.title' : 'cases.title')}</PageTitle>
       <p className="muted">{t(mode === 'search' ? 'search.intro' : 'cases.intro')}</p>
-      {mode === 'search' && (
-        <form className="card filters" onSubmit={submit}>
-          {!own?.districtCode && <PlacePicker idPrefix="s" value={draft} onChange={(place) => setDraft({ ...draft, ...place })} fixedStateCode={own?.stateCode} />}
-          <div className="field">
-            <label htmlFor="s-track">{t('search.track')}</label>
-            <select id="s-track" value={draft.track} onChange={(e) => set('track', e.target.value)}>
-              <option value="">{t('search.any')}</option>
-              <option value="CNCP">{t('track.CNCP')}</option>
-              <option value="CICL">{t('track.CICL')}</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="s-phase">{t('search.phase')}</label>
-            <Choose id="s-phase" value={draft.phase} onChange={(p) => set('phase', p)} none={t('search.any')} options={CASE_PHASES} label={(p) => tx(`phase.${p}`, p)} />
-          </div>
-          <div className="field">
-            <label htmlFor="s-from">{t('search.from')}</label>
-            <input id="s-from" type="date" value={draft.registeredFrom} onChange={(e) => set('registeredFrom', e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="s-to">{t('search.to')}</label>
-            <input id="s-to" type="date" value={draft.registeredTo} onChange={(e) => set('registeredTo', e.target.value)} />
-          </div>
-          <div className="field check">
-            <input id="s-overdue" type="checkbox" checked={draft.overdue} onChange={(e) => set('overdue', e.target.checked)} />
-            <label htmlFor="s-overdue">{t('search.overdue')}</label>
-          </div>
-          <button type="submit" className="primary">
-            {t('search.submit')}
-          </button>
-        </form>
-      )}
+      {/* Everyone may look a case up by the number read out on the phone; monitors also filter. */}
+      <form className="card filters" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="s-number">{t('search.number')}</label>
+          <input id="s-number" value={draft.number} onChange={(e) => set('number', e.target.value)} aria-describedby="s-number-hint" autoComplete="off" />
+          <p id="s-number-hint" className="muted small">
+            {t('search.numberHint')}
+          </p>
+        </div>
+        {mode === 'search' && (
+          <>
+            {!own?.districtCode && <PlacePicker idPrefix="s" value={draft} onChange={(place) => setDraft({ ...draft, ...place })} fixedStateCode={own?.stateCode} />}
+            <div className="field">
+              <label htmlFor="s-track">{t('search.track')}</label>
+              <select id="s-track" value={draft.track} onChange={(e) => set('track', e.target.value)}>
+                <option value="">{t('search.any')}</option>
+                <option value="CNCP">{t('track.CNCP')}</option>
+                <option value="CICL">{t('track.CICL')}</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="s-phase">{t('search.phase')}</label>
+              <Choose id="s-phase" value={draft.phase} onChange={(p) => set('phase', p)} none={t('search.any')} options={CASE_PHASES} label={(p) => tx(`phase.${p}`, p)} />
+            </div>
+            <div className="field">
+              <label htmlFor="s-from">{t('search.from')}</label>
+              <input id="s-from" type="date" value={draft.registeredFrom} onChange={(e) => set('registeredFrom', e.target.value)} />
+            </div>
+            <div className="field">
+              <label htmlFor="s-to">{t('search.to')}</label>
+              <input id="s-to" type="date" value={draft.registeredTo} onChange={(e) => set('registeredTo', e.target.value)} />
+            </div>
+            <div className="field check">
+              <input id="s-overdue" type="checkbox" checked={draft.overdue} onChange={(e) => set('overdue', e.target.checked)} />
+              <label htmlFor="s-overdue">{t('search.overdue')}</label>
+            </div>
+          </>
+        )}
+        <button type="submit" className="primary">
+          {t('search.submit')}
+        </button>
+      </form>
       <PagedList pages={pages} empty={t('cases.empty')} label={t('cases.title')}>
         {(c) => <CaseRow key={c.id} c={c} />}
       </PagedList>

@@ -50,6 +50,8 @@ export function CasePage({ caseId }: { caseId: string }) {
             <section className="card summary" aria-labelledby="summary-h">
               <h2 id="summary-h">{t('case.summary')}</h2>
               <dl>
+                <dt>{t('case.number')}</dt>
+                <dd data-testid="case-number">{c.caseNumber}</dd>
                 <dt>{t('case.stage')}</dt>
                 <dd data-testid="case-stage">
                   <strong>{label}</strong>

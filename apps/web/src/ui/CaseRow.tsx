@@ -14,6 +14,7 @@ export function CaseRow({ c }: { c: CaseView }) {
       <Link to={`/cases/${c.id}`} className="case-link">
         <span className="child">{c.childName ?? t('common.unnamed')}</span>
       </Link>
+      <span className="case-number" data-testid="case-number">{c.caseNumber}</span>
       <span className="stage">{tx(`state.${c.state}`, stateLabel(c.state))}</span>
       <span className="meta">
         {tx(`track.${c.track}`, c.track)} · {c.districtCode} · {t('case.registered')} {formatDate(lang, c.registeredAt)}

@@ -67,7 +67,10 @@ function EscalationCard({ e, onChange }: { e: EscalationView; onChange(): void }
       {e.metAt && <div>{t('esc.met', { when: formatDateTime(lang, e.metAt) })}</div>}
       {e.resolutionNote && <div>{t('esc.resolvedNote', { note: e.resolutionNote })}</div>}
       {e.caseId ? (
-        <Link to={`/cases/${e.caseId}`}>{t('esc.openCase')}</Link>
+        <div>
+          {e.caseNumber && <span className="case-number" data-testid="case-number">{e.caseNumber} · </span>}
+          <Link to={`/cases/${e.caseId}`}>{t('esc.openCase')}</Link>
+        </div>
       ) : e.deadlineId === 'helpline.response' ? (
         <Link to="/interventions">{t('esc.intervention')}</Link>
       ) : (

@@ -11,16 +11,16 @@ const KINDS = {
   PEOPLE: { path: '/people/import', may: 'person:administer' },
   INSTITUTIONS: { path: '/institutions/import', may: 'registry:manage' },
 } as const;
-type Kind = keyof typeof KINDS;
+export type Kind = keyof typeof KINDS;
 
 /**
  * One screen for every CSV import: pick what the file holds, check it (nothing is written, every bad row shown),
  * then import; a long file is written by a job whose progress shows here until it is done.
  */
-export function Imports() {
+export function Imports({ initialKind }: { initialKind?: Kind }) {
   const { t, api, session } = useApp();
   const kinds = (Object.keys(KINDS) as Kind[]).filter((k) => hasPermission(session.user.roles as Role[], KINDS[k].may));
-  const [kind, setKind] = useState<Kind | ''>(kinds.length === 1 ? kinds[0]! : '');
+  const [kind, setKind] = useState<Kind | ''>(initialKind && kinds.includes(initialKind) ? initialKind : kinds.length === 1 ? kinds[0]! : '');
   const [csv, setCsv] = useState('');
   const [rejected, setRejected] = useState<ImportRejection[]>();
   const [checked, setChecked] = useState<{ valid: number }>();

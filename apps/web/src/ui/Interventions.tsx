@@ -38,7 +38,7 @@ function InterventionCard({ i, onChange }: { i: InterventionView; onChange(): vo
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const [done, setDone] = useState<string>();
-  const [caseId, setCaseId] = useState(i.caseId);
+  const [rescued, setRescued] = useState({ caseId: i.caseId, caseNumber: i.caseNumber });
   const under = i.status === 'OPEN' || i.status === 'REACHED';
 
   async function act(action: 'reached' | 'rescued' | 'closed') {
@@ -47,7 +47,7 @@ function InterventionCard({ i, onChange }: { i: InterventionView; onChange(): vo
     await run(async () => {
       const body = action === 'closed' ? { reason, ...(note.trim() && { note: note.trim() }) } : {};
       const answer = await api.post<InterventionDetailView>(`/interventions/${i.id}/${action}`, body, { 'Idempotency-Key': `${action}-${i.id}` });
-      setCaseId(answer.caseId);
+      setRescued({ caseId: answer.caseId, caseNumber: answer.caseNumber });
       setDone(t('iv.done'));
       onChange();
     });
@@ -65,7 +65,12 @@ function InterventionCard({ i, onChange }: { i: InterventionView; onChange(): vo
       {i.status === 'OPEN' && <div className={i.overdue ? 'overdue' : ''}>{i.overdue ? t('iv.late') : t('iv.respondBy', { when: formatDateTime(lang, i.respondBy) })}</div>}
       {i.reachedAt && <div>{t('iv.reachedAt', { when: formatDateTime(lang, i.reachedAt) })}</div>}
       {i.closeReason && <div>{t('iv.closedWith', { reason: t(`iv.reason.${i.closeReason}`) })}</div>}
-      {caseId && <Link to={`/cases/${caseId}`}>{t('iv.openCase')}</Link>}
+      {rescued.caseId && (
+        <div>
+          {rescued.caseNumber && <span className="case-number" data-testid="case-number">{rescued.caseNumber} · </span>}
+          <Link to={`/cases/${rescued.caseId}`}>{t('iv.openCase')}</Link>
+        </div>
+      )}
       {under && (
         <div className="esc-actions">
           {i.status === 'OPEN' && (

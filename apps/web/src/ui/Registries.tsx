@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { type BodyView, type ImportOutcome, type ImportRejection, type InstitutionView, MEMBER_SEATS, type MemberView, type OccupancyView, type Page, type RegistrationView, type RegistryHistoryEntry, WEEKDAYS } from '@raksha/contracts';
+import { type BodyView, type InstitutionView, MEMBER_SEATS, type MemberView, type OccupancyView, type Page, type RegistrationView, type RegistryHistoryEntry, WEEKDAYS } from '@raksha/contracts';
 import { AGE_BANDS, CAPACITY_GENDERS, INSTITUTION_KINDS, INSTITUTION_MANAGEMENT } from '@raksha/domain';
 import { formatDate, formatDateTime, humanize } from '../lib/i18n.js';
 import { Choose, ColumnHeads, FactRows, FieldError, FieldLabel, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
@@ -349,103 +349,6 @@ export function NewInstitution() {
     <section aria-labelledby="page-title">
       <PageTitle>{t('inst.new')}</PageTitle>
       <InstitutionForm />
-    </section>
-  );
-}
-
-/** CSV import: a dry run shows every rejected row; only a clean file is imported. */
-export function ImportInstitutions() {
-  const { t, api } = useApp();
-  const [csv, setCsv] = useState('');
-  const [rejected, setRejected] = useState<ImportRejection[]>();
-  const [checked, setChecked] = useState<{ valid: number }>();
-  const [done, setDone] = useState<{ imported: number; ids: string[] }>();
-  const { error, busy, run } = useSubmit();
-
-  function changed(text: string) {
-    setCsv(text);
-    setChecked(undefined);
-    setRejected(undefined);
-    setDone(undefined);
-  }
-  async function template() {
-    const blob = await api.blob('/institutions/import/template');
-    if (blob) changed(await blob.text());
-  }
-  async function send(dryRun: boolean) {
-    setRejected(undefined);
-    await run(async () => {
-      const res = await api.raw('POST', `/institutions/import${dryRun ? '?dryRun=true' : ''}`, { csv });
-      const body = res.body as Partial<ImportOutcome> & { rejected?: ImportRejection[] };
-      if (res.status === 422 && Array.isArray(body.rejected)) {
-        setChecked(undefined);
-        setRejected(body.rejected);
-      } else if (res.status >= 300) throw new ApiError(res.status, problemOf(res));
-      else if (dryRun) setChecked({ valid: body.valid ?? 0 });
-      else setDone({ imported: body.imported ?? 0, ids: body.ids ?? [] });
-    });
-  }
-
-  return (
-    <section aria-labelledby="page-title">
-      <PageTitle>{t('imp.title')}</PageTitle>
-      <p className="muted">{t('imp.intro')}</p>
-      <div className="card">
-        <button type="button" onClick={() => void template()}>
-          {t('imp.template')}
-        </button>
-        <label htmlFor="imp-file">{t('imp.file')}</label>
-        <input id="imp-file" type="file" accept=".csv,text/csv" onChange={(e) => void e.target.files?.[0]?.text().then(changed)} />
-        <label htmlFor="imp-csv">{t('imp.csv')}</label>
-        <textarea id="imp-csv" rows={8} spellCheck={false} value={csv} onChange={(e) => changed(e.target.value)} className="mono" />
-        <div className="row">
-          <button type="button" disabled={busy || !csv.trim()} onClick={() => void send(true)}>
-            {t('imp.check')}
-          </button>
-          <button type="button" className="primary" disabled={busy || !checked} onClick={() => void send(false)}>
-            {t('imp.import')}
-          </button>
-        </div>
-        {!checked && !done && <p className="muted small">{t('imp.checkFirst')}</p>}
-      </div>
-      <FieldError error={error} />
-      {rejected && (
-        <section className="card" role="alert" aria-labelledby="rej-h">
-          <h2 id="rej-h">{t('imp.rejected', { count: rejected.length })}</h2>
-          <p>{t('imp.nothingWritten')}</p>
-          <div className="table-wrap">
-            <table className="data" data-testid="rejected">
-              <ColumnHeads columns={[t('imp.row'), t('imp.column'), t('imp.reason')]} />
-              <tbody>
-                {rejected.map((r, i) => (
-                  <tr key={i}>
-                    <td>{r.row}</td>
-                    <td>{r.column ?? '—'}</td>
-                    <td>{r.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      )}
-      {checked && (
-        <p role="status" className="notice ok">
-          {t('imp.valid', { count: checked.valid })}
-        </p>
-      )}
-      {done && (
-        <div role="status" className="notice ok">
-          <p>{t('imp.done', { count: done.imported })}</p>
-          <ul className="plain">
-            {done.ids.map((id) => (
-              <li key={id}>
-                <Link to={`/registry/institutions/${id}`}>{id}</Link>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
     </section>
   );
 }

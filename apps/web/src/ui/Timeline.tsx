@@ -59,6 +59,7 @@ export function Timeline({ entries }: { entries: TimelineEntryView[] }) {
                   <strong>{tx(`event.${e.eventType}`, humanize(e.eventType))}</strong> <span className="muted">{t('timeline.by', { who })}</span>
                 </div>
                 <div className="muted">{t('timeline.to', { to: tx(`state.${e.toState}`, stateLabel(e.toState)) })}</div>
+                {e.importedFrom && <div className="muted imported">{t('timeline.imported', { register: e.importedFrom })}</div>}
                 {payloadText(e.payload ?? {}, app, (id) => deadlineName(id)).map((line) => (
                   <div key={line} className="payload">
                     {line}

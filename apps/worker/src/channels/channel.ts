@@ -9,6 +9,8 @@ export interface OutboundMessage {
   language: string;
   kind: string;
   caseId: string | null;
+  /** the case's readable number (RJ/JAIPUR/2026/123) */
+  caseNumber: string | null;
   stateCode: string | null;
   districtCode: string | null;
   /** an account's one-time link (invitation, password reset), from the delivery's job; never stored */

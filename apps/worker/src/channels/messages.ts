@@ -8,9 +8,9 @@ import type { Language } from './language.js';
 /** Notices that always go by every verified channel, whatever a person chose (libs/domain ESCALATION_NOTICE_KINDS). */
 export const ESCALATION_KINDS: ReadonlySet<string> = new Set(ESCALATION_NOTICE_KINDS);
 
-/** The reference a case goes by outside Raksha: the first eight characters of its id, in capitals. */
-export function caseReference(caseId: string): string {
-  return caseId.replaceAll('-', '').slice(0, 8).toUpperCase();
+/** A short reference for a notice about no one case (a match of two reports, a helpline call): the first eight characters of the id its key names, in capitals. */
+export function shortReference(id: string): string {
+  return id.replaceAll('-', '').slice(0, 8).toUpperCase();
 }
 
 /** Where a notice's link leads: the case's page, or the inbox for a notice about no one case. */
@@ -55,14 +55,17 @@ export function messageKey(kind: string): keyof typeof WORDS {
 export interface NoticeFacts {
   kind: string;
   caseId: string | null;
+  /** the case's readable number (RJ/JAIPUR/2026/123), what a person reads and says on the phone */
+  caseNumber: string | null;
   /** the notice's own key, for a reference when there is no case */
   noticeKey: string;
 }
 
-/** The case's reference; for a notice about no case (a match of two reports), the id its key names. */
+/** The case's number; for a notice about no case (a match of two reports, a helpline call), the id its key names. */
 function referenceOf(n: NoticeFacts): string {
+  if (n.caseNumber) return n.caseNumber;
   const id = n.caseId ?? /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(n.noticeKey)?.[0];
-  return id ? caseReference(id) : n.noticeKey.slice(-8).toUpperCase();
+  return id ? shortReference(id) : n.noticeKey.slice(-8).toUpperCase();
 }
 
 const FOOTER: Record<Language, string> = {
@@ -143,20 +146,46 @@ export function smsVariables(n: NoticeFacts, publicUrl: string): { key: keyof ty
   return { key: messageKey(n.kind), vars: [referenceOf(n)], url: noticeLink(publicUrl, n.caseId) };
 }
 
-/** What a partner system receives: the kind of event, where, and the case's id and link; never the child's details. */
-export function webhookPayload(n: NoticeFacts & { stateCode: string | null; districtCode: string | null }, publicUrl: string, at: Date) {
+/** A helpline intervention as its webhooks carry it: the helpline's own call ids, so its system ties the news to its calls. */
+export interface InterventionFacts {
+  id: string;
+  /** the intervention's status this step tells of (OPEN, REACHED, RESCUED, CLOSED): machine-readable, never localised */
+  status: string;
+  /** every call on the intervention when sent, first call first */
+  calls: { helpline: string; callId: string }[];
+}
+
+/** What a partner system receives: the kind of event, where, the case's id, number and link; never the child's details. */
+export function webhookPayload(n: NoticeFacts & { stateCode: string | null; districtCode: string | null; intervention?: InterventionFacts | null }, publicUrl: string, at: Date) {
+  const caseNumber = n.caseId ? n.caseNumber : null;
   return {
     type: n.kind,
     timestamp: at.toISOString(),
-    data: { notice: n.noticeKey, caseId: n.caseId, caseReference: n.caseId ? caseReference(n.caseId) : null, stateCode: n.stateCode, districtCode: n.districtCode, link: noticeLink(publicUrl, n.caseId) },
+    data: {
+      notice: n.noticeKey,
+      caseId: n.caseId,
+      caseNumber,
+      // the same number, under the name receivers written before case numbers read
+      caseReference: caseNumber,
+      stateCode: n.stateCode,
+      districtCode: n.districtCode,
+      link: noticeLink(publicUrl, n.caseId),
+      ...(n.intervention && { intervention: n.intervention }),
+    },
   };
 }
 
 /** What a daily digest reports: counts, and the cases of each by reference (never a name, JJ Act s.74). */
+/** A case a digest lists: its id (for the link) and its number (what the reader reads). */
+export interface DigestCase {
+  id: string;
+  number: string;
+}
+
 export interface DigestFacts {
-  escalationsOpen: { count: number; caseIds: string[] };
-  overdue: { count: number; caseIds: string[] };
-  dueThisWeek: { count: number; caseIds: string[] };
+  escalationsOpen: { count: number; cases: DigestCase[] };
+  overdue: { count: number; cases: DigestCase[] };
+  dueThisWeek: { count: number; cases: DigestCase[] };
 }
 
 export function digestIsEmpty(f: DigestFacts): boolean {
@@ -196,12 +225,12 @@ export function digestEmail(f: DigestFacts, language: Language, day: string, pub
   const w = DIGEST_WORDS[language];
   const count = new Intl.NumberFormat(language === 'hi' ? 'hi-IN' : 'en-IN');
   const sections = (['escalationsOpen', 'overdue', 'dueThisWeek'] as const).filter((k) => f[k].count > 0);
-  const more = (k: (typeof sections)[number]) => (f[k].count > f[k].caseIds.length && f[k].caseIds.length > 0 ? ` ${w.more(f[k].count - f[k].caseIds.length)}` : '');
+  const more = (k: (typeof sections)[number]) => (f[k].count > f[k].cases.length && f[k].cases.length > 0 ? ` ${w.more(f[k].count - f[k].cases.length)}` : '');
   const home = webAppLink(publicUrl, '/');
-  const text = sections.map((k) => `${w[k]}: ${count.format(f[k].count)}${f[k].caseIds.length ? ` — ${w.cases(f[k].caseIds.length)} ${f[k].caseIds.map(caseReference).join(', ')}${more(k)}` : ''}`);
+  const text = sections.map((k) => `${w[k]}: ${count.format(f[k].count)}${f[k].cases.length ? ` — ${w.cases(f[k].cases.length)} ${f[k].cases.map((c) => c.number).join(', ')}${more(k)}` : ''}`);
   const html = sections.map((k) => {
-    const refs = f[k].caseIds.map((id) => `<a href="${escapeHtml(noticeLink(publicUrl, id))}">${caseReference(id)}</a>`).join(', ');
-    return `<li>${escapeHtml(w[k])}: <strong>${count.format(f[k].count)}</strong>${refs ? ` — ${escapeHtml(w.cases(f[k].caseIds.length))} ${refs}${escapeHtml(more(k))}` : ''}</li>`;
+    const refs = f[k].cases.map((c) => `<a href="${escapeHtml(noticeLink(publicUrl, c.id))}">${escapeHtml(c.number)}</a>`).join(', ');
+    return `<li>${escapeHtml(w[k])}: <strong>${count.format(f[k].count)}</strong>${refs ? ` — ${escapeHtml(w.cases(f[k].cases.length))} ${refs}${escapeHtml(more(k))}` : ''}</li>`;
   });
   return {
     subject: w.subject(day),

@@ -2,7 +2,7 @@
 // HTTP half's (CaseStatus), which this may import and never the reverse.
 // Reads no environment: the task queue name is configuration's default, see libs/config.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { DeadlinePolicyOverrides } from '@raksha/case-machine';
+import type { DeadlinePolicyOverrides, HistoricalEvent } from '@raksha/case-machine';
 import { requestFingerprint, type BodyType, type Actor, type Track } from '@raksha/domain';
 import type { CaseEscalation, CaseStatus } from '../cases.js';
 import type { HelplineCallOrigin } from './intervention.js';
@@ -47,6 +47,21 @@ export interface CaseRegistration {
   stepsPerRun?: number;
   /** The helpline call a rescue began from: the case's timeline starts with it (intervention.ts). */
   origin?: HelplineCallOrigin;
+  /** A child's case ported from a legacy register: its history is replayed at its own times, each step marked imported. */
+  imported?: CaseImport;
+}
+
+/** A case imported from a legacy register (docs/porting.md): where from, when, and the history it replays. */
+export interface CaseImport {
+  /** the register's name as the timeline shows it: "Imported from the <register> register" */
+  register: string;
+  source: string;
+  recordId: string;
+  importId: string;
+  /** when the import ran: no escalation ladder of a deadline already past starts before it (IMPORTED_ESCALATION_GRACE) */
+  importedAt: string;
+  /** the steps the register dates, in order, checked whole against the machine before the case was started */
+  history: HistoricalEvent[];
 }
 
 export const DEFAULT_STEPS_PER_RUN = 200;

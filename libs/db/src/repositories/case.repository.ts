@@ -33,6 +33,8 @@ interface TimelineStep {
   payload: Record<string, unknown>;
   occurredAt: Date;
   deadlines?: DeadlineChanges;
+  /** a step replayed from a legacy register when the case was imported: the register's name */
+  importedFrom?: string;
 }
 
 /** One step of a case's life as the workflow decided it; sequence 0 is the registration. */
@@ -63,6 +65,8 @@ export interface AssignmentRecord extends TimelineStep {
 }
 
 export interface CaseListFilter {
+  /** the case's readable number */
+  caseNumber?: string;
   stateCode?: string;
   districtCode?: string;
   thanaCode?: string;
@@ -156,6 +160,7 @@ export class CaseRepository {
         payload: step.payload,
         ...(step.actorBodyId && { bodyId: step.actorBodyId }),
         ...(step.actorFrom && { address: step.actorFrom }),
+        ...(step.importedFrom !== undefined && { importedFrom: step.importedFrom }),
       },
       at: step.occurredAt,
     };
@@ -172,6 +177,7 @@ export class CaseRepository {
         payload: step.payload,
         deadlines: step.deadlines,
         occurredAt: step.occurredAt,
+        ...(step.importedFrom !== undefined && { importedFrom: step.importedFrom }),
       },
       audit: auditEntryInput(audit),
       ...projection,
@@ -192,6 +198,7 @@ export class CaseRepository {
       where: {
         // a case merged into another as a duplicate is listed as that one
         mergedIntoId: null,
+        ...(f.caseNumber !== undefined && { caseNumber: f.caseNumber }),
         ...(f.stateCode !== undefined && { stateCode: f.stateCode }),
         ...(f.districtCode !== undefined && { districtCode: f.districtCode }),
         ...(f.thanaCode !== undefined && { thanaCode: f.thanaCode }),

@@ -9,6 +9,9 @@ export interface DashboardScope {
   to: Date;
 }
 
+/** A confirmed duplicate merged into another record is the same child: counted once, with the record kept. */
+const ownRecord = (alias: string) => Prisma.sql`AND ${Prisma.raw(alias)}."mergedIntoId" IS NULL`;
+
 const place = (s: DashboardScope, alias: string) =>
   Prisma.sql`${s.stateCode ? Prisma.sql`AND ${Prisma.raw(alias)}."stateCode" = ${s.stateCode}` : Prisma.empty} ${s.districtCode ? Prisma.sql`AND ${Prisma.raw(alias)}."districtCode" = ${s.districtCode}` : Prisma.empty}`;
 
@@ -43,7 +46,7 @@ export class DashboardRepository {
   casesByTrackAndPhase(s: DashboardScope) {
     return this.db.$queryRaw<{ area: string; track: string; phase: string; cases: number }[]>`
       SELECT ${area(s, 'c')} AS area, track, phase, count(*)::int AS cases FROM "Case" c
-      WHERE c."registeredAt" >= ${s.from} AND c."registeredAt" < ${s.to} ${place(s, 'c')}
+      WHERE c."registeredAt" >= ${s.from} AND c."registeredAt" < ${s.to} ${place(s, 'c')} ${ownRecord('c')}
       GROUP BY 1, track, phase ORDER BY track, phase`;
   }
 
@@ -51,7 +54,7 @@ export class DashboardRepository {
   pendingBeyond4Months(s: DashboardScope, now: Date) {
     return this.db.$queryRaw<{ area: string; track: string; cases: number }[]>`
       SELECT ${area(s, 'c')} AS area, track, count(*)::int AS cases FROM "Case" c
-      WHERE c.phase IN ('INQUIRY', 'ASSESSMENT') AND c."producedAt" < ${now}::timestamptz - interval '4 months' ${place(s, 'c')}
+      WHERE c.phase IN ('INQUIRY', 'ASSESSMENT') AND c."producedAt" < ${now}::timestamptz - interval '4 months' ${place(s, 'c')} ${ownRecord('c')}
       GROUP BY 1, track ORDER BY track`;
   }
 
@@ -63,10 +66,10 @@ export class DashboardRepository {
     return this.db.$queryRaw<{ area: string; produced: number; producedOnTime: number; sirs: number; sirsOnTime: number }[]>`
       WITH p AS (
         SELECT ${area(s, 'c')} AS area, count(*)::int AS produced, count(*) FILTER (WHERE NOT c."productionLate")::int AS "producedOnTime"
-        FROM "Case" c WHERE c."producedAt" >= ${s.from} AND c."producedAt" < ${s.to} ${place(s, 'c')} GROUP BY 1
+        FROM "Case" c WHERE c."producedAt" >= ${s.from} AND c."producedAt" < ${s.to} ${place(s, 'c')} ${ownRecord('c')} GROUP BY 1
       ), r AS (
         SELECT ${area(s, 'c')} AS area, count(*)::int AS sirs, count(*) FILTER (WHERE NOT c."sirLate")::int AS "sirsOnTime"
-        FROM "Case" c WHERE c."sirSubmittedAt" >= ${s.from} AND c."sirSubmittedAt" < ${s.to} ${place(s, 'c')} GROUP BY 1
+        FROM "Case" c WHERE c."sirSubmittedAt" >= ${s.from} AND c."sirSubmittedAt" < ${s.to} ${place(s, 'c')} ${ownRecord('c')} GROUP BY 1
       )
       SELECT coalesce(p.area, r.area) AS area, coalesce(p.produced, 0) AS produced, coalesce(p."producedOnTime", 0) AS "producedOnTime",
              coalesce(r.sirs, 0) AS sirs, coalesce(r."sirsOnTime", 0) AS "sirsOnTime"
@@ -101,12 +104,12 @@ export class DashboardRepository {
   async missingReports(s: DashboardScope) {
     const byAreaAndStatus = await this.db.$queryRaw<{ area: string; status: string; reports: number }[]>`
       SELECT ${area(s, 'r')} AS area, status, count(*)::int AS reports FROM "ChildReport" r
-      WHERE r.kind = 'MISSING' AND r."createdAt" >= ${s.from} AND r."createdAt" < ${s.to} ${place(s, 'r')}
+      WHERE r.kind = 'MISSING' AND r."createdAt" >= ${s.from} AND r."createdAt" < ${s.to} ${place(s, 'r')} ${ownRecord('r')}
       GROUP BY 1, status ORDER BY status`;
     const [trace] = await this.db.$queryRaw<{ medianDaysToTrace: number | null }[]>`
       SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r."tracedAt" - r."createdAt") / 86400)::numeric, 1)::float AS "medianDaysToTrace"
       FROM "ChildReport" r
-      WHERE r.kind = 'MISSING' AND r."tracedAt" IS NOT NULL AND r."createdAt" >= ${s.from} AND r."createdAt" < ${s.to} ${place(s, 'r')}`;
+      WHERE r.kind = 'MISSING' AND r."tracedAt" IS NOT NULL AND r."createdAt" >= ${s.from} AND r."createdAt" < ${s.to} ${place(s, 'r')} ${ownRecord('r')}`;
     return { byAreaAndStatus, medianDaysToTrace: trace?.medianDaysToTrace ?? null };
   }
 
@@ -129,12 +132,12 @@ export class DashboardRepository {
     return this.db.$queryRaw<{ area: string; restored: number; followUpsDue: number; followUpsOverdue: number }[]>`
       WITH r AS (
         SELECT ${area(s, 'c')} AS area, count(*)::int AS restored FROM "Case" c
-        WHERE c."restoredAt" >= ${s.from} AND c."restoredAt" < ${s.to} ${place(s, 'c')} GROUP BY 1
+        WHERE c."restoredAt" >= ${s.from} AND c."restoredAt" < ${s.to} ${place(s, 'c')} ${ownRecord('c')} GROUP BY 1
       ), f AS (
         SELECT ${area(s, 'c')} AS area,
                count(*) FILTER (WHERE c."nextDueAt" < ${now}::timestamptz + make_interval(days => ${horizonDays}::int))::int AS "followUpsDue",
                count(*) FILTER (WHERE c."nextDueAt" < ${now}::timestamptz)::int AS "followUpsOverdue"
-        FROM "Case" c WHERE c.phase = 'FOLLOW_UP' ${place(s, 'c')} GROUP BY 1
+        FROM "Case" c WHERE c.phase = 'FOLLOW_UP' ${place(s, 'c')} ${ownRecord('c')} GROUP BY 1
       )
       SELECT coalesce(r.area, f.area) AS area, coalesce(r.restored, 0) AS restored, coalesce(f."followUpsDue", 0) AS "followUpsDue",
              coalesce(f."followUpsOverdue", 0) AS "followUpsOverdue"

@@ -35,10 +35,11 @@ export class DeliveryRepository {
 
   /**
    * Who a notice is addressed to: one person, or the active users of the recipient body at the notice's place (a
-   * district body in its district, a state body in its state), less the person the notice excepts (told by name in a
+   * district body in its district, a state body in its state, a police station in its thana when the notice names
+   * one), less the person the notice excepts (told by name in a
    * notice of their own). The one place addressing is decided.
    */
-  async recipients(notice: Pick<Notice, 'recipientBody' | 'recipientUserId' | 'exceptUserId' | 'districtCode' | 'stateCode'>): Promise<NoticeRecipient[]> {
+  async recipients(notice: Pick<Notice, 'recipientBody' | 'recipientUserId' | 'exceptUserId' | 'districtCode' | 'stateCode' | 'thanaCode'>): Promise<NoticeRecipient[]> {
     const users = await this.db.user.findMany({
       where: {
         disabledAt: null,
@@ -49,6 +50,7 @@ export class DeliveryRepository {
               ...(notice.exceptUserId && { id: { not: notice.exceptUserId } }),
               body: {
                 type: notice.recipientBody,
+                ...(notice.thanaCode && { thanaCode: notice.thanaCode }),
                 OR: [
                   ...(notice.districtCode ? [{ districtCode: notice.districtCode }] : []),
                   ...(notice.stateCode ? [{ districtCode: null, stateCode: notice.stateCode }] : []),
@@ -90,7 +92,16 @@ export class DeliveryRepository {
   /** Takes a queued delivery for sending; null when it is already sent, being sent or failed (so nothing goes twice). */
   async claim(id: string, at: Date = new Date()) {
     const { count } = await this.db.delivery.updateMany({ where: { id, status: 'QUEUED' }, data: { status: 'SENDING', sendingSince: at, attempts: { increment: 1 } } });
-    return count === 1 ? this.db.delivery.findUnique({ where: { id } }) : null;
+    const d = count === 1 ? await this.db.delivery.findUnique({ where: { id } }) : null;
+    if (!d) return null;
+    // the case's readable number is what every message says (a case merged or moved keeps it)
+    const c = d.caseId ? await this.db.case.findUnique({ where: { id: d.caseId }, select: { caseNumber: true } }) : null;
+    return { ...d, caseNumber: c?.caseNumber ?? null };
+  }
+
+  /** The helpline calls of an intervention, first call first: what its webhooks tell the helpline's system. */
+  interventionCalls(interventionId: string) {
+    return this.db.helplineCall.findMany({ where: { interventionId }, orderBy: [{ calledAt: 'asc' }, { receivedAt: 'asc' }], select: { helpline: true, callId: true } });
   }
 
   sent(id: string, at: Date, providerRef: string | null) {

@@ -15,11 +15,17 @@ export interface DigestReader {
   thanaCode: string | null;
 }
 
-/** What a digest counts for one body's place, with the first cases of each count (their ids, soonest first). */
+/** A case a digest names: its id (for the link) and its readable number. */
+export interface DigestCase {
+  id: string;
+  number: string;
+}
+
+/** What a digest counts for one body's place, with the first cases of each count (soonest first). */
 export interface DigestCounts {
-  overdue: { count: number; caseIds: string[] };
-  dueThisWeek: { count: number; caseIds: string[] };
-  escalationsOpen: { count: number; caseIds: string[] };
+  overdue: { count: number; cases: DigestCase[] };
+  dueThisWeek: { count: number; cases: DigestCase[] };
+  escalationsOpen: { count: number; cases: DigestCase[] };
 }
 
 /**
@@ -69,8 +75,8 @@ export class DigestRepository {
         ${p.thanaCode !== undefined ? Prisma.sql`AND ${Prisma.raw(alias)}."thanaCode" = ${p.thanaCode}` : Prisma.empty}`;
     const casePlace = place.cases;
     const tracks = body.tracks ? Prisma.sql`AND c.track IN (${Prisma.join(body.tracks)})` : Prisma.empty;
-    const cases = async (from: Date | null, to: Date) => casePlace === 'nothing' ? [] : this.db.$queryRaw<{ id: string; total: number }[]>`
-      SELECT c.id, (count(*) OVER ())::int AS total FROM "Case" c
+    const cases = async (from: Date | null, to: Date) => casePlace === 'nothing' ? [] : this.db.$queryRaw<{ id: string; number: string; total: number }[]>`
+      SELECT c.id, c."caseNumber" AS number, (count(*) OVER ())::int AS total FROM "Case" c
       WHERE c.phase <> 'CLOSED' AND c."nextDueAt" < ${to}::timestamptz
         ${from ? Prisma.sql`AND c."nextDueAt" >= ${from}::timestamptz` : Prisma.sql`AND c."nextDueAt" IS NOT NULL`}
         ${tracks} ${where('c', casePlace)}
@@ -78,16 +84,20 @@ export class DigestRepository {
     const [overdue, dueThisWeek, escalations] = await Promise.all([
       cases(null, now),
       cases(now, weekEnd),
-      this.db.$queryRaw<{ caseId: string | null; total: number }[]>`
-        SELECT e."caseId", (count(*) OVER ())::int AS total FROM "Escalation" e
+      this.db.$queryRaw<{ caseId: string | null; number: string | null; total: number }[]>`
+        SELECT e."caseId", c."caseNumber" AS number, (count(*) OVER ())::int AS total FROM "Escalation" e
+        LEFT JOIN "Case" c ON c.id = e."caseId"
         WHERE e."toBody" = ${body.type} AND e.status <> 'RESOLVED' ${where('e', place.escalations)}
         ORDER BY e."raisedAt", e.id LIMIT ${SHOWN}`,
     ]);
-    const of = (rows: { total: number }[], ids: (string | null)[]) => ({ count: rows[0]?.total ?? 0, caseIds: [...new Set(ids.filter((id): id is string => id !== null))] });
+    const of = (rows: { total: number }[], cases: { id: string | null; number: string | null }[]) => {
+      const named = new Map(cases.flatMap((c) => (c.id && c.number ? [[c.id, { id: c.id, number: c.number }] as const] : [])));
+      return { count: rows[0]?.total ?? 0, cases: [...named.values()] };
+    };
     return {
-      overdue: of(overdue, overdue.map((r) => r.id)),
-      dueThisWeek: of(dueThisWeek, dueThisWeek.map((r) => r.id)),
-      escalationsOpen: of(escalations, escalations.map((r) => r.caseId)),
+      overdue: of(overdue, overdue),
+      dueThisWeek: of(dueThisWeek, dueThisWeek),
+      escalationsOpen: of(escalations, escalations.map((r) => ({ id: r.caseId, number: r.number }))),
     };
   }
 }

@@ -175,7 +175,8 @@ export class DuplicateRepository {
   /**
    * Merges the suspect's records into the survivor: the other points to it (reads of its id lead there), the suspect
    * is MERGED with who and when, and the link is on the audit chain of each record. A report merged away is closed
-   * as a duplicate; a case keeps its timeline, read with the survivor's. Null when someone decided it first.
+   * as a duplicate; a case merged away is closed with its escalations settled, and keeps its timeline, read with the
+   * survivor's. Null when someone decided it first.
    */
   async merge(id: string, d: { survivorId: string; mergedId: string; by: string; at: Date; note: string }, audit: Audit) {
     return this.db.$transaction(async (tx) => {
@@ -189,7 +190,12 @@ export class DuplicateRepository {
         await tx.childReport.updateMany({ where: { mergedIntoId: d.mergedId }, data: { mergedIntoId: d.survivorId } });
         for (const rid of [d.survivorId, d.mergedId]) await this.audit.append(tx, { ...audit, detail, chain: `report:${rid}`, subjectType: 'child-report', subjectId: rid });
       } else {
-        await tx.case.update({ where: { id: d.mergedId }, data: { mergedIntoId: d.survivorId } });
+        // Its workflow is ended: its row leaves every worklist and due list, and what it had escalated is settled here.
+        await tx.case.update({ where: { id: d.mergedId }, data: { mergedIntoId: d.survivorId, phase: 'CLOSED', closedAt: d.at, nextDueAt: null } });
+        await tx.escalation.updateMany({
+          where: { caseId: d.mergedId, status: { not: 'RESOLVED' } },
+          data: { status: 'RESOLVED', resolvedAt: d.at, resolvedBy: d.by, resolutionNote: 'The case was merged into another record of the same child; its deadlines continue there.' },
+        });
         await tx.case.updateMany({ where: { mergedIntoId: d.mergedId }, data: { mergedIntoId: d.survivorId } });
         // A case's own chain holds one entry per timeline step (audit:verify checks it): merges go on a chain of their own.
         for (const cid of [d.survivorId, d.mergedId]) await this.audit.append(tx, { ...audit, detail, chain: `case-merges:${cid}`, subjectType: 'case', subjectId: cid });

@@ -34,6 +34,8 @@ export interface BodyEscalationActionRecord {
   at: Date;
 }
 
+const WITH_CASE_NUMBER = { case: { select: { caseNumber: true } } } as const;
+
 export class EscalationRepository {
   private readonly audit: AuditRepository;
 
@@ -88,12 +90,14 @@ export class EscalationRepository {
     return this.db.escalation.updateMany({ where: { bodyId, deadlineId, dueAt, metAt: null, ...(watchId !== undefined && { watchId }) }, data: { metAt } }).then((r) => r.count);
   }
 
+  /** With its case's number, what people read of the case (null for a body's own obligation). */
   findById(id: string) {
-    return this.db.escalation.findUnique({ where: { id } });
+    return this.db.escalation.findUnique({ where: { id }, include: WITH_CASE_NUMBER });
   }
 
   list(f: EscalationFilter) {
     return this.db.escalation.findMany({
+      include: WITH_CASE_NUMBER,
       where: {
         ...(f.toBody && { toBody: f.toBody }),
         ...(f.districtCode !== undefined && { districtCode: f.districtCode }),

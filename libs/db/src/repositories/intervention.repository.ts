@@ -13,6 +13,8 @@ export interface HelplineCallRecord {
   thanaCode: string | null;
   lat: number | null;
   lon: number | null;
+  /** the call's canonical body, hashed: what tells a retry from another call under the same id */
+  bodyHash: string;
 }
 
 export interface NewIntervention {
@@ -69,6 +71,14 @@ export class InterventionRepository {
 
   findById(id: string) {
     return this.db.intervention.findUnique({ where: { id } });
+  }
+
+  /** The readable numbers of rescued children's cases, by case id. */
+  async caseNumbers(caseIds: (string | null)[]): Promise<Map<string, string>> {
+    const ids = caseIds.filter((id): id is string => id !== null);
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.case.findMany({ where: { id: { in: ids } }, select: { id: true, caseNumber: true } });
+    return new Map(rows.flatMap((r) => (r.caseNumber ? [[r.id, r.caseNumber] as const] : [])));
   }
 
   calls(interventionId: string) {

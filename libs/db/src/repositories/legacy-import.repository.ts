@@ -27,6 +27,8 @@ export interface RowOutcome {
   outcome: 'IMPORTED' | 'ALREADY_IMPORTED' | 'REJECTED';
   problems?: unknown;
   reportId?: string | null;
+  /** a CCI child's record: the case it became */
+  caseId?: string | null;
 }
 
 /** A ported report: a report as filed, with the source and its record id that make the import idempotent. */
@@ -81,11 +83,29 @@ export class LegacyImportRepository {
     return new Map(rows.map((r) => [r.legacyRecordId!, r.id]));
   }
 
+  /**
+   * Which of these cases exist, each with the import that started it (from its registration step), if any: an
+   * imported case's id comes from its source record, so it exists if imported before, by this import or another.
+   */
+  async existingCases(ids: readonly string[]): Promise<Map<string, string | null>> {
+    const rows = await this.db.timelineEntry.findMany({ where: { caseId: { in: [...ids] }, sequence: 0 }, select: { caseId: true, payload: true } });
+    return new Map(rows.map((r) => [r.caseId, ((r.payload as { importedFrom?: { importId?: string } } | null)?.importedFrom?.importId ?? null)]));
+  }
+
+  /** The child care institutions of a jurisdiction (every one when it is national), as a CCI register names them. */
+  async ccis(scope: { stateCode: string | null; districtCode: string | null }) {
+    const rows = await this.db.institution.findMany({
+      where: { body: { type: 'CCI', deactivatedAt: null, ...(scope.stateCode && { stateCode: scope.stateCode }), ...(scope.districtCode && { districtCode: scope.districtCode }) } },
+      select: { bodyId: true, kind: true, registrationNo: true, body: { select: { name: true, districtCode: true, stateCode: true } } },
+    });
+    return rows.flatMap((r) => (r.body.districtCode && r.body.stateCode ? [{ bodyId: r.bodyId, name: r.body.name, registrationNo: r.registrationNo, kind: r.kind, districtCode: r.body.districtCode, stateCode: r.body.stateCode }] : []));
+  }
+
   /** The jurisdiction of the importer's body: rows outside it are refused. */
-  async bodyScope(bodyId: string | null): Promise<{ stateCode: string | null; districtCode: string | null }> {
-    const body = bodyId ? await this.db.body.findUnique({ where: { id: bodyId }, select: { level: true, stateCode: true, districtCode: true } }) : null;
-    if (!body || body.level === 'NATIONAL') return { stateCode: null, districtCode: null };
-    return { stateCode: body.stateCode, districtCode: body.level === 'STATE' ? null : body.districtCode };
+  async bodyScope(bodyId: string | null): Promise<{ stateCode: string | null; districtCode: string | null; bodyType: string | null }> {
+    const body = bodyId ? await this.db.body.findUnique({ where: { id: bodyId }, select: { type: true, level: true, stateCode: true, districtCode: true } }) : null;
+    if (!body || body.level === 'NATIONAL') return { stateCode: null, districtCode: null, bodyType: body?.type ?? null };
+    return { stateCode: body.stateCode, districtCode: body.level === 'STATE' ? null : body.districtCode, bodyType: body.type };
   }
 
   async start(id: string, at: Date): Promise<void> {
@@ -113,10 +133,11 @@ export class LegacyImportRepository {
         const outcomes = batch.outcomes.map((o) => (o.outcome === 'IMPORTED' && o.reportId && !writtenIds.has(o.reportId) ? { ...o, outcome: 'ALREADY_IMPORTED' as const } : o));
         if (outcomes.length) {
           await tx.$executeRaw`
-            UPDATE "LegacyImportRow" AS r SET outcome = v.outcome, problems = v.problems::jsonb, "reportId" = v.rid::uuid
+            UPDATE "LegacyImportRow" AS r SET outcome = v.outcome, problems = v.problems::jsonb, "reportId" = v.rid::uuid, "caseId" = v.cid::uuid
             FROM (SELECT unnest(${outcomes.map((o) => o.position)}::int[]) AS pos, unnest(${outcomes.map((o) => o.outcome)}::text[]) AS outcome,
                          unnest(${outcomes.map((o) => (o.problems === undefined ? null : JSON.stringify(o.problems)))}::text[]) AS problems,
-                         unnest(${outcomes.map((o) => o.reportId ?? null)}::text[]) AS rid) AS v
+                         unnest(${outcomes.map((o) => o.reportId ?? null)}::text[]) AS rid,
+                         unnest(${outcomes.map((o) => o.caseId ?? null)}::text[]) AS cid) AS v
             WHERE r."importId" = ${importId}::uuid AND r.position = v.pos`;
         }
         const count = (k: RowOutcome['outcome']) => outcomes.filter((o) => o.outcome === k).length;

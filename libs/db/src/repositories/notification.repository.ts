@@ -16,13 +16,17 @@ export class NotificationRepository {
   }
 
   /** A person's inbox: messages to their body at its place, and to them alone; newest first. */
-  inbox(f: { userId: string; body?: { type: string; districtCode?: string | null; stateCode?: string | null }; unread?: boolean; before?: Date; limit: number }) {
+  inbox(f: { userId: string; body?: { type: string; districtCode?: string | null; stateCode?: string | null; thanaCode?: string | null }; unread?: boolean; before?: Date; limit: number }) {
     const toBody = f.body && {
       recipientBody: f.body.type,
       ...(f.body.districtCode ? { districtCode: f.body.districtCode } : f.body.stateCode ? { stateCode: f.body.stateCode } : {}),
       recipientUserId: null,
-      // not the body's copy of a notice this person was sent by name
-      OR: [{ exceptUserId: null }, { exceptUserId: { not: f.userId } }],
+      AND: [
+        // not the body's copy of a notice this person was sent by name
+        { OR: [{ exceptUserId: null }, { exceptUserId: { not: f.userId } }] },
+        // a notice for one police station's area is not another station's
+        { OR: [{ thanaCode: null }, ...(f.body.thanaCode ? [{ thanaCode: f.body.thanaCode }] : [])] },
+      ],
     };
     return this.db.notification.findMany({
       where: {

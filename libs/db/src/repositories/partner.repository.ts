@@ -39,6 +39,7 @@ export interface PartnerEventRow {
 
 export interface CaseSummaryRow {
   id: string;
+  caseNumber: string | null;
   track: string;
   phase: string;
   state: string;
@@ -146,16 +147,18 @@ export class PartnerRepository {
         ...(filter.districtCode !== undefined && { districtCode: filter.districtCode }),
         ...(filter.after && { OR: [{ registeredAt: { gt: filter.after.at } }, { registeredAt: filter.after.at, id: { gt: filter.after.id } }] }),
       },
-      select: { id: true, track: true, phase: true, state: true, stateCode: true, districtCode: true, registeredAt: true, producedAt: true, closedAt: true, updatedAt: true },
+      select: { id: true, caseNumber: true, track: true, phase: true, state: true, stateCode: true, districtCode: true, registeredAt: true, producedAt: true, closedAt: true, updatedAt: true },
       orderBy: [{ registeredAt: 'asc' }, { id: 'asc' }],
       take: filter.limit,
     });
   }
 
-  caseSummary(id: string): Promise<CaseSummaryRow | null> {
+  /** A case by its id or by its readable number. */
+  caseSummary(idOrNumber: string): Promise<CaseSummaryRow | null> {
+    const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrNumber);
     return this.db.case.findUnique({
-      where: { id },
-      select: { id: true, track: true, phase: true, state: true, stateCode: true, districtCode: true, registeredAt: true, producedAt: true, closedAt: true, updatedAt: true },
+      where: byId ? { id: idOrNumber } : { caseNumber: idOrNumber },
+      select: { id: true, caseNumber: true, track: true, phase: true, state: true, stateCode: true, districtCode: true, registeredAt: true, producedAt: true, closedAt: true, updatedAt: true },
     });
   }
 }

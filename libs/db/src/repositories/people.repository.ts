@@ -30,6 +30,8 @@ export interface PersonRecord {
 
 export interface NewPerson {
   id: string;
+  /** what they sign in with: their email, unless the system gives another (the demo seed's cwc.jaipur) */
+  username: string;
   email: string;
   mobile: string | null;
   displayName: string;
@@ -111,14 +113,14 @@ export class PeopleRepository {
   }
 
   /**
-   * Creates the invited person (who signs in with their email once they set a password) and their link, with
+   * Creates the invited person (who signs in with their username, usually their email, once they set a password) and their link, with
    * the audit record, or nothing: null when the email (or username) is someone's already.
    */
   async invite(person: NewPerson, link: NewAccountLink, audit: AuditRecord): Promise<PersonRecord | null> {
     try {
       return await this.db.$transaction(async (tx) => {
         await tx.user.create({
-          data: { id: person.id, username: person.email, email: person.email, mobile: person.mobile, displayName: person.displayName, bodyId: person.bodyId, roles: person.roles, headsBody: person.headsBody, passwordHash: NO_PASSWORD_YET },
+          data: { id: person.id, username: person.username, email: person.email, mobile: person.mobile, displayName: person.displayName, bodyId: person.bodyId, roles: person.roles, headsBody: person.headsBody, passwordHash: NO_PASSWORD_YET },
         });
         await tx.accountLink.create({ data: link });
         await this.audit.append(tx, audit);
