@@ -135,11 +135,12 @@ const notifications = new Queue<NotificationJob>(NOTIFICATION_QUEUE, { connectio
 class TimedReports extends ReportRepository {
   searchMs: number[] = [];
   lastBlocked = new Set<string>();
-  override async candidates(...args: Parameters<ReportRepository['candidates']>) {
+  // the matcher searches through candidatesOfEach (one report at a time here)
+  override async candidatesOfEach(...args: Parameters<ReportRepository['candidatesOfEach']>) {
     const t = performance.now();
-    const result = await super.candidates(...args);
+    const result = await super.candidatesOfEach(...args);
     this.searchMs.push(performance.now() - t);
-    this.lastBlocked = new Set(result.rows.map((r) => r.id));
+    this.lastBlocked = new Set(result.flatMap((r) => r.rows.map((row) => row.id)));
     return result;
   }
 }

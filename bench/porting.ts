@@ -12,14 +12,15 @@ import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import { Client, Connection } from '@temporalio/client';
 import { enqueueLegacyImport, loadLegacySource, readExport, stageLegacyImport } from '@raksha/activities';
-import { loadTestConfig, redisConnectionOptions } from '@raksha/config';
+import { loadTestConfig, redisConnectionOptions, requireDataKeys } from '@raksha/config';
 import { BACKFILL_MATCHING_QUEUE, LEGACY_IMPORT_QUEUE, MATCHING_QUEUE } from '@raksha/contracts';
+import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { applyEventUpdate, type CaseRegistration, caseWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
 import { createDb, LegacyImportRepository } from '@raksha/db';
 import { startCaseWorker } from '@raksha/worker/case-worker';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { assertBenchRedis, prepareBenchDatabase } from './lib/setup.js';
-import { formatMs, round, summarise } from './lib/stats.js';
+import { formatMs, percentile, round, summarise } from './lib/stats.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -91,7 +92,7 @@ const text = register(districts);
 log(`${N} records generated (${round(Buffer.byteLength(text) / 1048576, 1)} MiB of CSV, ${districts.length} districts of Rajasthan)`);
 
 const worker = await startCaseWorker(config, db, await bundleCaseWorkflows());
-const temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }), namespace: config.temporal.namespace });
+const temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }), namespace: config.temporal.namespace, dataConverter: caseDataConverter(requireDataKeys(config)) });
 const backfill = new Queue(BACKFILL_MATCHING_QUEUE, { connection: redis });
 const imports = new LegacyImportRepository(db);
 
@@ -125,6 +126,9 @@ const probes = (async () => {
   }
 })();
 
+// The machine's load (other processes share the cores): the 1-minute load average every 5 s, per phase.
+const loads: Record<Phase, number[]> = { baseline: [], import: [], matching: [] };
+const loadTimer = setInterval(() => loads[phase].push(loadavg()[0]!), 5000);
 log(`baseline: live case events for ${args['baseline-s']} s with nothing imported`);
 await new Promise((r) => setTimeout(r, Number(args['baseline-s']) * 1000));
 
@@ -153,12 +157,15 @@ const done = (await imports.find(id))!;
 log(`imported ${done.imported} (rejected ${done.rejected}) in ${round((tImported - t0) / 1000)} s; matching in the background`);
 
 phase = 'matching';
+let leftAtImport: number | undefined;
 for (lastShown = 0; ; ) {
   const c = await backfill.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
   const left = (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0);
   if (left === 0) break;
   if (performance.now() - lastShown > 10_000) {
-    log(`  ${left} reports still to match`);
+    const elapsed = (performance.now() - tImported) / 1000;
+    leftAtImport ??= left;
+    log(`  ${left} reports still to match (${elapsed > 1 ? `${round((leftAtImport - left) / elapsed, 1)}/s since the import ended, ` : ''}load ${round(loadavg()[0]!, 1)})`);
     lastShown = performance.now();
   }
   await new Promise((r) => setTimeout(r, 500));
@@ -167,7 +174,9 @@ const tMatched = performance.now();
 const failed = await backfill.getJobCounts('failed');
 probing = false;
 await probes;
+clearInterval(loadTimer);
 
+const withP95 = (xs: number[]) => ({ ...summarise(xs), p95: percentile([...xs].sort((a, b) => a - b), 95) });
 const candidates = await db.matchCandidate.count();
 const duplicates = await db.duplicateSuspect.count();
 const result = {
@@ -181,15 +190,18 @@ const result = {
   failedMatchingJobs: failed.failed ?? 0,
   candidatesKept: candidates,
   duplicatesListed: duplicates,
-  live: Object.fromEntries(Object.entries(samples).map(([p, s]) => [p, { probes: s.event.length, registration: summarise(s.registration), event: summarise(s.event) }])),
-  machine: { cpus: cpus().length, loadavg: loadavg().map((x) => round(x, 2)) },
+  live: Object.fromEntries(Object.entries(samples).map(([p, s]) => [p, { probes: s.event.length, registration: withP95(s.registration), event: withP95(s.event) }])),
+  machine: { cpus: cpus().length, loadavg: loadavg().map((x) => round(x, 2)), meanLoad: Object.fromEntries(Object.entries(loads).map(([p, l]) => [p, round(l.reduce((a, b) => a + b, 0) / l.length, 1)])) },
 };
 const out = join(tmpdir(), `raksha-bench-porting-${Date.now()}.json`);
 writeFileSync(out, JSON.stringify(result, null, 2));
 console.log(`\nPorting ${N} reports (${done.imported} imported, ${done.rejected} rejected), matching limited to ${result.matchingPerSecondLimit}/s:`);
 console.log(`  import: ${result.seconds.import} s (${result.importRowsPerSecond} rows/s); every report matched after ${result.seconds.untilAllMatched} s (${result.matchedPerSecond} reports/s); ${result.failedMatchingJobs} matching jobs failed`);
 console.log(`  ${candidates} match candidates kept, ${duplicates} possible duplicates listed`);
-for (const [p, s] of Object.entries(samples)) console.log(`  live ${p.padEnd(8)}: ${s.event.length} probes; registration ${formatMs(summarise(s.registration))}; event ${formatMs(summarise(s.event))}`);
+for (const [p, s] of Object.entries(samples)) {
+  const r = result.live[p]!;
+  console.log(`  live ${p.padEnd(8)}: ${s.event.length} probes, mean load ${result.machine.meanLoad[p]}; registration ${formatMs(r.registration)}, p95 ${round(r.registration.p95)}; event ${formatMs(r.event)}, p95 ${round(r.event.p95)}`);
+}
 console.log(`  (JSON: ${out})`);
 
 await jobs.close();

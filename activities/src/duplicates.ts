@@ -1,7 +1,7 @@
 // Likely duplicates of a report or a case among the earlier records of its state: the same child filed, registered or
 // imported twice. Blocked in PostgreSQL (DuplicateRepository), scored by libs/matching (scoreDuplicate).
-import type { DuplicateRepository } from '@raksha/db';
-import { likelyDuplicates, storedKeys, type MatchResult } from '@raksha/matching';
+import type { DuplicateRepository, ReportDuplicateSearch } from '@raksha/db';
+import { BoundedCache, likelyDuplicates, storedKeys, type ChildReport, type DatedDescription, type MatchResult } from '@raksha/matching';
 import { storedRecord } from './matching.js';
 
 type ReportCandidate = Awaited<ReturnType<DuplicateRepository['reportCandidates']>>[number];
@@ -21,13 +21,49 @@ export interface ReportSubject {
   lon: number | null;
 }
 
+type DatedRecord = DatedDescription & ChildReport;
+/** Dated records of stored reports by id, kept across searches (a backfill batch after another): each analysed once. */
+export type DuplicateRecords = BoundedCache<string, DatedRecord>;
+export const duplicateRecords = (): DuplicateRecords => new BoundedCache();
+
+const datedRecord = (r: ReportSubject, records?: DuplicateRecords): DatedRecord => {
+  const make = () => ({ ...storedRecord(r as Parameters<typeof storedRecord>[0]), date: r.occurredAt.toISOString() });
+  return records ? records.getOrAdd(r.id, make) : make();
+};
+
+/** The search for a report's earlier reports, or null when it names no one (nothing to block on). */
+function duplicateSearch(subject: ReportSubject): ReportDuplicateSearch | null {
+  const keys = storedKeys(storedRecord(subject as Parameters<typeof storedRecord>[0]));
+  if (keys.nameKeys.length === 0 && keys.guardianKeys.length === 0) return null;
+  return { kind: subject.kind, stateCode: subject.stateCode, nameKeys: keys.nameKeys, nameSkeletons: keys.nameSkeletons, guardianKeys: keys.guardianKeys, gender: keys.gender, birthYearMin: keys.birthYearMin, birthYearMax: keys.birthYearMax, excludeId: subject.id };
+}
+
+function duplicatesAmong(subject: ReportSubject, rows: readonly ReportCandidate[], records?: DuplicateRecords): { report: ReportCandidate; result: MatchResult }[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const others = rows.map((r) => datedRecord({ ...r, kind: r.kind as ReportSubject['kind'], description: r.description as object }, records));
+  return likelyDuplicates(datedRecord(subject, records), others).map(({ record: o, result }) => ({ report: byId.get(o.id)!, result }));
+}
+
 export async function reportDuplicates(repo: Pick<DuplicateRepository, 'reportCandidates'>, subject: ReportSubject): Promise<{ report: ReportCandidate; result: MatchResult }[]> {
-  const record = storedRecord(subject as Parameters<typeof storedRecord>[0]);
-  const keys = storedKeys(record);
-  if (keys.nameKeys.length === 0 && keys.guardianKeys.length === 0) return [];
-  const rows = await repo.reportCandidates({ kind: subject.kind, stateCode: subject.stateCode, nameKeys: keys.nameKeys, nameSkeletons: keys.nameSkeletons, guardianKeys: keys.guardianKeys, gender: keys.gender, birthYearMin: keys.birthYearMin, birthYearMax: keys.birthYearMax, excludeId: subject.id });
-  const others = rows.map((r) => ({ ...storedRecord(r), date: r.occurredAt.toISOString(), row: r }));
-  return likelyDuplicates({ ...record, date: subject.occurredAt.toISOString() }, others).map(({ record: o, result }) => ({ report: o.row, result }));
+  const search = duplicateSearch(subject);
+  return search ? duplicatesAmong(subject, await repo.reportCandidates(search)) : [];
+}
+
+/**
+ * reportDuplicates() for many saved reports (a backfill batch): their earlier reports read in one statement, and each
+ * stored report analysed once however many searches find it (`records`, kept by the caller across batches).
+ */
+export async function reportDuplicatesOfEach(repo: Pick<DuplicateRepository, 'reportCandidatesOfEach'>, subjects: readonly ReportSubject[], records: DuplicateRecords): Promise<{ report: ReportCandidate; result: MatchResult }[][]> {
+  const searches = subjects.map(duplicateSearch);
+  const asked = searches.flatMap((s, i) => (s ? [{ s, i }] : []));
+  const rows = await repo.reportCandidatesOfEach(asked.map(({ s }) => s));
+  const out = subjects.map(() => [] as { report: ReportCandidate; result: MatchResult }[]);
+  for (const [j, { i }] of asked.entries()) {
+    out[i] = duplicatesAmong(subjects[i]!, rows[j]!, records);
+    // Scoring is CPU work on the worker's event loop: let live case work in between.
+    await new Promise((r) => setImmediate(r));
+  }
+  return out;
 }
 
 /** What a case registration says of the child. */

@@ -4,7 +4,7 @@
 // it), and e-alerts to the bodies concerned above the alert threshold. Run by the worker's BullMQ matching processor.
 import type { Queue } from 'bullmq';
 import { enqueueNotifications, webAppLink, type NotificationJob } from '@raksha/contracts';
-import type { CandidateRow, ChildReportRow, FaceRepository, ReportRepository } from '@raksha/db';
+import type { CandidateRow, CandidateScore, CandidateSearch, ChildReportRow, FaceRepository, ReportRepository } from '@raksha/db';
 import { FACE_MODEL, type FaceDescriber } from '@raksha/faces';
 import {
   ALERT_THRESHOLD,
@@ -88,80 +88,112 @@ export function createMatcher(deps: MatcherDeps) {
     return d.status === 'DESCRIBED' ? d.descriptor : undefined;
   }
 
+  const searchOf = (subject: ChildReportRow): CandidateSearch => ({
+    kind: subject.kind === 'MISSING' ? 'FOUND' : 'MISSING',
+    gender: subject.gender,
+    birthYearMin: subject.birthYearMin === null ? null : subject.birthYearMin - DEFAULT_AGE_TOLERANCE_YEARS,
+    birthYearMax: subject.birthYearMax === null ? null : subject.birthYearMax + DEFAULT_AGE_TOLERANCE_YEARS,
+    occurredAt: subject.occurredAt,
+    nameKeys: subject.nameKeys,
+    nameSkeletons: subject.nameSkeletons,
+    guardianKeys: subject.guardianKeys,
+    districtCode: subject.districtCode,
+    searchByAttributes: subject.searchByAttributes,
+  });
+
+  /** One subject's candidates scored: the pairs to keep (the photo route added when the subject has a face). */
+  async function scoreSubject(subject: ChildReportRow, byKeys: CandidateRow[], counts: ReadonlyMap<string, number>) {
+    const other = subject.kind === 'MISSING' ? 'FOUND' : 'MISSING';
+    const face = await faceOf(subject);
+    // The photo route: the nearest faces among the reports of the other kind that can be this child, in its state.
+    const descriptors = new Map<string, number[]>();
+    let rows = byKeys;
+    let byPhoto = 0;
+    if (face && deps.faces) {
+      const near = (
+        await deps.faces.store.photoCandidates({
+          kind: other,
+          model: FACE_MODEL,
+          gender: subject.gender,
+          birthYearMin: subject.birthYearMin === null ? null : subject.birthYearMin - DEFAULT_AGE_TOLERANCE_YEARS,
+          birthYearMax: subject.birthYearMax === null ? null : subject.birthYearMax + DEFAULT_AGE_TOLERANCE_YEARS,
+          occurredAt: subject.occurredAt,
+          stateCode: subject.stateCode,
+        })
+      )
+        .map((r) => ({ row: r, distance: faceDistance(face, r.descriptor) }))
+        .filter((r) => r.distance < PHOTO_DISTANCE.unsure)
+        .sort((a, b) => a.distance - b.distance)
+        .slice(0, PHOTO_NEIGHBOURS);
+      for (const { row } of near) descriptors.set(row.id, row.descriptor);
+      const seen = new Set(byKeys.map((r) => r.id));
+      const added = near.filter(({ row }) => !seen.has(row.id)).map(({ row }) => row);
+      byPhoto = added.length;
+      rows = [...byKeys, ...added];
+      for (const [id, d] of await deps.faces.store.descriptorsOf(byKeys.map((r) => r.id).filter((id) => !descriptors.has(id)), FACE_MODEL)) descriptors.set(id, d);
+    }
+    const frequencies: KeyFrequencies = { kind: other, reports: counts.get('*:') ?? rows.length, count: (key) => counts.get(`n:${key}`) };
+    const me: ChildReport = face ? { ...storedRecord(subject), face: { descriptor: face, model: FACE_MODEL } } : storedRecord(subject);
+    // Every candidate is scored; only the kept are explained field by field (compared again, with the words).
+    const kept: CandidateScore[] = [];
+    let scored = 0;
+    for (const row of rows) {
+      const [missing, found] = (subject.kind === 'MISSING' ? [me, recordOf(row, descriptors.get(row.id))] : [recordOf(row, descriptors.get(row.id)), me]) as [MissingReport, FoundReport];
+      if (!isCandidatePair(missing, found)) continue;
+      scored += 1;
+      if (pairProbability(missing, found, { frequencies }) < KEPT_THRESHOLD) continue;
+      const s = scorePair(missing, found, { frequencies });
+      kept.push({ missingId: s.missingId, foundId: s.foundId, probability: s.probability, explanation: { logOdds: s.logOdds, fields: s.fields } });
+    }
+    return { kept, rows, outcome: { reportId: subject.id, ...(face && { byPhoto }), blocked: rows.length, scored, kept: kept.length, alerted: 0 } as MatchOutcome };
+  }
+
+  /**
+   * Matches reports, many at a time (a backfill batch): the reports, their keys' counts and their candidates read in
+   * one statement each, every pair kept written in one, each report scored as matchReport alone would score it.
+   */
+  async function matchReports(reportIds: readonly string[]): Promise<MatchOutcome[]> {
+    const byId = new Map((await deps.reports.matchSubjects(reportIds)).map((r) => [r.id, r]));
+    const open = [...new Set(reportIds)].flatMap((id) => (byId.get(id)?.status === 'OPEN' ? [byId.get(id)!] : []));
+    const found = await deps.reports.candidatesOfEach(open.map(searchOf));
+    const outcomes = new Map<string, MatchOutcome>();
+    // A pair both of whose reports are in the batch is found twice: the later subject's score stands, as when one
+    // report is matched after the other.
+    const pairs = new Map<string, CandidateScore & { subject: string }>();
+    const rowsById = new Map<string, CandidateRow>();
+    for (const [i, subject] of open.entries()) {
+      if (i > 0) await new Promise((r) => setImmediate(r)); // scoring is CPU work: let live case work in between
+      const { kept, rows, outcome } = await scoreSubject(subject, found[i]!.rows, found[i]!.counts);
+      for (const k of kept) {
+        const key = `${k.missingId}+${k.foundId}`;
+        pairs.delete(key);
+        pairs.set(key, { ...k, subject: subject.id });
+      }
+      rowsById.set(subject.id, subject);
+      for (const r of rows) rowsById.set(r.id, r);
+      outcomes.set(subject.id, outcome);
+    }
+    const now = new Date();
+    const saved = await deps.reports.saveCandidates([...pairs.values()].map(({ subject: _, ...k }) => k), now);
+    const toAlert = saved.filter((c) => c.probability >= ALERT_THRESHOLD && c.alertedAt === null && c.status === 'PROPOSED');
+    for (const c of toAlert) {
+      const missing = rowsById.get(c.missingId)!;
+      const found = rowsById.get(c.foundId)!;
+      await enqueueNotifications(deps.notifications, alertJobs(c.id, c.probability, missing, found, webAppLink(deps.publicUrl ?? '', `/match-candidates/${c.id}`)));
+      // the alert counts for the subject whose match wrote the pair last
+      outcomes.get(pairs.get(`${c.missingId}+${c.foundId}`)!.subject)!.alerted += 1;
+    }
+    if (toAlert.length) await deps.reports.markAlerted(toAlert.map((c) => c.id), now);
+    return reportIds.map((id) => outcomes.get(id) ?? { reportId: id, blocked: 0, scored: 0, kept: 0, alerted: 0 });
+  }
+
   return {
+    /** Matches one report (a new or accepted one, on the live matching queue). */
     async matchReport(reportId: string): Promise<MatchOutcome> {
-      const subject = await deps.reports.matchSubject(reportId);
-      if (!subject || subject.status !== 'OPEN') return { reportId, blocked: 0, scored: 0, kept: 0, alerted: 0 };
-      const other = subject.kind === 'MISSING' ? 'FOUND' : 'MISSING';
-      const face = await faceOf(subject);
-      const { rows: byKeys, counts } = await deps.reports.candidates({
-        kind: other,
-        gender: subject.gender,
-        birthYearMin: subject.birthYearMin === null ? null : subject.birthYearMin - DEFAULT_AGE_TOLERANCE_YEARS,
-        birthYearMax: subject.birthYearMax === null ? null : subject.birthYearMax + DEFAULT_AGE_TOLERANCE_YEARS,
-        occurredAt: subject.occurredAt,
-        nameKeys: subject.nameKeys,
-        nameSkeletons: subject.nameSkeletons,
-        guardianKeys: subject.guardianKeys,
-        districtCode: subject.districtCode,
-        searchByAttributes: subject.searchByAttributes,
-      });
-      // The photo route: the nearest faces among the reports of the other kind that can be this child, in its state.
-      const descriptors = new Map<string, number[]>();
-      let rows = byKeys;
-      let byPhoto = 0;
-      if (face && deps.faces) {
-        const near = (
-          await deps.faces.store.photoCandidates({
-            kind: other,
-            model: FACE_MODEL,
-            gender: subject.gender,
-            birthYearMin: subject.birthYearMin === null ? null : subject.birthYearMin - DEFAULT_AGE_TOLERANCE_YEARS,
-            birthYearMax: subject.birthYearMax === null ? null : subject.birthYearMax + DEFAULT_AGE_TOLERANCE_YEARS,
-            occurredAt: subject.occurredAt,
-            stateCode: subject.stateCode,
-          })
-        )
-          .map((r) => ({ row: r, distance: faceDistance(face, r.descriptor) }))
-          .filter((r) => r.distance < PHOTO_DISTANCE.unsure)
-          .sort((a, b) => a.distance - b.distance)
-          .slice(0, PHOTO_NEIGHBOURS);
-        for (const { row } of near) descriptors.set(row.id, row.descriptor);
-        const seen = new Set(byKeys.map((r) => r.id));
-        const added = near.filter(({ row }) => !seen.has(row.id)).map(({ row }) => row);
-        byPhoto = added.length;
-        rows = [...byKeys, ...added];
-        for (const [id, d] of await deps.faces.store.descriptorsOf(byKeys.map((r) => r.id).filter((id) => !descriptors.has(id)), FACE_MODEL)) descriptors.set(id, d);
-      }
-      const frequencies: KeyFrequencies = { kind: other, reports: counts.get('*:') ?? rows.length, count: (key) => counts.get(`n:${key}`) };
-      const me: ChildReport = face ? { ...storedRecord(subject), face: { descriptor: face, model: FACE_MODEL } } : storedRecord(subject);
-      // Every candidate is scored; only the kept are explained field by field (compared again, with the words).
-      const kept: { missing: MissingReport; found: FoundReport }[] = [];
-      let scored = 0;
-      for (const row of rows) {
-        const [missing, found] = (subject.kind === 'MISSING' ? [me, recordOf(row, descriptors.get(row.id))] : [recordOf(row, descriptors.get(row.id)), me]) as [MissingReport, FoundReport];
-        if (!isCandidatePair(missing, found)) continue;
-        scored += 1;
-        if (pairProbability(missing, found, { frequencies }) >= KEPT_THRESHOLD) kept.push({ missing, found });
-      }
-      const now = new Date();
-      const saved = await deps.reports.saveCandidates(
-        kept.map(({ missing, found }) => {
-          const s = scorePair(missing, found, { frequencies });
-          return { missingId: s.missingId, foundId: s.foundId, probability: s.probability, explanation: { logOdds: s.logOdds, fields: s.fields } };
-        }),
-        now,
-      );
-      const toAlert = saved.filter((c) => c.probability >= ALERT_THRESHOLD && c.alertedAt === null && c.status === 'PROPOSED');
-      const byId = new Map<string, CandidateRow>([subject, ...rows].map((r) => [r.id, r]));
-      for (const c of toAlert) {
-        const missing = byId.get(c.missingId)!;
-        const found = byId.get(c.foundId)!;
-        await enqueueNotifications(deps.notifications, alertJobs(c.id, c.probability, missing, found, webAppLink(deps.publicUrl ?? '', `/match-candidates/${c.id}`)));
-      }
-      if (toAlert.length) await deps.reports.markAlerted(toAlert.map((c) => c.id), now);
-      return { reportId, ...(face && { byPhoto }), blocked: rows.length, scored, kept: saved.length, alerted: toAlert.length };
+      const [outcome] = await matchReports([reportId]);
+      return outcome!;
     },
+    matchReports,
   };
 }
 

@@ -1,5 +1,5 @@
 import { Worker as QueueWorker, type ConnectionOptions } from 'bullmq';
-import { reportDuplicates, type ImportRunOptions, type LegacyImporter, type Matcher } from '@raksha/activities';
+import { duplicateRecords, reportDuplicatesOfEach, type ImportRunOptions, type LegacyImporter, type Matcher } from '@raksha/activities';
 import { BACKFILL_MATCHING_QUEUE, LEGACY_IMPORT_QUEUE, type LegacyImportJob } from '@raksha/contracts';
 import type { DuplicateRepository, ReportRepository } from '@raksha/db';
 
@@ -30,26 +30,78 @@ export function startLegacyImportProcessor(connection: ConnectionOptions, import
   );
 }
 
+/** Imported reports matched together at most (one read of their candidates, one write of their pairs and duplicates). */
+export const BACKFILL_BATCH = 50;
+/** How long the first job of a batch waits for others before its batch runs anyway (the queue's tail, a small import). */
+const BACKFILL_GATHER_MS = 200;
+
 /**
- * Matches imported reports, and lists their likely duplicates among earlier reports for review: one job at a time, at
- * most `perSecond`, on a queue apart from live reports' matching (which keeps its own workers and pace).
+ * Matches imported reports, and lists their likely duplicates among earlier reports for review, on a queue apart from
+ * live reports' matching (which keeps its own workers and pace). One job per report, at most `perSecond` started a
+ * second (IMPORT_MATCHING_PER_SECOND, the knob that keeps live work first); the jobs in hand are matched together, up
+ * to BACKFILL_BATCH at a time and one batch after another, by the one matcher live matching uses. A batch that fails
+ * fails each of its jobs, which retry with backoff (matching's and duplicates' writes are upserts).
  */
-export function startBackfillMatchingProcessor(connection: ConnectionOptions, matcher: Matcher, deps: { reports: Pick<ReportRepository, 'findById'>; duplicates: DuplicateRepository }, perSecond: number) {
-  return new QueueWorker<{ reportId: string }>(
-    BACKFILL_MATCHING_QUEUE,
-    async (job) => {
-      const outcome = await matcher.matchReport(job.data.reportId);
-      const report = await deps.reports.findById(job.data.reportId);
-      if (report && report.mergedIntoId === null) {
-        const found = await reportDuplicates(deps.duplicates, { ...report, kind: report.kind as 'MISSING' | 'FOUND', description: report.description as object });
-        await deps.duplicates.save(
-          found.map(({ report: other, result }) => ({ recordType: 'REPORT', recordId: report.id, duplicateOfId: other.id, probability: result.probability, explanation: { logOdds: result.logOdds, fields: result.fields }, stateCode: report.stateCode, districtCode: report.districtCode, detectedOn: 'IMPORT' })),
-          new Date(),
-        );
-        return { ...outcome, duplicates: found.length };
+export function startBackfillMatchingProcessor(
+  connection: ConnectionOptions,
+  matcher: Pick<Matcher, 'matchReports'>,
+  deps: { reports: Pick<ReportRepository, 'matchSubjects'>; duplicates: DuplicateRepository },
+  perSecond: number,
+  batchSize = Math.min(BACKFILL_BATCH, perSecond),
+) {
+  const records = duplicateRecords();
+  async function matchBatch(ids: string[]) {
+    const outcomes = await matcher.matchReports(ids);
+    const reports = (await deps.reports.matchSubjects(ids)).filter((r) => r.mergedIntoId === null);
+    const found = await reportDuplicatesOfEach(deps.duplicates, reports.map((r) => ({ ...r, kind: r.kind as 'MISSING' | 'FOUND', description: r.description as object })), records);
+    await deps.duplicates.save(
+      reports.flatMap((report, i) =>
+        found[i]!.map(({ report: other, result }) => ({ recordType: 'REPORT' as const, recordId: report.id, duplicateOfId: other.id, probability: result.probability, explanation: { logOdds: result.logOdds, fields: result.fields }, stateCode: report.stateCode, districtCode: report.districtCode, detectedOn: 'IMPORT' as const })),
+      ),
+      new Date(),
+    );
+    const duplicates = new Map(reports.map((r, i) => [r.id, found[i]!.length]));
+    return outcomes.map((o) => (duplicates.has(o.reportId) ? { ...o, duplicates: duplicates.get(o.reportId)! } : o));
+  }
+  const batches = gatherBatches(matchBatch, Math.max(1, batchSize), BACKFILL_GATHER_MS);
+  return new QueueWorker<{ reportId: string }>(BACKFILL_MATCHING_QUEUE, (job) => batches.add(job.data.reportId), {
+    connection,
+    // Twice a batch: the next batch's jobs are fetched while one runs.
+    concurrency: 2 * Math.max(1, batchSize),
+    limiter: { max: perSecond, duration: 1000 },
+  });
+}
+
+/**
+ * Gathers single requests into batches: a batch runs when it is full or `waitMs` after its first request, one batch
+ * at a time (two batches' writes never interleave); each request gets its own result, or its batch's error.
+ */
+export function gatherBatches<T>(run: (ids: string[]) => Promise<T[]>, size: number, waitMs: number) {
+  let pending: { id: string; resolve: (t: T) => void; reject: (e: unknown) => void }[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return;
+    running = running.then(async () => {
+      try {
+        const results = await run(batch.map((b) => b.id));
+        batch.forEach((b, i) => b.resolve(results[i]!));
+      } catch (err) {
+        for (const b of batch) b.reject(err);
       }
-      return outcome;
+    });
+  };
+  return {
+    add(id: string): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        pending.push({ id, resolve, reject });
+        if (pending.length >= size) flush();
+        else timer ??= setTimeout(flush, waitMs);
+      });
     },
-    { connection, concurrency: 1, limiter: { max: perSecond, duration: 1000 } },
-  );
+  };
 }

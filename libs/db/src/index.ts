@@ -38,4 +38,4 @@ export { PeopleRepository, NO_PASSWORD_YET, seatOf, SeatsFilled, type AccountLin
 export { InterventionRepository, interventionChain, type HelplineCallRecord, type InterventionFilter, type InterventionStepRecord, type NewIntervention } from './repositories/intervention.repository.js';
 export { PartnerRepository, type CaseSummaryRow, type NewPartnerClient, type PartnerClientRecord, type PartnerEventRow, type PartnerScopeFilter } from './repositories/partner.repository.js';
 export { LegacyImportRepository, type LegacyImportRecord, type NewLegacyImport, type PortedReport, type RowOutcome, type StagedRow } from './repositories/legacy-import.repository.js';
-export { DuplicateRepository, type DuplicateFilter, type NewDuplicateSuspect, type ReportDuplicateSearch } from './repositories/duplicate.repository.js';
+export { DuplicateRepository, type DuplicateFilter, type NewDuplicateSuspect, type ReportDuplicateCandidate, type ReportDuplicateSearch } from './repositories/duplicate.repository.js';

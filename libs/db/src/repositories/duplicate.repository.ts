@@ -16,6 +16,22 @@ export interface ReportDuplicateSearch {
   excludeId?: string;
 }
 
+/** An earlier report that may repeat a new one, as reportCandidates() reads it. */
+export interface ReportDuplicateCandidate {
+  id: string;
+  kind: string;
+  status: string;
+  description: Prisma.JsonValue;
+  occurredAt: Date;
+  stateCode: string;
+  districtCode: string;
+  placeText: string | null;
+  lat: number | null;
+  lon: number | null;
+  policeRef: string | null;
+  createdAt: Date;
+}
+
 export interface NewDuplicateSuspect {
   recordType: 'REPORT' | 'CASE';
   recordId: string;
@@ -52,22 +68,45 @@ export class DuplicateRepository {
   }
 
   /** Open reports of the same kind in the same state sharing a name, spelling skeleton or guardian key, of a compatible gender and age. */
-  reportCandidates(s: ReportDuplicateSearch) {
-    const min = s.birthYearMin === null ? null : s.birthYearMin - BIRTH_YEAR_TOLERANCE;
-    const max = s.birthYearMax === null ? null : s.birthYearMax + BIRTH_YEAR_TOLERANCE;
-    return this.db.$queryRaw<
-      { id: string; kind: string; status: string; description: Prisma.JsonValue; occurredAt: Date; stateCode: string; districtCode: string; placeText: string | null; lat: number | null; lon: number | null; policeRef: string | null; createdAt: Date }[]
-    >`
-      SELECT id, kind, status, description, "occurredAt", "stateCode", "districtCode", "placeText", lat, lon, "policeRef", "createdAt"
-      FROM "ChildReport"
-      WHERE kind = ${s.kind} AND "stateCode" = ${s.stateCode} AND "mergedIntoId" IS NULL AND status IN ('OPEN', 'PENDING_ACCEPTANCE')
-        AND id <> COALESCE(${s.excludeId ?? null}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
-        AND ("nameKeys" && ${s.nameKeys}::text[] OR "nameSkeletons" && ${s.nameSkeletons}::text[] OR "guardianKeys" && ${s.guardianKeys}::text[])
-        AND (${s.gender} = 'UNKNOWN' OR gender IN (${s.gender}, 'UNKNOWN', 'TRANSGENDER') OR ${s.gender} = 'TRANSGENDER')
-        AND (${min}::int IS NULL OR "birthYearMax" IS NULL OR "birthYearMax" >= ${min}::int)
-        AND (${max}::int IS NULL OR "birthYearMin" IS NULL OR "birthYearMin" <= ${max}::int)
-      ORDER BY "createdAt" DESC
-      LIMIT ${CANDIDATE_LIMIT}`;
+  async reportCandidates(s: ReportDuplicateSearch) {
+    const [rows] = await this.reportCandidatesOfEach([s]);
+    return rows!;
+  }
+
+  /** reportCandidates() for many reports in one statement (a backfill batch): each its own search, side by side. */
+  async reportCandidatesOfEach(searches: readonly ReportDuplicateSearch[]): Promise<ReportDuplicateCandidate[][]> {
+    if (searches.length === 0) return [];
+    const subjects = searches.map((s, i) => ({
+      i,
+      kind: s.kind,
+      state: s.stateCode,
+      names: s.nameKeys,
+      skeletons: s.nameSkeletons,
+      guardians: s.guardianKeys,
+      gender: s.gender,
+      ymin: s.birthYearMin === null ? null : s.birthYearMin - BIRTH_YEAR_TOLERANCE,
+      ymax: s.birthYearMax === null ? null : s.birthYearMax + BIRTH_YEAR_TOLERANCE,
+      exclude: s.excludeId ?? null,
+    }));
+    const rows = await this.db.$queryRawUnsafe<(ReportDuplicateCandidate & { subject: number })[]>(
+      `SELECT s.i AS subject, r.* FROM jsonb_to_recordset($1::jsonb) AS s(i int, kind text, state text, names text[], skeletons text[], guardians text[], gender text, ymin int, ymax int, exclude uuid)
+       CROSS JOIN LATERAL (
+         SELECT id, kind, status, description, "occurredAt", "stateCode", "districtCode", "placeText", lat, lon, "policeRef", "createdAt"
+         FROM "ChildReport"
+         WHERE kind = s.kind AND "stateCode" = s.state AND "mergedIntoId" IS NULL AND status IN ('OPEN', 'PENDING_ACCEPTANCE')
+           AND id <> COALESCE(s.exclude, '00000000-0000-0000-0000-000000000000'::uuid)
+           AND ("nameKeys" && s.names OR "nameSkeletons" && s.skeletons OR "guardianKeys" && s.guardians)
+           AND (s.gender = 'UNKNOWN' OR gender IN (s.gender, 'UNKNOWN', 'TRANSGENDER') OR s.gender = 'TRANSGENDER')
+           AND (s.ymin IS NULL OR "birthYearMax" IS NULL OR "birthYearMax" >= s.ymin)
+           AND (s.ymax IS NULL OR "birthYearMin" IS NULL OR "birthYearMin" <= s.ymax)
+         ORDER BY "createdAt" DESC
+         LIMIT ${CANDIDATE_LIMIT}
+       ) r`,
+      JSON.stringify(subjects),
+    );
+    const bySubject = searches.map(() => [] as ReportDuplicateCandidate[]);
+    for (const { subject, ...row } of rows) bySubject[subject]!.push(row);
+    return bySubject;
   }
 
   /** Open, unmerged cases of a state that name the child, with what their registration said of the child. */

@@ -175,7 +175,8 @@ const WITHOUT_PHOTO = { photo: false } as const;
 const REPORT_COLUMNS = [
   'id', 'kind', 'status', 'closedReason', 'policeRef', 'stationId', 'filedBy', 'filedByRole', 'filedByBodyId', 'reporterContact', 'description',
   'occurredAt', 'stateCode', 'districtCode', 'thanaCode', 'blockCode', 'villageCode', 'placeText', 'lat', 'lon', 'photoType', 'caseId', 'searchName', 'searchByAttributes',
-  'nameKeys', 'nameSkeletons', 'guardianKeys', 'gender', 'birthYearMin', 'birthYearMax', 'keysVersion', 'createdAt', 'acceptedAt', 'tracedAt', 'closedAt',
+  'nameKeys', 'nameSkeletons', 'guardianKeys', 'gender', 'birthYearMin', 'birthYearMax', 'keysVersion', 'createdAt', 'acceptedAt', 'tracedAt', 'closedAt', 'mergedIntoId',
+  'legacySource', 'legacyRecordId',
 ].map((c) => `"${c}"`).join(', ');
 
 /** What matching reads of a candidate: what it compares, and what an alert names (hundreds of rows a match, parsed in Node). */
@@ -222,8 +223,13 @@ export class ReportRepository {
 
   /** A report to match, as findById gives it, through the matching statements' connection. */
   async matchSubject(id: string): Promise<ChildReportRow | null> {
-    const [row] = await this.sql.query<ChildReportRow>(`SELECT ${REPORT_COLUMNS} FROM "ChildReport" WHERE id = $1::uuid`, [id]);
+    const [row] = await this.matchSubjects([id]);
     return row ?? null;
+  }
+
+  /** Reports to match, as findById gives them, in one statement (a backfill batch); those not found are left out. */
+  matchSubjects(ids: readonly string[]): Promise<ChildReportRow[]> {
+    return this.sql.query<ChildReportRow>(`SELECT ${REPORT_COLUMNS} FROM "ChildReport" WHERE id = ANY($1::uuid[])`, [[...ids]]);
   }
 
   photo(id: string) {
@@ -270,36 +276,63 @@ export class ReportRepository {
    * occur among the reports searched, for frequency-aware scoring (a name agreement is weighed by the subject's keys).
    */
   async candidates(s: CandidateSearch) {
-    const found = await this.sql.query<{ field: string; key: string; reports: number; similarTo: string | null }>(
-      `SELECT field, key, reports, NULL AS "similarTo" FROM "MatchKey"
-       WHERE kind = $1 AND ((field = 'n' AND key = ANY($2::text[])) OR (field = 's' AND key = ANY($3::text[])) OR (field = 'g' AND key = ANY($4::text[])) OR field = '*')
-       UNION ALL
-       SELECT field, key, reports, NULL FROM "MatchKeyPair" WHERE kind = $1 AND field IN ('nn', 'ng') AND key = ANY($5::text[])
-       UNION ALL
-       SELECT 'n', m.key, m.reports, q.key FROM "MatchKey" m, unnest($2::text[]) AS q(key)
-       WHERE m.kind = $1 AND m.field = 'n' AND m.key % q.key AND similarity(m.key, q.key) >= $6::float8 AND m.key <> ALL($2::text[])`,
-      [s.kind, s.nameKeys, s.nameSkeletons, s.guardianKeys, pairKeys(s), SIMILAR_KEY],
-    );
-    const subjectCounts = new Map(found.filter((r) => r.similarTo === null).map((r) => [`${r.field}:${r.key}`, r.reports]));
-    const misspelt = new Set(s.nameKeys.filter((k) => (subjectCounts.get(`n:${k}`) ?? 0) <= MISSPELT_KEY_REPORTS));
-    const similar = found.filter((r) => r.similarTo !== null && misspelt.has(r.similarTo));
-    for (const r of similar) subjectCounts.set(`n:${r.key}`, r.reports);
-    const terms = candidateTerms(s, subjectCounts, similar.map((r) => r.key));
+    const [one] = await this.candidatesOfEach([s]);
+    return one!;
+  }
+
+  /**
+   * candidates() for many subjects in two statements whatever their number (a backfill batch): the keys' counts of
+   * all of them at once, then each subject's own term lookup, side by side in one statement. Each subject gets exactly
+   * what candidates() alone would give it: only its own keys' counts, its own terms, its own conditions.
+   */
+  async candidatesOfEach(searches: readonly CandidateSearch[]) {
+    if (searches.length === 0) return [];
+    const union = (of: (s: CandidateSearch) => readonly string[], kind: string) => [...new Set(searches.filter((s) => s.kind === kind).flatMap(of))];
+    const found: { kind: string; field: string; key: string; reports: number; similarTo: string | null }[] = [];
+    for (const kind of [...new Set(searches.map((s) => s.kind))]) {
+      const nameKeys = union((s) => s.nameKeys, kind);
+      const rows = await this.sql.query<{ field: string; key: string; reports: number; similarTo: string | null }>(
+        `SELECT field, key, reports, NULL AS "similarTo" FROM "MatchKey"
+         WHERE kind = $1 AND ((field = 'n' AND key = ANY($2::text[])) OR (field = 's' AND key = ANY($3::text[])) OR (field = 'g' AND key = ANY($4::text[])) OR field = '*')
+         UNION ALL
+         SELECT field, key, reports, NULL FROM "MatchKeyPair" WHERE kind = $1 AND field IN ('nn', 'ng') AND key = ANY($5::text[])
+         UNION ALL
+         SELECT 'n', m.key, m.reports, q.key FROM "MatchKey" m, unnest($2::text[]) AS q(key)
+         WHERE m.kind = $1 AND m.field = 'n' AND m.key % q.key AND similarity(m.key, q.key) >= $6::float8 AND m.key <> q.key`,
+        [kind, nameKeys, union((s) => s.nameSkeletons, kind), union((s) => s.guardianKeys, kind), union(pairKeys, kind), SIMILAR_KEY],
+      );
+      for (const r of rows) found.push({ ...r, kind });
+    }
+    const searched = searches.map((s) => {
+      // The subject's own keys' counts alone, as candidates() reads them (a pair's key under either field): a key of
+      // another subject of the batch would change its frequencies.
+      const own = new Set([...s.nameKeys.map((k) => `n:${k}`), ...s.nameSkeletons.map((k) => `s:${k}`), ...s.guardianKeys.map((k) => `g:${k}`), ...pairKeys(s).flatMap((k) => [`nn:${k}`, `ng:${k}`])]);
+      const mine = found.filter((r) => r.kind === s.kind);
+      const subjectCounts = new Map(mine.filter((r) => r.similarTo === null && (r.field === '*' || own.has(`${r.field}:${r.key}`))).map((r) => [`${r.field}:${r.key}`, r.reports]));
+      const misspelt = new Set(s.nameKeys.filter((k) => (subjectCounts.get(`n:${k}`) ?? 0) <= MISSPELT_KEY_REPORTS));
+      const similar = mine.filter((r) => r.similarTo !== null && misspelt.has(r.similarTo) && !s.nameKeys.includes(r.key));
+      for (const r of similar) subjectCounts.set(`n:${r.key}`, r.reports);
+      return { counts: subjectCounts as KeyCounts, terms: candidateTerms(s, subjectCounts, similar.map((r) => r.key)) };
+    });
     // An array overlap with a hundred terms looks unselective to the planner, which then scans the table, or ANDs the
     // GIN index with a btree index on kind that reads half the table, and compiles the query with JIT (7 ms): the GIN
-    // index answers it in milliseconds. So the terms are looked up alone (a materialised CTE), sequential scans and JIT
-    // off, and the other conditions are checked on the rows found.
-    const rows = terms.length === 0 ? [] : await this.sql.indexOnly<CandidateRow>(
-      `WITH hit AS MATERIALIZED (SELECT ${HIT_COLUMNS} FROM "ChildReport" WHERE "blockTerms" && $1::text[])
-       SELECT ${CANDIDATE_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM hit
-       WHERE kind = $2::text AND status = 'OPEN'
-         AND ($3::text IN ('UNKNOWN', 'TRANSGENDER') OR gender IN ($3::text, 'UNKNOWN', 'TRANSGENDER'))
-         AND ($4::int IS NULL OR "birthYearMax" IS NULL OR ("birthYearMax" >= $4::int AND "birthYearMin" <= $5::int))
-         AND (CASE WHEN $2::text = 'FOUND' THEN "occurredAt" >= date_trunc('day', $6::timestamptz)
-                   ELSE "occurredAt" < date_trunc('day', $6::timestamptz) + interval '1 day' END)`,
-      [terms, s.kind, s.gender, s.birthYearMin, s.birthYearMax, s.occurredAt],
+    // index answers it in milliseconds. So each subject's terms are looked up alone (a subquery the planner cannot
+    // merge, OFFSET 0), sequential scans and JIT off, and the other conditions are checked on the rows found.
+    const subjects = searches.map((s, i) => ({ i, terms: searched[i]!.terms, kind: s.kind, gender: s.gender, ymin: s.birthYearMin, ymax: s.birthYearMax, at: s.occurredAt.toISOString() })).filter((s) => s.terms.length > 0);
+    const rows = subjects.length === 0 ? [] : await this.sql.indexOnly<CandidateRow & { subject: number }>(
+      `SELECT s.i AS subject, ${CANDIDATE_COLUMNS.map((c) => `hit."${c}"`).join(', ')}
+       FROM jsonb_to_recordset($1::jsonb) AS s(i int, terms text[], kind text, gender text, ymin int, ymax int, at timestamptz)
+       CROSS JOIN LATERAL (SELECT ${HIT_COLUMNS} FROM "ChildReport" WHERE "blockTerms" && s.terms OFFSET 0) hit
+       WHERE hit.kind = s.kind AND hit.status = 'OPEN'
+         AND (s.gender IN ('UNKNOWN', 'TRANSGENDER') OR hit.gender IN (s.gender, 'UNKNOWN', 'TRANSGENDER'))
+         AND (s.ymin IS NULL OR hit."birthYearMax" IS NULL OR (hit."birthYearMax" >= s.ymin AND hit."birthYearMin" <= s.ymax))
+         AND (CASE WHEN s.kind = 'FOUND' THEN hit."occurredAt" >= date_trunc('day', s.at)
+                   ELSE hit."occurredAt" < date_trunc('day', s.at) + interval '1 day' END)`,
+      [JSON.stringify(subjects)],
     );
-    return { rows, counts: subjectCounts as KeyCounts, terms: terms.length };
+    const bySubject = searches.map(() => [] as CandidateRow[]);
+    for (const { subject, ...row } of rows) bySubject[subject]!.push(row);
+    return searches.map((_, i) => ({ rows: bySubject[i]!, counts: searched[i]!.counts, terms: searched[i]!.terms.length }));
   }
 
   /**

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "ChildReport_guardianKeys_idx" ON "ChildReport" USING GIN ("guardianKeys");
+
