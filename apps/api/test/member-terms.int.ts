@@ -3,6 +3,7 @@
 // in force only within it: outside it the member cannot act on a case until it is renewed.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
+import { DeliveryRepository } from '@raksha/db';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as, isolatedCwc } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
@@ -71,11 +72,15 @@ describe('member terms of office', () => {
     // Still signed in: their member role lapses, not their account.
     const me = await stack.http.get('/auth/me').set(district.headers).expect(200);
     expect(me.body).toMatchObject({ roles: [], lapsedTerm: { roles: ['CWC_MEMBER'], from: day(-1000), until: day(-2) } });
+    // Nor is the Committee's news theirs: a notice to the CWC (inbox, email, SMS) and the daily digest pass them by.
+    const toTheCwc = async () => (await new DeliveryRepository(stack.db).recipients({ recipientBody: 'CWC', districtCode: district.districtCode, stateCode: 'RJ' })).map((r) => r.userId);
+    expect(await toTheCwc()).not.toContain(member.id);
 
     await stack.http.put(`/people/${member.id}/term`).set(admin).send({ from: day(-1), until: day(-3) }).expect(400);
     const renewed = await stack.http.put(`/people/${member.id}/term`).set(admin).send({ from: day(-1), until: day(700) }).expect(200);
     expect(renewed.body.term).toEqual({ from: day(-1), until: day(700), status: 'CURRENT', designation: 'MEMBER' });
     await stack.http.post(`/cases/${caseId}/events`).set(district.headers).send(produce).expect(200);
+    expect(await toTheCwc()).toContain(member.id);
     const audited = await stack.db.auditEntry.findMany({ where: { subjectId: member.id, action: 'person.term_recorded' }, orderBy: { position: 'asc' } });
     expect(audited.map((a) => a.detail)).toEqual([
       expect.objectContaining({ before: null, after: { from: day(-1000), until: day(-2) } }),

@@ -1,5 +1,6 @@
-import type { Notice } from '@raksha/domain';
+import { dayInIndia, type Notice } from '@raksha/domain';
 import type { Db } from '../client.js';
+import { seatOutOfTerm } from './people.repository.js';
 
 /** A person a notice is addressed to, with how they can be reached beyond the in-app inbox. */
 export interface NoticeRecipient {
@@ -48,6 +49,8 @@ export class DeliveryRepository {
           : {
               // the person told by name in a notice of their own (the case's assignee) gets no second copy
               ...(notice.exceptUserId && { id: { not: notice.exceptUserId } }),
+              // a CWC / JJB member outside the term of their seat does not act for the body, so is not told as it
+              NOT: { seats: { some: seatOutOfTerm(dayInIndia()) } },
               body: {
                 type: notice.recipientBody,
                 ...(notice.thanaCode && { thanaCode: notice.thanaCode }),

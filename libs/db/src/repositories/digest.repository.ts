@@ -1,5 +1,6 @@
 import { Prisma } from '../generated/client.js';
 import type { Db } from '../client.js';
+import { dayInIndia } from '@raksha/domain';
 
 /** A person who gets the daily digest, with the body whose work it reports and where it goes. */
 export interface DigestReader {
@@ -48,6 +49,7 @@ export class DigestRepository {
    * email, which is where it goes. With `userId`, that one person (none when they no longer get it).
    */
   readers(userId?: string): Promise<DigestReader[]> {
+    const today = dayInIndia();
     return this.db.$queryRaw<DigestReader[]>`
       SELECT * FROM (
         SELECT u.id AS "userId", coalesce(s.language, 'en') AS language, b.type AS "bodyType", b.level AS "bodyLevel",
@@ -59,6 +61,8 @@ export class DigestRepository {
         JOIN "Body" b ON b.id = u."bodyId"
         LEFT JOIN "NotificationSettings" s ON s."userId" = u.id
         WHERE u."disabledAt" IS NULL AND b."deactivatedAt" IS NULL AND coalesce(s.digest, true)
+          -- a CWC / JJB member outside the term of their seat does not act for the body (seatOutOfTerm)
+          AND NOT EXISTS (SELECT 1 FROM "BodyMember" m WHERE m."userId" = u.id AND (m."termTo" < ${today}::date OR m."termFrom" > ${today}::date))
           ${userId ? Prisma.sql`AND u.id = ${userId}::uuid` : Prisma.empty}
       ) r WHERE r.email IS NOT NULL
       ORDER BY r."userId"`;

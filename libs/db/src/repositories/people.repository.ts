@@ -135,6 +135,12 @@ export interface MemberTerm {
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 const dateOf = (day: string) => new Date(`${day}T00:00:00Z`);
 
+/**
+ * Seats (BodyMember) whose term has ended or not yet begun on `day` (India, YYYY-MM-DD): their holders do not act as
+ * members of the body, and are not told as it (DeliveryRepository.recipients; the digest's readers say it in SQL).
+ */
+export const seatOutOfTerm = (day: string) => ({ OR: [{ termTo: { lt: dateOf(day) } }, { termFrom: { gt: dateOf(day) } }] }) satisfies Prisma.BodyMemberWhereInput;
+
 /** The person's seat on their own body's roster, of the seats their account holds (one per body at most). */
 export function seatOf(bodyId: string | null, seats: readonly { id: string; bodyId: string; designation: string; termFrom: Date; termTo: Date | null }[]): PersonSeat | null {
   const seat = seats.find((s) => s.bodyId === bodyId);
