@@ -5,7 +5,7 @@
 import { CWC_FINAL_ORDERS, CIRCUMSTANCES, ICP_DOMAINS, replayHistory, type CaseEventType, type DeadlinePolicyOverrides, type HistoricalEvent } from '@raksha/case-machine';
 import { registerCaseBody } from './cases.js';
 import { describeIssues } from './field-issues.js';
-import { legacyTime, type LegacyField, type LegacyProblem, type LegacyRecord, type LegacySourceMapping } from './porting.js';
+import { legacyTime, recordReader, type LegacyField, type LegacyProblem, type LegacyRecord, type LegacySourceMapping } from './porting.js';
 
 /** A child care institution as the import finds it: by its s.41 registration number or its code in Raksha. */
 export interface CciRef {
@@ -63,21 +63,7 @@ export interface CciChildContext {
 export function mapCciChildRecord(mapping: LegacySourceMapping, record: LegacyRecord, ctx: CciChildContext): MappedCciChild {
   const now = ctx.now ?? new Date();
   const problems: LegacyProblem[] = [];
-  const rule = (f: LegacyField) => mapping.fields[f];
-  const raw = (f: LegacyField): string | undefined => {
-    const r = rule(f);
-    const v = r ? record.values[r.column]?.trim() : undefined;
-    return v === '' ? undefined : v;
-  };
-  const fail = (f: LegacyField, message: string) => problems.push({ field: f, ...(rule(f) && { column: rule(f)!.column }), message });
-  const valueOf = (f: LegacyField): string | undefined => {
-    const v = raw(f);
-    const values = rule(f)?.values;
-    if (v === undefined || !values) return v;
-    const hit = Object.entries(values).find(([k]) => k.toLowerCase() === v.toLowerCase());
-    if (!hit) fail(f, `“${v}” is not one of the values this source uses (${Object.keys(values).join(', ')})`);
-    return hit?.[1];
-  };
+  const { rule, raw, fail, valueOf } = recordReader(mapping, record, problems);
   const format = (f: LegacyField) => rule(f)?.format ?? 'YYYY-MM-DD';
   const dateOf = (f: LegacyField, required?: string): string | undefined => {
     const text = raw(f);

@@ -165,9 +165,11 @@ export interface LegacyPlaces {
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-/** Maps one record onto a report body and checks it as a person's filing is checked; problems name the field and column. */
-export function mapLegacyRecord(mapping: LegacySourceMapping, record: LegacyRecord, places: LegacyPlaces, now = new Date()): MappedLegacyRecord {
-  const problems: LegacyProblem[] = [];
+/**
+ * Reads one record's fields through a source's mapping: the rule of a field, its text (empty is none), a problem
+ * naming the field and its column, and a value translated by the mapping's value table (an unknown one is a problem).
+ */
+export function recordReader(mapping: LegacySourceMapping, record: LegacyRecord, problems: LegacyProblem[]) {
   const rule = (f: LegacyField) => mapping.fields[f];
   const raw = (f: LegacyField): string | undefined => {
     const r = rule(f);
@@ -183,6 +185,13 @@ export function mapLegacyRecord(mapping: LegacySourceMapping, record: LegacyReco
     if (!hit) fail(f, `“${v}” is not one of the values this source uses (${Object.keys(values).join(', ')})`);
     return hit?.[1];
   };
+  return { rule, raw, fail, valueOf };
+}
+
+/** Maps one record onto a report body and checks it as a person's filing is checked; problems name the field and column. */
+export function mapLegacyRecord(mapping: LegacySourceMapping, record: LegacyRecord, places: LegacyPlaces, now = new Date()): MappedLegacyRecord {
+  const problems: LegacyProblem[] = [];
+  const { rule, raw, fail, valueOf } = recordReader(mapping, record, problems);
   const list = (f: LegacyField) => {
     const v = raw(f);
     return v === undefined ? undefined : v.split(rule(f)?.split ?? ';').map((s) => s.trim()).filter(Boolean);
