@@ -1,5 +1,6 @@
 // Missing and found children in the web app: a police officer reviews the matcher's candidate, reads
-// why it matched, confirms it, and sees the missing report traced and the found child's case linked.
+// why it matched, confirms it, and sees the missing report traced and the found child's case linked; the found report
+// is filed in the web form, naming the child's case by its number.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { en } from '@raksha/web/messages/en';
 import { hi } from '@raksha/web/messages/hi';
@@ -39,7 +40,7 @@ describe('missing and found children in the web app', () => {
       .send({ child, lastSeenAt, place: { districtCode: 'RJ-JAIPUR', text: 'Chandpole market' }, policeRef: ref })
       .expect(201);
 
-    // The child is found and produced before the CWC; the found report names her case.
+    // The child is found and produced before the CWC; the found report names her case by its number.
     // Found in the station's own area (the seed's Police Station 01, Jaipur), so its officers work her case.
     const { body: registered } = await stack.http
       .post('/cases')
@@ -47,24 +48,38 @@ describe('missing and found children in the web app', () => {
       .send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', thanaCode: 'RJ-JAIPUR-PS-01', child: { name: 'सुनीता', ageYears: 11, gender: 'FEMALE' } })
       .expect(201);
     await stack.http.post(`/cases/${registered.caseId}/events`).set(cwc).send({ type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'GRP Jaipur' } }).expect(200);
-    const { body: found } = await stack.http
-      .post('/reports/found')
-      .set(police)
-      .send({
-        child: { name: 'सुनीता', guardians: [{ relation: 'MOTHER', name: 'कमला' }], gender: 'FEMALE', ageYears: { min: 10, max: 12 }, identifyingMarks: 'scar over right eyebrow', languages: ['Hindi'], clothing: 'green kameez' },
-        foundAt: new Date(Date.now() - 86_400_000).toISOString(),
-        place: { districtCode: 'RJ-JAIPUR', text: 'Jaipur Junction' },
-        caseId: registered.caseId,
-      })
-      .expect(201);
+
+    // The officer files the found report in the web form, naming her case by its number as it is read out.
+    const context = await web.newContext();
+    const page = await context.newPage();
+    await signIn(page, base, 'sho.jaipur');
+    await page.goto(`${base}/app/reports/new/found`);
+    await page.getByRole('heading', { name: 'File a found report' }).waitFor();
+    await page.locator('#rp-name').fill('सुनीता');
+    await page.locator('#rp-mother').fill('कमला');
+    await page.locator('#rp-gender').selectOption('FEMALE');
+    await page.locator('#rp-age-min').fill('10');
+    await page.locator('#rp-age-max').fill('12');
+    await page.locator('#rp-marks').fill('scar over right eyebrow');
+    await page.locator('#rp-languages').fill('Hindi');
+    await page.locator('#rp-clothing').fill('green kameez');
+    await page.locator('#rp-place').fill('Jaipur Junction');
+    const caseField = page.getByLabel("The found child's case number");
+    await expect(page.locator('#rp-case-hint').textContent()).resolves.toContain('RJ/JAIPUR/2026/123');
+    await caseField.fill('RJ/JAIPUR/2026/9999999');
+    await page.getByRole('button', { name: 'File the report' }).click();
+    await page.getByRole('alert').getByText("The found child's case number: no case numbered RJ/JAIPUR/2026/9999999 that you may work on.").waitFor();
+    await caseField.fill(registered.caseNumber.toLowerCase());
+    await page.getByRole('button', { name: 'File the report' }).click();
+    await page.getByRole('heading', { name: 'Found: सुनीता' }).waitFor();
+    const found = { id: new URL(page.url()).pathname.split('/').pop()! };
+    const { body: filed } = await stack.http.get(`/reports/${found.id}`).set(police).expect(200);
+    expect(filed).toMatchObject({ kind: 'FOUND', caseId: registered.caseId });
     const candidate = await eventually(async () => {
       const { body } = await stack.http.get(`/reports/${missing.id}/candidates`).set(police).query({ limit: 100 }).expect(200);
       return (body.items as { id: string; probability: number; found: { id: string } }[]).find((c) => c.found.id === found.id);
     }, 20_000);
 
-    const context = await web.newContext();
-    const page = await context.newPage();
-    await signIn(page, base, 'sho.jaipur');
     await page.getByRole('link', { name: 'Missing & found' }).click();
     await page.getByRole('heading', { name: 'Missing & found children' }).waitFor();
     await page.goto(`${base}/app/reports/${missing.id}`);

@@ -47,6 +47,7 @@ describe('missing and found children', () => {
     // Pune: the child is found at the railway station; a case is registered and she is produced before the CWC.
     const cwcPune = await as(stack, 'cwc.pune');
     const { body: registered } = await stack.http.post('/cases').set(cwcPune).send({ track: 'CNCP', districtCode: 'MH-PUNE', child: { ageYears: 10, gender: 'FEMALE', name: 'लक्ष्मी' } }).expect(201);
+    expect(registered.caseNumber).toMatch(/^MH\/PUNE\/\d{4}\/[1-9]\d*$/);
     await stack.http.post(`/cases/${registered.caseId}/events`).set(cwcPune).send({ type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'RPF Pune' } }).expect(200);
     const { body: found } = await stack.http
       .post('/reports/found')
@@ -55,9 +56,11 @@ describe('missing and found children', () => {
         child: { name: 'लक्ष्मी', guardians: [{ relation: 'FATHER', name: 'रमेश' }], gender: 'FEMALE', ageYears: { min: 9, max: 11 }, identifyingMarks: 'mole on left cheek', languages: ['Hindi'], clothing: 'red frock' },
         foundAt: '2026-11-04T09:30:00+05:30',
         place: { districtCode: 'MH-PUNE', text: 'Pune railway station, platform 3' },
-        caseId: registered.caseId,
+        // the case by its number, typed as a person might
+        caseNumber: registered.caseNumber.toLowerCase().replace(/\//g, ' / '),
       })
       .expect(201);
+    expect(found.caseId).toBe(registered.caseId);
 
     const candidate = await eventually(async () => {
       const { body } = await stack.http.get(`/reports/${missing.id}/candidates`).set(police).expect(200);
@@ -140,6 +143,24 @@ describe('missing and found children', () => {
     for (let i = 1; i < 5; i += 1) await stack.http.post('/reports/found').set(citizen.headers).send({ ...report, lastSeenAt: undefined, foundAt: '2026-11-21T10:00:00+05:30' }).expect(201);
     const flood = await stack.http.post('/reports/found').set(citizen.headers).send({ ...report, lastSeenAt: undefined, foundAt: '2026-11-21T10:00:00+05:30' }).expect(429);
     expect(flood.body).toMatchObject({ type: expect.stringContaining('too-many-reports'), perDay: 5 });
+  });
+
+  it("takes the found child's case by its number only when the filer may work on that case", async () => {
+    const cwcJaipur = await as(stack, 'cwc.jaipur');
+    const { body: registered } = await stack.http.post('/cases').set(cwcJaipur).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { ageYears: 8, gender: 'MALE' } }).expect(201);
+    const report = { child: { gender: 'MALE', ageYears: { min: 7, max: 9 } }, foundAt: '2026-11-20T10:00:00+05:30' };
+    const refusal = async (who: Record<string, string>, body: object) => (await stack.http.post('/reports/found').set(who).send({ ...report, ...body }).expect(400)).body.errors;
+
+    // Pune's CWC does not learn that a Jaipur case has this number.
+    expect(await refusal(await as(stack, 'cwc.pune'), { place: { districtCode: 'MH-PUNE' }, caseNumber: registered.caseNumber })).toEqual([
+      { field: 'caseNumber', message: `no case numbered ${registered.caseNumber} that you may work on`, key: 'error.caseNumberUnknown', params: { number: registered.caseNumber } },
+    ]);
+    const jaipur = { place: { districtCode: 'RJ-JAIPUR' } };
+    expect(await refusal(cwcJaipur, { ...jaipur, caseNumber: 'RJ/JAIPUR/2026/9999999' })).toMatchObject([{ field: 'caseNumber', key: 'error.caseNumberUnknown' }]);
+    expect(await refusal(cwcJaipur, { ...jaipur, caseNumber: 'case 12' })).toMatchObject([{ field: 'caseNumber' }]);
+    expect(await refusal(cwcJaipur, { ...jaipur, caseNumber: registered.caseNumber, caseId: '00000000-0000-4000-8000-000000000000' })).toMatchObject([{ field: 'caseNumber', key: 'error.caseNumberDisagrees' }]);
+    const { body: filed } = await stack.http.post('/reports/found').set(cwcJaipur).send({ ...report, ...jaipur, caseNumber: registered.caseNumber, caseId: registered.caseId }).expect(201);
+    expect(filed.caseId).toBe(registered.caseId);
   });
 
   it('rejects bad reports with the fields named', async () => {

@@ -126,6 +126,13 @@ export const caseStatus = z.object({
 });
 export type CaseStatus = z.infer<typeof caseStatus>;
 
+/** The answer to a registration: the case's status and the number the database gave it (RJ/JAIPUR/2026/123). */
+export const registeredCase = caseStatus.extend({
+  /** present whenever the case's record is written, which it is by the time the registration answers */
+  caseNumber: z.string().optional(),
+});
+export type RegisteredCase = z.infer<typeof registeredCase>;
+
 export const caseView = z.object({
   id: z.string(),
   /** the case's readable number (RJ/JAIPUR/2026/123): what people read, write and say */

@@ -1,6 +1,6 @@
 // Missing and found children's reports and match decisions: what they take and what they answer.
 import { z } from 'zod';
-import { caseStatus } from './cases.js';
+import { caseNumber, caseStatus } from './cases.js';
 import { cursorPage, isoTime } from './shared.js';
 import { timeCursorParam } from './cursor.js';
 
@@ -74,8 +74,9 @@ export const fileFoundReportBody = z.strictObject({
   child: childDescriptionBody,
   foundAt: z.iso.datetime({ offset: true }),
   place,
-  /** the found child's case, when one is registered */
+  /** the found child's case, when one is registered: by its id, or by its number as people read it (RJ/JAIPUR/2026/123) */
   caseId: z.uuid().optional(),
+  caseNumber: caseNumber.optional(),
   reporter: reporter.optional(),
   photo: photo.optional(),
 });

@@ -6,7 +6,7 @@ import { importJobView } from './imports.js';
 import { administeredBodyView, invitationView, personView, seatTermView } from './administration.js';
 import { loginResponse, meView, recoveryCodesView, tokenResponse, totpEnrolmentView } from './auth.js';
 import { admissionView, carePlanAnswer, eFileEntryView, occupancyView, residentView } from './care.js';
-import { caseDetailView, casePage, caseStatus, timelineEntryView } from './cases.js';
+import { caseDetailView, casePage, caseStatus, registeredCase, timelineEntryView } from './cases.js';
 import { codecPayloads } from './codec.js';
 import { dashboardOverview } from './dashboards.js';
 import { deliveryView, notificationSettingsView, webhookSecretView, webhookSubscriptionView } from './deliveries.js';
@@ -33,7 +33,7 @@ export const API_RESPONSES = {
   'GET /auth/me': meView,
   'GET /health': healthReport,
 
-  'POST /cases': caseStatus,
+  'POST /cases': registeredCase,
   'GET /cases': casePage,
   'GET /cases/queue': casePage,
   'GET /cases/mine': casePage,

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { isCaseEventType, maySend, type CaseContext } from '@raksha/case-machine';
 import type { RakshaConfig } from '@raksha/config';
-import { encodeTimeCursor, type CaseAssignmentBody, type CaseDetailView, type CaseEventBody, type CaseListQuery, type CasePage, type CaseQueueQuery, type CaseStatus, type CaseView, type EscalationView, type OpenDeadline, type RegisterCaseBody, type TimelineEntryView } from '@raksha/contracts';
+import { encodeTimeCursor, type CaseAssignmentBody, type CaseDetailView, type CaseEventBody, type CaseListQuery, type CasePage, type CaseQueueQuery, type CaseStatus, type CaseView, type EscalationView, type OpenDeadline, type RegisterCaseBody, type RegisteredCase, type TimelineEntryView } from '@raksha/contracts';
 import { applyEventUpdate, assignCaseUpdate, caseContextQuery, type CaseRegistration, caseRegistrationQuery, caseStatusQuery, caseWorkflowId, registrationFingerprint, registrationUpdate } from '@raksha/contracts/temporal';
 import { CaseRepository, GeographyRepository, UserRepository } from '@raksha/db';
 import { hasPermission, IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest, ROLES, TRACK_BODY, trackBefore, type Role, type Track } from '@raksha/domain';
@@ -70,7 +70,7 @@ export class CasesService {
   ) {}
 
   /** Starts the case's workflow and answers once its registration is on record. */
-  async register(principal: Principal, body: RegisterCaseBody, idempotencyKey?: string): Promise<CaseStatus> {
+  async register(principal: Principal, body: RegisterCaseBody, idempotencyKey?: string): Promise<RegisteredCase> {
     if (!can(principal, `case:register:${body.track}`)) throw forbidden(`your role may not register a ${body.track} case`);
     const district = await this.geography.findDistrict(body.districtCode);
     if (!district) throw invalidField('districtCode', `no district with code ${body.districtCode}`);
@@ -116,7 +116,9 @@ export class CasesService {
     });
     // Listed for review: the open cases of the state this child may already have (the form showed them before saving).
     await this.duplicates.recordForCase({ id: registration.caseId, stateCode: district.stateCode, districtCode: district.code, registeredAt: new Date(registration.registeredAt), child: body.child });
-    return status;
+    // The registration update answers once the case's row is written, and the database numbered it on that insert.
+    const row = await this.cases.findById(registration.caseId);
+    return { ...status, ...(row?.caseNumber && { caseNumber: row.caseNumber }) };
   }
 
   /** A case merged into another as a duplicate: its workflow ends (no deadline of it runs on); its record and timeline stay. */
@@ -319,6 +321,15 @@ export class CasesService {
   /** The case row for another feature acting on it (admissions, eFile): 404 unless the principal may know it. */
   visible(principal: Principal, caseId: string): Promise<CaseRow> {
     return this.visibleCase(principal, caseId);
+  }
+
+  /** The case with this number, for another feature naming it as people do (a found report): null unless the principal may know it. */
+  async visibleByNumber(principal: Principal, caseNumber: string): Promise<CaseRow | null> {
+    const row = await this.cases.findByNumber(caseNumber);
+    if (!row) return null;
+    // A merged duplicate keeps its number, and leads to the case the child's record is in now.
+    const found = row.mergedIntoId ? await this.cases.findById(row.mergedIntoId) : row;
+    return found && this.access.mayWork(principal, found) ? found : null;
   }
 
   /** The machine's context as the case workflow holds it now (orders in force, the child's age). */

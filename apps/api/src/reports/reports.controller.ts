@@ -28,7 +28,7 @@ export class ReportsController {
 
   @Post('reports/found')
   @RequirePermission('report:found')
-  @ApiOperation({ summary: 'File a found child’s report (police, CCI, CWC, Childline, or a citizen’s sighting); matching starts at once' })
+  @ApiOperation({ summary: 'File a found child’s report (police, CCI, CWC, Childline, or a citizen’s sighting); matching starts at once. The child’s case, when registered: `caseNumber` (RJ/JAIPUR/2026/123) or `caseId`' })
   @ApiBody(bodySchema(fileFoundReportBody))
   fileFound(@CurrentPrincipal() principal: Principal, @Body({ schema: fileFoundReportBody }) body: FileFoundReportBody) {
     return this.reports.fileFound(principal, body);

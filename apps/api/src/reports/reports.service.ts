@@ -11,7 +11,7 @@ import { watchedAhtuReferral } from '../obligations/watched.js';
 import { auditedAction, can, type Principal } from '../auth/principal.js';
 import { ReadAudit } from '../auth/read-audit.js';
 import { CasesService } from '../cases/cases.service.js';
-import { forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
+import { forbidden, invalidField, invalidInput, notFound, problem } from '../problem/domain-errors.js';
 import { checkLocalPlaces } from '../places/local-place-check.js';
 import { MATCHING_JOBS } from './reports.tokens.js';
 import { DuplicateFinder } from '../duplicates/duplicate-finder.js';
@@ -53,16 +53,30 @@ export class ReportsService {
 
   async fileFound(principal: Principal, body: FileFoundReportBody): Promise<ReportView> {
     if (!can(principal, 'report:found')) throw forbidden('your role may not file a found report');
-    if (body.caseId) await this.cases.visible(principal, body.caseId);
+    const caseId = await this.foundChildsCase(principal, body);
     const row = await this.file(principal, 'FOUND', body.child, body.foundAt, body.place, {
       status: 'OPEN',
       policeRef: null,
       stationId: null,
       reporter: body.reporter,
       photo: body.photo,
-      caseId: body.caseId ?? null,
+      caseId,
     });
     return this.view(principal, row);
+  }
+
+  /** The found child's case the report names, by id or by its number as people read it; both given, they must be the same case. */
+  private async foundChildsCase(principal: Principal, body: FileFoundReportBody): Promise<string | null> {
+    if (body.caseNumber === undefined) {
+      if (body.caseId) await this.cases.visible(principal, body.caseId);
+      return body.caseId ?? null;
+    }
+    const found = await this.cases.visibleByNumber(principal, body.caseNumber);
+    // Outside the filer's jurisdiction reads as not found: the answer tells nothing of what exists there.
+    if (!found) throw invalidInput([{ field: 'caseNumber', message: `no case numbered ${body.caseNumber} that you may work on`, key: 'error.caseNumberUnknown', params: { number: body.caseNumber } }]);
+    // compared as cases, so an id and a number of the same merged duplicate agree
+    if (body.caseId && body.caseId !== found.id && (await this.cases.visible(principal, body.caseId).catch(() => null))?.id !== found.id) throw invalidInput([{ field: 'caseNumber', message: 'the case number and the case id name different cases; give one of them', key: 'error.caseNumberDisagrees' }]);
+    return found.id;
   }
 
   async get(principal: Principal, id: string): Promise<ReportView> {

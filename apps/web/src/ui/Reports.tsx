@@ -170,7 +170,7 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
   const [local, setLocal] = useState<LocalPlaces>(noLocal);
   const [placeText, setPlaceText] = useState('');
   const [policeRef, setPoliceRef] = useState('');
-  const [caseId, setCaseId] = useState('');
+  const [caseNumber, setCaseNumber] = useState('');
   const [photo, setPhoto] = useState<{ contentType: string; base64: string }>();
   const [photoError, setPhotoError] = useState<string>();
   const { error, setError, busy, run } = useSubmit();
@@ -213,7 +213,7 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
       const body =
         kind === 'MISSING'
           ? { child: childOf(v), lastSeenAt: istDateTime(when), place, ...(!who.citizen && { policeRef: policeRef.trim() }), ...(photo && { photo }) }
-          : { child: childOf(v), foundAt: istDateTime(when), place, ...(caseId.trim() && { caseId: caseId.trim() }), ...(photo && { photo }) };
+          : { child: childOf(v), foundAt: istDateTime(when), place, ...(caseNumber.trim() && { caseNumber: caseNumber.trim() }), ...(photo && { photo }) };
       if (!anyway && !who.citizen) {
         const found = await api.post<Duplicates>('/reports/duplicates', { kind, child: body.child, occurredAt: istDateTime(when), place: { districtCode: where.districtCode } });
         if (found.items.length) return setDuplicates(found.items);
@@ -306,10 +306,10 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
         </fieldset>
         {kind === 'FOUND' && !who.citizen && (
           <>
-            <FieldLabel htmlFor="rp-case" optional>{t('rep.caseId')}</FieldLabel>
-            <input id="rp-case" value={caseId} onChange={(e) => setCaseId(e.target.value)} aria-describedby="rp-case-hint" />
+            <FieldLabel htmlFor="rp-case" optional>{t('rep.caseNumber')}</FieldLabel>
+            <input id="rp-case" value={caseNumber} onChange={(e) => setCaseNumber(e.target.value)} aria-describedby="rp-case-hint" autoCapitalize="characters" spellCheck={false} />
             <p id="rp-case-hint" className="muted small">
-              {t('rep.caseIdHint')}
+              {t('rep.caseNumberHint')}
             </p>
           </>
         )}

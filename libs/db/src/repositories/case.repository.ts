@@ -258,6 +258,11 @@ export class CaseRepository {
     return this.db.case.findUnique({ where: { id: caseId } });
   }
 
+  /** The case with this readable number (RJ/JAIPUR/2026/123; unique, given once). */
+  findByNumber(caseNumber: string) {
+    return this.db.case.findUnique({ where: { caseNumber } });
+  }
+
   /** A person's open assignments, whatever their jurisdiction: what is released when they leave their body. */
   openAssignmentsOf(assigneeId: string) {
     return this.db.case.findMany({ where: { assigneeId, phase: { not: 'CLOSED' } }, select: { id: true }, orderBy: { id: 'asc' } });
