@@ -158,6 +158,7 @@ describe('duplicates', () => {
     // Registered anyway (the officer was not sure): the pair is listed for review.
     const { body: second } = await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode: 'RJ-JODHPUR', child: { name: `${name} Kumari`, ageYears: 10, gender: 'FEMALE' } }).expect(201);
     const { body: listed } = await stack.http.get('/duplicates').query({ recordType: 'CASE' }).set(cwc).expect(200);
+    // Other girls with a like name may be listed too; the one registered under the same name comes first.
     const suspect = (listed.items as { id: string; record: { id: string }; duplicateOf: { id: string }; detectedOn: string }[]).find((s) => s.record.id === second.caseId);
     expect(suspect).toMatchObject({ duplicateOf: { id: first.caseId }, detectedOn: 'REGISTRATION' });
 

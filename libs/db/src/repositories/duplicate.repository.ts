@@ -153,7 +153,8 @@ export class DuplicateRepository {
       ...(f.stateCode && { stateCode: f.stateCode }),
       ...(f.districtCode && { districtCode: f.districtCode }),
     };
-    return this.db.duplicateSuspect.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: f.offset, take: f.limit });
+    // A record's suspects are saved together; the likeliest is the one a reviewer should see first.
+    return this.db.duplicateSuspect.findMany({ where, orderBy: [{ createdAt: 'desc' }, { probability: 'desc' }, { id: 'asc' }], skip: f.offset, take: f.limit });
   }
 
   forRecord(recordId: string) {
