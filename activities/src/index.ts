@@ -94,3 +94,4 @@ export { createRekeyer, type RekeyDeps, type RekeyOutcome, type Rekeyer } from '
 export { createInterventionActivities, type InterventionActivities, type InterventionActivityDeps, type InterventionStepInput } from './intervention.activities.js';
 export { caseDuplicates, duplicateRecords, reportDuplicates, reportDuplicatesOfEach, type CaseSubject, type DuplicateRecords, type ReportSubject } from './duplicates.js';
 export { createLegacyImporter, dryRunLegacyImport, enqueueLegacyImport, IMPORT_BATCH, importPermissions, legacyCaseId, legacyReportId, type CaseStarter, LegacySourceError, loadLegacySource, readExport, stageLegacyImport, type Importer, type ImportRunOptions, type ImportScope, type LegacyImportDeps, type LegacyImporter } from './legacy-import.js';
+export { assessDuty, dutyDoneLate, dutyLadderOf, watchMissedDuties, type DutyAssessment, type DutyWatchDeps } from './body-duties.js';

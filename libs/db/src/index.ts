@@ -30,6 +30,7 @@ export { FaceRepository, descriptorBytes, descriptorOf, type FaceDescriptorRecor
 export { ContactVerificationRepository } from './repositories/contact-verification.repository.js';
 export { BodyRosterRepository, InstitutionRepository, registryChain, type BodyChanges, type BodyRosterRecord, type ChangeOutcome, type NewBody, type InstitutionRecord, type InstitutionChanges, type MemberRecord, type NewInstitution, type RegistryAuditEntry } from './repositories/institution.repository.js';
 export { CwcSittingRepository, type CwcSittingRecord } from './repositories/cwc-sitting.repository.js';
+export { BodyDutyRepository, type BodyReturnRecord, type CciInspectionRecord, type DutyBody } from './repositories/body-duty.repository.js';
 export { DeliveryRepository, type DeliveryStatus, type NewDelivery, type NoticeRecipient } from './repositories/delivery.repository.js';
 export { DigestRepository, type DigestCounts, type DigestPlace, type DigestReader } from './repositories/digest.repository.js';
 export { DashboardRepository, type DashboardScope } from './repositories/dashboard.repository.js';
