@@ -98,11 +98,12 @@ const WATCHED: readonly WatchedBodyDutyId[] = ['cwc.sittings', 'cwc.cciVisits', 
  * The daily scan: for each duty, the latest period whose due time has passed; each body that missed it has a watch
  * started, which escalates it up the state's ladder (DCPU at once, then SCPS, then the monitoring cell). A miss
  * already escalated is left to its watch, so running twice starts nothing twice. Returns the watches started.
+ * `only` narrows the scan to a state or district (an operator's re-run, a test's own district).
  */
-export async function watchMissedDuties(deps: DutyWatchDeps, now: Date): Promise<DutyMiss[]> {
+export async function watchMissedDuties(deps: DutyWatchDeps, now: Date, only?: { stateCode: string; districtCode?: string }): Promise<DutyMiss[]> {
   const started: DutyMiss[] = [];
-  for (const stateCode of await deps.duties.dutyStates()) {
-    const bodies = await deps.duties.dutyBodies(stateCode);
+  for (const stateCode of only ? [only.stateCode] : await deps.duties.dutyStates()) {
+    const bodies = await deps.duties.dutyBodies(stateCode, only?.districtCode);
     const policy = await deps.policies.forState(stateCode);
     for (const dutyId of WATCHED) {
       const { label } = lastDuePeriod(bodyDutyRule(dutyId), now.toISOString());

@@ -5,9 +5,10 @@ import { createActivities, createInstitutionActivities, createInterventionActivi
 import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { BACKFILL_MATCHING_QUEUE, enqueueRekey, LEGACY_IMPORT_QUEUE, type LegacyImportJob, MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
-import { CaseRepository, createMatchingPool, DeadlinePolicyRepository, DeliveryRepository, DuplicateRepository, EscalationRepository, FaceRepository, GeographyRepository, InterventionRepository, LegacyImportRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
+import { BodyDutyRepository, CaseRepository, createMatchingPool, DeadlinePolicyRepository, DeliveryRepository, DuplicateRepository, EscalationRepository, FaceRepository, GeographyRepository, InterventionRepository, LegacyImportRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
 import { lazyFaceDescriber } from '@raksha/faces';
 import { caseStarter } from './case-starter.js';
+import { dutyWatchTeller, startDutyWatch } from './duty-watch.js';
 import { startBackfillMatchingProcessor, startLegacyImportProcessor } from './legacy-import.processor.js';
 import { startMatchingProcessor } from './matching.processor.js';
 import { startNotificationProcessor } from './notification.processor.js';
@@ -69,6 +70,8 @@ export async function startCaseWorker(
   const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: caseDataConverter(requireDataKeys(config)) });
   const importer = createLegacyImporter({ imports, geography: new GeographyRepository(db), matching: backfillJobs, cases: caseStarter(client, config.temporal.taskQueue), policies: new DeadlinePolicyRepository(db) });
   const importing = startLegacyImportProcessor(redis, importer);
+  // CWCs' and JJBs' missed duties, once a day, up the ladder through obligation watches.
+  const dutyWatch = await startDutyWatch(redis, { duties: new BodyDutyRepository(db), policies: new DeadlinePolicyRepository(db), tell: dutyWatchTeller(client, config.temporal.taskQueue) });
   const backfill = startBackfillMatchingProcessor(redis, matcher, { reports, duplicates: new DuplicateRepository(db) }, config.worker.importMatchingPerSecond);
   // An import whose job was lost with Redis's data is queued again; one whose job waits or runs is left as it is.
   for (const { id } of await imports.unfinished()) await enqueueLegacyImport(importJobs, id);
@@ -76,6 +79,7 @@ export async function startCaseWorker(
   await enqueueRekey(matchingJobs, rekeyer.keysVersion);
   const done = worker.run().finally(async () => {
     await matching.close();
+    await dutyWatch.close();
     await importing.close();
     await backfill.close();
     await importJobs.close();

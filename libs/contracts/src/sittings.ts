@@ -40,8 +40,6 @@ export type SittingMonthView = z.infer<typeof sittingMonthView>;
 
 // A visit to a child care institution (s.30(viii); s.54) and the returns a body files (R.17(ii) F.16; s.16(3)).
 export const recordInspectionBody = z.strictObject({
-  /** the institution visited */
-  cciId: z.string().min(1, 'the institution visited').max(80),
   visitedOn: day,
   /** what was found and what should improve (s.30(viii): recommendations to the DCPU and the State Government) */
   findings: z.string().trim().min(10, 'say what was found, in at least 10 characters').max(5000, 'at most 5,000 characters'),
@@ -73,6 +71,9 @@ export const inspectionMonthView = z.object({
   citation: z.string(),
 });
 export type InspectionMonthView = z.infer<typeof inspectionMonthView>;
+
+export const inspectionMonthQuery = sittingMonthQuery;
+export type InspectionMonthQuery = SittingMonthQuery;
 
 export const returnDutyParam = z.enum(['cwc.quarterlyReturn', 'jjb.pendencyReport'], { message: 'cwc.quarterlyReturn or jjb.pendencyReport' });
 export const quarterParam = z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter as YYYY-Q1 to YYYY-Q4');

@@ -34,7 +34,7 @@ export interface Notice {
 export const ACCOUNT_NOTICE_KINDS: ReadonlySet<string> = new Set(['ACCOUNT_INVITATION', 'PASSWORD_RESET']);
 
 /** Notices that always go by every verified channel, whatever a person chose: a missed obligation raised to them. */
-export const ESCALATION_NOTICE_KINDS = ['DEADLINE_ESCALATED', 'REGISTRATION_LAPSED', 'AHTU_REFERRAL_OVERDUE', 'INTERVENTION_RESPONSE_OVERDUE', 'ESCALATION_REMINDER'] as const;
+export const ESCALATION_NOTICE_KINDS = ['DEADLINE_ESCALATED', 'REGISTRATION_LAPSED', 'AHTU_REFERRAL_OVERDUE', 'INTERVENTION_RESPONSE_OVERDUE', 'BODY_DUTY_MISSED', 'ESCALATION_REMINDER'] as const;
 
 /**
  * The kinds of notice a person chooses channels for (PUT /me/notification-settings): a case registered, a possible
