@@ -18,7 +18,7 @@ import { districtPlace, localPlace, statePlace } from './places.js';
 import { deadlinePolicyEntry } from './policy.js';
 import { bodyPage, bodyView, importOutcome, institutionPage, institutionView, registryHistoryEntry } from './registries.js';
 import { candidateDecision, candidatePage, contactVerificationRequested, contactVerified, matchCandidateView, reportPage, reportView } from './reports.js';
-import { sittingMonthView, sittingView } from './sittings.js';
+import { functioningView, inspectionMonthView, inspectionView, returnView, sittingMonthView, sittingView } from './sittings.js';
 import { caseSummaryPage, caseSummaryView, eventFeedPage, partnerClientSecretView, partnerClientView, partnerTokenResponse } from './partners.js';
 import { duplicateSuspectPage, duplicateSuspectView, likelyDuplicates } from './duplicates.js';
 import { legacyDryRun, legacyImportStatus, legacyRejection } from './porting.js';
@@ -122,6 +122,11 @@ export const API_RESPONSES = {
   'PUT /bodies/:id/sitting-days': bodyView,
   'PUT /bodies/:id/sittings/:day': sittingView,
   'GET /bodies/:id/sittings': sittingMonthView,
+  'POST /institutions/:id/inspections': inspectionView,
+  'GET /institutions/:id/inspections': inspectionMonthView,
+  'PUT /bodies/:id/returns/:dutyId/:quarter': returnView,
+  'GET /bodies/:id/returns': z.array(returnView),
+  'GET /dashboards/functioning': functioningView,
   'POST /bodies': administeredBodyView,
   'PATCH /bodies/:id': administeredBodyView,
   'POST /bodies/:id/deactivate': administeredBodyView,
