@@ -105,7 +105,13 @@ describe('recurring duties of the CWC and JJB, over HTTP', () => {
     expect(returns.body.map((r: { period: string }) => r.period)).toEqual(['2026-Q3']);
   });
 
-  it('escalates each missed duty to the DCPU in plain words, once however often the daily scan runs', async () => {
+  it("escalates each missed duty in plain words on the state's ladder for it, once however often the daily scan runs", async () => {
+    // Rajasthan sends missed visits to the SCPS at once; its other duties keep the default ladder (DCPU first)
+    const scps = await as(stack, 'scps.rj');
+    const onlyLadder = await stack.http.put('/states/RJ/deadline-policy/cwc.cciVisits').set(scps).send({ within: 'P2M', reason: 'visits are counted by the month' }).expect(400);
+    expect(onlyLadder.body.errors[0].field).toBe('within');
+    const set = await stack.http.put('/states/RJ/deadline-policy/cwc.cciVisits').set(scps).send({ ladder: [{ to: 'SCPS', after: 'PT0S' }], reason: 'the SCPS follows up missed visits itself' }).expect(200);
+    expect(set.body).toMatchObject({ id: 'cwc.cciVisits', citation: 's.30(viii)', ladder: [{ to: 'SCPS', after: 'PT0S' }] });
     const client = await stack.temporal();
     const deps = { duties: new BodyDutyRepository(stack.db), policies: new DeadlinePolicyRepository(stack.db), tell: dutyWatchTeller(client, stack.config.temporal.taskQueue) };
     const now = new Date();
@@ -116,12 +122,18 @@ describe('recurring duties of the CWC and JJB, over HTTP', () => {
     expect(missed).toEqual(
       [`${cwcId} cwc.cciVisits`, `${cwcId} cwc.sittings`, ...(returnDue === '2026-Q3' ? [] : [`${cwcId} cwc.quarterlyReturn`]), `${jjbId} jjb.pendencyReport`].sort(),
     );
+    const onDefaultLadder = started.filter((m) => m.dutyId !== 'cwc.cciVisits');
     const inbox = await eventually(async () => {
       const res = await stack.http.get('/escalations').set(own.dcpu).query({ toBody: 'DCPU', districtCode: own.districtCode }).expect(200);
       const duties = (res.body as { deadlineId: string; bodyId: string }[]).filter((e) => e.bodyId === cwcId || e.bodyId === jjbId);
-      return duties.length === started.length ? duties : undefined;
+      return duties.length === onDefaultLadder.length ? duties : undefined;
     });
-    expect(inbox.map((e) => e.deadlineId).sort()).toEqual(started.map((m) => m.dutyId).sort());
+    expect(inbox.map((e) => e.deadlineId).sort()).toEqual(onDefaultLadder.map((m) => m.dutyId).sort());
+    const visits = await eventually(async () => {
+      const res = await stack.http.get('/escalations').set(scps).query({ toBody: 'SCPS', districtCode: own.districtCode }).expect(200);
+      return (res.body as { deadlineId: string; bodyId: string; rung: number }[]).find((e) => e.bodyId === cwcId && e.deadlineId === 'cwc.cciVisits');
+    });
+    expect(visits.rung).toBe(0);
     const notice = await eventually(async () => (await stack.db.notification.findMany({ where: { kind: 'BODY_DUTY_MISSED', recipientBody: 'DCPU', districtCode: own.districtCode, subject: { contains: 'sat on 0 of the 20 days' } } }))[0]);
     expect(notice.subject).toContain('Sit as a Committee');
     expect(`${notice.subject} ${notice.body}`).not.toMatch(ISO_DATE);
