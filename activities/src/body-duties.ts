@@ -1,8 +1,7 @@
 // What the CWCs and JJBs of a state did of their recurring duties in a period, and which they missed: one place
 // for the state monitor's view (API), the daily missed-duty scan (worker) and a duty done late (API).
 import { assessBodyDuty, bodyDutyDueAt, bodyDutyRule, dutyPeriodNamed, lastDuePeriod, ladderProblem, type EscalationRung, type WatchedBodyDutyId } from '@raksha/case-machine';
-import { watchedDutyMiss, type DutyMiss } from '@raksha/contracts';
-import type { WatchedObligation } from '@raksha/contracts/temporal';
+import { watchedDutyMiss, type DutyMiss, type WatchedObligation } from '@raksha/contracts/temporal';
 import type { BodyDutyRepository, DutyBody } from '@raksha/db';
 
 /** Calendar days (stored as dates) from the first of a period to the first of the next: the IST month or quarter. */

@@ -29,4 +29,3 @@ export * from './porting.js';
 export * from './porting-cci.js';
 export * from './duplicates.js';
 export { CsvSyntaxError, csvCell, csvLine, parseCsv, type CsvRecord } from './csv.js';
-export * from './duty-watch.js';
