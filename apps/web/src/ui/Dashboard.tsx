@@ -61,7 +61,7 @@ export function Dashboard() {
             <MissingSection o={o} scope={scope} />
             <OccupancySection o={o} scope={scope} />
             <RestorationsSection o={o} scope={scope} />
-            <FunctioningSection stateCode={o.scope.stateCode ?? scope.stateCode} districtCode={o.scope.districtCode ?? ''} />
+            {o.scope.stateCode && <FunctioningSection stateCode={o.scope.stateCode} districtCode={o.scope.districtCode ?? ''} />}
             <p className="no-print">
               <CsvButton scope={scope} label={t('dash.csvAll')} />
             </p>

@@ -1,6 +1,6 @@
 // A CWC's or JJB's recurring duty missed in one period, as the obligation watch climbs the ladder for it: built in one
 // place for the worker's missed-duty scan and the API, which closes the watch when the duty is done late.
-import { bodyDutyRule, type WatchedBodyDutyId } from '@raksha/case-machine';
+import { bodyDutyRule, type WatchedBodyDutyId } from '@raksha/case-machine/workflow';
 import type { WatchedObligation } from './obligation-watch.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
