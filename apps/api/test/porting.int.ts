@@ -221,6 +221,20 @@ describe('duplicates', () => {
     expect(listedFor(jodhpurCommon)).not.toContain(jaipurCommon);
     expect(listedFor(jodhpurCommonAgain)).toContain(jodhpurCommon);
     expect(listedFor(jodhpurCommonAgain)).not.toContain(jaipurCommon);
+
+    // Cases likewise: registrations are compared by the same rule.
+    const register = async (who: string, districtCode: string, name: string) => {
+      const { body } = await stack.http.post('/cases').set(await as(stack, who)).send({ track: 'CNCP', districtCode, child: { name, ageYears: 10, gender: 'FEMALE' } }).expect(201);
+      return body.caseId as string;
+    };
+    const caseJaipurCommon = await register('cwc.jaipur', 'RJ-JAIPUR', common);
+    const caseJaipurRare = await register('cwc.jaipur', 'RJ-JAIPUR', rare);
+    const caseJodhpurCommon = await register('cwc.jodhpur', 'RJ-JODHPUR', common);
+    const caseJodhpurRare = await register('cwc.jodhpur', 'RJ-JODHPUR', rare);
+    const { body: cases } = await stack.http.get('/duplicates').query({ recordType: 'CASE', limit: 100 }).set(await as(stack, 'monitor.rj')).expect(200);
+    const caseListedFor = (id: string) => (cases.items as { record: { id: string }; duplicateOf: { id: string } }[]).filter((s) => s.record.id === id).map((s) => s.duplicateOf.id);
+    expect(caseListedFor(caseJodhpurRare)).toContain(caseJaipurRare);
+    expect(caseListedFor(caseJodhpurCommon)).not.toContain(caseJaipurCommon);
   });
 
   it('shows a missing child already reported before the second report, and merges the reports into one', async () => {
