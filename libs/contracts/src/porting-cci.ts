@@ -134,7 +134,7 @@ export function recordedChild(reader: ReturnType<typeof caseRecordReader>, { dob
 export function mapCciChildRecord(mapping: LegacySourceMapping, record: LegacyRecord, ctx: CciChildContext): MappedCciChild {
   const problems: LegacyProblem[] = [];
   const reader = caseRecordReader(mapping, record, problems, ctx.now ?? new Date());
-  const { raw, fail, valueOf, dateOf, oneOf } = reader;
+  const { raw, fail, dateOf, oneOf } = reader;
 
   const recordId = raw('recordId') ?? null;
   if (!recordId) fail('recordId', 'the record has no id in the source; it cannot be imported twice safely without one');
