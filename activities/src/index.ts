@@ -6,7 +6,7 @@ import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
 import type { AssignmentRecord, CaseRepository, EscalationActionRecord, EscalationRecord, TransitionRecord } from '@raksha/db';
 import type { CaseMilestones } from '@raksha/domain';
 import type { Serialised } from './serialised.js';
-import { caseKeys, type CaseChild } from './duplicates.js';
+import { caseKeys } from './duplicates.js';
 
 export interface ActivityDeps {
   cases: CaseRepository;
@@ -42,10 +42,13 @@ function milestoneDates(m: CaseMilestones): CaseMilestones<Date> {
   };
 }
 
-/** The registration as the case row keeps it, with the child's name keys for the duplicate search. */
-function registrationRecord(r: NonNullable<TransitionInput['registration']>, payload: Record<string, unknown>) {
+/**
+ * The registration as the case row keeps it, with the child's name keys for the duplicate search (from the name the
+ * row keeps: a case begun by a helpline call registers on the call's step, whose payload is the call's).
+ */
+function registrationRecord(r: NonNullable<TransitionInput['registration']>) {
   const registeredAt = date(r.registeredAt, 'registeredAt');
-  return { ...r, registeredAt, childKeys: caseKeys({ child: payload['child'] as CaseChild | undefined, stateCode: r.stateCode, districtCode: r.districtCode, registeredAt }) };
+  return { ...r, registeredAt, childKeys: caseKeys({ ...(r.childName && { child: { name: r.childName } }), stateCode: r.stateCode, districtCode: r.districtCode, registeredAt }) };
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -58,7 +61,7 @@ export function createActivities(deps: ActivityDeps) {
       const written = await deps.cases.recordTransition({
         ...input,
         occurredAt: date(input.occurredAt, 'occurredAt'),
-        registration: input.registration && registrationRecord(input.registration, input.payload),
+        registration: input.registration && registrationRecord(input.registration),
         milestones: input.milestones && milestoneDates(input.milestones),
       });
       if (notices?.length) await enqueueNotifications(deps.notifications, notices);
