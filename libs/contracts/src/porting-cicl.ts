@@ -52,7 +52,7 @@ export function mapCiclChildRecord(mapping: LegacySourceMapping, record: LegacyR
   const bail = oneOf('bail', ['GRANTED', 'REFUSED'] as const, 'REFUSED');
   const bailDecidedAt = dateOf('bailDecidedAt') ?? producedAt;
   const refusalGround = bail === 'REFUSED' ? oneOf('bailRefusalGround', BAIL_REFUSAL_GROUNDS) : undefined;
-  if (bail === 'REFUSED' && raw('bailRefusalGround') === undefined) fail('bailRefusalGround', `bail was refused, but the record does not say on which ground of s.12(1): ${BAIL_REFUSAL_GROUNDS.join(', ')}`);
+  if (bail === 'REFUSED' && raw('bailRefusalGround') === undefined) fail('bailRefusalGround', 'bail was refused, but the record does not say on which ground of the s.12(1) proviso: association with a known criminal; moral, physical or psychological danger; or defeating the ends of justice');
   const sirSubmittedAt = dateOf('sirSubmittedAt');
   const assessedAt = dateOf('preliminaryAssessmentAt');
   const orderedAt = dateOf('jjbOrderedAt');
