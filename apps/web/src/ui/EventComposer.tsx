@@ -22,6 +22,8 @@ export function EventComposer({ caseId, version, events, exact }: { caseId: stri
     e.preventDefault();
     if (!type) return;
     const payload = buildPayload(fields, values);
+    // A place picked for another kind of order is not this order's: an order placing the child nowhere names none.
+    if (placeKindsOf(type, payload) === null) delete payload.placeId;
     const problems = validatePayload(type, payload);
     setErrors(problems);
     if (Object.keys(problems).length) {
