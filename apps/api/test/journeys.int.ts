@@ -114,6 +114,8 @@ describe('journeys of the people who use Raksha', () => {
     await send(cwcJaipur, 'TRANSFER_ORDERED', { orderRef: 'CWC/JPR/40/T', toDistrictCode: 'MH-PUNE', toStateCode: 'MH' });
     await send(await as(stack, 'sjpu.jaipur'), 'CHILD_ESCORTED', { escortOfficerRef: 'HC 1123', escortedByWomanOfficer: false });
 
+    // The child left the Jaipur home with the escort: the home no longer counts him.
+    expect(await stack.db.admission.findMany({ where: { caseId } })).toEqual([expect.objectContaining({ institutionId: 'CCI-RJ-JAIPUR', orderRef: 'F18/JPR/40', endReason: 'TRANSFERRED' })]);
     // The file goes with the child: Pune's CWC now holds the case and Jaipur's no longer sees it.
     const cwcPune = await as(stack, 'cwc.pune');
     const { body: moved } = await stack.http.get(`/cases/${caseId}`).set(cwcPune).expect(200);
