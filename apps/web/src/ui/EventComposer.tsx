@@ -7,6 +7,9 @@ import type { FieldIssue, InstitutionView, Page } from '@raksha/contracts';
 import { FieldLabel, issueText, problemText } from './bits.js';
 import { useApp, useLoad, useOutboxItems } from './context.js';
 
+/** What an order says about the place it names. */
+const PLACE_FIELDS = ['placeId', 'overCapacityReason', 'outOfDistrictReason'];
+
 /** The actions the case can take now and the person may send, each a form generated from the machine's schema. */
 export function EventComposer({ caseId, version, events, exact }: { caseId: string; version: number; events: CaseEventType[]; exact: boolean }) {
   const { t, tx, outbox, session, online, flush, lastStatus } = useApp();
@@ -15,7 +18,9 @@ export function EventComposer({ caseId, version, events, exact }: { caseId: stri
   const [errors, setErrors] = useState<Record<string, FieldIssue>>({});
   const [message, setMessage] = useState<string>();
   const items = useOutboxItems(caseId);
-  const fields = type ? eventFields(type) : [];
+  // An order placing the child nowhere (with the parents, restoration) asks nothing about a place.
+  const placesNowhere = type ? placeKindsOf(type, values) === null : false;
+  const fields = type ? eventFields(type).filter((f) => !(placesNowhere && PLACE_FIELDS.includes(f.name))) : [];
   const eventName = (e: string) => tx(`event.${e}`, humanize(e));
 
   async function submit(e: FormEvent) {
@@ -23,7 +28,7 @@ export function EventComposer({ caseId, version, events, exact }: { caseId: stri
     if (!type) return;
     const payload = buildPayload(fields, values);
     // A place picked for another kind of order is not this order's: an order placing the child nowhere names none.
-    if (placeKindsOf(type, payload) === null) delete payload.placeId;
+    if (placeKindsOf(type, payload) === null) for (const f of PLACE_FIELDS) delete payload[f];
     const problems = validatePayload(type, payload);
     setErrors(problems);
     if (Object.keys(problems).length) {
