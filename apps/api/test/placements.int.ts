@@ -27,6 +27,8 @@ describe('placement orders name a registered place', () => {
       (await stack.http.post('/institutions').set(d.dcpu).send({ districtCode: d.districtCode, ...body }).expect(201)).body as { id: string; name: string };
     const fitPerson = await register({ name: 'Smt. Kamla Devi', kind: 'FIT_PERSON', management: 'FAMILY', registration: valid, capacities: girls(1) });
     const fosterFamily = await register({ name: 'The Sharma family', kind: 'FOSTER_FAMILY', management: 'FAMILY', registration: valid, capacities: girls(2) });
+    const retired = await register({ name: 'Shri Mohan Lal', kind: 'FIT_PERSON', management: 'FAMILY', registration: valid, capacities: girls(1) });
+    await stack.db.body.update({ where: { id: retired.id }, data: { deactivatedAt: new Date() } }); // as an administrator's deactivation leaves it
     const lapsed = await register({ name: 'Sahara fit facility', kind: 'FIT_FACILITY', management: 'NGO', registration: { no: 'F/2020/1', from: '2020-01-01', until: '2021-12-31' }, capacities: girls(5) });
 
     const { body: registered } = await stack.http
@@ -44,6 +46,7 @@ describe('placement orders name a registered place', () => {
       [interim({ placeId: 'CCI-NOWHERE-1' }), 'payload.placeId', /no children’s home or open shelter with the id CCI-NOWHERE-1/],
       [interim({ placement: 'FIT_PERSON', placeId: home }), 'payload.placeId', /is a children’s home; this order places the child with a fit person/],
       [interim({ placement: 'FIT_FACILITY', placeId: lapsed.id }), 'payload.placeId', /recognition as a fit facility \(s\.51\(1\)\) ended on 31 December 2021/],
+      [interim({ placement: 'FIT_PERSON', placeId: retired.id }), 'payload.placeId', /Shri Mohan Lal is no longer active/],
       [interim({ placeId: elsewhere.ccis[0] }), 'payload.outOfDistrictReason', /another district/],
       [interim({ placeId: 'CCI-MH-PUNE' }), 'payload.placeId', /another state/],
       [interim({ placement: 'PARENT_OR_GUARDIAN', placeId: home }), 'payload.placeId', /no registered place/],
