@@ -57,7 +57,7 @@ describe('porting a CCI register', () => {
     const year = new Intl.DateTimeFormat('en-IN', { year: 'numeric', timeZone: 'Asia/Kolkata' }).format(rekha.registeredAt);
     expect(rekha.caseNumber).toMatch(new RegExp(`^RJ/JAIPUR/${year}/\\d+$`));
     expect(rekha).toMatchObject({ track: 'CNCP', state: 'cncp.inCare.icpInForce', phase: 'PLACEMENT', districtCode: 'RJ-JAIPUR', childName: 'Rekha Bairwa', producedAt: new Date('2024-01-03T00:00:00+05:30'), productionLate: false });
-    const timeline = (await stack.http.get(`/cases/${rekha.id}/timeline`).set(dcpu).expect(200)).body as { eventType: string; occurredAt: string; importedFrom?: string }[];
+    const timeline = (await stack.http.get(`/cases/${rekha.id}/timeline`).set(dcpu).expect(200)).body as { eventType: string; occurredAt: string; importedFrom?: string; payload: Record<string, unknown> }[];
     expect(timeline.map((e) => e.eventType)).toEqual(['REGISTERED', 'PRODUCED_BEFORE_CWC', 'INTERIM_PLACEMENT_ORDERED', 'SIR_ORDERED', 'SIR_SUBMITTED', 'FINAL_ORDER_PASSED', 'ICP_PREPARED', 'ICP_REVIEWED']);
     expect(timeline.every((e) => e.importedFrom === 'state CCI')).toBe(true);
     // At their own times: the timeline reads as the child's history.
@@ -70,11 +70,18 @@ describe('porting a CCI register', () => {
     const fed = await stack.db.partnerEvent.findMany({ where: { subjectId: rekha.id } });
     expect(fed.map((e) => (e.data as { imported?: boolean }).imported)).toEqual(Array(8).fill(true));
 
+    // The register names the home: her stay there is on record with the placement, so the home's occupancy counts her.
+    const stays = await stack.db.admission.findMany({ where: { caseId: rekha.id } });
+    expect(stays).toEqual([expect.objectContaining({ institutionId: 'CCI-RJ-JAIPUR', endedAt: null, gender: 'FEMALE' })]);
+    expect(timeline.find((e) => e.eventType === 'INTERIM_PLACEMENT_ORDERED')).toMatchObject({ payload: { placeId: 'CCI-RJ-JAIPUR', placeName: expect.any(String) } });
+
     const [imran, pinky] = await Promise.all(
       [caseOf('JPR-2024-002'), caseOf('JPR-2024-003')].map((id) => eventually(async () => (await stack.db.case.findUnique({ where: { id } })) ?? undefined, 30_000)),
     );
     await eventually(async () => ((await stack.db.case.findUniqueOrThrow({ where: { id: pinky!.id } })).phase === 'FOLLOW_UP' ? true : undefined), 30_000);
     expect(await stack.db.case.findUniqueOrThrow({ where: { id: pinky!.id } })).toMatchObject({ restoredAt: new Date('2025-06-20T00:00:00+05:30') });
+    // A child the register records as restored is no longer counted in the home: her stay ended on the day.
+    expect(await stack.db.admission.findMany({ where: { caseId: pinky!.id } })).toEqual([expect.objectContaining({ endReason: 'RESTORED', endedAt: new Date('2025-06-20T00:00:00+05:30') })]);
     const leave = await eventually(async () => (await stack.db.timelineEntry.findFirst({ where: { caseId: imran!.id, eventType: 'LEAVE_OF_ABSENCE_GRANTED' } })) ?? undefined, 30_000);
     expect(leave.importedFrom).toBe('state CCI');
 

@@ -2,7 +2,7 @@
 // state its record says, by replaying the steps the record dates through the case machine. The same mapping file
 // as missing/found sources (porting.ts, kind CCI_CHILD) names the columns; this turns a record into the case's
 // registration and history, and refuses a record whose history the machine would not take, naming the field.
-import { CWC_FINAL_ORDERS, CIRCUMSTANCES, ICP_DOMAINS, replayHistory, type CaseEventType, type DeadlinePolicyOverrides, type HistoricalEvent } from '@raksha/case-machine';
+import { CWC_FINAL_ORDERS, CIRCUMSTANCES, ICP_DOMAINS, placeKindsOf, replayHistory, type CaseEventType, type DeadlinePolicyOverrides, type HistoricalEvent } from '@raksha/case-machine';
 import { registerCaseBody } from './cases.js';
 import { describeIssues } from './field-issues.js';
 import { legacyTime, recordReader, type LegacyField, type LegacyProblem, type LegacyRecord, type LegacySourceMapping } from './porting.js';
@@ -177,13 +177,15 @@ export function mapCciChildRecord(mapping: LegacySourceMapping, record: LegacyRe
   const placedAt = Date.parse(admittedAt) < Date.parse(producedAt) ? producedAt : admittedAt;
   const sirRef = `SIR, ${onFile}`;
   const icpRef = `Plan on the home’s file (${cci.name})`;
+  // The home the register names: the child's stay there is admitted with the order, so its occupancy counts the child.
+  const inTheHome = { placeId: cci.bodyId, placeName: cci.name };
   const steps: { field: LegacyField; event: HistoricalEvent }[] = [
     { field: 'producedAt', event: { type: 'PRODUCED_BEFORE_CWC', at: producedAt, payload: { circumstance, producedBy: raw('producedBy') ?? onFile } } },
-    { field: 'admittedAt', event: { type: 'INTERIM_PLACEMENT_ORDERED', at: placedAt, payload: { placement: cci.kind === 'SPECIALISED_ADOPTION_AGENCY' ? 'SPECIALISED_ADOPTION_AGENCY' : cci.kind === 'FIT_FACILITY' ? 'FIT_FACILITY' : 'CHILDRENS_HOME', orderRef: `Admission to ${cci.name}` } } },
+    { field: 'admittedAt', event: { type: 'INTERIM_PLACEMENT_ORDERED', at: placedAt, payload: { placement: cci.kind === 'SPECIALISED_ADOPTION_AGENCY' ? 'SPECIALISED_ADOPTION_AGENCY' : cci.kind === 'FIT_FACILITY' ? 'FIT_FACILITY' : 'CHILDRENS_HOME', orderRef: `Admission to ${cci.name}`, ...inTheHome } } },
   ];
   if (sirOrderedAt || sirSubmittedAt) steps.push({ field: sirOrderedAt ? 'sirOrderedAt' : 'sirSubmittedAt', event: { type: 'SIR_ORDERED', at: (sirOrderedAt ?? sirSubmittedAt)!, payload: { sirRef } } });
   if (sirSubmittedAt) steps.push({ field: 'sirSubmittedAt', event: { type: 'SIR_SUBMITTED', at: sirSubmittedAt, payload: { sirRef } } });
-  if (cwcOrderedAt) steps.push({ field: 'cwcOrderedAt', event: { type: 'FINAL_ORDER_PASSED', at: cwcOrderedAt, payload: { order: cwcOrder, orderRef: cwcOrderRef!, reasons: `The order ${onFile}` } } });
+  if (cwcOrderedAt) steps.push({ field: 'cwcOrderedAt', event: { type: 'FINAL_ORDER_PASSED', at: cwcOrderedAt, payload: { order: cwcOrder, orderRef: cwcOrderRef!, reasons: `The order ${onFile}`, ...(placeKindsOf('FINAL_ORDER_PASSED', { order: cwcOrder })?.includes(cci.kind) && inTheHome) } } });
   if (icpPreparedAt) steps.push({ field: 'icpPreparedAt', event: { type: 'ICP_PREPARED', at: icpPreparedAt, payload: { icpRef, goals: ICP_DOMAINS.map((domain) => ({ domain, goal: 'as in the plan on the home’s file' })) } } });
   if (icpReviewedAt) {
     // The register dates the review, not its findings: each domain is marked for the home to look at again.

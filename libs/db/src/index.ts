@@ -23,7 +23,7 @@ export { SecondStepRepository, type TotpRecord } from './repositories/second-ste
 export { UserRepository, type NewUserRecord } from './repositories/user.repository.js';
 export { DeadlinePolicyRepository, type DeadlinePolicyChange } from './repositories/deadline-policy.repository.js';
 export { Sealer, SealError } from './sealing.js';
-export { AdmissionRepository, type AdmissionRecord, type AdmitOutcome, type NewAdmission, type OccupancyRow } from './repositories/admission.repository.js';
+export { AdmissionRepository, type AdmissionRecord, type AdmitOutcome, type NewAdmission, type OccupancyRow, type StayChangeRecord } from './repositories/admission.repository.js';
 export { EFileRepository, SEALED_SECTIONS, type EFileEntryRecord, type NewEFileEntry } from './repositories/efile.repository.js';
 export { COMMON_KEY_REPORTS, ReportRepository, type CandidateRow, type CandidateScore, type CandidateSearch, type ChildReportRow, type NewChildReport, type ReportFilter, type ReportKeys, type StaleKeyedReport } from './repositories/report.repository.js';
 export { FaceRepository, descriptorBytes, descriptorOf, type FaceDescriptorRecord, type FaceStatus, type PhotoSearch } from './repositories/face.repository.js';

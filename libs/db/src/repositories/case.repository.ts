@@ -1,7 +1,8 @@
 import type { CaseMilestones, DeadlineChanges, Escalation, OpenDeadline } from '@raksha/domain';
-import type { Db } from '../client.js';
+import type { Db, DbTransaction } from '../client.js';
 import { Prisma } from '../generated/client.js';
 import { auditEntryInput, type AuditRecord } from '../audit-chain.js';
+import { AdmissionRepository, type StayChangeRecord } from './admission.repository.js';
 
 export interface CaseRegistrationRecord {
   track: string;
@@ -48,6 +49,8 @@ export interface TransitionRecord extends TimelineStep {
   deadlines?: DeadlineChanges;
   milestones?: CaseMilestones<Date>;
   registration?: CaseRegistrationRecord;
+  /** The admission or discharge the step's order brings: written in the step's transaction. */
+  stay?: StayChangeRecord;
 }
 
 /** A missed deadline raised to one rung of the ladder. */
@@ -94,13 +97,17 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 export class CaseRepository {
-  constructor(private readonly db: Db) {}
+  private readonly admissions: AdmissionRepository;
+
+  constructor(private readonly db: Db) {
+    this.admissions = new AdmissionRepository(db);
+  }
 
   /** Case row, timeline entry and audit entry in one transaction; false when already written. */
   recordTransition(t: TransitionRecord): Promise<boolean> {
     const nextDueAt = t.openDeadlines.map((d) => d.dueAt).sort()[0] ?? null;
     const projection = { state: t.toState, phase: t.phase, nextDueAt, openDeadlines: t.openDeadlines };
-    const { milestones, ...step } = t;
+    const { milestones, stay, ...step } = t;
     if (t.registration) {
       const r = t.registration;
       return this.writeStep('registration', step, 'case.registered', {
@@ -120,7 +127,7 @@ export class CaseRepository {
       });
     }
     // The database also marks the case's unmet escalations whose deadline is no longer open as met (metAt).
-    return this.writeStep('transition', step, `case.event.${t.eventType}`, { case: { ...projection, ...t.jurisdiction, milestones: milestones ?? {} } });
+    return this.writeStep('transition', step, `case.event.${t.eventType}`, { case: { ...projection, ...t.jurisdiction, milestones: milestones ?? {} } }, stay && ((tx) => this.admissions.followOrder(tx, step, stay)));
   }
 
   /** Escalation row, timeline entry and audit entry in one transaction; false when already written. */
@@ -146,7 +153,7 @@ export class CaseRepository {
    * transaction, under the chain's advisory lock, and nothing when (caseId, sequence) is on record.
    * The case row's sequence counts every timeline step, so the audit verifier knows the chain's length.
    */
-  private async writeStep(kind: StepKind, step: TimelineStep, auditAction: string, projection: Record<string, unknown>): Promise<boolean> {
+  private async writeStep(kind: StepKind, step: TimelineStep, auditAction: string, projection: Record<string, unknown>, alongside?: (tx: DbTransaction) => Promise<void>): Promise<boolean> {
     const audit: AuditRecord = {
       chain: `case:${step.caseId}`,
       action: auditAction,
@@ -185,9 +192,18 @@ export class CaseRepository {
       audit: auditEntryInput(audit),
       ...projection,
     };
-    try {
-      const rows = await this.db.$queryRaw<{ written: boolean }[]>`SELECT raksha_record_case_step(${JSON.stringify(input)}::jsonb) AS written`;
+    const write = async (db: Db | DbTransaction) => {
+      const rows = await db.$queryRaw<{ written: boolean }[]>`SELECT raksha_record_case_step(${JSON.stringify(input)}::jsonb) AS written`;
       return rows[0]?.written === true;
+    };
+    try {
+      if (!alongside) return await write(this.db);
+      // What the step brings along (an admission) is written only with the step, so a retry writes neither twice.
+      return await this.db.$transaction(async (tx) => {
+        const written = await write(tx);
+        if (written) await alongside(tx);
+        return written;
+      });
     } catch (err) {
       // A concurrent write of the same step won the unique (caseId, sequence) or the case's id: already written.
       if (isUniqueViolation(err)) return false;
