@@ -71,7 +71,7 @@ export async function startCaseWorker(
   const importer = createLegacyImporter({ imports, geography: new GeographyRepository(db), matching: backfillJobs, cases: caseStarter(client, config.temporal.taskQueue), policies: new DeadlinePolicyRepository(db) });
   const importing = startLegacyImportProcessor(redis, importer);
   // CWCs' and JJBs' missed duties, once a day, up the ladder through obligation watches.
-  const dutyWatch = await startDutyWatch(redis, { duties: new BodyDutyRepository(db), policies: new DeadlinePolicyRepository(db), tell: dutyWatchTeller(client, config.temporal.taskQueue) });
+  const dutyWatch = config.worker.watchesDuties && (await startDutyWatch(redis, { duties: new BodyDutyRepository(db), policies: new DeadlinePolicyRepository(db), tell: dutyWatchTeller(client, config.temporal.taskQueue) }));
   const backfill = startBackfillMatchingProcessor(redis, matcher, { reports, duplicates: new DuplicateRepository(db, poolMatchingSql(matchingPool)) }, config.worker.importMatchingPerSecond);
   // An import whose job was lost with Redis's data is queued again; one whose job waits or runs is left as it is.
   for (const { id } of await imports.unfinished()) await enqueueLegacyImport(importJobs, id);
@@ -85,7 +85,7 @@ export async function startCaseWorker(
     stopping = true;
     await keyingCases;
     await matching.close();
-    await dutyWatch.close();
+    if (dutyWatch) await dutyWatch.close();
     await importing.close();
     await backfill.close();
     await importJobs.close();
