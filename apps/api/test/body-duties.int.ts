@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { watchMissedDuties } from '@raksha/activities';
 import { bodyDutyRule, lastDuePeriod } from '@raksha/case-machine';
 import { AuditRepository, BodyDutyRepository, DeadlinePolicyRepository } from '@raksha/db';
-import { dutyWatchTeller } from '@raksha/worker/duty-watch';
+import { redisConnectionOptions } from '@raksha/config';
+import { dutyWatchTeller, startDutyWatch } from '@raksha/worker/duty-watch';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as, isolatedDistrict, type IsolatedDistrict } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
@@ -139,6 +140,17 @@ describe('recurring duties of the CWC and JJB, over HTTP', () => {
     expect(`${notice.subject} ${notice.body}`).not.toMatch(ISO_DATE);
     expect(notice.body).toContain('s.28(1)');
     expect(await watchMissedDuties(deps, now, { stateCode: 'RJ', districtCode: own.districtCode })).toEqual([]);
+  });
+
+  it('schedules the scan once a day at 00:30 in India, after a month ends at midnight IST', async () => {
+    const deps = { duties: new BodyDutyRepository(stack.db), policies: new DeadlinePolicyRepository(stack.db), tell: async () => undefined };
+    const watch = await startDutyWatch(redisConnectionOptions(stack.config.redisUrl), deps);
+    try {
+      expect(await watch.queue.getJobScheduler('missed-duties')).toMatchObject({ pattern: '30 0 * * *', tz: 'Asia/Kolkata' });
+    } finally {
+      await watch.queue.removeJobScheduler('missed-duties');
+      await watch.close();
+    }
   });
 
   it("marks a missed return met when it is filed late, and shows the state monitor which bodies are not functioning", async () => {
