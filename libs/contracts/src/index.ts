@@ -29,3 +29,4 @@ export * from './porting.js';
 export * from './porting-cci.js';
 export * from './duplicates.js';
 export { CsvSyntaxError, csvCell, csvLine, parseCsv, type CsvRecord } from './csv.js';
+export * from './records-destruction.js';
