@@ -355,6 +355,12 @@ export class CasesService {
     return found;
   }
 
+  /** 410 when the case's records were destroyed under s.24(2): for what was linked to it (its reports). */
+  async refuseIfDestroyed(caseId: string): Promise<void> {
+    const row = await this.cases.findById(caseId);
+    if (row?.destroyedAt) throw recordsDestroyed(row.caseNumber, row.destroyedAt);
+  }
+
   /** The case row, 404 outside the principal's jurisdiction, whether or not its records were destroyed (the destruction status). */
   async visibleEvenDestroyed(principal: Principal, caseId: string): Promise<CaseRow> {
     const found = await this.cases.findById(caseId);
