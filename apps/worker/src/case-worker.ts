@@ -72,7 +72,7 @@ export async function startCaseWorker(
   const importing = startLegacyImportProcessor(redis, importer);
   // s.24(2): CICL cases' records destroyed once due and not held (docs/records-destruction.md).
   const destruction = startRecordsDestruction({ destructions: new RecordsDestructionRepository(db), deleteHistory: temporalHistoryDeleter(client, config.temporal.namespace) }, config.worker.recordsDestructionScanMs);
-  const backfill = startBackfillMatchingProcessor(redis, matcher, { reports, duplicates: new DuplicateRepository(db) }, config.worker.importMatchingPerSecond);
+  const backfill = startBackfillMatchingProcessor(redis, matcher, { reports, duplicates: new DuplicateRepository(db, poolMatchingSql(matchingPool)) }, config.worker.importMatchingPerSecond);
   // An import whose job was lost with Redis's data is queued again; one whose job waits or runs is left as it is.
   for (const { id } of await imports.unfinished()) await enqueueLegacyImport(importJobs, id);
   // Reports stored under older matching keys are re-keyed once per version, whichever worker starts first.

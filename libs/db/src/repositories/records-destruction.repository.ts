@@ -140,7 +140,7 @@ export class RecordsDestructionRepository {
         }
 
         await tx.timelineEntry.updateMany({ where: { caseId }, data: { payload: {} } });
-        await tx.case.update({ where: { id: caseId }, data: { childName: null, villageCode: null, blockCode: null, thanaCode: null, openDeadlines: [], nextDueAt: null, assigneeId: null, assignedAt: null, destroyedAt: at } });
+        await tx.case.update({ where: { id: caseId }, data: { childName: null, childKeys: [], villageCode: null, blockCode: null, thanaCode: null, openDeadlines: [], nextDueAt: null, assigneeId: null, assignedAt: null, destroyedAt: at } });
         await tx.eFileEntry.updateMany({ where: { caseId }, data: { details: Prisma.DbNull, sealed: null } });
         await tx.admission.updateMany({ where: { caseId }, data: { endNote: null, overCapacityReason: null } });
         await tx.escalation.updateMany({ where: { caseId }, data: { resolutionNote: null } });
