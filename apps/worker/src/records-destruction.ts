@@ -22,9 +22,9 @@ export async function destroyDueRecords(deps: DestructionScanDeps, now: Date): P
   for (const caseId of await deps.destructions.due(now, BATCH)) {
     if ((await deps.destructions.destroy(caseId, now, RECORDS_DESTRUCTION_CITATION)) === 'destroyed') destroyed.push(caseId);
   }
-  for (const caseId of await deps.destructions.historyToDelete(BATCH)) {
+  for (const { caseId, workflowCaseIds } of await deps.destructions.historyToDelete(BATCH)) {
     try {
-      await deps.deleteHistory(caseId);
+      for (const id of workflowCaseIds) await deps.deleteHistory(id);
       await deps.destructions.historyDeleted(caseId, new Date());
     } catch (err) {
       console.error(`[records-destruction] the workflow history of case ${caseId} is not deleted yet; retried on the next scan`, err);

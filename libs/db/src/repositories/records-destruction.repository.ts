@@ -102,10 +102,11 @@ export class RecordsDestructionRepository {
     return rows.map((r) => r.caseId);
   }
 
-  /** Destroyed cases whose workflow history is still to be deleted from Temporal. */
-  async historyToDelete(limit: number): Promise<string[]> {
+  /** Destroyed cases whose workflow history is still to be deleted from Temporal, each with the duplicates merged into it. */
+  async historyToDelete(limit: number): Promise<{ caseId: string; workflowCaseIds: string[] }[]> {
     const rows = await this.db.recordsDestruction.findMany({ where: { destroyedAt: { not: null }, historyDeletedAt: null }, take: limit, select: { caseId: true } });
-    return rows.map((r) => r.caseId);
+    const merged = await this.db.case.findMany({ where: { mergedIntoId: { in: rows.map((r) => r.caseId) } }, select: { id: true, mergedIntoId: true } });
+    return rows.map((r) => ({ caseId: r.caseId, workflowCaseIds: [r.caseId, ...merged.filter((m) => m.mergedIntoId === r.caseId).map((m) => m.id)] }));
   }
 
   async historyDeleted(caseId: string, at: Date): Promise<void> {
@@ -125,9 +126,16 @@ export class RecordsDestructionRepository {
         if (row.holdOrderRef) return 'held';
         if (!row.dueAt || row.dueAt > at) return 'not-due';
 
-        const reports = (await tx.childReport.findMany({ where: { caseId }, select: { id: true } })).map((r) => r.id);
-        const interventions = (await tx.intervention.findMany({ where: { caseId }, select: { id: true } })).map((i) => i.id);
-        const chains = [`case:${caseId}`, `efile:${caseId}`, `case-merges:${caseId}`, recordsDestructionChain(caseId), ...reports.map((r) => `report:${r}`), ...interventions.map((i) => `intervention:${i}`)];
+        // The case and any duplicate merged into it: the same child's records, read with it until now.
+        const merged = (await tx.case.findMany({ where: { mergedIntoId: caseId }, select: { id: true } })).map((c) => c.id);
+        const ids = [caseId, ...merged];
+        const reports = (await tx.childReport.findMany({ where: { caseId: { in: ids } }, select: { id: true } })).map((r) => r.id);
+        const interventions = (await tx.intervention.findMany({ where: { caseId: { in: ids } }, select: { id: true } })).map((i) => i.id);
+        const chains = [
+          ...ids.flatMap((id) => [`case:${id}`, `efile:${id}`, `case-merges:${id}`, recordsDestructionChain(id)]),
+          ...reports.map((r) => `report:${r}`),
+          ...interventions.map((i) => `intervention:${i}`),
+        ];
         // Chains in a fixed order, so two writers never wait on each other's locks the other way round.
         for (const chain of [...chains].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${chain}, 0))`;
         const emptied: EmptiedEntry[] = [];
@@ -139,14 +147,14 @@ export class RecordsDestructionRepository {
           await tx.auditEntry.update({ where: { id: e.id }, data: { detail: { [DESTROYED_MARK]: 's.24(2)', detailDigest: digest } } });
         }
 
-        await tx.timelineEntry.updateMany({ where: { caseId }, data: { payload: {} } });
-        await tx.case.update({ where: { id: caseId }, data: { childName: null, childKeys: [], villageCode: null, blockCode: null, thanaCode: null, openDeadlines: [], nextDueAt: null, assigneeId: null, assignedAt: null, destroyedAt: at } });
-        await tx.eFileEntry.updateMany({ where: { caseId }, data: { details: Prisma.DbNull, sealed: null } });
-        await tx.admission.updateMany({ where: { caseId }, data: { endNote: null, overCapacityReason: null } });
-        await tx.escalation.updateMany({ where: { caseId }, data: { resolutionNote: null } });
-        await tx.notification.updateMany({ where: { caseId }, data: DESTROYED_NOTICE });
-        await tx.partnerEvent.updateMany({ where: { subjectId: { in: [caseId, ...reports] } }, data: { data: { destroyed: true } } });
-        await tx.duplicateSuspect.updateMany({ where: { OR: [{ recordId: caseId }, { duplicateOfId: caseId }, { recordId: { in: reports } }, { duplicateOfId: { in: reports } }] }, data: { explanation: {}, decisionNote: null } });
+        await tx.timelineEntry.updateMany({ where: { caseId: { in: ids } }, data: { payload: {} } });
+        await tx.case.updateMany({ where: { id: { in: ids } }, data: { childName: null, childKeys: [], villageCode: null, blockCode: null, thanaCode: null, openDeadlines: [], nextDueAt: null, assigneeId: null, assignedAt: null, destroyedAt: at } });
+        await tx.eFileEntry.updateMany({ where: { caseId: { in: ids } }, data: { details: Prisma.DbNull, sealed: null } });
+        await tx.admission.updateMany({ where: { caseId: { in: ids } }, data: { endNote: null, overCapacityReason: null } });
+        await tx.escalation.updateMany({ where: { caseId: { in: ids } }, data: { resolutionNote: null } });
+        await tx.notification.updateMany({ where: { caseId: { in: ids } }, data: DESTROYED_NOTICE });
+        await tx.partnerEvent.updateMany({ where: { subjectId: { in: [...ids, ...reports] } }, data: { data: { destroyed: true } } });
+        await tx.duplicateSuspect.updateMany({ where: { OR: [{ recordId: { in: [...ids, ...reports] } }, { duplicateOfId: { in: [...ids, ...reports] } }] }, data: { explanation: {}, decisionNote: null } });
         if (reports.length) {
           await tx.childReport.updateMany({
             where: { id: { in: reports } },
