@@ -17,7 +17,7 @@ try {
     await destructions.schedule({ caseId: c.id, ground: decision.ground, orderAt: decision.orderAt, closedAt: c.closedAt ?? c.updatedAt, dueAt: decision.dueAt });
     scheduled += 1;
   }
-  console.log(`${closed.length} closed CICL case(s) looked at, ${scheduled} scheduled for destruction under s.24(2)`);
+  console.log(`${closed.length} closed CICL case(s) looked at, ${scheduled} of them s.24(2) covers, each now with its schedule (one scheduled or held already is left as it was)`);
 } finally {
   await db.$disconnect();
 }
