@@ -262,6 +262,28 @@ export class CaseRepository {
     return this.db.case.findUnique({ where: { id: caseId } });
   }
 
+  /** Named cases without name keys (registered before cases kept them), in id order after `after`: what keying reads. */
+  unkeyed(after: string | null, limit: number) {
+    return this.db.case.findMany({
+      where: { childKeys: { isEmpty: true }, childName: { not: null }, ...(after !== null && { id: { gt: after } }) },
+      orderBy: { id: 'asc' },
+      take: limit,
+      select: { id: true, childName: true, stateCode: true, districtCode: true, registeredAt: true },
+    });
+  }
+
+  /** Writes cases' name keys in one statement; a case keyed meanwhile (by another worker, the same keys) is left alone. */
+  async setChildKeys(rows: readonly { id: string; childKeys: readonly string[] }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.$executeRawUnsafe(
+      `UPDATE "Case" AS c SET "childKeys" = string_to_array(u.keys, '|') FROM unnest($1::uuid[], $2::text[]) AS u(id, keys)
+       WHERE c.id = u.id AND c."childKeys" = '{}'`,
+      rows.map((r) => r.id),
+      // '|' joins a case's keys into one text per row (unnest flattens arrays of arrays); keys are letters only.
+      rows.map((r) => r.childKeys.join('|')),
+    );
+  }
+
   /** The case with this readable number (RJ/JAIPUR/2026/123; unique, given once). */
   findByNumber(caseNumber: string) {
     return this.db.case.findUnique({ where: { caseNumber } });
