@@ -5,7 +5,7 @@ import { createActivities, createInstitutionActivities, createInterventionActivi
 import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { BACKFILL_MATCHING_QUEUE, enqueueRekey, LEGACY_IMPORT_QUEUE, type LegacyImportJob, MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
-import { BodyDutyRepository, CaseRepository, createMatchingPool, DeadlinePolicyRepository, DeliveryRepository, DuplicateRepository, EscalationRepository, FaceRepository, GeographyRepository, InterventionRepository, LegacyImportRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
+import { BodyDutyRepository, CaseRepository, createMatchingPool, DeadlinePolicyRepository, DeliveryRepository, DuplicateRepository, EscalationRepository, FaceRepository, GeographyRepository, InterventionRepository, LegacyImportRepository, NotificationRepository, poolMatchingSql, RecordsDestructionRepository, ReportRepository, type Db } from '@raksha/db';
 import { lazyFaceDescriber } from '@raksha/faces';
 import { caseStarter } from './case-starter.js';
 import { dutyWatchTeller, startDutyWatch } from './duty-watch.js';
@@ -14,6 +14,7 @@ import { startMatchingProcessor } from './matching.processor.js';
 import { startNotificationProcessor } from './notification.processor.js';
 import { reachFromConfig } from './reach.js';
 import { startEscalationReminders } from './reminders.js';
+import { startRecordsDestruction, temporalHistoryDeleter } from './records-destruction.js';
 
 export interface RunningWorker {
   /** Resolves when the worker has stopped. */
@@ -43,7 +44,7 @@ export async function startCaseWorker(
     workflowBundle: bundle,
     dataConverter: caseDataConverter(requireDataKeys(config)),
     activities: {
-      ...createActivities({ cases: new CaseRepository(db), notifications }),
+      ...createActivities({ cases: new CaseRepository(db), notifications, destructions: new RecordsDestructionRepository(db) }),
       ...createInstitutionActivities({ escalations: new EscalationRepository(db), notifications }),
       ...createInterventionActivities({ interventions: new InterventionRepository(db), notifications }),
     },
@@ -72,6 +73,8 @@ export async function startCaseWorker(
   const importing = startLegacyImportProcessor(redis, importer);
   // CWCs' and JJBs' missed duties, once a day, up the ladder through obligation watches.
   const dutyWatch = config.worker.watchesDuties && (await startDutyWatch(redis, { duties: new BodyDutyRepository(db), policies: new DeadlinePolicyRepository(db), tell: dutyWatchTeller(client, config.temporal.taskQueue) }));
+  // s.24(2): CICL cases' records destroyed once due and not held (docs/records-destruction.md).
+  const destruction = startRecordsDestruction({ destructions: new RecordsDestructionRepository(db), deleteHistory: temporalHistoryDeleter(client, config.temporal.namespace) }, config.worker.recordsDestructionScanMs);
   const backfill = startBackfillMatchingProcessor(redis, matcher, { reports, duplicates: new DuplicateRepository(db, poolMatchingSql(matchingPool)) }, config.worker.importMatchingPerSecond);
   // An import whose job was lost with Redis's data is queued again; one whose job waits or runs is left as it is.
   for (const { id } of await imports.unfinished()) await enqueueLegacyImport(importJobs, id);
@@ -94,6 +97,7 @@ export async function startCaseWorker(
     await matchingJobs.close();
     await matchingPool.end();
     await reminders?.stop();
+    await destruction.stop();
     await processor?.close();
     await reach?.close();
     await notifications.close();
