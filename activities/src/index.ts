@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
 import type { AssignmentRecord, CaseRepository, EscalationActionRecord, EscalationRecord, TransitionRecord } from '@raksha/db';
 import type { CaseMilestones } from '@raksha/domain';
+import { nameSearchKeys } from '@raksha/matching';
 import type { Serialised } from './serialised.js';
 
 export interface ActivityDeps {
@@ -51,7 +52,12 @@ export function createActivities(deps: ActivityDeps) {
       const written = await deps.cases.recordTransition({
         ...input,
         occurredAt: date(input.occurredAt, 'occurredAt'),
-        registration: input.registration && { ...input.registration, registeredAt: date(input.registration.registeredAt, 'registeredAt') },
+        // every case is found by its child's name in any script, however it began (a registration, a call, an import)
+        registration: input.registration && {
+          ...input.registration,
+          registeredAt: date(input.registration.registeredAt, 'registeredAt'),
+          nameKeys: nameSearchKeys(input.registration.childName ? [input.registration.childName] : []),
+        },
         milestones: input.milestones && milestoneDates(input.milestones),
       });
       if (notices?.length) await enqueueNotifications(deps.notifications, notices);

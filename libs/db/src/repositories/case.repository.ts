@@ -11,6 +11,8 @@ export interface CaseRegistrationRecord {
   blockCode?: string | null;
   villageCode?: string | null;
   childName: string | null;
+  /** the name search's keys of the child's name (libs/matching nameSearchKeys) */
+  nameKeys?: string[];
   registeredAt: Date;
   registeredBy: string | null;
 }
@@ -67,6 +69,10 @@ export interface AssignmentRecord extends TimelineStep {
 export interface CaseListFilter {
   /** the case's readable number */
   caseNumber?: string;
+  /** cases whose child's names carry every one of these name-search keys (libs/matching nameSearchKeys) */
+  nameKeys?: string[];
+  /** cases with a guardian whose name carries every one of these keys */
+  guardianKeys?: string[];
   stateCode?: string;
   districtCode?: string;
   thanaCode?: string;
@@ -111,6 +117,7 @@ export class CaseRepository {
           blockCode: r.blockCode ?? null,
           villageCode: r.villageCode ?? null,
           childName: r.childName,
+          ...(r.nameKeys && { nameKeys: r.nameKeys }),
           registeredAt: r.registeredAt,
           registeredBy: r.registeredBy,
         },
@@ -199,6 +206,8 @@ export class CaseRepository {
         // a case merged into another as a duplicate is listed as that one
         mergedIntoId: null,
         ...(f.caseNumber !== undefined && { caseNumber: f.caseNumber }),
+        ...(f.nameKeys && { nameKeys: { hasEvery: f.nameKeys } }),
+        ...(f.guardianKeys && { guardianKeys: { hasEvery: f.guardianKeys } }),
         ...(f.stateCode !== undefined && { stateCode: f.stateCode }),
         ...(f.districtCode !== undefined && { districtCode: f.districtCode }),
         ...(f.thanaCode !== undefined && { thanaCode: f.thanaCode }),
