@@ -112,8 +112,10 @@ describe('the child’s profile', () => {
     expect(age.body.errors.map((e: { field: string }) => e.field)).toEqual(['dateOfBirth']);
     const badPlace = await stack.http.put(`/cases/${caseId}/child`).set(district.cwc).send({ ...change, address: { districtCode: 'RJ-JAIPUR', villageCode: 'RJ-JAIPUR-V-404' } }).expect(400);
     expect(badPlace.body.errors.map((e: { field: string }) => e.field)).toEqual(['address.villageCode']);
-    // A CCI's staff read the case but do not change the child's record.
-    await stack.http.put(`/cases/${caseId}/child`).set(Object.values(district.cciStaff)[0]!).send(change).expect(403);
+    // The state's monitor reads the case but does not change the child's record.
+    const monitor = await as(stack, 'monitor.rj');
+    await stack.http.get(`/cases/${caseId}/child`).set(monitor).expect(200);
+    await stack.http.put(`/cases/${caseId}/child`).set(monitor).send({ ...change, name: 'Someone else' }).expect(403);
 
     const { body: versions } = await stack.http.get(`/cases/${caseId}/child/versions`).set(district.dcpu).expect(200);
     expect(versions.map((v: { version: number; changedFields: string[]; reason: string | null }) => [v.version, v.changedFields, v.reason])).toEqual([
