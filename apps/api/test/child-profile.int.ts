@@ -122,11 +122,14 @@ describe('the child’s profile', () => {
       [2, ['name', 'aliases', 'guardians'], change.reason],
       [1, ['name', 'gender'], null],
     ]);
-    const trail = await stack.db.auditEntry.findMany({ where: { chain: `case:${caseId}`, action: { startsWith: 'case.child-profile' } }, orderBy: { position: 'asc' } });
+    const trail = await stack.db.auditEntry.findMany({ where: { chain: `child-profile:${caseId}` }, orderBy: { position: 'asc' } });
     expect(trail.map((e) => [e.action, (e.detail as { version: number }).version])).toEqual([
       ['case.child-profile.recorded', 1],
       ['case.child-profile.changed', 2],
     ]);
+    // The case's access log shows the change beside the reads.
+    const { body: log } = await stack.http.get(`/cases/${caseId}/access-log`).set(monitor).expect(200);
+    expect(log.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['case.child-profile.changed', 'case.child-profile.read']));
     // The trail names the fields, never the values.
     expect(JSON.stringify(trail.map((e) => e.detail))).not.toMatch(/Priya|Geeta|9829/);
   });

@@ -1530,4 +1530,8 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'profile.field.disability': "প্রতিবন্ধকতা",
   'profile.field.circumstancesOfFinding': "শিশুকে কীভাবে পাওয়া গেছে",
   'profile.field.photo': "ছবি",
+  'log.action.case.child-profile.read': "শিশুর প্রোফাইল পড়েছেন",
+  'log.action.case.child-profile.versions.read': "শিশুর প্রোফাইলের পরিবর্তনগুলি পড়েছেন",
+  'log.action.case.child-profile.recorded': "নিবন্ধনের সময় লেখা শিশুর প্রোফাইল",
+  'log.action.case.child-profile.changed': "শিশুর প্রোফাইল",
 };

@@ -1509,6 +1509,10 @@ export const en = {
   'profile.field.disability': "disability",
   'profile.field.circumstancesOfFinding': "how the child was found",
   'profile.field.photo': "the photograph",
+  'log.action.case.child-profile.read': "read the child's profile",
+  'log.action.case.child-profile.versions.read': "read the changes to the child's profile",
+  'log.action.case.child-profile.recorded': "the child's profile, as registered",
+  'log.action.case.child-profile.changed': "the child's profile",
 } as const;
 
 export type MessageKey = keyof typeof en;

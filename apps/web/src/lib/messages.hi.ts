@@ -1530,4 +1530,8 @@ export const hi: Record<MessageKey, string> = {
   'profile.field.disability': "दिव्यांगता",
   'profile.field.circumstancesOfFinding': "बच्चा कैसे मिला",
   'profile.field.photo': "फ़ोटो",
+  'log.action.case.child-profile.read': "बच्चे की प्रोफ़ाइल पढ़ी",
+  'log.action.case.child-profile.versions.read': "बच्चे की प्रोफ़ाइल के बदलाव पढ़े",
+  'log.action.case.child-profile.recorded': "पंजीकरण पर दर्ज बच्चे की प्रोफ़ाइल",
+  'log.action.case.child-profile.changed': "बच्चे की प्रोफ़ाइल",
 };

@@ -1530,4 +1530,8 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'profile.field.disability': "दिव्यांगत्व",
   'profile.field.circumstancesOfFinding': "मूल कसे सापडले",
   'profile.field.photo': "छायाचित्र",
+  'log.action.case.child-profile.read': "मुलाची माहिती वाचली",
+  'log.action.case.child-profile.versions.read': "मुलाच्या माहितीतील बदल वाचले",
+  'log.action.case.child-profile.recorded': "नोंदणीच्या वेळी नोंदवलेली मुलाची माहिती",
+  'log.action.case.child-profile.changed': "मुलाची माहिती",
 };

@@ -33,7 +33,8 @@ const boundTo = (caseId: string, version: number) => `child-profile:${caseId}:${
 
 /**
  * The child's profile, version by version: each change adds a sealed version, updates the case's name and search
- * keys, and leaves an entry on the case's audit chain, in one transaction; nothing is altered or removed.
+ * keys, and leaves an entry on the profile's audit chain (`child-profile:<case id>`), in one transaction; nothing is
+ * altered or removed.
  */
 export class ChildProfileRepository {
   private readonly audit: AuditRepository;
@@ -65,7 +66,8 @@ export class ChildProfileRepository {
           changedAt: v.changedAt,
         },
       });
-      await this.audit.append(tx, { ...audit, chain: `case:${v.caseId}`, subjectType: 'case', subjectId: v.caseId, at: v.changedAt });
+      // Its own chain, beside the case's steps (`case:<id>`, which the partner feed reads as steps); the case's access log reads both.
+      await this.audit.append(tx, { ...audit, chain: `child-profile:${v.caseId}`, subjectType: 'case', subjectId: v.caseId, at: v.changedAt });
       return true;
     });
   }
