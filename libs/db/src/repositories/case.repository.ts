@@ -268,6 +268,21 @@ export class CaseRepository {
   }
 
   /** The case with this readable number (RJ/JAIPUR/2026/123; unique, given once). */
+  /** Cases registered before the name search kept keys: a named child with no profile and no keys, by id after `after`. */
+  unkeyedNames(after: string | null, limit: number) {
+    return this.db.case.findMany({
+      where: { childName: { not: null }, profileVersion: 0, nameKeys: { isEmpty: true }, ...(after && { id: { gt: after } }) },
+      select: { id: true, childName: true },
+      orderBy: { id: 'asc' },
+      take: limit,
+    });
+  }
+
+  /** The name search's keys of a case's child, where they were never written. */
+  async setNameKeys(id: string, nameKeys: string[]): Promise<void> {
+    await this.db.case.updateMany({ where: { id, profileVersion: 0 }, data: { nameKeys } });
+  }
+
   findByNumber(caseNumber: string) {
     return this.db.case.findUnique({ where: { caseNumber } });
   }
