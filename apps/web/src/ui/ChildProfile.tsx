@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { AGE_BASES, CHILD_GENDERS, type ChildProfileVersionView, type ChildProfileView, GUARDIAN_RELATIONS, PHOTO_CONTENT_TYPES, PHOTO_MAX_BYTES } from '@raksha/contracts';
 import { draftOf, profileBody, type ProfileDraft } from '../lib/child-profile.js';
 import { formatDate, formatDateTime, formatList } from '../lib/i18n.js';
@@ -19,8 +19,11 @@ function usePhotoUrl(photo: ProfileDraft['photo']): string | null {
   return url;
 }
 
-/** The profile's fields in a form: the registration's and the case page's change alike (the age is the registration's own). */
-export function ProfileFields({ idPrefix, draft, onChange }: { idPrefix: string; draft: ProfileDraft; onChange(next: ProfileDraft): void }) {
+/**
+ * The profile's fields in a form: the registration's and the case page's change alike. The age is the registration's
+ * own: it passes its fields as `age`, shown after the name and gender.
+ */
+export function ProfileFields({ idPrefix, draft, onChange, age }: { idPrefix: string; draft: ProfileDraft; onChange(next: ProfileDraft): void; age?: ReactNode }) {
   const { t } = useApp();
   const set = (k: keyof ProfileDraft) => (v: string) => onChange({ ...draft, [k]: v });
   const text = (k: keyof ProfileDraft, label: Parameters<typeof t>[0], hint?: Parameters<typeof t>[0]) => (
@@ -59,6 +62,7 @@ export function ProfileFields({ idPrefix, draft, onChange }: { idPrefix: string;
         </FieldLabel>
         <Choose id={`${idPrefix}-gender`} value={draft.gender} onChange={set('gender')} none={t('form.choose')} options={CHILD_GENDERS} label={(g) => t(`register.gender.${g}`)} />
       </div>
+      {age}
       {text('languages', 'profile.speaks', 'profile.listHint')}
       {text('marks', 'child.marks', 'profile.listHint')}
       <fieldset>

@@ -87,19 +87,25 @@ export function Register() {
           required
         />
         <LocalPlacePicker idPrefix="r" districtCode={place.districtCode} value={local} onChange={setLocal} />
-        <fieldset>
-          <legend>{t('child.age')}</legend>
-          <p className="muted small">{t('register.ageHint')}</p>
-          <FieldLabel htmlFor="r-dob" optional>{t('child.dob')}</FieldLabel>
-          <input id="r-dob" type="date" value={dob} onChange={(e) => setDob(e.target.value)} />
-          <FieldLabel htmlFor="r-dob-basis" optional>{t('register.dobBasis')}</FieldLabel>
-          <Choose id="r-dob-basis" value={dobBasis} onChange={setDobBasis} none={t('form.choose')} options={DOCUMENT_BASES} label={(b) => t(`profile.basis.${b}`)} />
-          <FieldLabel htmlFor="r-age" optional>{t('register.age')}</FieldLabel>
-          <input id="r-age" type="number" inputMode="numeric" min={0} max={17} value={age} disabled={!!dob} onChange={(e) => setAge(e.target.value)} />
-          <FieldLabel htmlFor="r-age-basis" optional>{t('register.ageBasis')}</FieldLabel>
-          <Choose id="r-age-basis" value={ageBasis} onChange={setAgeBasis} none={t('form.choose')} options={AGE_BASES} label={(b) => t(`profile.basis.${b}`)} />
-        </fieldset>
-        <ProfileFields idPrefix="r" draft={profile} onChange={setProfile} />
+        <ProfileFields
+          idPrefix="r"
+          draft={profile}
+          onChange={setProfile}
+          age={
+            <fieldset>
+              <legend>{t('child.age')}</legend>
+              <p className="muted small">{t('register.ageHint')}</p>
+              <FieldLabel htmlFor="r-dob" optional>{t('child.dob')}</FieldLabel>
+              <input id="r-dob" type="date" value={dob} onChange={(e) => setDob(e.target.value)} />
+              <FieldLabel htmlFor="r-dob-basis" optional>{t('register.dobBasis')}</FieldLabel>
+              <Choose id="r-dob-basis" value={dobBasis} onChange={setDobBasis} none={t('form.choose')} options={DOCUMENT_BASES} label={(b) => t(`profile.basis.${b}`)} />
+              <FieldLabel htmlFor="r-age" optional>{t('register.age')}</FieldLabel>
+              <input id="r-age" type="number" inputMode="numeric" min={0} max={17} value={age} disabled={!!dob} onChange={(e) => setAge(e.target.value)} />
+              <FieldLabel htmlFor="r-age-basis" optional>{t('register.ageBasis')}</FieldLabel>
+              <Choose id="r-age-basis" value={ageBasis} onChange={setAgeBasis} none={t('form.choose')} options={AGE_BASES} label={(b) => t(`profile.basis.${b}`)} />
+            </fieldset>
+          }
+        />
         <FieldError error={error} />
         {duplicates && duplicates.length > 0 ? (
           <LikelyDuplicates items={duplicates} busy={busy} onEdit={() => setDuplicates(null)} onSaveAnyway={() => void submit(undefined, true)} />
