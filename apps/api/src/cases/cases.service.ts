@@ -126,7 +126,7 @@ export class CasesService {
     // Listed for review: the open cases of the state this child may already have (the form showed them before saving).
     await this.duplicates.recordForCase({ id: registration.caseId, stateCode: district.stateCode, districtCode: district.code, registeredAt: new Date(registration.registeredAt), child });
     // Version 1 of the child's profile; a retried registration finds it written.
-    await this.profiles.recordRegistration(principal, registration.caseId, body.child, age.record, registeredAt);
+    await this.profiles.recordRegistration(principal, registration.caseId, body.child, age.record, new Date());
     // The registration update answers once the case's row is written, and the database numbered it on that insert.
     const row = await this.cases.findById(registration.caseId);
     return { ...status, ...(row?.caseNumber && { caseNumber: row.caseNumber }) };
