@@ -7,6 +7,7 @@ import type { AssignmentRecord, CaseRepository, EscalationActionRecord, Escalati
 import type { CaseMilestones } from '@raksha/domain';
 import { nameSearchKeys } from '@raksha/matching';
 import type { Serialised } from './serialised.js';
+import { caseKeys } from './duplicates.js';
 
 export interface ActivityDeps {
   cases: CaseRepository;
@@ -42,6 +43,16 @@ function milestoneDates(m: CaseMilestones): CaseMilestones<Date> {
   };
 }
 
+/**
+ * The registration as the case row keeps it, with the child's name keys for the duplicate search (from the name the
+ * row keeps: a case begun by a helpline call registers on the call's step, whose payload is the call's).
+ */
+function registrationRecord(r: NonNullable<TransitionInput['registration']>) {
+  const registeredAt = date(r.registeredAt, 'registeredAt');
+  // nameKeys: every case is found by its child's name in any script, however it began (a registration, a call, an import)
+  return { ...r, registeredAt, nameKeys: nameSearchKeys(r.childName ? [r.childName] : []), childKeys: caseKeys({ ...(r.childName && { child: { name: r.childName } }), stateCode: r.stateCode, districtCode: r.districtCode, registeredAt }) };
+}
+
 export function createActivities(deps: ActivityDeps) {
   return {
     /**
@@ -52,12 +63,7 @@ export function createActivities(deps: ActivityDeps) {
       const written = await deps.cases.recordTransition({
         ...input,
         occurredAt: date(input.occurredAt, 'occurredAt'),
-        // every case is found by its child's name in any script, however it began (a registration, a call, an import)
-        registration: input.registration && {
-          ...input.registration,
-          registeredAt: date(input.registration.registeredAt, 'registeredAt'),
-          nameKeys: nameSearchKeys(input.registration.childName ? [input.registration.childName] : []),
-        },
+        registration: input.registration && registrationRecord(input.registration),
         milestones: input.milestones && milestoneDates(input.milestones),
       });
       if (notices?.length) await enqueueNotifications(deps.notifications, notices);
@@ -98,5 +104,5 @@ export { createInstitutionActivities, type BodyEscalationInput, type Institution
 export { createMatcher, type Matcher, type MatchOutcome } from './matching.js';
 export { createRekeyer, type RekeyDeps, type RekeyOutcome, type Rekeyer } from './rekey.js';
 export { createInterventionActivities, type InterventionActivities, type InterventionActivityDeps, type InterventionStepInput } from './intervention.activities.js';
-export { caseDuplicates, duplicateRecords, reportDuplicates, reportDuplicatesOfEach, type CaseSubject, type DuplicateRecords, type ReportSubject } from './duplicates.js';
-export { createLegacyImporter, dryRunLegacyImport, enqueueLegacyImport, IMPORT_BATCH, importPermissions, legacyCaseId, legacyReportId, type CaseStarter, LegacySourceError, loadLegacySource, readExport, stageLegacyImport, type Importer, type ImportRunOptions, type ImportScope, type LegacyImportDeps, type LegacyImporter } from './legacy-import.js';
+export { caseDuplicates, duplicateRecords, keyStoredCases, reportDuplicates, reportDuplicatesOfEach, type CaseSubject, type DuplicateRecords, type ReportSubject } from './duplicates.js';
+export { createLegacyImporter, dryRunLegacyImport, enqueueLegacyImport, IMPORT_BATCH, importPermissions, importsCases, legacyCaseId, legacyReportId, type CaseStarter, LegacySourceError, loadLegacySource, readExport, stageLegacyImport, type Importer, type ImportRunOptions, type ImportScope, type LegacyImportDeps, type LegacyImporter } from './legacy-import.js';

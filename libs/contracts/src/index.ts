@@ -28,5 +28,6 @@ export * from './routes.js';
 export * from './web-links.js';
 export * from './porting.js';
 export * from './porting-cci.js';
+export * from './porting-cicl.js';
 export * from './duplicates.js';
 export { CsvSyntaxError, csvCell, csvLine, parseCsv, type CsvRecord } from './csv.js';

@@ -22,6 +22,7 @@ import { DuplicateFinder } from '../duplicates/duplicate-finder.js';
 import { nameSearchKeys } from '@raksha/matching';
 import { registeredAge } from './child-age.js';
 import { ChildProfileRecorder } from './child-profile.recorder.js';
+import { PlacementCheck } from './placement-check.js';
 
 
 type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository['findById']>>>;
@@ -70,6 +71,7 @@ export class CasesService {
     private readonly deadlinePolicy: DeadlinePolicyService,
     private readonly users: UserRepository,
     private readonly duplicates: DuplicateFinder,
+    private readonly placements: PlacementCheck,
     private readonly profiles: ChildProfileRecorder,
   ) {}
 
@@ -153,10 +155,12 @@ export class CasesService {
     const bodyType = principal.body?.type;
     const role = principal.roles.find((r): r is Role => (ROLES as readonly string[]).includes(r) && maySend(type, r, bodyType));
     if (!role) throw forbidden(`your role may not send ${type}`);
+    // An order placing the child names a place that can take the child; refused here, nothing is stored.
+    const payload = await this.placements.check(found, type, body.payload, () => this.machineContext(found.id));
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
     const request = {
       type,
-      payload: body.payload,
+      payload,
       idempotencyKey: headers.idempotencyKey ?? body.idempotencyKey ?? randomUUID(),
       actor: caseActor(principal, role),
       ...(headers.expectedVersion !== undefined ? { expectedSequence: headers.expectedVersion } : {}),

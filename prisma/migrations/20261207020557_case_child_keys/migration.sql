@@ -1,30 +1,8 @@
 -- AlterTable
-ALTER TABLE "Case" ADD COLUMN     "guardianKeys" TEXT[] DEFAULT ARRAY[]::TEXT[],
-ADD COLUMN     "nameKeys" TEXT[] DEFAULT ARRAY[]::TEXT[],
-ADD COLUMN     "profileVersion" INTEGER NOT NULL DEFAULT 0;
-
--- CreateTable
-CREATE TABLE "ChildProfileVersion" (
-    "caseId" UUID NOT NULL,
-    "version" INTEGER NOT NULL,
-    "sealed" TEXT NOT NULL,
-    "changedFields" TEXT[],
-    "reason" TEXT,
-    "changedBy" TEXT NOT NULL,
-    "changedRole" TEXT NOT NULL,
-    "changedAt" TIMESTAMPTZ(3) NOT NULL,
-
-    CONSTRAINT "ChildProfileVersion_pkey" PRIMARY KEY ("caseId","version")
-);
+ALTER TABLE "Case" ADD COLUMN     "childKeys" TEXT[] DEFAULT ARRAY[]::TEXT[];
 
 -- CreateIndex
-CREATE INDEX "Case_nameKeys_idx" ON "Case" USING GIN ("nameKeys");
-
--- CreateIndex
-CREATE INDEX "Case_guardianKeys_idx" ON "Case" USING GIN ("guardianKeys");
-
--- AddForeignKey
-ALTER TABLE "ChildProfileVersion" ADD CONSTRAINT "ChildProfileVersion_caseId_fkey" FOREIGN KEY ("caseId") REFERENCES "Case"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+CREATE INDEX "Case_childKeys_idx" ON "Case" USING GIN ("childKeys");
 
 
 -- prisma/sql/functions/raksha_record_case_step.sql
@@ -55,9 +33,9 @@ BEGIN
   CASE step->>'kind'
     WHEN 'registration' THEN
       INSERT INTO "Case" ("id", "track", "districtCode", "stateCode", "thanaCode", "blockCode", "villageCode", "childName",
-                          "nameKeys", "registeredAt", "registeredBy", "state", "phase", "sequence", "nextDueAt", "openDeadlines", "updatedAt")
+                          "childKeys", "registeredAt", "registeredBy", "state", "phase", "sequence", "nextDueAt", "openDeadlines", "updatedAt")
       VALUES (case_id, c->>'track', c->>'districtCode', c->>'stateCode', c->>'thanaCode', c->>'blockCode', c->>'villageCode',
-              c->>'childName', COALESCE(ARRAY(SELECT jsonb_array_elements_text(c->'nameKeys')), '{}'),
+              c->>'childName', ARRAY(SELECT jsonb_array_elements_text(coalesce(c->'childKeys', '[]'))),
               (c->>'registeredAt')::timestamptz, c->>'registeredBy', c->>'state', c->>'phase', seq,
               (c->>'nextDueAt')::timestamptz, c->'openDeadlines', now());
     WHEN 'transition' THEN
