@@ -142,10 +142,10 @@ describe('the child’s profile', () => {
     const intoCare = async (child: Record<string, unknown>, ref: string) => {
       const { body } = await register(district.cwc, { gender: 'MALE', ...child }).expect(201);
       await send(body.caseId, district.cwc, 'PRODUCED_BEFORE_CWC', { circumstance: 'RUNAWAY', producedBy: 'Childline' });
-      await send(body.caseId, district.cwc, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: `F18/${ref}` });
+      await send(body.caseId, district.cwc, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: `F18/${ref}`, placeId: district.ccis[0] });
       await send(body.caseId, district.cwc, 'SIR_ORDERED', { sirRef: `SIR/${ref}` });
       await send(body.caseId, district.probation, 'SIR_SUBMITTED', { sirRef: `SIR/${ref}`, finding: 'OTHER' });
-      const ordered = await send(body.caseId, district.cwc, 'FINAL_ORDER_PASSED', { order: 'CHILDRENS_HOME', reasons: 'no family traced', orderRef: `CWC/${ref}` });
+      const ordered = await send(body.caseId, district.cwc, 'FINAL_ORDER_PASSED', { order: 'CHILDRENS_HOME', reasons: 'no family traced', orderRef: `CWC/${ref}`, placeId: district.ccis[0] });
       return { caseId: body.caseId as string, aftercare: ordered.openDeadlines.find((d) => d.id === 'cncp.aftercarePlan') };
     };
 
