@@ -3,8 +3,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Queue } from 'bullmq';
 import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
-import type { AssignmentRecord, CaseRepository, EscalationActionRecord, EscalationRecord, TransitionRecord } from '@raksha/db';
-import type { CaseMilestones } from '@raksha/domain';
+import type { AssignmentRecord, CaseRepository, EscalationActionRecord, EscalationRecord, RecordsDestructionRepository, TransitionRecord } from '@raksha/db';
+import { destructionDecision, type CaseMilestones } from '@raksha/domain';
 import { nameSearchKeys } from '@raksha/matching';
 import type { Serialised } from './serialised.js';
 import { caseKeys } from './duplicates.js';
@@ -12,6 +12,19 @@ import { caseKeys } from './duplicates.js';
 export interface ActivityDeps {
   cases: CaseRepository;
   notifications: Pick<Queue<NotificationJob>, 'add'>;
+  /** s.24(2): a CICL case's records scheduled for destruction when it closes */
+  destructions: Pick<RecordsDestructionRepository, 'schedule'>;
+}
+
+/**
+ * A closed case that s.24 covers gets its destruction's due time (libs/domain records-destruction.ts), from its steps as
+ * recorded. Run for the closing step whether or not this attempt wrote it, so a retry after a crash still schedules.
+ */
+async function scheduleDestruction(deps: ActivityDeps, caseId: string, closedAt: Date): Promise<void> {
+  const row = await deps.cases.findById(caseId);
+  if (!row) return;
+  const decision = destructionDecision(row.track, await deps.cases.timeline(caseId), closedAt);
+  if (decision.scheduled) await deps.destructions.schedule({ caseId, ground: decision.ground, orderAt: decision.orderAt, closedAt, dueAt: decision.dueAt });
 }
 
 /**
@@ -66,6 +79,7 @@ export function createActivities(deps: ActivityDeps) {
         registration: input.registration && registrationRecord(input.registration),
         milestones: input.milestones && milestoneDates(input.milestones),
       });
+      if (input.phase === 'CLOSED') await scheduleDestruction(deps, input.caseId, date(input.occurredAt, 'occurredAt'));
       if (notices?.length) await enqueueNotifications(deps.notifications, notices);
       return { written };
     },

@@ -31,3 +31,4 @@ export * from './porting-cci.js';
 export * from './porting-cicl.js';
 export * from './duplicates.js';
 export { CsvSyntaxError, csvCell, csvLine, parseCsv, type CsvRecord } from './csv.js';
+export * from './records-destruction.js';

@@ -8,6 +8,7 @@ import { loginResponse, meView, recoveryCodesView, tokenResponse, totpEnrolmentV
 import { admissionView, carePlanAnswer, eFileEntryView, occupancyView, residentView } from './care.js';
 import { caseDetailView, casePage, caseStatus, registeredCase, timelineEntryView } from './cases.js';
 import { childProfileVersionView, childProfileView } from './child-profile.js';
+import { recordsDestructionView } from './records-destruction.js';
 import { codecPayloads } from './codec.js';
 import { dashboardOverview } from './dashboards.js';
 import { deliveryView, notificationSettingsView, webhookSecretView, webhookSubscriptionView } from './deliveries.js';
@@ -45,6 +46,9 @@ export const API_RESPONSES = {
   'GET /cases/:id/child/versions': z.array(childProfileVersionView),
   'GET /cases/:id/escalations': z.array(escalationView),
   'GET /cases/:id/timeline': z.array(timelineEntryView),
+  'GET /cases/:id/records-destruction': recordsDestructionView,
+  'POST /cases/:id/records-destruction/hold': recordsDestructionView,
+  'POST /cases/:id/records-destruction/lift': recordsDestructionView,
   'GET /cases/:id/access-log': accessLogPage,
   'GET /reports/:id/access-log': accessLogPage,
   'GET /people/:id/access-log': accessLogPage,

@@ -1,5 +1,5 @@
 export { createDb, type Db, type DbTransaction } from './client.js';
-export { auditHash, GENESIS_HASH } from './audit-chain.js';
+export { attestationOf, auditHash, DESTROYED_MARK, detailDigest, GENESIS_HASH, isDestroyedDetail, RECORDS_DESTROYED_ACTION } from './audit-chain.js';
 export { pingDatabase } from './health.js';
 export { AccessLogRepository, type AccessedRecord, type AccessLogRow, type AccessLogWindow } from './repositories/access-log.repository.js';
 export { ImportJobRepository, type ImportJobRecord } from './repositories/import-job.repository.js';
@@ -39,4 +39,5 @@ export { InterventionRepository, interventionChain, type HelplineCallRecord, typ
 export { PartnerRepository, type CaseSummaryRow, type NewPartnerClient, type PartnerClientRecord, type PartnerEventRow, type PartnerScopeFilter } from './repositories/partner.repository.js';
 export { LegacyImportRepository, type LegacyImportRecord, type NewLegacyImport, type PortedReport, type RowOutcome, type StagedRow } from './repositories/legacy-import.repository.js';
 export { caseKeyTerms, duplicateTerms, DuplicateRepository, type CaseDuplicateSearch, type DuplicateFilter, type NewDuplicateSuspect, type ReportDuplicateCandidate, type ReportDuplicateSearch } from './repositories/duplicate.repository.js';
+export { DESTROYED_NOTICE, RecordsDestructionRepository, recordsDestructionChain, type DestroyOutcome, type DestructionSchedule, type HoldChange, type RecordsDestructionRow } from './repositories/records-destruction.repository.js';
 export { ChildProfileRepository, type ChildProfileVersionRecord, type NewChildProfileVersion } from './repositories/child-profile.repository.js';

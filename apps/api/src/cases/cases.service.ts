@@ -15,7 +15,7 @@ import { EscalationsService } from '../escalations/escalations.service.js';
 import { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
 import { callTemporal, caseEventRejections, executeUpdate } from '../infrastructure/temporal-call.js';
 import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
-import { caseClosed, forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
+import { caseClosed, forbidden, invalidField, notFound, problem, recordsDestroyed } from '../problem/domain-errors.js';
 import { checkEventPayloadSize } from '../problem/request-body.js';
 import { checkLocalPlaces } from '../places/local-place-check.js';
 import { DuplicateFinder } from '../duplicates/duplicate-finder.js';
@@ -336,7 +336,9 @@ export class CasesService {
    * without the case-jurisdiction check: the case may lie in another district than theirs.
    */
   async applyOnBehalf(principal: Principal, caseId: string, type: string, payload: Record<string, unknown>, idempotencyKey: string): Promise<CaseStatus> {
-    if ((await this.cases.findById(caseId))?.phase === 'CLOSED') throw caseClosed(caseId);
+    const row = await this.cases.findById(caseId);
+    if (row?.destroyedAt) throw recordsDestroyed(row.caseNumber, row.destroyedAt);
+    if (row?.phase === 'CLOSED') throw caseClosed(caseId);
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
     return executeUpdate(handle, applyEventUpdate, { type, payload, idempotencyKey, actor: caseActor(principal) }, caseEventRejections);
   }
@@ -349,7 +351,7 @@ export class CasesService {
   /** The case with this number, for another feature naming it as people do (a found report): null unless the principal may know it. */
   async visibleByNumber(principal: Principal, caseNumber: string): Promise<CaseRow | null> {
     const row = await this.cases.findByNumber(caseNumber);
-    if (!row) return null;
+    if (!row || row.destroyedAt) return null;
     // A merged duplicate keeps its number, and leads to the case the child's record is in now.
     const found = row.mergedIntoId ? await this.cases.findById(row.mergedIntoId) : row;
     return found && this.access.mayWork(principal, found) ? found : null;
@@ -370,6 +372,21 @@ export class CasesService {
     const row = await this.cases.findById(caseId);
     // A case merged into another as a duplicate leads to that one: the child's record is there now.
     const found = row?.mergedIntoId ? await this.cases.findById(row.mergedIntoId) : row;
+    if (!found || !this.access.mayWork(principal, found)) throw notFound('case', caseId);
+    // JJ Act s.24(2): destroyed records answer 410 on every read and write of the case, never what they held.
+    if (found.destroyedAt) throw recordsDestroyed(found.caseNumber, found.destroyedAt);
+    return found;
+  }
+
+  /** 410 when the case's records were destroyed under s.24(2): for what was linked to it (its reports). */
+  async refuseIfDestroyed(caseId: string): Promise<void> {
+    const row = await this.cases.findById(caseId);
+    if (row?.destroyedAt) throw recordsDestroyed(row.caseNumber, row.destroyedAt);
+  }
+
+  /** The case row, 404 outside the principal's jurisdiction, whether or not its records were destroyed (the destruction status). */
+  async visibleEvenDestroyed(principal: Principal, caseId: string): Promise<CaseRow> {
+    const found = await this.cases.findById(caseId);
     if (!found || !this.access.mayWork(principal, found)) throw notFound('case', caseId);
     return found;
   }

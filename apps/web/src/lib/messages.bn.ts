@@ -1288,6 +1288,8 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'problem.email-taken': 'এই ইমেল ঠিকানায় ইতিমধ্যে কারও অ্যাকাউন্ট আছে।',
   'problem.last-administrator': 'এতে সংস্থায় কোনো সক্রিয় প্রশাসক থাকবেন না।',
   'problem.case-closed': 'মামলাটি বন্ধ; এতে আর কিছু লেখা যাবে না।',
+  'problem.records-destroyed': 'মামলা {caseNumber}-এর নথি কিশোর ন্যায় আইনের ধারা 24 অনুযায়ী, আপিলের মেয়াদ পেরোনোর পরে, {day, date, long} তারিখে নষ্ট করা হয়েছে। শুধু নষ্ট করার তথ্যটুকু রাখা আছে।',
+  'problem.records-hold-not-allowed': 'এই মামলায় এখন আইনি স্থগিতাদেশ দেওয়া বা তোলা যায় না।',
   'problem.internal': 'সার্ভারে কিছু ভুল হয়েছে। আবার চেষ্টা করুন।',
   'notice.title.CASE_REGISTERED': 'আপনার সংস্থার জন্য নতুন মামলা',
   'notice.body.CASE_REGISTERED': 'আপনার জেলায় একটি শিশু নথিভুক্ত হয়েছে। কী এবং কবের মধ্যে করতে হবে দেখতে মামলা খুলুন।',

@@ -1267,6 +1267,8 @@ export const en = {
   'problem.email-taken': 'Someone already has an account with this email address.',
   'problem.last-administrator': 'This would leave the body with no active administrator.',
   'problem.case-closed': 'The case is closed; nothing more can be recorded on it.',
+  'problem.records-destroyed': 'The records of case {caseNumber} were destroyed on {day, date, long} under section 24 of the Juvenile Justice Act, after the appeal period. Only the fact of their destruction is kept.',
+  'problem.records-hold-not-allowed': 'A legal hold cannot be placed or lifted on this case now.',
   'problem.internal': 'Something went wrong on the server. Try again.',
   'notice.title.CASE_REGISTERED': 'A new case is waiting for your body',
   'notice.body.CASE_REGISTERED': 'A child was registered in your district. Open the case to see what is due and by when.',

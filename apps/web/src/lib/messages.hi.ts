@@ -1288,6 +1288,8 @@ export const hi: Record<MessageKey, string> = {
   'problem.email-taken': 'इस ईमेल पते से किसी का खाता पहले से है।',
   'problem.last-administrator': 'इससे निकाय में कोई सक्रिय प्रशासक नहीं बचेगा।',
   'problem.case-closed': 'मामला बंद है; उस पर अब कुछ दर्ज नहीं किया जा सकता।',
+  'problem.records-destroyed': 'मामले {caseNumber} के अभिलेख किशोर न्याय अधिनियम की धारा 24 के अंतर्गत, अपील की अवधि बीतने के बाद, {day, date, long} को नष्ट कर दिए गए। केवल उनके नष्ट किए जाने का तथ्य रखा गया है।',
+  'problem.records-hold-not-allowed': 'इस मामले पर अभी कानूनी रोक न लगाई जा सकती है, न हटाई जा सकती है।',
   'problem.internal': 'सर्वर पर कुछ गलत हुआ। फिर से कोशिश करें।',
   'notice.title.CASE_REGISTERED': 'आपके निकाय के लिए नया मामला',
   'notice.body.CASE_REGISTERED': 'आपके ज़िले में एक बच्चा दर्ज हुआ है। क्या और कब तक करना है, देखने के लिए मामला खोलें।',

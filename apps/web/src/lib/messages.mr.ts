@@ -1288,6 +1288,8 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'problem.email-taken': 'या ईमेल पत्त्याने आधीच कोणाचे तरी खाते आहे.',
   'problem.last-administrator': 'यामुळे यंत्रणेत एकही सक्रिय प्रशासक उरणार नाही.',
   'problem.case-closed': 'प्रकरण बंद आहे; त्यावर आता काहीही नोंदवता येणार नाही.',
+  'problem.records-destroyed': 'प्रकरण {caseNumber} चे अभिलेख बाल न्याय अधिनियमाच्या कलम 24 अन्वये, अपिलाची मुदत संपल्यानंतर, {day, date, long} रोजी नष्ट करण्यात आले. फक्त ते नष्ट केल्याची नोंद ठेवली आहे.',
+  'problem.records-hold-not-allowed': 'या प्रकरणावर आत्ता कायदेशीर स्थगिती लावता किंवा उठवता येत नाही.',
   'problem.internal': 'सर्व्हरवर काहीतरी चुकले. पुन्हा प्रयत्न करा.',
   'notice.title.CASE_REGISTERED': 'तुमच्या संस्थेसाठी नवीन प्रकरण',
   'notice.body.CASE_REGISTERED': 'तुमच्या जिल्ह्यात एका बालकाची नोंद झाली. काय आणि केव्हापर्यंत करायचे ते पाहण्यासाठी प्रकरण उघडा.',

@@ -222,8 +222,9 @@ export class CaseRepository {
   list(f: CaseListFilter) {
     return this.db.case.findMany({
       where: {
-        // a case merged into another as a duplicate is listed as that one
+        // a case merged into another as a duplicate is listed as that one; one whose records were destroyed (s.24(2)) not at all
         mergedIntoId: null,
+        destroyedAt: null,
         ...(f.caseNumber !== undefined && { caseNumber: f.caseNumber }),
         ...(f.nameKeys && { nameKeys: { hasEvery: f.nameKeys } }),
         ...(f.guardianKeys && { guardianKeys: { hasEvery: f.guardianKeys } }),
