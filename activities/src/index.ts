@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
 import type { AssignmentRecord, CaseRepository, EscalationActionRecord, EscalationRecord, RecordsDestructionRepository, TransitionRecord } from '@raksha/db';
 import { destructionDecision, type CaseMilestones } from '@raksha/domain';
+import { nameSearchKeys } from '@raksha/matching';
 import type { Serialised } from './serialised.js';
 import { caseKeys } from './duplicates.js';
 
@@ -61,7 +62,8 @@ function milestoneDates(m: CaseMilestones): CaseMilestones<Date> {
  */
 function registrationRecord(r: NonNullable<TransitionInput['registration']>) {
   const registeredAt = date(r.registeredAt, 'registeredAt');
-  return { ...r, registeredAt, childKeys: caseKeys({ ...(r.childName && { child: { name: r.childName } }), stateCode: r.stateCode, districtCode: r.districtCode, registeredAt }) };
+  // nameKeys: every case is found by its child's name in any script, however it began (a registration, a call, an import)
+  return { ...r, registeredAt, nameKeys: nameSearchKeys(r.childName ? [r.childName] : []), childKeys: caseKeys({ ...(r.childName && { child: { name: r.childName } }), stateCode: r.stateCode, districtCode: r.districtCode, registeredAt }) };
 }
 
 export function createActivities(deps: ActivityDeps) {

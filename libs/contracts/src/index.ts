@@ -7,6 +7,7 @@ export * from './partners.js';
 export * from './administration.js';
 export * from './auth.js';
 export * from './cases.js';
+export { AGE_BASES, type AgeBasis, type AgeEstimateBody, ageEstimateBody, type ChildAddressBody, childAddressBody, type ChildAgeRecord, type ChildAgeView, childAgeView, type ChildProfileBody, childProfileBody, type ChildProfileRecord, type ChildProfileVersionView, childProfileVersionView, type ChildProfileView, childProfileView, GUARDIAN_RELATIONS, type GuardianBody, guardianBody, type RegisterChildBody, registerChildBody } from './child-profile.js';
 export * from './care.js';
 export * from './dashboards.js';
 export * from './deliveries.js';

@@ -7,6 +7,7 @@ import { administeredBodyView, invitationView, personView, seatTermView } from '
 import { loginResponse, meView, recoveryCodesView, tokenResponse, totpEnrolmentView } from './auth.js';
 import { admissionView, carePlanAnswer, eFileEntryView, occupancyView, residentView } from './care.js';
 import { caseDetailView, casePage, caseStatus, registeredCase, timelineEntryView } from './cases.js';
+import { childProfileVersionView, childProfileView } from './child-profile.js';
 import { recordsDestructionView } from './records-destruction.js';
 import { codecPayloads } from './codec.js';
 import { dashboardOverview } from './dashboards.js';
@@ -40,6 +41,9 @@ export const API_RESPONSES = {
   'GET /cases/mine': casePage,
   'POST /cases/:id/assignment': caseDetailView,
   'GET /cases/:id': caseDetailView,
+  'GET /cases/:id/child': childProfileView,
+  'PUT /cases/:id/child': childProfileView,
+  'GET /cases/:id/child/versions': z.array(childProfileVersionView),
   'GET /cases/:id/escalations': z.array(escalationView),
   'GET /cases/:id/timeline': z.array(timelineEntryView),
   'GET /cases/:id/records-destruction': recordsDestructionView,

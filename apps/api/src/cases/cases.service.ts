@@ -19,6 +19,9 @@ import { caseClosed, forbidden, invalidField, notFound, problem, recordsDestroye
 import { checkEventPayloadSize } from '../problem/request-body.js';
 import { checkLocalPlaces } from '../places/local-place-check.js';
 import { DuplicateFinder } from '../duplicates/duplicate-finder.js';
+import { nameSearchKeys } from '@raksha/matching';
+import { registeredAge } from './child-age.js';
+import { ChildProfileRecorder } from './child-profile.recorder.js';
 import { PlacementCheck } from './placement-check.js';
 
 
@@ -69,6 +72,7 @@ export class CasesService {
     private readonly users: UserRepository,
     private readonly duplicates: DuplicateFinder,
     private readonly placements: PlacementCheck,
+    private readonly profiles: ChildProfileRecorder,
   ) {}
 
   /** Starts the case's workflow and answers once its registration is on record. */
@@ -85,6 +89,11 @@ export class CasesService {
     const localPlaces = { thanaCode, blockCode: body.blockCode, villageCode: body.villageCode };
     await checkLocalPlaces(this.geography, district, localPlaces);
     const role = principal.roles.find((r) => can({ ...principal, roles: [r] }, `case:register:${body.track}`));
+    const registeredAt = new Date();
+    // The profile is checked whole before the workflow starts: a refused field leaves nothing behind.
+    const age = registeredAge(body.child, registeredAt);
+    await this.profiles.check(body.child, 'child.');
+    const child = { ...(body.child.name && { name: body.child.name }), ...(body.child.gender && { gender: body.child.gender }), ...age.particulars };
     const deadlinePolicy = await this.deadlinePolicy.overridesFor(district.stateCode);
     const registration: CaseRegistration = {
       caseId: idempotencyKey ? idempotentCaseId(principal.userId, idempotencyKey) : randomUUID(),
@@ -94,8 +103,8 @@ export class CasesService {
       ...(thanaCode && { thanaCode }),
       ...(body.blockCode && { blockCode: body.blockCode }),
       ...(body.villageCode && { villageCode: body.villageCode }),
-      child: body.child,
-      registeredAt: new Date().toISOString(),
+      child,
+      registeredAt: registeredAt.toISOString(),
       registeredBy: caseActor(principal, role),
       ...(Object.keys(deadlinePolicy).length ? { deadlinePolicy } : {}),
     };
@@ -117,7 +126,9 @@ export class CasesService {
       }
     });
     // Listed for review: the open cases of the state this child may already have (the form showed them before saving).
-    await this.duplicates.recordForCase({ id: registration.caseId, stateCode: district.stateCode, districtCode: district.code, registeredAt: new Date(registration.registeredAt), child: body.child });
+    await this.duplicates.recordForCase({ id: registration.caseId, stateCode: district.stateCode, districtCode: district.code, registeredAt: new Date(registration.registeredAt), child });
+    // Version 1 of the child's profile; a retried registration finds it written.
+    await this.profiles.recordRegistration(principal, registration.caseId, body.child, age.record, new Date());
     // The registration update answers once the case's row is written, and the database numbered it on that insert.
     const row = await this.cases.findById(registration.caseId);
     return { ...status, ...(row?.caseNumber && { caseNumber: row.caseNumber }) };
@@ -253,6 +264,10 @@ export class CasesService {
     if (scope.thanaCode !== undefined && q.thanaCode !== undefined && q.thanaCode !== scope.thanaCode) return { items: [], nextCursor: null };
     const track = q.body ? trackBefore(q.body) : q.track;
     if (q.track && track !== q.track) return { items: [], nextCursor: null };
+    // A name in any script finds the child by the matching library's keys; a name with no key (only a title) finds none.
+    const nameKeys = q.name !== undefined ? nameSearchKeys([q.name]) : undefined;
+    const guardianKeys = q.guardian !== undefined ? nameSearchKeys([q.guardian]) : undefined;
+    if (nameKeys?.length === 0 || guardianKeys?.length === 0) return { items: [], nextCursor: null };
     const now = new Date();
     const rows = await this.cases.list({
       stateCode: scope.stateCode ?? q.stateCode,
@@ -260,6 +275,8 @@ export class CasesService {
       thanaCode: scope.thanaCode ?? q.thanaCode,
       blockCode: q.blockCode,
       ...(q.number && { caseNumber: q.number }),
+      ...(nameKeys && { nameKeys }),
+      ...(guardianKeys && { guardianKeys }),
       ...(track && { track }),
       ...(q.phase && { phase: q.phase }),
       ...(q.overdue && { overdueAt: now }),
@@ -269,7 +286,9 @@ export class CasesService {
       limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
-    await this.reads.list(principal, 'cases.listed', 'case', page.map((c) => c.id));
+    // A search by a child's or guardian's name is a read of identity like any list; the entry says what was searched by.
+    const searchedBy = [...(q.name !== undefined ? ['name'] : []), ...(q.guardian !== undefined ? ['guardian'] : [])];
+    await this.reads.list(principal, searchedBy.length ? 'cases.searched' : 'cases.listed', 'case', page.map((c) => c.id), searchedBy.length ? { searchedBy } : {});
     return { items: page.map((c) => caseView(c, now)), nextCursor: rows.length > q.limit ? encodeTimeCursor(page[page.length - 1]!.registeredAt, page[page.length - 1]!.id) : null };
   }
 

@@ -11,6 +11,7 @@ import { EventComposer } from './EventComposer.js';
 import { Timeline } from './Timeline.js';
 import { CarePlanSection, EFileSection } from './Care.js';
 import { CaseDeliveries } from './Notifications.js';
+import { ChildProfileSection } from './ChildProfile.js';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, tx, lang, api, session, lastStatus } = useApp();
@@ -110,6 +111,8 @@ export function CasePage({ caseId }: { caseId: string }) {
                 </ul>
               )}
             </section>
+
+            <ChildProfileSection caseId={c.id} mayChange={hasPermission(roles, 'case:event') && c.phase !== 'CLOSED'} />
 
             {hasPermission(roles, 'case:event') && (
               <EventComposer caseId={c.id} version={c.version} events={candidates} exact={exact !== undefined} />

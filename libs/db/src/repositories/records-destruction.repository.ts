@@ -148,7 +148,9 @@ export class RecordsDestructionRepository {
         }
 
         await tx.timelineEntry.updateMany({ where: { caseId: { in: ids } }, data: { payload: {} } });
-        await tx.case.updateMany({ where: { id: { in: ids } }, data: { childName: null, childKeys: [], villageCode: null, blockCode: null, thanaCode: null, openDeadlines: [], nextDueAt: null, assigneeId: null, assignedAt: null, destroyedAt: at } });
+        // the child's profile, every version of it (docs/child-profile.md)
+        await tx.childProfileVersion.deleteMany({ where: { caseId: { in: ids } } });
+        await tx.case.updateMany({ where: { id: { in: ids } }, data: { childName: null, childKeys: [], nameKeys: [], guardianKeys: [], villageCode: null, blockCode: null, thanaCode: null, openDeadlines: [], nextDueAt: null, assigneeId: null, assignedAt: null, destroyedAt: at } });
         await tx.eFileEntry.updateMany({ where: { caseId: { in: ids } }, data: { details: Prisma.DbNull, sealed: null } });
         await tx.admission.updateMany({ where: { caseId: { in: ids } }, data: { endNote: null, overCapacityReason: null } });
         await tx.escalation.updateMany({ where: { caseId: { in: ids } }, data: { resolutionNote: null } });
