@@ -176,7 +176,7 @@ describe('notices about no case: each subject in its own plain words', () => {
           try {
             expectPlain(text);
           } catch (e) {
-            throw new Error(`${n.what} (${language}): ${text}\n${String(e)}`);
+            throw new Error(`${n.what} (${language}): ${text}\n${String(e)}`, { cause: e });
           }
         }
       }
