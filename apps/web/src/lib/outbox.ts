@@ -90,6 +90,12 @@ export class Outbox {
     this.write(this.all().filter((i) => i.id !== id));
   }
 
+  /** Sign-out: nothing composed on the device outlives the session. */
+  async erase(): Promise<void> {
+    this.store.removeItem(STORE_KEY);
+    for (const l of this.listeners) l();
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { newId } from '../lib/ids.js';
 import { Api, type Session } from '../lib/api.js';
 import { loadLang, saveLang, type Lang } from '../lib/i18n.js';
 import { Outbox, outcomeOf } from '../lib/outbox.js';
+import { forgetOfflineReads } from '../lib/offline-cache.js';
 import { WEB_APP_BASE, type CaseStatus } from '@raksha/contracts';
 import { homeOf, navFor } from '../lib/roles.js';
 import { AppContext, makeT, useApp, useOutboxItems, type AppContextValue } from './context.js';
@@ -33,7 +34,17 @@ const currentPath = () => (window.location.pathname.startsWith(BASE) ? window.lo
 export function App() {
   const [lang, setLangState] = useState<Lang>(() => loadLang(window.localStorage, navigator.languages));
   const [session, setSession] = useState<Session | null>(null);
-  const [api] = useState(() => new Api(window.sessionStorage, (s) => setSession(s)));
+  const signedIn = useRef(false);
+  const [api] = useState(
+    () =>
+      new Api(window.sessionStorage, (s) => {
+        // A fresh sign-in starts with no kept answers of whoever used this phone before.
+        const fresh = s !== null && !signedIn.current;
+        signedIn.current = s !== null;
+        if (fresh) void forgetOfflineReads().finally(() => setSession(s));
+        else setSession(s);
+      }),
+  );
   const [outbox] = useState(() => new Outbox(window.localStorage, () => newId()));
   const [online, setOnline] = useState(navigator.onLine);
   const [path, setPath] = useState(currentPath);
@@ -45,7 +56,10 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  useEffect(() => setSession(api.session), [api]);
+  useEffect(() => {
+    signedIn.current = api.session !== null;
+    setSession(api.session);
+  }, [api]);
   useEffect(() => {
     document.documentElement.lang = lang;
     saveLang(window.localStorage, lang);
@@ -100,6 +114,11 @@ export function App() {
   }, [flush]);
 
   const strings = useMemo(() => makeT(lang), [lang]);
+  /** Signing out leaves nothing of the person's work on the device: the kept answers and the outbox are erased. */
+  const signOut = useCallback(async () => {
+    await Promise.all([forgetOfflineReads(), outbox.erase()]);
+    await api.logout();
+  }, [api, outbox]);
   const setLang = useCallback((l: Lang) => setLangState(l), []);
 
   if (!session) {
@@ -115,7 +134,7 @@ export function App() {
   }
   // A role that needs the second sign-in step does nothing else until it is set up (the API answers 403 meanwhile).
   if (session.enrolmentOnly) return <SecondStepSetup api={api} lang={lang} setLang={setLang} alreadyEnrolled={session.user.secondStep?.enrolled ?? false} />;
-  const value: AppContextValue = { lang, setLang, ...strings, api, session, outbox, online, navigate, flush, lastStatus };
+  const value: AppContextValue = { lang, setLang, ...strings, api, session, outbox, online, navigate, flush, lastStatus, signOut };
   return (
     <AppContext.Provider value={value}>
       <Shell path={path} />
@@ -124,7 +143,7 @@ export function App() {
 }
 
 function Shell({ path }: { path: string }) {
-  const { t, lang, setLang, session, api, online, flush } = useApp();
+  const { t, lang, setLang, session, online, flush, signOut } = useApp();
   const pending = useOutboxItems().filter((i) => i.status === 'pending').length;
   const roles = session.user.roles;
   const nav = navFor(roles, session.user.body?.type);
@@ -149,7 +168,7 @@ function Shell({ path }: { path: string }) {
         </div>
         <div className="top-actions">
           <LangSwitch lang={lang} setLang={setLang} t={t} />
-          <button type="button" className="link" onClick={() => void api.logout()}>
+          <button type="button" className="link" onClick={() => void signOut()}>
             {t('logout')}
           </button>
         </div>

@@ -17,6 +17,8 @@ export interface AppContextValue {
   navigate(path: string): void;
   /** sends what waits in the outbox now */
   flush(): Promise<void>;
+  /** erases what the person's work left on the device, then signs out */
+  signOut(): Promise<void>;
   /** the latest answer of the API for each case an event went to, by case id */
   lastStatus: Record<string, CaseStatus>;
 }
