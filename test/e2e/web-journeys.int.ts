@@ -157,7 +157,7 @@ describe('the web app, role by role, in a real browser', () => {
     await page.getByLabel('How the child came').selectOption('RUNAWAY');
     await page.getByLabel('Produced by').fill('CWPO Jaipur');
     await page.getByRole('button', { name: /^Record/ }).click();
-    await page.getByTestId('outbox-item').getByText('Waiting to be sent').waitFor();
+    await page.getByTestId('outbox-item').getByText('Waiting for a connection').waitFor();
     expect(await eventTypes(caseId)).toEqual(['REGISTERED']);
     // a reload while offline fails; the composed event survives on the device
     await context.setOffline(false);

@@ -112,7 +112,7 @@ export function CasePage({ caseId }: { caseId: string }) {
             </section>
 
             {hasPermission(roles, 'case:event') && (
-              <EventComposer caseId={c.id} version={c.version} events={candidates} exact={exact !== undefined} />
+              <EventComposer caseId={c.id} version={c.version} state={c.state} childName={c.childName} events={candidates} exact={exact !== undefined} />
             )}
 
             <Show loaded={escalations}>
@@ -140,7 +140,7 @@ export function CasePage({ caseId }: { caseId: string }) {
             {hasPermission(roles, 'efile:read') && hasRoleIn(roles, 'careStaff') && (
               <>
                 <CarePlanSection caseId={c.id} />
-                <EFileSection caseId={c.id} />
+                <EFileSection caseId={c.id} childName={c.childName} />
               </>
             )}
 

@@ -10,7 +10,7 @@ import { LikelyDuplicates } from './Duplicates.js';
 
 /** Registers a found or rescued child (CNCP) or an apprehension (CICL); the case page opens next. */
 export function Register() {
-  const { t, api, session, online, navigate } = useApp();
+  const { t, api, session, online, navigate, outbox } = useApp();
   const tracks = registrableTracks(session.user.roles);
   const [track, setTrack] = useState<string>(tracks[0] ?? 'CNCP');
   const own = session.user.body;
@@ -29,22 +29,28 @@ export function Register() {
 
   async function submit(e?: FormEvent, anyway = false) {
     e?.preventDefault();
-    if (!online) return setError(t('register.needsConnection'));
+    const child = {
+      ...(name.trim() && { name: name.trim() }),
+      ...(age.trim() && { ageYears: Number(age) }),
+      ...(gender && { gender }),
+    };
+    const places = {
+      ...(local.thanaCode && { thanaCode: local.thanaCode }),
+      ...(local.blockCode && { blockCode: local.blockCode }),
+      ...(local.villageCode && { villageCode: local.villageCode }),
+    };
+    if (!online || !navigator.onLine) {
+      // No signal where the child was rescued: the registration waits on the phone (sealed) and is sent once the
+      // connection returns; the API then lists any likely duplicate for review, as it does for every registration.
+      if (!place.districtCode) return setError(t('register.needsConnection'));
+      outbox.add({ userId: session.user.id, kind: 'registration', payload: { track, districtCode: place.districtCode, ...places, child }, ...(child.name && { label: child.name }) });
+      return navigate('/outbox');
+    }
     await run(async () => {
-      const child = {
-        ...(name.trim() && { name: name.trim() }),
-        ...(age.trim() && { ageYears: Number(age) }),
-        ...(gender && { gender }),
-      };
       if (!anyway && child.name) {
         const found = await api.post<Duplicates>('/cases/duplicates', { districtCode: place.districtCode, child });
         if (found.items.length) return setDuplicates(found.items);
       }
-      const places = {
-        ...(local.thanaCode && { thanaCode: local.thanaCode }),
-        ...(local.blockCode && { blockCode: local.blockCode }),
-        ...(local.villageCode && { villageCode: local.villageCode }),
-      };
       const status = await api.post<CaseStatus>('/cases', { track, districtCode: place.districtCode, ...places, child }, { 'Idempotency-Key': key });
       setKey(newId());
       navigate(`/cases/${status.caseId}`);
