@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,7 @@ import { eventually, type Stack } from '../support/stack.js';
 import { signIn, startWebStack, type WebStack } from './web.js';
 
 /** The app on a phone with no signal: installable, opening after a reload offline, and what is recorded offline sent once. */
-describe('the web app offline, in a real browser at 360×740', () => {
+describe('the web app on a phone, in a real browser at 360×740: installable, offline, a bottom bar', () => {
   let web: WebStack;
   let stack: Stack;
   let base: string;
@@ -179,5 +180,36 @@ describe('the web app offline, in a real browser at 360×740', () => {
     await page.getByText('Nothing is waiting to be sent.').waitFor();
     await page.waitForTimeout(500);
     expect(await eventTypes(caseId)).toEqual(['REGISTERED']);
+  });
+
+  it("puts the role's main places in a bottom bar with the inbox's unread count, taps of 44 px at least, and a case's actions first", async () => {
+    await stack.db.notification.create({
+      data: { id: randomUUID(), dedupeKey: randomUUID(), recipientBody: `DCPU-${district.districtCode}`, districtCode: district.districtCode, stateCode: 'RJ', kind: 'CASE_REGISTERED', subject: 'A child was registered', body: 'A child was registered in your district' },
+    });
+    const caseId = await registerChild('Lata');
+    const { page } = await newPage();
+    await signIn(page, base, user('dcpu'));
+    const bar = page.getByRole('navigation', { name: 'Main places' });
+    await bar.getByRole('link', { name: /^Inbox/ }).waitFor();
+    await bar.locator('.count', { hasText: '1' }).waitFor();
+    const places = await bar.getByRole('link').all();
+    expect(places.length).toBeGreaterThanOrEqual(3);
+    expect(places.length).toBeLessThanOrEqual(5);
+    // the bar sits at the bottom of the screen, and each place there is not repeated in the header
+    const barBox = (await bar.boundingBox())!;
+    expect(barBox.y + barBox.height).toBeCloseTo(740, 0);
+    for (const place of places) {
+      const name = (await place.locator('span').first().textContent())!;
+      expect(await page.getByRole('link', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).count()).toBe(1);
+    }
+    // tap targets
+    const taps = [...places, page.getByRole('button', { name: 'Sign out' }), page.getByLabel('Language'), page.getByRole('link', { name: 'On this phone' })];
+    for (const tap of taps) expect((await tap.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    // on a case, the actions come before the summary
+    await page.goto(`${base}/app/cases/${caseId}`);
+    await page.getByTestId('case-stage').waitFor();
+    const actions = (await page.locator('.case-page > .actions').boundingBox())!;
+    const summary = (await page.locator('.case-page > .summary').boundingBox())!;
+    expect(actions.y).toBeLessThan(summary.y);
   });
 });

@@ -159,7 +159,7 @@ describe('the web app, role by role, in a real browser', () => {
     await page.getByRole('button', { name: /^Record/ }).click();
     await page.getByTestId('outbox-item').getByText('Waiting for a connection').waitFor();
     expect(await eventTypes(caseId)).toEqual(['REGISTERED']);
-    // a reload while offline fails; the composed event survives on the device
+    // the composed event waits on the device (a reload offline: test/e2e/offline-web.int.ts)
     await context.setOffline(false);
     await page.getByTestId('case-stage').getByText('Produced: interim placement pending inquiry').waitFor();
     await page.locator('[data-testid="timeline"] li[data-event="PRODUCED_BEFORE_CWC"]').waitFor();
