@@ -109,7 +109,9 @@ describe('the web app, role by role, in a real browser', () => {
 
   it('on a link that cannot read the place lists, the district code can still be typed', async () => {
     const caseId = await registerChild('Sunita');
-    const { page } = await newPage();
+    // without the service worker, whose kept answers would stand in for the failing lists (test/e2e/offline-web.int.ts)
+    const context = await web.newContext({ viewport: { width: 360, height: 780 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
     await page.route('**/places/**', (route) => route.abort('connectionfailed'));
     await signIn(page, base, 'monitor.rj');
     await page.getByRole('link', { name: 'Search cases' }).click();
