@@ -129,7 +129,9 @@ describe('the web app, role by role, in a real browser', () => {
 
   it('on a link that cannot read the place lists, the district code can still be typed', async () => {
     const caseId = await registerChild('Sunita');
-    const { page } = await newPage();
+    // without the service worker, whose kept answers would stand in for the failing lists (test/e2e/offline-web.int.ts)
+    const context = await web.newContext({ viewport: { width: 360, height: 780 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
     await page.route('**/places/**', (route) => route.abort('connectionfailed'));
     await signIn(page, base, 'monitor.rj');
     await page.getByRole('link', { name: 'Search cases' }).click();
@@ -207,9 +209,9 @@ describe('the web app, role by role, in a real browser', () => {
     await page.getByLabel('How the child came').selectOption('RUNAWAY');
     await page.getByLabel('Produced by').fill('CWPO Jaipur');
     await page.getByRole('button', { name: /^Record/ }).click();
-    await page.getByTestId('outbox-item').getByText('Waiting to be sent').waitFor();
+    await page.getByTestId('outbox-item').getByText('Waiting for a connection').waitFor();
     expect(await eventTypes(caseId)).toEqual(['REGISTERED']);
-    // a reload while offline fails; the composed event survives on the device
+    // the composed event waits on the device (a reload offline: test/e2e/offline-web.int.ts)
     await context.setOffline(false);
     await page.getByTestId('case-stage').getByText('Produced: interim placement pending inquiry').waitFor();
     await page.locator('[data-testid="timeline"] li[data-event="PRODUCED_BEFORE_CWC"]').waitFor();

@@ -86,7 +86,15 @@ export async function createApp(config: RakshaConfig, options: AppOptions = {}):
   app.use('/codec', codecCors(config.temporal.uiUrl));
   if (existsSync(WEB_APP_DIST)) {
     // Hashed assets from the build; any other /app/* path is a page of the app: its index.html decides.
-    app.useStaticAssets(WEB_APP_DIST, { prefix: '/app/', index: false, maxAge: '7d' });
+    app.useStaticAssets(WEB_APP_DIST, {
+      prefix: '/app/',
+      index: false,
+      maxAge: '7d',
+      // The service worker and the manifest keep their names across versions: the browser asks each time, so a new version reaches phones.
+      setHeaders: (res: Response, path: string) => {
+        if (/(sw\.js|workbox-[^/]*\.js|manifest\.webmanifest)$/.test(path)) res.setHeader('Cache-Control', 'no-cache');
+      },
+    });
     app.use('/app', (req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' && req.method !== 'HEAD') return next();
       if (req.originalUrl === '/app') return res.redirect(301, '/app/');

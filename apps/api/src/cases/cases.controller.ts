@@ -4,12 +4,12 @@ import type { Response } from 'express';
 import { type CaseAssignmentBody, caseAssignmentBody, type ChildProfileBody, childProfileBody, type CaseEventBody, caseEventBody, caseIdParam, type CaseListQuery, caseListQuery, type CaseQueueQuery, caseQueueQuery, type RegisterCaseBody, registerCaseBody } from '@raksha/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
-import { IdempotencyKey, IfMatch } from '../problem/request-headers.js';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey, IfMatch } from '../problem/request-headers.js';
 import { CasesService } from './cases.service.js';
 import { ChildProfileService } from './child-profile.service.js';
 import { bodySchema } from '../problem/openapi.js';
 
-const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description: 'Makes the request safe to retry: the same key gets the same answer' };
+const IDEMPOTENCY_KEY = IDEMPOTENCY_KEY_HEADER;
 const etag = (version: number) => `"${version}"`;
 
 @ApiTags('cases')

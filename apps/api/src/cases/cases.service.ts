@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { isCaseEventType, maySend, type CaseContext } from '@raksha/case-machine';
@@ -6,6 +6,7 @@ import type { RakshaConfig } from '@raksha/config';
 import { encodeTimeCursor, type CaseAssignmentBody, type CaseDetailView, type CaseEventBody, type CaseListQuery, type CasePage, type CaseQueueQuery, type CaseStatus, type CaseView, type EscalationView, type OpenDeadline, type RegisterCaseBody, type RegisteredCase, type TimelineEntryView } from '@raksha/contracts';
 import { applyEventUpdate, assignCaseUpdate, caseContextQuery, type CaseRegistration, caseRegistrationQuery, caseStatusQuery, caseWorkflowId, registrationFingerprint, registrationUpdate } from '@raksha/contracts/temporal';
 import { CaseRepository, GeographyRepository, UserRepository } from '@raksha/db';
+import { idempotentId } from '../infrastructure/idempotency.js';
 import { hasPermission, IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest, ROLES, TRACK_BODY, trackBefore, type Role, type Track } from '@raksha/domain';
 import type { caseWorkflow } from '@raksha/workflows';
 import { AccessPolicy } from '../auth/access.policy.js';
@@ -52,12 +53,6 @@ function caseView(c: CaseRow, now = new Date()): CaseView {
 }
 
 
-/** The same user and Idempotency-Key always name the same case, so a retried registration finds it. */
-function idempotentCaseId(userId: string, key: string): string {
-  const h = createHash('sha256').update(`${userId}\n${key}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
 @Injectable()
 export class CasesService {
   constructor(
@@ -96,7 +91,7 @@ export class CasesService {
     const child = { ...(body.child.name && { name: body.child.name }), ...(body.child.gender && { gender: body.child.gender }), ...age.particulars };
     const deadlinePolicy = await this.deadlinePolicy.overridesFor(district.stateCode);
     const registration: CaseRegistration = {
-      caseId: idempotencyKey ? idempotentCaseId(principal.userId, idempotencyKey) : randomUUID(),
+      caseId: idempotencyKey ? idempotentId(principal.userId, idempotencyKey) : randomUUID(),
       track: body.track,
       districtCode: district.code,
       stateCode: district.stateCode,

@@ -115,7 +115,7 @@ export function CasePage({ caseId }: { caseId: string }) {
             <ChildProfileSection caseId={c.id} mayChange={hasPermission(roles, 'case:event') && c.phase !== 'CLOSED'} />
 
             {hasPermission(roles, 'case:event') && (
-              <EventComposer caseId={c.id} version={c.version} events={candidates} exact={exact !== undefined} />
+              <EventComposer caseId={c.id} version={c.version} state={c.state} childName={c.childName} events={candidates} exact={exact !== undefined} />
             )}
 
             <Show loaded={escalations}>
@@ -143,7 +143,7 @@ export function CasePage({ caseId }: { caseId: string }) {
             {hasPermission(roles, 'efile:read') && hasRoleIn(roles, 'careStaff') && (
               <>
                 <CarePlanSection caseId={c.id} />
-                <EFileSection caseId={c.id} />
+                <EFileSection caseId={c.id} childName={c.childName} />
               </>
             )}
 

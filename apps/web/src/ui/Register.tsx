@@ -15,7 +15,7 @@ const DOCUMENT_BASES = AGE_BASES.filter((b) => b.endsWith('CERTIFICATE') || b ==
 
 /** Registers a found or rescued child (CNCP) or an apprehension (CICL); the case page opens next. */
 export function Register() {
-  const { t, api, session, online, navigate } = useApp();
+  const { t, api, session, online, navigate, outbox } = useApp();
   const tracks = registrableTracks(session.user.roles);
   const [track, setTrack] = useState<string>(tracks[0] ?? 'CNCP');
   const own = session.user.body;
@@ -36,27 +36,33 @@ export function Register() {
 
   async function submit(e?: FormEvent, anyway = false) {
     e?.preventDefault();
-    if (!online) return setError(t('register.needsConnection'));
+    // The age one way: a date of birth (and its document), an estimate with what it rests on, or an age alone.
+    const ageOf = dob
+      ? { dateOfBirth: dob, ...(dobBasis && { dateOfBirthBasis: dobBasis }) }
+      : age.trim()
+        ? ageBasis
+          ? { ageEstimate: { years: Number(age), basis: ageBasis } }
+          : { ageYears: Number(age) }
+        : {};
+    const child = { ...profileBody(profile), ...ageOf };
+    const places = {
+      ...(local.thanaCode && { thanaCode: local.thanaCode }),
+      ...(local.blockCode && { blockCode: local.blockCode }),
+      ...(local.villageCode && { villageCode: local.villageCode }),
+    };
+    if (!online || !navigator.onLine) {
+      // No signal where the child was rescued: the registration waits on the phone (sealed) and is sent once the
+      // connection returns; the API then lists any likely duplicate for review, as it does for every registration.
+      if (!place.districtCode) return setError(t('register.needsConnection'));
+      outbox.add({ userId: session.user.id, kind: 'registration', payload: { track, districtCode: place.districtCode, ...places, child }, ...(child.name && { label: child.name }) });
+      return navigate('/outbox');
+    }
     await run(async () => {
-      // The age one way: a date of birth (and its document), an estimate with what it rests on, or an age alone.
-      const ageOf = dob
-        ? { dateOfBirth: dob, ...(dobBasis && { dateOfBirthBasis: dobBasis }) }
-        : age.trim()
-          ? ageBasis
-            ? { ageEstimate: { years: Number(age), basis: ageBasis } }
-            : { ageYears: Number(age) }
-          : {};
-      const child = { ...profileBody(profile), ...ageOf };
       if (!anyway && child.name) {
         const seen = { name: child.name, ...(child.gender && { gender: child.gender }), ...(age.trim() && !dob && { ageYears: Number(age) }) };
         const found = await api.post<Duplicates>('/cases/duplicates', { districtCode: place.districtCode, child: seen });
         if (found.items.length) return setDuplicates(found.items);
       }
-      const places = {
-        ...(local.thanaCode && { thanaCode: local.thanaCode }),
-        ...(local.blockCode && { blockCode: local.blockCode }),
-        ...(local.villageCode && { villageCode: local.villageCode }),
-      };
       const status = await api.post<CaseStatus>('/cases', { track, districtCode: place.districtCode, ...places, child }, { 'Idempotency-Key': key });
       setKey(newId());
       navigate(`/cases/${status.caseId}`);
