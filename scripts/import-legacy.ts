@@ -12,7 +12,7 @@ import { loadConfig, redisConnectionOptions, requireDataKeys } from '@raksha/con
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { caseStarter } from '@raksha/worker/case-starter';
 import { BACKFILL_MATCHING_QUEUE, LEGACY_IMPORT_QUEUE, type LegacyImportJob, type LegacyRejection } from '@raksha/contracts';
-import { createDb, DeadlinePolicyRepository, GeographyRepository, LegacyImportRepository } from '@raksha/db';
+import { createDb, DeadlinePolicyRepository, DuplicateRepository, GeographyRepository, LegacyImportRepository } from '@raksha/db';
 import { hasPermission, hasRoleIn, type Role } from '@raksha/domain';
 
 const USAGE = 'usage: npm run import:legacy -- <file.csv|file.json> --source <zipnet|trackchild|…> --as <username> [--dry-run] [--format csv|json] [--mapping <file.json>] [--here]';
@@ -80,7 +80,7 @@ try {
         const connection = cases ? await Connection.connect({ address: config.temporal.address }) : undefined;
         try {
           const starter = connection && caseStarter(new Client({ connection, namespace: config.temporal.namespace, dataConverter: caseDataConverter(requireDataKeys(config)) }), config.temporal.taskQueue);
-          await createLegacyImporter({ imports, geography, matching, policies: new DeadlinePolicyRepository(db), ...(starter && { cases: starter }) }).runImport(id, { onBatch: () => undefined });
+          await createLegacyImporter({ imports, geography, matching, policies: new DeadlinePolicyRepository(db), duplicates: new DuplicateRepository(db), ...(starter && { cases: starter }) }).runImport(id, { onBatch: () => undefined });
         } finally {
           await connection?.close();
         }

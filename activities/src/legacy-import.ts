@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { legacySourceMapping, mapCciChildRecord, mapCiclChildRecord, mapLegacyRecord, missingColumns, readLegacyExport, type CciChildCase, type CciRef, type LegacyDryRun, type LegacyPlaces, type LegacyProblem, type LegacyRecord, type LegacySourceMapping, type MappedCciChild, type MappedLegacyRecord } from '@raksha/contracts';
 import type { CaseRegistration } from '@raksha/contracts/temporal';
-import type { DeadlinePolicyRepository, GeographyRepository, LegacyImportRepository, PortedReport, RowOutcome } from '@raksha/db';
+import type { DeadlinePolicyRepository, DuplicateRepository, GeographyRepository, LegacyImportRepository, PortedReport, RowOutcome } from '@raksha/db';
 import { deadlineOverridesOf, type DeadlinePolicyOverrides } from '@raksha/case-machine';
 import type { Actor, BodyType, Permission } from '@raksha/domain';
 import { childReportOf, storedKeys } from '@raksha/matching';
+import { caseDuplicates } from './duplicates.js';
 
 /** Where the sources' mappings live: porting/sources/<source>.json (docs/porting.md). */
 export const LEGACY_SOURCES_DIR = new URL('../../porting/sources/', import.meta.url);
@@ -75,6 +76,8 @@ export interface LegacyImportDeps {
   /** the states' own deadline periods, which an imported case starts with as a registered one does */
   policies?: Pick<DeadlinePolicyRepository, 'forState'>;
   geography: Pick<GeographyRepository, 'states' | 'allDistricts'>;
+  /** lists an imported child's likely duplicates among the cases already registered, for review (as a registration does) */
+  duplicates?: Pick<DuplicateRepository, 'caseCandidates' | 'save'>;
   /** the backfill matching queue */
   matching: { addBulk(jobs: { name: string; data: { reportId: string }; opts: { jobId: string; attempts: number; backoff: { type: 'exponential'; delay: number }; removeOnComplete: number | boolean; removeOnFail: boolean } }[]): Promise<unknown> };
 }
@@ -367,12 +370,35 @@ async function runCciImport(deps: LegacyImportDeps, cases: CaseStarter, imp: Non
       outcomes.push(...started);
     }
     outcomes.sort((a, b) => a.position - b.position);
+    if (deps.duplicates) await listCaseDuplicates(deps.duplicates, valid, outcomes, now);
     const next = rows.at(-1)!.position + 1;
     await deps.imports.commitBatch(imp.id, { reports: [], outcomes, next }, { action: 'legacy-import.batch', actorId: imp.importedBy, actorRole: imp.importedByRole, detail: { source: mapping.source, from: position, caseIds: outcomes.flatMap((o) => (o.outcome === 'IMPORTED' && o.caseId ? [o.caseId] : [])) }, at: now });
     await deps.imports.matchQueued(imp.id, next);
     position = next;
     options.onBatch?.(position);
     if (options.pauseMs) await sleep(options.pauseMs);
+  }
+}
+
+/**
+ * The same child may be registered already (rescued again, or written in two registers): each child this batch
+ * imported is compared with the state's cases as a registration is, and likely duplicates are listed for review, never
+ * merged. A failure here never undoes the import (the cases stand; the review list misses them).
+ */
+async function listCaseDuplicates(repo: Pick<DuplicateRepository, 'caseCandidates' | 'save'>, valid: readonly { caseId: string; value: CciChildCase }[], outcomes: readonly RowOutcome[], at: Date): Promise<void> {
+  const imported = new Set(outcomes.flatMap((o) => (o.outcome === 'IMPORTED' && o.caseId ? [o.caseId] : [])));
+  try {
+    for (const { caseId, value } of valid) {
+      if (!imported.has(caseId) || !value.child.name) continue;
+      const subject = { id: caseId, stateCode: value.cci.stateCode, districtCode: value.cci.districtCode, registeredAt: new Date(value.registeredAt), child: value.child };
+      const found = await caseDuplicates(repo, subject);
+      await repo.save(
+        found.map(({ case: other, result }) => ({ recordType: 'CASE' as const, recordId: caseId, duplicateOfId: other.id, probability: result.probability, explanation: { logOdds: result.logOdds, fields: result.fields }, stateCode: subject.stateCode, districtCode: subject.districtCode, detectedOn: 'IMPORT' as const })),
+        at,
+      );
+    }
+  } catch (err) {
+    console.error(`[legacy-import] duplicates of imported cases not listed: ${(err as Error).message}`);
   }
 }
 

@@ -128,6 +128,25 @@ describe('porting a CCI register', () => {
     // One registration each: no case started twice.
     expect(await stack.db.timelineEntry.count({ where: { caseId: { in: ids }, eventType: 'REGISTERED' } })).toBe(12);
   });
+
+  it('lists an imported child already registered as a likely duplicate of her case, for review, merging nothing', async () => {
+    const dcpu = await as(stack, 'dcpu.jaipur');
+    const name = `Zubeida ${run.toLowerCase()} Qureshi`;
+    // Rescued again last month and registered by the CWC, before the home's register was ported.
+    const { body: registered } = await stack.http.post('/cases').set(await as(stack, 'cwc.jaipur')).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name, ageYears: 9, gender: 'FEMALE' } }).expect(201);
+    const header = sample.split('\n')[0]!;
+    const row = `D${run}-1,JJ/REG/RJ-JAIPUR/2023/01,${name},F,9,,CNCP,Rescued,,01/03/2025,01/03/2025,,,,,,,In Care,,,,`;
+    const { body: started } = await stack.http.post('/imports/legacy').query({ source: 'cci-register', fileName: 'one.csv' }).set(dcpu).set('content-type', 'text/csv').send(`${header}\n${row}\n`).expect(202);
+    expect(await finished(dcpu, started.id)).toMatchObject({ imported: 1, rejected: 0 });
+    const imported = legacyCaseId('cci-register', `D${run}-1`);
+    const suspect = await eventually(async () => {
+      const { body } = await stack.http.get('/duplicates').query({ recordType: 'CASE', limit: 200 }).set(dcpu).expect(200);
+      return (body.items as { record: { id: string }; duplicateOf: { id: string }; detectedOn: string; status: string }[]).find((s) => s.record.id === imported);
+    }, 30_000);
+    expect(suspect).toMatchObject({ duplicateOf: { id: registered.caseId }, detectedOn: 'IMPORT', status: 'PROPOSED' });
+    // Both cases stand until a person decides.
+    expect(await stack.db.case.count({ where: { id: { in: [imported, registered.caseId] }, mergedIntoId: null } })).toBe(2);
+  });
 });
 
 describe('porting an observation home’s register (children in conflict with law)', () => {

@@ -69,13 +69,14 @@ export async function startCaseWorker(
   const imports = new LegacyImportRepository(db);
   // A CCI register's children become cases: started through a client on the worker's own connection.
   const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: caseDataConverter(requireDataKeys(config)) });
-  const importer = createLegacyImporter({ imports, geography: new GeographyRepository(db), matching: backfillJobs, cases: caseStarter(client, config.temporal.taskQueue), policies: new DeadlinePolicyRepository(db) });
+  const duplicates = new DuplicateRepository(db, poolMatchingSql(matchingPool));
+  const importer = createLegacyImporter({ imports, geography: new GeographyRepository(db), matching: backfillJobs, cases: caseStarter(client, config.temporal.taskQueue), policies: new DeadlinePolicyRepository(db), duplicates });
   const importing = startLegacyImportProcessor(redis, importer);
   // CWCs' and JJBs' missed duties, once a day, up the ladder through obligation watches.
   const dutyWatch = config.worker.watchesDuties && (await startDutyWatch(redis, { duties: new BodyDutyRepository(db), policies: new DeadlinePolicyRepository(db), tell: dutyWatchTeller(client, config.temporal.taskQueue) }));
   // s.24(2): CICL cases' records destroyed once due and not held (docs/records-destruction.md).
   const destruction = startRecordsDestruction({ destructions: new RecordsDestructionRepository(db), deleteHistory: temporalHistoryDeleter(client, config.temporal.namespace) }, config.worker.recordsDestructionScanMs);
-  const backfill = startBackfillMatchingProcessor(redis, matcher, { reports, duplicates: new DuplicateRepository(db, poolMatchingSql(matchingPool)) }, config.worker.importMatchingPerSecond);
+  const backfill = startBackfillMatchingProcessor(redis, matcher, { reports, duplicates }, config.worker.importMatchingPerSecond);
   // An import whose job was lost with Redis's data is queued again; one whose job waits or runs is left as it is.
   for (const { id } of await imports.unfinished()) await enqueueLegacyImport(importJobs, id);
   // Reports stored under older matching keys are re-keyed once per version, whichever worker starts first.
