@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { UserRepository, type Db } from '@raksha/db';
+import { PeopleRepository, UserRepository, type Db } from '@raksha/db';
 import { DB } from '../infrastructure/tokens.js';
 import { EscalationsModule } from '../escalations/escalations.module.js';
 import { DeadlinePolicyModule } from '../policy/deadline-policy.module.js';
@@ -7,5 +7,5 @@ import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { DuplicateFinderModule } from '../duplicates/duplicate-finder.module.js';
 
-@Module({ imports: [EscalationsModule, DeadlinePolicyModule, DuplicateFinderModule], controllers: [CasesController], providers: [CasesService, { provide: UserRepository, inject: [DB], useFactory: (db: Db) => new UserRepository(db) }], exports: [CasesService] })
+@Module({ imports: [EscalationsModule, DeadlinePolicyModule, DuplicateFinderModule], controllers: [CasesController], providers: [CasesService, { provide: UserRepository, inject: [DB], useFactory: (db: Db) => new UserRepository(db) }, { provide: PeopleRepository, inject: [DB], useFactory: (db: Db) => new PeopleRepository(db) }], exports: [CasesService] })
 export class CasesModule {}

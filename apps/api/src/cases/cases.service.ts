@@ -5,8 +5,8 @@ import { isCaseEventType, maySend, type CaseContext } from '@raksha/case-machine
 import type { RakshaConfig } from '@raksha/config';
 import { encodeTimeCursor, type CaseAssignmentBody, type CaseDetailView, type CaseEventBody, type CaseListQuery, type CasePage, type CaseQueueQuery, type CaseStatus, type CaseView, type EscalationView, type OpenDeadline, type RegisterCaseBody, type RegisteredCase, type TimelineEntryView } from '@raksha/contracts';
 import { applyEventUpdate, assignCaseUpdate, caseContextQuery, type CaseRegistration, caseRegistrationQuery, caseStatusQuery, caseWorkflowId, registrationFingerprint, registrationUpdate } from '@raksha/contracts/temporal';
-import { CaseRepository, GeographyRepository, UserRepository } from '@raksha/db';
-import { hasPermission, IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest, ROLES, TRACK_BODY, trackBefore, type Role, type Track } from '@raksha/domain';
+import { CaseRepository, GeographyRepository, PeopleRepository, UserRepository } from '@raksha/db';
+import { dayInIndia, hasPermission, IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest, ROLES, TRACK_BODY, trackBefore, type Role, type Track } from '@raksha/domain';
 import type { caseWorkflow } from '@raksha/workflows';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { can, caseActor, type Principal } from '../auth/principal.js';
@@ -19,6 +19,7 @@ import { caseClosed, forbidden, invalidField, notFound, problem } from '../probl
 import { checkEventPayloadSize } from '../problem/request-body.js';
 import { checkLocalPlaces } from '../places/local-place-check.js';
 import { DuplicateFinder } from '../duplicates/duplicate-finder.js';
+import { namedSigners } from './legally-free-signers.js';
 
 
 type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository['findById']>>>;
@@ -67,6 +68,7 @@ export class CasesService {
     private readonly deadlinePolicy: DeadlinePolicyService,
     private readonly users: UserRepository,
     private readonly duplicates: DuplicateFinder,
+    private readonly people: PeopleRepository,
   ) {}
 
   /** Starts the case's workflow and answers once its registration is on record. */
@@ -142,10 +144,12 @@ export class CasesService {
     const bodyType = principal.body?.type;
     const role = principal.roles.find((r): r is Role => (ROLES as readonly string[]).includes(r) && maySend(type, r, bodyType));
     if (!role) throw forbidden(`your role may not send ${type}`);
+    // s.38(4): the members who signed, each on the roster of the sender's CWC (the case's) in term today, named on the record.
+    const payload = type === 'LEGALLY_FREE_DECLARED' ? await namedSigners(body.payload, dayInIndia(), (ids) => this.people.seatsOf(principal.body!.id, ids)) : body.payload;
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
     const request = {
       type,
-      payload: body.payload,
+      payload,
       idempotencyKey: headers.idempotencyKey ?? body.idempotencyKey ?? randomUUID(),
       actor: caseActor(principal, role),
       ...(headers.expectedVersion !== undefined ? { expectedSequence: headers.expectedVersion } : {}),
@@ -155,7 +159,7 @@ export class CasesService {
 
   /** The case, if the principal may know it exists; the read is audited (who viewed which child's record). */
   async get(principal: Principal, caseId: string): Promise<CaseDetailView> {
-    const found = await this.visibleCase(principal, caseId);
+    const found = await this.visibleCase(principal, caseId, 'read');
     await this.auditRead(principal, caseId, 'case.read');
     // What the case can take now, from its workflow; null (not an error) when Temporal cannot be asked.
     const allowed = await this.temporal.workflow
@@ -164,7 +168,7 @@ export class CasesService {
       .then((s) => s.allowedEvents)
       .catch(() => null);
     const bodyType = principal.body?.type;
-    const mine = allowed?.filter((t) => isCaseEventType(t) && principal.roles.some((r) => (ROLES as readonly string[]).includes(r) && maySend(t, r, bodyType))) ?? null;
+    const mine = this.readOnly(principal, found) ? [] : (allowed?.filter((t) => isCaseEventType(t) && principal.roles.some((r) => (ROLES as readonly string[]).includes(r) && maySend(t, r, bodyType))) ?? null);
     return this.detail(principal, found, allowed, mine);
   }
 
@@ -235,7 +239,7 @@ export class CasesService {
       allowedEvents,
       yourEvents,
       assignee: assignee ? { id: assignee.id, displayName: assignee.displayName } : null,
-      mayAssign: c.phase !== 'CLOSED' && this.isOfCaseBody(principal, c),
+      mayAssign: c.phase !== 'CLOSED' && this.isOfCaseBody(principal, c) && !this.readOnly(principal, c),
       placeNames: { district: (await this.geography.findDistrict(c.districtCode))?.name ?? null, thana: nameOf(c.thanaCode), block: nameOf(c.blockCode), village: nameOf(c.villageCode) },
     };
   }
@@ -282,12 +286,12 @@ export class CasesService {
   }
 
   async escalations(principal: Principal, caseId: string): Promise<EscalationView[]> {
-    await this.visibleCase(principal, caseId);
+    await this.visibleCase(principal, caseId, 'read');
     return this.escalationInbox.list(principal, { caseId, limit: 500 });
   }
 
   async timeline(principal: Principal, caseId: string): Promise<TimelineEntryView[]> {
-    const survivor = (await this.visibleCase(principal, caseId)).id;
+    const survivor = (await this.visibleCase(principal, caseId, 'read')).id;
     await this.auditRead(principal, survivor, 'case.timeline.read');
     // A case merged into this one keeps its own steps: they are read with this case's, in time order.
     const merged = await this.duplicates.mergedCases(survivor);
@@ -342,13 +346,27 @@ export class CasesService {
     return (await this.timeline(principal, caseId)).filter((e) => eventTypes.includes(e.eventType));
   }
 
-  /** 404 both for a case that does not exist and for one outside the principal's jurisdiction. */
-  private async visibleCase(principal: Principal, caseId: string): Promise<CaseRow> {
+  /**
+   * 404 both for a case that does not exist and for one outside the principal's jurisdiction. A case a transfer
+   * (s.95) moved out of it stays readable to those who keep sight of it (AccessPolicy.keepsSightOf): `read` answers
+   * it, `work` refuses it with a 403 saying where the case is now.
+   */
+  private async visibleCase(principal: Principal, caseId: string, access: 'read' | 'work' = 'work'): Promise<CaseRow> {
     const row = await this.cases.findById(caseId);
     // A case merged into another as a duplicate leads to that one: the child's record is there now.
     const found = row?.mergedIntoId ? await this.cases.findById(row.mergedIntoId) : row;
-    if (!found || !this.access.mayWork(principal, found)) throw notFound('case', caseId);
-    return found;
+    if (!found) throw notFound('case', caseId);
+    if (this.access.mayWork(principal, found)) return found;
+    if (!this.access.keepsSightOf(principal, found, await this.cases.formerPlaces(found.id))) throw notFound('case', caseId);
+    if (access === 'read') return found;
+    const district = await this.geography.findDistrict(found.districtCode);
+    const where = district ? `${district.name} district` : 'another district';
+    throw forbidden(`this child was transferred to ${where} (s.95); your office keeps sight of the record, but only the bodies of ${where} act on it now`);
+  }
+
+  /** Whether the principal only keeps sight of the case (a transfer moved it out of their jurisdiction): they read it, nothing more. */
+  private readOnly(principal: Principal, c: CaseRow): boolean {
+    return !this.access.mayWork(principal, c);
   }
 
   /** A read of the case's record that shows the child (the case, its timeline, its admissions), audited on the case's chain of reads. */

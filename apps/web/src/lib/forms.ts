@@ -26,13 +26,20 @@ export type FormField =
   | (FieldBase & { kind: 'boolean' })
   | (FieldBase & { kind: 'enum'; options: string[] })
   | (FieldBase & { kind: 'date' })
+  /** members of the sender's body, chosen from its roster (the signers of a declaration, s.38(4)); the value is their seat ids, comma-joined */
+  | (FieldBase & { kind: 'members' })
   /** a list with one entry per domain (care plan goals, review progress) */
   | (FieldBase & { kind: 'perDomain'; domains: string[]; entry: 'goal' | 'progress'; statuses: string[] });
 
 export type FormValues = Record<string, string>;
 
-/** The time and type are the system's: the workflow stamps `at`, the form chose `type`. */
-const SYSTEM_FIELDS = new Set(['type', 'at']);
+/**
+ * The time and type are the system's: the workflow stamps `at`, the form chose `type`. The signers' names are the
+ * roster's, recorded by the API; a bare number of signers is what declarations before named signers carried.
+ */
+const SYSTEM_FIELDS = new Set(['type', 'at', 'signerNames', 'membersSigning']);
+/** Fields that name members of the sender's body by their seats on its roster. */
+const MEMBER_FIELDS = new Set(['signedBy']);
 const SAFE_MAX = 1_000_000;
 
 export function eventFields(type: CaseEventType): FormField[] {
@@ -44,6 +51,7 @@ export function eventFields(type: CaseEventType): FormField[] {
 }
 
 function fieldOf(name: string, p: JsonSchema, required: boolean): FormField {
+  if (MEMBER_FIELDS.has(name)) return { name, required, kind: 'members' };
   if (p.type === 'array' && p.items?.properties?.domain?.enum) {
     const props = p.items.properties;
     return { name, required, kind: 'perDomain', domains: props.domain!.enum!, entry: props.status ? 'progress' : 'goal', statuses: props.status?.enum ?? [] };
@@ -85,6 +93,11 @@ export function buildPayload(fields: FormField[], values: FormValues): Record<st
       continue;
     }
     const raw = (values[f.name] ?? '').trim();
+    if (f.kind === 'members') {
+      // The signers are the point of the field: an empty choice is sent empty, and refused naming it.
+      payload[f.name] = raw === '' ? [] : raw.split(',');
+      continue;
+    }
     if (raw === '') continue;
     if (f.kind === 'number') payload[f.name] = Number(raw);
     else if (f.kind === 'boolean') payload[f.name] = raw === 'true';

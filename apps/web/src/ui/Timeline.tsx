@@ -8,7 +8,9 @@ import { useObligation } from './Law.js';
  * What a person reads of an event's details: ids, the ladder's rung and the English copies of an obligation and
  * its citation are the system's (the deadline's own name, in the reader's language, stands for them).
  */
-const HIDDEN_PAYLOAD = new Set(['escalationId', 'interventionId', 'assigneeId', 'previousAssigneeId', 'goals', 'progress', 'child', 'rung', 'obligation', 'citation']);
+const HIDDEN_PAYLOAD = new Set(['signedBy', 'escalationId', 'interventionId', 'assigneeId', 'previousAssigneeId', 'goals', 'progress', 'child', 'rung', 'obligation', 'citation']);
+/** Details that are lists of people's names (a declaration's signers, s.38(4)), shown joined. */
+const NAME_LISTS = new Set(['signerNames']);
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const CODE = /^[A-Z][A-Z0-9_]+$/;
 
@@ -25,8 +27,13 @@ function valueText(key: string, v: unknown, app: Pick<AppContextValue, 't' | 'tx
 
 function payloadText(payload: Record<string, unknown>, app: Pick<AppContextValue, 't' | 'tx' | 'lang'>, obligation: (id: string) => string): string[] {
   return Object.entries(payload)
-    .filter(([k, v]) => !HIDDEN_PAYLOAD.has(k) && v !== null && v !== undefined && typeof v !== 'object')
-    .map(([k, v]) => `${app.tx(`field.${k}`, humanize(k))}: ${valueText(k, v, app, obligation)}`);
+    .filter(([k, v]) => !HIDDEN_PAYLOAD.has(k) && v !== null && v !== undefined && (typeof v !== 'object' || (NAME_LISTS.has(k) && isWords(v))))
+    .map(([k, v]) => `${app.tx(`field.${k}`, humanize(k))}: ${isWords(v) ? v.join(', ') : valueText(k, v, app, obligation)}`);
+}
+
+/** A list of names (the signers of a declaration): shown joined, as people write them. */
+function isWords(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
 }
 
 /** The case's history, oldest first: what happened, who did it, when, which deadlines it met, missed or started. */

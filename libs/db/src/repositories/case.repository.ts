@@ -42,6 +42,8 @@ export interface TransitionRecord extends TimelineStep {
   phase: string;
   /** Where the case stands after the step: a hand-off changes the track, an escorted transfer the district. */
   jurisdiction?: { track: string; districtCode: string; stateCode: string };
+  /** Where an escorted transfer moved the case from: kept as a former place of the case (CaseFormerPlace). */
+  movedFrom?: { districtCode: string; stateCode: string };
   openDeadlines: OpenDeadlineRecord[];
   deadlines?: DeadlineChanges;
   milestones?: CaseMilestones<Date>;
@@ -116,8 +118,20 @@ export class CaseRepository {
         },
       });
     }
+    const { movedFrom, ...transition } = step;
     // The database also marks the case's unmet escalations whose deadline is no longer open as met (metAt).
-    return this.writeStep('transition', step, `case.event.${t.eventType}`, { case: { ...projection, ...t.jurisdiction, milestones: milestones ?? {} } });
+    const written = this.writeStep('transition', transition, `case.event.${t.eventType}`, { case: { ...projection, ...t.jurisdiction, milestones: milestones ?? {} } });
+    if (!movedFrom) return written;
+    // Kept whether or not this try wrote the step: a retry after the step was written still leaves the former place.
+    return written.then(async (w) => {
+      await this.db.caseFormerPlace.createMany({ data: [{ caseId: t.caseId, sequence: t.sequence, ...movedFrom, movedAt: t.occurredAt }], skipDuplicates: true });
+      return w;
+    });
+  }
+
+  /** The places a case was in before transfers moved it, oldest first. */
+  formerPlaces(caseId: string): Promise<{ stateCode: string; districtCode: string }[]> {
+    return this.db.caseFormerPlace.findMany({ where: { caseId }, select: { stateCode: true, districtCode: true }, orderBy: { sequence: 'asc' } });
   }
 
   /** Escalation row, timeline entry and audit entry in one transaction; false when already written. */
