@@ -33,7 +33,7 @@ describe(CasesService.name, () => {
     Object.assign(temporal.client.workflow, {
       start: async (_name: string, options: { workflowId: string; args: unknown[] }) => (started(options), temporal.client.workflow.getHandle(options.workflowId)),
     });
-    const cases = { findById: async (id: string) => (id === caseRow.id ? caseRow : null), timeline: async () => [] } as unknown as CaseRepository;
+    const cases = { findById: async (id: string) => (id === caseRow.id ? caseRow : null), timeline: async () => [], formerPlaces: async () => [] } as unknown as CaseRepository;
     const geography = { findDistrict: async (code: string) => ({ 'RJ-JAIPUR': { code, stateCode: 'RJ' }, 'MH-PUNE': { code, stateCode: 'MH' } })[code] ?? null } as unknown as GeographyRepository;
     const audit = { record: async (entry: unknown) => void audited.push(entry) } as unknown as AuditRepository;
     const deadlinePolicy = { overridesFor: async () => ({}) } as unknown as DeadlinePolicyService;
