@@ -54,7 +54,7 @@ export const BODY_DUTY_RULES = [
     atLeast: 1,
     per: 'body',
     reportTo: 'District Magistrate',
-    citation: 'R.17(ii); F.16',
+    citation: 'R.17(v); F.16',
     basis: 'statute',
   }),
   duty({
