@@ -133,7 +133,11 @@ describe('journeys of the people who use Raksha', () => {
     const refused = await stack.http.post(`/cases/${caseId}/events`).set(cwcJaipur).send({ type: 'CHILD_RESTORED', payload: { restoredTo: 'PARENT' } }).expect(403);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(refused.body.detail).toMatch(/transferred to Pune district \(s\.95\).*keeps sight/);
+    const me = (await stack.http.get('/auth/me').set(cwcJaipur).expect(200)).body;
+    await stack.http.post(`/cases/${caseId}/assignment`).set(cwcJaipur).send({ userId: me.id }).expect(403);
     expect((await stack.http.get(`/cases/${caseId}/timeline`).set(cwcPune).expect(200)).body.length).toBe(before);
+    // The rest of the record reads the same way: the child's care plan.
+    await stack.http.get(`/cases/${caseId}/care-plan`).set(cwcJaipur).expect(200);
     // The sending district's other offices, and the state's other bodies and districts, do not learn the case exists.
     for (const stranger of ['sjpu.jaipur', 'cci.jaipur', 'sara.rj', 'cwc.jodhpur']) await stack.http.get(`/cases/${caseId}`).set(await as(stack, stranger)).expect(404);
     const restored = await send(cwcPune, 'CHILD_RESTORED', { restoredTo: 'PARENT' });

@@ -322,9 +322,14 @@ export class CasesService {
     return executeUpdate(handle, applyEventUpdate, { type, payload, idempotencyKey, actor: caseActor(principal) }, caseEventRejections);
   }
 
-  /** The case row for another feature acting on it (admissions, eFile): 404 unless the principal may know it. */
+  /** The case row for another feature acting on it (admissions, eFile): 404 unless the principal may know it; 403 for a sender who only keeps sight of it. */
   visible(principal: Principal, caseId: string): Promise<CaseRow> {
     return this.visibleCase(principal, caseId);
+  }
+
+  /** The case row for another feature reading it (its admissions, eFile, care plan): a sender after a transfer (s.95) reads it too. */
+  readable(principal: Principal, caseId: string): Promise<CaseRow> {
+    return this.visibleCase(principal, caseId, 'read');
   }
 
   /** The case with this number, for another feature naming it as people do (a found report): null unless the principal may know it. */
