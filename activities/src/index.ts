@@ -6,6 +6,7 @@ import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
 import type { AssignmentRecord, CaseRepository, EscalationActionRecord, EscalationRecord, TransitionRecord } from '@raksha/db';
 import type { CaseMilestones } from '@raksha/domain';
 import type { Serialised } from './serialised.js';
+import { caseKeys, type CaseChild } from './duplicates.js';
 
 export interface ActivityDeps {
   cases: CaseRepository;
@@ -41,6 +42,12 @@ function milestoneDates(m: CaseMilestones): CaseMilestones<Date> {
   };
 }
 
+/** The registration as the case row keeps it, with the child's name keys for the duplicate search. */
+function registrationRecord(r: NonNullable<TransitionInput['registration']>, payload: Record<string, unknown>) {
+  const registeredAt = date(r.registeredAt, 'registeredAt');
+  return { ...r, registeredAt, childKeys: caseKeys({ child: payload['child'] as CaseChild | undefined, stateCode: r.stateCode, districtCode: r.districtCode, registeredAt }) };
+}
+
 export function createActivities(deps: ActivityDeps) {
   return {
     /**
@@ -51,7 +58,7 @@ export function createActivities(deps: ActivityDeps) {
       const written = await deps.cases.recordTransition({
         ...input,
         occurredAt: date(input.occurredAt, 'occurredAt'),
-        registration: input.registration && { ...input.registration, registeredAt: date(input.registration.registeredAt, 'registeredAt') },
+        registration: input.registration && registrationRecord(input.registration, input.payload),
         milestones: input.milestones && milestoneDates(input.milestones),
       });
       if (notices?.length) await enqueueNotifications(deps.notifications, notices);

@@ -11,6 +11,8 @@ export interface CaseRegistrationRecord {
   blockCode?: string | null;
   villageCode?: string | null;
   childName: string | null;
+  /** the child's name keys for the duplicate search (Case.childKeys) */
+  childKeys?: string[];
   registeredAt: Date;
   registeredBy: string | null;
 }
@@ -113,6 +115,7 @@ export class CaseRepository {
           blockCode: r.blockCode ?? null,
           villageCode: r.villageCode ?? null,
           childName: r.childName,
+          childKeys: r.childKeys ?? [],
           registeredAt: r.registeredAt,
           registeredBy: r.registeredBy,
         },
