@@ -1,6 +1,6 @@
 // Likely duplicates of a report or a case among the earlier records of its state: the same child filed, registered or
 // imported twice. Blocked in PostgreSQL (DuplicateRepository), scored by libs/matching (scoreDuplicate).
-import { caseKeyTerms, type DuplicateRepository, type ReportDuplicateSearch } from '@raksha/db';
+import { caseKeyTerms, type CaseRepository, type DuplicateRepository, type ReportDuplicateSearch } from '@raksha/db';
 import { BoundedCache, childReportOf, likelyDuplicates, storedKeys, type ChildReport, type DatedDescription, type MatchResult } from '@raksha/matching';
 import { storedRecord } from './matching.js';
 
@@ -105,4 +105,24 @@ export async function caseDuplicates(repo: Pick<DuplicateRepository, 'caseCandid
   const others = rows.map((r) => ({ ...describedChild(r.id, (r.child ?? {}) as CaseChild, r, r.registeredAt), row: r }));
   const me = describedChild(subject.id ?? 'new-case', subject.child, subject, subject.registeredAt);
   return likelyDuplicates(me, others).map(({ record: o, result }) => ({ case: o.row, result }));
+}
+
+/**
+ * Gives the named cases registered before cases kept name keys their keys, in batches, so that the duplicate search
+ * reaches them across the state as it reaches new ones (until then, only registrations in their own district). Run
+ * by the worker at start, until it stops; a crash loses at most a batch, and a second worker writes the same keys.
+ * Returns how many it keyed.
+ */
+export async function keyStoredCases(cases: Pick<CaseRepository, 'unkeyed' | 'setChildKeys'>, options: { batchSize?: number; stopped?: () => boolean } = {}): Promise<number> {
+  const batchSize = options.batchSize ?? 500;
+  let keyed = 0;
+  for (let after: string | null = null; !options.stopped?.(); ) {
+    const batch = await cases.unkeyed(after, batchSize);
+    if (batch.length === 0) return keyed;
+    const rows = batch.map((c) => ({ id: c.id, childKeys: caseKeys({ child: { name: c.childName! }, stateCode: c.stateCode, districtCode: c.districtCode, registeredAt: c.registeredAt }) })).filter((r) => r.childKeys.length > 0);
+    await cases.setChildKeys(rows);
+    keyed += rows.length;
+    after = batch.at(-1)!.id;
+  }
+  return keyed;
 }

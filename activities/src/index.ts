@@ -3,14 +3,27 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Queue } from 'bullmq';
 import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
-import type { AssignmentRecord, CaseRepository, EscalationActionRecord, EscalationRecord, TransitionRecord } from '@raksha/db';
-import type { CaseMilestones } from '@raksha/domain';
+import type { AssignmentRecord, CaseRepository, EscalationActionRecord, EscalationRecord, RecordsDestructionRepository, TransitionRecord } from '@raksha/db';
+import { destructionDecision, type CaseMilestones } from '@raksha/domain';
 import type { Serialised } from './serialised.js';
-import { caseKeys, type CaseChild } from './duplicates.js';
+import { caseKeys } from './duplicates.js';
 
 export interface ActivityDeps {
   cases: CaseRepository;
   notifications: Pick<Queue<NotificationJob>, 'add'>;
+  /** s.24(2): a CICL case's records scheduled for destruction when it closes */
+  destructions: Pick<RecordsDestructionRepository, 'schedule'>;
+}
+
+/**
+ * A closed case that s.24 covers gets its destruction's due time (libs/domain records-destruction.ts), from its steps as
+ * recorded. Run for the closing step whether or not this attempt wrote it, so a retry after a crash still schedules.
+ */
+async function scheduleDestruction(deps: ActivityDeps, caseId: string, closedAt: Date): Promise<void> {
+  const row = await deps.cases.findById(caseId);
+  if (!row) return;
+  const decision = destructionDecision(row.track, await deps.cases.timeline(caseId), closedAt);
+  if (decision.scheduled) await deps.destructions.schedule({ caseId, ground: decision.ground, orderAt: decision.orderAt, closedAt, dueAt: decision.dueAt });
 }
 
 /**
@@ -42,10 +55,13 @@ function milestoneDates(m: CaseMilestones): CaseMilestones<Date> {
   };
 }
 
-/** The registration as the case row keeps it, with the child's name keys for the duplicate search. */
-function registrationRecord(r: NonNullable<TransitionInput['registration']>, payload: Record<string, unknown>) {
+/**
+ * The registration as the case row keeps it, with the child's name keys for the duplicate search (from the name the
+ * row keeps: a case begun by a helpline call registers on the call's step, whose payload is the call's).
+ */
+function registrationRecord(r: NonNullable<TransitionInput['registration']>) {
   const registeredAt = date(r.registeredAt, 'registeredAt');
-  return { ...r, registeredAt, childKeys: caseKeys({ child: payload['child'] as CaseChild | undefined, stateCode: r.stateCode, districtCode: r.districtCode, registeredAt }) };
+  return { ...r, registeredAt, childKeys: caseKeys({ ...(r.childName && { child: { name: r.childName } }), stateCode: r.stateCode, districtCode: r.districtCode, registeredAt }) };
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -58,9 +74,10 @@ export function createActivities(deps: ActivityDeps) {
       const written = await deps.cases.recordTransition({
         ...input,
         occurredAt: date(input.occurredAt, 'occurredAt'),
-        registration: input.registration && registrationRecord(input.registration, input.payload),
+        registration: input.registration && registrationRecord(input.registration),
         milestones: input.milestones && milestoneDates(input.milestones),
       });
+      if (input.phase === 'CLOSED') await scheduleDestruction(deps, input.caseId, date(input.occurredAt, 'occurredAt'));
       if (notices?.length) await enqueueNotifications(deps.notifications, notices);
       return { written };
     },
@@ -99,5 +116,5 @@ export { createInstitutionActivities, type BodyEscalationInput, type Institution
 export { createMatcher, type Matcher, type MatchOutcome } from './matching.js';
 export { createRekeyer, type RekeyDeps, type RekeyOutcome, type Rekeyer } from './rekey.js';
 export { createInterventionActivities, type InterventionActivities, type InterventionActivityDeps, type InterventionStepInput } from './intervention.activities.js';
-export { caseDuplicates, duplicateRecords, reportDuplicates, reportDuplicatesOfEach, type CaseSubject, type DuplicateRecords, type ReportSubject } from './duplicates.js';
-export { createLegacyImporter, dryRunLegacyImport, enqueueLegacyImport, IMPORT_BATCH, importPermissions, legacyCaseId, legacyReportId, type CaseStarter, LegacySourceError, loadLegacySource, readExport, stageLegacyImport, type Importer, type ImportRunOptions, type ImportScope, type LegacyImportDeps, type LegacyImporter } from './legacy-import.js';
+export { caseDuplicates, duplicateRecords, keyStoredCases, reportDuplicates, reportDuplicatesOfEach, type CaseSubject, type DuplicateRecords, type ReportSubject } from './duplicates.js';
+export { createLegacyImporter, dryRunLegacyImport, enqueueLegacyImport, IMPORT_BATCH, importPermissions, importsCases, legacyCaseId, legacyReportId, type CaseStarter, LegacySourceError, loadLegacySource, readExport, stageLegacyImport, type Importer, type ImportRunOptions, type ImportScope, type LegacyImportDeps, type LegacyImporter } from './legacy-import.js';

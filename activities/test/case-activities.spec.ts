@@ -5,7 +5,7 @@ import { createActivities, type TransitionInput } from '../src/index.js';
 describe(createActivities.name, () => {
   const setup = () => {
     const recordTransition = jest.fn(async (_t: TransitionRecord) => true);
-    const sut = createActivities({ cases: { recordTransition } as unknown as CaseRepository, notifications: { add: jest.fn() } as never });
+    const sut = createActivities({ cases: { recordTransition } as unknown as CaseRepository, notifications: { add: jest.fn() } as never, destructions: { schedule: jest.fn() } as never });
     return { sut, recordTransition };
   };
   const input: TransitionInput = {

@@ -69,8 +69,10 @@ describe('the web app, role by role, in a real browser', () => {
     const { body } = await stack.http.post('/cases').set(district.cwc).send({ track: 'CNCP', districtCode: district.districtCode, child: { ageYears: 1, gender: 'FEMALE' } }).expect(201);
     const caseId: string = body.caseId;
     const send = (who: { Authorization: string }, type: string, payload: Record<string, unknown>) => stack.http.post(`/cases/${caseId}/events`).set(who).send({ type, payload }).expect(200);
+    const saa = { districtCode: district.districtCode, name: 'Shishu Griha', kind: 'SPECIALISED_ADOPTION_AGENCY', management: 'NGO', registration: { no: 'SAA/2026/9', from: '2026-01-01', until: '2099-12-31' }, capacities: [{ gender: 'FEMALE', ageBand: '0-5', sanctioned: 20 }] };
+    const agency: string = (await stack.http.post('/institutions').set(district.dcpu).send(saa).expect(201)).body.id;
     await send(district.cwc, 'PRODUCED_BEFORE_CWC', { circumstance: 'ABANDONED', producedBy: 'Childline' });
-    await send(district.cwc, 'INTERIM_PLACEMENT_ORDERED', { placement: 'SPECIALISED_ADOPTION_AGENCY', orderRef: 'F18/9' });
+    await send(district.cwc, 'INTERIM_PLACEMENT_ORDERED', { placement: 'SPECIALISED_ADOPTION_AGENCY', orderRef: 'F18/9', placeId: agency });
     await send(district.cwc, 'SIR_ORDERED', { sirRef: 'SIR/9' });
     await send(district.probation, 'SIR_SUBMITTED', { sirRef: 'SIR/9', finding: 'ABANDONED' });
 
@@ -90,6 +92,26 @@ describe('the web app, role by role, in a real browser', () => {
     await step.waitFor();
     expect(await step.textContent()).toContain('Signed by: Asha Verma, Bhanu Pratap and Chitra Rao');
     expect(await eventTypes(caseId)).toContain('LEGALLY_FREE_DECLARED');
+  });
+
+  it('a CWC member places a produced child in a home chosen from the registry; the timeline names it and the home counts the child', async () => {
+    const { body } = await stack.http.post('/cases').set(district.cwc).send({ track: 'CNCP', districtCode: district.districtCode, child: { name: 'Gopal', ageYears: 13, gender: 'MALE' } }).expect(201);
+    const caseId = body.caseId as string;
+    await stack.http.post(`/cases/${caseId}/events`).set(district.cwc).send({ type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'Childline' } }).expect(200);
+    const home = district.ccis[0]!;
+    const homeName = `Children's Home 1, ${district.districtCode}`;
+    const before = (await stack.http.get(`/institutions/${home}/occupancy`).set(district.dcpu).expect(200)).body.total.occupied as number;
+    const { page } = await newPage({ width: 1280, height: 900 });
+    await signIn(page, base, user('cwc'));
+    await page.goto(`${base}/app/cases/${caseId}`);
+    await page.getByLabel('Action').selectOption('INTERIM_PLACEMENT_ORDERED');
+    await page.getByLabel('Placement').selectOption('CHILDRENS_HOME');
+    await page.getByLabel('Order reference').fill('F18/WEB/1');
+    // The place is picked from the registry, by its name, among the places of the kind the order needs.
+    await page.getByLabel('Place', { exact: true }).selectOption({ label: `${homeName} (Children's home)` });
+    await page.getByRole('button', { name: /^Record/ }).click();
+    await page.locator('[data-testid="timeline"] li[data-event="INTERIM_PLACEMENT_ORDERED"]').getByText(`Place: ${homeName}`).waitFor();
+    expect((await stack.http.get(`/institutions/${home}/occupancy`).set(district.dcpu).expect(200)).body.total.occupied).toBe(before + 1);
   });
 
   it('a CWC with more cases waiting than one page reads on with "Load more", soonest deadline first', async () => {

@@ -16,6 +16,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { RateLimitGuard } from './auth/rate-limit.guard.js';
 import { CareModule } from './care/care.module.js';
 import { CasesModule } from './cases/cases.module.js';
+import { RecordsDestructionModule } from './records-destruction/records-destruction.module.js';
 import { codecCors } from './codec/codec-cors.js';
 import { CodecModule } from './codec/codec.module.js';
 import { EscalationsModule } from './escalations/escalations.module.js';
@@ -44,7 +45,7 @@ import { jsonBodyOptions } from './problem/request-body.js';
 import { securityHeaders } from './infrastructure/security-headers.js';
 
 /** The API's features, each a module with its controllers. */
-export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule, AccessLogModule, ImportsModule, PartnersModule, InterventionsModule, DuplicatesModule, LegacyImportsModule];
+export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule, AccessLogModule, ImportsModule, PartnersModule, InterventionsModule, DuplicatesModule, LegacyImportsModule, RecordsDestructionModule];
 
 @Module({})
 class AppModule {

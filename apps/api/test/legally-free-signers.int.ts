@@ -16,9 +16,13 @@ describe('the members who sign a declaration that a child is legally free for ad
   let district: IsolatedDistrict;
   let seat: Record<string, string>;
   let elsewhere: string;
+  let agency: string;
   beforeAll(async () => {
     stack = await startStack(await bundleCaseWorkflows());
     district = await isolatedDistrict(stack, []);
+    // the adoption agency the CWC places the infants in: an order places a child in a registered place
+    const saa = { districtCode: district.districtCode, name: 'Shishu Griha', kind: 'SPECIALISED_ADOPTION_AGENCY', management: 'NGO', registration: { no: 'SAA/2026/1', from: '2026-01-01', until: '2099-12-31' }, capacities: [{ gender: 'FEMALE', ageBand: '0-5', sanctioned: 20 }] };
+    agency = (await stack.http.post('/institutions').set(district.dcpu).send(saa).expect(201)).body.id;
     const scps = await as(stack, 'scps.rj');
     const roster = async (bodyId: string, members: Record<string, unknown>[]) => {
       await stack.http.put(`/bodies/${bodyId}/members`).set(scps).send({ members }).expect(200);
@@ -43,7 +47,7 @@ describe('the members who sign a declaration that a child is legally free for ad
     const { body } = await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode, child: { ageYears: 1, gender: 'FEMALE' } }).expect(201);
     const send = (who: { Authorization: string }, type: string, payload: Record<string, unknown>) => stack.http.post(`/cases/${body.caseId}/events`).set(who).send({ type, payload }).expect(200);
     await send(cwc, 'PRODUCED_BEFORE_CWC', { circumstance: 'ABANDONED', producedBy: 'Childline' });
-    await send(cwc, 'INTERIM_PLACEMENT_ORDERED', { placement: 'SPECIALISED_ADOPTION_AGENCY', orderRef: 'F18/1' });
+    await send(cwc, 'INTERIM_PLACEMENT_ORDERED', { placement: 'SPECIALISED_ADOPTION_AGENCY', orderRef: 'F18/1', placeId: agency });
     await send(cwc, 'SIR_ORDERED', { sirRef: 'SIR/1' });
     await send(probation, 'SIR_SUBMITTED', { sirRef: 'SIR/1', finding: 'ABANDONED' });
     return body.caseId;

@@ -5,10 +5,10 @@ import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Queue } from 'bullmq';
-import { enqueueLegacyImport, loadLegacySource, readExport, stageLegacyImport } from '@raksha/activities';
+import { enqueueLegacyImport, keyStoredCases, loadLegacySource, readExport, stageLegacyImport } from '@raksha/activities';
 import { redisConnectionOptions } from '@raksha/config';
 import { LEGACY_IMPORT_QUEUE, type LegacyImportJob } from '@raksha/contracts';
-import { COMMON_KEY_REPORTS, LegacyImportRepository } from '@raksha/db';
+import { CaseRepository, COMMON_KEY_REPORTS, LegacyImportRepository } from '@raksha/db';
 import { childReportOf, storedKeys } from '@raksha/matching';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
@@ -235,6 +235,13 @@ describe('duplicates', () => {
     const caseListedFor = (id: string) => (cases.items as { record: { id: string }; duplicateOf: { id: string } }[]).filter((s) => s.record.id === id).map((s) => s.duplicateOf.id);
     expect(caseListedFor(caseJodhpurRare)).toContain(caseJaipurRare);
     expect(caseListedFor(caseJodhpurCommon)).not.toContain(caseJaipurCommon);
+
+    // A case registered before cases kept name keys gets them from the worker's pass over stored cases.
+    const { childKeys } = await stack.db.case.findUniqueOrThrow({ where: { id: caseJaipurRare } });
+    expect(childKeys.length).toBeGreaterThan(0);
+    await stack.db.case.update({ where: { id: caseJaipurRare }, data: { childKeys: [] } });
+    expect(await keyStoredCases(new CaseRepository(stack.db))).toBeGreaterThanOrEqual(1);
+    expect((await stack.db.case.findUniqueOrThrow({ where: { id: caseJaipurRare } })).childKeys).toEqual(childKeys);
   });
 
   it('shows a missing child already reported before the second report, and merges the reports into one', async () => {

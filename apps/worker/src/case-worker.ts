@@ -1,11 +1,11 @@
 import { Queue } from 'bullmq';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createActivities, createInstitutionActivities, createInterventionActivities, createLegacyImporter, createMatcher, createRekeyer, enqueueLegacyImport } from '@raksha/activities';
+import { createActivities, createInstitutionActivities, createInterventionActivities, createLegacyImporter, createMatcher, createRekeyer, enqueueLegacyImport, keyStoredCases } from '@raksha/activities';
 import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { BACKFILL_MATCHING_QUEUE, enqueueRekey, LEGACY_IMPORT_QUEUE, type LegacyImportJob, MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
-import { CaseRepository, createMatchingPool, DeadlinePolicyRepository, DeliveryRepository, DuplicateRepository, EscalationRepository, FaceRepository, GeographyRepository, InterventionRepository, LegacyImportRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
+import { CaseRepository, createMatchingPool, DeadlinePolicyRepository, DeliveryRepository, DuplicateRepository, EscalationRepository, FaceRepository, GeographyRepository, InterventionRepository, LegacyImportRepository, NotificationRepository, poolMatchingSql, RecordsDestructionRepository, ReportRepository, type Db } from '@raksha/db';
 import { lazyFaceDescriber } from '@raksha/faces';
 import { caseStarter } from './case-starter.js';
 import { startBackfillMatchingProcessor, startLegacyImportProcessor } from './legacy-import.processor.js';
@@ -13,6 +13,7 @@ import { startMatchingProcessor } from './matching.processor.js';
 import { startNotificationProcessor } from './notification.processor.js';
 import { reachFromConfig } from './reach.js';
 import { startEscalationReminders } from './reminders.js';
+import { startRecordsDestruction, temporalHistoryDeleter } from './records-destruction.js';
 
 export interface RunningWorker {
   /** Resolves when the worker has stopped. */
@@ -42,7 +43,7 @@ export async function startCaseWorker(
     workflowBundle: bundle,
     dataConverter: caseDataConverter(requireDataKeys(config)),
     activities: {
-      ...createActivities({ cases: new CaseRepository(db), notifications }),
+      ...createActivities({ cases: new CaseRepository(db), notifications, destructions: new RecordsDestructionRepository(db) }),
       ...createInstitutionActivities({ escalations: new EscalationRepository(db), notifications }),
       ...createInterventionActivities({ interventions: new InterventionRepository(db), notifications }),
     },
@@ -69,12 +70,20 @@ export async function startCaseWorker(
   const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: caseDataConverter(requireDataKeys(config)) });
   const importer = createLegacyImporter({ imports, geography: new GeographyRepository(db), matching: backfillJobs, cases: caseStarter(client, config.temporal.taskQueue), policies: new DeadlinePolicyRepository(db) });
   const importing = startLegacyImportProcessor(redis, importer);
+  // s.24(2): CICL cases' records destroyed once due and not held (docs/records-destruction.md).
+  const destruction = startRecordsDestruction({ destructions: new RecordsDestructionRepository(db), deleteHistory: temporalHistoryDeleter(client, config.temporal.namespace) }, config.worker.recordsDestructionScanMs);
   const backfill = startBackfillMatchingProcessor(redis, matcher, { reports, duplicates: new DuplicateRepository(db, poolMatchingSql(matchingPool)) }, config.worker.importMatchingPerSecond);
   // An import whose job was lost with Redis's data is queued again; one whose job waits or runs is left as it is.
   for (const { id } of await imports.unfinished()) await enqueueLegacyImport(importJobs, id);
   // Reports stored under older matching keys are re-keyed once per version, whichever worker starts first.
   await enqueueRekey(matchingJobs, rekeyer.keysVersion);
+  // Cases registered before cases kept name keys get them, in the background: the duplicate search then reaches them
+  // across the state (docs/porting.md). Idempotent: every worker start looks, and finds none once they are keyed.
+  let stopping = false;
+  const keyingCases = keyStoredCases(new CaseRepository(db), { stopped: () => stopping }).catch((e: unknown) => console.error('[duplicates] keying stored cases failed', e));
   const done = worker.run().finally(async () => {
+    stopping = true;
+    await keyingCases;
     await matching.close();
     await importing.close();
     await backfill.close();
@@ -84,6 +93,7 @@ export async function startCaseWorker(
     await matchingJobs.close();
     await matchingPool.end();
     await reminders?.stop();
+    await destruction.stop();
     await processor?.close();
     await reach?.close();
     await notifications.close();

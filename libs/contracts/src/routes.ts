@@ -7,6 +7,7 @@ import { administeredBodyView, invitationView, personView, seatTermView } from '
 import { loginResponse, meView, recoveryCodesView, tokenResponse, totpEnrolmentView } from './auth.js';
 import { admissionView, carePlanAnswer, eFileEntryView, occupancyView, residentView } from './care.js';
 import { caseDetailView, casePage, caseStatus, registeredCase, timelineEntryView } from './cases.js';
+import { recordsDestructionView } from './records-destruction.js';
 import { codecPayloads } from './codec.js';
 import { dashboardOverview } from './dashboards.js';
 import { deliveryView, notificationSettingsView, webhookSecretView, webhookSubscriptionView } from './deliveries.js';
@@ -41,6 +42,9 @@ export const API_RESPONSES = {
   'GET /cases/:id': caseDetailView,
   'GET /cases/:id/escalations': z.array(escalationView),
   'GET /cases/:id/timeline': z.array(timelineEntryView),
+  'GET /cases/:id/records-destruction': recordsDestructionView,
+  'POST /cases/:id/records-destruction/hold': recordsDestructionView,
+  'POST /cases/:id/records-destruction/lift': recordsDestructionView,
   'GET /cases/:id/access-log': accessLogPage,
   'GET /reports/:id/access-log': accessLogPage,
   'GET /people/:id/access-log': accessLogPage,

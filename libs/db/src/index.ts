@@ -1,5 +1,5 @@
 export { createDb, type Db, type DbTransaction } from './client.js';
-export { auditHash, GENESIS_HASH } from './audit-chain.js';
+export { attestationOf, auditHash, DESTROYED_MARK, detailDigest, GENESIS_HASH, isDestroyedDetail, RECORDS_DESTROYED_ACTION } from './audit-chain.js';
 export { pingDatabase } from './health.js';
 export { AccessLogRepository, type AccessedRecord, type AccessLogRow, type AccessLogWindow } from './repositories/access-log.repository.js';
 export { ImportJobRepository, type ImportJobRecord } from './repositories/import-job.repository.js';
@@ -23,7 +23,7 @@ export { SecondStepRepository, type TotpRecord } from './repositories/second-ste
 export { UserRepository, type NewUserRecord } from './repositories/user.repository.js';
 export { DeadlinePolicyRepository, type DeadlinePolicyChange } from './repositories/deadline-policy.repository.js';
 export { Sealer, SealError } from './sealing.js';
-export { AdmissionRepository, type AdmissionRecord, type AdmitOutcome, type NewAdmission, type OccupancyRow } from './repositories/admission.repository.js';
+export { AdmissionRepository, type AdmissionRecord, type AdmitOutcome, type NewAdmission, type OccupancyRow, type StayChangeRecord } from './repositories/admission.repository.js';
 export { EFileRepository, SEALED_SECTIONS, type EFileEntryRecord, type NewEFileEntry } from './repositories/efile.repository.js';
 export { COMMON_KEY_REPORTS, ReportRepository, type CandidateRow, type CandidateScore, type CandidateSearch, type ChildReportRow, type NewChildReport, type ReportFilter, type ReportKeys, type StaleKeyedReport } from './repositories/report.repository.js';
 export { FaceRepository, descriptorBytes, descriptorOf, type FaceDescriptorRecord, type FaceStatus, type PhotoSearch } from './repositories/face.repository.js';
@@ -39,3 +39,4 @@ export { InterventionRepository, interventionChain, type HelplineCallRecord, typ
 export { PartnerRepository, type CaseSummaryRow, type NewPartnerClient, type PartnerClientRecord, type PartnerEventRow, type PartnerScopeFilter } from './repositories/partner.repository.js';
 export { LegacyImportRepository, type LegacyImportRecord, type NewLegacyImport, type PortedReport, type RowOutcome, type StagedRow } from './repositories/legacy-import.repository.js';
 export { caseKeyTerms, duplicateTerms, DuplicateRepository, type CaseDuplicateSearch, type DuplicateFilter, type NewDuplicateSuspect, type ReportDuplicateCandidate, type ReportDuplicateSearch } from './repositories/duplicate.repository.js';
+export { DESTROYED_NOTICE, RecordsDestructionRepository, recordsDestructionChain, type DestroyOutcome, type DestructionSchedule, type HoldChange, type RecordsDestructionRow } from './repositories/records-destruction.repository.js';

@@ -15,11 +15,12 @@ import { EscalationsService } from '../escalations/escalations.service.js';
 import { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
 import { callTemporal, caseEventRejections, executeUpdate } from '../infrastructure/temporal-call.js';
 import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
-import { caseClosed, forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
+import { caseClosed, forbidden, invalidField, notFound, problem, recordsDestroyed } from '../problem/domain-errors.js';
 import { checkEventPayloadSize } from '../problem/request-body.js';
 import { checkLocalPlaces } from '../places/local-place-check.js';
 import { DuplicateFinder } from '../duplicates/duplicate-finder.js';
 import { namedSigners } from './legally-free-signers.js';
+import { PlacementCheck } from './placement-check.js';
 
 
 type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository['findById']>>>;
@@ -69,6 +70,7 @@ export class CasesService {
     private readonly users: UserRepository,
     private readonly duplicates: DuplicateFinder,
     private readonly people: PeopleRepository,
+    private readonly placements: PlacementCheck,
   ) {}
 
   /** Starts the case's workflow and answers once its registration is on record. */
@@ -145,7 +147,9 @@ export class CasesService {
     const role = principal.roles.find((r): r is Role => (ROLES as readonly string[]).includes(r) && maySend(type, r, bodyType));
     if (!role) throw forbidden(`your role may not send ${type}`);
     // s.38(4): the members who signed, each on the roster of the sender's CWC (the case's) in term today, named on the record.
-    const payload = type === 'LEGALLY_FREE_DECLARED' ? await namedSigners(body.payload, dayInIndia(), (ids) => this.people.seatsOf(principal.body!.id, ids)) : body.payload;
+    const signed = type === 'LEGALLY_FREE_DECLARED' ? await namedSigners(body.payload, dayInIndia(), (ids) => this.people.seatsOf(principal.body!.id, ids)) : body.payload;
+    // An order placing the child names a place that can take the child; refused here, nothing is stored.
+    const payload = await this.placements.check(found, type, signed, () => this.machineContext(found.id));
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
     const request = {
       type,
@@ -317,7 +321,9 @@ export class CasesService {
    * without the case-jurisdiction check: the case may lie in another district than theirs.
    */
   async applyOnBehalf(principal: Principal, caseId: string, type: string, payload: Record<string, unknown>, idempotencyKey: string): Promise<CaseStatus> {
-    if ((await this.cases.findById(caseId))?.phase === 'CLOSED') throw caseClosed(caseId);
+    const row = await this.cases.findById(caseId);
+    if (row?.destroyedAt) throw recordsDestroyed(row.caseNumber, row.destroyedAt);
+    if (row?.phase === 'CLOSED') throw caseClosed(caseId);
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
     return executeUpdate(handle, applyEventUpdate, { type, payload, idempotencyKey, actor: caseActor(principal) }, caseEventRejections);
   }
@@ -335,7 +341,7 @@ export class CasesService {
   /** The case with this number, for another feature naming it as people do (a found report): null unless the principal may know it. */
   async visibleByNumber(principal: Principal, caseNumber: string): Promise<CaseRow | null> {
     const row = await this.cases.findByNumber(caseNumber);
-    if (!row) return null;
+    if (!row || row.destroyedAt) return null;
     // A merged duplicate keeps its number, and leads to the case the child's record is in now.
     const found = row.mergedIntoId ? await this.cases.findById(row.mergedIntoId) : row;
     return found && this.access.mayWork(principal, found) ? found : null;
@@ -361,17 +367,39 @@ export class CasesService {
     // A case merged into another as a duplicate leads to that one: the child's record is there now.
     const found = row?.mergedIntoId ? await this.cases.findById(row.mergedIntoId) : row;
     if (!found) throw notFound('case', caseId);
-    if (this.access.mayWork(principal, found)) return found;
-    if (!this.access.keepsSightOf(principal, found, await this.cases.formerPlaces(found.id))) throw notFound('case', caseId);
-    if (access === 'read') return found;
+    const sight = await this.sightOf(principal, found);
+    if (!sight) throw notFound('case', caseId);
+    // JJ Act s.24(2): destroyed records answer 410 on every read and write of the case, never what they held,
+    // to those who keep sight of it after a transfer as to its own bodies.
+    if (found.destroyedAt) throw recordsDestroyed(found.caseNumber, found.destroyedAt);
+    if (sight === 'work' || access === 'read') return found;
     const district = await this.geography.findDistrict(found.districtCode);
     const where = district ? `${district.name} district` : 'another district';
     throw forbidden(`this child was transferred to ${where} (s.95); your office keeps sight of the record, but only the bodies of ${where} act on it now`);
   }
 
+  /** `work` within the principal's jurisdiction; `read` for an office that keeps sight of it after a transfer (s.95); null otherwise. */
+  private async sightOf(principal: Principal, c: CaseRow): Promise<'work' | 'read' | null> {
+    if (this.access.mayWork(principal, c)) return 'work';
+    return this.access.keepsSightOf(principal, c, await this.cases.formerPlaces(c.id)) ? 'read' : null;
+  }
+
   /** Whether the principal only keeps sight of the case (a transfer moved it out of their jurisdiction): they read it, nothing more. */
   private readOnly(principal: Principal, c: CaseRow): boolean {
     return !this.access.mayWork(principal, c);
+  }
+
+  /** 410 when the case's records were destroyed under s.24(2): for what was linked to it (its reports). */
+  async refuseIfDestroyed(caseId: string): Promise<void> {
+    const row = await this.cases.findById(caseId);
+    if (row?.destroyedAt) throw recordsDestroyed(row.caseNumber, row.destroyedAt);
+  }
+
+  /** The case row, 404 unless the principal may know it (a sender after a transfer reads it too), whether or not its records were destroyed (the destruction status). */
+  async visibleEvenDestroyed(principal: Principal, caseId: string): Promise<CaseRow> {
+    const found = await this.cases.findById(caseId);
+    if (!found || !(await this.sightOf(principal, found))) throw notFound('case', caseId);
+    return found;
   }
 
   /** A read of the case's record that shows the child (the case, its timeline, its admissions), audited on the case's chain of reads. */

@@ -301,6 +301,8 @@ export class ReportsService {
     // A report merged into another as a duplicate leads to that one.
     const row = first?.mergedIntoId ? await this.reports.findById(first.mergedIntoId) : first;
     if (!row || !this.mayKnow(principal, row)) throw notFound('report', id);
+    // A report of a child whose case's records were destroyed under s.24(2) was emptied with them: 410, like the case.
+    if (row.caseId) await this.cases.refuseIfDestroyed(row.caseId);
     return row;
   }
 
@@ -326,6 +328,7 @@ export class ReportsService {
   private async visibleCandidate(principal: Principal, id: string): Promise<CandidateRow> {
     const c = await this.reports.candidate(id);
     if (!c || !(this.mayKnow(principal, c.missing) || this.mayKnow(principal, c.found))) throw notFound('candidate', id);
+    for (const r of [c.missing, c.found]) if (r.caseId) await this.cases.refuseIfDestroyed(r.caseId);
     return c;
   }
 

@@ -28,16 +28,18 @@ export type FormField =
   | (FieldBase & { kind: 'date' })
   /** members of the sender's body, chosen from its roster (the signers of a declaration, s.38(4)); the value is their seat ids, comma-joined */
   | (FieldBase & { kind: 'members' })
+  /** a place from the registry (an order placing the child names it) */
+  | (FieldBase & { kind: 'place' })
   /** a list with one entry per domain (care plan goals, review progress) */
   | (FieldBase & { kind: 'perDomain'; domains: string[]; entry: 'goal' | 'progress'; statuses: string[] });
 
 export type FormValues = Record<string, string>;
 
 /**
- * The time and type are the system's: the workflow stamps `at`, the form chose `type`. The signers' names are the
- * roster's, recorded by the API; a bare number of signers is what declarations before named signers carried.
+ * The time and type are the system's: the workflow stamps `at`, the form chose `type`. The API names the place and
+ * the signers (the roster's names); a bare number of signers is what declarations before named signers carried.
  */
-const SYSTEM_FIELDS = new Set(['type', 'at', 'signerNames', 'membersSigning']);
+const SYSTEM_FIELDS = new Set(['type', 'at', 'placeName', 'signerNames', 'membersSigning']);
 /** Fields that name members of the sender's body by their seats on its roster. */
 const MEMBER_FIELDS = new Set(['signedBy']);
 const SAFE_MAX = 1_000_000;
@@ -56,6 +58,7 @@ function fieldOf(name: string, p: JsonSchema, required: boolean): FormField {
     const props = p.items.properties;
     return { name, required, kind: 'perDomain', domains: props.domain!.enum!, entry: props.status ? 'progress' : 'goal', statuses: props.status?.enum ?? [] };
   }
+  if (name === 'placeId') return { name, required, kind: 'place' };
   if (p.enum) return { name, required, kind: 'enum', options: p.enum };
   if (p.type === 'boolean') return { name, required, kind: 'boolean' };
   if (p.type === 'integer' || p.type === 'number') {

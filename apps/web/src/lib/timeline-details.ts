@@ -9,10 +9,10 @@ export interface DetailWords {
 }
 
 /**
- * What a person reads of an event's details: ids, the ladder's rung and the English copies of an obligation and
+ * What a person reads of an event's details: ids (a place reads by its name, placeName; signers by signerNames), the ladder's rung and the English copies of an obligation and
  * its citation are the system's (the deadline's own name, in the reader's language, stands for them).
  */
-const HIDDEN_PAYLOAD = new Set(['signedBy', 'escalationId', 'interventionId', 'assigneeId', 'previousAssigneeId', 'goals', 'progress', 'child', 'rung', 'obligation', 'citation']);
+const HIDDEN_PAYLOAD = new Set(['placeId', 'signedBy', 'escalationId', 'interventionId', 'assigneeId', 'previousAssigneeId', 'goals', 'progress', 'child', 'rung', 'obligation', 'citation']);
 /** Details that are lists of people's names (a declaration's signers, s.38(4)), shown joined. */
 const NAME_LISTS = new Set(['signerNames']);
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
