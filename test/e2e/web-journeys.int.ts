@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from '@temporalio/client';
-import { isolatedDistrict, type IsolatedDistrict } from '../support/auth.js';
+import { as, isolatedDistrict, type IsolatedDistrict } from '../support/auth.js';
 import { caseWithMissedProduction } from '../support/missed-deadline.js';
 import { eventually, type Stack } from '../support/stack.js';
 import { signIn, startWebStack, type WebStack } from './web.js';
@@ -56,6 +56,42 @@ describe('the web app, role by role, in a real browser', () => {
     await page.getByTestId('case-stage').getByText('Produced: interim placement pending inquiry').waitFor();
     await page.locator('[data-testid="timeline"] li[data-event="PRODUCED_BEFORE_CWC"]').waitFor();
     expect(await eventTypes(caseId)).toEqual(['REGISTERED', 'PRODUCED_BEFORE_CWC']);
+  });
+
+  it('three CWC members, ticked by name from the roster, declare a child legally free, and the timeline names them (s.38(4))', async () => {
+    const bodyId = `CWC-${district.districtCode}`;
+    const day = (offset: number) => new Date(Date.now() + 5.5 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    await stack.http
+      .put(`/bodies/${bodyId}/members`)
+      .set(await as(stack, 'scps.rj'))
+      .send({ members: ['Asha Verma', 'Bhanu Pratap', 'Chitra Rao'].map((name, i) => ({ name, designation: i ? 'MEMBER' : 'CHAIRPERSON', termFrom: day(-30), termTo: day(400) })).concat([{ name: 'Dinesh Meena', designation: 'MEMBER', termFrom: day(-700), termTo: day(-1) }]) })
+      .expect(200);
+    const { body } = await stack.http.post('/cases').set(district.cwc).send({ track: 'CNCP', districtCode: district.districtCode, child: { ageYears: 1, gender: 'FEMALE' } }).expect(201);
+    const caseId: string = body.caseId;
+    const send = (who: { Authorization: string }, type: string, payload: Record<string, unknown>) => stack.http.post(`/cases/${caseId}/events`).set(who).send({ type, payload }).expect(200);
+    const saa = { districtCode: district.districtCode, name: 'Shishu Griha', kind: 'SPECIALISED_ADOPTION_AGENCY', management: 'NGO', registration: { no: 'SAA/2026/9', from: '2026-01-01', until: '2099-12-31' }, capacities: [{ gender: 'FEMALE', ageBand: '0-5', sanctioned: 20 }] };
+    const agency: string = (await stack.http.post('/institutions').set(district.dcpu).send(saa).expect(201)).body.id;
+    await send(district.cwc, 'PRODUCED_BEFORE_CWC', { circumstance: 'ABANDONED', producedBy: 'Childline' });
+    await send(district.cwc, 'INTERIM_PLACEMENT_ORDERED', { placement: 'SPECIALISED_ADOPTION_AGENCY', orderRef: 'F18/9', placeId: agency });
+    await send(district.cwc, 'SIR_ORDERED', { sirRef: 'SIR/9' });
+    await send(district.probation, 'SIR_SUBMITTED', { sirRef: 'SIR/9', finding: 'ABANDONED' });
+
+    const { page } = await newPage({ width: 1024, height: 900 });
+    await signIn(page, base, user('cwc'));
+    await page.goto(`${base}/app/cases/${caseId}`);
+    await page.getByLabel('Action').selectOption('LEGALLY_FREE_DECLARED');
+    await page.getByLabel('Ground').selectOption('ABANDONED');
+    await page.getByLabel('Order reference').fill('CWC/LF/9');
+    // Only the members in their term today are offered: a member whose term ended is not.
+    const members = page.getByRole('group', { name: 'Members who signed' });
+    await members.getByLabel('Asha Verma').waitFor();
+    expect(await members.getByLabel('Dinesh Meena').count()).toBe(0);
+    for (const name of ['Asha Verma', 'Bhanu Pratap', 'Chitra Rao']) await members.getByLabel(name).check();
+    await page.getByRole('button', { name: /^Record/ }).click();
+    const step = page.locator('[data-testid="timeline"] li[data-event="LEGALLY_FREE_DECLARED"]');
+    await step.waitFor();
+    expect(await step.textContent()).toContain('Signed by: Asha Verma, Bhanu Pratap and Chitra Rao');
+    expect(await eventTypes(caseId)).toContain('LEGALLY_FREE_DECLARED');
   });
 
   it('a CWC member places a produced child in a home chosen from the registry; the timeline names it and the home counts the child', async () => {

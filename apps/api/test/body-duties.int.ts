@@ -1,5 +1,5 @@
 // The CWC's and JJB's recurring duties over HTTP against PostgreSQL, Redis and Temporal: sittings with their cause
-// lists (s.28(1), s.7(1)), visits to institutions (s.30(viii), s.54), returns (R.17(ii) F.16, s.16(3)), the daily
+// lists (s.28(1), s.7(1)), visits to institutions (s.30(viii), s.54), returns (R.17(v) F.16, s.16(3)), the daily
 // missed-duty scan that escalates up the ladder, and the state monitor's view of which bodies are functioning.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
@@ -90,7 +90,7 @@ describe('recurring duties of the CWC and JJB, over HTTP', () => {
     expect(month.body.inspections.map((i: { visitedOn: string }) => i.visitedOn)).not.toContain('2026-02-11');
   });
 
-  it("files the CWC's quarterly F.16 return (R.17(ii)), on time within 15 days of the quarter (policy), and refuses what cannot be one", async () => {
+  it("files the CWC's quarterly F.16 return (R.17(v)), on time within 15 days of the quarter (policy), and refuses what cannot be one", async () => {
     const filed = await stack.http.put(`/bodies/${cwcId}/returns/cwc.quarterlyReturn/2026-Q3`).set(own.cwc).send({ filedOn: '2026-10-10', pending: 14, disposed: 9 }).expect(200);
     expect(filed.body).toMatchObject({ period: '2026-Q3', filedOn: '2026-10-10', dueOn: '2026-10-15', onTime: true, pending: 14, disposed: 9 });
     const wrongBody = await stack.http.put(`/bodies/${cwcId}/returns/jjb.pendencyReport/2026-Q3`).set(own.cwc).send({ filedOn: '2026-10-10', pending: 1, disposed: 1 }).expect(400);

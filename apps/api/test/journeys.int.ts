@@ -1,5 +1,6 @@
 // Each role's real journey over HTTP, signed in as the seeded demo users.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
@@ -116,11 +117,31 @@ describe('journeys of the people who use Raksha', () => {
 
     // The child left the Jaipur home with the escort: the home no longer counts him.
     expect(await stack.db.admission.findMany({ where: { caseId } })).toEqual([expect.objectContaining({ institutionId: 'CCI-RJ-JAIPUR', orderRef: 'F18/JPR/40', endReason: 'TRANSFERRED' })]);
-    // The file goes with the child: Pune's CWC now holds the case and Jaipur's no longer sees it.
+    // The file goes with the child: Pune's CWC now holds the case and acts on it.
     const cwcPune = await as(stack, 'cwc.pune');
     const { body: moved } = await stack.http.get(`/cases/${caseId}`).set(cwcPune).expect(200);
-    expect(moved).toMatchObject({ districtCode: 'MH-PUNE', stateCode: 'MH', state: 'cncp.restoration.escorted' });
-    await stack.http.get(`/cases/${caseId}`).set(cwcJaipur).expect(404);
+    expect(moved).toMatchObject({ districtCode: 'MH-PUNE', stateCode: 'MH', state: 'cncp.restoration.escorted', mayAssign: true });
+    // Jaipur's CWC, which ordered the transfer, Jaipur's DCPU and Rajasthan's monitor keep sight of the child's whole
+    // record (s.95(1); R.81), read-only; Maharashtra's monitor sees it as the receiving state's.
+    for (const reader of ['cwc.jaipur', 'dcpu.jaipur', 'monitor.rj', 'monitor.mh']) {
+      const who = await as(stack, reader);
+      const { body: read } = await stack.http.get(`/cases/${caseId}`).set(who).expect(200);
+      expect(read).toMatchObject({ id: caseId, districtCode: 'MH-PUNE' });
+      const steps = (await stack.http.get(`/cases/${caseId}/timeline`).set(who).expect(200)).body.map((e: { eventType: string }) => e.eventType);
+      expect(steps).toEqual(expect.arrayContaining(['REGISTERED', 'FINAL_ORDER_PASSED', 'TRANSFER_ORDERED', 'CHILD_ESCORTED']));
+      if (reader !== 'monitor.mh') expect(read).toMatchObject({ yourEvents: [], mayAssign: false });
+    }
+    // Read-only for the sender: an event from Jaipur's CWC is refused in plain words, and nothing is recorded.
+    const before = (await stack.http.get(`/cases/${caseId}/timeline`).set(cwcPune).expect(200)).body.length;
+    const refused = await stack.http.post(`/cases/${caseId}/events`).set(cwcJaipur).send({ type: 'CHILD_RESTORED', payload: { restoredTo: 'PARENT' } }).expect(403);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.body.detail).toMatch(/transferred to Pune district \(s\.95\).*keeps sight/);
+    await stack.http.post(`/cases/${caseId}/assignment`).set(cwcJaipur).send({ userId: randomUUID() }).expect(403);
+    expect((await stack.http.get(`/cases/${caseId}/timeline`).set(cwcPune).expect(200)).body.length).toBe(before);
+    // The rest of the record reads the same way: the child's care plan.
+    await stack.http.get(`/cases/${caseId}/care-plan`).set(cwcJaipur).expect(200);
+    // The sending district's other offices, and the state's other bodies and districts, do not learn the case exists.
+    for (const stranger of ['sjpu.jaipur', 'cci.jaipur', 'sara.rj', 'cwc.jodhpur']) await stack.http.get(`/cases/${caseId}`).set(await as(stack, stranger)).expect(404);
     const restored = await send(cwcPune, 'CHILD_RESTORED', { restoredTo: 'PARENT' });
     expect(restored.state).toBe('cncp.followUp');
   });

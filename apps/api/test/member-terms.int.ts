@@ -95,7 +95,7 @@ describe('member terms of office', () => {
       stack.http.post('/people/invitations').set(admin).send({ email: `${who}.${run}@example.org`, displayName: `${who} ${run}`, bodyId, role: 'CWC_MEMBER', head, term: { from: day(-10), until: day(400) } });
     const chair = (await send('chair', true).expect(201)).body.person;
     expect(chair.term).toMatchObject({ designation: 'CHAIRPERSON', status: 'CURRENT' });
-    // A CWC has four members' seats (s.27(1)): a fifth member is refused, naming the role, and no one is stored.
+    // A CWC has four members' seats besides its Chairperson (s.27(2)): a fifth member is refused, naming the role, and no one is stored.
     for (const n of [1, 2, 3, 4]) await send(`seat${n}`).expect(201);
     const full = await send('seat5').expect(400);
     expect(full.body.errors).toEqual([expect.objectContaining({ field: 'role', key: 'error.seatsFilled', params: { most: 4 } })]);

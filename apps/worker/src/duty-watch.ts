@@ -1,5 +1,5 @@
 // The missed-duty scan: once a day, shortly after midnight in India, each CWC's and JJB's latest period whose due time
-// has passed is assessed — sittings (s.28(1)), visits to each institution (s.30(viii)), the F.16 return (R.17(ii)),
+// has passed is assessed — sittings (s.28(1)), visits to each institution (s.30(viii)), the F.16 return (R.17(v)),
 // the JJB's pendency report (s.16(3)) — and each miss gets an obligation watch, which raises it up the state's ladder
 // like a case's missed deadline (DCPU at once, SCPS after 7 days, the monitoring cell after 30). A BullMQ job
 // scheduler fires it (one run however many workers schedule it); a miss already escalated is left to its watch.

@@ -26,7 +26,7 @@ export const EVENT_AUTHORITY: Record<CaseEventType, EventAuthority> = {
   SIR_SUBMITTED: { ...SIR_AUTHORS, description: 'Submit the Social Investigation Report', citation: 's.36(2), s.13(1)(ii); F.22' },
   SURRENDER_DEED_EXECUTED: { ...CWC, description: 'Parent or guardian surrenders the child before the CWC', citation: 's.35(1); F.23' },
   SURRENDER_RECONSIDERED: { ...CWC, description: 'Parent reconsiders within two months; the CWC restores', citation: 's.35(3); F.24' },
-  LEGALLY_FREE_DECLARED: { ...CWC, description: 'Declare the child legally free for adoption (three members sign)', citation: 's.38' },
+  LEGALLY_FREE_DECLARED: { ...CWC, description: 'Declare the child legally free for adoption (at least three members of the Committee decide, each named from its roster)', citation: 's.38(1), (2), (4)' },
   HANDED_OVER_FOR_ADOPTION: {
     ...CWC_OR_DCPU,
     description: 'Child handed over to the Specialised Adoption Agency',

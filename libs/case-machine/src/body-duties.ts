@@ -60,9 +60,9 @@ export const BODY_DUTY_RULES = [
     atLeast: 1,
     per: 'body',
     reportTo: 'District Magistrate',
-    citation: 'R.17(ii); F.16',
+    citation: 'R.17(v); F.16',
     basis: 'statute',
-    dueAfterPeriod: { within: 'P15D', citation: 'policy: within 15 days after the quarter (R.17(ii) names no day)' },
+    dueAfterPeriod: { within: 'P15D', citation: 'policy: within 15 days after the quarter (R.17(v) names no day)' },
   }),
   duty({
     id: 'dm.cwcReview',

@@ -131,9 +131,17 @@ export const buildCaseEventSchemas = () => ({
   SIR_SUBMITTED: ev('SIR_SUBMITTED', { sirRef: ref, finding: z.enum(SIR_FINDINGS).optional() }),
   SURRENDER_DEED_EXECUTED: ev('SURRENDER_DEED_EXECUTED', { deedRef: ref, surrenderedBy: z.enum(['PARENT', 'GUARDIAN']) }),
   SURRENDER_RECONSIDERED: ev('SURRENDER_RECONSIDERED', { orderRef: ref, reasons }),
+  /**
+   * s.38(4): at least three members of the CWC decide, each named: `signedBy` holds their seats on the CWC's roster
+   * (BodyMember ids; the API checks each against the roster on the day of the decision and records `signerNames`,
+   * the names the roster then gave). `membersSigning`, a bare count, is what declarations recorded before the signers
+   * were named carry: the machine still takes it so that their histories replay, but the API refuses it for a new one.
+   */
   LEGALLY_FREE_DECLARED: ev('LEGALLY_FREE_DECLARED', {
     ground: z.enum(LEGALLY_FREE_GROUNDS),
-    membersSigning: z.int().min(1),
+    signedBy: z.array(ref).max(20).optional(),
+    signerNames: z.array(ref).max(20).optional(),
+    membersSigning: z.int().min(1).optional(),
     orderRef: ref,
   }),
   HANDED_OVER_FOR_ADOPTION: ev('HANDED_OVER_FOR_ADOPTION', { saaRef: ref }),

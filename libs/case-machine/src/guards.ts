@@ -13,6 +13,17 @@ const hasReasons = (reasons: string | undefined) => (reasons?.trim().length ?? 0
 const ageAt = (context: CaseContext, at: string) => ageInYearsAt(context.child, context.registeredAt, at);
 const INSTITUTIONS: readonly string[] = ['CHILDRENS_HOME', 'FIT_FACILITY', 'SPECIALISED_ADOPTION_AGENCY'];
 
+/**
+ * s.38(4): at least three members decide a declaration, each named once (a member named twice is one signer).
+ * Whether each is on the CWC's roster at the time is the API's check (the roster is data, not the workflow's).
+ * A declaration recorded before signers were named carries only their number (`membersSigning`): it replays on that.
+ */
+export function enoughSigners(event: Extract<CaseEvent, { type: 'LEGALLY_FREE_DECLARED' }>): boolean {
+  const least = STATUTORY_RULES.legallyFreeMinimumMembers.members;
+  if (event.signedBy !== undefined) return new Set(event.signedBy).size === event.signedBy.length && event.signedBy.length >= least;
+  return (event.membersSigning ?? 0) >= least;
+}
+
 /** Named guards: each enforces one rule of the Act and is tested on its own. */
 export const guards = {
   isCncpTrack: ({ context }: GuardArgs) => context.track === 'CNCP',
@@ -38,7 +49,7 @@ export const guards = {
   orphanOrAbandonedMayBeDeclaredFree: ({ context, event }: GuardArgs) =>
     event.type === 'LEGALLY_FREE_DECLARED' &&
     (event.ground === 'ORPHAN' || event.ground === 'ABANDONED') &&
-    event.membersSigning >= STATUTORY_RULES.legallyFreeMinimumMembers.members &&
+    enoughSigners(event) &&
     (ORPHANED_OR_ABANDONED as readonly string[]).includes(context.sir?.finding ?? ''),
 
   notAlreadySurrendered: ({ context }: GuardArgs) => context.surrender === undefined,
@@ -55,7 +66,7 @@ export const guards = {
     return (
       event.type === 'LEGALLY_FREE_DECLARED' &&
       event.ground === 'SURRENDERED' &&
-      event.membersSigning >= STATUTORY_RULES.legallyFreeMinimumMembers.members &&
+      enoughSigners(event) &&
       ends !== undefined &&
       isAtOrAfter(event.at, ends)
     );

@@ -165,9 +165,9 @@ export const DEADLINE_RULES = [
     owner: 'CCI / DCPU',
     within: 'P3M',
     from: 'stateEntry',
-    citation: 's.2(39), s.30(vi); quarterly review is policy (as Tamil Nadu JJ Rules 2017 r.24(l)(iii))',
+    citation: 's.2(39), s.30(vi); R.39(4)(vi) (the Management Committee’s quarterly review of individual care plans)',
     fulfilledBy: ['ICP_REVIEWED'],
-    basis: 'policy',
+    basis: 'statute',
     repeatsOn: 'ICP_REVIEWED',
   }),
   rule({
@@ -220,9 +220,9 @@ export const DEADLINE_RULES = [
     owner: 'CCI',
     within: 'PT24H',
     from: 'stateEntry',
-    citation: 'Model Rules 2016 (report to the police / SJPU, copies to the CWC and DCPU, within 24 h); National SOP of 23 Nov 2016',
+    citation: 'R.92 (missing children: the inquiry into a child missing); National SOP of 23 Nov 2016; the 24 h is state policy',
     fulfilledBy: ['MISSING_REPORTED_TO_POLICE'],
-    basis: 'statute',
+    basis: 'policy',
   }),
   rule({
     id: 'cncp.ahtuReferral',

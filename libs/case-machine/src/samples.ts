@@ -15,6 +15,12 @@ import {
 import { STATUTORY_RULES, type DeadlineId } from './policy.js';
 
 const REASONS = 'reasons recorded in the order sheet';
+/** Three members of the CWC, as the roster names them, who sign a sample declaration (s.38(4)). */
+export const SAMPLE_SIGNERS = [
+  { id: '00000000-0000-4000-8000-0000000000a1', name: 'Asha Verma' },
+  { id: '00000000-0000-4000-8000-0000000000a2', name: 'Bhanu Pratap' },
+  { id: '00000000-0000-4000-8000-0000000000a3', name: 'Chitra Rao' },
+] as const;
 
 /**
  * Well-formed events of a type whose payloads cover every branch the guards distinguish,
@@ -53,7 +59,8 @@ export function sampleEvents(type: CaseEventType, context: CaseContext, at: stri
         type,
         at,
         ground,
-        membersSigning: 3,
+        signedBy: SAMPLE_SIGNERS.map((m) => m.id),
+        signerNames: SAMPLE_SIGNERS.map((m) => m.name),
         orderRef: ref,
       }));
     case 'HANDED_OVER_FOR_ADOPTION':

@@ -62,6 +62,8 @@ export interface StepProjection {
   openDeadlines: OpenDeadline[];
   /** Where the case is now: after a hand-off or an escorted transfer, no longer where it was registered. */
   jurisdiction: { track: Track; districtCode: string; stateCode: string };
+  /** Where the case was before this step moved it to another district (an escorted s.95 transfer): its sender keeps sight of it. */
+  movedFrom?: { districtCode: string; stateCode: string };
   milestones: CaseMilestones;
 }
 
@@ -104,7 +106,9 @@ export function projectStep(before: CaseSnapshot, next: CaseStep, eventType: str
   };
   const to = describeState(next.snapshot);
   const { track, districtCode, stateCode } = next.snapshot.context;
+  const from = before.context;
   return {
+    ...((from.districtCode !== districtCode || from.stateCode !== stateCode) && { movedFrom: { districtCode: from.districtCode, stateCode: from.stateCode } }),
     fromState: describeState(before).state,
     toState: to.state,
     phase: to.phase,

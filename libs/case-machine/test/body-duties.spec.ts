@@ -51,7 +51,7 @@ describe('recurring duties of the bodies', () => {
     ]);
   });
 
-  it('requires the quarterly F.16 return to the District Magistrate once a quarter (R.17(ii))', () => {
+  it('requires the quarterly F.16 return to the District Magistrate once a quarter (R.17(v))', () => {
     const rule = bodyDutyRule('cwc.quarterlyReturn');
     expect(rule.reportTo).toBe('District Magistrate');
     expect(assessBodyDuty(rule, '2026-12-31T10:00:00+05:30', [{ at: '2026-10-05T10:00:00+05:30' }]).met).toBe(true);

@@ -3,6 +3,8 @@ import { SAMPLE_ICP_GOALS, allowedEvents, casePhase, DEFAULT_LADDER } from '../s
 import type { CaseInput } from '../src/index.js';
 import { CaseUnderTest, cncpWithSir, REASONS } from './support.js';
 
+/** Three members of the CWC, by their seats on its roster (s.38(4)). */
+const SIGNED: { signedBy: string[] } = { signedBy: ['seat-1', 'seat-2', 'seat-3'] };
 const PRODUCED = '2025-01-06T20:00:00+05:30';
 
 describe('CNCP track, before the Child Welfare Committee', () => {
@@ -93,11 +95,11 @@ describe('CNCP track, before the Child Welfare Committee', () => {
     const traced = cncpWithSir({ child: { ageYears: 1 } }, 'ABANDONED', 'FAMILY_TRACED');
     expect(traced.deadline('cncp.legallyFreeUpTo2')).toBeUndefined();
     const free = { ground: 'ABANDONED', orderRef: 'LF-1' } as const;
-    expect(traced.send('LEGALLY_FREE_DECLARED', '2025-02-01T10:00:00+05:30', { ...free, membersSigning: 3 })).toBe(false);
+    expect(traced.send('LEGALLY_FREE_DECLARED', '2025-02-01T10:00:00+05:30', { ...free, ...SIGNED })).toBe(false);
 
     const untraced = cncpWithSir({ child: { ageYears: 1 } }, 'ABANDONED', 'ABANDONED');
-    expect(untraced.send('LEGALLY_FREE_DECLARED', '2025-02-01T10:00:00+05:30', { ...free, membersSigning: 2 })).toBe(false);
-    untraced.must('LEGALLY_FREE_DECLARED', '2025-02-01T10:00:00+05:30', { ...free, membersSigning: 3 });
+    expect(untraced.send('LEGALLY_FREE_DECLARED', '2025-02-01T10:00:00+05:30', { ...free, signedBy: SIGNED.signedBy.slice(0, 2) })).toBe(false);
+    untraced.must('LEGALLY_FREE_DECLARED', '2025-02-01T10:00:00+05:30', { ...free, ...SIGNED });
     expect(untraced.state).toBe('cncp.legallyFree');
     expect(untraced.last?.actions).toContainEqual({ type: 'notify', params: { to: ['SARA'], about: 'legally free' } });
     expect(untraced.deadlineIds).toEqual([]);
@@ -105,12 +107,28 @@ describe('CNCP track, before the Child Welfare Committee', () => {
     expect(untraced.state).toBe('cncp.handedOverForAdoption');
   });
 
+  it('counts a member named twice once: three names with a repeat are two signers (s.38(4))', () => {
+    const sut = cncpWithSir({ child: { ageYears: 1 } }, 'ABANDONED', 'ABANDONED');
+    const [a, b] = ['seat-1', 'seat-2'];
+    const free = { ground: 'ABANDONED', orderRef: 'LF-1' } as const;
+    expect(sut.send('LEGALLY_FREE_DECLARED', '2025-02-01T10:00:00+05:30', { ...free, signedBy: [a, b, a] })).toBe(false);
+    expect(sut.state).not.toBe('cncp.legallyFree');
+  });
+
+  it('replays a declaration recorded before the signers were named, on its number of signers', () => {
+    const sut = cncpWithSir({ child: { ageYears: 1 } }, 'ABANDONED', 'ABANDONED');
+    const free = { ground: 'ABANDONED', orderRef: 'LF-1' } as const;
+    expect(sut.send('LEGALLY_FREE_DECLARED', '2025-02-01T10:00:00+05:30', { ...free, membersSigning: 2 })).toBe(false);
+    sut.must('LEGALLY_FREE_DECLARED', '2025-02-01T10:00:00+05:30', { ...free, membersSigning: 3 });
+    expect(sut.state).toBe('cncp.legallyFree');
+  });
+
   describe('surrender (s.35, s.38(2))', () => {
     const surrendered = (deadlinePolicy?: CaseInput['deadlinePolicy']) =>
       new CaseUnderTest({ track: 'CNCP', child: { ageYears: 0 }, ...(deadlinePolicy && { deadlinePolicy }) })
         .must('PRODUCED_BEFORE_CWC', PRODUCED, { circumstance: 'SURRENDERED', producedBy: 'PARENT' })
         .must('SURRENDER_DEED_EXECUTED', '2025-01-10T10:00:00+05:30', { deedRef: 'F23-1', surrenderedBy: 'PARENT' });
-    const free = { ground: 'SURRENDERED', membersSigning: 3, orderRef: 'LF' } as const;
+    const free = { ground: 'SURRENDERED', ...SIGNED, orderRef: 'LF' } as const;
 
     it('lets the parent reconsider the surrender within 2 months, which leads to restoration (s.35(3))', () => {
       const sut = surrendered();
@@ -418,7 +436,7 @@ describe('CNCP track, before the Child Welfare Committee', () => {
 
     it('holds the declaration of a child legally free for adoption until the age is determined (s.94, s.38)', () => {
       const sut = cncpWithSir({ child: { ageYears: 1 } }, 'ABANDONED', 'ABANDONED').must('AGE_DETERMINATION_ORDERED', ORDERED, order);
-      const free = { ground: 'ABANDONED', membersSigning: 3, orderRef: 'LF' } as const;
+      const free = { ground: 'ABANDONED', ...SIGNED, orderRef: 'LF' } as const;
       expect(sut.send('LEGALLY_FREE_DECLARED', '2025-02-01T10:00:00+05:30', free)).toBe(false);
       sut.must('AGE_DETERMINED', '2025-02-01T10:00:00+05:30', { ageYears: 1, evidence: 'MEDICAL_AGE_TEST' });
       sut.must('LEGALLY_FREE_DECLARED', '2025-02-01T11:00:00+05:30', free);

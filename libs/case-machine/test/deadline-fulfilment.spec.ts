@@ -40,7 +40,7 @@ describe('deadlines met only by the events that fulfil them', () => {
 
   it('records the declaration after a surrender as meeting the legally-free deadline and the inquiry’s (s.38)', () => {
     const sut = surrendered();
-    const projection = step(sut, 'LEGALLY_FREE_DECLARED', '2025-03-12T10:00:00+05:30', { ground: 'SURRENDERED', membersSigning: 3, orderRef: 'LF' });
+    const projection = step(sut, 'LEGALLY_FREE_DECLARED', '2025-03-12T10:00:00+05:30', { ground: 'SURRENDERED', signedBy: ['m-1', 'm-2', 'm-3'], orderRef: 'LF' });
     expect(projection.deadlines.met.map((d) => d.id).sort()).toEqual(['cncp.finalOrder', 'cncp.legallyFreeAfterSurrender']);
     expect(projection.deadlines.ended).toEqual([]);
   });

@@ -30,6 +30,11 @@ export const FIELD_ISSUE_MESSAGES = {
   'error.termOrder': '{field}: the term must end on or after the day it starts.',
   'error.termTooLong': '{field}: a term may be at most {years} years.',
   'error.seatsFilled': "{field}: every seat of this kind on the body's roster is filled ({most}); end a member's term on the roster first.",
+  'error.signersByName': '{field}: name the members who signed, from the Committee’s roster; a number does not say who decided.',
+  'error.signersTooFew': '{field}: at least {least} members of the Committee decide a declaration (s.38(4)).',
+  'error.signerTwice': '{field}: {name} is named twice; each member signs once.',
+  'error.signerUnknown': '{field}: this is not a member on the Committee’s roster.',
+  'error.signerOutOfTerm': '{field}: {name} was not in their term as a member of this Committee on the day of the decision.',
 } as const;
 export type FieldIssueKey = keyof typeof FIELD_ISSUE_MESSAGES;
 

@@ -6,7 +6,8 @@ import { idCursorParam } from './cursor.js';
 
 /**
  * The physical-infrastructure checklist of a child care institution, item → present.
- * Model Rules 2016, R.29 (physical infrastructure) and R.31 (sanitation and hygiene) [verify].
+ * Model Rules 2016, R.29 (physical infrastructure) and R.31 (sanitation and hygiene); which items the checklist asks
+ * is the state's inspection list (policy), not a list either rule gives.
  */
 export const INFRASTRUCTURE_ITEMS = [
   'SEPARATE_PREMISES_BY_GENDER', // girls and boys housed separately

@@ -38,7 +38,7 @@ export const sittingMonthView = z.object({
 });
 export type SittingMonthView = z.infer<typeof sittingMonthView>;
 
-// A visit to a child care institution (s.30(viii); s.54) and the returns a body files (R.17(ii) F.16; s.16(3)).
+// A visit to a child care institution (s.30(viii); s.54) and the returns a body files (R.17(v) F.16; s.16(3)).
 export const recordInspectionBody = z.strictObject({
   visitedOn: day,
   /** what was found and what should improve (s.30(viii): recommendations to the DCPU and the State Government) */

@@ -60,6 +60,17 @@ describe(CaseRepository.name, () => {
     await chainOk(1);
   });
 
+  it('keeps each place a transfer moved the case from, once however often the step is retried (s.95)', async () => {
+    const toPune = step(1, { eventType: 'CHILD_ESCORTED', jurisdiction: { track: 'CNCP', districtCode: 'MH-PUNE', stateCode: 'MH' }, movedFrom: { districtCode: 'RJ-JAIPUR', stateCode: 'RJ' } });
+    expect(await sut.recordTransition(toPune)).toBe(true);
+    expect(await sut.recordTransition(toPune)).toBe(false);
+    await sut.recordTransition(step(2, { eventType: 'CHILD_ESCORTED', jurisdiction: { track: 'CNCP', districtCode: 'RJ-JODHPUR', stateCode: 'RJ' }, movedFrom: { districtCode: 'MH-PUNE', stateCode: 'MH' } }));
+    expect(await sut.formerPlaces(caseId)).toEqual([{ districtCode: 'RJ-JAIPUR', stateCode: 'RJ' }, { districtCode: 'MH-PUNE', stateCode: 'MH' }]);
+    expect(await db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ districtCode: 'RJ-JODHPUR', stateCode: 'RJ' });
+    // The moves themselves are the case's steps, and their payloads carry no former place.
+    expect((await db.timelineEntry.findMany({ where: { caseId, eventType: 'CHILD_ESCORTED' } })).map((e) => e.payload)).toEqual([{ n: 1, note: 'लक्ष्मी "quoted"' }, { n: 2, note: 'लक्ष्मी "quoted"' }]);
+  });
+
   it('writes a retried step once, and answers false to the retry', async () => {
     expect(await sut.recordTransition(step(1))).toBe(true);
     expect(await sut.recordTransition(step(1))).toBe(false);

@@ -13,9 +13,9 @@ export const BODY_TYPES = [
   'MWCD', // Ministry of Women and Child Development (national)
   'NCRB', // National Crime Records Bureau (national)
   'SCPCR', // State Commission for Protection of Child Rights (CPCR Act 2005, s.17; monitors the JJ Act, s.109)
-  'DM_OFFICE', // the District Magistrate's office, which reviews the CWC and the district's bodies (s.27(8) [verify])
-  'BCPC', // Block Child Protection Committee (ICPS/Mission Vatsalya guidelines [verify])
-  'VCPC', // Village Child Protection Committee (ICPS/Mission Vatsalya guidelines [verify])
+  'DM_OFFICE', // the District Magistrate's office: reviews the CWC's functioning quarterly (s.27(8)), receives the JJB's pendency (s.16(3)) and may call for information from the Board and the Committee (s.16(4), inserted in 2021)
+  'BCPC', // Block Child Protection Committee: a body of the Mission Vatsalya scheme's guidelines, not of the Act (state policy)
+  'VCPC', // Village Child Protection Committee: a body of the Mission Vatsalya scheme's guidelines, not of the Act (state policy)
 ] as const;
 export type BodyType = (typeof BODY_TYPES)[number];
 
@@ -49,14 +49,14 @@ export function isBodyType(value: unknown): value is BodyType {
 }
 
 /**
- * Who heads a body, as the people with `headsBody` set stand for it: the CWC's chairperson (s.27(1)), the JJB's
+ * Who heads a body, as the people with `headsBody` set stand for it: the CWC's chairperson (s.27(2)), the JJB's
  * principal magistrate (s.4(2)), the DCPU's District Child Protection Officer (Model Rules r.85), the SCPS's
  * member secretary, a home's superintendent, a station's officer in charge. Administrators mark them when they
  * invite or move them (`head: true`); a body may have more than one (an acting head). An escalation its body
  * leaves unacknowledged after the reminder is put to them (reminders.ts) before the ladder climbs.
  */
 export const BODY_HEAD = {
-  CWC: 'chairperson (s.27(1))',
+  CWC: 'chairperson (s.27(2))',
   JJB: 'principal magistrate (s.4(2))',
   DCPU: 'District Child Protection Officer (Model Rules r.85)',
 } as const;

@@ -17,8 +17,9 @@ export interface SeatTerm {
 }
 
 /**
- * Who sits on a CWC (a Chairperson and four members, s.27(1)) and a JJB (a Principal Magistrate and two
- * social worker members, s.4(2)) [verify]: designation → how many seats at most.
+ * Who sits on a CWC (a Chairperson and four other members, s.27(2)) and a JJB (a Metropolitan or Judicial
+ * Magistrate of the first class, its Principal Magistrate, and two social workers, s.4(2)): designation → how many
+ * seats at most.
  */
 export const MEMBER_SEATS: Record<'CWC' | 'JJB', Record<string, number>> = {
   CWC: { CHAIRPERSON: 1, MEMBER: 4 },
@@ -55,9 +56,9 @@ export const TERM_ROLES = ROLE_GROUPS.boards;
 export type TermRole = (typeof TERM_ROLES)[number];
 
 /**
- * The longest term one appointment may record, in years. Policy, not a cited figure: the statutory reference
- * (JJ-ACT.md) states no tenure for CWC or JJB members; the Act leaves it to the rules each state notifies, and
- * three years is the common figure. A state that notifies another sets it here.
+ * The longest term one appointment may record, in years. For a CWC member it is the Act's: no one is appointed a
+ * member for more than three years (s.27(6)). For a JJB's social worker members the Act fixes no figure here; three
+ * years is what the states' rules commonly prescribe (policy): a state that notifies another sets it here.
  */
 export const MEMBER_TERM_MAX_YEARS: Record<TermRole, number> = { CWC_MEMBER: 3, JJB_MEMBER: 3 };
 

@@ -7,7 +7,7 @@
 /** s.101(1): an appeal against an order of the Board lies within thirty days of it. */
 export const APPEAL_PERIOD_DAYS = 30;
 export const APPEAL_PERIOD_CITATION = 's.101(1)';
-/** The destruction rule; the Model Rules' rule on it is marked [verify] in docs/records-destruction.md. */
+/** The destruction rule; the Model Rules' rule on it is not cited, unchecked (docs/citations.md, docs/records-destruction.md). */
 export const RECORDS_DESTRUCTION_CITATION = 's.24(2); appeal period s.101(1)';
 
 /** What the Board did that s.24 covers. */

@@ -101,7 +101,7 @@ export class AdmissionsService {
   }
 
   async history(principal: Principal, caseId: string): Promise<AdmissionView[]> {
-    await this.cases.visible(principal, caseId);
+    await this.cases.readable(principal, caseId);
     await this.cases.auditRead(principal, caseId, 'case.admissions.read');
     return (await this.admissions.history(caseId)).map(view);
   }

@@ -11,7 +11,7 @@ export class CarePlanService {
   constructor(private readonly cases: CasesService) {}
 
   async current(principal: Principal, caseId: string): Promise<CarePlanAnswer> {
-    const row = await this.cases.visible(principal, caseId);
+    const row = await this.cases.readable(principal, caseId);
     const entries = await this.cases.entriesOf(principal, caseId, ['ICP_PREPARED', 'ICP_REVIEWED']);
     const plans: CarePlanView[] = [];
     for (const e of entries) {

@@ -16,7 +16,7 @@ describe(EFileService.name, () => {
       add: async (entry: EFileEntryRecord, audit: { detail: Record<string, unknown> }) => (added.push({ entry, audit }), { ...entry, sealed: true }),
       list: async (_caseId: string, _filter: object, open: Set<string>) => (opened.push(open), []),
     } as unknown as EFileRepository;
-    const cases = { visible: async () => ({ id: 'case-1', ...jaipur }) } as unknown as CasesService;
+    const cases = { visible: async () => ({ id: 'case-1', ...jaipur }), readable: async () => ({ id: 'case-1', ...jaipur }) } as unknown as CasesService;
     sut = new EFileService(eFile, cases);
   });
 

@@ -69,7 +69,7 @@ export class EFileService {
   }
 
   async list(principal: Principal, caseId: string, query: EFileQuery): Promise<EFileEntryView[]> {
-    await this.cases.visible(principal, caseId);
+    await this.cases.readable(principal, caseId);
     const open = new Set(Object.entries(SECTION_PERMISSION).filter(([, p]) => p && can(principal, p)).map(([section]) => section));
     const entries = await this.eFile.list(caseId, { ...(query.section && { section: query.section }) }, open, auditedAction(principal, 'efile.read'));
     return entries.map(view);

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { requireDataKeys, type RakshaConfig } from '@raksha/config';
-import { AdmissionRepository, ChildProfileRepository, Sealer, UserRepository, type Db } from '@raksha/db';
+import { AdmissionRepository, ChildProfileRepository, PeopleRepository, Sealer, UserRepository, type Db } from '@raksha/db';
 import { DB, RAKSHA_CONFIG } from '../infrastructure/tokens.js';
 import { EscalationsModule } from '../escalations/escalations.module.js';
 import { DeadlinePolicyModule } from '../policy/deadline-policy.module.js';
@@ -21,6 +21,7 @@ import { DuplicateFinderModule } from '../duplicates/duplicate-finder.module.js'
     ChildProfileService,
     { provide: AdmissionRepository, inject: [DB], useFactory: (db: Db) => new AdmissionRepository(db) },
     { provide: UserRepository, inject: [DB], useFactory: (db: Db) => new UserRepository(db) },
+    { provide: PeopleRepository, inject: [DB], useFactory: (db: Db) => new PeopleRepository(db) },
     // The child's profile is sealed with the data key of eFile's medical entries.
     { provide: ChildProfileRepository, inject: [DB, RAKSHA_CONFIG], useFactory: (db: Db, config: RakshaConfig) => new ChildProfileRepository(db, new Sealer(requireDataKeys(config))) },
   ],

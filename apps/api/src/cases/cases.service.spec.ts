@@ -4,8 +4,8 @@ import { beforeEach, describe, expect, it } from '@jest/globals';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { RakshaConfig } from '@raksha/config';
 import { CASE_EVENT_REJECTED } from '@raksha/contracts/temporal';
-import type { AdmissionRepository, AuditRepository, CaseRepository, GeographyRepository, UserRepository } from '@raksha/db';
-import { fakeTemporal, jaipur, people, problemOf, updateRejected, workflowNotFound } from '@raksha/api/test/fakes';
+import type { AdmissionRepository, AuditRepository, CaseRepository, GeographyRepository, PeopleRepository, UserRepository } from '@raksha/db';
+import { fakeTemporal, jaipur, people, problemOf, pune, updateRejected, workflowNotFound } from '@raksha/api/test/fakes';
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { EscalationsService } from '../escalations/escalations.service.js';
 import type { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
@@ -14,6 +14,9 @@ import { CasesService } from './cases.service.js';
 import type { ChildProfileRecorder } from './child-profile.recorder.js';
 
 const caseRow = { id: 'case-1', track: 'CNCP', state: 'registered', phase: 'INTAKE', ...jaipur, childName: 'Asha', sequence: 3, registeredAt: new Date('2026-01-01T00:00:00Z'), nextDueAt: null, openDeadlines: [], thanaCode: null, blockCode: null, villageCode: null };
+/** A case a transfer (s.95) moved from Jaipur to Pune, and one such whose records were then destroyed (s.24(2)). */
+const moved = { ...caseRow, id: 'case-moved', ...pune, caseNumber: 'MH/PUNE/2026/3', destroyedAt: null };
+const destroyed = { ...moved, id: 'case-gone', caseNumber: 'MH/PUNE/2026/4', destroyedAt: new Date('2027-01-07T06:00:00Z') };
 const produce = { type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'SJPU Jaipur' } };
 const status = { caseId: 'case-1', sequence: 4, state: 'produced', phase: 'INQUIRY', label: 'Produced', allowedEvents: [], openDeadlines: [], escalations: [] };
 
@@ -35,12 +38,13 @@ describe(CasesService.name, () => {
     Object.assign(temporal.client.workflow, {
       start: async (_name: string, options: { workflowId: string; args: unknown[] }) => (started(options), temporal.client.workflow.getHandle(options.workflowId)),
     });
-    const cases = { findById: async (id: string) => (id === caseRow.id ? caseRow : null), timeline: async () => [] } as unknown as CaseRepository;
+    const rows: Record<string, unknown> = { [caseRow.id]: caseRow, [moved.id]: moved, [destroyed.id]: destroyed };
+    const cases = { findById: async (id: string) => rows[id] ?? null, timeline: async () => [], formerPlaces: async (id: string) => (id === caseRow.id ? [] : [jaipur]) } as unknown as CaseRepository;
     const geography = { findDistrict: async (code: string) => ({ 'RJ-JAIPUR': { code, stateCode: 'RJ' }, 'MH-PUNE': { code, stateCode: 'MH' } })[code] ?? null } as unknown as GeographyRepository;
     const audit = { record: async (entry: unknown) => void audited.push(entry) } as unknown as AuditRepository;
     const deadlinePolicy = { overridesFor: async () => ({}) } as unknown as DeadlinePolicyService;
     const config = { temporal: { taskQueue: 'raksha-cases' } } as RakshaConfig;
-    sut = new CasesService(config, temporal.client, cases, geography, {} as EscalationsService, new AccessPolicy(), new ReadAudit(audit), deadlinePolicy, { findById: async () => null } as unknown as UserRepository, noDuplicates, new PlacementCheck({} as AdmissionRepository), { check: async () => undefined, recordRegistration: async () => undefined } as unknown as ChildProfileRecorder);
+    sut = new CasesService(config, temporal.client, cases, geography, {} as EscalationsService, new AccessPolicy(), new ReadAudit(audit), deadlinePolicy, { findById: async () => null } as unknown as UserRepository, noDuplicates, {} as PeopleRepository, new PlacementCheck({} as AdmissionRepository), { check: async () => undefined, recordRegistration: async () => undefined } as unknown as ChildProfileRecorder);
   });
 
   describe('applyEvent', () => {
@@ -165,6 +169,23 @@ describe(CasesService.name, () => {
       const read = await sut.get(people.cwcJaipur, 'case-1');
       expect(read).toMatchObject({ id: 'case-1', version: 3, allowedEvents: null, yourEvents: null });
       expect(audited).toEqual([expect.objectContaining({ chain: 'reads:case:case-1', action: 'case.read', actorId: 'cwc-jaipur' })]);
+    });
+  });
+
+  describe('a case moved by a transfer (s.95) whose records were destroyed (s.24(2))', () => {
+    it('answers 410 to the sending CWC, which keeps sight of the case, as to the receiving one, for a read and a write alike', async () => {
+      // before destruction the sender reads the moved case and may not act on it
+      await expect(sut.readable(people.cwcJaipur, moved.id)).resolves.toMatchObject({ id: moved.id });
+      expect(await problemOf(sut.applyEvent(people.cwcJaipur, moved.id, produce, {}))).toMatchObject({ status: 403 });
+      for (const who of [people.cwcJaipur, people.cwcPune]) {
+        expect(await problemOf(sut.get(who, destroyed.id))).toMatchObject({ type: 'records-destroyed', detail: expect.stringContaining('MH/PUNE/2026/4 were destroyed on 7 January 2027') });
+        expect(await problemOf(sut.readable(who, destroyed.id))).toMatchObject({ type: 'records-destroyed' });
+        expect(await problemOf(sut.applyEvent(who, destroyed.id, produce, {}))).toMatchObject({ type: 'records-destroyed' });
+      }
+      expect(temporal.updates).toEqual([]);
+      // the sender still reads that they were destroyed; a stranger to the case still learns nothing
+      await expect(sut.visibleEvenDestroyed(people.cwcJaipur, destroyed.id)).resolves.toMatchObject({ id: destroyed.id });
+      expect(await problemOf(sut.get(people.policeJaipur, destroyed.id))).toMatchObject({ type: 'case-not-found', status: 404 });
     });
   });
 });

@@ -5,9 +5,9 @@ import { isCaseEventType, maySend, type CaseContext } from '@raksha/case-machine
 import type { RakshaConfig } from '@raksha/config';
 import { encodeTimeCursor, type CaseAssignmentBody, type CaseDetailView, type CaseEventBody, type CaseListQuery, type CasePage, type CaseQueueQuery, type CaseStatus, type CaseView, type EscalationView, type OpenDeadline, type RegisterCaseBody, type RegisteredCase, type TimelineEntryView } from '@raksha/contracts';
 import { applyEventUpdate, assignCaseUpdate, caseContextQuery, type CaseRegistration, caseRegistrationQuery, caseStatusQuery, caseWorkflowId, registrationFingerprint, registrationUpdate } from '@raksha/contracts/temporal';
-import { CaseRepository, GeographyRepository, UserRepository } from '@raksha/db';
+import { CaseRepository, GeographyRepository, PeopleRepository, UserRepository } from '@raksha/db';
 import { idempotentId } from '../infrastructure/idempotency.js';
-import { hasPermission, IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest, ROLES, TRACK_BODY, trackBefore, type Role, type Track } from '@raksha/domain';
+import { dayInIndia, hasPermission, IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest, ROLES, TRACK_BODY, trackBefore, type Role, type Track } from '@raksha/domain';
 import type { caseWorkflow } from '@raksha/workflows';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { can, caseActor, type Principal } from '../auth/principal.js';
@@ -23,6 +23,7 @@ import { DuplicateFinder } from '../duplicates/duplicate-finder.js';
 import { nameSearchKeys } from '@raksha/matching';
 import { registeredAge } from './child-age.js';
 import { ChildProfileRecorder } from './child-profile.recorder.js';
+import { namedSigners } from './legally-free-signers.js';
 import { PlacementCheck } from './placement-check.js';
 
 
@@ -66,6 +67,7 @@ export class CasesService {
     private readonly deadlinePolicy: DeadlinePolicyService,
     private readonly users: UserRepository,
     private readonly duplicates: DuplicateFinder,
+    private readonly people: PeopleRepository,
     private readonly placements: PlacementCheck,
     private readonly profiles: ChildProfileRecorder,
   ) {}
@@ -150,8 +152,10 @@ export class CasesService {
     const bodyType = principal.body?.type;
     const role = principal.roles.find((r): r is Role => (ROLES as readonly string[]).includes(r) && maySend(type, r, bodyType));
     if (!role) throw forbidden(`your role may not send ${type}`);
+    // s.38(4): the members who signed, each on the roster of the sender's CWC (the case's) in term today, named on the record.
+    const signed = type === 'LEGALLY_FREE_DECLARED' ? await namedSigners(body.payload, dayInIndia(), (ids) => this.people.seatsOf(principal.body!.id, ids)) : body.payload;
     // An order placing the child names a place that can take the child; refused here, nothing is stored.
-    const payload = await this.placements.check(found, type, body.payload, () => this.machineContext(found.id));
+    const payload = await this.placements.check(found, type, signed, () => this.machineContext(found.id));
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
     const request = {
       type,
@@ -165,7 +169,7 @@ export class CasesService {
 
   /** The case, if the principal may know it exists; the read is audited (who viewed which child's record). */
   async get(principal: Principal, caseId: string): Promise<CaseDetailView> {
-    const found = await this.visibleCase(principal, caseId);
+    const found = await this.visibleCase(principal, caseId, 'read');
     await this.auditRead(principal, caseId, 'case.read');
     // What the case can take now, from its workflow; null (not an error) when Temporal cannot be asked.
     const allowed = await this.temporal.workflow
@@ -174,7 +178,7 @@ export class CasesService {
       .then((s) => s.allowedEvents)
       .catch(() => null);
     const bodyType = principal.body?.type;
-    const mine = allowed?.filter((t) => isCaseEventType(t) && principal.roles.some((r) => (ROLES as readonly string[]).includes(r) && maySend(t, r, bodyType))) ?? null;
+    const mine = this.readOnly(principal, found) ? [] : (allowed?.filter((t) => isCaseEventType(t) && principal.roles.some((r) => (ROLES as readonly string[]).includes(r) && maySend(t, r, bodyType))) ?? null);
     return this.detail(principal, found, allowed, mine);
   }
 
@@ -245,7 +249,7 @@ export class CasesService {
       allowedEvents,
       yourEvents,
       assignee: assignee ? { id: assignee.id, displayName: assignee.displayName } : null,
-      mayAssign: c.phase !== 'CLOSED' && this.isOfCaseBody(principal, c),
+      mayAssign: c.phase !== 'CLOSED' && this.isOfCaseBody(principal, c) && !this.readOnly(principal, c),
       placeNames: { district: (await this.geography.findDistrict(c.districtCode))?.name ?? null, thana: nameOf(c.thanaCode), block: nameOf(c.blockCode), village: nameOf(c.villageCode) },
     };
   }
@@ -300,12 +304,12 @@ export class CasesService {
   }
 
   async escalations(principal: Principal, caseId: string): Promise<EscalationView[]> {
-    await this.visibleCase(principal, caseId);
+    await this.visibleCase(principal, caseId, 'read');
     return this.escalationInbox.list(principal, { caseId, limit: 500 });
   }
 
   async timeline(principal: Principal, caseId: string): Promise<TimelineEntryView[]> {
-    const survivor = (await this.visibleCase(principal, caseId)).id;
+    const survivor = (await this.visibleCase(principal, caseId, 'read')).id;
     await this.auditRead(principal, survivor, 'case.timeline.read');
     // A case merged into this one keeps its own steps: they are read with this case's, in time order.
     const merged = await this.duplicates.mergedCases(survivor);
@@ -338,9 +342,14 @@ export class CasesService {
     return executeUpdate(handle, applyEventUpdate, { type, payload, idempotencyKey, actor: caseActor(principal) }, caseEventRejections);
   }
 
-  /** The case row for another feature acting on it (admissions, eFile): 404 unless the principal may know it. */
+  /** The case row for another feature acting on it (admissions, eFile): 404 unless the principal may know it; 403 for a sender who only keeps sight of it. */
   visible(principal: Principal, caseId: string): Promise<CaseRow> {
     return this.visibleCase(principal, caseId);
+  }
+
+  /** The case row for another feature reading it (its admissions, eFile, care plan): a sender after a transfer (s.95) reads it too. */
+  readable(principal: Principal, caseId: string): Promise<CaseRow> {
+    return this.visibleCase(principal, caseId, 'read');
   }
 
   /** The case with this number, for another feature naming it as people do (a found report): null unless the principal may know it. */
@@ -362,15 +371,36 @@ export class CasesService {
     return (await this.timeline(principal, caseId)).filter((e) => eventTypes.includes(e.eventType));
   }
 
-  /** 404 both for a case that does not exist and for one outside the principal's jurisdiction. */
-  private async visibleCase(principal: Principal, caseId: string): Promise<CaseRow> {
+  /**
+   * 404 both for a case that does not exist and for one outside the principal's jurisdiction. A case a transfer
+   * (s.95) moved out of it stays readable to those who keep sight of it (AccessPolicy.keepsSightOf): `read` answers
+   * it, `work` refuses it with a 403 saying where the case is now.
+   */
+  private async visibleCase(principal: Principal, caseId: string, access: 'read' | 'work' = 'work'): Promise<CaseRow> {
     const row = await this.cases.findById(caseId);
     // A case merged into another as a duplicate leads to that one: the child's record is there now.
     const found = row?.mergedIntoId ? await this.cases.findById(row.mergedIntoId) : row;
-    if (!found || !this.access.mayWork(principal, found)) throw notFound('case', caseId);
-    // JJ Act s.24(2): destroyed records answer 410 on every read and write of the case, never what they held.
+    if (!found) throw notFound('case', caseId);
+    const sight = await this.sightOf(principal, found);
+    if (!sight) throw notFound('case', caseId);
+    // JJ Act s.24(2): destroyed records answer 410 on every read and write of the case, never what they held,
+    // to those who keep sight of it after a transfer as to its own bodies.
     if (found.destroyedAt) throw recordsDestroyed(found.caseNumber, found.destroyedAt);
-    return found;
+    if (sight === 'work' || access === 'read') return found;
+    const district = await this.geography.findDistrict(found.districtCode);
+    const where = district ? `${district.name} district` : 'another district';
+    throw forbidden(`this child was transferred to ${where} (s.95); your office keeps sight of the record, but only the bodies of ${where} act on it now`);
+  }
+
+  /** `work` within the principal's jurisdiction; `read` for an office that keeps sight of it after a transfer (s.95); null otherwise. */
+  private async sightOf(principal: Principal, c: CaseRow): Promise<'work' | 'read' | null> {
+    if (this.access.mayWork(principal, c)) return 'work';
+    return this.access.keepsSightOf(principal, c, await this.cases.formerPlaces(c.id)) ? 'read' : null;
+  }
+
+  /** Whether the principal only keeps sight of the case (a transfer moved it out of their jurisdiction): they read it, nothing more. */
+  private readOnly(principal: Principal, c: CaseRow): boolean {
+    return !this.access.mayWork(principal, c);
   }
 
   /** 410 when the case's records were destroyed under s.24(2): for what was linked to it (its reports). */
@@ -379,10 +409,10 @@ export class CasesService {
     if (row?.destroyedAt) throw recordsDestroyed(row.caseNumber, row.destroyedAt);
   }
 
-  /** The case row, 404 outside the principal's jurisdiction, whether or not its records were destroyed (the destruction status). */
+  /** The case row, 404 unless the principal may know it (a sender after a transfer reads it too), whether or not its records were destroyed (the destruction status). */
   async visibleEvenDestroyed(principal: Principal, caseId: string): Promise<CaseRow> {
     const found = await this.cases.findById(caseId);
-    if (!found || !this.access.mayWork(principal, found)) throw notFound('case', caseId);
+    if (!found || !(await this.sightOf(principal, found))) throw notFound('case', caseId);
     return found;
   }
 

@@ -33,7 +33,7 @@ export class DeliveriesService {
   ) {}
 
   async forCase(principal: Principal, caseId: string): Promise<DeliveryView[]> {
-    await this.cases.visible(principal, caseId);
+    await this.cases.readable(principal, caseId);
     const rows = await this.deliveries.forCase(caseId);
     return this.views(rows);
   }

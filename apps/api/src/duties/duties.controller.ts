@@ -43,7 +43,7 @@ export class DutiesController {
 
   @Put('bodies/:id/returns/:dutyId/:quarter')
   @RequirePermission('case:event')
-  @ApiOperation({ summary: "A member files the CWC's quarterly return F.16 to the District Magistrate (R.17(ii)) or the JJB's pendency report (s.16(3)) for a quarter ended; filing again replaces it" })
+  @ApiOperation({ summary: "A member files the CWC's quarterly return F.16 to the District Magistrate (R.17(v)) or the JJB's pendency report (s.16(3)) for a quarter ended; filing again replaces it" })
   @ApiBody(bodySchema(fileReturnBody))
   fileReturn(
     @CurrentPrincipal() principal: Principal,

@@ -92,7 +92,7 @@ export class DutiesService {
     return { cciId, month, inspections: rows.map(inspectionView), cwcVisits, required: rule.atLeast, met: cwcVisits >= rule.atLeast, citation: rule.citation };
   }
 
-  /** A member of the CWC files its F.16 (R.17(ii)), of the JJB its pendency report (s.16(3)), for a quarter ended; again replaces it. */
+  /** A member of the CWC files its F.16 (R.17(v)), of the JJB its pendency report (s.16(3)), for a quarter ended; again replaces it. */
   async fileReturn(principal: Principal, bodyId: string, dutyId: ReturnDutyId, quarter: string, body: FileReturnBody, now = new Date()): Promise<ReturnView> {
     const owner = await this.bodies.get(principal, bodyId);
     const kind = RETURN_BODY[dutyId];

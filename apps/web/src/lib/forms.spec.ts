@@ -39,7 +39,12 @@ describe('event forms from the machine', () => {
     expect(Object.keys(validatePayload('ICP_PREPARED', buildPayload(icp, { icpRef: 'ICP/1', [domainKey('goals', 'HEALTH')]: 'eat well' })))).toEqual(['goals']);
     const bail = eventFields('BAIL_DECIDED');
     expect(buildPayload(bail, { granted: 'false', reasons: '' })).toEqual({ granted: false });
-    expect(buildPayload(eventFields('LEGALLY_FREE_DECLARED'), { membersSigning: '3' })).toEqual({ membersSigning: 3 });
+    // s.38(4): the signers are ticked from the roster, by their seats; their names and a bare count are not the form's to fill.
+    const free = eventFields('LEGALLY_FREE_DECLARED');
+    expect(free.map((f) => f.name)).toEqual(['ground', 'signedBy', 'orderRef']);
+    expect(free.find((f) => f.name === 'signedBy')).toMatchObject({ kind: 'members' });
+    expect(buildPayload(free, { ground: 'ABANDONED', signedBy: 'seat-1,seat-2,seat-3', orderRef: 'LF/1' })).toEqual({ ground: 'ABANDONED', signedBy: ['seat-1', 'seat-2', 'seat-3'], orderRef: 'LF/1' });
+    expect(buildPayload(free, { ground: 'ABANDONED', orderRef: 'LF/1' })).toMatchObject({ signedBy: [] });
   });
 
   it('builds a form for every event a person can send', async () => {

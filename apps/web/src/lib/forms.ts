@@ -26,6 +26,8 @@ export type FormField =
   | (FieldBase & { kind: 'boolean' })
   | (FieldBase & { kind: 'enum'; options: string[] })
   | (FieldBase & { kind: 'date' })
+  /** members of the sender's body, chosen from its roster (the signers of a declaration, s.38(4)); the value is their seat ids, comma-joined */
+  | (FieldBase & { kind: 'members' })
   /** a place from the registry (an order placing the child names it) */
   | (FieldBase & { kind: 'place' })
   /** a list with one entry per domain (care plan goals, review progress) */
@@ -33,8 +35,13 @@ export type FormField =
 
 export type FormValues = Record<string, string>;
 
-/** The time and type are the system's: the workflow stamps `at`, the form chose `type`, the API names the place. */
-const SYSTEM_FIELDS = new Set(['type', 'at', 'placeName']);
+/**
+ * The time and type are the system's: the workflow stamps `at`, the form chose `type`. The API names the place and
+ * the signers (the roster's names); a bare number of signers is what declarations before named signers carried.
+ */
+const SYSTEM_FIELDS = new Set(['type', 'at', 'placeName', 'signerNames', 'membersSigning']);
+/** Fields that name members of the sender's body by their seats on its roster. */
+const MEMBER_FIELDS = new Set(['signedBy']);
 const SAFE_MAX = 1_000_000;
 
 export function eventFields(type: CaseEventType): FormField[] {
@@ -46,6 +53,7 @@ export function eventFields(type: CaseEventType): FormField[] {
 }
 
 function fieldOf(name: string, p: JsonSchema, required: boolean): FormField {
+  if (MEMBER_FIELDS.has(name)) return { name, required, kind: 'members' };
   if (p.type === 'array' && p.items?.properties?.domain?.enum) {
     const props = p.items.properties;
     return { name, required, kind: 'perDomain', domains: props.domain!.enum!, entry: props.status ? 'progress' : 'goal', statuses: props.status?.enum ?? [] };
@@ -88,6 +96,11 @@ export function buildPayload(fields: FormField[], values: FormValues): Record<st
       continue;
     }
     const raw = (values[f.name] ?? '').trim();
+    if (f.kind === 'members') {
+      // The signers are the point of the field: an empty choice is sent empty, and refused naming it.
+      payload[f.name] = raw === '' ? [] : raw.split(',');
+      continue;
+    }
     if (raw === '') continue;
     if (f.kind === 'number') payload[f.name] = Number(raw);
     else if (f.kind === 'boolean') payload[f.name] = raw === 'true';

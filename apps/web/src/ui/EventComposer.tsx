@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { placeKindsOf, type CaseEventType } from '@raksha/case-machine';
 import { buildPayload, domainKey, eventFields, validatePayload, type FormField, type FormValues } from '../lib/forms.js';
 import { citationOf } from '../lib/case-stage.js';
 import { humanize } from '../lib/i18n.js';
-import type { FieldIssue, InstitutionView, Page } from '@raksha/contracts';
-import { FieldLabel, issueText, problemText } from './bits.js';
+import type { BodyView, FieldIssue, InstitutionView, Page } from '@raksha/contracts';
+import { dayInIndia } from '@raksha/domain';
+import { FieldLabel, Show, issueText, problemText } from './bits.js';
 import { useApp, useLoad, useOutboxItems } from './context.js';
 import { OutboxItemView } from './Outbox.js';
 
@@ -248,6 +249,8 @@ function Field({ field, values, setValues, error }: { field: FormField; values: 
           {errorEl}
         </fieldset>
       );
+    case 'members':
+      return <RosterChoice id={id} label={label} name={field.name} values={values} set={set} errorId={errorId} errorEl={errorEl} />;
     case 'place':
       return null; // PlaceField, which knows the order's kinds
     default:
@@ -265,3 +268,43 @@ function Field({ field, values, setValues, error }: { field: FormField; values: 
   }
 }
 
+
+/**
+ * Members of the sender's body, ticked from its roster: those whose term of office covers today (s.38(4): the
+ * members on the Committee's roster at the time decide). The value is their seats, comma-joined, for the payload.
+ */
+function RosterChoice(props: { id: string; label: string; name: string; values: FormValues; set(key: string, v: string): void; errorId: string | undefined; errorEl: ReactNode }) {
+  const { id, label, name, values, set, errorId, errorEl } = props;
+  const { t, tx, api, session } = useApp();
+  const bodyId = session.user.body?.id;
+  const roster = useLoad(async () => (bodyId ? (await api.get<BodyView>(`/bodies/${encodeURIComponent(bodyId)}`)).members : []), [bodyId]);
+  const chosen = new Set((values[name] ?? '').split(',').filter(Boolean));
+  const toggle = (seat: string, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(seat);
+    else next.delete(seat);
+    set(name, [...next].join(','));
+  };
+  const today = dayInIndia();
+  return (
+    <fieldset className="field" aria-describedby={errorId} id={id}>
+      <legend>{label}</legend>
+      <Show loaded={roster}>
+        {(members) => {
+          const sitting = members.filter((m) => m.termFrom <= today && (m.termTo === null || m.termTo >= today));
+          return sitting.length === 0 ? (
+            <p className="muted">{t('form.noMembersInTerm')}</p>
+          ) : (
+            sitting.map((m) => (
+              <label key={m.id} className="check">
+                <input type="checkbox" name={name} value={m.id} checked={chosen.has(m.id)} onChange={(e) => toggle(m.id, e.target.checked)} /> {m.name}{' '}
+                <span className="muted">({tx(`bodies.designation.${m.designation}`, humanize(m.designation))})</span>
+              </label>
+            ))
+          );
+        }}
+      </Show>
+      {errorEl}
+    </fieldset>
+  );
+}

@@ -1,33 +1,9 @@
 import type { TimelineEntryView } from '@raksha/contracts';
 import { stateLabel } from '../lib/case-stage.js';
 import { formatDateTime, humanize } from '../lib/i18n.js';
-import { useApp, type AppContextValue } from './context.js';
+import { payloadText } from '../lib/timeline-details.js';
+import { useApp } from './context.js';
 import { useObligation } from './Law.js';
-
-/**
- * What a person reads of an event's details: ids (a place reads by its name, placeName), the ladder's rung and the English copies of an obligation and
- * its citation are the system's (the deadline's own name, in the reader's language, stands for them).
- */
-const HIDDEN_PAYLOAD = new Set(['placeId', 'escalationId', 'interventionId', 'assigneeId', 'previousAssigneeId', 'goals', 'progress', 'child', 'rung', 'obligation', 'citation']);
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
-const CODE = /^[A-Z][A-Z0-9_]+$/;
-
-/** One detail's value in words: a deadline by its name, a body by its name, a time as people read it, a code by its label. */
-function valueText(key: string, v: unknown, app: Pick<AppContextValue, 't' | 'tx' | 'lang'>, obligation: (id: string) => string): string {
-  if (typeof v === 'boolean') return app.t(v ? 'timeline.yes' : 'timeline.no');
-  if (typeof v !== 'string') return String(v);
-  if (key === 'deadlineId') return obligation(v);
-  if (key === 'toBody') return app.tx(`body.${v}`, humanize(v));
-  if (ISO_TIME.test(v)) return formatDateTime(app.lang, v);
-  if (CODE.test(v)) return app.tx(`option.${v}`, humanize(v));
-  return v;
-}
-
-function payloadText(payload: Record<string, unknown>, app: Pick<AppContextValue, 't' | 'tx' | 'lang'>, obligation: (id: string) => string): string[] {
-  return Object.entries(payload)
-    .filter(([k, v]) => !HIDDEN_PAYLOAD.has(k) && v !== null && v !== undefined && typeof v !== 'object')
-    .map(([k, v]) => `${app.tx(`field.${k}`, humanize(k))}: ${valueText(k, v, app, obligation)}`);
-}
 
 /** The case's history, oldest first: what happened, who did it, when, which deadlines it met, missed or started. */
 export function Timeline({ entries }: { entries: TimelineEntryView[] }) {

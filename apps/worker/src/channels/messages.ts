@@ -107,8 +107,8 @@ const DUTY_WORDS: Record<string, Record<Language, { missed(period: string): stri
     hi: { missed: (p) => `${p} में हर बाल देखरेख संस्था का दो बार निरीक्षण नहीं किया (जेजे अधिनियम धारा 30(viii))`, short: 'निरीक्षण, धारा 30(viii)' },
   },
   'cwc.quarterlyReturn': {
-    en: { missed: (p) => `did not send the quarterly return (Form 16) for ${p} to the District Magistrate (Model Rules r.17(ii))`, short: 'quarterly return, r.17(ii)' },
-    hi: { missed: (p) => `${p} की त्रैमासिक विवरणी (प्रपत्र 16) जिला मजिस्ट्रेट को नहीं भेजी (आदर्श नियम 17(ii))`, short: 'विवरणी, नियम 17(ii)' },
+    en: { missed: (p) => `did not send the quarterly return (Form 16) for ${p} to the District Magistrate (Model Rules r.17(v))`, short: 'quarterly return, r.17(v)' },
+    hi: { missed: (p) => `${p} की त्रैमासिक विवरणी (प्रपत्र 16) जिला मजिस्ट्रेट को नहीं भेजी (आदर्श नियम 17(v))`, short: 'विवरणी, नियम 17(v)' },
   },
   'jjb.pendencyReport': {
     en: { missed: (p) => `did not send the pendency of cases for ${p} to the CJM / CMM and the District Magistrate (JJ Act s.16(3))`, short: 'pendency report, s.16(3)' },

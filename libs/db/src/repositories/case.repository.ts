@@ -47,6 +47,8 @@ export interface TransitionRecord extends TimelineStep {
   phase: string;
   /** Where the case stands after the step: a hand-off changes the track, an escorted transfer the district. */
   jurisdiction?: { track: string; districtCode: string; stateCode: string };
+  /** Where an escorted transfer moved the case from: kept as a former place of the case (CaseFormerPlace). */
+  movedFrom?: { districtCode: string; stateCode: string };
   openDeadlines: OpenDeadlineRecord[];
   deadlines?: DeadlineChanges;
   milestones?: CaseMilestones<Date>;
@@ -133,8 +135,22 @@ export class CaseRepository {
         },
       });
     }
+    const { movedFrom, ...transition } = step;
     // The database also marks the case's unmet escalations whose deadline is no longer open as met (metAt).
-    return this.writeStep('transition', step, `case.event.${t.eventType}`, { case: { ...projection, ...t.jurisdiction, milestones: milestones ?? {} } }, stay && ((tx) => this.admissions.followOrder(tx, step, stay)));
+    // What a transition brings along is written in the step's transaction and only with it, so a retry writes neither twice:
+    // the admission an order's placement makes or ends, and the place a transfer moved the case from.
+    const alongside = stay || movedFrom
+      ? async (tx: DbTransaction) => {
+          if (stay) await this.admissions.followOrder(tx, transition, stay);
+          if (movedFrom) await tx.caseFormerPlace.create({ data: { caseId: t.caseId, sequence: t.sequence, ...movedFrom, movedAt: t.occurredAt } });
+        }
+      : undefined;
+    return this.writeStep('transition', transition, `case.event.${t.eventType}`, { case: { ...projection, ...t.jurisdiction, milestones: milestones ?? {} } }, alongside);
+  }
+
+  /** The places a case was in before transfers moved it, oldest first. */
+  formerPlaces(caseId: string): Promise<{ stateCode: string; districtCode: string }[]> {
+    return this.db.caseFormerPlace.findMany({ where: { caseId }, select: { stateCode: true, districtCode: true }, orderBy: { sequence: 'asc' } });
   }
 
   /** Escalation row, timeline entry and audit entry in one transaction; false when already written. */

@@ -77,6 +77,17 @@ export class SeatsFilled extends Error {
   }
 }
 
+/** A seat on a body's roster; a seat recorded without its last day (termTo null) runs on. */
+export interface RosterSeatRecord {
+  id: string;
+  bodyId: string;
+  name: string;
+  designation: string;
+  termFrom: string;
+  termTo: string | null;
+  userId: string | null;
+}
+
 /** A seat whose term has ended or ends soon, with its body's name. */
 export interface SeatTermRecord {
   id: string;
@@ -230,6 +241,14 @@ export class PeopleRepository {
   async ofBody(bodyId: string): Promise<PersonRecord[]> {
     const rows = await this.db.user.findMany({ where: { bodyId }, select: personSelect, orderBy: [{ displayName: 'asc' }, { id: 'asc' }] });
     return rows.map(personRecord);
+  }
+
+  /** These seats of the body's roster (BodyMember ids), with their terms; an id not of that body is not among them. */
+  async seatsOf(bodyId: string, ids: readonly string[]): Promise<RosterSeatRecord[]> {
+    const uuids = ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+    if (uuids.length === 0) return [];
+    const rows = await this.db.bodyMember.findMany({ where: { bodyId, id: { in: uuids } } });
+    return rows.map((r) => ({ id: r.id, bodyId: r.bodyId, name: r.name, designation: r.designation, termFrom: dayOf(r.termFrom), termTo: r.termTo ? dayOf(r.termTo) : null, userId: r.userId }));
   }
 
   /**
