@@ -28,4 +28,5 @@ export * from './web-links.js';
 export * from './porting.js';
 export * from './porting-cci.js';
 export * from './duplicates.js';
+export * from './documents.js';
 export { CsvSyntaxError, csvCell, csvLine, parseCsv, type CsvRecord } from './csv.js';
