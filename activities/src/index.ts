@@ -2,7 +2,7 @@
 // Dates cross the workflow boundary as ISO strings; these turn them back into Dates.
 import { ApplicationFailure } from '@temporalio/common';
 import type { Queue } from 'bullmq';
-import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
+import { enqueueNotifications, enqueueOrderDocument, isOrderEvent, type NotificationJob, type OrderDocumentQueue } from '@raksha/contracts';
 import type { AssignmentRecord, CaseRepository, EscalationActionRecord, EscalationRecord, TransitionRecord } from '@raksha/db';
 import type { CaseMilestones } from '@raksha/domain';
 import type { Serialised } from './serialised.js';
@@ -10,6 +10,8 @@ import type { Serialised } from './serialised.js';
 export interface ActivityDeps {
   cases: CaseRepository;
   notifications: Pick<Queue<NotificationJob>, 'add'>;
+  /** an order's step queues the making of its documents (docs/documents.md) */
+  orderDocuments: OrderDocumentQueue;
 }
 
 /**
@@ -55,6 +57,9 @@ export function createActivities(deps: ActivityDeps) {
         milestones: input.milestones && milestoneDates(input.milestones),
       });
       if (notices?.length) await enqueueNotifications(deps.notifications, notices);
+      // Queued after the step is on record, on every attempt (the job id is the step); an order imported from a
+      // paper register has its paper and gets no document.
+      if (isOrderEvent(input.eventType) && input.importedFrom === undefined) await enqueueOrderDocument(deps.orderDocuments, { caseId: input.caseId, sequence: input.sequence });
       return { written };
     },
 
