@@ -29,6 +29,9 @@ export const FIELD_ISSUE_MESSAGES = {
   'error.termNotForRole': '{field}: only a CWC or JJB member holds a term of office.',
   'error.termOrder': '{field}: the term must end on or after the day it starts.',
   'error.termTooLong': '{field}: a term may be at most {years} years.',
+  'error.fileType': '{field}: send a PDF, JPEG or PNG file; this one is not what it claims to be.',
+  'error.fileTooLarge': '{field}: the file is larger than {max} bytes.',
+  'error.fileRequired': '{field}: attach the file.',
   'error.seatsFilled': "{field}: every seat of this kind on the body's roster is filled ({most}); end a member's term on the roster first.",
 } as const;
 export type FieldIssueKey = keyof typeof FIELD_ISSUE_MESSAGES;
