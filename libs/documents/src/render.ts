@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { OrderLanguage } from '@raksha/contracts';
@@ -5,10 +6,13 @@ import type { OrderLanguage } from '@raksha/contracts';
 // Noto Sans Devanagari, shipped inside an npm package: it has the Latin letters too, so one face serves both
 // languages and a Devanagari name in an English order. fontkit shapes it (conjuncts, reph, vowel signs).
 const require = createRequire(import.meta.url);
-const FONT = {
-  regular: require.resolve('@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf'),
-  bold: require.resolve('@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf'),
-};
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+/** Read from the package once, on the first order a process renders. */
+const FONT = () =>
+  (fonts ??= {
+    regular: readFileSync(require.resolve('@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf')),
+    bold: readFileSync(require.resolve('@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf')),
+  });
 
 /** An order's document, as words: what renderOrderPdf lays out on an A4 page. */
 export interface OrderSheet {
@@ -36,8 +40,8 @@ export function renderOrderPdf(sheet: OrderSheet): Promise<Buffer> {
     lang: sheet.language === 'en' ? 'en-IN' : 'hi-IN',
     info: { Title: sheet.title, Subject: sheet.citationLine, Creator: 'Raksha', Producer: 'Raksha', CreationDate: sheet.madeAt, ModDate: sheet.madeAt },
   });
-  doc.registerFont('regular', FONT.regular);
-  doc.registerFont('bold', FONT.bold);
+  doc.registerFont('regular', FONT().regular);
+  doc.registerFont('bold', FONT().bold);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
