@@ -11,6 +11,7 @@ import { EventComposer } from './EventComposer.js';
 import { Timeline } from './Timeline.js';
 import { CarePlanSection, EFileSection } from './Care.js';
 import { CaseDeliveries } from './Notifications.js';
+import { DocumentsSection } from './Documents.js';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, tx, lang, api, session, lastStatus } = useApp();
@@ -136,6 +137,8 @@ export function CasePage({ caseId }: { caseId: string }) {
             </Show>
 
             <CaseDeliveries caseId={c.id} />
+
+            <DocumentsSection caseId={c.id} />
 
             {hasPermission(roles, 'efile:read') && hasRoleIn(roles, 'careStaff') && (
               <>
