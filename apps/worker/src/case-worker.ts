@@ -5,14 +5,13 @@ import { createActivities, createInstitutionActivities, createInterventionActivi
 import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { BACKFILL_MATCHING_QUEUE, enqueueRekey, LEGACY_IMPORT_QUEUE, type LegacyImportJob, MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob, ORDER_DOCUMENT_QUEUE, type OrderDocumentJob } from '@raksha/contracts';
-import { CaseRepository, createMatchingPool, DocumentRepository, Sealer, DeadlinePolicyRepository, DeliveryRepository, DuplicateRepository, EscalationRepository, FaceRepository, GeographyRepository, InterventionRepository, LegacyImportRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
-import { DocumentStore, DocumentVault } from '@raksha/documents';
+import { CaseRepository, createMatchingPool, DeadlinePolicyRepository, DeliveryRepository, DuplicateRepository, EscalationRepository, FaceRepository, GeographyRepository, InterventionRepository, LegacyImportRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
 import { lazyFaceDescriber } from '@raksha/faces';
 import { caseStarter } from './case-starter.js';
 import { startBackfillMatchingProcessor, startLegacyImportProcessor } from './legacy-import.processor.js';
 import { startMatchingProcessor } from './matching.processor.js';
 import { startNotificationProcessor } from './notification.processor.js';
-import { requeueMissingOrderDocuments, startOrderDocumentProcessor } from './order-documents.processor.js';
+import { startOrderDocuments } from './order-documents.processor.js';
 import { reachFromConfig } from './reach.js';
 import { startEscalationReminders } from './reminders.js';
 
@@ -38,9 +37,6 @@ export async function startCaseWorker(
   const connection = temporal ?? (await NativeConnection.connect({ address: config.temporal.address }));
   const notifications = new Queue<NotificationJob>(NOTIFICATION_QUEUE, { connection: redis });
   const orderDocuments = new Queue<OrderDocumentJob>(ORDER_DOCUMENT_QUEUE, { connection: redis });
-  const store = new DocumentStore(config.documents.dir);
-  await store.ensure();
-  const vault = new DocumentVault(new DocumentRepository(db), store, new Sealer(requireDataKeys(config)));
   const worker = await Worker.create({
     connection,
     namespace: config.temporal.namespace,
@@ -78,14 +74,13 @@ export async function startCaseWorker(
   const backfill = startBackfillMatchingProcessor(redis, matcher, { reports, duplicates: new DuplicateRepository(db) }, config.worker.importMatchingPerSecond);
   // An import whose job was lost with Redis's data is queued again; one whose job waits or runs is left as it is.
   for (const { id } of await imports.unfinished()) await enqueueLegacyImport(importJobs, id);
-  // Orders' documents: made by a job per order; those whose job was lost are queued again.
-  const documenting = startOrderDocumentProcessor(redis, vault);
-  await requeueMissingOrderDocuments(vault, orderDocuments);
+  // Orders' documents are made beside the notification processor (its own process under npm start).
+  const documenting = config.worker.deliversNotifications ? await startOrderDocuments(config, db, redis) : undefined;
   // Reports stored under older matching keys are re-keyed once per version, whichever worker starts first.
   await enqueueRekey(matchingJobs, rekeyer.keysVersion);
   const done = worker.run().finally(async () => {
     await matching.close();
-    await documenting.close();
+    await documenting?.close();
     await orderDocuments.close();
     await importing.close();
     await backfill.close();

@@ -228,6 +228,8 @@ export const ORDER_WORDS = {
     signed: 'Signed',
     signer: { CWC_MEMBER: 'Member, Child Welfare Committee', JJB_MEMBER: 'Member, Juvenile Justice Board' } as Record<string, string>,
     membersSigning: (n: number) => `Signed by ${n} members of the Committee`,
+    seat: (designation: string, court: 'CWC' | 'JJB') =>
+      `${({ CHAIRPERSON: 'Chairperson', PRINCIPAL_MAGISTRATE: 'Principal Magistrate', SOCIAL_WORKER_MEMBER: 'Social Worker Member' } as Record<string, string>)[designation] ?? 'Member'}, ${court === 'CWC' ? 'Child Welfare Committee' : 'Juvenile Justice Board'}`,
     footer:
       'Confidential: the child’s identity may not be disclosed (section 74). This order is kept on the child’s case in Raksha and its SHA-256 fingerprint is on the case’s audit record, so any change to this file can be detected.',
   },
@@ -244,6 +246,8 @@ export const ORDER_WORDS = {
     signed: 'हस्ताक्षर',
     signer: { CWC_MEMBER: 'सदस्य, बाल कल्याण समिति', JJB_MEMBER: 'सदस्य, किशोर न्याय बोर्ड' } as Record<string, string>,
     membersSigning: (n: number) => `समिति के ${n} सदस्यों द्वारा हस्ताक्षरित`,
+    seat: (designation: string, court: 'CWC' | 'JJB') =>
+      `${({ CHAIRPERSON: 'अध्यक्ष', PRINCIPAL_MAGISTRATE: 'प्रधान मजिस्ट्रेट', SOCIAL_WORKER_MEMBER: 'सामाजिक कार्यकर्ता सदस्य' } as Record<string, string>)[designation] ?? 'सदस्य'}, ${court === 'CWC' ? 'बाल कल्याण समिति' : 'किशोर न्याय बोर्ड'}`,
     footer:
       'गोपनीय: बालक की पहचान प्रकट नहीं की जा सकती (धारा 74)। यह आदेश रक्षा में बालक के प्रकरण के साथ रखा गया है और इसकी SHA-256 छाप प्रकरण के लेखा-परीक्षा अभिलेख पर है, जिससे इस फ़ाइल में कोई भी परिवर्तन पकड़ा जा सकता है।',
   },

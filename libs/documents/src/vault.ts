@@ -176,21 +176,17 @@ export function orderSheet(step: OrderStep, language: OrderLanguage): OrderSheet
   };
 }
 
-/** Who signs: the members the payload names (s.38(4)), else the member who recorded the order. */
+/**
+ * Who signs: the members a legally-free declaration names (s.38(4)), from the roster's seats (`signedBy`) or the names
+ * recorded with it (`signerNames`); else the member who recorded the order, and how many signed if the payload says.
+ */
 function signersOf(step: OrderStep, language: OrderLanguage): string[] {
   const words = ORDER_WORDS[language];
+  const court = step.actor?.role === 'JJB_MEMBER' ? 'JJB' : 'CWC';
+  if (step.signers.length) return step.signers.map((s) => `${s.name}, ${words.seat(s.designation, court)}`);
+  const recorded = Array.isArray(step.payload.signerNames) ? step.payload.signerNames.filter((n): n is string => typeof n === 'string') : [];
+  if (recorded.length) return recorded.map((n) => `${n}, ${words.seat('MEMBER', court)}`);
   const designation = words.signer[step.actor?.role ?? ''] ?? step.actor?.bodyName ?? '';
-  const named = Array.isArray(step.payload.signers)
-    ? (step.payload.signers as unknown[])
-        .map((s) => {
-          if (typeof s === 'string') return step.signerNames[s] ?? s;
-          const o = (s ?? {}) as { userId?: string; name?: string; designation?: string };
-          const name = (o.userId && step.signerNames[o.userId]) ?? o.name;
-          return name ? [name, o.designation].filter(Boolean).join(', ') : undefined;
-        })
-        .filter((s): s is string => typeof s === 'string')
-    : [];
-  if (named.length) return named.map((n) => (n.includes(',') ? n : `${n}, ${designation}`));
   const count = typeof step.payload.membersSigning === 'number' ? step.payload.membersSigning : undefined;
   const recorder = step.actor ? [`${step.actor.name}, ${designation}`] : [];
   return count && count > 1 ? [...recorder, words.membersSigning(count)] : recorder;

@@ -19,7 +19,7 @@ const step = (eventType: string, payload: Record<string, unknown>, role = 'CWC_M
   occurredAt: new Date('2026-12-07T06:30:00Z'),
   importedFrom: null,
   actor: { id: 'u1', name: 'Asha Sharma', role, bodyName: 'CWC Jaipur' },
-  signerNames: { '00000000-0000-4000-8000-0000000000a1': 'Meera Joshi', '00000000-0000-4000-8000-0000000000a2': 'Sunil Rao' },
+  signers: [],
 });
 
 describe('order documents', () => {
@@ -41,9 +41,12 @@ describe('order documents', () => {
     expect(dateInWords(new Date('2026-12-06T20:00:00Z'), 'hi')).toBe('7 दिसंबर 2026');
   });
 
-  it('names every member who signs a legally-free declaration (s.38(4)), by name', () => {
-    const sheet = orderSheet(step('LEGALLY_FREE_DECLARED', { ground: 'ABANDONED', orderRef: 'LF/1', signers: ['00000000-0000-4000-8000-0000000000a1', { userId: '00000000-0000-4000-8000-0000000000a2' }, { name: 'K. Verma', designation: 'Chairperson' }] }), 'en');
-    expect(sheet.signers).toEqual(['Meera Joshi, Member, Child Welfare Committee', 'Sunil Rao, Member, Child Welfare Committee', 'K. Verma, Chairperson']);
+  it('names every member who signs a legally-free declaration (s.38(4)), from the roster, with their seat', () => {
+    const declared = { ...step('LEGALLY_FREE_DECLARED', { ground: 'ABANDONED', orderRef: 'LF/1' }), signers: [{ name: 'Meera Joshi', designation: 'CHAIRPERSON' }, { name: 'Sunil Rao', designation: 'MEMBER' }, { name: 'K. Verma', designation: 'SOCIAL_WORKER_MEMBER' }] };
+    expect(orderSheet(declared, 'en').signers).toEqual(['Meera Joshi, Chairperson, Child Welfare Committee', 'Sunil Rao, Member, Child Welfare Committee', 'K. Verma, Social Worker Member, Child Welfare Committee']);
+    expect(orderSheet(declared, 'hi').signers[0]).toBe('Meera Joshi, अध्यक्ष, बाल कल्याण समिति');
+    // A declaration recorded before signers were named says how many signed.
+    expect(orderSheet(step('LEGALLY_FREE_DECLARED', { ground: 'ABANDONED', orderRef: 'LF/2', membersSigning: 3 }), 'en').signers).toEqual(['Asha Sharma, Member, Child Welfare Committee', 'Signed by 3 members of the Committee']);
   });
 
   it('renders a PDF whose text names the child, the case, the form and the signer, in Hindi with its conjuncts', async () => {

@@ -58,8 +58,8 @@ export interface OrderStep {
   importedFrom: string | null;
   /** the person who recorded the order and their body, as the register names them */
   actor: { id: string; name: string; role: string | null; bodyName: string | null } | null;
-  /** display names of the users the payload names as signers (s.38(4)), in the payload's order */
-  signerNames: Record<string, string>;
+  /** the members who signed, from the body's roster (s.38(4): a legally-free declaration's `signedBy` seats), in the payload's order */
+  signers: { name: string; designation: string }[];
 }
 
 /** The entry on the documents chain that recorded a document's hash. */
@@ -165,8 +165,9 @@ export class DocumentRepository {
     const c = await this.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { district: { include: { state: true } } } });
     const payload = (step.payload ?? {}) as Record<string, unknown>;
     const actorUser = step.actorId && UUID.test(step.actorId) ? await this.db.user.findUnique({ where: { id: step.actorId }, include: { body: true } }) : null;
-    const signerIds = signerIdsOf(payload);
-    const signers = signerIds.length ? await this.db.user.findMany({ where: { id: { in: signerIds } }, select: { id: true, displayName: true } }) : [];
+    const seatIds = Array.isArray(payload.signedBy) ? payload.signedBy.filter((id): id is string => typeof id === 'string' && UUID.test(id)) : [];
+    const seats = seatIds.length ? await this.db.bodyMember.findMany({ where: { id: { in: seatIds } }, select: { id: true, name: true, designation: true } }) : [];
+    const seatById = new Map(seats.map((m) => [m.id, m]));
     return {
       caseId,
       caseNumber: c.caseNumber,
@@ -180,7 +181,10 @@ export class DocumentRepository {
       occurredAt: step.occurredAt,
       importedFrom: step.importedFrom,
       actor: actorUser ? { id: actorUser.id, name: actorUser.displayName, role: step.actorRole, bodyName: actorUser.body?.name ?? null } : null,
-      signerNames: Object.fromEntries(signers.map((s) => [s.id, s.displayName])),
+      signers: seatIds.flatMap((id) => {
+        const seat = seatById.get(id);
+        return seat ? [{ name: seat.name, designation: seat.designation }] : [];
+      }),
     };
   }
 
@@ -194,13 +198,4 @@ export class DocumentRepository {
       ORDER BY t."occurredAt"
       LIMIT ${limit}`;
   }
-}
-
-/** The users a payload names as signers: `signers` as ids, or as objects with a `userId`. */
-function signerIdsOf(payload: Record<string, unknown>): string[] {
-  const signers = payload.signers;
-  if (!Array.isArray(signers)) return [];
-  return signers
-    .map((s: unknown) => (typeof s === 'string' ? s : typeof s === 'object' && s !== null ? (s as { userId?: unknown }).userId : undefined))
-    .filter((id): id is string => typeof id === 'string' && UUID.test(id));
 }
