@@ -2,7 +2,7 @@ import { Queue, Worker as QueueWorker, type ConnectionOptions } from 'bullmq';
 import { requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { enqueueOrderDocument, ORDER_DOCUMENT_QUEUE, ORDER_EVENT_TYPES, type OrderDocumentJob, type OrderDocumentQueue } from '@raksha/contracts';
 import { DocumentRepository, Sealer, type Db } from '@raksha/db';
-import { DocumentStore, DocumentVault } from '@raksha/documents';
+import { DocumentStore, DocumentVault, stopRenderer } from '@raksha/documents';
 
 /** Makes each order's documents in its own job; a failed job retries with backoff (making them is idempotent). */
 export function startOrderDocumentProcessor(connection: ConnectionOptions, vault: DocumentVault) {
@@ -18,8 +18,8 @@ export async function requeueMissingOrderDocuments(vault: DocumentVault, queue: 
 
 /**
  * The maker of orders' documents: the documents directory created, the processor started, lost jobs queued again.
- * Rendering a PDF is CPU work of a second or so; it runs where the notification processor runs (its own process
- * under `npm start`), never holding up the case worker's workflow tasks there.
+ * Rendering a PDF is CPU work of a second or so, done on a thread of its own (render.ts); the maker runs where the
+ * notification processor runs (its own process under `npm start`).
  */
 export async function startOrderDocuments(config: RakshaConfig, db: Db, connection: ConnectionOptions): Promise<{ close(): Promise<void> }> {
   const store = new DocumentStore(config.documents.dir);
@@ -32,6 +32,7 @@ export async function startOrderDocuments(config: RakshaConfig, db: Db, connecti
     async close() {
       await processor.close();
       await queue.close();
+      await stopRenderer();
     },
   };
 }

@@ -1,9 +1,9 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { ORDER_EVENT_TYPES } from '@raksha/contracts';
 import type { OrderStep } from '@raksha/db';
 import { ORDER_TEMPLATES, dateInWords } from '../src/orders.js';
-import { renderOrderPdf } from '../src/render.js';
+import { renderOrderPdf, stopRenderer } from '../src/render.js';
 import { orderSheet } from '../src/vault.js';
 
 const step = (eventType: string, payload: Record<string, unknown>, role = 'CWC_MEMBER'): OrderStep => ({
@@ -23,6 +23,8 @@ const step = (eventType: string, payload: Record<string, unknown>, role = 'CWC_M
 });
 
 describe('order documents', () => {
+  afterAll(() => stopRenderer());
+
   it('has a template, with its title in English and Hindi, for every order event', () => {
     for (const type of ORDER_EVENT_TYPES) {
       expect(ORDER_TEMPLATES[type].title.en).toBeTruthy();
