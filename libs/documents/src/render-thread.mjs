@@ -1,6 +1,7 @@
 // The order's PDF, laid out off the main thread: pdfkit and fontkit shaping take a second or more of CPU, which would
 // otherwise stall the process's event loop (API requests, workflow tasks). Plain JavaScript, so a worker thread
 // loads it as it is, under Node and Jest alike. render.ts sends an OrderSheet and gets the PDF's bytes back.
+import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parentPort } from 'node:worker_threads';
