@@ -7,7 +7,7 @@ import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import { Client, Connection } from '@temporalio/client';
-import { createLegacyImporter, dryRunLegacyImport, importPermissions, LegacySourceError, loadLegacySource, readExport, stageLegacyImport } from '@raksha/activities';
+import { createLegacyImporter, dryRunLegacyImport, importPermissions, importsCases, LegacySourceError, loadLegacySource, readExport, stageLegacyImport } from '@raksha/activities';
 import { loadConfig, redisConnectionOptions, requireDataKeys } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { caseStarter } from '@raksha/worker/case-starter';
@@ -53,9 +53,9 @@ function table(rows: readonly LegacyRejection[]): void {
 try {
   const user = await db.user.findUnique({ where: { username: args.as }, select: { id: true, roles: true, bodyId: true, disabledAt: true } });
   const mapping = loadLegacySource(args.source, args.mapping);
-  const cases = mapping.kind === 'CCI_CHILD';
+  const cases = importsCases(mapping);
   const role = user?.roles.find((r) => importPermissions(mapping).every((p) => hasPermission([r as Role], p)));
-  if (!user || user.disabledAt || !role) throw new LegacySourceError(cases ? `${args.as} is not an active person whose role may import a CCI register (the DCPU: its children become cases)` : `${args.as} is not an active person whose role may import legacy registers (a station officer, the DCPU or the SCPS)`);
+  if (!user || user.disabledAt || !role) throw new LegacySourceError(mapping.kind === 'CICL_CHILD' ? `${args.as} is not an active person whose role may import an observation home’s register (the police: its children become cases of children in conflict with law)` : cases ? `${args.as} is not an active person whose role may import a CCI register (the DCPU: its children become cases)` : `${args.as} is not an active person whose role may import legacy registers (a station officer, the DCPU or the SCPS)`);
   const format = (args.format ?? (extname(file).toLowerCase() === '.json' ? 'json' : 'csv')) as 'csv' | 'json';
   const records = readExport(mapping, readFileSync(file, 'utf8'), format);
   const scope = await imports.bodyScope(user.bodyId);

@@ -6,6 +6,7 @@ import { enqueueNotifications, enqueueOrderDocument, isOrderEvent, type Notifica
 import type { AssignmentRecord, CaseRepository, EscalationActionRecord, EscalationRecord, TransitionRecord } from '@raksha/db';
 import type { CaseMilestones } from '@raksha/domain';
 import type { Serialised } from './serialised.js';
+import { caseKeys } from './duplicates.js';
 
 export interface ActivityDeps {
   cases: CaseRepository;
@@ -43,6 +44,15 @@ function milestoneDates(m: CaseMilestones): CaseMilestones<Date> {
   };
 }
 
+/**
+ * The registration as the case row keeps it, with the child's name keys for the duplicate search (from the name the
+ * row keeps: a case begun by a helpline call registers on the call's step, whose payload is the call's).
+ */
+function registrationRecord(r: NonNullable<TransitionInput['registration']>) {
+  const registeredAt = date(r.registeredAt, 'registeredAt');
+  return { ...r, registeredAt, childKeys: caseKeys({ ...(r.childName && { child: { name: r.childName } }), stateCode: r.stateCode, districtCode: r.districtCode, registeredAt }) };
+}
+
 export function createActivities(deps: ActivityDeps) {
   return {
     /**
@@ -53,7 +63,7 @@ export function createActivities(deps: ActivityDeps) {
       const written = await deps.cases.recordTransition({
         ...input,
         occurredAt: date(input.occurredAt, 'occurredAt'),
-        registration: input.registration && { ...input.registration, registeredAt: date(input.registration.registeredAt, 'registeredAt') },
+        registration: input.registration && registrationRecord(input.registration),
         milestones: input.milestones && milestoneDates(input.milestones),
       });
       if (notices?.length) await enqueueNotifications(deps.notifications, notices);
@@ -97,5 +107,5 @@ export { createInstitutionActivities, type BodyEscalationInput, type Institution
 export { createMatcher, type Matcher, type MatchOutcome } from './matching.js';
 export { createRekeyer, type RekeyDeps, type RekeyOutcome, type Rekeyer } from './rekey.js';
 export { createInterventionActivities, type InterventionActivities, type InterventionActivityDeps, type InterventionStepInput } from './intervention.activities.js';
-export { caseDuplicates, duplicateRecords, reportDuplicates, reportDuplicatesOfEach, type CaseSubject, type DuplicateRecords, type ReportSubject } from './duplicates.js';
-export { createLegacyImporter, dryRunLegacyImport, enqueueLegacyImport, IMPORT_BATCH, importPermissions, legacyCaseId, legacyReportId, type CaseStarter, LegacySourceError, loadLegacySource, readExport, stageLegacyImport, type Importer, type ImportRunOptions, type ImportScope, type LegacyImportDeps, type LegacyImporter } from './legacy-import.js';
+export { caseDuplicates, duplicateRecords, keyStoredCases, reportDuplicates, reportDuplicatesOfEach, type CaseSubject, type DuplicateRecords, type ReportSubject } from './duplicates.js';
+export { createLegacyImporter, dryRunLegacyImport, enqueueLegacyImport, IMPORT_BATCH, importPermissions, importsCases, legacyCaseId, legacyReportId, type CaseStarter, LegacySourceError, loadLegacySource, readExport, stageLegacyImport, type Importer, type ImportRunOptions, type ImportScope, type LegacyImportDeps, type LegacyImporter } from './legacy-import.js';

@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { legacySourceMapping, mapCciChildRecord, mapLegacyRecord, missingColumns, readLegacyExport, type CciChildCase, type CciRef, type LegacyDryRun, type LegacyPlaces, type LegacyProblem, type LegacyRecord, type LegacySourceMapping, type MappedCciChild, type MappedLegacyRecord } from '@raksha/contracts';
+import { legacySourceMapping, mapCciChildRecord, mapCiclChildRecord, mapLegacyRecord, missingColumns, readLegacyExport, type CciChildCase, type CciRef, type LegacyDryRun, type LegacyPlaces, type LegacyProblem, type LegacyRecord, type LegacySourceMapping, type MappedCciChild, type MappedLegacyRecord } from '@raksha/contracts';
 import type { CaseRegistration } from '@raksha/contracts/temporal';
 import type { DeadlinePolicyRepository, GeographyRepository, LegacyImportRepository, PortedReport, RowOutcome } from '@raksha/db';
 import { deadlineOverridesOf, type DeadlinePolicyOverrides } from '@raksha/case-machine';
@@ -39,8 +39,13 @@ export function loadLegacySource(source: string, file?: string): LegacySourceMap
 
 /** What importing this source takes: a CCI register's children become cases, which the importer must be able to register. */
 export function importPermissions(mapping: LegacySourceMapping): Permission[] {
-  return mapping.kind === 'CCI_CHILD' ? ['legacy:import', 'case:register:CNCP'] : ['legacy:import'];
+  if (mapping.kind === 'CCI_CHILD') return ['legacy:import', 'case:register:CNCP'];
+  if (mapping.kind === 'CICL_CHILD') return ['legacy:import', 'case:register:CICL'];
+  return ['legacy:import'];
 }
+
+/** Whether a source's records become cases (a CCI's or an observation home's children), not reports. */
+export const importsCases = (mapping: LegacySourceMapping) => mapping.kind === 'CCI_CHILD' || mapping.kind === 'CICL_CHILD';
 
 /** Who the imported reports are filed as: the person running the import. */
 export interface Importer {
@@ -114,7 +119,7 @@ const recordIdOf = (mapping: LegacySourceMapping, r: LegacyRecord) => r.values[m
 
 /** A dry run: every record mapped and checked, and those imported before counted; nothing is stored. */
 export async function dryRunLegacyImport(deps: Pick<LegacyImportDeps, 'imports' | 'geography' | 'policies'>, mapping: LegacySourceMapping, records: readonly LegacyRecord[], scope: ImportScope): Promise<LegacyDryRun> {
-  if (mapping.kind === 'CCI_CHILD') return dryRunCciImport(deps, mapping, records, scope);
+  if (importsCases(mapping)) return dryRunCciImport(deps, mapping, records, scope);
   const places = await legacyPlaces(deps.geography);
   const rejected: LegacyDryRun['rejected'] = [];
   const firstLine = new Map<string, number>();
@@ -149,9 +154,13 @@ async function statePolicies(deps: Pick<LegacyImportDeps, 'policies'>, ccis: rea
   return new Map(await Promise.all(states.map(async (s) => [s, deadlineOverridesOf(await policies.forState(s))] as const)));
 }
 
-/** A CCI child's record, mapped and its history checked against the machine; refused outside the importer's jurisdiction. */
+/**
+ * A CCI's or an observation home's child's record, mapped and its history checked against the machine; refused outside
+ * the importer's jurisdiction.
+ */
 function checkCciChild(mapping: LegacySourceMapping, record: LegacyRecord, ccis: readonly CciRef[], scope: ImportScope, seen: Map<string, number>, policies: ReadonlyMap<string, DeadlinePolicyOverrides>, now?: Date): MappedCciChild {
-  const mapped = mapCciChildRecord(mapping, record, { ccis, deadlinePolicy: (s) => policies.get(s), ...(now && { now }) });
+  const map = mapping.kind === 'CICL_CHILD' ? mapCiclChildRecord : mapCciChildRecord;
+  const mapped = map(mapping, record, { ccis, deadlinePolicy: (s) => policies.get(s), ...(now && { now }) });
   if (!mapped.ok) return mapped;
   const { cci, recordId } = mapped.value;
   const inside = (!scope.stateCode || cci.stateCode === scope.stateCode) && (!scope.districtCode || cci.districtCode === scope.districtCode);
@@ -253,9 +262,9 @@ export function createLegacyImporter(deps: LegacyImportDeps, loadSource: (source
         return deps.imports.find(importId);
       }
       await deps.imports.start(importId, new Date());
-      if (mapping.kind === 'CCI_CHILD') {
+      if (importsCases(mapping)) {
         if (!deps.cases) {
-          await deps.imports.finish(importId, new Date(), 'this process cannot start cases: a CCI register is imported by the worker');
+          await deps.imports.finish(importId, new Date(), 'this process cannot start cases: a register of children in homes is imported by the worker');
           return deps.imports.find(importId);
         }
         await runCciImport(deps, deps.cases, imp, mapping, options, batchSize);
@@ -343,7 +352,7 @@ async function runCciImport(deps: LegacyImportDeps, cases: CaseStarter, imp: Non
           if (existing.has(caseId)) return { position: at, outcome: existing.get(caseId) === imp.id ? 'IMPORTED' : 'ALREADY_IMPORTED', caseId };
           const outcome = await cases.start({
             caseId,
-            track: 'CNCP',
+            track: value.track,
             districtCode: value.cci.districtCode,
             stateCode: value.cci.stateCode,
             child: value.child,

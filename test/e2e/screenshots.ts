@@ -30,7 +30,6 @@ const browser = await launchBrowser();
 try {
   const base = await listen(stack);
   const cwc = await as(stack, 'cwc.jaipur');
-  const cci = await as(stack, 'cci.jaipur');
   const register = async (name: string, ageYears: number, gender: string) =>
     (await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name, ageYears, gender } })).body.caseId as string;
   const send = (caseId: string, type: string, payload: Record<string, unknown>) => stack.http.post(`/cases/${caseId}/events`).set(cwc).send({ type, payload });
@@ -41,8 +40,7 @@ try {
   await send(ravi, 'PRODUCED_BEFORE_CWC', { circumstance: 'RUNAWAY', producedBy: 'SJPU Jaipur' });
   const meena = await register('Meena', 14, 'FEMALE');
   await send(meena, 'PRODUCED_BEFORE_CWC', { circumstance: 'RESCUED', producedBy: 'Childline Jaipur' });
-  await send(meena, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'F18/JPR/101' });
-  await stack.http.post(`/cases/${meena}/admissions`).set(cci).send({ institutionId: 'CCI-RJ-JAIPUR', orderRef: 'F18/JPR/101' });
+  await send(meena, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'F18/JPR/101', placeId: 'CCI-RJ-JAIPUR' });
 
   mkdirSync(OUT, { recursive: true });
   for (const home of HOMES) {

@@ -74,6 +74,26 @@ describe('the web app, role by role, in a real browser', () => {
     await page.getByText('Social investigation, home visit').waitFor();
   });
 
+  it('a CWC member places a produced child in a home chosen from the registry; the timeline names it and the home counts the child', async () => {
+    const { body } = await stack.http.post('/cases').set(district.cwc).send({ track: 'CNCP', districtCode: district.districtCode, child: { name: 'Gopal', ageYears: 13, gender: 'MALE' } }).expect(201);
+    const caseId = body.caseId as string;
+    await stack.http.post(`/cases/${caseId}/events`).set(district.cwc).send({ type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'Childline' } }).expect(200);
+    const home = district.ccis[0]!;
+    const homeName = `Children's Home 1, ${district.districtCode}`;
+    const before = (await stack.http.get(`/institutions/${home}/occupancy`).set(district.dcpu).expect(200)).body.total.occupied as number;
+    const { page } = await newPage({ width: 1280, height: 900 });
+    await signIn(page, base, user('cwc'));
+    await page.goto(`${base}/app/cases/${caseId}`);
+    await page.getByLabel('Action').selectOption('INTERIM_PLACEMENT_ORDERED');
+    await page.getByLabel('Placement').selectOption('CHILDRENS_HOME');
+    await page.getByLabel('Order reference').fill('F18/WEB/1');
+    // The place is picked from the registry, by its name, among the places of the kind the order needs.
+    await page.getByLabel('Place', { exact: true }).selectOption({ label: `${homeName} (Children's home)` });
+    await page.getByRole('button', { name: /^Record/ }).click();
+    await page.locator('[data-testid="timeline"] li[data-event="INTERIM_PLACEMENT_ORDERED"]').getByText(`Place: ${homeName}`).waitFor();
+    expect((await stack.http.get(`/institutions/${home}/occupancy`).set(district.dcpu).expect(200)).body.total.occupied).toBe(before + 1);
+  });
+
   it('a CWC with more cases waiting than one page reads on with "Load more", soonest deadline first', async () => {
     const busy = await isolatedDistrict(stack);
     const names = Array.from({ length: 51 }, (_, i) => `Child ${String(i + 1).padStart(2, '0')}`);

@@ -117,6 +117,10 @@ export async function isolatedDistrict(stack: Stack, cciCapacities: number[] = [
         bodyId: id,
         kind: 'CHILDRENS_HOME',
         management: 'GOVERNMENT',
+        // registered (s.41(1)) well past any test's clock, so an order may place a child there
+        registrationNo: `JJ/REG/${id}`,
+        registeredFrom: new Date('2024-04-01'),
+        registeredUntil: new Date('2099-03-31'),
         capacities: { create: ['MALE', 'FEMALE'].map((gender) => ({ gender, ageBand: '12-17', sanctioned })) },
       },
     });

@@ -4,6 +4,7 @@
 import type { AssignmentInput, EscalationActionInput, EscalationInput, TransitionInput } from '@raksha/activities';
 import {
   addIsoDuration,
+  ageInYearsAt,
   allowedEvents,
   IMPORTED_ESCALATION_GRACE,
   describeState,
@@ -19,12 +20,13 @@ import {
   type CaseSnapshot,
   type CaseStep,
   shownDeadline,
+  stayChangeOf,
   type PersistedCaseSnapshot,
   type PreparedCaseEvent,
 } from '@raksha/case-machine/workflow';
 import type { CaseEscalation, CaseStatus, NotificationJob } from '@raksha/contracts';
 import { type CaseActor, type CaseAssignment, type CaseAssignmentRequest, type CaseRegistration, type EscalationActionRequest, SYSTEM_CASE_ACTOR } from '@raksha/contracts/temporal';
-import { IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest, TRACK_BODY } from '@raksha/domain';
+import { ageBandOf, IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest, TRACK_BODY } from '@raksha/domain';
 import { escalationOf, nextDueRung, type DueRung } from './escalation-ladder.js';
 import { ANSWERS_KEPT, EscalationLedger, type EscalationCarryOver } from './escalation-ledger.js';
 import { noticeJobs, overdueNotice } from './notices.js';
@@ -182,6 +184,7 @@ export class CaseState {
     const toAssignee = toCaseBody ? this.assigneeNotices(`case-${this.caseId}-${stepSequence}`, toCaseBody.kind, { subject: toCaseBody.subject, body: toCaseBody.body }) : [];
     // ... and the body's copy skips them: one notice reaches a person once
     const addressed = toAssignee.length ? notices.map((n) => (n === toCaseBody ? { ...n, exceptUserId: toAssignee[0]!.recipientUserId } : n)) : notices;
+    const stay = stayOf(next, type, payload, at);
     return {
       caseId: this.caseId,
       sequence: stepSequence,
@@ -190,6 +193,7 @@ export class CaseState {
       payload,
       occurredAt: at,
       ...projection,
+      ...(stay && { stay }),
       // A step replayed from a register is history: it is marked imported and tells no one.
       ...(importedFrom !== undefined ? { importedFrom } : notices.length ? { notices: [...toAssignee, ...addressed] } : {}),
     };
@@ -416,4 +420,24 @@ export class CaseState {
 /** Who took a step, as its timeline and audit entry record them: with the body they acted for and their address. */
 function stepActor(actor: CaseActor): { actorId: string; actorRole: string; actorBodyId?: string; actorFrom?: string } {
   return { actorId: actor.id, actorRole: actor.role, ...(actor.bodyId && { actorBodyId: actor.bodyId }), ...(actor.from && { actorFrom: actor.from }) };
+}
+
+/**
+ * The admission or discharge the step's order brings (placements.ts), with the child's gender and age band at the
+ * time of the order, as capacity is sanctioned by them; UNKNOWN where the case does not record them (an imported
+ * register may not), which the API refuses for a new order.
+ */
+function stayOf(next: CaseStep, type: string, payload: Record<string, unknown>, at: string): TransitionInput['stay'] {
+  const change = stayChangeOf(type, payload);
+  if (!change || 'end' in change) return change;
+  const { child, registeredAt } = next.snapshot.context;
+  const age = ageInYearsAt(child, registeredAt, at);
+  return {
+    place: {
+      ...change.place,
+      overCapacityReason: change.place.overCapacityReason ?? null,
+      gender: child.gender && child.gender !== 'UNKNOWN' ? child.gender : 'UNKNOWN',
+      ageBand: age === undefined ? 'UNKNOWN' : ageBandOf(age),
+    },
+  };
 }

@@ -40,7 +40,7 @@ describe('case API', () => {
       .post(`/cases/${caseId}/events`)
       .set(cwc)
       .set('If-Match', '"0"')
-      .send({ type: 'INTERIM_PLACEMENT_ORDERED', payload: { placement: 'CHILDRENS_HOME', orderRef: 'O/1' } })
+      .send({ type: 'SIR_ORDERED', payload: { sirRef: 'SIR/1' } })
       .expect(409);
     expect(stale.body).toMatchObject({ type: '/problems/stale-version', title: 'The case changed since you read it; read it again and retry', currentVersion: 1 });
     const bad = await stack.http.post(`/cases/${caseId}/events`).set(cwc).set('If-Match', 'yesterday').send(produce).expect(400);
@@ -83,7 +83,7 @@ describe('case API', () => {
       .post(`/cases/${caseId}/events`)
       .set(cwc)
       .set('Idempotency-Key', key)
-      .send({ type: 'INTERIM_PLACEMENT_ORDERED', payload: { placement: 'CHILDRENS_HOME', orderRef: 'O/1' } })
+      .send({ type: 'SIR_ORDERED', payload: { sirRef: 'SIR/1' } })
       .expect(422);
     expect(otherType.body.type).toBe('/problems/idempotency-key-reused');
     expect(await stack.db.timelineEntry.count({ where: { caseId } })).toBe(2);

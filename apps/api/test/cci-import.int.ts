@@ -57,7 +57,7 @@ describe('porting a CCI register', () => {
     const year = new Intl.DateTimeFormat('en-IN', { year: 'numeric', timeZone: 'Asia/Kolkata' }).format(rekha.registeredAt);
     expect(rekha.caseNumber).toMatch(new RegExp(`^RJ/JAIPUR/${year}/\\d+$`));
     expect(rekha).toMatchObject({ track: 'CNCP', state: 'cncp.inCare.icpInForce', phase: 'PLACEMENT', districtCode: 'RJ-JAIPUR', childName: 'Rekha Bairwa', producedAt: new Date('2024-01-03T00:00:00+05:30'), productionLate: false });
-    const timeline = (await stack.http.get(`/cases/${rekha.id}/timeline`).set(dcpu).expect(200)).body as { eventType: string; occurredAt: string; importedFrom?: string }[];
+    const timeline = (await stack.http.get(`/cases/${rekha.id}/timeline`).set(dcpu).expect(200)).body as { eventType: string; occurredAt: string; importedFrom?: string; payload: Record<string, unknown> }[];
     expect(timeline.map((e) => e.eventType)).toEqual(['REGISTERED', 'PRODUCED_BEFORE_CWC', 'INTERIM_PLACEMENT_ORDERED', 'SIR_ORDERED', 'SIR_SUBMITTED', 'FINAL_ORDER_PASSED', 'ICP_PREPARED', 'ICP_REVIEWED']);
     expect(timeline.every((e) => e.importedFrom === 'state CCI')).toBe(true);
     // At their own times: the timeline reads as the child's history.
@@ -70,11 +70,18 @@ describe('porting a CCI register', () => {
     const fed = await stack.db.partnerEvent.findMany({ where: { subjectId: rekha.id } });
     expect(fed.map((e) => (e.data as { imported?: boolean }).imported)).toEqual(Array(8).fill(true));
 
+    // The register names the home: her stay there is on record with the placement, so the home's occupancy counts her.
+    const stays = await stack.db.admission.findMany({ where: { caseId: rekha.id } });
+    expect(stays).toEqual([expect.objectContaining({ institutionId: 'CCI-RJ-JAIPUR', endedAt: null, gender: 'FEMALE' })]);
+    expect(timeline.find((e) => e.eventType === 'INTERIM_PLACEMENT_ORDERED')).toMatchObject({ payload: { placeId: 'CCI-RJ-JAIPUR', placeName: expect.any(String) } });
+
     const [imran, pinky] = await Promise.all(
       [caseOf('JPR-2024-002'), caseOf('JPR-2024-003')].map((id) => eventually(async () => (await stack.db.case.findUnique({ where: { id } })) ?? undefined, 30_000)),
     );
     await eventually(async () => ((await stack.db.case.findUniqueOrThrow({ where: { id: pinky!.id } })).phase === 'FOLLOW_UP' ? true : undefined), 30_000);
     expect(await stack.db.case.findUniqueOrThrow({ where: { id: pinky!.id } })).toMatchObject({ restoredAt: new Date('2025-06-20T00:00:00+05:30') });
+    // A child the register records as restored is no longer counted in the home: her stay ended on the day.
+    expect(await stack.db.admission.findMany({ where: { caseId: pinky!.id } })).toEqual([expect.objectContaining({ endReason: 'RESTORED', endedAt: new Date('2025-06-20T00:00:00+05:30') })]);
     const leave = await eventually(async () => (await stack.db.timelineEntry.findFirst({ where: { caseId: imran!.id, eventType: 'LEAVE_OF_ABSENCE_GRANTED' } })) ?? undefined, 30_000);
     expect(leave.importedFrom).toBe('state CCI');
 
@@ -120,5 +127,79 @@ describe('porting a CCI register', () => {
     await eventually(async () => ((await stack.db.case.count({ where: { id: { in: ids }, phase: 'INQUIRY' } })) === 12 ? true : undefined), 30_000);
     // One registration each: no case started twice.
     expect(await stack.db.timelineEntry.count({ where: { caseId: { in: ids }, eventType: 'REGISTERED' } })).toBe(12);
+  });
+});
+
+describe('porting an observation home’s register (children in conflict with law)', () => {
+  const run = randomBytes(3).toString('hex').toUpperCase();
+  // The shipped sample, its case numbers and homes made this run's own.
+  const sample = readFileSync(new URL('../../../porting/samples/observation-home-register-sample.csv', import.meta.url), 'utf8')
+    .replaceAll('OH-JPR-', `OH-${run}-JPR-`)
+    .replaceAll('OH-AJM-', `OH-${run}-AJM-`)
+    .replaceAll('/2022/OH-01', `/2022/OH-01-${run}`)
+    .replaceAll('/2022/SH-01', `/2022/SH-01-${run}`);
+  const caseOf = (n: string) => legacyCaseId('observation-home-register', `OH-${run}-JPR-${n}`);
+  const finished = (headers: { Authorization: string }, id: string) =>
+    eventually(async () => {
+      const { body } = await stack.http.get(`/imports/legacy/${id}`).set(headers).expect(200);
+      return body.status === 'DONE' ? body : undefined;
+    }, 30_000);
+
+  it('makes each child a case before the JJB at the step the register says, marked imported, telling no one and naming no child', async () => {
+    const dcpu = await as(stack, 'dcpu.jaipur');
+    const home = (kind: string, no: string) => ({ name: `Government ${kind === 'SPECIAL_HOME' ? 'Special' : 'Observation'} Home ${run}, Jaipur`, districtCode: 'RJ-JAIPUR', kind, management: 'GOVERNMENT', registration: { no, from: '2022-04-01', until: '2027-03-31' } });
+    await stack.http.post('/institutions').set(dcpu).send(home('OBSERVATION_HOME', `JJ/REG/RJ-JAIPUR/2022/OH-01-${run}`)).expect(201);
+    await stack.http.post('/institutions').set(dcpu).send(home('SPECIAL_HOME', `JJ/REG/RJ-JAIPUR/2022/SH-01-${run}`)).expect(201);
+
+    // Its children become cases of children in conflict with law, which the police register: the DCPU gets 403.
+    await stack.http.post('/imports/legacy').query({ source: 'observation-home-register' }).set(dcpu).set('content-type', 'text/csv').send(sample).expect(403);
+    const police = await as(stack, 'sho.jaipur');
+    const dry = await stack.http.post('/imports/legacy').query({ source: 'observation-home-register', dryRun: 'true' }).set(police).set('content-type', 'text/csv').send(sample).expect(200);
+    expect(dry.body).toMatchObject({ total: 6, wouldImport: 2, alreadyImported: 0 });
+    expect(await stack.db.case.count({ where: { id: { in: [caseOf('2026-001'), caseOf('2026-002')] } } })).toBe(0);
+
+    const first = await stack.http.post('/imports/legacy').query({ source: 'observation-home-register', fileName: 'oh-jaipur.csv' }).set(police).set('content-type', 'text/csv').send(sample).expect(202);
+    const done = await finished(police, first.body.id);
+    expect(done).toMatchObject({ kind: 'CICL_CHILD', total: 6, imported: 2, alreadyImported: 0, rejected: 4 });
+    expect(done.rejections).toEqual([
+      // The machine's refusal, in words: heinous at 16, no order before the preliminary assessment (s.15).
+      expect.objectContaining({ line: 4, field: 'jjbOrderedAt', column: 'JJB Order Date', message: expect.stringContaining('“Preliminary assessment (heinous offence, 16–18)”') }),
+      expect.objectContaining({ line: 5, field: 'bailRefusalGround', column: 'Ground of Refusal' }),
+      expect.objectContaining({ line: 6, field: 'cci', column: 'Home Registration No', message: expect.stringContaining('register the home first') }),
+      expect.objectContaining({ line: 7, field: 'child.ageYears', column: 'Age', message: expect.stringContaining('18 or more') }),
+    ]);
+    // s.74: what the porting office reads of a refused row names the home, the dates and the field, never the child.
+    const said = JSON.stringify(done.rejections);
+    for (const name of ['Sunil Kumar', 'Arif Khan', 'Deepak Jat', 'Manoj Gurjar']) expect(said).not.toContain(name);
+
+    // Under inquiry after the Social Investigation Report; and in the special home under the JJB's order, plan made.
+    const inquiry = await eventually(async () => {
+      const c = await stack.db.case.findUnique({ where: { id: caseOf('2026-001') } });
+      return c?.sequence === 3 ? c : undefined;
+    }, 30_000);
+    expect(inquiry).toMatchObject({ track: 'CICL', state: 'cicl.beforeJjb.inquiry', districtCode: 'RJ-JAIPUR', producedAt: new Date('2026-06-11T00:00:00+05:30') });
+    const ordered = await eventually(async () => {
+      const c = await stack.db.case.findUnique({ where: { id: caseOf('2026-002') } });
+      return c?.sequence === 6 ? c : undefined;
+    }, 30_000);
+    expect(ordered).toMatchObject({ track: 'CICL', state: 'cicl.postOrder.followUp', phase: 'FOLLOW_UP' });
+    // The JJB, whose cases they are, reads each child's history.
+    const jjb = await as(stack, 'jjb.jaipur');
+    const timeline = (await stack.http.get(`/cases/${ordered.id}/timeline`).set(jjb).expect(200)).body as { eventType: string; occurredAt: string; importedFrom?: string }[];
+    expect(timeline.map((e) => e.eventType)).toEqual(['REGISTERED', 'PRODUCED_BEFORE_JJB', 'BAIL_DECIDED', 'SIR_SUBMITTED', 'PRELIMINARY_ASSESSMENT_COMPLETED', 'JJB_FINAL_ORDER_PASSED', 'ICP_PREPARED']);
+    expect(timeline.every((e) => e.importedFrom === 'observation home')).toBe(true);
+    expect(timeline.find((e) => e.eventType === 'JJB_FINAL_ORDER_PASSED')!.occurredAt).toBe('2026-08-09T18:30:00.000Z');
+    // The inquiry's four months (s.14(1)) ran out in October: overdue, but not escalated the moment it was imported.
+    expect((inquiry.openDeadlines as { id: string }[]).map((d) => d.id)).toContain('cicl.inquiry');
+    // Imported history tells no one: no notice (which would carry the case, s.74) of an apprehension months old.
+    for (const c of [inquiry, ordered]) {
+      expect(await stack.db.notification.count({ where: { caseId: c.id } })).toBe(0);
+      expect(await stack.db.escalation.count({ where: { caseId: c.id } })).toBe(0);
+    }
+
+    // The same register again: nothing twice.
+    const again = await stack.http.post('/imports/legacy').query({ source: 'observation-home-register' }).set(police).set('content-type', 'text/csv').send(sample).expect(202);
+    expect(await finished(police, again.body.id)).toMatchObject({ imported: 0, alreadyImported: 2, rejected: 4 });
+    expect(await stack.db.timelineEntry.count({ where: { caseId: ordered.id } })).toBe(7);
   });
 });

@@ -19,17 +19,23 @@ describe('children in care', () => {
   const send = async (caseId: string, who: Headers, type: string, payload: Record<string, unknown>) =>
     (await stack.http.post(`/cases/${caseId}/events`).set(who).send({ type, payload }).expect(200)).body;
 
-  /** A boy of 13 before the district's CWC, placed in a Children's Home pending inquiry by order `interimRef`. */
-  async function placedChild(d: IsolatedDistrict, interimRef: string): Promise<string> {
+  /** A boy of 13 before the district's CWC, placed pending inquiry by order `interimRef`, in the district's first home unless `place` says where. */
+  async function placedChild(d: IsolatedDistrict, interimRef: string, place: Record<string, unknown> = {}): Promise<string> {
+    const caseId = await producedChild(d);
+    await send(caseId, d.cwc, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: interimRef, placeId: d.ccis[0], ...place });
+    return caseId;
+  }
+  async function producedChild(d: IsolatedDistrict): Promise<string> {
     const { body } = await stack.http
       .post('/cases')
       .set(d.cwc)
       .send({ track: 'CNCP', districtCode: d.districtCode, child: { ageYears: 13, gender: 'MALE', name: 'Raju' } })
       .expect(201);
     await send(body.caseId, d.cwc, 'PRODUCED_BEFORE_CWC', { circumstance: 'RUNAWAY', producedBy: 'Childline' });
-    await send(body.caseId, d.cwc, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: interimRef });
     return body.caseId as string;
   }
+  const staysOf = async (caseId: string, who: Headers) =>
+    (await stack.http.get(`/cases/${caseId}/admissions`).set(who).expect(200)).body as { id: string; institutionId: string; orderRef: string; endReason: string | null; transferredToId: string | null }[];
 
   const occupancyOf = async (institutionId: string, who: Headers) =>
     (await stack.http.get(`/institutions/${institutionId}/occupancy`).set(who).expect(200)).body as {
@@ -54,29 +60,35 @@ describe('children in care', () => {
     const refused = await stack.http.post(`/cases/${unplaced.caseId}/admissions`).set(staffA).send({ institutionId: homeA, orderRef: 'F18/1' }).expect(409);
     expect(refused.body).toMatchObject({ type: expect.stringContaining('no-placement-order'), ordersInForce: [] });
 
-    const caseId = await placedChild(district, 'F18/JPR/101');
-    await stack.http.post(`/cases/${caseId}/admissions`).set(staffA).send({ institutionId: homeA, orderRef: 'F18/OTHER' }).expect(409);
-    const { body: admitted } = await stack.http
-      .post(`/cases/${caseId}/admissions`)
-      .set(staffA)
-      .send({ institutionId: homeA, orderRef: 'F18/JPR/101' })
-      .expect(201);
-    expect(admitted).toMatchObject({ institutionId: homeA, gender: 'MALE', ageBand: '12-17', endedAt: null });
+    // The interim order names the home: the child is admitted with the order, and the home's occupancy counts him.
+    const caseId = await placedChild(district, 'F18/JPR/101', { placeId: homeA });
+    const [admitted] = await staysOf(caseId, district.cwc);
+    expect(admitted).toMatchObject({ institutionId: homeA, orderRef: 'F18/JPR/101', gender: 'MALE', ageBand: '12-17', endedAt: null });
     expect(boys(await occupancyOf(homeA, staffA))).toEqual({ gender: 'MALE', ageBand: '12-17', sanctioned: 1, occupied: 1 });
-    // One child, one institution at a time.
+    // One child, one institution at a time: no second admission by hand.
     await stack.http.post(`/cases/${caseId}/admissions`).set(district.dcpu).send({ institutionId: homeB, orderRef: 'F18/JPR/101' }).expect(409);
 
-    // The home is full: a second boy is refused unless the order says why he is placed over capacity.
-    const second = await placedChild(district, 'F18/JPR/102');
-    const full = await stack.http.post(`/cases/${second}/admissions`).set(staffA).send({ institutionId: homeA, orderRef: 'F18/JPR/102' }).expect(409);
-    expect(full.body).toMatchObject({ type: expect.stringContaining('over-capacity'), occupied: 1, sanctioned: 1, ageBand: '12-17' });
-    const { body: overCapacity } = await stack.http
-      .post(`/cases/${second}/admissions`)
-      .set(staffA)
-      .send({ institutionId: homeA, orderRef: 'F18/JPR/102', overCapacityReason: 'brother of the child admitted on F18/JPR/101; siblings kept together' })
-      .expect(201);
+    // The home is full: an order placing a second boy there is refused, naming the field, with nothing stored,
+    // unless the order says why he is placed over capacity.
+    const second = await producedChild(district);
+    const full = await stack.http
+      .post(`/cases/${second}/events`)
+      .set(district.cwc)
+      .send({ type: 'INTERIM_PLACEMENT_ORDERED', payload: { placement: 'CHILDRENS_HOME', orderRef: 'F18/JPR/102', placeId: homeA } })
+      .expect(409);
+    expect(full.headers['content-type']).toContain('application/problem+json');
+    expect(full.body).toMatchObject({ type: expect.stringContaining('over-capacity'), occupied: 1, sanctioned: 1, ageBand: '12-17', errors: [{ field: 'payload.overCapacityReason' }] });
+    expect(await stack.db.timelineEntry.count({ where: { caseId: second } })).toBe(2);
+    expect(await staysOf(second, district.cwc)).toEqual([]);
+    await send(second, district.cwc, 'INTERIM_PLACEMENT_ORDERED', {
+      placement: 'CHILDRENS_HOME',
+      orderRef: 'F18/JPR/102',
+      placeId: homeA,
+      overCapacityReason: 'brother of the child admitted on F18/JPR/101; siblings kept together',
+    });
     expect((await occupancyOf(homeA, staffA)).overCapacity).toEqual([{ gender: 'MALE', ageBand: '12-17', sanctioned: 1, occupied: 2 }]);
-    await stack.http.post(`/admissions/${overCapacity.id}/discharge`).set(staffA).send({ reason: 'OTHER', note: 'moved with sibling plan' }).expect(200);
+    const [overCapacity] = await staysOf(second, district.cwc);
+    await stack.http.post(`/admissions/${overCapacity!.id}/discharge`).set(staffA).send({ reason: 'OTHER', note: 'moved with sibling plan' }).expect(200);
     expect(boys(await occupancyOf(homeA, staffA))?.occupied).toBe(1);
 
     // The eFile: medical, education and counselling records.
@@ -98,7 +110,10 @@ describe('children in care', () => {
     // ICP: the final order places the child in care; the plan is prepared, then reviewed twice.
     await send(caseId, district.cwc, 'SIR_ORDERED', { sirRef: 'SIR/101' });
     await send(caseId, district.probation, 'SIR_SUBMITTED', { sirRef: 'SIR/101', finding: 'OTHER' });
-    const ordered = await send(caseId, district.cwc, 'FINAL_ORDER_PASSED', { order: 'CHILDRENS_HOME', reasons: 'home unsafe; long-term care needed', orderRef: 'CWC/101' });
+    // The final order keeps the child in the home he is in: the stay goes on, now under that order.
+    const ordered = await send(caseId, district.cwc, 'FINAL_ORDER_PASSED', { order: 'CHILDRENS_HOME', reasons: 'home unsafe; long-term care needed', orderRef: 'CWC/101', placeId: homeA });
+    expect(await staysOf(caseId, district.cwc)).toEqual([expect.objectContaining({ id: admitted!.id, orderRef: 'CWC/101', endReason: null })]);
+    expect(boys(await occupancyOf(homeA, staffA))?.occupied).toBe(1);
     expect(ordered.openDeadlines.map((d: { id: string }) => d.id)).toContain('cncp.icpPreparation');
     const noPlan = (await stack.http.get(`/cases/${caseId}/care-plan`).set(staffA).expect(200)).body;
     expect(noPlan).toMatchObject({ plan: null, nextDue: { id: 'cncp.icpPreparation' } });
@@ -118,7 +133,7 @@ describe('children in care', () => {
 
     // Transfer to the other home on the final order: both stays change together.
     const { body: moved } = await stack.http
-      .post(`/admissions/${admitted.id}/transfer`)
+      .post(`/admissions/${admitted!.id}/transfer`)
       .set(district.dcpu)
       .send({ institutionId: homeB, orderRef: 'CWC/101/T', note: 'closer to school' })
       .expect(201);
@@ -128,16 +143,18 @@ describe('children in care', () => {
     const residents = (await stack.http.get(`/institutions/${homeB}/children`).set(staffB).expect(200)).body;
     expect(residents).toEqual([expect.objectContaining({ caseId, childName: 'Raju', caseState: 'cncp.inCare.icpInForce' })]);
 
-    // Restoration: the child leaves care.
-    await stack.http.post(`/admissions/${moved.id}/discharge`).set(staffB).send({ reason: 'RESTORED' }).expect(200);
+    // Restoration: ordered, the child is still in the home; handed to the family, his stay ends with it.
+    await send(caseId, district.cwc, 'RESTORATION_ORDERED', { orderRef: 'CWC/101/R', reasons: 'father in treatment; mother ready to take him back' });
+    expect(boys(await occupancyOf(homeB, staffB))?.occupied).toBe(1);
+    await send(caseId, district.dcpu, 'CHILD_RESTORED', { restoredTo: 'PARENT' });
     expect(boys(await occupancyOf(homeB, staffB))?.occupied).toBe(0);
     await stack.http.post(`/admissions/${moved.id}/discharge`).set(staffB).send({ reason: 'RESTORED' }).expect(404);
-    const { body: stays } = await stack.http.get(`/cases/${caseId}/admissions`).set(district.cwc).expect(200);
-    expect(stays.map((s: { institutionId: string; endReason: string }) => [s.institutionId, s.endReason])).toEqual([
+    const stays = await staysOf(caseId, district.cwc);
+    expect(stays.map((s) => [s.institutionId, s.endReason])).toEqual([
       [homeA, 'TRANSFERRED'],
       [homeB, 'RESTORED'],
     ]);
-    expect(stays[0].transferredToId).toBe(moved.id);
+    expect(stays[0]!.transferredToId).toBe(moved.id);
 
     const { body: timeline } = await stack.http.get(`/cases/${caseId}/timeline`).set(district.cwc).expect(200);
     expect(timeline.map((e: { eventType: string }) => e.eventType)).toEqual([
@@ -150,7 +167,11 @@ describe('children in care', () => {
       'ICP_PREPARED',
       'ICP_REVIEWED',
       'ICP_REVIEWED',
+      'RESTORATION_ORDERED',
+      'CHILD_RESTORED',
     ]);
+    // The timeline names the place in words, as the registry had it when the order was made.
+    expect(timeline.find((e: { eventType: string }) => e.eventType === 'INTERIM_PLACEMENT_ORDERED').payload).toMatchObject({ placeId: homeA, placeName: `Children's Home 1, ${district.districtCode}` });
   });
 
   it('keeps medical and counselling details sealed in the database and from roles without the right, and audits every read', async () => {

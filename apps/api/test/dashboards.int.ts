@@ -19,10 +19,9 @@ describe('MIS dashboard', () => {
       (await stack.http.post('/cases').set(d.cwc).send({ track: 'CNCP', districtCode: d.districtCode, child: { ageYears: 14, gender: 'MALE' } }).expect(201)).body.caseId as string;
     const [a, b] = [await register(), await register(), await register()];
     for (const id of [a!, b!]) await send(id, d.cwc, 'PRODUCED_BEFORE_CWC', { circumstance: 'LOST', producedBy: 'Childline' });
-    await send(a!, d.cwc, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'F18/D/1' });
+    await send(a!, d.cwc, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'F18/D/1', placeId: d.ccis[0] });
     await send(a!, d.cwc, 'SIR_ORDERED', { sirRef: 'SIR/D/1' });
     await send(a!, d.probation, 'SIR_SUBMITTED', { sirRef: 'SIR/D/1' });
-    await stack.http.post(`/cases/${a}/admissions`).set(d.cciStaff[d.ccis[0]!]!).send({ institutionId: d.ccis[0], orderRef: 'F18/D/1' }).expect(201);
 
     const monitor = await as(stack, 'monitor.rj');
     const { body } = await stack.http.get('/dashboards/overview').set(monitor).query({ districtCode: d.districtCode }).expect(200);

@@ -71,10 +71,10 @@ describe('journeys of the people who use Raksha', () => {
     const send = async (who: { Authorization: string }, type: string, payload: Record<string, unknown>) =>
       (await stack.http.post(`/cases/${caseId}/events`).set(who).send({ type, payload }).expect(200)).body;
     await send(cwc, 'PRODUCED_BEFORE_CWC', { circumstance: 'RUNAWAY', producedBy: 'Childline Jaipur' });
-    await send(cwc, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'F18/JPR/31' });
+    await send(cwc, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'F18/JPR/31', placeId: 'CCI-RJ-JAIPUR' });
     await send(cwc, 'SIR_ORDERED', { sirRef: 'SIR/JPR/31' });
     await send(await as(stack, 'probation.jaipur'), 'SIR_SUBMITTED', { sirRef: 'SIR/JPR/31', finding: 'OTHER' });
-    await send(cwc, 'FINAL_ORDER_PASSED', { order: 'CHILDRENS_HOME', reasons: 'no family traced; the child asks to stay in school', orderRef: 'CWC/JPR/31' });
+    await send(cwc, 'FINAL_ORDER_PASSED', { order: 'CHILDRENS_HOME', reasons: 'no family traced; the child asks to stay in school', orderRef: 'CWC/JPR/31', placeId: 'CCI-RJ-JAIPUR' });
 
     // The CWC may not send the police's event.
     await stack.http
@@ -107,13 +107,15 @@ describe('journeys of the people who use Raksha', () => {
     const send = async (who: { Authorization: string }, type: string, payload: Record<string, unknown>) =>
       (await stack.http.post(`/cases/${caseId}/events`).set(who).send({ type, payload }).expect(200)).body;
     await send(cwcJaipur, 'PRODUCED_BEFORE_CWC', { circumstance: 'LOST', producedBy: 'Childline Jaipur' });
-    await send(cwcJaipur, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'F18/JPR/40' });
+    await send(cwcJaipur, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'F18/JPR/40', placeId: 'CCI-RJ-JAIPUR' });
     await send(cwcJaipur, 'SIR_ORDERED', { sirRef: 'SIR/JPR/40' });
     await send(await as(stack, 'probation.jaipur'), 'SIR_SUBMITTED', { sirRef: 'SIR/JPR/40', finding: 'FAMILY_TRACED' });
     await send(cwcJaipur, 'FINAL_ORDER_PASSED', { order: 'RESTORATION', reasons: 'parents traced in Pune and verified', orderRef: 'CWC/JPR/40' });
     await send(cwcJaipur, 'TRANSFER_ORDERED', { orderRef: 'CWC/JPR/40/T', toDistrictCode: 'MH-PUNE', toStateCode: 'MH' });
     await send(await as(stack, 'sjpu.jaipur'), 'CHILD_ESCORTED', { escortOfficerRef: 'HC 1123', escortedByWomanOfficer: false });
 
+    // The child left the Jaipur home with the escort: the home no longer counts him.
+    expect(await stack.db.admission.findMany({ where: { caseId } })).toEqual([expect.objectContaining({ institutionId: 'CCI-RJ-JAIPUR', orderRef: 'F18/JPR/40', endReason: 'TRANSFERRED' })]);
     // The file goes with the child: Pune's CWC now holds the case and Jaipur's no longer sees it.
     const cwcPune = await as(stack, 'cwc.pune');
     const { body: moved } = await stack.http.get(`/cases/${caseId}`).set(cwcPune).expect(200);

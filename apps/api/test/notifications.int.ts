@@ -24,6 +24,10 @@ describe('inbox', () => {
       return mine.length ? mine : undefined;
     });
     expect(notice).toMatchObject({ subject: expect.stringContaining('awaiting production before the CWC'), readAt: null });
+    // The message names the case by the number its people say, as the case page shows it.
+    const { body: theCase } = await stack.http.get(`/cases/${registered.caseId}`).set(d.cwc).expect(200);
+    expect(theCase.caseNumber).toEqual(expect.any(String));
+    expect(notice).toMatchObject({ caseNumber: theCase.caseNumber });
 
     const other = await as(stack, 'cwc.jaipur');
     const theirs = (await stack.http.get('/notifications').set(other).query({ limit: 200 }).expect(200)).body as { id: string }[];

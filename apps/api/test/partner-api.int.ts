@@ -167,7 +167,7 @@ describe('the partner data-sharing API', () => {
       const mine = items.filter((e) => e.subject.id === jaipur.caseId);
       return mine.length > 0 ? mine : undefined;
     }, 30_000);
-    expect(steps[0]).toMatchObject({ type: 'case.step', data: { caseId: jaipur.caseId, track: 'CNCP', sequence: 0, event: 'REGISTERED' } });
+    expect(steps[0]).toMatchObject({ type: 'case.step', subject: { type: 'case', caseNumber: summary.body.caseNumber }, data: { caseId: jaipur.caseId, track: 'CNCP', sequence: 0, event: 'REGISTERED' } });
     expect(JSON.stringify(steps)).not.toContain('Meena');
   });
 

@@ -2,13 +2,14 @@
 // twice (nothing twice), its bad rows named, a dry run that stores nothing, an import whose worker is killed
 // mid-way and resumed, imported reports matched like new ones; a child registered twice, found and merged.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Queue } from 'bullmq';
-import { enqueueLegacyImport, loadLegacySource, readExport, stageLegacyImport } from '@raksha/activities';
+import { enqueueLegacyImport, keyStoredCases, loadLegacySource, readExport, stageLegacyImport } from '@raksha/activities';
 import { redisConnectionOptions } from '@raksha/config';
 import { LEGACY_IMPORT_QUEUE, type LegacyImportJob } from '@raksha/contracts';
-import { LegacyImportRepository } from '@raksha/db';
+import { CaseRepository, COMMON_KEY_REPORTS, LegacyImportRepository } from '@raksha/db';
+import { childReportOf, storedKeys } from '@raksha/matching';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
@@ -184,6 +185,63 @@ describe('duplicates', () => {
     const { body: page } = await stack.http.get('/cases').query({ districtCode: 'RJ-JODHPUR', limit: 100 }).set(cwc).expect(200);
     expect((page.items as { id: string }[]).map((c) => c.id)).not.toContain(second.caseId);
     for (const id of [first.caseId, second.caseId]) expect(await stack.db.auditEntry.count({ where: { chain: `case-merges:${id}`, action: 'case.merged' } })).toBe(1);
+  });
+
+  it('looks for a commonly named child in its own district only, and for a rarely named one across the state', async () => {
+    // Made-up names of this run alone: one the register already holds for many children, one it holds for none.
+    const word = () => Array.from(randomBytes(3), (b) => 'bdgkmnprstv'[b % 11]! + 'aeiou'[(b >> 4) % 5]!).join('');
+    const common = `Ko${word()}`;
+    const rare = `Zu${word()}`;
+    const father = `Ha${word()}`;
+    const child = (name: string) => ({ name, gender: 'FEMALE', ageYears: { min: 10, max: 10 }, guardians: [{ relation: 'FATHER', name: father }] });
+    // More than a hundred children of that name and father were reported missing before (closed, in another state).
+    const keys = storedKeys(childReportOf({ id: 'earlier', kind: 'MISSING', description: child(common) as never, occurredAt: '2025-01-01T00:00:00Z', place: { stateCode: 'MH', districtCode: 'MH-PUNE' } }));
+    await stack.db.childReport.createMany({
+      data: Array.from({ length: COMMON_KEY_REPORTS + 1 }, () => ({
+        id: randomUUID(), kind: 'MISSING', status: 'CLOSED', filedBy: randomUUID(), filedByRole: 'STATION_OFFICER', description: child(common), occurredAt: new Date('2025-01-01T00:00:00Z'), stateCode: 'MH', districtCode: 'MH-PUNE',
+        searchName: keys.searchName, nameKeys: keys.nameKeys, nameSkeletons: keys.nameSkeletons, guardianKeys: keys.guardianKeys, gender: 'FEMALE', birthYearMin: keys.birthYearMin, birthYearMax: keys.birthYearMax, keysVersion: keys.keysVersion, createdAt: new Date(),
+      })),
+    });
+    const file = async (who: string, districtCode: string, name: string) => {
+      const { body } = await stack.http.post('/reports/missing').set(await as(stack, who)).send({ child: child(name), lastSeenAt: '2026-10-01T10:00:00+05:30', place: { districtCode }, policeRef: `DD ${randomBytes(2).toString('hex')}/2026` }).expect(201);
+      return body.id as string;
+    };
+    const jaipurCommon = await file('sho.jaipur', 'RJ-JAIPUR', common);
+    const jaipurRare = await file('sho.jaipur', 'RJ-JAIPUR', rare);
+    const jodhpurCommon = await file('sho.jodhpur', 'RJ-JODHPUR', common);
+    const jodhpurRare = await file('sho.jodhpur', 'RJ-JODHPUR', rare);
+    const jodhpurCommonAgain = await file('sho.jodhpur', 'RJ-JODHPUR', common);
+
+    // The state's monitor reviews Rajasthan's duplicates.
+    const { body: listed } = await stack.http.get('/duplicates').query({ recordType: 'REPORT', limit: 100 }).set(await as(stack, 'monitor.rj')).expect(200);
+    const listedFor = (id: string) => (listed.items as { record: { id: string }; duplicateOf: { id: string } }[]).filter((s) => s.record.id === id).map((s) => s.duplicateOf.id);
+    // The rare name is looked for across the state: Jaipur's girl is listed against Jodhpur's.
+    expect(listedFor(jodhpurRare)).toContain(jaipurRare);
+    // The common one only in Jodhpur: Jaipur's girl of that name is not listed, Jodhpur's earlier one is.
+    expect(listedFor(jodhpurCommon)).not.toContain(jaipurCommon);
+    expect(listedFor(jodhpurCommonAgain)).toContain(jodhpurCommon);
+    expect(listedFor(jodhpurCommonAgain)).not.toContain(jaipurCommon);
+
+    // Cases likewise: registrations are compared by the same rule.
+    const register = async (who: string, districtCode: string, name: string) => {
+      const { body } = await stack.http.post('/cases').set(await as(stack, who)).send({ track: 'CNCP', districtCode, child: { name, ageYears: 10, gender: 'FEMALE' } }).expect(201);
+      return body.caseId as string;
+    };
+    const caseJaipurCommon = await register('cwc.jaipur', 'RJ-JAIPUR', common);
+    const caseJaipurRare = await register('cwc.jaipur', 'RJ-JAIPUR', rare);
+    const caseJodhpurCommon = await register('cwc.jodhpur', 'RJ-JODHPUR', common);
+    const caseJodhpurRare = await register('cwc.jodhpur', 'RJ-JODHPUR', rare);
+    const { body: cases } = await stack.http.get('/duplicates').query({ recordType: 'CASE', limit: 100 }).set(await as(stack, 'monitor.rj')).expect(200);
+    const caseListedFor = (id: string) => (cases.items as { record: { id: string }; duplicateOf: { id: string } }[]).filter((s) => s.record.id === id).map((s) => s.duplicateOf.id);
+    expect(caseListedFor(caseJodhpurRare)).toContain(caseJaipurRare);
+    expect(caseListedFor(caseJodhpurCommon)).not.toContain(caseJaipurCommon);
+
+    // A case registered before cases kept name keys gets them from the worker's pass over stored cases.
+    const { childKeys } = await stack.db.case.findUniqueOrThrow({ where: { id: caseJaipurRare } });
+    expect(childKeys.length).toBeGreaterThan(0);
+    await stack.db.case.update({ where: { id: caseJaipurRare }, data: { childKeys: [] } });
+    expect(await keyStoredCases(new CaseRepository(stack.db))).toBeGreaterThanOrEqual(1);
+    expect((await stack.db.case.findUniqueOrThrow({ where: { id: caseJaipurRare } })).childKeys).toEqual(childKeys);
   });
 
   it('shows a missing child already reported before the second report, and merges the reports into one', async () => {

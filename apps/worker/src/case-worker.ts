@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createActivities, createInstitutionActivities, createInterventionActivities, createLegacyImporter, createMatcher, createRekeyer, enqueueLegacyImport } from '@raksha/activities';
+import { createActivities, createInstitutionActivities, createInterventionActivities, createLegacyImporter, createMatcher, createRekeyer, enqueueLegacyImport, keyStoredCases } from '@raksha/activities';
 import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { BACKFILL_MATCHING_QUEUE, enqueueRekey, LEGACY_IMPORT_QUEUE, type LegacyImportJob, MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob, ORDER_DOCUMENT_QUEUE, type OrderDocumentJob } from '@raksha/contracts';
@@ -71,14 +71,20 @@ export async function startCaseWorker(
   const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: caseDataConverter(requireDataKeys(config)) });
   const importer = createLegacyImporter({ imports, geography: new GeographyRepository(db), matching: backfillJobs, cases: caseStarter(client, config.temporal.taskQueue), policies: new DeadlinePolicyRepository(db) });
   const importing = startLegacyImportProcessor(redis, importer);
-  const backfill = startBackfillMatchingProcessor(redis, matcher, { reports, duplicates: new DuplicateRepository(db) }, config.worker.importMatchingPerSecond);
+  const backfill = startBackfillMatchingProcessor(redis, matcher, { reports, duplicates: new DuplicateRepository(db, poolMatchingSql(matchingPool)) }, config.worker.importMatchingPerSecond);
   // An import whose job was lost with Redis's data is queued again; one whose job waits or runs is left as it is.
   for (const { id } of await imports.unfinished()) await enqueueLegacyImport(importJobs, id);
   // Orders' documents are made beside the notification processor (its own process under npm start).
   const documenting = config.worker.deliversNotifications ? await startOrderDocuments(config, db, redis) : undefined;
   // Reports stored under older matching keys are re-keyed once per version, whichever worker starts first.
   await enqueueRekey(matchingJobs, rekeyer.keysVersion);
+  // Cases registered before cases kept name keys get them, in the background: the duplicate search then reaches them
+  // across the state (docs/porting.md). Idempotent: every worker start looks, and finds none once they are keyed.
+  let stopping = false;
+  const keyingCases = keyStoredCases(new CaseRepository(db), { stopped: () => stopping }).catch((e: unknown) => console.error('[duplicates] keying stored cases failed', e));
   const done = worker.run().finally(async () => {
+    stopping = true;
+    await keyingCases;
     await matching.close();
     await documenting?.close();
     await orderDocuments.close();

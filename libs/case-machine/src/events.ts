@@ -89,6 +89,21 @@ const icpProgress = z
   .min(1)
   .max(50);
 
+/**
+ * Where an order places the child: a place from the registry (an institution, fit facility, fit person or foster
+ * family), by its id. Optional in the schema so histories recorded before orders named places still replay; the
+ * API requires it of a new order that places the child (placements.ts `placeKindsOf`). `placeName` is the
+ * registry's name at the time of the order, written by the API for the timeline, never taken from a client.
+ */
+const placeFields = {
+  placeId: ref.optional(),
+  placeName: ref.optional(),
+  /** Why the order places the child over the place's sanctioned capacity for the child's gender and age band. */
+  overCapacityReason: reasons.optional(),
+  /** Why the child is placed outside the case's district (a place of the kind the child needs is elsewhere). */
+  outOfDistrictReason: reasons.optional(),
+};
+
 /** Strict, as every object inside it: a field the event does not define is refused, never stored on the timeline. */
 const ev = <const T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), at, ...shape });
@@ -106,7 +121,7 @@ export const buildCaseEventSchemas = () => ({
     producedBy: ref,
     productionReportRef: ref.optional(),
   }),
-  INTERIM_PLACEMENT_ORDERED: ev('INTERIM_PLACEMENT_ORDERED', { placement: z.enum(INTERIM_PLACEMENTS), orderRef: ref }),
+  INTERIM_PLACEMENT_ORDERED: ev('INTERIM_PLACEMENT_ORDERED', { placement: z.enum(INTERIM_PLACEMENTS), orderRef: ref, ...placeFields }),
   SIR_ORDERED: ev('SIR_ORDERED', { sirRef: ref, assignedTo: ref.optional() }),
   SIR_SUBMITTED: ev('SIR_SUBMITTED', { sirRef: ref, finding: z.enum(SIR_FINDINGS).optional() }),
   SURRENDER_DEED_EXECUTED: ev('SURRENDER_DEED_EXECUTED', { deedRef: ref, surrenderedBy: z.enum(['PARENT', 'GUARDIAN']) }),
@@ -117,7 +132,7 @@ export const buildCaseEventSchemas = () => ({
     orderRef: ref,
   }),
   HANDED_OVER_FOR_ADOPTION: ev('HANDED_OVER_FOR_ADOPTION', { saaRef: ref }),
-  FINAL_ORDER_PASSED: ev('FINAL_ORDER_PASSED', { order: z.enum(CWC_FINAL_ORDERS), reasons, orderRef: ref }),
+  FINAL_ORDER_PASSED: ev('FINAL_ORDER_PASSED', { order: z.enum(CWC_FINAL_ORDERS), reasons, orderRef: ref, ...placeFields }),
   ICP_PREPARED: ev('ICP_PREPARED', { icpRef: ref, goals: icpGoals }),
   /** A review records progress per domain and, where the plan changes, the revised goals. */
   ICP_REVIEWED: ev('ICP_REVIEWED', { icpRef: ref, progress: icpProgress, goals: icpGoals.optional() }),
@@ -169,7 +184,7 @@ export const buildCaseEventSchemas = () => ({
     reasons,
   }),
   PROCEEDINGS_TERMINATED: ev('PROCEEDINGS_TERMINATED', {}),
-  JJB_FINAL_ORDER_PASSED: ev('JJB_FINAL_ORDER_PASSED', { order: z.enum(JJB_FINAL_ORDERS), reasons, orderRef: ref }),
+  JJB_FINAL_ORDER_PASSED: ev('JJB_FINAL_ORDER_PASSED', { order: z.enum(JJB_FINAL_ORDERS), reasons, orderRef: ref, ...placeFields }),
   REFERRED_TO_CWC: ev('REFERRED_TO_CWC', { reasons }),
   /** The child's family is traced: a missing-child report matched and confirmed, or a police inquiry. */
   FAMILY_TRACED: ev('FAMILY_TRACED', {

@@ -27,6 +27,7 @@ export * from './routes.js';
 export * from './web-links.js';
 export * from './porting.js';
 export * from './porting-cci.js';
+export * from './porting-cicl.js';
 export * from './duplicates.js';
 export * from './documents.js';
 export { CsvSyntaxError, csvCell, csvLine, parseCsv, type CsvRecord } from './csv.js';

@@ -25,6 +25,8 @@ export const notificationView = z.object({
   subject: z.string(),
   body: z.string(),
   caseId: z.string().nullable(),
+  /** the case's readable number (RJ/JAIPUR/2026/123), as people say it */
+  caseNumber: z.string().nullable(),
   createdAt: isoTime,
   readAt: isoTime.nullable(),
 });

@@ -118,7 +118,8 @@ export const partnerEventView = z.object({
   /** this event's position: `after` it, the feed goes on */
   cursor: z.string(),
   type: z.enum(PARTNER_EVENT_TYPES),
-  subject: z.object({ type: z.enum(['report', 'case']), id: z.string() }),
+  /** what the event is about; a case's also by its readable number (RJ/JAIPUR/2026/123) */
+  subject: z.object({ type: z.enum(['report', 'case']), id: z.string(), caseNumber: z.string().optional() }),
   stateCode: z.string(),
   districtCode: z.string(),
   occurredAt: isoTime,

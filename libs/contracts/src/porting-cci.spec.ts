@@ -27,7 +27,7 @@ describe('a CCI register’s record as a case', () => {
 
   it('refuses a step dated before the one it follows, a child in conflict with law, and a leave longer than s.98 allows, naming the field', () => {
     expect(map({ 'ICP Date': '01/02/2024' })).toMatchObject({ ok: false, problems: [{ field: 'icpPreparedAt', column: 'ICP Date', message: 'the Individual Care Plan (01/02/2024) is dated before the CWC’s order (20/02/2024)' }] });
-    expect(map({ Category: 'CICL' })).toMatchObject({ ok: false, problems: [{ field: 'track', message: expect.stringContaining('cannot be imported yet') }] });
+    expect(map({ Category: 'CICL' })).toMatchObject({ ok: false, problems: [{ field: 'track', message: expect.stringContaining('observation-home-register') }] });
     expect(map({ 'Present Status': 'On Leave', 'Leave From': '01/12/2026', 'Leave Days': '20' })).toMatchObject({ ok: false, problems: [{ field: 'leaveFrom', message: expect.stringContaining('the leave of absence (01/12/2026) cannot be recorded') }] });
     expect(map({ 'Date of Birth': '01/01/2005' })).toMatchObject({ ok: false, problems: [{ field: 'child.dateOfBirth', message: expect.stringContaining('18 or more') }] });
     expect(map({ 'Last ICP Review': '10/09/2027' })).toMatchObject({ ok: false, problems: [{ field: 'icpReviewedAt', message: '10/09/2027 is in the future' }] });

@@ -50,6 +50,17 @@ export const LEGACY_FIELDS = [
   'leaveDays',
   'restorationOrderedAt',
   'restoredAt',
+  // A child in conflict with law (kind CICL_CHILD, porting-cicl.ts): apprehension, the JJB's steps and its order.
+  'apprehendedAt',
+  'offenceCategory',
+  'firRef',
+  'bail',
+  'bailDecidedAt',
+  'bailRefusalGround',
+  'preliminaryAssessmentAt',
+  'jjbOrder',
+  'jjbOrderRef',
+  'jjbOrderedAt',
 ] as const;
 export type LegacyField = (typeof LEGACY_FIELDS)[number];
 
@@ -73,9 +84,10 @@ export const legacySourceMapping = z.strictObject({
   title: z.string().min(1),
   /**
    * every record of this source is of this kind; otherwise the `kind` field says (its values mapping to MISSING /
-   * FOUND). CCI_CHILD: children in child care institutions, each imported as a case (porting-cci.ts).
+   * FOUND). CCI_CHILD: children in child care institutions, each imported as a case (porting-cci.ts); CICL_CHILD:
+   * children in conflict with law in observation and special homes, each imported as a case before the JJB (porting-cicl.ts).
    */
-  kind: z.enum(['MISSING', 'FOUND', 'CCI_CHILD']).optional(),
+  kind: z.enum(['MISSING', 'FOUND', 'CCI_CHILD', 'CICL_CHILD']).optional(),
   /** the register's name as an imported case's timeline shows it: "Imported from the <register> register" */
   register: z.string().trim().min(1).max(80).optional(),
   /** the state whose district names `place.district` holds, when the export has no state column */
@@ -218,7 +230,7 @@ export function mapLegacyRecord(mapping: LegacySourceMapping, record: LegacyReco
   const recordId = raw('recordId') ?? null;
   if (!recordId) fail('recordId', 'the record has no id in the source; it cannot be imported twice safely without one');
   // A CCI register's records are cases, not reports: mapCciChildRecord (porting-cci.ts) takes them.
-  const kind = (mapping.kind === 'CCI_CHILD' ? undefined : mapping.kind) ?? (valueOf('kind') as 'MISSING' | 'FOUND' | undefined);
+  const kind = (mapping.kind === 'CCI_CHILD' || mapping.kind === 'CICL_CHILD' ? undefined : mapping.kind) ?? (valueOf('kind') as 'MISSING' | 'FOUND' | undefined);
   if (!kind) fail('kind', 'the record does not say whether the child is missing or found');
   else if (kind !== 'MISSING' && kind !== 'FOUND') fail('kind', `“${kind}” is neither MISSING nor FOUND`);
 

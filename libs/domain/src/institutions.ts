@@ -1,4 +1,7 @@
-/** Kinds of child care institution and facility (s.2(21), s.47–s.53; s.65 for adoption agencies). */
+/**
+ * The registered places a CWC or JJB may place a child in: child care institutions and facilities (s.2(21),
+ * s.47–s.53; s.65 for adoption agencies), and the persons and families it recognises for a child's care.
+ */
 export const INSTITUTION_KINDS = [
   'CHILDRENS_HOME', // s.50
   'OBSERVATION_HOME', // s.47
@@ -6,11 +9,14 @@ export const INSTITUTION_KINDS = [
   'PLACE_OF_SAFETY', // s.49
   'OPEN_SHELTER', // s.43
   'SPECIALISED_ADOPTION_AGENCY', // s.65
-  'FIT_FACILITY', // s.51
+  'FIT_FACILITY', // s.2(27), recognised under s.51(1)
+  'FIT_PERSON', // s.2(28): recognised as fit by the CWC or JJB after inquiry
+  'FOSTER_FAMILY', // s.2(29), s.44: selected, qualified, approved and supervised (Model Rules r.23)
 ] as const;
 export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 
-export const INSTITUTION_MANAGEMENT = ['GOVERNMENT', 'NGO'] as const;
+/** Who runs the place; a fit person or a foster family is neither government nor an NGO. */
+export const INSTITUTION_MANAGEMENT = ['GOVERNMENT', 'NGO', 'FAMILY'] as const;
 export type InstitutionManagement = (typeof INSTITUTION_MANAGEMENT)[number];
 
 export const CAPACITY_GENDERS = ['MALE', 'FEMALE', 'TRANSGENDER'] as const;

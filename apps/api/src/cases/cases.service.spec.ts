@@ -1,9 +1,10 @@
+import { PlacementCheck } from './placement-check.js';
 import { ReadAudit } from '../auth/read-audit.js';
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { RakshaConfig } from '@raksha/config';
 import { CASE_EVENT_REJECTED } from '@raksha/contracts/temporal';
-import type { AuditRepository, CaseRepository, GeographyRepository, UserRepository } from '@raksha/db';
+import type { AdmissionRepository, AuditRepository, CaseRepository, GeographyRepository, UserRepository } from '@raksha/db';
 import { fakeTemporal, jaipur, people, problemOf, updateRejected, workflowNotFound } from '@raksha/api/test/fakes';
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { EscalationsService } from '../escalations/escalations.service.js';
@@ -38,7 +39,7 @@ describe(CasesService.name, () => {
     const audit = { record: async (entry: unknown) => void audited.push(entry) } as unknown as AuditRepository;
     const deadlinePolicy = { overridesFor: async () => ({}) } as unknown as DeadlinePolicyService;
     const config = { temporal: { taskQueue: 'raksha-cases' } } as RakshaConfig;
-    sut = new CasesService(config, temporal.client, cases, geography, {} as EscalationsService, new AccessPolicy(), new ReadAudit(audit), deadlinePolicy, { findById: async () => null } as unknown as UserRepository, noDuplicates);
+    sut = new CasesService(config, temporal.client, cases, geography, {} as EscalationsService, new AccessPolicy(), new ReadAudit(audit), deadlinePolicy, { findById: async () => null } as unknown as UserRepository, noDuplicates, new PlacementCheck({} as AdmissionRepository));
   });
 
   describe('applyEvent', () => {

@@ -19,6 +19,7 @@ import { caseClosed, forbidden, invalidField, notFound, problem } from '../probl
 import { checkEventPayloadSize } from '../problem/request-body.js';
 import { checkLocalPlaces } from '../places/local-place-check.js';
 import { DuplicateFinder } from '../duplicates/duplicate-finder.js';
+import { PlacementCheck } from './placement-check.js';
 
 
 type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository['findById']>>>;
@@ -67,6 +68,7 @@ export class CasesService {
     private readonly deadlinePolicy: DeadlinePolicyService,
     private readonly users: UserRepository,
     private readonly duplicates: DuplicateFinder,
+    private readonly placements: PlacementCheck,
   ) {}
 
   /** Starts the case's workflow and answers once its registration is on record. */
@@ -142,10 +144,12 @@ export class CasesService {
     const bodyType = principal.body?.type;
     const role = principal.roles.find((r): r is Role => (ROLES as readonly string[]).includes(r) && maySend(type, r, bodyType));
     if (!role) throw forbidden(`your role may not send ${type}`);
+    // An order placing the child names a place that can take the child; refused here, nothing is stored.
+    const payload = await this.placements.check(found, type, body.payload, () => this.machineContext(found.id));
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
     const request = {
       type,
-      payload: body.payload,
+      payload,
       idempotencyKey: headers.idempotencyKey ?? body.idempotencyKey ?? randomUUID(),
       actor: caseActor(principal, role),
       ...(headers.expectedVersion !== undefined ? { expectedSequence: headers.expectedVersion } : {}),

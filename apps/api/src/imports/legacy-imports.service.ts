@@ -32,8 +32,11 @@ export class LegacyImportsService {
     } catch (err) {
       throw invalidField('source', (err as Error).message);
     }
-    // A CCI register's children become cases: the importer must be able to register them (the DCPU).
-    if (!importPermissions(mapping).every((p) => can(principal, p))) throw forbidden('your role may not import a CCI register: its children become cases, which the DCPU registers');
+    // A home's register's children become cases: the importer must be able to register them (a CCI's: the DCPU; an
+    // observation home's, children in conflict with law: the police, who register an apprehension).
+    if (!importPermissions(mapping).every((p) => can(principal, p))) {
+      throw forbidden(mapping.kind === 'CICL_CHILD' ? 'your role may not import an observation home’s register: its children become cases of children in conflict with law, which the police register' : 'your role may not import a CCI register: its children become cases, which the DCPU registers');
+    }
     const text = q.format === 'json' ? JSON.stringify(req.body) : await importText(req);
     let records;
     try {

@@ -12,6 +12,7 @@ const view = (n: Row): NotificationView => ({
   subject: n.subject,
   body: n.body,
   caseId: n.caseId,
+  caseNumber: n.caseNumber,
   createdAt: n.createdAt.toISOString(),
   readAt: n.readAt?.toISOString() ?? null,
 });

@@ -80,7 +80,7 @@ export class PartnerApiService {
     const items: PartnerEventView[] = rows.map((e) => ({
       cursor: encodeFeedCursor(e.txid, e.id),
       type: e.type as PartnerEventView['type'],
-      subject: { type: e.subjectType as 'report' | 'case', id: e.subjectId },
+      subject: { type: e.subjectType as 'report' | 'case', id: e.subjectId, ...(e.caseNumber && { caseNumber: e.caseNumber }) },
       stateCode: e.stateCode,
       districtCode: e.districtCode,
       occurredAt: e.occurredAt.toISOString(),

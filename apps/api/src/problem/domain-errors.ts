@@ -156,7 +156,7 @@ export const secondStepFailed = (field: 'code' | 'recoveryCode', message: string
 export const secondStepRequired = () =>
   new DomainError('second-step-required', 'set up the second sign-in step (an authenticator app on your phone) before anything else; the app shows you how');
 /** Plain words for a day (YYYY-MM-DD): "3 March 2026". */
-const dayInWords = (day: string) => new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+export const dayInWords = (day: string) => new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
 /**
  * A CWC or JJB member acting outside their term of office. `params` lets a client say it in its reader's language:

@@ -11,6 +11,13 @@ describe('event forms from the machine', () => {
     ]);
   });
 
+  it('asks an order placing the child for the place from the registry, never for its name (the API writes it)', () => {
+    const fields = eventFields('FINAL_ORDER_PASSED');
+    expect(fields.find((f) => f.name === 'placeId')).toEqual({ name: 'placeId', required: false, kind: 'place' });
+    expect(fields.map((f) => f.name)).not.toContain('placeName');
+    expect(fields.map((f) => f.name)).toEqual(expect.arrayContaining(['overCapacityReason', 'outOfDistrictReason']));
+  });
+
   it('builds a payload the schema accepts, leaving out empty optional fields', () => {
     const fields = eventFields('PRODUCED_BEFORE_CWC');
     const payload = buildPayload(fields, { circumstance: 'LOST', producedBy: ' SJPU Jaipur ', productionReportRef: '' });

@@ -26,13 +26,15 @@ export type FormField =
   | (FieldBase & { kind: 'boolean' })
   | (FieldBase & { kind: 'enum'; options: string[] })
   | (FieldBase & { kind: 'date' })
+  /** a place from the registry (an order placing the child names it) */
+  | (FieldBase & { kind: 'place' })
   /** a list with one entry per domain (care plan goals, review progress) */
   | (FieldBase & { kind: 'perDomain'; domains: string[]; entry: 'goal' | 'progress'; statuses: string[] });
 
 export type FormValues = Record<string, string>;
 
-/** The time and type are the system's: the workflow stamps `at`, the form chose `type`. */
-const SYSTEM_FIELDS = new Set(['type', 'at']);
+/** The time and type are the system's: the workflow stamps `at`, the form chose `type`, the API names the place. */
+const SYSTEM_FIELDS = new Set(['type', 'at', 'placeName']);
 const SAFE_MAX = 1_000_000;
 
 export function eventFields(type: CaseEventType): FormField[] {
@@ -48,6 +50,7 @@ function fieldOf(name: string, p: JsonSchema, required: boolean): FormField {
     const props = p.items.properties;
     return { name, required, kind: 'perDomain', domains: props.domain!.enum!, entry: props.status ? 'progress' : 'goal', statuses: props.status?.enum ?? [] };
   }
+  if (name === 'placeId') return { name, required, kind: 'place' };
   if (p.enum) return { name, required, kind: 'enum', options: p.enum };
   if (p.type === 'boolean') return { name, required, kind: 'boolean' };
   if (p.type === 'integer' || p.type === 'number') {

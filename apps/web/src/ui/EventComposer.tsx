@@ -1,11 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import type { CaseEventType } from '@raksha/case-machine';
+import { placeKindsOf, type CaseEventType } from '@raksha/case-machine';
 import { buildPayload, domainKey, eventFields, validatePayload, type FormField, type FormValues } from '../lib/forms.js';
 import { citationOf } from '../lib/case-stage.js';
 import { humanize } from '../lib/i18n.js';
-import type { FieldIssue } from '@raksha/contracts';
+import type { FieldIssue, InstitutionView, Page } from '@raksha/contracts';
 import { FieldLabel, issueText, problemText } from './bits.js';
-import { useApp, useOutboxItems } from './context.js';
+import { useApp, useLoad, useOutboxItems } from './context.js';
+
+/** What an order says about the place it names. */
+const PLACE_FIELDS = ['placeId', 'overCapacityReason', 'outOfDistrictReason'];
 
 /** The actions the case can take now and the person may send, each a form generated from the machine's schema. */
 export function EventComposer({ caseId, version, events, exact }: { caseId: string; version: number; events: CaseEventType[]; exact: boolean }) {
@@ -15,13 +18,17 @@ export function EventComposer({ caseId, version, events, exact }: { caseId: stri
   const [errors, setErrors] = useState<Record<string, FieldIssue>>({});
   const [message, setMessage] = useState<string>();
   const items = useOutboxItems(caseId);
-  const fields = type ? eventFields(type) : [];
+  // An order placing the child nowhere (with the parents, restoration) asks nothing about a place.
+  const placesNowhere = type ? placeKindsOf(type, values) === null : false;
+  const fields = type ? eventFields(type).filter((f) => !(placesNowhere && PLACE_FIELDS.includes(f.name))) : [];
   const eventName = (e: string) => tx(`event.${e}`, humanize(e));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!type) return;
     const payload = buildPayload(fields, values);
+    // A place picked for another kind of order is not this order's: an order placing the child nowhere names none.
+    if (placeKindsOf(type, payload) === null) for (const f of PLACE_FIELDS) delete payload[f];
     const problems = validatePayload(type, payload);
     setErrors(problems);
     if (Object.keys(problems).length) {
@@ -94,9 +101,13 @@ export function EventComposer({ caseId, version, events, exact }: { caseId: stri
               </option>
             ))}
           </select>
-          {fields.map((f) => (
-            <Field key={f.name} field={f} values={values} setValues={setValues} error={errors[f.name] && issueText(errors[f.name]!, tx)} />
-          ))}
+          {fields.map((f) =>
+            f.kind === 'place' ? (
+              <PlaceField key={f.name} type={type as CaseEventType} values={values} setValues={setValues} error={errors[f.name] && issueText(errors[f.name]!, tx)} />
+            ) : (
+              <Field key={f.name} field={f} values={values} setValues={setValues} error={errors[f.name] && issueText(errors[f.name]!, tx)} />
+            ),
+          )}
           {type && (
             <button type="submit" className="primary">
               {t('case.send')}: {eventName(type)}
@@ -105,6 +116,42 @@ export function EventComposer({ caseId, version, events, exact }: { caseId: stri
         </form>
       )}
     </section>
+  );
+}
+
+/**
+ * The place an order names, chosen from the registry: the registered places of the kinds the order allows (a
+ * children's home for a children's home order, a foster family for foster care), as the API will check them.
+ * An order that places the child in no registered place (with the parents, restoration) asks for none.
+ */
+function PlaceField({ type, values, setValues, error }: { type: CaseEventType; values: FormValues; setValues(v: FormValues): void; error?: string }) {
+  const { t, tx, api } = useApp();
+  const kinds = placeKindsOf(type, values);
+  const places = useLoad(() => api.get<Page<InstitutionView>>('/institutions?limit=100'), []);
+  if (!kinds) return null;
+  const id = 'f-placeId';
+  const errorId = error ? `${id}-error` : undefined;
+  const fitting = (places.data?.items ?? []).filter((p) => kinds.includes(p.kind) && p.registration.status !== 'EXPIRED' && p.registration.status !== 'UNREGISTERED');
+  return (
+    <div className="field">
+      <FieldLabel htmlFor={id} optional={false}>
+        {t('field.placeId')}
+      </FieldLabel>
+      <select id={id} name="placeId" required aria-invalid={error ? true : undefined} aria-describedby={errorId} value={values.placeId ?? ''} onChange={(e) => setValues({ ...values, placeId: e.target.value })}>
+        <option value="">{places.data ? t('form.choose') : t('common.loading')}</option>
+        {fitting.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name} ({tx(`inst.kind.${p.kind}`, humanize(p.kind))})
+          </option>
+        ))}
+      </select>
+      {places.data && fitting.length === 0 && <p className="muted small">{t('form.noPlace', { kinds: kinds.map((k) => tx(`inst.kind.${k}`, humanize(k))).join(', ') })}</p>}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -214,6 +261,8 @@ function Field({ field, values, setValues, error }: { field: FormField; values: 
           {errorEl}
         </fieldset>
       );
+    case 'place':
+      return null; // PlaceField, which knows the order's kinds
     default:
       return (
         <div className="field">

@@ -46,6 +46,11 @@ export function Inbox() {
                     <p className="small">{tx(`notice.body.${n.kind}`, n.body, { code: codeIn(n.body) ?? '' })}</p>
                     <div className="row">
                       {candidateId && <Link to={`/match-candidates/${candidateId}`}>{t('inbox.reviewMatch')}</Link>}
+                      {n.caseNumber && (
+                        <span className="small" data-testid="case-number">
+                          {t('case.number')}: {n.caseNumber}
+                        </span>
+                      )}
                       {n.caseId && <Link to={`/cases/${n.caseId}`}>{t('esc.openCase')}</Link>}
                       {!n.readAt && (
                         <button type="button" className="link" onClick={() => void markRead(n.id)}>

@@ -5,10 +5,10 @@ import { useApp, type AppContextValue } from './context.js';
 import { useObligation } from './Law.js';
 
 /**
- * What a person reads of an event's details: ids, the ladder's rung and the English copies of an obligation and
+ * What a person reads of an event's details: ids (a place reads by its name, placeName), the ladder's rung and the English copies of an obligation and
  * its citation are the system's (the deadline's own name, in the reader's language, stands for them).
  */
-const HIDDEN_PAYLOAD = new Set(['escalationId', 'interventionId', 'assigneeId', 'previousAssigneeId', 'goals', 'progress', 'child', 'rung', 'obligation', 'citation']);
+const HIDDEN_PAYLOAD = new Set(['placeId', 'escalationId', 'interventionId', 'assigneeId', 'previousAssigneeId', 'goals', 'progress', 'child', 'rung', 'obligation', 'citation']);
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const CODE = /^[A-Z][A-Z0-9_]+$/;
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db, DbTransaction } from '../client.js';
 import { AuditRepository, type AuditRecord } from './audit.repository.js';
 
@@ -32,6 +33,21 @@ export type AdmitOutcome =
   | { ok: false; reason: 'ALREADY_ADMITTED'; admission: AdmissionRecord }
   | { ok: false; reason: 'OVER_CAPACITY'; gender: string; ageBand: string; occupied: number; sanctioned: number }
   | { ok: false; reason: 'NOT_ADMITTED' };
+
+/** The admission or discharge a case step brings with it (libs/case-machine placements.ts `stayChangeOf`). */
+export type StayChangeRecord =
+  | { place: { placeId: string; orderRef: string; overCapacityReason: string | null; gender: string; ageBand: string } }
+  | { end: string };
+
+/** The step a stay change follows: who ordered it, when, and where it stands on the case's timeline. */
+export interface StayStep {
+  caseId: string;
+  sequence: number;
+  eventType: string;
+  actorId: string | null;
+  actorRole: string | null;
+  occurredAt: Date;
+}
 
 export class AdmissionRepository {
   private readonly audit: AuditRepository;
@@ -125,6 +141,49 @@ export class AdmissionRepository {
       await this.audit.append(tx, { ...audit, chain: `admissions:${done.institutionId}`, subjectType: 'admission', subjectId: id });
       return done;
     });
+  }
+
+  /**
+   * The stay an order brings, inside the transaction that records the order's step (CaseRepository), so the
+   * order and the admission are on record together or not at all, and a retried step (already written) changes
+   * nothing. An order naming the place the child is in already keeps the stay, now under this order; naming
+   * another moves the child (the stay there ends TRANSFERRED). Capacity was checked when the order was made:
+   * the order is the CWC's or JJB's decision, so it is admitted as ordered.
+   */
+  async followOrder(tx: DbTransaction, step: StayStep, change: StayChangeRecord): Promise<void> {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`admission:${step.caseId}`}, 0))`;
+    const current = await tx.admission.findFirst({ where: { caseId: step.caseId, endedAt: null } });
+    const by = step.actorId ?? 'system';
+    const audit = (institutionId: string, subjectId: string, action: string, detail: Record<string, unknown>) =>
+      this.audit.append(tx, {
+        chain: `admissions:${institutionId}`,
+        action,
+        actorId: step.actorId,
+        actorRole: step.actorRole,
+        subjectType: 'admission',
+        subjectId,
+        detail: { caseId: step.caseId, sequence: step.sequence, event: step.eventType, ...detail },
+        at: step.occurredAt,
+      });
+    if ('end' in change) {
+      if (!current) return;
+      await tx.admission.update({ where: { id: current.id }, data: { endedAt: step.occurredAt, endReason: change.end, endedBy: by } });
+      await audit(current.institutionId, current.id, 'admission.discharged', { institutionId: current.institutionId, reason: change.end });
+      return;
+    }
+    const { placeId, orderRef, overCapacityReason, gender, ageBand } = change.place;
+    if (current?.institutionId === placeId) {
+      await tx.admission.update({ where: { id: current.id }, data: { orderRef } });
+      return;
+    }
+    await tx.$queryRaw`SELECT 1 FROM "Institution" WHERE "bodyId" = ${placeId} FOR UPDATE`;
+    const id = randomUUID();
+    if (current) {
+      await tx.admission.update({ where: { id: current.id }, data: { endedAt: step.occurredAt, endReason: 'TRANSFERRED', endedBy: by, transferredToId: id } });
+      await audit(current.institutionId, current.id, 'admission.transferred', { from: current.institutionId, to: placeId, orderRef });
+    }
+    await tx.admission.create({ data: { id, caseId: step.caseId, institutionId: placeId, orderRef, gender, ageBand, admittedAt: step.occurredAt, admittedBy: by, overCapacityReason } });
+    await audit(placeId, id, 'admission.admitted', { institutionId: placeId, orderRef, overCapacityReason });
   }
 
   private async admitIn(tx: DbTransaction, a: NewAdmission): Promise<AdmitOutcome> {

@@ -1,7 +1,8 @@
 import type { CaseMilestones, DeadlineChanges, Escalation, OpenDeadline } from '@raksha/domain';
-import type { Db } from '../client.js';
+import type { Db, DbTransaction } from '../client.js';
 import { Prisma } from '../generated/client.js';
 import { auditEntryInput, type AuditRecord } from '../audit-chain.js';
+import { AdmissionRepository, type StayChangeRecord } from './admission.repository.js';
 
 export interface CaseRegistrationRecord {
   track: string;
@@ -11,6 +12,8 @@ export interface CaseRegistrationRecord {
   blockCode?: string | null;
   villageCode?: string | null;
   childName: string | null;
+  /** the child's name keys for the duplicate search (Case.childKeys) */
+  childKeys?: string[];
   registeredAt: Date;
   registeredBy: string | null;
 }
@@ -46,6 +49,8 @@ export interface TransitionRecord extends TimelineStep {
   deadlines?: DeadlineChanges;
   milestones?: CaseMilestones<Date>;
   registration?: CaseRegistrationRecord;
+  /** The admission or discharge the step's order brings: written in the step's transaction. */
+  stay?: StayChangeRecord;
 }
 
 /** A missed deadline raised to one rung of the ladder. */
@@ -92,13 +97,17 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 export class CaseRepository {
-  constructor(private readonly db: Db) {}
+  private readonly admissions: AdmissionRepository;
+
+  constructor(private readonly db: Db) {
+    this.admissions = new AdmissionRepository(db);
+  }
 
   /** Case row, timeline entry and audit entry in one transaction; false when already written. */
   recordTransition(t: TransitionRecord): Promise<boolean> {
     const nextDueAt = t.openDeadlines.map((d) => d.dueAt).sort()[0] ?? null;
     const projection = { state: t.toState, phase: t.phase, nextDueAt, openDeadlines: t.openDeadlines };
-    const { milestones, ...step } = t;
+    const { milestones, stay, ...step } = t;
     if (t.registration) {
       const r = t.registration;
       return this.writeStep('registration', step, 'case.registered', {
@@ -111,13 +120,14 @@ export class CaseRepository {
           blockCode: r.blockCode ?? null,
           villageCode: r.villageCode ?? null,
           childName: r.childName,
+          childKeys: r.childKeys ?? [],
           registeredAt: r.registeredAt,
           registeredBy: r.registeredBy,
         },
       });
     }
     // The database also marks the case's unmet escalations whose deadline is no longer open as met (metAt).
-    return this.writeStep('transition', step, `case.event.${t.eventType}`, { case: { ...projection, ...t.jurisdiction, milestones: milestones ?? {} } });
+    return this.writeStep('transition', step, `case.event.${t.eventType}`, { case: { ...projection, ...t.jurisdiction, milestones: milestones ?? {} } }, stay && ((tx) => this.admissions.followOrder(tx, step, stay)));
   }
 
   /** Escalation row, timeline entry and audit entry in one transaction; false when already written. */
@@ -143,7 +153,7 @@ export class CaseRepository {
    * transaction, under the chain's advisory lock, and nothing when (caseId, sequence) is on record.
    * The case row's sequence counts every timeline step, so the audit verifier knows the chain's length.
    */
-  private async writeStep(kind: StepKind, step: TimelineStep, auditAction: string, projection: Record<string, unknown>): Promise<boolean> {
+  private async writeStep(kind: StepKind, step: TimelineStep, auditAction: string, projection: Record<string, unknown>, alongside?: (tx: DbTransaction) => Promise<void>): Promise<boolean> {
     const audit: AuditRecord = {
       chain: `case:${step.caseId}`,
       action: auditAction,
@@ -182,9 +192,18 @@ export class CaseRepository {
       audit: auditEntryInput(audit),
       ...projection,
     };
-    try {
-      const rows = await this.db.$queryRaw<{ written: boolean }[]>`SELECT raksha_record_case_step(${JSON.stringify(input)}::jsonb) AS written`;
+    const write = async (db: Db | DbTransaction) => {
+      const rows = await db.$queryRaw<{ written: boolean }[]>`SELECT raksha_record_case_step(${JSON.stringify(input)}::jsonb) AS written`;
       return rows[0]?.written === true;
+    };
+    try {
+      if (!alongside) return await write(this.db);
+      // What the step brings along (an admission) is written only with the step, so a retry writes neither twice.
+      return await this.db.$transaction(async (tx) => {
+        const written = await write(tx);
+        if (written) await alongside(tx);
+        return written;
+      });
     } catch (err) {
       // A concurrent write of the same step won the unique (caseId, sequence) or the case's id: already written.
       if (isUniqueViolation(err)) return false;
@@ -256,6 +275,28 @@ export class CaseRepository {
 
   findById(caseId: string) {
     return this.db.case.findUnique({ where: { id: caseId } });
+  }
+
+  /** Named cases without name keys (registered before cases kept them), in id order after `after`: what keying reads. */
+  unkeyed(after: string | null, limit: number) {
+    return this.db.case.findMany({
+      where: { childKeys: { isEmpty: true }, childName: { not: null }, ...(after !== null && { id: { gt: after } }) },
+      orderBy: { id: 'asc' },
+      take: limit,
+      select: { id: true, childName: true, stateCode: true, districtCode: true, registeredAt: true },
+    });
+  }
+
+  /** Writes cases' name keys in one statement; a case keyed meanwhile (by another worker, the same keys) is left alone. */
+  async setChildKeys(rows: readonly { id: string; childKeys: readonly string[] }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.$executeRawUnsafe(
+      `UPDATE "Case" AS c SET "childKeys" = string_to_array(u.keys, '|') FROM unnest($1::uuid[], $2::text[]) AS u(id, keys)
+       WHERE c.id = u.id AND c."childKeys" = '{}'`,
+      rows.map((r) => r.id),
+      // '|' joins a case's keys into one text per row (unnest flattens arrays of arrays); keys are letters only.
+      rows.map((r) => r.childKeys.join('|')),
+    );
   }
 
   /** The case with this readable number (RJ/JAIPUR/2026/123; unique, given once). */

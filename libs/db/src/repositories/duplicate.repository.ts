@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../client.js';
 import { Prisma } from '../generated/client.js';
+import { prismaMatchingSql, type MatchingSql } from '../matching-sql.js';
 import { AuditRepository, type AuditRecord } from './audit.repository.js';
+import { birthYearTerms, COMMON_KEY_REPORTS, subjectPairs } from './report.repository.js';
+
+/** The most earlier records a new one is compared with; blocking by name keys keeps it far below this. */
+const CANDIDATE_LIMIT = 300;
+/** Ages a duplicate's birth years may differ by (estimates of one child's age by two officers). */
+const BIRTH_YEAR_TOLERANCE = 3;
 
 export interface ReportDuplicateSearch {
   kind: string;
   stateCode: string;
+  /** the report's district: a common key is searched only within it */
+  districtCode: string;
   nameKeys: string[];
   nameSkeletons: string[];
   guardianKeys: string[];
@@ -32,6 +41,56 @@ export interface ReportDuplicateCandidate {
   createdAt: Date;
 }
 
+/** A case registration's search for earlier cases of the same child. */
+export interface CaseDuplicateSearch {
+  stateCode: string;
+  /** the case's district: a common name is searched only within it, and so are cases registered before cases had keys */
+  districtCode: string;
+  /** the child's name keys and spelling skeletons (libs/matching blockingKeys) */
+  nameKeys: string[];
+  nameSkeletons: string[];
+  /** the case itself, once registered */
+  excludeId?: string;
+}
+
+/**
+ * How often each key occurs among the reports (MatchKey, MatchKeyPair: every report ever filed of the kind, the
+ * population a name is drawn from): `kind|field:key` → reports.
+ */
+type KindKeyCounts = ReadonlyMap<string, number>;
+
+/**
+ * The GIN terms (raksha_block_terms()) that find a report's earlier reports of the same child: a key rare among reports
+ * of its kind (at most COMMON_KEY_REPORTS) alone, anywhere (the state is checked on the rows found); a common key only
+ * with the report's district and each birth year it allows; two of the child's name keys together, or a name key with
+ * a guardian's, when both are common and the pair is not (a full name rare as a whole is searched anywhere too).
+ * Unlike matching, no month window: a duplicate is the same child filed again, whenever, by someone of its district.
+ */
+export function duplicateTerms(s: ReportDuplicateSearch, counts: KindKeyCounts): string[] {
+  const count = (field: string, key: string) => counts.get(`${s.kind}|${field}:${key}`) ?? 0;
+  const years = birthYearTerms(s.birthYearMin === null ? null : s.birthYearMin - BIRTH_YEAR_TOLERANCE, s.birthYearMax === null ? null : s.birthYearMax + BIRTH_YEAR_TOLERANCE);
+  const terms = new Set<string>();
+  const byKey = (field: 'n' | 's' | 'g', keys: readonly string[]) => {
+    for (const key of new Set(keys)) {
+      const reports = count(field, key);
+      if (reports === 0) continue;
+      if (reports <= COMMON_KEY_REPORTS) terms.add(`${field}:${key}`);
+      else for (const y of years) terms.add(`${field}:${key}@${s.districtCode}${y}`);
+    }
+  };
+  byKey('n', s.nameKeys);
+  byKey('s', s.nameSkeletons);
+  byKey('g', s.guardianKeys);
+  for (const { field, a, b } of subjectPairs(s)) {
+    const reports = count(field, `${a}+${b}`);
+    if (reports > 0 && reports <= COMMON_KEY_REPORTS && count('n', a) > COMMON_KEY_REPORTS && count(field === 'nn' ? 'n' : 'g', b) > COMMON_KEY_REPORTS) terms.add(`${field}:${a}+${b}`);
+  }
+  return [...terms];
+}
+
+/** A case's name keys as the Case row stores them (childKeys): n: name keys, s: spelling skeletons. */
+export const caseKeyTerms = (k: { nameKeys: readonly string[]; nameSkeletons: readonly string[] }) => [...new Set([...k.nameKeys.map((x) => `n:${x}`), ...k.nameSkeletons.map((x) => `s:${x}`)])];
+
 export interface NewDuplicateSuspect {
   recordType: 'REPORT' | 'CASE';
   recordId: string;
@@ -52,10 +111,6 @@ export interface DuplicateFilter {
   limit: number;
 }
 
-/** The most earlier records a new one is compared with; blocking by name keys keeps it far below this. */
-const CANDIDATE_LIMIT = 300;
-/** Ages a duplicate's birth years may differ by (estimates of one child's age by two officers). */
-const BIRTH_YEAR_TOLERANCE = 3;
 
 type Audit = Omit<AuditRecord, 'chain' | 'subjectType' | 'subjectId'>;
 
@@ -63,62 +118,109 @@ type Audit = Omit<AuditRecord, 'chain' | 'subjectType' | 'subjectId'>;
 export class DuplicateRepository {
   private readonly audit: AuditRepository;
 
-  constructor(private readonly db: Db) {
+  private readonly sql: MatchingSql;
+
+  /** `sql`: how the searches run: Prisma's raw queries by default, or matching's own pg pool (createMatchingPool). */
+  constructor(private readonly db: Db, sql?: MatchingSql) {
     this.audit = new AuditRepository(db);
+    this.sql = sql ?? prismaMatchingSql(db);
   }
 
-  /** Open reports of the same kind in the same state sharing a name, spelling skeleton or guardian key, of a compatible gender and age. */
+  /** The reports' counts of the keys asked (`kind|field:key`); keys no report has are left out. */
+  private async keyCounts(asked: readonly { kind: string; field: string; key: string }[]): Promise<KindKeyCounts> {
+    const single = asked.filter((a) => a.field.length === 1);
+    const pairs = asked.filter((a) => a.field.length === 2);
+    const rows = asked.length === 0 ? [] : await this.sql.query<{ kind: string; field: string; key: string; reports: number }>(
+      `SELECT m.kind, m.field, m.key, m.reports FROM "MatchKey" m JOIN unnest($1::text[], $2::text[], $3::text[]) AS q(kind, field, key) USING (kind, field, key)
+       UNION ALL
+       SELECT m.kind, m.field, m.key, m.reports FROM "MatchKeyPair" m JOIN unnest($4::text[], $5::text[], $6::text[]) AS q(kind, field, key) USING (kind, field, key)`,
+      [single.map((a) => a.kind), single.map((a) => a.field), single.map((a) => a.key), pairs.map((a) => a.kind), pairs.map((a) => a.field), pairs.map((a) => a.key)],
+    );
+    return new Map(rows.map((r) => [`${r.kind}|${r.field}:${r.key}`, r.reports]));
+  }
+
+  /**
+   * Open reports of the same kind in the same state, of a compatible gender and age, sharing a rare name, skeleton or
+   * guardian key (anywhere in the state) or a common one within the report's district (duplicateTerms): the 300 most
+   * recent of them.
+   */
   async reportCandidates(s: ReportDuplicateSearch) {
     const [rows] = await this.reportCandidatesOfEach([s]);
     return rows!;
   }
 
-  /** reportCandidates() for many reports in one statement (a backfill batch): each its own search, side by side. */
+  /**
+   * reportCandidates() for many reports in two statements (a backfill batch): the keys' counts of all of them, then each
+   * report's own term lookup, side by side. What is read is bounded by the terms, not by the register: a rare key finds
+   * at most COMMON_KEY_REPORTS reports, a common one those of one district and birth years.
+   */
   async reportCandidatesOfEach(searches: readonly ReportDuplicateSearch[]): Promise<ReportDuplicateCandidate[][]> {
     if (searches.length === 0) return [];
-    const subjects = searches.map((s, i) => ({
-      i,
-      kind: s.kind,
-      state: s.stateCode,
-      names: s.nameKeys,
-      skeletons: s.nameSkeletons,
-      guardians: s.guardianKeys,
-      gender: s.gender,
-      ymin: s.birthYearMin === null ? null : s.birthYearMin - BIRTH_YEAR_TOLERANCE,
-      ymax: s.birthYearMax === null ? null : s.birthYearMax + BIRTH_YEAR_TOLERANCE,
-      exclude: s.excludeId ?? null,
-    }));
-    const rows = await this.db.$queryRawUnsafe<(ReportDuplicateCandidate & { subject: number })[]>(
-      `SELECT s.i AS subject, r.* FROM jsonb_to_recordset($1::jsonb) AS s(i int, kind text, state text, names text[], skeletons text[], guardians text[], gender text, ymin int, ymax int, exclude uuid)
+    const asked = new Map<string, { kind: string; field: string; key: string }>();
+    const ask = (kind: string, field: string, key: string) => asked.set(`${kind}|${field}:${key}`, { kind, field, key });
+    for (const s of searches) {
+      for (const k of s.nameKeys) ask(s.kind, 'n', k);
+      for (const k of s.nameSkeletons) ask(s.kind, 's', k);
+      for (const k of s.guardianKeys) ask(s.kind, 'g', k);
+      for (const { field, a, b } of subjectPairs(s)) ask(s.kind, field, `${a}+${b}`);
+    }
+    const counts = await this.keyCounts([...asked.values()]);
+    const subjects = searches
+      .map((s, i) => ({
+        i,
+        terms: duplicateTerms(s, counts),
+        kind: s.kind,
+        state: s.stateCode,
+        gender: s.gender,
+        ymin: s.birthYearMin === null ? null : s.birthYearMin - BIRTH_YEAR_TOLERANCE,
+        ymax: s.birthYearMax === null ? null : s.birthYearMax + BIRTH_YEAR_TOLERANCE,
+        exclude: s.excludeId ?? null,
+      }))
+      .filter((s) => s.terms.length > 0);
+    // As in candidate matching: each report's terms looked up alone in the GIN index (OFFSET 0 keeps the planner from
+    // merging the subquery), sequential scans and JIT off, the other conditions checked on the rows found.
+    const rows = subjects.length === 0 ? [] : await this.sql.indexOnly<ReportDuplicateCandidate & { subject: number }>(
+      `SELECT s.i AS subject, r.* FROM jsonb_to_recordset($1::jsonb) AS s(i int, terms text[], kind text, state text, gender text, ymin int, ymax int, exclude uuid)
        CROSS JOIN LATERAL (
          SELECT id, kind, status, description, "occurredAt", "stateCode", "districtCode", "placeText", lat, lon, "policeRef", "createdAt"
-         FROM "ChildReport"
-         WHERE kind = s.kind AND "stateCode" = s.state AND "mergedIntoId" IS NULL AND status IN ('OPEN', 'PENDING_ACCEPTANCE')
-           AND id <> COALESCE(s.exclude, '00000000-0000-0000-0000-000000000000'::uuid)
-           AND ("nameKeys" && s.names OR "nameSkeletons" && s.skeletons OR "guardianKeys" && s.guardians)
-           AND (s.gender = 'UNKNOWN' OR gender IN (s.gender, 'UNKNOWN', 'TRANSGENDER') OR s.gender = 'TRANSGENDER')
-           AND (s.ymin IS NULL OR "birthYearMax" IS NULL OR "birthYearMax" >= s.ymin)
-           AND (s.ymax IS NULL OR "birthYearMin" IS NULL OR "birthYearMin" <= s.ymax)
-         ORDER BY "createdAt" DESC
+         FROM (SELECT id, kind, status, description, "occurredAt", "stateCode", "districtCode", "placeText", lat, lon, "policeRef", "createdAt", "mergedIntoId", gender, "birthYearMin", "birthYearMax"
+               FROM "ChildReport" WHERE "blockTerms" && s.terms OFFSET 0) hit
+         WHERE hit.kind = s.kind AND hit."stateCode" = s.state AND hit."mergedIntoId" IS NULL AND hit.status IN ('OPEN', 'PENDING_ACCEPTANCE')
+           AND hit.id <> COALESCE(s.exclude, '00000000-0000-0000-0000-000000000000'::uuid)
+           AND (s.gender = 'UNKNOWN' OR hit.gender IN (s.gender, 'UNKNOWN', 'TRANSGENDER') OR s.gender = 'TRANSGENDER')
+           AND (s.ymin IS NULL OR hit."birthYearMax" IS NULL OR hit."birthYearMax" >= s.ymin)
+           AND (s.ymax IS NULL OR hit."birthYearMin" IS NULL OR hit."birthYearMin" <= s.ymax)
+         ORDER BY hit."createdAt" DESC
          LIMIT ${CANDIDATE_LIMIT}
        ) r`,
-      JSON.stringify(subjects),
+      [JSON.stringify(subjects)],
     );
     const bySubject = searches.map(() => [] as ReportDuplicateCandidate[]);
     for (const { subject, ...row } of rows) bySubject[subject]!.push(row);
     return bySubject;
   }
 
-  /** Open, unmerged cases of a state that name the child, with what their registration said of the child. */
-  async caseCandidates(stateCode: string, excludeId?: string) {
-    const rows = await this.db.$queryRaw<{ id: string; track: string; districtCode: string; stateCode: string; childName: string; registeredAt: Date; child: Prisma.JsonValue }[]>`
-      SELECT c.id, c.track, c."districtCode", c."stateCode", c."childName", c."registeredAt", t.payload->'child' AS child
-      FROM "Case" c JOIN "TimelineEntry" t ON t."caseId" = c.id AND t.sequence = 0
-      WHERE c."stateCode" = ${stateCode} AND c."mergedIntoId" IS NULL AND c.phase <> 'CLOSED' AND c."childName" IS NOT NULL
-        AND c.id <> COALESCE(${excludeId ?? null}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
-      ORDER BY c."registeredAt" DESC
-      LIMIT 5000`;
-    return rows;
+  /**
+   * Open, unmerged cases of the state that name the child, with what their registration said of the child: those
+   * sharing a name key or skeleton rare among reports (either kind) anywhere in the state; those sharing a common one,
+   * and those registered before cases kept keys, only in the case's district. The 300 most recent.
+   */
+  async caseCandidates(s: CaseDuplicateSearch) {
+    const asked = [...s.nameKeys.map((key) => ({ field: 'n', key })), ...s.nameSkeletons.map((key) => ({ field: 's', key }))];
+    const counts = await this.keyCounts(asked.flatMap((a) => ['MISSING', 'FOUND'].map((kind) => ({ kind, ...a }))));
+    const reports = (field: string, key: string) => (counts.get(`MISSING|${field}:${key}`) ?? 0) + (counts.get(`FOUND|${field}:${key}`) ?? 0);
+    const rare = caseKeyTerms({ nameKeys: s.nameKeys.filter((k) => reports('n', k) <= COMMON_KEY_REPORTS), nameSkeletons: s.nameSkeletons.filter((k) => reports('s', k) <= COMMON_KEY_REPORTS) });
+    const all = caseKeyTerms(s);
+    return this.sql.query<{ id: string; track: string; districtCode: string; stateCode: string; childName: string; registeredAt: Date; child: Prisma.JsonValue }>(
+      `SELECT c.id, c.track, c."districtCode", c."stateCode", c."childName", c."registeredAt", t.payload->'child' AS child
+       FROM "Case" c JOIN "TimelineEntry" t ON t."caseId" = c.id AND t.sequence = 0
+       WHERE c."stateCode" = $1 AND c."mergedIntoId" IS NULL AND c.phase <> 'CLOSED' AND c."childName" IS NOT NULL
+         AND c.id <> COALESCE($5::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
+         AND (c."childKeys" && $3::text[] OR (c."districtCode" = $2 AND (c."childKeys" && $4::text[] OR c."childKeys" = '{}')))
+       ORDER BY c."registeredAt" DESC
+       LIMIT ${CANDIDATE_LIMIT}`,
+      [s.stateCode, s.districtCode, rare, all, s.excludeId ?? null],
+    );
   }
 
   /** Cases as the duplicate views show them: the row and what its registration said of the child. */

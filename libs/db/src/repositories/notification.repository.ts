@@ -16,7 +16,7 @@ export class NotificationRepository {
   }
 
   /** A person's inbox: messages to their body at its place, and to them alone; newest first. */
-  inbox(f: { userId: string; body?: { type: string; districtCode?: string | null; stateCode?: string | null; thanaCode?: string | null }; unread?: boolean; before?: Date; limit: number }) {
+  async inbox(f: { userId: string; body?: { type: string; districtCode?: string | null; stateCode?: string | null; thanaCode?: string | null }; unread?: boolean; before?: Date; limit: number }) {
     const toBody = f.body && {
       recipientBody: f.body.type,
       ...(f.body.districtCode ? { districtCode: f.body.districtCode } : f.body.stateCode ? { stateCode: f.body.stateCode } : {}),
@@ -28,7 +28,7 @@ export class NotificationRepository {
         { OR: [{ thanaCode: null }, ...(f.body.thanaCode ? [{ thanaCode: f.body.thanaCode }] : [])] },
       ],
     };
-    return this.db.notification.findMany({
+    const rows = await this.db.notification.findMany({
       where: {
         OR: [{ recipientUserId: f.userId }, ...(toBody ? [toBody] : [])],
         ...(f.unread && { readAt: null }),
@@ -37,10 +37,20 @@ export class NotificationRepository {
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: f.limit,
     });
+    return this.withCaseNumbers(rows);
   }
 
-  findById(id: string) {
-    return this.db.notification.findUnique({ where: { id } });
+  async findById(id: string) {
+    const row = await this.db.notification.findUnique({ where: { id } });
+    return row && (await this.withCaseNumbers([row]))[0]!;
+  }
+
+  /** People name a case by its number (RJ/JAIPUR/2026/123): each message carries its case's. */
+  private async withCaseNumbers<T extends { caseId: string | null }>(rows: T[]): Promise<(T & { caseNumber: string | null })[]> {
+    const ids = [...new Set(rows.flatMap((r) => (r.caseId ? [r.caseId] : [])))];
+    const cases = ids.length === 0 ? [] : await this.db.case.findMany({ where: { id: { in: ids } }, select: { id: true, caseNumber: true } });
+    const numbers = new Map(cases.map((c) => [c.id, c.caseNumber]));
+    return rows.map((r) => ({ ...r, caseNumber: (r.caseId && numbers.get(r.caseId)) || null }));
   }
 
   markRead(id: string, at: Date) {

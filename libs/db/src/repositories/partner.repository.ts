@@ -31,6 +31,8 @@ export interface PartnerEventRow {
   type: string;
   subjectType: string;
   subjectId: string;
+  /** the readable number of the case the event is about (none for a report's event) */
+  caseNumber: string | null;
   stateCode: string;
   districtCode: string;
   data: unknown;
@@ -128,14 +130,15 @@ export class PartnerRepository {
   events(filter: PartnerScopeFilter & { subjectTypes: string[]; after: { txid: bigint; id: bigint } | undefined; limit: number }): Promise<PartnerEventRow[]> {
     const after = filter.after ?? { txid: -1n, id: -1n };
     return this.db.$queryRaw<PartnerEventRow[]>`
-      SELECT id, txid, type, "subjectType", "subjectId"::text AS "subjectId", "stateCode", "districtCode", data, "occurredAt"
-      FROM "PartnerEvent"
-      WHERE (txid, id) > (${after.txid}::bigint, ${after.id}::bigint)
-        AND txid < (pg_snapshot_xmin(pg_current_snapshot()))::text::bigint
-        AND "subjectType" = ANY(${filter.subjectTypes}::text[])
-        AND (${filter.stateCode ?? null}::text IS NULL OR "stateCode" = ${filter.stateCode ?? null}::text)
-        AND (${filter.districtCode ?? null}::text IS NULL OR "districtCode" = ${filter.districtCode ?? null}::text)
-      ORDER BY txid, id
+      SELECT e.id, e.txid, e.type, e."subjectType", e."subjectId"::text AS "subjectId", c."caseNumber", e."stateCode", e."districtCode", e.data, e."occurredAt"
+      FROM "PartnerEvent" e
+      LEFT JOIN "Case" c ON e."subjectType" = 'case' AND c.id = e."subjectId"
+      WHERE (e.txid, e.id) > (${after.txid}::bigint, ${after.id}::bigint)
+        AND e.txid < (pg_snapshot_xmin(pg_current_snapshot()))::text::bigint
+        AND e."subjectType" = ANY(${filter.subjectTypes}::text[])
+        AND (${filter.stateCode ?? null}::text IS NULL OR e."stateCode" = ${filter.stateCode ?? null}::text)
+        AND (${filter.districtCode ?? null}::text IS NULL OR e."districtCode" = ${filter.districtCode ?? null}::text)
+      ORDER BY e.txid, e.id
       LIMIT ${filter.limit}`;
   }
 

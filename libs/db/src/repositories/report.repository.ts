@@ -118,8 +118,7 @@ function overWindow(at: Date, days: number, forward: boolean, of: (ms: number) =
  */
 export function candidateTerms(s: CandidateSearch, counts: KeyCounts, similarNameKeys: readonly string[] = []): string[] {
   const forward = s.kind === 'FOUND';
-  const aged = s.birthYearMin !== null && s.birthYearMax !== null && s.birthYearMax - s.birthYearMin <= 12;
-  const years = aged ? [...Array.from({ length: s.birthYearMax! - s.birthYearMin! + 1 }, (_, i) => `~${s.birthYearMin! + i}`), '~?'] : ['~*'];
+  const years = birthYearTerms(s.birthYearMin, s.birthYearMax);
   const months = overWindow(s.occurredAt, NAME_WINDOW_DAYS, forward, utcMonth);
   const weeks = overWindow(s.occurredAt, ATTRIBUTE_WINDOW_DAYS, forward, (ms) => String(Math.floor(ms / (7 * DAY_MS))));
   const terms = new Set<string>();
@@ -152,15 +151,25 @@ export function candidateTerms(s: CandidateSearch, counts: KeyCounts, similarNam
   return [...terms];
 }
 
+/**
+ * The birth-year suffixes of the GIN terms that find reports of an age the subject allows (birth years already widened
+ * by the tolerance): each year and '~?' (stored age unknown or too wide to be one) for a range of at most 12 years;
+ * '~*' (any age) otherwise.
+ */
+export function birthYearTerms(min: number | null, max: number | null): string[] {
+  if (min === null || max === null || max - min > 12) return ['~*'];
+  return [...Array.from({ length: max - min + 1 }, (_, i) => `~${min + i}`), '~?'];
+}
+
 /** The subject's combined keys as "MatchKeyPair" counts them (nn: two name keys, a < b; ng: a name key and a guardian's). */
-function subjectPairs(s: Pick<CandidateSearch, 'nameKeys' | 'guardianKeys'>): { field: 'nn' | 'ng'; a: string; b: string }[] {
+export function subjectPairs(s: Pick<CandidateSearch, 'nameKeys' | 'guardianKeys'>): { field: 'nn' | 'ng'; a: string; b: string }[] {
   const names = [...new Set(s.nameKeys)].sort();
   return [
     ...names.flatMap((a, i) => names.slice(i + 1).map((b) => ({ field: 'nn' as const, a, b }))),
     ...names.flatMap((a) => [...new Set(s.guardianKeys)].map((b) => ({ field: 'ng' as const, a, b }))),
   ];
 }
-const pairKeys = (s: Pick<CandidateSearch, 'nameKeys' | 'guardianKeys'>) => subjectPairs(s).map(({ a, b }) => `${a}+${b}`);
+export const pairKeys = (s: Pick<CandidateSearch, 'nameKeys' | 'guardianKeys'>) => subjectPairs(s).map(({ a, b }) => `${a}+${b}`);
 
 export interface CandidateScore {
   missingId: string;
