@@ -56,7 +56,8 @@ describe('orders and documents', () => {
     const { body: registered } = await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { ageYears: 9, name: 'Lakshmi Meena' } }).expect(201);
     const caseId = registered.caseId as string;
     await send(caseId, 'PRODUCED_BEFORE_CWC', { circumstance: 'LOST', producedBy: 'SJPU Jaipur' });
-    await send(caseId, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'CWC/JPR/F18/7' });
+    await send(caseId, 'INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'CWC/JPR/F18/7', placeId: 'CCI-RJ-JAIPUR' });
+    const placeName = (await stack.db.body.findUniqueOrThrow({ where: { id: 'CCI-RJ-JAIPUR' } })).name;
 
     // Two orders, two languages each; the worker makes them a moment after each step is on record.
     const docs = await eventually(async () => {
@@ -77,6 +78,7 @@ describe('orders and documents', () => {
     expect(text).toContain('Lakshmi Meena');
     expect(text).toContain(registered.caseNumber);
     expect(text).toContain('CWC/JPR/F18/7');
+    expect(text).toContain(placeName);
     expect(text).toMatch(/Date of the order: \d{1,2} [A-Z][a-z]+ \d{4}/); // in words, not an ISO time
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     const hindiText = await pdfText(await pdf(caseId, hindi.id));

@@ -70,6 +70,8 @@ const CUSTODY: Labels = {
 
 const label = (labels: Labels, value: unknown, lang: OrderLanguage): string => labels[String(value)]?.[lang] ?? String(value ?? '');
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+/** The place the order names from the registry (its name when the order was made), after the kind of place. */
+const at = (p: Payload): string => (text(p.placeName) ? ` (${text(p.placeName)})` : '');
 /** The reasons the order records, as its own paragraph. */
 const reasons = (p: Payload, lang: OrderLanguage): string[] => {
   const r = text(p.reasons) ?? text(p.groundsForDoubt);
@@ -94,8 +96,8 @@ export const ORDER_TEMPLATES: Record<OrderEventType, OrderTemplate> = {
     title: { en: 'Order of interim placement of the child pending inquiry', hi: 'जाँच लंबित रहने तक बालक के अंतरिम नियोजन का आदेश' },
     body: (p, lang) =>
       lang === 'en'
-        ? [`Pending the inquiry, the Committee orders that the child be placed with ${label(PLACEMENTS, p.placement, lang)}, who shall keep the child safe and produce the child before the Committee when called.`]
-        : [`जाँच लंबित रहने तक समिति आदेश देती है कि बालक को ${label(PLACEMENTS, p.placement, lang)} के पास रखा जाए, जो बालक को सुरक्षित रखेंगे और बुलाए जाने पर समिति के समक्ष प्रस्तुत करेंगे।`],
+        ? [`Pending the inquiry, the Committee orders that the child be placed with ${label(PLACEMENTS, p.placement, lang)}${at(p)}, who shall keep the child safe and produce the child before the Committee when called.`]
+        : [`जाँच लंबित रहने तक समिति आदेश देती है कि बालक को ${label(PLACEMENTS, p.placement, lang)}${at(p)} के पास रखा जाए, जो बालक को सुरक्षित रखेंगे और बुलाए जाने पर समिति के समक्ष प्रस्तुत करेंगे।`],
   },
   SIR_ORDERED: {
     court: 'CWC',
@@ -114,8 +116,8 @@ export const ORDER_TEMPLATES: Record<OrderEventType, OrderTemplate> = {
     title: { en: 'Final order of the Child Welfare Committee', hi: 'बाल कल्याण समिति का अंतिम आदेश' },
     body: (p, lang) => [
       lang === 'en'
-        ? `Having completed the inquiry, the Committee declares the child to be in need of care and protection and orders that the child ${label(CWC_FINAL, p.order, lang)}.`
-        : `जाँच पूर्ण कर समिति बालक को देखरेख और संरक्षण की आवश्यकता वाला घोषित करती है और आदेश देती है कि बालक को ${label(CWC_FINAL, p.order, lang)}।`,
+        ? `Having completed the inquiry, the Committee declares the child to be in need of care and protection and orders that the child ${label(CWC_FINAL, p.order, lang)}${at(p)}.`
+        : `जाँच पूर्ण कर समिति बालक को देखरेख और संरक्षण की आवश्यकता वाला घोषित करती है और आदेश देती है कि बालक को ${label(CWC_FINAL, p.order, lang)}${at(p)}।`,
       ...reasons(p, lang),
     ],
   },
@@ -207,7 +209,7 @@ export const ORDER_TEMPLATES: Record<OrderEventType, OrderTemplate> = {
     citation: { en: 'Sections 17 and 18', hi: 'धारा 17 और 18' },
     title: { en: 'Final order of the Juvenile Justice Board', hi: 'किशोर न्याय बोर्ड का अंतिम आदेश' },
     body: (p, lang) => [
-      lang === 'en' ? `Having completed the inquiry, the Board orders that the child ${label(JJB_FINAL, p.order, lang)}.` : `जाँच पूर्ण कर बोर्ड आदेश देता है कि बालक को ${label(JJB_FINAL, p.order, lang)}।`,
+      lang === 'en' ? `Having completed the inquiry, the Board orders that the child ${label(JJB_FINAL, p.order, lang)}${at(p)}.` : `जाँच पूर्ण कर बोर्ड आदेश देता है कि बालक को ${label(JJB_FINAL, p.order, lang)}${at(p)}।`,
       ...reasons(p, lang),
     ],
   },

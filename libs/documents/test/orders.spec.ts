@@ -38,6 +38,11 @@ describe('order documents', () => {
     expect(ORDER_TEMPLATES.FINAL_ORDER_PASSED.form({ order: 'FOSTER_CARE' })).toBe('F.32');
   });
 
+  it('names the place the order places the child in, as the registry named it', () => {
+    const sheet = orderSheet(step('INTERIM_PLACEMENT_ORDERED', { placement: 'CHILDRENS_HOME', orderRef: 'F18/3', placeName: 'Balika Griha, Jaipur' }), 'en');
+    expect(sheet.paragraphs[0]).toContain("a Children's Home (Balika Griha, Jaipur)");
+  });
+
   it('says the date in words in the reader’s language, India time', () => {
     expect(dateInWords(new Date('2026-12-06T20:00:00Z'), 'en')).toBe('7 December 2026');
     expect(dateInWords(new Date('2026-12-06T20:00:00Z'), 'hi')).toBe('7 दिसंबर 2026');
