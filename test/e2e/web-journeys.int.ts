@@ -63,9 +63,11 @@ describe('the web app, role by role, in a real browser', () => {
     await eventually(async () => {
       await page.reload();
       await page.getByRole('heading', { name: 'Orders and documents' }).waitFor();
-      return (await page.getByText('Record of production of the child before the Child Welfare Committee').count()) > 0 ? true : undefined;
+      // English and Hindi are made one after the other: the page may have loaded between them.
+      const english = await page.getByText('Record of production of the child before the Child Welfare Committee').count();
+      const hindi = await page.getByText('बाल कल्याण समिति के समक्ष बालक की प्रस्तुति का अभिलेख').count();
+      return english > 0 && hindi > 0 ? true : undefined;
     }, 30_000);
-    await page.getByText('बाल कल्याण समिति के समक्ष बालक की प्रस्तुति का अभिलेख').waitFor();
     await page.locator('#doc-kind').selectOption('SIR');
     await page.locator('#doc-title').fill('Social investigation, home visit');
     await page.locator('#doc-file').setInputFiles({ name: 'sir.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
