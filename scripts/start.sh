@@ -19,6 +19,8 @@ trap cleanup EXIT INT TERM
 
 # Every institution's registration and open missing report has its watch (seeded ones, or signals lost).
 npm run --silent watches:sync
+# Cases registered before the name search get their child's name keys (#20): found by name in any script.
+npm run --silent cases:name-keys
 # Inbox delivery in its own, lower-priority process: a burst of escalations is recorded first.
 WORKER_DELIVERS_NOTIFICATIONS=false npm run --silent worker & pids+=($!)
 npm run --silent notifications & pids+=($!)

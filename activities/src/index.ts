@@ -3,8 +3,9 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Queue } from 'bullmq';
 import { enqueueNotifications, enqueueOrderDocument, isOrderEvent, type NotificationJob, type OrderDocumentQueue } from '@raksha/contracts';
-import type { AssignmentRecord, CaseRepository, EscalationActionRecord, EscalationRecord, TransitionRecord } from '@raksha/db';
-import type { CaseMilestones } from '@raksha/domain';
+import type { AssignmentRecord, CaseRepository, EscalationActionRecord, EscalationRecord, RecordsDestructionRepository, TransitionRecord } from '@raksha/db';
+import { destructionDecision, type CaseMilestones } from '@raksha/domain';
+import { nameSearchKeys } from '@raksha/matching';
 import type { Serialised } from './serialised.js';
 import { caseKeys } from './duplicates.js';
 
@@ -13,6 +14,19 @@ export interface ActivityDeps {
   notifications: Pick<Queue<NotificationJob>, 'add'>;
   /** an order's step queues the making of its documents (docs/documents.md) */
   orderDocuments: OrderDocumentQueue;
+  /** s.24(2): a CICL case's records scheduled for destruction when it closes */
+  destructions: Pick<RecordsDestructionRepository, 'schedule'>;
+}
+
+/**
+ * A closed case that s.24 covers gets its destruction's due time (libs/domain records-destruction.ts), from its steps as
+ * recorded. Run for the closing step whether or not this attempt wrote it, so a retry after a crash still schedules.
+ */
+async function scheduleDestruction(deps: ActivityDeps, caseId: string, closedAt: Date): Promise<void> {
+  const row = await deps.cases.findById(caseId);
+  if (!row) return;
+  const decision = destructionDecision(row.track, await deps.cases.timeline(caseId), closedAt);
+  if (decision.scheduled) await deps.destructions.schedule({ caseId, ground: decision.ground, orderAt: decision.orderAt, closedAt, dueAt: decision.dueAt });
 }
 
 /**
@@ -50,7 +64,8 @@ function milestoneDates(m: CaseMilestones): CaseMilestones<Date> {
  */
 function registrationRecord(r: NonNullable<TransitionInput['registration']>) {
   const registeredAt = date(r.registeredAt, 'registeredAt');
-  return { ...r, registeredAt, childKeys: caseKeys({ ...(r.childName && { child: { name: r.childName } }), stateCode: r.stateCode, districtCode: r.districtCode, registeredAt }) };
+  // nameKeys: every case is found by its child's name in any script, however it began (a registration, a call, an import)
+  return { ...r, registeredAt, nameKeys: nameSearchKeys(r.childName ? [r.childName] : []), childKeys: caseKeys({ ...(r.childName && { child: { name: r.childName } }), stateCode: r.stateCode, districtCode: r.districtCode, registeredAt }) };
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -66,6 +81,7 @@ export function createActivities(deps: ActivityDeps) {
         registration: input.registration && registrationRecord(input.registration),
         milestones: input.milestones && milestoneDates(input.milestones),
       });
+      if (input.phase === 'CLOSED') await scheduleDestruction(deps, input.caseId, date(input.occurredAt, 'occurredAt'));
       if (notices?.length) await enqueueNotifications(deps.notifications, notices);
       // Queued after the step is on record, on every attempt (the job id is the step); an order imported from a
       // paper register has its paper and gets no document.
@@ -109,3 +125,4 @@ export { createRekeyer, type RekeyDeps, type RekeyOutcome, type Rekeyer } from '
 export { createInterventionActivities, type InterventionActivities, type InterventionActivityDeps, type InterventionStepInput } from './intervention.activities.js';
 export { caseDuplicates, duplicateRecords, keyStoredCases, reportDuplicates, reportDuplicatesOfEach, type CaseSubject, type DuplicateRecords, type ReportSubject } from './duplicates.js';
 export { createLegacyImporter, dryRunLegacyImport, enqueueLegacyImport, IMPORT_BATCH, importPermissions, importsCases, legacyCaseId, legacyReportId, type CaseStarter, LegacySourceError, loadLegacySource, readExport, stageLegacyImport, type Importer, type ImportRunOptions, type ImportScope, type LegacyImportDeps, type LegacyImporter } from './legacy-import.js';
+export { assessDuty, dutyDoneLate, dutyLadderOf, watchMissedDuties, type DutyAssessment, type DutyWatchDeps } from './body-duties.js';

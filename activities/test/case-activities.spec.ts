@@ -7,7 +7,7 @@ describe(createActivities.name, () => {
   const setup = () => {
     const recordTransition = jest.fn(async (_t: TransitionRecord) => true);
     const orderDocuments = { add: jest.fn<OrderDocumentQueue['add']>(async () => undefined) };
-    const sut = createActivities({ cases: { recordTransition } as unknown as CaseRepository, notifications: { add: jest.fn() } as never, orderDocuments });
+    const sut = createActivities({ cases: { recordTransition } as unknown as CaseRepository, notifications: { add: jest.fn() } as never, orderDocuments, destructions: { schedule: jest.fn() } as never });
     return { sut, recordTransition, orderDocuments };
   };
   const input: TransitionInput = {

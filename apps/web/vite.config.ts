@@ -1,5 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { CACHED_READS, DATA_CACHE } from './src/lib/offline-cache.js';
 
 // Served by the API at /app/ (apps/api/src/app.ts); `npm run dev -w @raksha/web` proxies the API.
 const API = process.env.RAKSHA_API ?? 'http://127.0.0.1:3000';
@@ -8,7 +10,59 @@ const apiPaths = '^/(?!app(/|$))';
 
 export default defineConfig({
   base: '/app/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The installable app and its service worker (Workbox): the app shell and every chunk precached, so a reload
+    // with no connection opens the app; the API's reads the person works with kept network-first (docs/offline.md).
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      manifest: {
+        id: '/app/',
+        name: 'Raksha — child protection',
+        short_name: 'Raksha',
+        description: 'Child protection case work under the Juvenile Justice Act 2015',
+        start_url: '/app/',
+        scope: '/app/',
+        display: 'standalone',
+        orientation: 'portrait',
+        background_color: '#ffffff',
+        theme_color: '#0b4f6c',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      includeAssets: ['icons/apple-touch-icon.png'],
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+        // Any page of the app opens from the precached shell; the API's own paths never fall back to it.
+        navigateFallback: '/app/index.html',
+        navigateFallbackAllowlist: [/^\/app(\/|$)/],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+        runtimeCaching: [
+          {
+            urlPattern: CACHED_READS,
+            method: 'GET',
+            handler: 'NetworkFirst',
+            options: {
+              cacheName: DATA_CACHE,
+              // on a link too weak to answer, the kept answer after a few seconds rather than a spinner
+              networkTimeoutSeconds: 6,
+              expiration: { maxEntries: 300, maxAgeSeconds: 7 * 24 * 3600 },
+              cacheableResponse: { statuses: [200] },
+              // the bearer token changes at every refresh; the cache is the signed-in person's alone (emptied at sign-in and sign-out)
+              matchOptions: { ignoreVary: true },
+            },
+          },
+        ],
+      },
+    }),
+  ],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
   server: { proxy: { [apiPaths]: API } },
 });

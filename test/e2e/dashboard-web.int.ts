@@ -38,6 +38,14 @@ describe('the MIS dashboard in the web app', () => {
     await row.getByRole('button').click();
     await page.getByRole('status').getByText(district.districtCode).waitFor();
 
+    // Which of its Committees and Boards are functioning: this CWC has never sat (s.28(1)) nor visited its home (s.30(viii)).
+    await page.getByRole('heading', { name: 'Are the Committees and Boards functioning?' }).waitFor();
+    const cwcRow = page.getByTestId('functioning-row').filter({ hasText: `CWC ${district.districtCode}` });
+    const cells = await cwcRow.locator('td').allTextContents();
+    expect(cells[0]).toBe('Not functioning');
+    expect(cells[1]).toMatch(/^0 of 20 days.*Last sat: never$/);
+    expect(cells[3]).toContain(`Children's Home 1, ${district.districtCode}: 0 visits this month (last: never)`);
+
     const kpi = (label: string) => page.locator('.kpi', { hasText: label }).locator('.kpi-value').textContent();
     await expect(kpi('Cases registered')).resolves.toBe('2');
     await expect(kpi('Produced within 24 hours')).resolves.toBe('100%');

@@ -72,7 +72,8 @@ export class CaseState {
           caseId: registration.caseId,
           track: registration.track,
           registeredAt: registration.registeredAt,
-          child: { ageYears: registration.child.ageYears, gender: registration.child.gender },
+          // the date of birth, where registration knew one (or estimated one with its basis), is what age counts from
+          child: { ageYears: registration.child.ageYears, gender: registration.child.gender, ...(registration.child.dateOfBirth && { dateOfBirth: registration.child.dateOfBirth }) },
           districtCode: registration.districtCode,
           stateCode: registration.stateCode,
           ...(registration.deadlinePolicy ? { deadlinePolicy: registration.deadlinePolicy } : {}),

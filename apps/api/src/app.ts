@@ -16,6 +16,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { RateLimitGuard } from './auth/rate-limit.guard.js';
 import { CareModule } from './care/care.module.js';
 import { CasesModule } from './cases/cases.module.js';
+import { RecordsDestructionModule } from './records-destruction/records-destruction.module.js';
 import { codecCors } from './codec/codec-cors.js';
 import { CodecModule } from './codec/codec.module.js';
 import { EscalationsModule } from './escalations/escalations.module.js';
@@ -45,7 +46,7 @@ import { jsonBodyOptions } from './problem/request-body.js';
 import { securityHeaders } from './infrastructure/security-headers.js';
 
 /** The API's features, each a module with its controllers. */
-export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule, AccessLogModule, ImportsModule, PartnersModule, InterventionsModule, DuplicatesModule, LegacyImportsModule, DocumentsModule];
+export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule, AccessLogModule, ImportsModule, PartnersModule, InterventionsModule, DuplicatesModule, LegacyImportsModule, RecordsDestructionModule, DocumentsModule];
 
 @Module({})
 class AppModule {
@@ -86,7 +87,15 @@ export async function createApp(config: RakshaConfig, options: AppOptions = {}):
   app.use('/codec', codecCors(config.temporal.uiUrl));
   if (existsSync(WEB_APP_DIST)) {
     // Hashed assets from the build; any other /app/* path is a page of the app: its index.html decides.
-    app.useStaticAssets(WEB_APP_DIST, { prefix: '/app/', index: false, maxAge: '7d' });
+    app.useStaticAssets(WEB_APP_DIST, {
+      prefix: '/app/',
+      index: false,
+      maxAge: '7d',
+      // The service worker and the manifest keep their names across versions: the browser asks each time, so a new version reaches phones.
+      setHeaders: (res: Response, path: string) => {
+        if (/(sw\.js|workbox-[^/]*\.js|manifest\.webmanifest)$/.test(path)) res.setHeader('Cache-Control', 'no-cache');
+      },
+    });
     app.use('/app', (req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' && req.method !== 'HEAD') return next();
       if (req.originalUrl === '/app') return res.redirect(301, '/app/');

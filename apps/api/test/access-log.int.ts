@@ -49,9 +49,12 @@ describe("access log: who read or changed a child's record, and what a person re
       ['READ', 'cases.listed'],
       ['READ', 'case.read'],
       ['CHANGE', 'case.assigned'],
+      // the child's profile, recorded with the registration (docs/child-profile.md)
+      ['CHANGE', 'case.child-profile.recorded'],
       ['CHANGE', 'case.registered'],
     ]);
-    const [listed, read, assigned, registered] = mine as [Entry, Entry, Entry, Entry];
+    const [listed, read, assigned, profile, registered] = mine as [Entry, Entry, Entry, Entry, Entry];
+    expect(profile).toMatchObject({ who: { id: cwcUserId }, body: read.body, from: read.from });
     expect(read).toMatchObject({ who: { roles: ['CWC_MEMBER'] }, body: { id: expect.stringMatching(/^CWC-RJ-T/) }, from: expect.stringMatching(/127\.0\.0\.1|::1/), record: { type: 'case', id: caseId, count: 1 } });
     expect(listed.record).toEqual({ type: 'case', id: null, count: 1 });
     // Changes the workflow wrote name the body the member acted for and their address, as their reads do.

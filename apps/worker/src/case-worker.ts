@@ -5,15 +5,18 @@ import { createActivities, createInstitutionActivities, createInterventionActivi
 import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { BACKFILL_MATCHING_QUEUE, enqueueRekey, LEGACY_IMPORT_QUEUE, type LegacyImportJob, MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob, ORDER_DOCUMENT_QUEUE, type OrderDocumentJob } from '@raksha/contracts';
-import { CaseRepository, createMatchingPool, DeadlinePolicyRepository, DeliveryRepository, DuplicateRepository, EscalationRepository, FaceRepository, GeographyRepository, InterventionRepository, LegacyImportRepository, NotificationRepository, poolMatchingSql, ReportRepository, type Db } from '@raksha/db';
+import { BodyDutyRepository, CaseRepository, createMatchingPool, DeadlinePolicyRepository, DeliveryRepository, DuplicateRepository, EscalationRepository, FaceRepository, GeographyRepository, InterventionRepository, LegacyImportRepository, NotificationRepository, poolMatchingSql, RecordsDestructionRepository, ReportRepository, type Db } from '@raksha/db';
 import { lazyFaceDescriber } from '@raksha/faces';
 import { caseStarter } from './case-starter.js';
+import { dutyWatchTeller, startDutyWatch } from './duty-watch.js';
 import { startBackfillMatchingProcessor, startLegacyImportProcessor } from './legacy-import.processor.js';
 import { startMatchingProcessor } from './matching.processor.js';
 import { startNotificationProcessor } from './notification.processor.js';
+import { DocumentStore } from '@raksha/documents';
 import { startOrderDocuments } from './order-documents.processor.js';
 import { reachFromConfig } from './reach.js';
 import { startEscalationReminders } from './reminders.js';
+import { startRecordsDestruction, temporalHistoryDeleter } from './records-destruction.js';
 
 export interface RunningWorker {
   /** Resolves when the worker has stopped. */
@@ -44,7 +47,7 @@ export async function startCaseWorker(
     workflowBundle: bundle,
     dataConverter: caseDataConverter(requireDataKeys(config)),
     activities: {
-      ...createActivities({ cases: new CaseRepository(db), notifications, orderDocuments }),
+      ...createActivities({ cases: new CaseRepository(db), notifications, orderDocuments, destructions: new RecordsDestructionRepository(db) }),
       ...createInstitutionActivities({ escalations: new EscalationRepository(db), notifications }),
       ...createInterventionActivities({ interventions: new InterventionRepository(db), notifications }),
     },
@@ -71,6 +74,11 @@ export async function startCaseWorker(
   const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: caseDataConverter(requireDataKeys(config)) });
   const importer = createLegacyImporter({ imports, geography: new GeographyRepository(db), matching: backfillJobs, cases: caseStarter(client, config.temporal.taskQueue), policies: new DeadlinePolicyRepository(db) });
   const importing = startLegacyImportProcessor(redis, importer);
+  // CWCs' and JJBs' missed duties, once a day, up the ladder through obligation watches.
+  const dutyWatch = config.worker.watchesDuties && (await startDutyWatch(redis, { duties: new BodyDutyRepository(db), policies: new DeadlinePolicyRepository(db), tell: dutyWatchTeller(client, config.temporal.taskQueue) }));
+  const documentFiles = new DocumentStore(config.documents.dir);
+  // s.24(2): CICL cases' records destroyed once due and not held (docs/records-destruction.md).
+  const destruction = startRecordsDestruction({ destructions: new RecordsDestructionRepository(db), deleteHistory: temporalHistoryDeleter(client, config.temporal.namespace), removeDocumentFile: (h) => documentFiles.remove(h) }, config.worker.recordsDestructionScanMs);
   const backfill = startBackfillMatchingProcessor(redis, matcher, { reports, duplicates: new DuplicateRepository(db, poolMatchingSql(matchingPool)) }, config.worker.importMatchingPerSecond);
   // An import whose job was lost with Redis's data is queued again; one whose job waits or runs is left as it is.
   for (const { id } of await imports.unfinished()) await enqueueLegacyImport(importJobs, id);
@@ -88,6 +96,7 @@ export async function startCaseWorker(
     await matching.close();
     await documenting?.close();
     await orderDocuments.close();
+    if (dutyWatch) await dutyWatch.close();
     await importing.close();
     await backfill.close();
     await importJobs.close();
@@ -96,6 +105,7 @@ export async function startCaseWorker(
     await matchingJobs.close();
     await matchingPool.end();
     await reminders?.stop();
+    await destruction.stop();
     await processor?.close();
     await reach?.close();
     await notifications.close();

@@ -7,7 +7,11 @@ import { redisConnectionOptions } from '@raksha/config';
 import { DELIVERY_QUEUE, NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
 import { bundleCaseWorkflows } from '../src/workflow-bundle.js';
 import { caseWithMissedProduction } from '@raksha/test-support/missed-deadline';
-import { startSmsGateway, startSmtpServer, startWebhookReceiver, type GatewayBehaviour } from '@raksha/test-support/local-servers';
+import { readMail, startSmsGateway, startSmtpServer, startWebhookReceiver, type GatewayBehaviour } from '@raksha/test-support/local-servers';
+import { watchMissedDuties } from '@raksha/activities';
+import { BodyDutyRepository, DeadlinePolicyRepository } from '@raksha/db';
+import { dutyWatchTeller } from '../src/duty-watch.js';
+import { periodWords } from '../src/channels/messages.js';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
 // A Redis database of its own: another test file's worker (which sends in-app only) must not take these notices.
@@ -357,6 +361,30 @@ describe('notices by email, SMS and signed webhook', () => {
       expect(await eventually(async () => (await reminded()) ?? undefined)).toMatchObject({ kind: 'ESCALATION_REMINDER', districtCode: place.districtCode });
     } finally {
       await stack.db.deadlinePolicyOverride.delete({ where: { stateCode_deadlineId: { stateCode: 'RJ', deadlineId: 'reminder.production' } } });
+    }
+  });
+
+  it("sends a CWC's missed sittings, raised by the duty watch, by email and SMS naming the committee and the month in plain words — no code, key or ISO date", async () => {
+    const place = await dcpuWithOfficers([
+      { name: 'Sunita Rathore', language: 'en', phone: phone() },
+      { name: 'Mohan Lal', language: 'hi', phone: phone() },
+    ]);
+    const cwcId = `CWC-${place.districtCode}`;
+    const name = `Child Welfare Committee, Test ${place.districtCode.slice(4)}`;
+    await stack.db.body.create({ data: { id: cwcId, type: 'CWC', name, level: 'DISTRICT', stateCode: 'RJ', districtCode: place.districtCode } });
+    const deps = { duties: new BodyDutyRepository(stack.db), policies: new DeadlinePolicyRepository(stack.db), tell: dutyWatchTeller(await stack.temporal(), stack.config.temporal.taskQueue) };
+    const started = await watchMissedDuties(deps, new Date(), { stateCode: 'RJ', districtCode: place.districtCode });
+    const sittings = started.find((m) => m.body.id === cwcId && m.dutyId === 'cwc.sittings')!;
+    const [sunita, mohan] = place.users;
+    const mail = readMail(await eventually(async () => smtp.mails.find((m) => m.to.includes(sunita!.email) && readMail(m).subject.includes('20 days'))));
+    expect(mail.subject).toBe(`Raksha: ${name}: sat on fewer than the 20 days required in ${periodWords(sittings.period, 'en')} (JJ Act s.28(1))`);
+    expect(mail.text).toContain('https://raksha.example.gov.in/app/inbox');
+    const hindi = readMail(await eventually(async () => smtp.mails.find((m) => m.to.includes(mohan!.email) && readMail(m).subject.includes('बैठकें'))));
+    expect(hindi.subject).toContain(`${name}: ${periodWords(sittings.period, 'hi')} में`);
+    const sms = await eventually(async () => gateway.sent.find((s) => s.to === sunita!.phone && s.message.includes('s.28(1)')));
+    for (const text of [mail.subject, mail.text, hindi.subject, hindi.text, sms.message.replace(/https?:\/\/\S+/g, '')]) {
+      expect(text).not.toContain(cwcId);
+      expect(text).not.toMatch(/cwc\.sittings|BODY_DUTY|\d{4}-\d{2}|T\d{2}:\d{2}|\b[Cc]ase\b|केस/);
     }
   });
 });

@@ -1,6 +1,7 @@
 // Recurring duties of the bodies themselves (JJ-ACT.md "Monitoring duties", s.16): deadlines on a CWC or
 // JJB, not on a child's case, so they are counted per calendar period rather than armed by a case's state.
 import { DEFAULT_LADDER, onDefaultLadder, type EscalationRung } from './policy.js';
+import { addIsoDuration } from './time.js';
 
 /** Calendar periods in India Standard Time; a quarter is Jan–Mar, Apr–Jun, Jul–Sep, Oct–Dec. */
 export const DUTY_PERIODS = ['MONTH', 'QUARTER'] as const;
@@ -20,6 +21,11 @@ export interface BodyDutyRule {
   reportTo?: string;
   citation: string;
   basis: 'statute' | 'policy';
+  /**
+   * How long after its period ends the duty falls due (ISO-8601): none for sittings and visits, which happen in the
+   * period; a return covers a quarter and is sent after it ends (the Act and Rules give no day: policy, 15 days).
+   */
+  dueAfterPeriod?: { within: string; citation: string };
   ladder: readonly EscalationRung[];
 }
 
@@ -56,6 +62,7 @@ export const BODY_DUTY_RULES = [
     reportTo: 'District Magistrate',
     citation: 'R.17(ii); F.16',
     basis: 'statute',
+    dueAfterPeriod: { within: 'P15D', citation: 'policy: within 15 days after the quarter (R.17(ii) names no day)' },
   }),
   duty({
     id: 'dm.cwcReview',
@@ -77,6 +84,7 @@ export const BODY_DUTY_RULES = [
     reportTo: 'CJM / CMM and District Magistrate',
     citation: 's.16(3)',
     basis: 'statute',
+    dueAfterPeriod: { within: 'P15D', citation: 'policy: within 15 days after the quarter (s.16(3) names no day)' },
   }),
   duty({
     id: 'cjm.pendencyReview',
@@ -91,6 +99,13 @@ export const BODY_DUTY_RULES = [
 ] as const;
 
 export type BodyDutyId = (typeof BODY_DUTY_RULES)[number]['id'];
+
+/** The duties Raksha records and escalates when missed: those of the CWC and JJB (the DM and CJM / CMM have no accounts here). */
+export const WATCHED_BODY_DUTY_IDS = ['cwc.sittings', 'cwc.cciVisits', 'cwc.quarterlyReturn', 'jjb.pendencyReport'] as const satisfies readonly BodyDutyId[];
+export type WatchedBodyDutyId = (typeof WATCHED_BODY_DUTY_IDS)[number];
+/** The returns a body files (one per quarter covered). */
+export const RETURN_DUTY_IDS = ['cwc.quarterlyReturn', 'jjb.pendencyReport'] as const satisfies readonly WatchedBodyDutyId[];
+export type ReturnDutyId = (typeof RETURN_DUTY_IDS)[number];
 export const BODY_DUTY_IDS = BODY_DUTY_RULES.map((r) => r.id) as readonly BodyDutyId[];
 
 export function isBodyDutyId(value: unknown): value is BodyDutyId {
@@ -122,6 +137,28 @@ export function dutyPeriodOf(period: DutyPeriod, at: string): { label: string; s
   const end = Date.UTC(year, first + months, 1) - IST_OFFSET_MS;
   const label = period === 'MONTH' ? `${year}-${String(month + 1).padStart(2, '0')}` : `${year}-Q${first / 3 + 1}`;
   return { label, start: new Date(start).toISOString(), end: new Date(end).toISOString() };
+}
+
+/** A period's bounds from its label (2026-11, 2026-Q4), in IST, or undefined for a label of no period. */
+export function dutyPeriodNamed(period: DutyPeriod, label: string): { label: string; start: string; end: string } | undefined {
+  const m = period === 'MONTH' ? /^(\d{4})-(0[1-9]|1[0-2])$/.exec(label) : /^(\d{4})-Q([1-4])$/.exec(label);
+  if (!m) return undefined;
+  const month = period === 'MONTH' ? Number(m[2]) - 1 : (Number(m[2]) - 1) * 3;
+  return dutyPeriodOf(period, new Date(Date.UTC(Number(m[1]), month, 15) - IST_OFFSET_MS).toISOString());
+}
+
+/** When the duty of a period falls due: the period's end, or later for a return sent after it (dueAfterPeriod). */
+export function bodyDutyDueAt(rule: BodyDutyRule, periodEnd: string): string {
+  return rule.dueAfterPeriod ? addIsoDuration(periodEnd, rule.dueAfterPeriod.within) : periodEnd;
+}
+
+/** The latest period of the duty whose due time has passed at `at`: the one a missed-duty watch assesses. */
+export function lastDuePeriod(rule: BodyDutyRule, at: string): { label: string; start: string; end: string; dueAt: string } {
+  let period = dutyPeriodOf(rule.period, at);
+  while (Date.parse(bodyDutyDueAt(rule, period.end)) > Date.parse(at)) {
+    period = dutyPeriodOf(rule.period, new Date(Date.parse(period.start) - 1).toISOString());
+  }
+  return { ...period, dueAt: bodyDutyDueAt(rule, period.end) };
 }
 
 export interface DutyPerformance {

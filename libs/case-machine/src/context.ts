@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TRACKS, type Track } from '@raksha/domain';
-import type { AgeEvidence, CaseEventType, CwcFinalOrder, JjbFinalOrder, OffenceCategory, CIRCUMSTANCES, SIR_FINDINGS } from './events.js';
+import { calendarDate, type AgeEvidence, type CaseEventType, type CwcFinalOrder, type JjbFinalOrder, type OffenceCategory, type CIRCUMSTANCES, type SIR_FINDINGS } from './events.js';
 import { DEADLINE_IDS, ESCALATION_TARGETS, type DeadlineId, type DeadlinePolicyOverrides } from './policy.js';
 import { isIsoDuration } from './time.js';
 
@@ -12,7 +12,7 @@ export const buildCaseInputSchema = () =>
     registeredAt: z.iso.datetime({ offset: true }),
     child: z.object({
       ageYears: z.number().min(0).lt(18).optional(),
-      dateOfBirth: z.iso.date().optional(),
+      dateOfBirth: calendarDate().optional(),
       gender: z.enum(['FEMALE', 'MALE', 'TRANSGENDER', 'UNKNOWN']).optional(),
     }),
     districtCode: z.string().min(1),

@@ -3,7 +3,7 @@ import { EVENT_AUTHORITY } from './authority.js';
 import { CASE_EVENT_TYPES } from './events.js';
 import { caseMachine, type CaseStateMeta } from './machine.js';
 import { allNodes, machineTransitions, type AnyTransition } from './transitions.js';
-import { BODY_DUTY_RULES, CCI_REGISTRATION_RULE } from './body-duties.js';
+import { BODY_DUTY_RULES, CCI_REGISTRATION_RULE, WATCHED_BODY_DUTY_IDS, type BodyDutyRule } from './body-duties.js';
 import { DEADLINE_RULES, type DeadlineId } from './policy.js';
 
 
@@ -96,14 +96,17 @@ export function renderDeadlineTable(): string {
   ].join('\n');
 }
 
+const ladderCell = (ladder: BodyDutyRule['ladder']) => ladder.map((r) => `${r.to} after ${r.after}`).join(', then ');
+
 export function renderBodyDutyTable(): string {
   return [
-    '| id | body | obligation | at least | per | counted for | report to | citation | basis |',
-    '|---|---|---|---|---|---|---|---|---|',
-    ...BODY_DUTY_RULES.map(
-      (r) =>
-        `| \`${r.id}\` | ${r.body} | ${cell(r.obligation)} | ${r.atLeast} | ${r.period.toLowerCase()} | ${r.per === 'cci' ? 'each CCI' : 'the body'} | ${cell(r.reportTo ?? '')} | ${cell(r.citation)} | ${r.basis} |`,
-    ),
+    '| id | body | obligation | at least | per | counted for | report to | due | citation | basis | missed: escalated |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...BODY_DUTY_RULES.map((r: BodyDutyRule) => {
+      const due = r.dueAfterPeriod ? `${r.dueAfterPeriod.within} after the ${r.period.toLowerCase()} (${r.dueAfterPeriod.citation})` : `at the ${r.period.toLowerCase()}'s end`;
+      const watched = (WATCHED_BODY_DUTY_IDS as readonly string[]).includes(r.id) ? ladderCell(r.ladder) : 'not recorded (no account for this body)';
+      return `| \`${r.id}\` | ${r.body} | ${cell(r.obligation)} | ${r.atLeast} | ${r.period.toLowerCase()} | ${r.per === 'cci' ? 'each CCI' : 'the body'} | ${cell(r.reportTo ?? '')} | ${cell(due)} | ${cell(r.citation)} | ${r.basis} | ${cell(watched)} |`;
+    }),
   ].join('\n');
 }
 
@@ -164,8 +167,12 @@ export function renderCaseMachineDoc(): string {
     '## Recurring duties of the bodies',
     '',
     'Duties of the CWC, the JJB and those who oversee them, counted per calendar period (IST; quarters start',
-    'in January, April, July and October) rather than opened by a child\'s case. A period that ends short of the',
-    'count escalates on the same ladder. Sittings count distinct days.',
+    'in January, April, July and October) rather than opened by a child\'s case. Sittings count distinct days; only',
+    'the CWC\'s own visits count towards `cwc.cciVisits` (the DCPU\'s and the inspection committee\'s, s.54, are recorded too).',
+    'Once a day (00:30 IST) the worker\'s missed-duty scan assesses each CWC and JJB for the latest period whose due time',
+    'has passed; each miss starts a watch workflow (`watch-body-duty-<bodyId>.<dutyId>.<period>`) that escalates it on the',
+    'ladder (the state\'s own ladder for that duty id, where its SCPS set one). A duty done late (a sitting, visit or',
+    'return recorded afterwards for that period) marks its escalations met and stops the climb.',
     '',
     renderBodyDutyTable(),
     '',

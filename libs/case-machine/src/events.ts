@@ -3,6 +3,11 @@ import { DEADLINE_IDS, type DeadlineId } from './policy.js';
 import { isIsoDuration } from './time.js';
 
 const at = z.iso.datetime({ offset: true });
+/**
+ * A calendar date (YYYY-MM-DD). Not `z.iso.date()`: Zod's date pattern is one shared RegExp, deep-frozen with Zod in
+ * a worker's preloaded modules, and Zod resets its lastIndex on every check, so a workflow could never parse a date.
+ */
+export const calendarDate = () => z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'a date such as 2012-05-01');
 const ref = z.string().trim().min(1);
 /** Reasons the law requires to be recorded; a word or two is not a record. */
 const reasons = z.string().trim().min(10, 'record the reasons (at least 10 characters)');
@@ -74,7 +79,7 @@ const icpGoal = z.strictObject({
   goal: z.string().trim().min(3),
   actions: z.string().trim().min(1).optional(),
   responsible: z.string().trim().min(1).optional(),
-  targetDate: z.iso.date().optional(),
+  targetDate: calendarDate().optional(),
 });
 /** A plan with a goal in every domain: a plan silent on a domain has not considered it. */
 const icpGoals = z
@@ -207,7 +212,7 @@ export const buildCaseEventSchemas = () => ({
   AGE_DETERMINED: ev('AGE_DETERMINED', {
     /** Completed years; for a child in conflict with law, on the date of the offence (s.2(13)). */
     ageYears: z.int().min(0).max(100),
-    dateOfBirth: z.iso.date().optional(),
+    dateOfBirth: calendarDate().optional(),
     evidence: z.enum(AGE_EVIDENCE),
   }),
   WAIVE_DEADLINE: ev('WAIVE_DEADLINE', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { assessBodyDuty, bodyDutyRule, dutyPeriodOf } from '../src/index.js';
+import { assessBodyDuty, bodyDutyDueAt, bodyDutyRule, dutyPeriodNamed, dutyPeriodOf, lastDuePeriod } from '../src/index.js';
 
 /** Sittings on `days` of November 2026, 11:00 IST. */
 const sittings = (days: number[]) => days.map((d) => ({ at: `2026-11-${String(d).padStart(2, '0')}T11:00:00+05:30` }));
@@ -62,5 +62,28 @@ describe('recurring duties of the bodies', () => {
     const rule = bodyDutyRule('jjb.pendencyReport');
     expect(rule).toMatchObject({ body: 'JJB', period: 'QUARTER', citation: 's.16(3)' });
     expect(assessBodyDuty(rule, '2026-05-01T00:00:00Z', []).shortfalls).toEqual([{ performed: 0, required: 1 }]);
+  });
+});
+
+describe('when a body duty falls due, and which period the missed-duty scan looks at', () => {
+  it('makes a month’s sittings due at its end, and a quarter’s F.16 return 15 days after it (policy)', () => {
+    expect(bodyDutyDueAt(bodyDutyRule('cwc.sittings'), '2026-11-30T18:30:00.000Z')).toBe('2026-11-30T18:30:00.000Z');
+    expect(bodyDutyDueAt(bodyDutyRule('cwc.quarterlyReturn'), '2026-09-30T18:30:00.000Z')).toBe('2026-10-15T18:30:00.000Z');
+  });
+
+  it('looks at the month just ended for sittings, and at the last quarter whose return is past due', () => {
+    const at = '2026-12-07T10:00:00Z';
+    expect(lastDuePeriod(bodyDutyRule('cwc.sittings'), at)).toMatchObject({ label: '2026-11' });
+    expect(lastDuePeriod(bodyDutyRule('cwc.quarterlyReturn'), at)).toMatchObject({ label: '2026-Q3', dueAt: '2026-10-15T18:30:00.000Z' });
+    // on 10 January the Oct–Dec return is not yet due (15 days), so the scan still looks at Jul–Sep
+    expect(lastDuePeriod(bodyDutyRule('jjb.pendencyReport'), '2027-01-10T10:00:00+05:30').label).toBe('2026-Q3');
+    expect(lastDuePeriod(bodyDutyRule('jjb.pendencyReport'), '2027-01-16T10:00:00+05:30').label).toBe('2026-Q4');
+  });
+
+  it('reads a period from its label, and no period from a label of none', () => {
+    expect(dutyPeriodNamed('QUARTER', '2026-Q4')).toEqual(dutyPeriodOf('QUARTER', '2026-11-15T00:00:00Z'));
+    expect(dutyPeriodNamed('MONTH', '2026-02')?.start).toBe('2026-01-31T18:30:00.000Z');
+    expect(dutyPeriodNamed('QUARTER', '2026-Q5')).toBeUndefined();
+    expect(dutyPeriodNamed('MONTH', '2026-Q1')).toBeUndefined();
   });
 });

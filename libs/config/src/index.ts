@@ -65,6 +65,10 @@ const configSchema = z.object({
   // `false` when the notification processor runs as its own process (`npm run notifications`, as
   // `npm start` does), so inbox delivery never holds up the worker's workflow tasks.
   WORKER_DELIVERS_NOTIFICATIONS: z.enum(['true', 'false']),
+  /** the daily missed-duty scan of CWCs and JJBs (apps/worker/src/duty-watch.ts); off in tests, which run it themselves */
+  WORKER_WATCHES_DUTIES: z.enum(['true', 'false']),
+  // How often the worker looks for CICL cases whose s.24(2) destruction is due (docs/records-destruction.md).
+  RECORDS_DESTRUCTION_SCAN_MS: z.coerce.number().int().min(1000).max(86_400_000),
   // Imported (ported) reports matched per second at most, on a queue apart from live reports' (docs/porting.md).
   IMPORT_MATCHING_PER_SECOND: z.coerce.number().int().min(1).max(10_000),
   // The deployment's public address: every link Raksha sends (invitations, password resets, notices by email,
@@ -142,7 +146,7 @@ export interface RakshaConfig {
   /** Keys rotated out, kept to open what they sealed. */
   retiredDataKeys: readonly string[];
   auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number; partnerTokenTtlSeconds: number };
-  worker: { maxCachedWorkflows: number; deliversNotifications: boolean; importMatchingPerSecond: number };
+  worker: { maxCachedWorkflows: number; deliversNotifications: boolean; importMatchingPerSecond: number; recordsDestructionScanMs: number; watchesDuties: boolean };
   contactCodes: { delivery: 'inbox' | 'smtp'; smtpUrl: string | undefined; from: string };
   /** the deployment's public address, without a trailing slash; links into the web app: webAppLink(publicUrl, page) */
   publicUrl: string;
@@ -196,6 +200,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     PARTNER_TOKEN_TTL_SECONDS: env.PARTNER_TOKEN_TTL_SECONDS ?? '900',
     WORKER_MAX_CACHED_WORKFLOWS: env.WORKER_MAX_CACHED_WORKFLOWS ?? '10000',
     WORKER_DELIVERS_NOTIFICATIONS: env.WORKER_DELIVERS_NOTIFICATIONS ?? 'true',
+    WORKER_WATCHES_DUTIES: env.WORKER_WATCHES_DUTIES ?? 'true',
+    RECORDS_DESTRUCTION_SCAN_MS: env.RECORDS_DESTRUCTION_SCAN_MS ?? '900000',
     IMPORT_MATCHING_PER_SECOND: env.IMPORT_MATCHING_PER_SECOND ?? '50',
     CONTACT_CODE_DELIVERY: env.CONTACT_CODE_DELIVERY ?? 'inbox',
     SMTP_URL: env.SMTP_URL,
@@ -257,7 +263,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
       rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
       partnerTokenTtlSeconds: c.PARTNER_TOKEN_TTL_SECONDS,
     }),
-    worker: Object.freeze({ maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS, deliversNotifications: c.WORKER_DELIVERS_NOTIFICATIONS === 'true', importMatchingPerSecond: c.IMPORT_MATCHING_PER_SECOND }),
+    worker: Object.freeze({ maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS, deliversNotifications: c.WORKER_DELIVERS_NOTIFICATIONS === 'true', importMatchingPerSecond: c.IMPORT_MATCHING_PER_SECOND, recordsDestructionScanMs: c.RECORDS_DESTRUCTION_SCAN_MS, watchesDuties: c.WORKER_WATCHES_DUTIES === 'true' }),
     contactCodes: Object.freeze({ delivery: c.CONTACT_CODE_DELIVERY, smtpUrl: c.SMTP_URL, from: c.SMTP_FROM }),
     publicUrl: c.RAKSHA_PUBLIC_URL.replace(/\/+$/, ''),
     accounts: Object.freeze({
@@ -295,6 +301,8 @@ export function loadTestConfig(env: NodeJS.ProcessEnv = process.env): RakshaConf
   return loadConfig({
     RAKSHA_TOKEN_SECRET: 'test-only-token-secret-not-for-any-deployment',
     RAKSHA_DATA_KEY: TEST_DATA_KEY,
+    // a test scans its own district's duties when it means to (a scheduled scan of every body would escalate them all)
+    WORKER_WATCHES_DUTIES: 'false',
     ...env,
     DATABASE_URL: databaseUrl,
     // Redis database 1: the tests' queues never hand jobs to (or take them from) a running `npm start`.

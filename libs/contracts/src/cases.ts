@@ -5,9 +5,9 @@ import { ESCALATION_STATUSES, TRACK_BODY, TRACKS, type Escalation, type Escalati
 import { actorRef, cursorPage, isoTime, lgdCode } from './shared.js';
 import { timeCursorParam } from './cursor.js';
 import { localPlaceFullCode } from './places.js';
+import { CHILD_GENDERS, registerChildBody } from './child-profile.js';
 
-/** A child's gender as a case or a report records it. */
-export const CHILD_GENDERS = ['FEMALE', 'MALE', 'TRANSGENDER', 'UNKNOWN'] as const;
+export { CHILD_GENDERS };
 
 export const registerCaseBody = z.strictObject({
   track: z.enum(TRACKS),
@@ -16,13 +16,8 @@ export const registerCaseBody = z.strictObject({
   thanaCode: localPlaceFullCode.optional(),
   blockCode: localPlaceFullCode.optional(),
   villageCode: localPlaceFullCode.optional(),
-  child: z
-    .strictObject({
-      name: z.string().trim().min(1).max(200).optional(),
-      ageYears: z.number().int().min(0).max(17).optional(),
-      gender: z.enum(CHILD_GENDERS).optional(),
-    })
-    .default({}),
+  /** the child's profile as the production report (Form 17) records it; see registerChildBody for the age */
+  child: registerChildBody.default({}),
 });
 export type RegisterCaseBody = z.infer<typeof registerCaseBody>;
 
@@ -50,6 +45,10 @@ export const CASE_PHASE_FILTER = z.string().trim().regex(/^[A-Z_]+$/, 'a phase s
 export const caseListQuery = z.strictObject({
   /** the one case with this number (within the reader's jurisdiction) */
   number: caseNumber.optional(),
+  /** cases of a child with this name or alias, in any script: लक्ष्मी finds Lakshmi (the matching library's name keys) */
+  name: z.string().trim().min(1).max(200).optional(),
+  /** cases of a child with a parent or guardian of this name, in any script */
+  guardian: z.string().trim().min(1).max(200).optional(),
   stateCode: z.string().trim().regex(/^[A-Z]{2}$/, 'a two-letter state code').optional(),
   districtCode: lgdCode.optional(),
   /** cases of one police station's area, or one block */

@@ -4,7 +4,7 @@ import { isoTime } from './shared.js';
 
 export const stateCodeParam = z.string().trim().regex(/^[A-Z]{2}$/, 'a two-letter state code such as RJ');
 /** a deadline of the case machine, or an escalation reminder's interval (reminder.production, reminder.other) */
-export const deadlineIdParam = z.string().trim().regex(/^(cncp|cicl|reminder)\.[A-Za-z0-9]+$/, 'a deadline id such as cncp.production');
+export const deadlineIdParam = z.string().trim().regex(/^(cncp|cicl|reminder|cwc|jjb)\.[A-Za-z0-9]+$/, 'a deadline id such as cncp.production, or a body duty such as cwc.sittings');
 const isoDuration = z.string().trim().regex(/^-?P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/, 'an ISO-8601 duration such as P21D or PT12H');
 /** One rung of an escalation ladder: the body told, and how long after the due time. */
 export const escalationRung = z.strictObject({

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { caseNumber, caseStatus } from './cases.js';
 import { cursorPage, isoTime } from './shared.js';
 import { timeCursorParam } from './cursor.js';
+import { photoBody } from './photo.js';
+
+export { PHOTO_BASE64_MAX, PHOTO_CONTENT_TYPES, PHOTO_MAX_BYTES, photoBody } from './photo.js';
 
 const text = (max = 500) => z.string().trim().min(1).max(max);
 const range = (min: number, max: number) =>
@@ -46,18 +49,6 @@ const place = z.strictObject({
 const reporter = z
   .strictObject({ name: text(200), phone: z.string().regex(/^\+?[0-9]{10,13}$/, 'a phone number of 10–13 digits').optional(), email: z.email().optional() })
   .refine((r) => r.phone || r.email, 'a phone number or an email');
-export const PHOTO_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-/** A photograph's largest size, so a report goes through on a weak link. */
-export const PHOTO_MAX_BYTES = 300_000;
-/** A photograph's base64 (four characters for each three bytes): the API's JSON body limit is set above it. */
-export const PHOTO_BASE64_MAX = Math.ceil(PHOTO_MAX_BYTES / 3) * 4;
-const photo = z.strictObject({
-  contentType: z.enum(PHOTO_CONTENT_TYPES),
-  base64: z
-    .string()
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64')
-    .max(PHOTO_BASE64_MAX, 'a photo of at most 300 kB'),
-});
 
 export const fileMissingReportBody = z.strictObject({
   child: childDescriptionBody,
@@ -66,7 +57,7 @@ export const fileMissingReportBody = z.strictObject({
   /** the police station's missing diary / FIR number (police only) */
   policeRef: text(100).optional(),
   reporter: reporter.optional(),
-  photo: photo.optional(),
+  photo: photoBody.optional(),
 });
 export type FileMissingReportBody = z.infer<typeof fileMissingReportBody>;
 
@@ -78,7 +69,7 @@ export const fileFoundReportBody = z.strictObject({
   caseId: z.uuid().optional(),
   caseNumber: caseNumber.optional(),
   reporter: reporter.optional(),
-  photo: photo.optional(),
+  photo: photoBody.optional(),
 });
 export type FileFoundReportBody = z.infer<typeof fileFoundReportBody>;
 

@@ -7,6 +7,8 @@ import { administeredBodyView, invitationView, personView, seatTermView } from '
 import { loginResponse, meView, recoveryCodesView, tokenResponse, totpEnrolmentView } from './auth.js';
 import { admissionView, carePlanAnswer, eFileEntryView, occupancyView, residentView } from './care.js';
 import { caseDetailView, casePage, caseStatus, registeredCase, timelineEntryView } from './cases.js';
+import { childProfileVersionView, childProfileView } from './child-profile.js';
+import { recordsDestructionView } from './records-destruction.js';
 import { codecPayloads } from './codec.js';
 import { dashboardOverview } from './dashboards.js';
 import { deliveryView, notificationSettingsView, webhookSecretView, webhookSubscriptionView } from './deliveries.js';
@@ -18,7 +20,7 @@ import { districtPlace, localPlace, statePlace } from './places.js';
 import { deadlinePolicyEntry } from './policy.js';
 import { bodyPage, bodyView, importOutcome, institutionPage, institutionView, registryHistoryEntry } from './registries.js';
 import { candidateDecision, candidatePage, contactVerificationRequested, contactVerified, matchCandidateView, reportPage, reportView } from './reports.js';
-import { sittingMonthView, sittingView } from './sittings.js';
+import { functioningView, inspectionMonthView, inspectionView, returnView, sittingMonthView, sittingView } from './sittings.js';
 import { caseSummaryPage, caseSummaryView, eventFeedPage, partnerClientSecretView, partnerClientView, partnerTokenResponse } from './partners.js';
 import { caseDocumentView, documentVerification } from './documents.js';
 import { duplicateSuspectPage, duplicateSuspectView, likelyDuplicates } from './duplicates.js';
@@ -40,8 +42,14 @@ export const API_RESPONSES = {
   'GET /cases/mine': casePage,
   'POST /cases/:id/assignment': caseDetailView,
   'GET /cases/:id': caseDetailView,
+  'GET /cases/:id/child': childProfileView,
+  'PUT /cases/:id/child': childProfileView,
+  'GET /cases/:id/child/versions': z.array(childProfileVersionView),
   'GET /cases/:id/escalations': z.array(escalationView),
   'GET /cases/:id/timeline': z.array(timelineEntryView),
+  'GET /cases/:id/records-destruction': recordsDestructionView,
+  'POST /cases/:id/records-destruction/hold': recordsDestructionView,
+  'POST /cases/:id/records-destruction/lift': recordsDestructionView,
   'GET /cases/:id/access-log': accessLogPage,
   'GET /reports/:id/access-log': accessLogPage,
   'GET /people/:id/access-log': accessLogPage,
@@ -127,6 +135,11 @@ export const API_RESPONSES = {
   'PUT /bodies/:id/sitting-days': bodyView,
   'PUT /bodies/:id/sittings/:day': sittingView,
   'GET /bodies/:id/sittings': sittingMonthView,
+  'POST /institutions/:id/inspections': inspectionView,
+  'GET /institutions/:id/inspections': inspectionMonthView,
+  'PUT /bodies/:id/returns/:dutyId/:quarter': returnView,
+  'GET /bodies/:id/returns': z.array(returnView),
+  'GET /dashboards/functioning': functioningView,
   'POST /bodies': administeredBodyView,
   'PATCH /bodies/:id': administeredBodyView,
   'POST /bodies/:id/deactivate': administeredBodyView,

@@ -94,3 +94,54 @@ export function auditPreimage(record: AuditRecord): { before: string; after: str
 export function auditEntryInput(record: AuditRecord) {
   return { ...record, actorId: record.actorId ?? null, actorRole: record.actorRole ?? null, ...auditPreimage(record) };
 }
+
+/**
+ * Destruction under JJ Act s.24(2) removes an entry's detail (what the step said of the child) but not the entry: its
+ * detail becomes this mark, with the digest of what it was. The entry's own hash was of the detail, so it can no longer
+ * be recomputed; instead the destruction entry, appended to the case's chain and hashed like any other, attests each
+ * entry it emptied (attestationOf), and the verifier checks the emptied entry against that attestation and its links.
+ */
+export const DESTROYED_MARK = '$destroyedUnder';
+export interface DestroyedDetail {
+  [DESTROYED_MARK]: string;
+  detailDigest: string;
+}
+/** The destruction entry's action, on the case's chain; its detail lists what it emptied (`emptied`). */
+export const RECORDS_DESTROYED_ACTION = 'case.records-destroyed';
+
+export function isDestroyedDetail(detail: unknown): detail is DestroyedDetail {
+  return typeof detail === 'object' && detail !== null && !Array.isArray(detail) && typeof (detail as Record<string, unknown>)[DESTROYED_MARK] === 'string';
+}
+
+/** SHA-256 of the detail's canonical text: what an emptied entry keeps of its detail. */
+export function detailDigest(detail: unknown): string {
+  return createHash('sha256').update(canonical(detail)).digest('hex');
+}
+
+/** The attestation of an entry: every field but the detail, the detail's digest in its place, and the entry's hash. */
+export function attestationOf(e: Omit<AuditFields, 'detail'> & { hash: string }, digest: string): string {
+  return createHash('sha256')
+    .update(
+      canonical({
+        chain: e.chain,
+        position: e.position,
+        action: e.action,
+        actorId: e.actorId,
+        actorRole: e.actorRole,
+        subjectType: e.subjectType,
+        subjectId: e.subjectId,
+        detailDigest: digest,
+        at: e.at.toISOString(),
+        prevHash: e.prevHash,
+        hash: e.hash,
+      }),
+    )
+    .digest('hex');
+}
+
+/** One emptied entry as the destruction entry names it. */
+export interface EmptiedEntry {
+  chain: string;
+  position: number;
+  attestation: string;
+}

@@ -39,6 +39,7 @@ describe('audit hash chain', () => {
     // Each test starts from a clean, intact case history of three steps.
     await db.auditEntry.deleteMany({});
     await db.timelineEntry.deleteMany({});
+    await db.childProfileVersion.deleteMany({});
     await db.case.deleteMany({});
     caseId = randomUUID();
     const cases = new CaseRepository(db);

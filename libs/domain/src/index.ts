@@ -12,3 +12,4 @@ export * from './reminders.js';
 export * from './idempotency.js';
 export * from './partners.js';
 export * from './member-terms.js';
+export * from './records-destruction.js';

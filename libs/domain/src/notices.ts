@@ -34,7 +34,7 @@ export interface Notice {
 export const ACCOUNT_NOTICE_KINDS: ReadonlySet<string> = new Set(['ACCOUNT_INVITATION', 'PASSWORD_RESET']);
 
 /** Notices that always go by every verified channel, whatever a person chose: a missed obligation raised to them. */
-export const ESCALATION_NOTICE_KINDS = ['DEADLINE_ESCALATED', 'REGISTRATION_LAPSED', 'AHTU_REFERRAL_OVERDUE', 'INTERVENTION_RESPONSE_OVERDUE', 'ESCALATION_REMINDER'] as const;
+export const ESCALATION_NOTICE_KINDS = ['DEADLINE_ESCALATED', 'REGISTRATION_LAPSED', 'AHTU_REFERRAL_OVERDUE', 'INTERVENTION_RESPONSE_OVERDUE', 'BODY_DUTY_MISSED', 'ESCALATION_REMINDER'] as const;
 
 /**
  * The kinds of notice a person chooses channels for (PUT /me/notification-settings): a case registered, a possible
@@ -52,3 +52,50 @@ export const CHOOSABLE_NOTICE_KINDS = [
   'CASE_LEGALLY_FREE',
   'CASE_TRANSFER',
 ] as const;
+
+/**
+ * What a notice is about, read from its key: a case, or one of the obligations watched outside a case (a CWC's or
+ * JJB's duty in one period, a CCI's s.41 registration, a missing child report's referral to the AHTU, a helpline
+ * intervention's response), or an escalation (its reminder). Channels choose their wording by it: a notice that is
+ * not about a case must never read as "Case <ref>".
+ */
+export type NoticeSubject =
+  | { type: 'CASE' }
+  | { type: 'BODY_DUTY'; bodyId: string; dutyId: string; period: string }
+  | { type: 'INSTITUTION_REGISTRATION'; bodyId: string }
+  | { type: 'MISSING_REPORT'; reportId: string }
+  | { type: 'INTERVENTION' }
+  | { type: 'ESCALATION'; escalationId: string }
+  | { type: 'OTHER' };
+
+// watch-<SUBJECT>-<subjectId>-<deadlineId>@<dueAt>#<rung> (workflows/src/obligation-watch.workflow.ts, escalation-ladder.ts)
+const WATCH_KEY = /^watch-(BODY_DUTY|INSTITUTION_REGISTRATION|MISSING_REPORT)-(.+)-[A-Za-z0-9_.]+@.+#\d+$/;
+// <bodyId>.<dutyId>.<period> (libs/contracts dutyWatchSubjectId): a period 2026-11 or 2026-Q4
+const DUTY_SUBJECT = /^(.+)\.([A-Za-z]+\.[A-Za-z]+)\.(\d{4}-(?:\d{2}|Q[1-4]))$/;
+// escalation-<uuid>-reminder / escalation-<uuid>-head-<userId> (apps/worker/src/reminders.ts)
+const ESCALATION_KEY = /^escalation-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-/i;
+
+/** A notice's subject, from its key and case: what its SMS and email speak of. */
+export function noticeSubjectOf(noticeKey: string, caseId: string | null): NoticeSubject {
+  const escalation = ESCALATION_KEY.exec(noticeKey);
+  if (escalation) return { type: 'ESCALATION', escalationId: escalation[1]! };
+  if (caseId) return { type: 'CASE' };
+  const watch = WATCH_KEY.exec(noticeKey);
+  if (watch) {
+    const [, subject, subjectId] = watch as unknown as [string, string, string];
+    if (subject === 'INSTITUTION_REGISTRATION') return { type: 'INSTITUTION_REGISTRATION', bodyId: subjectId };
+    if (subject === 'MISSING_REPORT') return { type: 'MISSING_REPORT', reportId: subjectId };
+    const duty = DUTY_SUBJECT.exec(subjectId);
+    if (duty) return { type: 'BODY_DUTY', bodyId: duty[1]!, dutyId: duty[2]!, period: duty[3]! };
+  }
+  if (noticeKey.startsWith('intervention-')) return { type: 'INTERVENTION' };
+  return { type: 'OTHER' };
+}
+
+/** The escalation reminders' own subject: the watch a body's escalation was raised by (watch-body-duty-<subjectId>). */
+export function watchSubjectOf(watchId: string): NoticeSubject {
+  const m = /^watch-(body-duty|institution-registration|missing-report)-(.+)$/.exec(watchId);
+  if (!m) return { type: 'OTHER' };
+  const subject = m[1]!.toUpperCase().replaceAll('-', '_');
+  return noticeSubjectOf(`watch-${subject}-${m[2]}-x@x#0`, null);
+}

@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'intervention:act', // record that a helpline call's child was reached or rescued, or close the intervention with a reason
   'partner:administer', // register, rotate and revoke partner systems' OAuth clients in the administrator's jurisdiction
   'legacy:import', // port a legacy register's missing and found children's records (docs/porting.md)
+  'records:hold', // place or lift a legal hold on a CICL case's s.24 destruction, on the Board's or a court's order
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,7 +68,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'report:read',
     'match:decide',
   ],
-  JJB_MEMBER: ['case:read', 'case:event', 'queue:read', 'case:assign', 'registry:read', 'efile:read', 'efile:medical', 'efile:counselling', 'document:upload'],
+  JJB_MEMBER: ['case:read', 'case:event', 'queue:read', 'case:assign', 'registry:read', 'efile:read', 'efile:medical', 'efile:counselling', 'document:upload', 'records:hold'],
   DCPU_OFFICER: [
     'case:register:CNCP',
     'case:read',

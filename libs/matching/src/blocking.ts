@@ -50,6 +50,11 @@ export function searchName(name: string | AnalysedName): string {
   return unique(keyTokens(analysed).map((t) => t.key)).join(' ');
 }
 
+/** The keys a record stores so a search by any of these names, in any script, finds it (cases by child or guardian). */
+export function nameSearchKeys(names: readonly string[]): string[] {
+  return unique(names.filter((n) => n.trim() !== '').flatMap((n) => keyTokens(analyseName(n)).map((t) => t.key)));
+}
+
 /** The values to store with a report for candidate search. */
 export function blockingKeys(report: ChildReport): BlockingKeys {
   const names = reportNames(report).map(analyseName);

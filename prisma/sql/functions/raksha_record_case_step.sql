@@ -25,9 +25,10 @@ BEGIN
   CASE step->>'kind'
     WHEN 'registration' THEN
       INSERT INTO "Case" ("id", "track", "districtCode", "stateCode", "thanaCode", "blockCode", "villageCode", "childName",
-                          "childKeys", "registeredAt", "registeredBy", "state", "phase", "sequence", "nextDueAt", "openDeadlines", "updatedAt")
+                          "nameKeys", "childKeys", "registeredAt", "registeredBy", "state", "phase", "sequence", "nextDueAt", "openDeadlines", "updatedAt")
       VALUES (case_id, c->>'track', c->>'districtCode', c->>'stateCode', c->>'thanaCode', c->>'blockCode', c->>'villageCode',
-              c->>'childName', ARRAY(SELECT jsonb_array_elements_text(coalesce(c->'childKeys', '[]'))),
+              c->>'childName', COALESCE(ARRAY(SELECT jsonb_array_elements_text(c->'nameKeys')), '{}'),
+              ARRAY(SELECT jsonb_array_elements_text(coalesce(c->'childKeys', '[]'))),
               (c->>'registeredAt')::timestamptz, c->>'registeredBy', c->>'state', c->>'phase', seq,
               (c->>'nextDueAt')::timestamptz, c->'openDeadlines', now());
     WHEN 'transition' THEN

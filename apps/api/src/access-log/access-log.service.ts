@@ -13,7 +13,7 @@ const nextDay = (day: string) => new Date(startOfDayInIndia(day).getTime() + 86_
 
 /** The chains and detail keys that name a child's record, by the kind of record. */
 const RECORDS = {
-  case: (id: string): AccessedRecord => ({ id, chains: [`case:${id}`, `reads:case:${id}`, `efile:${id}`], shownType: 'case', detailArrays: ['caseIds'] }),
+  case: (id: string): AccessedRecord => ({ id, chains: [`case:${id}`, `reads:case:${id}`, `efile:${id}`, `child-profile:${id}`], shownType: 'case', detailArrays: ['caseIds'] }),
   report: (id: string): AccessedRecord => ({ id, chains: [`report:${id}`, `reads:report:${id}`], shownType: 'report', detailArrays: ['reportIds'] }),
 };
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../problem/request-headers.js';
 import { admissionIdParam, type AdmitChildBody, admitChildBody, caseIdParam, type DischargeChildBody, dischargeChildBody, type EFileEntryBody, eFileEntryBody, eFileQuery, type EFileQuery, institutionIdParam, type TransferChildBody, transferChildBody } from '@raksha/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
@@ -69,9 +70,15 @@ export class CareController {
   @Post('cases/:id/efile')
   @RequirePermission('efile:write')
   @ApiOperation({ summary: "Add a medical, education or counselling record to the child's eFile (medical and counselling sealed at rest)" })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiBody(bodySchema(eFileEntryBody))
-  addEFileEntry(@CurrentPrincipal() principal: Principal, @Param('id', { schema: caseIdParam }) id: string, @Body({ schema: eFileEntryBody }) body: EFileEntryBody) {
-    return this.eFile.add(principal, id, body);
+  addEFileEntry(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', { schema: caseIdParam }) id: string,
+    @Body({ schema: eFileEntryBody }) body: EFileEntryBody,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ) {
+    return this.eFile.add(principal, id, body, idempotencyKey);
   }
 
   @Get('cases/:id/efile')

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EFileEntryBody, EFileEntryView, EFileQuery } from '@raksha/contracts';
 import { EFileRepository, type EFileEntryRecord } from '@raksha/db';
-import type { Permission } from '@raksha/domain';
+import { IDEMPOTENCY_KEY_REUSED_MESSAGE, requestFingerprint, type Permission } from '@raksha/domain';
 import { auditedAction, can, type Principal } from '../auth/principal.js';
 import { CasesService } from '../cases/cases.service.js';
-import { forbidden } from '../problem/domain-errors.js';
+import { forbidden, problem } from '../problem/domain-errors.js';
+import { idempotentId } from '../infrastructure/idempotency.js';
 
 /** Who may open (and write) the sealed sections of a child's eFile. */
 const SECTION_PERMISSION: Record<string, Permission | undefined> = {
@@ -34,15 +35,24 @@ export class EFileService {
     private readonly cases: CasesService,
   ) {}
 
-  async add(principal: Principal, caseId: string, body: EFileEntryBody): Promise<EFileEntryView> {
+  /** With an Idempotency-Key, a retry (a phone's outbox resending after a lost answer) gets the first entry back, not a second one. */
+  async add(principal: Principal, caseId: string, body: EFileEntryBody, idempotencyKey?: string): Promise<EFileEntryView> {
     await this.cases.visible(principal, caseId);
     const needed = SECTION_PERMISSION[body.section];
     if (needed && !can(principal, needed)) throw forbidden(`your role may not keep ${body.section.toLowerCase()} records`);
+    const id = idempotencyKey ? idempotentId(principal.userId, idempotencyKey, 'efile') : randomUUID();
+    const first = idempotencyKey ? await this.eFile.find(id) : null;
+    if (first) {
+      const asked = { caseId, section: body.section, kind: body.entry.kind, occurredOn: body.occurredOn, details: body.entry.details };
+      const kept = { caseId: first.caseId, section: first.section, kind: first.kind, occurredOn: first.occurredOn.toISOString().slice(0, 10), details: first.details };
+      if (requestFingerprint(asked) !== requestFingerprint(kept)) throw problem('idempotency-key-reused', IDEMPOTENCY_KEY_REUSED_MESSAGE);
+      return view(first);
+    }
     const now = new Date();
     const role = principal.roles.find((r) => !needed || can({ ...principal, roles: [r] }, needed)) ?? principal.roles[0]!;
     const entry = await this.eFile.add(
       {
-        id: randomUUID(),
+        id,
         caseId,
         section: body.section,
         kind: body.entry.kind,

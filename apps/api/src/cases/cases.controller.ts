@@ -1,21 +1,25 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type CaseAssignmentBody, caseAssignmentBody, type CaseEventBody, caseEventBody, caseIdParam, type CaseListQuery, caseListQuery, type CaseQueueQuery, caseQueueQuery, type RegisterCaseBody, registerCaseBody } from '@raksha/contracts';
+import { type CaseAssignmentBody, caseAssignmentBody, type ChildProfileBody, childProfileBody, type CaseEventBody, caseEventBody, caseIdParam, type CaseListQuery, caseListQuery, type CaseQueueQuery, caseQueueQuery, type RegisterCaseBody, registerCaseBody } from '@raksha/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
-import { IdempotencyKey, IfMatch } from '../problem/request-headers.js';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey, IfMatch } from '../problem/request-headers.js';
 import { CasesService } from './cases.service.js';
+import { ChildProfileService } from './child-profile.service.js';
 import { bodySchema } from '../problem/openapi.js';
 
-const IDEMPOTENCY_KEY = { name: 'Idempotency-Key', required: false, description: 'Makes the request safe to retry: the same key gets the same answer' };
+const IDEMPOTENCY_KEY = IDEMPOTENCY_KEY_HEADER;
 const etag = (version: number) => `"${version}"`;
 
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly profiles: ChildProfileService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Register a case (CNCP: found or rescued child; CICL: apprehension) and start its workflow' })
@@ -76,6 +80,39 @@ export class CasesController {
     const view = await this.cases.assign(principal, id, body);
     res.setHeader('ETag', etag(view.version));
     return view;
+  }
+
+  @Get(':id/child')
+  @RequirePermission('case:read')
+  @ApiOperation({ summary: "The child's profile (Form 17): names, age and the day the child turns 18, guardians, address, school, photograph; the read is audited" })
+  async child(@CurrentPrincipal() principal: Principal, @Param('id', { schema: caseIdParam }) id: string, @Res({ passthrough: true }) res: Response) {
+    const view = await this.profiles.get(principal, id);
+    res.setHeader('ETag', etag(view.version));
+    return view;
+  }
+
+  @Put(':id/child')
+  @RequirePermission('case:event')
+  @ApiOperation({ summary: "Change the child's profile: the whole profile as it should read, with the reason; a new version, on the case's audit trail" })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The profile ETag you read; a profile changed since answers 409' })
+  @ApiBody({ ...bodySchema(childProfileBody) })
+  async changeChild(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', { schema: caseIdParam }) id: string,
+    @Body({ schema: childProfileBody }) body: ChildProfileBody,
+    @IfMatch() expectedVersion: number | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const view = await this.profiles.update(principal, id, body, expectedVersion);
+    res.setHeader('ETag', etag(view.version));
+    return view;
+  }
+
+  @Get(':id/child/versions')
+  @RequirePermission('case:read')
+  @ApiOperation({ summary: "Every version of the child's profile: who changed which fields, when and why" })
+  childVersions(@CurrentPrincipal() principal: Principal, @Param('id', { schema: caseIdParam }) id: string) {
+    return this.profiles.versions(principal, id);
   }
 
   @Get(':id/escalations')

@@ -11,6 +11,7 @@ import type { EscalationsService } from '../escalations/escalations.service.js';
 import type { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
 import type { DuplicateFinder } from '../duplicates/duplicate-finder.js';
 import { CasesService } from './cases.service.js';
+import type { ChildProfileRecorder } from './child-profile.recorder.js';
 
 const caseRow = { id: 'case-1', track: 'CNCP', state: 'registered', phase: 'INTAKE', ...jaipur, childName: 'Asha', sequence: 3, registeredAt: new Date('2026-01-01T00:00:00Z'), nextDueAt: null, openDeadlines: [], thanaCode: null, blockCode: null, villageCode: null };
 const produce = { type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'SJPU Jaipur' } };
@@ -39,7 +40,7 @@ describe(CasesService.name, () => {
     const audit = { record: async (entry: unknown) => void audited.push(entry) } as unknown as AuditRepository;
     const deadlinePolicy = { overridesFor: async () => ({}) } as unknown as DeadlinePolicyService;
     const config = { temporal: { taskQueue: 'raksha-cases' } } as RakshaConfig;
-    sut = new CasesService(config, temporal.client, cases, geography, {} as EscalationsService, new AccessPolicy(), new ReadAudit(audit), deadlinePolicy, { findById: async () => null } as unknown as UserRepository, noDuplicates, new PlacementCheck({} as AdmissionRepository));
+    sut = new CasesService(config, temporal.client, cases, geography, {} as EscalationsService, new AccessPolicy(), new ReadAudit(audit), deadlinePolicy, { findById: async () => null } as unknown as UserRepository, noDuplicates, new PlacementCheck({} as AdmissionRepository), { check: async () => undefined, recordRegistration: async () => undefined } as unknown as ChildProfileRecorder);
   });
 
   describe('applyEvent', () => {

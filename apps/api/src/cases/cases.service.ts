@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { isCaseEventType, maySend, type CaseContext } from '@raksha/case-machine';
@@ -6,6 +6,7 @@ import type { RakshaConfig } from '@raksha/config';
 import { encodeTimeCursor, type CaseAssignmentBody, type CaseDetailView, type CaseEventBody, type CaseListQuery, type CasePage, type CaseQueueQuery, type CaseStatus, type CaseView, type EscalationView, type OpenDeadline, type RegisterCaseBody, type RegisteredCase, type TimelineEntryView } from '@raksha/contracts';
 import { applyEventUpdate, assignCaseUpdate, caseContextQuery, type CaseRegistration, caseRegistrationQuery, caseStatusQuery, caseWorkflowId, registrationFingerprint, registrationUpdate } from '@raksha/contracts/temporal';
 import { CaseRepository, GeographyRepository, UserRepository } from '@raksha/db';
+import { idempotentId } from '../infrastructure/idempotency.js';
 import { hasPermission, IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest, ROLES, TRACK_BODY, trackBefore, type Role, type Track } from '@raksha/domain';
 import type { caseWorkflow } from '@raksha/workflows';
 import { AccessPolicy } from '../auth/access.policy.js';
@@ -15,10 +16,13 @@ import { EscalationsService } from '../escalations/escalations.service.js';
 import { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
 import { callTemporal, caseEventRejections, executeUpdate } from '../infrastructure/temporal-call.js';
 import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
-import { caseClosed, forbidden, invalidField, notFound, problem } from '../problem/domain-errors.js';
+import { caseClosed, forbidden, invalidField, notFound, problem, recordsDestroyed } from '../problem/domain-errors.js';
 import { checkEventPayloadSize } from '../problem/request-body.js';
 import { checkLocalPlaces } from '../places/local-place-check.js';
 import { DuplicateFinder } from '../duplicates/duplicate-finder.js';
+import { nameSearchKeys } from '@raksha/matching';
+import { registeredAge } from './child-age.js';
+import { ChildProfileRecorder } from './child-profile.recorder.js';
 import { PlacementCheck } from './placement-check.js';
 
 
@@ -49,12 +53,6 @@ function caseView(c: CaseRow, now = new Date()): CaseView {
 }
 
 
-/** The same user and Idempotency-Key always name the same case, so a retried registration finds it. */
-function idempotentCaseId(userId: string, key: string): string {
-  const h = createHash('sha256').update(`${userId}\n${key}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
 @Injectable()
 export class CasesService {
   constructor(
@@ -69,6 +67,7 @@ export class CasesService {
     private readonly users: UserRepository,
     private readonly duplicates: DuplicateFinder,
     private readonly placements: PlacementCheck,
+    private readonly profiles: ChildProfileRecorder,
   ) {}
 
   /** Starts the case's workflow and answers once its registration is on record. */
@@ -85,17 +84,22 @@ export class CasesService {
     const localPlaces = { thanaCode, blockCode: body.blockCode, villageCode: body.villageCode };
     await checkLocalPlaces(this.geography, district, localPlaces);
     const role = principal.roles.find((r) => can({ ...principal, roles: [r] }, `case:register:${body.track}`));
+    const registeredAt = new Date();
+    // The profile is checked whole before the workflow starts: a refused field leaves nothing behind.
+    const age = registeredAge(body.child, registeredAt);
+    await this.profiles.check(body.child, 'child.');
+    const child = { ...(body.child.name && { name: body.child.name }), ...(body.child.gender && { gender: body.child.gender }), ...age.particulars };
     const deadlinePolicy = await this.deadlinePolicy.overridesFor(district.stateCode);
     const registration: CaseRegistration = {
-      caseId: idempotencyKey ? idempotentCaseId(principal.userId, idempotencyKey) : randomUUID(),
+      caseId: idempotencyKey ? idempotentId(principal.userId, idempotencyKey) : randomUUID(),
       track: body.track,
       districtCode: district.code,
       stateCode: district.stateCode,
       ...(thanaCode && { thanaCode }),
       ...(body.blockCode && { blockCode: body.blockCode }),
       ...(body.villageCode && { villageCode: body.villageCode }),
-      child: body.child,
-      registeredAt: new Date().toISOString(),
+      child,
+      registeredAt: registeredAt.toISOString(),
       registeredBy: caseActor(principal, role),
       ...(Object.keys(deadlinePolicy).length ? { deadlinePolicy } : {}),
     };
@@ -117,7 +121,9 @@ export class CasesService {
       }
     });
     // Listed for review: the open cases of the state this child may already have (the form showed them before saving).
-    await this.duplicates.recordForCase({ id: registration.caseId, stateCode: district.stateCode, districtCode: district.code, registeredAt: new Date(registration.registeredAt), child: body.child });
+    await this.duplicates.recordForCase({ id: registration.caseId, stateCode: district.stateCode, districtCode: district.code, registeredAt: new Date(registration.registeredAt), child });
+    // Version 1 of the child's profile; a retried registration finds it written.
+    await this.profiles.recordRegistration(principal, registration.caseId, body.child, age.record, new Date());
     // The registration update answers once the case's row is written, and the database numbered it on that insert.
     const row = await this.cases.findById(registration.caseId);
     return { ...status, ...(row?.caseNumber && { caseNumber: row.caseNumber }) };
@@ -253,6 +259,10 @@ export class CasesService {
     if (scope.thanaCode !== undefined && q.thanaCode !== undefined && q.thanaCode !== scope.thanaCode) return { items: [], nextCursor: null };
     const track = q.body ? trackBefore(q.body) : q.track;
     if (q.track && track !== q.track) return { items: [], nextCursor: null };
+    // A name in any script finds the child by the matching library's keys; a name with no key (only a title) finds none.
+    const nameKeys = q.name !== undefined ? nameSearchKeys([q.name]) : undefined;
+    const guardianKeys = q.guardian !== undefined ? nameSearchKeys([q.guardian]) : undefined;
+    if (nameKeys?.length === 0 || guardianKeys?.length === 0) return { items: [], nextCursor: null };
     const now = new Date();
     const rows = await this.cases.list({
       stateCode: scope.stateCode ?? q.stateCode,
@@ -260,6 +270,8 @@ export class CasesService {
       thanaCode: scope.thanaCode ?? q.thanaCode,
       blockCode: q.blockCode,
       ...(q.number && { caseNumber: q.number }),
+      ...(nameKeys && { nameKeys }),
+      ...(guardianKeys && { guardianKeys }),
       ...(track && { track }),
       ...(q.phase && { phase: q.phase }),
       ...(q.overdue && { overdueAt: now }),
@@ -269,7 +281,9 @@ export class CasesService {
       limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
-    await this.reads.list(principal, 'cases.listed', 'case', page.map((c) => c.id));
+    // A search by a child's or guardian's name is a read of identity like any list; the entry says what was searched by.
+    const searchedBy = [...(q.name !== undefined ? ['name'] : []), ...(q.guardian !== undefined ? ['guardian'] : [])];
+    await this.reads.list(principal, searchedBy.length ? 'cases.searched' : 'cases.listed', 'case', page.map((c) => c.id), searchedBy.length ? { searchedBy } : {});
     return { items: page.map((c) => caseView(c, now)), nextCursor: rows.length > q.limit ? encodeTimeCursor(page[page.length - 1]!.registeredAt, page[page.length - 1]!.id) : null };
   }
 
@@ -317,7 +331,9 @@ export class CasesService {
    * without the case-jurisdiction check: the case may lie in another district than theirs.
    */
   async applyOnBehalf(principal: Principal, caseId: string, type: string, payload: Record<string, unknown>, idempotencyKey: string): Promise<CaseStatus> {
-    if ((await this.cases.findById(caseId))?.phase === 'CLOSED') throw caseClosed(caseId);
+    const row = await this.cases.findById(caseId);
+    if (row?.destroyedAt) throw recordsDestroyed(row.caseNumber, row.destroyedAt);
+    if (row?.phase === 'CLOSED') throw caseClosed(caseId);
     const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
     return executeUpdate(handle, applyEventUpdate, { type, payload, idempotencyKey, actor: caseActor(principal) }, caseEventRejections);
   }
@@ -330,7 +346,7 @@ export class CasesService {
   /** The case with this number, for another feature naming it as people do (a found report): null unless the principal may know it. */
   async visibleByNumber(principal: Principal, caseNumber: string): Promise<CaseRow | null> {
     const row = await this.cases.findByNumber(caseNumber);
-    if (!row) return null;
+    if (!row || row.destroyedAt) return null;
     // A merged duplicate keeps its number, and leads to the case the child's record is in now.
     const found = row.mergedIntoId ? await this.cases.findById(row.mergedIntoId) : row;
     return found && this.access.mayWork(principal, found) ? found : null;
@@ -351,6 +367,21 @@ export class CasesService {
     const row = await this.cases.findById(caseId);
     // A case merged into another as a duplicate leads to that one: the child's record is there now.
     const found = row?.mergedIntoId ? await this.cases.findById(row.mergedIntoId) : row;
+    if (!found || !this.access.mayWork(principal, found)) throw notFound('case', caseId);
+    // JJ Act s.24(2): destroyed records answer 410 on every read and write of the case, never what they held.
+    if (found.destroyedAt) throw recordsDestroyed(found.caseNumber, found.destroyedAt);
+    return found;
+  }
+
+  /** 410 when the case's records were destroyed under s.24(2): for what was linked to it (its reports). */
+  async refuseIfDestroyed(caseId: string): Promise<void> {
+    const row = await this.cases.findById(caseId);
+    if (row?.destroyedAt) throw recordsDestroyed(row.caseNumber, row.destroyedAt);
+  }
+
+  /** The case row, 404 outside the principal's jurisdiction, whether or not its records were destroyed (the destruction status). */
+  async visibleEvenDestroyed(principal: Principal, caseId: string): Promise<CaseRow> {
+    const found = await this.cases.findById(caseId);
     if (!found || !this.access.mayWork(principal, found)) throw notFound('case', caseId);
     return found;
   }

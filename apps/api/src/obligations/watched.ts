@@ -8,7 +8,8 @@ export function watchedRegistration(i: { id: string; name: string; districtCode:
   return {
     subject: 'INSTITUTION_REGISTRATION',
     subjectId: i.id,
-    label: `${i.name} (${i.id}), registration ${i.registrationNo ?? 'with no number'}`,
+    // what a person reads in the inbox: the home's name and its registration number, never its id (a code)
+    label: `${i.name}, registration ${i.registrationNo ?? 'with no number'}`,
     bodyId: i.id,
     districtCode: i.districtCode,
     stateCode: i.stateCode,
@@ -44,7 +45,8 @@ export function watchedAhtuReferral(r: {
   return {
     subject: 'MISSING_REPORT',
     subjectId: r.id,
-    label: `missing report ${r.policeRef ?? r.id} (${r.districtCode})`,
+    // the police's own reference, never the report's id or the district's code
+    label: r.policeRef ? `missing report ${r.policeRef}` : 'a missing report with no police reference yet',
     bodyId: r.stationId,
     districtCode: r.districtCode,
     stateCode: r.stateCode,

@@ -14,7 +14,7 @@ import {
 import { type CaseSummaryRow, GeographyRepository, PartnerRepository } from '@raksha/db';
 import { covers, type PartnerScope } from '@raksha/domain';
 import { AccessPolicy } from '../auth/access.policy.js';
-import { notFound } from '../problem/domain-errors.js';
+import { notFound, recordsDestroyed } from '../problem/domain-errors.js';
 import { ReportsService } from '../reports/reports.service.js';
 import { actingAs, type PartnerPrincipal } from './partner.principal.js';
 
@@ -67,6 +67,7 @@ export class PartnerApiService {
   async caseSummary(partner: PartnerPrincipal, caseNumber: string): Promise<CaseSummaryView> {
     const row = await this.partners.caseSummary(caseNumber);
     if (!row || !covers(partner.jurisdiction, row)) throw notFound('case', caseNumber);
+    if (row.destroyedAt) throw recordsDestroyed(row.caseNumber, row.destroyedAt);
     return caseSummaryView(row);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEADLINE_IDS, deadlineOverridesOf, DEFAULT_DEADLINE_POLICY, isIsoDuration, ladderProblem, resolveDeadlinePolicy, type DeadlineId, type DeadlinePolicyOverrides } from '@raksha/case-machine';
+import { bodyDutyRule, DEADLINE_IDS, deadlineOverridesOf, WATCHED_BODY_DUTY_IDS, type EscalationRung, type WatchedBodyDutyId, DEFAULT_DEADLINE_POLICY, isIsoDuration, ladderProblem, resolveDeadlinePolicy, type DeadlineId, type DeadlinePolicyOverrides } from '@raksha/case-machine';
 import type { DeadlinePolicyEntry, SetDeadlinePeriodBody } from '@raksha/contracts';
 import { ESCALATION_REMINDER_POLICY, isReminderPolicyId, MAX_REMINDER_HOURS, REMINDER_POLICY_IDS, reminderHoursOf, type ReminderPolicyId } from '@raksha/domain';
 import { DeadlinePolicyRepository, GeographyRepository } from '@raksha/db';
@@ -39,7 +39,9 @@ export class DeadlinePolicyService {
         defaultLadder: [...DEFAULT_DEADLINE_POLICY[id].ladder],
         override: row ? { reason: row.reason, setBy: row.setBy, setAt: row.setAt.toISOString() } : null,
       };
-    }).concat(REMINDER_POLICY_IDS.map((id) => reminderEntry(id, rows.find((r) => r.deadlineId === id))));
+    })
+      .concat(REMINDER_POLICY_IDS.map((id) => reminderEntry(id, rows.find((r) => r.deadlineId === id))))
+      .concat(WATCHED_BODY_DUTY_IDS.map((id) => dutyEntry(id, rows.find((r) => r.deadlineId === id))));
   }
 
   /** Only the state's own SCPS sets its periods and ladders; another state's is a 404, as if unknown. Fields left out stay as they are. */
@@ -50,6 +52,10 @@ export class DeadlinePolicyService {
       // an escalation reminder's interval: whole hours, nothing else to set
       if (body.opensAfter !== undefined || body.ladder !== undefined) throw invalidField(body.ladder !== undefined ? 'ladder' : 'opensAfter', `${deadlineId} is a reminder interval; set within only`);
       if (body.within === undefined || reminderHoursOf(body.within) === null) throw invalidField('within', `whole hours from PT1H to PT${MAX_REMINDER_HOURS}H`);
+    } else if (isWatchedDutyId(deadlineId)) {
+      // a body's recurring duty: its count and period are the Act's; a state sets only the ladder a miss climbs
+      if (body.within !== undefined || body.opensAfter !== undefined) throw invalidField(body.within !== undefined ? 'within' : 'opensAfter', `${deadlineId} is a body's recurring duty; set its ladder only`);
+      if (body.ladder === undefined) throw invalidField('ladder', 'the ladder a missed duty climbs');
     } else if (!isDeadlineId(deadlineId)) throw invalidField('deadlineId', `no deadline ${deadlineId}`);
     if (body.within !== undefined && !isIsoDuration(body.within)) throw invalidField('within', 'not an ISO-8601 duration');
     if (body.opensAfter !== undefined) {
@@ -82,6 +88,27 @@ export class DeadlinePolicyService {
 const isDeadlineId = (id: string): id is DeadlineId => (DEADLINE_IDS as readonly string[]).includes(id);
 
 /** An escalation reminder's interval as a policy entry (libs/domain reminders.ts): Raksha's policy, no ladder of its own. */
+const isWatchedDutyId = (id: string): id is WatchedBodyDutyId => (WATCHED_BODY_DUTY_IDS as readonly string[]).includes(id);
+
+/** A body's recurring duty: `within` is its period (a month, a quarter); the state may set the ladder its misses climb. */
+function dutyEntry(id: WatchedBodyDutyId, row: { ladder: unknown; reason: string; setBy: string; setAt: Date } | undefined): DeadlinePolicyEntry {
+  const rule = bodyDutyRule(id);
+  const period = rule.period === 'MONTH' ? 'P1M' : 'P3M';
+  return {
+    id,
+    obligation: rule.obligation,
+    citation: rule.citation,
+    basis: rule.basis,
+    within: period,
+    defaultWithin: period,
+    opensAfter: null,
+    defaultOpensAfter: null,
+    ladder: [...((row?.ladder as EscalationRung[] | null | undefined) ?? rule.ladder)], // stored from a validated ladder
+    defaultLadder: [...rule.ladder],
+    override: row ? { reason: row.reason, setBy: row.setBy, setAt: row.setAt.toISOString() } : null,
+  };
+}
+
 function reminderEntry(id: ReminderPolicyId, row: { within: string | null; reason: string; setBy: string; setAt: Date } | undefined): DeadlinePolicyEntry {
   const { afterHours, basis, obligation } = ESCALATION_REMINDER_POLICY[id];
   const defaultWithin = `PT${afterHours}H`;

@@ -48,6 +48,8 @@ const PROBLEMS = {
   'import-not-found': [404, 'No such import of yours'],
   'partner-client-not-found': [404, 'No such partner client in your jurisdiction'],
   'partner-client-revoked': [409, 'The partner client is revoked'],
+  'records-destroyed': [410, 'The records of this case were destroyed under s.24 of the Juvenile Justice Act'],
+  'records-hold-not-allowed': [409, 'A legal hold cannot be placed or lifted on this case now'],
   'account-link-invalid': [410, 'This link has expired or was already used; ask for a new one'],
   'body-exists': [409, 'A body with this id exists already'],
   'body-in-use': [409, 'The body still has people; move or deactivate them first'],
@@ -170,6 +172,13 @@ export function memberTermLapsed(body: 'CWC' | 'JJB', term: { from: string; unti
       ? (['NOT_BEGUN', term.from, `Your term ${of} begins on ${dayInWords(term.from)}`] as const)
       : (['ENDED', term.until, `Your term ${of} ended on ${dayInWords(term.until)}`] as const);
   return new DomainError('member-term-lapsed', `${said}; an administrator can record a renewed term`, { term, params: { body, reason, day } });
+}
+
+/** JJ Act s.24(2): the case's records are gone; the answer tells so in words, with the case's number and the day, never what it held. */
+export function recordsDestroyed(caseNumber: string | null, destroyedAt: Date): DomainError {
+  const day = destroyedAt.toISOString().slice(0, 10);
+  const which = caseNumber ? `case ${caseNumber}` : 'this case';
+  return new DomainError('records-destroyed', `The records of ${which} were destroyed on ${dayInWords(day)} under s.24(2) of the Juvenile Justice Act 2015, after the appeal period; only the fact of their destruction is kept.`, { params: { caseNumber, day } });
 }
 
 export const secondStepExists = () => new DomainError('second-step-exists', 'the second sign-in step is set up already; an administrator can reset it if the phone is lost');

@@ -15,5 +15,7 @@ function validatedHeader<S extends z.ZodType>(name: string, schema: S) {
 
 /** `Idempotency-Key`: the same key from the same user gets the same answer, and changes nothing twice. */
 export const IdempotencyKey = () => validatedHeader('Idempotency-Key', idempotencyKeyHeader);
+/** How the header reads in the OpenAPI document. */
+export const IDEMPOTENCY_KEY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Makes the request safe to retry: the same key gets the same answer' };
 /** `If-Match`: the case version the sender saw, as a number. */
 export const IfMatch = () => validatedHeader('If-Match', ifMatchHeader);

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BodyRosterRepository, CwcSittingRepository, InstitutionRepository, type Db } from '@raksha/db';
+import { DutiesController } from '../duties/duties.controller.js';
+import { DutiesService } from '../duties/duties.service.js';
 import { DB } from '../infrastructure/tokens.js';
 import { BodiesController } from './bodies.controller.js';
 import { BodiesService } from './bodies.service.js';
@@ -12,7 +14,7 @@ import { SittingsController } from './sittings.controller.js';
 import { SittingsService } from './sittings.service.js';
 
 @Module({
-  controllers: [InstitutionsController, BodiesController, SittingsController],
+  controllers: [InstitutionsController, BodiesController, SittingsController, DutiesController],
   providers: [
     InstitutionsService,
     InstitutionImportService,
@@ -20,6 +22,7 @@ import { SittingsService } from './sittings.service.js';
     BodyAdministrationService,
     RegistrationWatch,
     SittingsService,
+    DutiesService,
     { provide: CwcSittingRepository, inject: [DB], useFactory: (db: Db) => new CwcSittingRepository(db) },
     { provide: InstitutionRepository, inject: [DB], useFactory: (db: Db) => new InstitutionRepository(db) },
     { provide: BodyRosterRepository, inject: [DB], useFactory: (db: Db) => new BodyRosterRepository(db) },

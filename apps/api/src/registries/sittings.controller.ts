@@ -14,7 +14,7 @@ export class SittingsController {
 
   @Put(':id/sittings/:day')
   @RequirePermission('case:event')
-  @ApiOperation({ summary: "A member of the CWC records a day it sat and the cases it heard (its cause list); the same day again replaces the list (s.28(1))" })
+  @ApiOperation({ summary: "A member of the CWC (s.28(1)) or JJB (s.7(1)) records a day it sat and the cases it heard (its cause list); the same day again replaces the list; audited on the body's registry history" })
   @ApiBody(bodySchema(recordSittingBody))
   record(
     @CurrentPrincipal() principal: Principal,
@@ -27,7 +27,7 @@ export class SittingsController {
 
   @Get(':id/sittings')
   @RequirePermission('registry:read')
-  @ApiOperation({ summary: "A CWC's sittings in a month, with the days held against the 20 s.28(1) requires" })
+  @ApiOperation({ summary: "A CWC's or JJB's sittings in a month; a CWC's days held against the 20 s.28(1) requires" })
   month(@CurrentPrincipal() principal: Principal, @Param('id', { schema: bodyIdParam }) id: string, @Query({ schema: sittingMonthQuery }) query: SittingMonthQuery) {
     return this.sittings.month(principal, id, query.month);
   }

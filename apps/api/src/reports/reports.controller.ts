@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../problem/request-headers.js';
 import type { Response } from 'express';
 import { acceptReportBody, type AcceptReportBody, candidateIdParam, candidateListQuery, type CandidateListQuery, closeReportBody, type CloseReportBody, type ConfirmContactVerificationBody, confirmContactVerificationBody, type DecideCandidateBody, decideCandidateBody, type FileFoundReportBody, fileFoundReportBody, type FileMissingReportBody, fileMissingReportBody, type LinkCaseBody, linkCaseBody, reportIdParam, type ReportListQuery, reportListQuery, type RequestContactVerificationBody, requestContactVerificationBody } from '@raksha/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
@@ -21,17 +22,19 @@ export class ReportsController {
   @Post('reports/missing')
   @RequirePermission('report:missing')
   @ApiOperation({ summary: "File a missing child's report: police with the missing diary / FIR number; a citizen's waits for a station to accept it" })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiBody(bodySchema(fileMissingReportBody))
-  fileMissing(@CurrentPrincipal() principal: Principal, @Body({ schema: fileMissingReportBody }) body: FileMissingReportBody) {
-    return this.reports.fileMissing(principal, body);
+  fileMissing(@CurrentPrincipal() principal: Principal, @Body({ schema: fileMissingReportBody }) body: FileMissingReportBody, @IdempotencyKey() idempotencyKey: string | undefined) {
+    return this.reports.fileMissing(principal, body, idempotencyKey);
   }
 
   @Post('reports/found')
   @RequirePermission('report:found')
   @ApiOperation({ summary: 'File a found child’s report (police, CCI, CWC, Childline, or a citizen’s sighting); matching starts at once. The child’s case, when registered: `caseNumber` (RJ/JAIPUR/2026/123) or `caseId`' })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
   @ApiBody(bodySchema(fileFoundReportBody))
-  fileFound(@CurrentPrincipal() principal: Principal, @Body({ schema: fileFoundReportBody }) body: FileFoundReportBody) {
-    return this.reports.fileFound(principal, body);
+  fileFound(@CurrentPrincipal() principal: Principal, @Body({ schema: fileFoundReportBody }) body: FileFoundReportBody, @IdempotencyKey() idempotencyKey: string | undefined) {
+    return this.reports.fileFound(principal, body, idempotencyKey);
   }
 
   @Get('reports')

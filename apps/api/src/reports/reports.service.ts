@@ -4,7 +4,8 @@ import type { Queue } from 'bullmq';
 import { encodeTimeCursor, type AcceptReportBody, type CandidateDecision, type CandidateListQuery, type CandidatePage, type CaseStatus, type CloseReportBody, type DecideCandidateBody, enqueueMatching, type FileFoundReportBody, type FileMissingReportBody, type LinkCaseBody, type MatchCandidateView, type MatchingJob, type ReportListQuery, type ReportView } from '@raksha/contracts';
 import { ContactVerificationRepository, GeographyRepository, ReportRepository, type ChildReportRow } from '@raksha/db';
 import { childReportOf, REVIEW_THRESHOLD, searchName, storedKeys } from '@raksha/matching';
-import { hasRoleIn } from '@raksha/domain';
+import { hasRoleIn, IDEMPOTENCY_KEY_REUSED_MESSAGE, requestFingerprint } from '@raksha/domain';
+import { idempotentId } from '../infrastructure/idempotency.js';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { ObligationWatchClient } from '../obligations/obligation-watch.client.js';
 import { watchedAhtuReferral } from '../obligations/watched.js';
@@ -36,7 +37,7 @@ export class ReportsService {
     private readonly duplicates: DuplicateFinder,
   ) {}
 
-  async fileMissing(principal: Principal, body: FileMissingReportBody): Promise<ReportView> {
+  async fileMissing(principal: Principal, body: FileMissingReportBody, idempotencyKey?: string): Promise<ReportView> {
     const citizen = this.isCitizen(principal);
     if (!citizen && !this.isPolice(principal)) throw forbidden('missing reports are filed by a police station, or by a citizen for a station to accept');
     if (!citizen && !body.policeRef) throw invalidField('policeRef', 'the missing diary / FIR number of the station');
@@ -47,11 +48,12 @@ export class ReportsService {
       reporter: body.reporter,
       photo: body.photo,
       caseId: null,
+      idempotencyKey,
     });
     return this.view(principal, row);
   }
 
-  async fileFound(principal: Principal, body: FileFoundReportBody): Promise<ReportView> {
+  async fileFound(principal: Principal, body: FileFoundReportBody, idempotencyKey?: string): Promise<ReportView> {
     if (!can(principal, 'report:found')) throw forbidden('your role may not file a found report');
     const caseId = await this.foundChildsCase(principal, body);
     const row = await this.file(principal, 'FOUND', body.child, body.foundAt, body.place, {
@@ -61,6 +63,7 @@ export class ReportsService {
       reporter: body.reporter,
       photo: body.photo,
       caseId,
+      idempotencyKey,
     });
     return this.view(principal, row);
   }
@@ -222,8 +225,20 @@ export class ReportsService {
       reporter: FileMissingReportBody['reporter'];
       photo: FileMissingReportBody['photo'];
       caseId: string | null;
+      /** a retry under the same key (a phone's outbox resending) gets the first report back, not a second one */
+      idempotencyKey: string | undefined;
     },
   ): Promise<ChildReportRow> {
+    const id = extra.idempotencyKey ? idempotentId(principal.userId, extra.idempotencyKey, 'report') : randomUUID();
+    const first = extra.idempotencyKey ? await this.reports.findById(id) : null;
+    if (first) {
+      const fingerprint = (r: { kind: string; description: unknown; occurredAt: number; districtCode: string; placeText: string | null; policeRef: string | null; caseId: string | null }) => requestFingerprint(r);
+      const same =
+        fingerprint({ kind, description: child, occurredAt: Date.parse(occurredAt), districtCode: place.districtCode, placeText: place.text ?? null, policeRef: extra.policeRef, caseId: extra.caseId }) ===
+        fingerprint({ kind: first.kind, description: first.description, occurredAt: first.occurredAt.getTime(), districtCode: first.districtCode, placeText: first.placeText, policeRef: first.policeRef, caseId: first.caseId });
+      if (!same) throw problem('idempotency-key-reused', IDEMPOTENCY_KEY_REUSED_MESSAGE);
+      return first;
+    }
     const now = new Date();
     if (Date.parse(occurredAt) > now.getTime() + 5 * 60_000) throw invalidField(kind === 'MISSING' ? 'lastSeenAt' : 'foundAt', 'is in the future');
     const district = await this.geography.findDistrict(place.districtCode);
@@ -237,7 +252,6 @@ export class ReportsService {
     } else if (!this.access.mayKnow(principal, { stateCode: district.stateCode, districtCode: district.code }) && kind === 'MISSING') {
       throw forbidden(`district ${district.code} is outside your jurisdiction`);
     }
-    const id = randomUUID();
     const matchingPlace = { stateCode: district.stateCode, districtCode: district.code, ...(place.text && { text: place.text }), ...(place.lat !== undefined && { lat: place.lat }), ...(place.lon !== undefined && { lon: place.lon }) };
     const keys = storedKeys(childReportOf({ id, kind, description: child, occurredAt, place: matchingPlace }));
     const role = principal.roles.find((r) => can({ ...principal, roles: [r] }, kind === 'MISSING' ? 'report:missing' : 'report:found')) ?? principal.roles[0]!;
@@ -301,6 +315,8 @@ export class ReportsService {
     // A report merged into another as a duplicate leads to that one.
     const row = first?.mergedIntoId ? await this.reports.findById(first.mergedIntoId) : first;
     if (!row || !this.mayKnow(principal, row)) throw notFound('report', id);
+    // A report of a child whose case's records were destroyed under s.24(2) was emptied with them: 410, like the case.
+    if (row.caseId) await this.cases.refuseIfDestroyed(row.caseId);
     return row;
   }
 
@@ -326,6 +342,7 @@ export class ReportsService {
   private async visibleCandidate(principal: Principal, id: string): Promise<CandidateRow> {
     const c = await this.reports.candidate(id);
     if (!c || !(this.mayKnow(principal, c.missing) || this.mayKnow(principal, c.found))) throw notFound('candidate', id);
+    for (const r of [c.missing, c.found]) if (r.caseId) await this.cases.refuseIfDestroyed(r.caseId);
     return c;
   }
 

@@ -1,21 +1,55 @@
 import { describe, expect, it } from '@jest/globals';
-import type { KeyValueStore } from './i18n.js';
-import { Outbox, outcomeOf, type OutboxItem, type SendOutcome } from './outbox.js';
+import { Outbox, outcomeOf, requestOf, type OutboxItem, type OutboxStore, type SendOutcome } from './outbox.js';
+import { seal, unseal } from './sealed-store.js';
 
-const memoryStore = (): KeyValueStore => {
-  const m = new Map<string, string>();
-  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), removeItem: (k) => void m.delete(k) };
+/** The store as a page load after this one would find it (a copy, as IndexedDB gives). */
+const memoryStore = (): OutboxStore & { kept: OutboxItem[] } => {
+  const store = {
+    kept: [] as OutboxItem[],
+    load: async () => structuredClone(store.kept),
+    save: async (items: OutboxItem[]) => void (store.kept = structuredClone(items)),
+    erase: async () => void (store.kept = []),
+  };
+  return store;
 };
 let n = 0;
 const sut = (store = memoryStore()) => new Outbox(store, () => `key-${++n}-0000`, () => new Date('2026-03-01T10:00:00Z'));
 const produced = { userId: 'u1', caseId: 'c1', type: 'PRODUCED_BEFORE_CWC', payload: { circumstance: 'LOST', producedBy: 'SJPU' }, expectedVersion: 2 };
 
 describe(Outbox.name, () => {
-  it('keeps an event composed offline on the device, pending, with its Idempotency-Key fixed', () => {
+  it('keeps an event composed offline on the device, pending, with its Idempotency-Key fixed', async () => {
     const store = memoryStore();
-    const item = sut(store).add(produced);
-    const reloaded = sut(store).forCase('u1', 'c1');
-    expect(reloaded).toEqual([{ ...produced, id: item.id, composedAt: '2026-03-01T10:00:00.000Z', status: 'pending', attempts: 0 }]);
+    const outbox = sut(store);
+    const item = outbox.add(produced);
+    await outbox.saved();
+    const reloaded = sut(store);
+    await reloaded.ready;
+    expect(reloaded.forCase('u1', 'c1')).toEqual([{ ...produced, id: item.id, composedAt: '2026-03-01T10:00:00.000Z', status: 'pending', attempts: 0 }]);
+  });
+
+  it('sends a report, a registration and an eFile entry to their own endpoints, each with its key, and shows them as sent', async () => {
+    const outbox = sut();
+    const report = outbox.add({ userId: 'u1', kind: 'found', label: 'Sunita', payload: { child: { name: 'Sunita' }, photo: { contentType: 'image/jpeg', base64: 'AAA' } } });
+    const entry = outbox.add({ userId: 'u1', kind: 'efile', caseId: 'c1', payload: { section: 'MEDICAL' } });
+    expect(requestOf(report)).toEqual({ path: '/reports/found', body: report.payload, headers: { 'Idempotency-Key': report.id } });
+    expect(requestOf(entry).path).toBe('/cases/c1/efile');
+    expect(requestOf(outbox.add(produced))).toMatchObject({ path: '/cases/c1/events', headers: { 'If-Match': '"2"' } });
+    await outbox.flush('u1', async (): Promise<SendOutcome<{ id: string }>> => ({ kind: 'sent', result: { id: 'r1' } }), (i, r) => (i.kind === 'found' ? `/reports/${r.id}` : undefined));
+    expect(outbox.all()).toEqual([]);
+    expect(outbox.sent('u1').map((i) => [i.kind, i.label, i.path])).toEqual([
+      ['event', undefined, undefined],
+      ['efile', undefined, undefined],
+      ['found', 'Sunita', '/reports/r1'],
+    ]);
+  });
+
+  it('erases everything at sign-out, on the device too', async () => {
+    const store = memoryStore();
+    const outbox = sut(store);
+    outbox.add(produced);
+    await outbox.erase();
+    expect(outbox.all()).toEqual([]);
+    expect(store.kept).toEqual([]);
   });
 
   it('sends each pending event once, with the same key on every attempt, and forgets it when the API has it', async () => {
@@ -84,6 +118,18 @@ describe(Outbox.name, () => {
       throw new TypeError('Failed to fetch');
     });
     expect(report.remaining).toBe(1);
+  });
+});
+
+describe('sealing the outbox', () => {
+  it("keeps no child's name in clear, and a key of another sign-in cannot open it", async () => {
+    const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    const items = [{ id: 'k1', userId: 'u1', kind: 'found', label: 'Sunita Meena', payload: { child: { name: 'Sunita Meena' } }, composedAt: '2026-03-01T10:00:00.000Z', status: 'pending', attempts: 0 }] as OutboxItem[];
+    const sealed = await seal(key, items);
+    expect(Buffer.from(sealed.data).toString('latin1')).not.toContain('Sunita');
+    await expect(unseal(key, sealed)).resolves.toEqual(items);
+    const other = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    await expect(unseal(other, sealed)).resolves.toBeNull();
   });
 });
 

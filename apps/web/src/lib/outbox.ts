@@ -1,9 +1,12 @@
-// Case events composed on the device wait here until the API has them: one Idempotency-Key each,
-// fixed when composed, so a resend after a lost answer is recorded once. A refusal stays for the person to see.
+// What a person records on the device waits here until the API has it: case events, registrations, reports and
+// eFile entries, one Idempotency-Key each, fixed when composed, so a resend after a lost answer is recorded once.
+// A refusal stays for the person to see. Kept sealed between page loads (lib/sealed-store.ts).
 import type { ProblemDetails } from '@raksha/contracts';
-import type { KeyValueStore } from './i18n.js';
 
 export type OutboxStatus = 'pending' | 'conflict' | 'rejected';
+
+/** What a field worker records offline: a case event, registering a rescued child, a missing or found report, an eFile entry. */
+export type OutboxKind = 'event' | 'registration' | 'missing' | 'found' | 'efile';
 
 /** What the app reads of a refusal (the API's problem+json, or one the app makes when the answer is not one). */
 export type Problem = Pick<ProblemDetails, 'status' | 'title' | 'detail' | 'allowedEvents' | 'errors' | 'params'> & { type?: string };
@@ -12,22 +15,44 @@ export interface OutboxItem {
   /** also the Idempotency-Key */
   id: string;
   userId: string;
-  caseId: string;
-  type: string;
+  /** absent: a case event (items kept before there were other kinds) */
+  kind?: OutboxKind;
+  /** the case an event or an eFile entry goes to */
+  caseId?: string;
+  /** the event's type (a case event) */
+  type?: string;
+  /** the event's payload, or the whole request body of the other kinds */
   payload: Record<string, unknown>;
   /** the case version the person saw (If-Match), so a case changed meanwhile is a conflict, not an overwrite */
   expectedVersion?: number;
+  /** what names it for the person: the child's name */
+  label?: string;
+  /** the case's stage when the person composed it, shown beside the server's on a conflict */
+  seenState?: string;
   composedAt: string;
   status: OutboxStatus;
   attempts: number;
   problem?: Problem;
 }
 
+/** An item the API has taken, shown as "sent" until the app closes (nothing of its content is kept). */
+export interface SentItem {
+  id: string;
+  userId: string;
+  kind: OutboxKind;
+  caseId?: string;
+  type?: string;
+  label?: string;
+  sentAt: string;
+  /** where the person can read what the API made of it (the new case or report) */
+  path?: string;
+}
+
 export type SendOutcome<R> =
   | { kind: 'sent'; result: R }
   /** no connection, or the server could not take it now: keep it and try later */
   | { kind: 'retry' }
-  /** 409: the case could not take it as composed */
+  /** 409: the record could not take it as composed */
   | { kind: 'conflict'; problem: Problem }
   /** any other refusal (400, 403, 404, 422) */
   | { kind: 'rejected'; problem: Problem };
@@ -38,56 +63,93 @@ export interface FlushReport<R> {
   remaining: number;
 }
 
-const STORE_KEY = 'raksha.outbox';
+/** Where the items wait between page loads (in the browser: sealed in IndexedDB, lib/sealed-store.ts). */
+export interface OutboxStore {
+  load(): Promise<OutboxItem[]>;
+  save(items: OutboxItem[]): Promise<void>;
+  erase(): Promise<void>;
+}
+
+type NewItem = Pick<OutboxItem, 'userId' | 'payload'> & Partial<Pick<OutboxItem, 'kind' | 'caseId' | 'type' | 'expectedVersion' | 'label' | 'seenState'>>;
 
 export class Outbox {
   private flushing: Promise<FlushReport<unknown>> | undefined;
   private readonly listeners = new Set<() => void>();
+  private items: OutboxItem[] = [];
+  private sentItems: SentItem[] = [];
+  private saving: Promise<void> = Promise.resolve();
+  /** settles once the items kept from before this page load are read */
+  readonly ready: Promise<void>;
 
   constructor(
-    private readonly store: KeyValueStore,
+    private readonly store: OutboxStore,
     private readonly newId: () => string,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.ready = store.load().then(
+      (kept) => {
+        const added = new Set(this.items.map((i) => i.id));
+        this.items = [...kept.filter((i) => !added.has(i.id)), ...this.items];
+        this.notify();
+      },
+      () => undefined,
+    );
+  }
 
   all(): OutboxItem[] {
-    try {
-      const raw = this.store.getItem(STORE_KEY);
-      const items = raw ? (JSON.parse(raw) as unknown) : [];
-      return Array.isArray(items) ? (items as OutboxItem[]) : [];
-    } catch {
-      return [];
-    }
+    return this.items;
   }
 
   forUser(userId: string): OutboxItem[] {
-    return this.all().filter((i) => i.userId === userId);
+    return this.items.filter((i) => i.userId === userId);
   }
 
   forCase(userId: string, caseId: string): OutboxItem[] {
-    return this.forUser(userId).filter((i) => i.caseId === caseId);
+    return this.forUser(userId).filter((i) => i.caseId === caseId && (i.kind ?? 'event') === 'event');
   }
 
-  /** Keeps a newly composed event; its id is the Idempotency-Key every attempt sends. */
-  add(entry: Pick<OutboxItem, 'userId' | 'caseId' | 'type' | 'payload'> & { expectedVersion?: number }): OutboxItem {
+  /** What was sent since the app opened, newest first. */
+  sent(userId: string): SentItem[] {
+    return this.sentItems.filter((i) => i.userId === userId);
+  }
+
+  /** Keeps a newly composed item; its id is the Idempotency-Key every attempt sends. */
+  add(entry: NewItem): OutboxItem {
     const item: OutboxItem = {
       id: this.newId(),
       userId: entry.userId,
-      caseId: entry.caseId,
-      type: entry.type,
+      ...(entry.kind && entry.kind !== 'event' && { kind: entry.kind }),
+      ...(entry.caseId !== undefined && { caseId: entry.caseId }),
+      ...(entry.type !== undefined && { type: entry.type }),
       payload: entry.payload,
       ...(entry.expectedVersion !== undefined && { expectedVersion: entry.expectedVersion }),
+      ...(entry.label !== undefined && { label: entry.label }),
+      ...(entry.seenState !== undefined && { seenState: entry.seenState }),
       composedAt: this.now().toISOString(),
       status: 'pending',
       attempts: 0,
     };
-    this.write([...this.all(), item]);
+    this.write([...this.items, item]);
     return item;
   }
 
   /** The person has seen a refusal and lets it go. */
   discard(id: string): void {
-    this.write(this.all().filter((i) => i.id !== id));
+    this.write(this.items.filter((i) => i.id !== id));
+  }
+
+  /** Sign-out: nothing composed on the device outlives the session. */
+  async erase(): Promise<void> {
+    this.items = [];
+    this.sentItems = [];
+    await this.saving;
+    await this.store.erase().catch(() => undefined);
+    this.notify();
+  }
+
+  /** Settles once every change so far is in the store. */
+  saved(): Promise<void> {
+    return this.saving;
   }
 
   subscribe(listener: () => void): () => void {
@@ -96,12 +158,13 @@ export class Outbox {
   }
 
   /**
-   * Sends the user's pending events oldest first, one at a time, each once per flush; stops at the
+   * Sends the user's pending items oldest first, one at a time, each once per flush; stops at the
    * first that must wait for the connection. Concurrent calls share the flush under way.
    */
-  flush<R>(userId: string, send: (item: OutboxItem) => Promise<SendOutcome<R>>): Promise<FlushReport<R>> {
+  flush<R>(userId: string, send: (item: OutboxItem) => Promise<SendOutcome<R>>, pathOf?: (item: OutboxItem, result: R) => string | undefined): Promise<FlushReport<R>> {
     if (this.flushing) return this.flushing as Promise<FlushReport<R>>;
     const run = (async (): Promise<FlushReport<R>> => {
+      await this.ready;
       const report: FlushReport<R> = { sent: [], failed: [], remaining: 0 };
       const queue = this.forUser(userId).filter((i) => i.status === 'pending');
       for (const item of queue) {
@@ -114,7 +177,12 @@ export class Outbox {
         }
         if (outcome.kind === 'retry') break;
         if (outcome.kind === 'sent') {
-          this.write(this.all().filter((i) => i.id !== item.id));
+          const path = pathOf?.(item, outcome.result);
+          this.sentItems = [
+            { id: item.id, userId, kind: item.kind ?? 'event', ...(item.caseId && { caseId: item.caseId }), ...(item.type && { type: item.type }), ...(item.label && { label: item.label }), sentAt: this.now().toISOString(), ...(path && { path }) },
+            ...this.sentItems,
+          ].slice(0, 20);
+          this.write(this.items.filter((i) => i.id !== item.id));
           report.sent.push({ item, result: outcome.result });
         } else {
           const status: OutboxStatus = outcome.kind === 'conflict' ? 'conflict' : 'rejected';
@@ -132,16 +200,43 @@ export class Outbox {
   }
 
   private update(id: string, patch: Partial<OutboxItem>): void {
-    this.write(this.all().map((i) => (i.id === id ? { ...i, ...patch } : i)));
+    this.write(this.items.map((i) => (i.id === id ? { ...i, ...patch } : i)));
   }
 
   private write(items: OutboxItem[]): void {
-    this.store.setItem(STORE_KEY, JSON.stringify(items));
+    this.items = items;
+    // one write after another, each of the list as it then is
+    this.saving = this.saving.then(() => this.store.save(this.items)).catch(() => undefined);
+    this.notify();
+  }
+
+  private notify(): void {
     for (const l of this.listeners) l();
   }
 }
 
-/** How an HTTP answer to `POST /cases/:id/events` decides the outbox item's fate. */
+/** The request an item makes, the same on every attempt (its id is the Idempotency-Key). */
+export function requestOf(item: OutboxItem): { path: string; body: unknown; headers: Record<string, string> } {
+  const key = { 'Idempotency-Key': item.id };
+  switch (item.kind ?? 'event') {
+    case 'registration':
+      return { path: '/cases', body: item.payload, headers: key };
+    case 'missing':
+      return { path: '/reports/missing', body: item.payload, headers: key };
+    case 'found':
+      return { path: '/reports/found', body: item.payload, headers: key };
+    case 'efile':
+      return { path: `/cases/${item.caseId}/efile`, body: item.payload, headers: key };
+    default:
+      return {
+        path: `/cases/${item.caseId}/events`,
+        body: { type: item.type, payload: item.payload },
+        headers: { ...key, ...(item.expectedVersion !== undefined && { 'If-Match': `"${item.expectedVersion}"` }) },
+      };
+  }
+}
+
+/** How an HTTP answer to an item's request decides the outbox item's fate. */
 export function outcomeOf<R>(status: number, body: unknown): SendOutcome<R> {
   if (status >= 200 && status < 300) return { kind: 'sent', result: body as R };
   // 401 is handled by the caller (refresh, then retry); what is left waits for the next flush

@@ -48,3 +48,11 @@ export function registrableTracks(roles: readonly string[]): ('CNCP' | 'CICL')[]
   const r = roles as Role[];
   return (['CNCP', 'CICL'] as const).filter((track) => hasPermission(r, `case:register:${track}`));
 }
+
+/** A phone's bottom bar: the role's main places (at most five, in the order of `navFor`), the inbox always among them. */
+export function phoneBarFor(nav: readonly NavItem[]): NavItem[] {
+  const inbox = nav.find((n) => n.path === '/inbox');
+  // settings-like places stay in the menu
+  const places = nav.filter((n) => n !== inbox && n.path !== '/notifications' && n.path !== '/deliveries');
+  return [...places.slice(0, inbox ? 4 : 5), ...(inbox ? [inbox] : [])];
+}

@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { newId } from '../lib/ids.js';
 import { Api, type Session } from '../lib/api.js';
 import { loadLang, saveLang, type Lang } from '../lib/i18n.js';
-import { Outbox, outcomeOf } from '../lib/outbox.js';
-import { WEB_APP_BASE, type CaseStatus } from '@raksha/contracts';
-import { homeOf, navFor } from '../lib/roles.js';
-import { AppContext, makeT, useApp, useOutboxItems, type AppContextValue } from './context.js';
+import { Outbox, outcomeOf, requestOf } from '../lib/outbox.js';
+import { SealedOutboxStore } from '../lib/sealed-store.js';
+import { forgetOfflineReads } from '../lib/offline-cache.js';
+import { WEB_APP_BASE, type CaseStatus, type NotificationView } from '@raksha/contracts';
+import { homeOf, navFor, phoneBarFor } from '../lib/roles.js';
+import { AppContext, makeT, useApp, useLoad, useOutboxItems, type AppContextValue } from './context.js';
 import { Brand, LangSwitch, Link } from './bits.js';
 import { Login } from './Login.js';
 import { SecondStepSetup } from './SecondStepSetup.js';
@@ -25,6 +27,7 @@ import { CandidateDetail, ReportDetail, ReportForm, ReportList } from './Reports
 import { Inbox, Verify } from './Inbox.js';
 import { DeliveriesAdmin, NotificationSettingsPage } from './Notifications.js';
 import { Dashboard } from './Dashboard.js';
+import { OutboxPage } from './Outbox.js';
 import { Bodies, InstitutionList, InstitutionPage, NewInstitution } from './Registries.js';
 
 const BASE = WEB_APP_BASE;
@@ -33,8 +36,18 @@ const currentPath = () => (window.location.pathname.startsWith(BASE) ? window.lo
 export function App() {
   const [lang, setLangState] = useState<Lang>(() => loadLang(window.localStorage, navigator.languages));
   const [session, setSession] = useState<Session | null>(null);
-  const [api] = useState(() => new Api(window.sessionStorage, (s) => setSession(s)));
-  const [outbox] = useState(() => new Outbox(window.localStorage, () => newId()));
+  const signedIn = useRef(false);
+  const [api] = useState(
+    () =>
+      new Api(window.sessionStorage, (s) => {
+        // A fresh sign-in starts with no kept answers of whoever used this phone before.
+        const fresh = s !== null && !signedIn.current;
+        signedIn.current = s !== null;
+        if (fresh) void forgetOfflineReads().finally(() => setSession(s));
+        else setSession(s);
+      }),
+  );
+  const [outbox] = useState(() => new Outbox(new SealedOutboxStore(window.sessionStorage), () => newId()));
   const [online, setOnline] = useState(navigator.onLine);
   const [path, setPath] = useState(currentPath);
   const [lastStatus, setLastStatus] = useState<Record<string, CaseStatus>>({});
@@ -45,7 +58,10 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  useEffect(() => setSession(api.session), [api]);
+  useEffect(() => {
+    signedIn.current = api.session !== null;
+    setSession(api.session);
+  }, [api]);
   useEffect(() => {
     document.documentElement.lang = lang;
     saveLang(window.localStorage, lang);
@@ -66,17 +82,20 @@ export function App() {
   const userId = session?.user.id;
   const flush = useCallback(async () => {
     if (!userId || !navigator.onLine) return;
-    const report = await outbox.flush<CaseStatus>(userId, async (item) => {
-      const res = await api.raw('POST', `/cases/${item.caseId}/events`, { type: item.type, payload: item.payload }, {
-        'Idempotency-Key': item.id,
-        ...(item.expectedVersion !== undefined && { 'If-Match': `"${item.expectedVersion}"` }),
-      });
-      return outcomeOf<CaseStatus>(res.status, res.body);
-    });
+    const report = await outbox.flush<CaseStatus & { id?: string }>(
+      userId,
+      async (item) => {
+        const req = requestOf(item);
+        const res = await api.raw('POST', req.path, req.body, req.headers);
+        return outcomeOf<CaseStatus & { id?: string }>(res.status, res.body);
+      },
+      // where the person reads what was made: the registered case, the filed report
+      (item, result) => (item.kind === 'registration' ? `/cases/${result.caseId}` : item.kind === 'missing' || item.kind === 'found' ? `/reports/${result.id}` : item.caseId ? `/cases/${item.caseId}` : undefined),
+    );
     if (report.sent.length) {
       setLastStatus((prev) => {
         const next = { ...prev };
-        for (const s of report.sent) next[s.item.caseId] = s.result;
+        for (const s of report.sent) if ((s.item.kind ?? 'event') === 'event' && s.item.caseId) next[s.item.caseId] = s.result;
         return next;
       });
     }
@@ -100,6 +119,11 @@ export function App() {
   }, [flush]);
 
   const strings = useMemo(() => makeT(lang), [lang]);
+  /** Signing out leaves nothing of the person's work on the device: the kept answers and the outbox are erased. */
+  const signOut = useCallback(async () => {
+    await Promise.all([forgetOfflineReads(), outbox.erase()]);
+    await api.logout();
+  }, [api, outbox]);
   const setLang = useCallback((l: Lang) => setLangState(l), []);
 
   if (!session) {
@@ -115,7 +139,7 @@ export function App() {
   }
   // A role that needs the second sign-in step does nothing else until it is set up (the API answers 403 meanwhile).
   if (session.enrolmentOnly) return <SecondStepSetup api={api} lang={lang} setLang={setLang} alreadyEnrolled={session.user.secondStep?.enrolled ?? false} />;
-  const value: AppContextValue = { lang, setLang, ...strings, api, session, outbox, online, navigate, flush, lastStatus };
+  const value: AppContextValue = { lang, setLang, ...strings, api, session, outbox, online, navigate, flush, lastStatus, signOut };
   return (
     <AppContext.Provider value={value}>
       <Shell path={path} />
@@ -124,8 +148,10 @@ export function App() {
 }
 
 function Shell({ path }: { path: string }) {
-  const { t, lang, setLang, session, api, online, flush } = useApp();
-  const pending = useOutboxItems().filter((i) => i.status === 'pending').length;
+  const { t, lang, setLang, session, api, online, flush, signOut } = useApp();
+  const kept = useOutboxItems();
+  const pending = kept.filter((i) => i.status === 'pending').length;
+  const attention = kept.length - pending;
   const roles = session.user.roles;
   const nav = navFor(roles, session.user.body?.type);
   const route = path === '/' ? homeOf(roles, session.user.body?.type) : path;
@@ -134,6 +160,13 @@ function Shell({ path }: { path: string }) {
   const candidateMatch = /^\/match-candidates\/([0-9a-f-]{36})$/.exec(route);
   const institutionMatch = /^\/registry\/institutions\/([A-Z0-9-]+)$/.exec(route);
   const logMatch = /^\/access-log\/(cases|reports|people)\/([0-9a-f-]{36})$/.exec(route);
+  const bar = phoneBarFor(nav);
+  const hasInbox = nav.some((n) => n.path === '/inbox');
+  // the inbox's unread count on the phone's bar, read again on every page change (kept offline like the inbox)
+  const unread = useLoad(
+    () => (hasInbox ? api.get<NotificationView[]>('/notifications?limit=100&unread=true').then((l) => l.length) : Promise.resolve(0)),
+    [hasInbox, path],
+  ).data;
   const activeNav = nav.filter((n) => route === n.path || route.startsWith(`${n.path}/`)).sort((a, b) => b.path.length - a.path.length)[0]?.path;
   return (
     <>
@@ -149,18 +182,38 @@ function Shell({ path }: { path: string }) {
         </div>
         <div className="top-actions">
           <LangSwitch lang={lang} setLang={setLang} t={t} />
-          <button type="button" className="link" onClick={() => void api.logout()}>
+          <button type="button" className="link" onClick={() => void signOut()}>
             {t('logout')}
           </button>
         </div>
         <nav aria-label={t('nav.main')} className="nav">
           {nav.map((n) => (
-            <Link key={n.path} to={n.path} className={n.path === activeNav && !(n.path === '/cases' && caseMatch) ? 'active' : ''}>
+            <Link
+              key={n.path}
+              to={n.path}
+              className={`${n.path === activeNav && !(n.path === '/cases' && caseMatch) ? 'active' : ''}${bar.includes(n) ? ' on-bar' : ''}`}
+            >
               {t(n.label)}
             </Link>
           ))}
+          <Link to="/outbox" className={route === '/outbox' ? 'active' : ''}>
+            {t('nav.outbox')}
+          </Link>
         </nav>
       </header>
+      {/* On a phone (at most 640 px wide) the role's main places sit at the bottom, within the thumb's reach. */}
+      <nav aria-label={t('nav.phone')} className="bottom-bar">
+        {bar.map((n) => (
+          <Link key={n.path} to={n.path} className={n.path === activeNav && !(n.path === '/cases' && caseMatch) ? 'active' : ''}>
+            <span>{t(n.label)}</span>
+            {n.path === '/inbox' && unread ? (
+              <span className="count" aria-label={t('nav.unread', { count: unread })}>
+                {unread}
+              </span>
+            ) : null}
+          </Link>
+        ))}
+      </nav>
       {!online && (
         <div className="notice offline" role="status">
           {t('net.offline')}
@@ -168,12 +221,17 @@ function Shell({ path }: { path: string }) {
       )}
       {pending > 0 && (
         <div className="notice pending" role="status">
-          {t('net.pending', { count: pending })}{' '}
+          <Link to="/outbox">{t('net.pending', { count: pending })}</Link>{' '}
           {online && (
             <button type="button" onClick={() => void flush()}>
               {t('net.sendNow')}
             </button>
           )}
+        </div>
+      )}
+      {attention > 0 && (
+        <div className="notice attention" role="alert">
+          <Link to="/outbox">{t('outbox.state.attention')}</Link>
         </div>
       )}
       <main id="main">
@@ -221,6 +279,8 @@ function Shell({ path }: { path: string }) {
           <Imports />
         ) : route === '/admin' ? (
           <Administration />
+        ) : route === '/outbox' ? (
+          <OutboxPage />
         ) : route === '/inbox' ? (
           <Inbox />
         ) : route === '/verify' ? (

@@ -74,8 +74,8 @@ const REQUIRED: Record<string, string[]> = {
 };
 const NUMERIC = new Set(['heightCm', 'weightKg']);
 
-export function EFileSection({ caseId }: { caseId: string }) {
-  const { t, tx, lang, api, session, online } = useApp();
+export function EFileSection({ caseId, childName }: { caseId: string; childName?: string | null }) {
+  const { t, tx, lang, api, session, online, outbox } = useApp();
   const entries = useLoad(() => api.get<EFileEntryView[]>(`/cases/${caseId}/efile`), [caseId]);
   const [section, setSection] = useState('EDUCATION');
   const [kind, setKind] = useState('ENROLMENT');
@@ -88,12 +88,17 @@ export function EFileSection({ caseId }: { caseId: string }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setMsg(undefined);
-    if (!online) return setMsg({ ok: false, text: t('register.needsConnection') });
     const d = Object.fromEntries(
       Object.entries(details)
         .filter(([k, v]) => fields.includes(k) && v.trim() !== '')
         .map(([k, v]) => [k, NUMERIC.has(k) ? Number(v) : v.trim()]),
     );
+    if (!online || !navigator.onLine) {
+      // kept sealed on the phone and sent once the connection returns ("On this phone" shows it)
+      outbox.add({ userId: session.user.id, kind: 'efile', caseId, payload: { section, occurredOn, entry: { kind, details: d } }, ...(childName && { label: childName }) });
+      setDetails({});
+      return setMsg({ ok: true, text: t('case.queued') });
+    }
     try {
       await api.post(`/cases/${caseId}/efile`, { section, occurredOn, entry: { kind, details: d } });
       setDetails({});

@@ -8,6 +8,8 @@ import { PlacePicker } from './PlacePicker.js';
 
 interface Filters {
   number: string;
+  name: string;
+  guardian: string;
   stateCode: string;
   districtCode: string;
   track: string;
@@ -16,11 +18,13 @@ interface Filters {
   registeredFrom: string;
   registeredTo: string;
 }
-const EMPTY: Filters = { number: '', stateCode: '', districtCode: '', track: '', phase: '', overdue: false, registeredFrom: '', registeredTo: '' };
+const EMPTY: Filters = { number: '', name: '', guardian: '', stateCode: '', districtCode: '', track: '', phase: '', overdue: false, registeredFrom: '', registeredTo: '' };
 
 function queryOf(f: Filters, cursor?: string): string {
   const q = new URLSearchParams({ limit: '25' });
   if (f.number.trim()) q.set('number', f.number.trim());
+  if (f.name.trim()) q.set('name', f.name.trim());
+  if (f.guardian.trim()) q.set('guardian', f.guardian.trim());
   if (f.stateCode.trim()) q.set('stateCode', f.stateCode.trim().toUpperCase());
   if (f.districtCode.trim()) q.set('districtCode', f.districtCode.trim().toUpperCase());
   if (f.track) q.set('track', f.track);
@@ -57,6 +61,18 @@ export function CaseList({ mode }: { mode: 'list' | 'search' }) {
           <p id="s-number-hint" className="muted small">
             {t('search.numberHint')}
           </p>
+        </div>
+        {/* A child's or a parent's name, in any script: लक्ष्मी finds Lakshmi. */}
+        <div className="field">
+          <label htmlFor="s-name">{t('search.childName')}</label>
+          <input id="s-name" value={draft.name} onChange={(e) => set('name', e.target.value)} aria-describedby="s-name-hint" autoComplete="off" />
+          <p id="s-name-hint" className="muted small">
+            {t('search.anyScript')}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="s-guardian">{t('search.guardianName')}</label>
+          <input id="s-guardian" value={draft.guardian} onChange={(e) => set('guardian', e.target.value)} autoComplete="off" />
         </div>
         {mode === 'search' && (
           <>

@@ -12,6 +12,7 @@ import { Timeline } from './Timeline.js';
 import { CarePlanSection, EFileSection } from './Care.js';
 import { CaseDeliveries } from './Notifications.js';
 import { DocumentsSection } from './Documents.js';
+import { ChildProfileSection } from './ChildProfile.js';
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, tx, lang, api, session, lastStatus } = useApp();
@@ -112,8 +113,10 @@ export function CasePage({ caseId }: { caseId: string }) {
               )}
             </section>
 
+            <ChildProfileSection caseId={c.id} mayChange={hasPermission(roles, 'case:event') && c.phase !== 'CLOSED'} />
+
             {hasPermission(roles, 'case:event') && (
-              <EventComposer caseId={c.id} version={c.version} events={candidates} exact={exact !== undefined} />
+              <EventComposer caseId={c.id} version={c.version} state={c.state} childName={c.childName} events={candidates} exact={exact !== undefined} />
             )}
 
             <Show loaded={escalations}>
@@ -143,7 +146,7 @@ export function CasePage({ caseId }: { caseId: string }) {
             {hasPermission(roles, 'efile:read') && hasRoleIn(roles, 'careStaff') && (
               <>
                 <CarePlanSection caseId={c.id} />
-                <EFileSection caseId={c.id} />
+                <EFileSection caseId={c.id} childName={c.childName} />
               </>
             )}
 

@@ -4,6 +4,7 @@ import { dashboardQuery, type DashboardScope } from '../lib/dashboard.js';
 import { formatDate } from '../lib/i18n.js';
 import { Choose, ColumnHeads, PageTitle, Show, errorText } from './bits.js';
 import { useApp, useLoad } from './context.js';
+import { FunctioningSection } from './Functioning.js';
 import { PlacePicker, useStateName } from './PlacePicker.js';
 
 const EMPTY: DashboardScope = { stateCode: '', districtCode: '', from: '', to: '' };
@@ -60,6 +61,7 @@ export function Dashboard() {
             <MissingSection o={o} scope={scope} />
             <OccupancySection o={o} scope={scope} />
             <RestorationsSection o={o} scope={scope} />
+            {o.scope.stateCode && <FunctioningSection stateCode={o.scope.stateCode} districtCode={o.scope.districtCode ?? ''} />}
             <p className="no-print">
               <CsvButton scope={scope} label={t('dash.csvAll')} />
             </p>

@@ -6,12 +6,13 @@ import { humanize } from '../lib/i18n.js';
 import type { FieldIssue, InstitutionView, Page } from '@raksha/contracts';
 import { FieldLabel, issueText, problemText } from './bits.js';
 import { useApp, useLoad, useOutboxItems } from './context.js';
+import { OutboxItemView } from './Outbox.js';
 
 /** What an order says about the place it names. */
 const PLACE_FIELDS = ['placeId', 'overCapacityReason', 'outOfDistrictReason'];
 
 /** The actions the case can take now and the person may send, each a form generated from the machine's schema. */
-export function EventComposer({ caseId, version, events, exact }: { caseId: string; version: number; events: CaseEventType[]; exact: boolean }) {
+export function EventComposer({ caseId, version, state, childName, events, exact }: { caseId: string; version: number; state: string; childName?: string | null; events: CaseEventType[]; exact: boolean }) {
   const { t, tx, outbox, session, online, flush, lastStatus } = useApp();
   const [type, setType] = useState<CaseEventType | ''>('');
   const [values, setValues] = useState<FormValues>({});
@@ -35,7 +36,7 @@ export function EventComposer({ caseId, version, events, exact }: { caseId: stri
       setMessage(t('case.invalid'));
       return;
     }
-    outbox.add({ userId: session.user.id, caseId, type, payload, expectedVersion: version });
+    outbox.add({ userId: session.user.id, caseId, type, payload, expectedVersion: version, seenState: state, ...(childName && { label: childName }) });
     setType('');
     setValues({});
     if (!online || !navigator.onLine) {
@@ -51,21 +52,7 @@ export function EventComposer({ caseId, version, events, exact }: { caseId: stri
     <section className="card actions" aria-labelledby="actions-h">
       <h2 id="actions-h">{t('case.actions')}</h2>
       {items.map((i) => (
-        <div key={i.id} className={`outbox-item ${i.status}`} role={i.status === 'pending' ? 'status' : 'alert'} data-testid="outbox-item">
-          <strong>{eventName(i.type)}</strong>:{' '}
-          {i.status === 'pending' ? (
-            t('case.pending')
-          ) : (
-            <>
-              {t(i.status === 'conflict' ? 'case.conflict' : 'case.rejected', { message: i.problem ? problemText(i.problem, tx) : '' })}
-              {i.problem?.errors?.map((er) => <div key={er.field}>{issueText(er, tx)}</div>)}
-              {i.problem?.allowedEvents && <div>{t('case.conflictAllowed', { events: i.problem.allowedEvents.map(eventName).join(', ') })}</div>}{' '}
-              <button type="button" onClick={() => outbox.discard(i.id)}>
-                {t('common.discard')}
-              </button>
-            </>
-          )}
-        </div>
+        <OutboxItemView key={i.id} item={i} />
       ))}
       {message && (
         <p role="status" className="notice">

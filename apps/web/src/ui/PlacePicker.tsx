@@ -37,12 +37,15 @@ export function PlacePicker({
   onChange,
   fixedStateCode,
   required = false,
+  labels,
 }: {
   idPrefix: string;
   value: Place;
   onChange(next: Place): void;
   fixedStateCode?: string | null;
   required?: boolean;
+  /** the fields' labels where the form has another place too (the child's home beside where the child was found) */
+  labels?: { state: string; district: string };
 }) {
   const { t, api } = useApp();
   const stateCode = fixedStateCode || value.stateCode;
@@ -57,12 +60,12 @@ export function PlacePicker({
     <>
       {!fixedStateCode && (
         <div className="field">
-          <label htmlFor={`${idPrefix}-state`}>{t('search.state')}</label>
+          <label htmlFor={`${idPrefix}-state`}>{labels?.state ?? t('search.state')}</label>
           <PlaceSelect id={`${idPrefix}-state`} value={value.stateCode} places={states.data} required={required} onChange={(code) => onChange({ stateCode: code, districtCode: '' })} />
         </div>
       )}
       <div className="field">
-        <label htmlFor={`${idPrefix}-district`}>{t('search.district')}</label>
+        <label htmlFor={`${idPrefix}-district`}>{labels?.district ?? t('search.district')}</label>
         {failed ? (
           <input
             id={`${idPrefix}-district`}
@@ -131,7 +134,7 @@ export interface LocalPlaces {
  * All optional: a district whose places are not imported yet, or lists that cannot be read, show nothing to pick.
  * A block change clears the village, which belongs to one block.
  */
-export function LocalPlacePicker({ idPrefix, districtCode, value, onChange, legend }: { idPrefix: string; districtCode: string; value: LocalPlaces; onChange(next: LocalPlaces): void; legend?: string }) {
+export function LocalPlacePicker({ idPrefix, districtCode, value, onChange, legend, labels }: { idPrefix: string; districtCode: string; value: LocalPlaces; onChange(next: LocalPlaces): void; legend?: string; labels?: { thana: string; block: string; village: string } }) {
   const { t, api } = useApp();
   const places = useLoad(
     () => (districtCode ? placeList<LocalPlace[]>(api, `/places/districts/${encodeURIComponent(districtCode)}/local`) : Promise.resolve([])),
@@ -147,19 +150,19 @@ export function LocalPlacePicker({ idPrefix, districtCode, value, onChange, lege
       <legend>{legend ?? t('place.local')}</legend>
       {stations.length > 0 && (
         <div className="field">
-          <label htmlFor={`${idPrefix}-thana`}>{t('place.thana')}</label>
+          <label htmlFor={`${idPrefix}-thana`}>{labels?.thana ?? t('place.thana')}</label>
           <PlaceSelect id={`${idPrefix}-thana`} value={value.thanaCode} places={stations} required={false} none={t('place.notKnown')} onChange={(code) => onChange({ ...value, thanaCode: code })} />
         </div>
       )}
       {blocks.length > 0 && (
         <div className="field">
-          <label htmlFor={`${idPrefix}-block`}>{t('place.block')}</label>
+          <label htmlFor={`${idPrefix}-block`}>{labels?.block ?? t('place.block')}</label>
           <PlaceSelect id={`${idPrefix}-block`} value={value.blockCode} places={blocks} required={false} none={t('place.notKnown')} onChange={(code) => onChange({ ...value, blockCode: code, villageCode: '' })} />
         </div>
       )}
       {villages.length > 0 && (
         <div className="field">
-          <label htmlFor={`${idPrefix}-village`}>{t('place.village')}</label>
+          <label htmlFor={`${idPrefix}-village`}>{labels?.village ?? t('place.village')}</label>
           <PlaceSelect id={`${idPrefix}-village`} value={value.villageCode} places={villages} required={false} none={t('place.notKnown')} onChange={(code) => onChange({ ...value, villageCode: code })} />
         </div>
       )}

@@ -1,16 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { newId } from '../lib/ids.js';
-import { type CaseStatus, CHILD_GENDERS, type LikelyDuplicate, type LikelyDuplicates as Duplicates } from '@raksha/contracts';
+import { AGE_BASES, type CaseStatus, type LikelyDuplicate, type LikelyDuplicates as Duplicates } from '@raksha/contracts';
+import { EMPTY_PROFILE, profileBody, type ProfileDraft } from '../lib/child-profile.js';
 import { registrableTracks } from '../lib/roles.js';
 import { Choose, FieldError, FieldLabel, PageTitle, useSubmit } from './bits.js';
 import { useApp } from './context.js';
 import { LocalPlacePicker, type LocalPlaces, PlacePicker, type Place } from './PlacePicker.js';
 import { LikelyDuplicates } from './Duplicates.js';
+import { ProfileFields } from './ChildProfile.js';
+
+/** A document gives a date of birth; an estimate rests on a document's year, the child's or family's word, or looks. */
+const DOCUMENT_BASES = AGE_BASES.filter((b) => b.endsWith('CERTIFICATE') || b === 'OTHER_DOCUMENT' || b === 'AGE_DETERMINATION');
 
 
 /** Registers a found or rescued child (CNCP) or an apprehension (CICL); the case page opens next. */
 export function Register() {
-  const { t, api, session, online, navigate } = useApp();
+  const { t, api, session, online, navigate, outbox } = useApp();
   const tracks = registrableTracks(session.user.roles);
   const [track, setTrack] = useState<string>(tracks[0] ?? 'CNCP');
   const own = session.user.body;
@@ -18,9 +23,11 @@ export function Register() {
   // A police station registers the children of its own area: its thana is the first choice.
   const ownPlaces = (districtCode: string): LocalPlaces => ({ thanaCode: own?.thanaCode && own.districtCode === districtCode ? own.thanaCode : '', blockCode: '', villageCode: '' });
   const [local, setLocal] = useState<LocalPlaces>(() => ownPlaces(own?.districtCode ?? ''));
-  const [name, setName] = useState('');
+  const [profile, setProfile] = useState<ProfileDraft>(EMPTY_PROFILE);
+  const [dob, setDob] = useState('');
+  const [dobBasis, setDobBasis] = useState('');
   const [age, setAge] = useState('');
-  const [gender, setGender] = useState('');
+  const [ageBasis, setAgeBasis] = useState('');
   const { error, setError, busy, run } = useSubmit();
   // one key per composed registration, so a retry after a lost answer finds the same case
   const [key, setKey] = useState(() => newId());
@@ -29,22 +36,33 @@ export function Register() {
 
   async function submit(e?: FormEvent, anyway = false) {
     e?.preventDefault();
-    if (!online) return setError(t('register.needsConnection'));
+    // The age one way: a date of birth (and its document), an estimate with what it rests on, or an age alone.
+    const ageOf = dob
+      ? { dateOfBirth: dob, ...(dobBasis && { dateOfBirthBasis: dobBasis }) }
+      : age.trim()
+        ? ageBasis
+          ? { ageEstimate: { years: Number(age), basis: ageBasis } }
+          : { ageYears: Number(age) }
+        : {};
+    const child = { ...profileBody(profile), ...ageOf };
+    const places = {
+      ...(local.thanaCode && { thanaCode: local.thanaCode }),
+      ...(local.blockCode && { blockCode: local.blockCode }),
+      ...(local.villageCode && { villageCode: local.villageCode }),
+    };
+    if (!online || !navigator.onLine) {
+      // No signal where the child was rescued: the registration waits on the phone (sealed) and is sent once the
+      // connection returns; the API then lists any likely duplicate for review, as it does for every registration.
+      if (!place.districtCode) return setError(t('register.needsConnection'));
+      outbox.add({ userId: session.user.id, kind: 'registration', payload: { track, districtCode: place.districtCode, ...places, child }, ...(child.name && { label: child.name }) });
+      return navigate('/outbox');
+    }
     await run(async () => {
-      const child = {
-        ...(name.trim() && { name: name.trim() }),
-        ...(age.trim() && { ageYears: Number(age) }),
-        ...(gender && { gender }),
-      };
       if (!anyway && child.name) {
-        const found = await api.post<Duplicates>('/cases/duplicates', { districtCode: place.districtCode, child });
+        const seen = { name: child.name, ...(child.gender && { gender: child.gender }), ...(age.trim() && !dob && { ageYears: Number(age) }) };
+        const found = await api.post<Duplicates>('/cases/duplicates', { districtCode: place.districtCode, child: seen });
         if (found.items.length) return setDuplicates(found.items);
       }
-      const places = {
-        ...(local.thanaCode && { thanaCode: local.thanaCode }),
-        ...(local.blockCode && { blockCode: local.blockCode }),
-        ...(local.villageCode && { villageCode: local.villageCode }),
-      };
       const status = await api.post<CaseStatus>('/cases', { track, districtCode: place.districtCode, ...places, child }, { 'Idempotency-Key': key });
       setKey(newId());
       navigate(`/cases/${status.caseId}`);
@@ -75,12 +93,25 @@ export function Register() {
           required
         />
         <LocalPlacePicker idPrefix="r" districtCode={place.districtCode} value={local} onChange={setLocal} />
-        <FieldLabel htmlFor="r-name" optional>{t('register.childName')}</FieldLabel>
-        <input id="r-name" value={name} onChange={(e) => setName(e.target.value)} />
-        <FieldLabel htmlFor="r-age" optional>{t('register.age')}</FieldLabel>
-        <input id="r-age" type="number" inputMode="numeric" min={0} max={17} value={age} onChange={(e) => setAge(e.target.value)} />
-        <FieldLabel htmlFor="r-gender" optional>{t('register.gender')}</FieldLabel>
-        <Choose id="r-gender" value={gender} onChange={setGender} none={t('form.choose')} options={CHILD_GENDERS} label={(g) => t(`register.gender.${g}`)} />
+        <ProfileFields
+          idPrefix="r"
+          draft={profile}
+          onChange={setProfile}
+          age={
+            <fieldset>
+              <legend>{t('child.age')}</legend>
+              <p className="muted small">{t('register.ageHint')}</p>
+              <FieldLabel htmlFor="r-dob" optional>{t('child.dob')}</FieldLabel>
+              <input id="r-dob" type="date" value={dob} onChange={(e) => setDob(e.target.value)} />
+              <FieldLabel htmlFor="r-dob-basis" optional>{t('register.dobBasis')}</FieldLabel>
+              <Choose id="r-dob-basis" value={dobBasis} onChange={setDobBasis} none={t('form.choose')} options={DOCUMENT_BASES} label={(b) => t(`profile.basis.${b}`)} />
+              <FieldLabel htmlFor="r-age" optional>{t('register.age')}</FieldLabel>
+              <input id="r-age" type="number" inputMode="numeric" min={0} max={17} value={age} disabled={!!dob} onChange={(e) => setAge(e.target.value)} />
+              <FieldLabel htmlFor="r-age-basis" optional>{t('register.ageBasis')}</FieldLabel>
+              <Choose id="r-age-basis" value={ageBasis} onChange={setAgeBasis} none={t('form.choose')} options={AGE_BASES} label={(b) => t(`profile.basis.${b}`)} />
+            </fieldset>
+          }
+        />
         <FieldError error={error} />
         {duplicates && duplicates.length > 0 ? (
           <LikelyDuplicates items={duplicates} busy={busy} onEdit={() => setDuplicates(null)} onSaveAnyway={() => void submit(undefined, true)} />

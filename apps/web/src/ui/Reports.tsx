@@ -160,7 +160,7 @@ function ChildDetails({ c }: { c: ChildDescription }) {
 
 /** A missing report (police with the missing diary / FIR no.; a citizen's waits for a station) or a found one. */
 export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
-  const { t, api, session, online, navigate } = useApp();
+  const { t, api, session, online, navigate, outbox } = useApp();
   const who = useWho();
   const [v, setV] = useState<ChildFormValues>({ gender: '' });
   const [when, setWhen] = useState(nowInIndia);
@@ -198,7 +198,6 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
   async function submit(e?: FormEvent, anyway = false) {
     e?.preventDefault();
     setNeedsVerify(false);
-    if (!online) return setError(t('common.needsConnection'));
     if (!v.gender) return setError(t('rep.genderRequired'));
     if (kind === 'MISSING' && !who.citizen && !policeRef.trim()) return setError(t('rep.policeRefRequired'));
     if (photoError) return setError(photoError);
@@ -214,6 +213,11 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
         kind === 'MISSING'
           ? { child: childOf(v), lastSeenAt: istDateTime(when), place, ...(!who.citizen && { policeRef: policeRef.trim() }), ...(photo && { photo }) }
           : { child: childOf(v), foundAt: istDateTime(when), place, ...(caseNumber.trim() && { caseNumber: caseNumber.trim() }), ...(photo && { photo }) };
+      if (!online || !navigator.onLine) {
+        // No signal: the report, photo included, waits sealed on the phone and is sent once the connection returns.
+        outbox.add({ userId: session.user.id, kind: kind === 'MISSING' ? 'missing' : 'found', payload: body, ...(body.child.name && { label: body.child.name }) });
+        return navigate('/outbox');
+      }
       if (!anyway && !who.citizen) {
         const found = await api.post<Duplicates>('/reports/duplicates', { kind, child: body.child, occurredAt: istDateTime(when), place: { districtCode: where.districtCode } });
         if (found.items.length) return setDuplicates(found.items);

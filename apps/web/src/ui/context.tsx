@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { Api, Session } from '../lib/api.js';
 import { translate, translateOr, type Key, type Lang } from '../lib/i18n.js';
-import type { Outbox, OutboxItem } from '../lib/outbox.js';
+import type { Outbox, OutboxItem, SentItem } from '../lib/outbox.js';
 import type { CaseStatus } from '@raksha/contracts';
 
 export interface AppContextValue {
@@ -17,6 +17,8 @@ export interface AppContextValue {
   navigate(path: string): void;
   /** sends what waits in the outbox now */
   flush(): Promise<void>;
+  /** erases what the person's work left on the device, then signs out */
+  signOut(): Promise<void>;
   /** the latest answer of the API for each case an event went to, by case id */
   lastStatus: Record<string, CaseStatus>;
 }
@@ -89,6 +91,18 @@ export function useOutboxItems(caseId?: string): OutboxItem[] {
     () => (caseId ? outbox.forCase(session.user.id, caseId) : outbox.forUser(session.user.id)),
     [outbox, session.user.id, caseId],
   );
+  const [items, setItems] = useState(read);
+  useEffect(() => {
+    setItems(read());
+    return outbox.subscribe(() => setItems(read()));
+  }, [outbox, read]);
+  return items;
+}
+
+/** What was sent from this device since the app opened. */
+export function useSentItems(): SentItem[] {
+  const { outbox, session } = useApp();
+  const read = useCallback(() => outbox.sent(session.user.id), [outbox, session.user.id]);
   const [items, setItems] = useState(read);
   useEffect(() => {
     setItems(read());

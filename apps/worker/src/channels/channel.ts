@@ -1,4 +1,5 @@
 import type { DeliveryChannel } from '@raksha/contracts';
+import type { NoticeSubject } from '@raksha/domain';
 
 /** One delivery as a channel sends it: the Delivery row's fields that say what and to whom. */
 export interface OutboundMessage {
@@ -13,6 +14,10 @@ export interface OutboundMessage {
   caseNumber: string | null;
   stateCode: string | null;
   districtCode: string | null;
+  /** what the notice is about (a case, a body's missed duty, a home's registration…), which chooses its wording */
+  subject?: NoticeSubject;
+  /** the body or home a notice about no case concerns, by name */
+  bodyName?: string | null;
   /** an account's one-time link (invitation, password reset), from the delivery's job; never stored */
   accountLink?: string;
 }

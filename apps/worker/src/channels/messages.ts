@@ -2,7 +2,7 @@
 // child: only the kind of news, a case reference and a link (JJ Act s.74 bars disclosing a child's identity in
 // any media; an SMS or an email's subject and preview are read on lock screens and shared phones).
 import { webAppLink } from '@raksha/contracts';
-import { ESCALATION_NOTICE_KINDS } from '@raksha/domain';
+import { ESCALATION_NOTICE_KINDS, type NoticeSubject } from '@raksha/domain';
 import type { Language } from './language.js';
 
 /** Notices that always go by every verified channel, whatever a person chose (libs/domain ESCALATION_NOTICE_KINDS). */
@@ -44,7 +44,7 @@ const WORDS: Record<'ESCALATION' | 'ESCALATION_REMINDER' | 'MATCH_ALERT' | 'CASE
   },
 };
 
-/** Which wording (and which DLT template) a kind of notice takes. */
+/** Which wording (and which DLT template) a kind of notice about a case takes. */
 export function messageKey(kind: string): keyof typeof WORDS {
   if (kind === 'ESCALATION_REMINDER') return 'ESCALATION_REMINDER';
   if (ESCALATION_KINDS.has(kind)) return 'ESCALATION';
@@ -59,6 +59,10 @@ export interface NoticeFacts {
   caseNumber: string | null;
   /** the notice's own key, for a reference when there is no case */
   noticeKey: string;
+  /** what the notice is about (DeliveryRepository.subjectOf); without it, a case when there is one */
+  subject?: NoticeSubject;
+  /** the body or home a notice about no case concerns, by its name */
+  bodyName?: string | null;
 }
 
 /** The case's number; for a notice about no case (a match of two reports, a helpline call), the id its key names. */
@@ -66,6 +70,98 @@ function referenceOf(n: NoticeFacts): string {
   if (n.caseNumber) return n.caseNumber;
   const id = n.caseId ?? /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.exec(n.noticeKey)?.[0];
   return id ? shortReference(id) : n.noticeKey.slice(-8).toUpperCase();
+}
+
+/** The subject a message speaks of: a notice with a case is about it (a match alert keeps its own wording). */
+function subjectOf(n: NoticeFacts): NoticeSubject {
+  if (n.subject) return n.subject;
+  return n.caseId ? { type: 'CASE' } : { type: 'OTHER' };
+}
+
+const MONTHS: Record<Language, readonly string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  hi: ['जनवरी', 'फ़रवरी', 'मार्च', 'अप्रैल', 'मई', 'जून', 'जुलाई', 'अगस्त', 'सितंबर', 'अक्टूबर', 'नवंबर', 'दिसंबर'],
+};
+
+/** A duty's period as people say it: "November 2026", "October to December 2026" ("अक्टूबर से दिसंबर 2026"). */
+export function periodWords(period: string, language: Language): string {
+  const m = MONTHS[language];
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (month) return `${m[Number(month[2]) - 1]} ${month[1]}`;
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (quarter) {
+    const first = (Number(quarter[2]) - 1) * 3;
+    return `${m[first]} ${language === 'hi' ? 'से' : 'to'} ${m[first + 2]} ${quarter[1]}`;
+  }
+  return language === 'hi' ? 'पिछली अवधि' : 'the last period';
+}
+
+/** Each watched duty of a CWC or JJB (libs/case-machine body-duties.ts): the miss in a sentence, and in an SMS's 30 characters. */
+const DUTY_WORDS: Record<string, Record<Language, { missed(period: string): string; short: string }>> = {
+  'cwc.sittings': {
+    en: { missed: (p) => `sat on fewer than the 20 days required in ${p} (JJ Act s.28(1))`, short: 'sittings, JJ Act s.28(1)' },
+    hi: { missed: (p) => `${p} में अपेक्षित 20 दिनों से कम बैठकें कीं (जेजे अधिनियम धारा 28(1))`, short: 'बैठकें, धारा 28(1)' },
+  },
+  'cwc.cciVisits': {
+    en: { missed: (p) => `did not visit each child care institution twice in ${p} (JJ Act s.30(viii))`, short: 'home visits, JJ Act s.30(viii)' },
+    hi: { missed: (p) => `${p} में हर बाल देखरेख संस्था का दो बार निरीक्षण नहीं किया (जेजे अधिनियम धारा 30(viii))`, short: 'निरीक्षण, धारा 30(viii)' },
+  },
+  'cwc.quarterlyReturn': {
+    en: { missed: (p) => `did not send the quarterly return (Form 16) for ${p} to the District Magistrate (Model Rules r.17(ii))`, short: 'quarterly return, r.17(ii)' },
+    hi: { missed: (p) => `${p} की त्रैमासिक विवरणी (प्रपत्र 16) जिला मजिस्ट्रेट को नहीं भेजी (आदर्श नियम 17(ii))`, short: 'विवरणी, नियम 17(ii)' },
+  },
+  'jjb.pendencyReport': {
+    en: { missed: (p) => `did not send the pendency of cases for ${p} to the CJM / CMM and the District Magistrate (JJ Act s.16(3))`, short: 'pendency report, s.16(3)' },
+    hi: { missed: (p) => `${p} के लंबित मामलों की रिपोर्ट सीजेएम / सीएमएम और जिला मजिस्ट्रेट को नहीं भेजी (जेजे अधिनियम धारा 16(3))`, short: 'लंबन रिपोर्ट, धारा 16(3)' },
+  },
+};
+const ANY_DUTY: Record<Language, { missed(period: string): string; short: string }> = {
+  en: { missed: (p) => `missed a duty under the JJ Act in ${p}`, short: 'a duty under the JJ Act' },
+  hi: { missed: (p) => `${p} में जेजे अधिनियम का एक कर्तव्य पूरा नहीं किया`, short: 'जेजे अधिनियम का कर्तव्य' },
+};
+
+/** What the reader calls the body or home when its name is not on record (deleted since). */
+const SOMEONE: Record<'BODY_DUTY' | 'INSTITUTION_REGISTRATION', Record<Language, string>> = {
+  BODY_DUTY: { en: 'A committee or board of your area', hi: 'आपके क्षेत्र की एक समिति या बोर्ड' },
+  INSTITUTION_REGISTRATION: { en: 'A child care institution of your area', hi: 'आपके क्षेत्र की एक बाल देखरेख संस्था' },
+};
+
+const NO_CASE: Record<'MISSING_REPORT' | 'INTERVENTION' | 'OTHER', Record<Language, string>> = {
+  MISSING_REPORT: { en: 'A missing child report was not referred to the Anti-Human Trafficking Unit in time', hi: 'एक गुमशुदा बच्चे की रिपोर्ट समय पर मानव तस्करी विरोधी इकाई को नहीं भेजी गई' },
+  INTERVENTION: { en: 'A child in distress reported to the helpline was not reached in time', hi: 'हेल्पलाइन को बताए गए संकट में पड़े एक बच्चे तक समय पर नहीं पहुँचा गया' },
+  OTHER: { en: 'A duty under the JJ Act was missed', hi: 'जेजे अधिनियम का एक दायित्व चूक गया' },
+};
+const NEWS: Record<Language, string> = { en: 'There is news for you in Raksha', hi: 'रक्षा में आपके लिए नई जानकारी है' };
+const NEWS_ASK: Record<Language, string> = { en: 'Please open Raksha.', hi: 'कृपया रक्षा खोलें।' };
+const ESCALATED: Record<Language, string> = { en: 'escalated to you', hi: 'मामला आपको भेजा गया है' };
+const ACT: Record<Language, string> = { en: 'Please see Raksha, acknowledge the escalation and act on it.', hi: 'कृपया रक्षा देखें, चूक को स्वीकार करें और कार्रवाई करें।' };
+const REMINDER: Record<Language, (headline: string) => string> = {
+  en: (h) => `Reminder, not yet acknowledged — ${h}`,
+  hi: (h) => `अनुस्मारक, अभी तक स्वीकार नहीं किया गया — ${h}`,
+};
+
+/** A notice's line and ask, chosen by what it is about: a case by its number; anything else in its own words, never a key. */
+export function noticeWords(n: NoticeFacts, language: Language): { headline: string; ask: string } {
+  const subject = subjectOf(n);
+  const reminder = n.kind === 'ESCALATION_REMINDER';
+  if (subject.type === 'CASE' || n.kind === 'MATCH_ALERT') {
+    const words = WORDS[messageKey(n.kind)][language];
+    return { headline: words.headline(referenceOf(n)), ask: words.ask };
+  }
+  const escalation = reminder || ESCALATION_KINDS.has(n.kind);
+  let headline: string;
+  if (subject.type === 'BODY_DUTY') {
+    const duty = DUTY_WORDS[subject.dutyId]?.[language] ?? ANY_DUTY[language];
+    headline = `${n.bodyName ?? SOMEONE.BODY_DUTY[language]}: ${duty.missed(periodWords(subject.period, language))}`;
+  } else if (subject.type === 'INSTITUTION_REGISTRATION') {
+    const name = n.bodyName ?? SOMEONE.INSTITUTION_REGISTRATION[language];
+    headline = language === 'hi' ? `${name}: जेजे अधिनियम की धारा 41 के अंतर्गत पंजीकरण समाप्त हो गया है, ${ESCALATED.hi}` : `${name}: its registration under the JJ Act (s.41) has lapsed and is ${ESCALATED.en}`;
+  } else if (!escalation) {
+    return { headline: NEWS[language], ask: NEWS_ASK[language] };
+  } else {
+    headline = `${NO_CASE[subject.type === 'MISSING_REPORT' || subject.type === 'INTERVENTION' ? subject.type : 'OTHER'][language]}, ${ESCALATED[language]}`;
+  }
+  return { headline: reminder ? REMINDER[language](headline) : headline, ask: ACT[language] };
 }
 
 const FOOTER: Record<Language, string> = {
@@ -76,8 +172,8 @@ const OPEN: Record<Language, string> = { en: 'Open in Raksha', hi: 'रक्ष
 
 /** An email about a notice: subject, plain text and HTML, in the reader's language. */
 export function noticeEmail(n: NoticeFacts, language: Language, publicUrl: string): { subject: string; text: string; html: string } {
-  const words = WORDS[messageKey(n.kind)][language];
-  const headline = words.headline(referenceOf(n));
+  const words = noticeWords(n, language);
+  const headline = words.headline;
   const link = noticeLink(publicUrl, n.caseId);
   return {
     subject: `Raksha: ${headline}`,
@@ -141,9 +237,34 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** The variables an SMS template is filled with: the reference ({#var#}) and the link ({#url#}). */
-export function smsVariables(n: NoticeFacts, publicUrl: string): { key: keyof typeof WORDS; vars: string[]; url: string } {
-  return { key: messageKey(n.kind), vars: [referenceOf(n)], url: noticeLink(publicUrl, n.caseId) };
+/** SMS templates (DLT) for notices about no case, by subject (dlt-templates.json). */
+export type SmsKey = keyof typeof WORDS | 'BODY_DUTY_MISSED' | 'REGISTRATION_LAPSED' | 'MISSING_REPORT_ESCALATED' | 'INTERVENTION_ESCALATED' | 'OBLIGATION_ESCALATED' | 'OBLIGATION_REMINDER' | 'NEWS';
+
+/** DLT caps a variable at 30 characters: a longer name is cut, in GSM characters so the message stays GSM-7. */
+function smsVar(v: string): string {
+  return [...v].length > 30 ? `${[...v].slice(0, 27).join('').trimEnd()}...` : v;
+}
+
+/** What a reminder of an escalation about no case names: the body or home, or what the obligation was. */
+const REMINDED: Record<'MISSING_REPORT' | 'INTERVENTION' | 'OTHER', Record<Language, string>> = {
+  MISSING_REPORT: { en: 'a missing child report', hi: 'गुमशुदा बच्चे की रिपोर्ट' },
+  INTERVENTION: { en: 'a helpline call', hi: 'हेल्पलाइन कॉल' },
+  OTHER: { en: 'a missed duty', hi: 'चूका हुआ दायित्व' },
+};
+
+/** The template an SMS takes and its variables ({#var#}, in the reader's language) and link ({#url#}). */
+export function smsVariables(n: NoticeFacts, publicUrl: string, language: Language = 'en'): { key: SmsKey; vars: string[]; url: string } {
+  const url = noticeLink(publicUrl, n.caseId);
+  const subject = subjectOf(n);
+  if (subject.type === 'CASE' || n.kind === 'MATCH_ALERT') return { key: messageKey(n.kind), vars: [referenceOf(n)], url };
+  const named = subject.type === 'BODY_DUTY' || subject.type === 'INSTITUTION_REGISTRATION' ? smsVar(n.bodyName ?? SOMEONE[subject.type][language]) : null;
+  if (n.kind === 'ESCALATION_REMINDER') return { key: 'OBLIGATION_REMINDER', vars: [named ?? REMINDED[subject.type === 'MISSING_REPORT' || subject.type === 'INTERVENTION' ? subject.type : 'OTHER'][language]], url };
+  if (!ESCALATION_KINDS.has(n.kind)) return { key: 'NEWS', vars: [], url };
+  if (subject.type === 'BODY_DUTY') return { key: 'BODY_DUTY_MISSED', vars: [named!, smsVar(periodWords(subject.period, language)), smsVar((DUTY_WORDS[subject.dutyId]?.[language] ?? ANY_DUTY[language]).short)], url };
+  if (subject.type === 'INSTITUTION_REGISTRATION') return { key: 'REGISTRATION_LAPSED', vars: [named!], url };
+  if (subject.type === 'MISSING_REPORT') return { key: 'MISSING_REPORT_ESCALATED', vars: [], url };
+  if (subject.type === 'INTERVENTION') return { key: 'INTERVENTION_ESCALATED', vars: [], url };
+  return { key: 'OBLIGATION_ESCALATED', vars: [], url };
 }
 
 /** A helpline intervention as its webhooks carry it: the helpline's own call ids, so its system ties the news to its calls. */

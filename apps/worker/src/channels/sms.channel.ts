@@ -30,10 +30,11 @@ export class SmsChannel implements NotificationChannel {
   ) {}
 
   async send(m: OutboundMessage): Promise<{ providerRef: string | null }> {
-    const { key, vars, url } = smsVariables(m, this.publicUrl);
+    const language = languageOf(m.language);
+    const { key, vars, url } = smsVariables(m, this.publicUrl, language);
     let sms;
     try {
-      sms = fillSms(this.registry, key, languageOf(m.language), vars, url);
+      sms = fillSms(this.registry, key, language, vars, url);
     } catch (e) {
       if (e instanceof SmsTemplateError) throw new PermanentDeliveryError(e.message);
       throw e;

@@ -25,6 +25,8 @@ export const SYSTEM_CASE_ACTOR: CaseActor = { id: 'system', role: 'SYSTEM', body
 export interface ChildParticulars {
   name?: string;
   ageYears?: number;
+  /** YYYY-MM-DD: from a document, or estimated from an age with its basis (docs/child-profile.md); the machine counts age from it */
+  dateOfBirth?: string;
   gender?: 'FEMALE' | 'MALE' | 'TRANSGENDER' | 'UNKNOWN';
 }
 

@@ -3,7 +3,8 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { CaseEscalation } from '../cases.js';
 
-export const OBLIGATION_SUBJECTS = ['INSTITUTION_REGISTRATION', 'MISSING_REPORT'] as const;
+/** BODY_DUTY: a CWC's or JJB's recurring duty missed in one period (sittings, CCI visits, a return), watched once missed. */
+export const OBLIGATION_SUBJECTS = ['INSTITUTION_REGISTRATION', 'MISSING_REPORT', 'BODY_DUTY'] as const;
 export type ObligationSubject = (typeof OBLIGATION_SUBJECTS)[number];
 
 export const obligationWatchId = (subject: ObligationSubject, id: string) => `watch-${subject.toLowerCase().replaceAll('_', '-')}-${id}`;

@@ -27,7 +27,7 @@ export interface AccessLogWindow {
 
 /** The record whose access log is read: its own chains, and the JSON keys of entries elsewhere that name it. */
 export interface AccessedRecord {
-  /** chains that are all about the record (`case:<id>`, `reads:case:<id>`, `efile:<id>`) */
+  /** chains that are all about the record (`case:<id>`, `reads:case:<id>`, `efile:<id>`, `child-profile:<id>`) */
   chains: string[];
   /** a list read on a reader's chain names it in detail.shown (`{ type: 'case', ids: [...] }`) */
   shownType: string;

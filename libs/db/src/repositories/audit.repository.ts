@@ -1,4 +1,4 @@
-import { auditEntryInput, auditHash, GENESIS_HASH, type AuditRecord } from '../audit-chain.js';
+import { attestationOf, auditEntryInput, auditHash, type EmptiedEntry, GENESIS_HASH, isDestroyedDetail, RECORDS_DESTROYED_ACTION, type AuditRecord } from '../audit-chain.js';
 import type { Db, DbTransaction } from '../client.js';
 
 export type { AuditRecord };
@@ -6,8 +6,11 @@ export type { AuditRecord };
 export interface ChainBreak {
   chain: string;
   position: number;
-  reason: 'hash-mismatch' | 'broken-link' | 'missing-entry' | 'missing-tail';
+  reason: 'hash-mismatch' | 'broken-link' | 'missing-entry' | 'missing-tail' | 'emptied-unattested';
 }
+
+/** `chain#position` → the attestation a destruction entry gave of the entry it emptied (s.24(2)). */
+export type Attestations = ReadonlyMap<string, string>;
 
 export class AuditRepository {
   constructor(private readonly db: Db) {}
@@ -27,7 +30,8 @@ export class AuditRepository {
    * Recomputes every hash of a chain; reports each entry edited, deleted or re-linked.
    * `expectedLength`, when known (a case's steps), also catches entries deleted from the end.
    */
-  async verifyChain(chain: string, expectedLength?: number): Promise<ChainBreak[]> {
+  async verifyChain(chain: string, expectedLength?: number, attestations?: Attestations): Promise<ChainBreak[]> {
+    const attested = attestations ?? (await this.attestations());
     const entries = await this.db.auditEntry.findMany({ where: { chain }, orderBy: { position: 'asc' } });
     const breaks: ChainBreak[] = [];
     let prev = GENESIS_HASH;
@@ -35,8 +39,12 @@ export class AuditRepository {
     for (const e of entries) {
       if (e.position !== expected) breaks.push({ chain, position: expected, reason: 'missing-entry' });
       if (e.prevHash !== prev) breaks.push({ chain, position: e.position, reason: 'broken-link' });
-      const recomputed = auditHash({ ...e, detail: e.detail });
-      if (recomputed !== e.hash) breaks.push({ chain, position: e.position, reason: 'hash-mismatch' });
+      if (isDestroyedDetail(e.detail)) {
+        // Emptied under s.24(2): its hash cannot be recomputed without the detail; a destruction entry must attest it as it is.
+        if (attested.get(`${chain}#${e.position}`) !== attestationOf(e, e.detail.detailDigest)) breaks.push({ chain, position: e.position, reason: 'emptied-unattested' });
+      } else if (auditHash({ ...e, detail: e.detail }) !== e.hash) {
+        breaks.push({ chain, position: e.position, reason: 'hash-mismatch' });
+      }
       prev = e.hash;
       expected = e.position + 1;
     }
@@ -52,9 +60,21 @@ export class AuditRepository {
       (await this.db.case.findMany({ select: { id: true, sequence: true } })).map((c) => [`case:${c.id}`, c.sequence + 1]),
     );
     const chains = new Set([...(await this.chains()), ...caseSteps.keys()]);
+    const attestations = await this.attestations();
     const breaks: ChainBreak[] = [];
-    for (const chain of chains) breaks.push(...(await this.verifyChain(chain, caseSteps.get(chain))));
+    for (const chain of chains) breaks.push(...(await this.verifyChain(chain, caseSteps.get(chain), attestations)));
     return { chains: chains.size, breaks };
+  }
+
+  /**
+   * What the destruction entries attest of the entries they emptied. Each destruction entry is itself verified on its
+   * case's chain, so an attestation cannot be forged without breaking that chain.
+   */
+  async attestations(): Promise<Attestations> {
+    const rows = await this.db.auditEntry.findMany({ where: { action: RECORDS_DESTROYED_ACTION }, select: { detail: true } });
+    const map = new Map<string, string>();
+    for (const r of rows) for (const e of ((r.detail as { emptied?: EmptiedEntry[] }).emptied ?? [])) map.set(`${e.chain}#${e.position}`, e.attestation);
+    return map;
   }
 
   async chains(): Promise<string[]> {

@@ -12,6 +12,8 @@ export interface CaseRegistrationRecord {
   blockCode?: string | null;
   villageCode?: string | null;
   childName: string | null;
+  /** the name search's keys of the child's name (libs/matching nameSearchKeys) */
+  nameKeys?: string[];
   /** the child's name keys for the duplicate search (Case.childKeys) */
   childKeys?: string[];
   registeredAt: Date;
@@ -72,6 +74,10 @@ export interface AssignmentRecord extends TimelineStep {
 export interface CaseListFilter {
   /** the case's readable number */
   caseNumber?: string;
+  /** cases whose child's names carry every one of these name-search keys (libs/matching nameSearchKeys) */
+  nameKeys?: string[];
+  /** cases with a guardian whose name carries every one of these keys */
+  guardianKeys?: string[];
   stateCode?: string;
   districtCode?: string;
   thanaCode?: string;
@@ -120,6 +126,7 @@ export class CaseRepository {
           blockCode: r.blockCode ?? null,
           villageCode: r.villageCode ?? null,
           childName: r.childName,
+          ...(r.nameKeys && { nameKeys: r.nameKeys }),
           childKeys: r.childKeys ?? [],
           registeredAt: r.registeredAt,
           registeredBy: r.registeredBy,
@@ -215,9 +222,12 @@ export class CaseRepository {
   list(f: CaseListFilter) {
     return this.db.case.findMany({
       where: {
-        // a case merged into another as a duplicate is listed as that one
+        // a case merged into another as a duplicate is listed as that one; one whose records were destroyed (s.24(2)) not at all
         mergedIntoId: null,
+        destroyedAt: null,
         ...(f.caseNumber !== undefined && { caseNumber: f.caseNumber }),
+        ...(f.nameKeys && { nameKeys: { hasEvery: f.nameKeys } }),
+        ...(f.guardianKeys && { guardianKeys: { hasEvery: f.guardianKeys } }),
         ...(f.stateCode !== undefined && { stateCode: f.stateCode }),
         ...(f.districtCode !== undefined && { districtCode: f.districtCode }),
         ...(f.thanaCode !== undefined && { thanaCode: f.thanaCode }),
@@ -300,6 +310,21 @@ export class CaseRepository {
   }
 
   /** The case with this readable number (RJ/JAIPUR/2026/123; unique, given once). */
+  /** Cases registered before the name search kept keys: a named child with no profile and no keys, by id after `after`. */
+  unkeyedNames(after: string | null, limit: number) {
+    return this.db.case.findMany({
+      where: { childName: { not: null }, profileVersion: 0, nameKeys: { isEmpty: true }, ...(after && { id: { gt: after } }) },
+      select: { id: true, childName: true },
+      orderBy: { id: 'asc' },
+      take: limit,
+    });
+  }
+
+  /** The name search's keys of a case's child, where they were never written. */
+  async setNameKeys(id: string, nameKeys: string[]): Promise<void> {
+    await this.db.case.updateMany({ where: { id, profileVersion: 0 }, data: { nameKeys } });
+  }
+
   findByNumber(caseNumber: string) {
     return this.db.case.findUnique({ where: { caseNumber } });
   }

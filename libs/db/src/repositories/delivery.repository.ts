@@ -1,4 +1,4 @@
-import { dayInIndia, type Notice } from '@raksha/domain';
+import { dayInIndia, noticeSubjectOf, watchSubjectOf, type Notice, type NoticeSubject } from '@raksha/domain';
 import type { Db } from '../client.js';
 import { seatOutOfTerm } from './people.repository.js';
 
@@ -99,7 +99,22 @@ export class DeliveryRepository {
     if (!d) return null;
     // the case's readable number is what every message says (a case merged or moved keeps it)
     const c = d.caseId ? await this.db.case.findUnique({ where: { id: d.caseId }, select: { caseNumber: true } }) : null;
-    return { ...d, caseNumber: c?.caseNumber ?? null };
+    return { ...d, caseNumber: c?.caseNumber ?? null, ...(await this.subjectOf(d.noticeKey, d.caseId)) };
+  }
+
+  /**
+   * What a notice is about, as its message names it: the subject its key tells (an escalation's reminder: the
+   * escalation's own), and the body or home it concerns by name — never the key, an id or a code.
+   */
+  async subjectOf(noticeKey: string, caseId: string | null): Promise<{ subject: NoticeSubject; bodyName: string | null }> {
+    let subject = noticeSubjectOf(noticeKey, caseId);
+    if (subject.type === 'ESCALATION') {
+      const e = await this.db.escalation.findUnique({ where: { id: subject.escalationId }, select: { caseId: true, watchId: true } });
+      subject = e?.caseId || caseId ? { type: 'CASE' } : e?.watchId ? watchSubjectOf(e.watchId) : { type: 'OTHER' };
+    }
+    const bodyId = subject.type === 'BODY_DUTY' || subject.type === 'INSTITUTION_REGISTRATION' ? subject.bodyId : null;
+    const body = bodyId ? await this.db.body.findUnique({ where: { id: bodyId }, select: { name: true } }) : null;
+    return { subject, bodyName: body?.name ?? null };
   }
 
   /** The helpline calls of an intervention, first call first: what its webhooks tell the helpline's system. */

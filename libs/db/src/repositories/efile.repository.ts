@@ -88,6 +88,12 @@ export class EFileRepository {
     });
   }
 
+  /** One entry with its details opened (the first answer to a retried Idempotency-Key, given back to who recorded it). */
+  async find(id: string): Promise<EFileEntryRecord | null> {
+    const row = await this.db.eFileEntry.findUnique({ where: { id } });
+    return row ? this.view(row, true) : null;
+  }
+
   /** The stored row as it is in the database, for checking that nothing sensitive is in clear. */
   raw(id: string) {
     return this.db.eFileEntry.findUnique({ where: { id } });

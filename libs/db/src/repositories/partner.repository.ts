@@ -50,6 +50,8 @@ export interface CaseSummaryRow {
   registeredAt: Date;
   producedAt: Date | null;
   closedAt: Date | null;
+  /** its records destroyed under JJ Act s.24(2): answered 410, never summarised */
+  destroyedAt: Date | null;
   updatedAt: Date;
 }
 
@@ -148,9 +150,10 @@ export class PartnerRepository {
       where: {
         ...(filter.stateCode !== undefined && { stateCode: filter.stateCode }),
         ...(filter.districtCode !== undefined && { districtCode: filter.districtCode }),
+        destroyedAt: null,
         ...(filter.after && { OR: [{ registeredAt: { gt: filter.after.at } }, { registeredAt: filter.after.at, id: { gt: filter.after.id } }] }),
       },
-      select: { id: true, caseNumber: true, track: true, phase: true, state: true, stateCode: true, districtCode: true, registeredAt: true, producedAt: true, closedAt: true, updatedAt: true },
+      select: { id: true, caseNumber: true, track: true, phase: true, state: true, stateCode: true, districtCode: true, registeredAt: true, producedAt: true, closedAt: true, destroyedAt: true, updatedAt: true },
       orderBy: [{ registeredAt: 'asc' }, { id: 'asc' }],
       take: filter.limit,
     });
@@ -161,7 +164,7 @@ export class PartnerRepository {
     const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrNumber);
     return this.db.case.findUnique({
       where: byId ? { id: idOrNumber } : { caseNumber: idOrNumber },
-      select: { id: true, caseNumber: true, track: true, phase: true, state: true, stateCode: true, districtCode: true, registeredAt: true, producedAt: true, closedAt: true, updatedAt: true },
+      select: { id: true, caseNumber: true, track: true, phase: true, state: true, stateCode: true, districtCode: true, registeredAt: true, producedAt: true, closedAt: true, destroyedAt: true, updatedAt: true },
     });
   }
 }

@@ -1,0 +1,65 @@
+// JJ Act s.24(2): destroys the records of CICL cases whose appeal period has run (RecordsDestruction.dueAt), not held.
+// A scan, not a timer per case, like the escalation reminders: the database row is the truth (a hold placed a moment
+// before is read by the destruction's own transaction), each destruction is one idempotent transaction, so every
+// worker may run it. Then the case workflow's history (which holds the registration and every event, encrypted) is
+// deleted from Temporal, retried on later scans until Temporal confirms.
+import type { Client } from '@temporalio/client';
+import { caseWorkflowId } from '@raksha/contracts/temporal';
+import type { RecordsDestructionRepository } from '@raksha/db';
+import { RECORDS_DESTRUCTION_CITATION } from '@raksha/domain';
+
+const BATCH = 50;
+
+export interface DestructionScanDeps {
+  destructions: RecordsDestructionRepository;
+  /** Deletes the case workflow's history; resolves when it is gone (or was never there). */
+  deleteHistory(caseId: string): Promise<void>;
+  /** Removes a destroyed case's document files (docs/documents.md), named by the SHA-256 of the stored bytes. */
+  removeDocumentFile(storedSha256: string): Promise<void>;
+}
+
+/** One pass: every case due at `now` destroyed, then the histories still to delete. Answers the cases destroyed. */
+export async function destroyDueRecords(deps: DestructionScanDeps, now: Date): Promise<string[]> {
+  const destroyed: string[] = [];
+  for (const caseId of await deps.destructions.due(now, BATCH)) {
+    const removeFiles = async (hashes: string[]) => {
+      for (const h of hashes) await deps.removeDocumentFile(h);
+    };
+    if ((await deps.destructions.destroy(caseId, now, RECORDS_DESTRUCTION_CITATION, removeFiles)) === 'destroyed') destroyed.push(caseId);
+  }
+  for (const { caseId, workflowCaseIds } of await deps.destructions.historyToDelete(BATCH)) {
+    try {
+      for (const id of workflowCaseIds) await deps.deleteHistory(id);
+      await deps.destructions.historyDeleted(caseId, new Date());
+    } catch (err) {
+      console.error(`[records-destruction] the workflow history of case ${caseId} is not deleted yet; retried on the next scan`, err);
+    }
+  }
+  return destroyed;
+}
+
+/** Deletes a case workflow's execution and history from Temporal; one already gone counts as deleted. */
+export function temporalHistoryDeleter(client: Client, namespace: string) {
+  return async (caseId: string): Promise<void> => {
+    try {
+      await client.workflowService.deleteWorkflowExecution({ namespace, workflowExecution: { workflowId: caseWorkflowId(caseId) } });
+    } catch (err) {
+      // gRPC NOT_FOUND (5): nothing left to delete
+      if ((err as { code?: number }).code !== 5) throw err;
+    }
+  };
+}
+
+/** Runs the scan every `everyMs` until stopped. */
+export function startRecordsDestruction(deps: DestructionScanDeps, everyMs: number, now: () => Date = () => new Date()) {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() => destroyDueRecords(deps, now())).catch((e: unknown) => console.error('[records-destruction] scan failed', e));
+  }, everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

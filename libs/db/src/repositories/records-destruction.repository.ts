@@ -1,0 +1,208 @@
+// JJ Act s.24(2): a CICL case's schedule of destruction, its legal hold, and the destruction itself. The destruction is
+// one transaction: every row that identifies the child is emptied or overwritten, each audit entry that told of them
+// keeps its hash and a digest of its detail, and the case's chain gains an entry attesting what was emptied. A crash
+// half-way leaves nothing done; a second run finds the case destroyed and does nothing.
+import { attestationOf, DESTROYED_MARK, detailDigest, type EmptiedEntry, isDestroyedDetail, RECORDS_DESTROYED_ACTION, type AuditRecord } from '../audit-chain.js';
+import type { Db, DbTransaction } from '../client.js';
+import { Prisma } from '../generated/client.js';
+import { AuditRepository } from './audit.repository.js';
+import { documentChain } from './document.repository.js';
+
+export const recordsDestructionChain = (caseId: string) => `records-destruction:${caseId}`;
+
+export type RecordsDestructionRow = NonNullable<Awaited<ReturnType<RecordsDestructionRepository['find']>>>;
+
+export interface DestructionSchedule {
+  caseId: string;
+  ground: string;
+  orderAt: Date;
+  closedAt: Date;
+  dueAt: Date;
+}
+
+export interface HoldChange {
+  caseId: string;
+  orderRef: string;
+  reason: string;
+  at: Date;
+  audit: Pick<AuditRecord, 'actorId' | 'actorRole'>;
+}
+
+export type DestroyOutcome = 'destroyed' | 'already-destroyed' | 'held' | 'not-due';
+
+/** What a notice about a destroyed case says instead of what it said. */
+export const DESTROYED_NOTICE = {
+  subject: 'Records destroyed under s.24 of the Juvenile Justice Act',
+  body: 'This message was about a case whose records were destroyed under s.24(2) of the Juvenile Justice Act 2015; what it said is no longer kept.',
+};
+
+export class RecordsDestructionRepository {
+  private readonly audit: AuditRepository;
+
+  constructor(private readonly db: Db) {
+    this.audit = new AuditRepository(db);
+  }
+
+  find(caseId: string) {
+    return this.db.recordsDestruction.findUnique({ where: { caseId } });
+  }
+
+  /** The schedule set when the case closed; a hold placed earlier stays. Written once: a retried closure changes nothing. */
+  async schedule(s: DestructionSchedule): Promise<void> {
+    await this.db.$executeRaw`
+      INSERT INTO "RecordsDestruction" ("caseId", ground, "orderAt", "closedAt", "dueAt", "updatedAt")
+      VALUES (${s.caseId}::uuid, ${s.ground}, ${s.orderAt}, ${s.closedAt}, ${s.dueAt}, now())
+      ON CONFLICT ("caseId") DO UPDATE SET ground = EXCLUDED.ground, "orderAt" = EXCLUDED."orderAt", "closedAt" = EXCLUDED."closedAt",
+        "dueAt" = EXCLUDED."dueAt", "updatedAt" = now()
+      WHERE "RecordsDestruction".ground IS NULL`;
+  }
+
+  /** Places a legal hold (or replaces the order it stands on), audited on the case's destruction chain. */
+  placeHold(h: HoldChange) {
+    return this.db.$transaction(async (tx) => {
+      const row = await this.lock(tx, h.caseId);
+      if (row?.destroyedAt) return null;
+      const saved = await tx.recordsDestruction.upsert({
+        where: { caseId: h.caseId },
+        create: { caseId: h.caseId, holdOrderRef: h.orderRef, holdReason: h.reason, heldAt: h.at, heldBy: h.audit.actorId ?? null },
+        update: { holdOrderRef: h.orderRef, holdReason: h.reason, heldAt: h.at, heldBy: h.audit.actorId ?? null },
+      });
+      await this.audit.append(tx, { ...h.audit, chain: recordsDestructionChain(h.caseId), subjectType: 'case', subjectId: h.caseId, action: 'records.hold-placed', detail: { orderRef: h.orderRef, reason: h.reason }, at: h.at });
+      return saved;
+    });
+  }
+
+  /** Lifts the hold; a due time already past moves to the lifting, so the next scan destroys. Null when no hold stands. */
+  liftHold(h: HoldChange) {
+    return this.db.$transaction(async (tx) => {
+      const row = await this.lock(tx, h.caseId);
+      if (!row?.holdOrderRef || row.destroyedAt) return null;
+      const dueAt = row.dueAt && row.dueAt < h.at ? h.at : row.dueAt;
+      const saved = await tx.recordsDestruction.update({ where: { caseId: h.caseId }, data: { holdOrderRef: null, holdReason: null, heldAt: null, heldBy: null, dueAt } });
+      await this.audit.append(tx, {
+        ...h.audit,
+        chain: recordsDestructionChain(h.caseId),
+        subjectType: 'case',
+        subjectId: h.caseId,
+        action: 'records.hold-lifted',
+        detail: { orderRef: h.orderRef, reason: h.reason, heldOn: row.holdOrderRef, dueAt: dueAt?.toISOString() ?? null },
+        at: h.at,
+      });
+      return saved;
+    });
+  }
+
+  /** Cases whose destruction is due at `now`, not held and not done, soonest first. */
+  async due(now: Date, limit: number): Promise<string[]> {
+    const rows = await this.db.recordsDestruction.findMany({
+      where: { dueAt: { lte: now }, destroyedAt: null, holdOrderRef: null },
+      orderBy: { dueAt: 'asc' },
+      take: limit,
+      select: { caseId: true },
+    });
+    return rows.map((r) => r.caseId);
+  }
+
+  /** Destroyed cases whose workflow history is still to be deleted from Temporal, each with the duplicates merged into it. */
+  async historyToDelete(limit: number): Promise<{ caseId: string; workflowCaseIds: string[] }[]> {
+    const rows = await this.db.recordsDestruction.findMany({ where: { destroyedAt: { not: null }, historyDeletedAt: null }, take: limit, select: { caseId: true } });
+    const merged = await this.db.case.findMany({ where: { mergedIntoId: { in: rows.map((r) => r.caseId) } }, select: { id: true, mergedIntoId: true } });
+    return rows.map((r) => ({ caseId: r.caseId, workflowCaseIds: [r.caseId, ...merged.filter((m) => m.mergedIntoId === r.caseId).map((m) => m.id)] }));
+  }
+
+  async historyDeleted(caseId: string, at: Date): Promise<void> {
+    await this.db.recordsDestruction.update({ where: { caseId }, data: { historyDeletedAt: at } });
+  }
+
+  /**
+   * Destroys the case's records in one transaction, if due and not held. Keeps what the law keeps: the case row's
+   * track, phase, place and milestones (the dashboards' counts), the timeline's steps without their payloads, and every
+   * audit entry with its hash (its detail replaced by a digest, attested by the destruction entry). The case's
+   * documents (orders' PDFs and uploads name the child) go with their rows; their files, once no other case's row
+   * names the same bytes, are handed to `removeDocumentFiles` after the transaction commits, so a destruction that
+   * does not happen never loses a file.
+   */
+  async destroy(caseId: string, at: Date, citation: string, removeDocumentFiles?: (storedSha256: string[]) => Promise<void>): Promise<DestroyOutcome> {
+    let documentFiles: string[] = [];
+    const outcome = await this.db.$transaction(
+      async (tx) => {
+        const row = await this.lock(tx, caseId);
+        if (!row || row.destroyedAt) return row?.destroyedAt ? 'already-destroyed' : 'not-due';
+        if (row.holdOrderRef) return 'held';
+        if (!row.dueAt || row.dueAt > at) return 'not-due';
+
+        // The case and any duplicate merged into it: the same child's records, read with it until now.
+        const merged = (await tx.case.findMany({ where: { mergedIntoId: caseId }, select: { id: true } })).map((c) => c.id);
+        const ids = [caseId, ...merged];
+        const reports = (await tx.childReport.findMany({ where: { caseId: { in: ids } }, select: { id: true } })).map((r) => r.id);
+        const interventions = (await tx.intervention.findMany({ where: { caseId: { in: ids } }, select: { id: true } })).map((i) => i.id);
+        const chains = [
+          ...ids.flatMap((id) => [`case:${id}`, `efile:${id}`, `case-merges:${id}`, recordsDestructionChain(id), documentChain(id)]),
+          ...reports.map((r) => `report:${r}`),
+          ...interventions.map((i) => `intervention:${i}`),
+        ];
+        // Chains in a fixed order, so two writers never wait on each other's locks the other way round.
+        for (const chain of [...chains].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${chain}, 0))`;
+        const emptied: EmptiedEntry[] = [];
+        const entries = await tx.auditEntry.findMany({ where: { chain: { in: chains } }, orderBy: [{ chain: 'asc' }, { position: 'asc' }] });
+        for (const e of entries) {
+          if (isDestroyedDetail(e.detail)) continue;
+          const digest = detailDigest(e.detail);
+          emptied.push({ chain: e.chain, position: e.position, attestation: attestationOf(e, digest) });
+          await tx.auditEntry.update({ where: { id: e.id }, data: { detail: { [DESTROYED_MARK]: 's.24(2)', detailDigest: digest } } });
+        }
+
+        await tx.timelineEntry.updateMany({ where: { caseId: { in: ids } }, data: { payload: {} } });
+        // the child's profile, every version of it (docs/child-profile.md)
+        await tx.childProfileVersion.deleteMany({ where: { caseId: { in: ids } } });
+        // the case's documents (docs/documents.md): rows here, files once committed
+        const stored = (await tx.caseDocument.findMany({ where: { caseId: { in: ids } }, select: { storedSha256: true } })).map((d) => d.storedSha256);
+        await tx.caseDocument.deleteMany({ where: { caseId: { in: ids } } });
+        const shared = new Set((await tx.caseDocument.findMany({ where: { storedSha256: { in: stored } }, select: { storedSha256: true } })).map((d) => d.storedSha256));
+        documentFiles = [...new Set(stored)].filter((h) => !shared.has(h));
+        await tx.case.updateMany({ where: { id: { in: ids } }, data: { childName: null, childKeys: [], nameKeys: [], guardianKeys: [], villageCode: null, blockCode: null, thanaCode: null, openDeadlines: [], nextDueAt: null, assigneeId: null, assignedAt: null, destroyedAt: at } });
+        await tx.eFileEntry.updateMany({ where: { caseId: { in: ids } }, data: { details: Prisma.DbNull, sealed: null } });
+        await tx.admission.updateMany({ where: { caseId: { in: ids } }, data: { endNote: null, overCapacityReason: null } });
+        await tx.escalation.updateMany({ where: { caseId: { in: ids } }, data: { resolutionNote: null } });
+        await tx.notification.updateMany({ where: { caseId: { in: ids } }, data: DESTROYED_NOTICE });
+        await tx.partnerEvent.updateMany({ where: { subjectId: { in: [...ids, ...reports] } }, data: { data: { destroyed: true } } });
+        await tx.duplicateSuspect.updateMany({ where: { OR: [{ recordId: { in: [...ids, ...reports] } }, { duplicateOfId: { in: [...ids, ...reports] } }] }, data: { explanation: {}, decisionNote: null } });
+        if (reports.length) {
+          await tx.childReport.updateMany({
+            where: { id: { in: reports } },
+            data: { description: {}, reporterContact: Prisma.DbNull, photo: null, photoType: null, placeText: null, lat: null, lon: null, policeRef: null, searchName: '', nameKeys: [], nameSkeletons: [], guardianKeys: [], villageCode: null, closedReason: null },
+          });
+          await tx.faceDescriptor.deleteMany({ where: { reportId: { in: reports } } });
+          await tx.matchCandidate.updateMany({ where: { OR: [{ missingId: { in: reports } }, { foundId: { in: reports } }] }, data: { explanation: {}, decisionNote: null } });
+        }
+        if (interventions.length) {
+          await tx.intervention.updateMany({ where: { id: { in: interventions } }, data: { childDescription: '', placeText: null, lat: null, lon: null, closeNote: null } });
+          await tx.helplineCall.updateMany({ where: { interventionId: { in: interventions } }, data: { childDescription: '', lat: null, lon: null } });
+        }
+
+        // The proof: on the case's own chain, hashed like every entry, naming each entry emptied and the law it was under.
+        await this.audit.append(tx, {
+          chain: `case:${caseId}`,
+          action: RECORDS_DESTROYED_ACTION,
+          actorId: null,
+          actorRole: 'SYSTEM',
+          subjectType: 'case',
+          subjectId: caseId,
+          detail: { event: 'RECORDS_DESTROYED', citation, ground: row.ground, dueAt: row.dueAt.toISOString(), emptied },
+          at,
+        });
+        await tx.recordsDestruction.update({ where: { caseId }, data: { destroyedAt: at } });
+        return 'destroyed' as const;
+      },
+      { timeout: 60_000 },
+    );
+    if (outcome === 'destroyed' && documentFiles.length && removeDocumentFiles) await removeDocumentFiles(documentFiles);
+    return outcome;
+  }
+
+  private async lock(tx: DbTransaction, caseId: string) {
+    // The row, locked for the transaction: a hold placed while a destruction runs waits for it, and sees it done.
+    await tx.$executeRaw`SELECT 1 FROM "RecordsDestruction" WHERE "caseId" = ${caseId}::uuid FOR UPDATE`;
+    return tx.recordsDestruction.findUnique({ where: { caseId } });
+  }
+}
