@@ -2,7 +2,7 @@
 // Dates cross the workflow boundary as ISO strings; these turn them back into Dates.
 import { ApplicationFailure } from '@temporalio/common';
 import type { Queue } from 'bullmq';
-import { enqueueNotifications, type NotificationJob } from '@raksha/contracts';
+import { enqueueNotifications, enqueueOrderDocument, isOrderEvent, type NotificationJob, type OrderDocumentQueue } from '@raksha/contracts';
 import type { AssignmentRecord, CaseRepository, EscalationActionRecord, EscalationRecord, RecordsDestructionRepository, TransitionRecord } from '@raksha/db';
 import { destructionDecision, type CaseMilestones } from '@raksha/domain';
 import { nameSearchKeys } from '@raksha/matching';
@@ -12,6 +12,8 @@ import { caseKeys } from './duplicates.js';
 export interface ActivityDeps {
   cases: CaseRepository;
   notifications: Pick<Queue<NotificationJob>, 'add'>;
+  /** an order's step queues the making of its documents (docs/documents.md) */
+  orderDocuments: OrderDocumentQueue;
   /** s.24(2): a CICL case's records scheduled for destruction when it closes */
   destructions: Pick<RecordsDestructionRepository, 'schedule'>;
 }
@@ -81,6 +83,9 @@ export function createActivities(deps: ActivityDeps) {
       });
       if (input.phase === 'CLOSED') await scheduleDestruction(deps, input.caseId, date(input.occurredAt, 'occurredAt'));
       if (notices?.length) await enqueueNotifications(deps.notifications, notices);
+      // Queued after the step is on record, on every attempt (the job id is the step); an order imported from a
+      // paper register has its paper and gets no document.
+      if (isOrderEvent(input.eventType) && input.importedFrom === undefined) await enqueueOrderDocument(deps.orderDocuments, { caseId: input.caseId, sequence: input.sequence });
       return { written };
     },
 

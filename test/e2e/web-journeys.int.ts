@@ -5,6 +5,8 @@ import { caseWithMissedProduction } from '../support/missed-deadline.js';
 import { eventually, type Stack } from '../support/stack.js';
 import { signIn, startWebStack, type WebStack } from './web.js';
 
+const ONE_PIXEL_PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d8a5a90000000049454e44ae426082', 'hex');
+
 describe('the web app, role by role, in a real browser', () => {
   let web: WebStack;
   let stack: Stack;
@@ -56,6 +58,22 @@ describe('the web app, role by role, in a real browser', () => {
     await page.getByTestId('case-stage').getByText('Produced: interim placement pending inquiry').waitFor();
     await page.locator('[data-testid="timeline"] li[data-event="PRODUCED_BEFORE_CWC"]').waitFor();
     expect(await eventTypes(caseId)).toEqual(['REGISTERED', 'PRODUCED_BEFORE_CWC']);
+
+    // The record of production joins the case's documents a moment later, in English and Hindi; a report is uploaded.
+    await eventually(async () => {
+      await page.reload();
+      await page.getByRole('heading', { name: 'Orders and documents' }).waitFor();
+      // English and Hindi are made one after the other: the page may have loaded between them.
+      const english = await page.getByText('Record of production of the child before the Child Welfare Committee').count();
+      const hindi = await page.getByText('बाल कल्याण समिति के समक्ष बालक की प्रस्तुति का अभिलेख').count();
+      return english > 0 && hindi > 0 ? true : undefined;
+    }, 30_000);
+    await page.locator('#doc-kind').selectOption('SIR');
+    await page.locator('#doc-title').fill('Social investigation, home visit');
+    await page.locator('#doc-file').setInputFiles({ name: 'sir.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+    await page.locator('form:has(#doc-file) button[type=submit]').click();
+    await page.getByText('The report was uploaded.').waitFor();
+    await page.getByText('Social investigation, home visit').waitFor();
   });
 
   it('three CWC members, ticked by name from the roster, declare a child legally free, and the timeline names them (s.38(4))', async () => {

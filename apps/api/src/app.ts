@@ -27,6 +27,7 @@ import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ObligationsModule } from './obligations/obligations.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { DuplicatesModule } from './duplicates/duplicates.module.js';
 import { LegacyImportsModule } from './imports/legacy-imports.module.js';
 import { RegistriesModule } from './registries/registries.module.js';
@@ -45,7 +46,7 @@ import { jsonBodyOptions } from './problem/request-body.js';
 import { securityHeaders } from './infrastructure/security-headers.js';
 
 /** The API's features, each a module with its controllers. */
-export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule, AccessLogModule, ImportsModule, PartnersModule, InterventionsModule, DuplicatesModule, LegacyImportsModule, RecordsDestructionModule];
+export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule, AccessLogModule, ImportsModule, PartnersModule, InterventionsModule, DuplicatesModule, LegacyImportsModule, RecordsDestructionModule, DocumentsModule];
 
 @Module({})
 class AppModule {

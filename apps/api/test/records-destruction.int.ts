@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { caseWorkflowId } from '@raksha/contracts/temporal';
-import { AuditRepository, RecordsDestructionRepository } from '@raksha/db';
+import { AuditRepository, documentChain, RecordsDestructionRepository } from '@raksha/db';
+import { DocumentStore } from '@raksha/documents';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { destroyDueRecords, temporalHistoryDeleter } from '@raksha/worker/records-destruction';
 import { as } from '@raksha/test-support/auth';
@@ -23,6 +24,7 @@ describe('records destruction under s.24(2)', () => {
   let cwc: Headers;
   let monitor: Headers;
   let scan: (now: Date) => Promise<string[]>;
+  let store: DocumentStore;
   /** The destroyed case's workflow history gone from Temporal (deleted asynchronously, slowly on a loaded machine). */
   let historyGone: Promise<true> | undefined;
 
@@ -34,7 +36,8 @@ describe('records destruction under s.24(2)', () => {
     probation = await as(stack, 'probation.jaipur');
     cwc = await as(stack, 'cwc.jaipur');
     monitor = await as(stack, 'monitor.rj');
-    const deps = { destructions: new RecordsDestructionRepository(stack.db), deleteHistory: temporalHistoryDeleter(await stack.temporal(), stack.config.temporal.namespace) };
+    store = new DocumentStore(stack.config.documents.dir);
+    const deps = { destructions: new RecordsDestructionRepository(stack.db), deleteHistory: temporalHistoryDeleter(await stack.temporal(), stack.config.temporal.namespace), removeDocumentFile: (h: string) => store.remove(h) };
     scan = (now) => destroyDueRecords(deps, now);
   });
   afterAll(() => stack?.stop());
@@ -72,6 +75,14 @@ describe('records destruction under s.24(2)', () => {
     expect(scheduled).toMatchObject({ ground: 'RELEASED', citation: 's.24(2); appeal period s.101(1)', hold: null, destroyedAt: null, mayHold: true });
     expect(Date.parse(scheduled.dueAt) - Date.parse(scheduled.orderAt)).toBe(30 * DAY);
     expect(scheduled.explanation).toContain('released the child');
+    // The Board's order made its documents (English and Hindi PDFs naming the child), each file on disk.
+    const orderDocs = await eventually(async () => {
+      const list = (await stack.http.get(`/cases/${caseId}/documents`).set(jjb).expect(200)).body as { eventType: string | null }[];
+      return list.filter((d) => d.eventType === 'JJB_FINAL_ORDER_PASSED').length === 2 ? list : undefined;
+    }, 30_000);
+    expect(orderDocs.length).toBeGreaterThanOrEqual(2);
+    const documentFiles = (await stack.db.caseDocument.findMany({ where: { caseId }, select: { storedSha256: true } })).map((d) => d.storedSha256);
+    for (const h of documentFiles) expect(await store.get(h)).toBeDefined();
 
     // Not before the appeal period has run.
     expect(await scan(new Date(Date.parse(scheduled.dueAt) - 60_000))).not.toContain(caseId);
@@ -87,7 +98,7 @@ describe('records destruction under s.24(2)', () => {
     expect(await scan(after)).not.toContain(caseId); // done once
 
     // Every read and write of the case answers 410 in words, with its number and never what it held.
-    for (const path of ['', '/timeline', '/escalations', '/efile', '/admissions', '/care-plan']) {
+    for (const path of ['', '/timeline', '/escalations', '/efile', '/admissions', '/care-plan', '/documents']) {
       const gone = await stack.http.get(`/cases/${caseId}${path}`).set(jjb).expect(410);
       expect(gone.headers['content-type']).toContain('application/problem+json');
       expect(gone.body.title).toBe('The records of this case were destroyed under s.24 of the Juvenile Justice Act');
@@ -107,6 +118,9 @@ describe('records destruction under s.24(2)', () => {
       `%${name}%`,
     );
     expect(Number(mentions[0]!.n)).toBe(0);
+    // The order's documents are gone, rows and files.
+    expect(await stack.db.caseDocument.count({ where: { caseId } })).toBe(0);
+    for (const h of documentFiles) expect(await store.get(h)).toBeUndefined();
     // Who read the record before it was destroyed stays on the access log, without what they read.
     const log = await stack.http.get(`/cases/${caseId}/access-log`).set(monitor).expect(200);
     expect(JSON.stringify(log.body)).not.toContain(name);
@@ -115,7 +129,7 @@ describe('records destruction under s.24(2)', () => {
     // The chains verify without the content, and name the destruction; an emptied entry edited afterwards is caught.
     const audit = new AuditRepository(stack.db);
     const row = await stack.db.case.findUniqueOrThrow({ where: { id: caseId } });
-    for (const chain of [`case:${caseId}`, `efile:${caseId}`]) expect(await audit.verifyChain(chain, chain.startsWith('case:') ? row.sequence + 1 : undefined)).toEqual([]);
+    for (const chain of [`case:${caseId}`, `efile:${caseId}`, documentChain(caseId)]) expect(await audit.verifyChain(chain, chain.startsWith('case:') ? row.sequence + 1 : undefined)).toEqual([]);
     const proof = await stack.db.auditEntry.findFirstOrThrow({ where: { chain: `case:${caseId}`, action: 'case.records-destroyed' } });
     expect(proof.detail).toMatchObject({ event: 'RECORDS_DESTROYED', ground: 'RELEASED' });
     const first = await stack.db.auditEntry.findFirstOrThrow({ where: { chain: `case:${caseId}`, position: 1 } });

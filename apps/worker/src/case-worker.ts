@@ -4,7 +4,7 @@ import { NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@tem
 import { createActivities, createInstitutionActivities, createInterventionActivities, createLegacyImporter, createMatcher, createRekeyer, enqueueLegacyImport, keyStoredCases } from '@raksha/activities';
 import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
-import { BACKFILL_MATCHING_QUEUE, enqueueRekey, LEGACY_IMPORT_QUEUE, type LegacyImportJob, MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
+import { BACKFILL_MATCHING_QUEUE, enqueueRekey, LEGACY_IMPORT_QUEUE, type LegacyImportJob, MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob, ORDER_DOCUMENT_QUEUE, type OrderDocumentJob } from '@raksha/contracts';
 import { BodyDutyRepository, CaseRepository, createMatchingPool, DeadlinePolicyRepository, DeliveryRepository, DuplicateRepository, EscalationRepository, FaceRepository, GeographyRepository, InterventionRepository, LegacyImportRepository, NotificationRepository, poolMatchingSql, RecordsDestructionRepository, ReportRepository, type Db } from '@raksha/db';
 import { lazyFaceDescriber } from '@raksha/faces';
 import { caseStarter } from './case-starter.js';
@@ -12,6 +12,8 @@ import { dutyWatchTeller, startDutyWatch } from './duty-watch.js';
 import { startBackfillMatchingProcessor, startLegacyImportProcessor } from './legacy-import.processor.js';
 import { startMatchingProcessor } from './matching.processor.js';
 import { startNotificationProcessor } from './notification.processor.js';
+import { DocumentStore } from '@raksha/documents';
+import { startOrderDocuments } from './order-documents.processor.js';
 import { reachFromConfig } from './reach.js';
 import { startEscalationReminders } from './reminders.js';
 import { startRecordsDestruction, temporalHistoryDeleter } from './records-destruction.js';
@@ -37,6 +39,7 @@ export async function startCaseWorker(
   const redis = redisConnectionOptions(config.redisUrl);
   const connection = temporal ?? (await NativeConnection.connect({ address: config.temporal.address }));
   const notifications = new Queue<NotificationJob>(NOTIFICATION_QUEUE, { connection: redis });
+  const orderDocuments = new Queue<OrderDocumentJob>(ORDER_DOCUMENT_QUEUE, { connection: redis });
   const worker = await Worker.create({
     connection,
     namespace: config.temporal.namespace,
@@ -44,7 +47,7 @@ export async function startCaseWorker(
     workflowBundle: bundle,
     dataConverter: caseDataConverter(requireDataKeys(config)),
     activities: {
-      ...createActivities({ cases: new CaseRepository(db), notifications, destructions: new RecordsDestructionRepository(db) }),
+      ...createActivities({ cases: new CaseRepository(db), notifications, orderDocuments, destructions: new RecordsDestructionRepository(db) }),
       ...createInstitutionActivities({ escalations: new EscalationRepository(db), notifications }),
       ...createInterventionActivities({ interventions: new InterventionRepository(db), notifications }),
     },
@@ -74,11 +77,14 @@ export async function startCaseWorker(
   const importing = startLegacyImportProcessor(redis, importer);
   // CWCs' and JJBs' missed duties, once a day, up the ladder through obligation watches.
   const dutyWatch = config.worker.watchesDuties && (await startDutyWatch(redis, { duties: new BodyDutyRepository(db), policies: new DeadlinePolicyRepository(db), tell: dutyWatchTeller(client, config.temporal.taskQueue) }));
+  const documentFiles = new DocumentStore(config.documents.dir);
   // s.24(2): CICL cases' records destroyed once due and not held (docs/records-destruction.md).
-  const destruction = startRecordsDestruction({ destructions: new RecordsDestructionRepository(db), deleteHistory: temporalHistoryDeleter(client, config.temporal.namespace) }, config.worker.recordsDestructionScanMs);
+  const destruction = startRecordsDestruction({ destructions: new RecordsDestructionRepository(db), deleteHistory: temporalHistoryDeleter(client, config.temporal.namespace), removeDocumentFile: (h) => documentFiles.remove(h) }, config.worker.recordsDestructionScanMs);
   const backfill = startBackfillMatchingProcessor(redis, matcher, { reports, duplicates }, config.worker.importMatchingPerSecond);
   // An import whose job was lost with Redis's data is queued again; one whose job waits or runs is left as it is.
   for (const { id } of await imports.unfinished()) await enqueueLegacyImport(importJobs, id);
+  // Orders' documents are made beside the notification processor (its own process under npm start).
+  const documenting = config.worker.deliversNotifications ? await startOrderDocuments(config, db, redis) : undefined;
   // Reports stored under older matching keys are re-keyed once per version, whichever worker starts first.
   await enqueueRekey(matchingJobs, rekeyer.keysVersion);
   // Cases registered before cases kept name keys get them, in the background: the duplicate search then reaches them
@@ -89,6 +95,8 @@ export async function startCaseWorker(
     stopping = true;
     await keyingCases;
     await matching.close();
+    await documenting?.close();
+    await orderDocuments.close();
     if (dutyWatch) await dutyWatch.close();
     await importing.close();
     await backfill.close();

@@ -1,4 +1,4 @@
-// The notification processor as its own process (`npm run notifications`; `npm start` runs it with
+// The notification processor, and the maker of orders' documents, as their own process (`npm run notifications`; `npm start` runs it with
 // the worker started with WORKER_DELIVERS_NOTIFICATIONS=false). Jobs wait in Redis until delivered,
 // so this process can lag behind a burst of escalations, or restart, without losing any.
 import { setPriority } from 'node:os';
@@ -7,6 +7,7 @@ import { NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
 import { loadConfig, redisConnectionOptions } from '@raksha/config';
 import { createDb, DeliveryRepository, NotificationRepository } from '@raksha/db';
 import { startNotificationProcessor } from './notification.processor.js';
+import { startOrderDocuments } from './order-documents.processor.js';
 import { reachFromConfig } from './reach.js';
 import { startEscalationReminders } from './reminders.js';
 
@@ -21,6 +22,8 @@ const reach = await reachFromConfig(config, redis, db);
 const processor = startNotificationProcessor(redis, new NotificationRepository(db), reach);
 const notices = new Queue<NotificationJob>(NOTIFICATION_QUEUE, { connection: redis });
 const reminders = startEscalationReminders(new DeliveryRepository(db), notices, config.notify.reminderScanMs);
+// Orders' PDFs are made here too: CPU work kept out of the case worker's process.
+const documents = await startOrderDocuments(config, db, redis);
 await processor.waitUntilReady();
 const channels = ['the in-app inbox', ...config.notify.channels.map((c) => ({ email: 'email', sms: 'SMS', webhook: 'webhooks' })[c])].join(', ');
 const digest = config.notify.channels.includes('email') ? `; daily digest at ${String(config.notify.digest.hour).padStart(2, '0')}:00 ${config.notify.digest.timeZone}` : '';
@@ -36,6 +39,7 @@ const stopped = new Promise<void>((resolve) => {
 });
 await stopped;
 await reminders.stop();
+await documents.close();
 await notices.close();
 await processor.close();
 await reach?.close();

@@ -14,13 +14,18 @@ export interface DestructionScanDeps {
   destructions: RecordsDestructionRepository;
   /** Deletes the case workflow's history; resolves when it is gone (or was never there). */
   deleteHistory(caseId: string): Promise<void>;
+  /** Removes a destroyed case's document files (docs/documents.md), named by the SHA-256 of the stored bytes. */
+  removeDocumentFile(storedSha256: string): Promise<void>;
 }
 
 /** One pass: every case due at `now` destroyed, then the histories still to delete. Answers the cases destroyed. */
 export async function destroyDueRecords(deps: DestructionScanDeps, now: Date): Promise<string[]> {
   const destroyed: string[] = [];
   for (const caseId of await deps.destructions.due(now, BATCH)) {
-    if ((await deps.destructions.destroy(caseId, now, RECORDS_DESTRUCTION_CITATION)) === 'destroyed') destroyed.push(caseId);
+    const removeFiles = async (hashes: string[]) => {
+      for (const h of hashes) await deps.removeDocumentFile(h);
+    };
+    if ((await deps.destructions.destroy(caseId, now, RECORDS_DESTRUCTION_CITATION, removeFiles)) === 'destroyed') destroyed.push(caseId);
   }
   for (const { caseId, workflowCaseIds } of await deps.destructions.historyToDelete(BATCH)) {
     try {

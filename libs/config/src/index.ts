@@ -1,3 +1,5 @@
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 import { DataKeyRing } from './data-keys.js';
@@ -101,6 +103,10 @@ const configSchema = z.object({
   /** the daily digest goes at this hour (0–23) of DIGEST_TIME_ZONE's day */
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23),
   DIGEST_TIME_ZONE: z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Kolkata'),
+  // Orders' PDFs and uploaded reports, content-addressed by SHA-256, outside the database (docs/documents.md).
+  RAKSHA_DOCUMENTS_DIR: z.string().refine((v) => v.startsWith('/'), 'an absolute path (a directory the API and the worker can write)'),
+  /** the largest uploaded report (SIR, medical, age determination) in bytes */
+  DOCUMENT_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024),
 });
 
 function isTimeZone(v: string): boolean {
@@ -145,6 +151,8 @@ export interface RakshaConfig {
   /** the deployment's public address, without a trailing slash; links into the web app: webAppLink(publicUrl, page) */
   publicUrl: string;
   accounts: { invitationTtlHours: number; passwordResetTtlMinutes: number };
+  /** where orders' PDFs and uploaded reports are kept (content-addressed), and the largest upload */
+  documents: { dir: string; uploadMaxBytes: number };
   notify: {
     channels: readonly NotifyChannelName[];
     attempts: number;
@@ -216,6 +224,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     NOTIFY_STUCK_AFTER_MS: env.NOTIFY_STUCK_AFTER_MS ?? '600000',
     DIGEST_HOUR: env.DIGEST_HOUR ?? '7',
     DIGEST_TIME_ZONE: env.DIGEST_TIME_ZONE ?? 'Asia/Kolkata',
+    RAKSHA_DOCUMENTS_DIR: env.RAKSHA_DOCUMENTS_DIR ?? join(env.RAKSHA_HOME ?? join(homedir(), '.cache', 'raksha'), 'documents'),
+    DOCUMENT_UPLOAD_MAX_BYTES: env.DOCUMENT_UPLOAD_MAX_BYTES ?? String(10 * 1024 * 1024),
   });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -260,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
       invitationTtlHours: c.INVITATION_TTL_HOURS,
       passwordResetTtlMinutes: c.PASSWORD_RESET_TTL_MINUTES,
     }),
+    documents: Object.freeze({ dir: c.RAKSHA_DOCUMENTS_DIR, uploadMaxBytes: c.DOCUMENT_UPLOAD_MAX_BYTES }),
     notify: Object.freeze({
       channels: Object.freeze(channels),
       attempts: c.NOTIFY_ATTEMPTS,
@@ -286,15 +297,18 @@ export const TEST_DATA_KEY = Buffer.from('test-only-data-key-not-for-use!!').toS
 
 /** The database the integration tests use, never the one `npm start` serves. */
 export function loadTestConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
+  const databaseUrl = env.TEST_DATABASE_URL ?? localDatabaseUrl(env, env.RAKSHA_TEST_DB ?? 'raksha_test');
   return loadConfig({
     RAKSHA_TOKEN_SECRET: 'test-only-token-secret-not-for-any-deployment',
     RAKSHA_DATA_KEY: TEST_DATA_KEY,
     // a test scans its own district's duties when it means to (a scheduled scan of every body would escalate them all)
     WORKER_WATCHES_DUTIES: 'false',
     ...env,
-    DATABASE_URL: env.TEST_DATABASE_URL ?? localDatabaseUrl(env, env.RAKSHA_TEST_DB ?? 'raksha_test'),
+    DATABASE_URL: databaseUrl,
     // Redis database 1: the tests' queues never hand jobs to (or take them from) a running `npm start`.
     REDIS_URL: env.TEST_REDIS_URL ?? `redis://127.0.0.1:${env.REDIS_PORT ?? '6379'}/1`,
+    // A directory per test database, so a test that alters a stored file touches no other run's.
+    RAKSHA_DOCUMENTS_DIR: env.TEST_DOCUMENTS_DIR ?? join(tmpdir(), `raksha-documents-${new URL(databaseUrl).pathname.slice(1)}`),
   });
 }
 

@@ -30,5 +30,6 @@ export * from './porting.js';
 export * from './porting-cci.js';
 export * from './porting-cicl.js';
 export * from './duplicates.js';
+export * from './documents.js';
 export { CsvSyntaxError, csvCell, csvLine, parseCsv, type CsvRecord } from './csv.js';
 export * from './records-destruction.js';

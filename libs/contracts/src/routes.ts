@@ -22,6 +22,7 @@ import { bodyPage, bodyView, importOutcome, institutionPage, institutionView, re
 import { candidateDecision, candidatePage, contactVerificationRequested, contactVerified, matchCandidateView, reportPage, reportView } from './reports.js';
 import { functioningView, inspectionMonthView, inspectionView, returnView, sittingMonthView, sittingView } from './sittings.js';
 import { caseSummaryPage, caseSummaryView, eventFeedPage, partnerClientSecretView, partnerClientView, partnerTokenResponse } from './partners.js';
+import { caseDocumentView, documentVerification } from './documents.js';
 import { duplicateSuspectPage, duplicateSuspectView, likelyDuplicates } from './duplicates.js';
 import { legacyDryRun, legacyImportStatus, legacyRejection } from './porting.js';
 
@@ -63,6 +64,10 @@ export const API_RESPONSES = {
   'POST /cases/:id/efile': eFileEntryView,
   'GET /cases/:id/efile': z.array(eFileEntryView),
   'GET /cases/:id/care-plan': carePlanAnswer,
+  'GET /cases/:id/documents': z.array(caseDocumentView),
+  'POST /cases/:id/documents': caseDocumentView,
+  'GET /cases/:id/documents/:docId': null,
+  'GET /cases/:id/documents/:docId/verify': documentVerification,
 
   'POST /helpline/v1/calls': helplineCallStatus,
   'GET /helpline/v1/calls/:callId': helplineCallStatus,

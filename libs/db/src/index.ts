@@ -40,5 +40,6 @@ export { InterventionRepository, interventionChain, type HelplineCallRecord, typ
 export { PartnerRepository, type CaseSummaryRow, type NewPartnerClient, type PartnerClientRecord, type PartnerEventRow, type PartnerScopeFilter } from './repositories/partner.repository.js';
 export { LegacyImportRepository, type LegacyImportRecord, type NewLegacyImport, type PortedReport, type RowOutcome, type StagedRow } from './repositories/legacy-import.repository.js';
 export { caseKeyTerms, duplicateTerms, DuplicateRepository, type CaseDuplicateSearch, type DuplicateFilter, type NewDuplicateSuspect, type ReportDuplicateCandidate, type ReportDuplicateSearch } from './repositories/duplicate.repository.js';
+export { DocumentRepository, documentChain, type CaseDocumentRecord, type NewCaseDocument, type OrderStep, type RecordedDocumentHash } from './repositories/document.repository.js';
 export { DESTROYED_NOTICE, RecordsDestructionRepository, recordsDestructionChain, type DestroyOutcome, type DestructionSchedule, type HoldChange, type RecordsDestructionRow } from './repositories/records-destruction.repository.js';
 export { ChildProfileRepository, type ChildProfileVersionRecord, type NewChildProfileVersion } from './repositories/child-profile.repository.js';

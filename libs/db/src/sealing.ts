@@ -15,14 +15,23 @@ export class Sealer {
   }
 
   seal(plain: unknown, boundTo: string): string {
-    const nonce = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.keys.current.key, nonce);
-    cipher.setAAD(Buffer.from(boundTo));
-    const body = Buffer.concat([cipher.update(JSON.stringify(plain), 'utf8'), cipher.final()]);
-    return ['v1', this.keyId, nonce.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+    return this.sealBytes(Buffer.from(JSON.stringify(plain), 'utf8'), boundTo);
   }
 
   open(sealed: string, boundTo: string): unknown {
+    return JSON.parse(this.openBytes(sealed, boundTo).toString('utf8'));
+  }
+
+  /** Bytes (an uploaded medical report's file) sealed the same way, in the same format. */
+  sealBytes(plain: Buffer, boundTo: string): string {
+    const nonce = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.keys.current.key, nonce);
+    cipher.setAAD(Buffer.from(boundTo));
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return ['v1', this.keyId, nonce.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+  }
+
+  openBytes(sealed: string, boundTo: string): Buffer {
     const [version, keyId, nonce, body, tag] = sealed.split('.');
     if (version !== 'v1' || !nonce || body === undefined || !tag) throw new SealError('not a sealed value this version wrote');
     const key = this.keys.byId(keyId ?? '');
@@ -31,7 +40,7 @@ export class Sealer {
     decipher.setAAD(Buffer.from(boundTo));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     try {
-      return JSON.parse(Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8'));
+      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]);
     } catch {
       throw new SealError('the sealed value was altered or belongs to another record');
     }

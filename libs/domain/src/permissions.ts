@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'efile:write',
   'efile:medical', // open sealed medical details
   'efile:counselling', // open sealed counselling notes
+  'document:upload', // upload a report to a case: SIR, medical, age determination (s.94), other (docs/documents.md)
   'report:missing', // file a missing-child report (police; a citizen's waits for a station to accept it)
   'report:found', // file a found-child report
   'report:read', // missing and found reports in the jurisdiction, and match candidates
@@ -62,11 +63,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'efile:read',
     'efile:medical',
     'efile:counselling',
+    'document:upload',
     'report:found',
     'report:read',
     'match:decide',
   ],
-  JJB_MEMBER: ['case:read', 'case:event', 'queue:read', 'case:assign', 'registry:read', 'efile:read', 'efile:medical', 'efile:counselling', 'records:hold'],
+  JJB_MEMBER: ['case:read', 'case:event', 'queue:read', 'case:assign', 'registry:read', 'efile:read', 'efile:medical', 'efile:counselling', 'document:upload', 'records:hold'],
   DCPU_OFFICER: [
     'case:register:CNCP',
     'case:read',
@@ -80,6 +82,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'efile:read',
     'efile:write',
     'efile:medical',
+    'document:upload',
     'report:found',
     'report:read',
     'match:decide',
@@ -88,7 +91,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'intervention:act',
     'legacy:import',
   ],
-  PROBATION_OFFICER: ['case:read', 'case:event', 'queue:read', 'registry:read', 'efile:read', 'efile:write', 'efile:counselling'],
+  PROBATION_OFFICER: ['case:read', 'case:event', 'queue:read', 'registry:read', 'efile:read', 'efile:write', 'efile:counselling', 'document:upload'],
   SJPU_OFFICER: POLICE,
   CHILD_WELFARE_POLICE_OFFICER: POLICE,
   STATION_OFFICER: [...POLICE, 'legacy:import'],
@@ -104,6 +107,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'efile:write',
     'efile:medical',
     'efile:counselling',
+    'document:upload',
     'report:found',
   ],
   CHILDLINE_WORKER: ['case:register:CNCP', 'case:read', 'registry:read', 'report:found', 'intervention:read', 'intervention:act'],

@@ -38,6 +38,9 @@ const PROBLEMS = {
   'helpline-call-not-found': [404, 'No such helpline call'],
   'candidate-not-found': [404, 'No such match candidate'],
   'duplicate-not-found': [404, 'No such possible duplicate'],
+  'document-not-found': [404, 'No such document'],
+  'document-file-missing': [500, 'The document’s file is missing from the store; verifying it says more'],
+  'upload-refused': [422, 'The file cannot be kept: it is not a plain PDF, JPEG or PNG'],
   'legacy-import-not-found': [404, 'No such import'],
   'duplicate-state-conflict': [409, 'The possible duplicate was already decided'],
   'legacy-import-rejected': [422, 'The file cannot be imported with this source’s mapping'],
@@ -113,6 +116,7 @@ const FINDABLE = {
   'helpline-call': (id: string) => `no call ${id} from this helpline is on record`,
   candidate: (id: string) => `match candidate ${id} does not exist`,
   duplicate: (id: string) => `possible duplicate ${id} does not exist`,
+  document: (id: string) => `document ${id} does not exist`,
   'legacy-import': (id: string) => `import ${id} does not exist`,
   person: (id: string) => `person ${id} does not exist`,
   import: (id: string) => `import ${id} does not exist`,
@@ -211,3 +215,11 @@ export const emailTaken = (email: string) => new DomainError('email-taken', `${e
 
 export const lastAdministrator = (bodyId: string, role: string) =>
   new DomainError('last-administrator', `${bodyId} would have no active ${role}; invite another first, and let them set their password`, { bodyId, role });
+
+/** An upload whose bytes are not what it may be (a PDF, JPEG or PNG), naming the file's field; nothing was stored. */
+export const uploadRefused = (field: string, reason: string) =>
+  new DomainError('upload-refused', `${field}: ${reason}`, { errors: [{ field, message: reason, key: 'error.fileType' }] });
+
+/** An upload over the configured size, naming the file's field. */
+export const uploadTooLarge = (field: string, max: number) =>
+  new DomainError('payload-too-large', `${field}: the file is larger than ${max} bytes`, { limit: max, errors: [{ field, message: `the file is larger than ${max} bytes`, key: 'error.fileTooLarge', params: { max } }] });

@@ -133,6 +133,27 @@ export class Api {
     return this.ok<T>(await this.raw('PUT', path, body));
   }
 
+  /** A multipart upload (a report's file and its fields); a problem is thrown as ApiError. */
+  async upload<T>(path: string, form: FormData): Promise<T> {
+    if (this.session && Date.now() > this.session.expiresAt - 5_000) await this.refresh();
+    const send = () =>
+      fetch(`${this.base}${path}`, {
+        method: 'POST',
+        headers: { accept: 'application/json, application/problem+json', ...(this.session && { authorization: `Bearer ${this.session.accessToken}` }) },
+        body: form,
+      });
+    let res = await send();
+    if (res.status === 401 && this.session && (await this.refresh())) res = await send();
+    const text = await res.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = { title: text };
+    }
+    return this.ok<T>({ status: res.status, body, headers: res.headers });
+  }
+
   /** A binary answer (a report's photo) as a Blob; null when there is none. */
   async blob(path: string): Promise<Blob | null> {
     try {

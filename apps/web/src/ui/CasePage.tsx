@@ -11,6 +11,7 @@ import { EventComposer } from './EventComposer.js';
 import { Timeline } from './Timeline.js';
 import { CarePlanSection, EFileSection } from './Care.js';
 import { CaseDeliveries } from './Notifications.js';
+import { DocumentsSection } from './Documents.js';
 import { ChildProfileSection } from './ChildProfile.js';
 
 export function CasePage({ caseId }: { caseId: string }) {
@@ -139,6 +140,8 @@ export function CasePage({ caseId }: { caseId: string }) {
             </Show>
 
             <CaseDeliveries caseId={c.id} />
+
+            <DocumentsSection caseId={c.id} />
 
             {hasPermission(roles, 'efile:read') && hasRoleIn(roles, 'careStaff') && (
               <>

@@ -6,6 +6,7 @@ import { attestationOf, DESTROYED_MARK, detailDigest, type EmptiedEntry, isDestr
 import type { Db, DbTransaction } from '../client.js';
 import { Prisma } from '../generated/client.js';
 import { AuditRepository } from './audit.repository.js';
+import { documentChain } from './document.repository.js';
 
 export const recordsDestructionChain = (caseId: string) => `records-destruction:${caseId}`;
 
@@ -116,10 +117,14 @@ export class RecordsDestructionRepository {
   /**
    * Destroys the case's records in one transaction, if due and not held. Keeps what the law keeps: the case row's
    * track, phase, place and milestones (the dashboards' counts), the timeline's steps without their payloads, and every
-   * audit entry with its hash (its detail replaced by a digest, attested by the destruction entry).
+   * audit entry with its hash (its detail replaced by a digest, attested by the destruction entry). The case's
+   * documents (orders' PDFs and uploads name the child) go with their rows; their files, once no other case's row
+   * names the same bytes, are handed to `removeDocumentFiles` after the transaction commits, so a destruction that
+   * does not happen never loses a file.
    */
-  destroy(caseId: string, at: Date, citation: string): Promise<DestroyOutcome> {
-    return this.db.$transaction(
+  async destroy(caseId: string, at: Date, citation: string, removeDocumentFiles?: (storedSha256: string[]) => Promise<void>): Promise<DestroyOutcome> {
+    let documentFiles: string[] = [];
+    const outcome = await this.db.$transaction(
       async (tx) => {
         const row = await this.lock(tx, caseId);
         if (!row || row.destroyedAt) return row?.destroyedAt ? 'already-destroyed' : 'not-due';
@@ -132,7 +137,7 @@ export class RecordsDestructionRepository {
         const reports = (await tx.childReport.findMany({ where: { caseId: { in: ids } }, select: { id: true } })).map((r) => r.id);
         const interventions = (await tx.intervention.findMany({ where: { caseId: { in: ids } }, select: { id: true } })).map((i) => i.id);
         const chains = [
-          ...ids.flatMap((id) => [`case:${id}`, `efile:${id}`, `case-merges:${id}`, recordsDestructionChain(id)]),
+          ...ids.flatMap((id) => [`case:${id}`, `efile:${id}`, `case-merges:${id}`, recordsDestructionChain(id), documentChain(id)]),
           ...reports.map((r) => `report:${r}`),
           ...interventions.map((i) => `intervention:${i}`),
         ];
@@ -150,6 +155,11 @@ export class RecordsDestructionRepository {
         await tx.timelineEntry.updateMany({ where: { caseId: { in: ids } }, data: { payload: {} } });
         // the child's profile, every version of it (docs/child-profile.md)
         await tx.childProfileVersion.deleteMany({ where: { caseId: { in: ids } } });
+        // the case's documents (docs/documents.md): rows here, files once committed
+        const stored = (await tx.caseDocument.findMany({ where: { caseId: { in: ids } }, select: { storedSha256: true } })).map((d) => d.storedSha256);
+        await tx.caseDocument.deleteMany({ where: { caseId: { in: ids } } });
+        const shared = new Set((await tx.caseDocument.findMany({ where: { storedSha256: { in: stored } }, select: { storedSha256: true } })).map((d) => d.storedSha256));
+        documentFiles = [...new Set(stored)].filter((h) => !shared.has(h));
         await tx.case.updateMany({ where: { id: { in: ids } }, data: { childName: null, childKeys: [], nameKeys: [], guardianKeys: [], villageCode: null, blockCode: null, thanaCode: null, openDeadlines: [], nextDueAt: null, assigneeId: null, assignedAt: null, destroyedAt: at } });
         await tx.eFileEntry.updateMany({ where: { caseId: { in: ids } }, data: { details: Prisma.DbNull, sealed: null } });
         await tx.admission.updateMany({ where: { caseId: { in: ids } }, data: { endNote: null, overCapacityReason: null } });
@@ -182,10 +192,12 @@ export class RecordsDestructionRepository {
           at,
         });
         await tx.recordsDestruction.update({ where: { caseId }, data: { destroyedAt: at } });
-        return 'destroyed';
+        return 'destroyed' as const;
       },
       { timeout: 60_000 },
     );
+    if (outcome === 'destroyed' && documentFiles.length && removeDocumentFiles) await removeDocumentFiles(documentFiles);
+    return outcome;
   }
 
   private async lock(tx: DbTransaction, caseId: string) {
