@@ -68,6 +68,7 @@ describe('imports and the access log in the web app', () => {
     // One visit is one entry per resource read: the case, its timeline, its log (not one per render of the page).
     const monitorId = (await stack.http.get('/auth/me').set(await as(stack, 'monitor.rj')).expect(200)).body.userId as string;
     const reads = await stack.db.auditEntry.findMany({ where: { chain: `reads:case:${caseId}`, actorId: monitorId }, orderBy: { id: 'asc' } });
-    expect(reads.map((e) => e.action).sort()).toEqual(['case.access-log.read', 'case.read', 'case.timeline.read']);
+    // The case page shows the child's profile, its past changes and her documents: reads of her identity, each audited.
+    expect(reads.map((e) => e.action).sort()).toEqual(['case.access-log.read', 'case.child-profile.read', 'case.child-profile.versions.read', 'case.documents.listed', 'case.read', 'case.timeline.read']);
   }, 90_000);
 });

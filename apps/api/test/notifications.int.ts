@@ -22,7 +22,7 @@ describe('inbox', () => {
       const { body } = await stack.http.get('/notifications').set(d.cwc).expect(200);
       const mine = (body as { id: string; caseId: string; subject: string; readAt: string | null }[]).filter((n) => n.caseId === registered.caseId);
       return mine.length ? mine : undefined;
-    });
+    }, 30_000);
     expect(notice).toMatchObject({ subject: expect.stringContaining('awaiting production before the CWC'), readAt: null });
     // The message names the case by the number its people say, as the case page shows it.
     const { body: theCase } = await stack.http.get(`/cases/${registered.caseId}`).set(d.cwc).expect(200);

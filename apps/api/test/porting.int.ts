@@ -154,7 +154,7 @@ describe('duplicates', () => {
     expect(preview.items[0].probability).toBeGreaterThanOrEqual(0.5);
     // Someone of another district is not shown Jodhpur's child.
     const elsewhere = await stack.http.post('/cases/duplicates').set(await as(stack, 'cwc.pune')).send({ districtCode: 'MH-PUNE', child: { name: `${name} Kumari`, ageYears: 9, gender: 'FEMALE' } }).expect(200);
-    expect(elsewhere.body.items).toEqual([]);
+    expect((elsewhere.body.items as { record: { id: string } }[]).map((d) => d.record.id)).not.toContain(first.caseId);
 
     // Registered anyway (the officer was not sure): the pair is listed for review.
     const { body: second } = await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode: 'RJ-JODHPUR', child: { name: `${name} Kumari`, ageYears: 10, gender: 'FEMALE' } }).expect(201);
