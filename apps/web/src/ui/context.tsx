@@ -91,22 +91,22 @@ export function useOutboxItems(caseId?: string): OutboxItem[] {
     () => (caseId ? outbox.forCase(session.user.id, caseId) : outbox.forUser(session.user.id)),
     [outbox, session.user.id, caseId],
   );
-  const [items, setItems] = useState(read);
-  useEffect(() => {
-    setItems(read());
-    return outbox.subscribe(() => setItems(read()));
-  }, [outbox, read]);
-  return items;
+  return useOutboxRead(outbox, read);
 }
 
 /** What was sent from this device since the app opened. */
 export function useSentItems(): SentItem[] {
   const { outbox, session } = useApp();
   const read = useCallback(() => outbox.sent(session.user.id), [outbox, session.user.id]);
-  const [items, setItems] = useState(read);
+  return useOutboxRead(outbox, read);
+}
+
+/** What `read` gives of the outbox, read again whenever the outbox changes. */
+function useOutboxRead<T>(outbox: AppContextValue['outbox'], read: () => T): T {
+  const [value, setValue] = useState(read);
   useEffect(() => {
-    setItems(read());
-    return outbox.subscribe(() => setItems(read()));
+    setValue(read());
+    return outbox.subscribe(() => setValue(read()));
   }, [outbox, read]);
-  return items;
+  return value;
 }
