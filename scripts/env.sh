@@ -36,3 +36,8 @@ if [ -z "${RAKSHA_DATA_KEY:-}" ] && [ -f "$RAKSHA_HOME/data-key" ]; then
   RAKSHA_DATA_KEY="$(cat "$RAKSHA_HOME/data-key")"
   export RAKSHA_DATA_KEY
 fi
+# Keys `npm run keys:rotate` retired, comma-separated: kept to open what they sealed (docs/sealed-fields.md).
+if [ -z "${RAKSHA_RETIRED_DATA_KEYS:-}" ] && [ -f "$RAKSHA_HOME/retired-data-keys" ]; then
+  RAKSHA_RETIRED_DATA_KEYS="$(cat "$RAKSHA_HOME/retired-data-keys")"
+  export RAKSHA_RETIRED_DATA_KEYS
+fi

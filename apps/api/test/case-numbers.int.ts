@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CaseRepository } from '@raksha/db';
+import { testSealer } from '@raksha/test-support/child-reports';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
@@ -16,7 +17,7 @@ describe('case numbers', () => {
 
   /** A registration as the case workflow's activity writes it (the one path every new case row takes). */
   const register = (districtCode: string, registeredAt: Date) =>
-    new CaseRepository(stack.db).recordTransition({
+    new CaseRepository(stack.db, testSealer()).recordTransition({
       caseId: randomUUID(),
       sequence: 0,
       eventType: 'REGISTERED',

@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
-import { AuditRepository, CaseRepository, createDb, DeadlinePolicyRepository, EscalationRepository, GeographyRepository, type Db } from '@raksha/db';
+import { AuditRepository, CaseRepository, createDb, DeadlinePolicyRepository, EscalationRepository, GeographyRepository, Sealer, type Db } from '@raksha/db';
 import { DB, RAKSHA_CONFIG, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './tokens.js';
 
 /** Closes every connection the API opened, in reverse order of need. */
@@ -49,7 +49,7 @@ export class InfrastructureModule {
             new Client({ connection, namespace: config.temporal.namespace, dataConverter: caseDataConverter(requireDataKeys(config)) }),
         },
         { provide: AuditRepository, inject: [DB], useFactory: (db: Db) => new AuditRepository(db) },
-        { provide: CaseRepository, inject: [DB], useFactory: (db: Db) => new CaseRepository(db) },
+        { provide: CaseRepository, inject: [DB, RAKSHA_CONFIG], useFactory: (db: Db, config: RakshaConfig) => new CaseRepository(db, new Sealer(requireDataKeys(config))) },
         { provide: DeadlinePolicyRepository, inject: [DB], useFactory: (db: Db) => new DeadlinePolicyRepository(db) },
         { provide: EscalationRepository, inject: [DB], useFactory: (db: Db) => new EscalationRepository(db) },
         { provide: GeographyRepository, inject: [DB], useFactory: (db: Db) => new GeographyRepository(db) },
