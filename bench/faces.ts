@@ -3,7 +3,7 @@
 // what the matcher does for a found child's photo: FaceRepository.photoCandidates (the block: open, gender, birth
 // years, dates, state) and the brute-force distances and nearest 50 in Node. Descriptors are random unit-length vectors
 // scaled like the model's (norm ~1), which is enough for timing, not for recall. Not a test.
-// Usage: npm run bench:faces -- [--reports 100000] [--measure 100]
+// Usage: npm run bench:faces -- [--reports 100000] [--measure 100] [--clear (descriptors stored unsealed, as before sealing: the cost of sealing is the difference)]
 import { randomBytes, randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -16,7 +16,7 @@ import { percentile } from './lib/stats.js';
 
 const formatMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(1)} ms`);
 
-const { values: args } = parseArgs({ options: { reports: { type: 'string', default: '100000' }, measure: { type: 'string', default: '100' } } });
+const { values: args } = parseArgs({ options: { reports: { type: 'string', default: '100000' }, measure: { type: 'string', default: '100' }, clear: { type: 'boolean', default: false } } });
 const total = Number(args.reports);
 const measure = Number(args.measure);
 const log = (line: string) => console.log(`[bench:faces] ${line}`);
@@ -63,7 +63,7 @@ for (let done = 0; done < total; ) {
     })),
   });
   await db.faceDescriptor.createMany({
-    data: rows.map((r) => ({ reportId: r.id, kind: 'MISSING', status: 'DESCRIBED', descriptor: sealedBytes(sealer, descriptorBytes(descriptor()), sealedFieldBinding.faceDescriptor(r.id)), model: FACE_MODEL, detectionScore: 0.99, faces: 1, computedAt: new Date() })),
+    data: rows.map((r) => ({ reportId: r.id, kind: 'MISSING', status: 'DESCRIBED', descriptor: args.clear ? descriptorBytes(descriptor()) : sealedBytes(sealer, descriptorBytes(descriptor()), sealedFieldBinding.faceDescriptor(r.id)), model: FACE_MODEL, detectionScore: 0.99, faces: 1, computedAt: new Date() })),
   });
   done += n;
 }
