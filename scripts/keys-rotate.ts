@@ -39,6 +39,7 @@ if (process.argv.includes('--census')) {
   writeFileSync(retiredFile, [...retired.filter((k) => k !== old), old].join(','), { mode: 0o600 });
   chmodSync(retiredFile, 0o600);
   writeFileSync(keyFile, next, { mode: 0o600 });
+  chmodSync(keyFile, 0o600);
   console.log(`data key ${dataKeyId(Buffer.from(old, 'base64'))} retired (kept in ${retiredFile}); new writes use ${dataKeyId(Buffer.from(next, 'base64'))}`);
   console.log('restart the API and the worker together (source scripts/env.sh first): the worker re-seals stored values under the new key in the background; `npm run keys:census` shows the progress');
 }

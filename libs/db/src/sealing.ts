@@ -54,11 +54,11 @@ export class Sealer {
     const [version, keyId] = parts;
     if (version === 'v1' && parts.length === 5) {
       const [, , nonce, body, tag] = parts as [string, string, string, string, string];
-      return ungcm(this.keyNamed(keyId), nonce, body, tag, boundTo);
+      return ungcm(this.keyNamed(keyId), b64(nonce), b64(body), b64(tag), boundTo);
     }
     if (version !== 'v2' || parts.length !== 6) throw new SealError('not a sealed value this version wrote');
     const [, , wrapped, nonce, body, tag] = parts as [string, string, string, string, string, string];
-    return ungcm(this.dataKeyOf(keyId, wrapped, boundTo), nonce, body, tag, boundTo);
+    return ungcm(this.dataKeyOf(keyId, wrapped, boundTo), b64(nonce), b64(body), b64(tag), boundTo);
   }
 
   /** The id of the key-encryption key (v2) or data key (v1) a sealed value names; undefined when it is not one. */
@@ -97,9 +97,9 @@ export class Sealer {
   }
 
   private dataKeyOf(keyId: string | undefined, wrapped: string, boundTo: string): Buffer {
-    const w = Buffer.from(wrapped, 'base64url');
+    const w = b64(wrapped);
     if (w.length !== 12 + 32 + 16) throw new SealError('not a sealed value this version wrote');
-    return ungcm(this.keyNamed(keyId), w.subarray(0, 12).toString('base64url'), w.subarray(12, -16).toString('base64url'), w.subarray(-16).toString('base64url'), boundTo);
+    return ungcm(this.keyNamed(keyId), w.subarray(0, 12), w.subarray(12, -16), w.subarray(-16), boundTo);
   }
 }
 
@@ -112,12 +112,14 @@ function gcm(key: Buffer, plain: Buffer, boundTo: string): Buffer {
   return Buffer.concat([nonce, body, cipher.getAuthTag()]);
 }
 
-function ungcm(key: Buffer, nonce: string, body: string, tag: string, boundTo: string): Buffer {
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'base64url'));
+const b64 = (text: string) => Buffer.from(text, 'base64url');
+
+function ungcm(key: Buffer, nonce: Buffer, body: Buffer, tag: Buffer, boundTo: string): Buffer {
+  const decipher = createDecipheriv('aes-256-gcm', key, nonce);
   decipher.setAAD(Buffer.from(boundTo));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  decipher.setAuthTag(tag);
   try {
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]);
+    return Buffer.concat([decipher.update(body), decipher.final()]);
   } catch {
     throw new SealError('the sealed value was altered or belongs to another record');
   }

@@ -35,6 +35,9 @@ export interface PhotoSearch {
   stateCode: string;
 }
 
+/** A descriptor's 128 float32 as stored before descriptors were sealed. */
+export const RAW_DESCRIPTOR_BYTES = 512;
+
 /** A stored descriptor: float32 little-endian, 4 bytes a number. */
 export function descriptorBytes(descriptor: readonly number[]): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(descriptor.length * 4);
@@ -70,8 +73,9 @@ export class FaceRepository {
     return sealedBytes(this.sealer, descriptorBytes(descriptor), sealedFieldBinding.faceDescriptor(reportId));
   }
 
+  /** A descriptor stored before sealing is 512 bytes of floats (a sealed one is longer): it passes through. */
   private opened(reportId: string, stored: Uint8Array): number[] {
-    return descriptorOf(openedBytes(this.sealer, stored, sealedFieldBinding.faceDescriptor(reportId)));
+    return descriptorOf(stored.length === RAW_DESCRIPTOR_BYTES ? stored : openedBytes(this.sealer, stored, sealedFieldBinding.faceDescriptor(reportId)));
   }
 
   /** Writes a report's descriptor (or why it has none); a second write for the same report replaces the first. */

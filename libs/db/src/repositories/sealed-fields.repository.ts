@@ -4,6 +4,7 @@
 import type { Db } from '../client.js';
 import { isSealedBytes, sealedFieldBinding as bound } from '../sealed-fields.js';
 import { Sealer } from '../sealing.js';
+import { RAW_DESCRIPTOR_BYTES } from './face.repository.js';
 
 type Stored = string | Uint8Array | Record<string, unknown> | unknown[];
 
@@ -20,6 +21,8 @@ interface SealedColumn {
   only?: string;
   /** rows a batch holds: photos are up to 400 kB each */
   batch: number;
+  /** bytes of this length are a value stored before sealing (a raw face descriptor), whatever they start with */
+  clearLength?: number;
 }
 
 const str = (v: unknown) => String(v);
@@ -29,7 +32,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { name: 'ChildReport.reporterContact', table: 'ChildReport', column: 'reporterContact', kind: 'json', key: ['id'], bind: ([id]) => bound.reportContact(str(id)), batch: 200 },
   { name: 'ChildReport.placeText', table: 'ChildReport', column: 'placeText', kind: 'text', key: ['id'], bind: ([id]) => bound.reportPlace(str(id)), batch: 200 },
   { name: 'ChildReport.photo', table: 'ChildReport', column: 'photo', kind: 'bytes', key: ['id'], bind: ([id]) => bound.reportPhoto(str(id)), batch: 20 },
-  { name: 'FaceDescriptor.descriptor', table: 'FaceDescriptor', column: 'descriptor', kind: 'bytes', key: ['reportId'], bind: ([id]) => bound.faceDescriptor(str(id)), batch: 200 },
+  { name: 'FaceDescriptor.descriptor', table: 'FaceDescriptor', column: 'descriptor', kind: 'bytes', key: ['reportId'], bind: ([id]) => bound.faceDescriptor(str(id)), batch: 200, clearLength: RAW_DESCRIPTOR_BYTES },
   { name: 'ChildProfileVersion.sealed', table: 'ChildProfileVersion', column: 'sealed', kind: 'text', key: ['caseId', 'version'], bind: ([caseId, version]) => bound.childProfile(str(caseId), Number(version)), batch: 100 },
   { name: 'EFileEntry.sealed', table: 'EFileEntry', column: 'sealed', kind: 'text', key: ['id'], bind: ([id]) => bound.efileDetails(str(id)), batch: 200 },
   { name: 'User.totpSecret', table: 'User', column: 'totpSecret', kind: 'text', key: ['id'], bind: ([id]) => bound.totpSecret(str(id)), only: `"totpEnabledAt" IS NOT NULL`, batch: 200 },
@@ -140,7 +143,8 @@ export class SealedFieldsRepository {
   private resealed(col: SealedColumn, stored: Stored, boundTo: string): string | Uint8Array {
     if (col.kind === 'bytes') {
       const b = Buffer.from(stored as Uint8Array);
-      const text = isSealedBytes(b) ? this.sealer.reseal(b.toString('utf8'), boundTo) : this.sealer.sealBytes(b, boundTo);
+      const sealed = b.length !== col.clearLength && isSealedBytes(b);
+      const text = sealed ? this.sealer.reseal(b.toString('utf8'), boundTo) : this.sealer.sealBytes(b, boundTo);
       return new Uint8Array(Buffer.from(text, 'utf8'));
     }
     if (col.table === 'TimelineEntry') {
