@@ -101,7 +101,7 @@ export class SealedFieldsRepository {
       const text = this.textOf(col);
       const rows = await this.db.$queryRawUnsafe<{ key: string; n: bigint }[]>(
         `SELECT CASE WHEN ${text} ~ '^v[12][.][0-9a-f]{8}[.]' THEN substring(${text} from 1 for 11) ELSE 'clear' END AS key, count(*) AS n
-         FROM ${q(col.table)} WHERE ${q(col.column)} IS NOT NULL ${col.only ? `AND ${col.only}` : ''} GROUP BY 1`,
+         FROM ${q(col.table)} WHERE ${q(col.column)} IS NOT NULL ${col.kind === 'json' ? `AND jsonb_typeof(${q(col.column)}) <> 'null'` : ''} ${col.only ? `AND ${col.only}` : ''} GROUP BY 1`,
       );
       out[col.name] = Object.fromEntries(rows.map((r) => [r.key === 'clear' ? 'clear' : `${r.key.slice(0, 2)} ${r.key.slice(3)}`, Number(r.n)]));
     }
@@ -134,7 +134,7 @@ export class SealedFieldsRepository {
     }
     return this.db.$queryRawUnsafe<Record<string, unknown>[]>(
       `SELECT ${keyList}, ${q(col.column)} AS value FROM ${q(col.table)}
-       WHERE ${q(col.column)} IS NOT NULL ${col.only ? `AND ${col.only}` : ''} AND (${stale}) ${from}
+       WHERE ${q(col.column)} IS NOT NULL ${col.kind === 'json' ? `AND jsonb_typeof(${q(col.column)}) <> 'null'` : ''} ${col.only ? `AND ${col.only}` : ''} AND (${stale}) ${from}
        ORDER BY ${keyList} LIMIT ${col.batch}`,
       ...params,
     );
