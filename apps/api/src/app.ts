@@ -35,6 +35,7 @@ import { DeadlinePolicyModule } from './policy/deadline-policy.module.js';
 import { PlacesModule } from './places/places.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { PartnersModule } from './partners/partners.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { PARTNER_SECURITY_SCHEME } from './partners/partner.decorators.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
@@ -46,7 +47,7 @@ import { jsonBodyOptions } from './problem/request-body.js';
 import { securityHeaders } from './infrastructure/security-headers.js';
 
 /** The API's features, each a module with its controllers. */
-export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule, AccessLogModule, ImportsModule, PartnersModule, InterventionsModule, DuplicatesModule, LegacyImportsModule, RecordsDestructionModule, DocumentsModule];
+export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule, AccessLogModule, ImportsModule, PartnersModule, InterventionsModule, DuplicatesModule, LegacyImportsModule, RecordsDestructionModule, DocumentsModule, PrivacyModule];
 
 @Module({})
 class AppModule {

@@ -16,7 +16,7 @@ import { DocumentStore } from '@raksha/documents';
 import { startOrderDocuments } from './order-documents.processor.js';
 import { reachFromConfig } from './reach.js';
 import { startEscalationReminders } from './reminders.js';
-import { startRecordsDestruction, temporalHistoryDeleter } from './records-destruction.js';
+import { startRecordsDestruction, startRetention, temporalHistoryDeleter } from './records-destruction.js';
 
 export interface RunningWorker {
   /** Resolves when the worker has stopped. */
@@ -80,6 +80,8 @@ export async function startCaseWorker(
   const documentFiles = new DocumentStore(config.documents.dir);
   // s.24(2): CICL cases' records destroyed once due and not held (docs/records-destruction.md).
   const destruction = startRecordsDestruction({ destructions: new RecordsDestructionRepository(db), deleteHistory: temporalHistoryDeleter(client, config.temporal.namespace), removeDocumentFile: (h) => documentFiles.remove(h) }, config.worker.recordsDestructionScanMs);
+  // The retention schedule, once a day (libs/domain RETENTION_SCHEDULE, docs/privacy.md).
+  const retention = await startRetention(redis, new RecordsDestructionRepository(db));
   const backfill = startBackfillMatchingProcessor(redis, matcher, { reports, duplicates }, config.worker.importMatchingPerSecond);
   // An import whose job was lost with Redis's data is queued again; one whose job waits or runs is left as it is.
   for (const { id } of await imports.unfinished()) await enqueueLegacyImport(importJobs, id);
@@ -107,6 +109,7 @@ export async function startCaseWorker(
     await matchingPool.end();
     await reminders?.stop();
     await destruction.stop();
+    await retention.close();
     await processor?.close();
     await reach?.close();
     await notifications.close();

@@ -59,6 +59,8 @@ const configSchema = z.object({
   CONTACT_CODE_DELIVERY: z.enum(['inbox', 'smtp']),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.string().min(3),
+  // Whom a citizen writes to about their data (DPDP Act s.8(10), s.13): the deployment's grievance officer, in words.
+  RAKSHA_GRIEVANCE_CONTACT: z.string().trim().min(5).max(300),
   // A cached case workflow costs ~0.15 MiB of worker memory since they share one frozen machine (docs/benchmarks.md);
   // a larger cache also makes the SDK core walk more entries per input, so the size is a deployment choice.
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000),
@@ -148,6 +150,8 @@ export interface RakshaConfig {
   auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number; partnerTokenTtlSeconds: number };
   worker: { maxCachedWorkflows: number; deliversNotifications: boolean; importMatchingPerSecond: number; recordsDestructionScanMs: number; watchesDuties: boolean };
   contactCodes: { delivery: 'inbox' | 'smtp'; smtpUrl: string | undefined; from: string };
+  /** whom citizens write to about their personal data (docs/privacy.md) */
+  grievanceContact: string;
   /** the deployment's public address, without a trailing slash; links into the web app: webAppLink(publicUrl, page) */
   publicUrl: string;
   accounts: { invitationTtlHours: number; passwordResetTtlMinutes: number };
@@ -206,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     CONTACT_CODE_DELIVERY: env.CONTACT_CODE_DELIVERY ?? 'inbox',
     SMTP_URL: env.SMTP_URL,
     SMTP_FROM: env.SMTP_FROM ?? 'Raksha <no-reply@raksha.invalid>',
+    RAKSHA_GRIEVANCE_CONTACT: env.RAKSHA_GRIEVANCE_CONTACT ?? 'the grievance officer of the State Child Protection Society (grievance@raksha.invalid)',
     RAKSHA_PUBLIC_URL: publicUrl,
     INVITATION_TTL_HOURS: env.INVITATION_TTL_HOURS ?? '72',
     PASSWORD_RESET_TTL_MINUTES: env.PASSWORD_RESET_TTL_MINUTES ?? '60',
@@ -265,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     }),
     worker: Object.freeze({ maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS, deliversNotifications: c.WORKER_DELIVERS_NOTIFICATIONS === 'true', importMatchingPerSecond: c.IMPORT_MATCHING_PER_SECOND, recordsDestructionScanMs: c.RECORDS_DESTRUCTION_SCAN_MS, watchesDuties: c.WORKER_WATCHES_DUTIES === 'true' }),
     contactCodes: Object.freeze({ delivery: c.CONTACT_CODE_DELIVERY, smtpUrl: c.SMTP_URL, from: c.SMTP_FROM }),
+    grievanceContact: c.RAKSHA_GRIEVANCE_CONTACT,
     publicUrl: c.RAKSHA_PUBLIC_URL.replace(/\/+$/, ''),
     accounts: Object.freeze({
       invitationTtlHours: c.INVITATION_TTL_HOURS,

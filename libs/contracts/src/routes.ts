@@ -25,6 +25,7 @@ import { caseSummaryPage, caseSummaryView, eventFeedPage, partnerClientSecretVie
 import { caseDocumentView, documentVerification } from './documents.js';
 import { duplicateSuspectPage, duplicateSuspectView, likelyDuplicates } from './duplicates.js';
 import { legacyDryRun, legacyImportStatus, legacyRejection } from './porting.js';
+import { disclosurePage, ownReportPage, ownReportView, privacyNoticeView, retentionView } from './privacy.js';
 
 export const API_RESPONSES = {
   'POST /auth/login': loginResponse,
@@ -35,6 +36,13 @@ export const API_RESPONSES = {
   'POST /auth/logout': null,
   'GET /auth/me': meView,
   'GET /health': healthReport,
+  'GET /privacy/notice': privacyNoticeView,
+  'GET /me/reports': ownReportPage,
+  'GET /me/reports/:id': ownReportView,
+  'PATCH /me/reports/:id': ownReportView,
+  'POST /me/reports/:id/erasure': ownReportView,
+  'GET /administration/retention': retentionView,
+  'GET /partner-disclosures': disclosurePage,
 
   'POST /cases': registeredCase,
   'GET /cases': casePage,

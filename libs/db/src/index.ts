@@ -41,5 +41,6 @@ export { PartnerRepository, type CaseSummaryRow, type NewPartnerClient, type Par
 export { LegacyImportRepository, type LegacyImportRecord, type NewLegacyImport, type PortedReport, type RowOutcome, type StagedRow } from './repositories/legacy-import.repository.js';
 export { caseKeyTerms, duplicateTerms, DuplicateRepository, type CaseDuplicateSearch, type DuplicateFilter, type NewDuplicateSuspect, type ReportDuplicateCandidate, type ReportDuplicateSearch } from './repositories/duplicate.repository.js';
 export { DocumentRepository, documentChain, type CaseDocumentRecord, type NewCaseDocument, type OrderStep, type RecordedDocumentHash } from './repositories/document.repository.js';
-export { DESTROYED_NOTICE, RecordsDestructionRepository, recordsDestructionChain, type DestroyOutcome, type DestructionSchedule, type HoldChange, type RecordsDestructionRow } from './repositories/records-destruction.repository.js';
+export { DESTROYED_NOTICE, emptyReports, RecordsDestructionRepository, recordsDestructionChain, type DestroyOutcome, type ReportErasureRecord, type RetentionCutoffs, type DestructionSchedule, type HoldChange, type RecordsDestructionRow } from './repositories/records-destruction.repository.js';
 export { ChildProfileRepository, type ChildProfileVersionRecord, type NewChildProfileVersion } from './repositories/child-profile.repository.js';
+export { PrivacyRepository, type NewDisclosure, type NoticeAcknowledgement, type DisclosureFilter } from './repositories/privacy.repository.js';
