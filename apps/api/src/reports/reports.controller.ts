@@ -2,14 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from 
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../problem/request-headers.js';
 import type { Response } from 'express';
-import { acceptReportBody, type AcceptReportBody, candidateIdParam, candidateListQuery, type CandidateListQuery, closeReportBody, type CloseReportBody, type ConfirmContactVerificationBody, confirmContactVerificationBody, type DecideCandidateBody, decideCandidateBody, type FileFoundReportBody, fileFoundReportBody, type FileMissingReportBody, fileMissingReportBody, type LinkCaseBody, linkCaseBody, reportIdParam, type ReportListQuery, reportListQuery, type RequestContactVerificationBody, requestContactVerificationBody } from '@raksha/contracts';
+import { acceptReportBody, type AcceptReportBody, correctReportBody, type CorrectReportBody, ownReportListQuery, type OwnReportListQuery, candidateIdParam, candidateListQuery, type CandidateListQuery, closeReportBody, type CloseReportBody, type ConfirmContactVerificationBody, confirmContactVerificationBody, type DecideCandidateBody, decideCandidateBody, type FileFoundReportBody, fileFoundReportBody, type FileMissingReportBody, fileMissingReportBody, type LinkCaseBody, linkCaseBody, reportIdParam, type ReportListQuery, reportListQuery, type RequestContactVerificationBody, requestContactVerificationBody } from '@raksha/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { ContactVerificationService } from './contact-verification.service.js';
 import { OwnReportsService } from './own-reports.service.js';
 import { ReportsService } from './reports.service.js';
 import { bodySchema } from '../problem/openapi.js';
-import { correctReportBody, type CorrectReportBody, ownReportListQuery, type OwnReportListQuery } from '@raksha/contracts';
 
 
 @ApiTags('missing and found children')
