@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { redisConnectionOptions } from '@raksha/config';
+import { AuditRepository } from '@raksha/db';
 import { PRIVACY_NOTICE_VERSION } from '@raksha/domain';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { RETENTION_QUEUE } from '@raksha/worker/records-destruction';
@@ -84,9 +85,13 @@ describe('privacy (DPDP Act 2023)', () => {
       place: null,
       searchName: '',
     });
-    expect(row.closedAt).not.toBeNull();
+    expect({ closedReason: row.closedReason, closed: row.closedAt !== null }).toEqual({ closedReason: 'RETURNED_HOME', closed: true });
     expect(JSON.stringify(row)).not.toContain(name.split(' ')[0]);
-    expect(await stack.db.auditEntry.count({ where: { chain: `report:${filed.id}`, action: 'report.erased' } })).toBe(1);
+    // the report's trail told the closing note in words: emptied, attested by the erasure, and the chain still verifies
+    const trail = await stack.db.auditEntry.findMany({ where: { chain: `report:${filed.id}` } });
+    expect(trail.filter((e) => e.action === 'report.erased')).toHaveLength(1);
+    expect(JSON.stringify(trail.map((e) => e.detail))).not.toContain('came home');
+    expect(await new AuditRepository(stack.db).verifyChain(`report:${filed.id}`)).toEqual([]);
     // asking again changes nothing; a correction after erasure has nothing to correct
     expect((await stack.http.post(`/me/reports/${filed.id}/erasure`).set(citizen.headers).expect(200)).body.erasure.erasedAt).toBe(erased.erasure.erasedAt);
     expect((await stack.http.patch(`/me/reports/${filed.id}`).set(citizen.headers).send({ placeText: 'again' })).status).toBe(409);

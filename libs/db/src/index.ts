@@ -1,5 +1,5 @@
 export { createDb, type Db, type DbTransaction } from './client.js';
-export { attestationOf, auditHash, DESTROYED_MARK, detailDigest, GENESIS_HASH, isDestroyedDetail, RECORDS_DESTROYED_ACTION } from './audit-chain.js';
+export { attestationOf, auditHash, DESTROYED_MARK, detailDigest, GENESIS_HASH, isDestroyedDetail, RECORDS_DESTROYED_ACTION, REPORT_ERASED_ACTION } from './audit-chain.js';
 export { pingDatabase } from './health.js';
 export { AccessLogRepository, type AccessedRecord, type AccessLogRow, type AccessLogWindow } from './repositories/access-log.repository.js';
 export { ImportJobRepository, type ImportJobRecord } from './repositories/import-job.repository.js';

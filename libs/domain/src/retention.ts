@@ -58,7 +58,7 @@ export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
     action: 'KEEP',
     days: null,
     from: 'registration',
-    citation: 'JJ Act s.74, s.99; DPDP Act s.8(7) (kept as a law requires)',
+    citation: 'JJ Act s.74, s.99; DPDP Act s.8(7)',
     why: 'The case of a child in need of care and protection is the Committee’s record of the child’s care, restoration and adoption; no law orders it destroyed. It is kept out of reach of anyone not entitled (s.74).',
   },
   {
@@ -90,7 +90,7 @@ export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
     action: 'DELETE',
     days: 3 * 365,
     from: 'the disclosure',
-    citation: 'DPDP Rules 2025 r.8(3) (at least one year)',
+    citation: 'DPDP Rules 2025 r.8(3)',
     why: 'Who received which record, when and why, kept three years so a citizen or a monitor can ask, then erased.',
   },
   {

@@ -168,6 +168,8 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'log.action.efile.read': "শিশুর ই-ফাইল পড়েছেন",
   'log.action.efile.entry.added': "শিশুর ই-ফাইলে একটি তথ্য",
   'log.action.institution.children.read': "একটি প্রতিষ্ঠানের শিশুদের তালিকায় শিশুটিকে দেখেছেন",
+  'log.action.report.corrected': "প্রতিবেদনে নিজের দেওয়া তথ্য সংশোধন করেছেন",
+  'log.action.report.erased': "প্রতিবেদনের ব্যক্তিগত তথ্য মুছেছেন",
   'log.action.report.read': "শিশুর রিপোর্ট খুলেছেন",
   'log.action.report.photo.read': "শিশুর ছবি দেখেছেন",
   'log.action.report.candidates.read': "রিপোর্টের সম্ভাব্য মিল দেখেছেন",

@@ -168,6 +168,8 @@ export const en = {
   'log.action.efile.read': "read the child's eFile",
   'log.action.efile.entry.added': "an entry in the child's eFile",
   'log.action.institution.children.read': "saw the child in an institution's list of children",
+  'log.action.report.corrected': "corrected what they gave in the report",
+  'log.action.report.erased': "erased the report's personal details",
   'log.action.report.read': "opened the child's report",
   'log.action.report.photo.read': "looked at the child's photo",
   'log.action.report.candidates.read': "looked at possible matches for the report",

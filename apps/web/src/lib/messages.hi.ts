@@ -168,6 +168,8 @@ export const hi: Record<MessageKey, string> = {
   'log.action.efile.read': "बच्चे की ई-फ़ाइल पढ़ी",
   'log.action.efile.entry.added': "बच्चे की ई-फ़ाइल में एक प्रविष्टि",
   'log.action.institution.children.read': "किसी संस्था के बच्चों की सूची में बच्चे को देखा",
+  'log.action.report.corrected': "रिपोर्ट में अपनी दी गई जानकारी सुधारी",
+  'log.action.report.erased': "रिपोर्ट की निजी जानकारी मिटाई",
   'log.action.report.read': "बच्चे की रिपोर्ट खोली",
   'log.action.report.photo.read': "बच्चे की फ़ोटो देखी",
   'log.action.report.candidates.read': "रिपोर्ट से संभावित मिलान देखे",

@@ -168,6 +168,8 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'log.action.efile.read': "बालकाची ई-फाइल वाचली",
   'log.action.efile.entry.added': "बालकाच्या ई-फाइलमधील एक नोंद",
   'log.action.institution.children.read': "एका संस्थेच्या बालकांच्या यादीत बालकाला पाहिले",
+  'log.action.report.corrected': "अहवालात दिलेली माहिती दुरुस्त केली",
+  'log.action.report.erased': "अहवालातील वैयक्तिक माहिती पुसली",
   'log.action.report.read': "बालकाचा अहवाल उघडला",
   'log.action.report.photo.read': "बालकाचा फोटो पाहिला",
   'log.action.report.candidates.read': "अहवालाशी संभाव्य जुळण्या पाहिल्या",

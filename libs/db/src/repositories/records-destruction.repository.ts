@@ -2,7 +2,7 @@
 // one transaction: every row that identifies the child is emptied or overwritten, each audit entry that told of them
 // keeps its hash and a digest of its detail, and the case's chain gains an entry attesting what was emptied. A crash
 // half-way leaves nothing done; a second run finds the case destroyed and does nothing.
-import { attestationOf, DESTROYED_MARK, detailDigest, type EmptiedEntry, isDestroyedDetail, RECORDS_DESTROYED_ACTION, type AuditRecord } from '../audit-chain.js';
+import { attestationOf, DESTROYED_MARK, detailDigest, type EmptiedEntry, isDestroyedDetail, RECORDS_DESTROYED_ACTION, REPORT_ERASED_ACTION, type AuditRecord } from '../audit-chain.js';
 import type { Db, DbTransaction } from '../client.js';
 import { Prisma } from '../generated/client.js';
 import { AuditRepository } from './audit.repository.js';
@@ -60,7 +60,8 @@ export async function emptyReports(tx: DbTransaction, reports: string[], opts: {
     return;
   }
   // a tombstone keeps the gender, which names nobody, so the report still reads as a report of a child
-  if (opts.keep === 'tombstone') await tx.$executeRaw`UPDATE "ChildReport" SET description = jsonb_build_object('gender', description->'gender') WHERE id = ANY(${reports}::uuid[])`;
+  // the closing reason stays, not the note written with it (`REASON: note`)
+  if (opts.keep === 'tombstone') await tx.$executeRaw`UPDATE "ChildReport" SET description = jsonb_build_object('gender', description->'gender'), "closedReason" = split_part("closedReason", ':', 1) WHERE id = ANY(${reports}::uuid[])`;
   await tx.childReport.updateMany({
     where: { id: { in: reports } },
     data: {
@@ -81,6 +82,24 @@ export async function emptyReports(tx: DbTransaction, reports: string[], opts: {
   });
   await tx.faceDescriptor.deleteMany({ where: { reportId: { in: reports } } });
   await tx.matchCandidate.updateMany({ where: { OR: [{ missingId: { in: reports } }, { foundId: { in: reports } }] }, data: { explanation: {}, decisionNote: null } });
+}
+
+/**
+ * Empties the details of every entry on these chains, each keeping its hash and a digest of its detail, and answers
+ * the attestations the caller's own entry (RECORDS_DESTROYED_ACTION, REPORT_ERASED_ACTION) must carry for the chain
+ * to verify. Locks the chains first, in a fixed order, so two writers never wait on each other the other way round.
+ */
+async function emptyAuditDetails(tx: DbTransaction, chains: string[], under: string): Promise<EmptiedEntry[]> {
+  for (const chain of [...chains].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${chain}, 0))`;
+  const emptied: EmptiedEntry[] = [];
+  const entries = await tx.auditEntry.findMany({ where: { chain: { in: chains } }, orderBy: [{ chain: 'asc' }, { position: 'asc' }] });
+  for (const e of entries) {
+    if (isDestroyedDetail(e.detail)) continue;
+    const digest = detailDigest(e.detail);
+    emptied.push({ chain: e.chain, position: e.position, attestation: attestationOf(e, digest) });
+    await tx.auditEntry.update({ where: { id: e.id }, data: { detail: { [DESTROYED_MARK]: under, detailDigest: digest } } });
+  }
+  return emptied;
 }
 
 export class RecordsDestructionRepository {
@@ -188,16 +207,7 @@ export class RecordsDestructionRepository {
           ...reports.map((r) => `report:${r}`),
           ...interventions.map((i) => `intervention:${i}`),
         ];
-        // Chains in a fixed order, so two writers never wait on each other's locks the other way round.
-        for (const chain of [...chains].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${chain}, 0))`;
-        const emptied: EmptiedEntry[] = [];
-        const entries = await tx.auditEntry.findMany({ where: { chain: { in: chains } }, orderBy: [{ chain: 'asc' }, { position: 'asc' }] });
-        for (const e of entries) {
-          if (isDestroyedDetail(e.detail)) continue;
-          const digest = detailDigest(e.detail);
-          emptied.push({ chain: e.chain, position: e.position, attestation: attestationOf(e, digest) });
-          await tx.auditEntry.update({ where: { id: e.id }, data: { detail: { [DESTROYED_MARK]: 's.24(2)', detailDigest: digest } } });
-        }
+        const emptied = await emptyAuditDetails(tx, chains, 's.24(2)');
 
         await tx.timelineEntry.updateMany({ where: { caseId: { in: ids } }, data: { payload: {} } });
         // the child's profile, every version of it (docs/child-profile.md)
@@ -250,17 +260,22 @@ export class RecordsDestructionRepository {
       const report = await tx.childReport.findUnique({ where: { id: e.reportId }, select: { status: true, caseId: true } });
       if (report?.status !== 'CLOSED' || (await tx.reportErasure.findUnique({ where: { reportId: e.reportId } }))) return null;
       const keptWithCase = report.caseId !== null;
+      const citation = e.ground === 'CITIZEN_REQUEST' ? 'DPDP Act s.12(3)' : 'DPDP Act s.8(7)';
+      const chain = `report:${e.reportId}`;
       await emptyReports(tx, [e.reportId], { keep: keptWithCase ? 'child' : 'tombstone' });
+      // The report's own trail told its closing note and match notes in words: emptied with it, attested below. A
+      // report kept with a child's case keeps its trail, which is the case's too.
+      const emptied = keptWithCase ? [] : await emptyAuditDetails(tx, [chain], citation);
       if (!keptWithCase) await tx.partnerEvent.updateMany({ where: { subjectId: e.reportId }, data: { data: { erased: true } } });
       const saved = await tx.reportErasure.create({ data: { reportId: e.reportId, erasedBy: e.by, erasedAt: e.at, ground: e.ground, keptWithCase } });
       await this.audit.append(tx, {
-        chain: `report:${e.reportId}`,
-        action: 'report.erased',
+        chain,
+        action: REPORT_ERASED_ACTION,
         actorId: e.by,
         actorRole: e.by ? 'CITIZEN' : 'SYSTEM',
         subjectType: 'report',
         subjectId: e.reportId,
-        detail: { ground: e.ground, keptWithCase, citation: e.ground === 'CITIZEN_REQUEST' ? 'DPDP Act s.12(3)' : 'DPDP Act s.8(7)' },
+        detail: { ground: e.ground, keptWithCase, citation, emptied },
         at: e.at,
       });
       return saved;
