@@ -43,7 +43,7 @@ export const ownReportView = reportView.extend({
   erasure: reportErasureView.nullable(),
   /** the filer may correct it (not erased) */
   mayCorrect: z.boolean(),
-  /** the filer may erase it: closed and not erased yet */
+  /** the filer may erase it: closed (or the child traced) and not erased yet */
   mayErase: z.boolean(),
 });
 export type OwnReportView = z.infer<typeof ownReportView>;

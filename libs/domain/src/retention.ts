@@ -73,7 +73,7 @@ export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
     recordType: 'CHILD_REPORT',
     action: 'ANONYMISE',
     days: 3 * 365,
-    from: 'the report’s closing',
+    from: 'the report’s closing, or the child’s tracing',
     citation: 'DPDP Act s.8(7); JJ Act s.74',
     why: 'A closed missing or found report serves no purpose once the child is home or the report set aside: its description, photograph, place and the reporter’s contact are erased three years after closing; a tombstone (its number, kind, district and dates) stays for the police record. A report linked to a child’s case stays with the case.',
   },
@@ -152,6 +152,11 @@ export function retentionCutoff(recordType: RetentionRecordType, now: Date): Dat
   const rule = retentionRule(recordType);
   if (rule.action === 'KEEP' || rule.action === 'DESTROY_S24' || rule.days === null) return null;
   return new Date(now.getTime() - rule.days * 86_400_000);
+}
+
+/** A report's purpose is served once it is closed, or its child traced: then its filer may erase it, and retention runs. */
+export function isReportErasable(status: string): boolean {
+  return status === 'CLOSED' || status === 'TRACED';
 }
 
 /** The version of the privacy notice citizens see before filing (docs/privacy.md); a new wording gets a new version. */

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { type CorrectReportBody, enqueueMatching, type MatchingJob, type OwnReportView, type ReportListQuery, type ReportView } from '@raksha/contracts';
 import { detailDigest, PrivacyRepository, RecordsDestructionRepository, ReportRepository, type ChildReportRow } from '@raksha/db';
+import { isReportErasable } from '@raksha/domain';
 import { childReportOf, storedKeys } from '@raksha/matching';
 import { auditedAction, type Principal } from '../auth/principal.js';
 import { notFound, problem } from '../problem/domain-errors.js';
@@ -65,11 +66,11 @@ export class OwnReportsService {
     return this.get(principal, id);
   }
 
-  /** Erases a closed report (DPDP Act s.12(3)); what stays, and why, is in the answer's `erasure` and docs/privacy.md. */
+  /** Erases a closed or traced report (DPDP Act s.12(3)); what stays, and why, is in the answer's `erasure` and docs/privacy.md. */
   async erase(principal: Principal, id: string): Promise<OwnReportView> {
     const row = await this.own(principal, id);
     if (await this.erasures.findErasure(id)) return this.get(principal, id);
-    if (row.status !== 'CLOSED') throw problem('report-state-conflict', 'a report is erased once it is closed: while the child is being looked for, the police need it. Close it first, with the reason');
+    if (!isReportErasable(row.status)) throw problem('report-state-conflict', 'a report is erased once it is closed or the child traced: while the child is being looked for, the police need it. Close it first, with the reason');
     await this.erasures.eraseReport({ reportId: id, by: principal.userId, at: new Date(), ground: 'CITIZEN_REQUEST' });
     return this.get(principal, id);
   }
@@ -93,7 +94,7 @@ export class OwnReportsService {
         privacyNotice: n ? { version: n.version, language: n.language, acknowledgedAt: n.acknowledgedAt.toISOString() } : null,
         erasure: e ? { erasedAt: e.erasedAt.toISOString(), keptWithCase: e.keptWithCase, ground: e.ground } : null,
         mayCorrect: !e,
-        mayErase: !e && v.status === 'CLOSED',
+        mayErase: !e && isReportErasable(v.status),
       };
     });
   }

@@ -3,6 +3,7 @@
 // keeps its hash and a digest of its detail, and the case's chain gains an entry attesting what was emptied. A crash
 // half-way leaves nothing done; a second run finds the case destroyed and does nothing.
 import { attestationOf, DESTROYED_MARK, detailDigest, type EmptiedEntry, isDestroyedDetail, RECORDS_DESTROYED_ACTION, REPORT_ERASED_ACTION, type AuditRecord } from '../audit-chain.js';
+import { isReportErasable } from '@raksha/domain';
 import type { Db, DbTransaction } from '../client.js';
 import { Prisma } from '../generated/client.js';
 import { AuditRepository } from './audit.repository.js';
@@ -251,14 +252,14 @@ export class RecordsDestructionRepository {
   }
 
   /**
-   * Erases a closed report at its filer's request (DPDP Act s.12(3)) or past retention: emptied as `emptyReports` does,
-   * a tombstone kept, the erasure recorded and told on the report's own chain. Null when not closed or already erased.
+   * Erases a closed (or traced) report at its filer's request (DPDP Act s.12(3)) or past retention: emptied as `emptyReports` does,
+   * a tombstone kept, the erasure recorded and told on the report's own chain. Null when still open or already erased.
    */
   eraseReport(e: ReportErasureRecord) {
     return this.db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT 1 FROM "ChildReport" WHERE id = ${e.reportId}::uuid FOR UPDATE`;
       const report = await tx.childReport.findUnique({ where: { id: e.reportId }, select: { status: true, caseId: true } });
-      if (report?.status !== 'CLOSED' || (await tx.reportErasure.findUnique({ where: { reportId: e.reportId } }))) return null;
+      if (!report || !isReportErasable(report.status) || (await tx.reportErasure.findUnique({ where: { reportId: e.reportId } }))) return null;
       const keptWithCase = report.caseId !== null;
       const citation = e.ground === 'CITIZEN_REQUEST' ? 'DPDP Act s.12(3)' : 'DPDP Act s.8(7)';
       const chain = `report:${e.reportId}`;
@@ -286,13 +287,13 @@ export class RecordsDestructionRepository {
     return this.db.reportErasure.findUnique({ where: { reportId } });
   }
 
-  /** Closed reports whose closing is before `cutoff`, never erased: the retention job's next batch. */
+  /** Reports closed (or traced) before `cutoff`, never erased: the retention job's next batch. */
   async reportsPastRetention(cutoff: Date, limit: number): Promise<string[]> {
     const rows = await this.db.$queryRaw<{ id: string }[]>`
       SELECT r.id FROM "ChildReport" r
-      WHERE r.status = 'CLOSED' AND r."closedAt" < ${cutoff}
+      WHERE r.status IN ('CLOSED', 'TRACED') AND COALESCE(r."closedAt", r."tracedAt") < ${cutoff}
         AND NOT EXISTS (SELECT 1 FROM "ReportErasure" e WHERE e."reportId" = r.id)
-      ORDER BY r."closedAt" LIMIT ${limit}`;
+      ORDER BY COALESCE(r."closedAt", r."tracedAt") LIMIT ${limit}`;
     return rows.map((r) => r.id);
   }
 
