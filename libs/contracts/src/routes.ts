@@ -13,7 +13,7 @@ import { codecPayloads } from './codec.js';
 import { dashboardOverview } from './dashboards.js';
 import { deliveryView, notificationSettingsView, webhookSecretView, webhookSubscriptionView } from './deliveries.js';
 import { escalationView } from './escalations.js';
-import { healthReport } from './health.js';
+import { healthReport, liveness } from './health.js';
 import { helplineCallStatus, interventionDetailView, interventionView } from './helpline.js';
 import { notificationView } from './notifications.js';
 import { districtPlace, localPlace, statePlace } from './places.js';
@@ -35,6 +35,8 @@ export const API_RESPONSES = {
   'POST /auth/logout': null,
   'GET /auth/me': meView,
   'GET /health': healthReport,
+  'GET /health/live': liveness,
+  'GET /health/ready': healthReport,
 
   'POST /cases': registeredCase,
   'GET /cases': casePage,

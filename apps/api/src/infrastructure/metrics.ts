@@ -1,0 +1,141 @@
+// Prometheus metrics at GET /metrics (prom-client): the API's HTTP latency by route template, the BullMQ queues'
+// depths and failures, escalations open by rung and failed deliveries. The worker's Temporal metrics are served
+// by its own Runtime (WORKER_METRICS_ADDRESS); docs/operations.md says what to scrape and how /metrics is guarded.
+import { timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { BACKFILL_MATCHING_QUEUE, DELIVERY_QUEUE, IMPORT_QUEUE, LEGACY_IMPORT_QUEUE, MATCHING_QUEUE, NOTIFICATION_QUEUE, ORDER_DOCUMENT_QUEUE } from '@raksha/contracts';
+import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
+import type { OperationsRepository } from '@raksha/db';
+import { routeTemplateOf } from './http-route.js';
+
+/** The BullMQ queues the API and the worker share (the worker's own schedulers' queues hold no work a person waits on). */
+const WATCHED_QUEUES = [NOTIFICATION_QUEUE, DELIVERY_QUEUE, MATCHING_QUEUE, BACKFILL_MATCHING_QUEUE, ORDER_DOCUMENT_QUEUE, IMPORT_QUEUE, LEGACY_IMPORT_QUEUE];
+const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'prioritized'] as const;
+/** A source that does not answer within this leaves its figures out of the scrape rather than holding it up. */
+const SOURCE_TIMEOUT_MS = 2000;
+
+export class ApiMetrics {
+  readonly registry = new Registry();
+  private readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
+  private readonly redis: Redis;
+  private readonly queues: Queue[];
+
+  constructor(config: RakshaConfig, operations: OperationsRepository) {
+    const registers = [this.registry];
+    this.registry.setDefaultLabels({ service: 'raksha-api' });
+    collectDefaultMetrics({ register: this.registry });
+    this.httpDuration = new Histogram({
+      name: 'raksha_http_request_duration_seconds',
+      help: 'Time to answer an HTTP request, by method, route template and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    // One connection for every queue's counts; a scrape while Redis is down fails fast and shows as source "redis" down.
+    this.redis = new Redis({ ...redisConnectionOptions(config.redisUrl), maxRetriesPerRequest: 1 });
+    this.redis.on('error', () => {});
+    this.queues = WATCHED_QUEUES.map((name) => new Queue(name, { connection: this.redis }).on('error', () => {}));
+    const sourceUp = new Gauge({ name: 'raksha_metrics_source_up', help: '1 when the source of a group of figures answered this scrape, 0 when not', labelNames: ['source'], registers });
+    const measured = async (source: string, measure: () => Promise<void>) => {
+      try {
+        await withTimeout(measure());
+        sourceUp.set({ source }, 1);
+      } catch {
+        sourceUp.set({ source }, 0);
+      }
+    };
+    const queues = this.queues;
+    new Gauge({
+      name: 'raksha_queue_jobs',
+      help: 'Jobs in each BullMQ queue by state (failed: failed for good, kept for inspection)',
+      labelNames: ['queue', 'state'],
+      registers,
+      async collect() {
+        this.reset();
+        await measured('redis', async () => {
+          for (const queue of queues) {
+            const counts = await queue.getJobCounts(...QUEUE_STATES);
+            for (const state of QUEUE_STATES) this.set({ queue: queue.name, state }, counts[state] ?? 0);
+          }
+        });
+      },
+    });
+    new Gauge({
+      name: 'raksha_escalations_open',
+      help: 'Escalations raised and not yet resolved, by rung (0 = the first) and the body raised to',
+      labelNames: ['rung', 'to_body'],
+      registers,
+      async collect() {
+        this.reset();
+        await measured('postgres', async () => {
+          for (const r of await operations.openEscalationsByRung()) this.set({ rung: String(r.rung), to_body: r.toBody }, r.count);
+        });
+      },
+    });
+    new Gauge({
+      name: 'raksha_deliveries_failed',
+      help: 'Notices that could not be delivered after every attempt, by channel',
+      labelNames: ['channel'],
+      registers,
+      async collect() {
+        this.reset();
+        await measured('postgres-deliveries', async () => {
+          for (const r of await operations.failedDeliveriesByChannel()) this.set({ channel: r.channel }, r.count);
+        });
+      },
+    });
+  }
+
+  /** Express middleware: times every request and records it under its route template once answered. */
+  readonly timeRequests = (req: Request, res: Response, next: NextFunction): void => {
+    const end = this.httpDuration.startTimer();
+    res.once('finish', () => end({ method: req.method, route: routeTemplateOf(req), status: String(res.statusCode) }));
+    next();
+  };
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.queues.map((q) => q.close()));
+    this.redis.disconnect();
+  }
+}
+
+/**
+ * GET /metrics. With METRICS_TOKEN set, only a scraper presenting it as a bearer token; without, only a client on
+ * this machine that no proxy relayed (a reverse proxy on the same host adds X-Forwarded-For or Forwarded).
+ */
+export function metricsEndpoint(metrics: ApiMetrics, token: string | undefined) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    if (req.method !== 'GET' || (req.path !== '/' && req.path !== '')) return next();
+    if (!mayScrape(req, token)) {
+      res.status(404).type('application/problem+json').send(JSON.stringify({ type: '/problems/not-found', title: 'Not Found', status: 404 }));
+      return;
+    }
+    res.setHeader('Content-Type', metrics.registry.contentType);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(await metrics.registry.metrics());
+  };
+}
+
+function mayScrape(req: Request, token: string | undefined): boolean {
+  if (token) {
+    const sent = Buffer.from(req.headers.authorization ?? '');
+    const expected = Buffer.from(`Bearer ${token}`);
+    return sent.length === expected.length && timingSafeEqual(sent, expected);
+  }
+  const relayed = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined || req.headers['x-real-ip'] !== undefined;
+  const address = req.socket.remoteAddress ?? '';
+  return !relayed && (address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1');
+}
+
+function withTimeout<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${SOURCE_TIMEOUT_MS} ms`)), SOURCE_TIMEOUT_MS);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
