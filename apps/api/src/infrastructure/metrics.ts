@@ -22,8 +22,12 @@ export class ApiMetrics {
   private readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   private readonly redis: Redis;
   private readonly queues: Queue[];
+  private round: { at: number; figures: Promise<Figures> } | undefined;
 
-  constructor(config: RakshaConfig, operations: OperationsRepository) {
+  constructor(
+    config: RakshaConfig,
+    private readonly operations: OperationsRepository,
+  ) {
     const registers = [this.registry];
     this.registry.setDefaultLabels({ service: 'raksha-api' });
     collectDefaultMetrics({ register: this.registry });
@@ -38,29 +42,16 @@ export class ApiMetrics {
     this.redis = new Redis({ ...redisConnectionOptions(config.redisUrl), maxRetriesPerRequest: 1 });
     this.redis.on('error', () => {});
     this.queues = WATCHED_QUEUES.map((name) => new Queue(name, { connection: this.redis }).on('error', () => {}));
-    const sourceUp = new Gauge({ name: 'raksha_metrics_source_up', help: '1 when the source of a group of figures answered this scrape, 0 when not', labelNames: ['source'], registers });
-    const measured = async (source: string, measure: () => Promise<void>) => {
-      try {
-        await withTimeout(measure());
-        sourceUp.set({ source }, 1);
-      } catch {
-        sourceUp.set({ source }, 0);
-      }
-    };
-    const queues = this.queues;
+    const figures = () => this.figures();
     new Gauge({
       name: 'raksha_queue_jobs',
       help: 'Jobs in each BullMQ queue by state (failed: failed for good, kept for inspection)',
       labelNames: ['queue', 'state'],
       registers,
       async collect() {
+        const { queues } = await figures();
         this.reset();
-        await measured('redis', async () => {
-          for (const queue of queues) {
-            const counts = await queue.getJobCounts(...QUEUE_STATES);
-            for (const state of QUEUE_STATES) this.set({ queue: queue.name, state }, counts[state] ?? 0);
-          }
-        });
+        for (const q of queues ?? []) for (const state of QUEUE_STATES) this.set({ queue: q.queue, state }, q.counts[state] ?? 0);
       },
     });
     new Gauge({
@@ -69,10 +60,9 @@ export class ApiMetrics {
       labelNames: ['rung', 'to_body'],
       registers,
       async collect() {
+        const { escalations } = await figures();
         this.reset();
-        await measured('postgres', async () => {
-          for (const r of await operations.openEscalationsByRung()) this.set({ rung: String(r.rung), to_body: r.toBody }, r.count);
-        });
+        for (const r of escalations ?? []) this.set({ rung: String(r.rung), to_body: r.toBody }, r.count);
       },
     });
     new Gauge({
@@ -81,12 +71,38 @@ export class ApiMetrics {
       labelNames: ['channel'],
       registers,
       async collect() {
+        const { deliveries } = await figures();
         this.reset();
-        await measured('postgres-deliveries', async () => {
-          for (const r of await operations.failedDeliveriesByChannel()) this.set({ channel: r.channel }, r.count);
-        });
+        for (const r of deliveries ?? []) this.set({ channel: r.channel }, r.count);
       },
     });
+    new Gauge({
+      name: 'raksha_metrics_source_up',
+      help: '1 when the source of a group of figures answered this scrape, 0 when not (its figures are then left out)',
+      labelNames: ['source'],
+      registers,
+      async collect() {
+        const f = await figures();
+        this.set({ source: 'redis' }, f.queues ? 1 : 0);
+        this.set({ source: 'postgres' }, f.escalations && f.deliveries ? 1 : 0);
+      },
+    });
+  }
+
+  /** One round of questions to Redis and PostgreSQL per scrape, shared by the gauges it feeds (collected at once). */
+  private figures(): Promise<Figures> {
+    const now = Date.now();
+    if (!this.round || now - this.round.at > 1000) this.round = { at: now, figures: this.measure() };
+    return this.round.figures;
+  }
+
+  private async measure(): Promise<Figures> {
+    const [queues, escalations, deliveries] = await Promise.all([
+      answered(Promise.all(this.queues.map(async (q) => ({ queue: q.name, counts: await q.getJobCounts(...QUEUE_STATES) })))),
+      answered(this.operations.openEscalationsByRung()),
+      answered(this.operations.failedDeliveriesByChannel()),
+    ]);
+    return { queues, escalations, deliveries };
   }
 
   /** Express middleware: times every request and records it under its route template once answered. */
@@ -130,12 +146,21 @@ function mayScrape(req: Request, token: string | undefined): boolean {
   return !relayed && (address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1');
 }
 
-function withTimeout<T>(work: Promise<T>): Promise<T> {
+interface Figures {
+  queues: { queue: string; counts: Record<string, number> }[] | undefined;
+  escalations: Awaited<ReturnType<OperationsRepository['openEscalationsByRung']>> | undefined;
+  deliveries: Awaited<ReturnType<OperationsRepository['failedDeliveriesByChannel']>> | undefined;
+}
+
+/** The answer, or undefined when the source failed or did not answer in time. */
+function answered<T>(work: Promise<T>): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
     work,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${SOURCE_TIMEOUT_MS} ms`)), SOURCE_TIMEOUT_MS);
+    new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), SOURCE_TIMEOUT_MS);
     }),
-  ]).finally(() => clearTimeout(timer));
+  ])
+    .catch(() => undefined)
+    .finally(() => clearTimeout(timer));
 }
