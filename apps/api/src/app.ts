@@ -46,7 +46,7 @@ import { withResponseSchemas } from './problem/openapi.js';
 import { publicOperations, withProblemResponses } from './problem/openapi-problems.js';
 import { jsonBodyOptions } from './problem/request-body.js';
 import { securityHeaders } from './infrastructure/security-headers.js';
-import { loggingModule } from './infrastructure/logging.js';
+import { loggingModule, quietStartUp } from './infrastructure/logging.js';
 import { ApiMetrics, metricsEndpoint } from './infrastructure/metrics.js';
 import { requestIds } from './infrastructure/request-id.js';
 import { traceRequests } from './infrastructure/tracing.js';
@@ -87,10 +87,8 @@ export async function createApp(config: RakshaConfig, options: AppOptions = {}):
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
     bodyParser: false,
     bufferLogs: true,
-    // Nest's start-up chatter (every route mapped) only when debugging.
-    logger: config.logLevel === 'debug' || config.logLevel === 'verbose' ? undefined : ['error', 'warn'],
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(quietStartUp(app.get(Logger)));
   // First: every later step (logs, traces, Temporal calls) knows the request's id.
   app.use(requestIds);
   if (config.observability.traces.exporter !== 'none') app.use(traceRequests);

@@ -6,7 +6,8 @@ import type { Request } from 'express';
  */
 export function routeTemplateOf(req: Request): string {
   const route = (req as Request & { route?: { path?: unknown } }).route;
-  if (route && typeof route.path === 'string') return `${req.baseUrl}${route.path}`;
+  // Nest mounts middleware (nestjs-pino's) as a catch-all route: that is no route of the API's.
+  if (route && typeof route.path === 'string' && !route.path.includes('*')) return `${req.baseUrl}${route.path}`;
   if (req.originalUrl.startsWith('/app/') || req.originalUrl === '/app') return '/app/*';
   if (req.originalUrl.startsWith('/docs')) return '/docs/*';
   return 'unmatched';

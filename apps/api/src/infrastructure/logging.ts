@@ -2,7 +2,7 @@
 // template, the status and the time taken; Nest's own messages through the same logger. No body, header or query
 // string is logged: they can carry a child's name, a contact or a photo (JJ Act s.74).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, LoggerService } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { pathWithoutQuery, routeTemplateOf } from './http-route.js';
@@ -21,7 +21,9 @@ export function loggingModule(logger: Logger): DynamicModule {
       genReqId: (req: Req) => req.id ?? 'none',
       autoLogging: { ignore: (req: Req) => QUIET_PATHS.test(req.originalUrl ?? req.url ?? '') },
       customLogLevel: (_req, res: ServerResponse, err?: Error) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      customProps: (req: Req) => ({ route: routeTemplateOf(req as never) }),
+      // At the answer, when the route is known (the request's own bindings are taken before routing).
+      customSuccessObject: (req: Req, _res: ServerResponse, line: object) => ({ ...line, route: routeTemplateOf(req as never) }),
+      customErrorObject: (req: Req, _res: ServerResponse, _err: Error, line: object) => ({ ...line, route: routeTemplateOf(req as never) }),
       customSuccessMessage: (req: Req, res: ServerResponse) => `${req.method} ${routeTemplateOf(req as never)} ${res.statusCode}`,
       customErrorMessage: (req: Req, res: ServerResponse) => `${req.method} ${routeTemplateOf(req as never)} ${res.statusCode}`,
       serializers: {
@@ -31,4 +33,20 @@ export function loggingModule(logger: Logger): DynamicModule {
       wrapSerializers: false,
     },
   });
+}
+
+/** Nest's start-up chatter (each module loaded, each route mapped): debug lines, not the info an operator reads. */
+const START_UP = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
+
+/** The Nest logger (nestjs-pino's) with start-up messages lowered to debug. */
+export function quietStartUp(logger: LoggerService): LoggerService {
+  const startUp = (rest: unknown[]) => START_UP.has(rest[rest.length - 1] as string);
+  return {
+    log: (message: unknown, ...rest: unknown[]) => (startUp(rest) ? logger.debug?.(message, ...rest) : logger.log(message, ...rest)),
+    error: (message: unknown, ...rest: unknown[]) => logger.error(message, ...rest),
+    warn: (message: unknown, ...rest: unknown[]) => logger.warn(message, ...rest),
+    debug: (message: unknown, ...rest: unknown[]) => logger.debug?.(message, ...rest),
+    verbose: (message: unknown, ...rest: unknown[]) => logger.verbose?.(message, ...rest),
+    fatal: (message: unknown, ...rest: unknown[]) => logger.fatal?.(message, ...rest),
+  };
 }

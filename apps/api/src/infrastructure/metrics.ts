@@ -122,7 +122,7 @@ export class ApiMetrics {
  * GET /metrics. With METRICS_TOKEN set, only a scraper presenting it as a bearer token; without, only a client on
  * this machine that no proxy relayed (a reverse proxy on the same host adds X-Forwarded-For or Forwarded).
  */
-export function metricsEndpoint(metrics: ApiMetrics, token: string | undefined) {
+export function metricsEndpoint(metrics: Pick<ApiMetrics, 'registry'>, token: string | undefined) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     if (req.method !== 'GET' || (req.path !== '/' && req.path !== '')) return next();
     if (!mayScrape(req, token)) {
