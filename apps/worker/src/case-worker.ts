@@ -18,7 +18,7 @@ import { reachFromConfig } from './reach.js';
 import { startEscalationReminders } from './reminders.js';
 import { startRecordsDestruction, temporalHistoryDeleter } from './records-destruction.js';
 import type { Tracing } from '@raksha/contracts/temporal/tracing';
-import { workerInterceptors } from './observability.js';
+import { workerInterceptors, workerLog } from './observability.js';
 
 export interface RunningWorker {
   /** Resolves when the worker has stopped. */
@@ -97,7 +97,7 @@ export async function startCaseWorker(
   // Cases registered before cases kept name keys get them, in the background: the duplicate search then reaches them
   // across the state (docs/porting.md). Idempotent: every worker start looks, and finds none once they are keyed.
   let stopping = false;
-  const keyingCases = keyStoredCases(new CaseRepository(db), { stopped: () => stopping }).catch((e: unknown) => console.error('[duplicates] keying stored cases failed', e));
+  const keyingCases = keyStoredCases(new CaseRepository(db), { stopped: () => stopping }).catch((e: unknown) => workerLog().error({ err: e }, 'duplicates: keying stored cases failed'));
   const done = worker.run().finally(async () => {
     stopping = true;
     await keyingCases;

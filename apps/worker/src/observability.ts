@@ -26,12 +26,20 @@ export function temporalLogger(pino: PinoLogger): Logger {
   };
 }
 
+let processLog: PinoLogger | undefined;
+
+/** The process's logger for its own lines (scans that failed, start-up): installWorkerRuntime's, or a plain JSON one. */
+export function workerLog(): PinoLogger {
+  return (processLog ??= createLogger('log', 'worker'));
+}
+
 /**
  * Installs Temporal's Runtime with the worker's logger and metrics; once per process, before any connection
  * (the SDK makes a default Runtime with the first connection otherwise). Returns the process's pino logger.
  */
 export function installWorkerRuntime(config: RakshaConfig, destination?: DestinationStream): PinoLogger {
   const pino = createLogger(config.logLevel, 'worker', destination);
+  processLog = pino;
   const address = config.observability.workerMetricsAddress;
   Runtime.install({
     logger: temporalLogger(pino),
