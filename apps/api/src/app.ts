@@ -49,7 +49,7 @@ import { securityHeaders } from './infrastructure/security-headers.js';
 import { loggingModule, quietStartUp } from './infrastructure/logging.js';
 import { ApiMetrics, metricsEndpoint } from './infrastructure/metrics.js';
 import { requestIds } from './infrastructure/request-id.js';
-import { traceRequests } from './infrastructure/tracing.js';
+import { traceIdOfLogLine, traceRequests } from './infrastructure/tracing.js';
 
 /** The API's features, each a module with its controllers. */
 export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule, AccessLogModule, ImportsModule, PartnersModule, InterventionsModule, DuplicatesModule, LegacyImportsModule, RecordsDestructionModule, DocumentsModule];
@@ -83,7 +83,7 @@ export interface AppOptions {
 export async function createApp(config: RakshaConfig, options: AppOptions = {}): Promise<INestApplication> {
   requireTokenSecret(config);
   requireDataKeys(config);
-  const logger = createLogger(config.logLevel, 'api', options.logDestination);
+  const logger = createLogger(config.logLevel, 'api', options.logDestination, config.observability.traces.exporter === 'none' ? undefined : traceIdOfLogLine);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
     bodyParser: false,
     bufferLogs: true,

@@ -1,6 +1,7 @@
 // What an operator sees of one journey through the real API and worker: JSON log lines carrying the request's id
 // from the API into the workflow and its activities, and never a child's name, a contact or a photograph (JJ Act
-// s.74); /metrics by route template, guarded; one trace from the request to the activity.
+// s.74); /metrics by route template, guarded; one trace from the request to the activity; the probes and the
+// OpenAPI document (one stack for all: this file took over health.int.ts's checks).
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -114,6 +115,7 @@ describe('operating Raksha: logs, metrics, traces and probes', () => {
     // One trace from the request through the Update into the workflow and its activity.
     const server = spans.getFinishedSpans().find((s) => s.name === 'POST /cases' && s.attributes['raksha.request_id'] === requestId);
     const trace = spans.getFinishedSpans().filter((s) => s.spanContext().traceId === server?.spanContext().traceId).map((s) => s.name);
+    expect(apiLine.traceId).toBe(server?.spanContext().traceId);
     expect(trace).toEqual(expect.arrayContaining(['POST /cases', 'StartWorkflow:caseWorkflow', 'StartWorkflowUpdate:registration', 'HandleUpdate:registration', 'RunActivity:recordTransition']));
   });
 
@@ -122,8 +124,10 @@ describe('operating Raksha: logs, metrics, traces and probes', () => {
     const caseId = randomUUID();
     await stack.http.get(`/cases/${caseId}`).set(cwc).expect(404);
     await stack.http.get('/health/live').expect(200, { status: 'up' });
-    const ready = await stack.http.get('/health/ready').expect(200);
-    expect(ready.body.dependencies).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' }, temporal: { status: 'up' } });
+    for (const probe of ['/health/ready', '/health']) {
+      const ready = await stack.http.get(probe).expect(200);
+      expect(ready.body).toMatchObject({ status: 'up', dependencies: { postgres: { status: 'up' }, redis: { status: 'up' }, temporal: { status: 'up' } } });
+    }
 
     const { text } = await stack.http.get('/metrics').expect(200).expect('content-type', /text\/plain/);
     expect(text).toMatch(/raksha_http_request_duration_seconds_count\{[^}]*method="GET",route="\/cases\/:id",status="404"[^}]*\} [1-9]/);
@@ -136,5 +140,13 @@ describe('operating Raksha: logs, metrics, traces and probes', () => {
     expect(text).toContain('process_resident_memory_bytes');
     // Relayed by a proxy (to the internet, for all the API knows): not there.
     await stack.http.get('/metrics').set('X-Forwarded-For', '203.0.113.9').expect(404);
+  });
+
+  it('serves the OpenAPI document, the probes in it, and Swagger UI', async () => {
+    const doc = await stack.http.get('/docs/openapi.json').expect(200);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/health', '/health/live', '/health/ready', '/cases', '/cases/{id}', '/cases/{id}/events']));
+    expect(Object.keys(doc.body.paths)).not.toContain('/metrics');
+    const ui = await stack.http.get('/docs').redirects(1).expect(200);
+    expect(ui.text).toContain('swagger-ui');
   });
 });

@@ -18,10 +18,11 @@ const PERSONAL_KEYS = ['childName', 'phone', 'mobile', 'email', 'address', 'phot
 export const LOG_REDACT_PATHS: readonly string[] = [...PERSONAL_KEYS, ...[...PERSONAL_KEYS, 'name'].map((k) => `*.${k}`)];
 
 /** A process's logger: JSON lines on stdout (or `destination`, for tests), at LOG_LEVEL, personal fields censored. */
-export function createLogger(level: LogLevel, service: string, destination?: DestinationStream): Logger {
+export function createLogger(level: LogLevel, service: string, destination?: DestinationStream, mixin?: () => object): Logger {
   return pino(
     {
       level: pinoLevel(level),
+      ...(mixin ? { mixin } : {}),
       base: { service },
       redact: { paths: [...LOG_REDACT_PATHS], censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,

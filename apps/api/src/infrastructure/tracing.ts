@@ -20,3 +20,9 @@ export function traceRequests(req: Request, res: Response, next: NextFunction): 
   });
   context.with(trace.setSpan(parent, span), next);
 }
+
+/** The trace a log line belongs to, when traced: an operator goes from the line to the trace. */
+export function traceIdOfLogLine(): object {
+  const span = trace.getActiveSpan();
+  return span ? { traceId: span.spanContext().traceId } : {};
+}
