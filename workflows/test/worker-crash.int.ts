@@ -20,7 +20,7 @@ const startWorkerProcess = (config: RakshaConfig) =>
     'apps/worker/src/main.ts',
     // the test's data key: the worker encrypts payloads this test's client decrypts
     { DATABASE_URL: config.databaseUrl, TEMPORAL_TASK_QUEUE: config.temporal.taskQueue, RAKSHA_DATA_KEY: config.dataKey! },
-    'polling task queue',
+    '[worker] polling',
   );
 
 describe('a worker killed mid-transition', () => {

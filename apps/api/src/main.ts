@@ -9,5 +9,6 @@ const tracing = startTracing(config, 'api');
 const app = await createApp(config);
 await app.listen(config.api.port, config.api.host);
 const base = `http://${config.api.host}:${config.api.port}`;
-app.get(Logger).log(`listening on ${base} (Swagger UI ${base}/docs, Temporal UI ${config.temporal.uiUrl}, traces: ${config.observability.traces.exporter})`);
+// The message keeps its old `[api] http…` start: scripts and tests wait for it.
+app.get(Logger).log(`[api] ${base} (Swagger UI ${base}/docs, Temporal UI ${config.temporal.uiUrl}, traces: ${config.observability.traces.exporter})`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void tracing?.shutdown());

@@ -13,12 +13,13 @@ const db = createDb(config.databaseUrl);
 const running = await startCaseWorker(config, db, await bundleCaseWorkflows({ tracing: tracing !== undefined }), undefined, tracing);
 log.info(
   { taskQueue: config.temporal.taskQueue, temporal: config.temporal.address, metrics: config.observability.workerMetricsAddress ?? 'off', traces: config.observability.traces.exporter },
-  `polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`,
+  // `[worker] polling` as before: scripts and tests wait for it.
+  `[worker] polling task queue ${config.temporal.taskQueue} on ${config.temporal.address}`,
 );
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    log.info(`${signal}: finishing in-flight tasks`);
+    log.info(`[worker] ${signal}: finishing in-flight tasks`);
     void running.stop();
   });
 }
