@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Request, Response } from 'express';
 import { Registry } from 'prom-client';
-import { metricsEndpoint } from './metrics.js';
+import { loadConfig } from '@raksha/config';
+import type { OperationsRepository } from '@raksha/db';
+import { ApiMetrics, metricsEndpoint } from './metrics.js';
 
 /** Asks GET /metrics as a scraper at `address` with `headers`; answers the status it got. */
 async function scrape(token: string | undefined, address: string, headers: Record<string, string> = {}): Promise<number> {
@@ -27,5 +29,22 @@ describe('GET /metrics access', () => {
     expect(await scrape(token, '10.0.0.5', { authorization: `Bearer ${token}` })).toBe(200);
     expect(await scrape(token, '10.0.0.5', { authorization: 'Bearer wrong-token-0123456789abcdef' })).toBe(404);
     expect(await scrape(token, '127.0.0.1')).toBe(404);
+  });
+});
+
+describe(ApiMetrics.name, () => {
+  it('still answers a scrape while Redis is down, leaving the queues out and saying which source failed', async () => {
+    const operations = { openEscalationsByRung: async () => [{ rung: 1, toBody: 'DM', count: 3 }], failedDeliveriesByChannel: async () => [{ channel: 'SMS', count: 2 }] };
+    const sut = new ApiMetrics(loadConfig({ REDIS_URL: 'redis://127.0.0.1:1' }), operations as unknown as OperationsRepository);
+    try {
+      const text = await sut.registry.metrics();
+      expect(text).toMatch(/raksha_metrics_source_up\{[^}]*source="redis"[^}]*\} 0/);
+      expect(text).toMatch(/raksha_metrics_source_up\{[^}]*source="postgres"[^}]*\} 1/);
+      expect(text).toMatch(/raksha_escalations_open\{[^}]*rung="1",to_body="DM"[^}]*\} 3/);
+      expect(text).toMatch(/raksha_deliveries_failed\{[^}]*channel="SMS"[^}]*\} 2/);
+      expect(text).not.toMatch(/raksha_queue_jobs\{/);
+    } finally {
+      await sut.onApplicationShutdown();
+    }
   });
 });

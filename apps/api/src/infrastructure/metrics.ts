@@ -39,7 +39,7 @@ export class ApiMetrics {
       registers,
     });
     // One connection for every queue's counts; a scrape while Redis is down fails fast and shows as source "redis" down.
-    this.redis = new Redis({ ...redisConnectionOptions(config.redisUrl), maxRetriesPerRequest: 1 });
+    this.redis = new Redis({ ...redisConnectionOptions(config.redisUrl), maxRetriesPerRequest: 1, disconnectTimeout: 200 });
     this.redis.on('error', () => {});
     this.queues = WATCHED_QUEUES.map((name) => new Queue(name, { connection: this.redis }).on('error', () => {}));
     const figures = () => this.figures();
