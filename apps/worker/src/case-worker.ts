@@ -17,6 +17,8 @@ import { startOrderDocuments } from './order-documents.processor.js';
 import { reachFromConfig } from './reach.js';
 import { startEscalationReminders } from './reminders.js';
 import { startRecordsDestruction, startRetention, temporalHistoryDeleter } from './records-destruction.js';
+import type { Tracing } from '@raksha/contracts/temporal/tracing';
+import { workerInterceptors, workerLog } from './observability.js';
 
 export interface RunningWorker {
   /** Resolves when the worker has stopped. */
@@ -35,7 +37,10 @@ export async function startCaseWorker(
   bundle: WorkflowBundleWithSourceMap,
   /** A connection the caller owns (e.g. a time-skipping test server); otherwise one is opened and closed here. */
   temporal?: NativeConnection,
+  /** Traces on (main.ts starts them when OTEL_TRACES_EXPORTER says so): the bundle must carry the tracing interceptors too. */
+  tracing?: Tracing,
 ): Promise<RunningWorker> {
+  const observed = workerInterceptors(tracing);
   const redis = redisConnectionOptions(config.redisUrl);
   const connection = temporal ?? (await NativeConnection.connect({ address: config.temporal.address }));
   const notifications = new Queue<NotificationJob>(NOTIFICATION_QUEUE, { connection: redis });
@@ -52,6 +57,8 @@ export async function startCaseWorker(
       ...createInterventionActivities({ interventions: new InterventionRepository(db), notifications }),
     },
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
+    interceptors: { activity: observed.activity },
+    ...(observed.sinks ? { sinks: observed.sinks } : {}),
   });
   const reach = config.worker.deliversNotifications ? await reachFromConfig(config, redis, db) : undefined;
   const processor = config.worker.deliversNotifications ? startNotificationProcessor(redis, new NotificationRepository(db), reach) : undefined;
@@ -92,7 +99,7 @@ export async function startCaseWorker(
   // Cases registered before cases kept name keys get them, in the background: the duplicate search then reaches them
   // across the state (docs/porting.md). Idempotent: every worker start looks, and finds none once they are keyed.
   let stopping = false;
-  const keyingCases = keyStoredCases(new CaseRepository(db), { stopped: () => stopping }).catch((e: unknown) => console.error('[duplicates] keying stored cases failed', e));
+  const keyingCases = keyStoredCases(new CaseRepository(db), { stopped: () => stopping }).catch((e: unknown) => workerLog().error({ err: e }, 'duplicates: keying stored cases failed'));
   const done = worker.run().finally(async () => {
     stopping = true;
     await keyingCases;

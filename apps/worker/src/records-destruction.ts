@@ -9,6 +9,7 @@ import type { Client } from '@temporalio/client';
 import { caseWorkflowId } from '@raksha/contracts/temporal';
 import type { RecordsDestructionRepository } from '@raksha/db';
 import { RECORDS_DESTRUCTION_CITATION, retentionCutoff } from '@raksha/domain';
+import { workerLog } from './observability.js';
 
 const BATCH = 50;
 
@@ -34,7 +35,7 @@ export async function destroyDueRecords(deps: DestructionScanDeps, now: Date): P
       for (const id of workflowCaseIds) await deps.deleteHistory(id);
       await deps.destructions.historyDeleted(caseId, new Date());
     } catch (err) {
-      console.error(`[records-destruction] the workflow history of case ${caseId} is not deleted yet; retried on the next scan`, err);
+      workerLog().error({ err, caseId }, 'records-destruction: the workflow history of the case is not deleted yet; retried on the next scan');
     }
   }
   return destroyed;
@@ -56,7 +57,7 @@ export function temporalHistoryDeleter(client: Client, namespace: string) {
 export function startRecordsDestruction(deps: DestructionScanDeps, everyMs: number, now: () => Date = () => new Date()) {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = running.then(() => destroyDueRecords(deps, now())).catch((e: unknown) => console.error('[records-destruction] scan failed', e));
+    running = running.then(() => destroyDueRecords(deps, now())).catch((e: unknown) => workerLog().error({ err: e }, 'records-destruction: scan failed'));
   }, everyMs);
   return {
     async stop() {

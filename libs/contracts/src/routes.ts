@@ -13,7 +13,7 @@ import { codecPayloads } from './codec.js';
 import { dashboardOverview } from './dashboards.js';
 import { deliveryView, notificationSettingsView, webhookSecretView, webhookSubscriptionView } from './deliveries.js';
 import { escalationView } from './escalations.js';
-import { healthReport } from './health.js';
+import { healthReport, liveness } from './health.js';
 import { helplineCallStatus, interventionDetailView, interventionView } from './helpline.js';
 import { notificationView } from './notifications.js';
 import { districtPlace, localPlace, statePlace } from './places.js';
@@ -43,6 +43,8 @@ export const API_RESPONSES = {
   'POST /me/reports/:id/erasure': ownReportView,
   'GET /administration/retention': retentionView,
   'GET /partner-disclosures': disclosurePage,
+  'GET /health/live': liveness,
+  'GET /health/ready': healthReport,
 
   'POST /cases': registeredCase,
   'GET /cases': casePage,

@@ -32,6 +32,7 @@ export { BodyRosterRepository, InstitutionRepository, registryChain, type BodyCh
 export { CwcSittingRepository, type CwcSittingRecord } from './repositories/cwc-sitting.repository.js';
 export { BodyDutyRepository, type BodyReturnRecord, type CciInspectionRecord, type DutyBody } from './repositories/body-duty.repository.js';
 export { DeliveryRepository, type DeliveryStatus, type NewDelivery, type NoticeRecipient } from './repositories/delivery.repository.js';
+export { OperationsRepository } from './repositories/operations.repository.js';
 export { DigestRepository, type DigestCounts, type DigestPlace, type DigestReader } from './repositories/digest.repository.js';
 export { DashboardRepository, type DashboardScope } from './repositories/dashboard.repository.js';
 export { createMatchingPool, poolMatchingSql, prismaMatchingSql, type MatchingSql } from './matching-sql.js';
