@@ -619,7 +619,6 @@ function TrendCard({ spec, months, view, canDrill }: { spec: TrendCardSpec; mont
       },
     }),
     // the months and the language make the plot; a new answer is a new array
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [months, lang, canDrill],
   );
   const main = spec.series[0]!;
