@@ -645,6 +645,16 @@ function TrendCard({ spec, months, view, canDrill }: { spec: TrendCardSpec; mont
     <div className="trend-card" data-testid={`trend-${spec.id}`}>
       <h3 id={`trend-${spec.id}-title`}>{spec.title}</h3>
       <p className="muted small">{spec.note}</p>
+      {spec.series.length > 1 && (
+        <ul className="plain row small">
+          {spec.series.map((s) => (
+            <li key={s.key}>
+              <span aria-hidden="true" style={{ display: 'inline-block', width: 12, height: 12, marginRight: 4, background: TREND_COLORS[s.key] }} />
+              {s.name}
+            </li>
+          ))}
+        </ul>
+      )}
       <TrendChart plot={plot} summary={summary} />
       <details className="dash-table">
         <summary>{t('dash.table')}</summary>

@@ -49,5 +49,6 @@ export function TrendChart({ plot, summary, testId }: { plot: TrendPlot; summary
     };
   }, [visible, plot]);
 
-  return <div ref={host} className={drawn ? 'trend-chart drawn' : 'trend-chart'} role="img" aria-label={summary} data-testid={testId} />;
+  // the space is kept while the library loads, so nothing below moves when the chart appears
+  return <div ref={host} className={drawn ? 'trend-chart drawn' : 'trend-chart'} role="img" aria-label={summary} data-testid={testId} style={{ minHeight: 220 }} />;
 }
