@@ -73,7 +73,7 @@ export class DashboardTrendsService {
     const from = q.month ? monthStart(q.month) : q.from ? new Date(`${q.from}T00:00:00${IST}`) : new Date(to.getTime() - 365 * DAY);
     const found = await this.trends.casesBehind({ ...place.scope, from, to }, q.measure, { ...(q.track && { track: q.track }), ...(q.phase && { phase: q.phase }) }, now);
     return {
-      place: place.thanaName ? `${place.thanaName}, ${place.name}` : place.name,
+      place: place.thanaName ?? place.name,
       total: found.total,
       limit: found.limit,
       cases: found.rows.map((c) => ({

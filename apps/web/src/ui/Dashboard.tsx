@@ -587,7 +587,7 @@ function Trends({ tr, view, police, canDrill }: { tr: DashboardTrends; view: Das
         }
       : { id: 'escalations', title: t('dash.trend.escalations'), note: t('dash.trend.escalationsNote'), series: [{ key: 'escalations', name: t('dash.trend.escalations'), kind: 'bar', measure: 'escalations' }] },
   ];
-  const place = tr.scope.thanaName ? `${tr.scope.thanaName}, ${tr.scope.name}` : tr.scope.name;
+  const place = tr.scope.thanaName ?? tr.scope.name;
   return (
     <section className="card dash-section" aria-labelledby="dash-trends-title" id="dash-trends">
       <div className="row">
