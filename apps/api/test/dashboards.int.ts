@@ -116,6 +116,11 @@ describe('MIS dashboard', () => {
     const inquiry = await kase({ thana: ps1, registered: '2026-04-10T10:00:00', produced: '2026-04-10T20:00:00', productionLate: true, phase: 'INQUIRY' });
     const late = await kase({ thana: ps2, registered: '2026-04-30T23:00:00', produced: '2026-05-02T09:00:00', phase: 'PLACEMENT', steps: [['cncp.inCare.icpPending', '2026-10-05T12:00:00']] });
     const waiting = await kase({ thana: ps1, registered: '2026-06-15T09:00:00', phase: 'PRODUCTION' });
+    // Registered before the months shown; missing from the home for three weeks of its inquiry, which do not count.
+    const absent = await kase({
+      thana: ps2, registered: '2026-03-20T10:00:00', produced: '2026-03-21T08:00:00', phase: 'INQUIRY',
+      steps: [['cncp.beforeCwc.missing.unreported', '2026-08-20T10:00:00'], ['cncp.beforeCwc.inquiry.awaitingSir', '2026-09-10T10:00:00']],
+    });
     await kase({ thana: ps1, registered: '2026-06-16T09:00:00', phase: 'PRODUCTION', merged: true });
     await stack.db.escalation.create({
       data: { id: randomUUID(), caseId: inquiry, deadlineId: 'cncp.sir', obligation: 'x', citation: 's.36(2)', rung: 0, toBody: 'DCPU', districtCode: dc, stateCode: 'RJ', dueAt: ist('2026-05-19T10:00:00'), raisedAt: ist('2026-05-20T10:00:00') },
@@ -130,10 +135,12 @@ describe('MIS dashboard', () => {
     expect(series('produced')).toEqual([1, 1, 0, 0, 0, 0, 0]);
     expect(series('producedWithin24Hours')).toEqual([1, 0, 0, 0, 0, 0, 0]); // 10 hours: within, though flagged late; 34 hours: not
     expect(series('escalations')).toEqual([0, 1, 0, 0, 0, 0, 0]);
-    // Open more than 4 months after production at the month's end: April's from August, May's in September until it left the inquiry in October.
-    expect(series('pendingBeyond4Months')).toEqual([0, 0, 0, 0, 1, 2, 1]);
+    // Open more than 4 months after production at the month's end: March's from July (not while the child was missing
+    // in August), April's from August, May's in September until it left the inquiry in October.
+    expect(series('pendingBeyond4Months')).toEqual([0, 0, 0, 1, 1, 3, 2]);
     const csv = await stack.http.get('/dashboards/trends').set(monitor).query({ districtCode: dc, to: '2026-10', months: 7, format: 'csv' }).expect(200);
     expect(csv.text.split('\r\n').slice(0, 2)).toEqual(['month,registered,produced,producedWithin24Hours,pendingBeyond4Months,escalations,missingReports,foundReports', '2026-04,2,1,1,0,0,0,0']);
+    expect(csv.headers['content-disposition']).toBe(`attachment; filename="raksha-${dc}-trends-2026-04-2026-10.csv"`);
     // The overview's "within 24 hours" counts the same way.
     const overview = await stack.http.get('/dashboards/overview').set(monitor).query({ districtCode: dc, from: '2026-04-01', to: '2026-05-31' }).expect(200);
     expect(overview.body.production).toEqual({ produced: 2, within24Hours: 1, sharePercent: 50 });
@@ -142,7 +149,7 @@ describe('MIS dashboard', () => {
     const behind = async (who: { Authorization: string }, query: Record<string, string>) => (await stack.http.get('/dashboards/cases').set(who).query(query).expect(200)).body;
     const after = await behind(monitor, { districtCode: dc, measure: 'producedAfter24Hours', month: '2026-05' });
     expect(after).toMatchObject({ place: `Test ${dc.slice('RJ-T'.length)}`, total: 1, cases: [expect.objectContaining({ id: late, hoursToProduction: 34, phase: 'PLACEMENT' })] });
-    expect((await behind(monitor, { districtCode: dc, measure: 'pendingBeyond4Months', month: '2026-09' })).cases.map((c: { id: string }) => c.id).sort()).toEqual([inquiry, late].sort());
+    expect((await behind(monitor, { districtCode: dc, measure: 'pendingBeyond4Months', month: '2026-09' })).cases.map((c: { id: string }) => c.id).sort()).toEqual([inquiry, late, absent].sort());
     expect((await behind(monitor, { districtCode: dc, measure: 'registered', month: '2026-06' })).cases.map((c: { id: string }) => c.id)).toEqual([waiting]);
     expect((await behind(monitor, { districtCode: dc, measure: 'escalations', from: '2026-05-01', to: '2026-05-31' })).cases.map((c: { id: string }) => c.id)).toEqual([inquiry]);
 

@@ -14,8 +14,11 @@ export interface TrendScope {
 const PRODUCTION_PERIOD = "interval '24 hours'";
 /** An inquiry pending beyond this after production is a finding (s.36(2) for the CWC, s.14(2) for the JJB). */
 const INQUIRY_PERIOD = "interval '4 months'";
-/** The machine's states of an inquiry (phases INQUIRY and ASSESSMENT): the Committee's and the Board's. */
-const INQUIRY_STATES = `(t."toState" LIKE 'cncp.beforeCwc%' OR t."toState" LIKE 'cicl.beforeJjb%')`;
+/**
+ * The machine's states of an inquiry (phases INQUIRY and ASSESSMENT): the Committee's and the Board's, less a child's
+ * absence from the home pending inquiry (phase MISSING), as the overview counts by the case's phase now.
+ */
+const IN_INQUIRY = `(t."toState" LIKE 'cncp.beforeCwc%' OR t."toState" LIKE 'cicl.beforeJjb%') AND t."toState" NOT LIKE 'cncp.beforeCwc.missing%'`;
 /** The month of a time in India Standard Time, yyyy-mm. */
 const monthOf = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Kolkata', 'YYYY-MM')`;
 const MAX_ROWS = 200;
@@ -40,10 +43,11 @@ function placeOf(s: TrendScope, alias: string, p: Params): string {
 
 /**
  * Whether case `c` had an inquiry open at `at` more than 4 months after its production: produced before `at` less
- * 4 months, and no step of its timeline between production and `at` left the inquiry's states.
+ * 4 months, and its timeline's latest step before `at` left it in the inquiry's states.
  */
 const pendingAt = (at: string) => `c."producedAt" < ${at}::timestamptz - ${INQUIRY_PERIOD}
-  AND NOT EXISTS (SELECT 1 FROM "TimelineEntry" t WHERE t."caseId" = c.id AND t."occurredAt" >= c."producedAt" AND t."occurredAt" < ${at}::timestamptz AND NOT ${INQUIRY_STATES})`;
+  AND coalesce((SELECT ${IN_INQUIRY} FROM "TimelineEntry" t WHERE t."caseId" = c.id AND t."occurredAt" < ${at}::timestamptz
+                ORDER BY t."occurredAt" DESC, t.sequence DESC LIMIT 1), false)`;
 
 /** The dashboards' monthly series and the cases behind a figure, from the read model (cases, timelines, escalations, reports). */
 export class TrendsRepository {
@@ -107,7 +111,7 @@ export class TrendsRepository {
 
   /**
    * Inquiries pending beyond 4 months at each of these times (each month's end, or now for the current month).
-   * Only cases in an inquiry now, or changed since the first of the times, can have been pending at any of them.
+   * Only cases in an inquiry now, or changed since the first of the times, can have been in one at any of them.
    */
   async pendingAt(s: Omit<TrendScope, 'from' | 'to'>, times: readonly Date[]): Promise<number[]> {
     if (times.length === 0) return [];
