@@ -646,9 +646,9 @@ function TrendCard({ spec, months, view, canDrill }: { spec: TrendCardSpec; mont
       <h3 id={`trend-${spec.id}-title`}>{spec.title}</h3>
       <p className="muted small">{spec.note}</p>
       {spec.series.length > 1 && (
-        <ul className="plain row small">
+        <ul className="plain small" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.25rem 1rem', margin: 0 }}>
           {spec.series.map((s) => (
-            <li key={s.key}>
+            <li key={s.key} style={{ border: 0, padding: 0, margin: 0 }}>
               <span aria-hidden="true" style={{ display: 'inline-block', width: 12, height: 12, marginRight: 4, background: TREND_COLORS[s.key] }} />
               {s.name}
             </li>

@@ -33,7 +33,18 @@ export function draw(host: HTMLElement, plot: TrendPlot): () => void {
     cursor: { drag: { x: false, y: false }, points: { show: false } },
     scales: { x: { time: false, range: () => [-0.5, n - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.1))] } },
     axes: [
-      { splits: () => plot.months.map((_, i) => i), values: (_u, splits) => splits.map((i) => plot.months[i] ?? ''), grid: { show: false }, size: 36, font: '11px sans-serif' },
+      {
+        splits: () => plot.months.map((_, i) => i),
+        // as many months named as fit (every second or third on a phone), the latest always among them
+        values: (u, splits) => {
+          const fit = Math.max(1, Math.floor(u.bbox.width / devicePixelRatio / 48));
+          const step = Math.ceil(n / fit);
+          return splits.map((i) => ((n - 1 - i) % step === 0 ? (plot.months[i] ?? '') : ''));
+        },
+        grid: { show: false },
+        size: 36,
+        font: '11px sans-serif',
+      },
       { size: 40, values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? v.toLocaleString('en-IN') : '')), font: '11px sans-serif' },
     ],
     series: [
