@@ -43,11 +43,12 @@ function placeOf(s: TrendScope, alias: string, p: Params): string {
 
 /**
  * Whether case `c` had an inquiry open at `at` more than 4 months after its production: produced before `at` less
- * 4 months, and its timeline's latest step before `at` left it in the inquiry's states.
+ * 4 months, and the latest step of its timeline before `at` (in the order the steps were taken) left it in the
+ * inquiry's states. One backward read of the timeline's (caseId, sequence) index per case.
  */
 const pendingAt = (at: string) => `c."producedAt" < ${at}::timestamptz - ${INQUIRY_PERIOD}
   AND coalesce((SELECT ${IN_INQUIRY} FROM "TimelineEntry" t WHERE t."caseId" = c.id AND t."occurredAt" < ${at}::timestamptz
-                ORDER BY t."occurredAt" DESC, t.sequence DESC LIMIT 1), false)`;
+                ORDER BY t.sequence DESC LIMIT 1), false)`;
 
 /** The dashboards' monthly series and the cases behind a figure, from the read model (cases, timelines, escalations, reports). */
 export class TrendsRepository {
@@ -119,15 +120,22 @@ export class TrendsRepository {
     const at = p.add(times.map((t) => t.toISOString()));
     const first = p.add(times[0]);
     const cases = placeOf({ ...s, from: times[0]!, to: times[0]! }, 'c', p);
+    // Each step of a candidate's timeline holds from its time until the next step's: one pass over the timelines,
+    // then each time counts the cases whose step holding then is an inquiry's (as pendingAt, for many times at once).
     const rows = await this.db.$queryRawUnsafe<{ i: number; n: number }[]>(
       `WITH candidates AS (
          SELECT c.id, c."producedAt" FROM "Case" c
          WHERE c."producedAt" IS NOT NULL AND c."mergedIntoId" IS NULL ${cases}
            AND (c.phase IN ('INQUIRY', 'ASSESSMENT') OR c."updatedAt" >= ${first}::timestamptz)
+       ), steps AS (
+         SELECT c.id, c."producedAt", t."occurredAt" AS since, ${IN_INQUIRY} AS inquiry,
+                lead(t."occurredAt") OVER (PARTITION BY t."caseId" ORDER BY t.sequence) AS until
+         FROM candidates c JOIN "TimelineEntry" t ON t."caseId" = c.id
        )
-       SELECT m.i::int AS i, count(c.id)::int AS n
+       SELECT m.i::int AS i, count(s.id)::int AS n
        FROM unnest(${at}::text[]) WITH ORDINALITY AS m(at, i)
-       LEFT JOIN candidates c ON ${pendingAt('m.at')}
+       LEFT JOIN steps s ON s.inquiry AND s.since < m.at::timestamptz AND (s.until IS NULL OR s.until >= m.at::timestamptz)
+                        AND s."producedAt" < m.at::timestamptz - ${INQUIRY_PERIOD}
        GROUP BY m.i ORDER BY m.i`,
       ...p.values,
     );
