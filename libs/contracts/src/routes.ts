@@ -10,7 +10,7 @@ import { caseDetailView, casePage, caseStatus, registeredCase, timelineEntryView
 import { childProfileVersionView, childProfileView } from './child-profile.js';
 import { recordsDestructionView } from './records-destruction.js';
 import { codecPayloads } from './codec.js';
-import { dashboardOverview } from './dashboards.js';
+import { dashboardCases, dashboardOverview, dashboardTrends } from './dashboards.js';
 import { deliveryView, notificationSettingsView, webhookSecretView, webhookSubscriptionView } from './deliveries.js';
 import { escalationView } from './escalations.js';
 import { healthReport, liveness } from './health.js';
@@ -166,6 +166,8 @@ export const API_RESPONSES = {
 
   /** format=csv answers text/csv, which is not checked */
   'GET /dashboards/overview': dashboardOverview,
+  'GET /dashboards/trends': dashboardTrends,
+  'GET /dashboards/cases': dashboardCases,
   'GET /places/states': z.array(statePlace),
   'GET /places/states/:stateCode/districts': z.array(districtPlace),
   'GET /places/districts/:districtCode/local': z.array(localPlace),

@@ -248,7 +248,7 @@ function Shell({ path }: { path: string }) {
           <Institution />
         ) : route === '/cases' ? (
           <CaseList mode="list" />
-        ) : route === '/dashboard' ? (
+        ) : route === '/dashboard' || route.startsWith('/dashboard?') ? (
           <Dashboard />
         ) : route === '/search' ? (
           <CaseList mode="search" />
