@@ -1,5 +1,6 @@
 import { Queue, Worker as QueueWorker, type ConnectionOptions } from 'bullmq';
 import type { ResealOutcome, SealedFieldsRepository } from '@raksha/db';
+import { workerLog } from './observability.js';
 
 /** The queue of the re-seal job (docs/sealed-fields.md): one job at a time, named by the key it seals under. */
 export const RESEAL_QUEUE = 'reseal';
@@ -27,10 +28,9 @@ export function startResealProcessor(connection: ConnectionOptions, sealed: Seal
     async (job) => {
       if (job.data.keyId !== keyId) return null;
       const outcome = await sealed.resealAll({ stopped });
-      const moved = Object.entries(outcome.resealed).map(([column, n]) => `${column} ${n}`);
-      const unopened = Object.entries(outcome.unopened).map(([column, n]) => `${column} ${n}`);
-      if (moved.length) console.log(`[reseal] under key ${keyId}: ${moved.join(', ')}`);
-      if (unopened.length) console.error(`[reseal] did not open with any key held (left as they are): ${unopened.join(', ')}`);
+      // Counts by column only: never a value.
+      if (Object.keys(outcome.resealed).length) workerLog().info({ keyId, resealed: outcome.resealed }, 'reseal: values moved to the current key');
+      if (Object.keys(outcome.unopened).length) workerLog().error({ keyId, unopened: outcome.unopened }, 'reseal: values that open with no key held, left as they are');
       return outcome;
     },
     { connection, concurrency: 1 },
