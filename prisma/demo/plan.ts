@@ -111,7 +111,6 @@ export function planDemo(today: Date): DemoPlan {
 function replayable(c: DemoCase): DemoCase {
   const input = { caseId: '00000000-0000-4000-8000-000000000000', track: c.track, registeredAt: c.registeredAt, child: { ageYears: c.child.ageYears, gender: c.child.gender }, districtCode: c.districtCode, stateCode: c.stateCode };
   const replay = replayHistory(input, c.history);
-  if (!replay.ok && process.env.DEMO_DEBUG) console.error(c.track, c.history[replay.index]?.type, replay.label, JSON.stringify(replay.rejection).slice(0, 300));
   return replay.ok ? c : { ...c, history: c.history.slice(0, replay.index) };
 }
 
@@ -150,7 +149,7 @@ function cncpCase(rng: Prng, d: SeedDistrict, day: number, end: number): DemoCas
   const sirRef = ref('SIR', t);
   if (!step('SIR_ORDERED', t + rng.uniform(0, 2) * DAY, { sirRef, assignedTo: `DCPU, ${d.name}` })) return cncp();
   // The SIR within 15 days (Rule 19(4)) mostly; a few late ones, and a few still awaited now.
-  const sirDays = rng.weighted({ onTime: 82, late: 12, stuck: 6 });
+  const sirDays = rng.weighted({ onTime: 84, late: 13, stuck: 3 });
   if (sirDays === 'stuck') return cncp();
   const traced = circumstance === 'LOST' || circumstance === 'RUNAWAY' || rng.chance(0.3);
   if (!step('SIR_SUBMITTED', t + (sirDays === 'onTime' ? rng.uniform(5, 14) : rng.uniform(17, 30)) * DAY, { sirRef, finding: traced ? 'FAMILY_TRACED' : circumstance === 'ORPHAN' ? 'ORPHAN' : circumstance === 'ABANDONED' ? 'ABANDONED' : 'OTHER' })) return cncp();
@@ -162,7 +161,7 @@ function cncpCase(rng: Prng, d: SeedDistrict, day: number, end: number): DemoCas
     if (!step('FINAL_ORDER_PASSED', orderAt, { order: 'RESTORATION', orderRef: ref('CWC/ORD', orderAt), reasons: 'Family verified by the home study; the parents undertake to care for the child' })) return cncp();
     if (!step('CHILD_RESTORED', t + rng.uniform(1, 6) * DAY, { restoredTo: rng.pick(['PARENT', 'FAMILY', 'GUARDIAN'] as const) })) return cncp();
     // Quarterly follow-up reports for a year after restoration (policy).
-    for (let q = 1; q <= 4; q++) if (!rng.chance(0.93) || !step('FOLLOW_UP_REPORT_FILED', t + rng.uniform(80, 88) * DAY, { reportRef: ref('FUR', t) })) return cncp();
+    for (let q = 1; q <= 4; q++) if (!rng.chance(0.96) || !step('FOLLOW_UP_REPORT_FILED', t + rng.uniform(80, 88) * DAY, { reportRef: ref('FUR', t) })) return cncp();
     step('FOLLOW_UP_COMPLETED', t + rng.uniform(2, 10) * DAY, {});
     return cncp();
   }
@@ -212,7 +211,7 @@ function ciclCase(rng: Prng, d: SeedDistrict, day: number, end: number): DemoCas
   if (!step('JJB_FINAL_ORDER_PASSED', t + rng.uniform(15, 80) * DAY, { order, orderRef: ref('JJB/ORD', t), reasons: 'On the SIR and the inquiry, having heard the child and the parents' })) return done();
   if (order === 'RELEASED_NO_OFFENCE') return done();
   if (!step('ICP_PREPARED', t + rng.uniform(5, 25) * DAY, { icpRef: ref('ICP', t), goals: goals(rng) })) return done();
-  for (let q = 1; q <= 3; q++) if (!rng.chance(0.9) || !step('FOLLOW_UP_REPORT_FILED', t + rng.uniform(80, 88) * DAY, { reportRef: ref('PO/FUR', t) })) return done();
+  for (let q = 1; q <= 3; q++) if (!rng.chance(0.95) || !step('FOLLOW_UP_REPORT_FILED', t + rng.uniform(80, 88) * DAY, { reportRef: ref('PO/FUR', t) })) return done();
   step('FOLLOW_UP_COMPLETED', t + rng.uniform(2, 10) * DAY, {});
   return done();
 }

@@ -7,13 +7,11 @@
 // day (prisma/demo/plan.ts) and idempotent: a second run finds it all there and does nothing; a run cut short is
 // finished by the next. Never for a deployment.
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
 import { Queue } from 'bullmq';
 import { legacyCaseId } from '@raksha/activities';
-import { createApp } from '@raksha/api/app';
 import type { Principal } from '@raksha/api/auth/principal';
 import { idempotentId } from '@raksha/api/infrastructure/idempotency';
-import { ReportsService } from '@raksha/api/reports/reports.service';
+import type { ReportsService } from '@raksha/api/reports/reports.service';
 import { deadlineOverridesOf, type DeadlinePolicyOverrides } from '@raksha/case-machine';
 import { loadConfig, redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { MATCHING_QUEUE } from '@raksha/contracts';
@@ -21,7 +19,6 @@ import type { CaseActor } from '@raksha/contracts/temporal';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { createDb, DeadlinePolicyRepository, type Db } from '@raksha/db';
 import type { BodyType, Role } from '@raksha/domain';
-import { caseStarter } from '@raksha/worker/case-starter';
 import { demoUserId } from '../seed-users.js';
 import { SEED_STATES } from '../seed-data.js';
 import { DEMO_REGISTER, DEMO_SOURCE, planDemo, type DemoCase, type DemoPlan, type DemoReport } from './plan.js';
@@ -42,10 +39,11 @@ interface DemoIds {
   reportKey(r: Pick<DemoReport, 'recordId'>): string;
   reportId(r: Pick<DemoReport, 'recordId' | 'filedBy'>): string;
 }
-async function demoIds(db: Db): Promise<DemoIds> {
-  // The database's own mark: when its national administrator was created (the demo seed's first step).
+async function demoIds(db: Db, today: Date): Promise<DemoIds> {
+  // The database's own mark (when its national administrator was created, the demo seed's first step) and the day the
+  // demo is planned for: another day's plan has other dates, so other ids (and a database seeded then keeps its own).
   const { createdAt } = await db.user.findUniqueOrThrow({ where: { id: demoUserId('admin.india') }, select: { createdAt: true } });
-  const salt = createdAt.getTime().toString(36);
+  const salt = `${createdAt.getTime().toString(36)}:${today.toISOString().slice(0, 10)}`;
   const reportKey = (r: Pick<DemoReport, 'recordId'>) => `demo-data:${salt}:${r.recordId}`;
   return {
     caseId: (c) => legacyCaseId(DEMO_SOURCE, `${salt}:${c.recordId}`),
@@ -64,7 +62,8 @@ async function complete(db: Db, plan: DemoPlan, id: DemoIds): Promise<boolean> {
   ]);
   return cases === plan.cases.length && steps >= historySteps(plan) && reports === plan.reports.length;
 }
-const historySteps = (plan: DemoPlan) => plan.cases.reduce((n, c) => n + c.history.length, 0);
+/** The timeline entries the demo's cases have once replayed: each case's registration and each step of its history. */
+const historySteps = (plan: DemoPlan) => plan.cases.reduce((n, c) => n + 1 + c.history.length, 0);
 
 /** Any demo case at all: a database seeded on an earlier day keeps that day's demo (a new day would plan other dates). */
 async function seededBefore(db: Db): Promise<boolean> {
@@ -73,12 +72,14 @@ async function seededBefore(db: Db): Promise<boolean> {
 
 export async function seedDemoData(db: Db, config: RakshaConfig, today = new Date(), log = (line: string) => console.log(line)): Promise<'SEEDED' | 'ALREADY_THERE'> {
   const plan = planDemo(today);
-  const id = await demoIds(db);
+  const id = await demoIds(db, today);
   if (await complete(db, plan, id)) return 'ALREADY_THERE';
   if ((await db.case.count({ where: { id: id.caseId(plan.cases[0]!) } })) === 0 && (await seededBefore(db))) return 'ALREADY_THERE';
   const started = Date.now();
   log(`[demo] a year of demo work: ${plan.cases.length} cases, ${plan.reports.length} missing and found reports (docs/demo-data.md)`);
   const cases = await startCases(db, config, plan, id, log);
+  // The API's own services, as its endpoints use them (loaded only now: a second start ends before needing them).
+  const [{ createApp }, { ReportsService }] = await Promise.all([import('@raksha/api/app'), import('@raksha/api/reports/reports.service')]);
   const app = await createApp(config);
   try {
     await fileReports(db, config, app.get(ReportsService), plan, id, log);
@@ -101,6 +102,7 @@ async function startCases(db: Db, config: RakshaConfig, plan: DemoPlan, id: Demo
     actors.set(username, { id: u.id, role: u.roles[0] as Role, body: u.body!.type as BodyType, bodyId: u.body!.id });
   }
   const present = new Set((await db.case.findMany({ where: { id: { in: plan.cases.map(id.caseId) } }, select: { id: true } })).map((c) => c.id));
+  const [{ Client, Connection }, { caseStarter }] = await Promise.all([import('@temporalio/client'), import('@raksha/worker/case-starter')]);
   const connection = await Connection.connect({ address: config.temporal.address });
   let count = 0;
   try {
