@@ -10,7 +10,7 @@ import { eventually, type Stack } from '../support/stack.js';
 import { signIn, startWebStack, type WebStack } from './web.js';
 
 /** Abbreviations people use as words (the law's bodies, FIR, CSV): not codes. */
-const ABBREVIATIONS = new Set(['CWC', 'JJB', 'DCPU', 'SCPS', 'SJPU', 'FIR', 'CCI', 'CSV', 'MIS', 'SARA', 'NGO', 'PDF', 'JPEG', 'PNG', 'CJM', 'CMM', 'LGD', 'SMS']);
+const ABBREVIATIONS = new Set(['CWC', 'JJB', 'DCPU', 'SCPS', 'SJPU', 'FIR', 'CCI', 'CSV', 'MIS', 'SARA', 'NGO', 'PDF', 'JPEG', 'PNG', 'CJM', 'CMM', 'LGD', 'SMS', 'DPDP']);
 
 /** Whatever a person should never read: codes, ids, machine times, the ladder's rungs, policy ids. */
 export function developerText(shown: string): string[] {
