@@ -4,6 +4,7 @@ import { formatDate } from '../lib/i18n.js';
 import { Link } from './bits.js';
 import { useApp } from './context.js';
 import { DeadlineLine } from './Law.js';
+import { PlaceWords } from './PlacePicker.js';
 
 /** One case in a list: the child, the stage in words, and what is due next, by when. */
 export function CaseRow({ c }: { c: CaseView }) {
@@ -17,7 +18,7 @@ export function CaseRow({ c }: { c: CaseView }) {
       <span className="case-number" data-testid="case-number">{c.caseNumber}</span>
       <span className="stage">{tx(`state.${c.state}`, stateLabel(c.state))}</span>
       <span className="meta">
-        {tx(`track.${c.track}`, c.track)} · {c.districtCode} · {t('case.registered')} {formatDate(lang, c.registeredAt)}
+        {tx(`track.${c.track}`, c.track)} · <PlaceWords districtCode={c.districtCode} /> · {t('case.registered')} {formatDate(lang, c.registeredAt)}
       </span>
       {next ? <DeadlineLine id={next.id} dueAt={next.dueAt} obligation={next.obligation} citation={next.citation} /> : <span className="muted">{t('common.noDeadline')}</span>}
     </li>

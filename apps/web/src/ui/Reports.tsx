@@ -18,7 +18,7 @@ import {
 } from '../lib/reports.js';
 import { Choose, ColumnHeads, FactRows, FieldError, FieldLabel, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
-import { LocalPlacePicker, type LocalPlaces, PlacePicker, type Place } from './PlacePicker.js';
+import { LocalPlacePicker, type LocalPlaces, PlacePicker, PlaceWords, type Place } from './PlacePicker.js';
 import { LikelyDuplicates } from './Duplicates.js';
 import { OwnReportData, PrivacyNotice } from './Privacy.js';
 
@@ -115,8 +115,7 @@ function ReportRow({ r }: { r: ReportView }) {
         <span className="child">{r.child.name ?? t('common.unnamed')}</span>
       </Link>
       <span className="meta">
-        {describeBrief(t, r.child)} · {r.place.text ? `${r.place.text}, ` : ''}
-        {r.place.districtCode}
+        {describeBrief(t, r.child)} · <PlaceWords text={r.place.text} districtCode={r.place.districtCode} />
       </span>
       <span className="meta">
         {t(r.kind === 'MISSING' ? 'rep.lastSeen' : 'rep.foundOn', { when: formatDateTime(lang, r.occurredAt) })}
@@ -403,7 +402,7 @@ export function ReportDetail({ reportId }: { reportId: string }) {
               <FactRows
                 rows={[
                   [r.kind === 'MISSING' ? 'rep.lastSeenAt' : 'rep.foundAt', formatDateTime(lang, r.occurredAt)],
-                  ['rep.place', [r.place.text, r.place.districtCode].filter(Boolean).join(', ')],
+                  ['rep.place', <PlaceWords key="place" text={r.place.text} districtCode={r.place.districtCode} />],
                   ['rep.policeRef', r.policeRef],
                   ['rep.reporter', r.reporter?.name && [r.reporter.name, r.reporter.phone, r.reporter.email].filter(Boolean).join(' · ')],
                   ['rep.status.TRACED', r.tracedAt && formatDateTime(lang, r.tracedAt)],
@@ -529,7 +528,7 @@ function CandidateRow({ c, other }: { c: MatchCandidateView; other: ReportView }
         <span className="badge">{t(`cand.status.${c.status}`)}</span>
       </div>
       <div className="muted small">
-        {t(`rep.kind.${other.kind}`)} · {[other.place.text, other.place.districtCode].filter(Boolean).join(', ')} · {formatDateTime(lang, other.occurredAt)}
+        {t(`rep.kind.${other.kind}`)} · <PlaceWords text={other.place.text} districtCode={other.place.districtCode} /> · {formatDateTime(lang, other.occurredAt)}
       </div>
       <details>
         <summary>{t('cand.why')}</summary>
@@ -628,7 +627,7 @@ export function CandidateDetail({ candidateId }: { candidateId: string }) {
                   {r.hasPhoto && <Photo reportId={r.id} alt={t('rep.photoOf', { name: r.child.name ?? t('common.unnamed') })} />}
                   <ChildDetails c={r.child} />
                   <p className="small">
-                    {t(r.kind === 'MISSING' ? 'rep.lastSeen' : 'rep.foundOn', { when: formatDateTime(lang, r.occurredAt) })} · {[r.place.text, r.place.districtCode].filter(Boolean).join(', ')}
+                    {t(r.kind === 'MISSING' ? 'rep.lastSeen' : 'rep.foundOn', { when: formatDateTime(lang, r.occurredAt) })} · <PlaceWords text={r.place.text} districtCode={r.place.districtCode} />
                     {r.policeRef && ` · ${t('rep.policeRefIs', { ref: r.policeRef })}`}
                   </p>
                 </div>
