@@ -3,11 +3,10 @@
 // Usage: npm run bench:dashboard -- [--cases 1000000] [--runs 60] [--keep-data]
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { DashboardRepository, createDb } from '@raksha/db';
+import { DashboardRepository, TrendsRepository, createDb } from '@raksha/db';
 import { AccessPolicy } from '@raksha/api/auth/access.policy';
 import type { Principal } from '@raksha/api/auth/principal';
 import { DashboardsService } from '@raksha/api/dashboards/dashboards.service';
-import { TrendsRepository } from '@raksha/api/dashboards/trends.repository';
 import { applyMigrations } from '@raksha/prisma/migrations-lib';
 import { benchPool, prepareBenchDatabase } from './lib/setup.js';
 import { formatMs, summarise } from './lib/stats.js';

@@ -123,7 +123,7 @@ describe('MIS dashboard', () => {
     });
     await kase({ thana: ps1, registered: '2026-06-16T09:00:00', phase: 'PRODUCTION', merged: true });
     await stack.db.escalation.create({
-      data: { id: randomUUID(), caseId: inquiry, deadlineId: 'cncp.sir', obligation: 'x', citation: 's.36(2)', rung: 0, toBody: 'DCPU', districtCode: dc, stateCode: 'RJ', dueAt: ist('2026-05-19T10:00:00'), raisedAt: ist('2026-05-20T10:00:00') },
+      data: { id: randomUUID(), caseId: inquiry, deadlineId: 'cncp.sir', obligation: 'x', citation: 's.36(2)', rung: 0, toBody: 'DCPU', districtCode: dc, stateCode: 'RJ', dueAt: ist('2026-04-30T20:00:00'), raisedAt: ist('2026-05-01T10:00:00') },
     });
 
     const monitor = await as(stack, 'monitor.rj');
@@ -134,12 +134,12 @@ describe('MIS dashboard', () => {
     expect(series('registered')).toEqual([2, 0, 1, 0, 0, 0, 0]); // 30 April 23:00 IST is April's; the merged duplicate is not counted
     expect(series('produced')).toEqual([1, 1, 0, 0, 0, 0, 0]);
     expect(series('producedWithin24Hours')).toEqual([1, 0, 0, 0, 0, 0, 0]); // 10 hours: within, though flagged late; 34 hours: not
-    expect(series('escalations')).toEqual([0, 1, 0, 0, 0, 0, 0]);
+    expect(series('escalations')).toEqual([1, 0, 0, 0, 0, 0, 0]); // by the month the deadline fell due, not when it was sent up
     // Open more than 4 months after production at the month's end: March's from July (not while the child was missing
     // in August), April's from August, May's in September until it left the inquiry in October.
     expect(series('pendingBeyond4Months')).toEqual([0, 0, 0, 1, 1, 3, 2]);
     const csv = await stack.http.get('/dashboards/trends').set(monitor).query({ districtCode: dc, to: '2026-10', months: 7, format: 'csv' }).expect(200);
-    expect(csv.text.split('\r\n').slice(0, 2)).toEqual(['month,registered,produced,producedWithin24Hours,pendingBeyond4Months,escalations,missingReports,foundReports', '2026-04,2,1,1,0,0,0,0']);
+    expect(csv.text.split('\r\n').slice(0, 2)).toEqual(['month,registered,produced,producedWithin24Hours,pendingBeyond4Months,escalations,missingReports,foundReports', '2026-04,2,1,1,0,1,0,0']);
     expect(csv.headers['content-disposition']).toBe(`attachment; filename="raksha-${dc}-trends-2026-04-2026-10.csv"`);
     // The overview's "within 24 hours" counts the same way.
     const overview = await stack.http.get('/dashboards/overview').set(monitor).query({ districtCode: dc, from: '2026-04-01', to: '2026-05-31' }).expect(200);
@@ -151,7 +151,7 @@ describe('MIS dashboard', () => {
     expect(after).toMatchObject({ place: `Test ${dc.slice('RJ-T'.length)}`, total: 1, cases: [expect.objectContaining({ id: late, hoursToProduction: 34, phase: 'PLACEMENT' })] });
     expect((await behind(monitor, { districtCode: dc, measure: 'pendingBeyond4Months', month: '2026-09' })).cases.map((c: { id: string }) => c.id).sort()).toEqual([inquiry, late, absent].sort());
     expect((await behind(monitor, { districtCode: dc, measure: 'registered', month: '2026-06' })).cases.map((c: { id: string }) => c.id)).toEqual([waiting]);
-    expect((await behind(monitor, { districtCode: dc, measure: 'escalations', from: '2026-05-01', to: '2026-05-31' })).cases.map((c: { id: string }) => c.id)).toEqual([inquiry]);
+    expect((await behind(monitor, { districtCode: dc, measure: 'escalations', from: '2026-04-01', to: '2026-04-30' })).cases.map((c: { id: string }) => c.id)).toEqual([inquiry]);
 
     // The police: a station reads its district's counts and its own area's, and lists its own area's cases only.
     const stationDistrict = await stack.http.get('/dashboards/trends').set(station).query({ to: '2026-10', months: 7 }).expect(200);
@@ -159,7 +159,7 @@ describe('MIS dashboard', () => {
     const own = await stack.http.get('/dashboards/trends').set(station).query({ thanaCode: ps1, to: '2026-10', months: 7 }).expect(200);
     expect(own.body.scope).toMatchObject({ districtCode: dc, thanaCode: ps1, thanaName: 'Station 01' });
     expect(series('registered', own.body)).toEqual([1, 0, 1, 0, 0, 0, 0]);
-    expect(series('escalations', own.body)).toEqual([0, 1, 0, 0, 0, 0, 0]);
+    expect(series('escalations', own.body)).toEqual([1, 0, 0, 0, 0, 0, 0]);
     await stack.http.get('/dashboards/trends').set(station).query({ thanaCode: ps2 }).expect(404);
     await stack.http.get('/dashboards/trends').set(station).query({ districtCode: 'RJ-JAIPUR' }).expect(404);
     expect((await behind(station, { measure: 'pendingBeyond4Months', month: '2026-09' })).cases.map((c: { id: string }) => c.id)).toEqual([inquiry]);

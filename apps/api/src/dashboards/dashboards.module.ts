@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { DashboardRepository, type Db } from '@raksha/db';
+import { DashboardRepository, TrendsRepository, type Db } from '@raksha/db';
 import { DB } from '../infrastructure/tokens.js';
 import { DashboardsController } from './dashboards.controller.js';
 import { DashboardsService } from './dashboards.service.js';
-import { TrendsRepository } from './trends.repository.js';
 import { DashboardTrendsService } from './trends.service.js';
 
 @Module({

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { csvLine, type DashboardArea, type DashboardOverview, type DashboardQuery, type DashboardSection } from '@raksha/contracts';
-import { DashboardRepository, type DashboardScope } from '@raksha/db';
+import { DashboardRepository, TrendsRepository, type DashboardScope } from '@raksha/db';
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { Principal } from '../auth/principal.js';
 import { invalidField, notFound } from '../problem/domain-errors.js';
-import { TrendsRepository } from './trends.repository.js';
 
 const DAY = 86_400_000;
 /** Follow-ups counted as due when they fall due within this many days. */

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { csvLine, type DashboardCases, type DashboardCasesQuery, type DashboardTrendMonth, type DashboardTrendQuery, type DashboardTrends } from '@raksha/contracts';
-import { DashboardRepository } from '@raksha/db';
+import { DashboardRepository, TrendsRepository, type TrendScope } from '@raksha/db';
 import { hasPermission, POLICE_BODIES } from '@raksha/domain';
 import { AccessPolicy, type PlaceScope } from '../auth/access.policy.js';
 import type { Principal } from '../auth/principal.js';
 import { forbidden, invalidField, notFound } from '../problem/domain-errors.js';
-import { TrendsRepository, type TrendScope } from './trends.repository.js';
 
 const DAY = 86_400_000;
 const IST = '+05:30';

@@ -1,4 +1,4 @@
-import type { Db } from '@raksha/db';
+import type { Db } from '../client.js';
 import type { DashboardMeasure } from '@raksha/contracts';
 
 /** A place (a state, a district, or a police station's area of one) and a period. */
@@ -79,8 +79,8 @@ export class TrendsRepository {
          WHERE c."producedAt" >= ${from} AND c."producedAt" < ${to} ${cases} AND c."mergedIntoId" IS NULL
            AND c."producedAt" - c."registeredAt" <= ${PRODUCTION_PERIOD} GROUP BY 1
        UNION ALL
-       SELECT ${monthOf('e."raisedAt"')}, 'escalations', count(*)::int FROM "Escalation" e
-         WHERE e."raisedAt" >= ${from} AND e."raisedAt" < ${to} ${escalations} GROUP BY 1
+       SELECT ${monthOf('e."dueAt"')}, 'escalations', count(*)::int FROM "Escalation" e
+         WHERE e."dueAt" >= ${from} AND e."dueAt" < ${to} ${escalations} GROUP BY 1
        UNION ALL
        SELECT ${monthOf('r."createdAt"')}, CASE r.kind WHEN 'MISSING' THEN 'missingReports' ELSE 'foundReports' END, count(*)::int FROM "ChildReport" r
          WHERE r."createdAt" >= ${from} AND r."createdAt" < ${to} ${reports} AND r."mergedIntoId" IS NULL GROUP BY 1, 2`,
@@ -155,7 +155,7 @@ export class TrendsRepository {
       producedAfter24Hours: () => `${inPeriod('c."producedAt"')} AND c."producedAt" - c."registeredAt" > ${PRODUCTION_PERIOD}`,
       // A stock, not a flow: pending at the period's end (or now, if sooner).
       pendingBeyond4Months: () => pendingAt(`${p.add((s.to < now ? s.to : now).toISOString())}`),
-      escalations: () => `EXISTS (SELECT 1 FROM "Escalation" e WHERE e."caseId" = c.id AND ${inPeriod('e."raisedAt"')})`,
+      escalations: () => `EXISTS (SELECT 1 FROM "Escalation" e WHERE e."caseId" = c.id AND ${inPeriod('e."dueAt"')})`,
     };
     const where = `WHERE c."mergedIntoId" IS NULL AND ${which[measure]()} ${placeOf(s, 'c', p)}
       ${filter.track ? `AND c.track = ${p.add(filter.track)}` : ''} ${filter.phase ? `AND c.phase = ${p.add(filter.phase)}` : ''}`;

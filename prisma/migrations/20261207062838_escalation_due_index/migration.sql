@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Escalation_stateCode_dueAt_idx" ON "Escalation"("stateCode", "dueAt");
+
