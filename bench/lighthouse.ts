@@ -3,8 +3,9 @@
 // real API with the built app from a throwaway database (services must be up). Not a test: it prints figures
 // (docs/benchmarks.md). Each signed-in page is measured twice: cold (Lighthouse's storage reset: no HTTP cache, no
 // service worker) and warm (`disableStorageReset`: the service worker installed, as on a phone's second visit).
-// Usage: npm run bench:lighthouse -- [--runs 3] [--json out.json]
-import { writeFileSync } from 'node:fs';
+// Usage: npm run bench:lighthouse -- [--runs 3] [--json figures.json] [--reports-dir dir] (each run's full Lighthouse JSON, to see why)
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
@@ -16,7 +17,7 @@ import { createScratchDb } from '../test/support/scratch-db.js';
 import { startStack } from '../test/support/stack.js';
 import { buildWebApp, CHROMIUM, listen, signIn } from '../test/e2e/web.js';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, json: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, json: { type: 'string' }, 'reports-dir': { type: 'string' } } });
 const runs = Number(args.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs ≥ 1');
 const log = (line: string) => console.log(`[bench:lighthouse] ${line}`);
@@ -42,14 +43,13 @@ interface Figures {
   jsDecoded: number;
   totalTransferred: number;
   scripts: number;
-  installable: string;
   benchmarkIndex: number;
 }
 
 const score = (lhr: Result, category: string) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
 const numeric = (lhr: Result, audit: string) => lhr.audits[audit]?.numericValue ?? NaN;
 
-function figuresOf(lhr: Result, page: string, load: Figures['load'], installable: string): Figures {
+function figuresOf(lhr: Result, page: string, load: Figures['load']): Figures {
   const requests = ((lhr.audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number; resourceSize?: number }[] })?.items ?? []).filter((r) => r.resourceType === 'Script');
   return {
     page,
@@ -64,22 +64,26 @@ function figuresOf(lhr: Result, page: string, load: Figures['load'], installable
     jsDecoded: requests.reduce((s, r) => s + (r.resourceSize ?? 0), 0),
     totalTransferred: numeric(lhr, 'total-byte-weight'),
     scripts: requests.length,
-    installable,
     benchmarkIndex: lhr.environment.benchmarkIndex,
   };
 }
 
-/** Chromium's own verdict on installing the app (the manifest and a service worker controlling the page). */
-async function installability(page: PuppeteerPage): Promise<string> {
-  await page.evaluate('navigator.serviceWorker.ready.then(() => undefined)');
-  const cdp = await page.createCDPSession();
+/**
+ * Chromium's own verdict on installing the app (Lighthouse 12 dropped its PWA category): the manifest and a service
+ * worker controlling the page, in an ordinary profile (Chromium never offers to install from an incognito one).
+ */
+async function installability(url: string): Promise<string> {
+  const page = await driver.defaultBrowserContext().newPage();
   try {
+    await page.goto(url, { waitUntil: 'networkidle0' });
+    await page.waitForFunction('navigator.serviceWorker.controller !== null', { timeout: 180_000 });
+    const cdp = await page.createCDPSession();
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
-    const { errors, url } = await cdp.send('Page.getAppManifest');
+    const { errors, url: manifest } = await cdp.send('Page.getAppManifest');
     const problems = [...installabilityErrors.map((e) => e.errorId), ...errors.filter((e) => e.critical).map((e) => e.message)];
-    return problems.length === 0 && url ? 'yes' : `no (${problems.join(', ')})`;
+    return problems.length === 0 && manifest ? 'yes' : `no (${problems.join(', ') || 'no manifest'})`;
   } finally {
-    await cdp.detach();
+    await page.close();
   }
 }
 
@@ -101,13 +105,14 @@ const port = await freePort();
 const browser = await playwright.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', `--remote-debugging-port=${port}`] });
 const driver = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null });
 const results: Figures[] = [];
+let installable = '';
 try {
   const base = await listen(stack);
   // A queue and a case as a CWC member would have them: children registered, produced, placed.
   const cwc = await as(stack, 'cwc.jaipur');
   const register = async (name: string, ageYears: number, gender: string) =>
     (await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name, ageYears, gender } }).expect(201)).body.caseId as string;
-  const send = (caseId: string, type: string, payload: Record<string, unknown>) => stack.http.post(`/cases/${caseId}/events`).set(cwc).send({ type, payload }).expect(201);
+  const send = (caseId: string, type: string, payload: Record<string, unknown>) => stack.http.post(`/cases/${caseId}/events`).set(cwc).send({ type, payload }).expect(200);
   await register('Lakshmi', 9, 'FEMALE');
   const ravi = await register('Ravi', 12, 'MALE');
   await send(ravi, 'PRODUCED_BEFORE_CWC', { circumstance: 'RUNAWAY', producedBy: 'SJPU Jaipur' });
@@ -144,6 +149,9 @@ try {
     disableStorageReset: warm,
   });
 
+  if (args['reports-dir']) mkdirSync(args['reports-dir'], { recursive: true });
+  installable = await installability(`${base}/app/`);
+  log(`installable: ${installable}`);
   for (const target of targets) {
     for (const load of target.user ? (['cold', 'warm'] as const) : (['cold'] as const)) {
       const runsOf: Figures[] = [];
@@ -153,14 +161,16 @@ try {
           // warm: one visit first, so the service worker is installed and has precached the app
           if (load === 'warm') {
             await page.goto(`${base}${target.path}`, { waitUntil: 'networkidle0' });
-            await page.waitForFunction('navigator.serviceWorker.controller !== null');
+            // precaching the whole app (every page and language) takes a while on a busy machine
+            await page.waitForFunction('navigator.serviceWorker.controller !== null', { timeout: 180_000 });
             await page.goto('about:blank');
           }
           const answer = await lighthouse(`${base}${target.path}`, flags(load === 'warm'), undefined, page);
           if (!answer) throw new Error('Lighthouse gave no result');
           const lhr = answer.lhr;
           if (lhr.runtimeError) throw new Error(`${target.page}: ${lhr.runtimeError.message}`);
-          runsOf.push(figuresOf(lhr, target.page, load, await installability(page)));
+          if (args['reports-dir']) writeFileSync(join(args['reports-dir'], `${target.path.split('/')[2] || 'sign-in'}-${load}-${run + 1}.json`), JSON.stringify(lhr));
+          runsOf.push(figuresOf(lhr, target.page, load));
         } finally {
           await context.close();
         }
@@ -171,7 +181,7 @@ try {
       log(
         `${median.page} (${load}): performance ${median.performance} [runs: ${runsOf.map((r) => r.performance).join(', ')}], accessibility ${median.accessibility}, ` +
           `best practices ${median.bestPractices}, LCP ${(median.lcpMs / 1000).toFixed(2)} s, FCP ${(median.fcpMs / 1000).toFixed(2)} s, TBT ${Math.round(median.tbtMs)} ms, ` +
-          `JS ${kib(median.jsTransferred)} KiB transferred (${kib(median.jsDecoded)} KiB decoded, ${median.scripts} files), all ${kib(median.totalTransferred)} KiB, installable: ${median.installable}`,
+          `JS ${kib(median.jsTransferred)} KiB transferred (${kib(median.jsDecoded)} KiB decoded, ${median.scripts} files), all ${kib(median.totalTransferred)} KiB`,
       );
     }
   }
@@ -186,10 +196,11 @@ function kib(bytes: number): string {
   return (bytes / 1024).toFixed(1);
 }
 
-console.log('\n| Page | Load | Performance | Accessibility | Best practices | LCP | JS transferred (decoded) | Installable |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('\n| Page | Load | Performance | Accessibility | Best practices | LCP | JS transferred (decoded) |');
+console.log('|---|---|---|---|---|---|---|');
 for (const r of results)
-  console.log(`| ${r.page} | ${r.load} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${(r.lcpMs / 1000).toFixed(2)} s | ${kib(r.jsTransferred)} KiB (${kib(r.jsDecoded)} KiB) | ${r.installable} |`);
-console.log(`\nLighthouse's CPU benchmark index on this machine: ${results.map((r) => Math.round(r.benchmarkIndex)).join(', ')}`);
+  console.log(`| ${r.page} | ${r.load} | ${r.performance} | ${r.accessibility} | ${r.bestPractices} | ${(r.lcpMs / 1000).toFixed(2)} s | ${kib(r.jsTransferred)} KiB (${kib(r.jsDecoded)} KiB) |`);
+console.log(`\nInstallable (Chromium's installability check, manifest and service worker): ${installable}`);
+console.log(`Lighthouse's CPU benchmark index on this machine: ${results.map((r) => Math.round(r.benchmarkIndex)).join(', ')}`);
 if (args.json) writeFileSync(args.json, JSON.stringify(results, null, 2));
 process.exit(0);

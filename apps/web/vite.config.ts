@@ -102,7 +102,18 @@ export default defineConfig({
       // Our libs are declarations (constants, schemas, rules): a page takes what it imports from them, not the whole
       // lib, so the sign-in page carries no schema or case machine it does not use.
       treeshake: { moduleSideEffects: [{ test: /[\\/]libs[\\/][\w-]+[\\/]src[\\/]/, sideEffects: false }], manualPureFunctions: ['z'] },
-      output: { codeSplitting: { groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }] } },
+      output: {
+        codeSplitting: {
+          // a group takes the modules it names, not everything they import (the sign-in page shares a few of those)
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // The case machine and its schemas in one file for the pages that show a case's stage or record an event,
+            // rather than a dozen small ones a phone would fetch six at a time over HTTP/1.1.
+            { name: 'case-engine', test: /libs[\\/](case-machine|matching)[\\/]|node_modules[\\/](zod|xstate)[\\/]|src[\\/]lib[\\/](case-stage|forms)\.ts/ },
+          ],
+        },
+      },
     },
   },
   server: { proxy: { [apiPaths]: API } },
