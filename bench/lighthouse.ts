@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
 import { chromium as playwright } from 'playwright-core';
-import puppeteer, { type Page as PuppeteerPage } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as } from '../test/support/auth.js';
 import { createScratchDb } from '../test/support/scratch-db.js';
@@ -105,7 +105,7 @@ const port = await freePort();
 const browser = await playwright.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', `--remote-debugging-port=${port}`] });
 const driver = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null });
 const results: Figures[] = [];
-let installable = '';
+let installable: string | undefined;
 try {
   const base = await listen(stack);
   // A queue and a case as a CWC member would have them: children registered, produced, placed.
@@ -135,7 +135,8 @@ try {
     if (target.user) await signIn(page, base, target.user);
     const marker = `about:blank#bench-${++tab}`;
     await page.goto(marker);
-    const found = (await driver.pages()).find((p) => p.url() === marker);
+    // the debugging port learns of the tab's address a moment later
+    const found = await driver.waitForTarget((t) => t.url() === marker, { timeout: 10_000 }).then((t) => t.page());
     if (!found) throw new Error(`tab ${marker} not found over the debugging port`);
     return { context, page: found };
   }
