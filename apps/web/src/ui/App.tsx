@@ -20,8 +20,11 @@ import { accountPageOf } from '../lib/account-links.js';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy takes a component of any props
 type PageComponent = ComponentType<any>;
-function lazyPage<M extends Record<K, PageComponent>, K extends keyof M>(load: () => Promise<M>, name: K): LazyExoticComponent<M[K]> {
-  return lazy(() => load().then((m) => ({ default: m[name] })));
+function lazyPage<M extends Record<K, PageComponent>, K extends keyof M>(load: () => Promise<M>, name: K): LazyExoticComponent<M[K]> & { preload(): Promise<unknown> } {
+  return Object.assign(
+    lazy(() => load().then((m) => ({ default: m[name] }))),
+    { preload: load },
+  );
 }
 const SecondStepSetup = lazyPage(() => import('./SecondStepSetup.js'), 'SecondStepSetup');
 const Administration = lazyPage(() => import('./Administration.js'), 'Administration');
@@ -49,7 +52,17 @@ const InstitutionList = lazyPage(() => import('./Registries.js'), 'InstitutionLi
 const InstitutionPage = lazyPage(() => import('./Registries.js'), 'InstitutionPage');
 const NewInstitution = lazyPage(() => import('./Registries.js'), 'NewInstitution');
 
+/** Pages people open by address (a bookmark, a reload, a notice's link): fetched while React starts (preloadPageOf). */
+const BY_ADDRESS: Record<string, { preload(): Promise<unknown> }> = { '/queue': Queue, '/dashboard': Dashboard, '/escalations': Escalations, '/interventions': Interventions, '/institution': Institution, '/cases': CaseList, '/inbox': Inbox, '/reports': ReportList };
+
 const BASE = WEB_APP_BASE;
+
+/** Starts fetching the page at `pathname` in parallel with the app's first render (main.tsx; signed-in tabs only). */
+export function preloadPageOf(pathname: string): void {
+  const route = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
+  const page = /^\/cases\/[0-9a-f-]{36}$/.test(route) ? CasePage : BY_ADDRESS[route];
+  void page?.preload().catch(() => undefined);
+}
 const currentPath = () => (window.location.pathname.startsWith(BASE) ? window.location.pathname.slice(BASE.length) : '/') || '/';
 
 export function App() {
