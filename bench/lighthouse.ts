@@ -156,7 +156,8 @@ try {
   for (const target of targets) {
     for (const load of target.user ? (['cold', 'warm'] as const) : (['cold'] as const)) {
       const runsOf: Figures[] = [];
-      for (let run = 0; run < runs; run++) {
+      // a run Lighthouse could not record (NO_NAVSTART and the like, on a busy machine) is made again, twice at most
+      for (let run = 0, failed = 0; run < runs; run++) {
         const { context, page } = await tabFor(target);
         try {
           // warm: one visit first, so the service worker is installed and has precached the app
@@ -169,7 +170,12 @@ try {
           const answer = await lighthouse(`${base}${target.path}`, flags(load === 'warm'), undefined, page);
           if (!answer) throw new Error('Lighthouse gave no result');
           const lhr = answer.lhr;
-          if (lhr.runtimeError) throw new Error(`${target.page}: ${lhr.runtimeError.message}`);
+          if (lhr.runtimeError) {
+            if (++failed > 2) throw new Error(`${target.page}: ${lhr.runtimeError.message}`);
+            log(`${target.page} (${load}): run again after ${lhr.runtimeError.code}`);
+            run--;
+            continue;
+          }
           if (args['reports-dir']) writeFileSync(join(args['reports-dir'], `${target.path.split('/')[2] || 'sign-in'}-${load}-${run + 1}.json`), JSON.stringify(lhr));
           runsOf.push(figuresOf(lhr, target.page, load));
         } finally {

@@ -63,7 +63,7 @@ describe('the web app on a phone, in a real browser at 360×740: installable, of
   async function signInWithWorker(page: Page, username: string) {
     await signIn(page, base, username);
     // polled from outside the page: the app's CSP forbids the eval a string waitForFunction runs inside it
-    await eventually(async () => (await page.evaluate(() => navigator.serviceWorker.controller !== null)) || undefined, 60_000);
+    await eventually(async () => (await page.evaluate<boolean>('navigator.serviceWorker.controller !== null')) || undefined, 60_000);
     await page.reload();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
   }
@@ -110,7 +110,7 @@ describe('the web app on a phone, in a real browser at 360×740: installable, of
     await cwc.page.getByTestId('case-stage').getByText('to be produced before the CWC').waitFor();
     await cwc.context.setOffline(true);
     // the page has seen the connection go before the officer records anything (as a phone's does)
-    await eventually(async () => (await cwc.page.evaluate(() => navigator.onLine === false)) || undefined);
+    await eventually(async () => (await cwc.page.evaluate<boolean>('navigator.onLine === false')) || undefined);
     await recordProduced(cwc.page, 'CWPO Jaipur');
     await cwc.page.getByTestId('outbox-item').getByText('Waiting for a connection').waitFor();
     // a reload with no connection: the app opens, and what waits is still there (sealed in IndexedDB, opened with this sign-in's key)
@@ -125,7 +125,7 @@ describe('the web app on a phone, in a real browser at 360×740: installable, of
     await dcpu.page.goto(`${base}/app/reports/new/found`);
     await dcpu.page.getByRole('heading', { name: 'File a found report' }).waitFor();
     await dcpu.context.setOffline(true);
-    await eventually(async () => (await dcpu.page.evaluate(() => navigator.onLine === false)) || undefined);
+    await eventually(async () => (await dcpu.page.evaluate<boolean>('navigator.onLine === false')) || undefined);
     const name = `Pinki ${caseId.slice(0, 6)}`;
     await dcpu.page.locator('#rp-name').fill(name);
     await dcpu.page.locator('#rp-gender').selectOption('FEMALE');
