@@ -14,9 +14,10 @@ import { ForgotPassword, SetPassword } from './AccountLinks.js';
 import { accountPageOf } from '../lib/account-links.js';
 
 /**
- * Routing: the sign-in pages (password, second step, account links) are in the first chunk; every page after it is its own chunk (a role downloads the pages
- * it opens, not everyone's), fetched on first visit and precached by the service worker for offline use.
- * To add a page: one `lazyPage` line here naming its module and export, and one branch in Shell's <main>.
+ * Routing: the sign-in pages (password, second step, account links) are in the first chunk; every page after them is
+ * its own chunk (a role downloads the pages it opens, not everyone's), fetched on first visit and precached by the
+ * service worker for offline use. To add a page: one `lazyPage` line here naming its module and export, and one
+ * branch in Shell's <main> (and, if people open it by its address, an entry in BY_ADDRESS).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy takes a component of any props
 type PageComponent = ComponentType<any>;
