@@ -157,8 +157,12 @@ export function App() {
     await Promise.all([forgetOfflineReads(), outbox.erase()]);
     await api.logout();
   }, [api, outbox]);
-  // a language other than English is its own chunk: shown once loaded (from the service worker's cache when offline)
-  const setLang = useCallback((l: Lang) => void loadLanguage(l).then(() => setLangState(l)), []);
+  // a language other than English is its own chunk: shown once loaded (from the service worker's cache when offline);
+  // the choice is kept at once, so a page opened meanwhile starts in it
+  const setLang = useCallback((l: Lang) => {
+    saveLang(window.localStorage, l);
+    void loadLanguage(l).then(() => setLangState(l));
+  }, []);
 
   if (!session) {
     // A link from an invitation or a reset email, or the reset request, opens before sign-in.
