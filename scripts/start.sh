@@ -30,4 +30,7 @@ echo "[start] Web app    http://127.0.0.1:${API_PORT:-3000}/app/"
 echo "[start] Swagger UI http://127.0.0.1:${API_PORT:-3000}/docs"
 if [ "$SMTP_URL" = "smtp://127.0.0.1:$MAILPIT_SMTP_PORT" ]; then echo "[start] Emails     http://127.0.0.1:$MAILPIT_UI_PORT (Mailpit: every email Raksha sends, caught here; demo users are <username>@raksha.invalid)"; fi
 if [ "$RAKSHA_TEMPORAL" = cluster ]; then echo "[start] Temporal UI http://127.0.0.1:$TEMPORAL_CLUSTER_UI_PORT (the Temporal server on PostgreSQL)"; else echo "[start] Temporal UI http://127.0.0.1:$TEMPORAL_UI_PORT"; fi
+# A year of demo work in the demo districts (docs/demo-data.md), once: cases replayed on the worker just started, reports
+# filed and matched. A second start finds it there at once. RAKSHA_DEMO_DATA=0 starts with the bodies and people only.
+if [ "${RAKSHA_DEMO_DATA:-1}" != 0 ]; then npm run --silent demo:data || echo "[start] demo data not complete (npm run demo:data finishes it)"; fi
 wait -n "${pids[@]}"

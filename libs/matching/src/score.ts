@@ -69,12 +69,16 @@ function explain(c: FieldComparison, table: LevelProbabilities, slope: number, f
   const keys = agreeingKeys(c, frequencies);
   const weight = slope * fieldNats(c, table, keys, frequencies);
   let reason = c.reason;
+  let detail = c.detail;
   if (keys && frequencies) {
     const shares = keys.map((k) => `${k} ${formatShare(keyShare(k, frequencies))}`).join(', ');
-    reason = `${reason}; ${frequencyNats(keys, frequencies) >= 0 ? 'uncommon' : 'common'} name (${shares} of ${frequencies.kind.toLowerCase()} reports)`;
+    const common = frequencyNats(keys, frequencies) < 0;
+    reason = `${reason}; ${common ? 'common' : 'uncommon'} name (${shares} of ${frequencies.kind.toLowerCase()} reports)`;
+    // The frequency in the key's values too, so the reason reads in the reader's language: the share of reports that
+    // have the name (the commonest agreeing word's, or the rarest's), never the phonetic keys a person cannot read.
+    const share = (common ? Math.max : Math.min)(...keys.map((k) => keyShare(k, frequencies)));
+    if (detail) detail = { key: detail.key, params: { ...detail.params, frequency: common ? 'common' : 'uncommon', share, among: frequencies.kind === 'MISSING' ? 'missing' : 'found' } };
   }
-  // a reason extended with the name's frequency is the English alone: its key would leave the frequency out
-  const detail = reason === c.reason ? c.detail : undefined;
   return { field: c.field, level: c.level, score: c.score, weight: roundWeight(weight), reason, ...(detail && { detail }) };
 }
 

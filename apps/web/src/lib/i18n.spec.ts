@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { BODY_DUTY_RULES, CASE_EVENT_TYPES, CASE_PHASES, CCI_REGISTRATION_RULE, DEADLINE_RULES, HELPLINE_RESPONSE_RULE, MISSING_REPORT_AHTU_RULE, caseEventSchemas, caseMachine } from '@raksha/case-machine';
 import { FIELD_ISSUE_MESSAGES, INFRASTRUCTURE_ITEMS } from '@raksha/contracts';
 import { ROLES } from '@raksha/domain';
-import { compareReports, comparePhotos, FIELD_LEVELS, MATCH_FIELDS } from '@raksha/matching';
+import { compareReports, comparePhotos, FIELD_LEVELS, MATCH_FIELDS, scorePair } from '@raksha/matching';
 import { generateDataset } from '@raksha/matching/synthetic';
 import { LANGS, loadCatalogues, formatPeriod, formatRelative, loadLang, placeholdersOf, saveLang, translate, type KeyValueStore } from './i18n.js';
 
@@ -111,6 +111,20 @@ describe('i18n', () => {
       expect({ key: d.key, extra: Object.keys(d.params ?? {}).filter((p) => !placeholdersOf(en[d.key]!).includes(p)) }).toEqual({ key: d.key, extra: [] });
       for (const lang of LANGS) expect(translate(lang, d.key as never, d.params)).not.toMatch(/[{}]/);
     }
+  });
+
+  it('says how common an agreeing name is in every language, with its share and never the phonetic keys', () => {
+    const child = { gender: 'FEMALE' as const, ageYears: { min: 10, max: 10 }, place: { stateCode: 'RJ', districtCode: 'RJ-JAIPUR' } };
+    const name = (counts: number) =>
+      scorePair({ kind: 'MISSING', id: 'm', lastSeenAt: '2026-01-01', name: 'Puja Meena', ...child }, { kind: 'FOUND', id: 'f', foundAt: '2026-01-05', name: 'Puja', ...child }, { frequencies: { kind: 'MISSING', reports: 1_000_000, count: () => counts } }).fields.find((f) => f.field === 'name')!;
+    const [common, rare] = [name(11_000), name(3)];
+    expect([common.detail?.params?.frequency, rare.detail?.params?.frequency]).toEqual(['common', 'uncommon']);
+    for (const d of [common.detail!, rare.detail!]) {
+      expect(Object.keys(d.params ?? {}).filter((p) => !placeholdersOf(en[d.key as keyof typeof en]!).includes(p))).toEqual([]);
+      for (const lang of LANGS) expect(translate(lang, d.key as never, d.params)).not.toMatch(/[{}]|puja/i);
+    }
+    expect(translate('en', common.detail!.key as never, common.detail!.params)).toContain('a common name: 1.1% of the reports of missing children have it');
+    expect(translate('hi', rare.detail!.key as never, rare.detail!.params)).toContain('कम मिलने वाला नाम');
   });
 
   it('names every case event, state, phase and role of the machine in every language', () => {

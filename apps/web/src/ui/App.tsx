@@ -28,6 +28,7 @@ function lazyPage<M extends Record<K, PageComponent>, K extends keyof M>(load: (
   );
 }
 const SecondStepSetup = lazyPage(() => import('./SecondStepSetup.js'), 'SecondStepSetup');
+const PrivacyPage = lazyPage(() => import('./Privacy.js'), 'PrivacyPage');
 const Administration = lazyPage(() => import('./Administration.js'), 'Administration');
 const AccessLog = lazyPage(() => import('./AccessLog.js'), 'AccessLog');
 const Imports = lazyPage(() => import('./Imports.js'), 'Imports');
@@ -292,7 +293,7 @@ function Shell({ path }: { path: string }) {
           <Institution />
         ) : route === '/cases' ? (
           <CaseList mode="list" />
-        ) : route === '/dashboard' ? (
+        ) : route === '/dashboard' || route.startsWith('/dashboard?') ? (
           <Dashboard />
         ) : route === '/search' ? (
           <CaseList mode="search" />
@@ -328,6 +329,8 @@ function Shell({ path }: { path: string }) {
           <OutboxPage />
         ) : route === '/inbox' ? (
           <Inbox />
+        ) : route === '/privacy' ? (
+          <PrivacyPage />
         ) : route === '/verify' ? (
           <Verify />
         ) : route === '/notifications' ? (

@@ -3,6 +3,7 @@ import { formatDate } from '../lib/i18n.js';
 import { Link } from './bits.js';
 import { useApp, type AppContextValue } from './context.js';
 import { DeadlineLine } from './Law.js';
+import { PlaceWords } from './PlacePicker.js';
 
 /**
  * The stage in the reader's words: the state's own message, else that of the nearest state enclosing it (the machine
@@ -29,7 +30,7 @@ export function CaseRow({ c }: { c: CaseView }) {
       <span className="case-number" data-testid="case-number">{c.caseNumber}</span>
       <span className="stage">{stageWords(tx, c.state)}</span>
       <span className="meta">
-        {tx(`track.${c.track}`, c.track)} · {c.districtCode} · {t('case.registered')} {formatDate(lang, c.registeredAt)}
+        {tx(`track.${c.track}`, c.track)} · <PlaceWords districtCode={c.districtCode} /> · {t('case.registered')} {formatDate(lang, c.registeredAt)}
       </span>
       {next ? <DeadlineLine id={next.id} dueAt={next.dueAt} obligation={next.obligation} citation={next.citation} /> : <span className="muted">{t('common.noDeadline')}</span>}
     </li>

@@ -4,6 +4,7 @@ import { formatDateTime } from '../lib/i18n.js';
 import { FieldError, Link, PageTitle, Show, Tabs, useSubmit } from './bits.js';
 import { LawNote, useObligation } from './Law.js';
 import { useApp, useLoad } from './context.js';
+import { PlaceWords } from './PlacePicker.js';
 
 
 export function Escalations() {
@@ -58,7 +59,7 @@ function EscalationCard({ e, onChange }: { e: EscalationView; onChange(): void }
         <span className="badge">{t(`esc.status.${e.status}`)}</span>
       </div>
       <div className="muted">
-        {t('esc.rung', { body: tx(`body.${e.toBody}`, e.toBody) })} · {e.districtCode}
+        {t('esc.rung', { body: tx(`body.${e.toBody}`, e.toBody) })} · <PlaceWords districtCode={e.districtCode} />
       </div>
       <LawNote id={e.deadlineId} fallback={e.citation} />
       <div>

@@ -27,6 +27,25 @@ export function useStateName(stateCode: string | null): string {
 }
 
 /**
+ * A district's name from the places list: people read names, not codes. Nothing while the list is read (one read a
+ * page load); its code only if the list cannot be read (a weak link) or does not name it.
+ */
+export function useDistrictName(districtCode: string): string {
+  const { api } = useApp();
+  // A district's code starts with its state's (RJ-JAIPUR): the state's list holds its name.
+  const stateCode = districtCode.split('-')[0] ?? '';
+  const districts = useLoad(() => (stateCode ? placeList<DistrictPlace[]>(api, `/places/states/${encodeURIComponent(stateCode)}/districts`) : Promise.resolve([])), [stateCode]);
+  if (districts.error) return districtCode;
+  return districts.data ? (districts.data.find((d) => d.code === districtCode)?.name ?? districtCode) : '';
+}
+
+/** Where, as people say it: the place as written, then the district by its name. */
+export function PlaceWords({ text, districtCode }: { text?: string | null; districtCode: string }) {
+  const district = useDistrictName(districtCode);
+  return <>{[text, district].filter(Boolean).join(', ')}</>;
+}
+
+/**
  * State, then district, picked by name instead of typed as codes. `fixedStateCode` (a state or district
  * user's own state) hides the state; `required` makes a district compulsory. If the lists cannot be read
  * (a weak link), the district falls back to a typed code, so no form is blocked by a picker.

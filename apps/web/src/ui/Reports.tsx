@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { hasPermission, hasRoleIn, type Role } from '@raksha/domain';
+import { PRIVACY_NOTICE_VERSION } from '@raksha/domain';
 import { type CandidateDecision, type CandidatePage, CHILD_GENDERS, type ChildDescription, type LikelyDuplicate, type LikelyDuplicates as Duplicates, CLOSE_REASONS, COMPLEXION_VALUES, type MatchCandidateView, REPORT_KINDS, REPORT_STATUSES, type ReportPage, type ReportView } from '@raksha/contracts';
 import { ApiError } from '../lib/api.js';
 import { formatDate, formatDateTime, humanize, isMessageKey, type MessageKey } from '../lib/i18n.js';
@@ -17,8 +18,9 @@ import {
 } from '../lib/reports.js';
 import { Choose, ColumnHeads, FactRows, FieldError, FieldLabel, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
-import { LocalPlacePicker, type LocalPlaces, PlacePicker, type Place } from './PlacePicker.js';
+import { LocalPlacePicker, type LocalPlaces, PlacePicker, PlaceWords, type Place } from './PlacePicker.js';
 import { LikelyDuplicates } from './Duplicates.js';
+import { OwnReportData, PrivacyNotice } from './Privacy.js';
 
 const CANDIDATES_PER_PAGE = 10;
 
@@ -72,6 +74,7 @@ export function ReportList() {
           </Link>
         )}
         {who.citizen && <Link to="/verify">{t('verify.title')}</Link>}
+        {who.citizen && <Link to="/privacy">{t('privacy.title')}</Link>}
       </div>
       <form className="card filters" onSubmit={search} role="search">
         <div>
@@ -112,8 +115,7 @@ function ReportRow({ r }: { r: ReportView }) {
         <span className="child">{r.child.name ?? t('common.unnamed')}</span>
       </Link>
       <span className="meta">
-        {describeBrief(t, r.child)} · {r.place.text ? `${r.place.text}, ` : ''}
-        {r.place.districtCode}
+        {describeBrief(t, r.child)} · <PlaceWords text={r.place.text} districtCode={r.place.districtCode} />
       </span>
       <span className="meta">
         {t(r.kind === 'MISSING' ? 'rep.lastSeen' : 'rep.foundOn', { when: formatDateTime(lang, r.occurredAt) })}
@@ -160,7 +162,7 @@ function ChildDetails({ c }: { c: ChildDescription }) {
 
 /** A missing report (police with the missing diary / FIR no.; a citizen's waits for a station) or a found one. */
 export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
-  const { t, api, session, online, navigate, outbox } = useApp();
+  const { t, lang, api, session, online, navigate, outbox } = useApp();
   const who = useWho();
   const [v, setV] = useState<ChildFormValues>({ gender: '' });
   const [when, setWhen] = useState(nowInIndia);
@@ -175,6 +177,8 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
   const [photoError, setPhotoError] = useState<string>();
   const { error, setError, busy, run } = useSubmit();
   const [needsVerify, setNeedsVerify] = useState(false);
+  // DPDP Act s.5: a citizen reads the privacy notice and says so before filing; the report carries the acknowledgement
+  const [acknowledged, setAcknowledged] = useState(false);
   // the same child possibly reported already, shown before saving; null: not asked yet for these details
   const [duplicates, setDuplicates] = useState<LikelyDuplicate[] | null>(null);
   const setField = (k: keyof ChildFormValues) => (value: string) => setV((old) => ({ ...old, [k]: value }));
@@ -201,6 +205,7 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
     if (!v.gender) return setError(t('rep.genderRequired'));
     if (kind === 'MISSING' && !who.citizen && !policeRef.trim()) return setError(t('rep.policeRefRequired'));
     if (photoError) return setError(photoError);
+    if (who.citizen && !acknowledged) return setError(t('privacy.mustAcknowledge'));
     await run(async () => {
       const place = {
         districtCode: where.districtCode,
@@ -209,10 +214,11 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
         ...(local.villageCode && { villageCode: local.villageCode }),
         ...(placeText.trim() && { text: placeText.trim() }),
       };
+      const privacyNotice = who.citizen ? { privacyNotice: { version: PRIVACY_NOTICE_VERSION, language: lang } } : {};
       const body =
         kind === 'MISSING'
-          ? { child: childOf(v), lastSeenAt: istDateTime(when), place, ...(!who.citizen && { policeRef: policeRef.trim() }), ...(photo && { photo }) }
-          : { child: childOf(v), foundAt: istDateTime(when), place, ...(caseNumber.trim() && { caseNumber: caseNumber.trim() }), ...(photo && { photo }) };
+          ? { child: childOf(v), lastSeenAt: istDateTime(when), place, ...(!who.citizen && { policeRef: policeRef.trim() }), ...(photo && { photo }), ...privacyNotice }
+          : { child: childOf(v), foundAt: istDateTime(when), place, ...(caseNumber.trim() && { caseNumber: caseNumber.trim() }), ...(photo && { photo }), ...privacyNotice };
       if (!online || !navigator.onLine) {
         // No signal: the report, photo included, waits sealed on the phone and is sent once the connection returns.
         outbox.add({ userId: session.user.id, kind: kind === 'MISSING' ? 'missing' : 'found', payload: body, ...(body.child.name && { label: body.child.name }) });
@@ -330,6 +336,16 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
           {t('rep.photoHint')}
         </p>
         <FieldError error={photoError} />
+        {who.citizen && (
+          <fieldset className="privacy">
+            <legend>{t('privacy.title')}</legend>
+            <p className="muted">{t('privacy.intro')}</p>
+            <PrivacyNotice headingLevel={3} />
+            <label className="check">
+              <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} /> {t('privacy.acknowledge')}
+            </label>
+          </fieldset>
+        )}
         {error && (
           <div role="alert" className="field-error">
             <p>{error}</p>
@@ -367,7 +383,7 @@ function Photo({ reportId, alt }: { reportId: string; alt: string }) {
 
 /** One report: the child, where and when, acceptance and closure, and its match candidates. */
 export function ReportDetail({ reportId }: { reportId: string }) {
-  const { t, lang, api } = useApp();
+  const { t, lang, api, session } = useApp();
   const who = useWho();
   const report = useLoad(() => api.get<ReportView>(`/reports/${reportId}`), [reportId]);
   return (
@@ -386,7 +402,7 @@ export function ReportDetail({ reportId }: { reportId: string }) {
               <FactRows
                 rows={[
                   [r.kind === 'MISSING' ? 'rep.lastSeenAt' : 'rep.foundAt', formatDateTime(lang, r.occurredAt)],
-                  ['rep.place', [r.place.text, r.place.districtCode].filter(Boolean).join(', ')],
+                  ['rep.place', <PlaceWords key="place" text={r.place.text} districtCode={r.place.districtCode} />],
                   ['rep.policeRef', r.policeRef],
                   ['rep.reporter', r.reporter?.name && [r.reporter.name, r.reporter.phone, r.reporter.email].filter(Boolean).join(' · ')],
                   ['rep.status.TRACED', r.tracedAt && formatDateTime(lang, r.tracedAt)],
@@ -399,6 +415,7 @@ export function ReportDetail({ reportId }: { reportId: string }) {
           {r.status === 'PENDING_ACCEPTANCE' && who.police && who.may('report:accept') && <AcceptForm r={r} onDone={report.reload} />}
           {(r.status === 'OPEN' || r.status === 'PENDING_ACCEPTANCE') && ((who.police && who.may('report:accept')) || who.citizen) && <CloseForm r={r} onDone={report.reload} />}
           {!who.citizen && r.status !== 'PENDING_ACCEPTANCE' && <Candidates reportId={r.id} kind={r.kind} />}
+          {who.citizen && r.filedBy.id === session.user.id && <OwnReportData reportId={r.id} onChanged={report.reload} />}
         </section>
       )}
     </Show>
@@ -511,7 +528,7 @@ function CandidateRow({ c, other }: { c: MatchCandidateView; other: ReportView }
         <span className="badge">{t(`cand.status.${c.status}`)}</span>
       </div>
       <div className="muted small">
-        {t(`rep.kind.${other.kind}`)} · {[other.place.text, other.place.districtCode].filter(Boolean).join(', ')} · {formatDateTime(lang, other.occurredAt)}
+        {t(`rep.kind.${other.kind}`)} · <PlaceWords text={other.place.text} districtCode={other.place.districtCode} /> · {formatDateTime(lang, other.occurredAt)}
       </div>
       <details>
         <summary>{t('cand.why')}</summary>
@@ -610,7 +627,7 @@ export function CandidateDetail({ candidateId }: { candidateId: string }) {
                   {r.hasPhoto && <Photo reportId={r.id} alt={t('rep.photoOf', { name: r.child.name ?? t('common.unnamed') })} />}
                   <ChildDetails c={r.child} />
                   <p className="small">
-                    {t(r.kind === 'MISSING' ? 'rep.lastSeen' : 'rep.foundOn', { when: formatDateTime(lang, r.occurredAt) })} · {[r.place.text, r.place.districtCode].filter(Boolean).join(', ')}
+                    {t(r.kind === 'MISSING' ? 'rep.lastSeen' : 'rep.foundOn', { when: formatDateTime(lang, r.occurredAt) })} · <PlaceWords text={r.place.text} districtCode={r.place.districtCode} />
                     {r.policeRef && ` · ${t('rep.policeRefIs', { ref: r.policeRef })}`}
                   </p>
                 </div>
