@@ -1,4 +1,7 @@
-import { defineConfig } from 'vite';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CACHED_READS, DATA_CACHE } from './src/lib/offline-cache.js';
@@ -7,6 +10,32 @@ import { CACHED_READS, DATA_CACHE } from './src/lib/offline-cache.js';
 const API = process.env.RAKSHA_API ?? 'http://127.0.0.1:3000';
 // Every path outside the app's own /app/ is the API's, so a new API route needs no entry here.
 const apiPaths = '^/(?!app(/|$))';
+
+/**
+ * Each text file of the build beside its brotli (.br) and gzip (.gz) forms, made once here at the highest levels, so the
+ * API sends a phone a third of the bytes without compressing at each request (apps/api/src/web-app.ts).
+ */
+function precompress(): Plugin {
+  const compressible = /\.(js|css|html|webmanifest|svg|json)$/;
+  const filesOf = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesOf(join(dir, f)) : [join(dir, f)]));
+  return {
+    name: 'raksha-precompress',
+    apply: 'build',
+    // after vite-plugin-pwa has written sw.js, so the service worker is compressed too
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        for (const file of filesOf(join(import.meta.dirname, 'dist')).filter((f) => compressible.test(f))) {
+          const body = readFileSync(file);
+          if (body.length < 1024) continue;
+          writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+          writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+        }
+      },
+    },
+  };
+}
 
 export default defineConfig({
   base: '/app/',
@@ -62,7 +91,33 @@ export default defineConfig({
         ],
       },
     }),
+    precompress(),
   ],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    // Each page is its own chunk (src/ui/App.tsx); React apart, as it changes less often than the app.
+    rolldownOptions: {
+      // Our libs are declarations (constants, schemas, rules): a page takes what it imports from them, not the whole
+      // lib, so the sign-in page carries no schema or case machine it does not use.
+      treeshake: { moduleSideEffects: [{ test: /[\\/]libs[\\/][\w-]+[\\/]src[\\/]/, sideEffects: false }], manualPureFunctions: ['z'] },
+      output: {
+        codeSplitting: {
+          // a group takes the modules it names, not everything they import (the sign-in page shares a few of those)
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // The case machine and its schemas in one file for the pages that show a case's stage or record an event,
+            // rather than a dozen small ones a phone would fetch six at a time over HTTP/1.1.
+            // (the deadlines' data, policy.ts and body-duties.ts, stays out: a list of cases shows them without the machine)
+            { name: 'case-engine', test: /libs[\\/](case-machine[\\/]src[\\/](?!(policy|body-duties|time)\.ts)|matching[\\/])|node_modules[\\/]xstate[\\/]|src[\\/]lib[\\/](case-stage|forms)\.ts/ },
+            // zod alone, for the pages that check a form or a query without the machine (the dashboard)
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   server: { proxy: { [apiPaths]: API } },
 });

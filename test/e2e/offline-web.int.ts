@@ -62,7 +62,8 @@ describe('the web app on a phone, in a real browser at 360×740: installable, of
   /** Signs in and waits until the service worker controls the page, so the reads that follow go through it. */
   async function signInWithWorker(page: Page, username: string) {
     await signIn(page, base, username);
-    await page.waitForFunction('navigator.serviceWorker.controller !== null');
+    // polled from outside the page: the app's CSP forbids the eval a string waitForFunction runs inside it
+    await eventually(async () => (await page.evaluate<boolean>('navigator.serviceWorker.controller !== null')) || undefined, 60_000);
     await page.reload();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
   }
@@ -109,7 +110,7 @@ describe('the web app on a phone, in a real browser at 360×740: installable, of
     await cwc.page.getByTestId('case-stage').getByText('to be produced before the CWC').waitFor();
     await cwc.context.setOffline(true);
     // the page has seen the connection go before the officer records anything (as a phone's does)
-    await cwc.page.waitForFunction('navigator.onLine === false');
+    await eventually(async () => (await cwc.page.evaluate<boolean>('navigator.onLine === false')) || undefined);
     await recordProduced(cwc.page, 'CWPO Jaipur');
     await cwc.page.getByTestId('outbox-item').getByText('Waiting for a connection').waitFor();
     // a reload with no connection: the app opens, and what waits is still there (sealed in IndexedDB, opened with this sign-in's key)
@@ -124,7 +125,7 @@ describe('the web app on a phone, in a real browser at 360×740: installable, of
     await dcpu.page.goto(`${base}/app/reports/new/found`);
     await dcpu.page.getByRole('heading', { name: 'File a found report' }).waitFor();
     await dcpu.context.setOffline(true);
-    await dcpu.page.waitForFunction('navigator.onLine === false');
+    await eventually(async () => (await dcpu.page.evaluate<boolean>('navigator.onLine === false')) || undefined);
     const name = `Pinki ${caseId.slice(0, 6)}`;
     await dcpu.page.locator('#rp-name').fill(name);
     await dcpu.page.locator('#rp-gender').selectOption('FEMALE');

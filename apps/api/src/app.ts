@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type INestApplication, Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { urlencoded, type NextFunction, type Request, type Response } from 'express';
+import { urlencoded } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createLogger, requireDataKeys, requireTokenSecret, type RakshaConfig } from '@raksha/config';
 import { Logger } from 'nestjs-pino';
@@ -47,6 +47,7 @@ import { withResponseSchemas } from './problem/openapi.js';
 import { publicOperations, withProblemResponses } from './problem/openapi-problems.js';
 import { jsonBodyOptions } from './problem/request-body.js';
 import { securityHeaders } from './infrastructure/security-headers.js';
+import { webAppStatic } from './infrastructure/web-app-static.js';
 import { loggingModule, quietStartUp } from './infrastructure/logging.js';
 import { ApiMetrics, metricsEndpoint } from './infrastructure/metrics.js';
 import { requestIds } from './infrastructure/request-id.js';
@@ -103,22 +104,7 @@ export async function createApp(config: RakshaConfig, options: AppOptions = {}):
   app.use(securityHeaders(config.hstsMaxAgeSeconds));
   app.use('/codec', codecCors(config.temporal.uiUrl));
   if (existsSync(WEB_APP_DIST)) {
-    // Hashed assets from the build; any other /app/* path is a page of the app: its index.html decides.
-    app.useStaticAssets(WEB_APP_DIST, {
-      prefix: '/app/',
-      index: false,
-      maxAge: '7d',
-      // The service worker and the manifest keep their names across versions: the browser asks each time, so a new version reaches phones.
-      setHeaders: (res: Response, path: string) => {
-        if (/(sw\.js|workbox-[^/]*\.js|manifest\.webmanifest)$/.test(path)) res.setHeader('Cache-Control', 'no-cache');
-      },
-    });
-    app.use('/app', (req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-      if (req.originalUrl === '/app') return res.redirect(301, '/app/');
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile('index.html', { root: WEB_APP_DIST });
-    });
+    app.use('/app', webAppStatic(WEB_APP_DIST));
   }
   app.useGlobalPipes(new SchemaValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -32,6 +32,8 @@ export interface RawResponse {
 }
 
 const SESSION_KEY = 'raksha.session';
+/** Whether this tab kept a session (the app opens signed in), read before the app starts. */
+export const hasKeptSession = (store: KeyValueStore) => store.getItem(SESSION_KEY) !== null;
 /** Refresh this long before the access token expires. */
 const REFRESH_MARGIN_MS = 60_000;
 

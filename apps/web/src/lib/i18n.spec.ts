@@ -5,8 +5,10 @@ import { FIELD_ISSUE_MESSAGES, INFRASTRUCTURE_ITEMS } from '@raksha/contracts';
 import { ROLES } from '@raksha/domain';
 import { compareReports, comparePhotos, FIELD_LEVELS, MATCH_FIELDS, scorePair } from '@raksha/matching';
 import { generateDataset } from '@raksha/matching/synthetic';
-import { DICTIONARIES, LANGS, formatPeriod, formatRelative, loadLang, placeholdersOf, saveLang, translate, type KeyValueStore } from './i18n.js';
+import { LANGS, loadCatalogues, formatPeriod, formatRelative, loadLang, placeholdersOf, saveLang, translate, type KeyValueStore } from './i18n.js';
 
+// every language loaded, as a person who switches through them all would have them
+const DICTIONARIES = await loadCatalogues();
 const en = DICTIONARIES.en as Record<string, string>;
 const OTHER_LANGS = LANGS.filter((l) => l !== 'en');
 

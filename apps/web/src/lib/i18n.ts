@@ -2,13 +2,7 @@
 // How to add a language or a key: docs/languages.md.
 import { IntlMessageFormat } from 'intl-messageformat';
 import { en, type MessageKey } from './messages.en.js';
-import { hi } from './messages.hi.js';
-import { mr } from './messages.mr.js';
-import { bn } from './messages.bn.js';
 import { lawEn, type LawKey } from './law.en.js';
-import { lawHi } from './law.hi.js';
-import { lawMr } from './law.mr.js';
-import { lawBn } from './law.bn.js';
 
 export const LANGS = ['en', 'hi', 'mr', 'bn'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -17,19 +11,33 @@ export const LANG_NAMES: Record<Lang, string> = { en: 'English', hi: 'हिन�
 export type Key = MessageKey | LawKey;
 export type { MessageKey };
 
+export type Catalogue = Partial<Record<Key, string>>;
+
 /**
- * Every catalogue of every language: the app's messages and the law's data (obligations and plain summaries of
- * the sections). English is complete by type; the others are checked key by key by a test (i18n.spec.ts), so
- * a key added in English and Hindi alone shows the lead what Marathi and Bengali still lack, and falls back
- * to English meanwhile rather than failing the build.
+ * The catalogues: the app's messages and the law's data (obligations and plain summaries of the sections). English
+ * is complete by type and ships with the app (the sign-in page and every other language's fallback); each other
+ * language is its own chunk, loaded when chosen (`loadLanguage`) and precached by the service worker for offline use.
+ * The others are checked key by key by a test (i18n.spec.ts), so a key added in English and Hindi alone shows the
+ * lead what Marathi and Bengali still lack, and falls back to English meanwhile rather than failing the build.
  */
-export const DICTIONARIES: Record<Lang, Partial<Record<Key, string>>> = {
-  en: { ...en, ...lawEn },
-  hi: { ...hi, ...lawHi },
-  mr: { ...mr, ...lawMr },
-  bn: { ...bn, ...lawBn },
+const LOADERS: Record<Exclude<Lang, 'en'>, () => Promise<Catalogue>> = {
+  hi: () => Promise.all([import('./messages.hi.js'), import('./law.hi.js')]).then(([m, l]) => ({ ...m.hi, ...l.lawHi })),
+  mr: () => Promise.all([import('./messages.mr.js'), import('./law.mr.js')]).then(([m, l]) => ({ ...m.mr, ...l.lawMr })),
+  bn: () => Promise.all([import('./messages.bn.js'), import('./law.bn.js')]).then(([m, l]) => ({ ...m.bn, ...l.lawBn })),
 };
-const ENGLISH = DICTIONARIES.en as Record<Key, string>;
+const ENGLISH: Record<Key, string> = { ...en, ...lawEn };
+const loaded: Partial<Record<Lang, Catalogue>> = { en: ENGLISH };
+
+/** Loads `lang`'s catalogue once; until it is loaded, `translate` answers in English. */
+export async function loadLanguage(lang: Lang): Promise<void> {
+  if (lang !== 'en') loaded[lang] ??= await LOADERS[lang]();
+}
+
+/** Every language's catalogue, loaded (for the tests that compare them key by key). */
+export async function loadCatalogues(): Promise<Record<Lang, Catalogue>> {
+  await Promise.all(LANGS.map(loadLanguage));
+  return loaded as Record<Lang, Catalogue>;
+}
 
 export interface KeyValueStore {
   getItem(key: string): string | null;
@@ -52,8 +60,10 @@ function formatter(lang: Lang, key: Key): IntlMessageFormat {
   const id = `${lang}\u0000${key}`;
   let f = compiled.get(id);
   if (!f) {
-    f = new IntlMessageFormat(DICTIONARIES[lang][key] ?? ENGLISH[key], LOCALE[lang], undefined, { ignoreTag: true });
-    compiled.set(id, f);
+    const catalogue = loaded[lang];
+    f = new IntlMessageFormat(catalogue?.[key] ?? ENGLISH[key], LOCALE[lang], undefined, { ignoreTag: true });
+    // English in place of a language not loaded yet is not kept: the language's own message replaces it once loaded
+    if (catalogue) compiled.set(id, f);
   }
   return f;
 }

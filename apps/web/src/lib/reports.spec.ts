@@ -1,10 +1,11 @@
-import { describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { PHOTO_MAX_BYTES } from '@raksha/contracts';
 import { FEATURE_WORDS } from '@raksha/matching';
-import { LANGS, isMessageKey, translate } from './i18n.js';
+import { LANGS, isMessageKey, translate, loadCatalogues } from './i18n.js';
 import { bearingOf, byWeight, candidateIdIn, checkPhoto, childOf, codeIn, featureWords, istDateTime, nowInIndia, percent, reasonValues } from './reports.js';
 
 describe('missing and found reports in the web app', () => {
+  beforeAll(() => loadCatalogues());
   it('builds the child description, leaving out what was not filled in', () => {
     expect(childOf({ gender: 'FEMALE' })).toEqual({ gender: 'FEMALE' });
     expect(

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import { newId } from '../lib/ids.js';
 import { Api, type Session } from '../lib/api.js';
-import { loadLang, saveLang, type Lang } from '../lib/i18n.js';
+import { loadLang, loadLanguage, saveLang, type Lang } from '../lib/i18n.js';
 import { Outbox, outcomeOf, requestOf } from '../lib/outbox.js';
 import { SealedOutboxStore } from '../lib/sealed-store.js';
 import { forgetOfflineReads } from '../lib/offline-cache.js';
@@ -10,28 +10,61 @@ import { homeOf, navFor, phoneBarFor } from '../lib/roles.js';
 import { AppContext, makeT, useApp, useLoad, useOutboxItems, type AppContextValue } from './context.js';
 import { Brand, LangSwitch, Link } from './bits.js';
 import { Login } from './Login.js';
-import { SecondStepSetup } from './SecondStepSetup.js';
 import { ForgotPassword, SetPassword } from './AccountLinks.js';
-import { PrivacyPage } from './Privacy.js';
-import { Administration } from './Administration.js';
-import { AccessLog } from './AccessLog.js';
-import { Imports } from './Imports.js';
 import { accountPageOf } from '../lib/account-links.js';
-import { Queue } from './Queue.js';
-import { CasePage } from './CasePage.js';
-import { Escalations } from './Escalations.js';
-import { Interventions } from './Interventions.js';
-import { Institution } from './Institution.js';
-import { CaseList } from './CaseList.js';
-import { Register } from './Register.js';
-import { CandidateDetail, ReportDetail, ReportForm, ReportList } from './Reports.js';
-import { Inbox, Verify } from './Inbox.js';
-import { DeliveriesAdmin, NotificationSettingsPage } from './Notifications.js';
-import { Dashboard } from './Dashboard.js';
-import { OutboxPage } from './Outbox.js';
-import { Bodies, InstitutionList, InstitutionPage, NewInstitution } from './Registries.js';
+
+/**
+ * Routing: the sign-in pages (password, second step, account links) are in the first chunk; every page after them is
+ * its own chunk (a role downloads the pages it opens, not everyone's), fetched on first visit and precached by the
+ * service worker for offline use. To add a page: one `lazyPage` line here naming its module and export, and one
+ * branch in Shell's <main> (and, if people open it by its address, an entry in BY_ADDRESS).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- React.lazy takes a component of any props
+type PageComponent = ComponentType<any>;
+function lazyPage<M extends Record<K, PageComponent>, K extends keyof M>(load: () => Promise<M>, name: K): LazyExoticComponent<M[K]> & { preload(): Promise<unknown> } {
+  return Object.assign(
+    lazy(() => load().then((m) => ({ default: m[name] }))),
+    { preload: load },
+  );
+}
+const SecondStepSetup = lazyPage(() => import('./SecondStepSetup.js'), 'SecondStepSetup');
+const PrivacyPage = lazyPage(() => import('./Privacy.js'), 'PrivacyPage');
+const Administration = lazyPage(() => import('./Administration.js'), 'Administration');
+const AccessLog = lazyPage(() => import('./AccessLog.js'), 'AccessLog');
+const Imports = lazyPage(() => import('./Imports.js'), 'Imports');
+const Queue = lazyPage(() => import('./Queue.js'), 'Queue');
+const CasePage = lazyPage(() => import('./CasePage.js'), 'CasePage');
+const Escalations = lazyPage(() => import('./Escalations.js'), 'Escalations');
+const Interventions = lazyPage(() => import('./Interventions.js'), 'Interventions');
+const Institution = lazyPage(() => import('./Institution.js'), 'Institution');
+const CaseList = lazyPage(() => import('./CaseList.js'), 'CaseList');
+const Register = lazyPage(() => import('./Register.js'), 'Register');
+const CandidateDetail = lazyPage(() => import('./Reports.js'), 'CandidateDetail');
+const ReportDetail = lazyPage(() => import('./Reports.js'), 'ReportDetail');
+const ReportForm = lazyPage(() => import('./Reports.js'), 'ReportForm');
+const ReportList = lazyPage(() => import('./Reports.js'), 'ReportList');
+const Inbox = lazyPage(() => import('./Inbox.js'), 'Inbox');
+const Verify = lazyPage(() => import('./Inbox.js'), 'Verify');
+const DeliveriesAdmin = lazyPage(() => import('./Notifications.js'), 'DeliveriesAdmin');
+const NotificationSettingsPage = lazyPage(() => import('./Notifications.js'), 'NotificationSettingsPage');
+const Dashboard = lazyPage(() => import('./Dashboard.js'), 'Dashboard');
+const OutboxPage = lazyPage(() => import('./Outbox.js'), 'OutboxPage');
+const Bodies = lazyPage(() => import('./Registries.js'), 'Bodies');
+const InstitutionList = lazyPage(() => import('./Registries.js'), 'InstitutionList');
+const InstitutionPage = lazyPage(() => import('./Registries.js'), 'InstitutionPage');
+const NewInstitution = lazyPage(() => import('./Registries.js'), 'NewInstitution');
+
+/** Pages people open by address (a bookmark, a reload, a notice's link): fetched while React starts (preloadPageOf). */
+const BY_ADDRESS: Record<string, { preload(): Promise<unknown> }> = { '/queue': Queue, '/dashboard': Dashboard, '/escalations': Escalations, '/interventions': Interventions, '/institution': Institution, '/cases': CaseList, '/inbox': Inbox, '/reports': ReportList };
 
 const BASE = WEB_APP_BASE;
+
+/** Starts fetching the page at `pathname` in parallel with the app's first render (main.tsx; signed-in tabs only). */
+export function preloadPageOf(pathname: string): void {
+  const route = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
+  const page = /^\/cases\/[0-9a-f-]{36}$/.test(route) ? CasePage : BY_ADDRESS[route];
+  void page?.preload().catch(() => undefined);
+}
 const currentPath = () => (window.location.pathname.startsWith(BASE) ? window.location.pathname.slice(BASE.length) : '/') || '/';
 
 export function App() {
@@ -125,7 +158,12 @@ export function App() {
     await Promise.all([forgetOfflineReads(), outbox.erase()]);
     await api.logout();
   }, [api, outbox]);
-  const setLang = useCallback((l: Lang) => setLangState(l), []);
+  // a language other than English is its own chunk: shown once loaded (from the service worker's cache when offline);
+  // the choice is kept at once, so a page opened meanwhile starts in it
+  const setLang = useCallback((l: Lang) => {
+    saveLang(window.localStorage, l);
+    void loadLanguage(l).then(() => setLangState(l));
+  }, []);
 
   if (!session) {
     // A link from an invitation or a reset email, or the reset request, opens before sign-in.
@@ -139,7 +177,12 @@ export function App() {
     return <Login api={api} lang={lang} setLang={setLang} online={online} />;
   }
   // A role that needs the second sign-in step does nothing else until it is set up (the API answers 403 meanwhile).
-  if (session.enrolmentOnly) return <SecondStepSetup api={api} lang={lang} setLang={setLang} alreadyEnrolled={session.user.secondStep?.enrolled ?? false} />;
+  if (session.enrolmentOnly)
+    return (
+      <Suspense>
+        <SecondStepSetup api={api} lang={lang} setLang={setLang} alreadyEnrolled={session.user.secondStep?.enrolled ?? false} />
+      </Suspense>
+    );
   const value: AppContextValue = { lang, setLang, ...strings, api, session, outbox, online, navigate, flush, lastStatus, signOut };
   return (
     <AppContext.Provider value={value}>
@@ -236,6 +279,8 @@ function Shell({ path }: { path: string }) {
         </div>
       )}
       <main id="main">
+        {/* a page's chunk arrives in a moment (at once from the service worker): the header stays, the page follows */}
+        <Suspense fallback={<p aria-live="polite">{t('common.loading')}</p>}>
         {caseMatch ? (
           <CasePage caseId={caseMatch[1]!} />
         ) : route === '/queue' ? (
@@ -295,6 +340,7 @@ function Shell({ path }: { path: string }) {
         ) : (
           <p>{t('citizen.none')}</p>
         )}
+        </Suspense>
       </main>
     </>
   );
