@@ -1,0 +1,39 @@
+// Issue #22: the API fuzzed against its own OpenAPI document (schemathesis), over HTTP against the real stack
+// (PostgreSQL, Redis, Temporal and the worker), signed in as a CWC member. Bounded for `npm test` (every operation
+// at least once); `npm run fuzz` runs the same with more examples and the coverage phase (test/fuzz/fuzz.sh).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { as, signIn } from '@raksha/test-support/auth';
+import { startStack, type Stack } from '@raksha/test-support/stack';
+import { boundsFromEnv, problemsOf, runSchemathesis } from './schemathesis.js';
+
+const bounds = boundsFromEnv();
+
+describe('the OpenAPI document, fuzzed', () => {
+  let stack: Stack;
+  let baseUrl: string;
+  beforeAll(async () => {
+    // A session outlasts the longest `npm run fuzz`, so no operation is fuzzed signed out.
+    stack = await startStack(await bundleCaseWorkflows(), { ACCESS_TOKEN_TTL_SECONDS: '3600' });
+    const server = stack.app.getHttpServer() as Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => stack?.stop());
+
+  it(
+    'answers every operation as its document says: no 5xx, every status, body, content type and header declared',
+    async () => {
+      const token = (await as(stack, 'cwc.jaipur')).Authorization.replace(/^Bearer /, '');
+      const logoutToken = (await signIn(stack, 'cwc.jaipur')).accessToken;
+      const run = await runSchemathesis(baseUrl, { token, logoutToken }, bounds);
+      expect(problemsOf(run)).toEqual([]);
+      const doc = (await stack.http.get('/docs/openapi.json').expect(200)).body as { paths: Record<string, object> };
+      const operations = Object.values(doc.paths).reduce((n, item) => n + Object.keys(item).length, 0);
+      expect(run.report.operations).toMatchObject({ selected: operations, tested: operations });
+    },
+    (bounds.giveUpSeconds + 30) * 1000,
+  );
+});
