@@ -20,6 +20,8 @@ export interface FuzzBounds {
   /** concurrent requests */
   workers: number;
   seed: number;
+  /** the demo users (prisma/seed-users.ts) signed in for the runs, one run each, in this order */
+  users: readonly string[];
 }
 
 /** The bounds of `npm test`'s run (each operation once), or those RAKSHA_FUZZ_* set (`npm run fuzz`, test/fuzz/fuzz.sh). */
@@ -32,6 +34,7 @@ export function boundsFromEnv(env: NodeJS.ProcessEnv = process.env): FuzzBounds 
     giveUpSeconds: (fuzzSeconds ?? 0) + Number(env.RAKSHA_FUZZ_GIVE_UP_AFTER ?? 300),
     workers: Number(env.RAKSHA_FUZZ_WORKERS ?? 4),
     seed: Number(env.RAKSHA_FUZZ_SEED ?? 22),
+    users: (env.RAKSHA_FUZZ_USERS ?? 'cwc.jaipur').split(','),
   };
 }
 
