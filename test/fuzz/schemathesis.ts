@@ -65,9 +65,10 @@ export function schemathesisBin(env: NodeJS.ProcessEnv = process.env): string {
 
 /**
  * Fuzzes every operation of the document at `baseUrl`/docs/openapi.json. `token` signs every request in;
- * `logoutToken` is a session of its own for POST /auth/logout, which ends the session it is sent with.
+ * `logoutToken` is a session of its own for POST /auth/logout, which ends the session it is sent with; the case's
+ * operations are sent to `caseId`.
  */
-export async function runSchemathesis(baseUrl: string, tokens: { token: string; logoutToken: string }, bounds: FuzzBounds): Promise<FuzzRun> {
+export async function runSchemathesis(baseUrl: string, given: { token: string; logoutToken: string; caseId: string }, bounds: FuzzBounds): Promise<FuzzRun> {
   const dir = mkdtempSync(join(tmpdir(), 'raksha-fuzz-'));
   const reportPath = join(dir, 'report.json');
   const args = [
@@ -81,7 +82,7 @@ export async function runSchemathesis(baseUrl: string, tokens: { token: string; 
     '--no-color',
     '--report', 'json', '--report-json-path', reportPath,
   ];
-  const env = { ...process.env, RAKSHA_FUZZ_TOKEN: tokens.token, RAKSHA_FUZZ_LOGOUT_TOKEN: tokens.logoutToken, PYTHONUNBUFFERED: '1' };
+  const env = { ...process.env, RAKSHA_FUZZ_TOKEN: given.token, RAKSHA_FUZZ_LOGOUT_TOKEN: given.logoutToken, RAKSHA_FUZZ_CASE_ID: given.caseId, PYTHONUNBUFFERED: '1' };
   try {
     const output = await new Promise<string>((resolve, reject) => {
       // in the run's own directory: schemathesis keeps its replay files (.schemathesis/) where it runs
