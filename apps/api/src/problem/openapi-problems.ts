@@ -47,6 +47,8 @@ export function publicOperations(controllers: readonly (new (...args: never[]) =
 /** Paths whose records go with a case's: once its records are destroyed under JJ Act s.24(2), each answers 410. */
 const GONE_WITH_THE_CASE = /^\/(cases|reports|match-candidates|admissions|partner\/v1\/cases)\/\{/;
 
+const PLACE_PARAMETERS = new Set(['stateCode', 'districtCode', 'thanaCode']);
+
 /** The refusals an operation can answer, from its facts. */
 export function problemStatuses(method: string, op: Operation, isPublic: boolean, path = ''): number[] {
   const params = op.parameters ?? [];
@@ -57,6 +59,8 @@ export function problemStatuses(method: string, op: Operation, isPublic: boolean
   if (isPublic && changes) statuses.add(401); // sign-in and refresh refuse credentials
   if (params.length > 0 || op.requestBody) statuses.add(400);
   if (params.some((p) => p.in === 'path')) statuses.add(404);
+  // A place named in the query (a dashboard's state or district) is 404 outside the jurisdiction, like a path id.
+  if (params.some((p) => p.in === 'query' && PLACE_PARAMETERS.has(p.name))) statuses.add(404);
   // A partner system's write names a place, which is 404 outside its jurisdiction (security scheme `partner`).
   if (changes && op.security?.some((s) => 'partner' in s)) statuses.add(404);
   if (op.requestBody || changes) [400, 413].forEach((s) => statuses.add(s));
