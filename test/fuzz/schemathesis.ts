@@ -116,6 +116,7 @@ export function problemsOf({ report, output }: FuzzRun): string[] {
   const { selected, tested } = report.operations;
   if (tested < selected) problems.push(`only ${tested} of ${selected} operations were tested (stopped: ${report.stop_reason})`);
   if (problems.length === 0) return [];
-  const details = output.match(/={5,} FAILURES ={5,}[\s\S]*?(?=\n={5,} (?:WARNINGS|SUMMARY|ERRORS))/)?.[0] ?? output.slice(-6000);
+  // schemathesis's ERRORS (which operation, why) and FAILURES sections, each with a curl line that reproduces it
+  const details = output.match(/={5,} (?:ERRORS|FAILURES) ={5,}[\s\S]*?(?=\n={5,} (?:WARNINGS|SUMMARY))/)?.[0] ?? output.slice(-6000);
   return [...problems, details];
 }
