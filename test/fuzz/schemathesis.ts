@@ -13,7 +13,8 @@ export interface FuzzBounds {
   maxExamples: number;
   /** schemathesis's phases, e.g. ['examples', 'fuzzing'] or with 'coverage' (every boundary of every schema: slow) */
   phases: readonly string[];
-  /** seconds to keep fuzzing: with it, schemathesis repeats the fuzzing phase until the time is spent (`npm run fuzz`) */
+  /** the whole run's time budget: with it, schemathesis repeats fuzzing until it is spent, and stops there (a budget
+   * shorter than the phases before fuzzing leaves operations untested, which fails) */
   fuzzSeconds?: number;
   /** seconds after which a run that has not finished is stopped and fails (a hang, or a machine far too slow) */
   giveUpSeconds: number;
@@ -114,7 +115,7 @@ export function problemsOf({ report, output }: FuzzRun): string[] {
     ...report.errors.map((e) => `error${e.operation ? ` in ${e.operation}` : ''}: ${e.title ?? ''} ${e.message ?? ''}`.trim()),
   ];
   const { selected, tested } = report.operations;
-  if (tested < selected) problems.push(`only ${tested} of ${selected} operations were tested (stopped: ${report.stop_reason})`);
+  if (tested < selected) problems.push(`only ${tested} of ${selected} operations were tested (stopped: ${report.stop_reason}${report.stop_reason === 'max_time' ? ': RAKSHA_FUZZ_SECONDS is too short for them all' : ''})`);
   if (problems.length === 0) return [];
   // schemathesis's ERRORS (which operation, why) and FAILURES sections, each with a curl line that reproduces it
   const details = output.match(/={5,} (?:ERRORS|FAILURES) ={5,}[\s\S]*?(?=\n={5,} (?:WARNINGS|SUMMARY))/)?.[0] ?? output.slice(-6000);
