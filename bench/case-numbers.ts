@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { CaseRepository, createDb } from '@raksha/db';
+import { testSealer } from '@raksha/test-support/child-reports';
 import { prepareBenchDatabase } from './lib/setup.js';
 
 const { values: args } = parseArgs({ options: { registrations: { type: 'string', default: '400' }, concurrency: { type: 'string', default: '20' } } });
@@ -22,7 +23,7 @@ const log = (line: string) => console.log(`[bench:case-numbers] ${line}`);
 
 await prepareBenchDatabase(adminUrl, benchUrl);
 const db = createDb(benchUrl);
-const cases = new CaseRepository(db);
+const cases = new CaseRepository(db, testSealer());
 const districts = Array.from({ length: concurrency }, (_, i) => `RJ-NUMBERS-${i}`);
 await db.district.createMany({ data: districts.map((code) => ({ code, name: code, stateCode: 'RJ' })) });
 

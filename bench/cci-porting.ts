@@ -9,9 +9,9 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import { enqueueLegacyImport, legacyCaseId, loadLegacySource, readExport, stageLegacyImport } from '@raksha/activities';
-import { loadTestConfig, redisConnectionOptions } from '@raksha/config';
+import { loadTestConfig, redisConnectionOptions, requireDataKeys } from '@raksha/config';
 import { LEGACY_IMPORT_QUEUE } from '@raksha/contracts';
-import { createDb, LegacyImportRepository } from '@raksha/db';
+import { createDb, LegacyImportRepository, Sealer } from '@raksha/db';
 import { startCaseWorker } from '@raksha/worker/case-worker';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { assertBenchRedis, prepareBenchDatabase } from './lib/setup.js';
@@ -43,7 +43,7 @@ const header = 'Admission No,CCI Registration No,Child Name,Sex,Age at Admission
 const day = (i: number, offset: number) => `${String(1 + ((i + offset) % 27)).padStart(2, '0')}/${String(1 + (i % 12)).padStart(2, '0')}/2024`;
 const rows = Array.from({ length: N }, (_, i) => `B${run}-${i},JJ/REG/RJ-JAIPUR/2023/01,Child ${i},${i % 2 ? 'M' : 'F'},${6 + (i % 10)},,CNCP,Rescued,,${day(i, 0)},${day(i, 0)},${day(i, 0)},${day(i, 0)},CWC/JPR/${i},${day(i, 0)},${day(i, 0)},${String(1 + (i % 27)).padStart(2, '0')}/06/2025,In Care,,,,`);
 const mapping = loadLegacySource('cci-register');
-const imports = new LegacyImportRepository(db);
+const imports = new LegacyImportRepository(db, new Sealer(requireDataKeys(config)));
 
 const worker = await startCaseWorker(config, db, await bundleCaseWorkflows());
 const queue = new Queue(LEGACY_IMPORT_QUEUE, { connection: redisConnectionOptions(redisUrl) });

@@ -3,11 +3,12 @@
 // what the matcher does for a found child's photo: FaceRepository.photoCandidates (the block: open, gender, birth
 // years, dates, state) and the brute-force distances and nearest 50 in Node. Descriptors are random unit-length vectors
 // scaled like the model's (norm ~1), which is enough for timing, not for recall. Not a test.
-// Usage: npm run bench:faces -- [--reports 100000] [--measure 100]
-import { randomUUID } from 'node:crypto';
+// Usage: npm run bench:faces -- [--reports 100000] [--measure 100] [--clear (descriptors stored unsealed, as before sealing: the cost of sealing is the difference)]
+import { randomBytes, randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createDb, createMatchingPool, descriptorBytes, FaceRepository, poolMatchingSql } from '@raksha/db';
+import { DataKeyRing } from '@raksha/config';
+import { createDb, createMatchingPool, descriptorBytes, FaceRepository, poolMatchingSql, Sealer, sealedBytes, sealedFieldBinding } from '@raksha/db';
 import { faceDistance, PHOTO_DISTANCE, storedKeys, childReportOf, type Gender } from '@raksha/matching';
 import { FACE_MODEL } from '@raksha/faces';
 import { prepareBenchDatabase } from './lib/setup.js';
@@ -15,7 +16,7 @@ import { percentile } from './lib/stats.js';
 
 const formatMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(1)} ms`);
 
-const { values: args } = parseArgs({ options: { reports: { type: 'string', default: '100000' }, measure: { type: 'string', default: '100' } } });
+const { values: args } = parseArgs({ options: { reports: { type: 'string', default: '100000' }, measure: { type: 'string', default: '100' }, clear: { type: 'boolean', default: false } } });
 const total = Number(args.reports);
 const measure = Number(args.measure);
 const log = (line: string) => console.log(`[bench:faces] ${line}`);
@@ -27,7 +28,9 @@ const benchUrl = process.env.BENCH_FACES_DATABASE_URL ?? `postgresql://${user}:$
 await prepareBenchDatabase(`postgresql://${user}:${password}@${hostPort}/postgres`, benchUrl);
 const db = createDb(benchUrl);
 const pool = createMatchingPool(benchUrl);
-const faces = new FaceRepository(db, poolMatchingSql(pool));
+// Descriptors are sealed as the matcher stores them (docs/sealed-fields.md): the search opens every one it reads.
+const sealer = new Sealer(new DataKeyRing(randomBytes(32)));
+const faces = new FaceRepository(db, sealer, poolMatchingSql(pool));
 
 // A seeded generator, so that runs compare.
 let seed = 42;
@@ -60,7 +63,7 @@ for (let done = 0; done < total; ) {
     })),
   });
   await db.faceDescriptor.createMany({
-    data: rows.map((r) => ({ reportId: r.id, kind: 'MISSING', status: 'DESCRIBED', descriptor: descriptorBytes(descriptor()), model: FACE_MODEL, detectionScore: 0.99, faces: 1, computedAt: new Date() })),
+    data: rows.map((r) => ({ reportId: r.id, kind: 'MISSING', status: 'DESCRIBED', descriptor: args.clear ? descriptorBytes(descriptor()) : sealedBytes(sealer, descriptorBytes(descriptor()), sealedFieldBinding.faceDescriptor(r.id)), model: FACE_MODEL, detectionScore: 0.99, faces: 1, computedAt: new Date() })),
   });
   done += n;
 }

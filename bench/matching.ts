@@ -18,6 +18,7 @@ import { createMatcher } from '@raksha/activities';
 import { redisConnectionOptions } from '@raksha/config';
 import { NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
 import { createDb, createMatchingPool, poolMatchingSql, ReportRepository } from '@raksha/db';
+import { testSealer } from '@raksha/test-support/child-reports';
 import { analyseName, BLOCKING_KEYS_VERSION, daysBetween, REVIEW_THRESHOLD, storedKeys, type ChildReport, type FoundReport, type MissingReport } from '@raksha/matching';
 import { generateDataset, PET_NAMES } from '@raksha/matching/synthetic';
 import { INDIA_GEOGRAPHY } from '@raksha/prisma/geography';
@@ -145,7 +146,7 @@ class TimedReports extends ReportRepository {
   }
 }
 const matchingPool = createMatchingPool(benchUrl);
-const reports = new TimedReports(db, args.prisma ? undefined : poolMatchingSql(matchingPool));
+const reports = new TimedReports(db, testSealer(), args.prisma ? undefined : poolMatchingSql(matchingPool));
 log(`a match's statements through ${args.prisma ? 'Prisma' : 'a pg pool of their own'}`);
 const matcher = createMatcher({ reports, notifications });
 const foundIds = new Map<string, string>();

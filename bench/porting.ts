@@ -16,7 +16,7 @@ import { loadTestConfig, redisConnectionOptions, requireDataKeys } from '@raksha
 import { BACKFILL_MATCHING_QUEUE, LEGACY_IMPORT_QUEUE, MATCHING_QUEUE } from '@raksha/contracts';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { applyEventUpdate, type CaseRegistration, caseWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
-import { createDb, LegacyImportRepository } from '@raksha/db';
+import { createDb, LegacyImportRepository, Sealer } from '@raksha/db';
 import { startCaseWorker } from '@raksha/worker/case-worker';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { assertBenchRedis, prepareBenchDatabase } from './lib/setup.js';
@@ -94,7 +94,7 @@ log(`${N} records generated (${round(Buffer.byteLength(text) / 1048576, 1)} MiB 
 const worker = await startCaseWorker(config, db, await bundleCaseWorkflows());
 const temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }), namespace: config.temporal.namespace, dataConverter: caseDataConverter(requireDataKeys(config)) });
 const backfill = new Queue(BACKFILL_MATCHING_QUEUE, { connection: redis });
-const imports = new LegacyImportRepository(db);
+const imports = new LegacyImportRepository(db, new Sealer(requireDataKeys(config)));
 
 // Live work: a case registered and produced before the CWC, one after the other, timed end to end.
 type Phase = 'baseline' | 'import' | 'matching';

@@ -1,11 +1,12 @@
 // `npm run cases:name-keys`: gives the cases registered before the name search (#20) the keys of their child's name,
 // so that a search by name in any script finds them as it finds new ones. Idempotent; `npm start` runs it.
-import { loadConfig } from '@raksha/config';
-import { CaseRepository, createDb } from '@raksha/db';
+import { loadConfig, requireDataKeys } from '@raksha/config';
+import { CaseRepository, createDb, Sealer } from '@raksha/db';
 import { nameSearchKeys } from '@raksha/matching';
 
-const db = createDb(loadConfig().databaseUrl);
-const cases = new CaseRepository(db);
+const config = loadConfig();
+const db = createDb(config.databaseUrl);
+const cases = new CaseRepository(db, new Sealer(requireDataKeys(config)));
 let keyed = 0;
 try {
   for (let after: string | null = null, page; (page = await cases.unkeyedNames(after, 500)).length; after = page[page.length - 1]!.id) {

@@ -7,7 +7,7 @@ import { DocumentStore, DocumentVault } from '@raksha/documents';
 const config = loadConfig();
 const db = createDb(config.databaseUrl);
 try {
-  const vault = new DocumentVault(new DocumentRepository(db), new DocumentStore(config.documents.dir), new Sealer(requireDataKeys(config)));
+  const vault = new DocumentVault(new DocumentRepository(db, new Sealer(requireDataKeys(config))), new DocumentStore(config.documents.dir), new Sealer(requireDataKeys(config)));
   const given = process.argv.slice(2);
   const caseIds = given.length ? given : (await db.caseDocument.findMany({ distinct: ['caseId'], select: { caseId: true } })).map((c) => c.caseId);
   let documents = 0;

@@ -34,9 +34,14 @@ if [ -z "${RAKSHA_TOKEN_SECRET:-}" ] && [ -f "$RAKSHA_HOME/token-secret" ]; then
   RAKSHA_TOKEN_SECRET="$(cat "$RAKSHA_HOME/token-secret")"
   export RAKSHA_TOKEN_SECRET
 fi
-# Seals sensitive eFile details at rest and encrypts Temporal workflow payloads (API and worker); losing it loses them,
+# Seals personal data at rest (docs/sealed-fields.md) and encrypts Temporal workflow payloads (API and worker); losing it loses them,
 # so deployments keep it in their secret store. RAKSHA_RETIRED_DATA_KEYS keeps rotated-out keys readable.
 if [ -z "${RAKSHA_DATA_KEY:-}" ] && [ -f "$RAKSHA_HOME/data-key" ]; then
   RAKSHA_DATA_KEY="$(cat "$RAKSHA_HOME/data-key")"
   export RAKSHA_DATA_KEY
+fi
+# Keys `npm run keys:rotate` retired, comma-separated: kept to open what they sealed (docs/sealed-fields.md).
+if [ -z "${RAKSHA_RETIRED_DATA_KEYS:-}" ] && [ -f "$RAKSHA_HOME/retired-data-keys" ]; then
+  RAKSHA_RETIRED_DATA_KEYS="$(cat "$RAKSHA_HOME/retired-data-keys")"
+  export RAKSHA_RETIRED_DATA_KEYS
 fi

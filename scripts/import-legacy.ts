@@ -12,7 +12,7 @@ import { loadConfig, redisConnectionOptions, requireDataKeys } from '@raksha/con
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { caseStarter } from '@raksha/worker/case-starter';
 import { BACKFILL_MATCHING_QUEUE, LEGACY_IMPORT_QUEUE, type LegacyImportJob, type LegacyRejection } from '@raksha/contracts';
-import { createDb, DeadlinePolicyRepository, DuplicateRepository, GeographyRepository, LegacyImportRepository } from '@raksha/db';
+import { createDb, DeadlinePolicyRepository, DuplicateRepository, GeographyRepository, LegacyImportRepository, Sealer } from '@raksha/db';
 import { hasPermission, hasRoleIn, type Role } from '@raksha/domain';
 
 const USAGE = 'usage: npm run import:legacy -- <file.csv|file.json> --source <zipnet|trackchild|…> --as <username> [--dry-run] [--format csv|json] [--mapping <file.json>] [--here]';
@@ -36,7 +36,7 @@ if (args.help || !file || !args.source || !args.as) {
 
 const config = loadConfig();
 const db = createDb(config.databaseUrl);
-const imports = new LegacyImportRepository(db);
+const imports = new LegacyImportRepository(db, new Sealer(requireDataKeys(config)));
 const geography = new GeographyRepository(db);
 const fail = (message: string) => {
   console.error(`import:legacy: ${message}`);

@@ -1,12 +1,13 @@
 // `npm run records:schedule`: schedules the s.24(2) destruction of CICL cases closed before Raksha scheduled it on
 // closure (the case worker does it for every case that closes now). Idempotent: a case scheduled or held already keeps
 // its row; cases s.24 does not cover get none (libs/domain records-destruction.ts).
-import { loadConfig } from '@raksha/config';
-import { CaseRepository, createDb, RecordsDestructionRepository } from '@raksha/db';
+import { loadConfig, requireDataKeys } from '@raksha/config';
+import { CaseRepository, createDb, RecordsDestructionRepository, Sealer } from '@raksha/db';
 import { destructionDecision } from '@raksha/domain';
 
-const db = createDb(loadConfig().databaseUrl);
-const cases = new CaseRepository(db);
+const config = loadConfig();
+const db = createDb(config.databaseUrl);
+const cases = new CaseRepository(db, new Sealer(requireDataKeys(config)));
 const destructions = new RecordsDestructionRepository(db);
 let scheduled = 0;
 try {

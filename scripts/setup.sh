@@ -49,7 +49,7 @@ if [ -z "${RAKSHA_TOKEN_SECRET:-}" ] && [ ! -s "$RAKSHA_HOME/token-secret" ]; th
   (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(48).toString("base64url"))' >"$RAKSHA_HOME/token-secret")
 fi
 if [ -z "${RAKSHA_DATA_KEY:-}" ] && [ ! -s "$RAKSHA_HOME/data-key" ]; then
-  echo "[setup] generating a data key in $RAKSHA_HOME/data-key (back it up, apart from the backups: sealed eFile records and workflow payloads cannot be read without it)"
+  echo "[setup] generating a data key in $RAKSHA_HOME/data-key (back it up, apart from the backups: sealed fields and workflow payloads cannot be read without it; docs/sealed-fields.md)"
   (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))' >"$RAKSHA_HOME/data-key")
 fi
 

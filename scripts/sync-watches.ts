@@ -6,7 +6,7 @@ import { loadConfig, requireDataKeys } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 
 import { obligationChangedSignal, obligationWatchId, type WatchedObligation } from '@raksha/contracts/temporal';
-import { createDb, InstitutionRepository, ReportRepository } from '@raksha/db';
+import { createDb, InstitutionRepository, ReportRepository, Sealer } from '@raksha/db';
 import { watchedAhtuReferral, watchedRegistration } from '@raksha/api/obligations/watched';
 
 const config = loadConfig();
@@ -33,7 +33,7 @@ try {
       told += 1;
     }
   }
-  const reports = new ReportRepository(db);
+  const reports = new ReportRepository(db, new Sealer(requireDataKeys(config)));
   for (let after: { createdAt: Date; id: string } | undefined, page; (page = await reports.list({ kind: 'MISSING', status: 'OPEN', limit: 200, ...(after && { after }) })).length; ) {
     for (const r of page) {
       const w = watchedAhtuReferral(r);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createDb, createMatchingPool, poolMatchingSql, ReportRepository, type Db, type NewChildReport } from '@raksha/db';
 import { KEPT_THRESHOLD, REVIEW_THRESHOLD } from '@raksha/matching';
 import { createMatcher } from '../src/matching.js';
-import { childReport, storeChildReports } from '@raksha/test-support/child-reports';
+import { childReport, storeChildReports, testSealer } from '@raksha/test-support/child-reports';
 import { createScratchDb, type ScratchDb } from '@raksha/test-support/scratch-db';
 
 const DISTRICTS: [string, string][] = [['RJ', 'RJ-JAIPUR'], ['RJ', 'RJ-JODHPUR'], ['UP', 'UP-LUCKNOW'], ['BR', 'BR-PATNA'], ['MH', 'MH-MUMBAI'], ['DL', 'DL-NEW-DELHI']];
@@ -21,7 +21,7 @@ describe('createMatcher against PostgreSQL', () => {
   beforeAll(async () => {
     scratch = await createScratchDb();
     db = createDb(scratch.url);
-    reports = new ReportRepository(db);
+    reports = new ReportRepository(db, testSealer());
   });
   afterAll(async () => {
     await db?.$disconnect();
@@ -107,7 +107,7 @@ describe('createMatcher against PostgreSQL', () => {
     const before = await reports.candidatesOf(child!.id, 'FOUND', { minProbability: 0, offset: 0, limit: 100 });
     const pool = createMatchingPool(scratch.url, 1);
     try {
-      const pooled = new ReportRepository(db, poolMatchingSql(pool));
+      const pooled = new ReportRepository(db, testSealer(), poolMatchingSql(pool));
       const viaPool = await createMatcher({ reports: pooled, notifications: { add: async (...args: unknown[]) => void sent.push(args) } as never }).matchReport(child!.id);
       const after = await pooled.candidatesOf(child!.id, 'FOUND', { minProbability: 0, offset: 0, limit: 100 });
       expect(viaPool).toEqual({ ...viaPrisma, alerted: 0 }); // alerted already, through Prisma

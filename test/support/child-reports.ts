@@ -1,6 +1,7 @@
 // Child reports as the API stores them (keys from libs/matching storedKeys), written straight into a test database.
 import { randomUUID } from 'node:crypto';
-import type { Db, NewChildReport } from '@raksha/db';
+import { DataKeyRing, TEST_DATA_KEY } from '@raksha/config';
+import { Sealer, type Db, type NewChildReport } from '@raksha/db';
 import { childReportOf, storedKeys, type ChildDescription } from '@raksha/matching';
 
 /** An open (or pending) report of a child, filed by a station officer, in a district given as [state, district]. */
@@ -24,4 +25,9 @@ export function childReport(
 export async function storeChildReports(db: Db, rows: NewChildReport[]): Promise<NewChildReport[]> {
   await db.childReport.createMany({ data: rows.map((r) => ({ ...r, photo: null, description: r.description as never, reporterContact: undefined })) });
   return rows;
+}
+
+/** A sealer with the tests' data key (TEST_DATA_KEY), for repositories that seal what they store. */
+export function testSealer(): Sealer {
+  return new Sealer(new DataKeyRing(Buffer.from(TEST_DATA_KEY, 'base64')));
 }

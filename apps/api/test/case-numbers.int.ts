@@ -2,7 +2,8 @@
 // twice even when registrations come at once, found by the case search and never carrying the child's name (s.74).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CaseRepository } from '@raksha/db';
+import { requireDataKeys } from '@raksha/config';
+import { CaseRepository, Sealer } from '@raksha/db';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
@@ -16,7 +17,7 @@ describe('case numbers', () => {
 
   /** A registration as the case workflow's activity writes it (the one path every new case row takes). */
   const register = (districtCode: string, registeredAt: Date) =>
-    new CaseRepository(stack.db).recordTransition({
+    new CaseRepository(stack.db, new Sealer(requireDataKeys(stack.config))).recordTransition({
       caseId: randomUUID(),
       sequence: 0,
       eventType: 'REGISTERED',

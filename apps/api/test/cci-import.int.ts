@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Queue } from 'bullmq';
 import { enqueueLegacyImport, legacyCaseId, loadLegacySource, readExport, stageLegacyImport } from '@raksha/activities';
-import { redisConnectionOptions } from '@raksha/config';
+import { redisConnectionOptions, requireDataKeys } from '@raksha/config';
 import { LEGACY_IMPORT_QUEUE, type LegacyImportJob } from '@raksha/contracts';
-import { LegacyImportRepository } from '@raksha/db';
+import { LegacyImportRepository, Sealer } from '@raksha/db';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
@@ -97,7 +97,7 @@ describe('porting a CCI register', () => {
     const header = sample.split('\n')[0]!;
     const rows = Array.from({ length: 12 }, (_, i) => `K${run}-${i},JJ/REG/RJ-JAIPUR/2023/01,Child ${i},${i % 2 ? 'M' : 'F'},${6 + (i % 8)},,CNCP,Rescued,,0${1 + (i % 9)}/03/2025,0${1 + (i % 9)}/03/2025,,,,,,,In Care,,,,`);
     const mapping = loadLegacySource('cci-register');
-    const imports = new LegacyImportRepository(stack.db);
+    const imports = new LegacyImportRepository(stack.db, new Sealer(requireDataKeys(stack.config)));
     const dcpu = await stack.db.user.findUniqueOrThrow({ where: { username: 'dcpu.jaipur' } });
     // Staged without its job: the stack's worker does not take it; a worker process of its own does, and is killed.
     const id = await stageLegacyImport({ imports, jobs: { add: async () => undefined } }, mapping, readExport(mapping, [header, ...rows].join('\n'), 'csv'), {

@@ -198,7 +198,7 @@ describe('children in care', () => {
     // In the database the details are ciphertext, bound to the row.
     const row = await stack.db.eFileEntry.findUniqueOrThrow({ where: { id: session.id } });
     expect(row.details).toBeNull();
-    expect(row.sealed).toMatch(/^v1\./);
+    expect(row.sealed).toMatch(/^v2\./);
     expect(JSON.stringify(row)).not.toContain('uncle');
     const raw = await stack.db.$queryRaw<{ t: string }[]>`SELECT row_to_json(e)::text AS t FROM "EFileEntry" e WHERE "caseId" = ${caseId}::uuid`;
     expect(raw.map((r) => r.t).join('\n')).not.toMatch(/uncle|HIV|ART"/);

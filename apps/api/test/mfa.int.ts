@@ -54,7 +54,7 @@ describe('the second sign-in step (TOTP)', () => {
     // Reloading the page before confirming shows the same secret: a code already scanned still works.
     expect((await stack.http.post('/me/mfa/totp').set(session).expect(200)).body.secret).toBe(secret);
     const stored = await stack.db.user.findUniqueOrThrow({ where: { id: p.id } });
-    expect(stored.totpSecret).toMatch(/^v1\./);
+    expect(stored.totpSecret).toMatch(/^v2\./);
     expect(stored.totpSecret).not.toContain(secret);
 
     const wrongFirst = await stack.http.post('/me/mfa/totp/confirm').set(session).send({ code: '12345' }).expect(400);

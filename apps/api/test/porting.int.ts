@@ -6,9 +6,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Queue } from 'bullmq';
 import { enqueueLegacyImport, keyStoredCases, loadLegacySource, readExport, stageLegacyImport } from '@raksha/activities';
-import { redisConnectionOptions } from '@raksha/config';
+import { redisConnectionOptions, requireDataKeys } from '@raksha/config';
 import { LEGACY_IMPORT_QUEUE, type LegacyImportJob } from '@raksha/contracts';
-import { CaseRepository, COMMON_KEY_REPORTS, LegacyImportRepository } from '@raksha/db';
+import { CaseRepository, COMMON_KEY_REPORTS, LegacyImportRepository, Sealer } from '@raksha/db';
 import { childReportOf, storedKeys } from '@raksha/matching';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
@@ -108,7 +108,7 @@ describe('porting legacy registers', () => {
   it('resumes an import whose worker was killed mid-way: every row in, none twice', async () => {
     const rows = Array.from({ length: 60 }, (_, i) => `ZN-${run}-K${i},DD ${i}/2022,Rajasthan,Jaipur,Child ${i} Sharma,,${i % 2 ? 'M' : 'F'},${5 + (i % 10)},,,,,,Father ${i},,0${1 + (i % 9)}/02/2022,`);
     const mapping = loadLegacySource('zipnet');
-    const imports = new LegacyImportRepository(stack.db);
+    const imports = new LegacyImportRepository(stack.db, new Sealer(requireDataKeys(stack.config)));
     const sho = await stack.db.user.findUniqueOrThrow({ where: { username: 'sho.jaipur' } });
     // Staged without its job: the stack's worker does not take it; a worker process of its own does, and is killed.
     const id = await stageLegacyImport({ imports, jobs: { add: async () => undefined } }, mapping, readExport(mapping, zipnet(rows), 'csv'), {
@@ -244,7 +244,7 @@ describe('duplicates', () => {
     const { childKeys } = await stack.db.case.findUniqueOrThrow({ where: { id: caseJaipurRare } });
     expect(childKeys.length).toBeGreaterThan(0);
     await stack.db.case.update({ where: { id: caseJaipurRare }, data: { childKeys: [] } });
-    expect(await keyStoredCases(new CaseRepository(stack.db))).toBeGreaterThanOrEqual(1);
+    expect(await keyStoredCases(new CaseRepository(stack.db, new Sealer(requireDataKeys(stack.config))))).toBeGreaterThanOrEqual(1);
     expect((await stack.db.case.findUniqueOrThrow({ where: { id: caseJaipurRare } })).childKeys).toEqual(childKeys);
   });
 

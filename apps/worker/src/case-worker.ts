@@ -5,7 +5,7 @@ import { createActivities, createInstitutionActivities, createInterventionActivi
 import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { BACKFILL_MATCHING_QUEUE, enqueueRekey, LEGACY_IMPORT_QUEUE, type LegacyImportJob, MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob, ORDER_DOCUMENT_QUEUE, type OrderDocumentJob } from '@raksha/contracts';
-import { BodyDutyRepository, CaseRepository, createMatchingPool, DeadlinePolicyRepository, DeliveryRepository, DuplicateRepository, EscalationRepository, FaceRepository, GeographyRepository, InterventionRepository, LegacyImportRepository, NotificationRepository, poolMatchingSql, RecordsDestructionRepository, ReportRepository, type Db } from '@raksha/db';
+import { BodyDutyRepository, CaseRepository, createMatchingPool, DeadlinePolicyRepository, DeliveryRepository, DuplicateRepository, EscalationRepository, FaceRepository, GeographyRepository, InterventionRepository, LegacyImportRepository, NotificationRepository, poolMatchingSql, RecordsDestructionRepository, ReportRepository, Sealer, SealedFieldsRepository, type Db } from '@raksha/db';
 import { lazyFaceDescriber } from '@raksha/faces';
 import { caseStarter } from './case-starter.js';
 import { dutyWatchTeller, startDutyWatch } from './duty-watch.js';
@@ -17,6 +17,7 @@ import { startOrderDocuments } from './order-documents.processor.js';
 import { reachFromConfig } from './reach.js';
 import { startEscalationReminders } from './reminders.js';
 import { startRecordsDestruction, startRetention, temporalHistoryDeleter } from './records-destruction.js';
+import { enqueueReseal, RESEAL_QUEUE, startResealProcessor, type ResealJob } from './reseal.processor.js';
 import type { Tracing } from '@raksha/contracts/temporal/tracing';
 import { workerInterceptors, workerLog } from './observability.js';
 
@@ -42,6 +43,7 @@ export async function startCaseWorker(
 ): Promise<RunningWorker> {
   const observed = workerInterceptors(tracing);
   const redis = redisConnectionOptions(config.redisUrl);
+  const sealer = new Sealer(requireDataKeys(config));
   const connection = temporal ?? (await NativeConnection.connect({ address: config.temporal.address }));
   const notifications = new Queue<NotificationJob>(NOTIFICATION_QUEUE, { connection: redis });
   const orderDocuments = new Queue<OrderDocumentJob>(ORDER_DOCUMENT_QUEUE, { connection: redis });
@@ -52,7 +54,7 @@ export async function startCaseWorker(
     workflowBundle: bundle,
     dataConverter: caseDataConverter(requireDataKeys(config)),
     activities: {
-      ...createActivities({ cases: new CaseRepository(db), notifications, orderDocuments, destructions: new RecordsDestructionRepository(db) }),
+      ...createActivities({ cases: new CaseRepository(db, sealer), notifications, orderDocuments, destructions: new RecordsDestructionRepository(db) }),
       ...createInstitutionActivities({ escalations: new EscalationRepository(db), notifications }),
       ...createInterventionActivities({ interventions: new InterventionRepository(db), notifications }),
     },
@@ -65,18 +67,18 @@ export async function startCaseWorker(
   const reminders = config.worker.deliversNotifications ? startEscalationReminders(new DeliveryRepository(db), notifications, config.notify.reminderScanMs) : undefined;
   // Matching's statements through a pool of their own: no Prisma query compiler, sequential scans and JIT off per session.
   const matchingPool = createMatchingPool(config.databaseUrl);
-  const reports = new ReportRepository(db, poolMatchingSql(matchingPool));
+  const reports = new ReportRepository(db, sealer, poolMatchingSql(matchingPool));
   const matchingJobs = new Queue<MatchingJob>(MATCHING_QUEUE, { connection: redis });
   const rekeyer = createRekeyer({ reports, matching: matchingJobs });
   // Report photos are described on a thread of the describer's own, started with the first photo.
   const describer = lazyFaceDescriber();
-  const faces = { store: new FaceRepository(db, poolMatchingSql(matchingPool)), describer };
+  const faces = { store: new FaceRepository(db, sealer, poolMatchingSql(matchingPool)), describer };
   const matcher = createMatcher({ reports, notifications, faces, publicUrl: config.publicUrl });
   const matching = startMatchingProcessor(redis, matcher, rekeyer);
   // Legacy imports, and the matching of what they import on a throttled queue of its own (docs/porting.md).
   const backfillJobs = new Queue<{ reportId: string }>(BACKFILL_MATCHING_QUEUE, { connection: redis });
   const importJobs = new Queue<LegacyImportJob>(LEGACY_IMPORT_QUEUE, { connection: redis });
-  const imports = new LegacyImportRepository(db);
+  const imports = new LegacyImportRepository(db, sealer);
   // A CCI register's children become cases: started through a client on the worker's own connection.
   const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: caseDataConverter(requireDataKeys(config)) });
   const duplicates = new DuplicateRepository(db, poolMatchingSql(matchingPool));
@@ -99,10 +101,17 @@ export async function startCaseWorker(
   // Cases registered before cases kept name keys get them, in the background: the duplicate search then reaches them
   // across the state (docs/porting.md). Idempotent: every worker start looks, and finds none once they are keyed.
   let stopping = false;
-  const keyingCases = keyStoredCases(new CaseRepository(db), { stopped: () => stopping }).catch((e: unknown) => workerLog().error({ err: e }, 'duplicates: keying stored cases failed'));
+  // Sealed fields under a retired key, or stored in clear before they were sealed, sealed under the current key in the
+  // background (docs/sealed-fields.md); every start looks, and finds none once all are.
+  const resealJobs = new Queue<ResealJob>(RESEAL_QUEUE, { connection: redis });
+  const resealing = startResealProcessor(redis, new SealedFieldsRepository(db, sealer), sealer.keyId, () => stopping);
+  await enqueueReseal(resealJobs, sealer.keyId);
+  const keyingCases = keyStoredCases(new CaseRepository(db, sealer), { stopped: () => stopping }).catch((e: unknown) => workerLog().error({ err: e }, 'duplicates: keying stored cases failed'));
   const done = worker.run().finally(async () => {
     stopping = true;
     await keyingCases;
+    await resealing.close();
+    await resealJobs.close();
     await matching.close();
     await documenting?.close();
     await orderDocuments.close();

@@ -24,7 +24,8 @@ export async function requeueMissingOrderDocuments(vault: DocumentVault, queue: 
 export async function startOrderDocuments(config: RakshaConfig, db: Db, connection: ConnectionOptions): Promise<{ close(): Promise<void> }> {
   const store = new DocumentStore(config.documents.dir);
   await store.ensure();
-  const vault = new DocumentVault(new DocumentRepository(db), store, new Sealer(requireDataKeys(config)));
+  const sealer = new Sealer(requireDataKeys(config));
+  const vault = new DocumentVault(new DocumentRepository(db, sealer), store, sealer);
   const processor = startOrderDocumentProcessor(connection, vault);
   const queue = new Queue<OrderDocumentJob>(ORDER_DOCUMENT_QUEUE, { connection });
   await requeueMissingOrderDocuments(vault, queue);

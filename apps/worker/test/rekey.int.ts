@@ -8,7 +8,7 @@ import { enqueueRekey, MATCHING_QUEUE, type MatchingJob } from '@raksha/contract
 import { createDb, ReportRepository, type Db, type NewChildReport } from '@raksha/db';
 import { BLOCKING_KEYS_VERSION, type ChildDescription } from '@raksha/matching';
 import { startMatchingProcessor } from '../src/matching.processor.js';
-import { childReport, storeChildReports } from '@raksha/test-support/child-reports';
+import { childReport, storeChildReports, testSealer } from '@raksha/test-support/child-reports';
 import { createScratchDb, type ScratchDb } from '@raksha/test-support/scratch-db';
 
 // A Redis database of its own: no other test's worker may take these jobs.
@@ -27,7 +27,7 @@ describe('re-keying stored reports', () => {
   beforeAll(async () => {
     scratch = await createScratchDb();
     db = createDb(scratch.url);
-    reports = new ReportRepository(db);
+    reports = new ReportRepository(db, testSealer());
     queue = new Queue<MatchingJob>(MATCHING_QUEUE, { connection: redis });
     await queue.obliterate({ force: true });
   });

@@ -23,6 +23,8 @@ export { SecondStepRepository, type TotpRecord } from './repositories/second-ste
 export { UserRepository, type NewUserRecord } from './repositories/user.repository.js';
 export { DeadlinePolicyRepository, type DeadlinePolicyChange } from './repositories/deadline-policy.repository.js';
 export { Sealer, SealError } from './sealing.js';
+export { isSealedBytes, openedBytes, openedJson, openedStepPayload, openedText, SEALED_STEP_FIELDS, sealedBytes, sealedFieldBinding, sealedJson, sealedStepPayload, sealedText } from './sealed-fields.js';
+export { SEALED_COLUMNS, SealedFieldsRepository, type KeyCensus, type ResealOutcome } from './repositories/sealed-fields.repository.js';
 export { AdmissionRepository, type AdmissionRecord, type AdmitOutcome, type NewAdmission, type OccupancyRow, type StayChangeRecord } from './repositories/admission.repository.js';
 export { EFileRepository, SEALED_SECTIONS, type EFileEntryRecord, type NewEFileEntry } from './repositories/efile.repository.js';
 export { COMMON_KEY_REPORTS, ReportRepository, type CandidateRow, type CandidateScore, type CandidateSearch, type ChildReportRow, type NewChildReport, type ReportFilter, type ReportKeys, type StaleKeyedReport } from './repositories/report.repository.js';

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { auditHash, AuditRepository, CaseRepository, createDb, type Db } from '@raksha/db';
+import { testSealer } from '@raksha/test-support/child-reports';
 import { seed } from '@raksha/prisma/seed';
 import { createScratchDb, type ScratchDb } from '@raksha/test-support/scratch-db';
 
@@ -42,7 +43,7 @@ describe('audit hash chain', () => {
     await db.childProfileVersion.deleteMany({});
     await db.case.deleteMany({});
     caseId = randomUUID();
-    const cases = new CaseRepository(db);
+    const cases = new CaseRepository(db, testSealer());
     const base = { caseId, fromState: null, actorId: 'u1', actorRole: 'CWC_MEMBER', payload: {}, openDeadlines: [] };
     await cases.recordTransition({
       ...base,

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { AuditRepository, CaseRepository, createDb, type Db, type TransitionRecord } from '@raksha/db';
+import { testSealer } from '@raksha/test-support/child-reports';
 import { seed } from '@raksha/prisma/seed';
 import { createScratchDb, type ScratchDb } from '@raksha/test-support/scratch-db';
 
@@ -33,7 +34,7 @@ describe(CaseRepository.name, () => {
     scratch = await createScratchDb();
     db = createDb(scratch.url);
     await seed(db);
-    sut = new CaseRepository(db);
+    sut = new CaseRepository(db, testSealer());
   });
   afterAll(async () => {
     await db?.$disconnect();

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AccessLogRepository, BodyRosterRepository, PeopleRepository, ReportRepository, type Db } from '@raksha/db';
-import { DB } from '../infrastructure/tokens.js';
+import { requireDataKeys, type RakshaConfig } from '@raksha/config';
+import { AccessLogRepository, BodyRosterRepository, PeopleRepository, ReportRepository, Sealer, type Db } from '@raksha/db';
+import { DB, RAKSHA_CONFIG } from '../infrastructure/tokens.js';
 import { AccessLogController } from './access-log.controller.js';
 import { AccessLogService } from './access-log.service.js';
 
@@ -10,7 +11,7 @@ import { AccessLogService } from './access-log.service.js';
   providers: [
     AccessLogService,
     { provide: AccessLogRepository, inject: [DB], useFactory: (db: Db) => new AccessLogRepository(db) },
-    { provide: ReportRepository, inject: [DB], useFactory: (db: Db) => new ReportRepository(db) },
+    { provide: ReportRepository, inject: [DB, RAKSHA_CONFIG], useFactory: (db: Db, config: RakshaConfig) => new ReportRepository(db, new Sealer(requireDataKeys(config))) },
     { provide: PeopleRepository, inject: [DB], useFactory: (db: Db) => new PeopleRepository(db) },
     { provide: BodyRosterRepository, inject: [DB], useFactory: (db: Db) => new BodyRosterRepository(db) },
   ],

@@ -15,7 +15,7 @@ import { DocumentUploadInterceptor } from './upload.interceptor.js';
   providers: [
     DocumentsService,
     DocumentUploadInterceptor,
-    { provide: DocumentRepository, inject: [DB], useFactory: (db: Db) => new DocumentRepository(db) },
+    { provide: DocumentRepository, inject: [DB, RAKSHA_CONFIG], useFactory: (db: Db, config: RakshaConfig) => new DocumentRepository(db, new Sealer(requireDataKeys(config))) },
     { provide: DocumentStore, inject: [RAKSHA_CONFIG], useFactory: (config: RakshaConfig) => new DocumentStore(config.documents.dir) },
     {
       provide: DocumentVault,

@@ -1,8 +1,8 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
+import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { LEGACY_IMPORT_QUEUE, type LegacyImportJob } from '@raksha/contracts';
-import { LegacyImportRepository, type Db } from '@raksha/db';
+import { LegacyImportRepository, Sealer, type Db } from '@raksha/db';
 import { DB, RAKSHA_CONFIG } from '../infrastructure/tokens.js';
 import { LegacyImportsController } from './legacy-imports.controller.js';
 import { LegacyImportsService } from './legacy-imports.service.js';
@@ -19,7 +19,7 @@ class QueueCloser implements OnApplicationShutdown {
   controllers: [LegacyImportsController],
   providers: [
     LegacyImportsService,
-    { provide: LegacyImportRepository, inject: [DB], useFactory: (db: Db) => new LegacyImportRepository(db) },
+    { provide: LegacyImportRepository, inject: [DB, RAKSHA_CONFIG], useFactory: (db: Db, config: RakshaConfig) => new LegacyImportRepository(db, new Sealer(requireDataKeys(config))) },
     { provide: LEGACY_IMPORT_JOBS, inject: [RAKSHA_CONFIG], useFactory: (c: RakshaConfig) => new Queue<LegacyImportJob>(LEGACY_IMPORT_QUEUE, { connection: redisConnectionOptions(c.redisUrl) }) },
     QueueCloser,
   ],

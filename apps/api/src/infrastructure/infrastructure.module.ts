@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
-import { AuditRepository, CaseRepository, createDb, DeadlinePolicyRepository, EscalationRepository, GeographyRepository, OperationsRepository, type Db } from '@raksha/db';
+import { AuditRepository, CaseRepository, createDb, DeadlinePolicyRepository, EscalationRepository, GeographyRepository, OperationsRepository, Sealer, type Db } from '@raksha/db';
 import { ApiMetrics } from './metrics.js';
 import { requestIdClientInterceptor } from './request-id.js';
 import { DB, RAKSHA_CONFIG, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './tokens.js';
@@ -58,7 +58,7 @@ export class InfrastructureModule {
             }),
         },
         { provide: AuditRepository, inject: [DB], useFactory: (db: Db) => new AuditRepository(db) },
-        { provide: CaseRepository, inject: [DB], useFactory: (db: Db) => new CaseRepository(db) },
+        { provide: CaseRepository, inject: [DB, RAKSHA_CONFIG], useFactory: (db: Db, config: RakshaConfig) => new CaseRepository(db, new Sealer(requireDataKeys(config))) },
         { provide: DeadlinePolicyRepository, inject: [DB], useFactory: (db: Db) => new DeadlinePolicyRepository(db) },
         { provide: EscalationRepository, inject: [DB], useFactory: (db: Db) => new EscalationRepository(db) },
         { provide: GeographyRepository, inject: [DB], useFactory: (db: Db) => new GeographyRepository(db) },

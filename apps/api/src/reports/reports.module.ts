@@ -1,8 +1,8 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
+import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
-import { ContactVerificationRepository, PrivacyRepository, RecordsDestructionRepository, ReportRepository, type Db } from '@raksha/db';
+import { ContactVerificationRepository, PrivacyRepository, RecordsDestructionRepository, ReportRepository, Sealer, type Db } from '@raksha/db';
 import { CasesModule } from '../cases/cases.module.js';
 import { DuplicateFinderModule } from '../duplicates/duplicate-finder.module.js';
 import { DB, RAKSHA_CONFIG } from '../infrastructure/tokens.js';
@@ -39,7 +39,7 @@ class QueuesCloser implements OnApplicationShutdown {
     ContactVerificationService,
     { provide: PrivacyRepository, inject: [DB], useFactory: (db: Db) => new PrivacyRepository(db) },
     { provide: RecordsDestructionRepository, inject: [DB], useFactory: (db: Db) => new RecordsDestructionRepository(db) },
-    { provide: ReportRepository, inject: [DB], useFactory: (db: Db) => new ReportRepository(db) },
+    { provide: ReportRepository, inject: [DB, RAKSHA_CONFIG], useFactory: (db: Db, config: RakshaConfig) => new ReportRepository(db, new Sealer(requireDataKeys(config))) },
     { provide: ContactVerificationRepository, inject: [DB], useFactory: (db: Db) => new ContactVerificationRepository(db) },
     { provide: MATCHING_JOBS, inject: [RAKSHA_CONFIG], useFactory: (c: RakshaConfig) => new Queue<MatchingJob>(MATCHING_QUEUE, { connection: redisConnectionOptions(c.redisUrl) }) },
     { provide: NOTICES, inject: [RAKSHA_CONFIG], useFactory: (c: RakshaConfig) => new Queue<NotificationJob>(NOTIFICATION_QUEUE, { connection: redisConnectionOptions(c.redisUrl) }) },

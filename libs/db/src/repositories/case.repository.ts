@@ -2,6 +2,8 @@ import type { CaseMilestones, DeadlineChanges, Escalation, OpenDeadline } from '
 import type { Db, DbTransaction } from '../client.js';
 import { Prisma } from '../generated/client.js';
 import { auditEntryInput, type AuditRecord } from '../audit-chain.js';
+import { openedStepPayload, sealedStepPayload } from '../sealed-fields.js';
+import type { Sealer } from '../sealing.js';
 import { AdmissionRepository, type StayChangeRecord } from './admission.repository.js';
 
 export interface CaseRegistrationRecord {
@@ -107,7 +109,11 @@ function isUniqueViolation(err: unknown): boolean {
 export class CaseRepository {
   private readonly admissions: AdmissionRepository;
 
-  constructor(private readonly db: Db) {
+  /** `sealer`: seals a CICL case's offence details on its timeline (SEALED_STEP_FIELDS, docs/sealed-fields.md). */
+  constructor(
+    private readonly db: Db,
+    private readonly sealer: Sealer,
+  ) {
     this.admissions = new AdmissionRepository(db);
   }
 
@@ -177,6 +183,8 @@ export class CaseRepository {
    * The case row's sequence counts every timeline step, so the audit verifier knows the chain's length.
    */
   private async writeStep(kind: StepKind, step: TimelineStep, auditAction: string, projection: Record<string, unknown>, alongside?: (tx: DbTransaction) => Promise<void>): Promise<boolean> {
+    // Offence details sealed on the timeline, and left out of the audit chain (which can never be re-sealed).
+    const payload = sealedStepPayload(this.sealer, step);
     const audit: AuditRecord = {
       chain: `case:${step.caseId}`,
       action: auditAction,
@@ -190,7 +198,7 @@ export class CaseRepository {
         event: step.eventType,
         from: step.fromState,
         to: step.toState,
-        payload: step.payload,
+        payload: payload.audited,
         ...(step.actorBodyId && { bodyId: step.actorBodyId }),
         ...(step.actorFrom && { address: step.actorFrom }),
         ...(step.importedFrom !== undefined && { importedFrom: step.importedFrom }),
@@ -207,7 +215,7 @@ export class CaseRepository {
         toState: step.toState,
         actorId: step.actorId,
         actorRole: step.actorRole,
-        payload: step.payload,
+        payload: payload.stored,
         deadlines: step.deadlines,
         occurredAt: step.occurredAt,
         ...(step.importedFrom !== undefined && { importedFrom: step.importedFrom }),
@@ -350,8 +358,10 @@ export class CaseRepository {
     return this.db.case.findMany({ where: { assigneeId, phase: { not: 'CLOSED' } }, select: { id: true }, orderBy: { id: 'asc' } });
   }
 
-  timeline(caseId: string) {
-    return this.db.timelineEntry.findMany({ where: { caseId }, orderBy: { sequence: 'asc' } });
+  /** The case's steps, oldest first, their sealed details opened. */
+  async timeline(caseId: string) {
+    const rows = await this.db.timelineEntry.findMany({ where: { caseId }, orderBy: { sequence: 'asc' } });
+    return rows.map((r) => ({ ...r, payload: openedStepPayload(this.sealer, r) as Prisma.JsonValue }));
   }
 
   escalations(caseId: string) {

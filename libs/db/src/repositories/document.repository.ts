@@ -1,5 +1,7 @@
 import type { Db } from '../client.js';
 import { Prisma } from '../generated/client.js';
+import { openedStepPayload } from '../sealed-fields.js';
+import type { Sealer } from '../sealing.js';
 import { AuditRepository, type ChainBreak } from './audit.repository.js';
 
 /** The audit chain a case's documents' hashes are on: one entry per document, apart from the case's steps. */
@@ -75,7 +77,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class DocumentRepository {
   private readonly audit: AuditRepository;
 
-  constructor(private readonly db: Db) {
+  /** `sealer`: opens an order step's sealed details (a CICL production's offence) for the order it prints. */
+  constructor(
+    private readonly db: Db,
+    private readonly sealer: Sealer,
+  ) {
     this.audit = new AuditRepository(db);
   }
 
@@ -163,7 +169,7 @@ export class DocumentRepository {
     const step = await this.db.timelineEntry.findUnique({ where: { caseId_sequence: { caseId, sequence } } });
     if (!step) return null;
     const c = await this.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { district: { include: { state: true } } } });
-    const payload = (step.payload ?? {}) as Record<string, unknown>;
+    const payload = openedStepPayload(this.sealer, step);
     const actorUser = step.actorId && UUID.test(step.actorId) ? await this.db.user.findUnique({ where: { id: step.actorId }, include: { body: true } }) : null;
     const seatIds = Array.isArray(payload.signedBy) ? payload.signedBy.filter((id): id is string => typeof id === 'string' && UUID.test(id)) : [];
     const seats = seatIds.length ? await this.db.bodyMember.findMany({ where: { id: { in: seatIds } }, select: { id: true, name: true, designation: true } }) : [];

@@ -2,6 +2,8 @@
 // repository; no API service does, so no route can return a descriptor.
 import type { Db } from '../client.js';
 import { prismaMatchingSql, type MatchingSql } from '../matching-sql.js';
+import { openedBytes, sealedBytes, sealedFieldBinding } from '../sealed-fields.js';
+import type { Sealer } from '../sealing.js';
 import type { CandidateRow } from './report.repository.js';
 
 export type FaceStatus = 'DESCRIBED' | 'NO_FACE' | 'UNREADABLE';
@@ -33,6 +35,9 @@ export interface PhotoSearch {
   stateCode: string;
 }
 
+/** A descriptor's 128 float32 as stored before descriptors were sealed. */
+export const RAW_DESCRIPTOR_BYTES = 512;
+
 /** A stored descriptor: float32 little-endian, 4 bytes a number. */
 export function descriptorBytes(descriptor: readonly number[]): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(descriptor.length * 4);
@@ -48,11 +53,29 @@ export function descriptorOf(bytes: Uint8Array): number[] {
 
 const CANDIDATE_SELECT = `r.id, r.kind, r.description, r."occurredAt", r."stateCode", r."districtCode", r."placeText", r.lat, r.lon, r."policeRef", r."caseId"`;
 
+/**
+ * Descriptors are sealed at rest like the photos they come from (docs/sealed-fields.md), each bound to its report: a
+ * descriptor is as identifying as the face, and none is ever searched by the database (the matcher compares them in
+ * Node, docs/faces.md).
+ */
 export class FaceRepository {
   private readonly sql: MatchingSql;
 
-  constructor(private readonly db: Db, sql?: MatchingSql) {
+  constructor(
+    private readonly db: Db,
+    private readonly sealer: Sealer,
+    sql?: MatchingSql,
+  ) {
     this.sql = sql ?? prismaMatchingSql(db);
+  }
+
+  private sealed(reportId: string, descriptor: readonly number[]): Uint8Array<ArrayBuffer> {
+    return sealedBytes(this.sealer, descriptorBytes(descriptor), sealedFieldBinding.faceDescriptor(reportId));
+  }
+
+  /** A descriptor stored before sealing is 512 bytes of floats (a sealed one is longer): it passes through. */
+  private opened(reportId: string, stored: Uint8Array): number[] {
+    return descriptorOf(stored.length === RAW_DESCRIPTOR_BYTES ? stored : openedBytes(this.sealer, stored, sealedFieldBinding.faceDescriptor(reportId)));
   }
 
   /** Writes a report's descriptor (or why it has none); a second write for the same report replaces the first. */
@@ -60,7 +83,7 @@ export class FaceRepository {
     const data = {
       kind: r.kind,
       status: r.status,
-      descriptor: r.descriptor ? descriptorBytes(r.descriptor) : null,
+      descriptor: r.descriptor ? this.sealed(r.reportId, r.descriptor) : null,
       model: r.model,
       detectionScore: r.detectionScore,
       faces: r.faces,
@@ -74,7 +97,7 @@ export class FaceRepository {
   async find(reportId: string): Promise<FaceDescriptorRecord | null> {
     const row = await this.db.faceDescriptor.findUnique({ where: { reportId } });
     if (!row) return null;
-    return { ...row, kind: row.kind as FaceDescriptorRecord['kind'], status: row.status as FaceStatus, descriptor: row.descriptor ? descriptorOf(row.descriptor) : null };
+    return { ...row, kind: row.kind as FaceDescriptorRecord['kind'], status: row.status as FaceStatus, descriptor: row.descriptor ? this.opened(reportId, row.descriptor) : null };
   }
 
   /** The descriptors of these reports computed by `model`, by report id (reports without one are absent). */
@@ -84,7 +107,7 @@ export class FaceRepository {
       `SELECT "reportId", descriptor FROM "FaceDescriptor" WHERE "reportId" = ANY($1::uuid[]) AND model = $2 AND status = 'DESCRIBED'`,
       [[...reportIds], model],
     );
-    return new Map(rows.map((r) => [r.reportId, descriptorOf(r.descriptor)]));
+    return new Map(rows.map((r) => [r.reportId, this.opened(r.reportId, r.descriptor)]));
   }
 
   /**
@@ -101,6 +124,6 @@ export class FaceRepository {
                    ELSE r."occurredAt" < date_trunc('day', $7::timestamptz) + interval '1 day' END)`,
       [s.kind, s.model, s.stateCode, s.gender, s.birthYearMin, s.birthYearMax, s.occurredAt],
     );
-    return rows.map((r) => ({ ...r, descriptor: descriptorOf(r.descriptor) }));
+    return rows.map((r) => ({ ...r, descriptor: this.opened(r.id, r.descriptor) }));
   }
 }

@@ -1,5 +1,7 @@
 import type { Db } from '../client.js';
 import { Prisma } from '../generated/client.js';
+import { sealedFieldBinding as bound, sealedJson, sealedText } from '../sealed-fields.js';
+import type { Sealer } from '../sealing.js';
 import { AuditRepository, type AuditRecord } from './audit.repository.js';
 import type { NewChildReport } from './report.repository.js';
 
@@ -42,7 +44,11 @@ const STAGE_CHUNK = 5000;
 export class LegacyImportRepository {
   private readonly audit: AuditRepository;
 
-  constructor(private readonly db: Db) {
+  /** `sealer`: seals the imported reports' contacts and places as ReportRepository does (docs/sealed-fields.md). */
+  constructor(
+    private readonly db: Db,
+    private readonly sealer: Sealer,
+  ) {
     this.audit = new AuditRepository(db);
   }
 
@@ -123,7 +129,13 @@ export class LegacyImportRepository {
       async (tx) => {
         const written = batch.reports.length
           ? await tx.childReport.createManyAndReturn({
-              data: batch.reports.map((r) => ({ ...r, reporterContact: (r.reporterContact ?? undefined) as Prisma.InputJsonObject | undefined, description: r.description as Prisma.InputJsonObject, photo: null })),
+              data: batch.reports.map((r) => ({
+                ...r,
+                reporterContact: r.reporterContact ? sealedJson(this.sealer, r.reporterContact, bound.reportContact(r.id)) : undefined,
+                placeText: sealedText(this.sealer, r.placeText, bound.reportPlace(r.id)),
+                description: r.description as Prisma.InputJsonObject,
+                photo: null,
+              })),
               skipDuplicates: true,
               select: { id: true },
             })

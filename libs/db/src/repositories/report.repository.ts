@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../client.js';
 import { Prisma } from '../generated/client.js';
 import { prismaMatchingSql, type MatchingSql } from '../matching-sql.js';
+import { openedBytes, openedJson, openedText, sealedBytes, sealedFieldBinding as bound, sealedJson, sealedText } from '../sealed-fields.js';
+import type { Sealer } from '../sealing.js';
 import { AuditRepository, type AuditRecord } from './audit.repository.js';
 
 export interface NewChildReport {
@@ -188,7 +190,10 @@ const REPORT_COLUMNS = [
   'legacySource', 'legacyRecordId',
 ].map((c) => `"${c}"`).join(', ');
 
-/** What matching reads of a candidate: what it compares, and what an alert names (hundreds of rows a match, parsed in Node). */
+/**
+ * What matching reads of a candidate: what it compares, and what an alert names (hundreds of rows a match, parsed in Node).
+ * `placeText` comes as stored, sealed: matching compares place codes and coordinates, never the place's words.
+ */
 const CANDIDATE_COLUMNS = ['id', 'kind', 'description', 'occurredAt', 'stateCode', 'districtCode', 'thanaCode', 'placeText', 'lat', 'lon', 'policeRef', 'caseId'] as const;
 export type CandidateRow = Pick<ChildReportRow, (typeof CANDIDATE_COLUMNS)[number]>;
 /** What the term lookup keeps of each row it finds: the candidate's columns and those its conditions test (not all 33: 15 % less time in the slowest searches). */
@@ -209,8 +214,15 @@ export class ReportRepository {
 
   private readonly sql: MatchingSql;
 
-  /** `sql`: how a match's statements run: Prisma's raw queries by default, or a pg pool of matching's own (createMatchingPool), which skips Prisma's query compiler. */
-  constructor(private readonly db: Db, sql?: MatchingSql) {
+  /**
+   * `sealer`: seals the reporter's contact, the place's words and the photo at rest (docs/sealed-fields.md).
+   * `sql`: how a match's statements run: Prisma's raw queries by default, or a pg pool of matching's own (createMatchingPool), which skips Prisma's query compiler.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly sealer: Sealer,
+    sql?: MatchingSql,
+  ) {
     this.audit = new AuditRepository(db);
     this.sql = sql ?? prismaMatchingSql(db);
   }
@@ -218,16 +230,41 @@ export class ReportRepository {
   create(report: NewChildReport, audit: Omit<AuditRecord, 'chain' | 'subjectType' | 'subjectId'>) {
     return this.db.$transaction(async (tx) => {
       const row = await tx.childReport.create({
-        data: { ...report, reporterContact: (report.reporterContact ?? undefined) as Prisma.InputJsonObject | undefined, description: report.description as Prisma.InputJsonObject, photo: report.photo ? new Uint8Array(report.photo) : null },
+        data: {
+          ...report,
+          reporterContact: report.reporterContact === null ? Prisma.DbNull : sealedJson(this.sealer, report.reporterContact, bound.reportContact(report.id)),
+          placeText: sealedText(this.sealer, report.placeText, bound.reportPlace(report.id)),
+          photo: report.photo === null ? null : sealedBytes(this.sealer, report.photo, bound.reportPhoto(report.id)),
+          description: report.description as Prisma.InputJsonObject,
+        },
         omit: WITHOUT_PHOTO,
       });
       await this.audit.append(tx, { ...audit, chain: `report:${report.id}`, subjectType: 'child-report', subjectId: report.id });
-      return row;
+      return this.opened(row);
     });
   }
 
-  findById(id: string) {
-    return this.db.childReport.findUnique({ where: { id }, omit: WITHOUT_PHOTO });
+  /** The contact, place and photo an update brings, as stored: sealed, each bound to the report and the field. */
+  private sealedFields(id: string, r: { reporterContact?: Record<string, unknown> | null; placeText?: string | null; photo?: Uint8Array | null }) {
+    return {
+      ...(r.reporterContact !== undefined && { reporterContact: r.reporterContact === null ? Prisma.DbNull : sealedJson(this.sealer, r.reporterContact, bound.reportContact(id)) }),
+      ...(r.placeText !== undefined && { placeText: sealedText(this.sealer, r.placeText, bound.reportPlace(id)) }),
+      ...(r.photo !== undefined && { photo: r.photo === null ? null : sealedBytes(this.sealer, r.photo, bound.reportPhoto(id)) }),
+    };
+  }
+
+  /** A row as stored, with its sealed fields opened (a row stored before sealing passes through). */
+  private opened<T extends { id: string; reporterContact: Prisma.JsonValue; placeText: string | null }>(row: T): T {
+    return {
+      ...row,
+      reporterContact: openedJson<Prisma.JsonValue>(this.sealer, row.reporterContact, bound.reportContact(row.id)),
+      placeText: openedText(this.sealer, row.placeText, bound.reportPlace(row.id)),
+    };
+  }
+
+  async findById(id: string) {
+    const row = await this.db.childReport.findUnique({ where: { id }, omit: WITHOUT_PHOTO });
+    return row && this.opened(row);
   }
 
   /** A report to match, as findById gives it, through the matching statements' connection. */
@@ -237,12 +274,15 @@ export class ReportRepository {
   }
 
   /** Reports to match, as findById gives them, in one statement (a backfill batch); those not found are left out. */
-  matchSubjects(ids: readonly string[]): Promise<ChildReportRow[]> {
-    return this.sql.query<ChildReportRow>(`SELECT ${REPORT_COLUMNS} FROM "ChildReport" WHERE id = ANY($1::uuid[])`, [[...ids]]);
+  async matchSubjects(ids: readonly string[]): Promise<ChildReportRow[]> {
+    const rows = await this.sql.query<ChildReportRow>(`SELECT ${REPORT_COLUMNS} FROM "ChildReport" WHERE id = ANY($1::uuid[])`, [[...ids]]);
+    return rows.map((r) => this.opened(r));
   }
 
-  photo(id: string) {
-    return this.db.childReport.findUnique({ where: { id }, select: { photo: true, photoType: true } });
+  /** The report's photo, opened. */
+  async photo(id: string): Promise<{ photo: Buffer | null; photoType: string | null } | null> {
+    const row = await this.db.childReport.findUnique({ where: { id }, select: { photo: true, photoType: true } });
+    return row && { photo: row.photo && openedBytes(this.sealer, row.photo, bound.reportPhoto(id)), photoType: row.photoType };
   }
 
   /** Reports filed by a user since a time, for a citizen's daily limit. */
@@ -269,14 +309,15 @@ export class ReportRepository {
         ORDER BY similarity("searchName", ${f.searchName}) DESC, id LIMIT 500`;
       const rows = await this.db.childReport.findMany({ where: { ...where, id: { in: ids.map((r) => r.id) } }, omit: WITHOUT_PHOTO });
       const order = new Map(ids.map((r, i) => [r.id, i]));
-      return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).slice(0, f.limit);
+      return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!).slice(0, f.limit).map((r) => this.opened(r));
     }
-    return this.db.childReport.findMany({
+    const rows = await this.db.childReport.findMany({
       where: { ...where, ...(f.after && { OR: [{ createdAt: { lt: f.after.createdAt } }, { createdAt: f.after.createdAt, id: { lt: f.after.id } }] }) },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: f.limit,
       omit: WITHOUT_PHOTO,
     });
+    return rows.map((r) => this.opened(r));
   }
 
   /**
@@ -365,8 +406,13 @@ export class ReportRepository {
     await this.sql.query(`UPDATE "MatchCandidate" SET "alertedAt" = $2::timestamptz WHERE id = ANY($1::uuid[]) AND "alertedAt" IS NULL`, [[...candidateIds], at]);
   }
 
-  candidate(id: string) {
-    return this.db.matchCandidate.findUnique({ where: { id }, include: { missing: { omit: WITHOUT_PHOTO }, found: { omit: WITHOUT_PHOTO } } });
+  async candidate(id: string) {
+    const c = await this.db.matchCandidate.findUnique({ where: { id }, include: { missing: { omit: WITHOUT_PHOTO }, found: { omit: WITHOUT_PHOTO } } });
+    return c && this.openedPair(c);
+  }
+
+  private openedPair<T extends { missing: ChildReportRow; found: ChildReportRow }>(c: T): T {
+    return { ...c, missing: this.opened(c.missing), found: this.opened(c.found) };
   }
 
   /** A report's candidates, most probable first, with the total: no silent cut, page through them all. */
@@ -386,7 +432,7 @@ export class ReportRepository {
         include: { missing: { omit: WITHOUT_PHOTO }, found: { omit: WITHOUT_PHOTO } },
       }),
     ]);
-    return { total, items };
+    return { total, items: items.map((c) => this.openedPair(c)) };
   }
 
   /**
@@ -411,7 +457,7 @@ export class ReportRepository {
       for (const reportId of [c.missingId, c.foundId]) {
         await this.audit.append(tx, { ...audit, chain: `report:${reportId}`, subjectType: 'match-candidate', subjectId: c.id });
       }
-      return tx.matchCandidate.findUniqueOrThrow({ where: { id: c.id }, include: { missing: { omit: WITHOUT_PHOTO }, found: { omit: WITHOUT_PHOTO } } });
+      return this.openedPair(await tx.matchCandidate.findUniqueOrThrow({ where: { id: c.id }, include: { missing: { omit: WITHOUT_PHOTO }, found: { omit: WITHOUT_PHOTO } } }));
     });
   }
 
@@ -453,12 +499,26 @@ export class ReportRepository {
     );
   }
 
-  /** Accepts a citizen's missing report into a station's missing diary, or closes a report; audited. */
+  /**
+   * Accepts a citizen's missing report into a station's missing diary, or closes a report; audited. A new contact,
+   * place or photo given in clear (an object, a string, bytes) is sealed as `create` seals it.
+   */
   update(id: string, data: Prisma.ChildReportUpdateInput, audit: Omit<AuditRecord, 'chain' | 'subjectType' | 'subjectId'>) {
+    const { reporterContact, placeText, photo } = data;
+    const clear = {
+      ...(isPlainObject(reporterContact) && { reporterContact: reporterContact as Record<string, unknown> }),
+      ...(typeof placeText === 'string' && { placeText }),
+      ...(photo instanceof Uint8Array && { photo }),
+    };
     return this.db.$transaction(async (tx) => {
-      const row = await tx.childReport.update({ where: { id }, data, omit: WITHOUT_PHOTO });
+      const row = await tx.childReport.update({ where: { id }, data: { ...data, ...this.sealedFields(id, clear) }, omit: WITHOUT_PHOTO });
       await this.audit.append(tx, { ...audit, chain: `report:${id}`, subjectType: 'child-report', subjectId: id });
-      return row;
+      return this.opened(row);
     });
   }
+}
+
+/** A JSON object given as a value (not Prisma's DbNull or JsonNull, which are class instances, nor an update operation). */
+function isPlainObject(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 }
