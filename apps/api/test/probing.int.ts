@@ -110,6 +110,8 @@ describe('probing the API', () => {
       expectProblem(res, 400, 'invalid-input');
       expect(res.body.detail).toContain('NUL');
       expect(await stack.db.case.count()).toBe(before);
+      const csv = await stack.http.post('/institutions/import').set(await as(stack, 'scps.rj')).set('Content-Type', 'text/csv').send('name,districtCode,kind,management\r\nHome\u0000,RJ-JAIPUR,CHILDRENS_HOME,GOVERNMENT\r\n');
+      expectProblem(csv, 400, 'invalid-input');
     });
 
     it('refuses a CSV import that is not UTF-8 with 400', async () => {

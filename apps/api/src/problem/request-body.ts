@@ -37,6 +37,7 @@ export function utf8Text(bytes: Uint8Array): string | undefined {
   }
 }
 export const invalidUtf8 = () => new DomainError('invalid-utf8', 'the request body is not valid UTF-8');
+export const nulCharacter = () => new DomainError('invalid-input', 'a text in the request body holds a NUL character (\\u0000), which no record can keep');
 
 /** The deepest nesting of objects and arrays in JSON text, counted without parsing; stops counting past `max`. */
 export function jsonDepth(bytes: Uint8Array, max = JSON_DEPTH_MAX): number {
@@ -90,7 +91,7 @@ export function bodyParserProblem(cause: { type?: string; message?: string } | u
     case 'entity.invalid.utf8':
       return invalidUtf8();
     case 'entity.nul':
-      return new DomainError('invalid-input', cause.message ?? '');
+      return nulCharacter();
     default:
       return undefined;
   }
