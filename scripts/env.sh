@@ -23,6 +23,10 @@ export TEMPORAL_DB_FILE="${TEMPORAL_DB_FILE:-$RAKSHA_HOME/data/temporal.sqlite}"
 export RAKSHA_TEMPORAL="${RAKSHA_TEMPORAL:-dev}"
 export TEMPORAL_CLUSTER_PORT="${TEMPORAL_CLUSTER_PORT:-7633}"
 export TEMPORAL_CLUSTER_UI_PORT="${TEMPORAL_CLUSTER_UI_PORT:-8633}"
+# The API fuzzer the tests run (test/fuzz), in a Python venv of its own that scripts/setup.sh test makes; the
+# version is part of the path, so changing it here installs the new one.
+export SCHEMATHESIS_VERSION="${SCHEMATHESIS_VERSION:-4.32.5}"
+export SCHEMATHESIS_VENV="${SCHEMATHESIS_VENV:-$RAKSHA_HOME/venv/schemathesis-$SCHEMATHESIS_VERSION}"
 export PRISMA_HIDE_UPDATE_MESSAGE=1
 export CHECKPOINT_DISABLE=1 # Prisma: no telemetry call home
 # Signs access tokens. scripts/setup.sh writes a random one here on first run; deployments set their own.

@@ -31,6 +31,19 @@ if [ "$target" = test ] && { [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-lohit
   DEBIAN_FRONTEND=noninteractive "${root[@]}" apt-get install -y -qq chromium fonts-lohit-deva >/dev/null
 fi
 
+# schemathesis (PyPI, pinned) fuzzes the API against its OpenAPI document in the tests (test/fuzz), from a venv of its own.
+if [ "$target" = test ] && ! "$SCHEMATHESIS_VENV/bin/schemathesis" --version >/dev/null 2>&1; then
+  echo "[setup] installing schemathesis $SCHEMATHESIS_VERSION into $SCHEMATHESIS_VENV (PyPI)"
+  rm -rf "$SCHEMATHESIS_VENV"
+  if ! python3 -m venv "$SCHEMATHESIS_VENV" >/dev/null 2>&1; then
+    # Debian's own python3 makes venvs only with python3-venv
+    root=(); [ "$(id -u)" -eq 0 ] || root=(sudo)
+    "${root[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${root[@]}" apt-get install -y -qq python3-venv >/dev/null
+    rm -rf "$SCHEMATHESIS_VENV" && python3 -m venv "$SCHEMATHESIS_VENV"
+  fi
+  "$SCHEMATHESIS_VENV/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+fi
+
 if [ -z "${RAKSHA_TOKEN_SECRET:-}" ] && [ ! -s "$RAKSHA_HOME/token-secret" ]; then
   echo "[setup] generating a token secret in $RAKSHA_HOME/token-secret"
   (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(48).toString("base64url"))' >"$RAKSHA_HOME/token-secret")

@@ -178,6 +178,10 @@ describe('duplicates', () => {
     // Reads of the merged id lead to the survivor; its timeline holds both cases' steps.
     const { body: read } = await stack.http.get(`/cases/${second.caseId}`).set(cwc).expect(200);
     expect(read.id).toBe(first.caseId);
+    // Writes to it do too: the merged case's own workflow has ended (an assignment answered 503; found by test/fuzz).
+    const { id: member } = await stack.db.user.findUniqueOrThrow({ where: { username: 'cwc.jodhpur' } });
+    const { body: assigned } = await stack.http.post(`/cases/${second.caseId}/assignment`).set(cwc).send({ userId: member }).expect(200);
+    expect(assigned.id).toBe(first.caseId);
     const { body: timeline } = await stack.http.get(`/cases/${first.caseId}/timeline`).set(cwc).expect(200);
     const steps = (timeline as { eventType: string; mergedFromCaseId?: string }[]).map((e) => `${e.eventType}${e.mergedFromCaseId ? ' (merged)' : ''}`);
     expect(steps).toEqual(expect.arrayContaining(['REGISTERED', 'PRODUCED_BEFORE_CWC', 'REGISTERED (merged)']));

@@ -104,6 +104,16 @@ describe('probing the API', () => {
       expect(await stack.db.case.count()).toBe(before);
     });
 
+    it('refuses a NUL character in a body with 400 (PostgreSQL cannot store it; an eFile entry holding one answered 500) and stores nothing', async () => {
+      const before = await stack.db.case.count();
+      const res = await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name: 'As\u0000ha' } });
+      expectProblem(res, 400, 'invalid-input');
+      expect(res.body.detail).toContain('NUL');
+      expect(await stack.db.case.count()).toBe(before);
+      const csv = await stack.http.post('/institutions/import').set(await as(stack, 'scps.rj')).set('Content-Type', 'text/csv').send('name,districtCode,kind,management\r\nHome\u0000,RJ-JAIPUR,CHILDRENS_HOME,GOVERNMENT\r\n');
+      expectProblem(csv, 400, 'invalid-input');
+    });
+
     it('refuses a CSV import that is not UTF-8 with 400', async () => {
       const csv = Buffer.concat([Buffer.from('name,kind\nHome '), Buffer.from([0xc3, 0x28]), Buffer.from(',OPEN_SHELTER\n')]);
       const res = await stack.http.post('/institutions/import').set(await as(stack, 'scps.rj')).set('Content-Type', 'text/csv').send(csv);

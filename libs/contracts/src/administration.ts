@@ -126,6 +126,6 @@ export type SeatTermView = z.infer<typeof seatTermView>;
 export const invitationView = z.object({ person: personView, expiresAt: isoTime });
 export type InvitationView = z.infer<typeof invitationView>;
 
-/** The body, as administration answers it: the registry's view plus whether it is deactivated. */
-export const administeredBodyView = bodyView.omit({ sittingDays: true, members: true }).extend({ deactivatedAt: isoTime.nullable() });
+/** The body, as administration answers it: the registry's view without its sittings and members. */
+export const administeredBodyView = bodyView.omit({ sittingDays: true, members: true });
 export type AdministeredBodyView = z.infer<typeof administeredBodyView>;

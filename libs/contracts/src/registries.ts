@@ -208,6 +208,8 @@ export const bodyView = z.object({
   phone: z.string().nullable(),
   sittingDays: z.array(z.string()),
   members: z.array(memberView),
+  /** when an administrator deactivated the body; null while it works */
+  deactivatedAt: isoTime.nullable(),
   version: z.number().int(),
 });
 export type BodyView = z.infer<typeof bodyView>;

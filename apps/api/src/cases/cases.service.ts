@@ -157,7 +157,8 @@ export class CasesService {
     const signed = type === 'LEGALLY_FREE_DECLARED' ? await namedSigners(body.payload, dayInIndia(), (ids) => this.people.seatsOf(principal.body!.id, ids)) : body.payload;
     // An order placing the child names a place that can take the child; refused here, nothing is stored.
     const payload = await this.placements.check(found, type, signed, () => this.machineContext(found.id));
-    const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
+    // found.id: a case merged as a duplicate leads to the one the child's record is in now; its own workflow has ended.
+    const handle = this.temporal.workflow.getHandle(caseWorkflowId(found.id));
     const request = {
       type,
       payload,
@@ -174,7 +175,7 @@ export class CasesService {
     await this.auditRead(principal, caseId, 'case.read');
     // What the case can take now, from its workflow; null (not an error) when Temporal cannot be asked.
     const allowed = await this.temporal.workflow
-      .getHandle(caseWorkflowId(caseId))
+      .getHandle(caseWorkflowId(found.id))
       .query(caseStatusQuery)
       .then((s) => s.allowedEvents)
       .catch(() => null);
@@ -197,9 +198,9 @@ export class CasesService {
       throw invalidField('userId', `no active person of your ${principal.body!.type} with that id works cases`);
     }
     const role = principal.roles.find((r) => can({ ...principal, roles: [r] }, 'case:assign'));
-    const handle = this.temporal.workflow.getHandle(caseWorkflowId(caseId));
+    const handle = this.temporal.workflow.getHandle(caseWorkflowId(found.id));
     await callTemporal(() => handle.executeUpdate(assignCaseUpdate, { args: [{ assigneeId: assignee.id, assigneeName: assignee.displayName, actor: caseActor(principal, role) }] }));
-    return this.detail(principal, (await this.cases.findById(caseId)) ?? found, null, null);
+    return this.detail(principal, (await this.cases.findById(found.id)) ?? found, null, null);
   }
 
   /**

@@ -13,6 +13,7 @@ const MEANING: Record<number, string> = {
   403: 'Your role may not do this',
   404: 'No such record in your jurisdiction',
   409: 'The record cannot take this now, or it changed since you read it',
+  410: "The case's records were destroyed under s.24(2) of the Juvenile Justice Act; or the link has expired or was used",
   413: 'The request body is too large',
   415: 'The body is not of a type this operation takes',
   422: 'A reused Idempotency-Key, or a request the record refuses as a whole',
@@ -26,7 +27,7 @@ interface Operation {
   operationId?: string;
   security?: Record<string, unknown>[];
   parameters?: { in: string; name: string }[];
-  requestBody?: { content?: Record<string, unknown> };
+  requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
   responses: Record<string, unknown>;
 }
 
@@ -43,8 +44,13 @@ export function publicOperations(controllers: readonly (new (...args: never[]) =
   return ids;
 }
 
+/** Paths whose records go with a case's: once its records are destroyed under JJ Act s.24(2), each answers 410. */
+const GONE_WITH_THE_CASE = /^\/(cases|reports|match-candidates|admissions|partner\/v1\/cases)\/\{/;
+
+const PLACE_PARAMETERS = new Set(['stateCode', 'districtCode', 'thanaCode']);
+
 /** The refusals an operation can answer, from its facts. */
-export function problemStatuses(method: string, op: Operation, isPublic: boolean): number[] {
+export function problemStatuses(method: string, op: Operation, isPublic: boolean, path = ''): number[] {
   const params = op.parameters ?? [];
   const header = (name: string) => params.some((p) => p.in === 'header' && p.name.toLowerCase() === name.toLowerCase());
   const changes = method !== 'get' && method !== 'head';
@@ -53,6 +59,8 @@ export function problemStatuses(method: string, op: Operation, isPublic: boolean
   if (isPublic && changes) statuses.add(401); // sign-in and refresh refuse credentials
   if (params.length > 0 || op.requestBody) statuses.add(400);
   if (params.some((p) => p.in === 'path')) statuses.add(404);
+  // A place named in the query (a dashboard's state or district) is 404 outside the jurisdiction, like a path id.
+  if (params.some((p) => p.in === 'query' && PLACE_PARAMETERS.has(p.name))) statuses.add(404);
   // A partner system's write names a place, which is 404 outside its jurisdiction (security scheme `partner`).
   if (changes && op.security?.some((s) => 'partner' in s)) statuses.add(404);
   if (op.requestBody || changes) [400, 413].forEach((s) => statuses.add(s));
@@ -60,6 +68,9 @@ export function problemStatuses(method: string, op: Operation, isPublic: boolean
   if (changes && !isPublic) [409, 422].forEach((s) => statuses.add(s));
   if (header('Idempotency-Key')) statuses.add(422);
   if (header('If-Match')) [409, 428].forEach((s) => statuses.add(s));
+  if (GONE_WITH_THE_CASE.test(path)) statuses.add(410);
+  // An invitation or password-reset link's token: unknown, expired or used answers 410.
+  if (isPublic && changes && op.requestBody?.content?.['application/json']?.schema?.properties?.token) statuses.add(410);
   return [...statuses].sort((a, b) => a - b);
 }
 
@@ -68,10 +79,10 @@ export function withProblemResponses(doc: OpenAPIObject, publicIds: ReadonlySet<
   const { $schema: _dialect, ...schema } = z.toJSONSchema(problemDetails, { io: 'output', target: 'openapi-3.0' }) as Record<string, unknown>;
   doc.components = { ...doc.components, schemas: { ...doc.components?.schemas, ProblemDetails: schema as never } };
   const content = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } };
-  for (const item of Object.values(doc.paths)) {
+  for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item as Record<string, Operation>)) {
       if (!op || typeof op !== 'object' || !('responses' in op)) continue;
-      for (const status of problemStatuses(method, op, publicIds.has(op.operationId ?? ''))) {
+      for (const status of problemStatuses(method, op, publicIds.has(op.operationId ?? ''), path)) {
         op.responses[String(status)] ??= { description: MEANING[status], content };
       }
     }

@@ -9,6 +9,14 @@ export function bodySchema(schema: z.ZodType): { schema: object } {
   return { schema: rest };
 }
 
+/** A read whose `format` query parameter takes `csv` (a dashboard's export) answers CSV when asked. */
+function answersCsv(operation: { parameters?: unknown[] }, method: string): boolean {
+  return method === 'GET' && (operation.parameters ?? []).some((p) => {
+    const param = p as { in?: string; name?: string; schema?: { enum?: unknown[] } };
+    return param.in === 'query' && param.name === 'format' && param.schema?.enum?.includes('csv') === true;
+  });
+}
+
 /** Each route's success answer in the document, from the schema its contract publishes (API_RESPONSES). */
 export function withResponseSchemas(doc: OpenAPIObject): OpenAPIObject {
   for (const [route, schema] of Object.entries(API_RESPONSES)) {
@@ -18,7 +26,8 @@ export function withResponseSchemas(doc: OpenAPIObject): OpenAPIObject {
     const statuses = Object.keys(operation?.responses ?? {}).filter((s) => s.startsWith('2'));
     if (!operation || !statuses.length) continue;
     const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'output', target: 'openapi-3.0' }) as Record<string, unknown>;
-    for (const status of statuses) operation.responses[status] = { ...operation.responses[status], content: { 'application/json': { schema: rest } } } as never;
+    const content = { 'application/json': { schema: rest }, ...(answersCsv(operation, method) && { 'text/csv': { schema: { type: 'string' } } }) };
+    for (const status of statuses) operation.responses[status] = { ...operation.responses[status], content } as never;
   }
   return doc;
 }

@@ -53,4 +53,10 @@ describe('request body bounds', () => {
     expect(verify(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xed, 0xa0, 0x80, 0x22, 0x7d]))).toThrow(expect.objectContaining({ type: 'entity.invalid.utf8' })); // a lone surrogate
     expect(verify(JSON.stringify({ name: 'आशा অশা ஆஷா Asha 😊' }))).not.toThrow();
   });
+
+  it('refuses a NUL character in any text of a body, which PostgreSQL cannot store (it answered 500; found by test/fuzz)', () => {
+    expect(verify(JSON.stringify({ entry: { details: { medium: 'Hin\u0000di' } } }))).toThrow(expect.objectContaining({ type: 'entity.nul' }));
+    expect(verify('{"a":"\\\\\\u0000"}')).toThrow(expect.objectContaining({ type: 'entity.nul' })); // \\ then \u0000
+    expect(verify(JSON.stringify({ path: 'C:\\u0000' }))).not.toThrow(); // a backslash, then the letters u0000
+  });
 });

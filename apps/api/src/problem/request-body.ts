@@ -1,5 +1,6 @@
 // Bounds on what a request body may be, checked on the raw bytes before anything parses them: a body
-// too large (413), nested too deeply (400) or not UTF-8 (400) is refused at the edge, never a 500 later.
+// too large (413), nested too deeply (400), not UTF-8 (400) or holding a NUL character (400) is refused at the
+// edge, never a 500 later.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DomainError } from './domain-errors.js';
 
@@ -18,7 +19,7 @@ export const EVENT_PAYLOAD_MAX_BYTES = 128 * 1024;
 class BodyRefused extends Error {
   readonly status = 400;
   constructor(
-    readonly type: 'entity.too.deep' | 'entity.invalid.utf8',
+    readonly type: 'entity.too.deep' | 'entity.invalid.utf8' | 'entity.nul',
     message: string,
   ) {
     super(message);
@@ -36,6 +37,7 @@ export function utf8Text(bytes: Uint8Array): string | undefined {
   }
 }
 export const invalidUtf8 = () => new DomainError('invalid-utf8', 'the request body is not valid UTF-8');
+export const nulCharacter = () => new DomainError('invalid-input', 'a text in the request body holds a NUL character (\\u0000), which no record can keep');
 
 /** The deepest nesting of objects and arrays in JSON text, counted without parsing; stops counting past `max`. */
 export function jsonDepth(bytes: Uint8Array, max = JSON_DEPTH_MAX): number {
@@ -55,9 +57,14 @@ export function jsonDepth(bytes: Uint8Array, max = JSON_DEPTH_MAX): number {
   return deepest;
 }
 
+/** `\u0000` written in JSON text (an escaped backslash before `u0000` is not one): PostgreSQL stores no NUL in text or JSON. */
+const JSON_NUL = /(?:^|[^\\])(?:\\\\)*\\u0000/;
+
 /** Body-parser's `verify`: runs on the raw bytes of every JSON body before it is parsed. */
 export function verifyJsonBody(_req: IncomingMessage, _res: ServerResponse, body: Buffer): void {
-  if (utf8Text(body) === undefined) throw new BodyRefused('entity.invalid.utf8', 'the request body is not valid UTF-8');
+  const text = utf8Text(body);
+  if (text === undefined) throw new BodyRefused('entity.invalid.utf8', 'the request body is not valid UTF-8');
+  if (JSON_NUL.test(text)) throw new BodyRefused('entity.nul', 'a text in the request body holds a NUL character (\\u0000), which no record can keep');
   if (jsonDepth(body) > JSON_DEPTH_MAX) throw new BodyRefused('entity.too.deep', `the request body nests objects and arrays more than ${JSON_DEPTH_MAX} deep`);
 }
 
@@ -83,6 +90,8 @@ export function bodyParserProblem(cause: { type?: string; message?: string } | u
       return new DomainError('body-too-deep', cause.message ?? '', { limit: JSON_DEPTH_MAX });
     case 'entity.invalid.utf8':
       return invalidUtf8();
+    case 'entity.nul':
+      return nulCharacter();
     default:
       return undefined;
   }

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { importTooLarge, invalidInput, problem } from '../problem/domain-errors.js';
 import { IMPORT_LIMITS, describeIssues, importJsonBody } from '@raksha/contracts';
-import { invalidUtf8, utf8Text } from '../problem/request-body.js';
+import { invalidUtf8, nulCharacter, utf8Text } from '../problem/request-body.js';
 
 /**
  * The CSV text of an import request: a `text/csv` body read here (the app parses JSON bodies only, up to
@@ -31,7 +31,8 @@ export async function importText(req: Request): Promise<string> {
     req.on('end', () => {
       if (size > IMPORT_LIMITS.bytes) return reject(tooLarge());
       const text = utf8Text(Buffer.concat(chunks));
-      return text === undefined ? reject(invalidUtf8()) : resolve(text);
+      if (text === undefined) return reject(invalidUtf8());
+      return text.includes('\u0000') ? reject(nulCharacter()) : resolve(text);
     });
     req.on('error', reject);
     req.on('close', () => reject(tooLarge())); // after 'end' this changes nothing
