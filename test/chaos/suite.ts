@@ -39,7 +39,7 @@ export async function runFaultSuite(options: SuiteOptions): Promise<SuiteReport>
   const started = Date.now();
   const log = (line: string) => options.log?.(`${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s  ${line}`);
   log('starting a system of its own (PostgreSQL, Redis, Temporal, worker, API) in a temporary directory');
-  const system = await startChaosSystem();
+  const system = await startChaosSystem({ log });
   if (process.env.CHAOS_KEEP) log(`logs and data kept in ${system.dir}`);
   try {
     return await underLoad(system, options, log, started);

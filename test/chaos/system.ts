@@ -14,7 +14,7 @@ import { createDb, type Db } from '@raksha/db';
 import { applyMigrations } from '@raksha/prisma/migrations-lib';
 import { seed } from '@raksha/prisma/seed';
 import { startAppProcess } from '@raksha/test-support/app-process';
-import { freePort, startTemporalDevServer, type TemporalDevServer, type TemporalPorts } from '@raksha/test-support/temporal-dev-server';
+import { freePort, startTemporalDevServer, type TemporalDevServer } from '@raksha/test-support/temporal-dev-server';
 
 const run = promisify(execFile);
 
@@ -97,10 +97,9 @@ function killChild(child: ChildProcess | undefined): Promise<void> {
   return exited;
 }
 
-async function startRedis(dir: string): Promise<{ port: number; process: Process }> {
+async function startRedis(dir: string, port: number): Promise<{ port: number; process: Process }> {
   const data = join(dir, 'redis');
   await mkdir(data, { recursive: true });
-  const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
     // appendonly, as scripts/services.sh runs it: queued notifications outlive a crash
@@ -117,10 +116,9 @@ async function startRedis(dir: string): Promise<{ port: number; process: Process
 }
 
 export interface ChaosOptions {
-  /** how long Rajasthan's production before the CWC may take (the deadline the suite watches fall due), ISO 8601 */
-  productionPeriod?: string;
   /** extra environment for the API and the worker */
   env?: Record<string, string>;
+  log?: (line: string) => void;
 }
 
 /** Starts the whole system in a fresh temporary directory: migrated, seeded, serving. */
@@ -128,15 +126,19 @@ export async function startChaosSystem(options: ChaosOptions = {}): Promise<Chao
   const dir = await mkdtemp(join(tmpdir(), 'raksha-chaos-'));
   await chmod(dir, 0o755); // the postgres user reaches its data directory inside
   const stops: (() => Promise<void>)[] = [];
+  const log = options.log ?? (() => undefined);
   try {
-    const postgres = await startPostgres(dir);
-    stops.push(() => postgres.process.kill().catch(() => undefined));
-    const redis = await startRedis(dir);
-    stops.push(() => redis.process.kill());
+    // The three services start side by side (each on ports chosen now), then the database is migrated and seeded.
+    const [redisPort, apiPort, temporalPorts] = [await freePort(), await freePort(), { port: await freePort(), httpPort: await freePort(), metricsPort: await freePort() }];
     const temporalFile = join(dir, 'temporal.sqlite');
-    let temporal: TemporalDevServer = await startTemporalDevServer(temporalFile);
-    const temporalPorts: TemporalPorts = temporal.ports;
+    const [postgres, redis, firstTemporal] = await Promise.all([
+      startPostgres(dir).then((p) => (stops.push(() => p.process.kill().catch(() => undefined)), p)),
+      startRedis(dir, redisPort).then((r) => (stops.push(() => r.process.kill()), r)),
+      startTemporalDevServer(temporalFile, temporalPorts),
+    ]);
+    let temporal: TemporalDevServer = firstTemporal;
     stops.push(() => temporal.kill());
+    log('PostgreSQL, Redis and Temporal up');
 
     const admin = new pg.Client({ connectionString: `postgresql://raksha@127.0.0.1:${postgres.port}/postgres` });
     await admin.connect();
@@ -146,8 +148,8 @@ export async function startChaosSystem(options: ChaosOptions = {}): Promise<Chao
     await setup.connect();
     await setup.query('CREATE EXTENSION IF NOT EXISTS pg_trgm').finally(() => setup.end());
     await applyMigrations(databaseUrl);
+    log('database migrated');
 
-    const apiPort = await freePort();
     const env: Record<string, string> = {
       DATABASE_URL: databaseUrl,
       REDIS_URL: `redis://127.0.0.1:${redis.port}/0`,
@@ -174,6 +176,7 @@ export async function startChaosSystem(options: ChaosOptions = {}): Promise<Chao
     const db = createDb(databaseUrl);
     stops.push(() => db.$disconnect());
     await seed(db, config);
+    log('database seeded');
 
     const exits: ProcessExit[] = [];
     const child = (entry: string, ready: string, name: Fault): Process & { child?: ChildProcess } => {
@@ -197,6 +200,7 @@ export async function startChaosSystem(options: ChaosOptions = {}): Promise<Chao
     const worker = child('apps/worker/src/main.ts', '[worker] polling', 'worker');
     const api = child('apps/api/src/main.ts', '[api] http', 'api');
     await Promise.all([worker.start(), api.start()]);
+    log('worker and API up');
     stops.push(() => worker.kill(), () => api.kill());
 
     const processes: Record<Fault, Process> = {
