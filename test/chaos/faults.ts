@@ -2,7 +2,7 @@
 // saw; after recovery, check every request answered 2xx against what the system holds.
 import { AuditRepository, type Db } from '@raksha/db';
 import type { ChaosSystem, Fault } from './system.js';
-import { ATTEMPT_BOUND_MS, type Load, type RequestKind, type SentRequest } from './load.js';
+import { ATTEMPT_BOUND_MS, type RequestKind, type SentRequest } from './load.js';
 
 /** When one fault happened, by the suite's clock (ms since the epoch). */
 export interface FaultWindow {

@@ -1,6 +1,7 @@
 // `npm run chaos`: the fault suite, every fault (docs/chaos.md). Not part of `npm test` (test/chaos/faults.int.ts is
 // its short version there). Starts its own PostgreSQL, Redis, Temporal, worker and API: never the machine's shared ones.
-// Options (environment): CHAOS_FAULTS=worker,redis (default all five), CHAOS_DOWN_SECONDS (15), CHAOS_SETTLE_SECONDS
+// Options (environment): CHAOS_FAULTS=worker,redis (default all five), CHAOS_DOWN_SECONDS (25: longer than the API's
+// bound on a request, so that an outage it would wait out shows as 503s), CHAOS_SETTLE_SECONDS
 // (20), CHAOS_CLIENTS (4), CHAOS_JSON=<file> to keep the raw figures.
 import { writeFile } from 'node:fs/promises';
 import { FAULTS, type Fault } from './system.js';
@@ -12,7 +13,7 @@ if (unknown.length) throw new Error(`CHAOS_FAULTS: no such fault ${unknown.join(
 
 const report = await runFaultSuite({
   faults,
-  downMs: Number(process.env.CHAOS_DOWN_SECONDS ?? 15) * 1000,
+  downMs: Number(process.env.CHAOS_DOWN_SECONDS ?? 25) * 1000,
   settleMs: Number(process.env.CHAOS_SETTLE_SECONDS ?? 20) * 1000,
   clients: Number(process.env.CHAOS_CLIENTS ?? 4),
   productionPeriod: process.env.CHAOS_PRODUCTION_PERIOD ?? 'PT40S',

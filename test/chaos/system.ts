@@ -175,8 +175,6 @@ export async function startChaosSystem(options: ChaosOptions = {}): Promise<Chao
     const config = loadConfig({ ...process.env, ...env });
     const db = createDb(databaseUrl);
     stops.push(() => db.$disconnect());
-    await seed(db, config);
-    log('database seeded');
 
     const exits: ProcessExit[] = [];
     const child = (entry: string, ready: string, name: Fault): Process & { child?: ChildProcess } => {
@@ -199,9 +197,13 @@ export async function startChaosSystem(options: ChaosOptions = {}): Promise<Chao
     };
     const worker = child('apps/worker/src/main.ts', '[worker] polling', 'worker');
     const api = child('apps/api/src/main.ts', '[api] http', 'api');
-    await Promise.all([worker.start(), api.start()]);
-    log('worker and API up');
+    // The worker bundles its workflow code and both compile on start (half a minute on a busy machine): meanwhile the
+    // database is seeded. Neither reads the seed's rows before a request or a workflow asks.
+    const starting = Promise.all([worker.start(), api.start()]);
     stops.push(() => worker.kill(), () => api.kill());
+    await seed(db, config).then(() => log('database seeded'));
+    await starting;
+    log('worker and API up');
 
     const processes: Record<Fault, Process> = {
       worker,

@@ -38,6 +38,7 @@ import { PartnersModule } from './partners/partners.module.js';
 import { PARTNER_SECURITY_SCHEME } from './partners/partner.decorators.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
+import { RequestDeadline } from './problem/request-deadline.js';
 import { SchemaValidationPipe } from './problem/validation.js';
 import { ResponseContractInterceptor } from './problem/response-contracts.js';
 import { withResponseSchemas } from './problem/openapi.js';
@@ -105,6 +106,7 @@ export async function createApp(config: RakshaConfig, options: AppOptions = {}):
   }
   app.useGlobalPipes(new SchemaValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalInterceptors(new RequestDeadline());
   if (options.checkResponses) app.useGlobalInterceptors(new ResponseContractInterceptor());
   app.enableShutdownHooks();
   const openApi = withProblemResponses(withResponseSchemas(SwaggerModule.createDocument(
