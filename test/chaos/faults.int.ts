@@ -7,7 +7,7 @@ import { runFaultSuite } from './suite.js';
 
 describe('faults survived (PostgreSQL and Redis killed under load)', () => {
   it('answers 503 with Retry-After while they are down, then holds every accepted request once, escalates the deadlines that fell due, and keeps its audit chains whole', async () => {
-    const report = await runFaultSuite({ faults: ['postgres', 'redis'], downMs: 6_000, settleMs: 6_000, clients: 3, productionPeriod: 'PT15S' });
+    const report = await runFaultSuite({ faults: ['postgres', 'redis'], downMs: 5_000, settleMs: 5_000, clients: 3, productionPeriod: 'PT10S' });
 
     for (const fault of report.faults) {
       // while down: refused for a moment, never a 500, never a hang; then back

@@ -35,7 +35,7 @@ export interface OutageFigures {
   serverErrors: number;
   hung: number;
   slowestAnswerMs: number;
-  /** from the restart until a request of every kind sent after it was answered 2xx */
+  /** from the restart until every kind of request the outage refused was answered 2xx again (a try begun after the restart) */
   recoveryMs: number | null;
 }
 
@@ -58,7 +58,10 @@ export function outageFigures(window: FaultWindow, sent: SentRequest[]): OutageF
     if (took > ANSWER_BOUND_MS || (a.status === 0 && took >= ATTEMPT_BOUND_MS)) hung++;
     if (a.status !== 0) slowest = Math.max(slowest, took);
   }
-  const kinds = new Set(sent.map((r) => r.kind));
+  // the kinds of request the outage refused (all kinds, if it refused none but slowed them) must each go through again
+  const during = tries.filter((a) => a.endedAt >= window.killedAt && a.startedAt <= window.upAt);
+  const refused = new Set(during.filter((a) => a.status < 200 || a.status >= 300).map((a) => a.kind));
+  const kinds = refused.size ? refused : new Set(during.map((a) => a.kind));
   let recoveredAt = 0;
   for (const kind of kinds) {
     const first = tries.filter((a) => a.kind === kind && a.startedAt >= window.restartedAt && a.status >= 200 && a.status < 300).reduce((m, a) => Math.min(m, a.endedAt), Infinity);
