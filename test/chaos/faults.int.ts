@@ -20,6 +20,11 @@ describe('faults survived (PostgreSQL and Redis killed under load)', () => {
       // back: the kinds of request it refused went through again after the restart
       expect(fault.recoveryMs).not.toBeNull();
     }
+    // /health names what is down, with Retry-After
+    expect(report.faults.map((f) => [f.fault, f.health])).toEqual([
+      ['postgres', { status: 503, retryAfter: '5', down: ['postgres'] }],
+      ['redis', { status: 503, retryAfter: '5', down: ['redis'] }],
+    ]);
     // the database down: every request needs it (sign-in's session, the case, the report), and the API says so
     expect(report.faults.find((f) => f.fault === 'postgres')!.answers['503']).toBeGreaterThan(0);
     // nor did the worker or the API end by themselves (an idle database session lost once ended the worker)

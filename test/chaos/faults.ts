@@ -11,6 +11,8 @@ export interface FaultWindow {
   restartedAt: number;
   /** the process serves again (its start resolved) */
   upAt: number;
+  /** GET /health midway through the outage: its status (0: no answer) and the dependencies it named down */
+  health: { status: number; retryAfter?: string; down: string[] };
 }
 
 /** Kills `fault`'s process, keeps it down `downMs`, starts it again. */
@@ -18,10 +20,24 @@ export async function injectFault(system: ChaosSystem, fault: Fault, downMs: num
   const p = system.processes[fault];
   const killedAt = Date.now();
   await p.kill();
-  await new Promise((r) => setTimeout(r, downMs));
+  // what GET /health says midway through the outage
+  await new Promise((r) => setTimeout(r, downMs / 2));
+  const health = await healthOf(system.apiUrl);
+  await new Promise((r) => setTimeout(r, downMs / 2));
   const restartedAt = Date.now();
   await p.start();
-  return { fault, killedAt, restartedAt, upAt: Date.now() };
+  return { fault, killedAt, restartedAt, upAt: Date.now(), health };
+}
+
+async function healthOf(apiUrl: string): Promise<FaultWindow['health']> {
+  try {
+    const res = await fetch(`${apiUrl}/health`, { signal: AbortSignal.timeout(10_000) });
+    const body = (await res.json()) as { dependencies: Record<string, { status: string }> };
+    const down = Object.entries(body.dependencies).filter(([, d]) => d.status !== 'up').map(([name]) => name);
+    return { status: res.status, retryAfter: res.headers.get('retry-after') ?? undefined, down };
+  } catch {
+    return { status: 0, down: [] };
+  }
 }
 
 /** What the clients saw while a process was down, and how soon every kind of request went through again. */
@@ -35,6 +51,7 @@ export interface OutageFigures {
   serverErrors: number;
   hung: number;
   slowestAnswerMs: number;
+  health: FaultWindow['health'];
   /** from the restart until every kind of request the outage refused was answered 2xx again (a try begun after the restart) */
   recoveryMs: number | null;
 }
@@ -75,6 +92,7 @@ export function outageFigures(window: FaultWindow, sent: SentRequest[]): OutageF
     serverErrors,
     hung,
     slowestAnswerMs: slowest,
+    health: window.health,
     recoveryMs: Number.isFinite(recoveredAt) ? recoveredAt - window.restartedAt : null,
   };
 }

@@ -107,12 +107,13 @@ export function reportTable(report: SuiteReport): string {
     const answered = Object.entries(f.answers)
       .map(([status, n]) => `${status === '0' ? 'no answer' : status} ×${n}`)
       .join(', ');
-    return `| ${f.fault} | ${(f.downMs / 1000).toFixed(0)} s | ${f.ledger.accepted} | ${f.ledger.lost} | ${f.ledger.duplicated} | ${answered} | ${f.serverErrors} / ${f.hung} | ${(f.slowestAnswerMs / 1000).toFixed(1)} s | ${f.recoveryMs === null ? 'not recovered' : `${(f.recoveryMs / 1000).toFixed(1)} s`} |`;
+    const health = f.health.status === 0 ? 'no answer' : `${f.health.status}${f.health.down.length ? ` (${f.health.down.join(', ')} down${f.health.retryAfter ? ', Retry-After' : ''})` : ''}`;
+    return `| ${f.fault} | ${(f.downMs / 1000).toFixed(0)} s | ${f.ledger.accepted} | ${f.ledger.lost} | ${f.ledger.duplicated} | ${answered} | ${health} | ${f.serverErrors} / ${f.hung} | ${(f.slowestAnswerMs / 1000).toFixed(1)} s | ${f.recoveryMs === null ? 'not recovered' : `${(f.recoveryMs / 1000).toFixed(1)} s`} |`;
   });
   const d = report.deadlines;
   return [
-    '| Fault | Down | Accepted (2xx) | Lost | Duplicated | Answers while down | 500s / hangs | Slowest answer | Time to recover |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| Fault | Down | Accepted (2xx) | Lost | Duplicated | Answers while down | /health while down | 500s / hangs | Slowest answer | Time to recover |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     `All requests: ${report.total.accepted} accepted, ${report.total.lost.length} lost, ${report.total.duplicated.length} duplicated, ${report.total.unanswered} unanswered when the load stopped, ${report.total.refused.length} refused (4xx).`,
