@@ -37,5 +37,5 @@ describe('faults survived (PostgreSQL and Redis killed under load)', () => {
     expect(report.deadlines.due).toBeGreaterThan(0);
     expect(report.deadlines).toMatchObject({ escalated: report.deadlines.due, notified: report.deadlines.due, duplicatedEscalations: 0, duplicatedNotices: 0 });
     expect(report.audit.breaks).toBe(0);
-  }, 240_000);
+  }, 420_000);
 });
