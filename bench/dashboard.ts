@@ -7,6 +7,7 @@ import { DashboardRepository, createDb } from '@raksha/db';
 import { AccessPolicy } from '@raksha/api/auth/access.policy';
 import type { Principal } from '@raksha/api/auth/principal';
 import { DashboardsService } from '@raksha/api/dashboards/dashboards.service';
+import { TrendsRepository } from '@raksha/api/dashboards/trends.repository';
 import { applyMigrations } from '@raksha/prisma/migrations-lib';
 import { benchPool, prepareBenchDatabase } from './lib/setup.js';
 import { formatMs, summarise } from './lib/stats.js';
@@ -107,7 +108,7 @@ const timeline = (await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "Ti
 log(`database holds ${counts.reduce((s, r) => s + Number(r.cases), 0).toLocaleString('en-IN')} cases in ${counts.length} states and ${Number(timeline).toLocaleString('en-IN')} timeline entries; largest state ${counts[0]?.state} with ${Number(counts[0]?.cases).toLocaleString('en-IN')}`);
 
 const db = createDb(benchUrl);
-const sut = new DashboardsService(new DashboardRepository(db), new AccessPolicy());
+const sut = new DashboardsService(new DashboardRepository(db), new TrendsRepository(db), new AccessPolicy());
 const monitor: Principal = {
   userId: '00000000-0000-8000-8000-000000000000',
   username: 'bench',

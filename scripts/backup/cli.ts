@@ -1,5 +1,5 @@
 // `npm run backup [-- --out DIR]` and `npm run restore -- <backup dir> [--database NAME] [--temporal-file FILE]
-// [--redis-dir DIR]`, with the environment of scripts/env.sh (scripts/backup.sh sources it). docs/backups.md.
+// [--redis-dir DIR] [--documents-dir DIR]`, with the environment of scripts/env.sh (scripts/backup.sh sources it). docs/backups.md.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@raksha/config';
@@ -17,6 +17,7 @@ const { values, positionals } = parseArgs({
     database: { type: 'string', default: `${env.RAKSHA_DB ?? 'raksha'}_restored` },
     'temporal-file': { type: 'string', default: join(home, 'restored', 'temporal.sqlite') },
     'redis-dir': { type: 'string', default: join(home, 'restored', 'redis') },
+    'documents-dir': { type: 'string', default: join(home, 'restored', 'documents') },
     'temporal-suffix': { type: 'string', default: '_restored' },
   },
 });
@@ -38,7 +39,7 @@ const temporal: TemporalStore =
 
 try {
   if (process.argv[2] === 'backup') {
-    const { dir, manifest } = await takeBackup({ databaseUrl: config.databaseUrl, temporal, redisUrl: config.redisUrl }, values.out);
+    const { dir, manifest } = await takeBackup({ databaseUrl: config.databaseUrl, temporal, redisUrl: config.redisUrl, documentsDir: config.documents.dir }, values.out);
     const bytes = manifest.files.reduce((n, f) => n + f.bytes, 0);
     console.log(`[backup] ${dir}: ${manifest.files.map((f) => f.name).join(', ')} (${(bytes / 1048576).toFixed(1)} MB); writes paused ${manifest.writesPausedMs} ms`);
   } else if (process.argv[2] === 'restore' && positionals.length === 1) {
@@ -50,15 +51,17 @@ try {
           ? { kind: 'sqlite', file: values['temporal-file'] }
           : { kind: 'postgres', urls: Object.fromEntries(temporal.databases.map((t) => [t.name, clusterDatabase(t.name + values['temporal-suffix']).url])) },
       redisDir: values['redis-dir'],
+      documentsDir: values['documents-dir'],
     });
     console.log(`[restore] the backup of ${manifest.takenAt} is restored. Start Raksha on it (services stopped first: npm run services down):`);
     const vars = [`RAKSHA_DB=${values.database}`];
     if (temporal.kind === 'sqlite') vars.push(`TEMPORAL_DB_FILE=${values['temporal-file']}`);
     else vars.push(`TEMPORAL_CLUSTER_DB=${temporal.databases[0]!.name}${values['temporal-suffix']} TEMPORAL_CLUSTER_VISIBILITY_DB=${temporal.databases[1]!.name}${values['temporal-suffix']}`);
     if (manifest.redis) vars.push(`REDIS_DIR=${values['redis-dir']}`);
+    if (manifest.documents) vars.push(`RAKSHA_DOCUMENTS_DIR=${values['documents-dir']}`);
     console.log(`  ${vars.join(' ')} npm start`);
   } else {
-    console.error('usage: npm run backup [-- --out DIR] | npm run restore -- <backup dir> [--database NAME] [--temporal-file FILE] [--redis-dir DIR]');
+    console.error('usage: npm run backup [-- --out DIR] | npm run restore -- <backup dir> [--database NAME] [--temporal-file FILE] [--redis-dir DIR] [--documents-dir DIR]');
     process.exitCode = 2;
   }
 } catch (err) {

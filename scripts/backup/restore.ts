@@ -1,6 +1,6 @@
 // Restores a backup taken by takeBackup into fresh places: a new database, a new Temporal store, a new Redis directory.
 // It never writes over data: a target that holds something already is refused.
-import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { CHECKSUMS, MANIFEST, type Manifest, run, sha256 } from './backup.js';
@@ -12,6 +12,8 @@ export interface RestoreTargets {
   temporal: { kind: 'sqlite'; file: string } | { kind: 'postgres'; urls: Record<string, string> };
   /** where Redis is to start from (its --dir): dump.rdb is written there; undefined to leave Redis out */
   redisDir?: string;
+  /** the documents' directory to fill (it must not exist, or be empty); undefined to leave the documents out */
+  documentsDir?: string;
 }
 
 export class RestoreRefused extends Error {
@@ -64,6 +66,8 @@ export async function restoreBackup(dir: string, targets: RestoreTargets): Promi
   if (targets.temporal.kind === 'sqlite' && (await exists(targets.temporal.file))) throw new RestoreRefused(`${targets.temporal.file} exists; restore into a new file`);
   const rdb = targets.redisDir && manifest.redis ? join(targets.redisDir, 'dump.rdb') : undefined;
   if (rdb && (await exists(rdb))) throw new RestoreRefused(`${rdb} exists; restore Redis into a new directory`);
+  const documents = targets.documentsDir && manifest.documents ? targets.documentsDir : undefined;
+  if (documents && (await readdir(documents).catch(() => [])).length > 0) throw new RestoreRefused(`${documents} holds files; restore the documents into a new directory`);
 
   await freshDatabase(targets.databaseUrl);
   await pgRestore(join(dir, manifest.postgres.file), targets.databaseUrl);
@@ -82,6 +86,10 @@ export async function restoreBackup(dir: string, targets: RestoreTargets): Promi
     await mkdir(dirname(rdb), { recursive: true, mode: 0o700 });
     await copyFile(join(dir, manifest.redis.file), rdb);
     await appendOnlyFromSnapshot(dirname(rdb));
+  }
+  if (documents && manifest.documents) {
+    await mkdir(documents, { recursive: true, mode: 0o700 });
+    await run('tar', ['-xf', join(dir, manifest.documents.file), '-C', documents]);
   }
   return manifest;
 }

@@ -100,4 +100,67 @@ describe('the MIS dashboard in the web app', () => {
     await page.getByRole('heading', { name: 'एमआईएस डैशबोर्ड' }).waitFor();
     await context.close();
   });
+
+  it('shows the months as charts, opens the cases behind a figure by its address, and Back returns', async () => {
+    const context = await web.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, base, `dcpu.t${district.districtCode.slice('RJ-T'.length).toLowerCase()}`);
+    await page.getByRole('link', { name: 'MIS dashboard' }).click();
+    const trends = page.locator('#dash-trends');
+    await trends.getByRole('heading', { name: 'Month by month' }).waitFor();
+
+    // The chart is drawn when it comes into view, described in words, and the table behind it says the same.
+    const registered = trends.getByTestId('trend-registered');
+    await registered.scrollIntoViewIfNeeded();
+    await registered.locator('.trend-chart.drawn canvas').first().waitFor();
+    await expect(registered.getByRole('img').getAttribute('aria-label')).resolves.toMatch(/^Cases registered, \w+ \d{4} to \w+ \d{4}: 2 in the latest month; the most, 2, in \w+ \d{4}\.$/);
+    await registered.locator('summary').click();
+    await expect(registered.locator('tbody tr').last().locator('td').allTextContents()).resolves.toEqual([expect.stringMatching(/^\w+ \d{4}$/), '2']);
+
+    // A headline figure opens the cases behind it; the address holds the list, and Back returns.
+    await page.locator('.kpi', { hasText: 'Cases registered' }).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Cases registered' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('cases')).toBe('registered');
+    await page.getByRole('status').getByText('2 cases.').waitFor();
+    expect(await page.locator('table.data tbody tr').count()).toBe(2);
+    await page.goBack();
+    await page.getByRole('heading', { name: 'MIS dashboard' }).waitFor();
+
+    // A month's figure in a trend's table opens that month's cases; the address loaded anew (as a shared link is, once
+    // signed in) shows the same list.
+    const production = page.locator('#dash-trends').getByTestId('trend-production');
+    await production.locator('summary').click();
+    await production.locator('tbody tr').last().getByRole('link', { name: /^Within 24 hours, / }).click();
+    await page.getByRole('heading', { name: 'Children produced within 24 hours' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('month')).toMatch(/^\d{4}-\d{2}$/);
+    const shared = page;
+    await shared.goto(page.url());
+    await shared.getByRole('heading', { name: 'Children produced within 24 hours' }).waitFor();
+    await shared.getByRole('status').getByText('1 case.').waitFor();
+    await shared.getByRole('link', { name: /^RJ\// }).click();
+    await shared.waitForURL(/\/app\/cases\/[0-9a-f-]{36}$/);
+    await context.close();
+  });
+
+  it('a police station officer sees their station’s area and their district month by month, and opens only their own cases', async () => {
+    const sho = await as(stack, 'sho.jaipur');
+    await stack.http.post('/cases').set(sho).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', thanaCode: 'RJ-JAIPUR-PS-01', child: { name: 'Ravi', ageYears: 9 } }).expect(201);
+    const context = await web.newContext({ viewport: { width: 360, height: 780 } });
+    const page = await context.newPage();
+    await signIn(page, base, 'sho.jaipur');
+    await page.getByRole('link', { name: 'MIS dashboard' }).click();
+    await page.getByRole('heading', { name: 'Police dashboard' }).waitFor();
+    expect(await page.getByRole('button', { name: 'My police station’s area' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('trend-reports').getByRole('heading', { name: 'Missing and found children reported' }).waitFor();
+    const registered = page.locator('.kpi', { hasText: 'Cases registered' }).getByRole('link');
+    expect(Number(await registered.textContent())).toBeGreaterThanOrEqual(1);
+    await registered.click();
+    await page.getByRole('status').getByText('Police Station 01, Jaipur').waitFor();
+    await page.goBack();
+    await page.getByRole('button', { name: 'The whole district' }).click();
+    await page.getByText('Counts only: the cases of other police stations are theirs to open.').waitFor();
+    expect(new URL(page.url()).searchParams.get('district')).toBe('RJ-JAIPUR');
+    expect(await page.locator('.kpi a').count()).toBe(0);
+    await context.close();
+  });
 });

@@ -12,6 +12,7 @@ import pg from 'pg';
 import { loadTestConfig } from '@raksha/config';
 import { caseWorkflowId } from '@raksha/contracts/temporal';
 import { AuditRepository } from '@raksha/db';
+import { DocumentStore } from '@raksha/documents';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { as } from '@raksha/test-support/auth';
@@ -81,16 +82,21 @@ describe('npm run backup / npm run restore', () => {
     const redis = new Redis(redisUrl);
     await redis.set(marker, 'queued before the backup');
     redis.disconnect();
+    // an order's file in the documents' directory (its row would name it by this hash)
+    const documents = new DocumentStore(join(work, 'documents'));
+    const order = Buffer.from('%PDF-1.7 an order of the CWC, kept with the case');
+    const orderHash = await documents.put(order);
 
     // The backup, while more registrations arrive.
     const [{ dir, manifest }] = await Promise.all([
-      takeBackup({ databaseUrl: source.url, temporal: { kind: 'sqlite', file: join(work, 'before.sqlite') }, redisUrl }, join(work, 'backups')),
+      takeBackup({ databaseUrl: source.url, temporal: { kind: 'sqlite', file: join(work, 'before.sqlite') }, redisUrl, documentsDir: documents.dir }, join(work, 'backups')),
       Promise.all([3, 4, 5].map(register)),
     ]);
-    expect(manifest.files.map((f) => f.name)).toEqual(['postgres.dump', 'redis.rdb', 'temporal.sqlite']);
+    expect(manifest.files.map((f) => f.name)).toEqual(['documents.tar', 'postgres.dump', 'redis.rdb', 'temporal.sqlite']);
+    expect(manifest.documents).toEqual({ file: 'documents.tar', count: 1 });
     const sums = await readFile(join(dir, 'SHA256SUMS'), 'utf8');
     await expect(run('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir })).resolves.toBeDefined();
-    expect(sums.split('\n').filter(Boolean)).toHaveLength(3);
+    expect(sums.split('\n').filter(Boolean)).toHaveLength(4);
     await before.stop();
     before = undefined;
     await temporalBefore.stop();
@@ -98,7 +104,9 @@ describe('npm run backup / npm run restore', () => {
 
     // Restored into fresh places only; then the system starts on them.
     const restoredTemporal = join(work, 'restored', 'temporal.sqlite');
-    await restoreBackup(dir, { databaseUrl: restoredUrl, temporal: { kind: 'sqlite', file: restoredTemporal }, redisDir: join(work, 'restored', 'redis') });
+    const restoredDocuments = new DocumentStore(join(work, 'restored', 'documents'));
+    await restoreBackup(dir, { databaseUrl: restoredUrl, temporal: { kind: 'sqlite', file: restoredTemporal }, redisDir: join(work, 'restored', 'redis'), documentsDir: restoredDocuments.dir });
+    expect(await restoredDocuments.get(orderHash)).toEqual(order);
     await expect(restoreBackup(dir, { databaseUrl: restoredUrl, temporal: { kind: 'sqlite', file: join(work, 'other.sqlite') } })).rejects.toThrow(RestoreRefused);
     const restored = new pg.Client({ connectionString: restoredUrl });
     await restored.connect();

@@ -6,7 +6,9 @@ import { APP_GUARD, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { urlencoded, type NextFunction, type Request, type Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { requireDataKeys, requireTokenSecret, type RakshaConfig } from '@raksha/config';
+import { createLogger, requireDataKeys, requireTokenSecret, type RakshaConfig } from '@raksha/config';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream, Logger as PinoLogger } from 'pino';
 import { PARTNER_SCOPES } from '@raksha/domain';
 import { AccessModule } from './auth/access.module.js';
 import { AccessLogModule } from './access-log/access-log.module.js';
@@ -35,6 +37,7 @@ import { DeadlinePolicyModule } from './policy/deadline-policy.module.js';
 import { PlacesModule } from './places/places.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { PartnersModule } from './partners/partners.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { PARTNER_SECURITY_SCHEME } from './partners/partner.decorators.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
@@ -45,16 +48,20 @@ import { withResponseSchemas } from './problem/openapi.js';
 import { publicOperations, withProblemResponses } from './problem/openapi-problems.js';
 import { jsonBodyOptions } from './problem/request-body.js';
 import { securityHeaders } from './infrastructure/security-headers.js';
+import { loggingModule, quietStartUp } from './infrastructure/logging.js';
+import { ApiMetrics, metricsEndpoint } from './infrastructure/metrics.js';
+import { requestIds } from './infrastructure/request-id.js';
+import { traceIdOfLogLine, traceRequests } from './infrastructure/tracing.js';
 
 /** The API's features, each a module with its controllers. */
-export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule, AccessLogModule, ImportsModule, PartnersModule, InterventionsModule, DuplicatesModule, LegacyImportsModule, RecordsDestructionModule, DocumentsModule];
+export const FEATURE_MODULES = [ObligationsModule, AccessModule, AuthModule, HealthModule, CasesModule, CareModule, EscalationsModule, DeadlinePolicyModule, NotificationsModule, ReportsModule, RegistriesModule, DashboardsModule, PlacesModule, PeopleModule, DeliveriesModule, CodecModule, AccessLogModule, ImportsModule, PartnersModule, InterventionsModule, DuplicatesModule, LegacyImportsModule, RecordsDestructionModule, DocumentsModule, PrivacyModule];
 
 @Module({})
 class AppModule {
-  static forRoot(config: RakshaConfig): DynamicModule {
+  static forRoot(config: RakshaConfig, logger: PinoLogger): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), ...FEATURE_MODULES],
+      imports: [loggingModule(logger), InfrastructureModule.forRoot(config), ...FEATURE_MODULES],
       // Order matters: a flood is turned away before any token is checked.
       providers: [
         { provide: APP_GUARD, useClass: RateLimitGuard },
@@ -70,16 +77,26 @@ const WEB_APP_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 export interface AppOptions {
   /** Parse every JSON answer with its route's published schema and fail the request when it does not parse (tests). */
   checkResponses?: boolean;
+  /** Where the API's log lines go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
 }
 
 /** Builds the API as both `main.ts` and the integration tests run it. */
 export async function createApp(config: RakshaConfig, options: AppOptions = {}): Promise<INestApplication> {
   requireTokenSecret(config);
   requireDataKeys(config);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const logger = createLogger(config.logLevel, 'api', options.logDestination, config.observability.traces.exporter === 'none' ? undefined : traceIdOfLogLine);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
     bodyParser: false,
-    logger: config.logLevel === 'debug' || config.logLevel === 'verbose' ? undefined : ['error', 'warn'],
+    bufferLogs: true,
   });
+  app.useLogger(quietStartUp(app.get(Logger)));
+  // First: every later step (logs, traces, Temporal calls) knows the request's id.
+  app.use(requestIds);
+  if (config.observability.traces.exporter !== 'none') app.use(traceRequests);
+  const metrics = app.get(ApiMetrics);
+  app.use(metrics.timeRequests);
+  app.use('/metrics', metricsEndpoint(metrics, config.observability.metricsToken));
   app.useBodyParser('json', jsonBodyOptions);
   // OAuth 2.0 token requests are form-encoded (RFC 6749 s.4.4.2); no other route takes a form.
   app.use('/oauth/token', urlencoded({ extended: false, limit: '8kb', parameterLimit: 20 }));

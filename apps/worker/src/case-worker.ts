@@ -16,7 +16,9 @@ import { DocumentStore } from '@raksha/documents';
 import { startOrderDocuments } from './order-documents.processor.js';
 import { reachFromConfig } from './reach.js';
 import { startEscalationReminders } from './reminders.js';
-import { startRecordsDestruction, temporalHistoryDeleter } from './records-destruction.js';
+import { startRecordsDestruction, startRetention, temporalHistoryDeleter } from './records-destruction.js';
+import type { Tracing } from '@raksha/contracts/temporal/tracing';
+import { workerInterceptors, workerLog } from './observability.js';
 
 export interface RunningWorker {
   /** Resolves when the worker has stopped. */
@@ -35,7 +37,10 @@ export async function startCaseWorker(
   bundle: WorkflowBundleWithSourceMap,
   /** A connection the caller owns (e.g. a time-skipping test server); otherwise one is opened and closed here. */
   temporal?: NativeConnection,
+  /** Traces on (main.ts starts them when OTEL_TRACES_EXPORTER says so): the bundle must carry the tracing interceptors too. */
+  tracing?: Tracing,
 ): Promise<RunningWorker> {
+  const observed = workerInterceptors(tracing);
   const redis = redisConnectionOptions(config.redisUrl);
   const connection = temporal ?? (await NativeConnection.connect({ address: config.temporal.address }));
   const notifications = new Queue<NotificationJob>(NOTIFICATION_QUEUE, { connection: redis });
@@ -52,6 +57,8 @@ export async function startCaseWorker(
       ...createInterventionActivities({ interventions: new InterventionRepository(db), notifications }),
     },
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
+    interceptors: { activity: observed.activity },
+    ...(observed.sinks ? { sinks: observed.sinks } : {}),
   });
   const reach = config.worker.deliversNotifications ? await reachFromConfig(config, redis, db) : undefined;
   const processor = config.worker.deliversNotifications ? startNotificationProcessor(redis, new NotificationRepository(db), reach) : undefined;
@@ -80,6 +87,8 @@ export async function startCaseWorker(
   const documentFiles = new DocumentStore(config.documents.dir);
   // s.24(2): CICL cases' records destroyed once due and not held (docs/records-destruction.md).
   const destruction = startRecordsDestruction({ destructions: new RecordsDestructionRepository(db), deleteHistory: temporalHistoryDeleter(client, config.temporal.namespace), removeDocumentFile: (h) => documentFiles.remove(h) }, config.worker.recordsDestructionScanMs);
+  // The retention schedule, once a day (libs/domain RETENTION_SCHEDULE, docs/privacy.md).
+  const retention = await startRetention(redis, new RecordsDestructionRepository(db));
   const backfill = startBackfillMatchingProcessor(redis, matcher, { reports, duplicates }, config.worker.importMatchingPerSecond);
   // An import whose job was lost with Redis's data is queued again; one whose job waits or runs is left as it is.
   for (const { id } of await imports.unfinished()) await enqueueLegacyImport(importJobs, id);
@@ -90,7 +99,7 @@ export async function startCaseWorker(
   // Cases registered before cases kept name keys get them, in the background: the duplicate search then reaches them
   // across the state (docs/porting.md). Idempotent: every worker start looks, and finds none once they are keyed.
   let stopping = false;
-  const keyingCases = keyStoredCases(new CaseRepository(db), { stopped: () => stopping }).catch((e: unknown) => console.error('[duplicates] keying stored cases failed', e));
+  const keyingCases = keyStoredCases(new CaseRepository(db), { stopped: () => stopping }).catch((e: unknown) => workerLog().error({ err: e }, 'duplicates: keying stored cases failed'));
   const done = worker.run().finally(async () => {
     stopping = true;
     await keyingCases;
@@ -107,6 +116,7 @@ export async function startCaseWorker(
     await matchingPool.end();
     await reminders?.stop();
     await destruction.stop();
+    await retention.close();
     await processor?.close();
     await reach?.close();
     await notifications.close();

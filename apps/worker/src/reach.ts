@@ -13,6 +13,7 @@ import { SmsChannel } from './channels/sms.channel.js';
 import { loadDltRegistry } from './channels/sms-templates.js';
 import { WebhookChannel } from './channels/webhook.channel.js';
 import { digestComposer, startDailyDigests } from './digest.js';
+import { workerLog } from './observability.js';
 
 /** The channels the configuration turns on, built once. */
 export function configuredChannels(config: RakshaConfig, deliveries: DeliveryRepository, digests: DigestRepository): NotificationChannel[] {
@@ -135,7 +136,7 @@ export function startReach(
   let sweeping: Promise<unknown> = Promise.resolve();
   const sweeper = options.sweepEveryMs
     ? setInterval(() => {
-        sweeping = sweeping.then(sweep).catch((e: unknown) => console.error('[reach] sweep of stuck deliveries failed', e));
+        sweeping = sweeping.then(sweep).catch((e: unknown) => workerLog().error({ err: e }, 'reach: sweep of stuck deliveries failed'));
       }, options.sweepEveryMs)
     : undefined;
 

@@ -3,10 +3,13 @@
 // before is read by the destruction's own transaction), each destruction is one idempotent transaction, so every
 // worker may run it. Then the case workflow's history (which holds the registration and every event, encrypted) is
 // deleted from Temporal, retried on later scans until Temporal confirms.
+import { randomUUID } from 'node:crypto';
+import { Queue, Worker as QueueWorker, type ConnectionOptions } from 'bullmq';
 import type { Client } from '@temporalio/client';
 import { caseWorkflowId } from '@raksha/contracts/temporal';
 import type { RecordsDestructionRepository } from '@raksha/db';
-import { RECORDS_DESTRUCTION_CITATION } from '@raksha/domain';
+import { RECORDS_DESTRUCTION_CITATION, retentionCutoff } from '@raksha/domain';
+import { workerLog } from './observability.js';
 
 const BATCH = 50;
 
@@ -32,7 +35,7 @@ export async function destroyDueRecords(deps: DestructionScanDeps, now: Date): P
       for (const id of workflowCaseIds) await deps.deleteHistory(id);
       await deps.destructions.historyDeleted(caseId, new Date());
     } catch (err) {
-      console.error(`[records-destruction] the workflow history of case ${caseId} is not deleted yet; retried on the next scan`, err);
+      workerLog().error({ err, caseId }, 'records-destruction: the workflow history of the case is not deleted yet; retried on the next scan');
     }
   }
   return destroyed;
@@ -54,12 +57,60 @@ export function temporalHistoryDeleter(client: Client, namespace: string) {
 export function startRecordsDestruction(deps: DestructionScanDeps, everyMs: number, now: () => Date = () => new Date()) {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = running.then(() => destroyDueRecords(deps, now())).catch((e: unknown) => console.error('[records-destruction] scan failed', e));
+    running = running.then(() => destroyDueRecords(deps, now())).catch((e: unknown) => workerLog().error({ err: e }, 'records-destruction: scan failed'));
   }, everyMs);
   return {
     async stop() {
       clearInterval(timer);
       await running;
+    },
+  };
+}
+
+// The retention schedule (libs/domain RETENTION_SCHEDULE; DPDP Act s.8(7)): once a day, what is past its retention is
+// erased or anonymised. Cases are not this job's: a CICL case's records go by the s.24(2) scan above, other cases are
+// kept. A BullMQ job scheduler fires it (one run a day however many workers schedule it); each step is idempotent.
+export const RETENTION_QUEUE = 'raksha-retention';
+const RETENTION_SCHEDULER_ID = 'retention';
+/** 02:15 in India: a quiet hour, after the missed-duty scan. */
+const RETENTION_PATTERN = '15 2 * * *';
+const RETENTION_TIME_ZONE = 'Asia/Kolkata';
+const REPORTS_PER_RUN = 500;
+
+/** One run: reports past retention anonymised (a tombstone kept), the rest deleted by age; the run recorded. */
+export async function enforceRetention(destructions: RecordsDestructionRepository, now: Date): Promise<Record<string, number>> {
+  const reportCutoff = retentionCutoff('CHILD_REPORT', now);
+  let reports = 0;
+  if (reportCutoff) {
+    for (const reportId of await destructions.reportsPastRetention(reportCutoff, REPORTS_PER_RUN)) {
+      if (await destructions.eraseReport({ reportId, by: null, at: now, ground: 'RETENTION' })) reports += 1;
+    }
+  }
+  const cut = (t: Parameters<typeof retentionCutoff>[0]) => retentionCutoff(t, now);
+  const deleted = await destructions.deletePastRetention({
+    SESSIONS: cut('SESSIONS'),
+    CONTACT_CODES: cut('CONTACT_CODES'),
+    NOTIFICATIONS: cut('NOTIFICATIONS'),
+    DELIVERIES: cut('DELIVERIES'),
+    PARTNER_FEED: cut('PARTNER_FEED'),
+    PARTNER_DISCLOSURES: cut('PARTNER_DISCLOSURES'),
+    IMPORTS: cut('IMPORTS'),
+  });
+  const outcome = { CHILD_REPORT: reports, ...deleted };
+  await destructions.recordRetentionRun(randomUUID(), now, outcome);
+  return outcome;
+}
+
+export async function startRetention(connection: ConnectionOptions, destructions: RecordsDestructionRepository, now: () => Date = () => new Date()) {
+  const jobs = new Queue(RETENTION_QUEUE, { connection });
+  await jobs.upsertJobScheduler(RETENTION_SCHEDULER_ID, { pattern: RETENTION_PATTERN, tz: RETENTION_TIME_ZONE }, { name: 'retention', opts: { removeOnComplete: 30, removeOnFail: 30, attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } });
+  const worker = new QueueWorker(RETENTION_QUEUE, async () => enforceRetention(destructions, now()), { connection, concurrency: 1 });
+  return {
+    /** the scheduled job's queue, for whoever wants to run it now (tests, an operator) */
+    queue: jobs,
+    async close() {
+      await worker.close();
+      await jobs.close();
     },
   };
 }

@@ -6,6 +6,7 @@
 import { enqueueNotifications, type NotificationJob, type NotificationQueue } from '@raksha/contracts';
 import type { DeliveryRepository } from '@raksha/db';
 import { headReminderAfterHours, isReminderPolicyId, reminderAfterHours, reminderHoursOf, type ReminderHours } from '@raksha/domain';
+import { workerLog } from './observability.js';
 
 const HOUR = 3_600_000;
 /** A reminder is for an escalation still fresh; older ones have climbed the ladder already. */
@@ -74,7 +75,7 @@ export async function remindUnacknowledged(deliveries: DeliveryRepository, notic
 export function startEscalationReminders(deliveries: DeliveryRepository, notices: NotificationQueue, everyMs: number, now: () => Date = () => new Date()) {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = running.then(() => remindUnacknowledged(deliveries, notices, now())).catch((e: unknown) => console.error('[reminders] scan failed', e));
+    running = running.then(() => remindUnacknowledged(deliveries, notices, now())).catch((e: unknown) => workerLog().error({ err: e }, 'reminders: scan failed'));
   }, everyMs);
   return {
     async stop() {

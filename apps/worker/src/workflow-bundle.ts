@@ -16,10 +16,16 @@ export const WORKFLOWS_PATH = fileURLToPath(import.meta.resolve('@raksha/workflo
  */
 export const SHARED_WORKFLOW_MODULES = ['zod', 'xstate', '@raksha/domain', '@raksha/case-machine/workflow', '@raksha/contracts/temporal'];
 
+/** Carries each request's id through workflows into their activities and log lines (always bundled). */
+const REQUEST_ID_INTERCEPTORS = fileURLToPath(import.meta.resolve('@raksha/contracts/temporal/workflow-interceptors'));
+/** Workflows' spans, continuing the API's trace (bundled only when traces are on: they cost every activation). */
+const TRACING_INTERCEPTORS = fileURLToPath(import.meta.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors'));
+
 /** Bundles the deterministic workflow code; `.js` import specifiers resolve to our `.ts` sources. */
-export function bundleCaseWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+export function bundleCaseWorkflows(options: { tracing?: boolean } = {}): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
+    workflowInterceptorModules: options.tracing ? [REQUEST_ID_INTERCEPTORS, TRACING_INTERCEPTORS] : [REQUEST_ID_INTERCEPTORS],
     preloadModules: SHARED_WORKFLOW_MODULES,
     logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never,
     webpackConfigHook: (config) => {

@@ -6,6 +6,7 @@ import { DataKeyRing } from './data-keys.js';
 
 export { redisConnectionOptions, type RedisConnectionOptions } from './redis.js';
 export { DataKeyRing, dataKeyId, type DataKey } from './data-keys.js';
+export { createLogger, LOG_REDACT_PATHS, pinoLevel, type LogLevel } from './logging.js';
 
 // Defaults match scripts/env.sh, so `npm start` on a fresh machine needs no .env file.
 function localDatabaseUrl(env: NodeJS.ProcessEnv, database: string): string {
@@ -38,6 +39,14 @@ const configSchema = z.object({
   // Behind TLS (a reverse proxy terminating HTTPS): how long browsers must keep to HTTPS (HSTS); 0 sends no HSTS.
   API_HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(63_072_000),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']),
+  // Bearer token a Prometheus scraper presents at GET /metrics; unset, /metrics answers only loopback clients not relayed by a proxy (docs/operations.md).
+  METRICS_TOKEN: z.string().min(24, 'at least 24 characters (e.g. openssl rand -hex 24)').optional(),
+  // Where the worker's Temporal Runtime serves its Prometheus metrics (host:port, scraped apart from the API's); empty for none.
+  WORKER_METRICS_ADDRESS: z.string().regex(/^(|[\w.-]+:\d+|\[[\da-fA-F:]+\]:\d+)$/, 'host:port, or empty for none'),
+  // OpenTelemetry traces across API, Temporal workflows and activities: none, console (stdout) or otlp (OTLP/HTTP to OTEL_EXPORTER_OTLP_ENDPOINT).
+  OTEL_TRACES_EXPORTER: z.enum(['none', 'console', 'otlp']),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  OTEL_SERVICE_NAME: z.string().min(1),
   // Only the API signs tokens; the worker and the database scripts run without it (see requireTokenSecret).
   RAKSHA_TOKEN_SECRET: z.string().min(32, 'at least 32 characters (scripts/setup.sh generates one into $RAKSHA_HOME/token-secret)').optional(),
   // Seals eFile medical and counselling details at rest (AES-256-GCM): 32 bytes, base64 or base64url.
@@ -59,6 +68,8 @@ const configSchema = z.object({
   CONTACT_CODE_DELIVERY: z.enum(['inbox', 'smtp']),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.string().min(3),
+  // Whom a citizen writes to about their data (DPDP Act s.8(10), s.13): the deployment's grievance officer, in words.
+  RAKSHA_GRIEVANCE_CONTACT: z.string().trim().min(5).max(300),
   // A cached case workflow costs ~0.15 MiB of worker memory since they share one frozen machine (docs/benchmarks.md);
   // a larger cache also makes the SDK core walk more entries per input, so the size is a deployment choice.
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000),
@@ -141,6 +152,12 @@ export interface RakshaConfig {
   /** Strict-Transport-Security max-age in seconds, 0 for none (a deployment behind TLS sets it). */
   hstsMaxAgeSeconds: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** what operators watch (docs/operations.md): the /metrics token, the worker's metrics address, traces' exporter */
+  observability: {
+    metricsToken: string | undefined;
+    workerMetricsAddress: string | undefined;
+    traces: { exporter: 'none' | 'console' | 'otlp'; otlpEndpoint: string | undefined; serviceName: string };
+  };
   /** The key that seals sensitive eFile details and Temporal payloads (see requireDataKeys). */
   dataKey: string | undefined;
   /** Keys rotated out, kept to open what they sealed. */
@@ -148,6 +165,8 @@ export interface RakshaConfig {
   auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number; partnerTokenTtlSeconds: number };
   worker: { maxCachedWorkflows: number; deliversNotifications: boolean; importMatchingPerSecond: number; recordsDestructionScanMs: number; watchesDuties: boolean };
   contactCodes: { delivery: 'inbox' | 'smtp'; smtpUrl: string | undefined; from: string };
+  /** whom citizens write to about their personal data (docs/privacy.md) */
+  grievanceContact: string;
   /** the deployment's public address, without a trailing slash; links into the web app: webAppLink(publicUrl, page) */
   publicUrl: string;
   accounts: { invitationTtlHours: number; passwordResetTtlMinutes: number };
@@ -191,6 +210,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     API_PORT: env.API_PORT ?? '3000',
     API_HSTS_MAX_AGE_SECONDS: env.API_HSTS_MAX_AGE_SECONDS ?? '0',
     LOG_LEVEL: env.LOG_LEVEL ?? 'log',
+    METRICS_TOKEN: env.METRICS_TOKEN || undefined,
+    WORKER_METRICS_ADDRESS: env.WORKER_METRICS_ADDRESS ?? '',
+    OTEL_TRACES_EXPORTER: env.OTEL_TRACES_EXPORTER ?? 'none',
+    OTEL_EXPORTER_OTLP_ENDPOINT: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
+    OTEL_SERVICE_NAME: env.OTEL_SERVICE_NAME ?? 'raksha',
     RAKSHA_TOKEN_SECRET: env.RAKSHA_TOKEN_SECRET,
     RAKSHA_DATA_KEY: env.RAKSHA_DATA_KEY,
     RAKSHA_RETIRED_DATA_KEYS: env.RAKSHA_RETIRED_DATA_KEYS ?? '',
@@ -206,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     CONTACT_CODE_DELIVERY: env.CONTACT_CODE_DELIVERY ?? 'inbox',
     SMTP_URL: env.SMTP_URL,
     SMTP_FROM: env.SMTP_FROM ?? 'Raksha <no-reply@raksha.invalid>',
+    RAKSHA_GRIEVANCE_CONTACT: env.RAKSHA_GRIEVANCE_CONTACT ?? 'the grievance officer of the State Child Protection Society (grievance@raksha.invalid)',
     RAKSHA_PUBLIC_URL: publicUrl,
     INVITATION_TTL_HOURS: env.INVITATION_TTL_HOURS ?? '72',
     PASSWORD_RESET_TTL_MINUTES: env.PASSWORD_RESET_TTL_MINUTES ?? '60',
@@ -241,6 +266,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     channels.includes('sms') && !c.SMS_DLT_ENTITY_ID && 'SMS_DLT_ENTITY_ID: required when NOTIFY_CHANNELS includes sms (the TRAI DLT principal-entity id)',
     channels.includes('sms') && !c.SMS_DLT_HEADER && 'SMS_DLT_HEADER: required when NOTIFY_CHANNELS includes sms (the DLT-registered sender header, e.g. RAKSHA)',
   ].filter((m): m is string => typeof m === 'string');
+  if (c.OTEL_TRACES_EXPORTER === 'otlp' && !c.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    missing.push('OTEL_EXPORTER_OTLP_ENDPOINT: required when OTEL_TRACES_EXPORTER is otlp (e.g. http://127.0.0.1:4318, the collector\'s OTLP/HTTP port)');
+  }
   if (missing.length > 0) throw new ConfigError(missing);
   return Object.freeze({
     databaseUrl: c.DATABASE_URL,
@@ -254,6 +282,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     api: Object.freeze({ host: c.API_HOST, port: c.API_PORT }),
     hstsMaxAgeSeconds: c.API_HSTS_MAX_AGE_SECONDS,
     logLevel: c.LOG_LEVEL,
+    observability: Object.freeze({
+      metricsToken: c.METRICS_TOKEN,
+      workerMetricsAddress: c.WORKER_METRICS_ADDRESS || undefined,
+      traces: Object.freeze({ exporter: c.OTEL_TRACES_EXPORTER, otlpEndpoint: c.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: c.OTEL_SERVICE_NAME }),
+    }),
     dataKey: c.RAKSHA_DATA_KEY,
     retiredDataKeys: Object.freeze(c.RAKSHA_RETIRED_DATA_KEYS.split(',').map((k) => k.trim()).filter(Boolean)),
     auth: Object.freeze({
@@ -265,6 +298,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     }),
     worker: Object.freeze({ maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS, deliversNotifications: c.WORKER_DELIVERS_NOTIFICATIONS === 'true', importMatchingPerSecond: c.IMPORT_MATCHING_PER_SECOND, recordsDestructionScanMs: c.RECORDS_DESTRUCTION_SCAN_MS, watchesDuties: c.WORKER_WATCHES_DUTIES === 'true' }),
     contactCodes: Object.freeze({ delivery: c.CONTACT_CODE_DELIVERY, smtpUrl: c.SMTP_URL, from: c.SMTP_FROM }),
+    grievanceContact: c.RAKSHA_GRIEVANCE_CONTACT,
     publicUrl: c.RAKSHA_PUBLIC_URL.replace(/\/+$/, ''),
     accounts: Object.freeze({
       invitationTtlHours: c.INVITATION_TTL_HOURS,

@@ -102,3 +102,15 @@ describe('data keys', () => {
     expect(() => requireDataKeys(loadConfig({}))).toThrow(/RAKSHA_DATA_KEY: required by the API and the worker/);
   });
 });
+
+describe('observability', () => {
+  it('keeps metrics local and traces off unless configured, and refuses an OTLP exporter without its endpoint', () => {
+    expect(loadConfig({}).observability).toEqual({ metricsToken: undefined, workerMetricsAddress: undefined, traces: { exporter: 'none', otlpEndpoint: undefined, serviceName: 'raksha' } });
+    const sut = loadConfig({ METRICS_TOKEN: 'a'.repeat(24), WORKER_METRICS_ADDRESS: '127.0.0.1:9464', OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' });
+    expect(sut.observability).toEqual({ metricsToken: 'a'.repeat(24), workerMetricsAddress: '127.0.0.1:9464', traces: { exporter: 'otlp', otlpEndpoint: 'http://collector:4318', serviceName: 'raksha' } });
+    expect(() => loadConfig({ OTEL_TRACES_EXPORTER: 'otlp' })).toThrow(/^\s*OTEL_EXPORTER_OTLP_ENDPOINT: required/m);
+    expect(() => loadConfig({ OTEL_TRACES_EXPORTER: 'jaeger' })).toThrow(/^\s*OTEL_TRACES_EXPORTER:/m);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/^\s*METRICS_TOKEN: at least 24 characters/m);
+    expect(() => loadConfig({ WORKER_METRICS_ADDRESS: 'everywhere' })).toThrow(/^\s*WORKER_METRICS_ADDRESS:/m);
+  });
+});

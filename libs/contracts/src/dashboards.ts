@@ -63,3 +63,98 @@ export const dashboardOverview = z.object({
   restorations: z.object({ restored: count, followUpsDue: count, followUpsOverdue: count, followUpHorizonDays: count }),
 });
 export type DashboardOverview = z.infer<typeof dashboardOverview>;
+
+/** The trends' months: how many, ending with `to` (yyyy-mm, India Standard Time; default the current month). */
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month such as 2026-05');
+const placeFields = {
+  stateCode: z.string().trim().regex(/^[A-Z]{2}$/, 'a two-letter state code').optional(),
+  districtCode: z.string().trim().regex(/^[A-Z]{2}-[A-Z0-9-]+$/, 'a district code such as RJ-JAIPUR').optional(),
+  /** A police station's area (thana) of the district: a station sees its own, an SJPU any of its district's. */
+  thanaCode: z.string().trim().regex(/^[A-Z]{2}-[A-Z0-9-]+$/, 'a police station area code such as RJ-JAIPUR-PS-01').optional(),
+};
+
+/** `GET /dashboards/trends`: the monthly series of a place. */
+export const dashboardTrendQuery = z.strictObject({
+  ...placeFields,
+  to: month.optional(),
+  months: z.coerce.number().int().min(1).max(24).default(12),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export type DashboardTrendQuery = z.infer<typeof dashboardTrendQuery>;
+
+/**
+ * One month's counts. Each is counted by its own date in the month (India Standard Time), except
+ * `pendingBeyond4Months`, a stock at the month's end (or now, for the current month).
+ */
+export const dashboardTrendMonth = z.object({
+  /** yyyy-mm */
+  month: z.string(),
+  /** cases registered in the month */
+  registered: count,
+  /** children produced before the CWC or JJB in the month */
+  produced: count,
+  /**
+   * of those, produced within 24 hours of the case's registration by the time that passed (s.31(1), s.10(1)),
+   * whatever period the state's deadline settings give production
+   */
+  producedWithin24Hours: count,
+  /** inquiries open at the month's end more than 4 months after production (s.36(2), s.14(2)) */
+  pendingBeyond4Months: count,
+  /** escalations raised in the month (each rung reached is one) */
+  escalations: count,
+  /** missing-child and found-child reports filed in the month */
+  missingReports: count,
+  foundReports: count,
+});
+export type DashboardTrendMonth = z.infer<typeof dashboardTrendMonth>;
+
+/** What GET /dashboards/trends answers (format=json). */
+export const dashboardTrends = z.object({
+  scope: z.object({ name: z.string(), stateCode: z.string().nullable(), districtCode: z.string().nullable(), thanaCode: z.string().nullable(), thanaName: z.string().nullable() }),
+  months: z.array(dashboardTrendMonth),
+});
+export type DashboardTrends = z.infer<typeof dashboardTrends>;
+
+/** What a figure of the dashboard counts, so a person can open the cases behind it. */
+export const DASHBOARD_MEASURES = ['registered', 'produced', 'producedWithin24Hours', 'producedAfter24Hours', 'pendingBeyond4Months', 'escalations'] as const;
+export type DashboardMeasure = (typeof DASHBOARD_MEASURES)[number];
+
+/** `GET /dashboards/cases`: the cases behind one figure, in a month or a period (yyyy-mm-dd, IST), of a place. */
+export const dashboardCasesQuery = z
+  .strictObject({
+    ...placeFields,
+    measure: z.enum(DASHBOARD_MEASURES),
+    month: month.optional(),
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    track: z.enum(['CNCP', 'CICL']).optional(),
+    phase: z.string().regex(/^[A-Z_]+$/, 'a stage such as INQUIRY').optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'], params: { key: 'error.periodOrder' } })
+  .refine((q) => !q.month || (!q.from && !q.to), { message: 'give a month or a period, not both', path: ['month'] });
+export type DashboardCasesQuery = z.infer<typeof dashboardCasesQuery>;
+
+/** A case behind a figure: no child's name (a list of counts' cases is not a read of anyone's identity). */
+export const dashboardCaseRow = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  track: z.string(),
+  phase: z.string(),
+  districtCode: z.string(),
+  districtName: z.string(),
+  registeredAt: z.string(),
+  producedAt: z.string().nullable(),
+  /** hours from registration to production, to one decimal */
+  hoursToProduction: z.number().nullable(),
+});
+export type DashboardCaseRow = z.infer<typeof dashboardCaseRow>;
+
+/** The cases behind a figure: the first `limit` of `total`, latest first. */
+export const dashboardCases = z.object({
+  /** the place's name as people read it: a district, a state, or a police station's area with its district */
+  place: z.string(),
+  total: count,
+  limit: count,
+  cases: z.array(dashboardCaseRow),
+});
+export type DashboardCases = z.infer<typeof dashboardCases>;

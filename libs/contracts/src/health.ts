@@ -1,4 +1,4 @@
-// What GET /health answers: each dependency's reachability (503 when any is down).
+// What GET /health (/health/ready) answers: each dependency's reachability (503 when any is down); /health/live: the process answers.
 import { z } from 'zod';
 
 export const dependencyStatus = z.discriminatedUnion('status', [
@@ -12,3 +12,6 @@ export const healthReport = z.object({
   dependencies: z.object({ postgres: dependencyStatus, redis: dependencyStatus, temporal: dependencyStatus }),
 });
 export type HealthReport = z.infer<typeof healthReport>;
+
+export const liveness = z.object({ status: z.literal('up') });
+export type Liveness = z.infer<typeof liveness>;

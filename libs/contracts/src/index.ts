@@ -33,3 +33,4 @@ export * from './duplicates.js';
 export * from './documents.js';
 export { CsvSyntaxError, csvCell, csvLine, parseCsv, type CsvRecord } from './csv.js';
 export * from './records-destruction.js';
+export * from './privacy.js';

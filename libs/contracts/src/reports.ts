@@ -4,6 +4,7 @@ import { caseNumber, caseStatus } from './cases.js';
 import { cursorPage, isoTime } from './shared.js';
 import { timeCursorParam } from './cursor.js';
 import { photoBody } from './photo.js';
+import { privacyNoticeAcknowledgement } from './privacy-notice.js';
 
 export { PHOTO_BASE64_MAX, PHOTO_CONTENT_TYPES, PHOTO_MAX_BYTES, photoBody } from './photo.js';
 
@@ -58,6 +59,8 @@ export const fileMissingReportBody = z.strictObject({
   policeRef: text(100).optional(),
   reporter: reporter.optional(),
   photo: photoBody.optional(),
+  /** a citizen's acknowledgement of the privacy notice shown before filing (libs/contracts privacy.ts) */
+  privacyNotice: privacyNoticeAcknowledgement.optional(),
 });
 export type FileMissingReportBody = z.infer<typeof fileMissingReportBody>;
 
@@ -70,6 +73,7 @@ export const fileFoundReportBody = z.strictObject({
   caseNumber: caseNumber.optional(),
   reporter: reporter.optional(),
   photo: photoBody.optional(),
+  privacyNotice: privacyNoticeAcknowledgement.optional(),
 });
 export type FileFoundReportBody = z.infer<typeof fileFoundReportBody>;
 

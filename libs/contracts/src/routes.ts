@@ -10,10 +10,10 @@ import { caseDetailView, casePage, caseStatus, registeredCase, timelineEntryView
 import { childProfileVersionView, childProfileView } from './child-profile.js';
 import { recordsDestructionView } from './records-destruction.js';
 import { codecPayloads } from './codec.js';
-import { dashboardOverview } from './dashboards.js';
+import { dashboardCases, dashboardOverview, dashboardTrends } from './dashboards.js';
 import { deliveryView, notificationSettingsView, webhookSecretView, webhookSubscriptionView } from './deliveries.js';
 import { escalationView } from './escalations.js';
-import { healthReport } from './health.js';
+import { healthReport, liveness } from './health.js';
 import { helplineCallStatus, interventionDetailView, interventionView } from './helpline.js';
 import { notificationView } from './notifications.js';
 import { districtPlace, localPlace, statePlace } from './places.js';
@@ -25,6 +25,7 @@ import { caseSummaryPage, caseSummaryView, eventFeedPage, partnerClientSecretVie
 import { caseDocumentView, documentVerification } from './documents.js';
 import { duplicateSuspectPage, duplicateSuspectView, likelyDuplicates } from './duplicates.js';
 import { legacyDryRun, legacyImportStatus, legacyRejection } from './porting.js';
+import { disclosurePage, ownReportPage, ownReportView, privacyNoticeView, retentionView } from './privacy.js';
 
 export const API_RESPONSES = {
   'POST /auth/login': loginResponse,
@@ -35,6 +36,15 @@ export const API_RESPONSES = {
   'POST /auth/logout': null,
   'GET /auth/me': meView,
   'GET /health': healthReport,
+  'GET /privacy/notice': privacyNoticeView,
+  'GET /me/reports': ownReportPage,
+  'GET /me/reports/:id': ownReportView,
+  'PATCH /me/reports/:id': ownReportView,
+  'POST /me/reports/:id/erasure': ownReportView,
+  'GET /administration/retention': retentionView,
+  'GET /partner-disclosures': disclosurePage,
+  'GET /health/live': liveness,
+  'GET /health/ready': healthReport,
 
   'POST /cases': registeredCase,
   'GET /cases': casePage,
@@ -156,6 +166,8 @@ export const API_RESPONSES = {
 
   /** format=csv answers text/csv, which is not checked */
   'GET /dashboards/overview': dashboardOverview,
+  'GET /dashboards/trends': dashboardTrends,
+  'GET /dashboards/cases': dashboardCases,
   'GET /places/states': z.array(statePlace),
   'GET /places/states/:stateCode/districts': z.array(districtPlace),
   'GET /places/districts/:districtCode/local': z.array(localPlace),

@@ -108,6 +108,10 @@ export interface DestroyedDetail {
 }
 /** The destruction entry's action, on the case's chain; its detail lists what it emptied (`emptied`). */
 export const RECORDS_DESTROYED_ACTION = 'case.records-destroyed';
+/** A report erased (DPDP Act s.12(3), or past retention), on the report's chain; it attests what it emptied likewise. */
+export const REPORT_ERASED_ACTION = 'report.erased';
+/** The entries whose detail attests emptied entries. */
+export const ATTESTING_ACTIONS = [RECORDS_DESTROYED_ACTION, REPORT_ERASED_ACTION];
 
 export function isDestroyedDetail(detail: unknown): detail is DestroyedDetail {
   return typeof detail === 'object' && detail !== null && !Array.isArray(detail) && typeof (detail as Record<string, unknown>)[DESTROYED_MARK] === 'string';

@@ -1,5 +1,5 @@
 export { createDb, type Db, type DbTransaction } from './client.js';
-export { attestationOf, auditHash, DESTROYED_MARK, detailDigest, GENESIS_HASH, isDestroyedDetail, RECORDS_DESTROYED_ACTION } from './audit-chain.js';
+export { attestationOf, auditHash, DESTROYED_MARK, detailDigest, GENESIS_HASH, isDestroyedDetail, RECORDS_DESTROYED_ACTION, REPORT_ERASED_ACTION } from './audit-chain.js';
 export { pingDatabase } from './health.js';
 export { AccessLogRepository, type AccessedRecord, type AccessLogRow, type AccessLogWindow } from './repositories/access-log.repository.js';
 export { ImportJobRepository, type ImportJobRecord } from './repositories/import-job.repository.js';
@@ -32,6 +32,7 @@ export { BodyRosterRepository, InstitutionRepository, registryChain, type BodyCh
 export { CwcSittingRepository, type CwcSittingRecord } from './repositories/cwc-sitting.repository.js';
 export { BodyDutyRepository, type BodyReturnRecord, type CciInspectionRecord, type DutyBody } from './repositories/body-duty.repository.js';
 export { DeliveryRepository, type DeliveryStatus, type NewDelivery, type NoticeRecipient } from './repositories/delivery.repository.js';
+export { OperationsRepository } from './repositories/operations.repository.js';
 export { DigestRepository, type DigestCounts, type DigestPlace, type DigestReader } from './repositories/digest.repository.js';
 export { DashboardRepository, type DashboardScope } from './repositories/dashboard.repository.js';
 export { createMatchingPool, poolMatchingSql, prismaMatchingSql, type MatchingSql } from './matching-sql.js';
@@ -41,5 +42,6 @@ export { PartnerRepository, type CaseSummaryRow, type NewPartnerClient, type Par
 export { LegacyImportRepository, type LegacyImportRecord, type NewLegacyImport, type PortedReport, type RowOutcome, type StagedRow } from './repositories/legacy-import.repository.js';
 export { caseKeyTerms, duplicateTerms, DuplicateRepository, type CaseDuplicateSearch, type DuplicateFilter, type NewDuplicateSuspect, type ReportDuplicateCandidate, type ReportDuplicateSearch } from './repositories/duplicate.repository.js';
 export { DocumentRepository, documentChain, type CaseDocumentRecord, type NewCaseDocument, type OrderStep, type RecordedDocumentHash } from './repositories/document.repository.js';
-export { DESTROYED_NOTICE, RecordsDestructionRepository, recordsDestructionChain, type DestroyOutcome, type DestructionSchedule, type HoldChange, type RecordsDestructionRow } from './repositories/records-destruction.repository.js';
+export { DESTROYED_NOTICE, emptyReports, RecordsDestructionRepository, recordsDestructionChain, type DestroyOutcome, type ReportErasureRecord, type RetentionCutoffs, type DestructionSchedule, type HoldChange, type RecordsDestructionRow } from './repositories/records-destruction.repository.js';
 export { ChildProfileRepository, type ChildProfileVersionRecord, type NewChildProfileVersion } from './repositories/child-profile.repository.js';
+export { PrivacyRepository, type NewDisclosure, type NoticeAcknowledgement, type DisclosureFilter } from './repositories/privacy.repository.js';

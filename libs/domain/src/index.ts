@@ -13,3 +13,4 @@ export * from './idempotency.js';
 export * from './partners.js';
 export * from './member-terms.js';
 export * from './records-destruction.js';
+export * from './retention.js';

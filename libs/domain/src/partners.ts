@@ -58,3 +58,10 @@ export function ungrantableScope(kind: PartnerKind, scopes: readonly PartnerScop
 
 /** A partner's requests a minute unless its administrator sets another (429 with Retry-After beyond it). */
 export const PARTNER_DEFAULT_REQUESTS_PER_MINUTE = 600;
+
+/** What a partner's read is for, by the scope it reads under: the purpose recorded with each disclosure (DPDP Act s.5, s.11). */
+export const PARTNER_READ_PURPOSES: Partial<Record<PartnerScope, string>> = {
+  'reports:read': 'tracing a missing child and matching found children to missing ones',
+  'cases:summary': "monitoring children's cases by number, stage and dates (no names, JJ Act s.74)",
+  'feed:read': 'keeping the partner’s copy of records it already holds up to date',
+};

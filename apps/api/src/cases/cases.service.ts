@@ -7,7 +7,7 @@ import { encodeTimeCursor, type CaseAssignmentBody, type CaseDetailView, type Ca
 import { applyEventUpdate, assignCaseUpdate, caseContextQuery, type CaseRegistration, caseRegistrationQuery, caseStatusQuery, caseWorkflowId, registrationFingerprint, registrationUpdate } from '@raksha/contracts/temporal';
 import { CaseRepository, GeographyRepository, PeopleRepository, UserRepository } from '@raksha/db';
 import { idempotentId } from '../infrastructure/idempotency.js';
-import { dayInIndia, hasPermission, IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest, ROLES, TRACK_BODY, trackBefore, type Role, type Track } from '@raksha/domain';
+import { dayInIndia, hasPermission, IDEMPOTENCY_KEY_REUSED_MESSAGE, isSameRequest, needsChildsName, ROLES, TRACK_BODY, trackBefore, type Role, type Track } from '@raksha/domain';
 import type { caseWorkflow } from '@raksha/workflows';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { can, caseActor, type Principal } from '../auth/principal.js';
@@ -31,7 +31,8 @@ type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository['findById']>>>;
 
 
 
-function caseView(c: CaseRow, now = new Date()): CaseView {
+/** `named`: false for readers who need no child's name in a list (JJ Act s.74: monitors see case numbers). */
+function caseView(c: CaseRow, now = new Date(), named = true): CaseView {
   return {
     id: c.id,
     caseNumber: c.caseNumber ?? '', // given by the database on insert: never null on a stored case
@@ -43,7 +44,7 @@ function caseView(c: CaseRow, now = new Date()): CaseView {
     thanaCode: c.thanaCode,
     blockCode: c.blockCode,
     villageCode: c.villageCode,
-    childName: c.childName,
+    childName: named ? c.childName : null,
     version: c.sequence,
     registeredAt: c.registeredAt.toISOString(),
     nextDueAt: c.nextDueAt?.toISOString() ?? null,
@@ -288,7 +289,7 @@ export class CasesService {
     // A search by a child's or guardian's name is a read of identity like any list; the entry says what was searched by.
     const searchedBy = [...(q.name !== undefined ? ['name'] : []), ...(q.guardian !== undefined ? ['guardian'] : [])];
     await this.reads.list(principal, searchedBy.length ? 'cases.searched' : 'cases.listed', 'case', page.map((c) => c.id), searchedBy.length ? { searchedBy } : {});
-    return { items: page.map((c) => caseView(c, now)), nextCursor: rows.length > q.limit ? encodeTimeCursor(page[page.length - 1]!.registeredAt, page[page.length - 1]!.id) : null };
+    return { items: page.map((c) => caseView(c, now, needsChildsName(principal.roles))), nextCursor: rows.length > q.limit ? encodeTimeCursor(page[page.length - 1]!.registeredAt, page[page.length - 1]!.id) : null };
   }
 
   /** Cases awaiting the principal's body, soonest deadline first (a CWC sees CNCP cases, a JJB CICL), a page at a time. */

@@ -4,6 +4,7 @@ import { DashboardRepository, type DashboardScope } from '@raksha/db';
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { Principal } from '../auth/principal.js';
 import { invalidField, notFound } from '../problem/domain-errors.js';
+import { TrendsRepository } from './trends.repository.js';
 
 const DAY = 86_400_000;
 /** Follow-ups counted as due when they fall due within this many days. */
@@ -37,18 +38,20 @@ function acrossAreas<R extends { area: string; cases: number }>(rows: readonly R
 export class DashboardsService {
   constructor(
     private readonly dashboards: DashboardRepository,
+    private readonly trends: TrendsRepository,
     private readonly access: AccessPolicy,
   ) {}
 
   async overview(principal: Principal, q: DashboardQuery): Promise<DashboardOverview> {
     const scope = this.scopeOf(principal, q);
     const now = new Date();
-    const [placeName, areaNames, cases, pending, onTime, escalations, missing, institutions, restorations] = await Promise.all([
+    const [placeName, areaNames, cases, pending, onTime, production, escalations, missing, institutions, restorations] = await Promise.all([
       this.dashboards.placeName(scope),
       this.dashboards.areas(scope),
       this.dashboards.casesByTrackAndPhase(scope),
       this.dashboards.pendingBeyond4Months(scope, now),
       this.dashboards.onTime(scope),
+      this.trends.productionByArea(scope),
       this.dashboards.escalations(scope, now),
       this.dashboards.missingReports(scope),
       this.dashboards.occupancy(scope),
@@ -58,16 +61,18 @@ export class DashboardsService {
 
     const reportsByStatus = new Map<string, number>();
     for (const r of missing.byAreaAndStatus) reportsByStatus.set(r.status, (reportsByStatus.get(r.status) ?? 0) + r.reports);
-    const produced = sum(onTime, (r) => r.produced);
-    const producedOnTime = sum(onTime, (r) => r.producedOnTime);
+    // Production counted by the hours that passed (s.31(1), s.10(1)), not by the state's deadline setting.
+    const produced = sum(production, (r) => r.produced);
+    const producedOnTime = sum(production, (r) => r.within24Hours);
     const sirs = sum(onTime, (r) => r.sirs);
     const sirsOnTime = sum(onTime, (r) => r.sirsOnTime);
 
     const inArea = <T extends { area: string }>(rows: readonly T[], code: string) => rows.filter((r) => r.area === code);
     const areas: DashboardArea[] = areaNames.map(({ area, name }) => {
       const t = inArea(onTime, area)[0];
-      const p = t?.produced ?? 0;
-      const pOnTime = t?.producedOnTime ?? 0;
+      const prod = inArea(production, area)[0];
+      const p = prod?.produced ?? 0;
+      const pOnTime = prod?.within24Hours ?? 0;
       const e = inArea(escalations.byArea, area)[0];
       const m = inArea(missing.byAreaAndStatus, area);
       const ccis = inArea(institutions, area);

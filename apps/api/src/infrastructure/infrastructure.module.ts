@@ -3,7 +3,10 @@ import { Client, Connection } from '@temporalio/client';
 import { Redis } from 'ioredis';
 import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
-import { AuditRepository, CaseRepository, createDb, DeadlinePolicyRepository, EscalationRepository, GeographyRepository, type Db } from '@raksha/db';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
+import { AuditRepository, CaseRepository, createDb, DeadlinePolicyRepository, EscalationRepository, GeographyRepository, OperationsRepository, type Db } from '@raksha/db';
+import { ApiMetrics } from './metrics.js';
+import { requestIdClientInterceptor } from './request-id.js';
 import { DB, RAKSHA_CONFIG, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './tokens.js';
 
 /** Closes every connection the API opened, in reverse order of need. */
@@ -46,16 +49,23 @@ export class InfrastructureModule {
           inject: [TEMPORAL_CONNECTION],
           // payloads encrypted as the worker's are: Temporal's history and UI hold no child's name in clear
           useFactory: (connection: Connection) =>
-            new Client({ connection, namespace: config.temporal.namespace, dataConverter: caseDataConverter(requireDataKeys(config)) }),
+            new Client({
+              connection,
+              namespace: config.temporal.namespace,
+              dataConverter: caseDataConverter(requireDataKeys(config)),
+              // the request's id (and, when traced, its span) travel with each start, Update and signal
+              interceptors: { workflow: [requestIdClientInterceptor, ...(config.observability.traces.exporter === 'none' ? [] : [new OpenTelemetryWorkflowClientInterceptor()])] },
+            }),
         },
         { provide: AuditRepository, inject: [DB], useFactory: (db: Db) => new AuditRepository(db) },
         { provide: CaseRepository, inject: [DB], useFactory: (db: Db) => new CaseRepository(db) },
         { provide: DeadlinePolicyRepository, inject: [DB], useFactory: (db: Db) => new DeadlinePolicyRepository(db) },
         { provide: EscalationRepository, inject: [DB], useFactory: (db: Db) => new EscalationRepository(db) },
         { provide: GeographyRepository, inject: [DB], useFactory: (db: Db) => new GeographyRepository(db) },
+        { provide: ApiMetrics, inject: [DB], useFactory: (db: Db) => new ApiMetrics(config, new OperationsRepository(db)) },
         ConnectionsCloser,
       ],
-      exports: [RAKSHA_CONFIG, DB, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION, AuditRepository, CaseRepository, DeadlinePolicyRepository, EscalationRepository, GeographyRepository],
+      exports: [ApiMetrics, RAKSHA_CONFIG, DB, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION, AuditRepository, CaseRepository, DeadlinePolicyRepository, EscalationRepository, GeographyRepository],
     };
   }
 }

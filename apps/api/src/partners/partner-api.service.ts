@@ -11,8 +11,8 @@ import {
   type PartnerReportQuery,
   type ReportView,
 } from '@raksha/contracts';
-import { type CaseSummaryRow, GeographyRepository, PartnerRepository } from '@raksha/db';
-import { covers, type PartnerScope } from '@raksha/domain';
+import { type CaseSummaryRow, GeographyRepository, type NewDisclosure, PartnerRepository, PrivacyRepository } from '@raksha/db';
+import { covers, PARTNER_READ_PURPOSES, type PartnerScope } from '@raksha/domain';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { notFound, recordsDestroyed } from '../problem/domain-errors.js';
 import { ReportsService } from '../reports/reports.service.js';
@@ -32,14 +32,19 @@ export class PartnerApiService {
     private readonly partners: PartnerRepository,
     private readonly geography: GeographyRepository,
     private readonly access: AccessPolicy,
+    private readonly disclosures: PrivacyRepository,
   ) {}
 
-  listReports(partner: PartnerPrincipal, q: PartnerReportQuery) {
-    return this.reports.list(actingAs(partner, 'read'), { ...q });
+  async listReports(partner: PartnerPrincipal, q: PartnerReportQuery) {
+    const page = await this.reports.list(actingAs(partner, 'read'), { ...q });
+    await this.disclose(partner, 'reports:read', 'GET /partner/v1/reports', page.items.map((r) => ({ recordType: 'report', recordId: r.id, stateCode: r.place.stateCode, districtCode: r.place.districtCode })));
+    return page;
   }
 
-  getReport(partner: PartnerPrincipal, id: string): Promise<ReportView> {
-    return this.reports.get(actingAs(partner, 'read'), id);
+  async getReport(partner: PartnerPrincipal, id: string): Promise<ReportView> {
+    const report = await this.reports.get(actingAs(partner, 'read'), id);
+    await this.disclose(partner, 'reports:read', 'GET /partner/v1/reports/:id', [{ recordType: 'report', recordId: report.id, stateCode: report.place.stateCode, districtCode: report.place.districtCode }]);
+    return report;
   }
 
   /** Files the report as a person of the partner's kind would, after the partner's own jurisdiction (404 outside it). */
@@ -61,6 +66,7 @@ export class PartnerApiService {
     const rows = await this.partners.caseSummaries({ ...scope, after: q.cursor, limit: q.limit + 1 });
     const items = rows.slice(0, q.limit);
     const last = items[items.length - 1];
+    await this.disclose(partner, 'cases:summary', 'GET /partner/v1/cases', items.map((c) => ({ recordType: 'case', recordId: c.id, stateCode: c.stateCode, districtCode: c.districtCode })));
     return { items: items.map(caseSummaryView), nextCursor: rows.length > q.limit && last ? encodeTimeCursor(last.registeredAt, last.id) : null };
   }
 
@@ -68,6 +74,7 @@ export class PartnerApiService {
     const row = await this.partners.caseSummary(caseNumber);
     if (!row || !covers(partner.jurisdiction, row)) throw notFound('case', caseNumber);
     if (row.destroyedAt) throw recordsDestroyed(row.caseNumber, row.destroyedAt);
+    await this.disclose(partner, 'cases:summary', 'GET /partner/v1/cases/:caseNumber', [{ recordType: 'case', recordId: row.id, stateCode: row.stateCode, districtCode: row.districtCode }]);
     return caseSummaryView(row);
   }
 
@@ -87,7 +94,14 @@ export class PartnerApiService {
       occurredAt: e.occurredAt.toISOString(),
       data: e.data as Record<string, unknown>,
     }));
+    await this.disclose(partner, 'feed:read', 'GET /partner/v1/events', items.map((e) => ({ recordType: 'feed-event', recordId: e.subject.id, stateCode: e.stateCode, districtCode: e.districtCode })));
     return { items, next: items.length > 0 ? items[items.length - 1]!.cursor : given };
+  }
+
+  /** The record of what was disclosed to whom, when and why (docs/privacy.md), written before the answer leaves. */
+  private disclose(partner: PartnerPrincipal, scope: PartnerScope, via: string, records: Pick<NewDisclosure, 'recordType' | 'recordId' | 'stateCode' | 'districtCode'>[]): Promise<void> {
+    const at = new Date();
+    return this.disclosures.recordDisclosures(records.map((r) => ({ ...r, partnerId: partner.clientId, partnerName: partner.name, scope, purpose: PARTNER_READ_PURPOSES[scope] ?? scope, via, disclosedAt: at })));
   }
 
   /** The partner's place filter, narrowed to a district of it when asked (one outside it: nothing). */

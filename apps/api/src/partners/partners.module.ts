@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { PartnerRepository, type Db } from '@raksha/db';
+import { PartnerRepository, PrivacyRepository, type Db } from '@raksha/db';
 import { DB } from '../infrastructure/tokens.js';
 import { ReportsModule } from '../reports/reports.module.js';
 import { PartnerApiController } from './partner-api.controller.js';
@@ -9,6 +9,8 @@ import { OAuthController } from './oauth.controller.js';
 import { PartnerClientsController } from './partner-clients.controller.js';
 import { PartnerClientsService } from './partner-clients.service.js';
 import { PartnerGuard } from './partner.guard.js';
+import { PartnerDisclosuresController } from './partner-disclosures.controller.js';
+import { PartnerDisclosuresService } from './partner-disclosures.service.js';
 import { PartnerTokensService } from './partner-tokens.service.js';
 
 /**
@@ -17,12 +19,14 @@ import { PartnerTokensService } from './partner-tokens.service.js';
  */
 @Module({
   imports: [ReportsModule],
-  controllers: [OAuthController, PartnerClientsController, PartnerApiController],
+  controllers: [OAuthController, PartnerClientsController, PartnerApiController, PartnerDisclosuresController],
   providers: [
     { provide: PartnerRepository, inject: [DB], useFactory: (db: Db) => new PartnerRepository(db) },
     PartnerTokensService,
     PartnerClientsService,
     PartnerApiService,
+    PartnerDisclosuresService,
+    { provide: PrivacyRepository, inject: [DB], useFactory: (db: Db) => new PrivacyRepository(db) },
     { provide: APP_GUARD, useClass: PartnerGuard },
   ],
   exports: [PartnerRepository, PartnerTokensService],

@@ -1,8 +1,8 @@
 // JJ Act s.24(2): a case's destruction status, and the legal hold a member of its Board places or lifts on an order.
 import { Injectable } from '@nestjs/common';
-import type { RecordsDestructionView, RecordsHoldBody } from '@raksha/contracts';
+import type { RecordsDestructionView, RecordsHoldBody, RetentionView } from '@raksha/contracts';
 import { CaseRepository, RecordsDestructionRepository, type RecordsDestructionRow } from '@raksha/db';
-import { APPEAL_PERIOD_DAYS, DESTRUCTION_GROUND_WORDS, destructionDecision, RECORDS_DESTRUCTION_CITATION, RETENTION_WORDS, type DestructionGround } from '@raksha/domain';
+import { APPEAL_PERIOD_DAYS, DESTRUCTION_GROUND_WORDS, destructionDecision, RECORDS_DESTRUCTION_CITATION, RETENTION_SCHEDULE, RETENTION_WORDS, type DestructionGround } from '@raksha/domain';
 import { can, type Principal } from '../auth/principal.js';
 import { CasesService } from '../cases/cases.service.js';
 import { forbidden, problem, recordsDestroyed } from '../problem/domain-errors.js';
@@ -11,6 +11,9 @@ type CaseRow = Awaited<ReturnType<CasesService['visible']>>;
 
 const DESTROYED_WORDS = 'The records were destroyed under s.24(2) of the Juvenile Justice Act 2015 once the appeal period had run. The case is still counted in the statistics, without anything that identifies the child; the audit trail keeps the proof that they were destroyed.';
 
+/** How many of the retention job's runs the administrators' page shows: two weeks of daily runs. */
+const RETENTION_RUNS_SHOWN = 14;
+
 @Injectable()
 export class RecordsDestructionService {
   constructor(
@@ -18,6 +21,12 @@ export class RecordsDestructionService {
     private readonly caseRows: CaseRepository,
     private readonly destructions: RecordsDestructionRepository,
   ) {}
+
+  /** The retention schedule (libs/domain) and the daily job's latest runs, for administrators and monitors. */
+  async retention(): Promise<RetentionView> {
+    const runs = await this.destructions.lastRetentionRuns(RETENTION_RUNS_SHOWN);
+    return { rules: RETENTION_SCHEDULE.map((r) => ({ ...r })), runs: runs.map((r) => ({ ranAt: r.ranAt.toISOString(), outcome: r.outcome as Record<string, number> })) };
+  }
 
   /** Where the case stands under s.24: open, scheduled (when), held (on which order), destroyed, or kept and why. */
   async status(principal: Principal, caseId: string): Promise<RecordsDestructionView> {

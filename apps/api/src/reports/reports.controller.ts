@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from '../problem/request-headers.js';
 import type { Response } from 'express';
-import { acceptReportBody, type AcceptReportBody, candidateIdParam, candidateListQuery, type CandidateListQuery, closeReportBody, type CloseReportBody, type ConfirmContactVerificationBody, confirmContactVerificationBody, type DecideCandidateBody, decideCandidateBody, type FileFoundReportBody, fileFoundReportBody, type FileMissingReportBody, fileMissingReportBody, type LinkCaseBody, linkCaseBody, reportIdParam, type ReportListQuery, reportListQuery, type RequestContactVerificationBody, requestContactVerificationBody } from '@raksha/contracts';
+import { acceptReportBody, type AcceptReportBody, correctReportBody, type CorrectReportBody, ownReportListQuery, type OwnReportListQuery, candidateIdParam, candidateListQuery, type CandidateListQuery, closeReportBody, type CloseReportBody, type ConfirmContactVerificationBody, confirmContactVerificationBody, type DecideCandidateBody, decideCandidateBody, type FileFoundReportBody, fileFoundReportBody, type FileMissingReportBody, fileMissingReportBody, type LinkCaseBody, linkCaseBody, reportIdParam, type ReportListQuery, reportListQuery, type RequestContactVerificationBody, requestContactVerificationBody } from '@raksha/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { ContactVerificationService } from './contact-verification.service.js';
+import { OwnReportsService } from './own-reports.service.js';
 import { ReportsService } from './reports.service.js';
 import { bodySchema } from '../problem/openapi.js';
 
@@ -17,7 +18,34 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly contacts: ContactVerificationService,
+    private readonly own: OwnReportsService,
   ) {}
+
+  @Get('me/reports')
+  @ApiOperation({ summary: 'The reports you filed as a citizen, newest first, each with the privacy notice you acknowledged and what you may do with it (DPDP Act s.11)' })
+  ownReports(@CurrentPrincipal() principal: Principal, @Query({ schema: ownReportListQuery }) query: OwnReportListQuery) {
+    return this.own.list(principal, query);
+  }
+
+  @Get('me/reports/:id')
+  @ApiOperation({ summary: 'One report you filed as a citizen (404 for any other)' })
+  ownReport(@CurrentPrincipal() principal: Principal, @Param('id', { schema: reportIdParam }) id: string) {
+    return this.own.get(principal, id);
+  }
+
+  @Patch('me/reports/:id')
+  @ApiOperation({ summary: 'Correct what you gave in a report you filed (DPDP Act s.12(2)); the change is traced on the audit chain and matching runs again' })
+  @ApiBody(bodySchema(correctReportBody))
+  correctOwnReport(@CurrentPrincipal() principal: Principal, @Param('id', { schema: reportIdParam }) id: string, @Body({ schema: correctReportBody }) body: CorrectReportBody) {
+    return this.own.correct(principal, id, body);
+  }
+
+  @Post('me/reports/:id/erasure')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Erase a closed report you filed (DPDP Act s.12(3)): its description, photograph, place and your contact go; its number and dates stay for the police record; a child’s data in a case stays with the case (JJ Act)' })
+  eraseOwnReport(@CurrentPrincipal() principal: Principal, @Param('id', { schema: reportIdParam }) id: string) {
+    return this.own.erase(principal, id);
+  }
 
   @Post('reports/missing')
   @RequirePermission('report:missing')

@@ -2,7 +2,7 @@ import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { redisConnectionOptions, type RakshaConfig } from '@raksha/config';
 import { MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
-import { ContactVerificationRepository, ReportRepository, type Db } from '@raksha/db';
+import { ContactVerificationRepository, PrivacyRepository, RecordsDestructionRepository, ReportRepository, type Db } from '@raksha/db';
 import { CasesModule } from '../cases/cases.module.js';
 import { DuplicateFinderModule } from '../duplicates/duplicate-finder.module.js';
 import { DB, RAKSHA_CONFIG } from '../infrastructure/tokens.js';
@@ -11,6 +11,7 @@ import { InboxCodeSender } from './inbox-code-sender.js';
 import { SmtpCodeSender } from './smtp-code-sender.js';
 import { ReportsController } from './reports.controller.js';
 import { ReportsService } from './reports.service.js';
+import { OwnReportsService } from './own-reports.service.js';
 import { CONTACT_CODE_SENDER, MATCHING_JOBS } from './reports.tokens.js';
 
 const NOTICES = Symbol('NOTICES');
@@ -34,7 +35,10 @@ class QueuesCloser implements OnApplicationShutdown {
   controllers: [ReportsController],
   providers: [
     ReportsService,
+    OwnReportsService,
     ContactVerificationService,
+    { provide: PrivacyRepository, inject: [DB], useFactory: (db: Db) => new PrivacyRepository(db) },
+    { provide: RecordsDestructionRepository, inject: [DB], useFactory: (db: Db) => new RecordsDestructionRepository(db) },
     { provide: ReportRepository, inject: [DB], useFactory: (db: Db) => new ReportRepository(db) },
     { provide: ContactVerificationRepository, inject: [DB], useFactory: (db: Db) => new ContactVerificationRepository(db) },
     { provide: MATCHING_JOBS, inject: [RAKSHA_CONFIG], useFactory: (c: RakshaConfig) => new Queue<MatchingJob>(MATCHING_QUEUE, { connection: redisConnectionOptions(c.redisUrl) }) },

@@ -1,6 +1,6 @@
 import { ReadAudit } from '../auth/read-audit.js';
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import type { AuditRepository, ChildReportRow, ContactVerificationRepository, GeographyRepository, ReportRepository } from '@raksha/db';
+import type { AuditRepository, ChildReportRow, ContactVerificationRepository, GeographyRepository, PrivacyRepository, ReportRepository } from '@raksha/db';
 import { jaipur, people, problemOf } from '@raksha/api/test/fakes';
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { CasesService } from '../cases/cases.service.js';
@@ -33,7 +33,7 @@ describe(ReportsService.name, () => {
     const geography = { findDistrict: async (code: string) => (code === jaipur.districtCode ? { code, stateCode: jaipur.stateCode } : null) } as unknown as GeographyRepository;
     const watches = { tell: async () => undefined } as unknown as ObligationWatchClient;
     const matching = { add: async (_name: string, job: { reportId: string }) => void matched.push(job.reportId) } as never;
-    sut = new ReportsService(reports, contacts, geography, new AccessPolicy(), {} as CasesService, watches, matching, new ReadAudit({ record: async () => undefined } as unknown as AuditRepository), { recordForReport: async () => 0 } as unknown as DuplicateFinder);
+    sut = new ReportsService(reports, contacts, geography, new AccessPolicy(), {} as CasesService, watches, matching, new ReadAudit({ record: async () => undefined } as unknown as AuditRepository), { recordForReport: async () => 0 } as unknown as DuplicateFinder, { acknowledgeNotice: async () => undefined } as unknown as PrivacyRepository);
   });
 
   it('files a citizen’s missing report for a station to accept, with the verified phone, and starts no matching yet', async () => {

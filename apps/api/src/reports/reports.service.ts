@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { encodeTimeCursor, type AcceptReportBody, type CandidateDecision, type CandidateListQuery, type CandidatePage, type CaseStatus, type CloseReportBody, type DecideCandidateBody, enqueueMatching, type FileFoundReportBody, type FileMissingReportBody, type LinkCaseBody, type MatchCandidateView, type MatchingJob, type ReportListQuery, type ReportView } from '@raksha/contracts';
-import { ContactVerificationRepository, GeographyRepository, ReportRepository, type ChildReportRow } from '@raksha/db';
+import { encodeTimeCursor, type AcceptReportBody, type CandidateDecision, type CandidateListQuery, type CandidatePage, type CaseStatus, type CloseReportBody, type DecideCandidateBody, enqueueMatching, type FileFoundReportBody, type FileMissingReportBody, type LinkCaseBody, type MatchCandidateView, type MatchingJob, type PrivacyNoticeAcknowledgement, type ReportListQuery, type ReportView } from '@raksha/contracts';
+import { ContactVerificationRepository, GeographyRepository, PrivacyRepository, ReportRepository, type ChildReportRow } from '@raksha/db';
 import { childReportOf, REVIEW_THRESHOLD, searchName, storedKeys } from '@raksha/matching';
-import { hasRoleIn, IDEMPOTENCY_KEY_REUSED_MESSAGE, requestFingerprint } from '@raksha/domain';
+import { hasRoleIn, IDEMPOTENCY_KEY_REUSED_MESSAGE, needsChildsName, requestFingerprint } from '@raksha/domain';
 import { idempotentId } from '../infrastructure/idempotency.js';
 import { AccessPolicy } from '../auth/access.policy.js';
 import { ObligationWatchClient } from '../obligations/obligation-watch.client.js';
@@ -35,6 +35,7 @@ export class ReportsService {
     @Inject(MATCHING_JOBS) private readonly matching: Pick<Queue<MatchingJob>, 'add'>,
     private readonly reads: ReadAudit,
     private readonly duplicates: DuplicateFinder,
+    private readonly privacy: PrivacyRepository,
   ) {}
 
   async fileMissing(principal: Principal, body: FileMissingReportBody, idempotencyKey?: string): Promise<ReportView> {
@@ -50,6 +51,7 @@ export class ReportsService {
       caseId: null,
       idempotencyKey,
     });
+    await this.acknowledgeNotice(principal, row, body.privacyNotice);
     return this.view(principal, row);
   }
 
@@ -65,7 +67,14 @@ export class ReportsService {
       caseId,
       idempotencyKey,
     });
+    await this.acknowledgeNotice(principal, row, body.privacyNotice);
     return this.view(principal, row);
+  }
+
+  /** DPDP Act s.5: the notice a citizen saw before filing, kept with the report (a retried filing keeps the first). */
+  private async acknowledgeNotice(principal: Principal, row: ChildReportRow, notice: PrivacyNoticeAcknowledgement | undefined): Promise<void> {
+    if (!notice || row.filedBy !== principal.userId || !this.isCitizen(principal)) return;
+    await this.privacy.acknowledgeNotice({ reportId: row.id, userId: principal.userId, version: notice.version, language: notice.language, acknowledgedAt: row.createdAt });
   }
 
   /** The found child's case the report names, by id or by its number as people read it; both given, they must be the same case. */
@@ -360,7 +369,7 @@ export class ReportsService {
     };
   }
 
-  private view(principal: Principal, r: ChildReportRow): ReportView {
+  view(principal: Principal, r: ChildReportRow): ReportView {
     const seesReporter = r.filedBy === principal.userId || this.isPolice(principal);
     return {
       id: r.id,
@@ -386,7 +395,8 @@ export class ReportsService {
   private async page(principal: Principal, rows: ChildReportRow[], limit: number) {
     const items = rows.slice(0, limit);
     await this.reads.list(principal, 'reports.listed', 'report', items.map((r) => r.id));
-    return { items: items.map((r) => this.view(principal, r)), nextCursor: rows.length > limit ? encodeTimeCursor(items[items.length - 1]!.createdAt, items[items.length - 1]!.id) : null };
+    const named = this.seesNamesInLists(principal);
+    return { items: items.map((r) => (named ? this.view(principal, r) : withoutNames(this.view(principal, r)))), nextCursor: rows.length > limit ? encodeTimeCursor(items[items.length - 1]!.createdAt, items[items.length - 1]!.id) : null };
   }
 
   private filters(q: ReportListQuery) {
@@ -399,6 +409,15 @@ export class ReportsService {
     };
   }
 
+  /**
+   * JJ Act s.74: a monitor's lists show the report's number, district and description without the child's or the
+   * guardians' names; opening one report (an audited read) shows them. A partner system reads as a monitor but for
+   * tracing, which needs the names: its reads are recorded as disclosures (docs/privacy.md).
+   */
+  private seesNamesInLists(principal: Principal): boolean {
+    return needsChildsName(principal.roles) || principal.username.startsWith('partner:');
+  }
+
   private isCitizen(principal: Principal): boolean {
     return principal.body === null && principal.roles.includes('CITIZEN');
   }
@@ -407,4 +426,10 @@ export class ReportsService {
     return hasRoleIn(principal.roles, 'police');
   }
 
+}
+
+/** The report without the names of the child and their guardians (JJ Act s.74), for readers who need no name. */
+function withoutNames(v: ReportView): ReportView {
+  const { name: _name, aliases: _aliases, guardians: _guardians, ...child } = v.child;
+  return { ...v, child };
 }

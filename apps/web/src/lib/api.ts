@@ -129,6 +129,10 @@ export class Api {
     return this.ok<T>(await this.raw('POST', path, body, headers));
   }
 
+  async patch<T>(path: string, body: unknown): Promise<T> {
+    return this.ok<T>(await this.raw('PATCH', path, body));
+  }
+
   async put<T>(path: string, body: unknown): Promise<T> {
     return this.ok<T>(await this.raw('PUT', path, body));
   }

@@ -25,6 +25,8 @@ export function navFor(roles: readonly string[], bodyType?: string): NavItem[] {
   if (citizen) items.push({ path: '/reports', label: 'nav.myReports' }, { path: '/verify', label: 'nav.verify' });
   else if (hasPermission(r, 'report:read')) items.push({ path: '/reports', label: 'nav.reports' });
   else if (hasPermission(r, 'report:found')) items.push({ path: '/reports/new/found', label: 'nav.reportFound' });
+  // the police's dashboard: their station's and district's children and reports
+  if (hasRoleIn(roles, 'police') && !hasPermission(r, 'dashboard:read')) items.push({ path: '/dashboard', label: 'nav.dashboard' });
   if (citizen || hasPermission(r, 'report:read') || hasPermission(r, 'escalation:read')) items.push({ path: '/inbox', label: 'nav.inbox' });
   if (hasPermission(r, 'delivery:manage')) items.push({ path: '/deliveries', label: 'nav.deliveries' });
   // notices reach the people of a body: how they are reached is theirs to choose

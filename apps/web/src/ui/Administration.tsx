@@ -7,6 +7,7 @@ import { FieldError, FieldLabel, Link, PageTitle, Show, useSubmit } from './bits
 import { useApp, useLoad } from './context.js';
 import { PlacePicker, type Place } from './PlacePicker.js';
 import { PartnerClients } from './PartnerClients.js';
+import { RetentionSchedule } from './Privacy.js';
 
 /** Kinds with their own code, several to a district (the API requires `code` for these). */
 const OWN_CODE: readonly BodyType[] = ['POLICE_STATION', 'BCPC', 'VCPC'];
@@ -33,6 +34,7 @@ export function Administration() {
       <TermsEnding />
       <People key={created} />
       <PartnerClients />
+      <RetentionSchedule />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { Brand, LangSwitch, Link } from './bits.js';
 import { Login } from './Login.js';
 import { SecondStepSetup } from './SecondStepSetup.js';
 import { ForgotPassword, SetPassword } from './AccountLinks.js';
+import { PrivacyPage } from './Privacy.js';
 import { Administration } from './Administration.js';
 import { AccessLog } from './AccessLog.js';
 import { Imports } from './Imports.js';
@@ -247,7 +248,7 @@ function Shell({ path }: { path: string }) {
           <Institution />
         ) : route === '/cases' ? (
           <CaseList mode="list" />
-        ) : route === '/dashboard' ? (
+        ) : route === '/dashboard' || route.startsWith('/dashboard?') ? (
           <Dashboard />
         ) : route === '/search' ? (
           <CaseList mode="search" />
@@ -283,6 +284,8 @@ function Shell({ path }: { path: string }) {
           <OutboxPage />
         ) : route === '/inbox' ? (
           <Inbox />
+        ) : route === '/privacy' ? (
+          <PrivacyPage />
         ) : route === '/verify' ? (
           <Verify />
         ) : route === '/notifications' ? (

@@ -1,28 +1,54 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
-import type { DashboardArea, DashboardOverview, DashboardSection } from '@raksha/contracts';
-import { dashboardQuery, type DashboardScope } from '../lib/dashboard.js';
+import { useEffect, useMemo, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
+import { WEB_APP_BASE, type DashboardArea, type DashboardCases, type DashboardMeasure, type DashboardOverview, type DashboardSection, type DashboardTrendMonth, type DashboardTrends } from '@raksha/contracts';
+import { casesQuery, dashboardQuery, formatMonth, searchOf, trendsQuery, viewOf, type DashboardScope, type DashboardView, type Drill } from '../lib/dashboard.js';
 import { formatDate } from '../lib/i18n.js';
-import { Choose, ColumnHeads, PageTitle, Show, errorText } from './bits.js';
+import { Choose, ColumnHeads, Link, PageTitle, Show, errorText } from './bits.js';
+import { TrendChart } from './TrendChart.js';
+import type { TrendPlot } from './trend-chart-draw.js';
 import { useApp, useLoad } from './context.js';
 import { FunctioningSection } from './Functioning.js';
 import { PlacePicker, useStateName } from './PlacePicker.js';
 
-const EMPTY: DashboardScope = { stateCode: '', districtCode: '', from: '', to: '' };
 const AREA_ORDERS = ['name', 'productionShare', 'pending', 'escalationsOpen', 'cases'] as const;
 type AreaOrder = (typeof AREA_ORDERS)[number];
 
-/** The MIS dashboard a state monitor audits with: the place's figures, charts first, the table behind each, a CSV of each. */
+/** The address's query, read again when Back or Forward changes it (and on every render, after a link was followed). */
+const subscribeToHistory = (changed: () => void) => {
+  window.addEventListener('popstate', changed);
+  return () => window.removeEventListener('popstate', changed);
+};
+function useView(): DashboardView {
+  const search = useSyncExternalStore(subscribeToHistory, () => window.location.search);
+  return useMemo(() => viewOf(search), [search]);
+}
+const POLICE_BODIES: readonly string[] = ['SJPU', 'POLICE_STATION'];
+
+/** The address of a view of the dashboard: what a link to it holds, so Back returns and a link can be shared. */
+const hrefOf = (view: DashboardView) => `/dashboard${searchOf(view)}`;
+const drillOf = (measure: DashboardMeasure, more: Partial<Drill> = {}): Drill => ({ measure, month: '', track: '', phase: '', ...more });
+
+/**
+ * The dashboards: the MIS dashboard a monitor audits with, the police's of their station and district, and the
+ * cases behind any figure of either. Place, period and the list opened live in the address.
+ */
 export function Dashboard() {
-  const { t, api, session } = useApp();
+  const { session } = useApp();
+  const view = useView();
+  if (view.drill) return <CasesBehind view={view} drill={view.drill} />;
+  if (POLICE_BODIES.includes(session.user.body?.type ?? '')) return <PoliceDashboard view={view} />;
+  return <MisDashboard view={view} />;
+}
+
+/** The MIS dashboard a state monitor audits with: the place's figures, charts first, the table behind each, a CSV of each. */
+function MisDashboard({ view }: { view: DashboardView }) {
+  const { t, api, session, navigate } = useApp();
   const own = session.user.body;
-  const [scope, setScope] = useState<DashboardScope>(EMPTY);
-  const [draft, setDraft] = useState<DashboardScope>(EMPTY);
+  const scope: DashboardScope = useMemo(() => ({ stateCode: view.stateCode, districtCode: view.districtCode, from: view.from, to: view.to }), [view]);
+  const [draft, setDraft] = useState<DashboardScope>(scope);
+  useEffect(() => setDraft(scope), [scope]);
   const overview = useLoad(() => api.get<DashboardOverview>(`/dashboards/overview?${dashboardQuery(scope)}`), [scope]);
 
-  const go = (next: DashboardScope) => {
-    setDraft(next);
-    setScope(next);
-  };
+  const go = (next: DashboardScope) => navigate(hrefOf({ ...view, ...next, thanaCode: '', drill: null }));
   function apply(e: FormEvent) {
     e.preventDefault();
     go({ ...draft, stateCode: draft.stateCode.trim().toUpperCase(), districtCode: draft.districtCode.trim().toUpperCase() });
@@ -53,9 +79,10 @@ export function Dashboard() {
         {(o) => (
           <>
             <ScopeLine o={o} canWiden={(level) => (level === 'STATE' ? !own?.districtCode : !own?.stateCode)} go={go} scope={scope} />
-            <Headlines o={o} />
-            <AreasSection o={o} onOpen={(code) => go(o.areaLevel === 'STATE' ? { ...scope, stateCode: code, districtCode: '' } : { ...scope, districtCode: code })} scope={scope} />
-            <CasesSection o={o} scope={scope} />
+            <Headlines o={o} view={view} />
+            <TrendsSection view={view} police={false} />
+            <AreasSection o={o} onOpen={(code) => go(o.areaLevel === 'STATE' ? { ...scope, stateCode: code, districtCode: '' } : { ...scope, districtCode: code })} scope={scope} view={view} />
+            <CasesSection o={o} scope={scope} view={view} />
             <TimelinessSection o={o} scope={scope} />
             <EscalationsSection o={o} scope={scope} />
             <MissingSection o={o} scope={scope} />
@@ -95,7 +122,7 @@ function ScopeLine({ o, scope, go, canWiden }: { o: DashboardOverview; scope: Da
   );
 }
 
-function Headlines({ o }: { o: DashboardOverview }) {
+function Headlines({ o, view }: { o: DashboardOverview; view: DashboardView }) {
   const { t } = useApp();
   const count = (n: number) => n.toLocaleString('en-IN');
   const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
@@ -103,10 +130,10 @@ function Headlines({ o }: { o: DashboardOverview }) {
   const pending = o.pendingBeyond4Months.reduce((s, r) => s + r.cases, 0);
   const openEscalations = o.escalations.filter((e) => e.status !== 'RESOLVED').reduce((s, e) => s + e.escalations, 0);
   const missingOpen = o.missingReports.byStatus.filter((r) => r.status === 'OPEN' || r.status === 'PENDING_ACCEPTANCE').reduce((s, r) => s + r.reports, 0);
-  const tiles: { label: string; value: string; late?: boolean }[] = [
-    { label: t('dash.kpi.cases'), value: count(cases) },
-    { label: t('dash.kpi.pending'), value: count(pending), late: pending > 0 },
-    { label: t('dash.kpi.production'), value: pct(o.production.sharePercent), late: o.production.sharePercent !== null && o.production.sharePercent < 100 },
+  const tiles: { label: string; value: string; late?: boolean; drill?: DashboardMeasure }[] = [
+    { label: t('dash.kpi.cases'), value: count(cases), drill: 'registered' },
+    { label: t('dash.kpi.pending'), value: count(pending), late: pending > 0, drill: 'pendingBeyond4Months' },
+    { label: t('dash.kpi.production'), value: pct(o.production.sharePercent), late: o.production.sharePercent !== null && o.production.sharePercent < 100, drill: 'produced' },
     { label: t('dash.kpi.sirs'), value: pct(o.socialInvestigationReports.sharePercent), late: o.socialInvestigationReports.sharePercent !== null && o.socialInvestigationReports.sharePercent < 100 },
     { label: t('dash.kpi.escalationsOpen'), value: count(openEscalations), late: openEscalations > 0 },
     { label: t('dash.kpi.missingOpen'), value: count(missingOpen) },
@@ -117,11 +144,37 @@ function Headlines({ o }: { o: DashboardOverview }) {
     <ul className="kpis" aria-label={t('dash.headlines')}>
       {tiles.map((k) => (
         <li key={k.label} className={k.late ? 'kpi late' : 'kpi'}>
-          <span className="kpi-value">{k.value}</span>
+          {k.drill ? (
+            <FigureLink view={view} drill={drillOf(k.drill)} className="kpi-value" label={t('dash.drill.open', { figure: k.label, value: k.value })}>
+              {k.value}
+            </FigureLink>
+          ) : (
+            <span className="kpi-value">{k.value}</span>
+          )}
           <span className="kpi-label">{k.label}</span>
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A figure that opens the cases behind it: a real link (it can be opened in a new tab, or shared), named for what it counts. */
+function FigureLink({ view, drill, label, className, children }: { view: DashboardView; drill: Drill; label: string; className?: string; children: ReactNode }) {
+  const { navigate } = useApp();
+  const to = hrefOf({ ...view, drill });
+  return (
+    <a
+      href={`${WEB_APP_BASE}${to}`}
+      className={className ? `${className} drill` : 'drill'}
+      aria-label={label}
+      onClick={(e) => {
+        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+        e.preventDefault();
+        navigate(to);
+      }}
+    >
+      {children}
+    </a>
   );
 }
 
@@ -144,13 +197,13 @@ function Section({ id, title, scope, section, children, table, note }: { id: str
   );
 }
 
-function CsvButton({ scope, section, label, describedBy }: { scope: DashboardScope; section?: DashboardSection; label: string; describedBy?: string }) {
+function CsvButton({ scope, section, label, describedBy, path }: { scope?: DashboardScope; section?: DashboardSection; label: string; describedBy?: string; path?: string }) {
   const { tx, api, online } = useApp();
   const [error, setError] = useState<string>();
   async function download() {
     setError(undefined);
     try {
-      const { blob, filename } = await api.file(`/dashboards/overview?${dashboardQuery(scope, section ?? 'all')}`);
+      const { blob, filename } = await api.file(path ?? `/dashboards/overview?${dashboardQuery(scope!, section ?? 'all')}`);
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -234,8 +287,15 @@ function Table({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
   );
 }
 
-function AreasSection({ o, scope, onOpen }: { o: DashboardOverview; scope: DashboardScope; onOpen(code: string): void }) {
+function AreasSection({ o, scope, view, onOpen }: { o: DashboardOverview; scope: DashboardScope; view: DashboardView; onOpen(code: string): void }) {
   const { t } = useApp();
+  // a cell opens the cases it counts, in that area
+  const inArea = (a: DashboardArea): DashboardView => (o.areaLevel === 'STATE' ? { ...view, stateCode: a.code, districtCode: '' } : { ...view, districtCode: a.code });
+  const cell = (a: DashboardArea, measure: DashboardMeasure, value: number, figure: string) => (
+    <FigureLink view={inArea(a)} drill={drillOf(measure)} label={t('dash.drill.openIn', { figure, value, place: a.name })}>
+      {value}
+    </FigureLink>
+  );
   const [order, setOrder] = useState<AreaOrder>('productionShare');
   const sorted = [...o.areas].sort(areaComparator(order));
   const canOpen = !o.scope.districtCode;
@@ -258,7 +318,7 @@ function AreasSection({ o, scope, onOpen }: { o: DashboardOverview; scope: Dashb
       table={
         <Table
           head={[t('dash.col.area'), t('dash.kpi.cases'), t('dash.kpi.pending'), t('dash.col.produced'), t('dash.col.within24'), t('dash.col.sirs'), t('dash.col.sirsOnTime'), t('dash.kpi.escalationsOpen'), t('dash.col.missing'), t('dash.col.traced'), t('dash.col.inCare'), t('dash.col.places'), t('dash.kpi.restored')]}
-          rows={sorted.map((a) => [name(a), a.casesRegistered, a.pendingBeyond4Months, a.produced, a.producedWithin24Hours, a.sirsSubmitted, a.sirsOnTime, a.escalationsOpen, a.missingReports, a.missingTraced, a.childrenInCare, a.sanctionedPlaces, a.restored])}
+          rows={sorted.map((a) => [name(a), cell(a, 'registered', a.casesRegistered, t('dash.kpi.cases')), cell(a, 'pendingBeyond4Months', a.pendingBeyond4Months, t('dash.kpi.pending')), cell(a, 'produced', a.produced, t('dash.col.produced')), a.producedWithin24Hours, a.sirsSubmitted, a.sirsOnTime, a.escalationsOpen, a.missingReports, a.missingTraced, a.childrenInCare, a.sanctionedPlaces, a.restored])}
         />
       }
     >
@@ -306,7 +366,7 @@ function areaComparator(order: AreaOrder): (a: DashboardArea, b: DashboardArea) 
   }
 }
 
-function CasesSection({ o, scope }: { o: DashboardOverview; scope: DashboardScope }) {
+function CasesSection({ o, scope, view }: { o: DashboardOverview; scope: DashboardScope; view: DashboardView }) {
   const { t, tx } = useApp();
   const byPhase = new Map<string, number>();
   for (const r of o.casesByTrackAndPhase) byPhase.set(r.phase, (byPhase.get(r.phase) ?? 0) + r.cases);
@@ -316,7 +376,18 @@ function CasesSection({ o, scope }: { o: DashboardOverview; scope: DashboardScop
       title={t('dash.cases.title')}
       scope={scope}
       section="cases"
-      table={<Table head={[t('search.track'), t('search.phase'), t('dash.kpi.cases')]} rows={o.casesByTrackAndPhase.map((r) => [tx(`track.${r.track}`, r.track), tx(`phase.${r.phase}`, r.phase), r.cases])} />}
+      table={
+        <Table
+          head={[t('search.track'), t('search.phase'), t('dash.kpi.cases')]}
+          rows={o.casesByTrackAndPhase.map((r) => [
+            tx(`track.${r.track}`, r.track),
+            tx(`phase.${r.phase}`, r.phase),
+            <FigureLink key="n" view={view} drill={drillOf('registered', { track: r.track, phase: r.phase })} label={t('dash.drill.open', { figure: `${tx(`track.${r.track}`, r.track)}, ${tx(`phase.${r.phase}`, r.phase)}`, value: r.cases })}>
+              {r.cases}
+            </FigureLink>,
+          ])}
+        />
+      }
     >
       <Bars label={t('dash.cases.title')} rows={[...byPhase].map(([phase, cases]) => ({ key: phase, label: tx(`phase.${phase}`, phase), value: cases }))} />
       <h3>{t('dash.pending.title')}</h3>
@@ -468,5 +539,246 @@ function RestorationsSection({ o, scope }: { o: DashboardOverview; scope: Dashbo
         ]}
       />
     </Section>
+  );
+}
+
+const TREND_COLORS = { registered: '#1f5fa8', produced: '#7a9cc6', producedWithin24Hours: '#2e7d32', pendingBeyond4Months: '#b3261e', escalations: '#a15c00', missingReports: '#6a4c93', foundReports: '#00796b' } as const;
+type TrendKey = keyof typeof TREND_COLORS;
+interface TrendCardSpec {
+  id: string;
+  title: string;
+  note: string;
+  series: { key: TrendKey; name: string; kind: 'bar' | 'line'; measure?: DashboardMeasure }[];
+}
+
+/** The place's months, as charts: loaded apart from the rest so the page shows before them. */
+function TrendsSection({ view, police, canDrill = true }: { view: DashboardView; police: boolean; canDrill?: boolean }) {
+  const { api } = useApp();
+  const query = trendsQuery(view);
+  const trends = useLoad(() => api.get<DashboardTrends>(`/dashboards/trends?${query}`), [query]);
+  return <Show loaded={trends}>{(tr) => <Trends tr={tr} view={view} police={police} canDrill={canDrill} />}</Show>;
+}
+
+function Trends({ tr, view, police, canDrill }: { tr: DashboardTrends; view: DashboardView; police: boolean; canDrill: boolean }) {
+  const { t, lang } = useApp();
+  const first = tr.months[0]?.month ?? '';
+  const last = tr.months.at(-1)?.month ?? '';
+  const cards: TrendCardSpec[] = [
+    { id: 'registered', title: t('dash.trend.registered'), note: t('dash.trend.registeredNote'), series: [{ key: 'registered', name: t('dash.kpi.cases'), kind: 'bar', measure: 'registered' }] },
+    {
+      id: 'production',
+      title: t('dash.trend.production'),
+      note: t('dash.trend.productionNote'),
+      series: [
+        { key: 'produced', name: t('dash.trend.produced'), kind: 'bar', measure: 'produced' },
+        { key: 'producedWithin24Hours', name: t('dash.trend.within24'), kind: 'bar', measure: 'producedWithin24Hours' },
+      ],
+    },
+    { id: 'pending', title: t('dash.kpi.pending'), note: t('dash.trend.pendingNote'), series: [{ key: 'pendingBeyond4Months', name: t('dash.kpi.pending'), kind: 'line', measure: 'pendingBeyond4Months' }] },
+    police
+      ? {
+          id: 'reports',
+          title: t('dash.trend.reports'),
+          note: t('dash.trend.reportsNote'),
+          series: [
+            { key: 'missingReports', name: t('dash.trend.missing'), kind: 'bar' },
+            { key: 'foundReports', name: t('dash.trend.found'), kind: 'bar' },
+          ],
+        }
+      : { id: 'escalations', title: t('dash.trend.escalations'), note: t('dash.trend.escalationsNote'), series: [{ key: 'escalations', name: t('dash.trend.escalations'), kind: 'bar', measure: 'escalations' }] },
+  ];
+  const place = tr.scope.thanaName ?? tr.scope.name;
+  return (
+    <section className="card dash-section" aria-labelledby="dash-trends-title" id="dash-trends">
+      <div className="row">
+        <h2 id="dash-trends-title">{t('dash.trend.title')}</h2>
+        <CsvButton path={`/dashboards/trends?${trendsQuery(view, true)}`} label={t('dash.csv')} describedBy="dash-trends-title" />
+      </div>
+      <p className="muted small">{t('dash.trend.scope', { place, from: formatMonth(lang, first), to: formatMonth(lang, last) })}</p>
+      {police && <PoliceHeadlines tr={tr} view={view} canDrill={canDrill} />}
+      <div className="trend-grid">
+        {cards.map((c) => (
+          <TrendCard key={c.id} spec={c} months={tr.months} view={view} canDrill={canDrill} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** One chart of the trends, the table behind it (folded), each figure opening its cases. */
+function TrendCard({ spec, months, view, canDrill }: { spec: TrendCardSpec; months: DashboardTrendMonth[]; view: DashboardView; canDrill: boolean }) {
+  const { t, lang, navigate } = useApp();
+  const plot = useMemo<TrendPlot>(
+    () => ({
+      months: months.map((m) => formatMonth(lang, m.month, 'short')),
+      series: spec.series.map((s) => ({ name: s.name, kind: s.kind, color: TREND_COLORS[s.key], values: months.map((m) => m[s.key]) })),
+      onPick: (series, month) => {
+        const measure = spec.series[series]?.measure;
+        const m = months[month];
+        if (canDrill && measure && m) navigate(hrefOf({ ...view, drill: drillOf(measure, { month: m.month }) }));
+      },
+    }),
+    // the months and the language make the plot; a new answer is a new array
+    [months, lang, canDrill],
+  );
+  const main = spec.series[0]!;
+  const values = months.map((m) => m[main.key]);
+  const most = Math.max(0, ...values);
+  const mostAt = months[values.indexOf(most)]?.month ?? '';
+  const summary = t('dash.trend.summary', {
+    title: spec.title,
+    from: formatMonth(lang, months[0]?.month ?? ''),
+    to: formatMonth(lang, months.at(-1)?.month ?? ''),
+    latest: values.at(-1) ?? 0,
+    most,
+    mostMonth: formatMonth(lang, mostAt),
+  });
+  const cell = (m: DashboardTrendMonth, s: TrendCardSpec['series'][number]) =>
+    canDrill && s.measure ? (
+      <FigureLink view={view} drill={drillOf(s.measure, { month: m.month })} label={t('dash.drill.openIn', { figure: s.name, value: m[s.key], place: formatMonth(lang, m.month) })}>
+        {m[s.key]}
+      </FigureLink>
+    ) : (
+      m[s.key]
+    );
+  return (
+    <div className="trend-card" data-testid={`trend-${spec.id}`}>
+      <h3 id={`trend-${spec.id}-title`}>{spec.title}</h3>
+      <p className="muted small">{spec.note}</p>
+      {spec.series.length > 1 && (
+        <ul className="plain small" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.25rem 1rem', margin: 0 }}>
+          {spec.series.map((s) => (
+            <li key={s.key} style={{ border: 0, padding: 0, margin: 0 }}>
+              <span aria-hidden="true" style={{ display: 'inline-block', width: 12, height: 12, marginRight: 4, background: TREND_COLORS[s.key] }} />
+              {s.name}
+            </li>
+          ))}
+        </ul>
+      )}
+      <TrendChart plot={plot} summary={summary} />
+      <details className="dash-table">
+        <summary>{t('dash.table')}</summary>
+        <div className="table-wrap">
+          <Table head={[t('dash.col.month'), ...spec.series.map((s) => s.name)]} rows={months.map((m) => [formatMonth(lang, m.month), ...spec.series.map((s) => cell(m, s))])} />
+        </div>
+      </details>
+    </div>
+  );
+}
+
+/** The police's headline figures: the twelve months' totals, and the inquiries pending now. */
+function PoliceHeadlines({ tr, view, canDrill }: { tr: DashboardTrends; view: DashboardView; canDrill: boolean }) {
+  const { t } = useApp();
+  const total = (k: TrendKey) => tr.months.reduce((n, m) => n + m[k], 0);
+  const produced = total('produced');
+  const within = total('producedWithin24Hours');
+  const pendingNow = tr.months.at(-1)?.pendingBeyond4Months ?? 0;
+  // the cases of the months shown: from the first month's first day to today
+  const period: DashboardView = { ...view, from: `${tr.months[0]?.month ?? ''}-01`, to: new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10) };
+  const tiles: { label: string; value: string; late?: boolean; drill?: DashboardMeasure }[] = [
+    { label: t('dash.kpi.cases'), value: total('registered').toLocaleString('en-IN'), drill: 'registered' },
+    { label: t('dash.trend.produced'), value: produced.toLocaleString('en-IN'), drill: 'produced' },
+    { label: t('dash.kpi.production'), value: produced === 0 ? '—' : `${Math.round((within / produced) * 1000) / 10}%`, late: within < produced, drill: 'producedAfter24Hours' },
+    { label: t('dash.kpi.pending'), value: pendingNow.toLocaleString('en-IN'), late: pendingNow > 0, drill: 'pendingBeyond4Months' },
+    { label: t('dash.trend.missing'), value: total('missingReports').toLocaleString('en-IN') },
+    { label: t('dash.trend.found'), value: total('foundReports').toLocaleString('en-IN') },
+  ];
+  return (
+    <ul className="kpis" aria-label={t('dash.headlines')}>
+      {tiles.map((k) => (
+        <li key={k.label} className={k.late ? 'kpi late' : 'kpi'}>
+          {k.drill && canDrill ? (
+            <FigureLink view={k.drill === 'pendingBeyond4Months' ? view : period} drill={drillOf(k.drill)} className="kpi-value" label={t('dash.drill.open', { figure: k.label, value: k.value })}>
+              {k.value}
+            </FigureLink>
+          ) : (
+            <span className="kpi-value">{k.value}</span>
+          )}
+          <span className="kpi-label">{k.label}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The police's dashboard: their station's area (a station's own) or their district, month by month. */
+function PoliceDashboard({ view }: { view: DashboardView }) {
+  const { t, session, navigate } = useApp();
+  const body = session.user.body;
+  const station = body?.level === 'THANA' ? (body.thanaCode ?? '') : '';
+  const districtWide = !station || view.districtCode !== '';
+  const shown: DashboardView = { ...view, stateCode: '', districtCode: districtWide ? (body?.districtCode ?? '') : '', thanaCode: districtWide ? '' : station };
+  const empty: DashboardView = { stateCode: '', districtCode: '', thanaCode: '', from: '', to: '', drill: null };
+  const choose = (wide: boolean) => navigate(hrefOf(wide ? { ...empty, districtCode: body?.districtCode ?? '' } : empty));
+  return (
+    <section aria-labelledby="page-title" className="dashboard">
+      <PageTitle>{t('dash.police.title')}</PageTitle>
+      <p className="muted">{t('dash.police.intro')}</p>
+      {station && (
+        <div className="row no-print" role="group" aria-label={t('dash.police.level')}>
+          <button type="button" aria-pressed={!districtWide} className={districtWide ? '' : 'primary'} onClick={() => choose(false)}>
+            {t('dash.police.station')}
+          </button>
+          <button type="button" aria-pressed={districtWide} className={districtWide ? 'primary' : ''} onClick={() => choose(true)}>
+            {t('dash.police.district')}
+          </button>
+        </div>
+      )}
+      {station && districtWide && <p className="muted small">{t('dash.police.countsOnly')}</p>}
+      <TrendsSection view={shown} police canDrill={!station || !districtWide} />
+    </section>
+  );
+}
+
+/** The cases behind a figure, counted as the figure was: each opens its case. */
+function CasesBehind({ view, drill }: { view: DashboardView; drill: Drill }) {
+  const { t, tx, api, lang, session } = useApp();
+  const body = session.user.body;
+  // a station's own area, unless another place is in the address (the API refuses what is not the station's)
+  const station = body?.level === 'THANA' && !view.thanaCode && !view.districtCode ? (body.thanaCode ?? '') : view.thanaCode;
+  const query = casesQuery({ ...view, thanaCode: station }, drill);
+  const loaded = useLoad(() => api.get<DashboardCases>(`/dashboards/cases?${query}`), [query]);
+  const when = drill.month
+    ? formatMonth(lang, drill.month)
+    : view.from || view.to
+      ? t('dash.drill.period', { from: view.from ? formatDate(lang, `${view.from}T12:00:00+05:30`) : '…', to: view.to ? formatDate(lang, `${view.to}T12:00:00+05:30`) : t('dash.drill.today') })
+      : t('dash.drill.lastYear');
+  const filters = [drill.track && tx(`track.${drill.track}`, drill.track), drill.phase && tx(`phase.${drill.phase}`, drill.phase)].filter(Boolean).join(', ');
+  return (
+    <section aria-labelledby="page-title" className="dashboard">
+      <PageTitle>{t(`dash.drill.title.${drill.measure}`)}</PageTitle>
+      <p className="no-print">
+        <Link to={hrefOf({ ...view, drill: null })}>{t('dash.drill.back')}</Link>
+      </p>
+      <p className="muted small">{t(`dash.drill.note.${drill.measure}`)}</p>
+      <Show loaded={loaded}>
+        {(c) => (
+          <>
+            <p role="status">
+              <strong>{t('dash.drill.scope', { place: c.place, when })}</strong>
+              {filters && ` · ${filters}`}
+              <br />
+              {c.total > c.limit ? t('dash.drill.some', { shown: c.cases.length, total: c.total }) : t('dash.drill.count', { count: c.total })}
+            </p>
+            <div className="table-wrap">
+              <Table
+                head={[t('dash.col.case'), t('search.track'), t('search.phase'), t('search.district'), t('dash.col.registered'), t('dash.col.produced'), t('dash.col.hoursToProduction')]}
+                rows={c.cases.map((r) => [
+                  <Link key="case" to={`/cases/${r.id}`}>
+                    {r.caseNumber}
+                  </Link>,
+                  tx(`track.${r.track}`, r.track),
+                  tx(`phase.${r.phase}`, r.phase),
+                  r.districtName,
+                  formatDate(lang, r.registeredAt),
+                  formatDate(lang, r.producedAt),
+                  r.hoursToProduction === null ? '—' : t('dash.hours', { hours: r.hoursToProduction.toLocaleString('en-IN') }),
+                ])}
+              />
+            </div>
+          </>
+        )}
+      </Show>
+    </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { hasPermission, hasRoleIn, type Role } from '@raksha/domain';
+import { PRIVACY_NOTICE_VERSION } from '@raksha/domain';
 import { type CandidateDecision, type CandidatePage, CHILD_GENDERS, type ChildDescription, type LikelyDuplicate, type LikelyDuplicates as Duplicates, CLOSE_REASONS, COMPLEXION_VALUES, type MatchCandidateView, REPORT_KINDS, REPORT_STATUSES, type ReportPage, type ReportView } from '@raksha/contracts';
 import { ApiError } from '../lib/api.js';
 import { formatDate, formatDateTime, humanize, isMessageKey, type MessageKey } from '../lib/i18n.js';
@@ -19,6 +20,7 @@ import { Choose, ColumnHeads, FactRows, FieldError, FieldLabel, Link, PageTitle,
 import { useApp, useLoad, usePages } from './context.js';
 import { LocalPlacePicker, type LocalPlaces, PlacePicker, type Place } from './PlacePicker.js';
 import { LikelyDuplicates } from './Duplicates.js';
+import { OwnReportData, PrivacyNotice } from './Privacy.js';
 
 const CANDIDATES_PER_PAGE = 10;
 
@@ -72,6 +74,7 @@ export function ReportList() {
           </Link>
         )}
         {who.citizen && <Link to="/verify">{t('verify.title')}</Link>}
+        {who.citizen && <Link to="/privacy">{t('privacy.title')}</Link>}
       </div>
       <form className="card filters" onSubmit={search} role="search">
         <div>
@@ -160,7 +163,7 @@ function ChildDetails({ c }: { c: ChildDescription }) {
 
 /** A missing report (police with the missing diary / FIR no.; a citizen's waits for a station) or a found one. */
 export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
-  const { t, api, session, online, navigate, outbox } = useApp();
+  const { t, lang, api, session, online, navigate, outbox } = useApp();
   const who = useWho();
   const [v, setV] = useState<ChildFormValues>({ gender: '' });
   const [when, setWhen] = useState(nowInIndia);
@@ -175,6 +178,8 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
   const [photoError, setPhotoError] = useState<string>();
   const { error, setError, busy, run } = useSubmit();
   const [needsVerify, setNeedsVerify] = useState(false);
+  // DPDP Act s.5: a citizen reads the privacy notice and says so before filing; the report carries the acknowledgement
+  const [acknowledged, setAcknowledged] = useState(false);
   // the same child possibly reported already, shown before saving; null: not asked yet for these details
   const [duplicates, setDuplicates] = useState<LikelyDuplicate[] | null>(null);
   const setField = (k: keyof ChildFormValues) => (value: string) => setV((old) => ({ ...old, [k]: value }));
@@ -201,6 +206,7 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
     if (!v.gender) return setError(t('rep.genderRequired'));
     if (kind === 'MISSING' && !who.citizen && !policeRef.trim()) return setError(t('rep.policeRefRequired'));
     if (photoError) return setError(photoError);
+    if (who.citizen && !acknowledged) return setError(t('privacy.mustAcknowledge'));
     await run(async () => {
       const place = {
         districtCode: where.districtCode,
@@ -209,10 +215,11 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
         ...(local.villageCode && { villageCode: local.villageCode }),
         ...(placeText.trim() && { text: placeText.trim() }),
       };
+      const privacyNotice = who.citizen ? { privacyNotice: { version: PRIVACY_NOTICE_VERSION, language: lang } } : {};
       const body =
         kind === 'MISSING'
-          ? { child: childOf(v), lastSeenAt: istDateTime(when), place, ...(!who.citizen && { policeRef: policeRef.trim() }), ...(photo && { photo }) }
-          : { child: childOf(v), foundAt: istDateTime(when), place, ...(caseNumber.trim() && { caseNumber: caseNumber.trim() }), ...(photo && { photo }) };
+          ? { child: childOf(v), lastSeenAt: istDateTime(when), place, ...(!who.citizen && { policeRef: policeRef.trim() }), ...(photo && { photo }), ...privacyNotice }
+          : { child: childOf(v), foundAt: istDateTime(when), place, ...(caseNumber.trim() && { caseNumber: caseNumber.trim() }), ...(photo && { photo }), ...privacyNotice };
       if (!online || !navigator.onLine) {
         // No signal: the report, photo included, waits sealed on the phone and is sent once the connection returns.
         outbox.add({ userId: session.user.id, kind: kind === 'MISSING' ? 'missing' : 'found', payload: body, ...(body.child.name && { label: body.child.name }) });
@@ -330,6 +337,16 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
           {t('rep.photoHint')}
         </p>
         <FieldError error={photoError} />
+        {who.citizen && (
+          <fieldset className="privacy">
+            <legend>{t('privacy.title')}</legend>
+            <p className="muted">{t('privacy.intro')}</p>
+            <PrivacyNotice headingLevel={3} />
+            <label className="check">
+              <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} /> {t('privacy.acknowledge')}
+            </label>
+          </fieldset>
+        )}
         {error && (
           <div role="alert" className="field-error">
             <p>{error}</p>
@@ -367,7 +384,7 @@ function Photo({ reportId, alt }: { reportId: string; alt: string }) {
 
 /** One report: the child, where and when, acceptance and closure, and its match candidates. */
 export function ReportDetail({ reportId }: { reportId: string }) {
-  const { t, lang, api } = useApp();
+  const { t, lang, api, session } = useApp();
   const who = useWho();
   const report = useLoad(() => api.get<ReportView>(`/reports/${reportId}`), [reportId]);
   return (
@@ -399,6 +416,7 @@ export function ReportDetail({ reportId }: { reportId: string }) {
           {r.status === 'PENDING_ACCEPTANCE' && who.police && who.may('report:accept') && <AcceptForm r={r} onDone={report.reload} />}
           {(r.status === 'OPEN' || r.status === 'PENDING_ACCEPTANCE') && ((who.police && who.may('report:accept')) || who.citizen) && <CloseForm r={r} onDone={report.reload} />}
           {!who.citizen && r.status !== 'PENDING_ACCEPTANCE' && <Candidates reportId={r.id} kind={r.kind} />}
+          {who.citizen && r.filedBy.id === session.user.id && <OwnReportData reportId={r.id} onChanged={report.reload} />}
         </section>
       )}
     </Show>

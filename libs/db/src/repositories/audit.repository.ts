@@ -1,4 +1,4 @@
-import { attestationOf, auditEntryInput, auditHash, type EmptiedEntry, GENESIS_HASH, isDestroyedDetail, RECORDS_DESTROYED_ACTION, type AuditRecord } from '../audit-chain.js';
+import { attestationOf, auditEntryInput, auditHash, type EmptiedEntry, GENESIS_HASH, isDestroyedDetail, ATTESTING_ACTIONS, type AuditRecord } from '../audit-chain.js';
 import type { Db, DbTransaction } from '../client.js';
 
 export type { AuditRecord };
@@ -71,7 +71,7 @@ export class AuditRepository {
    * case's chain, so an attestation cannot be forged without breaking that chain.
    */
   async attestations(): Promise<Attestations> {
-    const rows = await this.db.auditEntry.findMany({ where: { action: RECORDS_DESTROYED_ACTION }, select: { detail: true } });
+    const rows = await this.db.auditEntry.findMany({ where: { action: { in: ATTESTING_ACTIONS } }, select: { detail: true } });
     const map = new Map<string, string>();
     for (const r of rows) for (const e of ((r.detail as { emptied?: EmptiedEntry[] }).emptied ?? [])) map.set(`${e.chain}#${e.position}`, e.attestation);
     return map;

@@ -2,7 +2,8 @@
 // one transaction: every row that identifies the child is emptied or overwritten, each audit entry that told of them
 // keeps its hash and a digest of its detail, and the case's chain gains an entry attesting what was emptied. A crash
 // half-way leaves nothing done; a second run finds the case destroyed and does nothing.
-import { attestationOf, DESTROYED_MARK, detailDigest, type EmptiedEntry, isDestroyedDetail, RECORDS_DESTROYED_ACTION, type AuditRecord } from '../audit-chain.js';
+import { attestationOf, DESTROYED_MARK, detailDigest, type EmptiedEntry, isDestroyedDetail, RECORDS_DESTROYED_ACTION, REPORT_ERASED_ACTION, type AuditRecord } from '../audit-chain.js';
+import { isReportErasable } from '@raksha/domain';
 import type { Db, DbTransaction } from '../client.js';
 import { Prisma } from '../generated/client.js';
 import { AuditRepository } from './audit.repository.js';
@@ -28,6 +29,17 @@ export interface HoldChange {
   audit: Pick<AuditRecord, 'actorId' | 'actorRole'>;
 }
 
+export interface ReportErasureRecord {
+  reportId: string;
+  /** the citizen who asked; null for the retention job */
+  by: string | null;
+  at: Date;
+  ground: 'CITIZEN_REQUEST' | 'RETENTION';
+}
+
+/** Per record type the retention job deletes by age, the moment before which a record is past retention. */
+export type RetentionCutoffs = Partial<Record<'SESSIONS' | 'CONTACT_CODES' | 'NOTIFICATIONS' | 'DELIVERIES' | 'PARTNER_FEED' | 'PARTNER_DISCLOSURES' | 'IMPORTS', Date | null>>;
+
 export type DestroyOutcome = 'destroyed' | 'already-destroyed' | 'held' | 'not-due';
 
 /** What a notice about a destroyed case says instead of what it said. */
@@ -35,6 +47,61 @@ export const DESTROYED_NOTICE = {
   subject: 'Records destroyed under s.24 of the Juvenile Justice Act',
   body: 'This message was about a case whose records were destroyed under s.24(2) of the Juvenile Justice Act 2015; what it said is no longer kept.',
 };
+
+/**
+ * Empties reports of what identifies a child or their reporter; one place for s.24(2) destruction, a citizen's erasure
+ * and the retention job. `keep`: 'nothing' (s.24: the police reference and closing reason go too); 'tombstone' (the
+ * report's police reference, kind, district, status and dates stay for the police record); 'child' (a report linked to
+ * a child's case: only the reporter's contact goes, the child's description stays with the case under the JJ Act).
+ */
+export async function emptyReports(tx: DbTransaction, reports: string[], opts: { keep: 'nothing' | 'tombstone' | 'child' }): Promise<void> {
+  if (!reports.length) return;
+  if (opts.keep === 'child') {
+    await tx.childReport.updateMany({ where: { id: { in: reports } }, data: { reporterContact: Prisma.DbNull } });
+    return;
+  }
+  // a tombstone keeps the gender, which names nobody, so the report still reads as a report of a child
+  // the closing reason stays, not the note written with it (`REASON: note`)
+  if (opts.keep === 'tombstone') await tx.$executeRaw`UPDATE "ChildReport" SET description = jsonb_build_object('gender', description->'gender'), "closedReason" = split_part("closedReason", ':', 1) WHERE id = ANY(${reports}::uuid[])`;
+  await tx.childReport.updateMany({
+    where: { id: { in: reports } },
+    data: {
+      ...(opts.keep === 'nothing' && { description: {} }),
+      reporterContact: Prisma.DbNull,
+      photo: null,
+      photoType: null,
+      placeText: null,
+      lat: null,
+      lon: null,
+      searchName: '',
+      nameKeys: [],
+      nameSkeletons: [],
+      guardianKeys: [],
+      villageCode: null,
+      ...(opts.keep === 'nothing' && { policeRef: null, closedReason: null }),
+    },
+  });
+  await tx.faceDescriptor.deleteMany({ where: { reportId: { in: reports } } });
+  await tx.matchCandidate.updateMany({ where: { OR: [{ missingId: { in: reports } }, { foundId: { in: reports } }] }, data: { explanation: {}, decisionNote: null } });
+}
+
+/**
+ * Empties the details of every entry on these chains, each keeping its hash and a digest of its detail, and answers
+ * the attestations the caller's own entry (RECORDS_DESTROYED_ACTION, REPORT_ERASED_ACTION) must carry for the chain
+ * to verify. Locks the chains first, in a fixed order, so two writers never wait on each other the other way round.
+ */
+async function emptyAuditDetails(tx: DbTransaction, chains: string[], under: string): Promise<EmptiedEntry[]> {
+  for (const chain of [...chains].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${chain}, 0))`;
+  const emptied: EmptiedEntry[] = [];
+  const entries = await tx.auditEntry.findMany({ where: { chain: { in: chains } }, orderBy: [{ chain: 'asc' }, { position: 'asc' }] });
+  for (const e of entries) {
+    if (isDestroyedDetail(e.detail)) continue;
+    const digest = detailDigest(e.detail);
+    emptied.push({ chain: e.chain, position: e.position, attestation: attestationOf(e, digest) });
+    await tx.auditEntry.update({ where: { id: e.id }, data: { detail: { [DESTROYED_MARK]: under, detailDigest: digest } } });
+  }
+  return emptied;
+}
 
 export class RecordsDestructionRepository {
   private readonly audit: AuditRepository;
@@ -141,16 +208,7 @@ export class RecordsDestructionRepository {
           ...reports.map((r) => `report:${r}`),
           ...interventions.map((i) => `intervention:${i}`),
         ];
-        // Chains in a fixed order, so two writers never wait on each other's locks the other way round.
-        for (const chain of [...chains].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${chain}, 0))`;
-        const emptied: EmptiedEntry[] = [];
-        const entries = await tx.auditEntry.findMany({ where: { chain: { in: chains } }, orderBy: [{ chain: 'asc' }, { position: 'asc' }] });
-        for (const e of entries) {
-          if (isDestroyedDetail(e.detail)) continue;
-          const digest = detailDigest(e.detail);
-          emptied.push({ chain: e.chain, position: e.position, attestation: attestationOf(e, digest) });
-          await tx.auditEntry.update({ where: { id: e.id }, data: { detail: { [DESTROYED_MARK]: 's.24(2)', detailDigest: digest } } });
-        }
+        const emptied = await emptyAuditDetails(tx, chains, 's.24(2)');
 
         await tx.timelineEntry.updateMany({ where: { caseId: { in: ids } }, data: { payload: {} } });
         // the child's profile, every version of it (docs/child-profile.md)
@@ -167,14 +225,7 @@ export class RecordsDestructionRepository {
         await tx.notification.updateMany({ where: { caseId: { in: ids } }, data: DESTROYED_NOTICE });
         await tx.partnerEvent.updateMany({ where: { subjectId: { in: [...ids, ...reports] } }, data: { data: { destroyed: true } } });
         await tx.duplicateSuspect.updateMany({ where: { OR: [{ recordId: { in: [...ids, ...reports] } }, { duplicateOfId: { in: [...ids, ...reports] } }] }, data: { explanation: {}, decisionNote: null } });
-        if (reports.length) {
-          await tx.childReport.updateMany({
-            where: { id: { in: reports } },
-            data: { description: {}, reporterContact: Prisma.DbNull, photo: null, photoType: null, placeText: null, lat: null, lon: null, policeRef: null, searchName: '', nameKeys: [], nameSkeletons: [], guardianKeys: [], villageCode: null, closedReason: null },
-          });
-          await tx.faceDescriptor.deleteMany({ where: { reportId: { in: reports } } });
-          await tx.matchCandidate.updateMany({ where: { OR: [{ missingId: { in: reports } }, { foundId: { in: reports } }] }, data: { explanation: {}, decisionNote: null } });
-        }
+        await emptyReports(tx, reports, { keep: 'nothing' });
         if (interventions.length) {
           await tx.intervention.updateMany({ where: { id: { in: interventions } }, data: { childDescription: '', placeText: null, lat: null, lon: null, closeNote: null } });
           await tx.helplineCall.updateMany({ where: { interventionId: { in: interventions } }, data: { childDescription: '', lat: null, lon: null } });
@@ -198,6 +249,82 @@ export class RecordsDestructionRepository {
     );
     if (outcome === 'destroyed' && documentFiles.length && removeDocumentFiles) await removeDocumentFiles(documentFiles);
     return outcome;
+  }
+
+  /**
+   * Erases a closed (or traced) report at its filer's request (DPDP Act s.12(3)) or past retention: emptied as `emptyReports` does,
+   * a tombstone kept, the erasure recorded and told on the report's own chain. Null when still open or already erased.
+   */
+  eraseReport(e: ReportErasureRecord) {
+    return this.db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM "ChildReport" WHERE id = ${e.reportId}::uuid FOR UPDATE`;
+      const report = await tx.childReport.findUnique({ where: { id: e.reportId }, select: { status: true, caseId: true } });
+      if (!report || !isReportErasable(report.status) || (await tx.reportErasure.findUnique({ where: { reportId: e.reportId } }))) return null;
+      const keptWithCase = report.caseId !== null;
+      const citation = e.ground === 'CITIZEN_REQUEST' ? 'DPDP Act s.12(3)' : 'DPDP Act s.8(7)';
+      const chain = `report:${e.reportId}`;
+      await emptyReports(tx, [e.reportId], { keep: keptWithCase ? 'child' : 'tombstone' });
+      // The report's own trail told its closing note and match notes in words: emptied with it, attested below. A
+      // report kept with a child's case keeps its trail, which is the case's too.
+      const emptied = keptWithCase ? [] : await emptyAuditDetails(tx, [chain], citation);
+      if (!keptWithCase) await tx.partnerEvent.updateMany({ where: { subjectId: e.reportId }, data: { data: { erased: true } } });
+      const saved = await tx.reportErasure.create({ data: { reportId: e.reportId, erasedBy: e.by, erasedAt: e.at, ground: e.ground, keptWithCase } });
+      await this.audit.append(tx, {
+        chain,
+        action: REPORT_ERASED_ACTION,
+        actorId: e.by,
+        actorRole: e.by ? 'CITIZEN' : 'SYSTEM',
+        subjectType: 'report',
+        subjectId: e.reportId,
+        detail: { ground: e.ground, keptWithCase, citation, emptied },
+        at: e.at,
+      });
+      return saved;
+    });
+  }
+
+  findErasure(reportId: string) {
+    return this.db.reportErasure.findUnique({ where: { reportId } });
+  }
+
+  /** Reports closed (or traced) before `cutoff`, never erased: the retention job's next batch. */
+  async reportsPastRetention(cutoff: Date, limit: number): Promise<string[]> {
+    const rows = await this.db.$queryRaw<{ id: string }[]>`
+      SELECT r.id FROM "ChildReport" r
+      WHERE r.status IN ('CLOSED', 'TRACED') AND COALESCE(r."closedAt", r."tracedAt") < ${cutoff}
+        AND NOT EXISTS (SELECT 1 FROM "ReportErasure" e WHERE e."reportId" = r.id)
+      ORDER BY COALESCE(r."closedAt", r."tracedAt") LIMIT ${limit}`;
+    return rows.map((r) => r.id);
+  }
+
+  /** Deletes what is past its retention (cutoffs per record type; absent: not erased by age); answers counts per type. */
+  async deletePastRetention(cutoffs: RetentionCutoffs): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    const run = async (type: keyof RetentionCutoffs, del: (cutoff: Date) => Promise<{ count: number }>) => {
+      const cutoff = cutoffs[type];
+      if (cutoff) counts[type] = (await del(cutoff)).count;
+    };
+    await run('SESSIONS', (c) => this.db.session.deleteMany({ where: { OR: [{ expiresAt: { lt: c } }, { revokedAt: { lt: c } }] } }));
+    await run('CONTACT_CODES', (c) => this.db.contactVerification.deleteMany({ where: { verifiedAt: null, expiresAt: { lt: c } } }));
+    await run('NOTIFICATIONS', (c) => this.db.notification.deleteMany({ where: { createdAt: { lt: c } } }));
+    await run('DELIVERIES', (c) => this.db.delivery.deleteMany({ where: { queuedAt: { lt: c } } }));
+    await run('PARTNER_FEED', (c) => this.db.partnerEvent.deleteMany({ where: { occurredAt: { lt: c } } }));
+    await run('PARTNER_DISCLOSURES', (c) => this.db.partnerDisclosure.deleteMany({ where: { disclosedAt: { lt: c } } }));
+    await run('IMPORTS', async (c) => {
+      const jobs = await this.db.importJob.deleteMany({ where: { finishedAt: { lt: c } } });
+      const rows = await this.db.legacyImportRow.deleteMany({ where: { legacyImport: { finishedAt: { lt: c } } } });
+      return { count: jobs.count + rows.count };
+    });
+    return counts;
+  }
+
+  /** Records a run of the retention job, for the administrators' page. */
+  async recordRetentionRun(id: string, at: Date, outcome: Record<string, number>): Promise<void> {
+    await this.db.retentionRun.create({ data: { id, ranAt: at, outcome } });
+  }
+
+  lastRetentionRuns(limit: number) {
+    return this.db.retentionRun.findMany({ orderBy: { ranAt: 'desc' }, take: limit });
   }
 
   private async lock(tx: DbTransaction, caseId: string) {
