@@ -30,6 +30,9 @@ export interface Process {
   start(): Promise<void>;
 }
 
+/** A worker or API that has not said it is ready by then never will: the run fails instead of waiting for ever. */
+const START_BOUND_MS = 180_000;
+
 export interface ProcessExit {
   name: Fault;
   at: number;
@@ -169,7 +172,8 @@ export async function startChaosSystem(options: ChaosOptions = {}): Promise<Chao
       NOTIFY_CHANNELS: '',
       WORKER_WATCHES_DUTIES: 'false',
       WORKER_DELIVERS_NOTIFICATIONS: 'true',
-      LOG_LEVEL: 'error',
+      // the start lines the suite waits for ('[api] http', '[worker] polling') are logged at level `log`
+      LOG_LEVEL: 'log',
       ...options.env,
     };
     const config = loadConfig({ ...process.env, ...env });
@@ -182,7 +186,14 @@ export async function startChaosSystem(options: ChaosOptions = {}): Promise<Chao
         name,
         kill: () => killChild(p.child),
         start: async () => {
-          const child = await startAppProcess(entry, env, ready);
+          let timer: NodeJS.Timeout | undefined;
+          const starting = startAppProcess(entry, env, ready);
+          const child = await Promise.race([
+            starting,
+            new Promise<never>((_, reject) => {
+              timer = setTimeout(() => reject(new Error(`the ${name} did not start within ${START_BOUND_MS / 1000} s`)), START_BOUND_MS);
+            }),
+          ]).finally(() => clearTimeout(timer));
           const log = createWriteStream(join(dir, `${name}.log`), { flags: 'a' });
           child.stdout!.pipe(log);
           child.stderr!.pipe(log);
