@@ -8,11 +8,21 @@ const TEMPORAL_CLI = process.env.TEMPORAL_CLI ?? `${process.env.RAKSHA_HOME ?? `
 
 export interface TemporalDevServer {
   address: string;
+  /** the ports it listens on: a server started again on the same store and ports is the same server to its clients */
+  ports: TemporalPorts;
   /** Stops the server (SIGTERM), so its store file can be copied or reopened. */
   stop(): Promise<void>;
+  /** Kills the server outright (SIGKILL), as a crash would (the fault suite, test/chaos). */
+  kill(): Promise<void>;
 }
 
-const freePort = () =>
+export interface TemporalPorts {
+  port: number;
+  httpPort: number;
+  metricsPort: number;
+}
+
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -22,8 +32,8 @@ const freePort = () =>
     });
   });
 
-export async function startTemporalDevServer(dbFile: string): Promise<TemporalDevServer> {
-  const [port, httpPort, metricsPort] = [await freePort(), await freePort(), await freePort()];
+export async function startTemporalDevServer(dbFile: string, ports?: TemporalPorts): Promise<TemporalDevServer> {
+  const { port, httpPort, metricsPort } = ports ?? { port: await freePort(), httpPort: await freePort(), metricsPort: await freePort() };
   const attributes = [CaseIdAttribute, TrackAttribute, CaseStateAttribute, CasePhaseAttribute, DistrictCodeAttribute, StateCodeAttribute].flatMap((a) => ['--search-attribute', `${a.name}=Keyword`]);
   const child = spawn(
     TEMPORAL_CLI,
@@ -49,11 +59,9 @@ export async function startTemporalDevServer(dbFile: string): Promise<TemporalDe
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return {
-    address,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
+  const end = (signal: NodeJS.Signals) => async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
   };
+  return { address, ports: { port, httpPort, metricsPort }, stop: end('SIGTERM'), kill: end('SIGKILL') };
 }

@@ -41,6 +41,7 @@ import { PrivacyModule } from './privacy/privacy.module.js';
 import { PARTNER_SECURITY_SCHEME } from './partners/partner.decorators.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
+import { RequestDeadline } from './problem/request-deadline.js';
 import { SchemaValidationPipe } from './problem/validation.js';
 import { ResponseContractInterceptor } from './problem/response-contracts.js';
 import { withResponseSchemas } from './problem/openapi.js';
@@ -108,6 +109,7 @@ export async function createApp(config: RakshaConfig, options: AppOptions = {}):
   }
   app.useGlobalPipes(new SchemaValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalInterceptors(new RequestDeadline());
   if (options.checkResponses) app.useGlobalInterceptors(new ResponseContractInterceptor());
   app.enableShutdownHooks();
   const openApi = withProblemResponses(withResponseSchemas(SwaggerModule.createDocument(

@@ -31,7 +31,11 @@ export function prismaMatchingSql(db: Db): MatchingSql {
  * overlap of a hundred terms looks unselective to the planner, which would otherwise scan the table or compile the query.
  */
 export function createMatchingPool(databaseUrl: string, max = 2): pg.Pool {
-  return new pg.Pool({ connectionString: databaseUrl, max, options: '-c enable_seqscan=off -c jit=off' });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, options: '-c enable_seqscan=off -c jit=off' });
+  // An idle session lost when PostgreSQL restarts: the pool drops it and opens another on next use. Unheard, the error
+  // would end the worker (test/chaos found it); the query that needs the database meets the outage itself.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 export function poolMatchingSql(pool: pg.Pool): MatchingSql {

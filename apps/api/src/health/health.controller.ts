@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { Public } from '../auth/decorators.js';
 import type { HealthReport, Liveness } from '@raksha/contracts';
 import { HealthService } from './health.service.js';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../problem/domain-errors.js';
 
 @ApiTags('health')
 @Public()
@@ -28,6 +29,8 @@ export class HealthController {
   async ready(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const report = await this.health.check();
     res.status(report.status === 'up' ? 200 : 503);
+    // as every 503 of the API: when to ask again (a load balancer or a client waits that long)
+    if (report.status !== 'up') res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     return report;
   }
 }

@@ -4,14 +4,28 @@ import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { CASE_EVENT_REJECTED, type CaseEventRejection, ESCALATION_ACTION_REJECTED, type EscalationActionRejection } from '@raksha/contracts/temporal';
 import { type DomainError, invalidField, invalidInput, problem, staleCase, unavailable } from '../problem/domain-errors.js';
 
-/** Runs a Temporal client call; an unreachable server or a missing workflow is a 503, not a 500. */
+/**
+ * How long the API waits on Temporal for one call. The client retries an unreachable server, and an Update waits for a
+ * worker to take it, for as long as it is left to: with the server or every worker down that is a request that never
+ * ends. Past this bound the client is told to retry (503); the workflow applies an Update it did take only once, by its
+ * idempotency key, so a retry is safe.
+ */
+export const TEMPORAL_CALL_BOUND_MS = 15_000;
+
+/** Runs a Temporal client call; an unreachable server, a missing workflow or no answer within the bound is a 503, not a 500 nor a hang. */
 export async function callTemporal<T>(call: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(unavailable('the case workflow service did not answer in time; send the request again shortly')), TEMPORAL_CALL_BOUND_MS);
+  });
   try {
-    return await call();
+    return await Promise.race([call(), bound]);
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) throw unavailable('the case workflow is not running');
-    if (err instanceof ServiceError) throw unavailable(`Temporal: ${err.message}`);
+    if (err instanceof ServiceError) throw unavailable('the case workflow service is unavailable for a moment; send the request again shortly');
     throw err;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -132,7 +132,10 @@ export const invalidInput = (issues: FieldIssue[]) => new DomainError('invalid-i
 export const invalidField = (field: string, message: string) => invalidInput([{ field, message }]);
 export const unauthenticated = (detail: string) => new DomainError('unauthenticated', detail);
 export const forbidden = (detail: string) => new DomainError('forbidden', detail);
-export const unavailable = (detail: string) => new DomainError('service-unavailable', detail);
+/** How long a client waits before it retries a request that met an outage (the suite in test/chaos sees most end sooner). */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+/** 503 with Retry-After: the client sends the same request again (with the same Idempotency-Key) once it has waited. */
+export const unavailable = (detail: string) => new DomainError('service-unavailable', detail, { retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS });
 export const tooManyRequests = (retryAfterSeconds: number) => new DomainError('too-many-requests', `retry after ${retryAfterSeconds} s`, { retryAfter: retryAfterSeconds });
 
 /** The same helpline call id with another body: the helpline's mistake (a new call needs a new id), never answered with the first call's status. */

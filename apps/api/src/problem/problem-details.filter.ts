@@ -1,7 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ProblemDetails } from '@raksha/contracts';
-import { DomainError } from './domain-errors.js';
+import { DomainError, unavailable } from './domain-errors.js';
+import { dependencyOutage } from './outage.js';
 import { bodyParserProblem } from './request-body.js';
 
 export type { ProblemDetails } from '@raksha/contracts';
@@ -26,7 +27,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(error: unknown): ProblemDetails {
     // Express's body parser failures arrive wrapped, with the parser's error as the cause.
     const refused = error instanceof HttpException ? bodyParserProblem(error.cause as { type?: string; message?: string } | undefined) : undefined;
-    const domain = refused ?? error;
+    const down = refused ? undefined : dependencyOutage(error);
+    const domain = refused ?? (down ? unavailable(`${down} is unavailable for a moment; send the request again shortly`) : error);
     if (domain instanceof DomainError) {
       return { type: problemType(domain.slug), title: domain.title, status: domain.status, detail: domain.message, ...domain.extensions };
     }
