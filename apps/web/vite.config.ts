@@ -5,8 +5,13 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CACHED_READS, DATA_CACHE } from './src/lib/offline-cache.js';
+import { bn } from './src/lib/messages.bn.js';
+import { en } from './src/lib/messages.en.js';
+import { hi } from './src/lib/messages.hi.js';
+import { mr } from './src/lib/messages.mr.js';
 
 // Served by the API at /app/ (apps/api/src/app.ts); `npm run dev -w @raksha/web` proxies the API.
+// Loaded with `--configLoader runner` (package.json): the catalogues it reads import the workspace's TypeScript libs.
 const API = process.env.RAKSHA_API ?? 'http://127.0.0.1:3000';
 // Every path outside the app's own /app/ is the API's, so a new API route needs no entry here.
 const apiPaths = '^/(?!app(/|$))';
@@ -37,32 +42,55 @@ function precompress(): Plugin {
   };
 }
 
+/** The installed app's manifest, in English; each other language's is made from its catalogue below. */
+const MANIFEST = {
+  id: '/app/',
+  name: en['app.installName'],
+  short_name: en['app.name'],
+  description: en['app.tagline'],
+  lang: 'en',
+  start_url: '/app/',
+  scope: '/app/',
+  display: 'standalone' as const,
+  orientation: 'portrait' as const,
+  background_color: '#ffffff',
+  theme_color: '#0b4f6c',
+  icons: [
+    { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+    { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+    { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+  ],
+};
+
+/**
+ * `manifest.<lang>.webmanifest` for each other language, named and described from its catalogue, so a phone installs
+ * the app under the name its person reads; the app points its manifest link at the chosen language's (App.tsx).
+ */
+function manifestsByLanguage(): Plugin {
+  const catalogues = { hi, mr, bn };
+  return {
+    name: 'raksha-manifests-by-language',
+    apply: 'build',
+    generateBundle() {
+      for (const [lang, m] of Object.entries(catalogues)) {
+        const manifest = { ...MANIFEST, name: m['app.installName'], short_name: m['app.name'], description: m['app.tagline'], lang };
+        this.emitFile({ type: 'asset', fileName: `manifest.${lang}.webmanifest`, source: JSON.stringify(manifest) });
+      }
+    },
+  };
+}
+
 export default defineConfig({
   base: '/app/',
   plugins: [
     react(),
+    manifestsByLanguage(),
     // The installable app and its service worker (Workbox): the app shell and every chunk precached, so a reload
     // with no connection opens the app; the API's reads the person works with kept network-first (docs/offline.md).
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: false,
-      manifest: {
-        id: '/app/',
-        name: 'Raksha — child protection',
-        short_name: 'Raksha',
-        description: 'Child protection case work under the Juvenile Justice Act 2015',
-        start_url: '/app/',
-        scope: '/app/',
-        display: 'standalone',
-        orientation: 'portrait',
-        background_color: '#ffffff',
-        theme_color: '#0b4f6c',
-        icons: [
-          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-        ],
-      },
+      manifest: MANIFEST,
       includeAssets: ['icons/apple-touch-icon.png'],
       workbox: {
         globPatterns: ['**/*.{js,css,html,png,webmanifest}'],

@@ -77,6 +77,10 @@ describe('the web app on a phone, in a real browser at 360×740: installable, of
       expect((png.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
     }
     await stack.http.get('/app/sw.js').expect(200).expect('cache-control', 'no-cache');
+    // installed by a Hindi reader, the app is named in Hindi (the app points its manifest link at the chosen language's)
+    const hindi = (await stack.http.get('/app/manifest.hi.webmanifest').expect(200).expect('cache-control', 'no-cache')).body as { short_name: string; lang: string; icons: unknown[] };
+    expect(hindi).toMatchObject({ short_name: 'रक्षा', lang: 'hi', start_url: '/app/' });
+    expect(hindi.icons).toEqual(manifest.icons);
     const page = (await stack.http.get('/app/').expect(200)).text;
     expect(page).toContain('rel="manifest"');
   });

@@ -3,6 +3,7 @@ import type { MessageKey } from './messages.en.js';
 
 export const bn: Partial<Record<MessageKey, string>> = {
   'app.name': 'রক্ষা',
+  'app.installName': 'রক্ষা — শিশু সুরক্ষা',
   'app.tagline': 'কিশোর ন্যায় আইন 2015 অনুযায়ী শিশু সুরক্ষা মামলার কাজ',
   'app.skip': 'মূল বিষয়বস্তুতে যান',
   'lang.label': 'ভাষা',

@@ -3,6 +3,7 @@ import { FIELD_ISSUE_MESSAGES } from '@raksha/contracts';
 
 export const en = {
   'app.name': 'Raksha',
+  'app.installName': 'Raksha — child protection',
   'app.tagline': 'Child protection case work under the Juvenile Justice Act 2015',
   'app.skip': 'Skip to the main content',
   'lang.label': 'Language',

@@ -3,6 +3,7 @@ import type { MessageKey } from './messages.en.js';
 
 export const hi: Record<MessageKey, string> = {
   'app.name': 'रक्षा',
+  'app.installName': 'रक्षा — बाल संरक्षण',
   'app.tagline': 'किशोर न्याय अधिनियम 2015 के अंतर्गत बाल संरक्षण मामलों का कार्य',
   'app.skip': 'मुख्य सामग्री पर जाएँ',
   'lang.label': 'भाषा',

@@ -3,6 +3,7 @@ import type { MessageKey } from './messages.en.js';
 
 export const mr: Partial<Record<MessageKey, string>> = {
   'app.name': 'रक्षा',
+  'app.installName': 'रक्षा — बाल संरक्षण',
   'app.tagline': 'बाल न्याय अधिनियम 2015 अंतर्गत बाल संरक्षण प्रकरणांचे काम',
   'app.skip': 'मुख्य मजकुराकडे जा',
   'lang.label': 'भाषा',

@@ -99,6 +99,9 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang;
     saveLang(window.localStorage, lang);
+    // installed from here, the app takes the name the person reads (manifest.<lang>.webmanifest, vite.config.ts)
+    const manifest = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
+    if (manifest) manifest.href = `${BASE}${lang === 'en' ? 'manifest.webmanifest' : `manifest.${lang}.webmanifest`}`;
   }, [lang]);
 
   const navigate = useCallback((to: string) => {
