@@ -299,6 +299,7 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'case.number': 'কেস নম্বর',
   'case.stage': 'পর্যায়',
   'case.phase': 'ধাপ',
+  'case.byNumber': 'মামলা {number}',
   'case.registered': 'নথিভুক্তি',
   'case.assignee': 'দায়িত্বে',
   'case.unassigned': 'এখনও কেউ নন',

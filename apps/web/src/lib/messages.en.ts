@@ -289,6 +289,7 @@ export const en = {
   'case.number': 'Case number',
   'case.stage': 'Stage',
   'case.phase': 'Phase',
+  'case.byNumber': 'Case {number}',
   'case.registered': 'Registered',
   'case.assignee': 'Assigned to',
   'case.unassigned': 'Nobody yet',

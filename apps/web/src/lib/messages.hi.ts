@@ -299,6 +299,7 @@ export const hi: Record<MessageKey, string> = {
   'case.number': 'केस संख्या',
   'case.stage': 'चरण',
   'case.phase': 'अवस्था',
+  'case.byNumber': 'मामला {number}',
   'case.registered': 'दर्ज',
   'case.assignee': 'किसे सौंपा गया',
   'case.unassigned': 'अभी किसी को नहीं',

@@ -299,6 +299,7 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'case.number': 'केस क्रमांक',
   'case.stage': 'टप्पा',
   'case.phase': 'अवस्था',
+  'case.byNumber': 'प्रकरण {number}',
   'case.registered': 'नोंदणी',
   'case.assignee': 'कोणाकडे सोपवले',
   'case.unassigned': 'अद्याप कोणाकडेही नाही',

@@ -1,4 +1,5 @@
 import type { CaseView } from '@raksha/contracts';
+import { needsChildsName } from '@raksha/domain';
 import { formatDate } from '../lib/i18n.js';
 import { Link } from './bits.js';
 import { useApp, type AppContextValue } from './context.js';
@@ -20,12 +21,14 @@ export function stageWords(tx: AppContextValue['tx'], state: string): string {
 
 /** One case in a list: the child, the stage in words, and what is due next, by when. */
 export function CaseRow({ c }: { c: CaseView }) {
-  const { t, tx, lang } = useApp();
+  const { t, tx, lang, session } = useApp();
+  // a monitor's lists carry no child's name (JJ Act s.74): the case is named by its number, not called unnamed
+  const label = c.childName ?? (needsChildsName(session.user.roles) ? t('common.unnamed') : t('case.byNumber', { number: c.caseNumber }));
   const next = [...c.openDeadlines].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
   return (
     <li className={c.overdue ? 'card case-row is-overdue' : 'card case-row'}>
       <Link to={`/cases/${c.id}`} className="case-link">
-        <span className="child">{c.childName ?? t('common.unnamed')}</span>
+        <span className="child">{label}</span>
       </Link>
       <span className="case-number" data-testid="case-number">{c.caseNumber}</span>
       <span className="stage">{stageWords(tx, c.state)}</span>
