@@ -708,6 +708,7 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'rep.any': 'যেকোনো',
   'rep.search': 'খুঁজুন',
   'rep.empty': 'কোনো প্রতিবেদন নেই।',
+  'rep.read': 'রিপোর্ট পড়ুন',
   'rep.lastSeen': 'শেষ দেখা {when}',
   'rep.foundOn': 'পাওয়া {when}',
   'rep.policeRefIs': 'ডায়েরি / FIR {ref}',

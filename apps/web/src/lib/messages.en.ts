@@ -698,6 +698,7 @@ export const en = {
   'rep.any': "Any",
   'rep.search': "Search",
   'rep.empty': "No reports.",
+  'rep.read': 'Read the report',
   'rep.lastSeen': "last seen {when}",
   'rep.foundOn': "found {when}",
   'rep.policeRefIs': "diary / FIR {ref}",

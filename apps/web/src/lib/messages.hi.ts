@@ -708,6 +708,7 @@ export const hi: Record<MessageKey, string> = {
   'rep.any': "कोई भी",
   'rep.search': "खोजें",
   'rep.empty': "कोई रिपोर्ट नहीं।",
+  'rep.read': 'रिपोर्ट पढ़ें',
   'rep.lastSeen': "आख़िरी बार देखा {when}",
   'rep.foundOn': "मिला {when}",
   'rep.policeRefIs': "डायरी / एफ़आईआर {ref}",

@@ -708,6 +708,7 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'rep.any': 'कोणतेही',
   'rep.search': 'शोधा',
   'rep.empty': 'अहवाल नाहीत.',
+  'rep.read': 'अहवाल वाचा',
   'rep.lastSeen': 'शेवटचे दिसले {when}',
   'rep.foundOn': 'सापडले {when}',
   'rep.policeRefIs': 'डायरी / FIR {ref}',

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { hasPermission, hasRoleIn, type Role } from '@raksha/domain';
-import { PRIVACY_NOTICE_VERSION } from '@raksha/domain';
+import { hasPermission, hasRoleIn, needsChildsName, PRIVACY_NOTICE_VERSION, type Role } from '@raksha/domain';
 import { type CandidateDecision, type CandidatePage, CHILD_GENDERS, type ChildDescription, type LikelyDuplicate, type LikelyDuplicates as Duplicates, CLOSE_REASONS, COMPLEXION_VALUES, type MatchCandidateView, REPORT_KINDS, REPORT_STATUSES, type ReportPage, type ReportView } from '@raksha/contracts';
 import { ApiError } from '../lib/api.js';
 import { formatDate, formatDateTime, humanize, isMessageKey, type MessageKey } from '../lib/i18n.js';
@@ -104,7 +103,9 @@ export function ReportList() {
 }
 
 function ReportRow({ r }: { r: ReportView }) {
-  const { t, lang } = useApp();
+  const { t, lang, session } = useApp();
+  // a monitor's lists carry no child's name (JJ Act s.74): the link says what it opens, not that no name was given
+  const label = r.child.name ?? (needsChildsName(session.user.roles) ? t('common.unnamed') : t('rep.read'));
   return (
     <li className={`card case-row report-${r.kind.toLowerCase()}`} data-testid="report">
       <div className="row">
@@ -112,7 +113,7 @@ function ReportRow({ r }: { r: ReportView }) {
         <StatusBadge status={r.status} />
       </div>
       <Link to={`/reports/${r.id}`} className="case-link">
-        <span className="child">{r.child.name ?? t('common.unnamed')}</span>
+        <span className="child">{label}</span>
       </Link>
       <span className="meta">
         {describeBrief(t, r.child)} · <PlaceWords text={r.place.text} districtCode={r.place.districtCode} />
