@@ -1,11 +1,12 @@
 // `npm run web:screenshots`: each role's home page at 360 px and 1280 px, in docs/screenshots/,
-// from a throwaway database seeded with the demo users and a few cases (services must be up).
+// from a throwaway database seeded with the demo users and a year of demo work as `npm start` seeds it (services must be up).
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { requireDataKeys } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { seedDemoData } from '../../prisma/demo/seed.js';
 import { as } from '../support/auth.js';
 import { caseWithMissedProduction } from '../support/missed-deadline.js';
 import { createScratchDb } from '../support/scratch-db.js';
@@ -34,6 +35,7 @@ try {
     (await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name, ageYears, gender } })).body.caseId as string;
   const send = (caseId: string, type: string, payload: Record<string, unknown>) => stack.http.post(`/cases/${caseId}/events`).set(cwc).send({ type, payload });
 
+  await seedDemoData(stack.db, stack.config);
   await caseWithMissedProduction(stack, temporal, { districtCode: 'RJ-JAIPUR', stateCode: 'RJ' });
   await register('Lakshmi', 9, 'FEMALE');
   const ravi = await register('Ravi', 12, 'MALE');

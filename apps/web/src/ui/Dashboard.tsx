@@ -7,7 +7,7 @@ import { TrendChart } from './TrendChart.js';
 import type { TrendPlot } from './trend-chart-draw.js';
 import { useApp, useLoad } from './context.js';
 import { FunctioningSection } from './Functioning.js';
-import { PlacePicker, useStateName } from './PlacePicker.js';
+import { PlacePicker, PlaceWords, useStateName } from './PlacePicker.js';
 
 const AREA_ORDERS = ['name', 'productionShare', 'pending', 'escalationsOpen', 'cases'] as const;
 type AreaOrder = (typeof AREA_ORDERS)[number];
@@ -101,7 +101,7 @@ function MisDashboard({ view }: { view: DashboardView }) {
 
 function ScopeLine({ o, scope, go, canWiden }: { o: DashboardOverview; scope: DashboardScope; go(s: DashboardScope): void; canWiden(level: 'STATE' | 'NATIONAL'): boolean }) {
   const { t, lang } = useApp();
-  const place = o.scope.districtCode ? `${o.scope.name} (${o.scope.districtCode})` : o.scope.stateCode ? o.scope.name : t('dash.india');
+  const place = o.scope.stateCode ? o.scope.name : t('dash.india');
   const stateName = useStateName(o.scope.districtCode ? o.scope.stateCode : null);
   return (
     <div className="notice" role="status">
@@ -494,7 +494,7 @@ function OccupancySection({ o, scope }: { o: DashboardOverview; scope: Dashboard
       table={
         <Table
           head={[t('dash.col.institution'), t('search.district'), t('dash.col.inCare'), t('dash.col.places')]}
-          rows={o.occupancy.institutions.map((i) => [i.name, i.districtCode, i.occupied, i.sanctioned])}
+          rows={o.occupancy.institutions.map((i) => [i.name, <PlaceWords key={i.districtCode} districtCode={i.districtCode} />, i.occupied, i.sanctioned])}
         />
       }
     >
