@@ -32,7 +32,7 @@ export interface RawResponse {
   headers: Headers;
 }
 
-export const SESSION_KEY = 'raksha.session';
+const SESSION_KEY = 'raksha.session';
 /** Whether this tab kept a session (the app opens signed in), read before the app starts. */
 export const hasKeptSession = (store: KeyValueStore) => store.getItem(SESSION_KEY) !== null;
 /** Refresh this long before the access token expires. */
@@ -125,7 +125,7 @@ export class Api {
   }
 
   async get<T>(path: string): Promise<T> {
-    // a read main.tsx started before the page's chunks had loaded (early-read.ts); anything but a success is read again
+    // a read public/early-read.js started before the app's chunks had loaded (early-read.ts); anything but a success is read again
     const early = await takeEarlyRead(`${this.base}${path}`);
     if (early && early.status >= 200 && early.status < 300) return early.body as T;
     return this.ok<T>(await this.raw('GET', path));

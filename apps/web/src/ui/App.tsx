@@ -1,7 +1,6 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import { newId } from '../lib/ids.js';
-import { Api, SESSION_KEY, type Session } from '../lib/api.js';
-import { startEarlyRead } from '../lib/early-read.js';
+import { Api, type Session } from '../lib/api.js';
 import { loadLang, loadLanguage, saveLang, type Lang } from '../lib/i18n.js';
 import { Outbox, outcomeOf, requestOf } from '../lib/outbox.js';
 import { SealedOutboxStore } from '../lib/sealed-store.js';
@@ -63,11 +62,8 @@ const BASE = WEB_APP_BASE;
 /** Starts fetching the page at `pathname` in parallel with the app's first render (main.tsx; signed-in tabs only). */
 export function preloadPageOf(pathname: string): void {
   const route = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
-  const isCase = /^\/cases\/[0-9a-f-]{36}$/.test(route);
-  const page = isCase ? CasePage : BY_ADDRESS[route];
+  const page = /^\/cases\/[0-9a-f-]{36}$/.test(route) ? CasePage : BY_ADDRESS[route];
   void page?.preload().catch(() => undefined);
-  // the case's own read, whose answer paints the page's largest text (the stage), goes with its chunk, not after it
-  if (isCase) startEarlyRead(window.sessionStorage, SESSION_KEY, route);
 }
 const currentPath = () => (window.location.pathname.startsWith(BASE) ? window.location.pathname.slice(BASE.length) : '/') || '/';
 
