@@ -4,6 +4,7 @@
 // (docs/benchmarks.md). Each signed-in page is measured twice: cold (Lighthouse's storage reset: no HTTP cache, no
 // service worker) and warm (`disableStorageReset`: the service worker installed, as on a phone's second visit).
 // Usage: npm run bench:lighthouse -- [--runs 3] [--json figures.json] [--reports-dir dir] (each run's full Lighthouse JSON, to see why)
+//   [--pages sign-in,queue,case,dashboard] (some of the pages only)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -17,7 +18,7 @@ import { createScratchDb } from '../test/support/scratch-db.js';
 import { startStack } from '../test/support/stack.js';
 import { buildWebApp, CHROMIUM, listen, signIn } from '../test/e2e/web.js';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, json: { type: 'string' }, 'reports-dir': { type: 'string' } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' }, pages: { type: 'string' }, json: { type: 'string' }, 'reports-dir': { type: 'string' } } });
 const runs = Number(args.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs ≥ 1');
 const log = (line: string) => console.log(`[bench:lighthouse] ${line}`);
@@ -150,10 +151,13 @@ try {
     disableStorageReset: warm,
   });
 
+  const only = args.pages?.split(',').map((p) => p.trim());
+  const measured = only ? targets.filter((t) => only.some((p) => t.page.startsWith(p))) : targets;
+  if (measured.length === 0) throw new Error(`--pages: none of ${targets.map((t) => t.page.split(' ')[0]).join(', ')}`);
   if (args['reports-dir']) mkdirSync(args['reports-dir'], { recursive: true });
   installable = await installability(`${base}/app/`);
   log(`installable: ${installable}`);
-  for (const target of targets) {
+  for (const target of measured) {
     for (const load of target.user ? (['cold', 'warm'] as const) : (['cold'] as const)) {
       const runsOf: Figures[] = [];
       // a run Lighthouse could not record (NO_NAVSTART and the like, on a busy machine) is made again, twice at most

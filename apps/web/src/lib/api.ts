@@ -1,6 +1,7 @@
 // The API client: bearer token on every call, refreshed before it expires and once on a 401.
 import type { KeyValueStore } from './i18n.js';
 import type { Problem } from './outbox.js';
+import { takeEarlyRead } from './early-read.js';
 import type { LoginResponse, RecoveryCodesView, SignedInUser, TokenResponse, TotpEnrolmentView } from '@raksha/contracts';
 
 export interface Session {
@@ -124,6 +125,9 @@ export class Api {
   }
 
   async get<T>(path: string): Promise<T> {
+    // a read public/early-read.js started before the app's chunks had loaded (early-read.ts); anything but a success is read again
+    const early = await takeEarlyRead(`${this.base}${path}`);
+    if (early && early.status >= 200 && early.status < 300) return early.body as T;
     return this.ok<T>(await this.raw('GET', path));
   }
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
+import { startTransition, useEffect, useMemo, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
 import { WEB_APP_BASE, type DashboardArea, type DashboardCases, type DashboardMeasure, type DashboardOverview, type DashboardSection, type DashboardTrendMonth, type DashboardTrends } from '@raksha/contracts';
 import { casesQuery, dashboardQuery, formatMonth, searchOf, trendsQuery, viewOf, type DashboardScope, type DashboardView, type Drill } from '../lib/dashboard.js';
 import { formatDate } from '../lib/i18n.js';
@@ -39,6 +39,21 @@ export function Dashboard() {
   return <MisDashboard view={view} />;
 }
 
+/**
+ * How many of a page's `total` sections below its first screen to draw: none at first, then one more per task once
+ * `start`, each as a transition, so drawing the whole dashboard is no single long task that leaves a phone
+ * unresponsive (Lighthouse's total blocking time). Once all are drawn they stay.
+ */
+function useStaged(total: number, start: boolean): number {
+  const [shown, setShown] = useState(0);
+  useEffect(() => {
+    if (!start || shown >= total) return;
+    const next = setTimeout(() => startTransition(() => setShown((n) => n + 1)), 0);
+    return () => clearTimeout(next);
+  }, [start, shown, total]);
+  return shown;
+}
+
 /** The MIS dashboard a state monitor audits with: the place's figures, charts first, the table behind each, a CSV of each. */
 function MisDashboard({ view }: { view: DashboardView }) {
   const { t, api, session, navigate } = useApp();
@@ -47,6 +62,7 @@ function MisDashboard({ view }: { view: DashboardView }) {
   const [draft, setDraft] = useState<DashboardScope>(scope);
   useEffect(() => setDraft(scope), [scope]);
   const overview = useLoad(() => api.get<DashboardOverview>(`/dashboards/overview?${dashboardQuery(scope)}`), [scope]);
+  const shown = useStaged(9, overview.data !== undefined);
 
   const go = (next: DashboardScope) => navigate(hrefOf({ ...view, ...next, thanaCode: '', drill: null }));
   function apply(e: FormEvent) {
@@ -80,18 +96,20 @@ function MisDashboard({ view }: { view: DashboardView }) {
           <>
             <ScopeLine o={o} canWiden={(level) => (level === 'STATE' ? !own?.districtCode : !own?.stateCode)} go={go} scope={scope} />
             <Headlines o={o} view={view} />
-            <TrendsSection view={view} police={false} />
-            <AreasSection o={o} onOpen={(code) => go(o.areaLevel === 'STATE' ? { ...scope, stateCode: code, districtCode: '' } : { ...scope, districtCode: code })} scope={scope} view={view} />
-            <CasesSection o={o} scope={scope} view={view} />
-            <TimelinessSection o={o} scope={scope} />
-            <EscalationsSection o={o} scope={scope} />
-            <MissingSection o={o} scope={scope} />
-            <OccupancySection o={o} scope={scope} />
-            <RestorationsSection o={o} scope={scope} />
-            {o.scope.stateCode && <FunctioningSection stateCode={o.scope.stateCode} districtCode={o.scope.districtCode ?? ''} />}
-            <p className="no-print">
-              <CsvButton scope={scope} label={t('dash.csvAll')} />
-            </p>
+            {shown > 0 && <TrendsSection view={view} police={false} />}
+            {shown > 1 && <AreasSection o={o} onOpen={(code) => go(o.areaLevel === 'STATE' ? { ...scope, stateCode: code, districtCode: '' } : { ...scope, districtCode: code })} scope={scope} view={view} />}
+            {shown > 2 && <CasesSection o={o} scope={scope} view={view} />}
+            {shown > 3 && <TimelinessSection o={o} scope={scope} />}
+            {shown > 4 && <EscalationsSection o={o} scope={scope} />}
+            {shown > 5 && <MissingSection o={o} scope={scope} />}
+            {shown > 6 && <OccupancySection o={o} scope={scope} />}
+            {shown > 7 && <RestorationsSection o={o} scope={scope} />}
+            {shown > 8 && o.scope.stateCode && <FunctioningSection stateCode={o.scope.stateCode} districtCode={o.scope.districtCode ?? ''} />}
+            {shown > 8 && (
+              <p className="no-print">
+                <CsvButton scope={scope} label={t('dash.csvAll')} />
+              </p>
+            )}
           </>
         )}
       </Show>
