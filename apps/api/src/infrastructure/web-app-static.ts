@@ -7,7 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 
 /** Vite names each chunk by its content hash: a file under assets/ never changes. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-const ASK_EACH_TIME = /^(index\.html|sw\.js|workbox-[^/]*\.js|manifest(\.[a-z]{2})?\.webmanifest)$/;
+const ASK_EACH_TIME = /^(index\.html|early-read\.js|sw\.js|workbox-[^/]*\.js|manifest(\.[a-z]{2})?\.webmanifest)$/;
 const ENCODINGS = [
   { name: 'br', ext: '.br' },
   { name: 'gzip', ext: '.gz' },
