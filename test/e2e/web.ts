@@ -30,7 +30,7 @@ export function buildWebApp(): void {
   // Jest sets NODE_ENV=test, and Vite builds React's development bundle for any NODE_ENV but production: there
   // StrictMode mounts every page twice, so each page load would read (and audit) every record twice. The
   // browser tests drive the bundle users get.
-  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: WEB, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--configLoader', 'runner', '--logLevel', 'warn'], { cwd: WEB, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 /** The stack's API on a real port (the stack itself only answers supertest); returns its base URL. */
