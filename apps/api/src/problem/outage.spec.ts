@@ -10,6 +10,7 @@ describe('dependencyOutage', () => {
     ['PostgreSQL starting up (57P03)', withCode('the database system is starting up', '57P03'), 'the database'],
     ['Prisma: database not reachable', withCode('Can’t reach database server', 'P1001'), 'the database'],
     ['a driver-adapter error whose cause is a refused connection', Object.assign(new Error('adapter'), { cause: withCode('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED') }), 'a service the request needs'],
+    ['Prisma: a transaction that could not start in time on a busy database', withCode('Transaction API error: Unable to start a transaction in the given time.', 'P2028'), 'the database'],
     ['pg losing its connection', new Error('Connection terminated unexpectedly'), 'the database'],
     ['ioredis giving up on a command', named('MaxRetriesPerRequestError', 'Reached the max retries per request limit (which is 1). Refer to "maxRetriesPerRequest" option for details.'), 'the message queue'],
     ['ioredis with its connection closed', new Error('Connection is closed.'), 'the message queue'],

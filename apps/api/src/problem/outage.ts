@@ -5,8 +5,11 @@
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 /** PostgreSQL's SQLSTATEs of a server that cannot take the query now: class 08 (connection), shutdown and start-up, no connection slots. */
 const POSTGRES_CODES = /^(08...|57P01|57P02|57P03|53300)$/;
-/** Prisma's: database not reachable, timed out, closed the connection; connection pool exhausted. */
-const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/**
+ * Prisma's: database not reachable, timed out, closed the connection; connection pool exhausted; a transaction that
+ * could not start (or finish) in its time because the database is too busy (P2028, seen under load).
+ */
+const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
 /** Driver-adapter error kinds (Prisma 7) of an unreachable database. */
 const ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'DatabaseDoesNotExist']);
 /** gRPC statuses of a Temporal server that cannot be reached or did not answer in time: UNAVAILABLE, DEADLINE_EXCEEDED. */
