@@ -7,8 +7,8 @@ import { AuditRepository } from '@raksha/db';
 import { as } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
-/** Tokens live this long here, so a test can watch one expire. */
-const TOKEN_SECONDS = 3;
+/** Tokens live this long here, so a test can watch one expire; long enough for a few requests on a loaded machine. */
+const TOKEN_SECONDS = 8;
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 
 describe('the partner data-sharing API', () => {
@@ -149,9 +149,9 @@ describe('the partner data-sharing API', () => {
     expect(await stack.db.childReport.count({ where: { filedBy: portal.clientId } })).toBe(before);
 
     // Case summaries carry no child's name (s.74); another state's case is 404.
-    const cases = await tokenOf(portal, 'cases:summary');
     const { body: jaipur } = await stack.http.post('/cases').set(await as(stack, 'cwc.jaipur')).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name: 'Meena Kumari' } }).expect(201);
     const { body: puneCase } = await stack.http.post('/cases').set(await as(stack, 'cwc.pune')).send({ track: 'CNCP', districtCode: 'MH-PUNE', child: { name: 'Meena' } }).expect(201);
+    const cases = await tokenOf(portal, 'cases:summary');
     const summary = await stack.http.get(`/partner/v1/cases/${jaipur.caseId}`).set(cases).expect(200);
     expect(summary.body).toMatchObject({ caseNumber: expect.stringMatching(/^RJ\/JAIPUR\/\d{4}\/\d+$/), caseId: jaipur.caseId, districtCode: 'RJ-JAIPUR', track: 'CNCP', stage: expect.any(String), registeredAt: expect.any(String) });
     expect(JSON.stringify(summary.body)).not.toContain('Meena');
