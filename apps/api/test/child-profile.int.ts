@@ -176,8 +176,8 @@ describe('the child’s profile', () => {
     expect(await search(district.cwc, { guardian: 'रमेश' })).toContain(caseId);
     expect(await search(district.cwc, { name: 'Sunita' })).not.toContain(caseId);
     expect(await search(district.cwc, { guardian: 'Lakshmi' })).not.toContain(caseId);
-    // Outside the jurisdiction: nothing.
-    expect(await search(await as(stack, 'cwc.pune'), { name: 'Lakshmi' })).toEqual([]);
+    // Outside the jurisdiction the case is not found (other test files may have their own Lakshmi in Pune).
+    expect(await search(await as(stack, 'cwc.pune'), { name: 'Lakshmi' })).not.toContain(caseId);
 
     const me = (await stack.http.get('/auth/me').set(district.cwc).expect(200)).body as { userId: string };
     const searched = await stack.db.auditEntry.findMany({ where: { chain: `reads:user:${me.userId}`, action: 'cases.searched' } });
