@@ -136,17 +136,18 @@ export default defineConfig({
           includeDependenciesRecursively: false,
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            // The case machine and its schemas in one file for the pages that show a case's stage or record an event,
-            // rather than a dozen small ones a phone would fetch six at a time over HTTP/1.1.
+            // The case machine and its schemas in one file for the pages that record an event (the case page loads it
+            // after its first paint) or choose a phase, rather than a dozen small ones a phone would fetch six at a time
+            // over HTTP/1.1. A stage is named from the catalogue (src/lib/stage-words.ts), without it.
             // (the deadlines' data, policy.ts and body-duties.ts, stays out: a list of cases shows them without the machine)
             { name: 'case-engine', test: /libs[\\/](case-machine[\\/]src[\\/](?!(policy|body-duties|time)\.ts)|matching[\\/])|node_modules[\\/]xstate[\\/]|src[\\/]lib[\\/](case-stage|forms)\.ts/ },
             // zod, for the pages that check a form or a query without the machine (the dashboard), with the few small
             // schemas of our contracts that every such page shares: any page that takes them takes zod anyway, so this
             // is fewer files for a phone to fetch (six at a time over HTTP/1.1), never more bytes
             { name: 'zod', test: /node_modules[\\/]zod[\\/]|libs[\\/]contracts[\\/]src[\\/](shared|cursor|photo|places|child-profile)\.ts$/ },
-            // the small rules the case pages and lists share (bodies, tracks, member terms, the deadlines' data) in one
-            // file rather than seven; the sign-in page's own (roles, permissions) stay in the first chunk
-            { name: 'rules', test: /libs[\\/](domain[\\/]src[\\/](escalations|tracks|member-terms|bodies)|case-machine[\\/]src[\\/](policy|body-duties|time))\.ts$/ },
+            // the small rules the case pages and lists share (bodies, tracks, member terms, the deadlines' data, the
+            // stage's words) in one file rather than eight; the sign-in page's own (roles, permissions) stay in the first chunk
+            { name: 'rules', test: /libs[\\/](domain[\\/]src[\\/](escalations|tracks|member-terms|bodies)|case-machine[\\/]src[\\/](policy|body-duties|time))\.ts$|src[\\/]lib[\\/]stage-words\.ts$/ },
           ],
         },
       },

@@ -1,18 +1,53 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { CaseDetailView, EscalationView, TimelineEntryView } from '@raksha/contracts';
-import { eventsOfState, sendableBy, stateCitation, stateLabel } from '../lib/case-stage.js';
 import { formatDateTime } from '../lib/i18n.js';
-import { hasPermission, hasRoleIn, type BodyType, type Role } from '@raksha/domain';
+import { stageSection, stageWords } from '../lib/stage-words.js';
+import { hasPermission, hasRoleIn, type Role } from '@raksha/domain';
 import { ApiError } from '../lib/api.js';
 import { FieldError, Link, PageTitle, Show, useSubmit } from './bits.js';
 import { DeadlineLine, LawNote, useObligation } from './Law.js';
 import { useApp, useLoad } from './context.js';
-import { EventComposer } from './EventComposer.js';
 import { Timeline } from './Timeline.js';
 import { CarePlanSection, EFileSection } from './Care.js';
-import { CaseDeliveries } from './Notifications.js';
+import { CaseDeliveries } from './Deliveries.js';
 import { DocumentsSection } from './Documents.js';
 import { ChildProfileSection } from './ChildProfile.js';
+
+// The event composer needs the case machine and zod (its forms are made from the events' schemas): about half the
+// page's script. The case, its stage, deadlines and timeline are drawn without them; the composer comes after.
+const CaseActions = lazy(() => import('./EventComposer.js').then((m) => ({ default: m.CaseActions })));
+
+/**
+ * True from the first frame drawn after `ready`: what waits for it is asked for once the case is on the screen, so
+ * its download does not delay the case's first paint.
+ */
+function useAfterPaint(ready: boolean): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    if (!ready || after) return;
+    let timer: number | undefined;
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setAfter(true))));
+    // a tab in the background draws no frames: the composer still comes
+    const fallback = window.setTimeout(() => setAfter(true), 500);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+      window.clearTimeout(fallback);
+    };
+  }, [ready, after]);
+  return after;
+}
+
+/** The actions' card while its code loads: the same heading, and a line in words, so the page does not jump. */
+function ActionsLoading() {
+  const { t } = useApp();
+  return (
+    <section className="card actions" aria-labelledby="actions-h" aria-busy="true">
+      <h2 id="actions-h">{t('case.actions')}</h2>
+      <p aria-live="polite">{t('common.loading')}</p>
+    </section>
+  );
+}
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, tx, lang, api, session, lastStatus } = useApp();
@@ -22,6 +57,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const escalations = useLoad(() => api.get<EscalationView[]>(`/cases/${caseId}/escalations`), [caseId]);
   const status = lastStatus[caseId];
   const taking = useSubmit();
+  const painted = useAfterPaint(found.data !== undefined);
   // Taking the case is assigning it to oneself (POST /cases/:id/assignment); a CASE_ASSIGNED step on the timeline.
   const take = () =>
     taking.run(async () => {
@@ -38,14 +74,13 @@ export function CasePage({ caseId }: { caseId: string }) {
 
   if (found.error instanceof ApiError && found.error.status === 404) return <p role="alert">{t('case.notFound')}</p>;
   const roles = session.user.roles as Role[];
-  const bodyType = session.user.body?.type as BodyType | undefined;
   return (
     <Show loaded={found}>
       {(c) => {
         const exact = status && status.sequence === c.version ? status.allowedEvents : (c.allowedEvents ?? undefined);
-        const candidates = sendableBy(exact ?? eventsOfState(c.state), roles, bodyType);
-        const label = tx(`state.${c.state}`, stateLabel(c.state));
-        const citation = stateCitation(c.state);
+        // from the catalogue, not the case machine, which the first paint does without
+        const label = stageWords(tx, c.state);
+        const citation = stageSection(tx, c.state);
         return (
           <article aria-labelledby="page-title" className="case-page">
             <PageTitle>{t('case.title', { name: c.childName ?? t('common.unnamed') })}</PageTitle>
@@ -116,7 +151,7 @@ export function CasePage({ caseId }: { caseId: string }) {
             <ChildProfileSection caseId={c.id} mayChange={hasPermission(roles, 'case:event') && c.phase !== 'CLOSED'} />
 
             {hasPermission(roles, 'case:event') && (
-              <EventComposer caseId={c.id} version={c.version} state={c.state} childName={c.childName} events={candidates} exact={exact !== undefined} />
+              <Suspense fallback={<ActionsLoading />}>{painted ? <CaseActions caseId={c.id} version={c.version} state={c.state} childName={c.childName} allowed={exact} /> : <ActionsLoading />}</Suspense>
             )}
 
             <Show loaded={escalations}>

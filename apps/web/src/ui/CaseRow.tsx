@@ -2,22 +2,10 @@ import type { CaseView } from '@raksha/contracts';
 import { needsChildsName } from '@raksha/domain';
 import { formatDate } from '../lib/i18n.js';
 import { Link } from './bits.js';
-import { useApp, type AppContextValue } from './context.js';
+import { stageWords } from '../lib/stage-words.js';
+import { useApp } from './context.js';
 import { DeadlineLine } from './Law.js';
 import { PlaceWords } from './PlacePicker.js';
-
-/**
- * The stage in the reader's words: the state's own message, else that of the nearest state enclosing it (the machine
- * labels a few states for all the states inside them, and i18n.spec.ts holds a message for every label). Read from
- * the catalogue alone, so a list of cases does not download the case machine.
- */
-export function stageWords(tx: AppContextValue['tx'], state: string): string {
-  for (let path = state; path; path = path.slice(0, Math.max(0, path.lastIndexOf('.')))) {
-    const words = tx(`state.${path}`, '');
-    if (words) return words;
-  }
-  return state;
-}
 
 /** One case in a list: the child, the stage in words, and what is due next, by when. */
 export function CaseRow({ c }: { c: CaseView }) {

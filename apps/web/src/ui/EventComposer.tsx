@@ -1,16 +1,26 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { placeKindsOf, type CaseEventType } from '@raksha/case-machine';
 import { buildPayload, domainKey, eventFields, validatePayload, type FormField, type FormValues } from '../lib/forms.js';
-import { citationOf } from '../lib/case-stage.js';
+import { citationOf, eventsOfState, sendableBy } from '../lib/case-stage.js';
 import { humanize } from '../lib/i18n.js';
 import type { BodyView, FieldIssue, InstitutionView, Page } from '@raksha/contracts';
-import { dayInIndia } from '@raksha/domain';
+import { dayInIndia, type BodyType, type Role } from '@raksha/domain';
 import { FieldLabel, Show, issueText, problemText } from './bits.js';
 import { useApp, useLoad, useOutboxItems } from './context.js';
 import { OutboxItemView } from './Outbox.js';
 
 /** What an order says about the place it names. */
 const PLACE_FIELDS = ['placeId', 'overCapacityReason', 'outOfDistrictReason'];
+
+/**
+ * The case page's actions, loaded after its first paint (CasePage.tsx): of the events the API says the case can take
+ * now (`allowed`), else those the machine has for its state, the ones the person may send.
+ */
+export function CaseActions({ allowed, ...rest }: { caseId: string; version: number; state: string; childName?: string | null; allowed: readonly string[] | undefined }) {
+  const { session } = useApp();
+  const events = sendableBy(allowed ?? eventsOfState(rest.state), session.user.roles as Role[], session.user.body?.type as BodyType | undefined);
+  return <EventComposer {...rest} events={events} exact={allowed !== undefined} />;
+}
 
 /** The actions the case can take now and the person may send, each a form generated from the machine's schema. */
 export function EventComposer({ caseId, version, state, childName, events, exact }: { caseId: string; version: number; state: string; childName?: string | null; events: CaseEventType[]; exact: boolean }) {

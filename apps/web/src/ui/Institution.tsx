@@ -1,5 +1,5 @@
 import type { MeView, ResidentView } from '@raksha/contracts';
-import { stateLabel } from '../lib/case-stage.js';
+import { stageWords } from '../lib/stage-words.js';
 import { formatDate } from '../lib/i18n.js';
 import { Due, Link, PageTitle, Show } from './bits.js';
 import { useApp, useLoad } from './context.js';
@@ -31,7 +31,7 @@ export function Institution() {
                       <Link to={`/cases/${r.caseId}`} className="case-link">
                         <span className="child">{r.childName ?? t('common.unnamed')}</span>
                       </Link>
-                      <span className="stage">{tx(`state.${r.caseState}`, stateLabel(r.caseState))}</span>
+                      <span className="stage">{stageWords(tx, r.caseState)}</span>
                       <span className="meta">{t('cci.admitted', { when: formatDate(lang, r.admittedAt), order: r.orderRef })}</span>
                       <Due at={r.nextDueAt} />
                     </li>

@@ -7,7 +7,7 @@ import { Choose, FieldError, FieldLabel, PageTitle, useSubmit } from './bits.js'
 import { useApp } from './context.js';
 import { LocalPlacePicker, type LocalPlaces, PlacePicker, type Place } from './PlacePicker.js';
 import { LikelyDuplicates } from './Duplicates.js';
-import { ProfileFields } from './ChildProfile.js';
+import { ProfileFields } from './ProfileFields.js';
 
 /** A document gives a date of birth; an estimate rests on a document's year, the child's or family's word, or looks. */
 const DOCUMENT_BASES = AGE_BASES.filter((b) => b.endsWith('CERTIFICATE') || b === 'OTHER_DOCUMENT' || b === 'AGE_DETERMINATION');

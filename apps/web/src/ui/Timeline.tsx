@@ -1,5 +1,5 @@
 import type { TimelineEntryView } from '@raksha/contracts';
-import { stateLabel } from '../lib/case-stage.js';
+import { stageWords } from '../lib/stage-words.js';
 import { formatDateTime, humanize } from '../lib/i18n.js';
 import { payloadText } from '../lib/timeline-details.js';
 import { useApp } from './context.js';
@@ -34,7 +34,7 @@ export function Timeline({ entries }: { entries: TimelineEntryView[] }) {
                 <div className="what">
                   <strong>{tx(`event.${e.eventType}`, humanize(e.eventType))}</strong> <span className="muted">{t('timeline.by', { who })}</span>
                 </div>
-                <div className="muted">{t('timeline.to', { to: tx(`state.${e.toState}`, stateLabel(e.toState)) })}</div>
+                <div className="muted">{t('timeline.to', { to: stageWords(tx, e.toState) })}</div>
                 {e.importedFrom && <div className="muted imported">{t('timeline.imported', { register: e.importedFrom })}</div>}
                 {payloadText(e.payload ?? {}, app, (id) => deadlineName(id)).map((line) => (
                   <div key={line} className="payload">
