@@ -173,12 +173,13 @@ describe('probing the API', () => {
       const missing = (await stack.http.post('/reports/missing').set(police).send({ child, lastSeenAt: '2026-11-01T17:00:00+05:30', place: { districtCode: 'RJ-JAIPUR' }, policeRef: 'MD 7/2026', photo }).expect(201)).body;
       const found = (await stack.http.post('/reports/found').set(await as(stack, 'cwc.jaipur')).send({ child, foundAt: '2026-11-03T09:00:00+05:30', place: { districtCode: 'RJ-JAIPUR' } }).expect(201)).body;
       const now = new Date();
-      // The matching worker may have proposed the pair already; either way there is one candidate to read.
-      const { id: candidateId } = await stack.db.matchCandidate.upsert({
-        where: { missingId_foundId: { missingId: missing.id, foundId: found.id } },
-        create: { id: randomUUID(), missingId: missing.id, foundId: found.id, probability: 0.97, explanation: { fields: [] }, status: 'PROPOSED', createdAt: now, updatedAt: now },
-        update: {},
+      // The matching worker may propose the pair at any moment: insert unless it is there (one statement, no race), then read it.
+      const pair = { missingId: missing.id, foundId: found.id };
+      await stack.db.matchCandidate.createMany({
+        data: [{ id: randomUUID(), ...pair, probability: 0.97, explanation: { fields: [] }, status: 'PROPOSED', createdAt: now, updatedAt: now }],
+        skipDuplicates: true,
       });
+      const { id: candidateId } = await stack.db.matchCandidate.findUniqueOrThrow({ where: { missingId_foundId: pair } });
 
       await stack.http.get(`/reports/${missing.id}`).set(police).expect(200);
       await stack.http.get(`/reports/${missing.id}/photo`).set(police).expect(200);
