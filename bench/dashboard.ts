@@ -1,22 +1,33 @@
 // `npm run bench:dashboard`: the MIS dashboard's latency with 1,000,000 synthetic cases and their timelines
 // in PostgreSQL (database raksha_bench, emptied and refilled each run). Not a test: it prints figures.
-// Usage: npm run bench:dashboard -- [--cases 1000000] [--runs 60] [--keep-data]
+// Times the national view (every state, as a national monitor), the five largest states and districts in turn, and the
+// monthly trends (national and the largest state; fewer runs: the pending-inquiry stock reads timelines).
+// Usage: npm run bench:dashboard -- [--cases 1000000] [--runs 60] [--trend-runs 10] [--keep-data]
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { DashboardRepository, TrendsRepository, createDb } from '@raksha/db';
 import { AccessPolicy } from '@raksha/api/auth/access.policy';
 import type { Principal } from '@raksha/api/auth/principal';
 import { DashboardsService } from '@raksha/api/dashboards/dashboards.service';
+import { DashboardTrendsService } from '@raksha/api/dashboards/trends.service';
 import { applyMigrations } from '@raksha/prisma/migrations-lib';
 import { benchPool, prepareBenchDatabase } from './lib/setup.js';
 import { formatMs, summarise } from './lib/stats.js';
 
 const { values: args } = parseArgs({
-  options: { cases: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '60' }, 'keep-data': { type: 'boolean', default: false } },
+  options: {
+    cases: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '60' },
+    'trend-runs': { type: 'string', default: '10' },
+    'keep-data': { type: 'boolean', default: false },
+  },
 });
 const cases = Number(args.cases);
 const runs = Number(args.runs);
-if (!Number.isInteger(cases) || cases < 1000 || !Number.isInteger(runs) || runs < 5) throw new Error('--cases ≥ 1000 and --runs ≥ 5, integers');
+const trendRuns = Number(args['trend-runs']);
+if (!Number.isInteger(cases) || cases < 1000 || !Number.isInteger(runs) || runs < 5 || !Number.isInteger(trendRuns) || trendRuns < 0) {
+  throw new Error('--cases ≥ 1000, --runs ≥ 5 and --trend-runs ≥ 0, integers');
+}
 
 const user = process.env.PGUSER ?? 'raksha';
 const password = process.env.PGPASSWORD ?? 'raksha';
@@ -130,11 +141,31 @@ for (let i = 0; i < runs; i += 1) stateRuns.push(await time({ stateCode: largest
 const districts = (await pool.query<{ code: string }>(`SELECT "districtCode" AS code FROM "Case" GROUP BY 1 ORDER BY count(*) DESC LIMIT 5`)).rows.map((r) => r.code);
 const districtRuns: number[] = [];
 for (let i = 0; i < runs; i += 1) districtRuns.push(await time({ districtCode: districts[i % districts.length]!, format: 'json' }));
-const state = summarise(stateRuns);
-const district = summarise(districtRuns);
+const nationalRuns: number[] = [];
+for (let i = 0; i < runs; i += 1) nationalRuns.push(await time({ format: 'json' }));
+const trendsSut = new DashboardTrendsService(new TrendsRepository(db), new DashboardRepository(db), new AccessPolicy());
+const timeTrends = async (stateCode?: string) => {
+  const t0 = performance.now();
+  await trendsSut.monthly(monitor, { ...(stateCode && { stateCode }), months: 12, format: 'json' });
+  return performance.now() - t0;
+};
+const nationalTrendRuns: number[] = [];
+const stateTrendRuns: number[] = [];
+for (let i = 0; i < trendRuns; i += 1) {
+  nationalTrendRuns.push(await timeTrends());
+  stateTrendRuns.push(await timeTrends(largest[0]!));
+}
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(0.95 * xs.length) - 1]!;
-log(`state dashboard (12 months, the 5 largest states in turn): ${formatMs(state)}; p95 ${p95(stateRuns).toFixed(1)} ms`);
-log(`district dashboard (the 5 largest districts in turn): ${formatMs(district)}; p95 ${p95(districtRuns).toFixed(1)} ms`);
-console.log(JSON.stringify({ cases: Number(counts.reduce((s, r) => s + Number(r.cases), 0)), timelineEntries: Number(timeline), runs, state: { ...state, p95: p95(stateRuns) }, district: { ...district, p95: p95(districtRuns) } }));
+const figures = { national: nationalRuns, state: stateRuns, district: districtRuns, nationalTrends: nationalTrendRuns, stateTrends: stateTrendRuns };
+const summaries = Object.fromEntries(Object.entries(figures).filter(([, xs]) => xs.length > 0).map(([k, xs]) => [k, { ...summarise(xs), p95: p95(xs) }]));
+const labels: Record<string, string> = {
+  national: 'national view (every state, 12 months)',
+  state: 'state dashboard (12 months, the 5 largest states in turn)',
+  district: 'district dashboard (the 5 largest districts in turn)',
+  nationalTrends: 'monthly trends, national (12 months)',
+  stateTrends: `monthly trends, ${largest[0]} (12 months)`,
+};
+for (const [k, xs] of Object.entries(figures)) if (xs.length > 0) log(`${labels[k]}: ${formatMs(summarise(xs))}; p95 ${p95(xs).toFixed(1)} ms`);
+console.log(JSON.stringify({ cases: Number(counts.reduce((s, r) => s + Number(r.cases), 0)), timelineEntries: Number(timeline), runs, trendRuns, ...summaries }));
 await db.$disconnect();
 await pool.end();
