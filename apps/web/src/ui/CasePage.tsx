@@ -38,13 +38,27 @@ function useAfterPaint(ready: boolean): boolean {
   return after;
 }
 
-/** The actions' card while its code loads: the same heading, and a line in words, so the page does not jump. */
-function ActionsLoading() {
+/**
+ * The actions' card while its code loads, laid out as the composer will be (the API's `yourEvents` tells whether the
+ * person has any action), with the choice saying it loads: on a phone the card is above the summary, which must not
+ * jump when the composer comes.
+ */
+function ActionsLoading({ exact, none }: { exact: boolean; none: boolean }) {
   const { t } = useApp();
   return (
     <section className="card actions" aria-labelledby="actions-h" aria-busy="true">
       <h2 id="actions-h">{t('case.actions')}</h2>
-      <p aria-live="polite">{t('common.loading')}</p>
+      {none ? (
+        <p className="muted">{t('case.actionsNone')}</p>
+      ) : (
+        <>
+          <p className="muted">{t(exact ? 'case.actionsExact' : 'case.actionsLikely')}</p>
+          <label htmlFor="event-type-loading">{t('case.chooseAction')}</label>
+          <select id="event-type-loading" disabled>
+            <option>{t('common.loading')}</option>
+          </select>
+        </>
+      )}
     </section>
   );
 }
@@ -78,6 +92,9 @@ export function CasePage({ caseId }: { caseId: string }) {
     <Show loaded={found}>
       {(c) => {
         const exact = status && status.sequence === c.version ? status.allowedEvents : (c.allowedEvents ?? undefined);
+        // the API's word on which of those the person may send, when it answered for this version
+        const mine = exact !== undefined && exact === c.allowedEvents ? c.yourEvents : null;
+        const loadingActions = <ActionsLoading exact={exact !== undefined} none={mine?.length === 0} />;
         // from the catalogue, not the case machine, which the first paint does without
         const label = stageWords(tx, c.state);
         const citation = stageSection(tx, c.state);
@@ -148,10 +165,12 @@ export function CasePage({ caseId }: { caseId: string }) {
               )}
             </section>
 
-            <ChildProfileSection caseId={c.id} mayChange={hasPermission(roles, 'case:event') && c.phase !== 'CLOSED'} />
+            {/* below the summary (on a phone, below the screen's fold): read once the case is drawn, so these reads do not
+                compete with the case's own for the phone's few connections */}
+            {painted && <ChildProfileSection caseId={c.id} mayChange={hasPermission(roles, 'case:event') && c.phase !== 'CLOSED'} />}
 
             {hasPermission(roles, 'case:event') && (
-              <Suspense fallback={<ActionsLoading />}>{painted ? <CaseActions caseId={c.id} version={c.version} state={c.state} childName={c.childName} allowed={exact} /> : <ActionsLoading />}</Suspense>
+              <Suspense fallback={loadingActions}>{painted ? <CaseActions caseId={c.id} version={c.version} state={c.state} childName={c.childName} allowed={exact} /> : loadingActions}</Suspense>
             )}
 
             <Show loaded={escalations}>
@@ -174,14 +193,16 @@ export function CasePage({ caseId }: { caseId: string }) {
               }
             </Show>
 
-            <CaseDeliveries caseId={c.id} />
-
-            <DocumentsSection caseId={c.id} />
-
-            {hasPermission(roles, 'efile:read') && hasRoleIn(roles, 'careStaff') && (
+            {painted && (
               <>
-                <CarePlanSection caseId={c.id} />
-                <EFileSection caseId={c.id} childName={c.childName} />
+                <CaseDeliveries caseId={c.id} />
+                <DocumentsSection caseId={c.id} />
+                {hasPermission(roles, 'efile:read') && hasRoleIn(roles, 'careStaff') && (
+                  <>
+                    <CarePlanSection caseId={c.id} />
+                    <EFileSection caseId={c.id} childName={c.childName} />
+                  </>
+                )}
               </>
             )}
 
