@@ -122,7 +122,8 @@ describe('plain words in every language, in a real browser', () => {
     await signIn(cwc, base, user('cwc'));
     await cwc.getByLabel('Language').selectOption(lang);
     seen.queue = await mainText(cwc, '/queue', '[data-testid="deadline"]');
-    seen.case = await mainText(cwc, `/cases/${caseId}`, '[data-testid="timeline"] li[data-event="DEADLINE_ESCALATED"]');
+    // the actions' card loads after the case is drawn (aria-busy until then): its words are read too
+    seen.case = await mainText(cwc, `/cases/${caseId}`, 'main:not(:has([aria-busy="true"])) [data-testid="timeline"] li[data-event="DEADLINE_ESCALATED"]');
     const dcpu = await (await web.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await signIn(dcpu, base, user('dcpu'));
     await dcpu.getByLabel('Language').selectOption(lang);

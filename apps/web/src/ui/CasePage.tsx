@@ -170,7 +170,14 @@ export function CasePage({ caseId }: { caseId: string }) {
             {painted && <ChildProfileSection caseId={c.id} mayChange={hasPermission(roles, 'case:event') && c.phase !== 'CLOSED'} />}
 
             {hasPermission(roles, 'case:event') && (
-              <Suspense fallback={loadingActions}>{painted ? <CaseActions caseId={c.id} version={c.version} state={c.state} childName={c.childName} allowed={exact} /> : loadingActions}</Suspense>
+              // a boundary of its own once painted: one that had shown its children would keep them, hidden, beside the fallback
+              painted ? (
+                <Suspense fallback={loadingActions}>
+                  <CaseActions caseId={c.id} version={c.version} state={c.state} childName={c.childName} allowed={exact} />
+                </Suspense>
+              ) : (
+                loadingActions
+              )
             )}
 
             <Show loaded={escalations}>
