@@ -6,6 +6,11 @@ import { hasKeptSession } from './lib/api.js';
 import { App, preloadPageOf } from './ui/App.js';
 import './styles.css';
 
+// zod (loaded with the pages that check a form) is never to compile a validator with `new Function`: the CSP
+// (script-src 'self') refuses it anyway, but zod's probe for it was reported as a CSP violation (DevTools' Issues,
+// Lighthouse's best practices). zod takes its settings from this global when it loads, after this line.
+(globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig = { jitless: true };
+
 // The service worker that opens the app with no connection (vite.config.ts); a new version takes over at once.
 if ('serviceWorker' in navigator) registerSW({ immediate: true });
 
