@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REQUEST_BOUND_MS } from '@raksha/api/problem/request-deadline';
 
 const CONFIG = fileURLToPath(new URL('./schemathesis.toml', import.meta.url));
 
@@ -80,6 +81,9 @@ export async function runSchemathesis(baseUrl: string, given: { token: string; l
     '--workers', String(bounds.workers),
     '--seed', String(bounds.seed),
     '--generation-database', 'none',
+    // longer than the API's own bound on a request (REQUEST_BOUND_MS), so that the API, not the client, decides when a
+    // request has waited too long; schemathesis's default of 10 s is shorter than a busy workflow may take
+    '--request-timeout', String(REQUEST_BOUND_MS / 1000 + 5),
     '--no-color',
     '--report', 'json', '--report-json-path', reportPath,
   ];

@@ -183,4 +183,19 @@ describe('the child’s profile', () => {
     const searched = await stack.db.auditEntry.findMany({ where: { chain: `reads:user:${me.userId}`, action: 'cases.searched' } });
     expect(searched.some((e) => (e.detail as { shown: { ids: string[] } }).shown.ids.includes(caseId))).toBe(true);
   });
+  // Last in the file: it stops the stack's worker.
+  it('still shows a case and its child’s profile while the case’s workflow cannot answer, without waiting out the request’s bound', async () => {
+    const { body: registered } = await register(district.cwc, { ...PROFILE, ageYears: 8 }).expect(201);
+    const caseId = registered.caseId as string;
+    await stack.worker.stop();
+
+    const asked = Date.now();
+    const { body: theCase } = await stack.http.get(`/cases/${caseId}`).set(district.cwc).expect(200);
+    // what the case can take now is the workflow's to say: left out, not guessed
+    expect(theCase).toMatchObject({ id: caseId, allowedEvents: null, yourEvents: null });
+    const { body: profile } = await stack.http.get(`/cases/${caseId}/child`).set(district.cwc).expect(200);
+    expect(profile).toMatchObject({ name: 'Lakshmi', guardians: [{ name: 'Ramesh Kumar' }] });
+    // each read waits a few seconds for the workflow at most, far inside the 15–20 s after which a request is refused
+    expect(Date.now() - asked).toBeLessThan(12_000);
+  });
 });

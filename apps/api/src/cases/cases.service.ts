@@ -14,7 +14,7 @@ import { can, caseActor, type Principal } from '../auth/principal.js';
 import { ReadAudit } from '../auth/read-audit.js';
 import { EscalationsService } from '../escalations/escalations.service.js';
 import { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
-import { callTemporal, caseEventRejections, executeUpdate } from '../infrastructure/temporal-call.js';
+import { callTemporal, caseEventRejections, executeUpdate, OPTIONAL_WORKFLOW_READ_MS } from '../infrastructure/temporal-call.js';
 import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
 import { caseClosed, forbidden, invalidField, notFound, problem, recordsDestroyed } from '../problem/domain-errors.js';
 import { checkEventPayloadSize } from '../problem/request-body.js';
@@ -174,9 +174,7 @@ export class CasesService {
     const found = await this.visibleCase(principal, caseId, 'read');
     await this.auditRead(principal, caseId, 'case.read');
     // What the case can take now, from its workflow; null (not an error) when Temporal cannot be asked.
-    const allowed = await this.temporal.workflow
-      .getHandle(caseWorkflowId(found.id))
-      .query(caseStatusQuery)
+    const allowed = await callTemporal(() => this.temporal.workflow.getHandle(caseWorkflowId(found.id)).query(caseStatusQuery), OPTIONAL_WORKFLOW_READ_MS)
       .then((s) => s.allowedEvents)
       .catch(() => null);
     const bodyType = principal.body?.type;
@@ -364,8 +362,8 @@ export class CasesService {
   }
 
   /** The machine's context as the case workflow holds it now (orders in force, the child's age). */
-  machineContext(caseId: string): Promise<CaseContext> {
-    return callTemporal(async () => (await this.temporal.workflow.getHandle(caseWorkflowId(caseId)).query(caseContextQuery)) as unknown as CaseContext);
+  machineContext(caseId: string, boundMs?: number): Promise<CaseContext> {
+    return callTemporal(async () => (await this.temporal.workflow.getHandle(caseWorkflowId(caseId)).query(caseContextQuery)) as unknown as CaseContext, boundMs);
   }
 
   /** Timeline entries of some event types, oldest first, for views built from them (the care plan). */

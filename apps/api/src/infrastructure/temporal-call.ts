@@ -12,11 +12,17 @@ import { type DomainError, invalidField, invalidInput, problem, staleCase, unava
  */
 export const TEMPORAL_CALL_BOUND_MS = 15_000;
 
+/**
+ * How long a read waits on a workflow for what only adds to its answer (the events a case can take now, the age its
+ * machine holds): past it the read answers without them rather than keep a person waiting on a busy worker.
+ */
+export const OPTIONAL_WORKFLOW_READ_MS = 3_000;
+
 /** Runs a Temporal client call; an unreachable server, a missing workflow or no answer within the bound is a 503, not a 500 nor a hang. */
-export async function callTemporal<T>(call: () => Promise<T>): Promise<T> {
+export async function callTemporal<T>(call: () => Promise<T>, boundMs = TEMPORAL_CALL_BOUND_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const bound = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(unavailable('the case workflow service did not answer in time; send the request again shortly')), TEMPORAL_CALL_BOUND_MS);
+    timer = setTimeout(() => reject(unavailable('the case workflow service did not answer in time; send the request again shortly')), boundMs);
   });
   try {
     return await Promise.race([call(), bound]);
