@@ -5,7 +5,7 @@ import { citationOf, eventsOfState, sendableBy } from '../lib/case-stage.js';
 import { humanize } from '../lib/i18n.js';
 import type { BodyView, FieldIssue, InstitutionView, Page } from '@raksha/contracts';
 import { dayInIndia, type BodyType, type Role } from '@raksha/domain';
-import { FieldLabel, Show, issueText, problemText } from './bits.js';
+import { FieldLabel, Show, issueText } from './bits.js';
 import { useApp, useLoad, useOutboxItems } from './context.js';
 import { OutboxItemView } from './Outbox.js';
 

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { DELIVERY_STATUSES, type DeliveryView } from '@raksha/contracts';
 import { CHOOSABLE_NOTICE_KINDS } from '@raksha/domain';
-import { formatDateTime, LANG_NAMES } from '../lib/i18n.js';
+import { LANG_NAMES } from '../lib/i18n.js';
 import { FieldError, PageTitle, Show, Tabs, useSubmit } from './bits.js';
 import { useApp, useLoad } from './context.js';
 import { DeliveryLine } from './Deliveries.js';
