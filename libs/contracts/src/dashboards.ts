@@ -1,5 +1,6 @@
 // The MIS dashboard: its place, period and sections, and what it answers.
 import { z } from 'zod';
+import { DASHBOARD_MEASURES } from './dashboard-measures.js';
 
 /** The sections of the MIS dashboard, each a table of its own (and a CSV of its own). */
 export const DASHBOARD_SECTIONS = ['areas', 'cases', 'pendency', 'production', 'sirs', 'escalations', 'missingReports', 'occupancy', 'restorations'] as const;
@@ -116,8 +117,7 @@ export const dashboardTrends = z.object({
 export type DashboardTrends = z.infer<typeof dashboardTrends>;
 
 /** What a figure of the dashboard counts, so a person can open the cases behind it. */
-export const DASHBOARD_MEASURES = ['registered', 'produced', 'producedWithin24Hours', 'producedAfter24Hours', 'pendingBeyond4Months', 'escalations'] as const;
-export type DashboardMeasure = (typeof DASHBOARD_MEASURES)[number];
+export { DASHBOARD_MEASURES, type DashboardMeasure } from './dashboard-measures.js';
 
 /** `GET /dashboards/cases`: the cases behind one figure, in a month or a period (yyyy-mm-dd, IST), of a place. */
 export const dashboardCasesQuery = z

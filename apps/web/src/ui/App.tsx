@@ -101,7 +101,10 @@ export function App() {
     saveLang(window.localStorage, lang);
     // installed from here, the app takes the name the person reads (manifest.<lang>.webmanifest, vite.config.ts)
     const manifest = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
-    if (manifest) manifest.href = `${BASE}${lang === 'en' ? 'manifest.webmanifest' : `manifest.${lang}.webmanifest`}`;
+    const wanted = new URL(`${BASE}${lang === 'en' ? 'manifest.webmanifest' : `manifest.${lang}.webmanifest`}`, window.location.href).href;
+    // set only when it changes: setting even the same address makes the browser read the manifest again, and while it
+    // does the app reads as not installable
+    if (manifest && manifest.href !== wanted) manifest.href = wanted;
   }, [lang]);
 
   const navigate = useCallback((to: string) => {
