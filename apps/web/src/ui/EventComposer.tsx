@@ -1,13 +1,18 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { placeKindsOf, type CaseEventType } from '@raksha/case-machine';
 import { buildPayload, domainKey, eventFields, validatePayload, type FormField, type FormValues } from '../lib/forms.js';
 import { citationOf, eventsOfState, sendableBy } from '../lib/case-stage.js';
-import { humanize } from '../lib/i18n.js';
+import { humanize, type MessageKey } from '../lib/i18n.js';
 import type { BodyView, FieldIssue, InstitutionView, Page } from '@raksha/contracts';
 import { dayInIndia, type BodyType, type Role } from '@raksha/domain';
-import { FieldLabel, Show, issueText } from './bits.js';
+import { ConfirmStep, FieldError, FieldLabel, Show, issueText } from './bits.js';
 import { useApp, useLoad, useOutboxItems } from './context.js';
 import { OutboxItemView } from './Outbox.js';
+
+/** Events that cannot be undone, asked about before they are sent: the words of the question. */
+const ASK_FIRST: Partial<Record<CaseEventType, { title: MessageKey; text: MessageKey; yes: MessageKey }>> = {
+  CLOSE_CASE: { title: 'case.closeAsk', text: 'case.closeWhat', yes: 'case.closeYes' },
+};
 
 /** What an order says about the place it names. */
 const PLACE_FIELDS = ['placeId', 'overCapacityReason', 'outOfDistrictReason'];
@@ -29,6 +34,16 @@ export function EventComposer({ caseId, version, state, childName, events, exact
   const [values, setValues] = useState<FormValues>({});
   const [errors, setErrors] = useState<Record<string, FieldIssue>>({});
   const [message, setMessage] = useState<string>();
+  // how many times the form was sent with fields to correct (0: none now): each time, the focus goes to the first
+  const [invalid, setInvalid] = useState(0);
+  // an event that cannot be undone, checked and waiting for "Yes"
+  const [asking, setAsking] = useState<{ type: CaseEventType; payload: Record<string, unknown>; times: number }>();
+  const sendButton = useRef<HTMLButtonElement>(null);
+  // a change to the form after the question was asked withdraws it: "Yes" sends only what was asked about
+  const edit = (next: FormValues) => {
+    setValues(next);
+    setAsking(undefined);
+  };
   const items = useOutboxItems(caseId);
   // An order placing the child nowhere (with the parents, restoration) asks nothing about a place.
   const placesNowhere = type ? placeKindsOf(type, values) === null : false;
@@ -43,11 +58,25 @@ export function EventComposer({ caseId, version, state, childName, events, exact
     if (placeKindsOf(type, payload) === null) for (const f of PLACE_FIELDS) delete payload[f];
     const problems = validatePayload(type, payload);
     setErrors(problems);
+    setMessage(undefined);
     if (Object.keys(problems).length) {
-      setMessage(t('case.invalid'));
+      setAsking(undefined);
+      setInvalid((n) => n + 1);
       return;
     }
-    outbox.add({ userId: session.user.id, caseId, type, payload, expectedVersion: version, seenState: state, ...(childName && { label: childName }) });
+    setInvalid(0);
+    if (ASK_FIRST[type]) {
+      // asked again (the button pressed again): the question takes the focus again
+      setAsking((asked) => ({ type, payload, times: (asked?.times ?? 0) + 1 }));
+      return;
+    }
+    await sendEvent(type, payload);
+  }
+
+  /** Queues the event on the device (the outbox), then sends what waits there if the connection allows. */
+  async function sendEvent(eventType: CaseEventType, payload: Record<string, unknown>) {
+    setAsking(undefined);
+    outbox.add({ userId: session.user.id, caseId, type: eventType, payload, expectedVersion: version, seenState: state, ...(childName && { label: childName }) });
     setType('');
     setValues({});
     if (!online || !navigator.onLine) {
@@ -89,6 +118,8 @@ export function EventComposer({ caseId, version, state, childName, events, exact
               setValues({});
               setErrors({});
               setMessage(undefined);
+              setInvalid(0);
+              setAsking(undefined);
             }}
           >
             <option value="">{t('case.chooseActionPrompt')}</option>
@@ -101,15 +132,28 @@ export function EventComposer({ caseId, version, state, childName, events, exact
           </select>
           {fields.map((f) =>
             f.kind === 'place' ? (
-              <PlaceField key={f.name} type={type as CaseEventType} values={values} setValues={setValues} error={errors[f.name] && issueText(errors[f.name]!, tx)} />
+              <PlaceField key={f.name} type={type as CaseEventType} values={values} setValues={edit} error={errors[f.name] && issueText(errors[f.name]!, tx)} />
             ) : (
-              <Field key={f.name} field={f} values={values} setValues={setValues} error={errors[f.name] && issueText(errors[f.name]!, tx)} />
+              <Field key={f.name} field={f} values={values} setValues={edit} error={errors[f.name] && issueText(errors[f.name]!, tx)} />
             ),
           )}
+          <FieldError key={invalid} error={invalid ? t('case.invalid') : undefined} />
           {type && (
-            <button type="submit" className="primary">
+            <button type="submit" className="primary" ref={sendButton}>
               {t('case.send')}: {eventName(type)}
             </button>
+          )}
+          {asking && ASK_FIRST[asking.type] && (
+            <ConfirmStep
+              key={asking.times}
+              id="ask-event"
+              title={t(ASK_FIRST[asking.type]!.title)}
+              text={t(ASK_FIRST[asking.type]!.text)}
+              yes={t(ASK_FIRST[asking.type]!.yes)}
+              onYes={() => void sendEvent(asking.type, asking.payload)}
+              onBack={() => setAsking(undefined)}
+              returnTo={sendButton}
+            />
           )}
         </form>
       )}

@@ -15,7 +15,7 @@ import {
   reasonValues,
   type ChildFormValues,
 } from '../lib/reports.js';
-import { Choose, ColumnHeads, FactRows, FieldError, FieldLabel, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
+import { Choose, ColumnHeads, ConfirmStep, FactRows, FieldError, FieldLabel, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { LocalPlacePicker, type LocalPlaces, PlacePicker, PlaceWords, type Place } from './PlacePicker.js';
 import { LikelyDuplicates } from './Duplicates.js';
@@ -178,6 +178,10 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
   const [photoError, setPhotoError] = useState<string>();
   const { error, setError, busy, run } = useSubmit();
   const [needsVerify, setNeedsVerify] = useState(false);
+  // the field the form's own checks found wanting, marked for correction; and how many times it was sent, so that
+  // each sending with something to correct moves the focus to it again
+  const [wanting, setWanting] = useState<'policeRef' | 'gender' | 'photo' | 'acknowledged'>();
+  const [attempt, setAttempt] = useState(0);
   // DPDP Act s.5: a citizen reads the privacy notice and says so before filing; the report carries the acknowledgement
   const [acknowledged, setAcknowledged] = useState(false);
   // the same child possibly reported already, shown before saving; null: not asked yet for these details
@@ -203,10 +207,17 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
   async function submit(e?: FormEvent, anyway = false) {
     e?.preventDefault();
     setNeedsVerify(false);
-    if (!v.gender) return setError(t('rep.genderRequired'));
-    if (kind === 'MISSING' && !who.citizen && !policeRef.trim()) return setError(t('rep.policeRefRequired'));
-    if (photoError) return setError(photoError);
-    if (who.citizen && !acknowledged) return setError(t('privacy.mustAcknowledge'));
+    setAttempt((n) => n + 1);
+    const wants = (field: typeof wanting, message: string) => {
+      setWanting(field);
+      setError(message);
+    };
+    // in the order the fields stand in the form
+    if (kind === 'MISSING' && !who.citizen && !policeRef.trim()) return wants('policeRef', t('rep.policeRefRequired'));
+    if (!v.gender) return wants('gender', t('rep.genderRequired'));
+    if (photoError) return wants('photo', photoError);
+    if (who.citizen && !acknowledged) return wants('acknowledged', t('privacy.mustAcknowledge'));
+    setWanting(undefined);
     await run(async () => {
       const place = {
         districtCode: where.districtCode,
@@ -245,7 +256,7 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
         {kind === 'MISSING' && !who.citizen && (
           <>
             <label htmlFor="rp-ref">{t('rep.policeRef')}</label>
-            <input id="rp-ref" required value={policeRef} onChange={(e) => setPoliceRef(e.target.value)} />
+            <input id="rp-ref" required aria-invalid={wanting === 'policeRef' || undefined} value={policeRef} onChange={(e) => setPoliceRef(e.target.value)} />
           </>
         )}
         <fieldset>
@@ -262,7 +273,7 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
           <FieldLabel htmlFor="rp-mother" optional>{t('child.mother')}</FieldLabel>
           <input id="rp-mother" value={v.mother ?? ''} onChange={set('mother')} />
           <label htmlFor="rp-gender">{t('child.gender')}</label>
-          <Choose id="rp-gender" required value={v.gender ?? ''} onChange={setField('gender')} none={t('form.choose')} options={CHILD_GENDERS} label={(g) => t(`register.gender.${g}`)} />
+          <Choose id="rp-gender" required invalid={wanting === 'gender'} value={v.gender ?? ''} onChange={setField('gender')} none={t('form.choose')} options={CHILD_GENDERS} label={(g) => t(`register.gender.${g}`)} />
           <div className="pair">
             <div>
               <FieldLabel htmlFor="rp-age-min" optional>{t('child.ageMin')}</FieldLabel>
@@ -343,16 +354,13 @@ export function ReportForm({ kind }: { kind: 'MISSING' | 'FOUND' }) {
             <p className="muted">{t('privacy.intro')}</p>
             <PrivacyNotice headingLevel={3} />
             <label className="check">
-              <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} /> {t('privacy.acknowledge')}
+              <input type="checkbox" aria-invalid={wanting === 'acknowledged' || undefined} checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} /> {t('privacy.acknowledge')}
             </label>
           </fieldset>
         )}
-        {error && (
-          <div role="alert" className="field-error">
-            <p>{error}</p>
-            {needsVerify && <Link to="/verify">{t('verify.first')}</Link>}
-          </div>
-        )}
+        <FieldError key={attempt} error={error}>
+          {needsVerify && <Link to="/verify">{t('verify.first')}</Link>}
+        </FieldError>
         {duplicates && duplicates.length > 0 ? (
           <LikelyDuplicates items={duplicates} busy={busy} onEdit={() => setDuplicates(null)} onSaveAnyway={() => void submit(undefined, true)} />
         ) : (
@@ -577,6 +585,10 @@ export function CandidateDetail({ candidateId }: { candidateId: string }) {
   const [note, setNote] = useState('');
   const { error, setError, busy, run } = useSubmit();
   const [outcome, setOutcome] = useState<MatchCandidateView>();
+  // confirming cannot be undone: the first press asks (`asking`, how many times), only "Yes" sends
+  const [asking, setAsking] = useState(0);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const noteWanting = error === t('cand.noteHint');
   const outcomeRef = useRef<HTMLDivElement>(null);
   // on a phone the decision is far below the outcome: bring the outcome into view and focus
   useEffect(() => {
@@ -585,9 +597,17 @@ export function CandidateDetail({ candidateId }: { candidateId: string }) {
     outcomeRef.current?.focus();
   }, [outcome]);
 
-  async function decide(decision: 'CONFIRM' | 'REJECT') {
+  async function decide(decision: 'CONFIRM' | 'REJECT', sure = false) {
     if (!online) return setError(t('common.needsConnection'));
-    if (note.trim().length < 5) return setError(t('cand.noteHint'));
+    if (note.trim().length < 5) {
+      setAsking(0);
+      return setError(t('cand.noteHint'));
+    }
+    if (decision === 'CONFIRM' && !sure) {
+      setError(undefined);
+      return setAsking((n) => n + 1);
+    }
+    if (decision === 'REJECT') setAsking(0);
     await run(async () => {
       const res = await api.post<CandidateDecision>(`/match-candidates/${candidateId}/decision`, { decision, note: note.trim() });
       setOutcome(res.candidate);
@@ -642,19 +662,32 @@ export function CandidateDetail({ candidateId }: { candidateId: string }) {
               <section className="card" aria-labelledby="decide-h">
                 <h2 id="decide-h">{t('cand.decide')}</h2>
                 <label htmlFor="cand-note">{t('cand.note')}</label>
-                <textarea id="cand-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="cand-note-hint" />
+                <textarea id="cand-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="cand-note-hint" aria-invalid={noteWanting || undefined} />
                 <p id="cand-note-hint" className="muted small">
                   {t('cand.noteHint')}
                 </p>
                 <FieldError error={error} />
                 <div className="row">
-                  <button type="button" className="primary" disabled={busy} onClick={() => void decide('CONFIRM')}>
+                  <button type="button" className="primary" disabled={busy} ref={confirmButton} onClick={() => void decide('CONFIRM')}>
                     {t('cand.confirm')}
                   </button>
                   <button type="button" disabled={busy} onClick={() => void decide('REJECT')}>
                     {t('cand.reject')}
                   </button>
                 </div>
+                {asking > 0 && (
+                  <ConfirmStep
+                    key={asking}
+                    id="ask-confirm"
+                    title={t('cand.confirmAsk')}
+                    text={t('cand.confirmWhat')}
+                    yes={t('cand.confirmYes')}
+                    busy={busy}
+                    onYes={() => void decide('CONFIRM', true)}
+                    onBack={() => setAsking(0)}
+                    returnTo={confirmButton}
+                  />
+                )}
               </section>
             )}
           </section>

@@ -1,4 +1,4 @@
-import { useContext, useState, type ReactNode } from 'react';
+import { useContext, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { fieldWords, type FieldIssue } from '@raksha/contracts';
 import { ApiError } from '../lib/api.js';
 import type { Problem } from '../lib/outbox.js';
@@ -105,9 +105,19 @@ export function Due({ at, overdue }: { at: string | null; overdue?: boolean }) {
   );
 }
 
+/** The page's heading, and the browser tab's title: "<the heading> · <the app's name>", in the reader's language. */
 export function PageTitle({ children }: { children: ReactNode }) {
+  const app = useContext(AppContext);
+  const ref = useRef<HTMLHeadingElement>(null);
+  const appName = app?.t('app.name');
+  // after every render: the heading's words may come from data loaded later, or change with the language
+  useEffect(() => {
+    const heading = ref.current?.textContent?.replace(/\s+/g, ' ').trim();
+    const title = [heading, appName].filter(Boolean).join(' · ');
+    if (title && document.title !== title) document.title = title;
+  });
   return (
-    <h1 id="page-title" tabIndex={-1}>
+    <h1 id="page-title" tabIndex={-1} ref={ref}>
       {children}
     </h1>
   );
@@ -199,11 +209,13 @@ export function Choose<T extends string>(props: {
   none?: string;
   onChange(value: string): void;
   required?: boolean;
+  /** marked as needing correction (`aria-invalid`) */
+  invalid?: boolean;
   className?: string;
 }) {
-  const { id, value, options, label, none, onChange, required, className } = props;
+  const { id, value, options, label, none, onChange, required, invalid, className } = props;
   return (
-    <select id={id} className={className} required={required} value={value} onChange={(e) => onChange(e.target.value)}>
+    <select id={id} className={className} required={required} aria-invalid={invalid || undefined} value={value} onChange={(e) => onChange(e.target.value)}>
       {none !== undefined && <option value="">{none}</option>}
       {options.map((o) => (
         <option key={o} value={o}>
@@ -227,13 +239,76 @@ export function Tabs<T extends string | boolean>({ label, options, value, onChan
   );
 }
 
-/** Why a form or an action failed, read out when it appears. */
-export function FieldError({ error }: { error: string | undefined }) {
-  return error ? (
-    <p role="alert" className="field-error">
+/**
+ * When an error appears after the person acted (the focus inside its form, else its section), focus moves to the
+ * form's first invalid control (`aria-invalid="true"`), else to the form's first error message. Several errors
+ * appearing together all move it to the same place; an error shown on loading, the focus elsewhere, moves nothing.
+ */
+export function useFocusFirstError(ref: RefObject<HTMLElement | null>, error: unknown) {
+  useEffect(() => {
+    const shown = ref.current;
+    if (!error || !shown) return;
+    const scope = shown.closest('form') ?? shown.closest('section') ?? shown.parentElement;
+    const active = document.activeElement;
+    if (!scope || !active || active === document.body || !scope.contains(active)) return;
+    const target = scope.querySelector<HTMLElement>('[aria-invalid="true"]') ?? scope.querySelector<HTMLElement>('[data-form-error]') ?? shown;
+    if (target !== active) target.focus();
+  }, [ref, error]);
+}
+
+/** Why a form or an action failed, read out when it appears; the focus moves to what needs correcting. */
+export function FieldError({ error, children }: { error: string | undefined; children?: ReactNode }) {
+  const ref = useRef<HTMLElement>(null);
+  useFocusFirstError(ref, error);
+  if (!error) return null;
+  const common = { role: 'alert', className: 'field-error', tabIndex: -1, 'data-form-error': '' } as const;
+  return children ? (
+    <div {...common} ref={ref as RefObject<HTMLDivElement>}>
+      <p>{error}</p>
+      {children}
+    </div>
+  ) : (
+    <p {...common} ref={ref as RefObject<HTMLParagraphElement>}>
       {error}
     </p>
-  ) : null;
+  );
+}
+
+/**
+ * Asks before what cannot be undone: in place of sending at once, a panel says in plain words what will happen,
+ * with "Yes, …" to go on and "Go back", which returns the focus to the button that asked (`returnTo`).
+ */
+export function ConfirmStep(props: { id: string; title: string; text: string; yes: string; busy?: boolean; onYes(): void; onBack(): void; returnTo: RefObject<HTMLElement | null> }) {
+  const { id, title, text, yes, busy, onYes, onBack, returnTo } = props;
+  const app = useContext(AppContext);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+    ref.current?.focus();
+  }, []);
+  return (
+    <div ref={ref} role="alertdialog" aria-labelledby={`${id}-h`} aria-describedby={`${id}-d`} tabIndex={-1} className="notice confirm-step" data-testid="confirm-step">
+      <p id={`${id}-h`}>
+        <strong>{title}</strong>
+      </p>
+      <p id={`${id}-d`}>{text}</p>
+      <div className="row">
+        <button type="button" className="primary" disabled={busy} onClick={onYes}>
+          {yes}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            onBack();
+            // the panel is gone once React has drawn the change: the button that asked takes the focus again
+            setTimeout(() => returnTo.current?.focus(), 0);
+          }}
+        >
+          {app?.t('common.goBack') ?? 'Go back'}
+        </button>
+      </div>
+    </div>
+  );
 }
 
 /** Sending a form: busy while it runs, and the error it ended with, in words (`describe`; by default errorText in the app's language). */
