@@ -89,6 +89,8 @@ describe('missing and found children in the web app', () => {
     await row.getByRole('link').click();
 
     await page.getByRole('heading', { name: /^Possible match \(\d+%\)$/ }).waitFor();
+    // the browser's tab names the page too
+    await page.waitForFunction(() => /^Possible match \(\d+%\) · Raksha$/.test(document.title));
     const explanation = page.getByTestId('explanation');
     const nameRow = explanation.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Name', exact: true }) });
     await expect(nameRow.textContent()).resolves.toMatch(/for/);
@@ -104,8 +106,28 @@ describe('missing and found children in the web app', () => {
     await expect(nameRowHi.locator('[lang="en"]').count()).resolves.toBe(0);
     await expect(nameRowHi.textContent()).resolves.not.toMatch(/\b(?:name|reports?|common)\b/i);
     await page.getByLabel('भाषा').selectOption('en');
-    await page.getByLabel('Note: how you checked').fill('mother identified her from the photo at the station');
-    await page.getByRole('button', { name: 'Confirm the match' }).click();
+    // A note too short to say how she was checked: the focus goes to the note, to correct it.
+    const note = page.getByLabel('Note: how you checked');
+    await note.fill('ok');
+    await page.getByRole('button', { name: 'Confirm the match', exact: true }).click();
+    await page.getByRole('alert').first().waitFor();
+    await expect(note.evaluate((el) => el === document.activeElement && el.getAttribute('aria-invalid'))).resolves.toBe('true');
+    await note.fill('mother identified her from the photo at the station');
+    // Confirming cannot be undone: the first press asks, in plain words, and sends nothing yet.
+    await page.getByRole('button', { name: 'Confirm the match', exact: true }).click();
+    const ask = page.getByRole('alertdialog', { name: 'Confirm this match?' });
+    await ask.waitFor();
+    await expect(ask.textContent()).resolves.toContain('This cannot be undone.');
+    await expect(ask.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    const { body: waiting } = await stack.http.get(`/match-candidates/${candidate.id}`).set(police).expect(200);
+    expect(waiting.status).toBe('PROPOSED');
+    expect((await stack.http.get(`/reports/${missing.id}`).set(police).expect(200)).body.status).not.toBe('TRACED');
+    // "Go back" asks nothing more and returns to the button; pressed again, it asks again, and "Yes" confirms.
+    await ask.getByRole('button', { name: 'Go back' }).click();
+    await ask.waitFor({ state: 'detached' });
+    await expect(page.getByRole('button', { name: 'Confirm the match', exact: true }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Confirm the match', exact: true }).click();
+    await ask.getByRole('button', { name: 'Yes, confirm the match' }).click();
     await page.getByTestId('traced').getByText(`Confirmed: the missing report ${ref} is now traced.`).waitFor();
     await page.getByRole('link', { name: /Open the found child's case/ }).click();
     await page.getByRole('heading', { name: 'Case of सुनीता' }).waitFor();
