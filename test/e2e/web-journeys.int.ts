@@ -132,6 +132,53 @@ describe('the web app, role by role, in a real browser', () => {
     expect((await stack.http.get(`/institutions/${home}/occupancy`).set(district.dcpu).expect(200)).body.total.occupied).toBe(before + 1);
   });
 
+  it('closing a case asks first and "Go back" leaves it open; a missing field takes the focus; each page names itself in the tab, in Hindi too', async () => {
+    const caseId = await registerChild('Lata');
+    // every open deadline waived, so the case may be closed
+    const { body: opened } = await stack.http.get(`/cases/${caseId}`).set(district.cwc).expect(200);
+    for (const d of opened.openDeadlines as { id: string }[]) {
+      await stack.http.post(`/cases/${caseId}/events`).set(district.cwc).send({ type: 'WAIVE_DEADLINE', payload: { deadlineId: d.id, reasons: 'produced before the bench on paper, recorded there' } }).expect(200);
+    }
+    const { page } = await newPage();
+    await signIn(page, base, user('cwc'));
+    await page.getByRole('heading', { name: 'My queue' }).waitFor();
+    await page.waitForFunction(() => document.title === 'My queue · Raksha');
+    await page.goto(`${base}/app/cases/${caseId}`);
+    await page.getByRole('heading', { name: 'Case of Lata' }).waitFor();
+    await page.waitForFunction(() => document.title === 'Case of Lata · Raksha');
+
+    // Sent with its ground left empty: the focus goes to the ground, the first field to correct.
+    await page.getByLabel('Action').selectOption('CLOSE_CASE');
+    const record = page.getByRole('button', { name: /^Record/ });
+    await record.click();
+    await page.getByText('Please correct the marked fields.').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-ground');
+    await page.getByLabel('Ground').selectOption('RESTORED_AND_FOLLOWED_UP');
+    await page.getByLabel('Reasons').fill('restored to her mother and followed up at home');
+
+    // Closing cannot be undone: the first press asks, in plain words; "Go back" returns to the button, the case open.
+    await record.click();
+    const ask = page.getByRole('alertdialog', { name: 'Close this case?' });
+    await ask.waitFor();
+    await expect(ask.textContent()).resolves.toContain('nothing more can be recorded on it. This cannot be undone.');
+    await ask.getByRole('button', { name: 'Go back' }).click();
+    await ask.waitFor({ state: 'detached' });
+    await expect(record.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('outbox-item').count()).toBe(0);
+    expect(await eventTypes(caseId)).not.toContain('CLOSE_CASE');
+
+    // Asked again, "Yes" closes it, as any event is sent: through the device's outbox.
+    await record.click();
+    await ask.getByRole('button', { name: 'Yes, close the case' }).click();
+    await page.locator('[data-testid="timeline"] li[data-event="CLOSE_CASE"]').waitFor();
+    expect(await eventTypes(caseId)).toContain('CLOSE_CASE');
+
+    await page.getByLabel('Language').selectOption('hi');
+    await page.getByRole('heading', { name: 'Lata का मामला' }).waitFor();
+    await page.waitForFunction(() => document.title === 'Lata का मामला · रक्षा');
+  });
+
   it('a CWC with more cases waiting than one page reads on with "Load more", soonest deadline first', async () => {
     const busy = await isolatedDistrict(stack);
     const names = Array.from({ length: 51 }, (_, i) => `Child ${String(i + 1).padStart(2, '0')}`);
