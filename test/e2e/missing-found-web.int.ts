@@ -57,6 +57,10 @@ describe('missing and found children in the web app', () => {
     await page.getByRole('heading', { name: 'File a found report' }).waitFor();
     await page.locator('#rp-name').fill('सुनीता');
     await page.locator('#rp-mother').fill('कमला');
+    // filed without the gender: the focus goes to the gender, to choose it
+    await page.getByRole('button', { name: 'File the report' }).click();
+    await page.getByRole('alert').getByText('Choose the gender').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('rp-gender');
     await page.locator('#rp-gender').selectOption('FEMALE');
     await page.locator('#rp-age-min').fill('10');
     await page.locator('#rp-age-max').fill('12');
