@@ -17,9 +17,16 @@ import { CaseIdAttribute, CasePhaseAttribute, CaseStateAttribute, DistrictCodeAt
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = process.env.TEMPORAL_TEST_SERVER ?? `${process.env.HOME}/.cache/raksha/bin/temporal-test-server`;
   // the client decrypts what the worker encrypted: both take the test configuration's data keys
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path } },
-    client: { dataConverter: caseDataConverter(requireDataKeys(loadTestConfig())) },
+  const start = () =>
+    TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path } },
+      client: { dataConverter: caseDataConverter(requireDataKeys(loadTestConfig())) },
+    });
+  // The SDK gives the JVM 5 s to listen, which a busy machine's first start can miss; a second start finds its classes
+  // in the page cache.
+  const env = await start().catch((err: Error) => {
+    if (!/did not start within/.test(err.message)) throw err;
+    return start();
   });
   const keys = [CaseIdAttribute, TrackAttribute, CaseStateAttribute, CasePhaseAttribute, DistrictCodeAttribute, StateCodeAttribute];
   await env.connection.operatorService.addSearchAttributes({
