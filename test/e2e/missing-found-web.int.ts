@@ -60,7 +60,7 @@ describe('missing and found children in the web app', () => {
     // filed without the gender: the focus goes to the gender, to choose it
     await page.getByRole('button', { name: 'File the report' }).click();
     await page.getByRole('alert').getByText('Choose the gender').waitFor();
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('rp-gender');
+    await page.locator('#rp-gender:focus').waitFor();
     await page.locator('#rp-gender').selectOption('FEMALE');
     await page.locator('#rp-age-min').fill('10');
     await page.locator('#rp-age-max').fill('12');
@@ -94,7 +94,7 @@ describe('missing and found children in the web app', () => {
 
     await page.getByRole('heading', { name: /^Possible match \(\d+%\)$/ }).waitFor();
     // the browser's tab names the page too
-    await page.waitForFunction(() => /^Possible match \(\d+%\) · Raksha$/.test(document.title));
+    await eventually(async () => /^Possible match \(\d+%\) · Raksha$/.test(await page.title()) || undefined);
     const explanation = page.getByTestId('explanation');
     const nameRow = explanation.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Name', exact: true }) });
     await expect(nameRow.textContent()).resolves.toMatch(/for/);
@@ -115,21 +115,21 @@ describe('missing and found children in the web app', () => {
     await note.fill('ok');
     await page.getByRole('button', { name: 'Confirm the match', exact: true }).click();
     await page.getByRole('alert').first().waitFor();
-    await expect(note.evaluate((el) => el === document.activeElement && el.getAttribute('aria-invalid'))).resolves.toBe('true');
+    await note.and(page.locator('[aria-invalid="true"]:focus')).waitFor();
     await note.fill('mother identified her from the photo at the station');
     // Confirming cannot be undone: the first press asks, in plain words, and sends nothing yet.
     await page.getByRole('button', { name: 'Confirm the match', exact: true }).click();
     const ask = page.getByRole('alertdialog', { name: 'Confirm this match?' });
     await ask.waitFor();
     await expect(ask.textContent()).resolves.toContain('This cannot be undone.');
-    await expect(ask.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await ask.and(page.locator(':focus')).waitFor();
     const { body: waiting } = await stack.http.get(`/match-candidates/${candidate.id}`).set(police).expect(200);
     expect(waiting.status).toBe('PROPOSED');
     expect((await stack.http.get(`/reports/${missing.id}`).set(police).expect(200)).body.status).not.toBe('TRACED');
     // "Go back" asks nothing more and returns to the button; pressed again, it asks again, and "Yes" confirms.
     await ask.getByRole('button', { name: 'Go back' }).click();
     await ask.waitFor({ state: 'detached' });
-    await expect(page.getByRole('button', { name: 'Confirm the match', exact: true }).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Confirm the match', exact: true }).and(page.locator(':focus')).waitFor();
     await page.getByRole('button', { name: 'Confirm the match', exact: true }).click();
     await ask.getByRole('button', { name: 'Yes, confirm the match' }).click();
     await page.getByTestId('traced').getByText(`Confirmed: the missing report ${ref} is now traced.`).waitFor();

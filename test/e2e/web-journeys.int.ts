@@ -142,17 +142,17 @@ describe('the web app, role by role, in a real browser', () => {
     const { page } = await newPage();
     await signIn(page, base, user('cwc'));
     await page.getByRole('heading', { name: 'My queue' }).waitFor();
-    await page.waitForFunction(() => document.title === 'My queue · Raksha');
+    await eventually(async () => (await page.title()) === 'My queue · Raksha' || undefined);
     await page.goto(`${base}/app/cases/${caseId}`);
     await page.getByRole('heading', { name: 'Case of Lata' }).waitFor();
-    await page.waitForFunction(() => document.title === 'Case of Lata · Raksha');
+    await eventually(async () => (await page.title()) === 'Case of Lata · Raksha' || undefined);
 
     // Sent with its ground left empty: the focus goes to the ground, the first field to correct.
     await page.getByLabel('Action').selectOption('CLOSE_CASE');
     const record = page.getByRole('button', { name: /^Record/ });
     await record.click();
     await page.getByText('Please correct the marked fields.').waitFor();
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-ground');
+    await page.locator('#f-ground:focus').waitFor();
     await page.getByLabel('Ground').selectOption('RESTORED_AND_FOLLOWED_UP');
     await page.getByLabel('Reasons').fill('restored to her mother and followed up at home');
 
@@ -163,7 +163,7 @@ describe('the web app, role by role, in a real browser', () => {
     await expect(ask.textContent()).resolves.toContain('nothing more can be recorded on it. This cannot be undone.');
     await ask.getByRole('button', { name: 'Go back' }).click();
     await ask.waitFor({ state: 'detached' });
-    await expect(record.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await record.and(page.locator(':focus')).waitFor();
     await page.waitForTimeout(300);
     expect(await page.getByTestId('outbox-item').count()).toBe(0);
     expect(await eventTypes(caseId)).not.toContain('CLOSE_CASE');
@@ -176,7 +176,7 @@ describe('the web app, role by role, in a real browser', () => {
 
     await page.getByLabel('Language').selectOption('hi');
     await page.getByRole('heading', { name: 'Lata का मामला' }).waitFor();
-    await page.waitForFunction(() => document.title === 'Lata का मामला · रक्षा');
+    await eventually(async () => (await page.title()) === 'Lata का मामला · रक्षा' || undefined);
   });
 
   it('a CWC with more cases waiting than one page reads on with "Load more", soonest deadline first', async () => {
