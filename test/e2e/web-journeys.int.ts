@@ -140,6 +140,9 @@ describe('the web app, role by role, in a real browser', () => {
       await stack.http.post(`/cases/${caseId}/events`).set(district.cwc).send({ type: 'WAIVE_DEADLINE', payload: { deadlineId: d.id, reasons: 'produced before the bench on paper, recorded there' } }).expect(200);
     }
     const { page } = await newPage();
+    await page.goto(`${base}/app/`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await eventually(async () => (await page.title()) === 'Sign in · Raksha' || undefined);
     await signIn(page, base, user('cwc'));
     await page.getByRole('heading', { name: 'My queue' }).waitFor();
     await eventually(async () => (await page.title()) === 'My queue · Raksha' || undefined);

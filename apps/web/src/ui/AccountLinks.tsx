@@ -1,8 +1,8 @@
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { PASSWORD_MIN_LENGTH } from '@raksha/contracts';
 import { ApiError, problemOf, type Api } from '../lib/api.js';
 import type { Lang } from '../lib/i18n.js';
-import { Brand, errorText, FieldError, LangSwitch, useSubmit } from './bits.js';
+import { Brand, errorText, FieldError, LangSwitch, setDocumentTitle, useSubmit } from './bits.js';
 import { makeT } from './context.js';
 import type { LinkPurpose } from '../lib/account-links.js';
 
@@ -17,6 +17,7 @@ interface Props {
 /** The card of the pages a person sees before signing in (sign-in, set password, forgotten password). */
 export function SignInCard({ lang, setLang, lead, title, children }: { lang: Lang; setLang(l: Lang): void; lead?: string; title: string; children: ReactNode }) {
   const { t } = useMemo(() => makeT(lang), [lang]);
+  useEffect(() => setDocumentTitle(title, t('app.name')), [title, t]);
   return (
     <main id="main" className="login">
       <div className="login-card">

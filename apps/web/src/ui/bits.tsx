@@ -105,17 +105,19 @@ export function Due({ at, overdue }: { at: string | null; overdue?: boolean }) {
   );
 }
 
-/** The page's heading, and the browser tab's title: "<the heading> · <the app's name>", in the reader's language. */
+/** The browser tab's title: "<the page's title> · <the app's name>", both in the reader's language. */
+export function setDocumentTitle(page: string | undefined, appName: string | undefined) {
+  const title = [page, appName].filter(Boolean).join(' · ');
+  if (title && document.title !== title) document.title = title;
+}
+
+/** The page's heading, and the browser tab's title (setDocumentTitle) from its words. */
 export function PageTitle({ children }: { children: ReactNode }) {
   const app = useContext(AppContext);
   const ref = useRef<HTMLHeadingElement>(null);
   const appName = app?.t('app.name');
   // after every render: the heading's words may come from data loaded later, or change with the language
-  useEffect(() => {
-    const heading = ref.current?.textContent?.replace(/\s+/g, ' ').trim();
-    const title = [heading, appName].filter(Boolean).join(' · ');
-    if (title && document.title !== title) document.title = title;
-  });
+  useEffect(() => setDocumentTitle(ref.current?.textContent?.replace(/\s+/g, ' ').trim(), appName));
   return (
     <h1 id="page-title" tabIndex={-1} ref={ref}>
       {children}
