@@ -216,6 +216,8 @@ describe('the web app on a phone, in a real browser at 360×740: installable, of
     // on a case, the actions come before the summary
     await page.goto(`${base}/app/cases/${caseId}`);
     await page.getByTestId('case-stage').waitFor();
+    // the composer, once loaded after the first paint (the card that held its place is replaced by it)
+    await page.locator('.case-page > .actions:not([aria-busy])').waitFor();
     const actions = (await page.locator('.case-page > .actions').boundingBox())!;
     const summary = (await page.locator('.case-page > .summary').boundingBox())!;
     expect(actions.y).toBeLessThan(summary.y);

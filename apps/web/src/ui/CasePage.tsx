@@ -4,7 +4,7 @@ import { formatDateTime } from '../lib/i18n.js';
 import { stageSection, stageWords } from '../lib/stage-words.js';
 import { hasPermission, hasRoleIn, type Role } from '@raksha/domain';
 import { ApiError } from '../lib/api.js';
-import { FieldError, Link, PageTitle, Show, useSubmit } from './bits.js';
+import { FieldError, Link, PageTitle, Show, useSubmit, WithOwnWords } from './bits.js';
 import { DeadlineLine, LawNote, useObligation } from './Law.js';
 import { useApp, useLoad } from './context.js';
 import { Timeline } from './Timeline.js';
@@ -191,7 +191,11 @@ export function CasePage({ caseId }: { caseId: string }) {
                           <strong>{t(`esc.status.${e.status}`)}</strong> — {obligation(e.deadlineId, e.obligation)} · {t('esc.rung', { body: tx(`body.${e.toBody}`, e.toBody) })} ·{' '}
                           {t('esc.dueWas', { when: formatDateTime(lang, e.dueAt) })}
                           <LawNote id={e.deadlineId} fallback={e.citation} />
-                          {e.resolutionNote && <div>{t('esc.resolvedNote', { note: e.resolutionNote })}</div>}
+                          {e.resolutionNote && (
+                            <div>
+                              <WithOwnWords message={(note) => t('esc.resolvedNote', { note })} words={e.resolutionNote} />
+                            </div>
+                          )}
                         </li>
                       ))}
                     </ul>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ESCALATION_STATUSES, type EscalationStatus, type EscalationView } from '@raksha/contracts';
 import { formatDateTime } from '../lib/i18n.js';
-import { FieldError, Link, PageTitle, Show, Tabs, useSubmit } from './bits.js';
+import { FieldError, Link, PageTitle, Show, Tabs, useSubmit, WithOwnWords } from './bits.js';
 import { LawNote, useObligation } from './Law.js';
 import { useApp, useLoad } from './context.js';
 import { PlaceWords } from './PlacePicker.js';
@@ -66,7 +66,11 @@ function EscalationCard({ e, onChange }: { e: EscalationView; onChange(): void }
         {t('esc.dueWas', { when: formatDateTime(lang, e.dueAt) })} · <strong className="overdue">{t('common.overdueBy', { hours: Math.round(e.overdueHours) })}</strong>
       </div>
       {e.metAt && <div>{t('esc.met', { when: formatDateTime(lang, e.metAt) })}</div>}
-      {e.resolutionNote && <div>{t('esc.resolvedNote', { note: e.resolutionNote })}</div>}
+      {e.resolutionNote && (
+        <div>
+          <WithOwnWords message={(note) => t('esc.resolvedNote', { note })} words={e.resolutionNote} />
+        </div>
+      )}
       {e.caseId ? (
         <div>
           {e.caseNumber && <span className="case-number" data-testid="case-number">{e.caseNumber} · </span>}

@@ -15,7 +15,7 @@ import {
   reasonValues,
   type ChildFormValues,
 } from '../lib/reports.js';
-import { Choose, ColumnHeads, ConfirmStep, FactRows, FieldError, FieldLabel, Link, PageTitle, PagedList, Show, errorText, useSubmit } from './bits.js';
+import { Choose, ColumnHeads, ConfirmStep, FactRows, FieldError, FieldLabel, Link, PageTitle, PagedList, Show, errorText, useSubmit, WithOwnWords } from './bits.js';
 import { useApp, useLoad, usePages } from './context.js';
 import { LocalPlacePicker, type LocalPlaces, PlacePicker, PlaceWords, type Place } from './PlacePicker.js';
 import { LikelyDuplicates } from './Duplicates.js';
@@ -627,7 +627,11 @@ export function CandidateDetail({ candidateId }: { candidateId: string }) {
               <span className="badge">{t(`cand.status.${shown.status}`)}</span>{' '}
               {shown.decidedAt && <span className="muted">{t('cand.decidedAt', { when: formatDateTime(lang, shown.decidedAt) })}</span>}
             </p>
-            {shown.decisionNote && <p>{t('cand.noteWas', { note: shown.decisionNote })}</p>}
+            {shown.decisionNote && (
+              <p>
+                <WithOwnWords message={(note) => t('cand.noteWas', { note })} words={shown.decisionNote} />
+              </p>
+            )}
             {shown.status === 'CONFIRMED' && (
               <div className="notice ok" role="status" data-testid="traced" ref={outcomeRef} tabIndex={-1}>
                 <p>{t('cand.traced', { ref: shown.missing.policeRef ?? shown.missing.id })}</p>

@@ -357,3 +357,24 @@ export function LangSwitch({ lang, setLang, t }: { lang: Lang; setLang(lang: Lan
     </select>
   );
 }
+
+/** A mark no catalogue holds: where a message puts the words a person wrote. */
+const OWN_WORDS_MARK = '\u2063';
+
+/**
+ * A message quoting what a person wrote (a note, a reason), in the message's own word order: their words shown as
+ * written, in whatever language they wrote them, and marked as theirs (`lang=""`: not the page's language), so neither
+ * a screen reader nor the plain-words check takes them for the app's.
+ */
+export function WithOwnWords({ message, words }: { message: (words: string) => string; words: string }) {
+  const [before = '', after = ''] = message(OWN_WORDS_MARK).split(OWN_WORDS_MARK);
+  return (
+    <>
+      {before}
+      <span className="own-words" data-own-words="" lang="">
+        {words}
+      </span>
+      {after}
+    </>
+  );
+}
