@@ -222,4 +222,22 @@ describe('the web app on a phone, in a real browser at 360×740: installable, of
     const summary = (await page.locator('.case-page > .summary').boundingBox())!;
     expect(actions.y).toBeLessThan(summary.y);
   });
+
+  // Last: Chromium's own check, as a phone's browser makes it before offering to install, in English then in Hindi
+  // (the app points its manifest link at the reader's language).
+  it('passes Chromium’s installability check in English and in Hindi', async () => {
+    const { context, page: tab } = await newPage();
+    await signInWithWorker(tab, user('cwc'));
+    const cdp = await context.newCDPSession(tab);
+    const installability = async () => {
+      const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+      const { url } = (await cdp.send('Page.getAppManifest')) as { url: string };
+      // the test's browser contexts are incognito profiles, where Chromium offers no install whatever the app: every other check counts
+      return { url: new URL(url).pathname, errors: installabilityErrors.map((e) => e.errorId).filter((e) => e !== 'in-incognito') };
+    };
+    expect(await installability()).toEqual({ url: '/app/manifest.webmanifest', errors: [] });
+    await tab.getByLabel('Language').selectOption('hi');
+    expect(await eventually(async () => ((await installability()).url.endsWith('.hi.webmanifest') ? installability() : undefined), 10_000)).toEqual({ url: '/app/manifest.hi.webmanifest', errors: [] });
+    await context.close();
+  });
 });

@@ -101,9 +101,9 @@ export function App() {
     saveLang(window.localStorage, lang);
     // installed from here, the app takes the name the person reads (manifest.<lang>.webmanifest, vite.config.ts)
     const manifest = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
-    const wanted = new URL(`${BASE}${lang === 'en' ? 'manifest.webmanifest' : `manifest.${lang}.webmanifest`}`, window.location.href).href;
-    // set only when it changes: setting even the same address makes the browser read the manifest again, and while it
-    // does the app reads as not installable
+    // BASE has no trailing slash ('/app'): the manifests are at /app/manifest(.<lang>).webmanifest
+    const wanted = new URL(`${BASE}/${lang === 'en' ? 'manifest.webmanifest' : `manifest.${lang}.webmanifest`}`, window.location.href).href;
+    // set only when it changes: setting it makes the browser read the manifest again
     if (manifest && manifest.href !== wanted) manifest.href = wanted;
   }, [lang]);
 
