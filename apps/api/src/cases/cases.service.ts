@@ -14,7 +14,7 @@ import { can, caseActor, type Principal } from '../auth/principal.js';
 import { ReadAudit } from '../auth/read-audit.js';
 import { EscalationsService } from '../escalations/escalations.service.js';
 import { DeadlinePolicyService } from '../policy/deadline-policy.service.js';
-import { callTemporal, caseEventRejections, executeUpdate, OPTIONAL_WORKFLOW_READ_MS } from '../infrastructure/temporal-call.js';
+import { callTemporal, caseEventRejections, executeUpdate, optionalWorkflowRead } from '../infrastructure/temporal-call.js';
 import { RAKSHA_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens.js';
 import { caseClosed, forbidden, invalidField, notFound, problem, recordsDestroyed } from '../problem/domain-errors.js';
 import { checkEventPayloadSize } from '../problem/request-body.js';
@@ -174,9 +174,7 @@ export class CasesService {
     const found = await this.visibleCase(principal, caseId, 'read');
     await this.auditRead(principal, caseId, 'case.read');
     // What the case can take now, from its workflow; null (not an error) when Temporal cannot be asked.
-    const allowed = await callTemporal(() => this.temporal.workflow.getHandle(caseWorkflowId(found.id)).query(caseStatusQuery), OPTIONAL_WORKFLOW_READ_MS)
-      .then((s) => s.allowedEvents)
-      .catch(() => null);
+    const allowed = (await optionalWorkflowRead(this.temporal.connection, () => this.temporal.workflow.getHandle(caseWorkflowId(found.id)).query(caseStatusQuery)))?.allowedEvents ?? null;
     const bodyType = principal.body?.type;
     const mine = this.readOnly(principal, found) ? [] : (allowed?.filter((t) => isCaseEventType(t) && principal.roles.some((r) => (ROLES as readonly string[]).includes(r) && maySend(t, r, bodyType))) ?? null);
     return this.detail(principal, found, allowed, mine);
@@ -362,8 +360,13 @@ export class CasesService {
   }
 
   /** The machine's context as the case workflow holds it now (orders in force, the child's age). */
-  machineContext(caseId: string, boundMs?: number): Promise<CaseContext> {
-    return callTemporal(async () => (await this.temporal.workflow.getHandle(caseWorkflowId(caseId)).query(caseContextQuery)) as unknown as CaseContext, boundMs);
+  machineContext(caseId: string): Promise<CaseContext> {
+    return callTemporal(async () => (await this.temporal.workflow.getHandle(caseWorkflowId(caseId)).query(caseContextQuery)) as unknown as CaseContext);
+  }
+
+  /** The machine's context if the workflow gives it promptly, else null: for views it only adds to. */
+  machineContextIfPrompt(caseId: string): Promise<CaseContext | null> {
+    return optionalWorkflowRead(this.temporal.connection, async () => (await this.temporal.workflow.getHandle(caseWorkflowId(caseId)).query(caseContextQuery)) as unknown as CaseContext);
   }
 
   /** Timeline entries of some event types, oldest first, for views built from them (the care plan). */

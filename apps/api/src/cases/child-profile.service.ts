@@ -6,7 +6,6 @@ import { forbidden, staleRecord } from '../problem/domain-errors.js';
 import { ageView } from './child-age.js';
 import { ChildProfileRecorder, PROFILE_FIELDS, profileFieldsOf } from './child-profile.recorder.js';
 import { CasesService } from './cases.service.js';
-import { OPTIONAL_WORKFLOW_READ_MS } from '../infrastructure/temporal-call.js';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -63,7 +62,7 @@ export class ChildProfileService {
     const stored = await this.profiles.current(c.id);
     // A case registered before profiles were kept: its name, and the age its workflow holds.
     const p = (stored?.profile ?? { ...(c.childName && { name: c.childName }), age: {} }) as ChildProfileRecord;
-    const machine = await this.cases.machineContext(c.id, OPTIONAL_WORKFLOW_READ_MS).catch(() => null);
+    const machine = await this.cases.machineContextIfPrompt(c.id);
     const a = p.address;
     const names = a ? await this.placeNames(a) : null;
     return {

@@ -1,5 +1,5 @@
 import { describeIssues } from '@raksha/contracts';
-import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { type ConnectionLike, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { CASE_EVENT_REJECTED, type CaseEventRejection, ESCALATION_ACTION_REJECTED, type EscalationActionRejection } from '@raksha/contracts/temporal';
 import { type DomainError, invalidField, invalidInput, problem, staleCase, unavailable } from '../problem/domain-errors.js';
@@ -18,11 +18,27 @@ export const TEMPORAL_CALL_BOUND_MS = 15_000;
  */
 export const OPTIONAL_WORKFLOW_READ_MS = 3_000;
 
+/**
+ * A read of what only adds to an answer (OPTIONAL_WORKFLOW_READ_MS): its value, or null when Temporal cannot give it in
+ * time. Past the bound the call is cancelled, not left retrying behind an answer already sent.
+ */
+export async function optionalWorkflowRead<T>(connection: Pick<ConnectionLike, 'withAbortSignal'>, call: () => Promise<T>): Promise<T | null> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), OPTIONAL_WORKFLOW_READ_MS);
+  try {
+    return await connection.withAbortSignal(controller.signal, call);
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Runs a Temporal client call; an unreachable server, a missing workflow or no answer within the bound is a 503, not a 500 nor a hang. */
-export async function callTemporal<T>(call: () => Promise<T>, boundMs = TEMPORAL_CALL_BOUND_MS): Promise<T> {
+export async function callTemporal<T>(call: () => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const bound = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(unavailable('the case workflow service did not answer in time; send the request again shortly')), boundMs);
+    timer = setTimeout(() => reject(unavailable('the case workflow service did not answer in time; send the request again shortly')), TEMPORAL_CALL_BOUND_MS);
   });
   try {
     return await Promise.race([call(), bound]);
