@@ -2,13 +2,14 @@
 // own task queue, the test database, Redis and the Temporal dev server from scripts/services.sh.
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client, type Connection } from '@temporalio/client';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import request from 'supertest';
 import { loadTestConfig, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { createDb, type Db } from '@raksha/db';
 import { createApp } from '@raksha/api/app';
+import { closeTemporalConnection, temporalConnection } from '@raksha/api/infrastructure/temporal-connection';
 import { startCaseWorker, type RunningWorker } from '@raksha/worker/case-worker';
 import { seed } from '@raksha/prisma/seed';
 
@@ -38,9 +39,9 @@ export async function startStack(bundle: WorkflowBundleWithSourceMap, overrides:
     app,
     http: request(app.getHttpServer()),
     worker,
-    temporal: () => (temporal ??= Connection.connect({ address: config.temporal.address }).then((connection) => new Client({ connection, dataConverter: caseDataConverter(requireDataKeys(config)) }))),
+    temporal: () => (temporal ??= Promise.resolve(new Client({ connection: temporalConnection(config.temporal.address), dataConverter: caseDataConverter(requireDataKeys(config)) }))),
     async stop() {
-      if (temporal) await (await temporal).connection.close();
+      if (temporal) await closeTemporalConnection((await temporal).connection as Connection);
       await app.close();
       await worker.stop();
       await db.$disconnect();

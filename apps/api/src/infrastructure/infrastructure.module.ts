@@ -7,6 +7,7 @@ import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors
 import { AuditRepository, CaseRepository, createDb, DeadlinePolicyRepository, EscalationRepository, GeographyRepository, OperationsRepository, Sealer, type Db } from '@raksha/db';
 import { ApiMetrics } from './metrics.js';
 import { requestIdClientInterceptor } from './request-id.js';
+import { closeTemporalConnection, temporalConnection } from './temporal-connection.js';
 import { DB, RAKSHA_CONFIG, REDIS, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './tokens.js';
 
 /** Closes every connection the API opened, in reverse order of need. */
@@ -19,7 +20,7 @@ class ConnectionsCloser implements OnApplicationShutdown {
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.temporal.close();
+    await closeTemporalConnection(this.temporal);
     this.redis.disconnect();
     await this.db.$disconnect();
   }
@@ -42,7 +43,7 @@ export class InfrastructureModule {
         {
           provide: TEMPORAL_CONNECTION,
           // lazy: the API starts (and /health reports) even while Temporal is still coming up
-          useFactory: () => Connection.lazy({ address: config.temporal.address }),
+          useFactory: () => temporalConnection(config.temporal.address),
         },
         {
           provide: TEMPORAL_CLIENT,
