@@ -114,7 +114,7 @@ describe('the daily digest and stuck deliveries', () => {
     const overdue = await caseIn(place.districtCode, -3 * 60 * MINUTE);
     const dueSoon = await caseIn(place.districtCode, 3 * 24 * 60 * MINUTE);
     await db.escalation.create({
-      data: { id: randomUUID(), caseId: overdue, deadlineId: 'cwc.production', obligation: 'Produce the child before the CWC', citation: 's.31(1)', rung: 0, toBody: 'DCPU', districtCode: place.districtCode, stateCode: 'RJ', dueAt: new Date(Date.now() - 3 * 60 * MINUTE), raisedAt: new Date(Date.now() - 2 * 60 * MINUTE) },
+      data: { id: randomUUID(), caseId: overdue, deadlineId: 'cncp.production', obligation: 'Produce the child before the Child Welfare Committee', citation: 's.31(1)', rung: 0, toBody: 'DCPU', districtCode: place.districtCode, stateCode: 'RJ', dueAt: new Date(Date.now() - 3 * 60 * MINUTE), raisedAt: new Date(Date.now() - 2 * 60 * MINUTE) },
     });
 
     const cwc = { id: randomUUID(), email: `cwc.member.${randomBytes(3).toString('hex')}@cwc.example.gov.in` };
