@@ -11,7 +11,7 @@ import type { Principal } from '@raksha/api/auth/principal';
 import { DashboardsService } from '@raksha/api/dashboards/dashboards.service';
 import { DashboardTrendsService } from '@raksha/api/dashboards/trends.service';
 import { applyMigrations } from '@raksha/prisma/migrations-lib';
-import { benchPool, prepareBenchDatabase } from './lib/setup.js';
+import { benchPool, prepareBenchDatabase, withoutIndexes } from './lib/setup.js';
 import { formatMs, summarise } from './lib/stats.js';
 
 const { values: args } = parseArgs({
@@ -46,66 +46,85 @@ const sql = async (text: string, what: string) => {
 if (!args['keep-data']) {
   log(`preparing raksha_bench (migrations, seed) and generating ${cases.toLocaleString('en-IN')} cases`);
   await prepareBenchDatabase(adminUrl, benchUrl);
-  // Cases spread over every district, weighted towards a few large ones as in life; ages of up to two years.
-  await sql(
-    `INSERT INTO "Case" (id, track, state, phase, "districtCode", "stateCode", "childName", sequence, "nextDueAt", "openDeadlines", "registeredAt",
-                         "producedAt", "productionLate", "sirSubmittedAt", "sirLate", "restoredAt", "closedAt", "updatedAt")
-     SELECT md5('case' || g)::uuid,
-            CASE WHEN g % 5 = 0 THEN 'CICL' ELSE 'CNCP' END,
-            'synthetic',
-            (ARRAY['PRODUCTION','INQUIRY','INQUIRY','PLACEMENT','PLACEMENT','RESTORATION','FOLLOW_UP','FOLLOW_UP','AWAITING_CLOSURE','CLOSED'])[1 + g % 10],
-            d.code, d."stateCode", NULL, 6,
-            now() + ((g % 90) - 30) * interval '1 day', '[]'::jsonb,
-            reg, reg + ((g % 31) * interval '1 hour'), (g % 31) > 24,
-            CASE WHEN g % 10 < 7 THEN reg + ((g % 20) * interval '1 day') END, CASE WHEN g % 10 < 7 THEN (g % 20) > 15 END,
-            CASE WHEN g % 10 >= 6 THEN reg + interval '90 days' END,
-            CASE WHEN g % 10 = 9 THEN reg + interval '400 days' END,
-            now()
-     FROM generate_series(1::bigint, ${cases}::bigint) g
-     CROSS JOIN LATERAL (SELECT now() - ((g * 7919) % 730) * interval '1 day' - (g % 24) * interval '1 hour' AS reg) r
-     JOIN LATERAL (SELECT code, "stateCode" FROM "District" ORDER BY code OFFSET ((g * 2654435761) % 4096) % (SELECT count(*) FROM "District") LIMIT 1) d ON true`,
-    'cases',
-  );
-  await sql(
-    `INSERT INTO "TimelineEntry" ("caseId", sequence, "eventType", "fromState", "toState", payload, deadlines, "occurredAt")
-     SELECT c.id, s, (ARRAY['REGISTERED','PRODUCED_BEFORE_CWC','INTERIM_PLACEMENT_ORDERED','SIR_ORDERED','SIR_SUBMITTED','FINAL_ORDER_PASSED'])[s + 1],
-            NULL, 'synthetic', '{}'::jsonb, '{}'::jsonb, c."registeredAt" + s * interval '3 days'
-     FROM "Case" c CROSS JOIN generate_series(0, 5) s`,
-    'timeline entries',
-  );
-  await sql(
-    `INSERT INTO "Escalation" (id, "caseId", "deadlineId", obligation, citation, rung, "toBody", "districtCode", "stateCode", "dueAt", "raisedAt", status, "resolvedAt")
-     SELECT md5('esc' || c.id)::uuid, c.id, 'cncp.production', 'Produce the child before the CWC', 's.31(1)', 0, 'DCPU', c."districtCode", c."stateCode",
-            c."registeredAt" + interval '24 hours', c."registeredAt" + interval '24 hours', CASE WHEN c."productionLate" THEN 'RESOLVED' ELSE 'OPEN' END,
-            CASE WHEN c."productionLate" THEN c."producedAt" END
-     FROM "Case" c WHERE c."productionLate"`,
-    'escalations',
-  );
-  await sql(
-    `INSERT INTO "ChildReport" (id, kind, status, "filedBy", "filedByRole", description, "occurredAt", "stateCode", "districtCode", "searchName", "nameKeys", "nameSkeletons", "guardianKeys", gender, "createdAt", "tracedAt")
-     SELECT md5('report' || c.id)::uuid, 'MISSING', CASE WHEN c.phase IN ('RESTORATION','FOLLOW_UP') THEN 'TRACED' ELSE 'OPEN' END,
-            md5('user')::uuid, 'STATION_OFFICER', '{}'::jsonb, c."registeredAt" - interval '2 days', c."stateCode", c."districtCode", '', '{}', '{}', '{}', 'UNKNOWN',
-            c."registeredAt" - interval '2 days', CASE WHEN c.phase IN ('RESTORATION','FOLLOW_UP') THEN c."registeredAt" + interval '10 days' END
-     FROM "Case" c WHERE ('x' || substr(c.id::text, 1, 4))::bit(16)::int % 10 = 0`,
-    'missing reports',
-  );
-  await sql(
-    `WITH d AS (SELECT code, "stateCode", row_number() OVER (ORDER BY code) AS n FROM "District")
-     INSERT INTO "Body" (id, type, name, level, "stateCode", "districtCode") SELECT 'CCI-BENCH-' || n || '-' || k, 'CCI', 'Bench Home ' || n || '/' || k, 'DISTRICT', "stateCode", code FROM d CROSS JOIN generate_series(1, 2) k`,
-    'institutions',
-  );
-  await sql(`INSERT INTO "Institution" ("bodyId", kind, management) SELECT id, 'CHILDRENS_HOME', 'NGO' FROM "Body" WHERE id LIKE 'CCI-BENCH-%'`, 'institution rows');
-  await sql(
-    `INSERT INTO "InstitutionCapacity" ("institutionId", gender, "ageBand", sanctioned) SELECT i."bodyId", g, b, 25 FROM "Institution" i CROSS JOIN unnest(ARRAY['MALE','FEMALE']) g CROSS JOIN unnest(ARRAY['6-11','12-17']) b WHERE i."bodyId" LIKE 'CCI-BENCH-%'`,
-    'capacities',
-  );
-  await sql(
-    `INSERT INTO "Admission" (id, "caseId", "institutionId", "orderRef", gender, "ageBand", "admittedAt", "admittedBy")
-     SELECT md5('adm' || c.id)::uuid, c.id, 'CCI-BENCH-' || (SELECT n FROM (SELECT code, row_number() OVER (ORDER BY code) n FROM "District") x WHERE x.code = c."districtCode") || '-1',
-            'F18', 'MALE', '12-17', c."registeredAt" + interval '2 days', 'bench'
-     FROM "Case" c WHERE c.phase = 'PLACEMENT' AND ('x' || substr(c.id::text, 1, 4))::bit(16)::int % 20 = 0`,
-    'admissions',
-  );
+  // Cases spread over every district, weighted towards a few large ones as in life; ages of up to two years. Each
+  // half of the cases (and then of their timelines) is written by its own connection, one core each; the case number
+  // is given (state/district/year/serial, the serial unique in the set) rather than counted per district by the
+  // trigger, whose counter rows updated millions of times in one transaction would make the load quadratic.
+  const halves = [`g <= ${Math.floor(cases / 2)}`, `g > ${Math.floor(cases / 2)}`];
+  await withoutIndexes(pool, ['Case', 'TimelineEntry', 'Escalation', 'ChildReport', 'Admission'], async () => {
+    await Promise.all(
+      halves.map((half, i) =>
+        sql(
+          `WITH d AS (SELECT code, "stateCode", "caseCode", row_number() OVER (ORDER BY code) - 1 AS n FROM "District"),
+                districts AS (SELECT count(*) AS n FROM "District")
+           INSERT INTO "Case" (id, "caseNumber", track, state, phase, "districtCode", "stateCode", "childName", sequence, "nextDueAt", "openDeadlines", "registeredAt",
+                               "producedAt", "productionLate", "sirSubmittedAt", "sirLate", "restoredAt", "closedAt", "updatedAt")
+           SELECT md5('case' || g)::uuid,
+                  raksha_case_number(d."stateCode", d."caseCode", extract(year FROM reg AT TIME ZONE 'Asia/Kolkata')::int, g::int),
+                  CASE WHEN g % 5 = 0 THEN 'CICL' ELSE 'CNCP' END,
+                  'synthetic',
+                  (ARRAY['PRODUCTION','INQUIRY','INQUIRY','PLACEMENT','PLACEMENT','RESTORATION','FOLLOW_UP','FOLLOW_UP','AWAITING_CLOSURE','CLOSED'])[1 + g % 10],
+                  d.code, d."stateCode", NULL, 6,
+                  now() + ((g % 90) - 30) * interval '1 day', '[]'::jsonb,
+                  reg, reg + ((g % 31) * interval '1 hour'), (g % 31) > 24,
+                  CASE WHEN g % 10 < 7 THEN reg + ((g % 20) * interval '1 day') END, CASE WHEN g % 10 < 7 THEN (g % 20) > 15 END,
+                  CASE WHEN g % 10 >= 6 THEN reg + interval '90 days' END,
+                  CASE WHEN g % 10 = 9 THEN reg + interval '400 days' END,
+                  now()
+           FROM generate_series(1::bigint, ${cases}::bigint) g
+           CROSS JOIN LATERAL (SELECT now() - ((g * 7919) % 730) * interval '1 day' - (g % 24) * interval '1 hour' AS reg) r
+           CROSS JOIN districts
+           JOIN d ON d.n = ((g * 2654435761) % 4096) % districts.n
+           WHERE ${half}`,
+          `cases (half ${i + 1})`,
+        ),
+      ),
+    );
+    await Promise.all(
+      [`c.id < '80000000-0000-0000-0000-000000000000'`, `c.id >= '80000000-0000-0000-0000-000000000000'`].map((half, i) =>
+        sql(
+          `INSERT INTO "TimelineEntry" ("caseId", sequence, "eventType", "fromState", "toState", payload, deadlines, "occurredAt")
+           SELECT c.id, s, (ARRAY['REGISTERED','PRODUCED_BEFORE_CWC','INTERIM_PLACEMENT_ORDERED','SIR_ORDERED','SIR_SUBMITTED','FINAL_ORDER_PASSED'])[s + 1],
+                  NULL, 'synthetic', '{}'::jsonb, '{}'::jsonb, c."registeredAt" + s * interval '3 days'
+           FROM "Case" c CROSS JOIN generate_series(0, 5) s WHERE ${half}`,
+          `timeline entries (half ${i + 1})`,
+        ),
+      ),
+    );
+    await sql(
+      `INSERT INTO "Escalation" (id, "caseId", "deadlineId", obligation, citation, rung, "toBody", "districtCode", "stateCode", "dueAt", "raisedAt", status, "resolvedAt")
+       SELECT md5('esc' || c.id)::uuid, c.id, 'cncp.production', 'Produce the child before the CWC', 's.31(1)', 0, 'DCPU', c."districtCode", c."stateCode",
+              c."registeredAt" + interval '24 hours', c."registeredAt" + interval '24 hours', CASE WHEN c."productionLate" THEN 'RESOLVED' ELSE 'OPEN' END,
+              CASE WHEN c."productionLate" THEN c."producedAt" END
+       FROM "Case" c WHERE c."productionLate"`,
+      'escalations',
+    );
+    await sql(
+      `INSERT INTO "ChildReport" (id, kind, status, "filedBy", "filedByRole", description, "occurredAt", "stateCode", "districtCode", "searchName", "nameKeys", "nameSkeletons", "guardianKeys", gender, "createdAt", "tracedAt")
+       SELECT md5('report' || c.id)::uuid, 'MISSING', CASE WHEN c.phase IN ('RESTORATION','FOLLOW_UP') THEN 'TRACED' ELSE 'OPEN' END,
+              md5('user')::uuid, 'STATION_OFFICER', '{}'::jsonb, c."registeredAt" - interval '2 days', c."stateCode", c."districtCode", '', '{}', '{}', '{}', 'UNKNOWN',
+              c."registeredAt" - interval '2 days', CASE WHEN c.phase IN ('RESTORATION','FOLLOW_UP') THEN c."registeredAt" + interval '10 days' END
+       FROM "Case" c WHERE ('x' || substr(c.id::text, 1, 4))::bit(16)::int % 10 = 0`,
+      'missing reports',
+    );
+    await sql(
+      `WITH d AS (SELECT code, "stateCode", row_number() OVER (ORDER BY code) AS n FROM "District")
+       INSERT INTO "Body" (id, type, name, level, "stateCode", "districtCode") SELECT 'CCI-BENCH-' || n || '-' || k, 'CCI', 'Bench Home ' || n || '/' || k, 'DISTRICT', "stateCode", code FROM d CROSS JOIN generate_series(1, 2) k`,
+      'institutions',
+    );
+    await sql(`INSERT INTO "Institution" ("bodyId", kind, management) SELECT id, 'CHILDRENS_HOME', 'NGO' FROM "Body" WHERE id LIKE 'CCI-BENCH-%'`, 'institution rows');
+    await sql(
+      `INSERT INTO "InstitutionCapacity" ("institutionId", gender, "ageBand", sanctioned) SELECT i."bodyId", g, b, 25 FROM "Institution" i CROSS JOIN unnest(ARRAY['MALE','FEMALE']) g CROSS JOIN unnest(ARRAY['6-11','12-17']) b WHERE i."bodyId" LIKE 'CCI-BENCH-%'`,
+      'capacities',
+    );
+    await sql(
+      `INSERT INTO "Admission" (id, "caseId", "institutionId", "orderRef", gender, "ageBand", "admittedAt", "admittedBy")
+       SELECT md5('adm' || c.id)::uuid, c.id, 'CCI-BENCH-' || (SELECT n FROM (SELECT code, row_number() OVER (ORDER BY code) n FROM "District") x WHERE x.code = c."districtCode") || '-1',
+              'F18', 'MALE', '12-17', c."registeredAt" + interval '2 days', 'bench'
+       FROM "Case" c WHERE c.phase = 'PLACEMENT' AND ('x' || substr(c.id::text, 1, 4))::bit(16)::int % 20 = 0`,
+      'admissions',
+    );
+  }, log);
 }
 // A kept database may predate the latest migrations (new indexes).
 await applyMigrations(benchUrl);
