@@ -280,7 +280,10 @@ if (deadlines) {
   console.log(`worker: idle before ${mib(r.workerIdleBefore)}, ${d.cases} open ${mib(r.openIdle.worker)}, peak ${mib(r.peakDuringRun.worker)}, at the end ${mib(r.atEnd.worker)}`);
   if (d.notificationsApart) console.log(`notification processor: ${d.cases} open ${mib(r.openIdle.notifications)}, peak ${mib(r.peakDuringRun.notifications)}`);
   console.log(`${temporalServer}: before ${mib(r.devServerBefore)}, ${d.cases} open ${mib(r.openIdle.devServer)}, peak ${mib(r.peakDuringRun.devServer)}, at the end ${mib(r.atEnd.devServer)}`);
-  if (d.terminate) console.log(`terminated ${d.cases} workflows in ${round(d.terminate.seconds)} s (${d.terminate.failed} failed)`);
+  if (d.terminate) {
+    const t = d.terminate;
+    console.log(`terminated ${t.terminated} of ${d.cases} workflows in ${round(t.seconds)} s (${t.failed} failed${t.left ? `; ${t.left} left running, out of time: temporal workflow terminate --query "TaskQueue='${d.taskQueue}' AND ExecutionStatus='Running'" --yes` : ''})`);
+  }
 }
 if (timers) {
   const t = timers;
