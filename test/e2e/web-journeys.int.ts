@@ -313,6 +313,9 @@ describe('the web app, role by role, in a real browser', () => {
     await signIn(page, base, user('cwc'));
     await page.goto(`${base}/app/cases/${caseId}`);
     await page.getByTestId('case-stage').getByText('to be produced before the CWC').waitFor();
+    // the actions' card loads its code after the page is drawn (aria-busy until then), and this page has no service
+    // worker's copy of it yet: the connection drops once the card is there
+    await page.locator('main:not(:has([aria-busy="true"]))').waitFor();
     await context.setOffline(true);
     await page.getByText('You are offline').waitFor();
     await page.getByLabel('Action').selectOption('PRODUCED_BEFORE_CWC');
