@@ -361,12 +361,16 @@ export class CasesService {
 
   /** The machine's context as the case workflow holds it now (orders in force, the child's age). */
   machineContext(caseId: string): Promise<CaseContext> {
-    return callTemporal(async () => (await this.temporal.workflow.getHandle(caseWorkflowId(caseId)).query(caseContextQuery)) as unknown as CaseContext);
+    return callTemporal(() => this.queryMachineContext(caseId));
   }
 
   /** The machine's context if the workflow gives it promptly, else null: for views it only adds to. */
   machineContextIfPrompt(caseId: string): Promise<CaseContext | null> {
-    return optionalWorkflowRead(this.temporal.connection, async () => (await this.temporal.workflow.getHandle(caseWorkflowId(caseId)).query(caseContextQuery)) as unknown as CaseContext);
+    return optionalWorkflowRead(this.temporal.connection, () => this.queryMachineContext(caseId));
+  }
+
+  private async queryMachineContext(caseId: string): Promise<CaseContext> {
+    return (await this.temporal.workflow.getHandle(caseWorkflowId(caseId)).query(caseContextQuery)) as unknown as CaseContext;
   }
 
   /** Timeline entries of some event types, oldest first, for views built from them (the care plan). */
