@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { as, isolatedDistrict, type IsolatedDistrict } from '../support/auth.js';
 import type { Stack } from '../support/stack.js';
-import { signIn, startWebStack, type WebStack } from './web.js';
+import { cellsOf, signIn, startWebStack, type WebStack } from './web.js';
 
 describe('the MIS dashboard in the web app', () => {
   let web: WebStack;
@@ -34,7 +34,7 @@ describe('the MIS dashboard in the web app', () => {
     await areas.getByLabel('Order by').selectOption('name');
     await areas.locator('details.dash-table summary').click();
     const row = areas.locator('details.dash-table tr', { hasText: `Test ${district.districtCode.slice('RJ-T'.length)}` });
-    await expect(row.locator('td').allTextContents()).resolves.toEqual(['Test ' + district.districtCode.slice('RJ-T'.length), '2', '0', '1', '1', '0', '0', '0', '0', '0', '0', '10', '0']);
+    await expect(cellsOf(row)).resolves.toEqual(['Test ' + district.districtCode.slice('RJ-T'.length), '2', '0', '1', '1', '0', '0', '0', '0', '0', '0', '10', '0']);
     await row.getByRole('button').click();
     // the district by its name, never its code
     await page.getByRole('status').getByText(`Test ${district.districtCode.slice('RJ-T'.length)}`).waitFor();
@@ -43,7 +43,7 @@ describe('the MIS dashboard in the web app', () => {
     // Which of its Committees and Boards are functioning: this CWC has never sat (s.28(1)) nor visited its home (s.30(viii)).
     await page.getByRole('heading', { name: 'Are the Committees and Boards functioning?' }).waitFor();
     const cwcRow = page.getByTestId('functioning-row').filter({ hasText: `CWC ${district.districtCode}` });
-    const cells = await cwcRow.locator('td').allTextContents();
+    const cells = await cellsOf(cwcRow);
     expect(cells[0]).toBe('Not functioning');
     expect(cells[1]).toMatch(/^0 of 20 days.*Last sat: never$/);
     expect(cells[3]).toContain(`Children's Home 1, ${district.districtCode}: 0 visits this month (last: never)`);
@@ -117,7 +117,7 @@ describe('the MIS dashboard in the web app', () => {
     await registered.locator('.trend-chart.drawn canvas').first().waitFor();
     await expect(registered.getByRole('img').getAttribute('aria-label')).resolves.toMatch(/^Cases registered, \w+ \d{4} to \w+ \d{4}: 2 in the latest month; the most, 2, in \w+ \d{4}\.$/);
     await registered.locator('summary').click();
-    await expect(registered.locator('tbody tr').last().locator('td').allTextContents()).resolves.toEqual([expect.stringMatching(/^\w+ \d{4}$/), '2']);
+    await expect(cellsOf(registered.locator('tbody tr').last())).resolves.toEqual([expect.stringMatching(/^\w+ \d{4}$/), '2']);
 
     // A headline figure opens the cases behind it; the address holds the list, and Back returns.
     await page.locator('.kpi', { hasText: 'Cases registered' }).getByRole('link').click();

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
 import { DEMO_PASSWORD } from '@raksha/prisma/seed-users';
 import { generate } from 'otplib';
@@ -77,6 +77,15 @@ export async function signIn(page: Page, base: string, username: string): Promis
     await page.getByRole('button', { name: 'Continue' }).click();
   }
   await shell.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/**
+ * The cells of a table row once the row is on the page: reading a locator's texts does not wait, and a section's
+ * heading shows before its table has loaded.
+ */
+export async function cellsOf(row: Locator): Promise<string[]> {
+  await row.waitFor();
+  return row.locator('td').allTextContents();
 }
 
 /** The real stack serving the built web app on a port, and a browser. */
