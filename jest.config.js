@@ -35,6 +35,8 @@ export default {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,apps,workflows,activities,prisma,test}/**/*.int.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
       setupFiles: ['<rootDir>/test/support/worker-env.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/support/integration-setup.ts'],
     },

@@ -8,7 +8,7 @@ import { createDb, type Db } from '@raksha/db';
 import { as } from '@raksha/test-support/auth';
 import { createScratchDb, type ScratchDb } from '@raksha/test-support/scratch-db';
 import { startStack, type Stack } from '@raksha/test-support/stack';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { DEMO_SEED_ACTOR, seed, seedDemo } from './seed.js';
 import { DEMO_PASSWORD, DEMO_USERS, demoUserId } from './seed-users.js';
 
@@ -22,7 +22,7 @@ describe('the demo seed, on an empty database', () => {
   beforeAll(async () => {
     scratch.push(await createScratchDb());
     // The stack seeds its database, as every integration stack does: here an empty one.
-    stack = await startStack(await bundleCaseWorkflows(), { TEST_DATABASE_URL: scratch[0]!.url });
+    stack = await startStack(await caseWorkflowBundle(), { TEST_DATABASE_URL: scratch[0]!.url });
   });
   afterAll(async () => {
     await stack?.stop();

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '../support/workflow-bundle.js';
 import { DEMO_PASSWORD } from '@raksha/prisma/seed-users';
 import { generate } from 'otplib';
 import { totpSecretOf } from '../support/auth.js';
@@ -101,7 +101,7 @@ export interface WebStack {
 
 export async function startWebStack(): Promise<WebStack> {
   buildWebApp();
-  const stack = await startStack(await bundleCaseWorkflows());
+  const stack = await startStack(await caseWorkflowBundle());
   const contexts: BrowserContext[] = [];
   let browser: Browser | undefined;
   const stop = async () => {

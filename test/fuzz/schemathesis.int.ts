@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '../support/workflow-bundle.js';
 import { as, signIn } from '@raksha/test-support/auth';
 import { createScratchDb, type ScratchDb } from '@raksha/test-support/scratch-db';
 import { startStack, type Stack } from '@raksha/test-support/stack';
@@ -21,7 +21,7 @@ describe('the OpenAPI document, fuzzed', () => {
     // what this run made (a case of an earlier file runs on a task queue no worker polls any more).
     scratch = await createScratchDb();
     // A session outlasts the longest `npm run fuzz`, so no operation is fuzzed signed out.
-    stack = await startStack(await bundleCaseWorkflows(), { ACCESS_TOKEN_TTL_SECONDS: '3600', TEST_DATABASE_URL: scratch.url });
+    stack = await startStack(await caseWorkflowBundle(), { ACCESS_TOKEN_TTL_SECONDS: '3600', TEST_DATABASE_URL: scratch.url });
     const server = stack.app.getHttpServer() as Server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -13,7 +13,7 @@ import { loadTestConfig } from '@raksha/config';
 import { caseWorkflowId } from '@raksha/contracts/temporal';
 import { AuditRepository } from '@raksha/db';
 import { DocumentStore } from '@raksha/documents';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '../support/workflow-bundle.js';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { as } from '@raksha/test-support/auth';
 import { createScratchDb, type ScratchDb } from '@raksha/test-support/scratch-db';
@@ -40,7 +40,7 @@ describe('npm run backup / npm run restore', () => {
   const marker = `raksha:backup-test:${randomUUID()}`;
 
   beforeAll(async () => {
-    bundle = await bundleCaseWorkflows();
+    bundle = await caseWorkflowBundle();
     work = await mkdtemp(join(tmpdir(), 'raksha-backup-'));
     source = await createScratchDb();
     restoredUrl = Object.assign(new URL(source.url), { pathname: `/raksha_restored_${randomBytes(4).toString('hex')}` }).toString();

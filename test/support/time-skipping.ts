@@ -6,7 +6,7 @@ import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 
 import { createDb, type Db } from '@raksha/db';
 import { startCaseWorker } from '@raksha/worker/case-worker';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from './workflow-bundle.js';
 import { seed } from '@raksha/prisma/seed';
 import { CaseIdAttribute, CasePhaseAttribute, CaseStateAttribute, DistrictCodeAttribute, StateCodeAttribute, TrackAttribute } from '@raksha/contracts/temporal';
 
@@ -56,7 +56,7 @@ export async function startTimeSkippingStack(queuePrefix = 'skip', vars: Record<
   };
   try {
     await seed(db, config);
-    const worker = await startCaseWorker(config, db, await bundleCaseWorkflows(), env.nativeConnection);
+    const worker = await startCaseWorker(config, db, await caseWorkflowBundle(), env.nativeConnection);
     return {
       env,
       config,

@@ -8,7 +8,7 @@ import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@t
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { DataKeyRing, TEST_DATA_KEY } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { historyFromJSON, type History } from './fixtures/history-json.js';
 
 const HISTORIES_DIR = fileURLToPath(new URL('./histories/', import.meta.url));
@@ -33,7 +33,7 @@ describe('caseWorkflow replay: recorded histories of real runs still replay on t
   let bundle: WorkflowBundleWithSourceMap;
 
   beforeAll(async () => {
-    bundle = await bundleCaseWorkflows();
+    bundle = await caseWorkflowBundle();
   });
 
   it('has the recorded histories: a completed case, running cases, concurrent events, a continued-as-new case and a case on the fewer-commands patch', () => {

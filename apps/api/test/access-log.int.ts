@@ -1,6 +1,6 @@
 // Who read what: a child's case's access log and a person's, for monitors and administrators of the jurisdiction.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as, isolatedCwc } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
 
@@ -25,7 +25,7 @@ describe("access log: who read or changed a child's record, and what a person re
   let cwcUserId: string;
 
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
     // A district of its own, so the CWC member's reads are only those of this test.
     const isolated = await isolatedCwc(stack);
     cwc = isolated.headers;

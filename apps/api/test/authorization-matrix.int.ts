@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from '@temporalio/client';
 import type { Role } from '@raksha/domain';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as, currentTerm } from '@raksha/test-support/auth';
 import { caseWithMissedProduction } from '@raksha/test-support/missed-deadline';
 import { startStack, type Stack } from '@raksha/test-support/stack';
@@ -83,7 +83,7 @@ describe('authorisation matrix', () => {
   const caseWithEscalation = (districtCode: string, stateCode: string) => caseWithMissedProduction(stack, temporal, { districtCode, stateCode });
 
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
     temporal = await stack.temporal();
     const [a, c, b, t] = await Promise.all([
       caseWithMissedProduction(stack, temporal, { districtCode: 'RJ-JAIPUR', stateCode: 'RJ', thanaCode: OWN_THANA }),

@@ -8,7 +8,7 @@ import { bodyDutyRule, lastDuePeriod } from '@raksha/case-machine';
 import { AuditRepository, BodyDutyRepository, DeadlinePolicyRepository } from '@raksha/db';
 import { redisConnectionOptions } from '@raksha/config';
 import { dutyWatchTeller, startDutyWatch } from '@raksha/worker/duty-watch';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as, isolatedDistrict, type IsolatedDistrict } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
@@ -25,7 +25,7 @@ describe('recurring duties of the CWC and JJB, over HTTP', () => {
   let cciId: string;
 
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
     own = await isolatedDistrict(stack, [5]);
     cwcId = `CWC-${own.districtCode}`;
     jjbId = `JJB-${own.districtCode}`;

@@ -7,7 +7,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import type { Client } from '@temporalio/client';
 import { type CaseRegistration, caseWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
 import { demoUserId } from '@raksha/prisma/seed-users';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as, isolatedCwc } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
@@ -20,7 +20,7 @@ describe('case API', () => {
   let temporal: Client;
   let cwc: { Authorization: string };
   beforeAll(async () => {
-    bundle = await bundleCaseWorkflows();
+    bundle = await caseWorkflowBundle();
     stack = await startStack(bundle);
     temporal = await stack.temporal();
     cwc = await as(stack, 'cwc.jaipur');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { AuditRepository } from '@raksha/db';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
@@ -13,7 +13,7 @@ describe('cases: from registration through an event, on real PostgreSQL, Redis a
   let temporal: Client;
   let cwc: { Authorization: string };
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
     cwc = await as(stack, 'cwc.jaipur');
     temporal = await stack.temporal();
   });

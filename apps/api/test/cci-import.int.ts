@@ -10,13 +10,13 @@ import { enqueueLegacyImport, legacyCaseId, loadLegacySource, readExport, stageL
 import { redisConnectionOptions, requireDataKeys } from '@raksha/config';
 import { LEGACY_IMPORT_QUEUE, type LegacyImportJob } from '@raksha/contracts';
 import { LegacyImportRepository, Sealer } from '@raksha/db';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack(await bundleCaseWorkflows());
+  stack = await startStack(await caseWorkflowBundle());
 });
 afterAll(() => stack?.stop());
 

@@ -2,7 +2,7 @@
 // asks, refused field by field when wrong, changed only as a new sealed version with a trace, read with an audit entry,
 // its date of birth driving the aftercare deadline, and the case found by the child's or a guardian's name in any script.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as, isolatedDistrict, type IsolatedDistrict } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
 
@@ -31,7 +31,7 @@ describe('the child’s profile', () => {
   let stack: Stack;
   let district: IsolatedDistrict;
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
     district = await isolatedDistrict(stack, [5]);
   });
   afterAll(() => stack?.stop());

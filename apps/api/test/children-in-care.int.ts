@@ -2,7 +2,7 @@
 // reviews → transfer → discharge, with occupancy and the timeline checked at each step.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SAMPLE_ICP_GOALS } from '@raksha/case-machine';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as, isolatedDistrict, type IsolatedDistrict } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
 
@@ -12,7 +12,7 @@ describe('children in care', () => {
   let stack: Stack;
   let district: IsolatedDistrict;
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
   });
   afterAll(() => stack?.stop());
 

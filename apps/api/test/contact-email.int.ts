@@ -1,7 +1,7 @@
 // A citizen's email verified through a real SMTP server (smtp-server, listening locally), as a deployment
 // with CONTACT_CODE_DELIVERY=smtp sends it.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { freshCitizen } from '@raksha/test-support/auth';
 import { startSmtpServer } from '@raksha/test-support/local-servers';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
@@ -12,7 +12,7 @@ describe('citizen contact verification by email', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    stack = await startStack(await bundleCaseWorkflows(), { CONTACT_CODE_DELIVERY: 'smtp', SMTP_URL: smtp.url, SMTP_FROM: 'Raksha <no-reply@raksha.test>' });
+    stack = await startStack(await caseWorkflowBundle(), { CONTACT_CODE_DELIVERY: 'smtp', SMTP_URL: smtp.url, SMTP_FROM: 'Raksha <no-reply@raksha.test>' });
   });
   afterAll(async () => {
     await stack?.stop();

@@ -1,7 +1,7 @@
 // A CWC records the days it sat and the cases it heard (s.28(1)), over HTTP against PostgreSQL, Redis and Temporal.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
 
@@ -10,7 +10,7 @@ describe('CWC sittings and their cause lists, over HTTP', () => {
   let cwc: { Authorization: string };
   let dcpu: { Authorization: string };
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
     cwc = await as(stack, 'cwc.jaipur');
     dcpu = await as(stack, 'dcpu.jaipur');
   });

@@ -1,14 +1,14 @@
 // The MIS dashboard over HTTP, for a district of the test's own so other tests' cases do not count.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as, isolatedDistrict } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
 
 describe('MIS dashboard', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
   });
   afterAll(() => stack?.stop());
 

@@ -2,7 +2,7 @@
 // and in the escalation ledger alike (issue #20), over HTTP against PostgreSQL, Redis and Temporal.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Client } from '@temporalio/client';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
 import { caseWithMissedProduction } from '@raksha/test-support/missed-deadline';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
@@ -15,7 +15,7 @@ describe('deadlines met only by what fulfils them, over HTTP', () => {
   let cwc: { Authorization: string };
   let dcpu: { Authorization: string };
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
     temporal = await stack.temporal();
     cwc = await as(stack, 'cwc.jaipur');
     dcpu = await as(stack, 'dcpu.jaipur');

@@ -1,7 +1,7 @@
 // A state adopts its own period for a statutory deadline; its new cases run on it.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
@@ -31,7 +31,7 @@ async function testState(stack: Stack) {
 describe("a state's deadline policy", () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
     await testState(stack);
   });
   afterAll(() => stack?.stop());

@@ -2,7 +2,7 @@
 // their retry, partners' webhook subscriptions with secret rotation, and a person's notification settings.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as, isolatedCwc } from '@raksha/test-support/auth';
 import { startSmsGateway, startWebhookReceiver, type GatewayBehaviour } from '@raksha/test-support/local-servers';
 import { caseWithMissedProduction } from '@raksha/test-support/missed-deadline';
@@ -21,7 +21,7 @@ describe('delivery status, receipts, retries and webhook subscriptions', () => {
   beforeAll(async () => {
     gateway = await startSmsGateway((to) => behaviour.get(to) ?? 'accept');
     partner = await startWebhookReceiver();
-    stack = await startStack(await bundleCaseWorkflows(), {
+    stack = await startStack(await caseWorkflowBundle(), {
       TEST_REDIS_URL: REDIS_URL,
       NOTIFY_CHANNELS: 'sms,webhook',
       SMS_GATEWAY_URL: `${gateway.url}/send`,

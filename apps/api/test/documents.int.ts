@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { extractText, getDocumentProxy } from 'unpdf';
 import type { CaseDocumentView, DocumentVerification } from '@raksha/contracts';
 import { DocumentStore } from '@raksha/documents';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as, isolatedDistrict } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
@@ -36,7 +36,7 @@ describe('orders and documents', () => {
   let outsider: Headers;
   let store: DocumentStore;
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
     [cwc, cci, outsider] = await Promise.all([as(stack, 'cwc.jaipur'), as(stack, 'cci.jaipur'), as(stack, 'cwc.jodhpur')]);
     store = new DocumentStore(stack.config.documents.dir);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
 import { caseWithMissedProduction } from '@raksha/test-support/missed-deadline';
 import { startStack, type Stack } from '@raksha/test-support/stack';
@@ -11,7 +11,7 @@ describe('escalations over HTTP: a missed deadline reaches the DCPU, who acknowl
   let temporal: Client;
   let dcpu: { Authorization: string };
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
     dcpu = await as(stack, 'dcpu.jodhpur');
     temporal = await stack.temporal();
   });

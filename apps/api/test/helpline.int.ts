@@ -3,7 +3,7 @@
 // missed response time escalates to the DCPU, and bad input is refused naming the field, with nothing stored.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
 import { startWebhookReceiver } from '@raksha/test-support/local-servers';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
@@ -46,7 +46,7 @@ describe('helpline intake: calls become interventions, a rescue becomes a case',
 
   beforeAll(async () => {
     helplineEndpoint = await startWebhookReceiver();
-    stack = await startStack(await bundleCaseWorkflows(), { NOTIFY_CHANNELS: 'webhook', NOTIFY_BACKOFF_MS: '50' });
+    stack = await startStack(await caseWorkflowBundle(), { NOTIFY_CHANNELS: 'webhook', NOTIFY_BACKOFF_MS: '50' });
     const secret = `whsec_${randomBytes(24).toString('base64')}`;
     helplineEndpoint.useSecret(secret);
     await stack.db.webhookSubscription.create({

@@ -2,7 +2,7 @@
 // imports written by a job whose progress GET /imports/:id reports, resumed after a crash; a district's police stations.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { ImportJobsService } from '@raksha/api/imports/import-jobs.service';
 import { as, currentTerm } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
@@ -32,7 +32,7 @@ describe('imports: people from CSV, and long imports as jobs', () => {
     }, 120_000);
 
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
     await stack.db.body.create({ data: { id: cwc, type: 'CWC', name: `Second CWC, Jaipur ${run}`, level: 'DISTRICT', stateCode: 'RJ', districtCode: 'RJ-JAIPUR' } });
   });
   afterAll(() => stack?.stop());

@@ -1,14 +1,14 @@
 // Each role's real journey over HTTP, signed in as the seeded demo users.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
 
 describe('journeys of the people who use Raksha', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
   });
   afterAll(() => stack?.stop());
 

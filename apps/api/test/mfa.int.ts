@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { generate } from 'otplib';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { DEMO_PASSWORD } from '@raksha/prisma/seed-users';
 import { as, totpSecretOf } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
@@ -13,7 +13,7 @@ describe('the second sign-in step (TOTP)', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
   });
   afterAll(() => stack?.stop());
 

@@ -5,7 +5,7 @@ import type { Client } from '@temporalio/client';
 import { addIsoDuration } from '@raksha/case-machine';
 import { obligationWatchId, obligationWatchQuery } from '@raksha/contracts/temporal';
 import { TEMPORAL_CLIENT } from '../src/infrastructure/tokens.js';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as, freshCitizen } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
@@ -13,7 +13,7 @@ import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 describe('missing and found children', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
   });
   afterAll(() => stack?.stop());
 

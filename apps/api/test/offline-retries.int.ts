@@ -2,7 +2,7 @@
 // take an Idempotency-Key as registrations and case events do; the same key on a different request is refused.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as, isolatedDistrict, type IsolatedDistrict } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
 
@@ -10,7 +10,7 @@ describe('a retried report or eFile entry under the same Idempotency-Key', () =>
   let stack: Stack;
   let district: IsolatedDistrict;
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
     district = await isolatedDistrict(stack);
   });
   afterAll(() => stack?.stop());

@@ -2,7 +2,7 @@
 // who sets up Kamrup's bodies and invites their people; links, resets, moves and the last administrator.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { generate } from 'otplib';
 import { as, currentTerm, signIn as signInFully } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
@@ -49,7 +49,7 @@ describe('onboarding a district', () => {
   let stateAdmin: { id: string; headers: { Authorization: string } };
 
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
   });
   afterAll(() => stack?.stop());
 

@@ -2,7 +2,7 @@
 // by administrators as OAuth 2.0 clients, tokens by client credentials, scopes, jurisdiction, the event feed, writes.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { AuditRepository } from '@raksha/db';
 import { as } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
@@ -14,7 +14,7 @@ const b64 = (text: string) => Buffer.from(text).toString('base64');
 describe('the partner data-sharing API', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows(), { PARTNER_TOKEN_TTL_SECONDS: String(TOKEN_SECONDS) });
+    stack = await startStack(await caseWorkflowBundle(), { PARTNER_TOKEN_TTL_SECONDS: String(TOKEN_SECONDS) });
   });
   afterAll(() => stack?.stop());
 

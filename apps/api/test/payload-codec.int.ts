@@ -6,7 +6,7 @@ import type { Payload } from '@temporalio/common';
 import proto from '@temporalio/proto';
 import { caseWorkflowId } from '@raksha/contracts/temporal';
 import type { Role } from '@raksha/domain';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
 
@@ -21,7 +21,7 @@ describe('Temporal payload encryption', () => {
   let history: proto.temporal.api.history.v1.IHistory;
 
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
     const cwc = await as(stack, 'cwc.jaipur');
     caseId = (await stack.http.post('/cases').set(cwc).send({ track: 'CNCP', districtCode: 'RJ-JAIPUR', child: { name: CHILD_NAME, ageYears: 9 } }).expect(201)).body.caseId;
     const raw = new Client({ connection: (await stack.temporal()).connection, namespace: stack.config.temporal.namespace });

@@ -1,7 +1,7 @@
 // A found child with no name but a photo, matched by face through the API and the real worker, with the face-api
 // package's own sample photos: the missing report with the same face ranks first, the descriptor never leaves the server.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { encodeJpeg, type RgbImage } from '@raksha/faces';
 import { brighten, portrait, recompress, SAMPLE_FACES } from '@raksha/faces/samples';
 import { as } from '@raksha/test-support/auth';
@@ -22,7 +22,7 @@ interface Candidate {
 describe('matching by photo', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
   });
   afterAll(() => stack?.stop());
 

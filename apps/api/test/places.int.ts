@@ -1,13 +1,13 @@
 // Place pickers: every signed-in user reads the states and a state's districts; bad or unknown codes answer clearly.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
 
 describe('places for pickers', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
   });
   afterAll(() => stack?.stop());
 

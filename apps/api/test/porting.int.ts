@@ -10,7 +10,7 @@ import { redisConnectionOptions, requireDataKeys } from '@raksha/config';
 import { LEGACY_IMPORT_QUEUE, type LegacyImportJob } from '@raksha/contracts';
 import { CaseRepository, COMMON_KEY_REPORTS, LegacyImportRepository, Sealer } from '@raksha/db';
 import { childReportOf, storedKeys } from '@raksha/matching';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
@@ -18,7 +18,7 @@ const HEADER = 'Record No,FIR/DD No,State,District,Name,Alias,Sex,Age,Height (cm
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack(await bundleCaseWorkflows());
+  stack = await startStack(await caseWorkflowBundle());
 });
 afterAll(() => stack?.stop());
 

@@ -7,7 +7,7 @@ import { Queue } from 'bullmq';
 import { redisConnectionOptions } from '@raksha/config';
 import { AuditRepository } from '@raksha/db';
 import { PRIVACY_NOTICE_VERSION } from '@raksha/domain';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { RETENTION_QUEUE } from '@raksha/worker/records-destruction';
 import { as, freshCitizen } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
@@ -19,7 +19,7 @@ const word = () => randomBytes(4).toString('hex').replace(/[0-9]/g, (d) => 'ghij
 describe('privacy (DPDP Act 2023)', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
   });
   afterAll(() => stack?.stop());
 

@@ -1,7 +1,7 @@
 // Issue #22: the API probed as an attacker or a careless client would, over HTTP against the real stack
 // (PostgreSQL, Redis, Temporal and the worker). Each probe once answered a 500 or took what it should refuse.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as, isolatedDistrict } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
 import { demoUserId } from '@raksha/prisma/seed-users';
@@ -25,7 +25,7 @@ describe('probing the API', () => {
   let stack: Stack;
   let cwc: { Authorization: string };
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
     cwc = await as(stack, 'cwc.jaipur');
   });
   afterAll(() => stack?.stop());

@@ -7,7 +7,7 @@ import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { caseWorkflowId } from '@raksha/contracts/temporal';
 import { AuditRepository, documentChain, RecordsDestructionRepository } from '@raksha/db';
 import { DocumentStore } from '@raksha/documents';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { destroyDueRecords, temporalHistoryDeleter } from '@raksha/worker/records-destruction';
 import { as } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
@@ -29,7 +29,7 @@ describe('records destruction under s.24(2)', () => {
   let historyGone: Promise<true> | undefined;
 
   beforeAll(async () => {
-    bundle = await bundleCaseWorkflows();
+    bundle = await caseWorkflowBundle();
     stack = await startStack(bundle);
     jjb = await as(stack, 'jjb.jaipur');
     sjpu = await as(stack, 'sjpu.jaipur');

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DataKeyRing, dataKeyId, requireDataKeys } from '@raksha/config';
 import { descriptorBytes, FaceRepository, ReportRepository, Sealer, SealedFieldsRepository } from '@raksha/db';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
 
@@ -31,7 +31,7 @@ describe('sealed fields', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
     sql = new pg.Client({ connectionString: stack.config.databaseUrl });
     await sql.connect();
     keys = requireDataKeys(stack.config);

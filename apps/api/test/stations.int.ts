@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { type CaseRegistration, caseWorkflowId, registrationUpdate } from '@raksha/contracts/temporal';
-import { bundleCaseWorkflows } from '@raksha/worker/workflow-bundle';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as, currentTerm, signIn } from '@raksha/test-support/auth';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 
@@ -40,7 +40,7 @@ describe('police stations, blocks and villages on a case; cases handed on when t
   const timelineOf = async (reader: Headers, caseId: string) => (await stack.http.get(`/cases/${caseId}/timeline`).set(reader).expect(200)).body as { eventType: string; actor: { id: string }; payload: Record<string, unknown> }[];
 
   beforeAll(async () => {
-    stack = await startStack(await bundleCaseWorkflows());
+    stack = await startStack(await caseWorkflowBundle());
     temporal = await stack.temporal();
   });
   afterAll(() => stack?.stop());

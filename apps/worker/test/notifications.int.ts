@@ -10,7 +10,7 @@ import { loadTestConfig, requireDataKeys, redisConnectionOptions, type RakshaCon
 import { NOTIFICATION_QUEUE } from '@raksha/contracts';
 import { createDb, type Db } from '@raksha/db';
 import { startCaseWorker, type RunningWorker } from '../src/case-worker.js';
-import { bundleCaseWorkflows } from '../src/workflow-bundle.js';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { seed } from '@raksha/prisma/seed';
 import { startAppProcess } from '@raksha/test-support/app-process';
 import { registerCaseWorkflow } from '@raksha/test-support/case-registration';
@@ -39,7 +39,7 @@ describe('notification processor in its own process', () => {
     queue = new Queue(NOTIFICATION_QUEUE, { connection: redisConnectionOptions(config.redisUrl) });
     await queue.obliterate({ force: true });
     temporal = new Client({ connection: await Connection.connect({ address: config.temporal.address }), dataConverter: caseDataConverter(requireDataKeys(config)) });
-    worker = await startCaseWorker(config, db, await bundleCaseWorkflows());
+    worker = await startCaseWorker(config, db, await caseWorkflowBundle());
   });
   afterAll(async () => {
     processor?.kill('SIGTERM');

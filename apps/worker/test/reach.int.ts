@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { redisConnectionOptions } from '@raksha/config';
 import { DELIVERY_QUEUE, NOTIFICATION_QUEUE, type NotificationJob } from '@raksha/contracts';
-import { bundleCaseWorkflows } from '../src/workflow-bundle.js';
+import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { caseWithMissedProduction } from '@raksha/test-support/missed-deadline';
 import { readMail, startSmsGateway, startSmtpServer, startWebhookReceiver, type GatewayBehaviour } from '@raksha/test-support/local-servers';
 import { watchMissedDuties } from '@raksha/activities';
@@ -31,7 +31,7 @@ describe('notices by email, SMS and signed webhook', () => {
     smtp = await startSmtpServer();
     gateway = await startSmsGateway((to) => behaviour.get(to) ?? 'accept');
     partner = await startWebhookReceiver();
-    stack = await startStack(await bundleCaseWorkflows(), {
+    stack = await startStack(await caseWorkflowBundle(), {
       TEST_REDIS_URL: REDIS_URL,
       NOTIFY_CHANNELS: 'email,sms,webhook',
       SMTP_URL: smtp.url,

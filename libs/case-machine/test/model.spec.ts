@@ -1,5 +1,4 @@
 import { describe, it, expect } from '@jest/globals';
-import { getShortestPaths } from '@xstate/graph';
 import {
   addIsoDuration,
   CASE_EVENT_TYPES,
@@ -142,13 +141,27 @@ function step(facts: PathFacts, event: CaseEvent, state: CaseSnapshot): [PathFac
   return [{ produced, restorationOrdered, latest, state }, broken];
 }
 
-describe('model-based paths through the JJ-Act machine (@xstate/graph)', () => {
-  const options = (input: CaseInput) => ({ input, events: enabledEvents, serializeState: (s: CaseSnapshot) => serializeState(s) });
+describe('model-based paths through the JJ-Act machine', () => {
   const taken = new Set<unknown>();
   const reached = new Set<string>();
   let pathCount = 0;
   let stateCount = 0;
   const failures: string[] = [];
+
+  // Breadth first from registration: each state (as serializeState tells them apart) is reached by a shortest path
+  // and checked once, then every event it can take is taken and checked: together, every edge of the graph. The
+  // facts an invariant needs (what was produced, ordered, and when) are carried along each state's own path.
+  interface Visit {
+    facts: PathFacts;
+    /** The visit this one came from, and the event that led here: the path, named only when something breaks. */
+    from?: Visit;
+    event?: string;
+  }
+  const pathOf = (visit: Visit, last?: string): string => {
+    const names = last ? [last] : [];
+    for (let v: Visit | undefined = visit; v?.event; v = v.from) names.unshift(v.event);
+    return names.join(' → ');
+  };
 
   for (const input of INPUTS) {
     const initial = initialCaseSnapshot(input);
@@ -156,50 +169,29 @@ describe('model-based paths through the JJ-Act machine (@xstate/graph)', () => {
       // The eventless routing by track is taken by the initial snapshot itself.
       if (t.event === 'always' && (t.transition.target?.[0]?.key ?? '') === input.track.toLowerCase()) taken.add(t.transition);
     }
-    // Every shortest path to a state, extended by each event that state can take: every edge of the graph.
-    const heads = getShortestPaths(caseMachine, options(input));
-    // Paths share prefixes; each prefix is replayed and checked once.
-    const prefixes = new Map<string, { id: number; facts: PathFacts }>();
-    for (const head of heads) {
+    const seen = new Set<string>([serializeState(initial)]);
+    const queue: Visit[] = [{ facts: { restorationOrdered: false, latest: {}, state: initial } }];
+    for (let head = 0; head < queue.length; head++) {
+      const visit = queue[head]!;
+      const end = visit.facts.state;
       stateCount++;
-      // Replayed from the start: the graph keeps one snapshot per serialised state, not necessarily this path's.
-      let facts: PathFacts = { restorationOrdered: false, latest: {}, state: initial };
-      let id = 0;
-      const names: string[] = [];
-      for (const { event } of head.steps) {
-        if ((event.type as string) === 'xstate.init') continue;
-        names.push(event.type);
-        const key = `${id}|${JSON.stringify(event)}`;
-        const known = prefixes.get(key);
-        if (known) {
-          ({ id, facts } = known);
-          continue;
-        }
-        const next = take(facts.state, event);
-        if (typeof next === 'string') {
-          failures.push(`${input.caseId}: replay refused ${event.type} in ${describeState(facts.state).state}: ${next}`);
-          break;
-        }
-        const [after, broken] = step(facts, event, next);
-        for (const v of broken) failures.push(`${input.caseId}: ${names.join(' → ')}: ${v}`);
-        facts = after;
-        id = prefixes.size + 1;
-        prefixes.set(key, { id, facts });
-      }
-      const end = facts.state;
       const restored = restoreCaseSnapshot(JSON.parse(JSON.stringify(persistCaseSnapshot(end))));
       if (serializeState(restored) !== serializeState(end)) failures.push(`${describeState(end).state}: persisted snapshot differs`);
-      // Extended by each event the end state can take: together, every edge of the graph.
       for (const event of enabledEvents(end)) {
         for (const t of caseMachine.getTransitionData(end, event)) taken.add(t);
         const next = take(end, event);
         if (typeof next === 'string') {
-          failures.push(`${input.caseId}: ${[...names, event.type].join(' → ')}: refused: ${next}`);
+          failures.push(`${input.caseId}: ${pathOf(visit, event.type)}: refused: ${next}`);
           continue;
         }
         pathCount++;
         reached.add(describeState(next).state);
-        for (const v of step(facts, event, next)[1]) failures.push(`${input.caseId}: ${[...names, event.type].join(' → ')}: ${v}`);
+        const [after, broken] = step(visit.facts, event, next);
+        for (const v of broken) failures.push(`${input.caseId}: ${pathOf(visit, event.type)}: ${v}`);
+        const key = serializeState(next);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        queue.push({ facts: after, from: visit, event: event.type });
       }
     }
   }
