@@ -21,6 +21,8 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'outbox.kind.efile': "ই-ফাইল রেকর্ড: {name}",
   'outbox.state.waiting': "সংযোগের অপেক্ষায়",
   'outbox.state.attention': "আপনার মনোযোগ প্রয়োজন",
+  'outbox.state.saving': "এই ফোনে রাখা হচ্ছে…",
+  'outbox.state.notKept': "এই ফোনে রাখা যায়নি: পাঠানো না হওয়া পর্যন্ত এই পাতাটি খোলা রাখুন",
   'outbox.state.sent': "পাঠানো হয়েছে",
   'outbox.unknown': "এখনও জানা নেই",
   'outbox.none': "কোনোটিই নয়",

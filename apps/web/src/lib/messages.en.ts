@@ -21,6 +21,8 @@ export const en = {
   'outbox.kind.efile': "eFile record: {name}",
   'outbox.state.waiting': "Waiting for a connection",
   'outbox.state.attention': "Needs your attention",
+  'outbox.state.saving': "Being kept on this phone…",
+  'outbox.state.notKept': "Not kept on this phone: keep this page open until it is sent",
   'outbox.state.sent': "Sent",
   'outbox.unknown': "not known yet",
   'outbox.none': "none",

@@ -21,6 +21,8 @@ export const hi: Record<MessageKey, string> = {
   'outbox.kind.efile': "ई-फ़ाइल रिकॉर्ड: {name}",
   'outbox.state.waiting': "कनेक्शन की प्रतीक्षा में",
   'outbox.state.attention': "आपके ध्यान की ज़रूरत है",
+  'outbox.state.saving': "इस फ़ोन पर सहेजा जा रहा है…",
+  'outbox.state.notKept': "इस फ़ोन पर सहेजा नहीं जा सका: भेजे जाने तक यह पेज खुला रखें",
   'outbox.state.sent': "भेजा गया",
   'outbox.unknown': "अभी पता नहीं",
   'outbox.none': "कोई नहीं",

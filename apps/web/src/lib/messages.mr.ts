@@ -21,6 +21,8 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'outbox.kind.efile': "ई-फाइल नोंद: {name}",
   'outbox.state.waiting': "कनेक्शनची वाट पाहत आहे",
   'outbox.state.attention': "तुमचे लक्ष आवश्यक आहे",
+  'outbox.state.saving': "या फोनवर जतन केले जात आहे…",
+  'outbox.state.notKept': "या फोनवर जतन करता आले नाही: पाठवले जाईपर्यंत हे पान उघडे ठेवा",
   'outbox.state.sent': "पाठवले",
   'outbox.unknown': "अजून माहीत नाही",
   'outbox.none': "काहीही नाही",

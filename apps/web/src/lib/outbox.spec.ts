@@ -27,6 +27,28 @@ describe(Outbox.name, () => {
     expect(reloaded.forCase('u1', 'c1')).toEqual([{ ...produced, id: item.id, composedAt: '2026-03-01T10:00:00.000Z', status: 'pending', attempts: 0 }]);
   });
 
+  it('says an item is waiting for a connection only once the device holds it, and says so when the device refuses it', async () => {
+    let release!: () => void;
+    const store = memoryStore();
+    const slow = { ...store, save: (items: OutboxItem[]) => new Promise<void>((resolve) => (release = resolve)).then(() => store.save(items)) };
+    const outbox = sut(slow);
+    const item = outbox.add(produced);
+    await new Promise((started) => setTimeout(started, 0)); // the write to the device has begun, and not ended
+    expect(outbox.keeping(item.id)).toBe('saving'); // a page closed now would lose it
+    release();
+    await outbox.saved();
+    expect(outbox.keeping(item.id)).toBe('kept');
+    // what a reload finds is kept
+    const reloaded = sut(store);
+    await reloaded.ready;
+    expect(reloaded.keeping(item.id)).toBe('kept');
+
+    const full = sut({ ...memoryStore(), save: async () => Promise.reject(new DOMException('full', 'QuotaExceededError')) });
+    const refused = full.add(produced);
+    await full.saved();
+    expect(full.keeping(refused.id)).toBe('notKept');
+  });
+
   it('sends a report, a registration and an eFile entry to their own endpoints, each with its key, and shows them as sent', async () => {
     const outbox = sut();
     const report = outbox.add({ userId: 'u1', kind: 'found', label: 'Sunita', payload: { child: { name: 'Sunita' }, photo: { contentType: 'image/jpeg', base64: 'AAA' } } });

@@ -78,6 +78,10 @@ export class Outbox {
   private items: OutboxItem[] = [];
   private sentItems: SentItem[] = [];
   private saving: Promise<void> = Promise.resolve();
+  /** The items the store holds as of its last completed save: only these would survive the page closing now. */
+  private kept = new Set<string>();
+  /** Whether the last save failed (storage full, refused): what waits lives only as long as the page. */
+  private keepFailed = false;
   /** settles once the items kept from before this page load are read */
   readonly ready: Promise<void>;
 
@@ -89,6 +93,7 @@ export class Outbox {
     this.ready = store.load().then(
       (kept) => {
         const added = new Set(this.items.map((i) => i.id));
+        for (const i of kept) this.kept.add(i.id);
         this.items = [...kept.filter((i) => !added.has(i.id)), ...this.items];
         this.notify();
       },
@@ -145,6 +150,15 @@ export class Outbox {
     await this.saving;
     await this.store.erase().catch(() => undefined);
     this.notify();
+  }
+
+  /**
+   * Where an item is: kept on the device (it survives the page closing, the phone restarting), still being written
+   * there, or not kept because the device refused the write (it is sent only while the page stays open).
+   */
+  keeping(id: string): 'kept' | 'saving' | 'notKept' {
+    if (this.kept.has(id)) return 'kept';
+    return this.keepFailed ? 'notKept' : 'saving';
   }
 
   /** Settles once every change so far is in the store. */
@@ -206,7 +220,17 @@ export class Outbox {
   private write(items: OutboxItem[]): void {
     this.items = items;
     // one write after another, each of the list as it then is
-    this.saving = this.saving.then(() => this.store.save(this.items)).catch(() => undefined);
+    this.saving = this.saving.then(async () => {
+      const list = this.items;
+      try {
+        await this.store.save(list);
+        this.kept = new Set(list.map((i) => i.id));
+        this.keepFailed = false;
+      } catch {
+        this.keepFailed = true;
+      }
+      this.notify();
+    });
     this.notify();
   }
 

@@ -58,9 +58,12 @@ export function OutboxItemView({ item, titled = true }: { item: OutboxItem; titl
   const { t, tx, outbox } = useApp();
   const title = useItemTitle();
   const waiting = item.status === 'pending';
+  // "Waiting for a connection" only once the item is kept on the device: until then a closed page would lose it
+  const keeping = outbox.keeping(item.id);
+  const state = !waiting ? 'outbox.state.attention' : keeping === 'kept' ? 'outbox.state.waiting' : keeping === 'saving' ? 'outbox.state.saving' : 'outbox.state.notKept';
   return (
     <div className={`outbox-item ${item.status}`} role={waiting ? 'status' : 'alert'} data-testid="outbox-item" data-state={waiting ? 'waiting' : 'attention'}>
-      {titled && <strong>{title(item)}</strong>} <span className="badge">{t(waiting ? 'outbox.state.waiting' : 'outbox.state.attention')}</span>
+      {titled && <strong>{title(item)}</strong>} <span className="badge">{t(state)}</span>
       {!waiting && item.problem && (
         <>
           <p>{problemText(item.problem, tx)}</p>
