@@ -167,6 +167,28 @@ describe('the web app on a phone, in a real browser at 360×740: installable, of
     await dcpu.page.getByRole('heading', { name: `Found: ${name}` }).waitFor();
   });
 
+  it("a case's actions that could not be fetched on a first visit say so in words, and open by themselves when the connection returns", async () => {
+    const caseId = await registerChild('Rekha');
+    // a first visit: no service worker's copy of the app's parts yet
+    const context = await web.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await signIn(page, base, user('cwc'));
+    // the connection drops just as the actions' part is fetched
+    await page.route(/\/assets\/EventComposer-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.goto(`${base}/app/cases/${caseId}`);
+    await page.getByTestId('case-stage').getByText('to be produced before the CWC').waitFor();
+    await page.getByTestId('load-failure').getByText('This part could not be opened.').waitFor();
+    expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+    // offline, it says what it waits for; when the connection returns, the part comes by itself
+    await page.unroute(/\/assets\/EventComposer-[^/]+\.js$/);
+    await context.setOffline(true);
+    await page.getByText('This part needs a connection the first time it is opened. It opens by itself when the connection returns.').waitFor();
+    await context.setOffline(false);
+    await page.getByLabel('Action').waitFor();
+    expect(await page.getByTestId('load-failure').count()).toBe(0);
+    await context.close();
+  });
+
   it('signing out erases what waits on the device: nothing of it is sent later', async () => {
     const caseId = await registerChild('Geeta');
     const { context, page } = await newPage();

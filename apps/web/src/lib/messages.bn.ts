@@ -269,6 +269,8 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'common.loading': 'লোড হচ্ছে…',
   'common.error': 'কিছু ভুল হয়েছে: {message}',
   'common.retry': 'আবার চেষ্টা করুন',
+  'load.offline': "এই অংশটি প্রথমবার খুলতে সংযোগ লাগে। সংযোগ ফিরে এলে এটি নিজে থেকেই খুলবে।",
+  'load.failed': "এই অংশটি খোলা যায়নি।",
   'common.none': 'এখানে কিছু নেই।',
   'common.open': 'খুলুন',
   'common.back': 'ফিরে যান',

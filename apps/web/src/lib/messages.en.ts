@@ -259,6 +259,8 @@ export const en = {
   'common.loading': 'Loading…',
   'common.error': 'Something went wrong: {message}',
   'common.retry': 'Try again',
+  'load.offline': "This part needs a connection the first time it is opened. It opens by itself when the connection returns.",
+  'load.failed': "This part could not be opened.",
   'common.none': 'Nothing here.',
   'common.open': 'Open',
   'common.back': 'Back',

@@ -269,6 +269,8 @@ export const hi: Record<MessageKey, string> = {
   'common.loading': 'लोड हो रहा है…',
   'common.error': 'कुछ गलत हुआ: {message}',
   'common.retry': 'फिर से कोशिश करें',
+  'load.offline': "इस हिस्से को पहली बार खोलने के लिए कनेक्शन चाहिए। कनेक्शन लौटते ही यह अपने आप खुल जाएगा।",
+  'load.failed': "यह हिस्सा खोला नहीं जा सका।",
   'common.none': 'यहाँ कुछ नहीं है।',
   'common.open': 'खोलें',
   'common.back': 'वापस',

@@ -269,6 +269,8 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'common.loading': 'लोड होत आहे…',
   'common.error': 'काहीतरी चुकले: {message}',
   'common.retry': 'पुन्हा प्रयत्न करा',
+  'load.offline': "हा भाग पहिल्यांदा उघडताना कनेक्शन लागते. कनेक्शन परत आल्यावर तो आपोआप उघडेल.",
+  'load.failed': "हा भाग उघडता आला नाही.",
   'common.none': 'इथे काही नाही.',
   'common.open': 'उघडा',
   'common.back': 'मागे',

@@ -10,6 +10,7 @@ import { homeOf, navFor, phoneBarFor } from '../lib/roles.js';
 import { AppContext, makeT, useApp, useLoad, useOutboxItems, type AppContextValue } from './context.js';
 import { Brand, LangSwitch, Link } from './bits.js';
 import { Login } from './Login.js';
+import { LoadFailure } from './LoadFailure.js';
 import { ForgotPassword, SetPassword } from './AccountLinks.js';
 import { accountPageOf } from '../lib/account-links.js';
 
@@ -285,7 +286,9 @@ function Shell({ path }: { path: string }) {
         </div>
       )}
       <main id="main">
-        {/* a page's chunk arrives in a moment (at once from the service worker): the header stays, the page follows */}
+        {/* a page's chunk arrives in a moment (at once from the service worker): the header stays, the page follows;
+            one that cannot arrive (no connection, no copy on the phone yet) says so, and comes when it can */}
+        <LoadFailure key={route}>
         <Suspense fallback={<p aria-live="polite">{t('common.loading')}</p>}>
         {caseMatch ? (
           <CasePage caseId={caseMatch[1]!} />
@@ -347,6 +350,7 @@ function Shell({ path }: { path: string }) {
           <p>{t('citizen.none')}</p>
         )}
         </Suspense>
+        </LoadFailure>
       </main>
     </>
   );

@@ -12,6 +12,7 @@ import { CarePlanSection, EFileSection } from './Care.js';
 import { CaseDeliveries } from './Deliveries.js';
 import { DocumentsSection } from './Documents.js';
 import { ChildProfileSection } from './ChildProfile.js';
+import { LoadFailure } from './LoadFailure.js';
 
 // The event composer needs the case machine and zod (its forms are made from the events' schemas): about half the
 // page's script. The case, its stage, deadlines and timeline are drawn without them; the composer comes after.
@@ -172,9 +173,11 @@ export function CasePage({ caseId }: { caseId: string }) {
             {hasPermission(roles, 'case:event') && (
               // a boundary of its own once painted: one that had shown its children would keep them, hidden, beside the fallback
               painted ? (
-                <Suspense fallback={loadingActions}>
-                  <CaseActions caseId={c.id} version={c.version} state={c.state} childName={c.childName} allowed={exact} />
-                </Suspense>
+                <LoadFailure>
+                  <Suspense fallback={loadingActions}>
+                    <CaseActions caseId={c.id} version={c.version} state={c.state} childName={c.childName} allowed={exact} />
+                  </Suspense>
+                </LoadFailure>
               ) : (
                 loadingActions
               )
