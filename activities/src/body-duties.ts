@@ -3,12 +3,13 @@
 import { assessBodyDuty, bodyDutyDueAt, bodyDutyRule, dutyPeriodNamed, lastDuePeriod, ladderProblem, type EscalationRung, type WatchedBodyDutyId } from '@raksha/case-machine';
 import { watchedDutyMiss, type DutyMiss, type WatchedObligation } from '@raksha/contracts/temporal';
 import type { BodyDutyRepository, DutyBody } from '@raksha/db';
+import { dayInIndia } from '@raksha/domain';
 
 /** Calendar days (stored as dates) from the first of a period to the first of the next: the IST month or quarter. */
 function daysOf(period: 'MONTH' | 'QUARTER', label: string): { from: Date; to: Date } {
   const p = dutyPeriodNamed(period, label);
   if (!p) throw new RangeError(`no ${period.toLowerCase()} ${label}`);
-  const ist = (iso: string) => new Date(Date.parse(iso) + 330 * 60_000).toISOString().slice(0, 10);
+  const ist = (iso: string) => dayInIndia(new Date(iso));
   return { from: new Date(`${ist(p.start)}T00:00:00Z`), to: new Date(`${ist(p.end)}T00:00:00Z`) };
 }
 

@@ -171,6 +171,7 @@ export async function startChaosSystem(options: ChaosOptions = {}): Promise<Chao
       ACCESS_TOKEN_TTL_SECONDS: '3600',
       NOTIFY_CHANNELS: '',
       WORKER_WATCHES_DUTIES: 'false',
+      WORKER_ROLLS_UP_TRENDS: 'false',
       WORKER_DELIVERS_NOTIFICATIONS: 'true',
       // the start lines the suite waits for ('[api] http', '[worker] polling') are logged at level `log`
       LOG_LEVEL: 'log',

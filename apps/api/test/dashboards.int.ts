@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
 import { as, isolatedDistrict } from '@raksha/test-support/auth';
 import { startStack, type Stack } from '@raksha/test-support/stack';
+import { ist, projectedCase, type ProjectedCase } from '@raksha/test-support/projected-case';
 
 describe('MIS dashboard', () => {
   let stack: Stack;
@@ -97,22 +98,7 @@ describe('MIS dashboard', () => {
     const station = await officer({ id: `PS-${dc}`, type: 'POLICE_STATION', level: 'THANA', thanaCode: ps1 }, 'STATION_OFFICER');
     const sjpu = await officer({ id: `SJPU-${dc}`, type: 'SJPU', level: 'DISTRICT' }, 'SJPU_OFFICER');
 
-    // Cases of known dates (IST), written as the projection writes them. The flags say what a state's shortened demo
-    // deadline would have marked: the trends count the hours that passed instead.
-    const ist = (t: string) => new Date(`${t}+05:30`);
-    const kase = async (c: { thana: string; registered: string; produced?: string; productionLate?: boolean; phase: string; steps?: [string, string][]; merged?: boolean }) => {
-      const id = randomUUID();
-      await stack.db.case.create({
-        data: {
-          id, track: 'CNCP', state: 'x', phase: c.phase, districtCode: dc, stateCode: 'RJ', thanaCode: c.thana, registeredAt: ist(c.registered),
-          ...(c.produced && { producedAt: ist(c.produced), productionLate: c.productionLate ?? false }),
-          ...(c.merged && { mergedIntoId: randomUUID() }),
-        },
-      });
-      const steps: [string, string][] = [['cncp.awaitingProduction', c.registered], ...(c.produced ? [['cncp.beforeCwc.interim', c.produced] as [string, string]] : []), ...(c.steps ?? [])];
-      for (const [i, [toState, at]] of steps.entries()) await stack.db.timelineEntry.create({ data: { caseId: id, sequence: i + 1, eventType: 'X', toState, payload: {}, occurredAt: ist(at) } });
-      return id;
-    };
+    const kase = (c: Omit<ProjectedCase, 'districtCode'>) => projectedCase(stack.db, { districtCode: dc, ...c });
     const inquiry = await kase({ thana: ps1, registered: '2026-04-10T10:00:00', produced: '2026-04-10T20:00:00', productionLate: true, phase: 'INQUIRY' });
     const late = await kase({ thana: ps2, registered: '2026-04-30T23:00:00', produced: '2026-05-02T09:00:00', phase: 'PLACEMENT', steps: [['cncp.inCare.icpPending', '2026-10-05T12:00:00']] });
     const waiting = await kase({ thana: ps1, registered: '2026-06-15T09:00:00', phase: 'PRODUCTION' });

@@ -78,6 +78,8 @@ const configSchema = z.object({
   WORKER_DELIVERS_NOTIFICATIONS: z.enum(['true', 'false']),
   /** the daily missed-duty scan of CWCs and JJBs (apps/worker/src/duty-watch.ts); off in tests, which run it themselves */
   WORKER_WATCHES_DUTIES: z.enum(['true', 'false']),
+  /** the nightly roll-up of the dashboards' monthly trends (apps/worker/src/trend-rollup.ts); off in tests, which run it themselves */
+  WORKER_ROLLS_UP_TRENDS: z.enum(['true', 'false']),
   // How often the worker looks for CICL cases whose s.24(2) destruction is due (docs/records-destruction.md).
   RECORDS_DESTRUCTION_SCAN_MS: z.coerce.number().int().min(1000).max(86_400_000),
   // Imported (ported) reports matched per second at most, on a queue apart from live reports' (docs/porting.md).
@@ -163,7 +165,7 @@ export interface RakshaConfig {
   /** Keys rotated out, kept to open what they sealed. */
   retiredDataKeys: readonly string[];
   auth: { tokenSecret: string | undefined; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; rateLimitPerMinute: number; partnerTokenTtlSeconds: number };
-  worker: { maxCachedWorkflows: number; deliversNotifications: boolean; importMatchingPerSecond: number; recordsDestructionScanMs: number; watchesDuties: boolean };
+  worker: { maxCachedWorkflows: number; deliversNotifications: boolean; importMatchingPerSecond: number; recordsDestructionScanMs: number; watchesDuties: boolean; rollsUpTrends: boolean };
   contactCodes: { delivery: 'inbox' | 'smtp'; smtpUrl: string | undefined; from: string };
   /** whom citizens write to about their personal data (docs/privacy.md) */
   grievanceContact: string;
@@ -225,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
     WORKER_MAX_CACHED_WORKFLOWS: env.WORKER_MAX_CACHED_WORKFLOWS ?? '10000',
     WORKER_DELIVERS_NOTIFICATIONS: env.WORKER_DELIVERS_NOTIFICATIONS ?? 'true',
     WORKER_WATCHES_DUTIES: env.WORKER_WATCHES_DUTIES ?? 'true',
+    WORKER_ROLLS_UP_TRENDS: env.WORKER_ROLLS_UP_TRENDS ?? 'true',
     RECORDS_DESTRUCTION_SCAN_MS: env.RECORDS_DESTRUCTION_SCAN_MS ?? '900000',
     IMPORT_MATCHING_PER_SECOND: env.IMPORT_MATCHING_PER_SECOND ?? '50',
     CONTACT_CODE_DELIVERY: env.CONTACT_CODE_DELIVERY ?? 'inbox',
@@ -296,7 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RakshaConfig {
       rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
       partnerTokenTtlSeconds: c.PARTNER_TOKEN_TTL_SECONDS,
     }),
-    worker: Object.freeze({ maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS, deliversNotifications: c.WORKER_DELIVERS_NOTIFICATIONS === 'true', importMatchingPerSecond: c.IMPORT_MATCHING_PER_SECOND, recordsDestructionScanMs: c.RECORDS_DESTRUCTION_SCAN_MS, watchesDuties: c.WORKER_WATCHES_DUTIES === 'true' }),
+    worker: Object.freeze({ maxCachedWorkflows: c.WORKER_MAX_CACHED_WORKFLOWS, deliversNotifications: c.WORKER_DELIVERS_NOTIFICATIONS === 'true', importMatchingPerSecond: c.IMPORT_MATCHING_PER_SECOND, recordsDestructionScanMs: c.RECORDS_DESTRUCTION_SCAN_MS, watchesDuties: c.WORKER_WATCHES_DUTIES === 'true', rollsUpTrends: c.WORKER_ROLLS_UP_TRENDS === 'true' }),
     contactCodes: Object.freeze({ delivery: c.CONTACT_CODE_DELIVERY, smtpUrl: c.SMTP_URL, from: c.SMTP_FROM }),
     grievanceContact: c.RAKSHA_GRIEVANCE_CONTACT,
     publicUrl: c.RAKSHA_PUBLIC_URL.replace(/\/+$/, ''),
@@ -337,6 +340,8 @@ export function loadTestConfig(env: NodeJS.ProcessEnv = process.env): RakshaConf
     RAKSHA_DATA_KEY: TEST_DATA_KEY,
     // a test scans its own district's duties when it means to (a scheduled scan of every body would escalate them all)
     WORKER_WATCHES_DUTIES: 'false',
+    // a test that reads past months must not meet a roll-up counted before its rows (the roll-up's own test runs it)
+    WORKER_ROLLS_UP_TRENDS: 'false',
     ...env,
     DATABASE_URL: databaseUrl,
     // Redis database 1: the tests' queues never hand jobs to (or take them from) a running `npm start`.

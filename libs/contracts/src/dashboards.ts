@@ -1,5 +1,6 @@
 // The MIS dashboard: its place, period and sections, and what it answers.
 import { z } from 'zod';
+import { TREND_MONTHS_MAX } from '@raksha/domain';
 import { DASHBOARD_MEASURES } from './dashboard-measures.js';
 
 /** The sections of the MIS dashboard, each a table of its own (and a CSV of its own). */
@@ -78,7 +79,7 @@ const placeFields = {
 export const dashboardTrendQuery = z.strictObject({
   ...placeFields,
   to: month.optional(),
-  months: z.coerce.number().int().min(1).max(24).default(12),
+  months: z.coerce.number().int().min(1).max(TREND_MONTHS_MAX).default(12),
   format: z.enum(['json', 'csv']).default('json'),
 });
 export type DashboardTrendQuery = z.infer<typeof dashboardTrendQuery>;

@@ -37,7 +37,7 @@ export { DeliveryRepository, type DeliveryStatus, type NewDelivery, type NoticeR
 export { OperationsRepository } from './repositories/operations.repository.js';
 export { DigestRepository, type DigestCounts, type DigestPlace, type DigestReader } from './repositories/digest.repository.js';
 export { DashboardRepository, type DashboardScope } from './repositories/dashboard.repository.js';
-export { TrendsRepository, type TrendScope } from './repositories/trends.repository.js';
+export { TrendsRepository, type MonthlyFlows, type TrendScope } from './repositories/trends.repository.js';
 export { createMatchingPool, poolMatchingSql, prismaMatchingSql, type MatchingSql } from './matching-sql.js';
 export { PeopleRepository, NO_PASSWORD_YET, seatOf, seatOutOfTerm, SeatsFilled, type AccountLinkPurpose, type AdministratorGuard, type NewAccountLink, type NewPerson, type PersonChangeOutcome, type PersonRecord, type PersonSeat, type RosterSeatRecord, type SeatCheck, type SeatPlacement, type SeatTermRecord } from './repositories/people.repository.js';
 export { InterventionRepository, interventionChain, type HelplineCallRecord, type InterventionFilter, type InterventionStepRecord, type NewIntervention } from './repositories/intervention.repository.js';

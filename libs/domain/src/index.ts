@@ -14,3 +14,5 @@ export * from './partners.js';
 export * from './member-terms.js';
 export * from './records-destruction.js';
 export * from './retention.js';
+export * from './india-time.js';
+export * from './trend-months.js';

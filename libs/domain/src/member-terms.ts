@@ -118,9 +118,3 @@ export function lapsedRoles(roles: readonly Role[], term: SeatTerm | null, today
   return termInForce(term, today) ? [] : roles.filter(isTermRole);
 }
 
-const IST_OFFSET_MS = 5.5 * 3600_000;
-
-/** Today's date in India (YYYY-MM-DD): a term runs through its last day, IST. */
-export function dayInIndia(now = new Date()): string {
-  return new Date(now.getTime() + IST_OFFSET_MS).toISOString().slice(0, 10);
-}

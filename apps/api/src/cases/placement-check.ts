@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ageInYearsAt, placeKindsOf, type CaseContext } from '@raksha/case-machine';
 import { AdmissionRepository } from '@raksha/db';
-import { ageBandOf } from '@raksha/domain';
-import { registrationStatus, todayInIndia } from '../registries/institution-records.js';
+import { ageBandOf, dayInIndia } from '@raksha/domain';
+import { registrationStatus } from '../registries/institution-records.js';
 import { DomainError, dayInWords, invalidField } from '../problem/domain-errors.js';
 
 type Place = NonNullable<Awaited<ReturnType<AdmissionRepository['institution']>>>;
@@ -71,7 +71,7 @@ export class PlacementCheck {
 
   private checkStanding(place: Place): void {
     const until = place.registeredUntil?.toISOString().slice(0, 10) ?? null;
-    const status = registrationStatus({ registrationNo: place.registrationNo, registeredUntil: until }, todayInIndia());
+    const status = registrationStatus({ registrationNo: place.registrationNo, registeredUntil: until }, dayInIndia());
     if (status === 'UNREGISTERED') throw invalidField('payload.placeId', `${place.body.name} has no ${standingOf(place.kind)} on record; a child can be placed only with a place the law recognises`);
     if (status === 'EXPIRED') throw invalidField('payload.placeId', `${place.body.name}’s ${standingOf(place.kind)} ended on ${dayInWords(until!)}; it must be renewed before a child is placed there`);
   }

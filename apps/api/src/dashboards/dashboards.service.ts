@@ -4,13 +4,13 @@ import { DashboardRepository, TrendsRepository, type DashboardScope } from '@rak
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { Principal } from '../auth/principal.js';
 import { invalidField, notFound } from '../problem/domain-errors.js';
+import { dayInIndia } from '@raksha/domain';
 
 const DAY = 86_400_000;
 /** Follow-ups counted as due when they fall due within this many days. */
 const FOLLOW_UP_HORIZON_DAYS = 30;
 
 /** The calendar date in India Standard Time, which the period's days are. */
-const istDate = (d: Date) => new Date(d.getTime() + 330 * 60_000).toISOString().slice(0, 10);
 const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 const sum = <T>(rows: readonly T[], of: (r: T) => number) => rows.reduce((t, r) => t + of(r), 0);
 
@@ -98,7 +98,7 @@ export class DashboardsService {
     });
 
     return {
-      scope: { name: placeName, stateCode: scope.stateCode ?? null, districtCode: scope.districtCode ?? null, from: istDate(scope.from), to: istDate(new Date(scope.to.getTime() - 1)) },
+      scope: { name: placeName, stateCode: scope.stateCode ?? null, districtCode: scope.districtCode ?? null, from: dayInIndia(scope.from), to: dayInIndia(new Date(scope.to.getTime() - 1)) },
       /** What the areas are: the districts of a state or district, the states of the country. */
       areaLevel: scope.stateCode ? 'DISTRICT' : 'STATE',
       areas,

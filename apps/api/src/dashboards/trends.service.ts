@@ -1,21 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { csvLine, type DashboardCases, type DashboardCasesQuery, type DashboardTrendMonth, type DashboardTrendQuery, type DashboardTrends } from '@raksha/contracts';
-import { DashboardRepository, TrendsRepository, type TrendScope } from '@raksha/db';
-import { hasPermission, POLICE_BODIES } from '@raksha/domain';
+import { DashboardRepository, TrendsRepository, type MonthlyFlows } from '@raksha/db';
+import { hasPermission, monthInIndia, monthStartInIndia, POLICE_BODIES } from '@raksha/domain';
 import { AccessPolicy, type PlaceScope } from '../auth/access.policy.js';
 import type { Principal } from '../auth/principal.js';
 import { forbidden, invalidField, notFound } from '../problem/domain-errors.js';
 
 const DAY = 86_400_000;
 const IST = '+05:30';
-/** The month of a time in India Standard Time, yyyy-mm. */
-const monthOfTime = (d: Date) => new Date(d.getTime() + 330 * 60_000).toISOString().slice(0, 7);
-/** The first instant of a month (yyyy-mm) in India Standard Time, and of the month `offset` months after it. */
-function monthStart(month: string, offset = 0): Date {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + offset, 1));
-  return new Date(`${d.toISOString().slice(0, 7)}-01T00:00:00${IST}`);
-}
 const TREND_COLUMNS = ['month', 'registered', 'produced', 'producedWithin24Hours', 'pendingBeyond4Months', 'escalations', 'missingReports', 'foundReports'] as const;
 
 /**
@@ -33,24 +25,37 @@ export class DashboardTrendsService {
 
   async monthly(principal: Principal, q: DashboardTrendQuery, now = new Date()): Promise<DashboardTrends> {
     const place = await this.placeOf(principal, q, 'counts');
-    const last = q.to ?? monthOfTime(now);
-    const months = Array.from({ length: q.months }, (_, i) => monthStart(last, i - q.months + 1));
-    const end = monthStart(last, 1);
-    const scope: TrendScope = { ...place.scope, from: months[0]!, to: end };
-    // The stock of pending inquiries at each month's end; for the current month, now.
-    const ends = months.map((m, i) => (i + 1 < months.length ? months[i + 1]! : end)).map((e) => (e < now ? e : now));
-    const [counts, pending] = await Promise.all([this.trends.monthly(scope), this.trends.pendingAt(place.scope, ends)]);
+    const last = q.to ?? monthInIndia(now);
+    const starts = Array.from({ length: q.months }, (_, i) => monthStartInIndia(last, i - q.months + 1));
+    const months = starts.map(monthInIndia);
+    const end = monthStartInIndia(last, 1);
+    // Closed months of a state, a district or the nation come from the nightly roll-up (its districts' counts added
+    // up); a police station's area, the current month and any month not rolled up yet are counted live.
+    const rolled = place.scope.thanaCode ? new Map() : await this.trends.rolledUp(place.scope, months.filter((m) => monthStartInIndia(m, 1) <= now));
+    const live = months.map((m, i) => ({ month: m, start: starts[i]!, end: i + 1 < months.length ? starts[i + 1]! : end })).filter((m) => !rolled.has(m.month));
+    // The stock of pending inquiries at each live month's end, from the timelines; for the current month, now: the
+    // cases in an inquiry now, read from their rows as the overview counts them (a station's area from the timelines).
+    const ended = live.filter((m) => m.end < now || place.scope.thanaCode);
+    const current = live.find((m) => !ended.includes(m));
+    const [counts, pending, pendingNow] = live.length
+      ? await Promise.all([
+          this.trends.monthly({ ...place.scope, from: live[0]!.start, to: end }),
+          this.trends.pendingAt(place.scope, ended.map((m) => (m.end < now ? m.end : now))),
+          current ? this.dashboards.pendingBeyond4Months({ ...place.scope, from: now, to: now }, now) : [],
+        ])
+      : [new Map<string, MonthlyFlows>(), [], []];
+    const pendingOf = new Map(ended.map((m, i) => [m.month, pending[i] ?? 0]));
+    if (current) pendingOf.set(current.month, pendingNow.reduce((sum, r) => sum + r.cases, 0));
     return {
       scope: { name: place.name, stateCode: place.scope.stateCode ?? null, districtCode: place.scope.districtCode ?? null, thanaCode: place.scope.thanaCode ?? null, thanaName: place.thanaName },
-      months: months.map((start, i): DashboardTrendMonth => {
-        const month = monthOfTime(start);
-        const c = counts.get(month);
+      months: months.map((month, i): DashboardTrendMonth => {
+        const c = rolled.get(month) ?? counts.get(month);
         return {
           month,
           registered: c?.registered ?? 0,
           produced: c?.produced ?? 0,
           producedWithin24Hours: c?.producedWithin24Hours ?? 0,
-          pendingBeyond4Months: start > now ? 0 : (pending[i] ?? 0),
+          pendingBeyond4Months: starts[i]! > now ? 0 : (rolled.get(month)?.pendingBeyond4Months ?? pendingOf.get(month) ?? 0),
           escalations: c?.escalations ?? 0,
           missingReports: c?.missingReports ?? 0,
           foundReports: c?.foundReports ?? 0,
@@ -68,8 +73,8 @@ export class DashboardTrendsService {
   /** The cases behind one figure: counted exactly as the figure was, in the caller's own cases' reach. */
   async casesBehind(principal: Principal, q: DashboardCasesQuery, now = new Date()): Promise<DashboardCases> {
     const place = await this.placeOf(principal, q, 'cases');
-    const to = q.month ? monthStart(q.month, 1) : q.to ? new Date(Date.parse(`${q.to}T00:00:00${IST}`) + DAY) : now;
-    const from = q.month ? monthStart(q.month) : q.from ? new Date(`${q.from}T00:00:00${IST}`) : new Date(to.getTime() - 365 * DAY);
+    const to = q.month ? monthStartInIndia(q.month, 1) : q.to ? new Date(Date.parse(`${q.to}T00:00:00${IST}`) + DAY) : now;
+    const from = q.month ? monthStartInIndia(q.month) : q.from ? new Date(`${q.from}T00:00:00${IST}`) : new Date(to.getTime() - 365 * DAY);
     const found = await this.trends.casesBehind({ ...place.scope, from, to }, q.measure, { ...(q.track && { track: q.track }), ...(q.phase && { phase: q.phase }) }, now);
     return {
       place: place.thanaName ?? place.name,

@@ -10,12 +10,11 @@ import { forbidden, invalidField, notFound } from '../problem/domain-errors.js';
 import { BodiesService } from '../registries/bodies.service.js';
 import { InstitutionsService } from '../registries/institutions.service.js';
 import { registryChange } from '../registries/registry-change.js';
+import { dayInIndia } from '@raksha/domain';
 
-const IST_OFFSET_MS = 330 * 60_000;
 const DAY = 86_400_000;
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
-const istDay = (iso: string | Date) => new Date(new Date(iso).getTime() + IST_OFFSET_MS).toISOString().slice(0, 10);
-const todayInIndia = (now: Date) => istDay(now);
+const istDay = (iso: string | Date) => dayInIndia(new Date(iso));
 /** When a body counts as not functioning whatever else it did: no sitting in this many days (policy). */
 const NO_SITTING_DAYS = 30;
 const RETURN_BODY: Record<ReturnDutyId, 'CWC' | 'JJB'> = { 'cwc.quarterlyReturn': 'CWC', 'jjb.pendencyReport': 'JJB' };
@@ -71,7 +70,7 @@ export class DutiesService {
       by?.type === 'CWC' && principal.roles.includes('CWC_MEMBER') ? 'CWC' : by?.type === 'DCPU' && principal.roles.includes('DCPU_OFFICER') ? (body.asInspectionCommittee ? 'INSPECTION_COMMITTEE' : 'DCPU') : undefined;
     if (!visitedAs || by?.districtCode !== cci.districtCode) throw forbidden(`only a member of the district's CWC or an officer of its DCPU records a visit to ${cci.name}`);
     if (body.asInspectionCommittee && visitedAs !== 'INSPECTION_COMMITTEE') throw invalidField('asInspectionCommittee', 'the DCPU records the inspection committee’s visits; a CWC records its own');
-    if (body.visitedOn > todayInIndia(now)) throw invalidField('visitedOn', 'a visit is recorded on or after the day it took place, not before');
+    if (body.visitedOn > dayInIndia(now)) throw invalidField('visitedOn', 'a visit is recorded on or after the day it took place, not before');
     const recorded = await this.duties.recordInspection(
       { cciId, byBodyId: by.id, visitedAs, visitedOn: new Date(`${body.visitedOn}T00:00:00Z`), findings: body.findings },
       registryChange(principal, 'institution.inspection.recorded', now),
@@ -101,7 +100,7 @@ export class DutiesService {
     if (principal.body?.id !== bodyId || !principal.roles.includes(member)) throw forbidden(`only a member of ${owner.name} files its return`);
     const period = dutyPeriodNamed('QUARTER', quarter)!;
     if (Date.parse(period.end) > now.getTime()) throw invalidField('quarter', 'a return covers a quarter that has ended');
-    if (body.filedOn > todayInIndia(now)) throw invalidField('filedOn', 'a return is recorded on or after the day it was sent, not before');
+    if (body.filedOn > dayInIndia(now)) throw invalidField('filedOn', 'a return is recorded on or after the day it was sent, not before');
     if (body.filedOn < istDay(period.end)) throw invalidField('filedOn', 'a return is sent after the quarter it covers has ended');
     const filed = await this.duties.fileReturn(
       { bodyId, dutyId, period: quarter, filedOn: new Date(`${body.filedOn}T00:00:00Z`), pending: body.pending, disposed: body.disposed },
@@ -145,7 +144,7 @@ export class DutiesService {
     const lastVisits = await this.duties.lastInspections(visits.flatMap((v) => v.underVisited ?? []).map((u) => u.cciId));
     const [year, m] = month.split('-').map(Number) as [number, number];
     const sittingDays = await this.duties.sittingDays(ids, new Date(Date.UTC(year, m - 1, 1)), new Date(Date.UTC(year, m, 1)));
-    const today = todayInIndia(now);
+    const today = dayInIndia(now);
     const view = (b: DutyBody): BodyFunctioning => {
       const s = sittings.find((x) => x.body.id === b.id);
       const v = visits.find((x) => x.body.id === b.id);

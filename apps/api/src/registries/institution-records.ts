@@ -2,13 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { InstitutionRecord, NewInstitution } from '@raksha/db';
 import { type CreateInstitutionBody, EXPIRING_WITHIN_DAYS, INSTITUTION_SLUG_MAX, type InstitutionView, type RegistrationStatus, type RegistrationView } from '@raksha/contracts';
-
-const IST_OFFSET_MS = 5.5 * 3600_000;
-
-/** Today's date in India (YYYY-MM-DD): a registration is valid through its last day, IST. */
-export function todayInIndia(now = new Date()): string {
-  return new Date(now.getTime() + IST_OFFSET_MS).toISOString().slice(0, 10);
-}
+import { dayInIndia } from '@raksha/domain';
 
 function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -24,7 +18,7 @@ export function registrationView(r: InstitutionRecord, today: string): Registrat
   return { no: r.registrationNo, from: r.registeredFrom, until: r.registeredUntil, status: registrationStatus(r, today) };
 }
 
-export function institutionView(r: InstitutionRecord, today = todayInIndia()): InstitutionView {
+export function institutionView(r: InstitutionRecord, today = dayInIndia()): InstitutionView {
   return {
     id: r.id,
     name: r.name,

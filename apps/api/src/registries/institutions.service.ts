@@ -3,10 +3,11 @@ import { GeographyRepository, InstitutionRepository, type InstitutionChanges, ty
 import { AccessPolicy } from '../auth/access.policy.js';
 import type { Principal } from '../auth/principal.js';
 import { forbidden, invalidField, notFound, problem, staleRecord } from '../problem/domain-errors.js';
-import { institutionView, newInstitution, todayInIndia } from './institution-records.js';
+import { institutionView, newInstitution } from './institution-records.js';
 import { encodeIdCursor, type CreateInstitutionBody, type InstitutionListQuery, type InstitutionView, type Page, type RegistryHistoryEntry, type UpdateInstitutionBody } from '@raksha/contracts';
 import { RegistrationWatch } from './registration-watch.js';
 import { registryChange, toHistory } from './registry-change.js';
+import { dayInIndia } from '@raksha/domain';
 
 
 /** Child care institutions: who may see and change which, s.41 registration status, audited changes. */
@@ -36,7 +37,7 @@ export class InstitutionsService {
       limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
-    const today = todayInIndia();
+    const today = dayInIndia();
     return { items: page.map((r) => institutionView(r, today)), nextCursor: rows.length > q.limit ? encodeIdCursor(page[page.length - 1]!.id) : null };
   }
 

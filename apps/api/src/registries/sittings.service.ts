@@ -2,16 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { CwcSittingRepository, type CwcSittingRecord } from '@raksha/db';
 import { assessBodyDuty, bodyDutyRule } from '@raksha/case-machine';
 import type { RecordSittingBody, SittingMonthView, SittingView } from '@raksha/contracts';
-import { trackBefore } from '@raksha/domain';
+import { dayInIndia, trackBefore } from '@raksha/domain';
 import type { Principal } from '../auth/principal.js';
 import { DutyFulfilment } from '../obligations/duty-fulfilment.js';
 import { forbidden, invalidField, invalidInput } from '../problem/domain-errors.js';
 import { BodiesService } from './bodies.service.js';
 import { registryChange } from './registry-change.js';
 
-const IST_OFFSET_MS = 330 * 60_000;
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
-const todayInIndia = (now: Date) => new Date(now.getTime() + IST_OFFSET_MS).toISOString().slice(0, 10);
 const view = (s: CwcSittingRecord): SittingView => ({ sittingOn: dayOf(s.sittingOn), caseIds: s.caseIds, recordedBy: s.recordedBy, recordedAt: s.recordedAt.toISOString() });
 /** Who sits: a CWC's members (s.28(1): at least 20 days a month), a JJB's (s.7(1): as the State's rules prescribe). */
 const MEMBER_ROLE = { CWC: 'CWC_MEMBER', JJB: 'JJB_MEMBER' } as const;
@@ -31,7 +29,7 @@ export class SittingsService {
     const sitting = await this.bodies.get(principal, bodyId);
     if (sitting.type !== 'CWC' && sitting.type !== 'JJB') throw invalidField('id', `${bodyId} is a ${sitting.type}; only a CWC or JJB records its sittings here`);
     if (principal.body?.id !== bodyId || !principal.roles.includes(MEMBER_ROLE[sitting.type])) throw forbidden(`only a member of ${sitting.name} records its sittings`);
-    if (day > todayInIndia(now)) throw invalidField('day', 'a sitting is recorded on or after the day it took place, not before');
+    if (day > dayInIndia(now)) throw invalidField('day', 'a sitting is recorded on or after the day it took place, not before');
     const caseIds = [...new Set(body.caseIds)];
     const ours = await this.sittings.casesBefore(caseIds, sitting.districtCode ?? '', trackBefore(sitting.type) ?? '');
     const kind = sitting.type === 'CWC' ? 'Committee' : 'Board';

@@ -1266,6 +1266,7 @@ export const bn: Partial<Record<MessageKey, string>> = {
   'dash.drill.openIn': "{figure}, {place}: {value}। এই সংখ্যার পেছনের মামলাগুলি খুলুন",
   'dash.trend.title': "মাসে মাসে",
   'dash.trend.scope': "{place}: {from} থেকে {to}। কোনো দণ্ডে বা সারণির সংখ্যায় ট্যাপ করুন, তার পেছনের মামলাগুলি দেখা যাবে।",
+  'dash.trend.asOf': "আগের মাসগুলোর হিসাব প্রতি রাতে হয়; এই মাসের সংখ্যা কাজ নথিভুক্ত হতেই বদলায়।",
   'dash.trend.registered': "নথিভুক্ত মামলা",
   'dash.trend.registeredNote': "প্রতি মাসে নথিভুক্ত শিশুদের মামলা, নথিভুক্তির দিন অনুযায়ী।",
   'dash.trend.production': "24 ঘণ্টার মধ্যে হাজির",

@@ -1259,6 +1259,7 @@ export const en = {
   'dash.drill.openIn': "{figure}, {place}: {value}. Open the cases behind this figure",
   'dash.trend.title': "Month by month",
   'dash.trend.scope': "{place}: {from} to {to}. Tap a bar, or a figure in a table, to see the cases behind it.",
+  'dash.trend.asOf': "Past months are counted each night; this month’s figures change as work is recorded.",
   'dash.trend.registered': "Cases registered",
   'dash.trend.registeredNote': "Children’s cases registered each month, by the day they were registered.",
   'dash.trend.production': "Produced within 24 hours",

@@ -1266,6 +1266,7 @@ export const hi: Record<MessageKey, string> = {
   'dash.drill.openIn': "{figure}, {place}: {value}। इस आँकड़े के पीछे के मामले खोलें",
   'dash.trend.title': "महीने-दर-महीने",
   'dash.trend.scope': "{place}: {from} से {to} तक। किसी पट्टी या तालिका के आँकड़े पर टैप करें, उसके पीछे के मामले दिखेंगे।",
+  'dash.trend.asOf': "पिछले महीनों की गिनती हर रात होती है; इस महीने के आँकड़े काम दर्ज होते ही बदलते हैं।",
   'dash.trend.registered': "दर्ज मामले",
   'dash.trend.registeredNote': "हर महीने दर्ज बच्चों के मामले, दर्ज होने के दिन के अनुसार।",
   'dash.trend.production': "24 घंटे में प्रस्तुत",

@@ -1266,6 +1266,7 @@ export const mr: Partial<Record<MessageKey, string>> = {
   'dash.drill.openIn': "{figure}, {place}: {value}. या आकड्यामागील प्रकरणे उघडा",
   'dash.trend.title': "महिन्यागणिक",
   'dash.trend.scope': "{place}: {from} ते {to}. एखाद्या पट्टीवर किंवा तक्त्यातील आकड्यावर टॅप करा, त्यामागील प्रकरणे दिसतील.",
+  'dash.trend.asOf': "मागील महिन्यांची मोजणी दररोज रात्री होते; या महिन्याचे आकडे काम नोंदवले जाताच बदलतात.",
   'dash.trend.registered': "नोंदवलेली प्रकरणे",
   'dash.trend.registeredNote': "दर महिन्याला नोंदवलेली बालकांची प्रकरणे, नोंदणीच्या दिवसानुसार.",
   'dash.trend.production': "24 तासांत हजर केलेली",

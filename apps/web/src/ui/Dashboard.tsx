@@ -8,6 +8,7 @@ import type { TrendPlot } from './trend-chart-draw.js';
 import { useApp, useLoad } from './context.js';
 import { FunctioningSection } from './Functioning.js';
 import { PlacePicker, PlaceWords, useStateName } from './PlacePicker.js';
+import { dayInIndia } from '@raksha/domain';
 
 const AREA_ORDERS = ['name', 'productionShare', 'pending', 'escalationsOpen', 'cases'] as const;
 type AreaOrder = (typeof AREA_ORDERS)[number];
@@ -612,7 +613,9 @@ function Trends({ tr, view, police, canDrill }: { tr: DashboardTrends; view: Das
         <h2 id="dash-trends-title">{t('dash.trend.title')}</h2>
         <CsvButton path={`/dashboards/trends?${trendsQuery(view, true)}`} label={t('dash.csv')} describedBy="dash-trends-title" />
       </div>
-      <p className="muted small">{t('dash.trend.scope', { place, from: formatMonth(lang, first), to: formatMonth(lang, last) })}</p>
+      <p className="muted small">
+        {t('dash.trend.scope', { place, from: formatMonth(lang, first), to: formatMonth(lang, last) })} {t('dash.trend.asOf')}
+      </p>
       {police && <PoliceHeadlines tr={tr} view={view} canDrill={canDrill} />}
       <div className="trend-grid">
         {cards.map((c) => (
@@ -692,7 +695,7 @@ function PoliceHeadlines({ tr, view, canDrill }: { tr: DashboardTrends; view: Da
   const within = total('producedWithin24Hours');
   const pendingNow = tr.months.at(-1)?.pendingBeyond4Months ?? 0;
   // the cases of the months shown: from the first month's first day to today
-  const period: DashboardView = { ...view, from: `${tr.months[0]?.month ?? ''}-01`, to: new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10) };
+  const period: DashboardView = { ...view, from: `${tr.months[0]?.month ?? ''}-01`, to: dayInIndia() };
   const tiles: { label: string; value: string; late?: boolean; drill?: DashboardMeasure }[] = [
     { label: t('dash.kpi.cases'), value: total('registered').toLocaleString('en-IN'), drill: 'registered' },
     { label: t('dash.trend.produced'), value: produced.toLocaleString('en-IN'), drill: 'produced' },
