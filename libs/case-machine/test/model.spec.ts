@@ -41,9 +41,10 @@ function handledTypes(snapshot: CaseSnapshot): CaseEventType[] {
 
 function enabledEvents(snapshot: CaseSnapshot): CaseEvent[] {
   if (snapshot.status !== 'active') return [];
-  const from = snapshot.context.lastEventAt;
+  // each step's time once per state, not once per event type
+  const at = new Map(['PT1H', 'P1Y'].map((step) => [step, addIsoDuration(snapshot.context.lastEventAt, step)]));
   return handledTypes(snapshot)
-    .flatMap((type) => stepsFor(type).flatMap((step) => sampleEvents(type, snapshot.context, addIsoDuration(from, step))))
+    .flatMap((type) => stepsFor(type).flatMap((step) => sampleEvents(type, snapshot.context, at.get(step)!)))
     // Waivers one at a time, in a fixed order, so the search does not try every subset.
     .filter((event, i, all) => event.type !== 'WAIVE_DEADLINE' || all.findIndex((e) => e.type === 'WAIVE_DEADLINE') === i)
     .filter((event) => snapshot.can(event));
