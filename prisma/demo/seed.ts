@@ -17,8 +17,8 @@ import { loadConfig, redisConnectionOptions, requireDataKeys, type RakshaConfig 
 import { MATCHING_QUEUE } from '@raksha/contracts';
 import type { CaseActor } from '@raksha/contracts/temporal';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
-import { createDb, DeadlinePolicyRepository, GeographyRepository, TrendsRepository, type Db } from '@raksha/db';
-import { rollUpTrends } from '@raksha/worker/trend-rollup';
+import { createDb, DeadlinePolicyRepository, type Db } from '@raksha/db';
+import { rollUpTrends, trendRollupDeps } from '@raksha/worker/trend-rollup';
 import type { BodyType, Role } from '@raksha/domain';
 import { demoUserId } from '../seed-users.js';
 import { SEED_STATES } from '../seed-data.js';
@@ -89,7 +89,7 @@ export async function seedDemoData(db: Db, config: RakshaConfig, today = new Dat
   }
   await waitForHistories(db, plan, id, log);
   // The year's months in the dashboards' trends now, not at the worker's next nightly roll-up.
-  await rollUpTrends({ trends: new TrendsRepository(db), geography: new GeographyRepository(db) }, today);
+  await rollUpTrends(trendRollupDeps(db), today);
   log(`[demo] ${plan.cases.length} cases (${cases} started now) and ${plan.reports.length} reports in ${Math.round((Date.now() - started) / 1000)} s`);
   return 'SEEDED';
 }

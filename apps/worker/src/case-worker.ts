@@ -5,11 +5,11 @@ import { createActivities, createInstitutionActivities, createInterventionActivi
 import { redisConnectionOptions, requireDataKeys, type RakshaConfig } from '@raksha/config';
 import { caseDataConverter } from '@raksha/contracts/temporal/payload-codec';
 import { BACKFILL_MATCHING_QUEUE, enqueueRekey, LEGACY_IMPORT_QUEUE, type LegacyImportJob, MATCHING_QUEUE, type MatchingJob, NOTIFICATION_QUEUE, type NotificationJob, ORDER_DOCUMENT_QUEUE, type OrderDocumentJob } from '@raksha/contracts';
-import { BodyDutyRepository, CaseRepository, createMatchingPool, DeadlinePolicyRepository, DeliveryRepository, DuplicateRepository, EscalationRepository, FaceRepository, GeographyRepository, InterventionRepository, LegacyImportRepository, NotificationRepository, poolMatchingSql, RecordsDestructionRepository, ReportRepository, Sealer, SealedFieldsRepository, TrendsRepository, type Db } from '@raksha/db';
+import { BodyDutyRepository, CaseRepository, createMatchingPool, DeadlinePolicyRepository, DeliveryRepository, DuplicateRepository, EscalationRepository, FaceRepository, GeographyRepository, InterventionRepository, LegacyImportRepository, NotificationRepository, poolMatchingSql, RecordsDestructionRepository, ReportRepository, Sealer, SealedFieldsRepository, type Db } from '@raksha/db';
 import { lazyFaceDescriber } from '@raksha/faces';
 import { caseStarter } from './case-starter.js';
 import { dutyWatchTeller, startDutyWatch } from './duty-watch.js';
-import { startTrendRollup } from './trend-rollup.js';
+import { startTrendRollup, trendRollupDeps } from './trend-rollup.js';
 import { startBackfillMatchingProcessor, startLegacyImportProcessor } from './legacy-import.processor.js';
 import { startMatchingProcessor } from './matching.processor.js';
 import { startNotificationProcessor } from './notification.processor.js';
@@ -88,7 +88,7 @@ export async function startCaseWorker(
   // CWCs' and JJBs' missed duties, once a day, up the ladder through obligation watches.
   const dutyWatch = config.worker.watchesDuties && (await startDutyWatch(redis, { duties: new BodyDutyRepository(db), policies: new DeadlinePolicyRepository(db), tell: dutyWatchTeller(client, config.temporal.taskQueue) }));
   // The dashboards' monthly trends of closed months, counted per district each night (docs/dashboards.md).
-  const trendRollup = config.worker.rollsUpTrends && (await startTrendRollup(redis, { trends: new TrendsRepository(db), geography: new GeographyRepository(db) }));
+  const trendRollup = config.worker.rollsUpTrends && (await startTrendRollup(redis, trendRollupDeps(db)));
   const documentFiles = new DocumentStore(config.documents.dir);
   // s.24(2): CICL cases' records destroyed once due and not held (docs/records-destruction.md).
   const destruction = startRecordsDestruction({ destructions: new RecordsDestructionRepository(db), deleteHistory: temporalHistoryDeleter(client, config.temporal.namespace), removeDocumentFile: (h) => documentFiles.remove(h) }, config.worker.recordsDestructionScanMs);

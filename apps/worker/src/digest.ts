@@ -5,12 +5,13 @@
 // (notice key `digest-<day>-<person>`), so a retried or repeated run sends nothing twice. Nobody with nothing to
 // report gets an email.
 import { randomUUID } from 'node:crypto';
-import { Queue, Worker as QueueWorker, type ConnectionOptions } from 'bullmq';
+import type { ConnectionOptions } from 'bullmq';
 import { DAILY_DIGEST_KIND } from '@raksha/contracts';
 import type { DigestReader, DigestRepository, NewDelivery } from '@raksha/db';
 import { placeFilter, trackBefore, workFilter, type JurisdictionLevel } from '@raksha/domain';
 import type { Language } from './channels/language.js';
 import { digestDay, digestEmail, digestIsEmpty, type DigestFacts } from './channels/messages.js';
+import { startDailyJob } from './daily-job.js';
 
 export const DIGEST_QUEUE = 'raksha-digests';
 const SCHEDULER_ID = 'daily-digest';
@@ -76,22 +77,12 @@ export function digestComposer(repo: DigestRepository, publicUrl: string, timeZo
 export type DigestComposer = ReturnType<typeof digestComposer>;
 
 /** Schedules the daily run (idempotent: every process upserts the same scheduler) and runs it when it fires. */
-export async function startDailyDigests(
+export function startDailyDigests(
   connection: ConnectionOptions,
   repo: DigestRepository,
   queue: (rows: NewDelivery[]) => Promise<number>,
   options: { hour: number; timeZone: string; now?: () => Date },
 ) {
   const now = options.now ?? (() => new Date());
-  const jobs = new Queue(DIGEST_QUEUE, { connection });
-  await jobs.upsertJobScheduler(SCHEDULER_ID, { pattern: `0 ${options.hour} * * *`, tz: options.timeZone }, { name: 'digest', opts: { removeOnComplete: 30, removeOnFail: 30, attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } });
-  const worker = new QueueWorker(DIGEST_QUEUE, async () => queueDailyDigests(repo, queue, now(), options.timeZone), { connection, concurrency: 1 });
-  return {
-    /** the scheduled daily job, for whoever wants to run it now (tests, an operator) */
-    queue: jobs,
-    async close() {
-      await worker.close();
-      await jobs.close();
-    },
-  };
+  return startDailyJob(connection, { queue: DIGEST_QUEUE, schedulerId: SCHEDULER_ID, name: 'digest', pattern: `0 ${options.hour} * * *`, timeZone: options.timeZone, run: () => queueDailyDigests(repo, queue, now(), options.timeZone) });
 }

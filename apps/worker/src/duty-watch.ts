@@ -3,11 +3,12 @@
 // the JJB's pendency report (s.16(3)) — and each miss gets an obligation watch, which raises it up the state's ladder
 // like a case's missed deadline (DCPU at once, SCPS after 7 days, the monitoring cell after 30). A BullMQ job
 // scheduler fires it (one run however many workers schedule it); a miss already escalated is left to its watch.
-import { Queue, Worker as QueueWorker, type ConnectionOptions } from 'bullmq';
+import type { ConnectionOptions } from 'bullmq';
 import type { Client } from '@temporalio/client';
 import { watchMissedDuties } from '@raksha/activities';
 import { obligationChangedSignal, obligationWatchId, type WatchedObligation } from '@raksha/contracts/temporal';
 import type { BodyDutyRepository, DeadlinePolicyRepository } from '@raksha/db';
+import { startDailyJob } from './daily-job.js';
 
 export const DUTY_WATCH_QUEUE = 'raksha-duty-watch';
 const SCHEDULER_ID = 'missed-duties';
@@ -27,20 +28,10 @@ export function dutyWatchTeller(client: Client, taskQueue: string) {
     });
 }
 
-export async function startDutyWatch(
+export function startDutyWatch(
   connection: ConnectionOptions,
   deps: { duties: BodyDutyRepository; policies: DeadlinePolicyRepository; tell: (w: WatchedObligation) => Promise<unknown> },
   now: () => Date = () => new Date(),
 ) {
-  const jobs = new Queue(DUTY_WATCH_QUEUE, { connection });
-  await jobs.upsertJobScheduler(SCHEDULER_ID, { pattern: PATTERN, tz: TIME_ZONE }, { name: 'missed-duties', opts: { removeOnComplete: 30, removeOnFail: 30, attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } });
-  const worker = new QueueWorker(DUTY_WATCH_QUEUE, async () => (await watchMissedDuties(deps, now())).length, { connection, concurrency: 1 });
-  return {
-    /** the scheduled job's queue, for whoever wants to run it now (tests, an operator) */
-    queue: jobs,
-    async close() {
-      await worker.close();
-      await jobs.close();
-    },
-  };
+  return startDailyJob(connection, { queue: DUTY_WATCH_QUEUE, schedulerId: SCHEDULER_ID, name: 'missed-duties', pattern: PATTERN, timeZone: TIME_ZONE, run: async () => (await watchMissedDuties(deps, now())).length });
 }

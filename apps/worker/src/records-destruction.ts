@@ -4,11 +4,12 @@
 // worker may run it. Then the case workflow's history (which holds the registration and every event, encrypted) is
 // deleted from Temporal, retried on later scans until Temporal confirms.
 import { randomUUID } from 'node:crypto';
-import { Queue, Worker as QueueWorker, type ConnectionOptions } from 'bullmq';
+import type { ConnectionOptions } from 'bullmq';
 import type { Client } from '@temporalio/client';
 import { caseWorkflowId } from '@raksha/contracts/temporal';
 import type { RecordsDestructionRepository } from '@raksha/db';
 import { RECORDS_DESTRUCTION_CITATION, retentionCutoff } from '@raksha/domain';
+import { startDailyJob } from './daily-job.js';
 import { workerLog } from './observability.js';
 
 const BATCH = 50;
@@ -101,16 +102,6 @@ export async function enforceRetention(destructions: RecordsDestructionRepositor
   return outcome;
 }
 
-export async function startRetention(connection: ConnectionOptions, destructions: RecordsDestructionRepository, now: () => Date = () => new Date()) {
-  const jobs = new Queue(RETENTION_QUEUE, { connection });
-  await jobs.upsertJobScheduler(RETENTION_SCHEDULER_ID, { pattern: RETENTION_PATTERN, tz: RETENTION_TIME_ZONE }, { name: 'retention', opts: { removeOnComplete: 30, removeOnFail: 30, attempts: 3, backoff: { type: 'exponential', delay: 60_000 } } });
-  const worker = new QueueWorker(RETENTION_QUEUE, async () => enforceRetention(destructions, now()), { connection, concurrency: 1 });
-  return {
-    /** the scheduled job's queue, for whoever wants to run it now (tests, an operator) */
-    queue: jobs,
-    async close() {
-      await worker.close();
-      await jobs.close();
-    },
-  };
+export function startRetention(connection: ConnectionOptions, destructions: RecordsDestructionRepository, now: () => Date = () => new Date()) {
+  return startDailyJob(connection, { queue: RETENTION_QUEUE, schedulerId: RETENTION_SCHEDULER_ID, name: 'retention', pattern: RETENTION_PATTERN, timeZone: RETENTION_TIME_ZONE, run: () => enforceRetention(destructions, now()) });
 }

@@ -6,21 +6,20 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Queue } from 'bullmq';
 import { redisConnectionOptions } from '@raksha/config';
-import { GeographyRepository, TrendsRepository } from '@raksha/db';
 import { monthInIndia } from '@raksha/domain';
 import { as } from '@raksha/test-support/auth';
 import { ist, projectedCase } from '@raksha/test-support/projected-case';
 import { createScratchDb, type ScratchDb } from '@raksha/test-support/scratch-db';
 import { eventually, startStack, type Stack } from '@raksha/test-support/stack';
 import { caseWorkflowBundle } from '@raksha/test-support/workflow-bundle';
-import { rollUpTrends, startTrendRollup, TREND_ROLLUP_QUEUE } from '../src/trend-rollup.js';
+import { rollUpTrends, startTrendRollup, TREND_ROLLUP_QUEUE, trendRollupDeps } from '../src/trend-rollup.js';
 
 type Month = Record<string, number | string>;
 
 describe('the monthly trends, rolled up each night', () => {
   let scratch: ScratchDb;
   let stack: Stack;
-  const rollUp = (now = new Date()) => rollUpTrends({ trends: new TrendsRepository(stack.db), geography: new GeographyRepository(stack.db) }, now);
+  const rollUp = (now = new Date()) => rollUpTrends(trendRollupDeps(stack.db), now);
   const trends = async (who: string, query: Record<string, string | number>): Promise<Month[]> =>
     (await stack.http.get('/dashboards/trends').set(await as(stack, who)).query(query).expect(200)).body.months;
   const figure = (months: Month[], month: string, measure: string) => months.find((m) => m.month === month)![measure];
@@ -120,7 +119,7 @@ describe('the monthly trends, rolled up each night', () => {
     await queue.obliterate({ force: true });
     await queue.close();
     await stack.db.trendMonth.deleteMany();
-    const rollup = await startTrendRollup(connection, { trends: new TrendsRepository(stack.db), geography: new GeographyRepository(stack.db) });
+    const rollup = await startTrendRollup(connection, trendRollupDeps(stack.db));
     try {
       const districts = await stack.db.district.count();
       await eventually(async () => ((await stack.db.trendMonth.count()) === districts * 24 ? true : undefined), 60_000);

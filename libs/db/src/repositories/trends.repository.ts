@@ -13,7 +13,6 @@ export interface TrendScope {
 /** A month's flows: cases registered, children produced (and within 24 hours), escalations, missing and found reports. */
 export type MonthlyFlows = Record<'registered' | 'produced' | 'producedWithin24Hours' | 'escalations' | 'missingReports' | 'foundReports', number>;
 const noFlows = (): MonthlyFlows => ({ registered: 0, produced: 0, producedWithin24Hours: 0, escalations: 0, missingReports: 0, foundReports: 0 });
-const addFlow = (f: MonthlyFlows, measure: keyof MonthlyFlows, n: number): MonthlyFlows => ({ ...f, [measure]: f[measure] + n });
 
 /** The statutory period for production before the CWC (s.31(1)) or the JJB (s.10(1)), counted by the time that passed. */
 const PRODUCTION_PERIOD = "interval '24 hours'";
@@ -67,7 +66,10 @@ export class TrendsRepository {
   /** Cases registered, children produced (and within 24 hours of registration), escalations and reports, by month. */
   async monthly(s: TrendScope): Promise<Map<string, MonthlyFlows>> {
     const byMonth = new Map<string, MonthlyFlows>();
-    for (const r of await this.flows(s, false)) byMonth.set(r.month, addFlow(byMonth.get(r.month) ?? noFlows(), r.measure, r.n));
+    for (const r of await this.flows(s, false)) {
+      const m = byMonth.get(r.month) ?? byMonth.set(r.month, noFlows()).get(r.month)!;
+      m[r.measure] += r.n;
+    }
     return byMonth;
   }
 
